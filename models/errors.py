@@ -1,0 +1,90 @@
+"""The app's exceptions. Each carries a code and a message a clerk understands.
+
+The desktop maps them to translated dialogs in one place; the command line maps them to exit
+codes. Technical causes are chained with ``raise ... from``.
+"""
+
+from dataclasses import dataclass
+
+
+class AppError(Exception):
+    """Base of every error the app shows to a person."""
+
+    code = "error"
+    exit_code = 1
+
+    def __init__(self, message: str, *, code: str | None = None):
+        super().__init__(message)
+        self.message = message
+        if code:
+            self.code = code
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class DomainError(AppError):
+    """A domain rule refused the operation (e.g. a status change the workflow forbids)."""
+
+    code = "domain"
+
+
+@dataclass
+class Problem:
+    """One thing wrong with some input: where (file, row, field) and what."""
+
+    field: str
+    message: str
+    row: int | None = None
+    source: str | None = None
+
+    def __str__(self) -> str:
+        where = ":".join(str(p) for p in (self.source, self.row) if p is not None)
+        return f"{where}: {self.field}: {self.message}" if where else f"{self.field}: {self.message}"
+
+
+class ValidationError(AppError):
+    """Input that breaks a rule; ``problems`` says where and what."""
+
+    code = "validation"
+
+    def __init__(self, problems: list[Problem] | Problem, *, code: str | None = None):
+        self.problems = problems if isinstance(problems, list) else [problems]
+        super().__init__("\n".join(str(p) for p in self.problems), code=code)
+
+    @classmethod
+    def single(cls, field: str, message: str, *, code: str | None = None) -> "ValidationError":
+        return cls(Problem(field=field, message=message), code=code)
+
+
+class DuplicateFormNumberError(ValidationError):
+    code = "duplicate_form_number"
+
+
+class NotFoundError(AppError):
+    code = "not_found"
+
+
+class ConflictError(AppError):
+    code = "conflict"
+
+
+class StoreLockedError(AppError):
+    """Wrong or missing passphrase."""
+
+    code = "store_locked"
+    exit_code = 4
+
+
+class StoreTooNewError(AppError):
+    """The store was written by a newer version of the app."""
+
+    code = "store_too_new"
+    exit_code = 5
+
+
+class SyncError(AppError):
+    """HQ unreachable or refusing."""
+
+    code = "sync"
+    exit_code = 3

@@ -1,0 +1,17 @@
+"""Where a device keeps its data: --data-dir, else FIELDINSPECT_DATA_DIR, else the platform's."""
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "FieldInspect"
+
+
+def resolve_data_dir(explicit: str | os.PathLike | None = None) -> Path:
+    if explicit:
+        return Path(explicit).expanduser()
+    env = os.environ.get("FIELDINSPECT_DATA_DIR")
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))

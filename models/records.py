@@ -1,0 +1,223 @@
+"""Records made in the field and at the office: visits, findings, criticisms, cases, forms,
+opinions and problems. Ids are time-ordered UUIDs made on the device."""
+
+from datetime import date, datetime
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel
+
+from models.base import Code, JsonList, SyncedRow, Timestamp, public_variant, update_variant
+from models.enums import (
+    CaseSubject,
+    EvaluationSource,
+    Outcome,
+    FindingCategory,
+    Level,
+    OpinionSource,
+    ProblemSource,
+    ProblemStatus,
+    RespondentGroup,
+    Sanction,
+    Severity,
+    VisitKind,
+    VisitStatus,
+)
+
+
+class VisitBase(SQLModel):
+    kind: VisitKind = Code()
+    team_id: str | None = Field(default=None, max_length=36, index=True)
+    unit_id: str | None = Field(default=None, max_length=36, index=True)
+    representative_ids: list[str] = JsonList()
+    planned_at: datetime | None = Timestamp(default=None, nullable=True)
+    actual_at: datetime | None = Timestamp(default=None, nullable=True)
+    place: str = Field(default="", max_length=300)
+    summary: str = Field(default="", sa_type=sa.Text)
+    status: VisitStatus = Code(default=VisitStatus.PLANNED)
+    visit_date: date | None = Field(default=None, index=True)
+
+
+class Visit(VisitBase, SyncedRow, table=True):
+    pass
+
+
+class VisitCreate(VisitBase):
+    pass
+
+
+VisitUpdate = update_variant(VisitBase)
+VisitPublic = public_variant(VisitBase)
+
+
+class FindingBase(SQLModel):
+    visit_id: str | None = Field(default=None, max_length=36, index=True)
+    unit_id: str | None = Field(default=None, max_length=36, index=True)
+    category: FindingCategory = Code(default=FindingCategory.OTHER)
+    description: str = Field(default="", sa_type=sa.Text)
+    severity: Severity = Code(default=Severity.MINOR)
+    found_on: date | None = Field(default=None, index=True)
+
+
+class Finding(FindingBase, SyncedRow, table=True):
+    pass
+
+
+class FindingCreate(FindingBase):
+    pass
+
+
+FindingUpdate = update_variant(FindingBase)
+FindingPublic = public_variant(FindingBase)
+
+
+class PersonnelCriticismBase(SQLModel):
+    person_name: str = Field(max_length=100, index=True)
+    post: str = Field(default="", max_length=200)
+    unit_id: str = Field(max_length=36, index=True)
+    behaviour: str = Field(default="", sa_type=sa.Text)
+    finding_id: str | None = Field(default=None, max_length=36)
+    sanction: Sanction = Code(default=Sanction.CRITICISM_EDUCATION)
+    decided_on: date | None = Field(default=None, index=True)
+    decided_by: str = Field(default="", max_length=100)
+
+
+class PersonnelCriticism(PersonnelCriticismBase, SyncedRow, table=True):
+    __tablename__ = "personnel_criticism"
+
+
+class PersonnelCriticismCreate(PersonnelCriticismBase):
+    pass
+
+
+PersonnelCriticismUpdate = update_variant(PersonnelCriticismBase)
+PersonnelCriticismPublic = public_variant(PersonnelCriticismBase)
+
+
+class AccountabilityCaseBase(SQLModel):
+    subject: CaseSubject = Code(default=CaseSubject.PERSON)
+    person_name: str = Field(default="", max_length=100)
+    unit_id: str | None = Field(default=None, max_length=36, index=True)
+    violation: str = Field(default="", sa_type=sa.Text)
+    outcome: Outcome = Code()
+    decided_on: date | None = Field(default=None, index=True)
+
+
+class AccountabilityCase(AccountabilityCaseBase, SyncedRow, table=True):
+    __tablename__ = "accountability_case"
+
+
+class AccountabilityCaseCreate(AccountabilityCaseBase):
+    pass
+
+
+AccountabilityCaseUpdate = update_variant(AccountabilityCaseBase)
+AccountabilityCasePublic = public_variant(AccountabilityCaseBase)
+
+
+class EvaluationBase(SQLModel):
+    campaign_id: str = Field(max_length=36)
+    group: RespondentGroup = Code()
+    unit_id: str = Field(max_length=36, index=True)
+    level: Level = Code()
+    discipline: Level | None = Code(default=None, nullable=True)
+    law: Level | None = Code(default=None, nullable=True)
+    service: Level | None = Code(default=None, nullable=True)
+    integrity: Level | None = Code(default=None, nullable=True)
+    efficiency: Level | None = Code(default=None, nullable=True)
+    reason: str = Field(default="", sa_type=sa.Text)
+    suggestion: str = Field(default="", sa_type=sa.Text)
+    form_no: str | None = Field(default=None, max_length=40)
+    evaluated_on: date = Field(index=True)
+    source: EvaluationSource = Code(default=EvaluationSource.PAPER)
+    voided: bool = False
+    void_reason: str = Field(default="", max_length=500)
+
+
+class Evaluation(EvaluationBase, SyncedRow, table=True):
+    __table_args__ = (
+        sa.Index("ix_evaluation_campaign_form_no", "campaign_id", "form_no"),
+        sa.Index("ix_evaluation_campaign_group_level", "campaign_id", "group", "level"),
+    )
+
+
+class EvaluationCreate(EvaluationBase):
+    pass
+
+
+EvaluationUpdate = update_variant(EvaluationBase)
+EvaluationPublic = public_variant(EvaluationBase)
+
+
+class OpinionBase(SQLModel):
+    text: str = Field(sa_type=sa.Text)
+    unit_id: str | None = Field(default=None, max_length=36, index=True)
+    campaign_id: str | None = Field(default=None, max_length=36, index=True)
+    source: OpinionSource = Code(default=OpinionSource.OTHER)
+    source_id: str | None = Field(default=None, max_length=36)
+    # Confidential: never in a public output.
+    contact: str = Field(default="", max_length=200)
+    category: str | None = Field(default=None, max_length=40)
+    received_on: date | None = Field(default=None, index=True)
+
+
+class Opinion(OpinionBase, SyncedRow, table=True):
+    pass
+
+
+class OpinionCreate(OpinionBase):
+    pass
+
+
+OpinionUpdate = update_variant(OpinionBase)
+OpinionPublic = public_variant(OpinionBase)
+
+
+class ProblemBase(SQLModel):
+    source: ProblemSource = Code(default=ProblemSource.OTHER)
+    # Plain id: an office device may hold the problem without the finding it came from.
+    source_id: str | None = Field(default=None, max_length=36)
+    campaign_id: str | None = Field(default=None, max_length=36, index=True)
+    description: str = Field(sa_type=sa.Text)
+    unit_id: str | None = Field(default=None, max_length=36, index=True)
+    responsible_person: str = Field(default="", max_length=100)
+    measures: str = Field(default="", sa_type=sa.Text)
+    reported_on: date = Field(index=True)
+    deadline: date | None = Field(default=None, index=True)
+    status: ProblemStatus = Code(default=ProblemStatus.OPEN)
+    progress_notes: str = Field(default="", sa_type=sa.Text)
+    verification: str = Field(default="", sa_type=sa.Text)
+    rectified_on: date | None = None
+    reopen_reason: str = Field(default="", sa_type=sa.Text)
+
+
+class Problem(ProblemBase, SyncedRow, table=True):
+    pass
+
+
+class ProblemCreate(ProblemBase):
+    pass
+
+
+ProblemUpdate = update_variant(ProblemBase)
+ProblemPublic = public_variant(ProblemBase)
+
+
+class AttachmentBase(SQLModel):
+    sha256: str = Field(max_length=64, index=True)
+    size: int
+    media_type: str = Field(default="application/octet-stream", max_length=100)
+    owner_table: str = Field(max_length=40)
+    owner_id: str = Field(max_length=36, index=True)
+    # For display only; the bytes are stored under their hash, never under this name.
+    original_name: str = Field(default="", max_length=255)
+
+
+class Attachment(AttachmentBase, SyncedRow, table=True):
+    pass
+
+
+class AttachmentCreate(AttachmentBase):
+    pass
+
+
+AttachmentPublic = public_variant(AttachmentBase)

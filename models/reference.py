@@ -1,0 +1,95 @@
+"""Reference data: units, teams, representatives, campaigns.
+
+Managed at HQ and flowing down; ids derive from natural keys so that two laptops creating the
+same unit or campaign offline make one record (see models.ids.natural_id).
+"""
+
+from datetime import date
+
+from sqlmodel import Field, SQLModel
+
+from models.base import Code, SyncedRow, public_variant, update_variant
+from models.enums import RepresentativeKind, UnitKind
+
+
+class UnitBase(SQLModel):
+    name: str = Field(max_length=200, index=True)
+    kind: UnitKind = Code(default=UnitKind.OTHER)
+    # A plain id, not a foreign key: a kiosk may hold a unit without its whole tree.
+    parent_id: str | None = Field(default=None, max_length=36, index=True)
+
+
+class Unit(UnitBase, SyncedRow, table=True):
+    pass
+
+
+class UnitCreate(UnitBase):
+    pass
+
+
+UnitUpdate = update_variant(UnitBase)
+UnitPublic = public_variant(UnitBase)
+
+
+class TeamBase(SQLModel):
+    name: str = Field(max_length=200, index=True)
+
+
+class Team(TeamBase, SyncedRow, table=True):
+    pass
+
+
+class TeamCreate(TeamBase):
+    pass
+
+
+TeamUpdate = update_variant(TeamBase)
+TeamPublic = public_variant(TeamBase)
+
+
+class RepresentativeBase(SQLModel):
+    name: str = Field(max_length=100, index=True)
+    kind: RepresentativeKind = Code(default=RepresentativeKind.CITIZEN)
+    township: str = Field(default="", max_length=200)
+    phone: str = Field(default="", max_length=40)
+    team_id: str | None = Field(default=None, max_length=36, index=True)
+
+
+class Representative(RepresentativeBase, SyncedRow, table=True):
+    pass
+
+
+class RepresentativeCreate(RepresentativeBase):
+    pass
+
+
+RepresentativeUpdate = update_variant(RepresentativeBase)
+RepresentativePublic = public_variant(RepresentativeBase)
+
+DEFAULT_WEIGHTS = (100.0, 80.0, 60.0, 0.0)
+DEFAULT_MIN_SAMPLE = 30
+
+
+class CampaignBase(SQLModel):
+    name: str = Field(max_length=200, index=True)
+    year: int
+    start_date: date | None = None
+    end_date: date | None = None
+    weight_satisfied: float = DEFAULT_WEIGHTS[0]
+    weight_fairly_satisfied: float = DEFAULT_WEIGHTS[1]
+    weight_basically_satisfied: float = DEFAULT_WEIGHTS[2]
+    weight_dissatisfied: float = DEFAULT_WEIGHTS[3]
+    min_sample: int = DEFAULT_MIN_SAMPLE
+    is_open: bool = True
+
+
+class Campaign(CampaignBase, SyncedRow, table=True):
+    pass
+
+
+class CampaignCreate(CampaignBase):
+    pass
+
+
+CampaignUpdate = update_variant(CampaignBase)
+CampaignPublic = public_variant(CampaignBase)

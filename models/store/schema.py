@@ -1,0 +1,53 @@
+"""Keeping a store's schema current with Alembic, without paying Alembic's import on every start.
+
+Revisions are numbered "0001", "0002", ...; `HEAD` names the newest this app knows (a test checks
+it against Alembic's own view). A store at HEAD opens at once; an older one is migrated in place;
+one whose revision this app does not know was written by a newer app and is refused.
+"""
+
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from models.errors import StoreTooNewError
+
+HEAD = "0001"
+MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
+
+
+def current_revision(conn: sa.Connection) -> str | None:
+    has_table = conn.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+    ).first() if conn.dialect.name == "sqlite" else sa.inspect(conn).has_table("alembic_version")
+    if not has_table:
+        return None
+    return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+
+
+def alembic_config(connection: sa.Connection | None = None):
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def ensure_schema(engine: sa.Engine) -> None:
+    with engine.connect() as conn:
+        revision = current_revision(conn)
+    if revision == HEAD:
+        return
+    if revision is not None and revision > HEAD:
+        raise StoreTooNewError(
+            f"This store was written by a newer FieldInspect (schema {revision}; this app knows "
+            f"up to {HEAD}). Update the app to open it; nothing was changed."
+        )
+    upgrade(engine, HEAD)
+
+
+def upgrade(engine: sa.Engine, revision: str) -> None:
+    from alembic import command
+
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), revision)

@@ -1,0 +1,119 @@
+"""The local store: one encrypted SQLite file per data directory, migrated on open.
+
+`Store.open()` unlocks (or creates) the store; `store.write(profile)` is the single write path;
+`store.read()` gives a read connection. Sessions never cross threads: each thread takes its own
+connection from the engine's pool.
+"""
+
+import contextlib
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from models.errors import ValidationError
+from models.ids import new_id
+from models.store import outbox as _outbox  # noqa: F401 - registers the outbox hook
+from models.store.database import DB_FILE, open_engine
+from models.store.keys import KEY_FILE, create_key_file, unwrap_key_file
+from models.store.schema import ensure_schema
+from models.store.writes import WriteSession
+
+
+@dataclass
+class Store:
+    data_dir: Path
+    engine: sa.Engine
+    device_id: str
+
+    # --- opening ----------------------------------------------------------------------------
+    @classmethod
+    def exists(cls, data_dir: Path) -> bool:
+        return (Path(data_dir) / KEY_FILE).exists()
+
+    @classmethod
+    def open(cls, data_dir: Path, passphrase: str | None, *, create: bool = True) -> "Store":
+        """Unlock the store in `data_dir`, creating it (with this passphrase) when absent."""
+        data_dir = Path(data_dir)
+        key_path = data_dir / KEY_FILE
+        if key_path.exists():
+            key = unwrap_key_file(key_path, passphrase)
+        elif create:
+            data_dir.mkdir(parents=True, exist_ok=True)
+            with contextlib.suppress(OSError):
+                os.chmod(data_dir, 0o700)
+            key = create_key_file(key_path, passphrase or "")
+        else:
+            raise FileNotFoundError(f"No FieldInspect store in {data_dir}")
+        engine = open_engine(data_dir / DB_FILE, key)
+        ensure_schema(engine)
+        device_id = _ensure_device_id(engine)
+        return cls(data_dir=data_dir, engine=engine, device_id=device_id)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # --- reading and writing ----------------------------------------------------------------
+    @contextlib.contextmanager
+    def read(self) -> Iterator[sa.Connection]:
+        with self.engine.connect() as conn:
+            yield conn
+
+    @contextlib.contextmanager
+    def write(self, profile: str) -> Iterator[WriteSession]:
+        """One user action = one local transaction, with its outbox (and audit) entries."""
+        with self.engine.connect().execution_options(immediate=True) as conn, conn.begin():
+            session = WriteSession(conn=conn, device_id=self.device_id, profile=profile)
+            yield session
+            session.run_hooks()
+
+    # --- facts about this store -------------------------------------------------------------
+    def meta(self, key: str, default: str | None = None) -> str | None:
+        with self.read() as conn:
+            return get_meta(conn, key, default)
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.engine.connect().execution_options(immediate=True) as conn, conn.begin():
+            set_meta(conn, key, value)
+
+    @property
+    def is_demo(self) -> bool:
+        return self.meta("demo") == "1"
+
+    def holds_records(self) -> bool:
+        from models.tables import SYNCED_TABLES
+
+        with self.read() as conn:
+            return any(
+                conn.execute(sa.select(sa.literal(1)).select_from(t.__table__).limit(1)).first()
+                for t in SYNCED_TABLES.values()
+            )
+
+
+def get_meta(conn: sa.Connection, key: str, default: str | None = None) -> str | None:
+    value = conn.exec_driver_sql("SELECT value FROM store_meta WHERE key = ?", (key,)).scalar()
+    return default if value is None else value
+
+
+def set_meta(conn: sa.Connection, key: str, value: str) -> None:
+    conn.exec_driver_sql(
+        "INSERT INTO store_meta (key, value) VALUES (?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (key, value),
+    )
+
+
+def _ensure_device_id(engine: sa.Engine) -> str:
+    with engine.connect().execution_options(immediate=True) as conn, conn.begin():
+        device_id = get_meta(conn, "device_id")
+        if not device_id:
+            device_id = new_id()
+            set_meta(conn, "device_id", device_id)
+        return device_id
+
+
+def require_passphrase_match(first: str, second: str) -> None:
+    if first != second:
+        raise ValidationError.single("passphrase", "The two passphrases differ.")

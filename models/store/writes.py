@@ -1,0 +1,172 @@
+"""The single write path: every create, change and delete made on this device goes here.
+
+One `WriteSession` is one local transaction for one user action. It records which fields
+changed as `Change`s; the hooks registered in `WRITE_HOOKS` (the outbox here, the audit chain
+later) see them inside the same transaction, so no caller has to know about either.
+Rows received from HQ are applied by the sync engine's own bulk path and never come here.
+"""
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+import orjson
+import sqlalchemy as sa
+from sqlmodel import SQLModel
+
+from models.base import META_COLUMNS, UTCDateTime, sqlite_timestamp
+from models.errors import NotFoundError
+from models.ids import new_id
+from models.timeutil import utcnow
+
+
+@dataclass
+class Change:
+    table: str
+    row_id: str
+    op: str  # insert | update | delete
+    fields: dict[str, Any]
+    base_version: int | None = None
+
+
+WriteHook = Callable[["WriteSession", list[Change]], None]
+WRITE_HOOKS: list[WriteHook] = []
+
+
+def to_json_value(value: Any) -> Any:
+    """A column value as JSON (dates ISO, enums by value)."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC).isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _driver_converter(column: sa.Column) -> Callable[[Any], Any]:
+    """How a Python value goes to the SQLite driver for this column (bulk path)."""
+    col_type = column.type
+    if isinstance(col_type, UTCDateTime):
+        return lambda v: None if v is None else sqlite_timestamp(_as_datetime(v))
+    if isinstance(col_type, sa.Date):
+        return lambda v: None if v is None else (v if isinstance(v, str) else v.isoformat())
+    if isinstance(col_type, sa.JSON):
+        return lambda v: None if v is None else orjson.dumps(v).decode()
+    if isinstance(col_type, sa.Boolean):
+        return lambda v: None if v is None else int(bool(v))
+    return lambda v: v.value if isinstance(v, Enum) else v
+
+
+def _as_datetime(value: Any) -> dt.datetime:
+    return dt.datetime.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _defaults(model: type[SQLModel]) -> dict[str, Callable[[], Any]]:
+    out = {}
+    for name, info in model.model_fields.items():
+        if info.default_factory is not None:
+            out[name] = info.default_factory
+        elif not info.is_required():
+            out[name] = lambda d=info.default: d
+    return out
+
+
+@dataclass
+class WriteSession:
+    conn: sa.Connection
+    device_id: str
+    profile: str
+    changes: list[Change] = field(default_factory=list)
+
+    # --- creating -------------------------------------------------------------------------
+    def create(self, model: type[SQLModel], values: dict[str, Any]) -> str:
+        return self.create_many(model, [values])[0]
+
+    def create_many(self, model: type[SQLModel], rows: Iterable[dict[str, Any]]) -> list[str]:
+        """Insert rows with one driver-level executemany (the import path's speed)."""
+        table: sa.Table = model.__table__
+        columns = list(table.columns)
+        converters = [_driver_converter(c) for c in columns]
+        defaults = _defaults(model)
+        now = utcnow()
+        stamp = {
+            "created_at": now, "updated_at": now, "created_device": self.device_id,
+            "updated_device": self.device_id, "created_by": self.profile,
+            "updated_by": self.profile, "deleted_at": None, "server_version": None,
+        }
+        ids, params = [], []
+        for values in rows:
+            row = {**values, **stamp}
+            row.setdefault("id", None)
+            row["id"] = row["id"] or new_id()
+            for name, make in defaults.items():
+                if name not in row:
+                    row[name] = make()
+            ids.append(row["id"])
+            params.append(tuple(conv(row.get(c.name)) for c, conv in zip(columns, converters)))
+            self.changes.append(Change(table.name, row["id"], "insert", _public_fields(row)))
+        placeholders = ", ".join("?" for _ in columns)
+        names = ", ".join(f'"{c.name}"' for c in columns)
+        sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({placeholders})'
+        self.conn.exec_driver_sql(sql, params) if len(params) > 1 else (
+            self.conn.exec_driver_sql(sql, params[0]) if params else None
+        )
+        return ids
+
+    # --- changing -------------------------------------------------------------------------
+    def update(self, model: type[SQLModel], row_id: str, changes: dict[str, Any]) -> dict:
+        """Apply the fields that really differ; return them (empty when nothing changed)."""
+        table: sa.Table = model.__table__
+        current = self._current(table, row_id)
+        changed = {
+            k: v for k, v in changes.items()
+            if k not in META_COLUMNS and _comparable(current[k]) != _comparable(v)
+        }
+        if not changed:
+            return {}
+        stamp = {"updated_at": utcnow(), "updated_device": self.device_id,
+                 "updated_by": self.profile}
+        self.conn.execute(table.update().where(table.c.id == row_id).values(**changed, **stamp))
+        self.changes.append(
+            Change(table.name, row_id, "update", _public_fields(changed),
+                   current["server_version"])
+        )
+        return changed
+
+    def delete(self, model: type[SQLModel], row_id: str) -> None:
+        """A tombstone, never a hard delete: the row stays with `deleted_at` set."""
+        table: sa.Table = model.__table__
+        current = self._current(table, row_id)
+        now = utcnow()
+        self.conn.execute(
+            table.update().where(table.c.id == row_id).values(
+                deleted_at=now, updated_at=now, updated_device=self.device_id,
+                updated_by=self.profile,
+            )
+        )
+        self.changes.append(Change(table.name, row_id, "delete", {}, current["server_version"]))
+
+    def _current(self, table: sa.Table, row_id: str) -> dict:
+        row = self.conn.execute(
+            sa.select(table).where(table.c.id == row_id, table.c.deleted_at.is_(None))
+        ).mappings().first()
+        if row is None:
+            raise NotFoundError(f"That {table.name.replace('_', ' ')} no longer exists.")
+        return dict(row)
+
+    def run_hooks(self) -> None:
+        if self.changes:
+            for hook in WRITE_HOOKS:
+                hook(self, self.changes)
+
+
+def _comparable(value: Any) -> Any:
+    return to_json_value(value)
+
+
+def _public_fields(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: to_json_value(v) for k, v in row.items()
+            if k not in META_COLUMNS or k in ("id", "created_at", "created_by", "created_device")}

@@ -1,0 +1,56 @@
+"""Every table, and which ones sync (the single list the write path and sync rely on)."""
+
+from sqlmodel import SQLModel
+
+from models.device import OutboxEntry, Profile, StoreMeta
+from models.records import (
+    AccountabilityCase,
+    Attachment,
+    Evaluation,
+    Finding,
+    Opinion,
+    PersonnelCriticism,
+    Problem,
+    Visit,
+)
+from models.reference import Campaign, Representative, Team, Unit
+
+SYNCED_TABLES: dict[str, type[SQLModel]] = {
+    cls.__tablename__: cls
+    for cls in (
+        Unit,
+        Team,
+        Representative,
+        Campaign,
+        Visit,
+        Finding,
+        PersonnelCriticism,
+        AccountabilityCase,
+        Evaluation,
+        Opinion,
+        Problem,
+        Attachment,
+    )
+}
+
+metadata = SQLModel.metadata
+
+__all__ = [
+    "SYNCED_TABLES",
+    "AccountabilityCase",
+    "Attachment",
+    "Campaign",
+    "Evaluation",
+    "Finding",
+    "Opinion",
+    "OutboxEntry",
+    "PersonnelCriticism",
+    "Problem",
+    "Profile",
+    "Representative",
+    "StoreMeta",
+    "Team",
+    "Unit",
+    "Visit",
+    "metadata",
+]

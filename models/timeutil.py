@@ -1,0 +1,20 @@
+"""Time helpers: timestamps are UTC and timezone-aware; dates are calendar dates."""
+
+from datetime import UTC, date, datetime
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def local_today() -> date:
+    """Today in the device's local time (overdue is judged by the clerk's calendar)."""
+    return datetime.now().astimezone().date()
+
+
+def parse_date(text: str) -> date:
+    """YYYY-MM-DD, or ValueError saying so."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(f"'{text}' is not a date of the form YYYY-MM-DD") from None
