@@ -62,7 +62,8 @@ class SyncedRow(SQLModel):
     updated_device: str = Field(default="", max_length=36)
     updated_by: str = Field(default="", max_length=80)
     deleted_at: datetime | None = Timestamp(default=None, nullable=True)
-    server_version: int | None = Field(default=None)
+    # Indexed: the pull feed pages through rows by server version.
+    server_version: int | None = Field(default=None, index=True)
 
 
 # Columns the write path manages itself: a caller never sets them.

@@ -14,6 +14,7 @@ from models.records import (
     Visit,
 )
 from models.reference import Campaign, Representative, Team, Unit
+from models.sync_state import SyncIssue
 
 SYNCED_TABLES: dict[str, type[SQLModel]] = {
     cls.__tablename__: cls
@@ -49,6 +50,7 @@ __all__ = [
     "Profile",
     "Representative",
     "StoreMeta",
+    "SyncIssue",
     "Team",
     "Unit",
     "Visit",
