@@ -4,6 +4,7 @@ Values are the lower-snake-case identifiers used in files, JSON and the database
 """
 
 from enum import StrEnum
+from functools import lru_cache
 
 
 class Level(StrEnum):
@@ -157,37 +158,51 @@ class ProfileRole(StrEnum):
     KIOSK = "kiosk"
 
 
-# Chinese labels accepted by imports (GLOSSARY.md) and shown by the zh_CN UI.
-ZH_LABELS: dict[StrEnum, str] = {
-    Level.SATISFIED: "满意",
-    Level.FAIRLY_SATISFIED: "比较满意",
-    Level.BASICALLY_SATISFIED: "基本满意",
-    Level.DISSATISFIED: "不满意",
-    RespondentGroup.PARENT: "家长",
-    RespondentGroup.PATIENT: "患者",
-    RespondentGroup.CITIZEN: "群众",
-    UnitKind.COUNTY: "县",
-    UnitKind.TOWNSHIP: "乡镇",
-    UnitKind.DEPARTMENT: "部门",
-    UnitKind.SCHOOL: "学校",
-    UnitKind.HOSPITAL: "医院",
-    UnitKind.SERVICE_WINDOW: "服务窗口",
-    UnitKind.OTHER: "其他",
-    RepresentativeKind.DEPUTY: "人大代表",
-    RepresentativeKind.CPPCC: "政协委员",
-    RepresentativeKind.CONDUCT_SUPERVISOR: "政风行风监督员",
-    RepresentativeKind.CITIZEN: "群众代表",
+# Chinese labels accepted by imports (GLOSSARY.md) and shown by the zh_CN UI, per enum
+# (StrEnum members of different enums can be equal as strings, so key by class first).
+ZH_LABELS: dict[type[StrEnum], dict[StrEnum, str]] = {
+    Level: {
+        Level.SATISFIED: "满意",
+        Level.FAIRLY_SATISFIED: "比较满意",
+        Level.BASICALLY_SATISFIED: "基本满意",
+        Level.DISSATISFIED: "不满意",
+    },
+    RespondentGroup: {
+        RespondentGroup.PARENT: "家长",
+        RespondentGroup.PATIENT: "患者",
+        RespondentGroup.CITIZEN: "群众",
+    },
+    UnitKind: {
+        UnitKind.COUNTY: "县",
+        UnitKind.TOWNSHIP: "乡镇",
+        UnitKind.DEPARTMENT: "部门",
+        UnitKind.SCHOOL: "学校",
+        UnitKind.HOSPITAL: "医院",
+        UnitKind.SERVICE_WINDOW: "服务窗口",
+        UnitKind.OTHER: "其他",
+    },
+    RepresentativeKind: {
+        RepresentativeKind.DEPUTY: "人大代表",
+        RepresentativeKind.CPPCC: "政协委员",
+        RepresentativeKind.CONDUCT_SUPERVISOR: "政风行风监督员",
+        RepresentativeKind.CITIZEN: "群众代表",
+    },
 }
 
 
+def zh_label(member: StrEnum) -> str | None:
+    return ZH_LABELS.get(type(member), {}).get(member)
+
+
+@lru_cache(maxsize=4096)
 def parse_enum(enum_cls: type[StrEnum], text: str) -> StrEnum:
     """Read an identifier or its Chinese label; raise ValueError naming the accepted values."""
     value = text.strip()
     key = value.lower().replace(" ", "_").replace("-", "_")
     for member in enum_cls:
-        if key == member.value or value == ZH_LABELS.get(member):
+        if key == member.value or value == zh_label(member):
             return member
     accepted = ", ".join(
-        f"{m.value}/{ZH_LABELS[m]}" if m in ZH_LABELS else m.value for m in enum_cls
+        f"{m.value}/{zh_label(m)}" if zh_label(m) else m.value for m in enum_cls
     )
     raise ValueError(f"'{value}' is not one of {accepted}")

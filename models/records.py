@@ -10,10 +10,10 @@ from models.base import Code, JsonList, SyncedRow, Timestamp, public_variant, up
 from models.enums import (
     CaseSubject,
     EvaluationSource,
-    Outcome,
     FindingCategory,
     Level,
     OpinionSource,
+    Outcome,
     ProblemSource,
     ProblemStatus,
     RespondentGroup,

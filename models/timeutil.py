@@ -1,6 +1,7 @@
 """Time helpers: timestamps are UTC and timezone-aware; dates are calendar dates."""
 
 from datetime import UTC, date, datetime
+from functools import lru_cache
 
 
 def utcnow() -> datetime:
@@ -12,6 +13,7 @@ def local_today() -> date:
     return datetime.now().astimezone().date()
 
 
+@lru_cache(maxsize=8192)
 def parse_date(text: str) -> date:
     """YYYY-MM-DD, or ValueError saying so."""
     try:

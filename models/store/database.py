@@ -29,6 +29,8 @@ def _connect_factory(path: Path, key: bytes):
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 10000")
+        conn.execute("PRAGMA cache_size = -65536")  # 64 MB: bulk index inserts stay in memory
+        conn.execute("PRAGMA temp_store = MEMORY")
         return conn
 
     return connect

@@ -10,6 +10,7 @@ from models.base import sqlite_timestamp
 from models.store.writes import WRITE_HOOKS, Change, WriteSession
 from models.timeutil import utcnow
 
+
 def _reserve(conn: sa.Connection, count: int) -> int:
     """Reserve `count` sequence numbers; a counter (not max(seq)) so pruning never reuses one."""
     last = conn.exec_driver_sql(
@@ -24,11 +25,19 @@ def _reserve(conn: sa.Connection, count: int) -> int:
     return last + 1
 
 
+def _fallback(value):
+    raise TypeError(f"cannot store {type(value).__name__} in the outbox")
+
+
+def _payload(change: Change) -> str:
+    return orjson.dumps(change.fields, default=_fallback).decode() if change.fields else ""
+
+
 def append_to_outbox(session: WriteSession, changes: list[Change]) -> None:
     seq = _reserve(session.conn, len(changes))
     now = sqlite_timestamp(utcnow())
     params = [
-        (seq + i, c.table, c.row_id, c.op, orjson.dumps(c.fields).decode(), c.base_version,
+        (seq + i, c.table, c.row_id, c.op, _payload(c), c.base_version,
          session.profile, now)
         for i, c in enumerate(changes)
     ]

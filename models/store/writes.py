@@ -27,7 +27,7 @@ class Change:
     table: str
     row_id: str
     op: str  # insert | update | delete
-    fields: dict[str, Any]
+    fields: dict[str, Any]  # the changed fields of an update; empty for insert and delete
     base_version: int | None = None
 
 
@@ -46,32 +46,50 @@ def to_json_value(value: Any) -> Any:
     return value
 
 
-def _driver_converter(column: sa.Column) -> Callable[[Any], Any]:
-    """How a Python value goes to the SQLite driver for this column (bulk path)."""
+class _TimestampText:
+    """Datetime → SQLite text, remembering the last one (a batch shares its stamp)."""
+
+    def __init__(self):
+        self.last, self.text = None, None
+
+    def __call__(self, value: Any) -> Any:
+        if value is None or isinstance(value, str):
+            return value
+        if value is not self.last:
+            self.last, self.text = value, sqlite_timestamp(value)
+        return self.text
+
+
+def _driver_converter(column: sa.Column) -> Callable[[Any], Any] | None:
+    """How a Python value goes to the SQLite driver for this column (bulk path); None when the
+    driver takes it as it is (text, numbers, and our StrEnums, which are str)."""
     col_type = column.type
     if isinstance(col_type, UTCDateTime):
-        return lambda v: None if v is None else sqlite_timestamp(_as_datetime(v))
+        return _TimestampText()
     if isinstance(col_type, sa.Date):
-        return lambda v: None if v is None else (v if isinstance(v, str) else v.isoformat())
+        return lambda v: v.isoformat() if isinstance(v, dt.date) else v
     if isinstance(col_type, sa.JSON):
         return lambda v: None if v is None else orjson.dumps(v).decode()
     if isinstance(col_type, sa.Boolean):
         return lambda v: None if v is None else int(bool(v))
-    return lambda v: v.value if isinstance(v, Enum) else v
+    return None
 
 
 def _as_datetime(value: Any) -> dt.datetime:
     return dt.datetime.fromisoformat(value) if isinstance(value, str) else value
 
 
-def _defaults(model: type[SQLModel]) -> dict[str, Callable[[], Any]]:
-    out = {}
+def _defaults(model: type[SQLModel]) -> tuple[dict[str, Any], dict[str, Callable[[], Any]]]:
+    """(plain defaults, default factories) of the fields a caller may leave out."""
+    static, factories = {}, {}
     for name, info in model.model_fields.items():
+        if name in META_COLUMNS:
+            continue
         if info.default_factory is not None:
-            out[name] = info.default_factory
+            factories[name] = info.default_factory
         elif not info.is_required():
-            out[name] = lambda d=info.default: d
-    return out
+            static[name] = info.default
+    return static, factories
 
 
 @dataclass
@@ -88,9 +106,10 @@ class WriteSession:
     def create_many(self, model: type[SQLModel], rows: Iterable[dict[str, Any]]) -> list[str]:
         """Insert rows with one driver-level executemany (the import path's speed)."""
         table: sa.Table = model.__table__
-        columns = list(table.columns)
-        converters = [_driver_converter(c) for c in columns]
-        defaults = _defaults(model)
+        names = [c.name for c in table.columns]
+        converters = [(i, conv) for i, c in enumerate(table.columns)
+                      if (conv := _driver_converter(c)) is not None]
+        static, factories = _defaults(model)
         now = utcnow()
         stamp = {
             "created_at": now, "updated_at": now, "created_device": self.device_id,
@@ -99,21 +118,26 @@ class WriteSession:
         }
         ids, params = [], []
         for values in rows:
-            row = {**values, **stamp}
-            row.setdefault("id", None)
-            row["id"] = row["id"] or new_id()
-            for name, make in defaults.items():
-                if name not in row:
+            row = {**static, **values, **stamp}
+            if not row.get("id"):
+                row["id"] = new_id()
+            for name, make in factories.items():
+                if name not in values:
                     row[name] = make()
             ids.append(row["id"])
-            params.append(tuple(conv(row.get(c.name)) for c, conv in zip(columns, converters)))
-            self.changes.append(Change(table.name, row["id"], "insert", _public_fields(row)))
-        placeholders = ", ".join("?" for _ in columns)
-        names = ", ".join(f'"{c.name}"' for c in columns)
-        sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({placeholders})'
-        self.conn.exec_driver_sql(sql, params) if len(params) > 1 else (
-            self.conn.exec_driver_sql(sql, params[0]) if params else None
-        )
+            values_out = [row.get(n) for n in names]
+            for i, conv in converters:
+                values_out[i] = conv(values_out[i])
+            params.append(tuple(values_out))
+            # An insert's values are read from the row itself when it is pushed.
+            self.changes.append(Change(table.name, row["id"], "insert", {}))
+        placeholders = ", ".join("?" for _ in names)
+        columns = ", ".join(f'"{n}"' for n in names)
+        sql = f'INSERT INTO "{table.name}" ({columns}) VALUES ({placeholders})'
+        if len(params) == 1:
+            self.conn.exec_driver_sql(sql, params[0])
+        elif params:
+            self.conn.exec_driver_sql(sql, params)
         return ids
 
     # --- changing -------------------------------------------------------------------------
@@ -131,8 +155,7 @@ class WriteSession:
                  "updated_by": self.profile}
         self.conn.execute(table.update().where(table.c.id == row_id).values(**changed, **stamp))
         self.changes.append(
-            Change(table.name, row_id, "update", _public_fields(changed),
-                   current["server_version"])
+            Change(table.name, row_id, "update", changed, current["server_version"])
         )
         return changed
 
@@ -165,8 +188,3 @@ class WriteSession:
 
 def _comparable(value: Any) -> Any:
     return to_json_value(value)
-
-
-def _public_fields(row: dict[str, Any]) -> dict[str, Any]:
-    return {k: to_json_value(v) for k, v in row.items()
-            if k not in META_COLUMNS or k in ("id", "created_at", "created_by", "created_device")}

@@ -1,0 +1,62 @@
+"""The `fieldinspect` command line: a contract that operators and tests script against.
+
+Exit codes: 0 ok; 1 invalid input or a refused operation; 2 usage; 3 HQ unreachable or refusing;
+4 store locked (wrong or missing passphrase); 5 store newer than the app. Errors go to stderr in
+plain words, never as a traceback. Headless commands never import Qt.
+"""
+
+import argparse
+import importlib
+import sys
+
+from desktop.cli.context import CommandContext
+
+# Each module offers `register(subparsers)`; a subcommand sets `handler(ctx, args) -> int`.
+COMMAND_MODULES = (
+    "desktop.cli.data_commands",
+)
+
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # usage errors exit 2 with one clear line
+        self.print_usage(sys.stderr)
+        print(f"fieldinspect: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="fieldinspect", description="FieldInspect (督查通)")
+    parser.add_argument("--data-dir", help="the device's data directory")
+    parser.add_argument("--user", help="the profile acting (default: the device's first)")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        return _launch_window(args)
+    ctx = CommandContext(data_dir=args.data_dir, user=args.user)
+    try:
+        return ctx.run(args.handler, args)
+    finally:
+        ctx.close()
+
+
+def _launch_window(args: argparse.Namespace) -> int:
+    try:
+        app = importlib.import_module("desktop.app")
+    except ModuleNotFoundError:
+        print("fieldinspect: the window is not built yet; use a subcommand (see --help).",
+              file=sys.stderr)
+        return EXIT_USAGE
+    return app.run(data_dir=args.data_dir, user=args.user)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,83 @@
+"""What every subcommand shares: opening the store, the acting profile, error reporting."""
+
+import getpass
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from models.errors import AppError, StoreLockedError
+from models.paths import resolve_data_dir, resolve_log_dir
+
+
+@dataclass
+class CommandContext:
+    data_dir: str | None = None
+    user: str | None = None
+    _store: object = field(default=None, repr=False)
+
+    @property
+    def path(self):
+        return resolve_data_dir(self.data_dir)
+
+    def store(self):
+        """The unlocked store (created on first use with the given passphrase)."""
+        if self._store is None:
+            from models.store.store import Store
+
+            creating = not Store.exists(self.path)
+            self._store = Store.open(self.path, self._passphrase(creating))
+        return self._store
+
+    def profile(self) -> str:
+        from models.profiles import acting_profile
+
+        return acting_profile(self.store(), self.user)
+
+    def _passphrase(self, creating: bool) -> str | None:
+        env = os.environ.get("FIELDINSPECT_PASSPHRASE")
+        if env is not None:
+            return env
+        if not sys.stdin.isatty():
+            raise StoreLockedError(
+                "The store is locked: set FIELDINSPECT_PASSPHRASE or run in a terminal."
+            )
+        first = getpass.getpass("New passphrase for this store: " if creating else "Passphrase: ")
+        if creating and getpass.getpass("Repeat the passphrase: ") != first:
+            raise StoreLockedError("The two passphrases differ; nothing was created.")
+        return first
+
+    def run(self, handler: Callable, args) -> int:
+        try:
+            return handler(self, args)
+        except AppError as exc:
+            print(f"fieldinspect: {exc}", file=sys.stderr)
+            return exc.exit_code
+        except KeyboardInterrupt:
+            print("fieldinspect: interrupted; nothing half-written was kept.", file=sys.stderr)
+            return 1
+        except Exception as exc:  # a bug: say so plainly, keep the details in a log file
+            log = _log_crash()
+            print(f"fieldinspect: unexpected error ({type(exc).__name__}); nothing half-written "
+                  f"was kept. Details: {log}", file=sys.stderr)
+            return 1
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
+
+def _log_crash() -> str:
+    import tempfile
+    import traceback
+
+    try:
+        folder = resolve_log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "crash.log"
+        with path.open("a", encoding="utf-8") as fh:
+            traceback.print_exc(file=fh)
+        return str(path)
+    except OSError:
+        path = tempfile.mktemp(prefix="fieldinspect-crash-", suffix=".log")
+        return path

@@ -1,0 +1,131 @@
+"""Headless data commands: import, stats, demo-data. Never imports Qt."""
+
+import json
+import sys
+from datetime import date
+
+from models.errors import ValidationError
+
+
+def register(sub) -> None:
+    imp = sub.add_parser("import", help="import units, representatives or evaluation forms")
+    imp.add_argument("kind", choices=("units", "representatives", "evaluations"))
+    imp.add_argument("file")
+    imp.add_argument("--skip-invalid", action="store_true",
+                     help="import the valid rows and report the rejected ones")
+    imp.add_argument("--rejects", metavar="OUT.csv",
+                     help="with --skip-invalid: write rejected rows here with an error column")
+    imp.set_defaults(handler=import_command)
+
+    st = sub.add_parser("stats", help="the county's figures")
+    st.add_argument("--json", action="store_true")
+    st.add_argument("--campaign", metavar="NAME")
+    st.add_argument("--from", dest="date_from", type=date.fromisoformat, metavar="DATE")
+    st.add_argument("--to", dest="date_to", type=date.fromisoformat, metavar="DATE")
+    st.add_argument("--as-of", type=date.fromisoformat, metavar="DATE")
+    st.set_defaults(handler=stats_command)
+
+    demo = sub.add_parser("demo-data", help="fill an empty store with a county-sized demo set")
+    demo.add_argument("--seed", type=int, default=1)
+    demo.add_argument("--as-of", type=date.fromisoformat, metavar="DATE")
+    demo.set_defaults(handler=demo_command)
+
+
+def import_command(ctx, args) -> int:
+    from models.imports import run_import
+
+    if args.rejects and not args.skip_invalid:
+        print("fieldinspect: --rejects goes with --skip-invalid", file=sys.stderr)
+        return 2
+    store = ctx.store()
+    try:
+        report = run_import(store, args.kind, args.file, profile=ctx.profile(),
+                            skip_invalid=args.skip_invalid, rejects_path=args.rejects)
+    except ValidationError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"fieldinspect: nothing was imported ({len(exc.problems)} problems).",
+              file=sys.stderr)
+        return 1
+    if report.rejected and not args.rejects:
+        for problem in report.rejected:
+            print(problem, file=sys.stderr)
+    print(report.summary())
+    return 0
+
+
+def _campaign_id(store, name: str | None) -> str | None:
+    if not name:
+        return None
+    import sqlalchemy as sa
+
+    from models.errors import NotFoundError
+    from models.reference import Campaign
+
+    t = Campaign.__table__
+    with store.read() as conn:
+        found = conn.execute(
+            sa.select(t.c.id).where(t.c.name == name, t.c.deleted_at.is_(None))
+        ).scalar()
+    if found is None:
+        raise NotFoundError(f"There is no campaign named '{name}'.")
+    return found
+
+
+def stats_command(ctx, args) -> int:
+    from models.stats import county_stats
+
+    store = ctx.store()
+    campaign_id = _campaign_id(store, args.campaign)
+    with store.read() as conn:
+        figures = county_stats(conn, campaign_id=campaign_id, date_from=args.date_from,
+                               date_to=args.date_to, as_of=args.as_of)
+    if args.json:
+        print(json.dumps(figures, ensure_ascii=False, indent=2))
+    else:
+        print(format_stats(figures))
+    return 0
+
+
+def _pct(value) -> str:
+    return "—" if value is None else f"{value * 100:.1f}%"
+
+
+def format_stats(s: dict) -> str:
+    ev = s["evaluations"]
+    score = "—" if ev["weighted_score"] is None else f"{ev['weighted_score']:.1f}"
+    lines = [
+        f"Evaluation forms        {ev['total']:>8}",
+        *(f"  {k:<22}{v:>8}" for k, v in ev["by_group"].items()),
+        *(f"  {k:<22}{v:>8}" for k, v in ev["by_level"].items()),
+        f"Overall satisfaction    {_pct(ev['satisfaction_rate']):>8}",
+        f"Weighted score          {score:>8}",
+        f"Duplicate form numbers  {ev['duplicate_numbers']:>8}",
+        f"Units evaluated         {s['units_evaluated']:>8}",
+        f"Visits done             {s['visits']['total']:>8}  (planned {s['visits']['planned']})",
+        *(f"  {k:<22}{v:>8}" for k, v in s["visits"]["by_kind"].items()),
+        f"Findings                {s['findings']['total']:>8}",
+        f"Criticisms              {s['criticisms']['total']:>8}",
+        *(f"  {k:<22}{v:>8}" for k, v in s["criticisms"]["by_sanction"].items()),
+        f"Opinions                {s['opinions']['total']:>8}  (sorted {s['opinions']['sorted']})",
+    ]
+    p, a = s["problems"], s["accountability"]
+    lines += [
+        f"Problems                {p['total']:>8}",
+        f"  investigated          {p['investigated']:>8}",
+        f"  rectified             {p['rectified']:>8}",
+        f"  overdue               {p['overdue']:>8}",
+        f"Accountability cases    {a['cases']:>8}",
+        f"  people sanctioned     {a['people_sanctioned']:>8}",
+        f"  units held accountable{a['units_held_accountable']:>8}",
+    ]
+    return "\n".join(lines)
+
+
+def demo_command(ctx, args) -> int:
+    from models.demo import load_demo_data
+
+    store = ctx.store()
+    summary = load_demo_data(store, seed=args.seed, as_of=args.as_of, profile=ctx.profile())
+    print(summary)
+    return 0

@@ -1,0 +1,113 @@
+"""What every import shares: the report, unit lookup, and the all-or-nothing rule."""
+
+import csv
+import difflib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from models.errors import Problem, ValidationError
+from models.reference import Unit
+
+
+@dataclass
+class ImportReport:
+    kind: str
+    headers: list[str] = field(default_factory=list)
+    imported: int = 0
+    skipped_existing: int = 0
+    rejected: list[Problem] = field(default_factory=list)
+    rejected_rows: list[tuple[int, dict]] = field(default_factory=list)
+    created: list[str] = field(default_factory=list)  # "campaign 2024 evaluation" etc.
+
+    def summary(self) -> str:
+        parts = [f"imported {self.imported} {self.kind}"]
+        if self.skipped_existing:
+            parts.append(f"{self.skipped_existing} already present")
+        if self.rejected_rows:
+            parts.append(f"rejected {len(self.rejected_rows)} rows")
+        parts += [f"created {c}" for c in self.created]
+        return "; ".join(parts)
+
+
+def write_rejects(path: Path, headers: list[str], report: ImportReport) -> None:
+    """The rejected rows as they were, with an added `error` column."""
+    by_row = defaultdict(list)
+    for p in report.rejected:
+        by_row[p.row].append(f"{p.field}: {p.message}")
+    with path.open("w", newline="", encoding="utf-8-sig") as fh:
+        out = csv.writer(fh)
+        out.writerow([*headers, "error"])
+        for number, values in report.rejected_rows:
+            out.writerow([*values.values(), "; ".join(by_row[number])])
+
+
+class UnitIndex:
+    """Find a unit by its name or by a path of names (`白泥镇/第一小学`), as typed in a file."""
+
+    def __init__(self, conn: sa.Connection):
+        t = Unit.__table__
+        rows = conn.execute(
+            sa.select(t.c.id, t.c.name, t.c.parent_id).where(t.c.deleted_at.is_(None))
+        ).all()
+        self.units = {r.id: (r.name, r.parent_id) for r in rows}
+        self._found: dict[str, str] = {}
+        self.by_suffix: dict[str, list[str]] = defaultdict(list)
+        for unit_id in self.units:
+            parts = self.path(unit_id).split("/")
+            for i in range(len(parts)):
+                self.by_suffix["/".join(parts[i:])].append(unit_id)
+
+    def path(self, unit_id: str) -> str:
+        names, seen = [], set()
+        while unit_id in self.units and unit_id not in seen:
+            seen.add(unit_id)
+            name, unit_id = self.units[unit_id]
+            names.append(name)
+        return "/".join(reversed(names))
+
+    def add(self, unit_id: str, name: str, parent_id: str | None) -> None:
+        self._found.clear()
+        self.units[unit_id] = (name, parent_id)
+        parts = self.path(unit_id).split("/")
+        for i in range(len(parts)):
+            self.by_suffix["/".join(parts[i:])].append(unit_id)
+
+    def find(self, text: str) -> str:
+        """The unit's id, or ValueError naming the candidates (a typo must not split figures)."""
+        found = self._found.get(text)
+        if found is None:
+            found = self._found[text] = self._find(text)
+        return found
+
+    def _find(self, text: str) -> str:
+        key = "/".join(p.strip() for p in text.strip().strip("/").split("/"))
+        found = self.by_suffix.get(key, [])
+        if len(found) == 1:
+            return found[0]
+        if found:
+            paths = ", ".join(sorted(self.path(u) for u in found))
+            raise ValueError(f"'{text}' is ambiguous: write the path, one of {paths}")
+        close = difflib.get_close_matches(key, list(self.by_suffix), n=3, cutoff=0.6)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        raise ValueError(f"unknown unit '{text}'{hint}")
+
+
+def run_import(store, kind: str, path, *, profile: str, skip_invalid: bool = False,
+               rejects_path=None) -> ImportReport:
+    from models.imports import evaluations, representatives, units
+
+    importer = {"units": units, "representatives": representatives,
+                "evaluations": evaluations}[kind]
+    report = importer.import_file(store, Path(path), profile=profile, skip_invalid=skip_invalid)
+    if rejects_path and report.rejected_rows:
+        write_rejects(Path(rejects_path), report.headers, report)
+    return report
+
+
+def refuse_if_invalid(report: ImportReport, skip_invalid: bool) -> None:
+    """All or nothing: any bad row refuses the whole file unless told to skip bad rows."""
+    if report.rejected and not skip_invalid:
+        raise ValidationError(report.rejected, code="import_refused")

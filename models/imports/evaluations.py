@@ -1,0 +1,136 @@
+"""Import of paper evaluation forms: `form_no,campaign,group,unit,level,reason,suggestion,date`
+plus optional criteria columns, English or Chinese headers and values."""
+
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from models import rules
+from models.enums import Criterion, EvaluationSource, Level, RespondentGroup, parse_enum
+from models.errors import Problem
+from models.ids import natural_id, new_id
+from models.imports.common import ImportReport, UnitIndex, refuse_if_invalid
+from models.imports.reading import read_table
+from models.records import Evaluation, Opinion
+from models.reference import Campaign
+from models.services import opinion_from_form
+from models.timeutil import parse_date
+
+REQUIRED = ("form_no", "campaign", "group", "unit", "level", "date")
+CRITERIA = tuple(c.value for c in Criterion)
+
+
+def _parse_row(values: dict, units: UnitIndex) -> tuple[dict, list[tuple[str, str]]]:
+    """One row → a form dict and its (column, message) problems."""
+    errors: list[tuple[str, str]] = []
+    row = {"source": EvaluationSource.PAPER, "form_no": values.get("form_no") or None,
+           "reason": values.get("reason", ""), "suggestion": values.get("suggestion", ""),
+           "voided": False, "void_reason": ""}
+
+    def take(column, parse):
+        try:
+            return parse(values.get(column, ""))
+        except ValueError as exc:
+            errors.append((column, str(exc)))
+            return None
+
+    row["group"] = take("group", lambda v: parse_enum(RespondentGroup, v))
+    row["level"] = take("level", lambda v: parse_enum(Level, v))
+    row["evaluated_on"] = take("date", parse_date)
+    row["unit_id"] = take("unit", units.find)
+    for criterion in CRITERIA:
+        row[criterion] = take(criterion, lambda v: parse_enum(Level, v) if v else None)
+    row["campaign"] = values.get("campaign", "").strip()
+    if not row["campaign"]:
+        errors.append(("campaign", "the campaign is empty"))
+    errors += [(p.field, p.message) for p in rules.evaluation_problems(row["level"], row["reason"])]
+    return row, errors
+
+
+def _existing_numbers(conn: sa.Connection, campaign_ids: set[str]) -> dict:
+    t = Evaluation.__table__
+    rows = conn.execute(
+        sa.select(t.c.campaign_id, t.c.form_no, t.c.created_at, t.c.created_by).where(
+            t.c.campaign_id.in_(campaign_ids), t.c.form_no.is_not(None),
+            t.c.deleted_at.is_(None), t.c.voided.is_(False))
+    ).all()
+    return {(r.campaign_id, r.form_no): (r.created_at, r.created_by) for r in rows}
+
+
+def _check_numbers(parsed, existing, report: ImportReport, source: str) -> None:
+    seen: dict[tuple, int] = {}
+    for number, row, errors in parsed:
+        key = (row["campaign_id"], row["form_no"])
+        if row["form_no"] is None:
+            continue
+        if key in existing:
+            when, who = existing[key]
+            errors.append(("form_no", f"form number {row['form_no']} was already entered on "
+                                      f"{when.astimezone():%Y-%m-%d %H:%M} by {who}"))
+        elif key in seen:
+            errors.append(("form_no", f"form number {row['form_no']} appears again "
+                                      f"(first on row {seen[key]})"))
+        else:
+            seen[key] = number
+
+
+def _campaigns_to_create(conn, parsed) -> list[dict]:
+    years: dict[str, set[int]] = defaultdict(set)
+    names = {}
+    for _, row, _ in parsed:
+        names[row["campaign_id"]] = row["campaign"]
+        if isinstance(row["evaluated_on"], date):
+            years[row["campaign_id"]].add(row["evaluated_on"].year)
+    t = Campaign.__table__
+    known = set(conn.execute(sa.select(t.c.id).where(t.c.id.in_(names))).scalars())
+    return [{"id": cid, "name": names[cid], "year": min(years[cid] or {date.today().year})}
+            for cid in names if cid not in known]
+
+
+def import_file(store, path: Path, *, profile: str, skip_invalid: bool) -> ImportReport:
+    headers, rows = read_table(path, REQUIRED)
+    report = ImportReport(kind="forms")
+    report.headers = headers
+    with store.read() as conn:
+        units = UnitIndex(conn)
+        parsed, campaign_ids = [], {}
+        for number, values in rows:
+            row, errors = _parse_row(values, units)
+            name = row["campaign"]
+            if name not in campaign_ids:
+                campaign_ids[name] = natural_id("campaign", name)
+            row["campaign_id"] = campaign_ids[name]
+            parsed.append((number, row, errors))
+        _check_numbers(parsed, _existing_numbers(conn, {r["campaign_id"] for _, r, _ in parsed}),
+                       report, str(path))
+        campaigns = _campaigns_to_create(conn, [p for p in parsed if not p[2]])
+    good = []
+    for (number, row, errors), (_, values) in zip(parsed, rows):
+        if errors:
+            report.rejected += [Problem(c, m, row=number, source=str(path)) for c, m in errors]
+            report.rejected_rows.append((number, values))
+        else:
+            good.append(row)
+    refuse_if_invalid(report, skip_invalid)
+    _write(store, profile, good, campaigns)
+    report.imported = len(good)
+    report.created = [f"campaign '{c['name']}' ({c['year']})" for c in campaigns]
+    return report
+
+
+def _write(store, profile: str, good: list[dict], campaigns: list[dict]) -> None:
+    forms, opinions = [], []
+    for row in good:
+        row["id"] = new_id()
+        row.pop("campaign")
+        forms.append(row)
+        if row["suggestion"].strip():
+            opinions.append(opinion_from_form(row, row["id"]))
+    with store.write(profile) as w:
+        for campaign in campaigns:
+            w.create(Campaign, campaign)
+        w.create_many(Evaluation, forms)
+        if opinions:
+            w.create_many(Opinion, opinions)

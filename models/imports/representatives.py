@@ -1,0 +1,55 @@
+"""Import of the representatives' database: `name,kind,township,phone,team`."""
+
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from models.enums import RepresentativeKind, parse_enum
+from models.errors import Problem
+from models.ids import natural_id
+from models.imports.common import ImportReport, refuse_if_invalid
+from models.imports.reading import read_table
+from models.reference import Representative, Team
+
+
+def import_file(store, path: Path, *, profile: str, skip_invalid: bool) -> ImportReport:
+    headers, rows = read_table(path, ("name", "kind", "township", "phone", "team"))
+    report = ImportReport(kind="representatives")
+    report.headers = headers
+    with store.read() as conn:
+        known_reps = set(conn.execute(sa.select(Representative.__table__.c.id)).scalars())
+        known_teams = set(conn.execute(sa.select(Team.__table__.c.id)).scalars())
+    reps, teams = {}, {}
+    for number, values in rows:
+        name = values.get("name", "")
+        problems = [] if name else [Problem("name", "the representative's name is empty")]
+        try:
+            kind = parse_enum(RepresentativeKind, values.get("kind", "") or "citizen")
+        except ValueError as exc:
+            problems.append(Problem("kind", str(exc)))
+        if problems:
+            for p in problems:
+                p.row, p.source = number, str(path)
+            report.rejected += problems
+            report.rejected_rows.append((number, values))
+            continue
+        team = values.get("team", "")
+        team_id = natural_id("team", team) if team else None
+        if team_id and team_id not in known_teams:
+            teams[team_id] = {"id": team_id, "name": team}
+        rep_id = natural_id("representative", name, values.get("phone", ""))
+        if rep_id in known_reps or rep_id in reps:
+            report.skipped_existing += 1
+            continue
+        reps[rep_id] = {"id": rep_id, "name": name, "kind": kind,
+                        "township": values.get("township", ""), "phone": values.get("phone", ""),
+                        "team_id": team_id}
+    refuse_if_invalid(report, skip_invalid)
+    with store.write(profile) as w:
+        if teams:
+            w.create_many(Team, list(teams.values()))
+        if reps:
+            w.create_many(Representative, list(reps.values()))
+    report.imported = len(reps)
+    report.created = [f"team '{t['name']}'" for t in teams.values()]
+    return report

@@ -1,0 +1,79 @@
+"""The people who use a device. The first profile is made on first use."""
+
+import hashlib
+import hmac
+import secrets
+
+import sqlalchemy as sa
+
+from models.device import Profile
+from models.enums import DeviceRole, ProfileRole
+from models.errors import NotFoundError
+from models.ids import new_id
+from models.store.store import Store, get_meta
+
+_T = Profile.__table__
+
+DEFAULT_ROLE_FOR_DEVICE = {
+    DeviceRole.REPRESENTATIVE: ProfileRole.REPRESENTATIVE,
+    DeviceRole.OFFICE: ProfileRole.SUPERVISOR,
+    DeviceRole.HQ: ProfileRole.HQ,
+    DeviceRole.KIOSK: ProfileRole.KIOSK,
+}
+
+
+def device_role(store: Store) -> DeviceRole:
+    """Fixed at enrollment; a store that never enrolled acts as an office machine."""
+    return DeviceRole(store.meta("device_role", DeviceRole.OFFICE.value))
+
+
+def list_profiles(store: Store) -> list[dict]:
+    with store.read() as conn:
+        rows = conn.execute(
+            sa.select(_T.c.id, _T.c.name, _T.c.role, _T.c.pin_hash)
+            .where(_T.c.deleted_at.is_(None)).order_by(_T.c.created_at)
+        ).mappings()
+        return [dict(r) for r in rows]
+
+
+def create_profile(store: Store, name: str, role: ProfileRole, pin: str = "") -> str:
+    profile_id = new_id()
+    with store.engine.begin() as conn:
+        conn.execute(_T.insert().values(
+            id=profile_id, name=name.strip(), role=role.value, pin_hash=hash_pin(pin) if pin else "",
+            created_device=store.device_id, updated_device=store.device_id,
+            created_by=name.strip(), updated_by=name.strip(),
+        ))
+    return profile_id
+
+
+def acting_profile(store: Store, requested: str | None) -> str:
+    """The named profile, or the device's first one (made on first use)."""
+    profiles = list_profiles(store)
+    if requested:
+        for p in profiles:
+            if p["name"] == requested:
+                return p["name"]
+        raise NotFoundError(f"There is no profile named '{requested}' on this device.")
+    if profiles:
+        return profiles[0]["name"]
+    role = DEFAULT_ROLE_FOR_DEVICE[device_role(store)]
+    create_profile(store, "admin", role)
+    return "admin"
+
+
+def hash_pin(pin: str) -> str:
+    salt = secrets.token_bytes(16)
+    digest = hashlib.scrypt(pin.encode(), salt=salt, n=2**12, r=8, p=1, dklen=32)
+    return f"scrypt${salt.hex()}${digest.hex()}"
+
+
+def check_pin(pin_hash: str, pin: str) -> bool:
+    if not pin_hash:
+        return pin == ""
+    _, salt, digest = pin_hash.split("$")
+    got = hashlib.scrypt(pin.encode(), salt=bytes.fromhex(salt), n=2**12, r=8, p=1, dklen=32)
+    return hmac.compare_digest(got.hex(), digest)
+
+
+__all__ = ["get_meta"]

@@ -1,0 +1,71 @@
+"""The domain rules, in one place, used by every entry path (window, import, sync, server)."""
+
+from datetime import date
+
+from models.enums import PROBLEM_STATUS_ORDER, Level, ProblemStatus, ProfileRole
+from models.errors import DomainError, Problem, ValidationError
+
+# Who may reopen a problem (send it back a step): a supervisor at the office, or HQ.
+REOPEN_ROLES = (ProfileRole.SUPERVISOR, ProfileRole.HQ)
+
+
+def evaluation_problems(level: str | None, reason: str | None) -> list[Problem]:
+    """A dissatisfied form needs a reason."""
+    if level == Level.DISSATISFIED and not (reason or "").strip():
+        return [Problem("reason", "a reason is required when the level is dissatisfied")]
+    return []
+
+
+def criticism_problems(person_name: str | None, unit_id: str | None) -> list[Problem]:
+    """A criticism names a person and a unit."""
+    problems = []
+    if not (person_name or "").strip():
+        problems.append(Problem("person_name", "name the person criticised"))
+    if not unit_id:
+        problems.append(Problem("unit_id", "name the unit the person works in"))
+    return problems
+
+
+def deadline_problems(reported_on: date | None, deadline: date | None) -> list[Problem]:
+    """A rectification deadline cannot precede the problem."""
+    if reported_on and deadline and deadline < reported_on:
+        return [Problem("deadline", f"the deadline {deadline} is before the problem was "
+                                    f"reported ({reported_on})")]
+    return []
+
+
+def status_rank(status: str) -> int:
+    return PROBLEM_STATUS_ORDER.index(ProblemStatus(status))
+
+
+def check_status_change(
+    current: str, new: str, *, actor_role: str | None = None, reopen_reason: str | None = None
+) -> None:
+    """open → investigating → rectifying → rectified → verified; skipping forward is allowed;
+    going back only by a supervisor's explicit reopen with a reason, and never from verified."""
+    if current == new:
+        return
+    if status_rank(new) > status_rank(current):
+        return
+    if current == ProblemStatus.VERIFIED:
+        raise DomainError("A verified problem is closed and cannot be reopened.",
+                          code="verified_is_final")
+    if actor_role not in REOPEN_ROLES:
+        raise DomainError("Only a supervisor can reopen a problem (move it back a step).",
+                          code="reopen_needs_supervisor")
+    if not (reopen_reason or "").strip():
+        raise ValidationError.single("reopen_reason", "give the reason for reopening")
+
+
+def is_overdue(deadline: date | None, status: str, as_of: date) -> bool:
+    """Overdue: the deadline has passed and the problem is not yet rectified."""
+    return (
+        deadline is not None
+        and deadline < as_of
+        and status_rank(status) < status_rank(ProblemStatus.RECTIFIED)
+    )
+
+
+def raise_if(problems: list[Problem]) -> None:
+    if problems:
+        raise ValidationError(problems)

@@ -1,0 +1,164 @@
+"""Validated entry points shared by the window, the importer and the server.
+
+Keyword-light functions taking a `WriteSession` (one user action, one transaction). Each checks
+the domain rules of `models.rules` before writing through the single write path.
+"""
+
+from typing import Any
+
+import sqlalchemy as sa
+from pydantic import ValidationError as PydanticError
+from sqlmodel import SQLModel
+
+from models import rules
+from models.enums import EvaluationSource, Level, OpinionSource, ProblemStatus
+from models.errors import DuplicateFormNumberError, NotFoundError, Problem, ValidationError
+from models.records import (
+    Evaluation,
+    Opinion,
+    PersonnelCriticism,
+)
+from models.records import (
+    Problem as ProblemRow,
+)
+from models.store.writes import WriteSession
+from models.timeutil import local_today
+
+
+def _create_variant(model: type[SQLModel]) -> type[SQLModel]:
+    import models.records as r
+    import models.reference as ref
+
+    name = f"{model.__name__}Create"
+    return getattr(r, name, None) or getattr(ref, name)
+
+
+def validated(model: type[SQLModel], values: dict[str, Any]) -> dict[str, Any]:
+    """Parse `values` with the model's Create variant; field errors become our Problems."""
+    try:
+        obj = _create_variant(model).model_validate(values)
+    except PydanticError as exc:
+        raise ValidationError([
+            Problem(".".join(str(p) for p in err["loc"]) or "value", err["msg"])
+            for err in exc.errors()
+        ]) from exc
+    return obj.model_dump()
+
+
+def record_problems(model: type[SQLModel], row: dict[str, Any]) -> list[Problem]:
+    """The domain rules that apply to one full row of `model`."""
+    if model is Evaluation:
+        return rules.evaluation_problems(row.get("level"), row.get("reason"))
+    if model is PersonnelCriticism:
+        return rules.criticism_problems(row.get("person_name"), row.get("unit_id"))
+    if model is ProblemRow:
+        return rules.deadline_problems(row.get("reported_on"), row.get("deadline"))
+    return []
+
+
+def create_record(w: WriteSession, model: type[SQLModel], values: dict[str, Any]) -> str:
+    row = validated(model, values)
+    rules.raise_if(record_problems(model, row))
+    if model is Evaluation:
+        return save_evaluation(w, row)
+    return w.create(model, {**row, "id": values.get("id")})
+
+
+def update_record(w: WriteSession, model: type[SQLModel], row_id: str, changes: dict) -> dict:
+    if model is ProblemRow and "status" in changes:
+        raise ValidationError.single("status", "use change_problem_status to move a problem")
+    current = _current(w, model, row_id)
+    row = validated(model, {**current, **changes})
+    rules.raise_if(record_problems(model, row))
+    if model is Evaluation and row.get("form_no") != current.get("form_no"):
+        check_form_number(w.conn, row["campaign_id"], row.get("form_no"), exclude_id=row_id)
+    return w.update(model, row_id, {k: row[k] for k in changes if k in row})
+
+
+def delete_record(w: WriteSession, model: type[SQLModel], row_id: str) -> None:
+    w.delete(model, row_id)
+
+
+def _current(w: WriteSession, model: type[SQLModel], row_id: str) -> dict:
+    table = model.__table__
+    row = w.conn.execute(
+        sa.select(table).where(table.c.id == row_id, table.c.deleted_at.is_(None))
+    ).mappings().first()
+    if row is None:
+        raise NotFoundError(f"That {table.name.replace('_', ' ')} no longer exists.")
+    return dict(row)
+
+
+# --- evaluation forms ------------------------------------------------------------------------
+def check_form_number(conn: sa.Connection, campaign_id: str, form_no: str | None,
+                      *, exclude_id: str | None = None) -> None:
+    """A paper form's number is unique within its campaign (checked at entry, on the device)."""
+    if not form_no:
+        return
+    t = Evaluation.__table__
+    query = sa.select(t.c.created_at, t.c.created_by).where(
+        t.c.campaign_id == campaign_id, t.c.form_no == form_no,
+        t.c.deleted_at.is_(None), t.c.voided.is_(False),
+    )
+    if exclude_id:
+        query = query.where(t.c.id != exclude_id)
+    first = conn.execute(query.limit(1)).first()
+    if first is not None:
+        when = first.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        raise DuplicateFormNumberError(Problem(
+            "form_no", f"form number {form_no} was already entered on {when} by {first.created_by}"
+        ))
+
+
+def save_evaluation(w: WriteSession, row: dict[str, Any]) -> str:
+    """One form (already validated): number check, the form, and its suggestion as an Opinion."""
+    if row.get("source", EvaluationSource.PAPER) == EvaluationSource.PAPER:
+        check_form_number(w.conn, row["campaign_id"], row.get("form_no"))
+    evaluation_id = w.create(Evaluation, row)
+    if (row.get("suggestion") or "").strip():
+        w.create(Opinion, opinion_from_form(row, evaluation_id))
+    return evaluation_id
+
+
+def opinion_from_form(row: dict[str, Any], evaluation_id: str) -> dict[str, Any]:
+    return {
+        "text": row["suggestion"].strip(), "unit_id": row["unit_id"],
+        "campaign_id": row["campaign_id"], "source": OpinionSource.FORM,
+        "source_id": evaluation_id, "received_on": row["evaluated_on"],
+    }
+
+
+def void_evaluation(w: WriteSession, evaluation_id: str, reason: str) -> None:
+    """A form found invalid later is voided, never deleted."""
+    if not reason.strip():
+        raise ValidationError.single("void_reason", "give the reason for voiding the form")
+    w.update(Evaluation, evaluation_id, {"voided": True, "void_reason": reason.strip()})
+
+
+# --- rectification ---------------------------------------------------------------------------
+def change_problem_status(w: WriteSession, problem_id: str, new_status: str, *,
+                          actor_role: str | None = None, reopen_reason: str | None = None) -> dict:
+    current = _current(w, ProblemRow, problem_id)
+    rules.check_status_change(current["status"], new_status, actor_role=actor_role,
+                              reopen_reason=reopen_reason)
+    changes: dict[str, Any] = {"status": ProblemStatus(new_status)}
+    reached_rectified = rules.status_rank(new_status) >= rules.status_rank(ProblemStatus.RECTIFIED)
+    if reached_rectified and current["rectified_on"] is None:
+        changes["rectified_on"] = local_today()
+    if rules.status_rank(new_status) < rules.status_rank(current["status"]):
+        changes["reopen_reason"] = reopen_reason.strip()
+        if not reached_rectified:
+            changes["rectified_on"] = None
+    return w.update(ProblemRow, problem_id, changes)
+
+
+__all__ = [
+    "Level",
+    "change_problem_status",
+    "check_form_number",
+    "create_record",
+    "delete_record",
+    "save_evaluation",
+    "update_record",
+    "void_evaluation",
+]

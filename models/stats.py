@@ -1,0 +1,236 @@
+"""County statistics: plain grouped queries over valid (not voided, not deleted) records.
+
+Figures are exact here; the window rounds them for display. Every figure of the county report
+(GLOSSARY.md) can be computed from `county_stats`.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+import sqlalchemy as sa
+
+from models import rules
+from models.enums import (
+    PUBLIC_EVENT_KINDS,
+    CaseSubject,
+    Level,
+    Outcome,
+    ProblemStatus,
+    RespondentGroup,
+    Sanction,
+    VisitKind,
+    VisitStatus,
+)
+from models.records import (
+    AccountabilityCase,
+    Evaluation,
+    Finding,
+    Opinion,
+    PersonnelCriticism,
+    Problem,
+    Visit,
+)
+from models.reference import DEFAULT_MIN_SAMPLE, DEFAULT_WEIGHTS, Campaign, Unit
+from models.timeutil import local_today
+
+EV = Evaluation.__table__
+
+
+@dataclass(frozen=True)
+class Filters:
+    campaign_id: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+
+    def dated(self, column: sa.Column) -> list:
+        conds = [column.table.c.deleted_at.is_(None)]
+        if self.date_from:
+            conds.append(column >= self.date_from)
+        if self.date_to:
+            conds.append(column <= self.date_to)
+        return conds
+
+    def campaign(self, table: sa.Table) -> list:
+        return [table.c.campaign_id == self.campaign_id] if self.campaign_id else []
+
+
+def valid_forms(f: Filters) -> list:
+    return [*f.dated(EV.c.evaluated_on), EV.c.voided.is_(False), *f.campaign(EV)]
+
+
+def campaign_weights(conn: sa.Connection) -> dict[str, dict[str, float]]:
+    c = Campaign.__table__
+    rows = conn.execute(sa.select(
+        c.c.id, c.c.weight_satisfied, c.c.weight_fairly_satisfied,
+        c.c.weight_basically_satisfied, c.c.weight_dissatisfied,
+    ))
+    return {r[0]: dict(zip(Level, r[1:])) for r in rows}
+
+
+def _weights_for(weights: dict, campaign_id: str) -> dict[str, float]:
+    return weights.get(campaign_id) or dict(zip(Level, DEFAULT_WEIGHTS))
+
+
+# --- evaluation forms ------------------------------------------------------------------------
+def evaluation_stats(conn: sa.Connection, f: Filters) -> dict:
+    rows = conn.execute(
+        sa.select(EV.c.campaign_id, EV.c.group, EV.c.level, sa.func.count())
+        .where(*valid_forms(f)).group_by(EV.c.campaign_id, EV.c.group, EV.c.level)
+    ).all()
+    weights = campaign_weights(conn)
+    by_group = dict.fromkeys(RespondentGroup, 0)
+    by_level = dict.fromkeys(Level, 0)
+    weighted = 0.0
+    for campaign_id, group, level, n in rows:
+        by_group[RespondentGroup(group)] += n
+        by_level[Level(level)] += n
+        weighted += n * _weights_for(weights, campaign_id)[Level(level)]
+    total = sum(by_level.values())
+    return {
+        "total": total,
+        "by_group": {k.value: v for k, v in by_group.items()},
+        "by_level": {k.value: v for k, v in by_level.items()},
+        "satisfaction_rate": (total - by_level[Level.DISSATISFIED]) / total if total else None,
+        "weighted_score": weighted / total if total else None,
+        "duplicate_numbers": duplicate_form_numbers(conn, f),
+    }
+
+
+def duplicate_form_numbers(conn: sa.Connection, f: Filters) -> int:
+    """Form numbers held by more than one valid form of a campaign (two devices keyed one)."""
+    dup = (
+        sa.select(EV.c.campaign_id, EV.c.form_no)
+        .where(*valid_forms(f), EV.c.form_no.is_not(None), EV.c.form_no != "")
+        .group_by(EV.c.campaign_id, EV.c.form_no).having(sa.func.count() > 1).subquery()
+    )
+    return conn.execute(sa.select(sa.func.count()).select_from(dup)).scalar() or 0
+
+
+def unit_ranking(conn: sa.Connection, *, campaign_id: str | None = None, group: str | None = None,
+                 date_from: date | None = None, date_to: date | None = None) -> list[dict]:
+    """Per unit: forms, rate, score, and a rank by score (ties by rate) among units with at
+    least the minimum sample (the campaign's, else 30); the others are listed unranked."""
+    f = Filters(campaign_id, date_from, date_to)
+    conds = valid_forms(f) + ([EV.c.group == group] if group else [])
+    rows = conn.execute(
+        sa.select(EV.c.unit_id, EV.c.campaign_id, EV.c.level, sa.func.count())
+        .where(*conds).group_by(EV.c.unit_id, EV.c.campaign_id, EV.c.level)
+    ).all()
+    weights = campaign_weights(conn)
+    acc: dict[str, list[float]] = defaultdict(lambda: [0, 0, 0.0])  # forms, not dissat., points
+    for unit_id, cid, level, n in rows:
+        a = acc[unit_id]
+        a[0] += n
+        a[1] += 0 if level == Level.DISSATISFIED else n
+        a[2] += n * _weights_for(weights, cid)[Level(level)]
+    names = dict(conn.execute(sa.select(Unit.__table__.c.id, Unit.__table__.c.name)).all())
+    units = [
+        {"unit_id": uid, "unit_name": names.get(uid, ""), "forms": a[0],
+         "satisfaction_rate": a[1] / a[0], "weighted_score": a[2] / a[0], "rank": None}
+        for uid, a in acc.items()
+    ]
+    minimum = min_sample(conn, campaign_id)
+    units.sort(key=lambda u: (-u["weighted_score"], -u["satisfaction_rate"], u["unit_name"]))
+    ranked = [u for u in units if u["forms"] >= minimum]
+    for position, u in enumerate(ranked, start=1):
+        u["rank"] = position
+    return ranked + [u for u in units if u["forms"] < minimum]
+
+
+def min_sample(conn: sa.Connection, campaign_id: str | None) -> int:
+    if not campaign_id:
+        return DEFAULT_MIN_SAMPLE
+    c = Campaign.__table__
+    value = conn.execute(sa.select(c.c.min_sample).where(c.c.id == campaign_id)).scalar()
+    return DEFAULT_MIN_SAMPLE if value is None else value
+
+
+# --- visits, findings, criticisms, opinions, problems, cases --------------------------------
+def _count(conn: sa.Connection, table: sa.Table, *conds) -> int:
+    return conn.execute(sa.select(sa.func.count()).select_from(table).where(*conds)).scalar()
+
+
+def _grouped(conn, column: sa.Column, keys, *conds) -> dict[str, int]:
+    out = {k.value: 0 for k in keys}
+    for key, n in conn.execute(sa.select(column, sa.func.count()).where(*conds).group_by(column)):
+        out[key] = out.get(key, 0) + n
+    return out
+
+
+def visit_stats(conn: sa.Connection, f: Filters) -> dict:
+    v = Visit.__table__
+    dated = f.dated(v.c.visit_date)
+    done = _grouped(conn, v.c.kind, VisitKind, *dated, v.c.status == VisitStatus.DONE)
+    planned = _count(conn, v, *dated, v.c.status == VisitStatus.PLANNED)
+    return {
+        "total": sum(done.values()),
+        "by_kind": done,
+        "planned": planned,
+        "public_events": sum(done[k.value] for k in PUBLIC_EVENT_KINDS),
+    }
+
+
+def opinion_stats(conn: sa.Connection, f: Filters) -> dict:
+    o = Opinion.__table__
+    conds = [*f.dated(o.c.received_on), *f.campaign(o)]
+    return {
+        "total": _count(conn, o, *conds),
+        "sorted": _count(conn, o, *conds, o.c.category.is_not(None), o.c.category != ""),
+    }
+
+
+def problem_stats(conn: sa.Connection, f: Filters, as_of: date) -> dict:
+    p = Problem.__table__
+    rows = conn.execute(
+        sa.select(p.c.status, p.c.deadline).where(*f.dated(p.c.reported_on), *f.campaign(p))
+    ).all()
+    investigating = rules.status_rank(ProblemStatus.INVESTIGATING)
+    rectified = rules.status_rank(ProblemStatus.RECTIFIED)
+    return {
+        "total": len(rows),
+        "investigated": sum(rules.status_rank(s) >= investigating for s, _ in rows),
+        "rectified": sum(rules.status_rank(s) >= rectified for s, _ in rows),
+        "overdue": sum(rules.is_overdue(d, s, as_of) for s, d in rows),
+        "by_status": {s.value: sum(r[0] == s for r in rows) for s in ProblemStatus},
+    }
+
+
+def accountability_stats(conn: sa.Connection, f: Filters) -> dict:
+    a = AccountabilityCase.__table__
+    conds = f.dated(a.c.decided_on)
+    people = sa.select(a.c.person_name, a.c.unit_id).where(
+        *conds, a.c.subject == CaseSubject.PERSON, a.c.outcome == Outcome.DISCIPLINARY
+    ).distinct().subquery()
+    units = sa.select(a.c.unit_id).where(
+        *conds, a.c.outcome == Outcome.UNIT_ACCOUNTABLE, a.c.unit_id.is_not(None)
+    ).distinct().subquery()
+    return {
+        "cases": _count(conn, a, *conds),
+        "by_outcome": _grouped(conn, a.c.outcome, Outcome, *conds),
+        "people_sanctioned": conn.execute(sa.select(sa.func.count()).select_from(people)).scalar(),
+        "units_held_accountable": conn.execute(
+            sa.select(sa.func.count()).select_from(units)).scalar(),
+    }
+
+
+def county_stats(conn: sa.Connection, *, campaign_id: str | None = None,
+                 date_from: date | None = None, date_to: date | None = None,
+                 as_of: date | None = None) -> dict:
+    """Every figure of the county report, as one JSON-ready dict."""
+    f = Filters(campaign_id, date_from, date_to)
+    fi, pc = Finding.__table__, PersonnelCriticism.__table__
+    units_evaluated = conn.execute(
+        sa.select(sa.func.count(sa.distinct(EV.c.unit_id))).where(*valid_forms(f))
+    ).scalar()
+    criticisms = _grouped(conn, pc.c.sanction, Sanction, *f.dated(pc.c.decided_on))
+    return {
+        "evaluations": evaluation_stats(conn, f),
+        "units_evaluated": units_evaluated,
+        "visits": visit_stats(conn, f),
+        "findings": {"total": _count(conn, fi, *f.dated(fi.c.found_on))},
+        "criticisms": {"total": sum(criticisms.values()), "by_sanction": criticisms},
+        "opinions": opinion_stats(conn, f),
+        "problems": problem_stats(conn, f, as_of or local_today()),
+        "accountability": accountability_stats(conn, f),
+    }

@@ -1,0 +1,124 @@
+import pytest
+from openpyxl import Workbook
+
+from models.errors import ValidationError
+from models.imports import run_import
+from tests.models.helpers import FORM_HEADER, count, load_units, snapshot, write_csv
+
+CAMPAIGN = "2024年万民评议"
+
+
+def _forms(tmp_path, rows, header=FORM_HEADER, **kw):
+    return write_csv(tmp_path / "forms.csv", header, rows, **kw)
+
+
+@pytest.fixture
+def units(store, tmp_path):
+    load_units(store, tmp_path)
+    return store
+
+
+def test_units_tree_with_chinese_kinds_and_paths(units):
+    assert count(units, "unit") == 7
+
+
+def test_good_forms_are_imported_with_their_suggestions(units, tmp_path):
+    path = _forms(tmp_path, [
+        ["0001", CAMPAIGN, "parent", "白泥镇/第一小学", "satisfied", "", "", "2024-05-01"],
+        ["0002", CAMPAIGN, "家长", "龙溪镇/第一小学", "不满意", "乱收费", "公开收费", "2024-05-02"],
+        ["0003", CAMPAIGN, "patient", "卫生院", "fairly_satisfied", "", "", "2024-05-03"],
+    ])
+    report = run_import(units, "evaluations", path, profile="clerk")
+    assert report.imported == 3
+    assert report.created == [f"campaign '{CAMPAIGN}' (2024)"]
+    assert count(units, "evaluation") == 3 and count(units, "opinion") == 1
+    assert count(units, "campaign") == 1
+
+
+def test_chinese_headers_bom_and_xlsx(units, tmp_path):
+    zh = ["表号", "评议活动", "评议群体", "被评议单位", "评议等次", "不满意原因", "意见建议", "日期"]
+    csv_path = _forms(tmp_path, [["1", CAMPAIGN, "群众", "县社保中心", "满意", "", "", "2024-05-01"]],
+                      header=zh, bom=True)
+    assert run_import(units, "evaluations", csv_path, profile="c").imported == 1
+    wb = Workbook()
+    wb.active.append(zh + ["服务质量"])
+    wb.active.append(["2", CAMPAIGN, "群众", "县社保中心", "基本满意", "", "", "2024-05-01", "满意"])
+    wb.save(tmp_path / "forms.xlsx")
+    assert run_import(units, "evaluations", tmp_path / "forms.xlsx", profile="c").imported == 1
+    with units.read() as conn:
+        assert conn.exec_driver_sql("SELECT service FROM evaluation WHERE form_no='2'").scalar() \
+            == "satisfied"
+
+
+BAD_ROWS = [
+    (["9", CAMPAIGN, "parent", "不存在的学校", "satisfied", "", "", "2024-05-01"], "unit",
+     "unknown unit"),
+    (["9", CAMPAIGN, "parent", "第一小学", "satisfied", "", "", "2024-05-01"], "unit",
+     "ambiguous"),
+    (["9", CAMPAIGN, "parent", "卫生院", "great", "", "", "2024-05-01"], "level", "not one of"),
+    (["9", CAMPAIGN, "parent", "卫生院", "dissatisfied", "", "", "2024-05-01"], "reason",
+     "required"),
+    (["9", CAMPAIGN, "parent", "卫生院", "satisfied", "", "", "2024/05/01"], "date", "YYYY-MM-DD"),
+    (["9", CAMPAIGN, "teachers", "卫生院", "satisfied", "", "", "2024-05-01"], "group",
+     "not one of"),
+]
+
+
+@pytest.mark.parametrize(("row", "column", "message"), BAD_ROWS)
+def test_a_bad_row_refuses_the_whole_file(units, tmp_path, row, column, message):
+    good = ["8", CAMPAIGN, "parent", "卫生院", "satisfied", "", "", "2024-05-01"]
+    before = snapshot(units)
+    with pytest.raises(ValidationError) as err:
+        run_import(units, "evaluations", _forms(tmp_path, [good, row]), profile="c")
+    problem = err.value.problems[0]
+    assert (problem.row, problem.field) == (3, column)
+    assert message in problem.message
+    assert str(problem).startswith(f"{tmp_path / 'forms.csv'}:3: {column}: ")
+    assert snapshot(units) == before
+
+
+def test_missing_column(units, tmp_path):
+    path = _forms(tmp_path, [["1", CAMPAIGN, "parent", "卫生院", "2024-05-01"]],
+                  header=["form_no", "campaign", "group", "unit", "date"])
+    with pytest.raises(ValidationError) as err:
+        run_import(units, "evaluations", path, profile="c")
+    assert err.value.problems[0].field == "level"
+    assert "missing column" in err.value.problems[0].message
+
+
+def test_duplicate_form_numbers_in_file_and_against_store(units, tmp_path):
+    row = ["7", CAMPAIGN, "patient", "卫生院", "satisfied", "", "", "2024-05-01"]
+    with pytest.raises(ValidationError, match="appears again"):
+        run_import(units, "evaluations", _forms(tmp_path, [row, row]), profile="c")
+    run_import(units, "evaluations", _forms(tmp_path, [row]), profile="王芳")
+    with pytest.raises(ValidationError, match="already entered on .* by 王芳"):
+        run_import(units, "evaluations", _forms(tmp_path, [row]), profile="c")
+    assert count(units, "evaluation") == 1
+
+
+def test_skip_invalid_imports_good_rows_and_writes_rejects(units, tmp_path):
+    rows = [["1", CAMPAIGN, "patient", "卫生院", "satisfied", "", "", "2024-05-01"],
+            ["2", CAMPAIGN, "patient", "卫生院", "dissatisfied", "", "", "2024-05-01"]]
+    out = tmp_path / "rejects.csv"
+    report = run_import(units, "evaluations", _forms(tmp_path, rows), profile="c",
+                        skip_invalid=True, rejects_path=out)
+    assert report.imported == 1 and len(report.rejected_rows) == 1
+    text = out.read_text(encoding="utf-8-sig")
+    assert text.splitlines()[0].endswith(",error") and "reason:" in text
+
+
+def test_representatives_create_unknown_teams(store, tmp_path):
+    path = write_csv(tmp_path / "reps.csv", ["姓名", "类别", "乡镇", "电话", "所属组"], [
+        ["张明", "人大代表", "白泥镇", "13900000001", "第一督查组"],
+        ["李华", "conduct_supervisor", "龙溪镇", "13900000002", "第一督查组"],
+    ])
+    report = run_import(store, "representatives", path, profile="c")
+    assert report.imported == 2 and report.created == ["team '第一督查组'"]
+    assert run_import(store, "representatives", path, profile="c").skipped_existing == 2
+    assert count(store, "team") == 1
+
+
+def test_unit_with_unknown_parent_is_reported(store, tmp_path):
+    path = write_csv(tmp_path / "u.csv", ["name", "kind", "parent"], [["学校", "school", "无此镇"]])
+    with pytest.raises(ValidationError, match="unknown unit"):
+        run_import(store, "units", path, profile="c")

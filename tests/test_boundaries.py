@@ -1,0 +1,30 @@
+"""The layers: models and sync never load Qt; headless commands start without it."""
+
+import os
+import subprocess
+import sys
+
+
+def _modules_after(code: str) -> set[str]:
+    env = {**os.environ, "FIELDINSPECT_PASSPHRASE": "pw"}
+    out = subprocess.run([sys.executable, "-c", code + "\nimport sys\nprint(' '.join(sys.modules))"],
+                         capture_output=True, text=True, check=True, env=env)
+    return set(out.stdout.split())
+
+
+def test_models_and_sync_never_import_qt():
+    mods = _modules_after("import models.stats, models.imports, models.demo, models.store.store\n"
+                          "import importlib.util\n"
+                          "if importlib.util.find_spec('sync'): import sync")
+    assert not {m for m in mods if m.startswith(("PySide6", "qasync"))}
+    assert not {m for m in mods if m.startswith("desktop")}
+
+
+def test_headless_commands_never_import_qt(tmp_path):
+    code = ("import sys, runpy\n"
+            f"sys.argv = ['fieldinspect', '--data-dir', r'{tmp_path}', 'stats', '--json']\n"
+            "from desktop.cli import main\n"
+            "import io, contextlib\n"
+            "with contextlib.redirect_stdout(io.StringIO()): main()\n")
+    mods = _modules_after(code)
+    assert not {m for m in mods if m.startswith(("PySide6", "qasync"))}

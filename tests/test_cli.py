@@ -1,0 +1,91 @@
+"""The command line as operators script it: outputs, exit codes, plain-word errors."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.models.helpers import FORM_HEADER, UNITS, write_csv
+
+
+def run(data_dir, *args, passphrase="pw"):
+    env = {k: v for k, v in os.environ.items() if k != "FIELDINSPECT_PASSPHRASE"}
+    if passphrase is not None:
+        env["FIELDINSPECT_PASSPHRASE"] = passphrase
+    return subprocess.run([sys.executable, "-m", "desktop.cli", "--data-dir", str(data_dir),
+                           *args], capture_output=True, text=True, env=env,
+                          stdin=subprocess.DEVNULL)
+
+
+@pytest.fixture
+def files(tmp_path):
+    units = write_csv(tmp_path / "units.csv", ["name", "kind", "parent"], UNITS)
+    good = write_csv(tmp_path / "good.csv", FORM_HEADER, [
+        ["1", "2024年万民评议", "patient", "卫生院", "满意", "", "", "2024-05-01"],
+        ["2", "2024年万民评议", "citizen", "县社保中心", "不满意", "推诿", "", "2024-05-01"],
+    ])
+    bad = write_csv(tmp_path / "bad.csv", FORM_HEADER, [
+        ["3", "2024年万民评议", "patient", "卫生院", "满意", "", "", "2024-05-01"],
+        ["4", "2024年万民评议", "patient", "卫生所", "满意", "", "", "2024-05-01"],
+        ["5", "2024年万民评议", "patient", "卫生院", "不满意", "", "", "2024-05-01"],
+    ])
+    return units, good, bad
+
+
+def test_import_then_stats_json(tmp_path, files):
+    units, good, _ = files
+    d = tmp_path / "dev"
+    assert run(d, "import", "units", units).returncode == 0
+    res = run(d, "import", "evaluations", good)
+    assert res.returncode == 0, res.stderr
+    assert "imported 2 forms" in res.stdout and "created campaign" in res.stdout
+    stats = json.loads(run(d, "stats", "--json").stdout)
+    assert stats["evaluations"]["total"] == 2
+    assert stats["evaluations"]["satisfaction_rate"] == 0.5
+    assert set(stats["evaluations"]["by_level"]) == {
+        "satisfied", "fairly_satisfied", "basically_satisfied", "dissatisfied"}
+    assert "Overall satisfaction" in run(d, "stats").stdout
+    assert run(d, "stats", "--campaign", "no such").returncode == 1
+
+
+def test_bad_import_lists_every_problem_and_writes_nothing(tmp_path, files):
+    units, _, bad = files
+    d = tmp_path / "dev"
+    run(d, "import", "units", units)
+    res = run(d, "import", "evaluations", bad)
+    assert res.returncode == 1
+    assert f"{bad}:3: unit: unknown unit '卫生所'" in res.stderr
+    assert f"{bad}:4: reason: a reason is required" in res.stderr
+    assert "Traceback" not in res.stderr
+    assert json.loads(run(d, "stats", "--json").stdout)["evaluations"]["total"] == 0
+    rejects = tmp_path / "rejects.csv"
+    res = run(d, "import", "evaluations", bad, "--skip-invalid", "--rejects", rejects)
+    assert res.returncode == 0 and "rejected 2 rows" in res.stdout
+    assert rejects.exists()
+
+
+def test_exit_codes(tmp_path, files):
+    d = tmp_path / "dev"
+    assert run(d, "stats").returncode == 0
+    locked = run(d, "stats", passphrase="wrong")
+    assert locked.returncode == 4 and "Wrong passphrase" in locked.stderr
+    assert run(d, "stats", passphrase=None).returncode == 4
+    assert run(d, "no-such-command").returncode == 2
+    assert run(d, "import", "evaluations", tmp_path / "missing.csv").returncode == 1
+
+
+def test_demo_data_only_in_an_empty_store(tmp_path, files):
+    d = tmp_path / "demo"
+    res = run(d, "demo-data", "--seed", "3", "--as-of", "2024-11-30")
+    assert res.returncode == 0, res.stderr
+    stats = json.loads(run(d, "stats", "--json", "--as-of", "2024-11-30").stdout)
+    assert stats["evaluations"]["total"] == 26300
+    assert stats["evaluations"]["by_group"] == {"parent": 9800, "patient": 4500, "citizen": 12000}
+    assert stats["evaluations"]["satisfaction_rate"] > 0.96
+    assert stats["opinions"]["sorted"] == 689 and stats["problems"]["rectified"] == 104
+    assert stats["problems"]["overdue"] > 0
+    assert all(n > 0 for n in stats["visits"]["by_kind"].values())
+    again = run(d, "demo-data")
+    assert again.returncode == 1 and "empty store" in again.stderr
