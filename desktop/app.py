@@ -1,0 +1,141 @@
+"""Start-up of the desktop app: `run()` (what `fieldinspect` with no subcommand calls) and the
+`--self-test` of the packaged build."""
+
+import argparse
+import asyncio
+import logging
+import sys
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+from qasync import QEventLoop
+
+from desktop.errors import message_for, title_for
+from desktop.i18n import Translations, preferred_language, resources_dir, save_language
+from desktop.session import Session
+from desktop.worker import DbWorker
+from models.paths import resolve_data_dir
+
+log = logging.getLogger(__name__)
+CJK_FAMILIES = ["Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC",
+                "Source Han Sans SC", "WenQuanYi Micro Hei"]
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setOrganizationName("FieldInspect")
+    app.setApplicationName("FieldInspect")
+    app.setQuitOnLastWindowClosed(False)  # the app ends when DesktopApp says so
+    font = app.font()
+    # Chinese must render with a CJK font on every platform, never as boxes.
+    font.setFamilies([font.family(), *CJK_FAMILIES])
+    app.setFont(font)
+    qss = resources_dir() / "styles" / "fieldinspect.qss"
+    if qss.exists():
+        app.setStyleSheet(qss.read_text(encoding="utf-8"))
+    return app
+
+
+async def make_session(worker: DbWorker, store, profile: dict) -> Session:
+    from models.profiles import device_role
+
+    role = await worker.run(device_role, store)
+    is_demo = await worker.run(lambda: store.is_demo)
+    session = Session(store=store, worker=worker, profile=profile["name"],
+                      profile_role=profile["role"], device_role=role.value, is_demo=is_demo)
+    await session.refresh_reference()
+    return session
+
+
+class DesktopApp:
+    """Owns the window across language switches; `main()` returns the exit code."""
+
+    def __init__(self, app: QApplication, data_dir: str | None, user: str | None) -> None:
+        self.app, self.data_dir, self.user = app, data_dir, user
+        self.translations = Translations()
+        self.translations.switch(preferred_language())
+        self.worker = DbWorker()
+        self.window = None
+        self.session = None
+        self._closed: asyncio.Future | None = None
+
+    async def main(self) -> int:
+        from desktop.open_store import open_session
+
+        self._closed = asyncio.get_running_loop().create_future()
+        try:
+            self.session = await open_session(self.worker, resolve_data_dir(self.data_dir),
+                                               self.user)
+        except Exception as exc:  # noqa: BLE001 - shown, then a clean exit
+            box = QMessageBox(QMessageBox.Icon.Critical, title_for(exc), message_for(exc))
+            from desktop.widgets.asking import run_dialog
+
+            await run_dialog(box)
+            return getattr(exc, "exit_code", 1)
+        if self.session is None:
+            return 0
+        self.show_window()
+        try:
+            return await self._closed
+        finally:
+            await self.worker.run(self.session.store.close)
+            self.worker.shutdown()
+
+    def show_window(self, geometry=None) -> None:
+        from desktop.main_window import MainWindow
+
+        self.window = MainWindow(self.session, self.translations.language)
+        self.window.closed.connect(self._window_closed)
+        self.window.language_chosen.connect(self.switch_language)
+        if geometry is not None:
+            self.window.setGeometry(geometry)
+        self.window.show()
+
+    def switch_language(self, lang: str) -> None:
+        """Rebuild the window in the new language (every string is translated at build time)."""
+        self.translations.switch(lang)
+        save_language(lang)
+        old = self.window
+        old.closed.disconnect(self._window_closed)
+        self.show_window(old.geometry())
+        self.window.show_page("settings")
+        old.close()
+        old.deleteLater()
+
+    def _window_closed(self) -> None:
+        if self._closed is not None and not self._closed.done():
+            self._closed.set_result(0)
+
+
+def run(data_dir: str | None = None, user: str | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
+    app = make_application()
+    loop = QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    with loop:
+        return loop.run_until_complete(DesktopApp(app, data_dir, user).main())
+
+
+def self_test() -> int:
+    from desktop.self_test import run_self_test
+
+    return run_self_test()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m desktop.app [--data-dir DIR] [--user NAME] [--self-test]` (the built program)."""
+    parser = argparse.ArgumentParser(prog="fieldinspect-desktop")
+    parser.add_argument("--data-dir")
+    parser.add_argument("--user")
+    parser.add_argument("--self-test", action="store_true")
+    args, rest = parser.parse_known_args(argv)
+    if args.self_test:
+        return self_test()
+    if rest:
+        from desktop.cli import main as cli_main
+
+        return cli_main(([f"--data-dir={args.data_dir}"] if args.data_dir else []) + rest)
+    return run(args.data_dir, args.user)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

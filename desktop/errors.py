@@ -1,0 +1,67 @@
+"""The one place where an error becomes something a person reads.
+
+Errors of the domain carry a plain message; here they get a translated title and, for
+validation, the list of what was wrong and where. Anything unexpected is logged with its
+traceback and shown as a short apology, never as a traceback."""
+
+import logging
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from models.errors import (
+    AppError,
+    ConflictError,
+    DomainError,
+    NotFoundError,
+    StoreLockedError,
+    StoreTooNewError,
+    SyncError,
+    ValidationError,
+)
+
+log = logging.getLogger(__name__)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Errors", text)
+
+
+def title_for(exc: BaseException) -> str:
+    if isinstance(exc, ValidationError):
+        return _tr("Please correct the entry")
+    if isinstance(exc, DomainError):
+        return _tr("Not allowed")
+    if isinstance(exc, NotFoundError):
+        return _tr("Record not found")
+    if isinstance(exc, ConflictError):
+        return _tr("Changed elsewhere")
+    if isinstance(exc, StoreLockedError):
+        return _tr("Store locked")
+    if isinstance(exc, StoreTooNewError):
+        return _tr("Store too new")
+    if isinstance(exc, SyncError):
+        return _tr("Headquarters unreachable")
+    return _tr("Something went wrong")
+
+
+def message_for(exc: BaseException, field_labels: dict[str, str] | None = None) -> str:
+    if isinstance(exc, ValidationError):
+        labels = field_labels or {}
+        return "\n".join(
+            f"{labels.get(p.field, p.field)}: {p.message}" for p in exc.problems)
+    if isinstance(exc, StoreTooNewError):
+        return _tr("This store was written by a newer FieldInspect. Install the newer version.")
+    if isinstance(exc, AppError):
+        return exc.message
+    log.error("unexpected error", exc_info=exc)
+    return _tr("An unexpected error occurred; it was written to the log. "
+               "Nothing half-finished was saved.")
+
+
+def show_error(parent: QWidget | None, exc: BaseException,
+               field_labels: dict[str, str] | None = None) -> None:
+    box = QMessageBox(QMessageBox.Icon.Warning, title_for(exc), message_for(exc, field_labels),
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("errorDialog")
+    box.open()

@@ -1,0 +1,107 @@
+"""Languages: the .ts source under resources/ is compiled to .qm by pyside6-lrelease, at build
+time (build.spec ships it) or at first run into the user's cache (never committed)."""
+
+import logging
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+
+from models.paths import APP_NAME
+
+log = logging.getLogger(__name__)
+
+CHINESE = "zh_CN"
+ENGLISH = "en"
+LANGUAGES = (ENGLISH, CHINESE)
+SETTINGS_KEY = "ui/language"
+
+
+def resources_dir() -> Path:
+    """resources/ beside the code, or inside the PyInstaller bundle."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def ts_file(lang: str = CHINESE) -> Path:
+    return resources_dir() / "translations" / f"fieldinspect_{lang}.ts"
+
+
+def lrelease_program() -> str | None:
+    import PySide6
+
+    bundled = Path(PySide6.__file__).parent / ("lrelease.exe" if sys.platform == "win32"
+                                               else "lrelease")
+    if bundled.exists():
+        return str(bundled)
+    return shutil.which("pyside6-lrelease") or shutil.which("lrelease")
+
+
+def compile_ts(ts: Path, qm: Path) -> bool:
+    program = lrelease_program()
+    if program is None:
+        log.warning("lrelease not found; the window stays in English")
+        return False
+    qm.parent.mkdir(parents=True, exist_ok=True)
+    done = subprocess.run([program, "-silent", str(ts), "-qm", str(qm)],
+                          capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        log.warning("lrelease failed: %s", done.stderr.strip())
+    return done.returncode == 0 and qm.exists()
+
+
+def qm_file(lang: str) -> Path | None:
+    """The compiled catalogue: shipped beside the .ts, else built into the cache when stale."""
+    ts = ts_file(lang)
+    shipped = ts.with_suffix(".qm")
+    if shipped.exists() and (not ts.exists() or shipped.stat().st_mtime >= ts.stat().st_mtime):
+        return shipped
+    if not ts.exists():
+        return None
+    cached = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "translations" / (
+        shipped.name)
+    if cached.exists() and cached.stat().st_mtime >= ts.stat().st_mtime:
+        return cached
+    return cached if compile_ts(ts, cached) else None
+
+
+def preferred_language() -> str:
+    saved = QSettings().value(SETTINGS_KEY, "")
+    if saved in LANGUAGES:
+        return saved
+    return CHINESE if QLocale.system().language() == QLocale.Language.Chinese else ENGLISH
+
+
+def save_language(lang: str) -> None:
+    QSettings().setValue(SETTINGS_KEY, lang)
+
+
+class Translations:
+    """The translator installed on the application; `switch` swaps it at run time."""
+
+    def __init__(self) -> None:
+        self._translator: QTranslator | None = None
+        self.language = ENGLISH
+
+    def switch(self, lang: str) -> bool:
+        app = QCoreApplication.instance()
+        if self._translator is not None:
+            app.removeTranslator(self._translator)
+            self._translator = None
+        self.language = ENGLISH
+        if lang == ENGLISH:
+            return True
+        qm = qm_file(lang)
+        translator = QTranslator(app)
+        if qm is None or not translator.load(str(qm)):
+            log.warning("no translation for %s", lang)
+            return False
+        app.installTranslator(translator)
+        self._translator = translator
+        self.language = lang
+        return True

@@ -1,0 +1,136 @@
+"""What the window calls each domain identifier, in English, marked for translation.
+
+The zh_CN translation uses the GLOSSARY terms (the same words as models.enums.ZH_LABELS)."""
+
+from enum import StrEnum
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from models.enums import (
+    CaseSubject,
+    DeviceRole,
+    EvaluationSource,
+    FindingCategory,
+    Level,
+    OpinionCategory,
+    OpinionSource,
+    Outcome,
+    ProblemSource,
+    ProblemStatus,
+    ProfileRole,
+    RepresentativeKind,
+    RespondentGroup,
+    Sanction,
+    Severity,
+    UnitKind,
+    VisitKind,
+    VisitStatus,
+)
+
+_C = "Labels"
+
+
+def _k(member: StrEnum) -> tuple[type, str]:
+    # Keyed by class too: RespondentGroup.CITIZEN and RepresentativeKind.CITIZEN are both "citizen".
+    return type(member), member.value
+
+
+ENGLISH: dict[tuple[type, str], str] = {
+    _k(Level.SATISFIED): QT_TRANSLATE_NOOP(_C, "Satisfied"),
+    _k(Level.FAIRLY_SATISFIED): QT_TRANSLATE_NOOP(_C, "Fairly satisfied"),
+    _k(Level.BASICALLY_SATISFIED): QT_TRANSLATE_NOOP(_C, "Basically satisfied"),
+    _k(Level.DISSATISFIED): QT_TRANSLATE_NOOP(_C, "Dissatisfied"),
+    _k(RespondentGroup.PARENT): QT_TRANSLATE_NOOP(_C, "Parents"),
+    _k(RespondentGroup.PATIENT): QT_TRANSLATE_NOOP(_C, "Patients"),
+    _k(RespondentGroup.CITIZEN): QT_TRANSLATE_NOOP(_C, "Citizens"),
+    _k(EvaluationSource.PAPER): QT_TRANSLATE_NOOP(_C, "Paper form"),
+    _k(EvaluationSource.KIOSK): QT_TRANSLATE_NOOP(_C, "Kiosk"),
+    _k(EvaluationSource.ONLINE): QT_TRANSLATE_NOOP(_C, "Online"),
+    _k(EvaluationSource.INTERVIEW): QT_TRANSLATE_NOOP(_C, "Interview"),
+    _k(UnitKind.COUNTY): QT_TRANSLATE_NOOP(_C, "County"),
+    _k(UnitKind.TOWNSHIP): QT_TRANSLATE_NOOP(_C, "Township"),
+    _k(UnitKind.DEPARTMENT): QT_TRANSLATE_NOOP(_C, "Department"),
+    _k(UnitKind.SCHOOL): QT_TRANSLATE_NOOP(_C, "School"),
+    _k(UnitKind.HOSPITAL): QT_TRANSLATE_NOOP(_C, "Hospital"),
+    _k(UnitKind.SERVICE_WINDOW): QT_TRANSLATE_NOOP(_C, "Service window"),
+    _k(UnitKind.OTHER): QT_TRANSLATE_NOOP(_C, "Other"),
+    _k(RepresentativeKind.DEPUTY): QT_TRANSLATE_NOOP(_C, "People's congress deputy"),
+    _k(RepresentativeKind.CPPCC): QT_TRANSLATE_NOOP(_C, "CPPCC member"),
+    _k(RepresentativeKind.CONDUCT_SUPERVISOR): QT_TRANSLATE_NOOP(_C, "Conduct supervisor"),
+    _k(RepresentativeKind.CITIZEN): QT_TRANSLATE_NOOP(_C, "Citizen representative"),
+    _k(VisitKind.SECRET): QT_TRANSLATE_NOOP(_C, "Secret visit"),
+    _k(VisitKind.OPEN): QT_TRANSLATE_NOOP(_C, "Open inspection"),
+    _k(VisitKind.ON_SITE_REVIEW): QT_TRANSLATE_NOOP(_C, "On-site review"),
+    _k(VisitKind.SUPERVISION): QT_TRANSLATE_NOOP(_C, "Supervision visit"),
+    _k(VisitKind.MEDIA_INQUIRY): QT_TRANSLATE_NOOP(_C, "Media inquiry"),
+    _k(VisitKind.LEADER_DIALOGUE): QT_TRANSLATE_NOOP(_C, "Dialogue with leaders"),
+    _k(VisitStatus.PLANNED): QT_TRANSLATE_NOOP(_C, "Planned"),
+    _k(VisitStatus.DONE): QT_TRANSLATE_NOOP(_C, "Done"),
+    _k(FindingCategory.PROCRASTINATION): QT_TRANSLATE_NOOP(_C, "Procrastination, passing the buck"),
+    _k(FindingCategory.ABSENT_FROM_POST): QT_TRANSLATE_NOOP(_C, "Absent from post"),
+    _k(FindingCategory.POOR_ATTITUDE): QT_TRANSLATE_NOOP(_C, "Poor attitude"),
+    _k(FindingCategory.FOUR_WINDS): QT_TRANSLATE_NOOP(_C, "The four winds"),
+    _k(FindingCategory.INACTION): QT_TRANSLATE_NOOP(_C, "Inaction"),
+    _k(FindingCategory.SLOW_ACTION): QT_TRANSLATE_NOOP(_C, "Slow action"),
+    _k(FindingCategory.DISORDERLY_ACTION): QT_TRANSLATE_NOOP(_C, "Disorderly action"),
+    _k(FindingCategory.FEES): QT_TRANSLATE_NOOP(_C, "Irregular fees"),
+    _k(FindingCategory.OTHER): QT_TRANSLATE_NOOP(_C, "Other"),
+    _k(Severity.MINOR): QT_TRANSLATE_NOOP(_C, "Minor"),
+    _k(Severity.SERIOUS): QT_TRANSLATE_NOOP(_C, "Serious"),
+    _k(Severity.GRAVE): QT_TRANSLATE_NOOP(_C, "Grave"),
+    _k(Sanction.CRITICISM_EDUCATION): QT_TRANSLATE_NOOP(_C, "Criticism and education"),
+    _k(Sanction.REMINDER_TALK): QT_TRANSLATE_NOOP(_C, "Reminder talk"),
+    _k(Sanction.ADMONITION_TALK): QT_TRANSLATE_NOOP(_C, "Admonition talk"),
+    _k(Sanction.CIRCULATED_CRITICISM): QT_TRANSLATE_NOOP(_C, "Circulated criticism"),
+    _k(Sanction.WARNING): QT_TRANSLATE_NOOP(_C, "Warning"),
+    _k(Outcome.DISCIPLINARY): QT_TRANSLATE_NOOP(_C, "Party or government disciplinary sanction"),
+    _k(Outcome.ORGANISATIONAL): QT_TRANSLATE_NOOP(_C, "Organisational handling"),
+    _k(Outcome.UNIT_ACCOUNTABLE): QT_TRANSLATE_NOOP(_C, "Unit held accountable"),
+    _k(CaseSubject.PERSON): QT_TRANSLATE_NOOP(_C, "Person"),
+    _k(CaseSubject.UNIT): QT_TRANSLATE_NOOP(_C, "Unit"),
+    _k(OpinionSource.FORM): QT_TRANSLATE_NOOP(_C, "Evaluation form"),
+    _k(OpinionSource.VISIT): QT_TRANSLATE_NOOP(_C, "Visit"),
+    _k(OpinionSource.HOTLINE): QT_TRANSLATE_NOOP(_C, "Hotline call"),
+    _k(OpinionSource.ONLINE): QT_TRANSLATE_NOOP(_C, "Online"),
+    _k(OpinionSource.OTHER): QT_TRANSLATE_NOOP(_C, "Other"),
+    _k(OpinionCategory.WORK_STYLE): QT_TRANSLATE_NOOP(_C, "Work style"),
+    _k(OpinionCategory.SERVICE_ATTITUDE): QT_TRANSLATE_NOOP(_C, "Service attitude"),
+    _k(OpinionCategory.EFFICIENCY): QT_TRANSLATE_NOOP(_C, "Work efficiency"),
+    _k(OpinionCategory.FEES): QT_TRANSLATE_NOOP(_C, "Fees and charges"),
+    _k(OpinionCategory.INTEGRITY): QT_TRANSLATE_NOOP(_C, "Integrity"),
+    _k(OpinionCategory.FACILITIES): QT_TRANSLATE_NOOP(_C, "Facilities"),
+    _k(OpinionCategory.POLICY): QT_TRANSLATE_NOOP(_C, "Policy"),
+    _k(OpinionCategory.OTHER): QT_TRANSLATE_NOOP(_C, "Other"),
+    _k(ProblemSource.FINDING): QT_TRANSLATE_NOOP(_C, "Finding"),
+    _k(ProblemSource.OPINION): QT_TRANSLATE_NOOP(_C, "Opinion"),
+    _k(ProblemSource.OTHER): QT_TRANSLATE_NOOP(_C, "Other"),
+    _k(ProblemStatus.OPEN): QT_TRANSLATE_NOOP(_C, "Open"),
+    _k(ProblemStatus.INVESTIGATING): QT_TRANSLATE_NOOP(_C, "Investigating"),
+    _k(ProblemStatus.RECTIFYING): QT_TRANSLATE_NOOP(_C, "Rectifying"),
+    _k(ProblemStatus.RECTIFIED): QT_TRANSLATE_NOOP(_C, "Rectified"),
+    _k(ProblemStatus.VERIFIED): QT_TRANSLATE_NOOP(_C, "Verified"),
+    _k(DeviceRole.REPRESENTATIVE): QT_TRANSLATE_NOOP(_C, "Representative"),
+    _k(DeviceRole.OFFICE): QT_TRANSLATE_NOOP(_C, "Rectification office"),
+    _k(DeviceRole.HQ): QT_TRANSLATE_NOOP(_C, "Headquarters"),
+    _k(DeviceRole.KIOSK): QT_TRANSLATE_NOOP(_C, "Kiosk"),
+    _k(ProfileRole.CLERK): QT_TRANSLATE_NOOP(_C, "Clerk"),
+    _k(ProfileRole.SUPERVISOR): QT_TRANSLATE_NOOP(_C, "Supervisor"),
+}
+# Profile roles that share a device role's word.
+for _role in (ProfileRole.REPRESENTATIVE, ProfileRole.HQ, ProfileRole.KIOSK):
+    ENGLISH[_k(_role)] = ENGLISH[(DeviceRole, _role.value)]
+
+
+def label_of(enum_cls: type[StrEnum], value: str | None) -> str:
+    """The label of `value` read as a member of `enum_cls` (database text to screen text)."""
+    if value is None or value == "":
+        return ""
+    try:
+        return QCoreApplication.translate(_C, ENGLISH[(enum_cls, str(value))])
+    except KeyError:
+        return str(value)
+
+
+def choices(enum_cls: type[StrEnum]) -> list[tuple[str, str]]:
+    """(identifier, translated label) pairs for a combo box."""
+    return [(m.value, label_of(enum_cls, m.value)) for m in enum_cls]

@@ -1,0 +1,117 @@
+"""The main window: navigation on the left, one page at a time, status bar at the bottom."""
+
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from desktop.labels import label_of
+from desktop.pages.registry import page_class
+from desktop.sync_controller import SyncController
+from desktop.widgets.sync_indicator import SyncIndicator
+from models.enums import ProfileRole
+
+
+class MainWindow(QMainWindow):
+    closed = Signal()
+    language_chosen = Signal(str)
+
+    def __init__(self, session, language: str, sync_backend=None, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.session = session
+        self.language = language
+        self.setWindowTitle(self.tr("FieldInspect"))
+        self.setMinimumSize(QSize(1000, 640))
+        self.resize(1366, 768)
+        self.sync = SyncController(session, sync_backend, self)
+        self.pages: dict[str, QWidget] = {}
+        self.nav = QListWidget(objectName="navigation")
+        self.nav.setFixedWidth(170)
+        self.stack = QStackedWidget(objectName="pageStack")
+        self.page_ids = list(session.visible_pages())
+        for page_id in self.page_ids:
+            item = QListWidgetItem(self.nav_title(page_id))
+            item.setData(256, page_id)
+            self.nav.addItem(item)
+            self.stack.addWidget(QWidget())  # a placeholder until the page is first opened
+        self.nav.currentRowChanged.connect(self._show_row)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._status_bar()
+        self.nav.setCurrentRow(0)
+        self.sync.refresh()
+
+    def nav_title(self, page_id: str) -> str:
+        return {
+            "dashboard": self.tr("Dashboard"), "visits": self.tr("Visits"),
+            "findings": self.tr("Findings"), "criticisms": self.tr("Criticisms"),
+            "evaluations": self.tr("Evaluations"), "entry": self.tr("Form entry"),
+            "ledger": self.tr("Rectification ledger"),
+            "accountability": self.tr("Accountability"),
+            "units": self.tr("Units and representatives"), "hq": self.tr("HQ administration"),
+            "conflicts": self.tr("Sync issues"), "settings": self.tr("Settings"),
+        }[page_id]
+
+    def _status_bar(self) -> None:
+        s = self.session
+        who = QLabel(self.tr("%1 · %2").replace("%1", s.profile)
+                     .replace("%2", label_of(ProfileRole, s.profile_role)),
+                     objectName="profileLabel")
+        self.statusBar().addWidget(who)
+        if s.is_demo:
+            demo = QLabel(self.tr("DEMO DATA"), objectName="demoBadge")
+            self.statusBar().addWidget(demo)
+        self.sync_indicator = SyncIndicator(self.sync, self)
+        self.statusBar().addPermanentWidget(self.sync_indicator)
+
+    # --- pages ----------------------------------------------------------------------------
+    def page(self, page_id: str):
+        """The page, created on first use."""
+        if page_id not in self.pages:
+            cls = page_class(page_id)
+            if page_id == "settings":
+                page = cls(self.session, self.language)
+                page.language_chosen.connect(self.language_chosen)
+            else:
+                page = cls(self.session)
+            page.records_changed.connect(lambda p=page: self._records_changed(p))
+            row = self.page_ids.index(page_id)
+            old = self.stack.widget(row)
+            self.stack.insertWidget(row, page)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self.pages[page_id] = page
+        return self.pages[page_id]
+
+    def show_page(self, page_id: str):
+        self.nav.setCurrentRow(self.page_ids.index(page_id))
+        return self.pages[page_id]
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        page = self.page(self.page_ids[row])
+        self.stack.setCurrentWidget(page)
+        page.activate()
+
+    def _records_changed(self, source) -> None:
+        for page in self.pages.values():
+            if page is not source:
+                page.refresh()
+        self.sync.refresh()
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        super().closeEvent(event)
+        self.closed.emit()

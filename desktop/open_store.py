@@ -1,0 +1,106 @@
+"""The start-up conversation: first-start choice, passphrase, demo data, profile and PIN."""
+
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QDialog, QProgressDialog
+
+from desktop.startup import DEMO, ENROLL, FirstStartDialog, PassphraseDialog, ProfileDialog
+from desktop.widgets.asking import run_dialog
+from models.errors import StoreLockedError
+from models.store.store import Store
+
+ACCEPTED = QDialog.DialogCode.Accepted
+
+
+def demo_dir_for(data_dir: Path) -> Path:
+    """The demo store lives beside the real one, never inside it, and never syncs."""
+    return data_dir.with_name(data_dir.name + "-demo")
+
+
+async def open_session(worker, data_dir: Path, user: str | None):
+    from desktop.app import make_session
+
+    choice, store_dir = None, data_dir
+    if not Store.exists(data_dir):
+        dialog = FirstStartDialog()
+        if await run_dialog(dialog) != ACCEPTED:
+            return None
+        choice = dialog.selected()
+        if choice == DEMO:
+            store_dir = demo_dir_for(data_dir)
+        enroll = (dialog.address.text().strip(), dialog.code.text().strip())
+    store = await unlock(worker, store_dir)
+    if store is None:
+        return None
+    if choice == DEMO and not await worker.run(store.holds_records):
+        await with_progress(worker, _load_demo, store)
+    elif choice == ENROLL:
+        await worker.run(_remember_enrollment, store, *enroll)
+    profile = await pick_profile(worker, store, user)
+    if profile is None:
+        await worker.run(store.close)
+        return None
+    return await make_session(worker, store, profile)
+
+
+async def unlock(worker, store_dir: Path):
+    creating = not Store.exists(store_dir)
+    dialog = PassphraseDialog(creating, str(store_dir))
+    while await run_dialog(dialog) == ACCEPTED:
+        try:
+            return await worker.run(Store.open, store_dir, dialog.passphrase.text())
+        except StoreLockedError as exc:
+            dialog.show_error(dialog.tr("Wrong passphrase.") if not creating else exc.message)
+            dialog.passphrase.clear()
+    return None
+
+
+def _load_demo(store) -> None:
+    from models.demo import load_demo_data
+
+    load_demo_data(store)
+
+
+def _remember_enrollment(store, address: str, code: str) -> None:
+    # The sync client completes enrollment with these on its first run.
+    store.set_meta("enroll_address", address)
+    store.set_meta("enroll_code", code)
+
+
+async def with_progress(worker, fn, *args):
+    """Run long work on the worker; a busy dialog appears only after 600 ms."""
+    progress = QProgressDialog()
+    progress.setObjectName("busyDialog")
+    progress.setLabelText(progress.tr("Preparing the demo data…"))
+    progress.setRange(0, 0)
+    progress.setCancelButton(None)
+    progress.setMinimumDuration(0)
+    progress.reset()
+    timer = QTimer(singleShot=True, interval=600)
+    timer.timeout.connect(progress.show)
+    timer.start()
+    try:
+        return await worker.run(fn, *args)
+    finally:
+        timer.stop()
+        progress.close()
+
+
+async def pick_profile(worker, store, user: str | None) -> dict | None:
+    from models.profiles import acting_profile, check_pin, list_profiles
+
+    profiles = await worker.run(list_profiles, store)
+    if not profiles:
+        await worker.run(acting_profile, store, user)
+        profiles = await worker.run(list_profiles, store)
+    if len(profiles) == 1 and not profiles[0]["pin_hash"]:
+        return profiles[0]
+    preselect = user if any(p["name"] == user for p in profiles) else None
+    dialog = ProfileDialog(profiles, preselect)
+    while await run_dialog(dialog) == ACCEPTED:
+        chosen = dialog.chosen()
+        if await worker.run(check_pin, chosen["pin_hash"], dialog.pin.text()):
+            return chosen
+        dialog.wrong_pin()
+    return None

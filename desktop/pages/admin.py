@@ -1,0 +1,133 @@
+"""HQ administration (teams, campaigns, devices) and the settings page."""
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QTabWidget,
+    QVBoxLayout,
+)
+
+from desktop.i18n import CHINESE, ENGLISH
+from desktop.labels import label_of
+from desktop.pages.base import Page
+from desktop.pages.record_page import RecordPage
+from desktop.widgets.fields import FieldSpec
+from models.enums import DeviceRole, ProfileRole
+from models.reference import Campaign, Team
+
+
+class TeamsPanel(RecordPage):
+    page_id = "teams"
+    list_name = "teams"
+    model = Team
+
+    def title(self) -> str:
+        return self.tr("Inspection teams")
+
+    def fields(self) -> list[FieldSpec]:
+        return [FieldSpec("name", self.tr("Name"), required=True)]
+
+
+class CampaignsPanel(RecordPage):
+    page_id = "campaigns"
+    list_name = "campaigns"
+    model = Campaign
+
+    def title(self) -> str:
+        return self.tr("Campaigns")
+
+    def fields(self) -> list[FieldSpec]:
+        return [
+            FieldSpec("name", self.tr("Name"), required=True),
+            FieldSpec("year", self.tr("Year"), "int", required=True),
+            FieldSpec("start_date", self.tr("Start"), "date"),
+            FieldSpec("end_date", self.tr("End"), "date"),
+            FieldSpec("weight_satisfied", self.tr("Weight: satisfied"), "int"),
+            FieldSpec("weight_fairly_satisfied", self.tr("Weight: fairly satisfied"), "int"),
+            FieldSpec("weight_basically_satisfied", self.tr("Weight: basically satisfied"),
+                      "int"),
+            FieldSpec("weight_dissatisfied", self.tr("Weight: dissatisfied"), "int"),
+            FieldSpec("min_sample", self.tr("Minimum sample"), "int"),
+            FieldSpec("is_open", self.tr("Open"), "bool"),
+        ]
+
+    def defaults(self) -> dict:
+        from datetime import date
+
+        return {"year": date.today().year, "weight_satisfied": 100,
+                "weight_fairly_satisfied": 80, "weight_basically_satisfied": 60,
+                "weight_dissatisfied": 0, "min_sample": 30, "is_open": True}
+
+
+class HqAdminPage(Page):
+    page_id = "hq"
+
+    def __init__(self, session, parent=None) -> None:
+        super().__init__(session, parent)
+        self.teams = TeamsPanel(session, self)
+        self.campaigns = CampaignsPanel(session, self)
+        for panel in (self.teams, self.campaigns):
+            panel.records_changed.connect(self.records_changed)
+        devices = QLabel(self.tr(
+            "Devices are enrolled, revoked and listed with their last sync through the HQ "
+            "server. Connect this computer to the HQ server to manage them."),
+            objectName="devicesNote")
+        devices.setWordWrap(True)
+        self.tabs = QTabWidget(objectName="hqTabs")
+        self.tabs.addTab(self.campaigns, self.campaigns.title())
+        self.tabs.addTab(self.teams, self.teams.title())
+        self.tabs.addTab(devices, self.tr("Devices"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+
+    def title(self) -> str:
+        return self.tr("HQ administration")
+
+    def first_show(self) -> None:
+        self.teams.activate()
+        self.campaigns.activate()
+
+    def refresh(self) -> None:
+        self.teams.refresh()
+        self.campaigns.refresh()
+
+    def is_ready(self) -> bool:
+        return self.teams.is_ready() and self.campaigns.is_ready()
+
+
+class SettingsPage(Page):
+    page_id = "settings"
+    language_chosen = Signal(str)
+
+    def __init__(self, session, current_language: str, parent=None) -> None:
+        super().__init__(session, parent)
+        self.language_box = QComboBox(objectName="languageBox")
+        self.language_box.addItem("English", ENGLISH)
+        self.language_box.addItem("简体中文", CHINESE)
+        self.language_box.setCurrentIndex(max(0, self.language_box.findData(current_language)))
+        self.language_box.currentIndexChanged.connect(
+            lambda _i: self.language_chosen.emit(self.language_box.currentData()))
+        general = QGroupBox(self.tr("Language"))
+        form = QFormLayout(general)
+        form.addRow(self.tr("Language of the window"), self.language_box)
+        about = QGroupBox(self.tr("This device"))
+        info = QFormLayout(about)
+        store = session.store
+        info.addRow(self.tr("Profile"), QLabel(
+            f"{session.profile} ({label_of(ProfileRole, session.profile_role)})"))
+        info.addRow(self.tr("Device role"), QLabel(label_of(DeviceRole, session.device_role)))
+        info.addRow(self.tr("Data directory"), QLabel(str(store.data_dir)))
+        info.addRow(self.tr("Device id"), QLabel(store.device_id))
+        if session.is_demo:
+            info.addRow(self.tr("Demo store"), QLabel(self.tr(
+                "This store holds demo data and can never sync with headquarters.")))
+        layout = QVBoxLayout(self)
+        layout.addWidget(general)
+        layout.addWidget(about)
+        layout.addStretch(1)
+
+    def title(self) -> str:
+        return self.tr("Settings")

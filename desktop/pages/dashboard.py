@@ -1,0 +1,195 @@
+"""The county's figures as the report gives them, and the per-unit ranking."""
+
+import time
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+)
+from qasync import asyncSlot
+
+from desktop.errors import show_error
+from desktop.labels import label_of
+from desktop.pages.base import Page
+from desktop.widgets.ranking import RankingChartView, RankingTableModel, pct, score
+from models import stats
+from models.enums import RespondentGroup, Sanction
+
+
+def load_dashboard(conn, filters: dict) -> dict:
+    """Both queries in one worker job: the figures and the ranking."""
+    return {"stats": stats.county_stats(conn, **filters),
+            "ranking": stats.unit_ranking(conn, **filters)}
+
+
+class FigureCard(QFrame):
+    def __init__(self, caption: str, name: str, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("figureCard")
+        self.value = QLabel("–", objectName=f"figure_{name}")
+        self.value.setProperty("figure", True)
+        self.caption = QLabel(caption, objectName="figureCaption")
+        self.caption.setWordWrap(True)
+        self.detail = QLabel("", objectName="figureDetail")
+        self.detail.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setSpacing(2)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.value)
+        layout.addWidget(self.detail)
+        layout.addStretch(1)
+
+
+class DashboardPage(Page):
+    page_id = "dashboard"
+    figures_drawn = Signal()
+
+    def __init__(self, session, parent=None) -> None:
+        super().__init__(session, parent)
+        self.figures: dict | None = None
+        self.last_load_ms = 0.0
+        self._build_filters()
+        self.cards: dict[str, FigureCard] = {}
+        grid = QGridLayout()
+        grid.setSpacing(8)
+        captions = [
+            ("forms", self.tr("Evaluation forms")), ("rate", self.tr("Overall satisfaction rate")),
+            ("score", self.tr("Weighted score")), ("units", self.tr("Units evaluated")),
+            ("visits", self.tr("Visits done")), ("opinions", self.tr("Opinions and suggestions")),
+            ("problems", self.tr("Problems investigated")), ("overdue", self.tr("Overdue")),
+            ("criticisms", self.tr("Staff criticised")), ("cases", self.tr("Disciplinary cases")),
+        ]
+        for i, (name, caption) in enumerate(captions):
+            self.cards[name] = FigureCard(caption, name)
+            grid.addWidget(self.cards[name], i // 5, i % 5)
+        self.cards["overdue"].value.setProperty("alert", True)
+        self.chart = RankingChartView()
+        self.ranking_model = RankingTableModel(self)
+        self.ranking_view = QTableView(objectName="rankingTable")
+        self.ranking_view.setModel(self.ranking_model)
+        self.ranking_view.verticalHeader().setVisible(False)
+        self.ranking_view.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.Stretch)
+        self.ranking_view.setColumnWidth(0, 60)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.chart)
+        splitter.addWidget(self.ranking_view)
+        splitter.setSizes([560, 440])
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.filter_row)
+        layout.addLayout(grid)
+        layout.addWidget(splitter, 1)
+
+    def title(self) -> str:
+        return self.tr("Dashboard")
+
+    def _build_filters(self) -> None:
+        self.campaign_box = QComboBox(objectName="dashboardCampaign")
+        self.campaign_box.addItem(self.tr("All campaigns"), None)
+        for c in self.session.reference.campaigns:
+            self.campaign_box.addItem(c["name"], c["id"])
+        self.campaign_box.currentIndexChanged.connect(lambda _i: self.reload())
+        self.filter_row = QHBoxLayout()
+        self.filter_row.addWidget(QLabel(self.tr("Campaign")))
+        self.filter_row.addWidget(self.campaign_box)
+        self.period: dict[str, tuple[QCheckBox, QDateEdit]] = {}
+        for key, text in (("date_from", self.tr("From")), ("date_to", self.tr("To"))):
+            check = QCheckBox(text, objectName=f"dashboard_{key}_on")
+            edit = QDateEdit(QDate.currentDate(), objectName=f"dashboard_{key}")
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setEnabled(False)
+            check.toggled.connect(edit.setEnabled)
+            check.toggled.connect(lambda _c: self.reload())
+            edit.dateChanged.connect(lambda _d: self.reload())
+            self.filter_row.addWidget(check)
+            self.filter_row.addWidget(edit)
+            self.period[key] = (check, edit)
+        self.filter_row.addStretch(1)
+        self.status = QLabel(objectName="dashboardStatus")
+        self.filter_row.addWidget(self.status)
+
+    def current_filters(self) -> dict:
+        out = {"campaign_id": self.campaign_box.currentData()}
+        for key, (check, edit) in self.period.items():
+            out[key] = edit.date().toPython() if check.isChecked() else None
+        return out
+
+    def first_show(self) -> None:
+        self.reload()
+
+    def refresh(self) -> None:
+        if self._activated:
+            self.reload()
+
+    def is_ready(self) -> bool:
+        return self.figures is not None
+
+    @asyncSlot()
+    async def reload(self) -> None:
+        filters = self.current_filters()
+        self.status.setText(self.tr("Loading…"))
+        started = time.perf_counter()
+        try:
+            result = await self.session.read(lambda c: load_dashboard(c, filters))
+        except Exception as exc:  # noqa: BLE001
+            self.status.clear()
+            show_error(self, exc)
+            return
+        if filters != self.current_filters():
+            return  # a newer request is on its way
+        self.last_load_ms = (time.perf_counter() - started) * 1000
+        self.show_figures(result["stats"], result["ranking"])
+        self.status.clear()
+
+    def show_figures(self, figures: dict, ranking: list[dict]) -> None:
+        self.figures = figures
+        ev = figures["evaluations"]
+        self._set("forms", f"{ev['total']:,}", "  ".join(
+            f"{label_of(RespondentGroup, g)} {n:,}" for g, n in ev["by_group"].items()))
+        self._set("rate", pct(ev["satisfaction_rate"]) or "–",
+                  self.tr("%1 dissatisfied").replace("%1", f"{ev['by_level']['dissatisfied']:,}"))
+        self._set("score", score(ev["weighted_score"]) or "–", "")
+        self._set("units", f"{figures['units_evaluated']:,}",
+                  self.tr("%1 ranked").replace(
+                      "%1", str(sum(1 for r in ranking if r["rank"] is not None))))
+        visits = figures["visits"]
+        self._set("visits", f"{visits['total']:,}", self.tr("%1 public events, %2 planned")
+                  .replace("%1", str(visits.get("public_events", 0)))
+                  .replace("%2", str(visits["planned"])))
+        op = figures["opinions"]
+        self._set("opinions", f"{op['total']:,}",
+                  self.tr("%1 sorted").replace("%1", f"{op['sorted']:,}"))
+        pr = figures["problems"]
+        self._set("problems", f"{pr['investigated']:,}",
+                  self.tr("%1 rectified of %2").replace("%1", f"{pr['rectified']:,}")
+                  .replace("%2", f"{pr['total']:,}"))
+        self._set("overdue", f"{pr['overdue']:,}", self.tr("past their deadline"))
+        cr = figures["criticisms"]
+        self._set("criticisms", f"{cr['total']:,}", "  ".join(
+            f"{label_of(Sanction, s)} {n}" for s, n in cr["by_sanction"].items() if n))
+        ac = figures["accountability"]
+        self._set("cases", f"{ac['cases']:,}",
+                  self.tr("%1 people sanctioned, %2 units held accountable")
+                  .replace("%1", str(ac["people_sanctioned"]))
+                  .replace("%2", str(ac["units_held_accountable"])))
+        self.ranking_model.set_rows(ranking)
+        self.chart.set_rows(ranking)
+        self.figures_drawn.emit()
+
+    def _set(self, name: str, value: str, detail: str) -> None:
+        card = self.cards[name]
+        card.value.setText(value)
+        card.detail.setText(detail)
+        card.detail.setToolTip(detail)

@@ -1,0 +1,76 @@
+"""Evaluations: the forms, filterable by campaign, group, unit, level and date."""
+
+from datetime import date
+
+from PySide6.QtWidgets import QPushButton
+from qasync import asyncSlot
+
+from desktop.errors import show_error
+from desktop.pages.record_page import RecordPage
+from desktop.widgets.asking import ask_text
+from desktop.widgets.fields import FieldSpec
+from models import services
+from models.enums import Criterion, EvaluationSource
+from models.records import Evaluation
+
+
+class EvaluationsPage(RecordPage):
+    page_id = "evaluations"
+    list_name = "evaluations"
+    model = Evaluation
+
+    def title(self) -> str:
+        return self.tr("Evaluations")
+
+    def filters(self) -> list[tuple]:
+        return [("search",), ("campaign",),
+                ("enum", "group", "RespondentGroup", self.tr("Respondent group")),
+                ("unit",), ("enum", "level", "Level", self.tr("Level")), ("dates",)]
+
+    def fields(self) -> list[FieldSpec]:
+        criteria = {
+            Criterion.DISCIPLINE: self.tr("Observes discipline"),
+            Criterion.LAW: self.tr("Acts according to law"),
+            Criterion.SERVICE: self.tr("Service quality"),
+            Criterion.INTEGRITY: self.tr("Integrity and self-discipline"),
+            Criterion.EFFICIENCY: self.tr("Work efficiency"),
+        }
+        return [
+            FieldSpec("campaign_id", self.tr("Campaign"), "campaign", required=True),
+            FieldSpec("form_no", self.tr("Form number")),
+            FieldSpec("group", self.tr("Respondent group"), "enum:RespondentGroup", True),
+            FieldSpec("unit_id", self.tr("Evaluated unit"), "unit", required=True),
+            FieldSpec("level", self.tr("Level"), "enum:Level", required=True),
+            *(FieldSpec(c.value, text, "enum:Level") for c, text in criteria.items()),
+            FieldSpec("reason", self.tr("Reason for dissatisfaction"), "multiline"),
+            FieldSpec("suggestion", self.tr("Suggestion"), "multiline"),
+            FieldSpec("evaluated_on", self.tr("Date"), "date", required=True),
+            FieldSpec("source", self.tr("Source"), "enum:EvaluationSource", required=True),
+        ]
+
+    def defaults(self) -> dict:
+        campaigns = self.session.reference.campaigns
+        open_ones = [c for c in campaigns if c["is_open"]] or campaigns
+        return {"campaign_id": open_ones[0]["id"] if open_ones else None,
+                "evaluated_on": date.today(), "source": EvaluationSource.PAPER.value}
+
+    def extra_buttons(self) -> list[QPushButton]:
+        self.void_button = QPushButton(self.tr("Void…"), objectName="voidButton")
+        self.void_button.clicked.connect(self.void_selected)
+        return [self.void_button]
+
+    @asyncSlot()
+    async def void_selected(self) -> None:
+        row_id = self.selected_id()
+        if row_id is None:
+            return
+        reason = await ask_text(self, self.tr("Void form"),
+                                self.tr("Why is this form invalid?"))
+        if reason is None:
+            return
+        try:
+            await self.session.write(lambda w: services.void_evaluation(w, row_id, reason))
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return
+        self._saved()

@@ -1,0 +1,152 @@
+"""Visits (secret ones visibly confidential) and the findings recorded from them, with photos."""
+
+from datetime import date
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+)
+from qasync import asyncSlot
+
+from desktop.data.attachments import attach_files, attachments_of
+from desktop.errors import show_error
+from desktop.pages.record_page import RecordPage
+from desktop.widgets.asking import run_dialog
+from desktop.widgets.fields import FieldSpec
+from models.enums import VisitStatus
+from models.records import Finding, Visit
+
+THUMB = 120
+
+
+class VisitsPage(RecordPage):
+    page_id = "visits"
+    list_name = "visits"
+    model = Visit
+
+    def __init__(self, session, parent=None) -> None:
+        super().__init__(session, parent)
+        note = QLabel(self.tr("Secret visits are confidential (highlighted): while planned they "
+                              "are seen only by headquarters and the representatives assigned."),
+                      objectName="confidentialNote")
+        note.setWordWrap(True)
+        self.layout_.insertWidget(1, note)
+
+    def title(self) -> str:
+        return self.tr("Visits")
+
+    def filters(self) -> list[tuple]:
+        return [("search",), ("enum", "kind", "VisitKind", self.tr("Kind")),
+                ("enum", "status", "VisitStatus", self.tr("Status")), ("unit",), ("dates",)]
+
+    def fields(self) -> list[FieldSpec]:
+        return [
+            FieldSpec("kind", self.tr("Kind"), "enum:VisitKind", required=True),
+            FieldSpec("status", self.tr("Status"), "enum:VisitStatus", required=True),
+            FieldSpec("unit_id", self.tr("Unit"), "unit"),
+            FieldSpec("team_id", self.tr("Inspection team"), "team"),
+            FieldSpec("representative_ids", self.tr("Representatives assigned"), "reps"),
+            FieldSpec("visit_date", self.tr("Date"), "date"),
+            FieldSpec("planned_at", self.tr("Planned time"), "datetime"),
+            FieldSpec("actual_at", self.tr("Actual time"), "datetime"),
+            FieldSpec("place", self.tr("Place")),
+            FieldSpec("summary", self.tr("Summary"), "multiline"),
+        ]
+
+    def defaults(self) -> dict:
+        return {"status": VisitStatus.PLANNED.value, "visit_date": date.today()}
+
+
+class FindingsPage(RecordPage):
+    page_id = "findings"
+    list_name = "findings"
+    model = Finding
+
+    def __init__(self, session, parent=None) -> None:
+        super().__init__(session, parent)
+        self.photos = QListWidget(objectName="photoList")
+        self.photos.setViewMode(QListView.ViewMode.IconMode)
+        self.photos.setIconSize(QSize(THUMB, THUMB))
+        self.photos.setResizeMode(QListView.ResizeMode.Adjust)
+        self.photos.setMinimumWidth(THUMB + 40)
+        self.photos.setMaximumWidth(2 * THUMB + 60)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.layout_.replaceWidget(self.view, splitter)
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.photos)
+        splitter.setStretchFactor(0, 1)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self.load_photos())
+
+    def title(self) -> str:
+        return self.tr("Findings")
+
+    def filters(self) -> list[tuple]:
+        return [("search",), ("enum", "category", "FindingCategory", self.tr("Category")),
+                ("enum", "severity", "Severity", self.tr("Severity")), ("unit",), ("dates",)]
+
+    def fields(self) -> list[FieldSpec]:
+        return [
+            FieldSpec("category", self.tr("Category"), "enum:FindingCategory", required=True),
+            FieldSpec("severity", self.tr("Severity"), "enum:Severity", required=True),
+            FieldSpec("unit_id", self.tr("Unit"), "unit"),
+            FieldSpec("description", self.tr("Description"), "multiline"),
+            FieldSpec("found_on", self.tr("Date"), "date", required=True),
+        ]
+
+    def defaults(self) -> dict:
+        return {"found_on": date.today()}
+
+    def extra_buttons(self) -> list[QPushButton]:
+        self.attach_button = QPushButton(self.tr("Attach photos…"), objectName="attachButton")
+        self.attach_button.clicked.connect(self.attach_photos)
+        return [self.attach_button]
+
+    @asyncSlot()
+    async def load_photos(self) -> None:
+        finding_id = self.selected_id()
+        self.photos.clear()
+        if finding_id is None:
+            return
+        data_dir = self.session.store.data_dir
+        items = await self.session.read(
+            lambda c: attachments_of(c, data_dir, "finding", finding_id))
+        if finding_id != self.selected_id():
+            return
+        for item in items:
+            pixmap = QPixmap()
+            pixmap.loadFromData(item["data"])
+            if not pixmap.isNull():
+                pixmap = pixmap.scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio,
+                                       Qt.TransformationMode.SmoothTransformation)
+            entry = QListWidgetItem(QIcon(pixmap), item["original_name"])
+            entry.setToolTip(item["original_name"])
+            self.photos.addItem(entry)
+
+    @asyncSlot()
+    async def attach_photos(self) -> None:
+        finding_id = self.selected_id()
+        if finding_id is None:
+            return
+        dialog = QFileDialog(self, self.tr("Attach photos"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+        dialog.setNameFilter(self.tr("Images (*.png *.jpg *.jpeg *.bmp)"))
+        if not await run_dialog(dialog):
+            return
+        await self.attach(finding_id, dialog.selectedFiles())
+
+    async def attach(self, finding_id: str, files: list[str]) -> None:
+        data_dir = self.session.store.data_dir
+        try:
+            await self.session.write(
+                lambda w: attach_files(w, data_dir, "finding", finding_id, files))
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return
+        await self.load_photos()

@@ -1,0 +1,100 @@
+"""Criticisms of named staff, and accountability cases."""
+
+from datetime import date
+
+import sqlalchemy as sa
+from PySide6.QtWidgets import QLabel
+from qasync import asyncSlot
+
+from desktop.pages.record_page import RecordPage
+from desktop.widgets.fields import FieldSpec
+from desktop.widgets.record_model import format_value
+from models.records import AccountabilityCase, PersonnelCriticism
+
+
+def earlier_cases(conn: sa.Connection, person_name: str) -> list[dict]:
+    t = PersonnelCriticism.__table__
+    rows = conn.execute(
+        sa.select(t.c.decided_on, t.c.sanction, t.c.behaviour)
+        .where(t.c.person_name == person_name, t.c.deleted_at.is_(None))
+        .order_by(t.c.decided_on.desc()).limit(20)
+    ).mappings()
+    return [dict(r) for r in rows]
+
+
+class CriticismsPage(RecordPage):
+    page_id = "criticisms"
+    list_name = "criticisms"
+    model = PersonnelCriticism
+
+    def title(self) -> str:
+        return self.tr("Criticisms")
+
+    def filters(self) -> list[tuple]:
+        return [("search",), ("unit",),
+                ("enum", "sanction", "Sanction", self.tr("Sanction")), ("dates",)]
+
+    def fields(self) -> list[FieldSpec]:
+        return [
+            FieldSpec("person_name", self.tr("Person"), required=True),
+            FieldSpec("post", self.tr("Post")),
+            FieldSpec("unit_id", self.tr("Unit"), "unit", required=True),
+            FieldSpec("behaviour", self.tr("Behaviour"), "multiline"),
+            FieldSpec("sanction", self.tr("Sanction"), "enum:Sanction", required=True),
+            FieldSpec("decided_on", self.tr("Date"), "date", required=True),
+            FieldSpec("decided_by", self.tr("Decided by")),
+        ]
+
+    def defaults(self) -> dict:
+        return {"decided_on": date.today(), "decided_by": self.session.profile}
+
+    def dialog_opened(self, dialog) -> None:
+        """Beside the form: the person's earlier cases, looked up when the name is entered."""
+        self.history_label = QLabel(objectName="historyLabel")
+        self.history_label.setWordWrap(True)
+        dialog.layout().insertWidget(1, self.history_label)
+        name_edit = dialog.editors["person_name"].widget
+        name_edit.editingFinished.connect(lambda: self.show_history(name_edit.text().strip()))
+        if name_edit.text().strip():
+            self.show_history(name_edit.text().strip())
+
+    @asyncSlot(str)
+    async def show_history(self, name: str) -> None:
+        if not name:
+            self.history_label.clear()
+            return
+        rows = await self.session.read(lambda c: earlier_cases(c, name))
+        if not rows:
+            self.history_label.setText(self.tr("No earlier cases for %1.").replace("%1", name))
+            return
+        lines = [f"{format_value('date', r['decided_on'])}  "
+                 f"{format_value('enum:Sanction', r['sanction'])}  {r['behaviour'][:40]}"
+                 for r in rows]
+        self.history_label.setText(
+            self.tr("Earlier cases of %1:").replace("%1", name) + "\n" + "\n".join(lines))
+
+
+class AccountabilityPage(RecordPage):
+    page_id = "accountability"
+    list_name = "cases"
+    model = AccountabilityCase
+
+    def title(self) -> str:
+        return self.tr("Accountability")
+
+    def filters(self) -> list[tuple]:
+        return [("search",), ("unit",), ("enum", "outcome", "Outcome", self.tr("Outcome")),
+                ("dates",)]
+
+    def fields(self) -> list[FieldSpec]:
+        return [
+            FieldSpec("subject", self.tr("Subject"), "enum:CaseSubject", required=True),
+            FieldSpec("person_name", self.tr("Person")),
+            FieldSpec("unit_id", self.tr("Unit"), "unit"),
+            FieldSpec("violation", self.tr("Violation"), "multiline"),
+            FieldSpec("outcome", self.tr("Outcome"), "enum:Outcome", required=True),
+            FieldSpec("decided_on", self.tr("Date"), "date", required=True),
+        ]
+
+    def defaults(self) -> dict:
+        return {"decided_on": date.today()}

@@ -1,0 +1,171 @@
+"""A list of records with filters and New / Edit / Delete, the shape most pages share."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+)
+from qasync import asyncSlot
+
+from desktop.data import lists
+from desktop.errors import show_error
+from desktop.pages.base import Page
+from desktop.widgets.asking import confirm
+from desktop.widgets.fields import FieldSpec
+from desktop.widgets.filter_bar import FilterBar
+from desktop.widgets.record_form import RecordFormDialog
+from desktop.widgets.record_model import RecordTableModel
+from models import services
+
+
+class RecordPage(Page):
+    """Subclasses set `list_name`, `model` and implement `fields()`, `filters()`, `defaults()`."""
+
+    list_name = ""
+    model = None
+    editable = True
+
+    def __init__(self, session, parent=None) -> None:
+        super().__init__(session, parent)
+        self.table_model = RecordTableModel(session.worker, session.store,
+                                            lists.spec(self.list_name), self)
+        self.table_model.loaded.connect(self._update_count)
+        self.view = QTableView(objectName=f"table_{self.list_name}")
+        self.view.setModel(self.table_model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSortingEnabled(True)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(26)
+        self.view.setWordWrap(False)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        # Sorting is done in SQL: tell the header without triggering a sort of our own.
+        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        for i, col in enumerate(self.table_model.spec.columns):
+            if col.width:
+                self.view.setColumnWidth(i, col.width)
+        self.view.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.filter_bar = FilterBar(self.filters(), session.reference, self)
+        self.filter_bar.changed.connect(self.table_model.set_filters)
+        self.count_label = QLabel(objectName="countLabel")
+        self.new_button = QPushButton(self.tr("New"), objectName="newButton")
+        self.edit_button = QPushButton(self.tr("Edit"), objectName="editButton")
+        self.delete_button = QPushButton(self.tr("Delete"), objectName="deleteButton")
+        self.new_button.clicked.connect(self.create_new)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        actions = QHBoxLayout()
+        actions.addWidget(self.count_label)
+        actions.addStretch(1)
+        for button in self.extra_buttons() + [self.new_button, self.edit_button,
+                                               self.delete_button]:
+            button.setVisible(self.editable or button not in (
+                self.new_button, self.edit_button, self.delete_button))
+            actions.addWidget(button)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.addWidget(self.filter_bar)
+        self.layout_.addWidget(self.view, 1)
+        self.layout_.addLayout(actions)
+
+    # --- for subclasses -------------------------------------------------------------------
+    def fields(self) -> list[FieldSpec]:
+        return []
+
+    def filters(self) -> list[tuple]:
+        return [("search",)]
+
+    def defaults(self) -> dict:
+        return {}
+
+    def extra_buttons(self) -> list[QPushButton]:
+        return []
+
+    def dialog_opened(self, dialog: RecordFormDialog) -> None:
+        """Hook: add page-specific help beside the form."""
+
+    def to_record(self, values: dict) -> dict:
+        """Turn the dialog's values into the record's fields (hook for derived fields)."""
+        return values
+
+    # --- behaviour ------------------------------------------------------------------------
+    def first_show(self) -> None:
+        self.table_model.set_filters(self.filter_bar.filters())
+
+    def refresh(self) -> None:
+        if self._activated:
+            self.table_model.reload()
+
+    def is_ready(self) -> bool:
+        return self._activated and self.table_model.all_fetched()
+
+    def _update_count(self) -> None:
+        n = self.table_model.rowCount()
+        self.count_label.setText(self.tr("%n record(s)", "", n))
+
+    def selected_id(self) -> str | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.table_model.record_id(rows[0].row()) if rows else None
+
+    def _saved(self) -> None:
+        self.table_model.reload()
+        self.records_changed.emit()
+
+    def _open_dialog(self, dialog: RecordFormDialog) -> None:
+        self.current_dialog = dialog
+        dialog.open()
+        self.dialog_opened(dialog)
+
+    @asyncSlot()
+    async def create_new(self) -> None:
+        async def save(values):
+            record = self.to_record(values)
+            await self.session.write(lambda w: services.create_record(w, self.model, record))
+            self._saved()
+
+        dialog = RecordFormDialog(self, self.tr("New record"), self.fields(),
+                                  self.session.reference, save, self.defaults())
+        self._open_dialog(dialog)
+
+    @asyncSlot()
+    async def edit_selected(self) -> None:
+        row_id = self.selected_id()
+        if row_id is None or not self.editable:
+            return
+        table = self.model.__table__
+        try:
+            current = await self.session.read(lambda c: lists.fetch_record(c, table, row_id))
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return
+        if current is None:
+            return
+
+        async def save(values):
+            changes = self.to_record(values)
+            await self.session.write(
+                lambda w: services.update_record(w, self.model, row_id, changes))
+            self._saved()
+
+        dialog = RecordFormDialog(self, self.tr("Edit record"), self.fields(),
+                                  self.session.reference, save, current)
+        self._open_dialog(dialog)
+
+    @asyncSlot()
+    async def delete_selected(self) -> None:
+        row_id = self.selected_id()
+        if row_id is None:
+            return
+        if not await confirm(self, self.tr("Delete"), self.tr("Delete the selected record?")):
+            return
+        try:
+            await self.session.write(lambda w: services.delete_record(w, self.model, row_id))
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return
+        self._saved()

@@ -1,0 +1,23 @@
+"""Which page class shows each page id, imported only when the page is first opened."""
+
+import importlib
+
+PAGE_CLASSES: dict[str, str] = {
+    "dashboard": "desktop.pages.dashboard:DashboardPage",
+    "visits": "desktop.pages.field_work:VisitsPage",
+    "findings": "desktop.pages.field_work:FindingsPage",
+    "criticisms": "desktop.pages.people:CriticismsPage",
+    "evaluations": "desktop.pages.evaluations:EvaluationsPage",
+    "entry": "desktop.pages.entry:EntryPage",
+    "ledger": "desktop.pages.ledger:LedgerPage",
+    "accountability": "desktop.pages.people:AccountabilityPage",
+    "units": "desktop.pages.units:UnitsPage",
+    "hq": "desktop.pages.admin:HqAdminPage",
+    "conflicts": "desktop.pages.conflicts:ConflictsPage",
+    "settings": "desktop.pages.admin:SettingsPage",
+}
+
+
+def page_class(page_id: str):
+    module, name = PAGE_CLASSES[page_id].split(":")
+    return getattr(importlib.import_module(module), name)

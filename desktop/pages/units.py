@@ -1,0 +1,152 @@
+"""Units (the tree) and the representatives' database, with import from CSV / XLSX."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+from qasync import asyncSlot
+
+from desktop.errors import show_error
+from desktop.labels import label_of
+from desktop.pages.base import Page
+from desktop.pages.record_page import RecordPage
+from desktop.widgets.asking import run_dialog
+from desktop.widgets.fields import FieldSpec
+from models.enums import UnitKind
+from models.imports import run_import
+from models.reference import Representative
+
+
+class RepresentativesPanel(RecordPage):
+    page_id = "representatives"
+    list_name = "representatives"
+    model = Representative
+
+    def title(self) -> str:
+        return self.tr("Evaluation representatives")
+
+    def filters(self) -> list[tuple]:
+        return [("search",), ("enum", "kind", "RepresentativeKind", self.tr("Kind"))]
+
+    def fields(self) -> list[FieldSpec]:
+        return [
+            FieldSpec("name", self.tr("Name"), required=True),
+            FieldSpec("kind", self.tr("Kind"), "enum:RepresentativeKind", required=True),
+            FieldSpec("township", self.tr("Township")),
+            FieldSpec("phone", self.tr("Phone")),
+            FieldSpec("team_id", self.tr("Inspection team"), "team"),
+        ]
+
+
+def build_tree(units: list[dict]) -> QStandardItemModel:
+    model = QStandardItemModel()
+    items: dict[str, QStandardItem] = {}
+    for unit in units:  # sorted by path: parents come first
+        name = QStandardItem(unit["name"])
+        name.setData(unit["id"], Qt.ItemDataRole.UserRole)
+        name.setEditable(False)
+        kind = QStandardItem(label_of(UnitKind, unit["kind"]))
+        kind.setEditable(False)
+        items[unit["id"]] = name
+        parent = items.get(unit["parent_id"])
+        (parent or model.invisibleRootItem()).appendRow([name, kind])
+    return model
+
+
+class UnitsPage(Page):
+    page_id = "units"
+
+    def __init__(self, session, parent=None) -> None:
+        super().__init__(session, parent)
+        self.tree = QTreeView(objectName="unitTree")
+        self.tree.setUniformRowHeights(True)
+        self.representatives = RepresentativesPanel(session, self)
+        self.representatives.records_changed.connect(self.records_changed)
+        self.import_units = QPushButton(self.tr("Import units…"), objectName="importUnits")
+        self.import_reps = QPushButton(self.tr("Import representatives…"),
+                                       objectName="importRepresentatives")
+        self.import_units.clicked.connect(lambda: self.choose_and_import("units"))
+        self.import_reps.clicked.connect(lambda: self.choose_and_import("representatives"))
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(QLabel(self.tr("Evaluated units"), objectName="sectionHeading"))
+        left_layout.addWidget(self.tree, 1)
+        self.representatives.layout_.insertWidget(
+            0, QLabel(self.representatives.title(), objectName="sectionHeading"))
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.representatives)
+        splitter.setSizes([420, 640])
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.import_units)
+        buttons.addWidget(self.import_reps)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(buttons)
+
+    def title(self) -> str:
+        return self.tr("Units and representatives")
+
+    def first_show(self) -> None:
+        self.show_tree()
+        self.representatives.activate()
+
+    def refresh(self) -> None:
+        if self._activated:
+            self.show_tree()
+            self.representatives.refresh()
+
+    def is_ready(self) -> bool:
+        return self.representatives.is_ready()
+
+    def show_tree(self) -> None:
+        model = build_tree(self.session.reference.units)
+        model.setHorizontalHeaderLabels([self.tr("Unit"), self.tr("Kind")])
+        old = self.tree.model()
+        self.tree.setModel(model)
+        if old is not None:
+            old.deleteLater()
+        self.tree.expandToDepth(0)
+        self.tree.setColumnWidth(0, 300)
+
+    @asyncSlot()
+    async def choose_and_import(self, kind: str) -> None:
+        dialog = QFileDialog(self, self.tr("Import from a spreadsheet"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setNameFilter(self.tr("Spreadsheets (*.csv *.xlsx)"))
+        if not await run_dialog(dialog):
+            return
+        await self.import_file(kind, dialog.selectedFiles()[0])
+
+    async def import_file(self, kind: str, path: str) -> None:
+        """All or nothing, exactly like `fieldinspect import`; problems listed row by row."""
+        store, profile = self.session.store, self.session.profile
+        for button in (self.import_units, self.import_reps):
+            button.setEnabled(False)
+        try:
+            report = await self.session.worker.run(
+                lambda: run_import(store, kind, path, profile=profile))
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return
+        finally:
+            for button in (self.import_units, self.import_reps):
+                button.setEnabled(True)
+        await self.session.refresh_reference()
+        self.refresh()
+        self.records_changed.emit()
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Import finished"),
+                          self.tr("%n row(s) imported.", "", report.imported), parent=self)
+        box.setObjectName("importDone")
+        box.open()

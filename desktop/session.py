@@ -1,0 +1,81 @@
+"""What the window knows about the person at the keyboard and the store they opened."""
+
+from dataclasses import dataclass, field
+
+from desktop.data.reference import Reference, load_reference
+from desktop.worker import DbWorker
+from models.enums import DeviceRole, ProfileRole
+
+# Pages by device role (the sync issue's authorization matrix: office devices never hold
+# visits, findings or criticisms; a kiosk only rates).
+PAGES_BY_ROLE: dict[str, tuple[str, ...]] = {
+    DeviceRole.HQ: ("dashboard", "visits", "findings", "criticisms", "evaluations", "entry",
+                    "ledger", "accountability", "units", "hq", "conflicts", "settings"),
+    DeviceRole.OFFICE: ("dashboard", "evaluations", "entry", "ledger", "units", "conflicts",
+                        "settings"),
+    DeviceRole.REPRESENTATIVE: ("dashboard", "visits", "findings", "criticisms", "units",
+                                "conflicts", "settings"),
+    DeviceRole.KIOSK: ("entry", "settings"),
+}
+
+
+@dataclass
+class Session:
+    store: object
+    worker: DbWorker
+    profile: str
+    profile_role: str
+    device_role: str
+    is_demo: bool = False
+    reference: Reference = field(default_factory=Reference)
+
+    @property
+    def is_supervisor(self) -> bool:
+        return self.profile_role in (ProfileRole.SUPERVISOR, ProfileRole.HQ)
+
+    def visible_pages(self) -> tuple[str, ...]:
+        # A demo store shows everything: it exists to explore the product.
+        role = DeviceRole.HQ if self.is_demo else self.device_role
+        pages = PAGES_BY_ROLE.get(role, PAGES_BY_ROLE[DeviceRole.OFFICE])
+        if self.profile_role == ProfileRole.CLERK:
+            pages = tuple(p for p in pages if p not in ("hq",))
+        return pages
+
+    async def refresh_reference(self) -> Reference:
+        store = self.store
+
+        def load():
+            with store.read() as conn:
+                return load_reference(conn)
+
+        self.reference = await self.worker.run(load)
+        return self.reference
+
+    def refresh_reference_blocking(self) -> Reference:
+        store = self.store
+
+        def load():
+            with store.read() as conn:
+                return load_reference(conn)
+
+        self.reference = self.worker.call_blocking(load)
+        return self.reference
+
+    async def write(self, action):
+        """Run `action(write_session)` as one transaction on the DB worker; return its result."""
+        store, profile = self.store, self.profile
+
+        def job():
+            with store.write(profile) as w:
+                return action(w)
+
+        return await self.worker.run(job)
+
+    async def read(self, action):
+        store = self.store
+
+        def job():
+            with store.read() as conn:
+                return action(conn)
+
+        return await self.worker.run(job)

@@ -1,0 +1,155 @@
+"""Before the main window: first-start choice, passphrase, profile and PIN."""
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+)
+
+from desktop.labels import label_of
+from models.enums import ProfileRole
+
+EMPTY, DEMO, ENROLL = "empty", "demo", "enroll"
+
+
+class FirstStartDialog(QDialog):
+    """Enroll with an HQ server, start empty, or explore the demo data in a separate store."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("firstStartDialog")
+        self.setWindowTitle(self.tr("Welcome to FieldInspect"))
+        intro = QLabel(self.tr("This computer holds no FieldInspect store yet. How do you want "
+                               "to start?"))
+        intro.setWordWrap(True)
+        self.choice = QButtonGroup(self)
+        self.options = {
+            ENROLL: QRadioButton(self.tr("Enroll with a headquarters server")),
+            EMPTY: QRadioButton(self.tr("Start with an empty store")),
+            DEMO: QRadioButton(self.tr("Explore the demo data (a separate store that never "
+                                       "syncs)")),
+        }
+        self.address = QLineEdit(objectName="enrollAddress")
+        self.address.setPlaceholderText("https://hq.example.gov.cn")
+        self.code = QLineEdit(objectName="enrollCode")
+        enroll_form = QFormLayout()
+        enroll_form.addRow(self.tr("Server address"), self.address)
+        enroll_form.addRow(self.tr("Enrollment code"), self.code)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        for key, button in self.options.items():
+            button.setObjectName(f"choice_{key}")
+            self.choice.addButton(button)
+            layout.addWidget(button)
+            if key == ENROLL:
+                layout.addLayout(enroll_form)
+        self.options[EMPTY].setChecked(True)
+        for button in self.options.values():
+            button.toggled.connect(self._update)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self._update()
+
+    def _update(self) -> None:
+        enroll = self.options[ENROLL].isChecked()
+        self.address.setEnabled(enroll)
+        self.code.setEnabled(enroll)
+
+    def selected(self) -> str:
+        return next(k for k, b in self.options.items() if b.isChecked())
+
+
+class PassphraseDialog(QDialog):
+    def __init__(self, creating: bool, location: str, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("passphraseDialog")
+        self.creating = creating
+        self.setWindowTitle(self.tr("Set a passphrase") if creating else self.tr("Unlock"))
+        text = (self.tr("Choose the passphrase that protects this store. It cannot be "
+                        "recovered if forgotten.") if creating
+                else self.tr("Enter the passphrase of this store."))
+        intro = QLabel(text)
+        intro.setWordWrap(True)
+        self.passphrase = QLineEdit(objectName="passphrase")
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat = QLineEdit(objectName="passphraseRepeat")
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = QLabel(objectName="fieldError")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        form = QFormLayout()
+        form.addRow(self.tr("Passphrase"), self.passphrase)
+        if creating:
+            form.addRow(self.tr("Repeat"), self.repeat)
+        where = QLabel(location, objectName="hint")
+        where.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for w in (intro, where):
+            layout.addWidget(w)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(420)
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+
+    def _check(self) -> None:
+        if not self.passphrase.text():
+            self.show_error(self.tr("The passphrase cannot be empty."))
+        elif self.creating and self.passphrase.text() != self.repeat.text():
+            self.show_error(self.tr("The two passphrases differ."))
+        else:
+            self.accept()
+
+
+class ProfileDialog(QDialog):
+    """Who is at the keyboard: their profile, and their PIN when they set one."""
+
+    def __init__(self, profiles: list[dict], preselect: str | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("profileDialog")
+        self.setWindowTitle(self.tr("Who are you?"))
+        self.profiles = profiles
+        self.box = QComboBox(objectName="profileBox")
+        for p in profiles:
+            self.box.addItem(f"{p['name']} ({label_of(ProfileRole, p['role'])})", p["name"])
+        if preselect:
+            self.box.setCurrentIndex(max(0, self.box.findData(preselect)))
+        self.pin = QLineEdit(objectName="pin")
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = QLabel(objectName="fieldError")
+        self.error.hide()
+        form = QFormLayout()
+        form.addRow(self.tr("Profile"), self.box)
+        form.addRow(self.tr("PIN"), self.pin)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def chosen(self) -> dict:
+        return next(p for p in self.profiles if p["name"] == self.box.currentData())
+
+    def wrong_pin(self) -> None:
+        self.error.setText(self.tr("Wrong PIN."))
+        self.error.show()
+        self.pin.clear()

@@ -1,0 +1,162 @@
+"""Editors for one field of a record, reading and writing plain Python values."""
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from PySide6.QtCore import QDate, QDateTime, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDateTimeEdit,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
+
+import models.enums as enums
+from desktop.labels import choices
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    key: str
+    label: str  # already translated
+    kind: str = "text"  # text multiline enum:<Name> date datetime unit campaign team reps int bool
+    required: bool = False
+
+
+class Editor:
+    """Wraps a widget with get/set of a Python value."""
+
+    def __init__(self, widget: QWidget, get, set_) -> None:
+        self.widget, self.get, self.set = widget, get, set_
+
+
+def _combo(items: list[tuple[str | None, str]], editable: bool = False) -> QComboBox:
+    box = QComboBox()
+    for value, text in items:
+        box.addItem(text, value)
+    if editable:
+        box.setEditable(True)
+        box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = QCompleter(box.model(), box)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        box.setCompleter(completer)
+    return box
+
+
+def _combo_editor(box: QComboBox) -> Editor:
+    def get():
+        if box.isEditable() and box.currentText() != box.itemText(box.currentIndex()):
+            return None
+        return box.currentData()
+
+    def set_(value):
+        i = box.findData(value)
+        box.setCurrentIndex(max(i, 0))
+
+    return Editor(box, get, set_)
+
+
+def _optional(editor_widget, get_value, set_value, required: bool) -> Editor:
+    if required:
+        return Editor(editor_widget, get_value, lambda v: set_value(v) if v else None)
+    holder = QWidget()
+    layout = QHBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    check = QCheckBox()
+    check.setObjectName("fieldEnabled")
+    check.toggled.connect(editor_widget.setEnabled)
+    check.setChecked(False)
+    editor_widget.setEnabled(False)
+    layout.addWidget(check)
+    layout.addWidget(editor_widget, 1)
+
+    def set_(value):
+        check.setChecked(value is not None)
+        if value is not None:
+            set_value(value)
+
+    return Editor(holder, lambda: get_value() if check.isChecked() else None, set_)
+
+
+def make_editor(spec: FieldSpec, reference) -> Editor:
+    kind = spec.kind
+    if kind == "multiline":
+        edit = QPlainTextEdit()
+        edit.setTabChangesFocus(True)
+        edit.setFixedHeight(64)
+        return Editor(edit, lambda: edit.toPlainText().strip(),
+                      lambda v: edit.setPlainText(v or ""))
+    if kind.startswith("enum:"):
+        items = [] if spec.required else [(None, "")]
+        items += choices(getattr(enums, kind[5:]))
+        return _combo_editor(_combo(items))
+    if kind in ("unit", "campaign", "team"):
+        rows = {"unit": reference.units, "campaign": reference.campaigns,
+                "team": reference.teams}[kind]
+        items = [] if spec.required and rows else [(None, "")]
+        items += [(r["id"], r.get("path") or r["name"]) for r in rows]
+        return _combo_editor(_combo(items, editable=kind == "unit"))
+    if kind == "date":
+        edit = QDateEdit(QDate.currentDate())
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        return _optional(edit, lambda: edit.date().toPython(),
+                         lambda v: edit.setDate(QDate(v)), spec.required)
+    if kind == "datetime":
+        edit = QDateTimeEdit(QDateTime.currentDateTime())
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        return _optional(
+            edit, lambda: edit.dateTime().toPython().astimezone(UTC),
+            lambda v: edit.setDateTime(QDateTime(_local(v))), spec.required)
+    if kind == "int":
+        spin = QSpinBox()
+        spin.setRange(0, 100000)
+        return Editor(spin, spin.value, lambda v: spin.setValue(int(v or 0)))
+    if kind == "bool":
+        check = QCheckBox()
+        return Editor(check, check.isChecked, lambda v: check.setChecked(bool(v)))
+    if kind == "reps":
+        return _reps_editor(reference)
+    line = QLineEdit()
+    return Editor(line, lambda: line.text().strip(), lambda v: line.setText(str(v or "")))
+
+
+def _local(value: datetime | date) -> datetime:
+    if isinstance(value, datetime):
+        return value.astimezone().replace(tzinfo=None)
+    return datetime(value.year, value.month, value.day)
+
+
+def _reps_editor(reference) -> Editor:
+    widget = QListWidget()
+    widget.setFixedHeight(90)
+    for rep in reference.representatives:
+        item = QListWidgetItem(rep["name"])
+        item.setData(Qt.ItemDataRole.UserRole, rep["id"])
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Unchecked)
+        widget.addItem(item)
+
+    def get():
+        return [widget.item(i).data(Qt.ItemDataRole.UserRole) for i in range(widget.count())
+                if widget.item(i).checkState() == Qt.CheckState.Checked]
+
+    def set_(ids):
+        wanted = set(ids or ())
+        for i in range(widget.count()):
+            item = widget.item(i)
+            checked = item.data(Qt.ItemDataRole.UserRole) in wanted
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    return Editor(widget, get, set_)

@@ -1,0 +1,130 @@
+"""The per-unit ranking: a small table model and a QtCharts bar chart of weighted scores."""
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QAbstractTableModel, QMargins, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter
+
+UNDER_SAMPLE_BRUSH = QBrush(QColor("#8a8a8a"))
+CHART_UNITS = 15
+
+
+def pct(value: float | None) -> str:
+    return "" if value is None else f"{value * 100:.1f}%"
+
+
+def score(value: float | None) -> str:
+    return "" if value is None else f"{value:.1f}"
+
+
+class RankingTableModel(QAbstractTableModel):
+    """Rows of `models.stats.unit_ranking`; units under the minimum sample shown unranked."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[dict] = []
+
+    def set_rows(self, rows: list[dict]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def headers(self) -> list[str]:
+        return [self.tr("Rank"), self.tr("Unit"), self.tr("Forms"),
+                self.tr("Satisfaction rate"), self.tr("Weighted score")]
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else 5
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < 5):
+            return self.headers()[section]
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.ForegroundRole and row["rank"] is None:
+            return UNDER_SAMPLE_BRUSH
+        if role == Qt.ItemDataRole.ToolTipRole and row["rank"] is None:
+            return self.tr("Under the minimum sample: not ranked")
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        rank = str(row["rank"]) if row["rank"] is not None else self.tr("unranked")
+        return [rank, row["unit_name"], str(row["forms"]), pct(row["satisfaction_rate"]),
+                score(row["weighted_score"])][index.column()]
+
+
+class RankingChartView(QChartView):
+    """The lowest-scoring units (the ones to correct), under-sampled units in grey."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("rankingChart")
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumHeight(260)
+        self.shown_units: list[str] = []
+        self.setChart(QChart())
+
+    def set_rows(self, rows: list[dict]) -> None:
+        lowest = sorted(rows, key=lambda r: (r["weighted_score"], r["unit_name"]))[:CHART_UNITS]
+        lowest.reverse()  # the lowest at the top of a horizontal chart
+        self.shown_units = [r["unit_name"] for r in lowest]
+        ranked = QBarSet(self.tr("Ranked"))
+        under = QBarSet(self.tr("Under the minimum sample"))
+        ranked.setColor(QColor("#2f6fb0"))
+        under.setColor(QColor("#b5b5b5"))
+        for r in lowest:
+            ranked.append(r["weighted_score"] if r["rank"] is not None else 0)
+            under.append(r["weighted_score"] if r["rank"] is None else 0)
+        series = QHorizontalStackedBarSeries()
+        series.append(ranked)
+        series.append(under)
+        chart = QChart()
+        chart.setTitle(self.tr("Lowest weighted scores by unit"))
+        chart.addSeries(series)
+        chart.setMargins(QMargins(4, 4, 4, 4))
+        axis_y = QBarCategoryAxis()
+        axis_y.append(_unique([_short(n) for n in self.shown_units]))
+        axis_x = QValueAxis()
+        axis_x.setRange(0, 100)
+        axis_x.setLabelFormat("%d")
+        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(axis_y)
+        series.attachAxis(axis_x)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        old = self.chart()
+        self.setChart(chart)
+        if old is not None:
+            old.deleteLater()
+
+
+def _unique(labels: list[str]) -> list[str]:
+    # A category axis drops repeated labels; two schools may share a name in two townships.
+    seen: dict[str, int] = {}
+    out = []
+    for text in labels:
+        seen[text] = seen.get(text, 0) + 1
+        out.append(text if seen[text] == 1 else f"{text} ({seen[text]})")
+    return out
+
+
+def _short(name: str, limit: int = 14) -> str:
+    return name if len(name) <= limit else name[: limit - 1] + "…"

@@ -1,0 +1,109 @@
+"""A dialog that edits one record; errors from the domain rules appear under their fields."""
+
+from collections.abc import Awaitable, Callable
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+from qasync import asyncSlot
+
+from desktop.errors import show_error
+from desktop.widgets.fields import FieldSpec, make_editor
+from models.errors import ValidationError
+
+
+class RecordFormDialog(QDialog):
+    """`on_save(values)` is awaited; a ValidationError keeps the dialog open with its problems."""
+
+    def __init__(self, parent, title: str, fields: list[FieldSpec], reference,
+                 on_save: Callable[[dict], Awaitable], values: dict | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("recordForm")
+        self.setWindowTitle(title)
+        self.setMinimumWidth(520)
+        self._fields = fields
+        self._on_save = on_save
+        self.editors = {f.key: make_editor(f, reference) for f in fields}
+        self._errors: dict[str, QLabel] = {}
+        form_host = QWidget()
+        form = QFormLayout(form_host)
+        for f in fields:
+            editor = self.editors[f.key]
+            editor.widget.setObjectName(f"field_{f.key}")
+            error = QLabel()
+            error.setObjectName("fieldError")
+            error.setWordWrap(True)
+            error.hide()
+            self._errors[f.key] = error
+            column = QWidget()
+            box = QVBoxLayout(column)
+            box.setContentsMargins(0, 0, 0, 0)
+            box.setSpacing(2)
+            box.addWidget(editor.widget)
+            box.addWidget(error)
+            form.addRow(f.label + (" *" if f.required else ""), column)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(form_host)
+        self.general_error = QLabel()
+        self.general_error.setObjectName("fieldError")
+        self.general_error.setWordWrap(True)
+        self.general_error.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+        for key, value in (values or {}).items():
+            if key in self.editors:
+                self.editors[key].set(value)
+        # Fit a 1366×768 screen: never taller than the space under the title bar.
+        self.resize(560, min(660, 120 + 62 * len(fields)))
+
+    def values(self) -> dict:
+        return {key: editor.get() for key, editor in self.editors.items()}
+
+    def field_labels(self) -> dict[str, str]:
+        return {f.key: f.label for f in self._fields}
+
+    def show_problems(self, exc: ValidationError) -> None:
+        general = []
+        for problem in exc.problems:
+            label = self._errors.get(problem.field.split(".")[0])
+            if label is not None:
+                label.setText(problem.message)
+                label.show()
+            else:
+                general.append(f"{problem.field}: {problem.message}")
+        self.general_error.setText("\n".join(general))
+        self.general_error.setVisible(bool(general))
+
+    def clear_problems(self) -> None:
+        for label in self._errors.values():
+            label.hide()
+        self.general_error.hide()
+
+    @asyncSlot()
+    async def save(self) -> None:
+        self.clear_problems()
+        self.buttons.setEnabled(False)
+        try:
+            await self._on_save(self.values())
+        except ValidationError as exc:
+            self.show_problems(exc)
+            return
+        except Exception as exc:  # noqa: BLE001 - every other error goes to the one mapper
+            show_error(self, exc, self.field_labels())
+            return
+        finally:
+            self.buttons.setEnabled(True)
+        self.accept()

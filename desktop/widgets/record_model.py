@@ -1,0 +1,190 @@
+"""A table model over a list of any size: it holds rowids and fetches visible rows by page.
+
+`data()` never raises and never touches the database; a missing page is requested from the DB
+worker and the view is told when it arrives. `flags()` never fetches.
+"""
+
+import time
+from collections import OrderedDict
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+import models.enums as enums
+from desktop.data import lists
+from desktop.labels import label_of
+
+PAGE = 200
+MAX_PAGES = 60
+OVERDUE_BRUSH = QBrush(QColor("#fde2e1"))
+CONFIDENTIAL_BRUSH = QBrush(QColor("#fff4cc"))
+VOIDED_BRUSH = QBrush(QColor("#9a9a9a"))
+
+
+def format_value(kind: str, value: Any) -> str:
+    if value is None or value == "":
+        return ""
+    if kind.startswith("enum:"):
+        return label_of(getattr(enums, kind[5:]), value)
+    if kind == "bool":
+        return QCoreApplication.translate("Lists", "Yes") if value else ""
+    if kind == "datetime" and isinstance(value, datetime):
+        return value.astimezone().strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value).replace("\n", " ")
+
+
+class RecordTableModel(QAbstractTableModel):
+    """Rows of one `ListSpec`, filtered and sorted in SQL on the DB worker."""
+
+    loaded = Signal()  # a new set of rowids is in place
+    rows_arrived = Signal()
+
+    def __init__(self, worker, store, spec: lists.ListSpec, parent=None) -> None:
+        super().__init__(parent)
+        self._worker, self._store, self.spec = worker, store, spec
+        self._ids: list[int] = []
+        self._pages: OrderedDict[int, dict[int, dict]] = OrderedDict()
+        self._pending: set[int] = set()
+        self._generation = 0
+        self.filters: dict[str, Any] = {}
+        self._sort: tuple[str | None, bool] = (spec.default_sort or None, True)
+        self.last_load_ms = 0.0
+        self.loading = False
+
+    # --- loading ---------------------------------------------------------------------------
+    def set_filters(self, filters: dict[str, Any]) -> None:
+        self.filters = dict(filters)
+        self.reload()
+
+    def reload(self) -> None:
+        self._generation += 1
+        generation, started = self._generation, time.perf_counter()
+        key, descending = self._sort
+        spec, filters, store = self.spec, dict(self.filters), self._store
+        self.loading = True
+
+        def query():
+            with store.read() as conn:
+                return lists.fetch_ids(conn, spec, filters, key, descending)
+
+        def done(ids, error):
+            if generation != self._generation:
+                return
+            self.loading = False
+            self.beginResetModel()
+            self._ids = [] if error else ids
+            self._pages.clear()
+            self._pending.clear()
+            self.endResetModel()
+            self.last_load_ms = (time.perf_counter() - started) * 1000
+            self.loaded.emit()
+
+        self._worker.submit(query, on_done=done)
+
+    def _request_page(self, page: int) -> None:
+        if page in self._pending:
+            return
+        self._pending.add(page)
+        generation = self._generation
+        wanted = self._ids[page * PAGE:(page + 1) * PAGE]
+        spec, store = self.spec, self._store
+
+        def query():
+            with store.read() as conn:
+                return lists.fetch_rows(conn, spec, wanted)
+
+        def done(rows, error):
+            if generation != self._generation:
+                return
+            self._pending.discard(page)
+            self._pages[page] = {} if error else rows
+            while len(self._pages) > MAX_PAGES:
+                self._pages.popitem(last=False)
+            first, last = page * PAGE, min(len(self._ids), (page + 1) * PAGE) - 1
+            if last >= first:
+                self.dataChanged.emit(self.index(first, 0),
+                                      self.index(last, self.columnCount() - 1))
+            self.rows_arrived.emit()
+
+        self._worker.submit(query, on_done=done)
+
+    def row_dict(self, row: int) -> dict | None:
+        """The row's values when fetched; None (and a fetch is started) otherwise."""
+        if not 0 <= row < len(self._ids):
+            return None
+        page = row // PAGE
+        rows = self._pages.get(page)
+        if rows is None:
+            self._request_page(page)
+            return None
+        self._pages.move_to_end(page)
+        return rows.get(self._ids[row])
+
+    def record_id(self, row: int) -> str | None:
+        values = self.row_dict(row)
+        return values["id"] if values else None
+
+    def all_fetched(self) -> bool:
+        return not self._pending and not self.loading
+
+    # --- Qt model interface ---------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.spec.columns)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.spec.columns):
+            return QCoreApplication.translate("Lists", self.spec.columns[section].header)
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1)
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.column() < len(self.spec.columns):
+            return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                        Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole,
+                        Qt.ItemDataRole.UserRole):
+            return None
+        values = self.row_dict(index.row())
+        if values is None:
+            return "…" if role == Qt.ItemDataRole.DisplayRole else None
+        if role == Qt.ItemDataRole.UserRole:
+            return values.get("id")
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._background(values)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return VOIDED_BRUSH if values.get("voided") else None
+        col = self.spec.columns[index.column()]
+        text = format_value(col.kind, values.get(col.key))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return text if len(text) > 30 else None
+        return text
+
+    def _background(self, values: dict):
+        if values.get("overdue"):
+            return OVERDUE_BRUSH
+        if values.get("kind") == enums.VisitKind.SECRET and self.spec.name == "visits":
+            return CONFIDENTIAL_BRUSH
+        return None
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.spec.columns) or not self.spec.columns[column].sortable:
+            return
+        self._sort = (self.spec.columns[column].key, order == Qt.SortOrder.DescendingOrder)
+        self.reload()

@@ -1,0 +1,70 @@
+"""The one database thread. SQLite has one writer and sessions never cross threads, so every
+store call of the window runs here, in submission order, and comes back as plain objects."""
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+
+log = logging.getLogger(__name__)
+
+
+class _Relay(QObject):
+    """Carries a finished job from the worker thread to the GUI thread (queued connection)."""
+
+    finished = Signal(object, object, object)  # callback, result, error
+
+
+class DbWorker:
+    """`submit(fn, on_done)` for callbacks (table models), `await run(fn)` for controllers."""
+
+    def __init__(self) -> None:
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fieldinspect-db")
+        self._relay = _Relay()
+        self._relay.finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self.busy_ms = 0.0
+
+    def submit(self, fn: Callable[..., Any], *args: Any,
+               on_done: Callable[[Any, BaseException | None], None] | None = None) -> Future:
+        future = self._pool.submit(self._timed, fn, *args)
+        if on_done is not None:
+            future.add_done_callback(
+                lambda f: self._relay.finished.emit(on_done, *_outcome(f))
+            )
+        return future
+
+    async def run(self, fn: Callable[..., Any], *args: Any) -> Any:
+        """Run `fn(*args)` on the database thread; the awaiting coroutine gets its result."""
+        return await asyncio.wrap_future(self._pool.submit(self._timed, fn, *args))
+
+    def call_blocking(self, fn: Callable[..., Any], *args: Any) -> Any:
+        """For start-up and tests only: wait for the worker without an event loop."""
+        return self._pool.submit(self._timed, fn, *args).result()
+
+    def shutdown(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def _timed(self, fn: Callable[..., Any], *args: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return fn(*args)
+        finally:
+            self.busy_ms += (time.perf_counter() - start) * 1000
+
+    @staticmethod
+    def _deliver(callback, result, error) -> None:
+        try:
+            callback(result, error)
+        except Exception:  # a broken view must not take the worker relay down
+            log.exception("callback of a database job failed")
+
+
+def _outcome(future: Future) -> tuple[Any, BaseException | None]:
+    if future.cancelled():
+        return None, asyncio.CancelledError()
+    error = future.exception()
+    return (None, error) if error else (future.result(), None)
