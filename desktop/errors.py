@@ -23,26 +23,22 @@ from models.errors import (
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Errors", text)
-
-
 def title_for(exc: BaseException) -> str:
     if isinstance(exc, ValidationError):
-        return _tr("Please correct the entry")
+        return QCoreApplication.translate("Errors", "Please correct the entry")
     if isinstance(exc, DomainError):
-        return _tr("Not allowed")
+        return QCoreApplication.translate("Errors", "Not allowed")
     if isinstance(exc, NotFoundError):
-        return _tr("Record not found")
+        return QCoreApplication.translate("Errors", "Record not found")
     if isinstance(exc, ConflictError):
-        return _tr("Changed elsewhere")
+        return QCoreApplication.translate("Errors", "Changed elsewhere")
     if isinstance(exc, StoreLockedError):
-        return _tr("Store locked")
+        return QCoreApplication.translate("Errors", "Store locked")
     if isinstance(exc, StoreTooNewError):
-        return _tr("Store too new")
+        return QCoreApplication.translate("Errors", "Store too new")
     if isinstance(exc, SyncError):
-        return _tr("Headquarters unreachable")
-    return _tr("Something went wrong")
+        return QCoreApplication.translate("Errors", "Headquarters unreachable")
+    return QCoreApplication.translate("Errors", "Something went wrong")
 
 
 def message_for(exc: BaseException, field_labels: dict[str, str] | None = None) -> str:
@@ -51,11 +47,12 @@ def message_for(exc: BaseException, field_labels: dict[str, str] | None = None) 
         return "\n".join(
             f"{labels.get(p.field, p.field)}: {p.message}" for p in exc.problems)
     if isinstance(exc, StoreTooNewError):
-        return _tr("This store was written by a newer FieldInspect. Install the newer version.")
+        return QCoreApplication.translate(
+            "Errors", "This store was written by a newer FieldInspect. Install the newer version.")
     if isinstance(exc, AppError):
         return exc.message
     log.error("unexpected error", exc_info=exc)
-    return _tr("An unexpected error occurred; it was written to the log. "
+    return QCoreApplication.translate("Errors", "An unexpected error occurred; it was written to the log. "
                "Nothing half-finished was saved.")
 
 

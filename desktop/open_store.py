@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QDialog, QProgressDialog
 
 from desktop.startup import DEMO, ENROLL, FirstStartDialog, PassphraseDialog, ProfileDialog
@@ -51,7 +51,7 @@ async def unlock(worker, store_dir: Path):
         try:
             return await worker.run(Store.open, store_dir, dialog.passphrase.text())
         except StoreLockedError as exc:
-            dialog.show_error(dialog.tr("Wrong passphrase.") if not creating else exc.message)
+            dialog.show_error(dialog.wrong_passphrase() if not creating else exc.message)
             dialog.passphrase.clear()
     return None
 
@@ -72,7 +72,7 @@ async def with_progress(worker, fn, *args):
     """Run long work on the worker; a busy dialog appears only after 600 ms."""
     progress = QProgressDialog()
     progress.setObjectName("busyDialog")
-    progress.setLabelText(progress.tr("Preparing the demo data…"))
+    progress.setLabelText(QCoreApplication.translate("StartUp", "Preparing the demo data…"))
     progress.setRange(0, 0)
     progress.setCancelButton(None)
     progress.setMinimumDuration(0)

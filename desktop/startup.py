@@ -108,6 +108,9 @@ class PassphraseDialog(QDialog):
         self.error.setText(text)
         self.error.show()
 
+    def wrong_passphrase(self) -> str:
+        return self.tr("Wrong passphrase.")
+
     def _check(self) -> None:
         if not self.passphrase.text():
             self.show_error(self.tr("The passphrase cannot be empty."))

@@ -1,0 +1,1920 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>AccountabilityPage</name>
+    <message>
+        <location filename="../../desktop/pages/people.py" line="83" />
+        <source>Accountability</source>
+        <translation>问责</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/people.py" line="86" />
+        <location filename="../../desktop/pages/people.py" line="95" />
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/people.py" line="91" />
+        <source>Subject</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/people.py" line="92" />
+        <source>Person</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/people.py" line="93" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/people.py" line="94" />
+        <source>Violation</source>
+        <translation>违纪事实</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/people.py" line="96" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsPanel</name>
+    <message>
+        <location filename="../../desktop/pages/admin.py" line="40" />
+        <source>Campaigns</source>
+        <translation>评议活动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/admin.py" line="44" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/admin.py" line="45" />
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/admin.py" line="46" />
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/admin.py" line="47" />
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/admin.py" line="48" />
+        <source>Weight: satisfied</source>
+        <translation>权重：满意</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/admin.py" line="49" />
+        <source>Weight: fairly satisfied</source>
+        <translation>权重：比较满意</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/admin.py" line="50" />
+        <source>Weight: basically satisfied</source>
+        <translation>权重：基本满意</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/admin.py" line="52" />
+        <source>Weight: dissatisfied</source>
+        <translation>权重：不满意</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/admin.py" line="53" />
+        <source>Minimum sample</source>
+        <translation>最低样本数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/admin.py" line="54" />
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPage</name>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="64" />
+        <source>Nothing waits for you: no refused entries, no conflicts.</source>
+        <translation>没有待处理事项：无被拒绝的记录，无冲突。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="66" />
+        <source>Mark as settled</source>
+        <translation>标记为已处理</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="74" />
+        <source>Both values</source>
+        <translation>两个值对照</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="81" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="81" />
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="81" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="81" />
+        <source>Reason from HQ</source>
+        <translation>总部说明的原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="83" />
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="83" />
+        <source>Value kept at HQ</source>
+        <translation>总部保留的值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="83" />
+        <source>Other value</source>
+        <translation>另一个值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="86" />
+        <source>Sync issues</source>
+        <translation>同步问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="101" />
+        <source>Refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="102" />
+        <source>Conflict</source>
+        <translation>冲突</translation>
+    </message>
+</context>
+<context>
+    <name>CriticismsPage</name>
+    <message>
+        <location filename="../../desktop/pages/people.py" line="31" />
+        <source>Criticisms</source>
+        <translation>批评教育</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/people.py" line="35" />
+        <location filename="../../desktop/pages/people.py" line="43" />
+        <source>Sanction</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/people.py" line="39" />
+        <source>Person</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/people.py" line="40" />
+        <source>Post</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/people.py" line="41" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/people.py" line="42" />
+        <source>Behaviour</source>
+        <translation>问题行为</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/people.py" line="44" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/people.py" line="45" />
+        <source>Decided by</source>
+        <translation>决定人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/people.py" line="68" />
+        <source>No earlier cases for %1.</source>
+        <translation>%1 无既往记录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/people.py" line="74" />
+        <source>Earlier cases of %1:</source>
+        <translation>%1 的既往记录：</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../desktop/pages/dashboard.py" line="67" />
+        <source>Evaluation forms</source>
+        <translation>评议表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/dashboard.py" line="67" />
+        <source>Overall satisfaction rate</source>
+        <translation>综合满意率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/dashboard.py" line="68" />
+        <source>Weighted score</source>
+        <translation>测评得分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/dashboard.py" line="68" />
+        <source>Units evaluated</source>
+        <translation>被评议单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/dashboard.py" line="69" />
+        <source>Visits done</source>
+        <translation>已完成走访</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/dashboard.py" line="69" />
+        <source>Opinions and suggestions</source>
+        <translation>意见建议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/dashboard.py" line="70" />
+        <source>Problems investigated</source>
+        <translation>查处问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/dashboard.py" line="70" />
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/dashboard.py" line="71" />
+        <source>Staff criticised</source>
+        <translation>批评教育人员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/dashboard.py" line="71" />
+        <source>Disciplinary cases</source>
+        <translation>违纪案件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/dashboard.py" line="95" />
+        <source>Dashboard</source>
+        <translation>总览</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/dashboard.py" line="99" />
+        <source>All campaigns</source>
+        <translation>全部评议活动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/dashboard.py" line="104" />
+        <source>Campaign</source>
+        <translation>评议活动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/dashboard.py" line="107" />
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/dashboard.py" line="107" />
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/dashboard.py" line="142" />
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/dashboard.py" line="162" />
+        <source>%1 dissatisfied</source>
+        <translation>不满意 %1 份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/dashboard.py" line="165" />
+        <source>%1 ranked</source>
+        <translation>参与排名 %1 个</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/dashboard.py" line="168" />
+        <source>%1 public events, %2 planned</source>
+        <translation>公开评议活动 %1 次，计划 %2 次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/dashboard.py" line="173" />
+        <source>%1 sorted</source>
+        <translation>已梳理 %1 条</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/dashboard.py" line="176" />
+        <source>%1 rectified of %2</source>
+        <translation>共 %2 个，已整改 %1 个</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/dashboard.py" line="178" />
+        <source>past their deadline</source>
+        <translation>超过整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/dashboard.py" line="184" />
+        <source>%1 people sanctioned, %2 units held accountable</source>
+        <translation>处分 %1 人，问责单位 %2 个</translation>
+    </message>
+</context>
+<context>
+    <name>EntryPage</name>
+    <message>
+        <location filename="../../desktop/pages/entry.py" line="17" />
+        <source>Rapid entry of paper forms will appear here. Until then, add forms on the Evaluations page.</source>
+        <translation>纸质评议表快速录入将在此处提供。在此之前，请在“评议表”页面添加。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/entry.py" line="25" />
+        <source>Form entry</source>
+        <translation>评议表录入</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../desktop/errors.py" line="28" />
+        <source>Please correct the entry</source>
+        <translation>请更正录入内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="30" />
+        <source>Not allowed</source>
+        <translation>不允许此操作</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="32" />
+        <source>Record not found</source>
+        <translation>记录不存在</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="34" />
+        <source>Changed elsewhere</source>
+        <translation>记录已在别处修改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="36" />
+        <source>Store locked</source>
+        <translation>数据库已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="38" />
+        <source>Store too new</source>
+        <translation>数据库版本过新</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="40" />
+        <source>Headquarters unreachable</source>
+        <translation>无法连接总部</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="41" />
+        <source>Something went wrong</source>
+        <translation>出现错误</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="50" />
+        <source>This store was written by a newer FieldInspect. Install the newer version.</source>
+        <translation>该数据库由更新版本的督查通写入，请安装新版本。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="55" />
+        <source>An unexpected error occurred; it was written to the log. Nothing half-finished was saved.</source>
+        <translation>发生意外错误，已写入日志。未保存任何不完整的数据。</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationsPage</name>
+    <message>
+        <location filename="../../desktop/pages/evaluations.py" line="23" />
+        <source>Evaluations</source>
+        <translation>评议表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/evaluations.py" line="27" />
+        <location filename="../../desktop/pages/evaluations.py" line="41" />
+        <source>Respondent group</source>
+        <translation>评议群体</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/evaluations.py" line="28" />
+        <location filename="../../desktop/pages/evaluations.py" line="43" />
+        <source>Level</source>
+        <translation>评议等次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/evaluations.py" line="32" />
+        <source>Observes discipline</source>
+        <translation>遵守纪律</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/evaluations.py" line="33" />
+        <source>Acts according to law</source>
+        <translation>依法办事</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/evaluations.py" line="34" />
+        <source>Service quality</source>
+        <translation>服务质量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/evaluations.py" line="35" />
+        <source>Integrity and self-discipline</source>
+        <translation>廉洁自律</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/evaluations.py" line="36" />
+        <source>Work efficiency</source>
+        <translation>工作效率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/evaluations.py" line="39" />
+        <source>Campaign</source>
+        <translation>评议活动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/evaluations.py" line="40" />
+        <source>Form number</source>
+        <translation>表号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/evaluations.py" line="42" />
+        <source>Evaluated unit</source>
+        <translation>被评议单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/evaluations.py" line="45" />
+        <source>Reason for dissatisfaction</source>
+        <translation>不满意原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/evaluations.py" line="46" />
+        <source>Suggestion</source>
+        <translation>意见建议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/evaluations.py" line="47" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/evaluations.py" line="48" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/evaluations.py" line="58" />
+        <source>Void…</source>
+        <translation>作废…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/evaluations.py" line="67" />
+        <source>Void form</source>
+        <translation>作废评议表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/evaluations.py" line="68" />
+        <source>Why is this form invalid?</source>
+        <translation>该评议表为何无效？</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../desktop/widgets/filter_bar.py" line="31" />
+        <source>Search…</source>
+        <translation>搜索…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/filter_bar.py" line="43" />
+        <source>Campaign</source>
+        <translation>评议活动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/filter_bar.py" line="43" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/filter_bar.py" line="47" />
+        <source>All: %1</source>
+        <translation>全部%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/filter_bar.py" line="55" />
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/filter_bar.py" line="55" />
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPage</name>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="88" />
+        <source>Findings</source>
+        <translation>发现问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="91" />
+        <location filename="../../desktop/pages/field_work.py" line="96" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="92" />
+        <location filename="../../desktop/pages/field_work.py" line="97" />
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="98" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="99" />
+        <source>Description</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="100" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="107" />
+        <source>Attach photos…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="137" />
+        <source>Attach photos</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="139" />
+        <source>Images (*.png *.jpg *.jpeg *.bmp)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.bmp)</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartDialog</name>
+    <message>
+        <location filename="../../desktop/startup.py" line="27" />
+        <source>Welcome to FieldInspect</source>
+        <translation>欢迎使用督查通</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/startup.py" line="28" />
+        <source>This computer holds no FieldInspect store yet. How do you want to start?</source>
+        <translation>本机尚无督查通数据库。您希望如何开始？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/startup.py" line="33" />
+        <source>Enroll with a headquarters server</source>
+        <translation>向总部服务器登记本机</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/startup.py" line="34" />
+        <source>Start with an empty store</source>
+        <translation>从空数据库开始</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/startup.py" line="35" />
+        <source>Explore the demo data (a separate store that never syncs)</source>
+        <translation>浏览演示数据（独立数据库，永不同步）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/startup.py" line="42" />
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/startup.py" line="43" />
+        <source>Enrollment code</source>
+        <translation>登记码</translation>
+    </message>
+</context>
+<context>
+    <name>HqAdminPage</name>
+    <message>
+        <location filename="../../desktop/pages/admin.py" line="75" />
+        <source>Devices are enrolled, revoked and listed with their last sync through the HQ server. Connect this computer to the HQ server to manage them.</source>
+        <translation>设备的登记、吊销及最近同步时间通过总部服务器管理。请将本机连接总部服务器后再管理设备。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/admin.py" line="82" />
+        <source>Devices</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/admin.py" line="87" />
+        <source>HQ administration</source>
+        <translation>总部管理</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../desktop/labels.py" line="39" />
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="40" />
+        <source>Fairly satisfied</source>
+        <translation>比较满意</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="41" />
+        <source>Basically satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="42" />
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="43" />
+        <source>Parents</source>
+        <translation>家长</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="44" />
+        <source>Patients</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="45" />
+        <source>Citizens</source>
+        <translation>群众</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="46" />
+        <source>Paper form</source>
+        <translation>纸质表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="47" />
+        <location filename="../../desktop/labels.py" line="115" />
+        <source>Kiosk</source>
+        <translation>满意度评价器</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="48" />
+        <location filename="../../desktop/labels.py" line="94" />
+        <source>Online</source>
+        <translation>网上</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="49" />
+        <source>Interview</source>
+        <translation>访谈</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="50" />
+        <source>County</source>
+        <translation>县</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="51" />
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="52" />
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="53" />
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="54" />
+        <source>Hospital</source>
+        <translation>医院</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="55" />
+        <source>Service window</source>
+        <translation>服务窗口</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="56" />
+        <location filename="../../desktop/labels.py" line="77" />
+        <location filename="../../desktop/labels.py" line="95" />
+        <location filename="../../desktop/labels.py" line="103" />
+        <location filename="../../desktop/labels.py" line="106" />
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="57" />
+        <source>People's congress deputy</source>
+        <translation>人大代表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="58" />
+        <source>CPPCC member</source>
+        <translation>政协委员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="59" />
+        <source>Conduct supervisor</source>
+        <translation>政风行风监督员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="60" />
+        <source>Citizen representative</source>
+        <translation>群众代表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="61" />
+        <source>Secret visit</source>
+        <translation>暗访</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="62" />
+        <source>Open inspection</source>
+        <translation>明查</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="63" />
+        <source>On-site review</source>
+        <translation>现场评议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="64" />
+        <source>Supervision visit</source>
+        <translation>监督走访</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="65" />
+        <source>Media inquiry</source>
+        <translation>媒体问政</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="66" />
+        <source>Dialogue with leaders</source>
+        <translation>对话领导</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="67" />
+        <source>Planned</source>
+        <translation>计划中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="68" />
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="69" />
+        <source>Procrastination, passing the buck</source>
+        <translation>推诿拖延</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="70" />
+        <source>Absent from post</source>
+        <translation>脱岗离岗</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="71" />
+        <source>Poor attitude</source>
+        <translation>态度恶劣</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="72" />
+        <source>The four winds</source>
+        <translation>四风问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="73" />
+        <source>Inaction</source>
+        <translation>不作为</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="74" />
+        <source>Slow action</source>
+        <translation>慢作为</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="75" />
+        <source>Disorderly action</source>
+        <translation>乱作为</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="76" />
+        <source>Irregular fees</source>
+        <translation>违规收费</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="78" />
+        <source>Minor</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="79" />
+        <source>Serious</source>
+        <translation>较重</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="80" />
+        <source>Grave</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="81" />
+        <source>Criticism and education</source>
+        <translation>批评教育</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="82" />
+        <source>Reminder talk</source>
+        <translation>提醒谈话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="83" />
+        <source>Admonition talk</source>
+        <translation>诫勉谈话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="84" />
+        <source>Circulated criticism</source>
+        <translation>通报批评</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="85" />
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="86" />
+        <source>Party or government disciplinary sanction</source>
+        <translation>党纪政务处分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="87" />
+        <source>Organisational handling</source>
+        <translation>组织处理</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="88" />
+        <source>Unit held accountable</source>
+        <translation>单位问责</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="89" />
+        <source>Person</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="90" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="91" />
+        <source>Evaluation form</source>
+        <translation>评议表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="92" />
+        <source>Visit</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="93" />
+        <source>Hotline call</source>
+        <translation>热线电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="96" />
+        <source>Work style</source>
+        <translation>工作作风</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="97" />
+        <source>Service attitude</source>
+        <translation>服务态度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="98" />
+        <source>Work efficiency</source>
+        <translation>工作效率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="99" />
+        <source>Fees and charges</source>
+        <translation>收费问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="100" />
+        <source>Integrity</source>
+        <translation>廉洁问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="101" />
+        <source>Facilities</source>
+        <translation>设施环境</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="102" />
+        <source>Policy</source>
+        <translation>政策</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="104" />
+        <source>Finding</source>
+        <translation>发现问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="105" />
+        <source>Opinion</source>
+        <translation>意见建议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="107" />
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="108" />
+        <source>Investigating</source>
+        <translation>查处中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="109" />
+        <source>Rectifying</source>
+        <translation>整改中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="110" />
+        <source>Rectified</source>
+        <translation>已整改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="111" />
+        <source>Verified</source>
+        <translation>已验收办结</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="112" />
+        <source>Representative</source>
+        <translation>评议代表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="113" />
+        <source>Rectification office</source>
+        <translation>县纠风办</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="114" />
+        <source>Headquarters</source>
+        <translation>县监察局（总部）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="116" />
+        <source>Clerk</source>
+        <translation>录入员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="117" />
+        <source>Supervisor</source>
+        <translation>负责人</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerPage</name>
+    <message>
+        <location filename="../../desktop/pages/ledger.py" line="161" />
+        <source>Rectification ledger</source>
+        <translation>整改台账</translation>
+    </message>
+</context>
+<context>
+    <name>Lists</name>
+    <message>
+        <location filename="../../desktop/data/lists.py" line="163" />
+        <source>Form number</source>
+        <translation>表号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/data/lists.py" line="166" />
+        <location filename="../../desktop/data/lists.py" line="214" />
+        <location filename="../../desktop/data/lists.py" line="247" />
+        <location filename="../../desktop/data/lists.py" line="280" />
+        <location filename="../../desktop/data/lists.py" line="307" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/data/lists.py" line="171" />
+        <source>Campaign</source>
+        <translation>评议活动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/data/lists.py" line="174" />
+        <source>Respondent group</source>
+        <translation>评议群体</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/data/lists.py" line="179" />
+        <source>Evaluated unit</source>
+        <translation>被评议单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/data/lists.py" line="180" />
+        <source>Level</source>
+        <translation>评议等次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/data/lists.py" line="181" />
+        <source>Reason</source>
+        <translation>不满意原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/data/lists.py" line="182" />
+        <source>Suggestion</source>
+        <translation>意见建议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/data/lists.py" line="185" />
+        <location filename="../../desktop/data/lists.py" line="351" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/data/lists.py" line="190" />
+        <source>Voided</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/data/lists.py" line="191" />
+        <source>Entered by</source>
+        <translation>录入人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/data/lists.py" line="206" />
+        <location filename="../../desktop/data/lists.py" line="426" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/data/lists.py" line="209" />
+        <location filename="../../desktop/data/lists.py" line="405" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/data/lists.py" line="215" />
+        <location filename="../../desktop/data/lists.py" line="262" />
+        <location filename="../../desktop/data/lists.py" line="283" />
+        <location filename="../../desktop/data/lists.py" line="316" />
+        <location filename="../../desktop/data/lists.py" line="356" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/data/lists.py" line="216" />
+        <location filename="../../desktop/data/lists.py" line="433" />
+        <source>Inspection team</source>
+        <translation>督查组</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/data/lists.py" line="219" />
+        <source>Planned time</source>
+        <translation>计划时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/data/lists.py" line="226" />
+        <source>Actual time</source>
+        <translation>实际时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/data/lists.py" line="231" />
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/data/lists.py" line="232" />
+        <source>Summary</source>
+        <translation>情况摘要</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/data/lists.py" line="250" />
+        <location filename="../../desktop/data/lists.py" line="359" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/data/lists.py" line="257" />
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/data/lists.py" line="264" />
+        <source>Description</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/data/lists.py" line="281" />
+        <location filename="../../desktop/data/lists.py" line="315" />
+        <source>Person</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/data/lists.py" line="282" />
+        <source>Post</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/data/lists.py" line="286" />
+        <source>Sanction</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/data/lists.py" line="291" />
+        <source>Behaviour</source>
+        <translation>问题行为</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/data/lists.py" line="292" />
+        <source>Decided by</source>
+        <translation>决定人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/data/lists.py" line="310" />
+        <source>Subject</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/data/lists.py" line="319" />
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/data/lists.py" line="324" />
+        <source>Violation</source>
+        <translation>违纪事实</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/data/lists.py" line="344" />
+        <source>Received</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/data/lists.py" line="364" />
+        <source>Opinion</source>
+        <translation>意见建议内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/data/lists.py" line="383" />
+        <source>Reported</source>
+        <translation>发现日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/data/lists.py" line="388" />
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/data/lists.py" line="389" />
+        <source>Responsible unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/data/lists.py" line="392" />
+        <source>Responsible person</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/data/lists.py" line="398" />
+        <source>Rectification measures</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/data/lists.py" line="402" />
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/data/lists.py" line="423" />
+        <location filename="../../desktop/data/lists.py" line="445" />
+        <location filename="../../desktop/data/lists.py" line="469" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/data/lists.py" line="431" />
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/data/lists.py" line="432" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/data/lists.py" line="446" />
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/data/lists.py" line="448" />
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/data/lists.py" line="450" />
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/data/lists.py" line="453" />
+        <source>Minimum sample</source>
+        <translation>最低样本数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/data/lists.py" line="458" />
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/record_model.py" line="32" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/main_window.py" line="30" />
+        <source>FieldInspect</source>
+        <translation>督查通</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="58" />
+        <source>Dashboard</source>
+        <translation>总览</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="58" />
+        <source>Visits</source>
+        <translation>明察暗访</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="59" />
+        <source>Findings</source>
+        <translation>发现问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="59" />
+        <source>Criticisms</source>
+        <translation>批评教育</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="60" />
+        <source>Evaluations</source>
+        <translation>评议表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="60" />
+        <source>Form entry</source>
+        <translation>评议表录入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="61" />
+        <source>Rectification ledger</source>
+        <translation>整改台账</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="62" />
+        <source>Accountability</source>
+        <translation>问责</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="63" />
+        <source>Units and representatives</source>
+        <translation>单位与评议代表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="63" />
+        <source>HQ administration</source>
+        <translation>总部管理</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="64" />
+        <source>Sync issues</source>
+        <translation>同步问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="64" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="69" />
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="74" />
+        <source>DEMO DATA</source>
+        <translation>演示数据</translation>
+    </message>
+</context>
+<context>
+    <name>OpinionsPanel</name>
+    <message>
+        <location filename="../../desktop/pages/ledger.py" line="29" />
+        <source>Opinions and suggestions</source>
+        <translation>意见建议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/ledger.py" line="33" />
+        <location filename="../../desktop/pages/ledger.py" line="41" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/ledger.py" line="34" />
+        <source>Not yet sorted</source>
+        <translation>尚未梳理</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/ledger.py" line="38" />
+        <source>Opinion</source>
+        <translation>意见建议内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/ledger.py" line="39" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/ledger.py" line="40" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/ledger.py" line="42" />
+        <source>Received</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/ledger.py" line="49" />
+        <source>Make a problem…</source>
+        <translation>转为问题…</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../desktop/startup.py" line="76" />
+        <source>Set a passphrase</source>
+        <translation>设置密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/startup.py" line="76" />
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/startup.py" line="77" />
+        <source>Choose the passphrase that protects this store. It cannot be recovered if forgotten.</source>
+        <translation>请设置保护本数据库的密码。密码遗忘后无法找回。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/startup.py" line="79" />
+        <source>Enter the passphrase of this store.</source>
+        <translation>请输入本数据库的密码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/startup.py" line="90" />
+        <source>Passphrase</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/startup.py" line="92" />
+        <source>Repeat</source>
+        <translation>再次输入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/startup.py" line="112" />
+        <source>Wrong passphrase.</source>
+        <translation>密码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/startup.py" line="116" />
+        <source>The passphrase cannot be empty.</source>
+        <translation>密码不能为空。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/startup.py" line="118" />
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsPanel</name>
+    <message>
+        <location filename="../../desktop/pages/ledger.py" line="73" />
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/ledger.py" line="76" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/ledger.py" line="77" />
+        <source>Overdue only</source>
+        <translation>仅显示逾期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/ledger.py" line="81" />
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/ledger.py" line="82" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/ledger.py" line="83" />
+        <source>Responsible unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/ledger.py" line="84" />
+        <source>Responsible person</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/ledger.py" line="85" />
+        <source>Rectification measures</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/ledger.py" line="86" />
+        <source>Reported</source>
+        <translation>发现日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/ledger.py" line="87" />
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/ledger.py" line="88" />
+        <source>Progress notes</source>
+        <translation>整改进展</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/ledger.py" line="89" />
+        <source>Verification</source>
+        <translation>核查验收</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/ledger.py" line="100" />
+        <source>Set status</source>
+        <translation>更改状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/ledger.py" line="114" />
+        <source>New problem</source>
+        <translation>新建问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/ledger.py" line="126" />
+        <source>Reopen problem</source>
+        <translation>重新打开问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/ledger.py" line="127" />
+        <source>Why is this problem reopened?</source>
+        <translation>为何重新打开该问题？</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <location filename="../../desktop/startup.py" line="129" />
+        <source>Who are you?</source>
+        <translation>请选择用户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/startup.py" line="141" />
+        <source>Profile</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/startup.py" line="142" />
+        <source>PIN</source>
+        <translation>PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/startup.py" line="156" />
+        <source>Wrong PIN.</source>
+        <translation>PIN 码错误。</translation>
+    </message>
+</context>
+<context>
+    <name>RankingChartView</name>
+    <message>
+        <location filename="../../desktop/widgets/ranking.py" line="89" />
+        <source>Ranked</source>
+        <translation>参与排名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/ranking.py" line="90" />
+        <source>Under the minimum sample</source>
+        <translation>样本不足</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/ranking.py" line="100" />
+        <source>Lowest weighted scores by unit</source>
+        <translation>测评得分最低的单位</translation>
+    </message>
+</context>
+<context>
+    <name>RankingTableModel</name>
+    <message>
+        <location filename="../../desktop/widgets/ranking.py" line="39" />
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/ranking.py" line="39" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/ranking.py" line="39" />
+        <source>Forms</source>
+        <translation>表数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/ranking.py" line="40" />
+        <source>Satisfaction rate</source>
+        <translation>满意率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/ranking.py" line="40" />
+        <source>Weighted score</source>
+        <translation>测评得分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/ranking.py" line="66" />
+        <source>Under the minimum sample: not ranked</source>
+        <translation>样本不足，不参与排名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/ranking.py" line="69" />
+        <source>unranked</source>
+        <translation>未排名</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPage</name>
+    <message>
+        <location filename="../../desktop/pages/record_page.py" line="57" />
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/record_page.py" line="58" />
+        <source>Edit</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/record_page.py" line="59" />
+        <location filename="../../desktop/pages/record_page.py" line="164" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/pages/record_page.py" line="109" />
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>共 %n 条</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/record_page.py" line="131" />
+        <source>New record</source>
+        <translation>新建记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/record_page.py" line="155" />
+        <source>Edit record</source>
+        <translation>修改记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/record_page.py" line="164" />
+        <source>Delete the selected record?</source>
+        <translation>删除所选记录？</translation>
+    </message>
+</context>
+<context>
+    <name>RepresentativesPanel</name>
+    <message>
+        <location filename="../../desktop/pages/units.py" line="35" />
+        <source>Evaluation representatives</source>
+        <translation>评议代表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/units.py" line="38" />
+        <location filename="../../desktop/pages/units.py" line="43" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/units.py" line="42" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/units.py" line="44" />
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/units.py" line="45" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/units.py" line="46" />
+        <source>Inspection team</source>
+        <translation>督查组</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../desktop/pages/admin.py" line="113" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/admin.py" line="115" />
+        <source>Language of the window</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/admin.py" line="116" />
+        <source>This device</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/admin.py" line="119" />
+        <source>Profile</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/admin.py" line="121" />
+        <source>Device role</source>
+        <translation>设备角色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/admin.py" line="122" />
+        <source>Data directory</source>
+        <translation>数据目录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/admin.py" line="123" />
+        <source>Device id</source>
+        <translation>设备编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/admin.py" line="125" />
+        <source>Demo store</source>
+        <translation>演示数据库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/admin.py" line="126" />
+        <source>This store holds demo data and can never sync with headquarters.</source>
+        <translation>本数据库为演示数据，永远不会与总部同步。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/admin.py" line="133" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>StartUp</name>
+    <message>
+        <location filename="../../desktop/open_store.py" line="75" />
+        <source>Preparing the demo data…</source>
+        <translation>正在准备演示数据…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncIndicator</name>
+    <message>
+        <location filename="../../desktop/widgets/sync_indicator.py" line="17" />
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/widgets/sync_indicator.py" line="28" />
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n 项更改待同步</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/sync_indicator.py" line="30" />
+        <source>Demo data: never syncs</source>
+        <translation>演示数据：不同步</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/sync_indicator.py" line="32" />
+        <source>Not enrolled with headquarters</source>
+        <translation>未向总部登记</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/sync_indicator.py" line="34" />
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/sync_indicator.py" line="36" />
+        <source>Sync failed: %1</source>
+        <translation>同步失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/sync_indicator.py" line="38" />
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/sync_indicator.py" line="41" />
+        <source>Last synced %1</source>
+        <translation>上次同步 %1</translation>
+    </message>
+</context>
+<context>
+    <name>TeamsPanel</name>
+    <message>
+        <location filename="../../desktop/pages/admin.py" line="28" />
+        <source>Inspection teams</source>
+        <translation>督查组</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/admin.py" line="31" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsPage</name>
+    <message>
+        <location filename="../../desktop/pages/units.py" line="74" />
+        <source>Import units…</source>
+        <translation>导入单位…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/units.py" line="75" />
+        <source>Import representatives…</source>
+        <translation>导入评议代表…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/units.py" line="82" />
+        <source>Evaluated units</source>
+        <translation>被评议单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/units.py" line="99" />
+        <source>Units and representatives</source>
+        <translation>单位与评议代表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/units.py" line="115" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/units.py" line="115" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/units.py" line="125" />
+        <source>Import from a spreadsheet</source>
+        <translation>从表格导入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/units.py" line="127" />
+        <source>Spreadsheets (*.csv *.xlsx)</source>
+        <translation>表格文件 (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/units.py" line="149" />
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/pages/units.py" line="150" />
+        <source>%n row(s) imported.</source>
+        <translation>
+            <numerusform>已导入 %n 行。</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>VisitsPage</name>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="36" />
+        <source>Secret visits are confidential (highlighted): while planned they are seen only by headquarters and the representatives assigned.</source>
+        <translation>暗访属保密事项（高亮显示）：计划阶段仅总部和指派的评议代表可见。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="43" />
+        <source>Visits</source>
+        <translation>明察暗访</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="46" />
+        <location filename="../../desktop/pages/field_work.py" line="51" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="47" />
+        <location filename="../../desktop/pages/field_work.py" line="52" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="53" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="54" />
+        <source>Inspection team</source>
+        <translation>督查组</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="55" />
+        <source>Representatives assigned</source>
+        <translation>指派的评议代表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="56" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="57" />
+        <source>Planned time</source>
+        <translation>计划时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="58" />
+        <source>Actual time</source>
+        <translation>实际时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="59" />
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="60" />
+        <source>Summary</source>
+        <translation>情况摘要</translation>
+    </message>
+</context>
+</TS>
