@@ -1,0 +1,1 @@
+"""The device side of sync: a Qt-free async engine over httpx."""

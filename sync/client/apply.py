@@ -1,0 +1,103 @@
+"""Applying a pull page on the device: one bulk upsert per table and the cursor, in ONE local
+transaction, then the still-pending local changes re-applied on top.
+
+Rows from HQ never pass through the write path, so they make no outbox entries and are never
+pushed back as this device's own edits. A removal deletes the local copy only.
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+import orjson
+import sqlalchemy as sa
+
+from models.base import UTCDateTime, sqlite_timestamp
+from models.store.store import Store, set_meta
+from models.tables import SYNCED_TABLES
+from sync.client.outbox import acked_seq
+
+CURSOR_KEY = "sync_cursor"
+_LOCAL_COLUMNS = {name: [c.name for c in m.__table__.columns]
+                  for name, m in SYNCED_TABLES.items()}
+
+
+def apply_page(store: Store, page: dict) -> int:
+    """Store one page; return how many rows it held."""
+    count = 0
+    with store.engine.connect().execution_options(immediate=True) as conn, conn.begin():
+        touched: set[str] = set()
+        for name, block in page.get("tables", {}).items():
+            if name not in _LOCAL_COLUMNS:
+                continue  # a table this app does not know yet (HQ is newer): ignored
+            count += _upsert(conn, name, block["columns"], block["rows"])
+            touched.update(r[block["columns"].index("id")] for r in block["rows"])
+        for removal in page.get("removals", []):
+            if removal["table"] in _LOCAL_COLUMNS:
+                conn.exec_driver_sql(f'DELETE FROM "{removal["table"]}" WHERE id = ?',
+                                     (removal["id"],))
+        _reapply_pending(conn, touched)
+        set_meta(conn, CURSOR_KEY, str(page["cursor"]))
+    return count
+
+
+def _upsert(conn: sa.Connection, name: str, columns: list[str], rows: list[list]) -> int:
+    local = _LOCAL_COLUMNS[name]
+    keep = [i for i, c in enumerate(columns) if c in local]
+    names = [columns[i] for i in keep]
+    if len(keep) != len(columns):  # HQ sent columns this app lacks: leave them out
+        rows = [[r[i] for i in keep] for r in rows]
+    cols = ", ".join(f'"{c}"' for c in names)
+    updates = ", ".join(f'"{c}" = excluded."{c}"' for c in names if c != "id")
+    sql = (f'INSERT INTO "{name}" ({cols}) VALUES ({", ".join("?" for _ in names)}) '
+           f"ON CONFLICT(id) DO UPDATE SET {updates}")
+    conn.exec_driver_sql(sql, rows)
+    return len(rows)
+
+
+def _reapply_pending(conn: sa.Connection, touched: set[str]) -> None:
+    """Local edits not yet acknowledged by HQ win locally until HQ has them."""
+    if not touched:
+        return
+    pending = conn.exec_driver_sql(
+        "SELECT table_name, row_id, op, fields FROM outbox WHERE seq > ? ORDER BY seq",
+        (acked_seq(conn),)).all()
+    for table, row_id, op, fields in pending:
+        if row_id not in touched or table not in SYNCED_TABLES:
+            continue
+        if op == "update":
+            values = _driver_values(table, orjson.loads(fields))
+            if values:
+                sets = ", ".join(f'"{k}" = ?' for k in values)
+                conn.exec_driver_sql(f'UPDATE "{table}" SET {sets} WHERE id = ?',
+                                     (*values.values(), row_id))
+        elif op == "delete":
+            conn.exec_driver_sql(
+                f'UPDATE "{table}" SET deleted_at = coalesce(deleted_at, ?) WHERE id = ?',
+                (sqlite_timestamp(_now()), row_id))
+
+
+def _now():
+    from models.timeutil import utcnow
+
+    return utcnow()
+
+
+def _driver_values(table: str, fields: dict[str, Any]) -> dict[str, Any]:
+    converters = _CONVERTERS[table]
+    return {k: converters[k](v) for k, v in fields.items() if k in converters and k != "id"}
+
+
+def _converter(column: sa.Column) -> Callable[[Any], Any]:
+    if isinstance(column.type, UTCDateTime):
+        from datetime import datetime
+
+        return lambda v: None if v is None else sqlite_timestamp(datetime.fromisoformat(v))
+    if isinstance(column.type, sa.JSON):
+        return lambda v: None if v is None else orjson.dumps(v).decode()
+    if isinstance(column.type, sa.Boolean):
+        return lambda v: None if v is None else int(bool(v))
+    return lambda v: v
+
+
+_CONVERTERS = {name: {c.name: _converter(c) for c in m.__table__.columns}
+               for name, m in SYNCED_TABLES.items()}

@@ -1,0 +1,221 @@
+"""The sync engine: enroll once, then rounds of push (outbox) then pull (pages), Qt-free.
+
+Local database work runs on ONE worker thread (SQLite has one writer; connections never cross
+threads); network I/O is awaited on the caller's loop. Every step leaves the store consistent
+(a batch is settled, or a page is stored with its cursor, in one local transaction), so a
+cancelled, killed or cut sync just resumes next time.
+"""
+
+import asyncio
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from pathlib import Path
+
+import httpx
+import orjson
+
+from models.errors import DomainError, SyncError
+from models.store.store import Store
+from models.timeutil import utcnow
+from sync.client import blobs
+from sync.client.apply import CURSOR_KEY, apply_page
+from sync.client.credentials import CredentialStore
+from sync.client.http import DeviceRevoked, HQClient, RetryPolicy
+from sync.client.outbox import backfill, read_batch, settle
+from sync.protocol import DEFAULT_PULL_LIMIT, MAX_BATCH_ENTRIES, PushResult
+
+BATCH_BYTES = 4 * 1024 * 1024
+ENROLL_META = ("hq_device_id", "device_role", "team_id", "representative_id", "unit_id")
+
+
+class SyncCancelled(SyncError):
+    code = "cancelled"
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    pulled: int = 0
+    removed: int = 0
+    rejected: int = 0
+    forbidden: int = 0
+    conflicts: int = 0
+    duplicates: int = 0
+    attachments: int = 0
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class SyncProgress:
+    phase: str  # push | pull | done
+    done: int
+    total: int | None = None
+
+
+class SyncEngine:
+    def __init__(self, store: Store, *, transport: httpx.AsyncBaseTransport | None = None,
+                 retry: RetryPolicy | None = None,
+                 on_progress: Callable[[SyncProgress], None] | None = None,
+                 batch_entries: int = MAX_BATCH_ENTRIES, batch_bytes: int = BATCH_BYTES,
+                 page_limit: int = DEFAULT_PULL_LIMIT):
+        self.store = store
+        self.transport = transport
+        self.retry = retry
+        self.on_progress = on_progress
+        self.batch_entries, self.batch_bytes, self.page_limit = (
+            batch_entries, batch_bytes, page_limit)
+        self.credentials = CredentialStore(store)
+        self._cancelled = False
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-db")
+
+    # --- facts ------------------------------------------------------------------------------
+    def is_enrolled(self) -> bool:
+        return bool(self.store.meta("hq_device_id"))
+
+    def last_synced(self) -> datetime | None:
+        value = self.store.meta("last_synced_at")
+        return datetime.fromisoformat(value) if value else None
+
+    def cancel(self) -> None:
+        """Stop after the current batch or page (each is stored whole or not at all)."""
+        self._cancelled = True
+
+    def close(self) -> None:
+        self._worker.shutdown(wait=True)
+
+    async def _db(self, fn, *args):
+        return await asyncio.get_running_loop().run_in_executor(self._worker, fn, *args)
+
+    def _client(self, server_url: str | None = None) -> HQClient:
+        url = server_url or self.store.meta("server_url")
+        if not url:
+            raise SyncError("This device is not enrolled with an HQ server.")
+        return HQClient(url, credential=self.credentials.load, transport=self.transport,
+                        retry=self.retry)
+
+    # --- enrollment -------------------------------------------------------------------------
+    async def enroll(self, server_url: str, code: str, label: str = "") -> dict:
+        if self.store.is_demo:
+            raise DomainError("This store holds demo data and can never enroll with HQ "
+                              "(demo figures must not reach real statistics).", code="demo")
+        if self.is_enrolled():
+            raise DomainError("This data directory is already enrolled with HQ.",
+                              code="already_enrolled")
+        client = self._client(server_url)
+        try:
+            response = await client.call("POST", "/v1/enroll", auth=False, json={
+                "code": code, "device_id": self.store.device_id, "label": label})
+        finally:
+            await client.aclose()
+        granted = response.json()
+        await self._db(self._remember_enrollment, server_url, granted)
+        return granted
+
+    def _remember_enrollment(self, server_url: str, granted: dict) -> None:
+        self.credentials.save(granted["credential"])
+        granted = {**granted, "device_role": granted["role"]}
+        self.store.set_meta("server_url", server_url.rstrip("/"))
+        for key in ENROLL_META:
+            self.store.set_meta(key, granted.get(key) or "")
+
+    # --- one round ----------------------------------------------------------------------------
+    async def sync(self, progress: Callable[[float], None] | None = None) -> SyncReport:
+        """Push everything queued, then pull everything new. Raises SyncError when HQ cannot
+        be reached or refuses; what was done before stays done."""
+        if self.store.meta("sync_revoked") == "1":
+            raise DeviceRevoked("HQ has revoked this device; it no longer syncs.")
+        self._cancelled = False
+        report = SyncReport()
+        client = self._client()
+        try:
+            await self._db(backfill, self.store)
+            await self._push(client, report, progress)
+            await self._pull(client, report, progress)
+        except DeviceRevoked:
+            await self._db(self.store.set_meta, "sync_revoked", "1")
+            raise
+        finally:
+            await client.aclose()
+        await self._db(self.store.set_meta, "last_synced_at", utcnow().isoformat())
+        self._emit(progress, SyncProgress("done", 1, 1), 1.0)
+        return report
+
+    async def _push(self, client: HQClient, report: SyncReport, progress) -> None:
+        sent, total = 0, None
+        while True:
+            self._check_cancel()
+            entries, remaining = await self._db(
+                read_batch, self.store, self.batch_entries, self.batch_bytes)
+            total = total if total is not None else remaining
+            if not entries:
+                return
+            report.attachments += await self._upload_blobs(client, entries)
+            response = await client.call("POST", "/v1/push", content=orjson.dumps(
+                {"entries": entries}), headers={"Content-Type": "application/json"})
+            result = PushResult.model_validate_json(response.content)
+            await self._db(settle, self.store, result)
+            _count(report, result, len(entries))
+            sent += len(entries)
+            self._emit(progress, SyncProgress("push", sent, total),
+                       0.5 * sent / max(total, 1))
+
+    async def _upload_blobs(self, client: HQClient, entries: list[dict]) -> int:
+        """Bytes go up before the records that reference them."""
+        done = 0
+        for e in entries:
+            if e["table"] == "attachment" and e["op"] == "insert":
+                sha = e["fields"].get("sha256", "")
+                media = e["fields"].get("media_type") or "application/octet-stream"
+                done += await blobs.upload(client, self.store.data_dir, sha, media)
+        return done
+
+    async def _pull(self, client: HQClient, report: SyncReport, progress) -> None:
+        pages = 0
+        while True:
+            self._check_cancel()
+            cursor = int(await self._db(self.store.meta, CURSOR_KEY, "0"))
+            response = await client.call("GET", "/v1/pull", params={
+                "cursor": cursor, "limit": self.page_limit})
+            page = orjson.loads(response.content)
+            report.pulled += await self._db(apply_page, self.store, page)
+            report.removed += len(page.get("removals", []))
+            pages += 1
+            self._emit(progress, SyncProgress("pull", report.pulled), 0.5 + 0.5 * (
+                1 - 1 / (pages + 1)))
+            if not page["more"]:
+                return
+
+    async def fetch_attachment(self, sha256: str) -> Path:
+        """The bytes of an attachment, downloaded from HQ the first time they are opened."""
+        client = self._client()
+        try:
+            return await blobs.download(client, self.store.data_dir, sha256)
+        finally:
+            await client.aclose()
+
+    def _check_cancel(self) -> None:
+        if self._cancelled:
+            raise SyncCancelled("Sync was cancelled; what was already exchanged is kept.")
+
+    def _emit(self, progress, event: SyncProgress, fraction: float) -> None:
+        if self.on_progress:
+            self.on_progress(event)
+        if progress:
+            progress(min(1.0, fraction))
+
+
+def _count(report: SyncReport, result: PushResult, sent: int) -> None:
+    report.pushed += sent
+    for o in result.outcomes:
+        if o.status == "rejected":
+            report.rejected += 1
+        elif o.status == "forbidden":
+            report.forbidden += 1
+        elif o.status == "conflict":
+            report.conflicts += 1
+        elif o.status == "duplicate":
+            report.duplicates += 1

@@ -1,0 +1,89 @@
+"""The device's side of a push: reading outbox batches, settling HQ's answer, first-sync backfill.
+
+Acknowledged entries are pruned (the sequence counter lives in store_meta, so a pruned number is
+never reused); refused entries and conflicts are kept in `sync_issue` for a person to see.
+"""
+
+import orjson
+import sqlalchemy as sa
+
+from models.base import sqlite_timestamp
+from models.store.outbox import append_to_outbox
+from models.store.store import Store, get_meta, set_meta
+from models.store.writes import Change, WriteSession, to_json_value
+from models.tables import SYNCED_TABLES
+from models.timeutil import utcnow
+from sync.protocol import PushResult
+
+ACKED_KEY = "sync_acked_seq"
+BACKFILL_KEY = "sync_backfilled"
+
+
+def acked_seq(conn: sa.Connection) -> int:
+    return int(get_meta(conn, ACKED_KEY, "0"))
+
+
+def read_batch(store: Store, max_entries: int, max_bytes: int) -> tuple[list[dict], int]:
+    """The next entries to push (bounded in count and bytes) and how many remain in all."""
+    with store.read() as conn:
+        after = acked_seq(conn)
+        remaining = conn.exec_driver_sql(
+            "SELECT count(*) FROM outbox WHERE seq > ?", (after,)).scalar()
+        rows = conn.exec_driver_sql(
+            "SELECT seq, table_name, row_id, op, fields, base_version, profile FROM outbox "
+            "WHERE seq > ? ORDER BY seq LIMIT ?", (after, max_entries)).all()
+    entries, size = [], 0
+    for seq, table, row_id, op, fields, base, profile in rows:
+        size += len(fields) + 120
+        if entries and size > max_bytes:
+            break
+        entries.append({"seq": seq, "table": table, "row_id": row_id, "op": op,
+                        "fields": orjson.loads(fields), "base_version": base,
+                        "profile": profile or ""})
+    return entries, remaining
+
+
+def settle(store: Store, result: PushResult) -> None:
+    """Record HQ's answer in one local transaction: issues kept, acknowledged entries pruned."""
+    now = sqlite_timestamp(utcnow())
+    with store.engine.connect().execution_options(immediate=True) as conn, conn.begin():
+        if result.outcomes:
+            conn.exec_driver_sql(
+                "INSERT OR IGNORE INTO sync_issue (id, kind, code, table_name, row_id, "
+                "outbox_seq, reason, details, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(f"{store.device_id}:{o.seq}", _kind(o.status), o.code, o.table, o.row_id,
+                  o.seq, o.reason, orjson.dumps(o.details).decode(), now)
+                 for o in result.outcomes if o.status != "duplicate"])
+        conn.exec_driver_sql("DELETE FROM outbox WHERE seq <= ?", (result.acked_through,))
+        if result.acked_through > acked_seq(conn):
+            set_meta(conn, ACKED_KEY, str(result.acked_through))
+
+
+def _kind(status: str) -> str:
+    return status if status in ("rejected", "forbidden") else "conflict"
+
+
+def backfill(store: Store) -> int:
+    """Queue records this device made before it had an outbox (or before it enrolled and was
+    reset): rows it created that HQ never versioned and no outbox entry covers. Runs once."""
+    if store.meta(BACKFILL_KEY) == "1":
+        return 0
+    queued = 0
+    with store.engine.connect().execution_options(immediate=True) as conn, conn.begin():
+        queued_ids = set(conn.exec_driver_sql("SELECT row_id FROM outbox").scalars())
+        session = WriteSession(conn=conn, device_id=store.device_id, profile="")
+        for name, model in SYNCED_TABLES.items():
+            t = model.__table__
+            rows = conn.execute(sa.select(t).where(
+                t.c.server_version.is_(None), t.c.created_device == store.device_id,
+                t.c.deleted_at.is_(None))).mappings().all()
+            for row in rows:
+                if row["id"] not in queued_ids:
+                    fields = {k: to_json_value(v) for k, v in row.items()
+                              if k not in ("server_version", "deleted_at")}
+                    session.changes.append(Change(name, row["id"], "insert", fields))
+        if session.changes:
+            append_to_outbox(session, session.changes)
+            queued = len(session.changes)
+        set_meta(conn, BACKFILL_KEY, "1")
+    return queued

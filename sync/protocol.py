@@ -1,0 +1,161 @@
+"""The wire protocol between a device and HQ (version 1).
+
+Every request carries the app's schema version in `SCHEMA_HEADER`; HQ accepts a window of
+versions and answers 426 `update_app` outside it, writing nothing.
+
+Row values on the wire: text, numbers and booleans as JSON; dates as `YYYY-MM-DD`; timestamps in
+UTC as `YYYY-MM-DD HH:MM:SS.ffffff` (the text a device store keeps, so a pulled page goes into
+SQLite without a parse per value); JSON columns as their JSON text.
+Pushed fields are what the device's outbox holds (timestamps in ISO 8601 with an offset).
+"""
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from models.store.schema import HEAD
+
+SCHEMA_HEADER = "X-FieldInspect-Schema"
+SCHEMA_VERSION = int(HEAD)
+# The oldest app schema HQ still accepts; raise it when a migration is not additive.
+MIN_SCHEMA_VERSION = 2
+
+MAX_BATCH_ENTRIES = 5000
+MAX_BODY_BYTES = 8 * 1024 * 1024
+MAX_PULL_LIMIT = 10000
+DEFAULT_PULL_LIMIT = 5000
+
+CHUNK_BYTES = 2 * 1024 * 1024
+MAX_ATTACHMENT_BYTES = 64 * 1024 * 1024
+
+EntryStatus = Literal["applied", "duplicate", "rejected", "forbidden", "conflict"]
+DeviceRoleName = Literal["representative", "office", "hq", "kiosk"]
+
+
+class _Message(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ErrorBody(_Message):
+    """Every 4xx: a machine code and a sentence for a person."""
+
+    code: str
+    message: str
+    details: dict[str, Any] = Field(default_factory=dict)
+
+
+# --- enrollment and tokens ------------------------------------------------------------------
+class EnrollRequest(_Message):
+    code: str = Field(min_length=4, max_length=64)
+    device_id: str = Field(min_length=1, max_length=36)
+    label: str = Field(default="", max_length=80)
+
+
+class EnrollResponse(_Message):
+    hq_device_id: str
+    credential: str
+    role: DeviceRoleName
+    team_id: str | None = None
+    representative_id: str | None = None
+    unit_id: str | None = None
+    label: str = ""
+
+
+class TokenResponse(_Message):
+    access_token: str
+    expires_in: int
+
+
+# --- push -----------------------------------------------------------------------------------
+class PushEntry(_Message):
+    """One outbox entry: contiguous `seq` per device; `fields` only what changed."""
+
+    seq: int = Field(ge=1)
+    table: str = Field(min_length=1, max_length=40)
+    row_id: str = Field(min_length=1, max_length=36)
+    op: Literal["insert", "update", "delete"]
+    fields: dict[str, Any] = Field(default_factory=dict)
+    base_version: int | None = Field(default=None, ge=0)
+    profile: str = Field(default="", max_length=80)
+
+
+class PushBatch(_Message):
+    entries: list[PushEntry] = Field(min_length=1, max_length=MAX_BATCH_ENTRIES)
+
+
+class EntryOutcome(_Message):
+    seq: int
+    status: EntryStatus
+    code: str = ""
+    reason: str = ""
+    table: str = ""
+    row_id: str = ""
+    details: dict[str, Any] = Field(default_factory=dict)
+
+
+class PushResult(_Message):
+    """`acked_through`: every entry up to it is settled. Entries not listed in `outcomes` were
+    applied; a replayed batch returns the outcomes stored the first time."""
+
+    acked_through: int
+    outcomes: list[EntryOutcome] = Field(default_factory=list)
+
+
+# --- pull -----------------------------------------------------------------------------------
+class TableRows(_Message):
+    columns: list[str]
+    rows: list[list[Any]]
+
+
+class Removal(_Message):
+    """A row that left the device's scope: delete the local copy only."""
+
+    table: str
+    id: str
+
+
+class PullPage(_Message):
+    """Rows changed after `cursor`, in commit order; store `cursor` with the rows."""
+
+    tables: dict[str, TableRows] = Field(default_factory=dict)
+    removals: list[Removal] = Field(default_factory=list)
+    cursor: int
+    more: bool
+
+
+# --- attachments ----------------------------------------------------------------------------
+class BlobStatus(_Message):
+    sha256: str
+    size: int
+    received: int
+    complete: bool
+
+
+class BlobStart(_Message):
+    size: int = Field(ge=0)
+    media_type: str = Field(default="application/octet-stream", max_length=100)
+
+
+# --- administration (HQ-role devices) --------------------------------------------------------
+class EnrollDeviceRequest(_Message):
+    role: DeviceRoleName
+    team: str | None = Field(default=None, max_length=200)
+    representative: str | None = Field(default=None, max_length=100)
+    unit: str | None = Field(default=None, max_length=400)
+    label: str = Field(default="", max_length=80)
+
+
+class EnrollDeviceResponse(_Message):
+    hq_device_id: str
+    code: str
+    expires_at: str
+
+
+class DeviceInfo(_Message):
+    id: str
+    label: str
+    role: str
+    team: str | None = None
+    status: str
+    store_device_id: str | None = None
+    last_sync_at: str | None = None

@@ -1,0 +1,159 @@
+"""Device administration at HQ: enroll (one-time code), redeem, list, revoke.
+
+Used by the `hq` commands directly on the database and by the HQ API for HQ-role devices.
+"""
+
+from datetime import timedelta
+
+import sqlalchemy as sa
+
+from models.enums import DeviceRole
+from models.errors import NotFoundError, ValidationError
+from models.ids import natural_id, new_id
+from models.reference import Representative, Team, Unit
+from models.timeutil import utcnow
+from sync.server import tables as T
+from sync.server.auth import CODE_TTL, AuthFailure, digest, new_code, new_secret, normalise_code
+from sync.server.db import ServerDB, VersionClock
+from sync.server.rows import server_insert
+
+HQ_DEVICE = "hq"
+
+
+def enroll_device(db: ServerDB, *, role: str, team: str | None = None,
+                  representative: str | None = None, unit: str | None = None,
+                  label: str = "", ttl: timedelta = CODE_TTL) -> dict:
+    """Register a pending device and return its one-time enrollment code."""
+    role = _role(role)
+    with db.write() as conn:
+        clock = VersionClock(conn)
+        team_id = _ensure_team(conn, clock, team) if team else None
+        rep_id = None
+        if role == DeviceRole.REPRESENTATIVE:
+            rep_id, team_id = _representative(conn, clock, representative, team_id)
+        unit_id = _find_unit(conn, unit) if unit else None
+        if role == DeviceRole.KIOSK and unit_id is None:
+            raise ValidationError.single("unit", "a kiosk names the unit it serves (--unit)")
+        device_id, code = new_id(), new_code()
+        now = utcnow()
+        conn.execute(T.device.insert().values(
+            id=device_id, label=label or f"{role.value}-{device_id[-6:]}", role=role.value,
+            team_id=team_id, representative_id=rep_id, unit_id=unit_id, status="pending",
+            created_at=now))
+        conn.execute(T.enrollment_code.insert().values(
+            code_hash=digest(code), device_id=device_id, expires_at=now + ttl))
+        clock.save()
+    return {"hq_device_id": device_id, "code": code, "expires_at": (now + ttl).isoformat()}
+
+
+def redeem(db: ServerDB, code: str, store_device_id: str, label: str = "") -> dict:
+    """Turn a one-time code into a device credential (shown once, stored hashed)."""
+    now = utcnow()
+    with db.write() as conn:
+        row = conn.execute(sa.select(T.enrollment_code).where(
+            T.enrollment_code.c.code_hash == digest(normalise_code(code)))).first()
+        if row is None or row.used_at is not None:
+            raise AuthFailure("invalid_code", "This enrollment code is unknown or already used.")
+        if row.expires_at <= now:
+            raise AuthFailure("expired_code", "This enrollment code has expired; ask HQ again.")
+        taken = conn.execute(sa.select(T.device.c.id).where(
+            T.device.c.store_device_id == store_device_id, T.device.c.status == "active")).first()
+        if taken is not None:
+            raise AuthFailure("already_enrolled", "This data directory is already enrolled.")
+        credential = new_secret()
+        conn.execute(T.enrollment_code.update().where(
+            T.enrollment_code.c.code_hash == row.code_hash).values(used_at=now))
+        values = {"status": "active", "store_device_id": store_device_id,
+                  "credential_hash": digest(credential), "enrolled_at": now}
+        if label:
+            values["label"] = label
+        conn.execute(T.device.update().where(T.device.c.id == row.device_id).values(**values))
+        dev = conn.execute(sa.select(T.device).where(T.device.c.id == row.device_id)).one()
+    return {"hq_device_id": dev.id, "credential": credential, "role": dev.role,
+            "team_id": dev.team_id, "representative_id": dev.representative_id,
+            "unit_id": dev.unit_id, "label": dev.label}
+
+
+def list_devices(db: ServerDB) -> list[dict]:
+    team = Team.__table__
+    with db.read() as conn:
+        rows = conn.execute(
+            sa.select(T.device, team.c.name.label("team_name"))
+            .outerjoin(team, team.c.id == T.device.c.team_id).order_by(T.device.c.created_at)
+        ).all()
+    return [{"id": r.id, "label": r.label, "role": r.role, "team": r.team_name,
+             "status": r.status, "store_device_id": r.store_device_id,
+             "last_sync_at": r.last_sync_at.isoformat() if r.last_sync_at else None}
+            for r in rows]
+
+
+def revoke_device(db: ServerDB, key: str) -> dict:
+    """Revoke by HQ id, store device id or label; its tokens stop working at once."""
+    with db.write() as conn:
+        rows = conn.execute(sa.select(T.device).where(sa.or_(
+            T.device.c.id == key, T.device.c.store_device_id == key, T.device.c.label == key,
+        ))).all()
+        if not rows:
+            raise NotFoundError(f"No device is known by '{key}'.")
+        if len(rows) > 1:
+            raise ValidationError.single("device", f"'{key}' names {len(rows)} devices; "
+                                                   "use the id from hq list-devices")
+        conn.execute(T.device.update().where(T.device.c.id == rows[0].id).values(
+            status="revoked", revoked_at=utcnow()))
+        conn.execute(T.access_token.delete().where(T.access_token.c.device_id == rows[0].id))
+    return {"id": rows[0].id, "label": rows[0].label}
+
+
+def _role(role: str) -> DeviceRole:
+    try:
+        return DeviceRole(role)
+    except ValueError:
+        raise ValidationError.single(
+            "role", f"'{role}' is not one of {', '.join(r.value for r in DeviceRole)}") from None
+
+
+def _ensure_team(conn: sa.Connection, clock: VersionClock, name: str) -> str:
+    team_id = natural_id("team", name)
+    t = Team.__table__
+    if conn.execute(sa.select(t.c.id).where(t.c.id == team_id)).first() is None:
+        server_insert(conn, clock, t, {"id": team_id, "name": name.strip()}, HQ_DEVICE)
+    return team_id
+
+
+def _representative(conn: sa.Connection, clock: VersionClock, name: str | None,
+                    team_id: str | None) -> tuple[str, str | None]:
+    if not name:
+        raise ValidationError.single("representative", "a representative device names its "
+                                                       "representative (--representative)")
+    t = Representative.__table__
+    rows = conn.execute(sa.select(t.c.id, t.c.team_id).where(
+        t.c.name == name.strip(), t.c.deleted_at.is_(None))).all()
+    if len(rows) > 1:
+        raise ValidationError.single("representative", f"{len(rows)} representatives are named "
+                                                       f"'{name}'")
+    if rows:
+        return rows[0].id, rows[0].team_id or team_id
+    if team_id is None:
+        raise ValidationError.single("representative", f"HQ does not know '{name}'; give "
+                                                       "--team to register them")
+    rep_id = natural_id("representative", name, "")
+    server_insert(conn, clock, t, {"id": rep_id, "name": name.strip(), "team_id": team_id},
+                  HQ_DEVICE)
+    return rep_id, team_id
+
+
+def _find_unit(conn: sa.Connection, key: str) -> str:
+    """A unit by id, by path of names (a/b/c) or by a unique name; HQ must already know it."""
+    t = Unit.__table__
+    live = t.c.deleted_at.is_(None)
+    if conn.execute(sa.select(t.c.id).where(t.c.id == key, live)).first():
+        return key
+    by_path = natural_id("unit", key.strip())
+    if conn.execute(sa.select(t.c.id).where(t.c.id == by_path, live)).first():
+        return by_path
+    rows = conn.execute(sa.select(t.c.id).where(t.c.name == key.strip(), live)).all()
+    if len(rows) == 1:
+        return rows[0].id
+    if rows:
+        raise ValidationError.single("unit", f"{len(rows)} units are named '{key}'; give its path")
+    raise NotFoundError(f"HQ does not know the unit '{key}'; sync the unit list first.")

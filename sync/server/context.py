@@ -1,0 +1,85 @@
+"""The state of one push batch being applied: lookups, buffered inserts, outcomes, conflicts."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+import sqlalchemy as sa
+
+from models.ids import new_id
+from models.tables import SYNCED_TABLES
+from models.timeutil import utcnow
+from sync.protocol import EntryOutcome
+from sync.server import tables as T
+from sync.server.db import VersionClock
+from sync.server.scope import Scope
+
+_CHUNK = 500
+
+
+def to_json_text(value: Any) -> str:
+    return orjson.dumps(value, default=str).decode()
+
+
+@dataclass
+class ApplyContext:
+    conn: sa.Connection
+    scope: Scope
+    clock: VersionClock
+    rows: dict[tuple[str, str], dict | None] = field(default_factory=dict)
+    buffers: dict[str, list[dict]] = field(default_factory=lambda: defaultdict(list))
+    conflicts: int = 0
+    # (campaign_id, form_no) -> ids of valid forms holding it; loaded once per batch.
+    form_numbers: dict | None = None
+
+    @property
+    def me(self) -> str:
+        return self.scope.device.store_device_id
+
+    # --- reading ------------------------------------------------------------------------
+    def prefetch(self, table: str, ids: list[str]) -> None:
+        """Load many rows in a few IN queries (a batch of 5,000 inserts checks existence once)."""
+        t = SYNCED_TABLES[table].__table__
+        wanted = [i for i in dict.fromkeys(ids) if (table, i) not in self.rows]
+        for start in range(0, len(wanted), _CHUNK):
+            chunk = wanted[start:start + _CHUNK]
+            found = {r["id"]: dict(r) for r in self.conn.execute(
+                sa.select(t).where(t.c.id.in_(chunk))).mappings()}
+            for row_id in chunk:
+                self.rows[(table, row_id)] = found.get(row_id)
+
+    def lookup(self, table: str, row_id: str | None) -> dict | None:
+        if not row_id or table not in SYNCED_TABLES:
+            return None
+        if (table, row_id) not in self.rows:
+            self.prefetch(table, [row_id])
+        return self.rows[(table, row_id)]
+
+    # --- writing ------------------------------------------------------------------------
+    def buffer_insert(self, table: str, row: dict) -> None:
+        self.buffers[table].append(row)
+        self.rows[(table, row["id"])] = row
+
+    def flush(self) -> None:
+        """Write buffered inserts with one executemany per table."""
+        for table, rows in self.buffers.items():
+            if rows:
+                self.conn.execute(SYNCED_TABLES[table].__table__.insert(), rows)
+        self.buffers.clear()
+
+    def record_conflict(self, table: str, row_id: str, kind: str, field_name: str,
+                        kept: Any, other: Any) -> dict:
+        self.conflicts += 1
+        self.conn.execute(T.conflict.insert().values(
+            id=new_id(), table_name=table, row_id=row_id, kind=kind, field=field_name,
+            kept=to_json_text(kept), other=to_json_text(other), device_id=self.me,
+            version=self.clock.last, created_at=utcnow()))
+        return {"kind": kind, "field": field_name, "kept": to_json_text(kept),
+                "other": to_json_text(other)}
+
+
+def outcome(entry, status: str, code: str = "", reason: str = "",
+            details: dict | None = None) -> EntryOutcome:
+    return EntryOutcome(seq=entry.seq, status=status, code=code, reason=reason,
+                        table=entry.table, row_id=entry.row_id, details=details or {})

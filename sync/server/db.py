@@ -1,0 +1,150 @@
+"""The HQ database: an encrypted SQLite store (default) or PostgreSQL, migrated on open.
+
+`database_url` is either `postgresql+psycopg://...` or `sqlite:///DIR`, where DIR is a directory
+holding an encrypted store made by the same machinery as a device store (passphrase from
+FIELDINSPECT_PASSPHRASE). Two Alembic histories run on open: the models' (data tables, table
+`alembic_version`) and HQ's own (`sync_alembic_version`, in sync/server/migrations).
+"""
+
+import contextlib
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from models.errors import StoreLockedError, ValidationError
+from models.store.schema import ensure_schema
+from sync.server import tables as T
+
+SERVER_HEAD = "s0001"
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# Several workers may start at once against one PostgreSQL: migrations run under this lock.
+_PG_MIGRATION_LOCK = 0x46494E53
+
+
+@dataclass
+class ServerDB:
+    engine: sa.Engine
+    blob_dir: Path
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[sa.Connection]:
+        """A writing transaction holding the version counter: writers run one at a time, so
+        server versions are handed out in commit order."""
+        opts = {"immediate": True} if self.is_sqlite else {"isolation_level": "READ COMMITTED"}
+        with self.engine.connect().execution_options(**opts) as conn, conn.begin():
+            yield conn
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[sa.Connection]:
+        """One snapshot for the whole read (a pull page reads several tables)."""
+        opts = {} if self.is_sqlite else {"isolation_level": "REPEATABLE READ"}
+        with self.engine.connect().execution_options(**opts) as conn, conn.begin():
+            yield conn
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def default_database_url(data_dir: Path) -> str:
+    return f"sqlite:///{Path(data_dir) / 'hq-server'}"
+
+
+def open_server_db(database_url: str, *, blob_dir: Path | None = None,
+                   passphrase: str | None = None) -> ServerDB:
+    if database_url.startswith("sqlite"):
+        directory = Path(database_url.split(":///", 1)[-1])
+        engine = _open_sqlite(directory, passphrase)
+        blob_dir = blob_dir or directory / "blobs"
+    elif database_url.startswith("postgresql"):
+        engine = sa.create_engine(database_url, pool_size=10, max_overflow=20,
+                                  pool_pre_ping=True)
+        blob_dir = blob_dir or Path(os.environ.get("FIELDINSPECT_BLOB_DIR", "hq-blobs"))
+    else:
+        raise ValidationError.single(
+            "database-url", "use postgresql+psycopg://... or sqlite:///DIRECTORY")
+    migrate(engine)
+    blob_dir.mkdir(parents=True, exist_ok=True)
+    return ServerDB(engine=engine, blob_dir=blob_dir)
+
+
+def _open_sqlite(directory: Path, passphrase: str | None) -> sa.Engine:
+    from models.store.store import Store
+
+    passphrase = passphrase if passphrase is not None else os.environ.get(
+        "FIELDINSPECT_PASSPHRASE")
+    if not passphrase:
+        raise StoreLockedError("The HQ database is locked: set FIELDINSPECT_PASSPHRASE.")
+    return Store.open(directory, passphrase).engine
+
+
+def migrate(engine: sa.Engine) -> None:
+    """Bring both schemas to head (serialised across workers on PostgreSQL)."""
+    if engine.dialect.name == "postgresql":
+        with engine.connect() as lock_conn:
+            lock_conn.execute(sa.text("SELECT pg_advisory_lock(:k)"), {"k": _PG_MIGRATION_LOCK})
+            lock_conn.commit()
+            try:
+                _migrate_both(engine)
+            finally:
+                lock_conn.execute(sa.text("SELECT pg_advisory_unlock(:k)"),
+                                  {"k": _PG_MIGRATION_LOCK})
+                lock_conn.commit()
+    else:
+        _migrate_both(engine)
+
+
+def _migrate_both(engine: sa.Engine) -> None:
+    ensure_schema(engine)
+    with engine.connect() as conn:
+        has = sa.inspect(conn).has_table("sync_alembic_version")
+        current = conn.exec_driver_sql(
+            "SELECT version_num FROM sync_alembic_version").scalar() if has else None
+    if current != SERVER_HEAD:
+        from alembic import command
+
+        with engine.begin() as conn:
+            command.upgrade(alembic_config(conn), SERVER_HEAD)
+
+
+def alembic_config(connection: sa.Connection | None = None):
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def lock_counter(conn: sa.Connection) -> int:
+    """Take the counter row's lock (held until commit) and return the last version."""
+    return conn.execute(
+        sa.select(T.counter.c.value).where(T.counter.c.id == 1).with_for_update()
+    ).scalar_one()
+
+
+def high_water(conn: sa.Connection) -> int:
+    return conn.execute(sa.select(T.counter.c.value).where(T.counter.c.id == 1)).scalar_one()
+
+
+class VersionClock:
+    """Hands out versions inside one writing transaction; `save` writes the counter back."""
+
+    def __init__(self, conn: sa.Connection):
+        self.conn = conn
+        self.start = self.last = lock_counter(conn)
+
+    def next(self) -> int:
+        self.last += 1
+        return self.last
+
+    def save(self) -> None:
+        if self.last != self.start:
+            self.conn.execute(T.counter.update().where(T.counter.c.id == 1)
+                              .values(value=self.last))

@@ -1,0 +1,194 @@
+"""Applying one pushed entry at HQ, with the merge rules of the protocol.
+
+- Creations never conflict; a second creation of the same id (reference data made on two
+  devices from one natural key) is a `duplicate` and keeps the first.
+- An edit merges field by field against the fields' versions: a field nobody else changed since
+  the edit's base version takes the device's value; a field another device changed meanwhile
+  keeps HQ's value (the first to arrive) and the device's value goes to a conflict record.
+  Identical values are never a conflict. A device's own earlier edits never conflict with its
+  later ones (its base version lags until it pulls).
+- A problem's status keeps the furthest step reached; a reopen racing a forward step is a
+  conflict for HQ.
+- Delete beats edit: the edit is kept in a conflict record.
+- Two valid forms with one paper form number in a campaign are both kept and flagged.
+Wall clocks never decide anything here.
+"""
+
+from typing import Any
+
+import sqlalchemy as sa
+
+from models import rules
+from models.enums import ProblemStatus
+from models.errors import AppError
+from models.services import record_problems
+from models.tables import SYNCED_TABLES
+from models.timeutil import utcnow
+from sync.protocol import EntryOutcome, PushEntry
+from sync.server import tables as T
+from sync.server.cascade import touch_dependents
+from sync.server.context import ApplyContext, outcome
+from sync.server.forms import flag_duplicate_number
+from sync.server.rows import SPECS, BadValue, check_fields, stamp_insert, upsert
+from sync.server.scope import MATRIX, OP_LETTER, write_refusal
+
+
+def apply_entry(ctx: ApplyContext, e: PushEntry) -> EntryOutcome:
+    spec = SPECS.get(e.table)
+    if spec is None:
+        return outcome(e, "rejected", "unknown_table", f"HQ has no table '{e.table}'")
+    if OP_LETTER[e.op] not in MATRIX[ctx.scope.role].get(e.table, ""):
+        return outcome(e, "forbidden", "role", write_refusal(ctx.scope, e.table, e.op, [], None))
+    try:
+        if e.op == "insert":
+            return _insert(ctx, e)
+        ctx.flush()  # an edit may touch a row inserted earlier in this batch
+        return _update(ctx, e) if e.op == "update" else _delete(ctx, e)
+    except BadValue as exc:
+        return outcome(e, "rejected", "invalid", str(exc))
+    except AppError as exc:
+        return outcome(e, "rejected", exc.code, exc.message)
+
+
+def _insert(ctx: ApplyContext, e: PushEntry) -> EntryOutcome:
+    spec = SPECS[e.table]
+    values = check_fields(spec, e.fields, full=True)
+    problems = record_problems(spec.model, values)
+    if problems:
+        return outcome(e, "rejected", "validation", "; ".join(str(p) for p in problems))
+    probe = {**values, "id": e.row_id, "created_device": ctx.me}
+    refusal = write_refusal(ctx.scope, e.table, "insert", [probe], ctx.lookup)
+    if refusal:
+        return outcome(e, "forbidden", "scope", refusal)
+    if ctx.lookup(e.table, e.row_id) is not None:
+        return outcome(e, "duplicate", "exists", "HQ already holds this record")
+    row = stamp_insert(values, e.row_id, ctx.me, e.profile, ctx.clock.next(),
+                       e.fields.get("created_at"))
+    ctx.buffer_insert(e.table, row)
+    if e.table == "evaluation":
+        details = flag_duplicate_number(ctx, row)
+        if details:
+            return outcome(e, "conflict", "duplicate_form_number",
+                           f"form number {row['form_no']} is also held by another form",
+                           details)
+    return outcome(e, "applied")
+
+
+def _field_versions(ctx: ApplyContext, table: str, row_id: str) -> dict[str, Any]:
+    fv = T.field_version
+    return {r.field: r for r in ctx.conn.execute(sa.select(fv).where(
+        fv.c.table_name == table, fv.c.row_id == row_id))}
+
+
+def _concurrent(ctx: ApplyContext, fv, base: int) -> bool:
+    """Changed at HQ after the edit's base, by another device."""
+    return fv is not None and fv.version > base and fv.device_id != ctx.me
+
+
+def _update(ctx: ApplyContext, e: PushEntry) -> EntryOutcome:
+    spec = SPECS[e.table]
+    current = ctx.lookup(e.table, e.row_id)
+    if current is None:
+        return outcome(e, "rejected", "not_found", "HQ does not hold this record")
+    changes = check_fields(spec, e.fields, full=False)
+    if current["deleted_at"] is not None:
+        kept = ctx.record_conflict(e.table, e.row_id, "delete_edit", "", "deleted", changes)
+        return outcome(e, "conflict", "deleted", "the record was deleted at HQ; your edit is "
+                       "kept in the conflict record", {"conflicts": [kept]})
+    merged = {**current, **changes}
+    refusal = write_refusal(ctx.scope, e.table, "update", [current, merged], ctx.lookup)
+    if refusal:
+        return outcome(e, "forbidden", "scope", refusal)
+    problems = record_problems(spec.model, merged)
+    if problems:
+        return outcome(e, "rejected", "validation", "; ".join(str(p) for p in problems))
+    applied, found = _merge_fields(ctx, e, current, changes)
+    if applied:
+        _write_update(ctx, e, current, applied)
+    if found:
+        return outcome(e, "conflict", found[0]["kind"], "changed at HQ meanwhile; HQ kept its "
+                       "value and recorded yours for a person to settle", {"conflicts": found})
+    return outcome(e, "applied")
+
+
+def _merge_fields(ctx: ApplyContext, e: PushEntry, current: dict,
+                  changes: dict) -> tuple[dict, list[dict]]:
+    fvs = _field_versions(ctx, e.table, e.row_id)
+    base = e.base_version or 0
+    applied, found = {}, []
+    for name, value in changes.items():
+        if current.get(name) == value:
+            continue
+        concurrent = _concurrent(ctx, fvs.get(name), base)
+        if e.table == "problem" and name == "status":
+            decision = _status_decision(ctx, e, current, changes, concurrent)
+            if decision == "apply":
+                applied[name] = value
+            elif decision == "conflict":
+                found.append(ctx.record_conflict(e.table, e.row_id, "reopen_raced", name,
+                                                 current[name], value))
+            continue
+        if concurrent:
+            found.append(ctx.record_conflict(e.table, e.row_id, "same_field", name,
+                                             current[name], value))
+        else:
+            applied[name] = value
+    return applied, found
+
+
+def _status_decision(ctx: ApplyContext, e: PushEntry, current: dict, changes: dict,
+                     concurrent: bool) -> str:
+    """apply | keep | conflict: the furthest step wins; a reopen must not race a step."""
+    old, new = current["status"], changes["status"]
+    if rules.status_rank(new) > rules.status_rank(old):
+        return "apply"
+    reopen = bool((changes.get("reopen_reason") or "").strip())
+    if concurrent:
+        return "conflict" if reopen else "keep"
+    role = "supervisor" if ctx.scope.role in ("office", "hq") else ctx.scope.role
+    rules.check_status_change(old, new, actor_role=role,
+                              reopen_reason=changes.get("reopen_reason",
+                                                        current.get("reopen_reason")))
+    return "apply"
+
+
+def _write_update(ctx: ApplyContext, e: PushEntry, current: dict, applied: dict) -> None:
+    table = SYNCED_TABLES[e.table].__table__
+    version = ctx.clock.next()
+    stamp = {"updated_at": utcnow(), "updated_device": ctx.me, "updated_by": e.profile,
+             "server_version": version}
+    ctx.conn.execute(table.update().where(table.c.id == e.row_id).values(**applied, **stamp))
+    ctx.rows[(e.table, e.row_id)] = {**current, **applied, **stamp}
+    upsert(ctx.conn, T.field_version, [
+        {"table_name": e.table, "row_id": e.row_id, "field": name, "version": version,
+         "device_id": ctx.me} for name in applied
+    ], ["table_name", "row_id", "field"], ["version", "device_id"])
+    touch_dependents(ctx, e.table, current, applied)
+
+
+def _delete(ctx: ApplyContext, e: PushEntry) -> EntryOutcome:
+    current = ctx.lookup(e.table, e.row_id)
+    if current is None:
+        return outcome(e, "rejected", "not_found", "HQ does not hold this record")
+    if current["deleted_at"] is not None:
+        return outcome(e, "duplicate", "deleted", "already deleted")
+    refusal = write_refusal(ctx.scope, e.table, "delete", [current], ctx.lookup)
+    if refusal:
+        return outcome(e, "forbidden", "scope", refusal)
+    base = e.base_version or 0
+    edited = {name: current[name] for name, fv in
+              _field_versions(ctx, e.table, e.row_id).items() if _concurrent(ctx, fv, base)}
+    table = SYNCED_TABLES[e.table].__table__
+    now = utcnow()
+    stamp = {"deleted_at": now, "updated_at": now, "updated_device": ctx.me,
+             "updated_by": e.profile, "server_version": ctx.clock.next()}
+    ctx.conn.execute(table.update().where(table.c.id == e.row_id).values(**stamp))
+    ctx.rows[(e.table, e.row_id)] = {**current, **stamp}
+    if edited:
+        found = ctx.record_conflict(e.table, e.row_id, "delete_edit", "", "deleted", edited)
+        return outcome(e, "conflict", "delete_edit", "edited at HQ meanwhile; the delete wins "
+                       "and the edit is kept in the conflict record", {"conflicts": [found]})
+    return outcome(e, "applied")
+
+
+__all__ = ["ProblemStatus", "apply_entry"]

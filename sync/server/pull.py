@@ -1,0 +1,147 @@
+"""A pull page: rows changed after the cursor, in commit order, within the device's scope.
+
+All tables are read in ONE snapshot, and the cursor handed back is either the version of the
+last row sent (more to come) or the counter read in that same snapshot: versions are handed out
+under the counter row's lock in commit order, so nothing below it can still appear later.
+Rows of row-filtered tables that are not (or no longer) visible are sent as removals to the
+devices that hold them (sync_device_row), and to no one else.
+"""
+
+from typing import Any
+
+import orjson
+import sqlalchemy as sa
+
+from models.base import UTCDateTime, sqlite_timestamp
+from models.tables import SYNCED_TABLES
+from sync.server import tables as T
+from sync.server.auth import DeviceIdentity
+from sync.server.db import ServerDB, high_water
+from sync.server.scope import Scope, load_scope, row_visible
+
+
+class CursorAhead(Exception):
+    """The device's cursor is past HQ's counter: HQ's database was restored from a backup."""
+
+
+def pull_page(db: ServerDB, device: DeviceIdentity, cursor: int, limit: int) -> bytes:
+    # On SQLite a pull that records what it sent must hold the write lock from the start: a
+    # read snapshot cannot be upgraded once another writer has committed.
+    tracked = device.role in ("representative", "kiosk", "office")
+    opener = db.write if (db.is_sqlite and tracked) else db.read
+    with opener() as conn:
+        top = high_water(conn)
+        if cursor > top:
+            raise CursorAhead(f"cursor {cursor} is ahead of HQ ({top})")
+        scope = load_scope(conn, device)
+        fetched = _fetch(conn, scope, cursor, limit)
+        more = len(fetched) >= limit
+        page = fetched[:limit]
+        new_cursor = page[-1][0] if more else top
+        tables, removals = _shape(conn, scope, page)
+    return orjson.dumps({"tables": tables, "removals": removals, "cursor": new_cursor,
+                         "more": more})
+
+
+def _fetch(conn: sa.Connection, scope: Scope, cursor: int, limit: int) -> list[tuple]:
+    """(version, table, row) of up to `limit` rows after `cursor`, merged across tables."""
+    found = []
+    for name in scope.pull_tables():
+        table = SYNCED_TABLES[name].__table__
+        cols = ", ".join(f'"{c.name}"' for c in table.columns)
+        rows = conn.execute(sa.text(
+            f'SELECT {cols} FROM "{name}" WHERE server_version > :c '
+            f"ORDER BY server_version LIMIT :n"), {"c": cursor, "n": limit}).all()
+        vpos = list(table.columns.keys()).index("server_version")
+        found.extend((r[vpos], name, r) for r in rows)
+    found.sort(key=lambda item: item[0])
+    return found
+
+
+def _shape(conn: sa.Connection, scope: Scope, page: list[tuple]) -> tuple[dict, list]:
+    by_table: dict[str, list] = {}
+    for _, name, row in page:
+        by_table.setdefault(name, []).append(row)
+    tables, removals = {}, []
+    for name, rows in by_table.items():
+        table = SYNCED_TABLES[name].__table__
+        columns = list(table.columns.keys())
+        if scope.row_filtered(name):
+            rows, gone = _filter(conn, scope, name, columns, rows)
+            removals.extend({"table": name, "id": i} for i in gone)
+        if rows:
+            tables[name] = {"columns": columns, "rows": _encode(conn, table, rows)}
+    return tables, removals
+
+
+def _filter(conn: sa.Connection, scope: Scope, name: str, columns: list[str],
+            rows: list) -> tuple[list, list[str]]:
+    lookup = _lookup(conn)
+    visible, hidden = [], []
+    for row in rows:
+        as_dict = dict(zip(columns, row, strict=True))
+        (visible if row_visible(scope, name, as_dict, lookup) else hidden).append(row)
+    held = _held(conn, scope.device.id, name, [r[0] for r in visible + hidden])
+    new = [{"device_id": scope.device.id, "table_name": name, "row_id": r[0]}
+           for r in visible if r[0] not in held]
+    gone = [r[0] for r in hidden if r[0] in held]
+    if new:
+        conn.execute(T.device_row.insert(), new)
+    if gone:
+        dr = T.device_row.c
+        conn.execute(T.device_row.delete().where(
+            dr.device_id == scope.device.id, dr.table_name == name, dr.row_id.in_(gone)))
+    return visible, gone
+
+
+def _held(conn: sa.Connection, device_id: str, name: str, ids: list[str]) -> set[str]:
+    dr = T.device_row.c
+    out: set[str] = set()
+    for start in range(0, len(ids), 500):
+        out.update(conn.execute(sa.select(dr.row_id).where(
+            dr.device_id == device_id, dr.table_name == name,
+            dr.row_id.in_(ids[start:start + 500]))).scalars())
+    return out
+
+
+def _lookup(conn: sa.Connection):
+    cache: dict[tuple[str, str], dict | None] = {}
+
+    def lookup(table: str, row_id: str | None) -> dict | None:
+        if not row_id or table not in SYNCED_TABLES:
+            return None
+        if (table, row_id) not in cache:
+            t = SYNCED_TABLES[table].__table__
+            row = conn.execute(sa.select(t).where(t.c.id == row_id)).mappings().first()
+            cache[(table, row_id)] = dict(row) if row else None
+        return cache[(table, row_id)]
+
+    return lookup
+
+
+def _encode(conn: sa.Connection, table: sa.Table, rows: list) -> list:
+    """Rows in the wire form. SQLite already holds exactly that text; PostgreSQL's typed
+    values are converted (timestamps to the store's text, JSON to its text)."""
+    if conn.dialect.name == "sqlite":
+        return [tuple(r) for r in rows]
+    fixes = [(i, _fixer(c)) for i, c in enumerate(table.columns) if _fixer(c)]
+    out = []
+    for r in rows:
+        values = list(r)
+        for i, fix in fixes:
+            if values[i] is not None:
+                values[i] = fix(values[i])
+        out.append(values)
+    return out
+
+
+def _fixer(column: sa.Column):
+    if isinstance(column.type, UTCDateTime):
+        return sqlite_timestamp
+    if isinstance(column.type, sa.JSON):
+        return _json_text
+    return None
+
+
+def _json_text(value: Any) -> str:
+    return value if isinstance(value, str) else orjson.dumps(value).decode()

@@ -1,0 +1,110 @@
+"""A push batch: applied in one transaction, idempotent by (device, sequence).
+
+Entries at or below the device's last applied sequence are a replay (the reply to an earlier
+attempt was lost): they get the outcomes stored the first time and change nothing. A gap is
+refused. Each refused entry still advances the sequence, so one bad entry never blocks a queue.
+"""
+
+import logging
+
+import orjson
+import sqlalchemy as sa
+
+from models.tables import SYNCED_TABLES
+from models.timeutil import utcnow
+from sync.protocol import EntryOutcome, PushBatch, PushResult
+from sync.server import tables as T
+from sync.server.auth import AuthFailure, DeviceIdentity
+from sync.server.context import ApplyContext
+from sync.server.db import ServerDB, VersionClock
+from sync.server.forms import prefetch_numbers
+from sync.server.merge import apply_entry
+from sync.server.scope import load_scope
+
+log = logging.getLogger("fieldinspect.sync.push")
+
+
+class SequenceGap(Exception):
+    def __init__(self, expected: int, got: int):
+        super().__init__(f"expected outbox entry {expected}, got {got}")
+        self.expected = expected
+        self.got = got
+
+
+class BadBatch(Exception):
+    pass
+
+
+def push_batch(db: ServerDB, device: DeviceIdentity, batch: PushBatch) -> PushResult:
+    entries = batch.entries
+    for prev, nxt in zip(entries, entries[1:], strict=False):
+        if nxt.seq != prev.seq + 1:
+            raise BadBatch("entries must carry contiguous sequence numbers in order")
+    with db.write() as conn:
+        clock = VersionClock(conn)  # taken first: one writer at a time, in commit order
+        row = conn.execute(sa.select(T.device.c.last_seq, T.device.c.status)
+                           .where(T.device.c.id == device.id)).one()
+        if row.status == "revoked":
+            raise AuthFailure("revoked", "HQ has revoked this device.")
+        last = row.last_seq if row.last_seq is not None else entries[0].seq - 1
+        fresh = [e for e in entries if e.seq > last]
+        if fresh and fresh[0].seq != last + 1:
+            raise SequenceGap(last + 1, fresh[0].seq)
+        replayed = _stored_outcomes(conn, device.id, entries[0].seq, min(last, entries[-1].seq))
+        outcomes = _apply(conn, device, clock, fresh) if fresh else []
+        acked = max(last, entries[-1].seq)
+        conn.execute(T.device.update().where(T.device.c.id == device.id)
+                     .values(last_seq=acked, last_sync_at=utcnow()))
+        clock.save()
+    _log_refusals(device, outcomes)
+    return PushResult(acked_through=acked, outcomes=replayed + outcomes)
+
+
+def _apply(conn: sa.Connection, device: DeviceIdentity, clock: VersionClock,
+           entries: list) -> list[EntryOutcome]:
+    ctx = ApplyContext(conn=conn, scope=load_scope(conn, device), clock=clock)
+    _prefetch(ctx, entries)
+    results = [apply_entry(ctx, e) for e in entries]
+    ctx.flush()
+    refused = [o for o in results if o.status != "applied"]
+    if refused:
+        conn.execute(T.outcome.insert(), [
+            {"device_id": device.id, "seq": o.seq, "status": o.status, "code": o.code,
+             "reason": o.reason, "table_name": o.table, "row_id": o.row_id,
+             "details": _details_text(o.details)} for o in refused])
+    return refused
+
+
+def _prefetch(ctx: ApplyContext, entries: list) -> None:
+    by_table: dict[str, list[str]] = {}
+    for e in entries:
+        by_table.setdefault(e.table, []).append(e.row_id)
+    for table, ids in by_table.items():
+        if table in SYNCED_TABLES:
+            ctx.prefetch(table, ids)
+    forms = [e.fields for e in entries if e.table == "evaluation" and e.op == "insert"]
+    if forms:
+        prefetch_numbers(ctx, forms)
+
+
+def _stored_outcomes(conn: sa.Connection, device_id: str, first: int,
+                     last: int) -> list[EntryOutcome]:
+    if last < first:
+        return []
+    rows = conn.execute(sa.select(T.outcome).where(
+        T.outcome.c.device_id == device_id, T.outcome.c.seq.between(first, last)
+    ).order_by(T.outcome.c.seq))
+    return [EntryOutcome(seq=r.seq, status=r.status, code=r.code, reason=r.reason,
+                         table=r.table_name, row_id=r.row_id, details=orjson.loads(r.details))
+            for r in rows]
+
+
+def _details_text(details: dict) -> str:
+    return orjson.dumps(details, default=str).decode()
+
+
+def _log_refusals(device: DeviceIdentity, outcomes: list[EntryOutcome]) -> None:
+    for o in outcomes:
+        if o.status in ("forbidden", "rejected"):
+            log.warning("device %s (%s) entry %s %s on %s/%s: %s", device.label, device.id,
+                        o.seq, o.status, o.table, o.row_id, o.reason)

@@ -1,0 +1,228 @@
+"""HTTP routes of the HQ API (version 1). Database work runs in the thread pool."""
+
+import orjson
+from fastapi import APIRouter, Depends, Header, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import FileResponse
+from pydantic import ValidationError as PydanticError
+
+from sync.protocol import (
+    CHUNK_BYTES,
+    DEFAULT_PULL_LIMIT,
+    MAX_BODY_BYTES,
+    MAX_PULL_LIMIT,
+    MIN_SCHEMA_VERSION,
+    SCHEMA_HEADER,
+    SCHEMA_VERSION,
+    BlobStart,
+    BlobStatus,
+    DeviceInfo,
+    EnrollDeviceRequest,
+    EnrollDeviceResponse,
+    EnrollRequest,
+    EnrollResponse,
+    PullPage,
+    PushBatch,
+    PushResult,
+    TokenResponse,
+)
+from sync.server import admin, auth, blobs
+from sync.server.db import ServerDB
+from sync.server.pull import pull_page
+from sync.server.push import push_batch
+from sync.server.scope import load_scope, row_visible
+
+
+def _db(request: Request) -> ServerDB:
+    return request.app.state.db
+
+
+def _client_error(status: int, code: str, message: str, **details):
+    from sync.server.app import ClientError
+
+    return ClientError(status, code, message, **details)
+
+
+def check_schema(x_fieldinspect_schema: str | None = Header(default=None)) -> int:
+    """Every call names the app's schema; outside HQ's window nothing is read or written."""
+    try:
+        version = int(x_fieldinspect_schema or "")
+    except ValueError:
+        raise _client_error(400, "schema_missing",
+                            f"send the app's schema version in {SCHEMA_HEADER}") from None
+    if version < MIN_SCHEMA_VERSION:
+        raise _client_error(426, "update_app", "This app is too old for HQ: update the app, "
+                            "then sync again. Nothing was changed.",
+                            accepted=[MIN_SCHEMA_VERSION, SCHEMA_VERSION])
+    if version > SCHEMA_VERSION:
+        raise _client_error(426, "update_hq", "HQ runs an older version than this app: ask HQ "
+                            "to update the server. Nothing was changed.",
+                            accepted=[MIN_SCHEMA_VERSION, SCHEMA_VERSION])
+    return version
+
+
+router = APIRouter(prefix="/v1", dependencies=[Depends(check_schema)])
+
+
+async def device(request: Request, authorization: str | None = Header(default=None)):
+    scheme, _, token = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not token:
+        raise auth.AuthFailure("invalid", "send an access token (Authorization: Bearer ...)")
+    db = _db(request)
+
+    def check():
+        with db.read() as conn:
+            return auth.authenticate(conn, token.strip())
+
+    return await run_in_threadpool(check)
+
+
+async def _body(request: Request, limit: int) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise _too_large(limit)
+    body = bytearray()
+    async for chunk in request.stream():
+        body.extend(chunk)
+        if len(body) > limit:
+            raise _too_large(limit)
+    return bytes(body)
+
+
+def _too_large(limit: int):
+    return _client_error(413, "too_large", f"the request is over {limit // 2**20} MB; send "
+                         "smaller batches", limit=limit)
+
+
+def _parse(model, body: bytes):
+    try:
+        return model.model_validate_json(body)
+    except PydanticError as exc:
+        problems = [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()]
+        raise _client_error(422, "invalid_request", "; ".join(problems[:10])) from None
+
+
+# --- enrollment -----------------------------------------------------------------------------
+@router.get("/health")
+def health() -> dict:
+    return {"status": "ok", "schema": [MIN_SCHEMA_VERSION, SCHEMA_VERSION]}
+
+
+@router.post("/enroll", response_model=EnrollResponse)
+def enroll(body: EnrollRequest, request: Request):
+    return admin.redeem(_db(request), body.code, body.device_id, body.label)
+
+
+@router.post("/token", response_model=TokenResponse)
+def token(request: Request, authorization: str | None = Header(default=None)):
+    scheme, _, credential = (authorization or "").partition(" ")
+    if scheme.lower() != "device" or not credential:
+        raise auth.AuthFailure("invalid", "send the device credential (Authorization: Device …)")
+    with _db(request).write() as conn:
+        access, ttl = auth.issue_token(conn, credential.strip(), request.app.state.token_ttl
+                                       if hasattr(request.app.state, "token_ttl")
+                                       else auth.TOKEN_TTL)
+    return {"access_token": access, "expires_in": ttl}
+
+
+# --- push and pull --------------------------------------------------------------------------
+@router.post("/push", response_model=PushResult)
+async def push(request: Request, who=Depends(device)):
+    batch = _parse(PushBatch, await _body(request, MAX_BODY_BYTES))
+    result = await run_in_threadpool(push_batch, _db(request), who, batch)
+    return Response(result.model_dump_json(), media_type="application/json")
+
+
+@router.get("/pull", responses={200: {"model": PullPage}})
+async def pull(request: Request, cursor: int = Query(0, ge=0),
+               limit: int = Query(DEFAULT_PULL_LIMIT, ge=1, le=MAX_PULL_LIMIT),
+               who=Depends(device)):
+    body = await run_in_threadpool(pull_page, _db(request), who, cursor, limit)
+    return Response(body, media_type="application/json")
+
+
+# --- attachments ----------------------------------------------------------------------------
+@router.get("/blobs/{sha}", response_model=BlobStatus)
+def blob_status(sha: str, request: Request, who=Depends(device)):
+    found = blobs.status(_db(request), sha)
+    if found is None:
+        raise _client_error(404, "unknown_blob", "HQ does not have this attachment")
+    return found
+
+
+@router.post("/blobs/{sha}/start", response_model=BlobStatus)
+def blob_start(sha: str, body: BlobStart, request: Request, who=Depends(device)):
+    return blobs.start(_db(request), sha, body.size, body.media_type)
+
+
+@router.put("/blobs/{sha}", response_model=BlobStatus)
+async def blob_chunk(sha: str, request: Request, offset: int = Query(ge=0),
+                     who=Depends(device)):
+    chunk = await _body(request, 2 * CHUNK_BYTES)
+    return await run_in_threadpool(blobs.append, _db(request), sha, offset, chunk)
+
+
+@router.post("/blobs/{sha}/finish", response_model=BlobStatus)
+def blob_finish(sha: str, request: Request, who=Depends(device)):
+    return blobs.finish(_db(request), sha)
+
+
+@router.get("/blobs/{sha}/content")
+def blob_content(sha: str, request: Request, who=Depends(device)):
+    db = _db(request)
+    found = blobs.status(db, sha)
+    if found is None or not found.complete or not _may_see_blob(db, who, sha):
+        raise _client_error(404, "unknown_blob", "HQ has no attachment with this hash for you")
+    return FileResponse(blobs.final_path(db, sha), media_type="application/octet-stream")
+
+
+def _may_see_blob(db: ServerDB, who, sha: str) -> bool:
+    import sqlalchemy as sa
+
+    from models.records import Attachment
+    from sync.server.pull import _lookup
+
+    t = Attachment.__table__
+    with db.read() as conn:
+        scope = load_scope(conn, who)
+        if "r" not in scope_perms(scope, "attachment"):
+            return False
+        lookup = _lookup(conn)
+        rows = conn.execute(sa.select(t).where(t.c.sha256 == sha)).mappings().all()
+        return any(r["created_device"] == who.store_device_id
+                   or row_visible(scope, "attachment", dict(r), lookup) for r in rows)
+
+
+def scope_perms(scope, table: str) -> str:
+    from sync.server.scope import MATRIX
+
+    return MATRIX[scope.role].get(table, "")
+
+
+# --- administration for HQ-role devices ------------------------------------------------------
+def _hq_only(who) -> None:
+    if who.role != "hq":
+        raise _client_error(403, "forbidden", "only an HQ device may administer devices")
+
+
+@router.post("/admin/devices", response_model=EnrollDeviceResponse)
+def admin_enroll(body: EnrollDeviceRequest, request: Request, who=Depends(device)):
+    _hq_only(who)
+    return admin.enroll_device(_db(request), role=body.role, team=body.team,
+                               representative=body.representative, unit=body.unit,
+                               label=body.label)
+
+
+@router.get("/admin/devices", response_model=list[DeviceInfo])
+def admin_list(request: Request, who=Depends(device)):
+    _hq_only(who)
+    return admin.list_devices(_db(request))
+
+
+@router.post("/admin/devices/{key}/revoke")
+def admin_revoke(key: str, request: Request, who=Depends(device)):
+    _hq_only(who)
+    return admin.revoke_device(_db(request), key)
+
+
+__all__ = ["orjson", "router"]

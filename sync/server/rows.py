@@ -1,0 +1,206 @@
+"""Row values as HQ receives them: checking and converting pushed fields, writing HQ's own rows.
+
+Pushed values are checked column by column against the model (type, length, closed vocabulary)
+with precompiled checkers: a pydantic model per row would cost several times more on a
+26,000-form push. Domain rules then run through `models.services.record_problems`.
+"""
+
+import datetime as dt
+import enum
+import types
+import typing
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+
+from models.base import META_COLUMNS, UTCDateTime
+from models.tables import SYNCED_TABLES
+from models.timeutil import utcnow
+
+Checker = Callable[[Any], Any]
+
+
+class BadValue(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    name: str
+    model: type
+    table: sa.Table
+    checkers: dict[str, Checker]
+    defaults: dict[str, Callable[[], Any]]
+    required: frozenset[str]
+
+
+def _enum_of(annotation: Any) -> type[enum.Enum] | None:
+    args = typing.get_args(annotation) if isinstance(annotation, types.UnionType) or \
+        typing.get_origin(annotation) is typing.Union else (annotation,)
+    for arg in args:
+        if isinstance(arg, type) and issubclass(arg, enum.Enum):
+            return arg
+    return None
+
+
+def _str_checker(length: int | None, allowed: frozenset[str] | None) -> Checker:
+    def check(v: Any) -> Any:
+        if isinstance(v, enum.Enum):
+            v = v.value
+        if not isinstance(v, str):
+            raise BadValue("must be text")
+        if allowed is not None and v not in allowed:
+            raise BadValue(f"'{v}' is not one of {', '.join(sorted(allowed))}")
+        if length is not None and len(v) > length:
+            raise BadValue(f"is longer than {length} characters")
+        return v
+    return check
+
+
+def _check_int(v: Any) -> int:
+    if isinstance(v, bool) or not isinstance(v, int):
+        raise BadValue("must be a whole number")
+    if abs(v) > 2**62:
+        raise BadValue("is out of range")
+    return v
+
+
+def _check_float(v: Any) -> float:
+    if isinstance(v, bool) or not isinstance(v, int | float):
+        raise BadValue("must be a number")
+    return float(v)
+
+
+def _check_bool(v: Any) -> bool:
+    if not isinstance(v, bool):
+        raise BadValue("must be true or false")
+    return v
+
+
+def _check_date(v: Any) -> dt.date:
+    if isinstance(v, dt.date) and not isinstance(v, dt.datetime):
+        return v
+    try:
+        return dt.date.fromisoformat(v) if isinstance(v, str) and len(v) == 10 else _bad()
+    except ValueError:
+        raise BadValue(f"'{v}' is not a date YYYY-MM-DD") from None
+
+
+def _check_datetime(v: Any) -> dt.datetime:
+    try:
+        value = v if isinstance(v, dt.datetime) else dt.datetime.fromisoformat(v)
+    except (TypeError, ValueError):
+        raise BadValue(f"'{v}' is not a timestamp") from None
+    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+
+
+def _check_json_list(v: Any) -> list:
+    if not isinstance(v, list) or not all(isinstance(x, str) and len(x) <= 64 for x in v):
+        raise BadValue("must be a list of ids")
+    return v
+
+
+def _bad() -> Any:
+    raise ValueError
+
+
+def _checker(column: sa.Column, annotation: Any) -> Checker:
+    col_type = column.type
+    if isinstance(col_type, UTCDateTime):
+        base = _check_datetime
+    elif isinstance(col_type, sa.Date):
+        base = _check_date
+    elif isinstance(col_type, sa.Boolean):
+        base = _check_bool
+    elif isinstance(col_type, sa.Integer):
+        base = _check_int
+    elif isinstance(col_type, sa.Float):
+        base = _check_float
+    elif isinstance(col_type, sa.JSON):
+        base = _check_json_list
+    else:
+        enum_cls = _enum_of(annotation)
+        allowed = frozenset(m.value for m in enum_cls) if enum_cls else None
+        base = _str_checker(getattr(col_type, "length", None), allowed)
+    if not column.nullable:
+        return base
+    return lambda v: None if v is None else base(v)
+
+
+def _spec(name: str, model: type) -> TableSpec:
+    table: sa.Table = model.__table__
+    checkers, defaults, required = {}, {}, set()
+    for column in table.columns:
+        info = model.model_fields.get(column.name)
+        checkers[column.name] = _checker(column, info.annotation if info else None)
+        if column.name in META_COLUMNS or info is None:
+            continue
+        if info.default_factory is not None:
+            defaults[column.name] = info.default_factory
+        elif info.is_required():
+            required.add(column.name)
+        else:
+            defaults[column.name] = lambda d=info.default: d
+    return TableSpec(name, model, table, checkers, defaults, frozenset(required))
+
+
+SPECS: dict[str, TableSpec] = {name: _spec(name, model) for name, model in SYNCED_TABLES.items()}
+
+
+def check_fields(spec: TableSpec, fields: dict[str, Any], *, full: bool) -> dict[str, Any]:
+    """Converted values of the data fields in `fields` (meta columns dropped); BadValue names
+    the first wrong field. `full`: an insert, so required fields must be there."""
+    out = {}
+    for name, value in fields.items():
+        if name in META_COLUMNS:
+            continue
+        checker = spec.checkers.get(name)
+        if checker is None:
+            raise BadValue(f"{name}: no such field in {spec.name}")
+        try:
+            out[name] = checker(value)
+        except BadValue as exc:
+            raise BadValue(f"{name}: {exc}") from None
+    if full:
+        missing = spec.required - out.keys()
+        if missing:
+            raise BadValue(f"{', '.join(sorted(missing))}: missing")
+        for name, make in spec.defaults.items():
+            if name not in out:
+                out[name] = make()
+    return out
+
+
+def stamp_insert(values: dict[str, Any], row_id: str, device: str, profile: str,
+                 version: int, created_at: Any = None) -> dict[str, Any]:
+    now = utcnow()
+    created = _check_datetime(created_at) if created_at else now
+    return {**values, "id": row_id, "created_at": created, "updated_at": now,
+            "created_device": device, "created_by": profile, "updated_device": device,
+            "updated_by": profile, "deleted_at": None, "server_version": version}
+
+
+def server_insert(conn: sa.Connection, clock, table: sa.Table, values: dict[str, Any],
+                  device: str, profile: str = "hq") -> None:
+    """A row HQ itself creates (a team named at enrollment); it flows down like any other."""
+    spec = SPECS[table.name]
+    row = check_fields(spec, values, full=True)
+    conn.execute(table.insert().values(
+        **stamp_insert(row, values["id"], device, profile, clock.next())))
+
+
+def upsert(conn: sa.Connection, table: sa.Table, rows: list[dict], keys: list[str],
+           update: list[str]) -> None:
+    """INSERT ... ON CONFLICT DO UPDATE on SQLite and PostgreSQL alike."""
+    if not rows:
+        return
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    stmt = insert(table)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=keys, set_={c: stmt.excluded[c] for c in update})
+    conn.execute(stmt, rows)

@@ -1,0 +1,109 @@
+"""HQ's own bookkeeping tables (SQLAlchemy Core; migrated by sync/server/migrations).
+
+Kept in their own MetaData so that a device store never gets them, and versioned in their own
+Alembic version table (`sync_alembic_version`) beside the models' one.
+"""
+
+import sqlalchemy as sa
+
+from models.base import UTCDateTime
+
+metadata = sa.MetaData()
+
+# One row (id=1): the last server version handed out. Every writing transaction locks it first,
+# so versions are handed out in commit order and a pull cursor never skips a late commit.
+counter = sa.Table(
+    "sync_counter", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("value", sa.BigInteger, nullable=False),
+)
+
+device = sa.Table(
+    "sync_device", metadata,
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("label", sa.String(80), nullable=False, index=True),
+    sa.Column("role", sa.String(20), nullable=False),
+    sa.Column("team_id", sa.String(36)),
+    sa.Column("representative_id", sa.String(36)),
+    sa.Column("unit_id", sa.String(36)),
+    sa.Column("status", sa.String(12), nullable=False),  # pending | active | revoked
+    sa.Column("store_device_id", sa.String(36), unique=True),
+    sa.Column("credential_hash", sa.String(64), unique=True),
+    sa.Column("created_at", UTCDateTime, nullable=False),
+    sa.Column("enrolled_at", UTCDateTime),
+    sa.Column("revoked_at", UTCDateTime),
+    sa.Column("last_sync_at", UTCDateTime),
+    # Last outbox sequence applied for this device (NULL until its first push).
+    sa.Column("last_seq", sa.BigInteger),
+)
+
+enrollment_code = sa.Table(
+    "sync_enrollment_code", metadata,
+    sa.Column("code_hash", sa.String(64), primary_key=True),
+    sa.Column("device_id", sa.String(36), nullable=False, index=True),
+    sa.Column("expires_at", UTCDateTime, nullable=False),
+    sa.Column("used_at", UTCDateTime),
+)
+
+access_token = sa.Table(
+    "sync_access_token", metadata,
+    sa.Column("token_hash", sa.String(64), primary_key=True),
+    sa.Column("device_id", sa.String(36), nullable=False, index=True),
+    sa.Column("expires_at", UTCDateTime, nullable=False),
+)
+
+# Outcomes other than "applied", kept so that a replayed batch gets the same answers.
+outcome = sa.Table(
+    "sync_outcome", metadata,
+    sa.Column("device_id", sa.String(36), primary_key=True),
+    sa.Column("seq", sa.BigInteger, primary_key=True),
+    sa.Column("status", sa.String(12), nullable=False),
+    sa.Column("code", sa.String(60), nullable=False, default=""),
+    sa.Column("reason", sa.Text, nullable=False, default=""),
+    sa.Column("table_name", sa.String(40), nullable=False, default=""),
+    sa.Column("row_id", sa.String(36), nullable=False, default=""),
+    sa.Column("details", sa.Text, nullable=False, default="{}"),
+)
+
+# The version at which each field of a row last changed by an update (absent = at creation).
+field_version = sa.Table(
+    "sync_field_version", metadata,
+    sa.Column("table_name", sa.String(40), primary_key=True),
+    sa.Column("row_id", sa.String(36), primary_key=True),
+    sa.Column("field", sa.String(60), primary_key=True),
+    sa.Column("version", sa.BigInteger, nullable=False),
+    sa.Column("device_id", sa.String(36), nullable=False),
+)
+
+conflict = sa.Table(
+    "sync_conflict", metadata,
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("table_name", sa.String(40), nullable=False),
+    sa.Column("row_id", sa.String(36), nullable=False, index=True),
+    sa.Column("kind", sa.String(30), nullable=False),  # same_field | delete_edit | ...
+    sa.Column("field", sa.String(60), nullable=False, default=""),
+    sa.Column("kept", sa.Text, nullable=False, default="null"),
+    sa.Column("other", sa.Text, nullable=False, default="null"),
+    sa.Column("device_id", sa.String(36), nullable=False),
+    sa.Column("version", sa.BigInteger, nullable=False),
+    sa.Column("created_at", UTCDateTime, nullable=False),
+    sa.Column("resolved_at", UTCDateTime),
+)
+
+# Rows of row-filtered tables a device has been sent, so that a row leaving its scope is sent as
+# a removal to exactly the devices that hold it (and no one learns of rows never shown to them).
+device_row = sa.Table(
+    "sync_device_row", metadata,
+    sa.Column("device_id", sa.String(36), primary_key=True),
+    sa.Column("table_name", sa.String(40), primary_key=True),
+    sa.Column("row_id", sa.String(36), primary_key=True),
+)
+
+blob = sa.Table(
+    "sync_blob", metadata,
+    sa.Column("sha256", sa.String(64), primary_key=True),
+    sa.Column("size", sa.BigInteger, nullable=False),
+    sa.Column("media_type", sa.String(100), nullable=False),
+    sa.Column("complete", sa.Boolean, nullable=False, default=False),
+    sa.Column("created_at", UTCDateTime, nullable=False),
+)
