@@ -82,3 +82,20 @@ def public_variant(base: type[SQLModel]) -> type[SQLModel]:
     """`XPublic`: what the API and the window read: the fields plus identity and attribution."""
     name = f"{base.__name__.removesuffix('Base')}Public"
     return type(name, (base, SyncedRow), {})
+
+
+def variant_getattr(namespace: dict[str, Any]):
+    """A module `__getattr__` that builds `XUpdate` / `XPublic` from `XBase` on first use.
+
+    Building pydantic models costs start-up time that headless commands never need.
+    """
+
+    def __getattr__(name: str) -> Any:
+        for suffix, make in (("Update", update_variant), ("Public", public_variant)):
+            base = namespace.get(name.removesuffix(suffix) + "Base")
+            if name.endswith(suffix) and base is not None:
+                namespace[name] = made = make(base)
+                return made
+        raise AttributeError(f"module {namespace['__name__']!r} has no attribute {name!r}")
+
+    return __getattr__

@@ -8,7 +8,7 @@ from datetime import date
 
 from sqlmodel import Field, SQLModel
 
-from models.base import Code, SyncedRow, public_variant, update_variant
+from models.base import Code, SyncedRow, variant_getattr
 from models.enums import RepresentativeKind, UnitKind
 
 
@@ -27,8 +27,6 @@ class UnitCreate(UnitBase):
     pass
 
 
-UnitUpdate = update_variant(UnitBase)
-UnitPublic = public_variant(UnitBase)
 
 
 class TeamBase(SQLModel):
@@ -43,8 +41,6 @@ class TeamCreate(TeamBase):
     pass
 
 
-TeamUpdate = update_variant(TeamBase)
-TeamPublic = public_variant(TeamBase)
 
 
 class RepresentativeBase(SQLModel):
@@ -63,8 +59,6 @@ class RepresentativeCreate(RepresentativeBase):
     pass
 
 
-RepresentativeUpdate = update_variant(RepresentativeBase)
-RepresentativePublic = public_variant(RepresentativeBase)
 
 DEFAULT_WEIGHTS = (100.0, 80.0, 60.0, 0.0)
 DEFAULT_MIN_SAMPLE = 30
@@ -91,5 +85,6 @@ class CampaignCreate(CampaignBase):
     pass
 
 
-CampaignUpdate = update_variant(CampaignBase)
-CampaignPublic = public_variant(CampaignBase)
+
+
+__getattr__ = variant_getattr(globals())

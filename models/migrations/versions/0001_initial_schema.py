@@ -119,8 +119,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('evaluation', schema=None) as batch_op:
-        batch_op.create_index('ix_evaluation_campaign_form_no', ['campaign_id', 'form_no'], unique=False)
-        batch_op.create_index('ix_evaluation_campaign_group_level', ['campaign_id', 'group', 'level'], unique=False)
+        batch_op.create_index('ix_evaluation_form_no', ['form_no'], unique=False)
         batch_op.create_index(batch_op.f('ix_evaluation_evaluated_on'), ['evaluated_on'], unique=False)
         batch_op.create_index(batch_op.f('ix_evaluation_unit_id'), ['unit_id'], unique=False)
 
@@ -406,8 +405,7 @@ def downgrade() -> None:
     with op.batch_alter_table('evaluation', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_evaluation_unit_id'))
         batch_op.drop_index(batch_op.f('ix_evaluation_evaluated_on'))
-        batch_op.drop_index('ix_evaluation_campaign_group_level')
-        batch_op.drop_index('ix_evaluation_campaign_form_no')
+        batch_op.drop_index('ix_evaluation_form_no')
 
     op.drop_table('evaluation')
     with op.batch_alter_table('campaign', schema=None) as batch_op:
