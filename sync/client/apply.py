@@ -50,7 +50,8 @@ def _upsert(conn: sa.Connection, name: str, columns: list[str], rows: list[list]
     updates = ", ".join(f'"{c}" = excluded."{c}"' for c in names if c != "id")
     sql = (f'INSERT INTO "{name}" ({cols}) VALUES ({", ".join("?" for _ in names)}) '
            f"ON CONFLICT(id) DO UPDATE SET {updates}")
-    conn.exec_driver_sql(sql, rows)
+    # Straight to the driver: pulled rows are lists, already in the store's storage form.
+    conn.connection.driver_connection.executemany(sql, rows)
     return len(rows)
 
 
@@ -65,7 +66,7 @@ def _reapply_pending(conn: sa.Connection, touched: set[str]) -> None:
         if row_id not in touched or table not in SYNCED_TABLES:
             continue
         if op == "update":
-            values = _driver_values(table, orjson.loads(fields))
+            values = _driver_values(table, orjson.loads(fields) if fields else {})
             if values:
                 sets = ", ".join(f'"{k}" = ?' for k in values)
                 conn.exec_driver_sql(f'UPDATE "{table}" SET {sets} WHERE id = ?',

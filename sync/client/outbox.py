@@ -32,28 +32,63 @@ def read_batch(store: Store, max_entries: int, max_bytes: int) -> tuple[list[dic
         rows = conn.exec_driver_sql(
             "SELECT seq, table_name, row_id, op, fields, base_version, profile FROM outbox "
             "WHERE seq > ? ORDER BY seq LIMIT ?", (after, max_entries)).all()
+        current = _inserted_rows(conn, [(r[1], r[2]) for r in rows if r[3] == "insert"])
     entries, size = [], 0
     for seq, table, row_id, op, fields, base, profile in rows:
-        size += len(fields) + 120
+        values = orjson.loads(fields) if fields else {}
+        if op == "insert":
+            # An insert entry names the row; what HQ gets is the row as it is now.
+            values = current.get((table, row_id), values)
+        size += len(fields or "") + 64 * len(values) + 120
         if entries and size > max_bytes:
             break
         entries.append({"seq": seq, "table": table, "row_id": row_id, "op": op,
-                        "fields": orjson.loads(fields), "base_version": base,
-                        "profile": profile or ""})
+                        "fields": values, "base_version": base, "profile": profile or ""})
     return entries, remaining
+
+
+def _inserted_rows(conn: sa.Connection, keys: list[tuple[str, str]]) -> dict:
+    """Current values of rows created locally, read at driver level (no ORM objects)."""
+    by_table: dict[str, list[str]] = {}
+    for table, row_id in keys:
+        if table in SYNCED_TABLES:
+            by_table.setdefault(table, []).append(row_id)
+    out = {}
+    for table, ids in by_table.items():
+        columns = [c for c in SYNCED_TABLES[table].__table__.columns
+                   if c.name not in _NOT_PUSHED]
+        fixes = [(c.name, _FIX[type(c.type)]) for c in columns if type(c.type) in _FIX]
+        names = ", ".join(f'"{c.name}"' for c in columns)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for row in conn.exec_driver_sql(
+                    f'SELECT {names} FROM "{table}" WHERE id IN ({marks})', tuple(chunk)):
+                values = dict(zip((c.name for c in columns), row, strict=True))
+                for name, fix in fixes:
+                    if values[name] is not None:
+                        values[name] = fix(values[name])
+                out[(table, values["id"])] = values
+    return out
+
+
+# Columns HQ sets itself; and the two SQLite storage forms that differ from JSON values.
+_NOT_PUSHED = {"server_version", "deleted_at", "updated_at", "updated_device", "updated_by"}
+_FIX = {sa.Boolean: bool, sa.JSON: orjson.loads}
 
 
 def settle(store: Store, result: PushResult) -> None:
     """Record HQ's answer in one local transaction: issues kept, acknowledged entries pruned."""
     now = sqlite_timestamp(utcnow())
     with store.engine.connect().execution_options(immediate=True) as conn, conn.begin():
-        if result.outcomes:
+        issues = [o for o in result.outcomes if o.status != "duplicate"]
+        if issues:
             conn.exec_driver_sql(
                 "INSERT OR IGNORE INTO sync_issue (id, kind, code, table_name, row_id, "
                 "outbox_seq, reason, details, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(f"{store.device_id}:{o.seq}", _kind(o.status), o.code, o.table, o.row_id,
                   o.seq, o.reason, orjson.dumps(o.details).decode(), now)
-                 for o in result.outcomes if o.status != "duplicate"])
+                 for o in issues])
         conn.exec_driver_sql("DELETE FROM outbox WHERE seq <= ?", (result.acked_through,))
         if result.acked_through > acked_seq(conn):
             set_meta(conn, ACKED_KEY, str(result.acked_through))

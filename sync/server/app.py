@@ -10,7 +10,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import ORJSONResponse
+from fastapi.responses import JSONResponse
 
 from models.errors import AppError, NotFoundError
 from sync.protocol import SCHEMA_VERSION
@@ -33,16 +33,15 @@ class ClientError(Exception):
 def create_app(database_url: str | None = None, *, db: ServerDB | None = None,
                blob_dir: Path | None = None, passphrase: str | None = None) -> FastAPI:
     db = db or open_server_db(database_url, blob_dir=blob_dir, passphrase=passphrase)
-    app = FastAPI(title="FieldInspect HQ", version=str(SCHEMA_VERSION),
-                  default_response_class=ORJSONResponse)
+    app = FastAPI(title="FieldInspect HQ", version=str(SCHEMA_VERSION))
     app.state.db = db
     app.include_router(router)
     _install_error_handlers(app)
     return app
 
 
-def error(status: int, code: str, message: str, **details) -> ORJSONResponse:
-    return ORJSONResponse(status_code=status,
+def error(status: int, code: str, message: str, **details) -> JSONResponse:
+    return JSONResponse(status_code=status,
                           content={"code": code, "message": message, "details": details})
 
 

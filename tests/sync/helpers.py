@@ -1,0 +1,139 @@
+"""Helpers for sync tests: an in-process HQ, enrolled devices, a transport that can be cut."""
+
+import asyncio
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+import sqlalchemy as sa
+
+from models.ids import natural_id
+from models.reference import Campaign, Unit
+from models.store.store import Store
+from models.tables import SYNCED_TABLES
+from sync.client.engine import SyncEngine
+from sync.client.http import RetryPolicy
+from sync.server import admin
+from sync.server.app import create_app
+from sync.server.db import open_server_db
+
+PASSPHRASE = "correct horse"
+FAST_RETRY = RetryPolicy(attempts=3, base_delay=0.001, max_delay=0.002)
+
+
+def run(coro):
+    return asyncio.run(coro)
+
+
+class CuttableTransport(httpx.AsyncBaseTransport):
+    """Forwards to the app; can drop a request before HQ sees it ("before") or lose the
+    reply after HQ committed ("after"), for calls whose path contains `path`."""
+
+    def __init__(self, inner: httpx.AsyncBaseTransport):
+        self.inner = inner
+        self.cuts: list[tuple[str, str]] = []  # (path fragment, before|after)
+        self.down = False
+        self.calls: list[str] = []
+
+    def cut(self, path: str, when: str, times: int = 1) -> None:
+        self.cuts.extend([(path, when)] * times)
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        self.calls.append(request.url.path)
+        if self.down:
+            raise httpx.ConnectError("network is down", request=request)
+        cut = next((c for c in self.cuts if c[0] in request.url.path), None)
+        if cut and cut[1] == "before":
+            self.cuts.remove(cut)
+            raise httpx.ConnectError("cut before the server", request=request)
+        response = await self.inner.handle_async_request(request)
+        if cut and cut[1] == "after":
+            self.cuts.remove(cut)
+            await response.aread()
+            raise httpx.ReadError("reply lost after the server committed", request=request)
+        return response
+
+
+@dataclass
+class Device:
+    store: Store
+    engine: SyncEngine
+    transport: CuttableTransport
+
+    def sync(self):
+        return run(self.engine.sync())
+
+    def write(self, profile: str = "tester"):
+        return self.store.write(profile)
+
+    def rows(self, table: str, live_only: bool = True) -> dict[str, dict]:
+        t = SYNCED_TABLES[table].__table__
+        query = sa.select(t)
+        if live_only:
+            query = query.where(t.c.deleted_at.is_(None))
+        with self.store.read() as conn:
+            return {r["id"]: dict(r) for r in conn.execute(query).mappings()}
+
+    def close(self):
+        self.engine.close()
+        self.store.close()
+
+
+@dataclass
+class Hq:
+    db: object
+    app: object
+    root: Path
+    devices: list[Device] = field(default_factory=list)
+
+    @classmethod
+    def start(cls, database_url: str, root: Path) -> "Hq":
+        db = open_server_db(database_url, blob_dir=root / "blobs", passphrase=PASSPHRASE)
+        return cls(db=db, app=create_app(db=db), root=root)
+
+    def device(self, role: str = "office", *, name: str | None = None, **kw) -> Device:
+        code = admin.enroll_device(self.db, role=role, label=name or "", **kw)["code"]
+        store = Store.open(self.root / f"dev{len(self.devices)}", PASSPHRASE)
+        transport = CuttableTransport(httpx.ASGITransport(app=self.app))
+        engine = SyncEngine(store, transport=transport, retry=FAST_RETRY)
+        run(engine.enroll("http://hq.test", code, name or ""))
+        dev = Device(store, engine, transport)
+        self.devices.append(dev)
+        return dev
+
+    def rows(self, table: str, live_only: bool = True) -> dict[str, dict]:
+        t = SYNCED_TABLES[table].__table__
+        query = sa.select(t)
+        if live_only:
+            query = query.where(t.c.deleted_at.is_(None))
+        with self.db.engine.connect() as conn:
+            return {r["id"]: dict(r) for r in conn.execute(query).mappings()}
+
+    def count(self, table: sa.Table) -> int:
+        with self.db.engine.connect() as conn:
+            return conn.execute(sa.select(sa.func.count()).select_from(table)).scalar()
+
+    def close(self):
+        for d in self.devices:
+            d.close()
+        self.db.close()
+
+
+def seed_reference(device: Device) -> dict:
+    """A unit and a campaign made on a device (natural-key ids) — pushed at its next sync."""
+    unit_id = natural_id("unit", "County Hall")
+    window_id = natural_id("unit", "County Hall/Window 1")
+    campaign_id = natural_id("campaign", "2026 drive")
+    with device.write() as w:
+        w.create(Unit, {"id": unit_id, "name": "County Hall", "kind": "department"})
+        w.create(Unit, {"id": window_id, "name": "Window 1", "kind": "service_window",
+                        "parent_id": unit_id})
+        w.create(Campaign, {"id": campaign_id, "name": "2026 drive", "year": 2026})
+    return {"unit": unit_id, "window": window_id, "campaign": campaign_id}
+
+
+def form(ids: dict, form_no: str | None = None, **kw) -> dict:
+    values = {"campaign_id": ids["campaign"], "group": "citizen", "unit_id": ids["window"],
+              "level": "satisfied", "evaluated_on": "2026-03-01", "form_no": form_no}
+    values.update(kw)
+    return values
