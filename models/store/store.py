@@ -15,6 +15,7 @@ import sqlalchemy as sa
 
 from models.errors import ValidationError
 from models.ids import new_id
+from models.security import audit as _audit  # noqa: F401 - registers the audit-chain hook
 from models.store import outbox as _outbox  # noqa: F401 - registers the outbox hook
 from models.store.database import DB_FILE, open_engine
 from models.store.keys import KEY_FILE, create_key_file, unwrap_key_file

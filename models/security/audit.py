@@ -1,0 +1,159 @@
+"""The tamper-evident audit chain, written by a write hook in the same transaction as each change.
+
+Each entry's `hash` is SHA-256 over the previous entry's hash and the entry's own canonical
+content (time, device, profile, event, table, row, content hash, details). Editing, deleting or
+reordering entries breaks the chain (`models.security.audit_verify`); a cut-off tail shows against
+a head kept elsewhere (the local anchor in `store_meta`, and the head HQ received at sync).
+
+`record(conn, event, ...)` lets other code log unlock, export and sync events in its own
+transaction. Changes to criticisms, accountability cases and problems also keep a full snapshot
+in `record_version`, whose hash the chain commits to, so their history cannot be quietly rewritten.
+"""
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import orjson
+import sqlalchemy as sa
+
+from models.base import sqlite_timestamp
+from models.security import tables as _tables  # noqa: F401 - registers audit_log, record_version
+from models.store.writes import WRITE_HOOKS, Change, WriteSession, to_json_value
+from models.timeutil import utcnow
+
+GENESIS = "0" * 64
+HISTORY_TABLES = frozenset({"personnel_criticism", "accountability_case", "problem"})
+HEAD_META_KEY = "audit_head"  # "seq:hash", rewritten with every entry
+SENT_HEAD_META_KEY = "audit_head_sent"  # the head HQ acknowledged at the last sync
+_EMPTY_HASH = hashlib.sha256(b"").hexdigest()
+_CHUNK = 500
+
+_INSERT_SQL = (
+    "INSERT INTO audit_log (seq, at, device_id, profile, event, table_name, row_id, content_hash,"
+    " details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def entry_hash(prev_hash: str, at: str, device_id: str, profile: str, event: str,
+               table_name: str, row_id: str, content_hash: str, details: str) -> str:
+    """The link: the order of entries lives in `prev_hash`, not in the row number."""
+    content = orjson.dumps([at, device_id, profile, event, table_name, row_id, content_hash,
+                            details])
+    return hashlib.sha256(bytes.fromhex(prev_hash) + content).hexdigest()
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def canonical_row(columns: Sequence[str], values: Sequence[Any]) -> str:
+    """A row as stored (driver values), keys sorted: the same bytes on every read."""
+    return orjson.dumps(dict(zip(columns, values)), option=orjson.OPT_SORT_KEYS).decode()
+
+
+def _canonical_fields(fields: dict[str, Any]) -> str:
+    return orjson.dumps({k: to_json_value(v) for k, v in fields.items()},
+                        option=orjson.OPT_SORT_KEYS).decode()
+
+
+def head(conn: sa.Connection) -> tuple[int, str]:
+    """(seq, hash) of the newest entry; (0, GENESIS) for an empty log."""
+    row = conn.exec_driver_sql(
+        "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").first()
+    return (row[0], row[1]) if row else (0, GENESIS)
+
+
+def _device_id(conn: sa.Connection) -> str:
+    return conn.exec_driver_sql(
+        "SELECT value FROM store_meta WHERE key = 'device_id'").scalar() or ""
+
+
+def _append(conn: sa.Connection, entries: Iterable[tuple]) -> tuple[int, str]:
+    """Chain and insert entries given as (at, device, profile, event, table, row, content_hash,
+    details) in one pass and one executemany; move the local head anchor; return the new head."""
+    seq, prev = head(conn)
+    params = []
+    for at, device, profile, event, table, row_id, content_hash, details in entries:
+        seq += 1
+        link = entry_hash(prev, at, device, profile, event, table, row_id, content_hash, details)
+        params.append((seq, at, device, profile, event, table, row_id, content_hash, details,
+                       prev, link))
+        prev = link
+    if not params:
+        return seq, prev
+    conn.exec_driver_sql(_INSERT_SQL, params if len(params) > 1 else params[0])
+    conn.exec_driver_sql(
+        "INSERT INTO store_meta (key, value) VALUES (?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (HEAD_META_KEY, f"{seq}:{prev}"),
+    )
+    return seq, prev
+
+
+def record(conn: sa.Connection, event: str, *, profile: str = "", table_name: str = "",
+           row_id: str = "", details: dict[str, Any] | None = None) -> tuple[int, str]:
+    """Log an event that is not a record change (unlock, export, sync, backup, wipe...).
+
+    Call it inside the transaction of the action it records. `details` must not carry secrets:
+    it lives in the encrypted store, but it is shown to auditors.
+    """
+    text = _canonical_fields(details) if details else ""
+    entry = (sqlite_timestamp(utcnow()), _device_id(conn), profile, event, table_name, row_id,
+             sha256_text(text) if text else _EMPTY_HASH, text)
+    return _append(conn, [entry])
+
+
+def _snapshots(conn: sa.Connection, wanted: dict[str, set[str]]) -> dict[tuple[str, str], str]:
+    """Canonical rows for (table, id), read back in chunks (a 26,000-row import is 53 reads)."""
+    out: dict[tuple[str, str], str] = {}
+    for table, ids in wanted.items():
+        id_list = list(ids)
+        for start in range(0, len(id_list), _CHUNK):
+            chunk = id_list[start:start + _CHUNK]
+            marks = ", ".join("?" for _ in chunk)
+            result = conn.exec_driver_sql(
+                f'SELECT * FROM "{table}" WHERE id IN ({marks})', tuple(chunk))
+            columns = list(result.keys())
+            id_at = columns.index("id")
+            for values in result:
+                out[(table, values[id_at])] = canonical_row(columns, values)
+    return out
+
+
+def append_to_audit(session: WriteSession, changes: list[Change]) -> None:
+    """The write hook: one chained entry per change, one version per history row."""
+    wanted: dict[str, set[str]] = defaultdict(set)
+    last_change: dict[tuple[str, str], int] = {}
+    for i, c in enumerate(changes):
+        if c.op == "insert" or c.table in HISTORY_TABLES:
+            wanted[c.table].add(c.row_id)
+        if c.table in HISTORY_TABLES:
+            last_change[(c.table, c.row_id)] = i
+    snapshots = _snapshots(session.conn, wanted)
+    at = sqlite_timestamp(utcnow())
+    entries, versions = [], []
+    for i, c in enumerate(changes):
+        details = _canonical_fields(c.fields) if c.op == "update" and c.fields else ""
+        snapshot = snapshots.get((c.table, c.row_id))
+        if snapshot is not None:
+            content_hash = sha256_text(snapshot)
+        else:
+            content_hash = sha256_text(details) if details else _EMPTY_HASH
+        entries.append((at, session.device_id, session.profile, c.op, c.table, c.row_id,
+                        content_hash, details))
+        if last_change.get((c.table, c.row_id)) == i and snapshot is not None:
+            versions.append((i, c, snapshot))
+    last_seq, _ = _append(session.conn, entries)
+    if versions:
+        first_seq = last_seq - len(entries) + 1
+        session.conn.exec_driver_sql(
+            "INSERT INTO record_version (table_name, row_id, audit_seq, op, at, profile, snapshot)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(c.table, c.row_id, first_seq + i, c.op, at, session.profile, snap)
+             for i, c, snap in versions],
+        )
+
+
+WRITE_HOOKS.append(append_to_audit)
