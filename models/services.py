@@ -12,7 +12,7 @@ from sqlmodel import SQLModel
 
 from models import rules
 from models.enums import EvaluationSource, Level, OpinionSource, ProblemStatus
-from models.errors import DuplicateFormNumberError, NotFoundError, Problem, ValidationError
+from models.errors import DuplicateFormNumberError, Problem, ValidationError
 from models.records import (
     Evaluation,
     Opinion,
@@ -67,7 +67,7 @@ def create_record(w: WriteSession, model: type[SQLModel], values: dict[str, Any]
 def update_record(w: WriteSession, model: type[SQLModel], row_id: str, changes: dict) -> dict:
     if model is ProblemRow and "status" in changes:
         raise ValidationError.single("status", "use change_problem_status to move a problem")
-    current = _current(w, model, row_id)
+    current = w.current(model, row_id)
     row = validated(model, {**current, **changes})
     rules.raise_if(record_problems(model, row))
     if model is Evaluation and row.get("form_no") != current.get("form_no"):
@@ -77,16 +77,6 @@ def update_record(w: WriteSession, model: type[SQLModel], row_id: str, changes: 
 
 def delete_record(w: WriteSession, model: type[SQLModel], row_id: str) -> None:
     w.delete(model, row_id)
-
-
-def _current(w: WriteSession, model: type[SQLModel], row_id: str) -> dict:
-    table = model.__table__
-    row = w.conn.execute(
-        sa.select(table).where(table.c.id == row_id, table.c.deleted_at.is_(None))
-    ).mappings().first()
-    if row is None:
-        raise NotFoundError(f"That {table.name.replace('_', ' ')} no longer exists.")
-    return dict(row)
 
 
 # --- evaluation forms ------------------------------------------------------------------------
@@ -138,7 +128,7 @@ def void_evaluation(w: WriteSession, evaluation_id: str, reason: str) -> None:
 # --- rectification ---------------------------------------------------------------------------
 def change_problem_status(w: WriteSession, problem_id: str, new_status: str, *,
                           actor_role: str | None = None, reopen_reason: str | None = None) -> dict:
-    current = _current(w, ProblemRow, problem_id)
+    current = w.current(ProblemRow, problem_id)
     rules.check_status_change(current["status"], new_status, actor_role=actor_role,
                               reopen_reason=reopen_reason)
     changes: dict[str, Any] = {"status": ProblemStatus(new_status)}

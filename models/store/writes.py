@@ -144,7 +144,7 @@ class WriteSession:
     def update(self, model: type[SQLModel], row_id: str, changes: dict[str, Any]) -> dict:
         """Apply the fields that really differ; return them (empty when nothing changed)."""
         table: sa.Table = model.__table__
-        current = self._current(table, row_id)
+        current = self.current(table, row_id)
         changed = {
             k: v for k, v in changes.items()
             if k not in META_COLUMNS and _comparable(current[k]) != _comparable(v)
@@ -162,7 +162,7 @@ class WriteSession:
     def delete(self, model: type[SQLModel], row_id: str) -> None:
         """A tombstone, never a hard delete: the row stays with `deleted_at` set."""
         table: sa.Table = model.__table__
-        current = self._current(table, row_id)
+        current = self.current(table, row_id)
         now = utcnow()
         self.conn.execute(
             table.update().where(table.c.id == row_id).values(
@@ -172,7 +172,9 @@ class WriteSession:
         )
         self.changes.append(Change(table.name, row_id, "delete", {}, current["server_version"]))
 
-    def _current(self, table: sa.Table, row_id: str) -> dict:
+    def current(self, model: type[SQLModel] | sa.Table, row_id: str) -> dict:
+        """The live row as it is in this transaction; NotFoundError for a missing or deleted one."""
+        table = model if isinstance(model, sa.Table) else model.__table__
         row = self.conn.execute(
             sa.select(table).where(table.c.id == row_id, table.c.deleted_at.is_(None))
         ).mappings().first()
