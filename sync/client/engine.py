@@ -211,10 +211,9 @@ class SyncEngine:
 def _count(report: SyncReport, result: PushResult, sent: int) -> None:
     report.pushed += sent
     for o in result.outcomes:
-        if o.status == "rejected":
-            report.rejected += 1
-        elif o.status == "forbidden":
-            report.forbidden += 1
+        if o.status in ("rejected", "forbidden"):
+            report.rejected += 1  # `forbidden` is the part of it refused by scope
+            report.forbidden += o.status == "forbidden"
         elif o.status == "conflict":
             report.conflicts += 1
         elif o.status == "duplicate":

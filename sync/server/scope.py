@@ -25,6 +25,8 @@ MATRIX: dict[str, dict[str, str]] = {
     "office": {
         **{name: "rcu" for name in REFERENCE},
         "evaluation": "rcu", "opinion": "rcu", "problem": "rcu", "attachment": "rc",
+        # paper-form batches and their double-entry verification keyings (the entry issue)
+        "entry_batch": "rcu", "batch_keying": "rcu",
     },
     "representative": {
         **{name: "r" for name in REFERENCE},

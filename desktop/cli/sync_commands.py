@@ -1,0 +1,179 @@
+"""Sync commands: `serve`, `hq enroll-device|list-devices|revoke-device`, `enroll`, `sync`.
+
+Headless: imports no Qt. The `hq` commands work on HQ's database directly (default: the same
+encrypted SQLite database `serve` uses in this data directory).
+"""
+
+import argparse
+import asyncio
+import getpass
+import json
+import os
+import sys
+
+from models.errors import StoreLockedError
+
+DEFAULT_PORT = 8750
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    serve = sub.add_parser("serve", help="run the HQ server")
+    _database_option(serve)
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT)
+    serve.add_argument("--workers", type=int, default=1,
+                       help="worker processes (PostgreSQL only)")
+    serve.set_defaults(handler=cmd_serve)
+
+    hq = sub.add_parser("hq", help="administer HQ: devices")
+    hq_sub = hq.add_subparsers(dest="hq_command", metavar="HQ_COMMAND", required=True)
+    enroll_dev = hq_sub.add_parser("enroll-device", help="register a device; print its code")
+    _database_option(enroll_dev)
+    enroll_dev.add_argument("--role", required=True,
+                            choices=["representative", "office", "hq", "kiosk"])
+    enroll_dev.add_argument("--team")
+    enroll_dev.add_argument("--representative")
+    enroll_dev.add_argument("--unit")
+    enroll_dev.add_argument("--name", default="", help="a label for the device")
+    enroll_dev.set_defaults(handler=cmd_enroll_device)
+    list_dev = hq_sub.add_parser("list-devices", help="devices known to HQ")
+    _database_option(list_dev)
+    list_dev.add_argument("--json", action="store_true")
+    list_dev.set_defaults(handler=cmd_list_devices)
+    revoke = hq_sub.add_parser("revoke-device", help="revoke a device (id or label)")
+    _database_option(revoke)
+    revoke.add_argument("device")
+    revoke.set_defaults(handler=cmd_revoke_device)
+
+    enroll = sub.add_parser("enroll", help="enroll this device with HQ using a one-time code")
+    enroll.add_argument("--server", required=True, help="HQ's address, e.g. http://hq:8750")
+    enroll.add_argument("--code", required=True)
+    enroll.add_argument("--name", default="", help="a label for this device")
+    enroll.set_defaults(handler=cmd_enroll)
+
+    sync = sub.add_parser("sync", help="push this device's changes to HQ, then pull")
+    sync.add_argument("--json", action="store_true")
+    sync.set_defaults(handler=cmd_sync)
+
+
+def _database_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--database-url", help="postgresql+psycopg://... (default: an "
+                        "encrypted SQLite database in the data directory)")
+
+
+def _database_url(ctx, args) -> str:
+    from sync.server.db import default_database_url
+
+    return args.database_url or default_database_url(ctx.path)
+
+
+def _server_passphrase(url: str) -> str | None:
+    if not url.startswith("sqlite"):
+        return None
+    env = os.environ.get("FIELDINSPECT_PASSPHRASE")
+    if env:
+        return env
+    if not sys.stdin.isatty():
+        raise StoreLockedError("HQ's database is locked: set FIELDINSPECT_PASSPHRASE.")
+    return getpass.getpass("HQ database passphrase: ")
+
+
+def _server_db(ctx, args):
+    from sync.server.db import open_server_db
+
+    url = _database_url(ctx, args)
+    return open_server_db(url, passphrase=_server_passphrase(url))
+
+
+def cmd_serve(ctx, args) -> int:
+    import uvicorn
+
+    url = _database_url(ctx, args)
+    passphrase = _server_passphrase(url)
+    print(f"FieldInspect HQ on http://{args.host}:{args.port} (API docs at /docs)", flush=True)
+    if args.workers > 1:
+        os.environ["FIELDINSPECT_DATABASE_URL"] = url
+        uvicorn.run("sync.server.asgi:app_from_env", factory=True, host=args.host,
+                    port=args.port, workers=args.workers, log_level="warning")
+        return 0
+    from sync.server.app import create_app
+
+    uvicorn.run(create_app(url, passphrase=passphrase), host=args.host, port=args.port,
+                log_level="warning")
+    return 0
+
+
+def cmd_enroll_device(ctx, args) -> int:
+    from sync.server.admin import enroll_device
+
+    db = _server_db(ctx, args)
+    try:
+        granted = enroll_device(db, role=args.role, team=args.team,
+                                representative=args.representative, unit=args.unit,
+                                label=args.name)
+    finally:
+        db.close()
+    print(f"Device {args.name or granted['hq_device_id']} ({args.role}) registered as "
+          f"{granted['hq_device_id']}.")
+    print(f"One-time enrollment code (expires {granted['expires_at']}):")
+    print(granted["code"])  # the LAST line: scripts read it
+    return 0
+
+
+def cmd_list_devices(ctx, args) -> int:
+    from sync.server.admin import list_devices
+
+    db = _server_db(ctx, args)
+    try:
+        devices = list_devices(db)
+    finally:
+        db.close()
+    if args.json:
+        print(json.dumps(devices, ensure_ascii=False, indent=2))
+        return 0
+    print(f"{'id':36}  {'label':20} {'role':14} {'team':16} {'status':8} last sync")
+    for d in devices:
+        print(f"{d['id']:36}  {d['label'][:20]:20} {d['role']:14} {(d['team'] or '-')[:16]:16} "
+              f"{d['status']:8} {d['last_sync_at'] or 'never'}")
+    return 0
+
+
+def cmd_revoke_device(ctx, args) -> int:
+    from sync.server.admin import revoke_device
+
+    db = _server_db(ctx, args)
+    try:
+        gone = revoke_device(db, args.device)
+    finally:
+        db.close()
+    print(f"Revoked device {gone['label']} ({gone['id']}); its next call is refused.")
+    return 0
+
+
+def cmd_enroll(ctx, args) -> int:
+    from sync.client.engine import SyncEngine
+
+    engine = SyncEngine(ctx.store())
+    try:
+        granted = asyncio.run(engine.enroll(args.server, args.code, args.name))
+    finally:
+        engine.close()
+    print(f"Enrolled with {args.server} as a {granted['role']} device "
+          f"({granted['label']}, {granted['hq_device_id']}).")
+    return 0
+
+
+def cmd_sync(ctx, args) -> int:
+    from sync.client.engine import SyncEngine
+
+    engine = SyncEngine(ctx.store())
+    try:
+        report = asyncio.run(engine.sync())
+    finally:
+        engine.close()
+    if args.json:
+        print(json.dumps(report.as_dict()))
+    else:
+        print(f"Pushed {report.pushed}, pulled {report.pulled}, rejected "
+              f"{report.rejected}, conflicts {report.conflicts}.")
+    return 0

@@ -1,0 +1,162 @@
+"""Cuts, replays, retries: a sync cut at any point loses nothing and doubles nothing."""
+
+import httpx
+import orjson
+import pytest
+import sqlalchemy as sa
+
+from models.errors import SyncError
+from models.records import Evaluation
+from sync.protocol import SCHEMA_HEADER, SCHEMA_VERSION
+from sync.server import tables as T
+from tests.sync.helpers import form, run, seed_reference
+
+
+def _forms(dev, ids, n, prefix):
+    with dev.write() as w:
+        w.create_many(Evaluation, [form(ids, f"{prefix}{i}") for i in range(n)])
+
+
+@pytest.mark.parametrize("when", ["before", "after"])
+def test_push_cut_before_or_after_commit_applies_once(hq, when):
+    a = hq.device("office")
+    ids = seed_reference(a)
+    _forms(a, ids, 10, "F")
+    a.transport.cut("/v1/push", when)
+    report = a.sync()  # the engine retries on its own
+    assert len(hq.rows("evaluation")) == 10
+    assert report.rejected == 0
+    with a.store.read() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM outbox").scalar() == 0
+    a.sync()
+    assert len(hq.rows("evaluation")) == 10
+
+
+@pytest.mark.parametrize("when", ["before", "after"])
+def test_pull_cut_before_or_after_the_server_loses_nothing(hq, when):
+    a, b = hq.device("office"), hq.device("office")
+    ids = seed_reference(a)
+    _forms(a, ids, 12, "P")
+    a.sync()
+    b.engine.page_limit = 5
+    b.transport.cut("/v1/pull", when, times=2)
+    b.sync()
+    assert set(b.rows("evaluation")) == set(hq.rows("evaluation"))
+
+
+def test_network_down_is_a_sync_error_and_the_queue_waits(hq):
+    a = hq.device("office")
+    ids = seed_reference(a)
+    _forms(a, ids, 3, "N")
+    a.transport.down = True
+    with pytest.raises(SyncError, match="cannot be reached"):
+        a.sync()
+    a.transport.down = False
+    a.sync()
+    assert len(hq.rows("evaluation")) == 3
+
+
+def test_replayed_batch_returns_the_stored_outcomes_and_changes_nothing(hq):
+    a = hq.device("office")
+    ids = seed_reference(a)
+    with a.write() as w:
+        w.create(Evaluation, form(ids, "R1"))
+        w.create(Evaluation, form(ids, "R2", unit_id="no-such-kiosk-unit", level="nonsense"))
+    from sync.client.outbox import read_batch
+
+    entries, _ = read_batch(a.store, 100, 10**6)
+    client = httpx.Client(transport=_SyncASGI(hq.app), base_url="http://hq.test")
+    token = _token(a, hq)
+    headers = {SCHEMA_HEADER: str(SCHEMA_VERSION), "Authorization": f"Bearer {token}"}
+    body = orjson.dumps({"entries": entries})
+    first = client.post("/v1/push", content=body, headers=headers).json()
+    versions = {i: r["server_version"] for i, r in hq.rows("evaluation").items()}
+    second = client.post("/v1/push", content=body, headers=headers).json()
+    assert first == second
+    assert [o["status"] for o in first["outcomes"]] == ["rejected"]
+    assert {i: r["server_version"] for i, r in hq.rows("evaluation").items()} == versions
+
+
+def test_a_rejected_entry_does_not_block_the_queue(hq):
+    a = hq.device("office")
+    ids = seed_reference(a)
+    with a.write() as w:
+        w.create(Evaluation, form(ids, "X1", level="dissatisfied", reason=""))  # no reason
+        w.create(Evaluation, form(ids, "X2"))
+    report = a.sync()
+    assert report.rejected == 1
+    assert [r["form_no"] for r in hq.rows("evaluation").values()] == ["X2"]
+    with a.store.read() as conn:
+        kind, reason = conn.exec_driver_sql("SELECT kind, reason FROM sync_issue").one()
+    assert kind == "rejected" and "reason" in reason
+
+
+def test_expired_token_is_renewed_and_the_call_carries_on(hq):
+    from sync.client.http import HQClient
+
+    a = hq.device("office")
+    seed_reference(a)
+    a.sync()
+
+    async def two_pulls():
+        client = HQClient("http://hq.test", credential=a.engine.credentials.load,
+                          transport=a.transport)
+        try:
+            await client.call("GET", "/v1/pull", params={"cursor": 0})
+            with hq.db.engine.begin() as conn:  # the token expires mid-round
+                conn.execute(T.access_token.update().values(expires_at=sa.func.now()))
+            return await client.call("GET", "/v1/pull", params={"cursor": 0})
+        finally:
+            await client.aclose()
+
+    before = len(a.transport.calls)
+    response = run(two_pulls())
+    assert response.status_code == 200
+    assert a.transport.calls[before:].count("/v1/token") == 2
+
+
+def test_revoked_device_is_refused_and_stops(hq):
+    from sync.client.http import DeviceRevoked
+    from sync.server.admin import revoke_device
+
+    a = hq.device("office", name="laptop-7")
+    ids = seed_reference(a)
+    a.sync()
+    revoke_device(hq.db, "laptop-7")
+    _forms(a, ids, 2, "V")
+    with pytest.raises(DeviceRevoked):
+        a.sync()
+    assert len(hq.rows("evaluation")) == 0
+    with pytest.raises(DeviceRevoked):  # and it stays stopped, without calling HQ
+        a.sync()
+
+
+def _token(dev, hq) -> str:
+    from sync.client.http import HQClient
+
+    async def get():
+        client = HQClient("http://hq.test", credential=dev.engine.credentials.load,
+                          transport=dev.transport)
+        try:
+            return await client._access_token()
+        finally:
+            await client.aclose()
+
+    return run(get())
+
+
+class _SyncASGI(httpx.BaseTransport):
+    """A blocking transport over the ASGI app (for hand-made requests in tests)."""
+
+    def __init__(self, app):
+        self.inner = httpx.ASGITransport(app=app)
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        async def go():
+            req = httpx.Request(request.method, request.url, headers=request.headers,
+                                content=request.read())
+            resp = await self.inner.handle_async_request(req)
+            content = await resp.aread()
+            return httpx.Response(resp.status_code, headers=resp.headers, content=content)
+
+        return run(go())
