@@ -1,0 +1,135 @@
+"""Unit feedback: one PDF per evaluated unit (forms by group, satisfaction rate, weighted
+score and rank, dissatisfied reasons, opinions received, open problems with deadlines).
+
+All units of a campaign in one run: the figures are read with a handful of grouped queries,
+then one PDF is written per unit, reporting progress through a plain callback.
+"""
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from models.enums import Level, RespondentGroup
+from models.records import Evaluation, Opinion
+from models.stats import Filters, valid_forms
+from reports import document as d
+from reports.data import ProblemFilter, problem_rows, unit_labels
+from reports.labels import GROUP_TITLES, zh
+from reports.rankings import group_rankings
+from reports.redaction import build_redactor
+
+Progress = Callable[[int, int, str], None]
+MAX_OPINIONS = 40
+EV, OP = Evaluation.__table__, Opinion.__table__
+
+
+def _forms(conn, campaign_id) -> dict[str, dict[str, Counter]]:
+    out: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
+    q = (sa.select(EV.c.unit_id, EV.c.group, EV.c.level, sa.func.count())
+         .where(*valid_forms(Filters(campaign_id))).group_by(EV.c.unit_id, EV.c.group, EV.c.level))
+    for unit_id, group, level, n in conn.execute(q):
+        out[unit_id][group][level] += n
+    return out
+
+
+def _reasons(conn, campaign_id) -> dict[str, Counter]:
+    out: dict[str, Counter] = defaultdict(Counter)
+    q = (sa.select(EV.c.unit_id, EV.c.reason, sa.func.count())
+         .where(*valid_forms(Filters(campaign_id)), EV.c.level == Level.DISSATISFIED)
+         .group_by(EV.c.unit_id, EV.c.reason))
+    for unit_id, reason, n in conn.execute(q):
+        out[unit_id][(reason or "未说明").strip()] += n
+    return out
+
+
+def _opinions(conn, campaign_id, redactor) -> dict[str, list[list]]:
+    out: dict[str, list[list]] = defaultdict(list)
+    q = sa.select(OP.c.unit_id, OP.c.received_on, OP.c.text).where(OP.c.deleted_at.is_(None))
+    if campaign_id:
+        q = q.where(OP.c.campaign_id == campaign_id)
+    for unit_id, received, text in conn.execute(q.order_by(OP.c.received_on)):
+        out[unit_id].append([received, redactor.scrub(text)])  # never the contact
+    return out
+
+
+def gather(conn: sa.Connection, campaign_id: str | None, as_of: date) -> dict:
+    """Everything the per-unit reports need, read once."""
+    problems = defaultdict(list)
+    for p in problem_rows(conn, ProblemFilter(campaign_id=campaign_id, open_only=True,
+                                              as_of=as_of)):
+        problems[p["unit_id"]].append(p)
+    ranks = {g: {u["unit_id"]: u for u in rows}
+             for g, rows in group_rankings(conn, campaign_id).items()}
+    forms = _forms(conn, campaign_id)
+    return {"forms": forms, "reasons": _reasons(conn, campaign_id), "ranks": ranks,
+            "opinions": _opinions(conn, campaign_id, build_redactor(conn)),
+            "problems": problems, "labels": unit_labels(conn),
+            "units": sorted(set(forms) | set(problems)), "as_of": as_of}
+
+
+def _group_rows(g: dict, unit_id: str) -> list[list]:
+    rows = []
+    for group in RespondentGroup:
+        levels = g["forms"].get(unit_id, {}).get(group.value)
+        if not levels:
+            continue
+        ranked = g["ranks"][group.value]
+        u = ranked[unit_id]
+        of = sum(1 for x in ranked.values() if x["rank"])
+        rank = f"{u['rank']}/{of}" if u["rank"] else "样本不足"
+        rows.append([GROUP_TITLES[group], u["forms"], *(levels.get(lv, 0) for lv in Level),
+                     f"{u['satisfaction_rate'] * 100:.1f}%", f"{u['weighted_score']:.1f}", rank])
+    return rows
+
+
+def unit_blocks(g: dict, unit_id: str, campaign_name: str, office: str) -> list[d.Block]:
+    label = g["labels"].get(unit_id, "")
+    reasons = g["reasons"].get(unit_id, Counter()).most_common()
+    opinions = g["opinions"].get(unit_id, [])
+    problems = g["problems"].get(unit_id, [])
+    blocks = [d.title(f"{campaign_name}评议结果反馈"), d.subtitle(f"被评议单位：{label}"),
+              d.heading("一、评议结果"),
+              d.table(["评议群体", "有效票", *(zh(Level, lv) for lv in Level), "满意率", "得分",
+                       "名次"], _group_rows(g, unit_id) or [["无评议表"] + [""] * 8],
+                      [12, 6, 5, 6, 6, 6, 7, 6, 8]),
+              d.heading("二、不满意原因"),
+              d.table(["原因", "次数"], [[r, n] for r, n in reasons] or [["无", ""]], [20, 5]),
+              d.heading(f"三、群众意见建议（{len(opinions)}条）"),
+              d.table(["日期", "内容"], opinions[:MAX_OPINIONS] or [["", "无"]], [5, 20])]
+    if len(opinions) > MAX_OPINIONS:
+        blocks.append(d.para(f"另有{len(opinions) - MAX_OPINIONS}条，详见意见建议台账。"))
+    blocks += [d.heading(f"四、待整改问题（{len(problems)}件）"),
+               d.table(["问题", "整改措施", "整改时限", "责任人"],
+                       [[p["description"], p["measures"], p["deadline"], p["responsible_person"]]
+                        for p in problems] or [["无", "", "", ""]], [14, 14, 6, 5]),
+               d.right(office), d.right(d.cn_date(g["as_of"]))]
+    return blocks
+
+
+def safe_name(text: str) -> str:
+    return re.sub(r'[\\/:*?"<>|\s]+', "_", text).strip("_") or "unit"
+
+
+def write_unit_feedback(conn: sa.Connection, folder: Path, *, campaign: dict | None,
+                        as_of: date, office: str, unit_ids: set[str] | None = None,
+                        progress: Progress | None = None) -> list[Path]:
+    """One PDF per unit into `folder`; `progress(done, total, unit)` after each."""
+    g = gather(conn, campaign["id"] if campaign else None, as_of)
+    units = [u for u in g["units"] if unit_ids is None or u in unit_ids]
+    units.sort(key=lambda u: g["labels"].get(u, ""))
+    name = campaign["name"] if campaign else "民主评议"
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for i, unit_id in enumerate(units, start=1):
+        label = g["labels"].get(unit_id, unit_id)
+        path = folder / f"{i:03d}_{safe_name(label)}.pdf"
+        d.to_pdf(unit_blocks(g, unit_id, name, office), path, doc_title=f"{label}评议结果反馈")
+        written.append(path)
+        if progress:
+            progress(i, len(units), label)
+    return written

@@ -1,0 +1,80 @@
+"""The rectification ledger (整改台账) and the overdue / upcoming deadlines list.
+
+Both are internal HQ lists: they name the source of a problem (an unannounced visit included)
+and are not for publication; the public notice is `reports.notice`.
+"""
+
+from datetime import date, timedelta
+
+import sqlalchemy as sa
+
+from models.enums import ProblemSource, ProblemStatus, VisitKind
+from reports.data import ProblemFilter, days_overdue, is_rectified, problem_rows
+from reports.labels import zh
+from reports.tabular import Column, Sheet
+
+LEDGER_COLUMNS = [
+    Column("序号", 6, "int"), Column("问题来源", 14), Column("问题描述", 40),
+    Column("责任单位", 22), Column("责任人", 10), Column("整改措施", 32),
+    Column("整改时限", 12, "date"), Column("整改状态", 10), Column("完成时间", 12, "date"),
+    Column("备注", 24),
+]
+
+
+def source_label(row: dict) -> str:
+    if row["source"] == ProblemSource.FINDING and row.get("visit_kind"):
+        return f"{zh(VisitKind, row['visit_kind'])}发现"
+    return zh(ProblemSource, row["source"])
+
+
+def remark(row: dict, as_of: date) -> str:
+    notes = []
+    if row["deadline"] and not is_rectified(row["status"]) and row["deadline"] < as_of:
+        notes.append(f"逾期{days_overdue(row['deadline'], as_of)}天")
+    if row.get("reopen_reason"):
+        notes.append(f"重新整改：{row['reopen_reason']}")
+    if row.get("verification"):
+        notes.append(row["verification"])
+    return "；".join(notes)
+
+
+def ledger_sheet(conn: sa.Connection, flt: ProblemFilter, title: str) -> Sheet:
+    rows = problem_rows(conn, flt)
+    return Sheet(title=title, name="整改台账", columns=LEDGER_COLUMNS, rows=[
+        [i, source_label(r), r["description"], r["unit_label"], r["responsible_person"],
+         r["measures"], r["deadline"], zh(ProblemStatus, r["status"]), r["rectified_on"],
+         remark(r, flt.as_of)]
+        for i, r in enumerate(rows, start=1)
+    ])
+
+
+OVERDUE_COLUMNS = [
+    Column("序号", 6, "int"), Column("类别", 8), Column("逾期天数(负数为剩余天数)", 12, "int"),
+    Column("整改时限", 12, "date"), Column("责任单位", 24), Column("责任人", 10),
+    Column("问题描述", 40), Column("整改状态", 10), Column("问题来源", 14),
+]
+
+
+def overdue_sheet(conn: sa.Connection, flt: ProblemFilter, within_days: int = 7) -> Sheet:
+    """Open problems past their deadline (most overdue first), then those due within
+    `within_days` (soonest first): the list HQ works from every morning."""
+    rows = [r for r in problem_rows(conn, ProblemFilter(
+        campaign_id=flt.campaign_id, unit_ids=flt.unit_ids, statuses=flt.statuses,
+        open_only=True, as_of=flt.as_of)) if r["deadline"] is not None]
+    horizon = flt.as_of + timedelta(days=within_days)
+    late = sorted((r for r in rows if r["deadline"] < flt.as_of), key=lambda r: r["deadline"])
+    soon = [r for r in rows if flt.as_of <= r["deadline"] <= horizon]
+    if flt.overdue_only:
+        soon = []
+    out = [[0, "逾期", days_overdue(r["deadline"], flt.as_of), r["deadline"], r["unit_label"],
+            r["responsible_person"], r["description"], zh(ProblemStatus, r["status"]),
+            source_label(r)] for r in late]
+    out += [[0, "临期", days_overdue(r["deadline"], flt.as_of), r["deadline"], r["unit_label"],
+             r["responsible_person"], r["description"], zh(ProblemStatus, r["status"]),
+             source_label(r)] for r in soon]
+    for i, row in enumerate(out, start=1):
+        row[0] = i
+    subtitle = (f"截至{flt.as_of:%Y年%m月%d日}：逾期{len(late)}件，"
+                f"{within_days}日内到期{len(soon)}件")
+    return Sheet(title="逾期及临期整改问题清单", name="逾期清单", subtitle=subtitle,
+                 columns=OVERDUE_COLUMNS, rows=out)

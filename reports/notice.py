@@ -1,0 +1,65 @@
+"""The public notice of rectification (整改公示), DOCX and PDF, with confidential details
+removed (docs/redaction.md)."""
+
+from datetime import date
+
+import sqlalchemy as sa
+
+from models.enums import ProblemStatus, Sanction
+from models.records import PersonnelCriticism
+from reports import document as d
+from reports.data import ProblemFilter, problem_rows, unit_labels
+from reports.labels import zh
+from reports.redaction import Redactor, build_redactor
+
+NOTICE_HEADER = ["序号", "责任单位", "问题", "整改措施", "整改时限", "责任人", "整改状态"]
+NOTICE_WIDTHS = [4, 14, 24, 24, 10, 7, 7]
+
+
+def circulated_criticisms(conn: sa.Connection, unit_ids=None, *, date_from=None,
+                          date_to=None) -> list[dict]:
+    """Circulated criticisms (the only sanction made public), oldest first."""
+    pc = PersonnelCriticism.__table__
+    q = sa.select(pc).where(pc.c.deleted_at.is_(None),
+                            pc.c.sanction == Sanction.CIRCULATED_CRITICISM)
+    if date_from:
+        q = q.where(pc.c.decided_on >= date_from)
+    if date_to:
+        q = q.where(pc.c.decided_on <= date_to)
+    rows = [dict(r) for r in conn.execute(q.order_by(pc.c.decided_on, pc.c.id)).mappings()]
+    return [r for r in rows if unit_ids is None or r["unit_id"] in unit_ids]
+
+
+def notice_rows(conn: sa.Connection, flt: ProblemFilter, redactor: Redactor) -> list[list]:
+    public = [redactor.public_problem(p) for p in problem_rows(conn, flt)]
+    return [[i, p["unit"], p["description"], p["measures"], p["deadline"],
+             p["responsible_person"], zh(ProblemStatus, p["status"])]
+            for i, p in enumerate(public, start=1)]
+
+
+def criticism_rows(conn: sa.Connection, flt: ProblemFilter) -> list[list]:
+    labels = unit_labels(conn)
+    return [[i, labels.get(c["unit_id"], ""), c["post"], c["person_name"],
+             zh(Sanction, c["sanction"]), c["decided_on"]]
+            for i, c in enumerate(circulated_criticisms(conn, flt.unit_ids), start=1)]
+
+
+def notice_blocks(conn: sa.Connection, flt: ProblemFilter, *, campaign_name: str,
+                  office: str, issued_on: date) -> list[d.Block]:
+    redactor = build_redactor(conn)
+    rows = notice_rows(conn, flt, redactor)
+    blocks = [
+        d.title(f"{campaign_name}整改问题公示"),
+        d.para(f"为接受群众监督，现将{campaign_name}中群众反映和督查发现问题的整改措施、"
+               f"整改时限和责任人公示如下（共{len(rows)}件）。对整改不到位的，欢迎向{office}"
+               f"反映。"),
+        d.heading("一、问题整改情况"),
+        d.table(NOTICE_HEADER, rows, NOTICE_WIDTHS),
+    ]
+    criticised = criticism_rows(conn, flt)
+    if criticised:
+        blocks += [d.heading("二、通报批评"),
+                   d.table(["序号", "单位", "职务", "姓名", "处理方式", "决定日期"], criticised,
+                           [4, 16, 10, 7, 8, 9])]
+    blocks += [d.right(office), d.right(d.cn_date(issued_on))]
+    return blocks

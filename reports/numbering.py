@@ -1,0 +1,45 @@
+"""Document numbers of circulated criticism notices, in the county's pattern 余纠通〔2026〕3号.
+
+The sequence is kept per year and handed out by the HQ server when a notice is issued, so two
+laptops never give out one number; this module only formats and reads numbers.
+"""
+
+import re
+from dataclasses import dataclass
+
+from models.errors import ValidationError
+
+DEFAULT_PREFIX = "余纠通"
+PATTERN = re.compile(r"^(?P<prefix>\S+?)[〔\[［(（](?P<year>\d{4})[〕\]］)）](?P<seq>\d+)号$")
+
+
+@dataclass(frozen=True)
+class NoticeNumber:
+    prefix: str
+    year: int
+    seq: int | None  # None: a draft, number still to be assigned
+
+    def __str__(self) -> str:
+        return format_number(self.prefix, self.year, self.seq)
+
+
+def format_number(prefix: str, year: int, seq: int | None) -> str:
+    """余纠通〔2026〕3号; a draft (no number yet) leaves the space for it blank."""
+    if seq is not None and seq < 1:
+        raise ValidationError.single("number", "a notice number starts at 1")
+    return f"{prefix}〔{year}〕{'　　' if seq is None else seq}号"
+
+
+def parse_number(text: str) -> NoticeNumber:
+    """Read 余纠通〔2026〕3号 (square or round brackets accepted)."""
+    m = PATTERN.match(text.strip())
+    if not m:
+        raise ValidationError.single("number", f"'{text}' is not a notice number like "
+                                               f"余纠通〔2026〕3号")
+    return NoticeNumber(m["prefix"], int(m["year"]), int(m["seq"]))
+
+
+def next_seq(issued: list[str], year: int, prefix: str = DEFAULT_PREFIX) -> int:
+    """The next number of `year` after the ones already issued (what HQ hands out)."""
+    seqs = [n.seq for n in map(parse_number, issued) if n.year == year and n.prefix == prefix]
+    return max(seqs, default=0) + 1

@@ -1,0 +1,152 @@
+"""One entry point per output, shared by the command line, the window and the HQ.
+
+`produce(kind, conn, request)` resolves names (campaign, unit) and writes the file(s);
+each returns the paths written.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from models.enums import ProblemStatus, parse_enum
+from models.errors import ValidationError
+from models.timeutil import local_today
+from reports import document as d
+from reports import tabular
+from reports.data import ProblemFilter, find_campaign, find_unit, latest_campaign, subtree
+from reports.numbering import DEFAULT_PREFIX, format_number, parse_number
+
+DEFAULT_OFFICE = "县纠风办"
+
+
+@dataclass
+class ReportRequest:
+    out: Path
+    fmt: str | None = None
+    campaign: str | None = None
+    unit: str | None = None
+    status: list[str] = field(default_factory=list)
+    overdue: bool = False
+    date_from: date | None = None
+    date_to: date | None = None
+    ids: list[str] = field(default_factory=list)
+    as_of: date | None = None
+    office: str = DEFAULT_OFFICE
+    number: str | None = None  # the HQ-assigned number: "3" or "余纠通〔2026〕3号"
+    prefix: str = DEFAULT_PREFIX
+    within_days: int = 7
+    top: int = 10
+    progress: Callable[[int, int, str], None] | None = None
+
+    @property
+    def today(self) -> date:
+        return self.as_of or local_today()
+
+
+def _campaign(conn, req: ReportRequest) -> dict | None:
+    return find_campaign(conn, req.campaign) if req.campaign else latest_campaign(conn)
+
+
+def _filter(conn, req: ReportRequest, campaign: dict | None) -> ProblemFilter:
+    statuses = []
+    for s in req.status:
+        try:
+            statuses.append(parse_enum(ProblemStatus, s).value)
+        except ValueError as exc:
+            raise ValidationError.single("status", str(exc)) from exc
+    units = frozenset(subtree(conn, find_unit(conn, req.unit))) if req.unit else None
+    return ProblemFilter(campaign_id=campaign["id"] if campaign else None, unit_ids=units,
+                         statuses=tuple(statuses), overdue_only=req.overdue, as_of=req.today)
+
+
+def _name(campaign: dict | None) -> str:
+    return campaign["name"] if campaign else ""
+
+
+def ledger(conn: sa.Connection, req: ReportRequest) -> list[Path]:
+    from reports.ledger import ledger_sheet
+
+    fmt = tabular.resolve_format(req.out, req.fmt, tabular.FORMATS)
+    campaign = _campaign(conn, req)
+    sheet = ledger_sheet(conn, _filter(conn, req, campaign), f"{_name(campaign)}整改台账")
+    return [tabular.write(req.out, [sheet], fmt)]
+
+
+def overdue(conn: sa.Connection, req: ReportRequest) -> list[Path]:
+    from reports.ledger import overdue_sheet
+
+    fmt = tabular.resolve_format(req.out, req.fmt, tabular.FORMATS)
+    campaign = _campaign(conn, req) if req.campaign else None
+    sheet = overdue_sheet(conn, _filter(conn, req, campaign), req.within_days)
+    return [tabular.write(req.out, [sheet], fmt)]
+
+
+def rankings(conn: sa.Connection, req: ReportRequest) -> list[Path]:
+    from reports.rankings import ranking_sheets
+
+    fmt = tabular.resolve_format(req.out, req.fmt, tabular.FORMATS)
+    campaign = _campaign(conn, req)
+    sheets = ranking_sheets(conn, campaign["id"] if campaign else None, _name(campaign),
+                            req.top)
+    return [tabular.write(req.out, sheets, fmt)]
+
+
+def notice(conn: sa.Connection, req: ReportRequest) -> list[Path]:
+    from reports.notice import notice_blocks
+
+    fmt = tabular.resolve_format(req.out, req.fmt, ("docx", "pdf"))
+    campaign = _campaign(conn, req)
+    blocks = notice_blocks(conn, _filter(conn, req, campaign), campaign_name=_name(campaign),
+                           office=req.office, issued_on=req.today)
+    return [d.write(blocks, req.out, fmt, doc_title="整改问题公示", wide=True)]
+
+
+def criticism_number(req: ReportRequest) -> str:
+    if not req.number:
+        return format_number(req.prefix, req.today.year, None)
+    if req.number.isdigit():
+        return format_number(req.prefix, req.today.year, int(req.number))
+    return str(parse_number(req.number))
+
+
+def criticism_notice(conn: sa.Connection, req: ReportRequest) -> list[Path]:
+    from reports.criticism import chosen_criticisms, criticism_blocks
+
+    fmt = tabular.resolve_format(req.out, req.fmt, ("docx", "pdf"))
+    cases = chosen_criticisms(conn, ids=req.ids, date_from=req.date_from, date_to=req.date_to)
+    blocks = criticism_blocks(conn, cases, number=criticism_number(req), office=req.office,
+                              issued_on=req.today)
+    return [d.write(blocks, req.out, fmt, doc_title="通报")]
+
+
+def unit_feedback(conn: sa.Connection, req: ReportRequest) -> list[Path]:
+    from reports.feedback import write_unit_feedback
+
+    campaign = _campaign(conn, req)
+    units = set(subtree(conn, find_unit(conn, req.unit))) if req.unit else None
+    return write_unit_feedback(conn, req.out, campaign=campaign, as_of=req.today,
+                               office=req.office, unit_ids=units, progress=req.progress)
+
+
+def county_summary(conn: sa.Connection, req: ReportRequest) -> list[Path]:
+    from reports.summary import summary_blocks
+
+    fmt = tabular.resolve_format(req.out, req.fmt, ("docx", "pdf"))
+    campaign = find_campaign(conn, req.campaign) if req.campaign else None
+    blocks, _ = summary_blocks(conn, campaign=campaign, date_from=req.date_from,
+                               date_to=req.date_to, as_of=req.today, office=req.office)
+    return [d.write(blocks, req.out, fmt, doc_title="工作情况汇总")]
+
+
+PRODUCERS: dict[str, Callable[[sa.Connection, ReportRequest], list[Path]]] = {
+    "ledger": ledger, "notice": notice, "criticism-notice": criticism_notice,
+    "unit-feedback": unit_feedback, "county-summary": county_summary,
+    "rankings": rankings, "overdue": overdue,
+}
+
+
+def produce(kind: str, conn: sa.Connection, req: ReportRequest) -> list[Path]:
+    return PRODUCERS[kind](conn, req)

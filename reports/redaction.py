@@ -1,0 +1,85 @@
+"""What may be published, and how free text is cleaned before it is (docs/redaction.md).
+
+A public output is built from an allow-list of fields; on top of that, every free text that
+is published passes `Redactor.scrub`, which masks the confidential strings gathered here.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+import sqlalchemy as sa
+
+from models.enums import FindingCategory, ProblemSource, Sanction, VisitKind
+from models.records import AccountabilityCase, Finding, Opinion, PersonnelCriticism, Visit
+from models.reference import Representative
+from reports.labels import zh
+
+PHONE = re.compile(r"(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d)")
+ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
+DATE = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}月\d{1,2}日")
+MASK = "***"
+
+
+def mask_name(name: str) -> str:
+    """王小明 → 王某 (the customary way to leave a person unnamed)."""
+    return f"{name[0]}某" if name else name
+
+
+@dataclass
+class Redactor:
+    names: set[str] = field(default_factory=set)      # people who must stay unnamed
+    literals: set[str] = field(default_factory=set)   # contacts, secret-visit places and notes
+    secret_findings: dict[str, str] = field(default_factory=dict)  # finding id → category
+
+    def scrub(self, text: str | None, *, drop_dates: bool = False) -> str:
+        out = text or ""
+        for literal in sorted(self.literals, key=len, reverse=True):
+            out = out.replace(literal, MASK)
+        for name in sorted(self.names, key=len, reverse=True):
+            out = out.replace(name, mask_name(name))
+        out = ID_NUMBER.sub(MASK, PHONE.sub(MASK, out))
+        return DATE.sub("", out) if drop_dates else out
+
+    def is_secret(self, problem: dict) -> bool:
+        return problem["source"] == ProblemSource.FINDING and (
+            problem.get("source_id") in self.secret_findings
+            or problem.get("visit_kind") == VisitKind.SECRET)
+
+    def public_problem(self, p: dict) -> dict:
+        """The published fields of a problem. One found on an unannounced visit is described
+        by its category only, with no date, place or account of the visit."""
+        secret = self.is_secret(p)
+        if secret:
+            category = self.secret_findings.get(p.get("source_id"), "other")
+            description = f"存在{zh(FindingCategory, category)}问题"
+        else:
+            description = self.scrub(p["description"])
+        return {"unit": p["unit_label"], "description": description,
+                "measures": self.scrub(p["measures"], drop_dates=secret),
+                "responsible_person": p["responsible_person"], "deadline": p["deadline"],
+                "status": p["status"], "source": "督查发现" if p["source"] == "finding"
+                else zh(ProblemSource, p["source"])}
+
+
+def _strings(conn: sa.Connection, *columns, where=()) -> set[str]:
+    rows = conn.execute(sa.select(*columns).where(*where)).all()
+    return {str(v).strip() for row in rows for v in row if v and str(v).strip()}
+
+
+def build_redactor(conn: sa.Connection) -> Redactor:
+    pc, ac = PersonnelCriticism.__table__, AccountabilityCase.__table__
+    op, rep = Opinion.__table__, Representative.__table__
+    v, f = Visit.__table__, Finding.__table__
+    names = _strings(conn, pc.c.person_name,
+                     where=[pc.c.sanction != Sanction.CIRCULATED_CRITICISM])
+    names |= _strings(conn, ac.c.person_name)
+    names |= _strings(conn, rep.c.name)
+    literals = _strings(conn, op.c.contact) | _strings(conn, rep.c.phone)
+    literals |= _strings(conn, v.c.place, v.c.summary, where=[v.c.kind == VisitKind.SECRET])
+    secret = conn.execute(sa.select(f.c.id, f.c.category).select_from(
+        f.join(v, v.c.id == f.c.visit_id)).where(v.c.kind == VisitKind.SECRET)).all()
+    # Free text never names these people, even when someone of the same name is named in a
+    # circulated criticism: that name is printed only from the criticism's own record.
+    return Redactor(names={n for n in names if len(n) >= 2},
+                    literals={s for s in literals if len(s) >= 2},
+                    secret_findings=dict(secret))
