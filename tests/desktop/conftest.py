@@ -21,6 +21,7 @@ def aloop(qapp):
     asyncio.set_event_loop(loop)
     yield loop
     loop.run_until_complete(asyncio.sleep(0))
+    loop.close()
     asyncio.set_event_loop(None)
 
 
@@ -114,7 +115,25 @@ def demo_session(demo_store, demo_worker, qapp):
     return make_session(demo_store, demo_worker, role="hq", device_role="hq", demo=True)
 
 
-def wait_ready(qtbot, page, timeout=20000):
-    page.activate()
-    qtbot.waitUntil(page.is_ready, timeout=timeout)
-    return page
+async def until(predicate, timeout: float = 20.0) -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not predicate():
+        if loop.time() > deadline:
+            raise TimeoutError(f"condition not met within {timeout} s")
+        await asyncio.sleep(0.01)
+
+
+@pytest.fixture
+def ready(run):
+    """Show a page inside the qasync loop and wait until its data is on screen."""
+
+    def show(page):
+        async def go():
+            page.activate()
+            await until(page.is_ready)
+            return page
+
+        return run(go())
+
+    return show

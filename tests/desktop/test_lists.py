@@ -3,8 +3,8 @@
 import sqlalchemy as sa
 
 from desktop.data import lists
-from desktop.widgets.record_model import RecordTableModel
 from desktop.widgets.ranking import RankingTableModel
+from desktop.widgets.record_model import RecordTableModel
 
 
 def loaded_model(qtbot, session, name, filters=None):

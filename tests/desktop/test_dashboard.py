@@ -1,0 +1,58 @@
+"""The dashboard shows exactly the figures of `fieldinspect stats --json`."""
+
+from models.stats import county_stats, unit_ranking
+from tests.desktop.conftest import until
+
+
+def test_dashboard_figures_equal_county_stats(qtbot, ready, run, demo_session, demo_store):
+    from desktop.pages.dashboard import DashboardPage
+
+    page = DashboardPage(demo_session)
+    qtbot.addWidget(page)
+    ready(page)
+    with demo_store.read() as conn:
+        expected = county_stats(conn)
+        ranking = unit_ranking(conn)
+    assert page.figures == expected
+    ev = expected["evaluations"]
+    assert page.cards["forms"].value.text() == f"{ev['total']:,}"
+    assert page.cards["rate"].value.text() == f"{ev['satisfaction_rate'] * 100:.1f}%"
+    assert page.cards["score"].value.text() == f"{ev['weighted_score']:.1f}"
+    assert page.cards["overdue"].value.text() == f"{expected['problems']['overdue']:,}"
+    assert page.cards["cases"].value.text() == f"{expected['accountability']['cases']:,}"
+    assert page.ranking_model.rows == ranking
+    assert page.chart.shown_units  # the chart is never empty on demo data
+
+
+def test_dashboard_campaign_filter(qtbot, ready, run, demo_session, demo_store):
+    from desktop.pages.dashboard import DashboardPage
+
+    page = DashboardPage(demo_session)
+    qtbot.addWidget(page)
+    ready(page)
+    campaign_id = demo_session.reference.campaigns[0]["id"]
+
+    async def choose():
+        page.figures = None
+        page.campaign_box.setCurrentIndex(page.campaign_box.findData(campaign_id))
+        await until(page.is_ready)
+
+    run(choose())
+    with demo_store.read() as conn:
+        assert page.figures == county_stats(conn, campaign_id=campaign_id)
+
+
+def test_under_sampled_units_are_marked(qtbot, ready, run, demo_session):
+    from PySide6.QtCore import Qt
+
+    from desktop.pages.dashboard import DashboardPage
+
+    page = DashboardPage(demo_session)
+    qtbot.addWidget(page)
+    ready(page)
+    model = page.ranking_model
+    unranked = [r for r, row in enumerate(model.rows) if row["rank"] is None]
+    if unranked:
+        index = model.index(unranked[0], 0)
+        assert model.data(index) == "unranked"
+        assert model.data(index, Qt.ItemDataRole.ToolTipRole)
