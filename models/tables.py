@@ -2,6 +2,7 @@
 
 from sqlmodel import SQLModel
 
+from models.batches import BatchKeying, EntryBatch
 from models.device import OutboxEntry, Profile, StoreMeta
 from models.records import (
     AccountabilityCase,
@@ -31,6 +32,8 @@ SYNCED_TABLES: dict[str, type[SQLModel]] = {
         Opinion,
         Problem,
         Attachment,
+        EntryBatch,
+        BatchKeying,
     )
 }
 
@@ -40,7 +43,9 @@ __all__ = [
     "SYNCED_TABLES",
     "AccountabilityCase",
     "Attachment",
+    "BatchKeying",
     "Campaign",
+    "EntryBatch",
     "Evaluation",
     "Finding",
     "Opinion",

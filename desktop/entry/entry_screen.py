@@ -1,0 +1,238 @@
+"""Keying the forms of one open batch: the form, the running count, the forms keyed so far.
+
+F2 corrects the last form; F4 moves to the list, where Enter corrects the chosen form; Esc ends
+a correction; Ctrl+Shift+E closes the batch after showing the count against the cover."""
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.entry.form_widget import FormEntryWidget
+from desktop.labels import label_of
+from models.batches import next_form_number
+from models.enums import Level, RespondentGroup
+
+
+class EntryScreen(QWidget):
+    closed = Signal(object)  # Reconciliation of the closed batch
+
+    def __init__(self, controller, reference, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("entryScreen")
+        self.controller, self.reference = controller, reference
+        self.forms: list[dict] = []
+        self.correcting: str | None = None  # the id of the form being corrected
+        self.pending = False
+        self.summary = QLabel(objectName="batchSummary")
+        self.count = QLabel(objectName="runningCount")
+        self.mode = QLabel(objectName="entryMode")
+        self.form = FormEntryWidget()
+        self.table = QTableWidget(0, 4, objectName="batchForms")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Form number"), self.tr("Level"), self.tr("Reason"), self.tr("Keyed by")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.table.activated.connect(lambda index: self.start_correction(index.row()))
+        self.correct_last = QPushButton(self.tr("Correct last form (F2)"))
+        self.correct_last.clicked.connect(lambda: self.start_correction(len(self.forms) - 1))
+        self.close_button = QPushButton(self.tr("Close batch… (Ctrl+Shift+E)"),
+                                        objectName="closeBatch")
+        self.close_button.clicked.connect(self.request_close)
+        for button in (self.correct_last, self.close_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.close_panel = self._close_panel()
+        self._layout()
+        self._connect()
+
+    def _close_panel(self) -> QFrame:
+        panel = QFrame(objectName="closePanel")
+        panel.setFrameShape(QFrame.Shape.StyledPanel)
+        self.close_text = QLabel(objectName="reconciliation")
+        self.close_text.setWordWrap(True)
+        self.confirm_close = QPushButton(self.tr("Close the batch (Enter)"),
+                                         objectName="confirmClose")
+        self.keep_keying = QPushButton(self.tr("Keep keying (Esc)"))
+        self.confirm_close.clicked.connect(self.controller.close_batch)
+        self.keep_keying.clicked.connect(self._hide_close_panel)
+        row = QHBoxLayout(panel)
+        row.addWidget(self.close_text, 1)
+        row.addWidget(self.confirm_close)
+        row.addWidget(self.keep_keying)
+        panel.hide()
+        return panel
+
+    def _layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.count)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.correct_last)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.mode)
+        layout.addWidget(self.form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.close_panel)
+        layout.addWidget(QLabel(self.tr("Forms of this batch (F4, then Enter to correct one)")))
+        layout.addWidget(self.table, 1)
+
+    def _connect(self) -> None:
+        c = self.controller
+        self.form.submitted.connect(self.submit)
+        self.form.cancelled.connect(self.cancel_correction)
+        c.forms_loaded.connect(self._forms_loaded)
+        c.form_saved.connect(self._saved)
+        c.form_corrected.connect(self._corrected)
+        c.save_failed.connect(self._failed)
+        c.reconciled.connect(self._show_reconciliation)
+        c.batch_closed.connect(self._closed)
+        for keys, slot in ((Qt.Key.Key_F2, lambda: self.start_correction(len(self.forms) - 1)),
+                           (Qt.Key.Key_F4, self.table.setFocus),
+                           ("Ctrl+Shift+E", self.request_close)):
+            QShortcut(QKeySequence(keys), self, slot,
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    # --- a batch --------------------------------------------------------------------------
+    def show_batch(self, batch: dict) -> None:
+        self.summary.setText(" · ".join([
+            self.reference.unit_path(batch["unit_id"]),
+            label_of(RespondentGroup, batch["group"]), str(batch["evaluated_on"])]))
+        self.forms = []
+        self._hide_close_panel()
+        self.form.clear(None)
+        self.form.show_message("")
+        self._update_count()
+
+    def _forms_loaded(self, forms: list[dict]) -> None:
+        self.forms = forms
+        self.table.setRowCount(0)
+        for form in forms:
+            self._append_row(form)
+        if self.correcting is None and not self.pending:
+            last = next((f["form_no"] for f in reversed(forms) if f["form_no"]), None)
+            self.form.clear(next_form_number(last) if last else "")
+        self._update_count()
+
+    def _append_row(self, form: dict) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        cells = (form.get("form_no") or "", label_of(Level, form.get("level")),
+                 form.get("reason") or "", form.get("created_by") or self.controller.session.profile)
+        for col, text in enumerate(cells):
+            self.table.setItem(row, col, QTableWidgetItem(text))
+        self.table.scrollToBottom()
+
+    def _update_count(self) -> None:
+        batch = self.controller.batch
+        cover = batch["cover_count"] if batch else 0
+        entered = sum(1 for f in self.forms if not f.get("voided"))
+        self.count.setText(self.tr("%1 of %2 forms").replace("%1", str(entered))
+                           .replace("%2", str(cover)))
+        self.count.setProperty("over", entered > cover)
+
+    # --- saving ---------------------------------------------------------------------------
+    def submit(self) -> None:
+        if self.pending:
+            return  # the previous Enter is still being saved (a few milliseconds)
+        problem = self.form.local_problem()
+        if problem:
+            self.form.show_message(problem, error=True)
+            return
+        self.pending = True
+        values = self.form.values()
+        self.form.show_message(self.tr("Saving form %1…").replace("%1", values["form_no"] or ""))
+        if self.correcting:
+            self.controller.correct_form(self.correcting, values)
+        else:
+            self.controller.save_form(values)
+
+    def _saved(self, evaluation_id: str, values: dict) -> None:
+        self.pending = False
+        self.forms.append({**values, "id": evaluation_id, "voided": False})
+        self._append_row(values)
+        self._update_count()
+        self.form.clear(next_form_number(values["form_no"]) if values["form_no"] else "")
+        self.form.show_message(self.tr("Saved form %1.").replace("%1", values["form_no"] or ""))
+
+    def _corrected(self, evaluation_id: str, values: dict) -> None:
+        self.pending = False
+        self.form.show_message(self.tr("Corrected form %1.")
+                               .replace("%1", values["form_no"] or ""))
+        self.correcting = None
+        self.mode.clear()
+        self.controller.reload_forms()
+
+    def _failed(self, error: BaseException, values: dict) -> None:
+        # The form stays on screen exactly as typed, so nothing is lost; the clerk fixes it.
+        self.pending = False
+        self.form.show_message(self.form.explain(error), error=True)
+
+    # --- corrections ----------------------------------------------------------------------
+    def start_correction(self, row: int) -> None:
+        if not 0 <= row < len(self.forms):
+            return
+        form = self.forms[row]
+        self.correcting = form["id"]
+        self.form.load(form)
+        self.mode.setText(self.tr("Correcting form %1: Enter saves the correction, Esc cancels.")
+                          .replace("%1", form.get("form_no") or ""))
+        self.form.show_message("")
+
+    def cancel_correction(self) -> None:
+        if self.close_panel.isVisible():
+            self._hide_close_panel()
+            return
+        if self.correcting is None:
+            return
+        self.correcting = None
+        self.mode.clear()
+        last = next((f["form_no"] for f in reversed(self.forms) if f.get("form_no")), None)
+        self.form.clear(next_form_number(last) if last else "")
+        self.form.show_message("")
+
+    # --- closing --------------------------------------------------------------------------
+    def request_close(self) -> None:
+        self.controller.check_reconciliation()
+
+    def _show_reconciliation(self, rec) -> None:
+        if rec.gap > 0:
+            text = self.tr("The cover says %1 forms; %2 were keyed: %3 missing.")
+        elif rec.gap < 0:
+            text = self.tr("The cover says %1 forms; %2 were keyed: %3 more than the cover.")
+        else:
+            text = self.tr("The cover says %1 forms; %2 were keyed: the count matches.")
+        self.close_text.setText(text.replace("%1", str(rec.cover_count))
+                                .replace("%2", str(rec.entered)).replace("%3", str(abs(rec.gap))))
+        self.close_panel.setProperty("mismatch", rec.gap != 0)
+        self.close_panel.show()
+        self.confirm_close.setFocus()
+
+    def _hide_close_panel(self) -> None:
+        self.close_panel.hide()
+        self.form.level.setFocus()
+
+    def _closed(self, rec) -> None:
+        self.close_panel.hide()
+        self.closed.emit(rec)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if self.close_panel.isVisible() and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.controller.close_batch()
+        elif event.key() == Qt.Key.Key_Escape:
+            self.cancel_correction()
+        else:
+            super().keyPressEvent(event)

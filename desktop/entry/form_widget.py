@@ -1,0 +1,132 @@
+"""One paper form on screen: number, level (keys 1–4), criteria, reason, suggestion.
+
+Focus starts on the level, with the next form number already proposed, so the common form is
+"1" then Enter. The reason row appears (and comes next in the Tab order) only for 4,
+"dissatisfied"."""
+
+import re
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
+
+from desktop.entry.level_keys import CriteriaKeysWidget, LevelKeysWidget
+from models.enums import Level
+from models.errors import DuplicateFormNumberError, ValidationError
+
+_DUPLICATE = re.compile(r"already entered on (?P<when>.+) by (?P<who>.+)$")
+
+
+class FormEntryWidget(QWidget):
+    submitted = Signal()  # Enter: save this form
+    cancelled = Signal()  # Esc (ends a correction)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("formEntry")
+        self.form_no = QLineEdit(objectName="formNumber")
+        self.form_no.setMaxLength(40)
+        self.form_no.setPlaceholderText(self.tr("printed on the form"))
+        self.level = LevelKeysWidget()
+        self.criteria = CriteriaKeysWidget()
+        self.reason = QLineEdit(objectName="reason")
+        self.reason.setPlaceholderText(self.tr("required for dissatisfied"))
+        self.suggestion = QLineEdit(objectName="suggestion")
+        self.suggestion.setPlaceholderText(self.tr("optional"))
+        self.message = QLabel(objectName="entryMessage")
+        self.message.setWordWrap(True)
+        self.layout_ = form = QFormLayout(self)
+        form.addRow(self.tr("Form number"), self.form_no)
+        form.addRow(self.tr("Level (keys 1–4)"), self.level)
+        form.addRow(self.tr("Reason"), self.reason)
+        form.addRow(self.tr("Criteria (optional, 1–4 each)"), self.criteria)
+        form.addRow(self.tr("Suggestion"), self.suggestion)
+        form.addRow(self.message)
+        self.setTabOrder(self.form_no, self.level)
+        self.setTabOrder(self.level, self.reason)
+        self.setTabOrder(self.reason, self.criteria)
+        self.setTabOrder(self.criteria, self.suggestion)
+        self.form_no.returnPressed.connect(self.level.setFocus)
+        for source in (self.level, self.criteria):
+            source.submitted.connect(self.submitted)
+        for edit in (self.reason, self.suggestion):
+            edit.returnPressed.connect(self.submitted)
+        self.level.level_changed.connect(self._level_changed)
+        self._level_changed(None)
+
+    # --- values -------------------------------------------------------------------------
+    def values(self) -> dict:
+        level = self.level.level()
+        return {
+            "form_no": self.form_no.text().strip() or None,
+            "level": level.value if level else None,
+            **{k: v.value if v else None for k, v in self.criteria.values().items()},
+            "reason": self.reason.text().strip() if level == Level.DISSATISFIED else "",
+            "suggestion": self.suggestion.text().strip(),
+        }
+
+    def load(self, values: dict) -> None:
+        self.form_no.setText(values.get("form_no") or "")
+        self.level.set_level(values.get("level"))
+        self.criteria.set_values(values)
+        self.reason.setText(values.get("reason") or "")
+        self.suggestion.setText(values.get("suggestion") or "")
+        self.level.setFocus()
+
+    def clear(self, next_number: str | None) -> None:
+        self.form_no.setText(next_number or "")
+        self.level.set_level(None)
+        self.criteria.clear()
+        self.reason.clear()
+        self.suggestion.clear()
+        self.level.setFocus()
+
+    # --- checks made before the form leaves the screen ------------------------------------
+    def local_problem(self) -> str | None:
+        """What is missing, checked at once (the store checks again when saving)."""
+        values = self.values()
+        if not values["level"]:
+            self.level.setFocus()
+            return self.tr("Choose the level with keys 1–4.")
+        if values["level"] == Level.DISSATISFIED and not values["reason"]:
+            self.reason.setFocus()
+            return self.tr("A dissatisfied form needs a reason: type the reason given on the "
+                           "form.")
+        return None
+
+    def explain(self, exc: BaseException) -> str:
+        """A refusal from the store, in the clerk's words; focus goes where the fix is."""
+        if isinstance(exc, DuplicateFormNumberError):
+            self.form_no.setFocus()
+            self.form_no.selectAll()
+            found = _DUPLICATE.search(exc.problems[0].message)
+            when, who = (found["when"], found["who"]) if found else ("?", "?")
+            return self.tr("Form number %1 was already entered on %2 by %3. Check the form; "
+                           "nothing was saved.").replace("%1", self.form_no.text()) \
+                .replace("%2", when).replace("%3", who)
+        if isinstance(exc, ValidationError):
+            fields = {p.field for p in exc.problems}
+            if "reason" in fields:
+                self.reason.setFocus()
+                return self.tr("A dissatisfied form needs a reason: type the reason given on "
+                               "the form.")
+            if "form_no" in fields:
+                self.form_no.setFocus()
+        from desktop.errors import message_for
+
+        return self.tr("Not saved: %1").replace("%1", message_for(exc))
+
+    def show_message(self, text: str, *, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setProperty("error", error)
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Escape:
+            self.cancelled.emit()
+        else:
+            super().keyPressEvent(event)
+
+    def _level_changed(self, level) -> None:
+        show = level == Level.DISSATISFIED
+        self.layout_.setRowVisible(self.reason, show)

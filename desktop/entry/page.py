@@ -1,0 +1,93 @@
+"""The Form entry page: a batch header, then the keying screen; verification beside it."""
+
+from PySide6.QtWidgets import QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+
+from desktop.entry.batch_header import BatchHeaderWidget
+from desktop.entry.controller import EntryController
+from desktop.entry.entry_screen import EntryScreen
+from desktop.pages.base import Page
+from models import batches
+
+
+class KeyingPanel(QWidget):
+    """Header until a batch is open, then the keying screen; back to the header on close."""
+
+    def __init__(self, session, parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.controller = EntryController(session, self)
+        self.header = BatchHeaderWidget(session.reference)
+        self.screen = EntryScreen(self.controller, session.reference)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.header)
+        self.stack.addWidget(self.screen)
+        QVBoxLayout(self).addWidget(self.stack)
+        self.header.start_requested.connect(self.controller.open_batch)
+        self.header.resume_requested.connect(self.controller.resume)
+        self.controller.batch_opened.connect(self._opened)
+        self.controller.failed.connect(self._failed)
+        self.screen.closed.connect(self._closed)
+        self.load_open_batches()
+
+    def load_open_batches(self) -> None:
+        store, profile = self.session.store, self.session.profile
+
+        def job():
+            with store.read() as conn:
+                return batches.open_batches(conn, profile)
+
+        self.session.worker.submit(job, on_done=lambda rows, err: self.header.set_open_batches(
+            rows or []))
+
+    def _opened(self, batch: dict) -> None:
+        self.screen.show_batch(batch)
+        self.stack.setCurrentWidget(self.screen)
+        self.screen.form.level.setFocus()
+
+    def _closed(self, rec) -> None:
+        self.stack.setCurrentWidget(self.header)
+        self.header.message.setText(
+            self.tr("Batch closed: %1 forms keyed against a cover count of %2.")
+            .replace("%1", str(rec.entered)).replace("%2", str(rec.cover_count)))
+        self.load_open_batches()
+        self.header.unit.setFocus()
+
+    def _failed(self, error: BaseException) -> None:
+        from desktop.errors import message_for
+
+        self.header.message.setText(message_for(error))
+
+
+class EntryPage(Page):
+    """Rapid entry of paper forms, double-entry verification and its settlement."""
+
+    page_id = "entry"
+
+    def __init__(self, session, parent=None) -> None:
+        super().__init__(session, parent)
+        self.tabs = QTabWidget(objectName="entryTabs")
+        self.keying = KeyingPanel(session)
+        self.tabs.addTab(self.keying, self.tr("Key forms"))
+        self._add_verification_tabs()
+        QVBoxLayout(self).addWidget(self.tabs)
+        self.keying.controller.form_saved.connect(lambda *_: self.records_changed.emit())
+        self.keying.controller.form_corrected.connect(lambda *_: self.records_changed.emit())
+
+    def _add_verification_tabs(self) -> None:
+        try:
+            from desktop.entry.verify import SettlePanel, VerifyPanel
+        except ImportError:  # built after the keying screen
+            return
+        self.verify = VerifyPanel(self.session)
+        self.tabs.addTab(self.verify, self.tr("Verify a batch"))
+        self.settle = SettlePanel(self.session)
+        self.tabs.addTab(self.settle, self.tr("Settle differences"))
+        self.settle.setEnabled(self.session.is_supervisor)
+        for panel in (self.verify, self.settle):
+            panel.changed.connect(self.records_changed)
+
+    def title(self) -> str:
+        return self.tr("Form entry")
+
+    def refresh(self) -> None:
+        self.keying.load_open_batches()
