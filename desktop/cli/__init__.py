@@ -14,6 +14,7 @@ from desktop.cli.context import CommandContext
 # Each module offers `register(subparsers)`; a subcommand sets `handler(ctx, args) -> int`.
 COMMAND_MODULES = (
     "desktop.cli.data_commands",
+    "desktop.cli.report_commands",
     "desktop.cli.sync_commands",
 )
 

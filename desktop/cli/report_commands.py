@@ -1,0 +1,64 @@
+"""`fieldinspect report KIND --out PATH ...`: the office's outputs for automation.
+
+Headless: never imports Qt. The format defaults to the extension of PATH; `unit-feedback`
+writes one PDF per unit into the folder PATH.
+"""
+
+import sys
+from datetime import date
+from pathlib import Path
+
+KINDS = ("ledger", "notice", "criticism-notice", "unit-feedback", "county-summary", "rankings",
+         "overdue")
+
+
+def register(sub) -> None:
+    rp = sub.add_parser("report", help="write the ledger, notices, feedback, summary, rankings "
+                                       "or the overdue list")
+    rp.add_argument("kind", choices=KINDS)
+    rp.add_argument("--out", required=True, type=Path, metavar="PATH",
+                    help="the file to write (a folder for unit-feedback)")
+    rp.add_argument("--format", dest="fmt", choices=("xlsx", "docx", "pdf"),
+                    help="default: the extension of PATH")
+    rp.add_argument("--campaign", metavar="NAME", help="default: the latest campaign")
+    rp.add_argument("--unit", metavar="NAME", help="a unit and the units under it")
+    rp.add_argument("--status", action="append", default=[], metavar="S",
+                    help="problem status (repeatable): open, investigating, rectifying, ...")
+    rp.add_argument("--overdue", action="store_true", help="only problems past their deadline")
+    rp.add_argument("--from", dest="date_from", type=date.fromisoformat, metavar="DATE")
+    rp.add_argument("--to", dest="date_to", type=date.fromisoformat, metavar="DATE")
+    rp.add_argument("--ids", nargs="+", default=[], metavar="ID",
+                    help="criticism-notice: these circulated criticisms")
+    rp.add_argument("--number", metavar="N",
+                    help="criticism-notice: the number HQ assigned (3 or 余纠通〔2026〕3号); "
+                         "without it the number is left blank for HQ to fill in")
+    rp.add_argument("--prefix", default=None, metavar="TEXT", help="number prefix (余纠通)")
+    rp.add_argument("--office", default=None, metavar="NAME", help="issuing office (县纠风办)")
+    rp.add_argument("--as-of", type=date.fromisoformat, metavar="DATE", help="default: today")
+    rp.add_argument("--within", type=int, default=7, metavar="DAYS",
+                    help="overdue: also list deadlines within DAYS")
+    rp.set_defaults(handler=report_command)
+
+
+def _progress(done: int, total: int, unit: str) -> None:
+    if sys.stderr.isatty() or done == total or done % 50 == 0:
+        print(f"\r{done}/{total} {unit}".ljust(60), end="\n" if done == total else "",
+              file=sys.stderr, flush=True)
+
+
+def report_command(ctx, args) -> int:
+    from reports.outputs import ReportRequest, produce
+
+    req = ReportRequest(out=args.out, fmt=args.fmt, campaign=args.campaign, unit=args.unit,
+                        status=args.status, overdue=args.overdue, date_from=args.date_from,
+                        date_to=args.date_to, ids=args.ids, as_of=args.as_of,
+                        number=args.number, within_days=args.within, progress=_progress)
+    if args.prefix:
+        req.prefix = args.prefix
+    if args.office:
+        req.office = args.office
+    with ctx.store().read() as conn:
+        paths = produce(args.kind, conn, req)
+    where = args.out if args.kind == "unit-feedback" else paths[0]
+    print(f"{len(paths)} file(s) written: {where}")
+    return 0
