@@ -1,6 +1,6 @@
 """The main window: navigation on the left, one page at a time, status bar at the bottom."""
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -33,7 +33,9 @@ class MainWindow(QMainWindow):
         self.sync = SyncController(session, sync_backend, self)
         self.pages: dict[str, QWidget] = {}
         self.nav = QListWidget(objectName="navigation")
-        self.nav.setFixedWidth(170)
+        self.nav.setFixedWidth(205)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.setWordWrap(True)
         self.stack = QStackedWidget(objectName="pageStack")
         self.page_ids = list(session.visible_pages())
         for page_id in self.page_ids:

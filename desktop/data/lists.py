@@ -174,7 +174,7 @@ def _evaluations() -> ListSpec:
                 QT_TRANSLATE_NOOP("Lists", "Respondent group"),
                 t.c.group,
                 "enum:RespondentGroup",
-                width=90,
+                width=125,
             ),
             Col("unit", QT_TRANSLATE_NOOP("Lists", "Evaluated unit"), UNIT.c.name, width=200),
             Col("level", QT_TRANSLATE_NOOP("Lists", "Level"), t.c.level, "enum:Level", width=110),

@@ -184,6 +184,7 @@ class DashboardPage(Page):
                   self.tr("%1 people sanctioned, %2 units held accountable")
                   .replace("%1", str(ac["people_sanctioned"]))
                   .replace("%2", str(ac["units_held_accountable"])))
+        self.ranking_model.paths = {u["id"]: u["path"] for u in self.session.reference.units}
         self.ranking_model.set_rows(ranking)
         self.chart.set_rows(ranking)
         self.figures_drawn.emit()

@@ -1,6 +1,6 @@
 """A list of records with filters and New / Edit / Delete, the shape most pages share."""
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -106,7 +106,8 @@ class RecordPage(Page):
 
     def _update_count(self) -> None:
         n = self.table_model.rowCount()
-        self.count_label.setText(self.tr("%n record(s)", "", n))
+        # Explicit context: PySide's self.tr() misses numerus forms from a subclass instance.
+        self.count_label.setText(QCoreApplication.translate("RecordPage", "%n record(s)", "", n))
 
     def selected_id(self) -> str | None:
         rows = self.view.selectionModel().selectedRows()

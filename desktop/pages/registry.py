@@ -8,7 +8,7 @@ PAGE_CLASSES: dict[str, str] = {
     "findings": "desktop.pages.field_work:FindingsPage",
     "criticisms": "desktop.pages.people:CriticismsPage",
     "evaluations": "desktop.pages.evaluations:EvaluationsPage",
-    "entry": "desktop.pages.entry:EntryPage",
+    "entry": "desktop.entry.page:EntryPage",
     "ledger": "desktop.pages.ledger:LedgerPage",
     "accountability": "desktop.pages.people:AccountabilityPage",
     "units": "desktop.pages.units:UnitsPage",

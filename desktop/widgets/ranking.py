@@ -29,6 +29,7 @@ class RankingTableModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.rows: list[dict] = []
+        self.paths: dict[str, str] = {}  # unit id → path, to tell same-named schools apart
 
     def set_rows(self, rows: list[dict]) -> None:
         self.beginResetModel()
@@ -62,8 +63,12 @@ class RankingTableModel(QAbstractTableModel):
         row = self.rows[index.row()]
         if role == Qt.ItemDataRole.ForegroundRole and row["rank"] is None:
             return UNDER_SAMPLE_BRUSH
-        if role == Qt.ItemDataRole.ToolTipRole and row["rank"] is None:
-            return self.tr("Under the minimum sample: not ranked")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if index.column() == 1:
+                return self.paths.get(row["unit_id"], row["unit_name"])
+            if row["rank"] is None:
+                return self.tr("Under the minimum sample: not ranked")
+            return None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         rank = str(row["rank"]) if row["rank"] is not None else self.tr("unranked")

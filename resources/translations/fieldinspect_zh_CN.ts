@@ -1282,72 +1282,72 @@
         <translation>督查通</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="58" />
+        <location filename="../../desktop/main_window.py" line="60" />
         <source>Dashboard</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="58" />
+        <location filename="../../desktop/main_window.py" line="60" />
         <source>Visits</source>
         <translation>明察暗访</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="59" />
+        <location filename="../../desktop/main_window.py" line="61" />
         <source>Findings</source>
         <translation>发现问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="59" />
+        <location filename="../../desktop/main_window.py" line="61" />
         <source>Criticisms</source>
         <translation>批评教育</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="60" />
+        <location filename="../../desktop/main_window.py" line="62" />
         <source>Evaluations</source>
         <translation>评议表</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="60" />
+        <location filename="../../desktop/main_window.py" line="62" />
         <source>Form entry</source>
         <translation>评议表录入</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="61" />
+        <location filename="../../desktop/main_window.py" line="63" />
         <source>Rectification ledger</source>
         <translation>整改台账</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="62" />
+        <location filename="../../desktop/main_window.py" line="64" />
         <source>Accountability</source>
         <translation>问责</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="63" />
+        <location filename="../../desktop/main_window.py" line="65" />
         <source>Units and representatives</source>
         <translation>单位与评议代表</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="63" />
+        <location filename="../../desktop/main_window.py" line="65" />
         <source>HQ administration</source>
         <translation>总部管理</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="64" />
+        <location filename="../../desktop/main_window.py" line="66" />
         <source>Sync issues</source>
         <translation>同步问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="64" />
+        <location filename="../../desktop/main_window.py" line="66" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="69" />
+        <location filename="../../desktop/main_window.py" line="71" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="74" />
+        <location filename="../../desktop/main_window.py" line="76" />
         <source>DEMO DATA</source>
         <translation>演示数据</translation>
     </message>
@@ -1553,17 +1553,17 @@
 <context>
     <name>RankingChartView</name>
     <message>
-        <location filename="../../desktop/widgets/ranking.py" line="89" />
+        <location filename="../../desktop/widgets/ranking.py" line="94" />
         <source>Ranked</source>
         <translation>参与排名</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ranking.py" line="90" />
+        <location filename="../../desktop/widgets/ranking.py" line="95" />
         <source>Under the minimum sample</source>
         <translation>样本不足</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ranking.py" line="100" />
+        <location filename="../../desktop/widgets/ranking.py" line="105" />
         <source>Lowest weighted scores by unit</source>
         <translation>测评得分最低的单位</translation>
     </message>
@@ -1571,37 +1571,37 @@
 <context>
     <name>RankingTableModel</name>
     <message>
-        <location filename="../../desktop/widgets/ranking.py" line="39" />
+        <location filename="../../desktop/widgets/ranking.py" line="40" />
         <source>Rank</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ranking.py" line="39" />
+        <location filename="../../desktop/widgets/ranking.py" line="40" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ranking.py" line="39" />
+        <location filename="../../desktop/widgets/ranking.py" line="40" />
         <source>Forms</source>
         <translation>表数</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ranking.py" line="40" />
+        <location filename="../../desktop/widgets/ranking.py" line="41" />
         <source>Satisfaction rate</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ranking.py" line="40" />
+        <location filename="../../desktop/widgets/ranking.py" line="41" />
         <source>Weighted score</source>
         <translation>测评得分</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ranking.py" line="66" />
+        <location filename="../../desktop/widgets/ranking.py" line="70" />
         <source>Under the minimum sample: not ranked</source>
         <translation>样本不足，不参与排名</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ranking.py" line="69" />
+        <location filename="../../desktop/widgets/ranking.py" line="74" />
         <source>unranked</source>
         <translation>未排名</translation>
     </message>
@@ -1620,28 +1620,29 @@
     </message>
     <message>
         <location filename="../../desktop/pages/record_page.py" line="59" />
-        <location filename="../../desktop/pages/record_page.py" line="164" />
+        <location filename="../../desktop/pages/record_page.py" line="165" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/pages/record_page.py" line="109" />
+        <location filename="../../desktop/pages/record_page.py" line="110" />
         <source>%n record(s)</source>
         <translation>
-            <numerusform>共 %n 条</numerusform></translation>
+            <numerusform>共 %n 条</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/record_page.py" line="131" />
+        <location filename="../../desktop/pages/record_page.py" line="132" />
         <source>New record</source>
         <translation>新建记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/record_page.py" line="155" />
+        <location filename="../../desktop/pages/record_page.py" line="156" />
         <source>Edit record</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/record_page.py" line="164" />
+        <location filename="../../desktop/pages/record_page.py" line="165" />
         <source>Delete the selected record?</source>
         <translation>删除所选记录？</translation>
     </message>
@@ -1752,7 +1753,8 @@
         <location filename="../../desktop/widgets/sync_indicator.py" line="28" />
         <source>%n change(s) waiting</source>
         <translation>
-            <numerusform>%n 项更改待同步</numerusform></translation>
+            <numerusform>%n 项更改待同步</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/widgets/sync_indicator.py" line="30" />
@@ -1849,7 +1851,8 @@
         <location filename="../../desktop/pages/units.py" line="150" />
         <source>%n row(s) imported.</source>
         <translation>
-            <numerusform>已导入 %n 行。</numerusform></translation>
+            <numerusform>已导入 %n 行。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

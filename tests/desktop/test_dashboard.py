@@ -56,3 +56,4 @@ def test_under_sampled_units_are_marked(qtbot, ready, run, demo_session):
         index = model.index(unranked[0], 0)
         assert model.data(index) == "unranked"
         assert model.data(index, Qt.ItemDataRole.ToolTipRole)
+    assert "/" in model.data(model.index(0, 1), Qt.ItemDataRole.ToolTipRole)  # the unit's path
