@@ -16,6 +16,7 @@ COMMAND_MODULES = (
     "desktop.cli.data_commands",
     "desktop.cli.report_commands",
     "desktop.cli.sync_commands",
+    "desktop.cli.kiosk_commands",
 )
 
 EXIT_USAGE = 2

@@ -1,0 +1,1 @@
+"""The satisfaction kiosk: a full-screen four-button evaluator for a service window."""

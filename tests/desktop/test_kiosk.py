@@ -1,0 +1,89 @@
+"""The satisfaction kiosk: keys 1–4, reasons, the self-resetting thank-you, the exit PIN."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from tests.desktop.conftest import PASSPHRASE, make_session
+
+
+@pytest.fixture
+def kiosk_store(store):
+    from models.enums import ProfileRole
+    from models.profiles import create_profile
+    from models.reference import Campaign, Unit
+
+    with store.write("admin") as w:
+        w.create(Campaign, {"name": "2026年万民评议", "year": 2026})
+        w.create(Unit, {"name": "不动产登记窗口", "kind": "service_window"})
+    create_profile(store, "负责人", ProfileRole.SUPERVISOR, pin="2468")
+    return store
+
+
+@pytest.fixture
+def kiosk(qtbot, kiosk_store, worker):
+    from desktop.cli.kiosk_commands import kiosk_target
+    from desktop.kiosk.window import KioskWindow
+
+    session = make_session(kiosk_store, worker, role="kiosk", device_role="kiosk")
+    window = KioskWindow(session, kiosk_target(kiosk_store, "不动产登记窗口", None))
+    qtbot.addWidget(window)
+    window.show()
+    window.setFocus()
+    yield window
+    window.allow_close()
+
+
+def ratings(store):
+    with store.read() as conn:
+        return conn.exec_driver_sql(
+            "SELECT level, reason, source, form_no, \"group\" FROM evaluation ORDER BY created_at"
+        ).fetchall()
+
+
+def test_keys_record_ratings_and_the_thanks_resets_itself(qtbot, kiosk, kiosk_store):
+    with qtbot.waitSignal(kiosk.rating_saved):
+        QTest.keyClick(kiosk, Qt.Key.Key_1)
+    assert kiosk.stack.currentWidget() is kiosk.thanks
+    qtbot.waitUntil(lambda: kiosk.stack.currentWidget() is kiosk.choose, timeout=5000)
+    QTest.keyClick(kiosk, Qt.Key.Key_4)
+    assert kiosk.stack.currentWidget() is kiosk.reasons
+    with qtbot.waitSignal(kiosk.rating_saved):
+        QTest.keyClick(kiosk, Qt.Key.Key_1)  # the first common reason
+    kiosk.reset()
+    qtbot.mouseClick(kiosk.level_buttons[3], Qt.MouseButton.LeftButton)
+    for ch in "窗口没人":
+        QTest.sendKeyEvent(QTest.KeyAction.Click, kiosk.reason_text, Qt.Key.Key_unknown, ch,
+                           Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(kiosk.rating_saved):
+        QTest.keyClick(kiosk.reason_text, Qt.Key.Key_Return)
+    assert ratings(kiosk_store) == [
+        ("satisfied", "", "kiosk", None, "citizen"),
+        ("dissatisfied", "Waited too long", "kiosk", None, "citizen"),
+        ("dissatisfied", "窗口没人", "kiosk", None, "citizen"),
+    ]
+
+
+def test_leaving_needs_the_supervisor_pin(qtbot, kiosk):
+    kiosk.close()
+    assert kiosk.isVisible() and kiosk.stack.currentWidget() is kiosk.pin_page
+    QTest.keyClicks(kiosk.pin, "1111")
+    QTest.keyClick(kiosk.pin, Qt.Key.Key_Return)
+    assert "Wrong PIN" in kiosk.pin_message.text()
+    with qtbot.waitSignal(kiosk.exit_requested):
+        QTest.keyClicks(kiosk.pin, "2468")
+        QTest.keyClick(kiosk.pin, Qt.Key.Key_Return)
+
+
+def test_kiosk_command_without_an_open_campaign_exits_1(store, data_dir):
+    store.close()
+    env = {**os.environ, "FIELDINSPECT_PASSPHRASE": PASSPHRASE}
+    done = subprocess.run([sys.executable, "-m", "desktop.cli", "--data-dir", str(data_dir),
+                           "kiosk", "--unit", "不动产登记窗口"],
+                          capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 1
+    assert "No campaign is open" in done.stderr
