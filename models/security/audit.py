@@ -108,17 +108,21 @@ def record(conn: sa.Connection, event: str, *, profile: str = "", table_name: st
 def _snapshots(conn: sa.Connection, wanted: dict[str, set[str]]) -> dict[tuple[str, str], str]:
     """Canonical rows for (table, id), read back in chunks (a 26,000-row import is 53 reads)."""
     out: dict[tuple[str, str], str] = {}
-    for table, ids in wanted.items():
-        id_list = list(ids)
-        for start in range(0, len(id_list), _CHUNK):
-            chunk = id_list[start:start + _CHUNK]
-            marks = ", ".join("?" for _ in chunk)
-            result = conn.exec_driver_sql(
-                f'SELECT * FROM "{table}" WHERE id IN ({marks})', tuple(chunk))
-            columns = list(result.keys())
-            id_at = columns.index("id")
-            for values in result:
-                out[(table, values[id_at])] = canonical_row(columns, values)
+    # The driver's own cursor: SQLAlchemy's per-row result machinery would double the cost.
+    cursor = conn.connection.dbapi_connection.cursor()
+    try:
+        for table, ids in wanted.items():
+            id_list = list(ids)
+            for start in range(0, len(id_list), _CHUNK):
+                chunk = id_list[start:start + _CHUNK]
+                marks = ", ".join("?" for _ in chunk)
+                cursor.execute(f'SELECT * FROM "{table}" WHERE id IN ({marks})', chunk)
+                columns = [d[0] for d in cursor.description]
+                id_at = columns.index("id")
+                for values in cursor.fetchall():
+                    out[(table, values[id_at])] = canonical_row(columns, values)
+    finally:
+        cursor.close()
     return out
 
 

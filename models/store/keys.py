@@ -1,7 +1,10 @@
-"""The store's data key: random, wrapped by a key derived once from the device passphrase.
+"""The store's data key: random, wrapped by a key derived from the passphrase AND a device part.
 
-The wrapped key lives in a small JSON file beside the database. A wrong passphrase fails the
-AES-GCM authentication of the wrapped key, which we report as a locked store.
+The wrapped key lives in a small JSON file beside the database; the device part lives in the OS
+keyring or an owner-only file outside the data directory (`models.security.keystore`), so a
+copied data directory opens nothing elsewhere. A wrong passphrase fails the AES-GCM
+authentication of the wrapped key, which we report as a locked store. Version 1 files (the
+passphrase alone) still open, and `Store.open` rewrites them as version 2.
 """
 
 import hashlib
@@ -12,13 +15,25 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from models.errors import StoreLockedError
+from models.security import keystore
 
 KEY_FILE = "store.key.json"
 # scrypt cost; tests lower it through FIELDINSPECT_KDF_LOG2N to stay quick.
 DEFAULT_LOG2N = 15
+KEY_FILE_VERSION = 2
+
+
+class WrongPassphraseError(StoreLockedError):
+    """The passphrase did not unwrap the key: counted by the unlock lockout."""
+
+
+class DeviceKeyMissingError(StoreLockedError):
+    """The device part is not on this machine (a copied data directory, a wiped keyring)."""
 
 
 @dataclass(frozen=True)
@@ -53,12 +68,31 @@ def create_key_file(path: Path, passphrase: str) -> bytes:
     return data_key
 
 
+def _kek(passphrase: str, params: "KdfParams", device_part: bytes | None) -> bytes:
+    stretched = params.derive(passphrase)
+    if device_part is None:  # a version-1 file
+        return stretched
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=device_part,
+                info=b"fieldinspect store kek v2").derive(stretched)
+
+
+def read_key_doc(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise StoreLockedError(f"The store's key file {path} is damaged or unreadable.") from exc
+
+
 def write_key_file(path: Path, data_key: bytes, passphrase: str) -> None:
+    """Wrap `data_key` under the passphrase and a fresh device part; forget the old part."""
+    old_id = read_key_doc(path).get("device_part", {}).get("id") if path.exists() else None
+    key_id, where, device_part = keystore.new_device_part(path.parent)
     params = KdfParams(salt=secrets.token_bytes(16), log2n=_kdf_cost())
     nonce = secrets.token_bytes(12)
-    wrapped = AESGCM(params.derive(passphrase)).encrypt(nonce, data_key, b"fieldinspect-store")
+    wrapped = AESGCM(_kek(passphrase, params, device_part)).encrypt(
+        nonce, data_key, b"fieldinspect-store")
     doc = {
-        "version": 1,
+        "version": KEY_FILE_VERSION,
         "kdf": "scrypt",
         "salt": params.salt.hex(),
         "log2n": params.log2n,
@@ -66,11 +100,18 @@ def write_key_file(path: Path, data_key: bytes, passphrase: str) -> None:
         "p": params.p,
         "nonce": nonce.hex(),
         "wrapped_key": wrapped.hex(),
+        "device_part": {"id": key_id, "where": where},
     }
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps(doc), encoding="utf-8")
     os.chmod(tmp, 0o600)
     os.replace(tmp, path)
+    if old_id and old_id != key_id:
+        keystore.delete_device_part(old_id)
+
+
+def key_file_version(path: Path) -> int:
+    return int(read_key_doc(path).get("version", 1))
 
 
 def unwrap_key_file(path: Path, passphrase: str | None) -> bytes:
@@ -78,15 +119,25 @@ def unwrap_key_file(path: Path, passphrase: str | None) -> bytes:
         raise StoreLockedError(
             "The store is locked: give its passphrase (FIELDINSPECT_PASSPHRASE or the prompt)."
         )
+    doc = read_key_doc(path)
     try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
         params = KdfParams(
             salt=bytes.fromhex(doc["salt"]), log2n=doc["log2n"], r=doc["r"], p=doc["p"]
         )
         nonce, wrapped = bytes.fromhex(doc["nonce"]), bytes.fromhex(doc["wrapped_key"])
-    except (OSError, ValueError, KeyError) as exc:
+        part_ref = doc.get("device_part")
+    except (ValueError, KeyError) as exc:
         raise StoreLockedError(f"The store's key file {path} is damaged or unreadable.") from exc
+    device_part = None
+    if part_ref:
+        device_part = keystore.load_device_part(part_ref["id"], part_ref.get("where", ""))
+        if device_part is None:
+            raise DeviceKeyMissingError(
+                "This store's device key is not on this computer, so it cannot be opened here "
+                "(a copied data directory opens nothing). HQ can recover it with the recovery key."
+            )
     try:
-        return AESGCM(params.derive(passphrase)).decrypt(nonce, wrapped, b"fieldinspect-store")
+        return AESGCM(_kek(passphrase, params, device_part)).decrypt(
+            nonce, wrapped, b"fieldinspect-store")
     except InvalidTag:
-        raise StoreLockedError("Wrong passphrase: the store stays locked.") from None
+        raise WrongPassphraseError("Wrong passphrase: the store stays locked.") from None

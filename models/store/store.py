@@ -8,17 +8,27 @@ connection from the engine's pool.
 import contextlib
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import sqlalchemy as sa
 
 from models.errors import ValidationError
 from models.ids import new_id
-from models.security import audit as _audit  # noqa: F401 - registers the audit-chain hook
+from models.security import audit
+from models.security.blobs import BLOB_DIR, BlobStore
+from models.security.lockout import UnlockGuard
 from models.store import outbox as _outbox  # noqa: F401 - registers the outbox hook
 from models.store.database import DB_FILE, open_engine
-from models.store.keys import KEY_FILE, create_key_file, unwrap_key_file
+from models.store.keys import (
+    KEY_FILE,
+    KEY_FILE_VERSION,
+    WrongPassphraseError,
+    create_key_file,
+    key_file_version,
+    unwrap_key_file,
+    write_key_file,
+)
 from models.store.schema import ensure_schema
 from models.store.writes import WriteSession
 
@@ -28,6 +38,7 @@ class Store:
     data_dir: Path
     engine: sa.Engine
     device_id: str
+    data_key: bytes = field(default=b"", repr=False)
 
     # --- opening ----------------------------------------------------------------------------
     @classmethod
@@ -40,7 +51,7 @@ class Store:
         data_dir = Path(data_dir)
         key_path = data_dir / KEY_FILE
         if key_path.exists():
-            key = unwrap_key_file(key_path, passphrase)
+            key = _unlock(data_dir, key_path, passphrase)
         elif create:
             data_dir.mkdir(parents=True, exist_ok=True)
             with contextlib.suppress(OSError):
@@ -51,10 +62,17 @@ class Store:
         engine = open_engine(data_dir / DB_FILE, key)
         ensure_schema(engine)
         device_id = _ensure_device_id(engine)
-        return cls(data_dir=data_dir, engine=engine, device_id=device_id)
+        with engine.connect().execution_options(immediate=True) as conn, conn.begin():
+            audit.record(conn, "unlock")
+        return cls(data_dir=data_dir, engine=engine, device_id=device_id, data_key=key)
 
     def close(self) -> None:
         self.engine.dispose()
+
+    @property
+    def blobs(self) -> BlobStore:
+        """Attachment bytes, encrypted at rest (`put(bytes) -> sha256`, `get(sha256)`)."""
+        return BlobStore(self.data_dir / BLOB_DIR, self.data_key)
 
     # --- reading and writing ----------------------------------------------------------------
     @contextlib.contextmanager
@@ -104,6 +122,21 @@ def set_meta(conn: sa.Connection, key: str, value: str) -> None:
         "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
         (key, value),
     )
+
+
+def _unlock(data_dir: Path, key_path: Path, passphrase: str | None) -> bytes:
+    """Unwrap the data key under the attempt lockout; move a version-1 key file to version 2."""
+    guard = UnlockGuard(data_dir)
+    guard.check()
+    try:
+        key = unwrap_key_file(key_path, passphrase)
+    except WrongPassphraseError:
+        guard.failed()
+        raise
+    guard.succeeded()
+    if key_file_version(key_path) < KEY_FILE_VERSION:
+        write_key_file(key_path, key, passphrase)
+    return key
 
 
 def _ensure_device_id(engine: sa.Engine) -> str:

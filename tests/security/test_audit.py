@@ -38,9 +38,10 @@ def test_every_change_is_chained_in_the_same_transaction(store):
         raise RuntimeError("half-way")
     with store.read() as conn:
         events = conn.exec_driver_sql("SELECT seq, event, profile FROM audit_log ORDER BY seq").all()
-    assert [(e.seq, e.event) for e in events] == [(1, "insert"), (2, "update"), (3, "update")]
+    assert [(e.seq, e.event) for e in events] == [
+        (1, "unlock"), (2, "insert"), (3, "update"), (4, "update")]
     report = _verify(store)
-    assert report.ok and report.checked == 3 and report.head_seq == 3
+    assert report.ok and report.checked == 4 and report.head_seq == 4
 
 
 def test_record_api_logs_unlock_export_and_sync(store):
@@ -49,8 +50,8 @@ def test_record_api_logs_unlock_export_and_sync(store):
         audit.record(conn, "export", profile="王芳", details={"kind": "ledger", "rows": 12})
     with store.read() as conn:
         rows = conn.exec_driver_sql("SELECT event, details FROM audit_log").all()
-    assert [r.event for r in rows] == ["unlock", "export"]
-    assert '"rows":12' in rows[1].details
+    assert [r.event for r in rows] == ["unlock", "unlock", "export"]
+    assert '"rows":12' in rows[2].details
     assert _verify(store).ok
 
 

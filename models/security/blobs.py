@@ -1,0 +1,92 @@
+"""Attachment bytes at rest: AES-GCM per file, a fresh nonce each, the content hash bound in.
+
+Callers name a blob by the SHA-256 of its plaintext (`put(bytes) -> sha256`, `get(sha256)`).
+On disk the file is named by an HMAC of that hash under a store key, so a copied data directory
+does not even say whether it holds a given, known photo; the same photo attached twice is one
+file. The content hash is the associated data: a blob swapped for another fails to decrypt.
+"""
+
+import hashlib
+import hmac
+import os
+import secrets
+from pathlib import Path
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from models.errors import AppError, NotFoundError
+
+BLOB_DIR = "attachments"
+_MAGIC = b"FIB1"
+_NONCE = 12
+
+
+class BlobCorruptError(AppError):
+    code = "blob_corrupt"
+
+
+def derive_subkey(data_key: bytes, purpose: str) -> bytes:
+    """A key for one purpose only, so the database key is never used twice."""
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
+                info=f"fieldinspect {purpose} v1".encode()).derive(data_key)
+
+
+def _check_hash(sha256: str) -> str:
+    sha256 = sha256.lower()
+    if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
+        raise NotFoundError("That attachment reference is not a SHA-256 hash.")
+    return sha256
+
+
+class BlobStore:
+    def __init__(self, root: Path, data_key: bytes):
+        self.root = Path(root)
+        self._aead = AESGCM(derive_subkey(data_key, "attachments"))
+        self._name_key = derive_subkey(data_key, "attachment names")
+
+    def _path(self, sha256: str) -> Path:
+        name = hmac.new(self._name_key, sha256.encode(), hashlib.sha256).hexdigest()
+        return self.root / name[:2] / name
+
+    def has(self, sha256: str) -> bool:
+        return self._path(_check_hash(sha256)).exists()
+
+    def put(self, data: bytes, *, expected_sha256: str | None = None) -> str:
+        """Store the bytes (once); return their SHA-256. A wrong `expected_sha256` stores nothing."""
+        sha256 = hashlib.sha256(data).hexdigest()
+        if expected_sha256 is not None and _check_hash(expected_sha256) != sha256:
+            raise BlobCorruptError("The attachment's bytes do not match its hash; nothing was kept.")
+        path = self._path(sha256)
+        if path.exists():
+            return sha256
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        nonce = secrets.token_bytes(_NONCE)
+        sealed = _MAGIC + nonce + self._aead.encrypt(nonce, data, sha256.encode())
+        tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(sealed)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+        return sha256
+
+    def get(self, sha256: str) -> bytes:
+        sha256 = _check_hash(sha256)
+        try:
+            sealed = self._path(sha256).read_bytes()
+        except FileNotFoundError:
+            raise NotFoundError("That attachment is not on this device yet.") from None
+        if not sealed.startswith(_MAGIC):
+            raise BlobCorruptError("The attachment file is damaged.")
+        nonce, body = sealed[len(_MAGIC):len(_MAGIC) + _NONCE], sealed[len(_MAGIC) + _NONCE:]
+        try:
+            return self._aead.decrypt(nonce, body, sha256.encode())
+        except InvalidTag:
+            raise BlobCorruptError("The attachment file is damaged or was replaced.") from None
+
+    def delete(self, sha256: str) -> None:
+        self._path(_check_hash(sha256)).unlink(missing_ok=True)

@@ -1,0 +1,65 @@
+"""Checking a profile's PIN with lockout; the counters live in the store, per profile."""
+
+import json
+import time
+
+import sqlalchemy as sa
+
+from models.device import Profile
+from models.errors import AppError, NotFoundError
+from models.profiles import check_pin
+from models.security import audit
+from models.security.lockout import AttemptState
+from models.store.store import Store, get_meta, set_meta
+
+_T = Profile.__table__
+
+
+class WrongPinError(AppError):
+    code = "wrong_pin"
+
+
+def _meta_key(profile_id: str) -> str:
+    return f"pin_failures:{profile_id}"
+
+
+def _load(conn: sa.Connection, profile_id: str) -> AttemptState:
+    raw = get_meta(conn, _meta_key(profile_id))
+    if not raw:
+        return AttemptState()
+    doc = json.loads(raw)
+    return AttemptState(int(doc["failures"]), float(doc["last_failure"]))
+
+
+def _save(conn: sa.Connection, profile_id: str, state: AttemptState) -> None:
+    set_meta(conn, _meta_key(profile_id),
+             json.dumps({"failures": state.failures, "last_failure": state.last_failure}))
+
+
+def verify_pin(store: Store, name: str, pin: str, *, now: float | None = None) -> None:
+    """Accept the PIN or raise `WrongPinError` / `LockedOutError`; every failure is audited."""
+    now = time.time() if now is None else now
+    with store.engine.connect().execution_options(immediate=True) as conn, conn.begin():
+        row = conn.execute(sa.select(_T.c.id, _T.c.pin_hash).where(
+            _T.c.name == name, _T.c.deleted_at.is_(None))).first()
+        if row is None:
+            raise NotFoundError(f"There is no profile named '{name}' on this device.")
+        state = _load(conn, row.id)
+        state.refuse_if_locked("PIN", "A supervisor can unblock the profile.", now)
+        if check_pin(row.pin_hash, pin):
+            if state.failures:
+                _save(conn, row.id, AttemptState())
+            return
+        _save(conn, row.id, state.failed(now))
+        audit.record(conn, "pin_failed", profile=name)
+    raise WrongPinError("Wrong PIN.")
+
+
+def reset_pin_lockout(store: Store, name: str, *, by: str) -> None:
+    """A supervisor unblocks a profile (the caller checks the supervisor's role)."""
+    with store.engine.connect().execution_options(immediate=True) as conn, conn.begin():
+        profile_id = conn.execute(sa.select(_T.c.id).where(_T.c.name == name)).scalar()
+        if profile_id is None:
+            raise NotFoundError(f"There is no profile named '{name}' on this device.")
+        _save(conn, profile_id, AttemptState())
+        audit.record(conn, "pin_unblocked", profile=by, details={"profile": name})
