@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 from desktop.entry.batch_header import BatchHeaderWidget
 from desktop.entry.controller import EntryController
 from desktop.entry.entry_screen import EntryScreen
+from desktop.entry.verify import SettlePanel, VerifyPanel
 from desktop.pages.base import Page
 from models import batches
 
@@ -74,10 +75,6 @@ class EntryPage(Page):
         self.keying.controller.form_corrected.connect(lambda *_: self.records_changed.emit())
 
     def _add_verification_tabs(self) -> None:
-        try:
-            from desktop.entry.verify import SettlePanel, VerifyPanel
-        except ImportError:  # built after the keying screen
-            return
         self.verify = VerifyPanel(self.session)
         self.tabs.addTab(self.verify, self.tr("Verify a batch"))
         self.settle = SettlePanel(self.session)

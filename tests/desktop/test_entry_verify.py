@@ -1,0 +1,59 @@
+"""Double-entry verification in the window: a mismatch re-keyed, then settled by a supervisor."""
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from tests.desktop.conftest import make_session
+
+
+def closed_batch(store):
+    from models import batches
+    from models.reference import Campaign, Unit
+
+    with store.write("clerk1") as w:
+        campaign = w.create(Campaign, {"name": "2026年万民评议", "year": 2026})
+        unit = w.create(Unit, {"name": "第一小学", "kind": "school"})
+        batch = batches.open_batch(w, {"campaign_id": campaign, "group": "parent",
+                                       "unit_id": unit, "evaluated_on": date(2026, 5, 4),
+                                       "cover_count": 2})
+        batches.add_form(w, batch, {"form_no": "0001", "level": "satisfied"})
+        batches.add_form(w, batch, {"form_no": "0002", "level": "satisfied"})
+        batches.close_batch(w, batch)
+    return batch
+
+
+def test_mismatch_rekeyed_and_settled(qtbot, store, worker):
+    from desktop.entry.verify import SettlePanel, VerifyPanel
+
+    batch = closed_batch(store)
+    panel = VerifyPanel(make_session(store, worker, role="clerk"))
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.form.form_no.text() == "0001")
+    assert "0001, 0002" in panel.todo.text()  # numbers only: the first keying stays unseen
+    for level_key, next_no in ((Qt.Key.Key_1, "0002"), (Qt.Key.Key_3, "")):
+        QTest.keyClick(panel.form.level, level_key)
+        QTest.keyClick(panel.form.level, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda n=next_no: panel.form.form_no.text() == n)
+    qtbot.mouseClick(panel.finish, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "1 differences" in panel.message.text())
+
+    settle = SettlePanel(make_session(store, worker, role="supervisor"))
+    qtbot.addWidget(settle)
+    settle.show()
+    qtbot.waitUntil(lambda: settle.table.rowCount() == 1)
+    assert settle.table.item(0, 0).text() == "0002"
+    assert settle.table.item(0, 3).text() == "Basically satisfied"
+    settle.table.selectRow(0)
+    qtbot.mouseClick(settle.findChild(type(panel.finish), "settle_second"),
+                     Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: settle.message.text() == "Settled.")
+    with store.read() as conn:
+        levels = conn.exec_driver_sql(
+            "SELECT level FROM evaluation ORDER BY form_no").scalars().all()
+        verified = conn.exec_driver_sql(
+            "SELECT verified_by FROM entry_batch WHERE id = ?", (batch,)).scalar()
+    assert levels == ["satisfied", "basically_satisfied"]
+    assert verified == "tester"
