@@ -1,0 +1,173 @@
+"""Desktop benchmark (prints figures; not a test).
+
+- cold start to the dashboard's figures drawn on a store of 100,000 forms, against a bare
+  PySide6 window started the same way in the same run;
+- resident memory of the window with that store open;
+- open and filter times of the evaluations list at 100,000 rows.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/desktop_bench.py [--forms 100000]
+"""
+
+import argparse
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+PASSPHRASE = "bench"
+
+BARE = """
+import time; t0 = time.perf_counter()
+from PySide6.QtWidgets import QApplication, QWidget
+app = QApplication([]); w = QWidget(); w.resize(1366, 768); w.show(); app.processEvents()
+print(time.perf_counter() - t0)
+"""
+
+
+def build_store(data_dir: Path, forms: int) -> None:
+    from models.demo import load_demo_data
+    from models.ids import new_id
+    from models.records import Evaluation
+    from models.store.store import Store
+
+    store = Store.open(data_dir, PASSPHRASE)
+    load_demo_data(store)
+    with store.read() as conn:
+        rows = [dict(r) for r in conn.exec_driver_sql(
+            'SELECT campaign_id, "group", unit_id, level, reason, evaluated_on, source '
+            "FROM evaluation").mappings()]
+    extra, i = [], 0
+    while len(rows) + len(extra) < forms:
+        row = dict(rows[i % len(rows)])
+        row.update(id=new_id(), form_no=f"X{i:06d}")
+        extra.append(row)
+        i += 1
+    with store.write("bench") as w:
+        w.create_many(Evaluation, extra)
+    store.close()
+
+
+def child_startup(data_dir: str) -> None:
+    """One cold start: open the store, build the window, wait for the dashboard's figures."""
+    t0 = time.perf_counter()
+    import asyncio
+
+    from qasync import QEventLoop
+
+    from desktop.app import make_application, make_session
+    from desktop.main_window import MainWindow
+    from desktop.worker import DbWorker
+    from models.profiles import acting_profile, list_profiles
+    from models.store.store import Store
+
+    app = make_application()
+    loop = QEventLoop(app)
+    asyncio.set_event_loop(loop)
+
+    async def start():
+        worker = DbWorker()
+        store = await worker.run(Store.open, Path(data_dir), PASSPHRASE)
+        await worker.run(acting_profile, store, None)
+        profile = (await worker.run(list_profiles, store))[0]
+        session = await make_session(worker, store, profile)
+        window = MainWindow(session, "en")
+        window.show()
+        page = window.page("dashboard")
+        while not page.is_ready():
+            await asyncio.sleep(0.005)
+        app.processEvents()
+        elapsed = time.perf_counter() - t0
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"{elapsed} {rss}")
+        worker.shutdown()
+
+    with loop:
+        loop.run_until_complete(start())
+
+
+def list_times(data_dir: Path) -> dict:
+    import asyncio
+
+    from qasync import QEventLoop
+
+    from desktop.app import make_application
+    from desktop.data import lists
+    from desktop.widgets.record_model import RecordTableModel
+    from desktop.worker import DbWorker
+    from models.store.store import Store
+
+    app = make_application()
+    loop = QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    worker = DbWorker()
+    store = Store.open(data_dir, PASSPHRASE)
+    model = RecordTableModel(worker, store, lists.spec("evaluations"))
+    out = {}
+
+    async def timed(label, filters):
+        started = time.perf_counter()
+        model.set_filters(filters)
+        while model.loading:
+            await asyncio.sleep(0.001)
+        model.data(model.index(0, 0))
+        while not model.all_fetched():
+            await asyncio.sleep(0.001)
+        out[label] = ((time.perf_counter() - started) * 1000, model.rowCount())
+
+    async def go():
+        await timed("open (all rows)", {})
+        await timed("filter level=dissatisfied", {"level": "dissatisfied"})
+        unit = store.engine.connect().exec_driver_sql(
+            "SELECT unit_id FROM evaluation GROUP BY unit_id ORDER BY count(*) DESC").scalar()
+        await timed("filter by unit", {"unit_id": unit})
+        await timed("search form number", {"search": "X0123"})
+        await timed("back to all rows", {})
+
+    with loop:
+        loop.run_until_complete(go())
+    worker.shutdown()
+    store.close()
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--forms", type=int, default=100_000)
+    parser.add_argument("--child-startup")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    if args.child_startup:
+        child_startup(args.child_startup)
+        return 0
+    data_dir = Path(tempfile.mkdtemp(prefix="fieldinspect-bench-")) / "data"
+    started = time.perf_counter()
+    build_store(data_dir, args.forms)
+    print(f"store with {args.forms:,} forms built in {time.perf_counter() - started:.1f} s")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    bare = min(float(subprocess.run([sys.executable, "-c", BARE], capture_output=True,
+                                    text=True, env=env, check=True).stdout)
+               for _ in range(args.runs))
+    starts = []
+    for _ in range(args.runs):
+        out = subprocess.run([sys.executable, __file__, "--child-startup", str(data_dir)],
+                             capture_output=True, text=True, env=env, check=True).stdout
+        elapsed, rss = map(float, out.split()[-2:])
+        starts.append((elapsed, rss))
+    best = min(starts)
+    print(f"bare PySide6 window:            {bare * 1000:7.0f} ms")
+    print(f"cold start to dashboard drawn:  {best[0] * 1000:7.0f} ms  "
+          f"(ratio {best[0] / bare:.1f}x bare; target <= 1000 ms)")
+    print(f"resident memory (max RSS):      {best[1]:7.0f} MB  (target <= 300 MB)")
+    for label, (ms, rows) in list_times(data_dir).items():
+        print(f"evaluations list, {label:<26} {ms:7.0f} ms  ({rows:,} rows)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
