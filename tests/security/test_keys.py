@@ -1,0 +1,116 @@
+"""A copied data directory opens nothing; the device part lives outside it; old stores migrate."""
+
+import json
+import os
+import shutil
+import stat
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+
+from models.reference import Unit
+from models.security import keystore
+from models.store.keys import DeviceKeyMissingError, KdfParams, WrongPassphraseError
+from models.store.store import Store
+from tests.conftest import PASSPHRASE
+
+
+class MemoryKeyring(KeyringBackend):
+    priority = 1
+
+    def __init__(self):
+        super().__init__()
+        self.items = {}
+
+    def get_password(self, service, username):
+        return self.items.get((service, username))
+
+    def set_password(self, service, username, password):
+        self.items[(service, username)] = password
+
+    def delete_password(self, service, username):
+        self.items.pop((service, username), None)
+
+
+@pytest.fixture
+def fake_keyring(monkeypatch):
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    monkeypatch.setenv("FIELDINSPECT_KEYRING", "1")
+    yield backend
+    keyring.set_keyring(previous)
+
+
+def _key_doc(data_dir):
+    return json.loads((data_dir / "store.key.json").read_text())
+
+
+def test_fallback_file_is_owner_only_and_outside_the_data_dir(store, data_dir):
+    ref = _key_doc(data_dir)["device_part"]
+    assert ref["where"] == "file"
+    key_file = keystore.key_dir() / f"{ref['id']}.key"
+    assert key_file.exists() and data_dir not in key_file.parents
+    assert stat.S_IMODE(os.stat(key_file).st_mode) == 0o600
+    assert not [p for p in data_dir.rglob("*") if p.read_bytes().strip() == key_file.read_bytes()]
+
+
+def test_copied_data_dir_opens_nothing_elsewhere(store, data_dir, tmp_path, monkeypatch):
+    with store.write("clerk") as w:
+        w.create(Unit, {"name": "白泥镇", "kind": "township"})
+    store.close()
+    copy = tmp_path / "stolen"
+    shutil.copytree(data_dir, copy)
+    monkeypatch.setenv("FIELDINSPECT_KEY_DIR", str(tmp_path / "other-machine-keys"))
+    with pytest.raises(DeviceKeyMissingError, match="not on this computer"):
+        Store.open(copy, PASSPHRASE)
+
+
+def test_keyring_holds_the_device_part_when_there_is_one(fake_keyring, data_dir, monkeypatch,
+                                                         tmp_path):
+    monkeypatch.setenv("FIELDINSPECT_KEY_DIR", str(tmp_path / "unused"))
+    Store.open(data_dir, PASSPHRASE).close()
+    ref = _key_doc(data_dir)["device_part"]
+    assert ref["where"] == "keyring"
+    assert len(fake_keyring.items) == 1 and not (tmp_path / "unused").exists()
+    Store.open(data_dir, PASSPHRASE).close()
+    fake_keyring.items.clear()  # the keyring was wiped
+    with pytest.raises(DeviceKeyMissingError):
+        Store.open(data_dir, PASSPHRASE)
+
+
+def test_store_with_its_key_only_in_the_data_dir_is_migrated(data_dir):
+    """A version-1 store (passphrase-only key file) opens and is rewritten to need the part."""
+    store = Store.open(data_dir, PASSPHRASE)
+    with store.write("clerk") as w:
+        w.create(Unit, {"name": "旧单位", "kind": "other"})
+    key = store.data_key
+    store.close()
+    _write_v1(data_dir / "store.key.json", key)
+    again = Store.open(data_dir, PASSPHRASE)
+    assert again.data_key == key
+    again.close()
+    doc = _key_doc(data_dir)
+    assert doc["version"] == 2 and doc["device_part"]["where"] == "file"
+    with pytest.raises(WrongPassphraseError):
+        Store.open(data_dir, "wrong")
+
+
+def _write_v1(path, key):
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    params = KdfParams(salt=os.urandom(16), log2n=10)
+    nonce = os.urandom(12)
+    wrapped = AESGCM(params.derive(PASSPHRASE)).encrypt(nonce, key, b"fieldinspect-store")
+    path.write_text(json.dumps({
+        "version": 1, "kdf": "scrypt", "salt": params.salt.hex(), "log2n": 10, "r": 8, "p": 1,
+        "nonce": nonce.hex(), "wrapped_key": wrapped.hex()}))
+
+
+def test_key_folder_inside_the_data_dir_is_refused(data_dir, monkeypatch):
+    from models.security.keystore import KeyStorageError
+
+    monkeypatch.setenv("FIELDINSPECT_KEY_DIR", str(data_dir / "keys"))
+    with pytest.raises(KeyStorageError, match="inside the data directory"):
+        Store.open(data_dir, PASSPHRASE)
