@@ -41,6 +41,64 @@
     </message>
 </context>
 <context>
+    <name>BatchHeaderWidget</name>
+    <message>
+        <location filename="../../desktop/entry/batch_header.py" line="42" />
+        <source>type part of the unit&apos;s name</source>
+        <translation>输入单位名称的一部分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/batch_header.py" line="49" />
+        <source>Start keying the batch</source>
+        <translation>开始录入本批</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/batch_header.py" line="55" />
+        <source>Continue this batch</source>
+        <translation>继续录入此批</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/batch_header.py" line="58" />
+        <source>Campaign</source>
+        <translation>评议活动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/batch_header.py" line="59" />
+        <source>Respondent group</source>
+        <translation>评议群体</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/batch_header.py" line="60" />
+        <source>Evaluated unit</source>
+        <translation>被评议单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/batch_header.py" line="61" />
+        <source>Date on the forms</source>
+        <translation>评议日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/batch_header.py" line="62" />
+        <source>Forms in the batch (cover count)</source>
+        <translation>本批表数（封面所记）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/batch_header.py" line="65" />
+        <source>Or continue a batch left open:</source>
+        <translation>或继续未关闭的批次：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/batch_header.py" line="94" />
+        <source>No campaign on this device yet: create or sync one first.</source>
+        <translation>本机尚无评议活动：请先创建或同步。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/batch_header.py" line="99" />
+        <source>Choose the evaluated unit from the list.</source>
+        <translation>请从列表中选择被评议单位。</translation>
+    </message>
+</context>
+<context>
     <name>CampaignsPanel</name>
     <message>
         <location filename="../../desktop/pages/admin.py" line="40" />
@@ -339,6 +397,34 @@
     </message>
 </context>
 <context>
+    <name>EntryLabels</name>
+    <message>
+        <location filename="../../desktop/entry/level_keys.py" line="161" />
+        <source>Observes discipline</source>
+        <translation>遵守纪律</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/level_keys.py" line="162" />
+        <source>Acts according to law</source>
+        <translation>依法办事</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/level_keys.py" line="163" />
+        <source>Service quality</source>
+        <translation>服务质量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/level_keys.py" line="164" />
+        <source>Integrity</source>
+        <translation>廉洁自律</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/level_keys.py" line="165" />
+        <source>Work efficiency</source>
+        <translation>工作效率</translation>
+    </message>
+</context>
+<context>
     <name>EntryPage</name>
     <message>
         <location filename="../../desktop/pages/entry.py" line="17" />
@@ -346,9 +432,113 @@
         <translation>纸质评议表快速录入将在此处提供。在此之前，请在“评议表”页面添加。</translation>
     </message>
     <message>
+        <location filename="../../desktop/entry/page.py" line="71" />
+        <source>Key forms</source>
+        <translation>录入评议表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/page.py" line="79" />
+        <source>Verify a batch</source>
+        <translation>复核录入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/page.py" line="81" />
+        <source>Settle differences</source>
+        <translation>处理差异</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/page.py" line="87" />
         <location filename="../../desktop/pages/entry.py" line="25" />
         <source>Form entry</source>
         <translation>评议表录入</translation>
+    </message>
+</context>
+<context>
+    <name>EntryScreen</name>
+    <message>
+        <location filename="../../desktop/entry/entry_screen.py" line="42" />
+        <source>Form number</source>
+        <translation>表号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/entry_screen.py" line="42" />
+        <source>Level</source>
+        <translation>评议等次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/entry_screen.py" line="42" />
+        <source>Reason</source>
+        <translation>不满意原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/entry_screen.py" line="42" />
+        <source>Keyed by</source>
+        <translation>录入人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/entry_screen.py" line="48" />
+        <source>Correct last form (F2)</source>
+        <translation>更正上一张 (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/entry_screen.py" line="50" />
+        <source>Close batch… (Ctrl+Shift+E)</source>
+        <translation>关闭本批… (Ctrl+Shift+E)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/entry_screen.py" line="64" />
+        <source>Close the batch (Enter)</source>
+        <translation>关闭本批 (回车)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/entry_screen.py" line="66" />
+        <source>Keep keying (Esc)</source>
+        <translation>继续录入 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/entry_screen.py" line="90" />
+        <source>Forms of this batch (F4, then Enter to correct one)</source>
+        <translation>本批已录表（按 F4，再按回车更正所选表）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/entry_screen.py" line="143" />
+        <source>%1 of %2 forms</source>
+        <translation>已录 %1 / 共 %2 张</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/entry_screen.py" line="157" />
+        <source>Saving form %1…</source>
+        <translation>正在保存 %1 号表…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/entry_screen.py" line="169" />
+        <source>Saved form %1.</source>
+        <translation>%1 号表已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/entry_screen.py" line="173" />
+        <source>Corrected form %1.</source>
+        <translation>%1 号表已更正。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/entry_screen.py" line="191" />
+        <source>Correcting form %1: Enter saves the correction, Esc cancels.</source>
+        <translation>正在更正 %1 号表：回车保存更正，Esc 取消。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/entry_screen.py" line="213" />
+        <source>The cover says %1 forms; %2 were keyed: %3 missing.</source>
+        <translation>封面记 %1 张，已录 %2 张：缺 %3 张。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/entry_screen.py" line="215" />
+        <source>The cover says %1 forms; %2 were keyed: %3 more than the cover.</source>
+        <translation>封面记 %1 张，已录 %2 张：比封面多 %3 张。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/entry_screen.py" line="217" />
+        <source>The cover says %1 forms; %2 were keyed: the count matches.</source>
+        <translation>封面记 %1 张，已录 %2 张：数量相符。</translation>
     </message>
 </context>
 <context>
@@ -621,6 +811,70 @@
     </message>
 </context>
 <context>
+    <name>FormEntryWidget</name>
+    <message>
+        <location filename="../../desktop/entry/form_widget.py" line="28" />
+        <source>printed on the form</source>
+        <translation>评议表上印的编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/form_widget.py" line="32" />
+        <source>required for dissatisfied</source>
+        <translation>选“不满意”时必填</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/form_widget.py" line="34" />
+        <source>optional</source>
+        <translation>可不填</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/form_widget.py" line="38" />
+        <source>Form number</source>
+        <translation>表号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/form_widget.py" line="39" />
+        <source>Level (keys 1–4)</source>
+        <translation>评议等次（按 1–4）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/form_widget.py" line="40" />
+        <source>Reason</source>
+        <translation>不满意原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/form_widget.py" line="41" />
+        <source>Criteria (optional, 1–4 each)</source>
+        <translation>分项评价（可不填，各按 1–4）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/form_widget.py" line="42" />
+        <source>Suggestion</source>
+        <translation>意见建议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/form_widget.py" line="89" />
+        <source>Choose the level with keys 1–4.</source>
+        <translation>请按 1–4 选择评议等次。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/form_widget.py" line="92" />
+        <location filename="../../desktop/entry/form_widget.py" line="110" />
+        <source>A dissatisfied form needs a reason: type the reason given on the form.</source>
+        <translation>“不满意”须填写原因：请录入表上所写的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/form_widget.py" line="103" />
+        <source>Form number %1 was already entered on %2 by %3. Check the form; nothing was saved.</source>
+        <translation>表号 %1 已于 %2 由 %3 录入。请核对该表；本次未保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/form_widget.py" line="116" />
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+</context>
+<context>
     <name>HqAdminPage</name>
     <message>
         <location filename="../../desktop/pages/admin.py" line="75" />
@@ -636,6 +890,92 @@
         <location filename="../../desktop/pages/admin.py" line="87" />
         <source>HQ administration</source>
         <translation>总部管理</translation>
+    </message>
+</context>
+<context>
+    <name>KeyingPanel</name>
+    <message>
+        <location filename="../../desktop/entry/page.py" line="51" />
+        <source>Batch closed: %1 forms keyed against a cover count of %2.</source>
+        <translation>本批已关闭：录入 %1 张，封面记 %2 张。</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <location filename="../../desktop/kiosk/window.py" line="34" />
+        <source>Satisfaction kiosk</source>
+        <translation>满意度评价器</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/window.py" line="54" />
+        <source>How satisfied are you with our service today?</source>
+        <translation>您对今天的服务满意吗？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/window.py" line="79" />
+        <source>Waited too long</source>
+        <translation>等候时间太长</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/window.py" line="79" />
+        <source>Unfriendly attitude</source>
+        <translation>态度不好</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/window.py" line="80" />
+        <source>Sent back and forth</source>
+        <translation>推诿扯皮、来回跑</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/window.py" line="80" />
+        <source>Unclear explanation</source>
+        <translation>解释不清楚</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/window.py" line="81" />
+        <source>Staff absent from the window</source>
+        <translation>窗口无人（脱岗）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/window.py" line="81" />
+        <source>Irregular fees</source>
+        <translation>乱收费</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/window.py" line="85" />
+        <source>Sorry. What went wrong? (choose one, or type)</source>
+        <translation>很抱歉。哪里不满意？（请选择一项，或填写）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/window.py" line="98" />
+        <source>Or type what happened</source>
+        <translation>或填写具体情况</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/window.py" line="100" />
+        <source>Send</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/window.py" line="114" />
+        <source>Thank you for your rating!</source>
+        <translation>感谢您的评价！</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/window.py" line="122" />
+        <source>Supervisor PIN to leave kiosk mode</source>
+        <translation>请输入负责人 PIN 退出评价模式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/window.py" line="148" />
+        <source>No reason given</source>
+        <translation>未说明原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/window.py" line="198" />
+        <source>Wrong PIN.</source>
+        <translation>PIN 不正确。</translation>
     </message>
 </context>
 <context>
@@ -738,7 +1078,7 @@
     </message>
     <message>
         <location filename="../../desktop/labels.py" line="57" />
-        <source>People's congress deputy</source>
+        <source>People&apos;s congress deputy</source>
         <translation>人大代表</translation>
     </message>
     <message>
@@ -1735,6 +2075,94 @@
     </message>
 </context>
 <context>
+    <name>SettlePanel</name>
+    <message>
+        <location filename="../../desktop/entry/verify.py" line="169" />
+        <source>Form number</source>
+        <translation>表号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/verify.py" line="169" />
+        <source>Difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/verify.py" line="169" />
+        <source>First keying</source>
+        <translation>第一次录入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/verify.py" line="170" />
+        <source>Second keying</source>
+        <translation>第二次录入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/verify.py" line="170" />
+        <source>Settled</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/verify.py" line="176" />
+        <source>Keep the first keying</source>
+        <translation>以第一次录入为准</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/verify.py" line="177" />
+        <source>Take the second keying</source>
+        <translation>以第二次录入为准</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/verify.py" line="178" />
+        <source>Void the form</source>
+        <translation>作废此表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/verify.py" line="183" />
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/verify.py" line="211" />
+        <source>Not in the first keying</source>
+        <translation>第一次录入中没有</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/verify.py" line="213" />
+        <source>Not re-keyed</source>
+        <translation>未复录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/verify.py" line="215" />
+        <source>Level</source>
+        <translation>评议等次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/verify.py" line="222" />
+        <source>First keying kept</source>
+        <translation>保留第一次录入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/verify.py" line="222" />
+        <source>Corrected</source>
+        <translation>已更正</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/verify.py" line="223" />
+        <source>Voided</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/verify.py" line="228" />
+        <source>Choose a difference in the list first.</source>
+        <translation>请先在列表中选择一条差异。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/verify.py" line="234" />
+        <source>Settled.</source>
+        <translation>已处理。</translation>
+    </message>
+</context>
+<context>
     <name>StartUp</name>
     <message>
         <location filename="../../desktop/open_store.py" line="75" />
@@ -1853,6 +2281,59 @@
         <translation>
             <numerusform>已导入 %n 行。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>VerifyPanel</name>
+    <message>
+        <location filename="../../desktop/entry/verify.py" line="78" />
+        <source>whole batch</source>
+        <translation>整批</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/verify.py" line="79" />
+        <source>Choose the sample</source>
+        <translation>抽取样本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/verify.py" line="87" />
+        <source>Finish the second keying</source>
+        <translation>完成复录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/verify.py" line="90" />
+        <source>Closed batch</source>
+        <translation>已关闭批次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/verify.py" line="92" />
+        <source>Sample size</source>
+        <translation>抽样数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/verify.py" line="111" />
+        <source>No closed batch waits for verification.</source>
+        <translation>没有待复核的已关闭批次。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/verify.py" line="123" />
+        <source>%1 of %2 re-keyed. Forms to re-key: %3</source>
+        <translation>已复录 %1 / 共 %2 张。待复录表号：%3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/verify.py" line="142" />
+        <source>Re-keyed form %1.</source>
+        <translation>%1 号表已复录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/verify.py" line="152" />
+        <source>%1 differences: a supervisor settles them on the Settle differences tab.</source>
+        <translation>发现 %1 处差异：请负责人在“处理差异”页处理。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/verify.py" line="155" />
+        <source>No differences: the batch is verified.</source>
+        <translation>无差异：本批已复核。</translation>
     </message>
 </context>
 <context>
