@@ -58,15 +58,17 @@ def _opinions(conn, campaign_id, redactor) -> dict[str, list[list]]:
 
 def gather(conn: sa.Connection, campaign_id: str | None, as_of: date) -> dict:
     """Everything the per-unit reports need, read once."""
+    # The unit sees its problems as the public does: no informant, no visit details.
+    redactor = build_redactor(conn)
     problems = defaultdict(list)
     for p in problem_rows(conn, ProblemFilter(campaign_id=campaign_id, open_only=True,
                                               as_of=as_of)):
-        problems[p["unit_id"]].append(p)
+        problems[p["unit_id"]].append(redactor.public_problem(p))
     ranks = {g: {u["unit_id"]: u for u in rows}
              for g, rows in group_rankings(conn, campaign_id).items()}
     forms = _forms(conn, campaign_id)
     return {"forms": forms, "reasons": _reasons(conn, campaign_id), "ranks": ranks,
-            "opinions": _opinions(conn, campaign_id, build_redactor(conn)),
+            "opinions": _opinions(conn, campaign_id, redactor),
             "problems": problems, "labels": unit_labels(conn),
             "units": sorted(set(forms) | set(problems)), "as_of": as_of}
 

@@ -17,6 +17,7 @@ from reports.labels import zh
 PHONE = re.compile(r"(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d)")
 ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
 DATE = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}月\d{1,2}日")
+SEPARATORS = re.compile(r"[\s,，;；:：/、()（）]+")
 MASK = "***"
 
 
@@ -74,7 +75,10 @@ def build_redactor(conn: sa.Connection) -> Redactor:
                      where=[pc.c.sanction != Sanction.CIRCULATED_CRITICISM])
     names |= _strings(conn, ac.c.person_name)
     names |= _strings(conn, rep.c.name)
-    literals = _strings(conn, op.c.contact) | _strings(conn, rep.c.phone)
+    # A contact ("李某某 138…") is masked whole and part by part, name and number alike.
+    contacts = _strings(conn, op.c.contact)
+    literals = contacts | {part for c in contacts for part in SEPARATORS.split(c)}
+    literals |= _strings(conn, rep.c.phone)
     literals |= _strings(conn, v.c.place, v.c.summary, where=[v.c.kind == VisitKind.SECRET])
     secret = conn.execute(sa.select(f.c.id, f.c.category).select_from(
         f.join(v, v.c.id == f.c.visit_id)).where(v.c.kind == VisitKind.SECRET)).all()
