@@ -39,6 +39,7 @@ class BatchHeaderWidget(QWidget):
         self.unit.completer().setFilterMode(Qt.MatchFlag.MatchContains)
         self.unit.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.unit.setCurrentIndex(-1)
+        self.unit.currentIndexChanged.connect(self._unit_chosen)
         self.unit.lineEdit().setPlaceholderText(self.tr("type part of the unit's name"))
         self.date = QDateEdit(QDate.currentDate(), objectName="evaluatedOn")
         self.date.setCalendarPopup(True)
@@ -80,6 +81,14 @@ class BatchHeaderWidget(QWidget):
                 f" · {b['evaluated_on']} · {b['cover_count']}", b["id"])
         for w in (self.resume_label, self.open_list, self.resume):
             w.setVisible(bool(open_batches))
+
+    def _unit_chosen(self, index: int) -> None:
+        """Who rates a unit follows from its kind (parents a school...); the clerk may change it."""
+        from models.batches import group_for_unit
+
+        unit = next((u for u in self.reference.units if u["id"] == self.unit.itemData(index)), None)
+        if unit is not None:
+            self.group.setCurrentIndex(self.group.findData(group_for_unit(unit["kind"]).value))
 
     def _unit_id(self) -> str | None:
         text = self.unit.currentText().strip()

@@ -51,6 +51,9 @@ class FormEntryWidget(QWidget):
         for edit in (self.reason, self.suggestion):
             edit.returnPressed.connect(self.submitted)
         self.level.level_changed.connect(self._level_changed)
+        # A refusal stays visible only until the clerk starts fixing it.
+        self.reason.textEdited.connect(self._clear_error)
+        self.form_no.textEdited.connect(self._clear_error)
         self._level_changed(None)
 
     # --- values -------------------------------------------------------------------------
@@ -127,6 +130,11 @@ class FormEntryWidget(QWidget):
         else:
             super().keyPressEvent(event)
 
+    def _clear_error(self, *_) -> None:
+        if self.message.property("error"):
+            self.show_message("")
+
     def _level_changed(self, level) -> None:
+        self._clear_error()
         show = level == Level.DISSATISFIED
         self.layout_.setRowVisible(self.reason, show)

@@ -15,6 +15,14 @@ _DIGITS = {"1": 0, "2": 1, "3": 2, "4": 3, "１": 0, "２": 1, "３": 2, "４": 
 _KEYS = {Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2, Qt.Key.Key_4: 3}
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _CLEAR = (Qt.Key.Key_Backspace, Qt.Key.Key_Delete)
+# Local style: the chosen level must be unmistakable whatever the application style sheet.
+STYLE = """
+#levelKeys, #criteriaKeys { border: 1px solid #b8b8b8; border-radius: 4px; background: #fff; }
+#levelKeys[focused="true"], #criteriaKeys[focused="true"] { border: 2px solid #2f6fd0; }
+#levelCell { font-size: 15px; border-radius: 4px; padding: 4px; color: #333; }
+#levelCell[chosen="true"] { background: #2f6fd0; color: white; font-weight: bold; }
+#criterionValue { font-weight: bold; color: #2f6fd0; }
+"""
 
 
 def key_index(event: QKeyEvent) -> int | None:
@@ -32,6 +40,7 @@ class _KeyFrame(QFrame):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet(STYLE)
 
     def focusInEvent(self, event) -> None:  # noqa: N802
         self.setProperty("focused", True)

@@ -19,6 +19,20 @@ from desktop.entry.level_keys import LEVELS, key_index
 from desktop.labels import label_of
 from models.enums import Level
 
+STYLE = """
+#kioskWindow { background: #f4f7fb; }
+#kioskTitle { font-size: 34px; font-weight: bold; color: #1d3557; }
+#kioskUnit { font-size: 22px; color: #555; }
+#kioskThanks { font-size: 48px; font-weight: bold; color: #1d7a46; }
+QPushButton { font-size: 30px; font-weight: bold; border-radius: 16px; color: white; }
+#kioskLevel_satisfied { background: #1d7a46; }
+#kioskLevel_fairly_satisfied { background: #3f9a5a; }
+#kioskLevel_basically_satisfied { background: #c98a12; }
+#kioskLevel_dissatisfied { background: #b83232; }
+#kioskReason, #kioskSend { background: #2f5d8a; font-size: 24px; }
+QLineEdit { font-size: 24px; padding: 8px; }
+#kioskPinMessage { font-size: 22px; color: #b83232; }
+"""
 THANKS_MS = 3000  # the thank-you screen resets itself well within 5 seconds
 REASON_TIMEOUT_MS = 60_000  # a walk-away on the reasons screen still records the rating
 
@@ -31,6 +45,8 @@ class KioskWindow(QWidget):
     def __init__(self, session, target: dict, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("kioskWindow")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet(STYLE)
         self.setWindowTitle(self.tr("Satisfaction kiosk"))
         self.session, self.target = session, target  # campaign_id, unit_id, group, unit_name
         self.stack = QStackedWidget()
@@ -99,6 +115,7 @@ class KioskWindow(QWidget):
         self.reason_text.returnPressed.connect(self._submit_reason)
         submit = QPushButton(self.tr("Send"), objectName="kioskSend")
         submit.clicked.connect(self._submit_reason)
+        submit.setMinimumSize(160, 60)
         free = QHBoxLayout()
         free.addWidget(self.reason_text, 1)
         free.addWidget(submit)
