@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "desktop.cli.report_commands",
     "desktop.cli.sync_commands",
     "desktop.cli.kiosk_commands",
+    "desktop.cli.security_commands",
 )
 
 EXIT_USAGE = 2
