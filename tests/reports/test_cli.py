@@ -1,0 +1,65 @@
+"""`fieldinspect report ...` as operators script it: files, exit codes, no Qt."""
+
+import os
+import subprocess
+import sys
+
+import openpyxl
+import pytest
+
+from tests.reports.conftest import AS_OF, docx_text
+
+
+def run(data_dir, *args):
+    env = {**os.environ, "FIELDINSPECT_PASSPHRASE": "pw"}
+    return subprocess.run([sys.executable, "-m", "desktop.cli", "--data-dir", str(data_dir),
+                           *args], capture_output=True, text=True, env=env,
+                          stdin=subprocess.DEVNULL)
+
+
+@pytest.fixture(scope="module")
+def demo_dir(tmp_path_factory):
+    d = tmp_path_factory.mktemp("cli") / "dev"
+    assert run(d, "demo-data", "--as-of", AS_OF.isoformat()).returncode == 0
+    return d
+
+
+def test_every_report_from_the_command_line(demo_dir, tmp_path):
+    asof = ("--as-of", AS_OF.isoformat())
+    for kind, name in (("ledger", "台账.xlsx"), ("notice", "公示.docx"), ("notice", "公示.pdf"),
+                       ("county-summary", "汇总.pdf"), ("rankings", "排名.xlsx"),
+                       ("overdue", "逾期.xlsx"), ("criticism-notice", "通报.docx")):
+        res = run(demo_dir, "report", kind, "--out", str(tmp_path / name), *asof)
+        assert res.returncode == 0, res.stderr
+        assert (tmp_path / name).stat().st_size > 0
+    assert "通报批评" in docx_text(tmp_path / "通报.docx")
+
+
+def test_filters_format_and_errors(demo_dir, tmp_path):
+    out = tmp_path / "ledger.bin"
+    res = run(demo_dir, "report", "ledger", "--out", str(out), "--format", "xlsx",
+              "--status", "rectifying", "--unit", "县政务服务中心", "--as-of", AS_OF.isoformat())
+    assert res.returncode == 0, res.stderr
+    with out.open("rb") as fh:
+        rows = list(openpyxl.load_workbook(fh).active.iter_rows(min_row=3, values_only=True))
+    assert all(r[7] == "整改中" and r[3].startswith("县政务服务中心") for r in rows)
+    bad = run(demo_dir, "report", "ledger", "--out", str(tmp_path / "x.xlsx"), "--status", "lost")
+    assert bad.returncode == 1 and "lost" in bad.stderr and "Traceback" not in bad.stderr
+    ambiguous = run(demo_dir, "report", "ledger", "--out", str(tmp_path / "x.xlsx"),
+                    "--unit", "第一小学")
+    assert ambiguous.returncode == 1 and "白泥镇第一小学" in ambiguous.stderr
+    assert run(demo_dir, "report", "notice", "--out", str(tmp_path / "n.txt")).returncode == 1
+    assert run(demo_dir, "report", "nonsense", "--out", "x").returncode == 2
+
+
+def test_report_commands_never_import_qt(demo_dir, tmp_path):
+    code = ("import sys, io, contextlib\n"
+            f"sys.argv = ['fieldinspect', '--data-dir', r'{demo_dir}', 'report', 'overdue', "
+            f"'--out', r'{tmp_path / 'o.pdf'}']\n"
+            "from desktop.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()): main()\n"
+            "print(' '.join(sys.modules))")
+    env = {**os.environ, "FIELDINSPECT_PASSPHRASE": "pw"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                         check=True).stdout
+    assert not [m for m in out.split() if m.startswith(("PySide6", "qasync"))]
