@@ -61,7 +61,7 @@ class _KeyFrame(QFrame):
 class LevelKeysWidget(_KeyFrame):
     """The form's overall level: 1 satisfied … 4 dissatisfied, shown as four cells."""
 
-    level_changed = Signal(object)  # Level | None
+    level_changed = Signal(str)  # the Level value, "" when cleared (never None: see worker.py)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -85,7 +85,7 @@ class LevelKeysWidget(_KeyFrame):
         for cell, member in zip(self.cells, LEVELS, strict=True):
             cell.setProperty("chosen", member == self._level)
             self._restyle(cell)
-        self.level_changed.emit(self._level)
+        self.level_changed.emit(self._level.value if self._level else "")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         index = key_index(event)
