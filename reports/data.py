@@ -67,7 +67,7 @@ def find_unit(conn: sa.Connection, name: str) -> str:
     if not hits:
         raise NotFoundError(f"There is no unit named '{name}'.")
     if len(hits) > 1:
-        choices = "、".join(sorted(labels[h] for h in hits)[:8])
+        choices = "、".join(sorted(labels[h] for h in hits)[:20])
         raise ValidationError.single("unit", f"'{name}' names {len(hits)} units; say which: "
                                              f"{choices}")
     return hits[0]
