@@ -39,6 +39,7 @@ class Store:
     engine: sa.Engine
     device_id: str
     data_key: bytes = field(default=b"", repr=False)
+    wiped: bool = False  # set by models.security.wipe: the object no longer opens anything
 
     # --- opening ----------------------------------------------------------------------------
     @classmethod

@@ -17,6 +17,7 @@ import httpx
 import orjson
 
 from models.errors import DomainError, SyncError
+from models.security.wipe import wipe_store
 from models.store.store import Store
 from models.timeutil import utcnow
 from sync.client import blobs
@@ -126,7 +127,7 @@ class SyncEngine:
     async def sync(self, progress: Callable[[float], None] | None = None) -> SyncReport:
         """Push everything queued, then pull everything new. Raises SyncError when HQ cannot
         be reached or refuses; what was done before stays done."""
-        if self.store.meta("sync_revoked") == "1":
+        if self.store.wiped or self.store.meta("sync_revoked") == "1":
             raise DeviceRevoked("HQ has revoked this device; it no longer syncs.")
         self._cancelled = False
         report = SyncReport()
@@ -137,6 +138,8 @@ class SyncEngine:
             await self._pull(client, report, progress)
         except DeviceRevoked:
             await self._db(self.store.set_meta, "sync_revoked", "1")
+            # A revoked device is a lost one: its confidential records and keys go (issue 6).
+            await self._db(wipe_store, self.store, "revoked by HQ")
             raise
         finally:
             await client.aclose()
