@@ -165,8 +165,11 @@ def cmd_enroll(ctx, args) -> int:
 
 def cmd_sync(ctx, args) -> int:
     from sync.client.engine import SyncEngine
+    from sync.protocol import MAX_BATCH_ENTRIES
 
-    engine = SyncEngine(ctx.store())
+    # Smaller batches on request (tests kill a client between batches).
+    batch = int(os.environ.get("FIELDINSPECT_SYNC_BATCH", MAX_BATCH_ENTRIES))
+    engine = SyncEngine(ctx.store(), batch_entries=batch)
     try:
         report = asyncio.run(engine.sync())
     finally:
