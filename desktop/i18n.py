@@ -59,7 +59,9 @@ def qm_file(lang: str) -> Path | None:
     """The compiled catalogue: shipped beside the .ts, else built into the cache when stale."""
     ts = ts_file(lang)
     shipped = ts.with_suffix(".qm")
-    if shipped.exists() and (not ts.exists() or shipped.stat().st_mtime >= ts.stat().st_mtime):
+    frozen = getattr(sys, "_MEIPASS", None) is not None  # the build compiled it from this .ts
+    if shipped.exists() and (frozen or not ts.exists()
+                             or shipped.stat().st_mtime >= ts.stat().st_mtime):
         return shipped
     if not ts.exists():
         return None
