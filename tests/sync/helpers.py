@@ -34,12 +34,14 @@ class CuttableTransport(httpx.AsyncBaseTransport):
         self.cuts: list[tuple[str, str]] = []  # (path fragment, before|after)
         self.down = False
         self.calls: list[str] = []
+        self.requests: list[tuple[str, str]] = []
 
     def cut(self, path: str, when: str, times: int = 1) -> None:
         self.cuts.extend([(path, when)] * times)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         self.calls.append(request.url.path)
+        self.requests.append((request.method, request.url.path))
         if self.down:
             raise httpx.ConnectError("network is down", request=request)
         cut = next((c for c in self.cuts if c[0] in request.url.path), None)

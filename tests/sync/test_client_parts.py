@@ -1,0 +1,127 @@
+"""Client pieces: the device credential's home, attachments, progress and cancellation."""
+
+import hashlib
+import stat
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+
+from models.errors import SyncError
+from models.records import Attachment, Evaluation
+from sync.client import blobs as client_blobs
+from sync.client.credentials import CredentialStore
+from sync.client.engine import SyncCancelled
+from sync.protocol import MAX_ATTACHMENT_BYTES
+from tests.sync.helpers import form, run, seed_reference
+
+
+class MemoryKeyring(KeyringBackend):
+    priority = 10
+
+    def __init__(self):
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service, username):
+        return self.secrets.get((service, username))
+
+    def set_password(self, service, username, password):
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service, username):
+        self.secrets.pop((service, username), None)
+
+
+def test_credential_in_an_owner_only_file_per_data_directory(hq):
+    a, b = hq.device("office"), hq.device("office")
+    files = [d.store.data_dir / "device.credential" for d in (a, b)]
+    assert all(f.exists() for f in files)
+    assert all(stat.S_IMODE(f.stat().st_mode) == 0o600 for f in files)
+    assert files[0].read_text() != files[1].read_text()  # two data dirs = two devices
+    assert a.store.meta("credential_store") == "file"
+    a.sync(), b.sync()
+
+
+def test_credential_in_the_keyring_when_one_exists(hq, monkeypatch):
+    ring = MemoryKeyring()
+    previous = keyring.get_keyring()
+    keyring.set_keyring(ring)
+    monkeypatch.setenv("FIELDINSPECT_NO_KEYRING", "0")
+    try:
+        a, b = hq.device("office"), hq.device("office")
+        assert a.store.meta("credential_store") == "keyring"
+        assert not (a.store.data_dir / "device.credential").exists()
+        assert len(ring.secrets) == 2  # one entry per data directory
+        seed_reference(a)
+        a.sync(), b.sync()
+        assert len(b.rows("unit")) == 2
+        CredentialStore(a.store).delete()
+        assert len(ring.secrets) == 1
+    finally:
+        keyring.set_keyring(previous)
+
+
+def test_attachment_uploads_in_chunks_resumes_dedupes_and_downloads_lazily(hq, monkeypatch):
+    monkeypatch.setattr(client_blobs, "CHUNK_BYTES", 1000)
+    a, boss = hq.device("office"), hq.device("hq")
+    ids = seed_reference(a)
+    data = bytes(range(256)) * 20  # 5,120 bytes: six chunks
+    sha = hashlib.sha256(data).hexdigest()
+    path = client_blobs.local_blob_path(a.store.data_dir, sha)
+    path.parent.mkdir(parents=True)
+    path.write_bytes(data)
+    with a.write() as w:
+        fid = w.create(Evaluation, form(ids, "A1"))
+        w.create(Attachment, {"sha256": sha, "size": len(data), "owner_table": "evaluation",
+                              "owner_id": fid, "original_name": "../../etc/passwd"})
+    a.transport.cut(f"/v1/blobs/{sha}", "after", times=2)  # chunks land, replies lost
+    report = a.sync()
+    assert report.attachments == 1
+    stored = list((hq.root / "blobs").rglob(sha))
+    assert len(stored) == 1 and stored[0].read_bytes() == data
+    assert not list((hq.root / "blobs").rglob("passwd"))
+    boss.sync()
+    assert not client_blobs.local_blob_path(boss.store.data_dir, sha).exists()  # lazy
+    got = run(boss.engine.fetch_attachment(sha))
+    assert got.read_bytes() == data
+    before = len(a.transport.requests)
+    assert run(client_blobs.upload(a.engine._client(), a.store.data_dir, sha, "image/png"))
+    assert ("PUT", f"/v1/blobs/{sha}") not in a.transport.requests[before:]  # deduplicated
+
+
+def test_an_attachment_over_the_limit_gets_a_clear_message(hq):
+    a = hq.device("office")
+    client = a.engine._client()
+
+    async def start():
+        try:
+            await client.call("POST", f"/v1/blobs/{'a' * 64}/start",
+                              json={"size": MAX_ATTACHMENT_BYTES + 1})
+        finally:
+            await client.aclose()
+
+    with pytest.raises(SyncError, match="limited to 64 MB"):
+        run(start())
+
+
+def test_progress_is_reported_and_cancel_stops_between_batches(hq):
+    a = hq.device("office")
+    ids = seed_reference(a)
+    with a.write() as w:
+        w.create_many(Evaluation, [form(ids, f"C{i}") for i in range(30)])
+    a.engine.batch_entries = 10
+    seen: list[float] = []
+
+    def progress(fraction: float) -> None:
+        seen.append(fraction)
+        if len(seen) == 2:
+            a.engine.cancel()
+
+    with pytest.raises(SyncCancelled):
+        run(a.engine.sync(progress))
+    assert 0 < len(hq.rows("evaluation")) < 30
+    second: list[float] = []
+    done = run(a.engine.sync(second.append))
+    assert len(hq.rows("evaluation")) == 30 and done.pushed > 0
+    assert second == sorted(second) and second[-1] == 1.0
