@@ -21,8 +21,8 @@ _LOCAL_COLUMNS = {name: [c.name for c in m.__table__.columns]
                   for name, m in SYNCED_TABLES.items()}
 
 
-def apply_page(store: Store, page: dict) -> int:
-    """Store one page; return how many rows it held."""
+def apply_page(store: Store, page: dict, extra_meta: dict[str, str] | None = None) -> int:
+    """Store one page (and `extra_meta`, saving a commit); return how many rows it held."""
     count = 0
     with store.engine.connect().execution_options(immediate=True) as conn, conn.begin():
         touched: set[str] = set()
@@ -37,6 +37,8 @@ def apply_page(store: Store, page: dict) -> int:
                                      (removal["id"],))
         _reapply_pending(conn, touched)
         set_meta(conn, CURSOR_KEY, str(page["cursor"]))
+        for key, value in (extra_meta or {}).items():
+            set_meta(conn, key, value)
     return count
 
 

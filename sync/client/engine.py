@@ -71,6 +71,7 @@ class SyncEngine:
             batch_entries, batch_bytes, page_limit)
         self.credentials = CredentialStore(store)
         self._cancelled = False
+        self._token: str | None = None  # kept in memory only, between rounds
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-db")
 
     # --- facts ------------------------------------------------------------------------------
@@ -96,7 +97,7 @@ class SyncEngine:
         if not url:
             raise SyncError("This device is not enrolled with an HQ server.")
         return HQClient(url, credential=self.credentials.load, transport=self.transport,
-                        retry=self.retry)
+                        retry=self.retry, token=None if server_url else self._token)
 
     # --- enrollment -------------------------------------------------------------------------
     async def enroll(self, server_url: str, code: str, label: str = "") -> dict:
@@ -142,8 +143,8 @@ class SyncEngine:
             await self._db(wipe_store, self.store, "revoked by HQ")
             raise
         finally:
+            self._token = client.token
             await client.aclose()
-        await self._db(self.store.set_meta, "last_synced_at", utcnow().isoformat())
         self._emit(progress, SyncProgress("done", 1, 1), 1.0)
         return report
 
@@ -184,7 +185,8 @@ class SyncEngine:
             response = await client.call("GET", "/v1/pull", params={
                 "cursor": cursor, "limit": self.page_limit})
             page = orjson.loads(response.content)
-            report.pulled += await self._db(apply_page, self.store, page)
+            last = None if page["more"] else {"last_synced_at": utcnow().isoformat()}
+            report.pulled += await self._db(apply_page, self.store, page, last)
             report.removed += len(page.get("removals", []))
             pages += 1
             self._emit(progress, SyncProgress("pull", report.pulled), 0.5 + 0.5 * (

@@ -44,13 +44,18 @@ class RetryPolicy:
 class HQClient:
     def __init__(self, base_url: str, *, credential: Callable[[], str | None] | None = None,
                  transport: httpx.AsyncBaseTransport | None = None,
-                 retry: RetryPolicy | None = None, timeout: float = 60.0):
+                 retry: RetryPolicy | None = None, timeout: float = 60.0,
+                 token: str | None = None):
         self.credential = credential
         self.retry = retry or RetryPolicy()
-        self._token: str | None = None
+        self._token = token  # a still-valid token from an earlier round saves a request
         self._http = httpx.AsyncClient(base_url=base_url.rstrip("/"), transport=transport,
                                        timeout=timeout, headers={SCHEMA_HEADER:
                                                                  str(SCHEMA_VERSION)})
+
+    @property
+    def token(self) -> str | None:
+        return self._token
 
     async def aclose(self) -> None:
         await self._http.aclose()

@@ -1,0 +1,156 @@
+"""Sync benchmark (prints figures; not a test). Issue 3 §7, on loopback with a real server.
+
+- first pull of N records (default 100,000) into an empty device, with the raw `executemany`
+  insert of the same rows into an encrypted store timed in the same run as the baseline;
+- push of 26,300 forms from one device, against the SQLite HQ (and PostgreSQL when a URL is
+  given);
+- one changed record pushed and pulled (median and p95 of a full round);
+- D devices (default 50) syncing one-record rounds at once against PostgreSQL.
+
+    .venv/bin/python bench/sync_bench.py [--pg postgresql+psycopg://...] [--records 100000]
+        [--forms 26300] [--devices 50] [--seconds 20] [--only pull,push,round,many]
+"""
+
+import argparse
+import asyncio
+import os
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("FIELDINSPECT_KDF_LOG2N", "10")
+os.environ["FIELDINSPECT_NO_KEYRING"] = "1"
+os.environ["FIELDINSPECT_PASSPHRASE"] = PASSPHRASE = "bench"
+
+from bench.sync_bench_setup import (  # noqa: E402
+    Server,
+    enroll,
+    fresh_pg,
+    raw_insert_rate,
+    seed_forms_at_hq,
+    seed_reference_at_hq,
+)
+from models.records import Evaluation  # noqa: E402
+
+
+def bench_pull(tmp: Path, records: int) -> None:
+    server = Server(tmp / "pull-hq", None)
+    ids = seed_reference_at_hq(server.db_url, server.data_dir)
+    rows = seed_forms_at_hq(server.db_url, server.data_dir, ids, records)
+    server.start()
+    try:
+        device = enroll(server, tmp / "pull-dev", "hq")
+        t0 = time.perf_counter()
+        report = device.sync()
+        elapsed = time.perf_counter() - t0
+    finally:
+        server.stop()
+    raw = raw_insert_rate(tmp / "raw", rows)
+    rate = report.pulled / elapsed
+    print(f"first pull: {report.pulled:,} rows in {elapsed:.2f} s = {rate:,.0f} rows/s; raw "
+          f"executemany into an encrypted store: {raw:,.0f} rows/s; ratio {rate / raw:.2f} "
+          f"(target <= 1 s and >= 0.33)")
+
+
+def bench_push(tmp: Path, forms: int, pg_url: str | None) -> None:
+    for label, url in (("SQLite HQ", None), ("PostgreSQL HQ", pg_url)):
+        if label.startswith("Postgre") and not url:
+            continue
+        server = Server(tmp / f"push-hq-{uuid.uuid4().hex[:6]}", fresh_pg(url) if url else None)
+        server.migrate()
+        server.start()
+        try:
+            boss = enroll(server, tmp / f"push-boss-{label[:2]}", "hq")
+            from tests.sync.helpers import form, seed_reference
+
+            ids = seed_reference(boss)
+            boss.sync()
+            with boss.write() as w:
+                w.create_many(Evaluation, [form(ids, f"P{i}") for i in range(forms)])
+            t0 = time.perf_counter()
+            asyncio.run(boss.push_only())
+            elapsed = time.perf_counter() - t0
+        finally:
+            server.stop()
+        print(f"push of {forms:,} forms, {label}: {elapsed:.2f} s = {forms / elapsed:,.0f} "
+              f"forms/s (target <= 0.8 s on SQLite)")
+
+
+def bench_round(tmp: Path, rounds: int = 50) -> None:
+    server = Server(tmp / "round-hq", None)
+    server.migrate()
+    server.start()
+    try:
+        a = enroll(server, tmp / "round-a", "hq")
+        from tests.sync.helpers import form, seed_reference
+
+        ids = seed_reference(a)
+        with a.write() as w:
+            fid = w.create(Evaluation, form(ids, "R1"))
+        a.sync()
+        times = []
+        for i in range(rounds):
+            with a.write() as w:
+                w.update(Evaluation, fid, {"suggestion": f"round {i}"})
+            t0 = time.perf_counter()
+            report = a.sync()
+            times.append(time.perf_counter() - t0)
+            assert report.pushed == 1 and report.pulled == 1
+    finally:
+        server.stop()
+    times.sort()
+    print(f"one changed record pushed and pulled (a full sync round incl. token): median "
+          f"{statistics.median(times) * 1000:.1f} ms, p95 {times[int(len(times) * .95)] * 1000:.1f}"
+          f" ms (target <= 10 ms)")
+
+
+def bench_many(tmp: Path, pg_url: str | None, devices: int, seconds: float) -> None:
+    from bench.sync_bench_setup import many_devices
+
+    if not pg_url:
+        print("many devices: skipped (give --pg URL)")
+        return
+    server = Server(tmp / "many-hq", fresh_pg(pg_url), workers=2)
+    server.migrate()
+    server.start()
+    try:
+        rounds, latencies, errors = many_devices(server, tmp, devices, seconds)
+    finally:
+        server.stop()
+    latencies.sort()
+    p95 = latencies[int(len(latencies) * 0.95)] * 1000 if latencies else float("nan")
+    print(f"{devices} devices at once against PostgreSQL (2 server workers): "
+          f"{rounds / seconds:,.0f} one-record rounds/s, p95 {p95:.0f} ms, {errors} errors "
+          f"(target >= 300/s, p95 <= 200 ms)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--pg", default=os.environ.get("FIELDINSPECT_TEST_PG_URL"))
+    parser.add_argument("--records", type=int, default=100_000)
+    parser.add_argument("--forms", type=int, default=26_300)
+    parser.add_argument("--devices", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--only", default="pull,push,round,many")
+    args = parser.parse_args()
+    only = set(args.only.split(","))
+    print(f"cores: {os.cpu_count()}, load average: {os.getloadavg()[0]:.2f}")
+    with tempfile.TemporaryDirectory(prefix="fi-sync-bench-") as tmp:
+        tmp = Path(tmp)
+        if "pull" in only:
+            bench_pull(tmp, args.records)
+        if "push" in only:
+            bench_push(tmp, args.forms, args.pg)
+        if "round" in only:
+            bench_round(tmp)
+        if "many" in only:
+            bench_many(tmp, args.pg, args.devices, args.seconds)
+
+
+if __name__ == "__main__":
+    main()
