@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
+import shiboken6
 import sqlalchemy as sa
 from PySide6.QtCore import QObject, Signal
 from qasync import asyncSlot
@@ -56,6 +57,8 @@ class SyncController(QObject):
     @asyncSlot()
     async def refresh(self) -> None:
         pending = await self.session.read(pending_changes)
+        if not shiboken6.isValid(self):
+            return  # the window closed meanwhile
         if self.session.is_demo:
             self._publish(SyncStatus("demo", pending))
         elif self.backend is None or not self.backend.is_enrolled():

@@ -2,6 +2,7 @@
 
 import time
 
+import shiboken6
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -147,6 +148,8 @@ class DashboardPage(Page):
             self.status.clear()
             show_error(self, exc)
             return
+        if not shiboken6.isValid(self.campaign_box):
+            return  # the window closed while the figures were computed
         if filters != self.current_filters():
             return  # a newer request is on its way
         self.last_load_ms = (time.perf_counter() - started) * 1000
