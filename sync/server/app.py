@@ -5,6 +5,7 @@ one PostgreSQL. Every client error is a 4xx with a code and a sentence; a 500 is
 """
 
 import logging
+from datetime import timedelta
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -14,9 +15,10 @@ from fastapi.responses import JSONResponse
 
 from models.errors import AppError, NotFoundError
 from sync.protocol import SCHEMA_VERSION
-from sync.server.auth import AuthFailure
+from sync.server.auth import TOKEN_TTL, AuthFailure
 from sync.server.blobs import BlobError
 from sync.server.db import ServerDB, open_server_db
+from sync.server.errors import ClientError
 from sync.server.pull import CursorAhead
 from sync.server.push import BadBatch, SequenceGap
 from sync.server.routes import router
@@ -24,17 +26,13 @@ from sync.server.routes import router
 log = logging.getLogger("fieldinspect.sync.server")
 
 
-class ClientError(Exception):
-    def __init__(self, status: int, code: str, message: str, **details):
-        super().__init__(message)
-        self.status, self.code, self.message, self.details = status, code, message, details
-
-
 def create_app(database_url: str | None = None, *, db: ServerDB | None = None,
-               blob_dir: Path | None = None, passphrase: str | None = None) -> FastAPI:
+               blob_dir: Path | None = None, passphrase: str | None = None,
+               token_ttl: timedelta = TOKEN_TTL) -> FastAPI:
     db = db or open_server_db(database_url, blob_dir=blob_dir, passphrase=passphrase)
     app = FastAPI(title="FieldInspect HQ", version=str(SCHEMA_VERSION))
     app.state.db = db
+    app.state.token_ttl = token_ttl
     app.include_router(router)
     _install_error_handlers(app)
     return app

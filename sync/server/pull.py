@@ -17,7 +17,7 @@ from models.tables import SYNCED_TABLES
 from sync.server import tables as T
 from sync.server.auth import DeviceIdentity
 from sync.server.db import ServerDB, high_water
-from sync.server.scope import Scope, load_scope, row_visible
+from sync.server.scope import MATRIX, Scope, load_scope, row_visible
 
 
 class CursorAhead(Exception):
@@ -145,3 +145,17 @@ def _fixer(column: sa.Column):
 
 def _json_text(value: Any) -> str:
     return value if isinstance(value, str) else orjson.dumps(value).decode()
+
+
+def blob_visible(db: ServerDB, device: DeviceIdentity, sha: str) -> bool:
+    """May this device download these bytes: an attachment row with this hash is in its scope
+    (or it uploaded one itself)."""
+    t = SYNCED_TABLES["attachment"].__table__
+    with db.read() as conn:
+        scope = load_scope(conn, device)
+        if "r" not in MATRIX[scope.role].get("attachment", ""):
+            return False
+        lookup = _lookup(conn)
+        rows = conn.execute(sa.select(t).where(t.c.sha256 == sha)).mappings().all()
+        return any(r["created_device"] == device.store_device_id
+                   or row_visible(scope, "attachment", dict(r), lookup) for r in rows)

@@ -1,6 +1,5 @@
 """HTTP routes of the HQ API (version 1). Database work runs in the thread pool."""
 
-import orjson
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse
@@ -28,18 +27,16 @@ from sync.protocol import (
 )
 from sync.server import admin, auth, blobs
 from sync.server.db import ServerDB
-from sync.server.pull import pull_page
+from sync.server.errors import ClientError
+from sync.server.pull import blob_visible, pull_page
 from sync.server.push import push_batch
-from sync.server.scope import load_scope, row_visible
 
 
 def _db(request: Request) -> ServerDB:
     return request.app.state.db
 
 
-def _client_error(status: int, code: str, message: str, **details):
-    from sync.server.app import ClientError
-
+def _client_error(status: int, code: str, message: str, **details) -> ClientError:
     return ClientError(status, code, message, **details)
 
 
@@ -119,9 +116,7 @@ def token(request: Request, authorization: str | None = Header(default=None)):
     if scheme.lower() != "device" or not credential:
         raise auth.AuthFailure("invalid", "send the device credential (Authorization: Device …)")
     with _db(request).write() as conn:
-        access, ttl = auth.issue_token(conn, credential.strip(), request.app.state.token_ttl
-                                       if hasattr(request.app.state, "token_ttl")
-                                       else auth.TOKEN_TTL)
+        access, ttl = auth.issue_token(conn, credential.strip(), request.app.state.token_ttl)
     return {"access_token": access, "expires_in": ttl}
 
 
@@ -171,32 +166,9 @@ def blob_finish(sha: str, request: Request, who=Depends(device)):
 def blob_content(sha: str, request: Request, who=Depends(device)):
     db = _db(request)
     found = blobs.status(db, sha)
-    if found is None or not found.complete or not _may_see_blob(db, who, sha):
+    if found is None or not found.complete or not blob_visible(db, who, sha):
         raise _client_error(404, "unknown_blob", "HQ has no attachment with this hash for you")
     return FileResponse(blobs.final_path(db, sha), media_type="application/octet-stream")
-
-
-def _may_see_blob(db: ServerDB, who, sha: str) -> bool:
-    import sqlalchemy as sa
-
-    from models.records import Attachment
-    from sync.server.pull import _lookup
-
-    t = Attachment.__table__
-    with db.read() as conn:
-        scope = load_scope(conn, who)
-        if "r" not in scope_perms(scope, "attachment"):
-            return False
-        lookup = _lookup(conn)
-        rows = conn.execute(sa.select(t).where(t.c.sha256 == sha)).mappings().all()
-        return any(r["created_device"] == who.store_device_id
-                   or row_visible(scope, "attachment", dict(r), lookup) for r in rows)
-
-
-def scope_perms(scope, table: str) -> str:
-    from sync.server.scope import MATRIX
-
-    return MATRIX[scope.role].get(table, "")
 
 
 # --- administration for HQ-role devices ------------------------------------------------------
@@ -224,5 +196,3 @@ def admin_revoke(key: str, request: Request, who=Depends(device)):
     _hq_only(who)
     return admin.revoke_device(_db(request), key)
 
-
-__all__ = ["orjson", "router"]
