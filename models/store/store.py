@@ -113,16 +113,16 @@ class Store:
 
 
 def get_meta(conn: sa.Connection, key: str, default: str | None = None) -> str | None:
-    value = conn.exec_driver_sql("SELECT value FROM store_meta WHERE key = ?", (key,)).scalar()
+    # Bound with sa.text (not "?"), so HQ's PostgreSQL database can use it too.
+    value = conn.execute(sa.text("SELECT value FROM store_meta WHERE key = :k"),
+                         {"k": key}).scalar()
     return default if value is None else value
 
 
 def set_meta(conn: sa.Connection, key: str, value: str) -> None:
-    conn.exec_driver_sql(
-        "INSERT INTO store_meta (key, value) VALUES (?, ?) "
-        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        (key, value),
-    )
+    conn.execute(sa.text(
+        "INSERT INTO store_meta (key, value) VALUES (:k, :v) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value"), {"k": key, "v": value})
 
 
 def _unlock(data_dir: Path, key_path: Path, passphrase: str | None) -> bytes:
