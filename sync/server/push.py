@@ -66,7 +66,7 @@ def _apply(conn: sa.Connection, device: DeviceIdentity, clock: VersionClock,
     _prefetch(ctx, entries)
     results = [apply_entry(ctx, e) for e in entries]
     ctx.flush()
-    refused = [o for o in results if o.status != "applied"]
+    refused = [o for o in results if o is not None]
     if refused:
         conn.execute(T.outcome.insert(), [
             {"device_id": device.id, "seq": o.seq, "status": o.status, "code": o.code,
