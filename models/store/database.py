@@ -1,5 +1,7 @@
 """Opening the encrypted SQLite store: SQLCipher with a raw data key, WAL, synchronous=FULL."""
 
+import ctypes
+import sys
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -9,6 +11,23 @@ from sqlalchemy import event
 from models.errors import StoreLockedError
 
 DB_FILE = "fieldinspect.db"
+
+# sqlcipher3 (every release up to 0.6.4) drops a reference to None when some statements bind
+# None. From Python 3.12 None is immortal and nothing happens; on 3.11 None's count falls a
+# little with every such call until the interpreter aborts ("none_dealloc") after enough
+# writes. Until upstream is fixed we keep None's count far from zero: the check is one
+# function call per statement, the top-up one memory write.
+_NONE_IS_MORTAL = sys.version_info < (3, 12)
+_NONE_LOW_WATER = 1 << 24
+_NONE_TOP_UP = 1 << 28
+
+
+def keep_none_alive(*_ignored) -> None:
+    if not _NONE_IS_MORTAL:
+        return
+    for singleton in (None, True, False):  # the booleans too: seen aborting at exit once
+        if sys.getrefcount(singleton) < _NONE_LOW_WATER:
+            ctypes.c_ssize_t.from_address(id(singleton)).value += _NONE_TOP_UP
 
 
 def _connect_factory(path: Path, key: bytes):
@@ -41,6 +60,9 @@ def open_engine(path: Path, key: bytes) -> sa.Engine:
     engine = sa.create_engine(
         "sqlite://", creator=_connect_factory(path, key), module=sqlcipher3.dbapi2
     )
+
+    event.listen(engine, "after_cursor_execute", keep_none_alive)
+    keep_none_alive()
 
     @event.listens_for(engine, "begin")
     def _begin(conn):
