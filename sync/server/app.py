@@ -81,6 +81,13 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def _ahead(_r: Request, exc: CursorAhead):
         return error(409, "resync", f"{exc}; push your changes, then resync from scratch")
 
+    @app.exception_handler(sa.exc.IntegrityError)
+    @app.exception_handler(sa.exc.DataError)
+    async def _data(_r: Request, exc: sa.exc.DBAPIError):
+        # Input the checks let through but the database refused: nothing was written.
+        log.error("database refused a request's data: %s", exc)
+        return error(422, "invalid_data", "HQ's database refused this data; nothing was written")
+
     @app.exception_handler(sa.exc.OperationalError)
     async def _busy(_r: Request, exc: sa.exc.OperationalError):
         # Lock timeouts and serialisation failures: the request wrote nothing; try again.

@@ -55,6 +55,8 @@ def _str_checker(length: int | None, allowed: frozenset[str] | None) -> Checker:
             raise BadValue(f"'{v}' is not one of {', '.join(sorted(allowed))}")
         if length is not None and len(v) > length:
             raise BadValue(f"is longer than {length} characters")
+        if "\x00" in v:  # PostgreSQL text cannot hold it; refuse it everywhere alike
+            raise BadValue("contains a NUL character")
         return v
     return check
 

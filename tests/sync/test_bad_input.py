@@ -97,3 +97,24 @@ def _next_seq(hq) -> int:
 
     with hq.db.engine.connect() as conn:
         return (conn.execute(sa.select(sa.func.max(T.device.c.last_seq))).scalar() or 0) + 1
+
+
+def test_text_with_a_nul_character_is_rejected_not_a_crash(hq, http):
+    good = {"campaign_id": "c", "group": "citizen", "unit_id": "u", "level": "satisfied",
+            "evaluated_on": "2026-03-01", "reason": "bad\x00byte"}
+    r = http.post("/v1/push", content=orjson.dumps({"entries": [_entry(_next_seq(hq),
+                                                                        fields=good)]}))
+    assert r.status_code == 200 and r.json()["outcomes"][0]["status"] == "rejected"
+
+
+def test_device_administration_is_for_hq_devices_only(hq, http):
+    r = http.get("/v1/admin/devices")
+    assert r.status_code == 403
+    boss = hq.device("hq")
+    client = httpx.Client(transport=_SyncASGI(hq.app), base_url="http://hq.test", headers={
+        SCHEMA_HEADER: str(SCHEMA_VERSION), "Authorization": f"Bearer {_token(boss, hq)}"})
+    made = client.post("/v1/admin/devices", json={"role": "office", "label": "new-desk"})
+    assert made.status_code == 200 and len(made.json()["code"]) == 26
+    listed = client.get("/v1/admin/devices").json()
+    assert "new-desk" in [d["label"] for d in listed]
+    assert client.post("/v1/admin/devices/new-desk/revoke").status_code == 200

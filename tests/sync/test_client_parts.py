@@ -2,12 +2,14 @@
 
 import hashlib
 import stat
+from datetime import date
 
 import keyring
 import pytest
 from keyring.backend import KeyringBackend
 
 from models.errors import SyncError
+from models.ids import new_id
 from models.records import Attachment, Evaluation
 from sync.client import blobs as client_blobs
 from sync.client.credentials import CredentialStore
@@ -125,3 +127,32 @@ def test_progress_is_reported_and_cancel_stops_between_batches(hq):
     done = run(a.engine.sync(second.append))
     assert len(hq.rows("evaluation")) == 30 and done.pushed > 0
     assert second == sorted(second) and second[-1] == 1.0
+
+
+def test_a_demo_store_refuses_to_enroll(hq, tmp_path):
+    from models.errors import DomainError
+    from models.store.store import Store
+    from sync.client.engine import SyncEngine
+    from sync.server.admin import enroll_device
+    from tests.sync.helpers import PASSPHRASE
+
+    store = Store.open(tmp_path / "demo", PASSPHRASE)
+    store.set_meta("demo", "1")
+    engine = SyncEngine(store)
+    code = enroll_device(hq.db, role="office")["code"]
+    with pytest.raises(DomainError, match="demo data"):
+        run(engine.enroll("http://hq.test", code))
+    engine.close()
+    store.close()
+
+
+def test_records_made_before_the_outbox_are_pushed_at_the_first_sync(hq):
+    a = hq.device("office")
+    ids = seed_reference(a)
+    fid = new_id()
+    values = {**form(ids, "OLD-1"), "evaluated_on": date(2026, 3, 1)}
+    with a.store.engine.begin() as conn:  # written before the outbox existed: no entry
+        conn.execute(Evaluation.__table__.insert().values(
+            id=fid, created_device=a.store.device_id, **values))
+    a.sync()
+    assert fid in hq.rows("evaluation")
