@@ -36,6 +36,7 @@ class ReportRequest:
     as_of: date | None = None
     office: str = DEFAULT_OFFICE
     number: str | None = None  # the HQ-assigned number: "3" or "余纠通〔2026〕3号"
+    number_from_hq: Callable[[list[str]], str] | None = None  # asks HQ when issuing
     prefix: str = DEFAULT_PREFIX
     within_days: int = 7
     top: int = 10
@@ -117,7 +118,9 @@ def criticism_notice(conn: sa.Connection, req: ReportRequest) -> list[Path]:
 
     fmt = tabular.resolve_format(req.out, req.fmt, ("docx", "pdf"))
     cases = chosen_criticisms(conn, ids=req.ids, date_from=req.date_from, date_to=req.date_to)
-    blocks = criticism_blocks(conn, cases, number=criticism_number(req), office=req.office,
+    number = req.number_from_hq([c["id"] for c in cases]) if req.number_from_hq \
+        else criticism_number(req)
+    blocks = criticism_blocks(conn, cases, number=number, office=req.office,
                               issued_on=req.today)
     return [d.write(blocks, req.out, fmt, doc_title="通报")]
 

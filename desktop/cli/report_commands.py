@@ -32,6 +32,9 @@ def register(sub) -> None:
     rp.add_argument("--number", metavar="N",
                     help="criticism-notice: the number HQ assigned (3 or 余纠通〔2026〕3号); "
                          "without it the number is left blank for HQ to fill in")
+    rp.add_argument("--hq-number", action="store_true",
+                    help="criticism-notice: ask HQ for the next number of the year (enrolled "
+                         "office or HQ device)")
     rp.add_argument("--prefix", default=None, metavar="TEXT", help="number prefix (余纠通)")
     rp.add_argument("--office", default=None, metavar="NAME", help="issuing office (县纠风办)")
     rp.add_argument("--as-of", type=date.fromisoformat, metavar="DATE", help="default: today")
@@ -46,6 +49,16 @@ def _progress(done: int, total: int, unit: str) -> None:
               file=sys.stderr, flush=True)
 
 
+def _hq_numbering(ctx, req):
+    from reports.hq import request_number
+
+    def ask(criticism_ids: list[str]) -> str:
+        return request_number(ctx.store(), prefix=req.prefix, year=req.today.year,
+                              criticism_ids=criticism_ids)
+
+    return ask
+
+
 def report_command(ctx, args) -> int:
     from reports.outputs import ReportRequest, produce
 
@@ -57,6 +70,8 @@ def report_command(ctx, args) -> int:
         req.prefix = args.prefix
     if args.office:
         req.office = args.office
+    if args.hq_number:
+        req.number_from_hq = _hq_numbering(ctx, req)
     with ctx.store().read() as conn:
         paths = produce(args.kind, conn, req)
     where = args.out if args.kind == "unit-feedback" else paths[0]

@@ -21,6 +21,7 @@ from sync.server.db import ServerDB, open_server_db
 from sync.server.errors import ClientError
 from sync.server.pull import CursorAhead
 from sync.server.push import BadBatch, SequenceGap
+from sync.server.notices import router as notices_router
 from sync.server.routes import router
 
 log = logging.getLogger("fieldinspect.sync.server")
@@ -34,6 +35,7 @@ def create_app(database_url: str | None = None, *, db: ServerDB | None = None,
     app.state.db = db
     app.state.token_ttl = token_ttl
     app.include_router(router)
+    app.include_router(notices_router)
     _install_error_handlers(app)
     return app
 

@@ -18,7 +18,7 @@ from models.errors import StoreLockedError, ValidationError
 from models.store.schema import ensure_schema
 from sync.server import tables as T
 
-SERVER_HEAD = "s0001"
+SERVER_HEAD = "s0002"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # Several workers may start at once against one PostgreSQL: migrations run under this lock.
 _PG_MIGRATION_LOCK = 0x46494E53

@@ -107,3 +107,17 @@ blob = sa.Table(
     sa.Column("complete", sa.Boolean, nullable=False, default=False),
     sa.Column("created_at", UTCDateTime, nullable=False),
 )
+
+# Numbers of circulated criticism notices (余纠通〔2026〕3号), one sequence per prefix and year,
+# handed out here so that two laptops never issue one number. `notice_id` (made by the device)
+# makes a retried request get the number it already has.
+notice_number = sa.Table(
+    "sync_notice_number", metadata,
+    sa.Column("prefix", sa.String(20), primary_key=True),
+    sa.Column("year", sa.Integer, primary_key=True),
+    sa.Column("seq", sa.Integer, primary_key=True),
+    sa.Column("notice_id", sa.String(36), nullable=False, unique=True),
+    sa.Column("device_id", sa.String(36), nullable=False),
+    sa.Column("criticism_ids", sa.JSON, nullable=False),
+    sa.Column("issued_at", UTCDateTime, nullable=False),
+)

@@ -1,0 +1,61 @@
+"""Notice numbers come from HQ: per year, never twice, the same on a retried request."""
+
+from datetime import date
+
+import pytest
+
+from models.enums import Sanction, UnitKind
+from models.records import PersonnelCriticism
+from models.reference import Unit
+from reports.hq import request_number_async
+from reports.outputs import ReportRequest, produce
+from tests.reports.conftest import docx_text
+from tests.sync.helpers import Hq, run
+
+
+@pytest.fixture
+def hq(tmp_path):
+    server = Hq.start(f"sqlite:///{tmp_path / 'hq-server'}", tmp_path)
+    yield server
+    server.close()
+
+
+def _ask(dev, year, notice_id=None):
+    return run(request_number_async(dev.store, prefix="余纠通", year=year, criticism_ids=[],
+                                    notice_id=notice_id, transport=dev.transport))
+
+
+def test_two_laptops_never_get_one_number_and_years_restart(hq):
+    a, b = hq.device("office", name="a"), hq.device("office", name="b")
+    assert _ask(a, 2026) == "余纠通〔2026〕1号"
+    assert _ask(b, 2026) == "余纠通〔2026〕2号"
+    assert _ask(a, 2027) == "余纠通〔2027〕1号"
+    assert _ask(b, 2026, notice_id="n-1") == "余纠通〔2026〕3号"
+    assert _ask(b, 2026, notice_id="n-1") == "余纠通〔2026〕3号"  # a retry, not a new number
+
+
+def test_a_representative_laptop_cannot_issue(hq):
+    from models.errors import AppError
+
+    rep = hq.device("representative", representative="周代表", team="第1督查组")
+    with pytest.raises(AppError):
+        _ask(rep, 2026)
+
+
+def test_the_issued_notice_carries_the_hq_number(hq, tmp_path):
+    office = hq.device("office", name="office")
+    with office.write() as w:
+        unit = w.create(Unit, {"name": "县社保中心", "kind": UnitKind.DEPARTMENT})
+        w.create(PersonnelCriticism, {"person_name": "钱公开", "unit_id": unit,
+                                      "sanction": Sanction.CIRCULATED_CRITICISM,
+                                      "decided_on": date(2026, 3, 6), "behaviour": "上班时间脱岗"})
+
+    def from_hq(ids):
+        return run(request_number_async(office.store, prefix="余纠通", year=2026,
+                                        criticism_ids=ids, transport=office.transport))
+
+    with office.store.read() as conn:
+        path = produce("criticism-notice", conn, ReportRequest(
+            out=tmp_path / "tb.docx", as_of=date(2026, 6, 30), date_from=date(2026, 1, 1),
+            number_from_hq=from_hq))[0]
+    assert "余纠通〔2026〕1号" in docx_text(path) and "钱公开" in docx_text(path)
