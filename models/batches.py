@@ -22,12 +22,13 @@ from models.enums import (
     Criterion,
     EvaluationSource,
     Level,
+    OpinionSource,
     ProfileRole,
     RespondentGroup,
     UnitKind,
 )
 from models.errors import DomainError, NotFoundError, ValidationError
-from models.records import Evaluation
+from models.records import Evaluation, Opinion
 from models.reference import Campaign, Unit
 from models.store.writes import WriteSession
 from models.timeutil import local_today, utcnow
@@ -173,7 +174,32 @@ def correct_form(w: WriteSession, batch_id: str, evaluation_id: str,
                  changes: dict[str, Any]) -> dict:
     if evaluation_id not in _batch_form_ids(w.conn, batch_id):
         raise NotFoundError("That form is not in this batch.")
-    return services.update_record(w, Evaluation, evaluation_id, changes)
+    changed = services.update_record(w, Evaluation, evaluation_id, changes)
+    if "suggestion" in changed:
+        follow_suggestion(w, evaluation_id)
+    return changed
+
+
+def follow_suggestion(w: WriteSession, evaluation_id: str) -> None:
+    """Keep the Opinion made from a form's suggestion in step with the corrected form: its text
+    follows, a suggestion typed later makes one, and an emptied suggestion (a keying slip)
+    removes it unless the opinion already became a problem in the ledger."""
+    from models.records import Problem
+
+    form = w.current(Evaluation, evaluation_id)
+    o, p = Opinion.__table__, Problem.__table__
+    opinion = w.conn.execute(sa.select(o.c.id).where(
+        o.c.source_id == evaluation_id, o.c.source == OpinionSource.FORM,
+        o.c.deleted_at.is_(None))).first()
+    text = (form["suggestion"] or "").strip()
+    if opinion is None:
+        if text:
+            w.create(Opinion, services.opinion_from_form(form, evaluation_id))
+    elif text:
+        w.update(Opinion, opinion.id, {"text": text})
+    elif w.conn.execute(sa.select(p.c.id).where(
+            p.c.source_id == opinion.id, p.c.deleted_at.is_(None))).first() is None:
+        w.delete(Opinion, opinion.id)
 
 
 def batch_forms(conn: sa.Connection, batch_id: str) -> list[dict]:
@@ -215,13 +241,16 @@ def last_form_number(conn: sa.Connection, batch_id: str) -> str | None:
 
 # --- double-entry verification ---------------------------------------------------------------
 def choose_sample(w: WriteSession, batch_id: str, size: int | None, *,
-                  actor_role: str | None, seed: int | None = None) -> list[str]:
-    """The supervisor picks how many forms are re-keyed (None or ≥ the batch: all of them)."""
+                  actor_role: str | None, seed: int | str | None = None) -> list[str]:
+    """The supervisor picks how many forms are re-keyed (None or ≥ the batch: all of them).
+
+    The draw is seeded from the batch id, so the same batch and size give the same sample on
+    any device, and an auditor can redraw it."""
     _require_supervisor(actor_role, "Only a supervisor chooses the verification sample.")
     numbers = [f["form_no"] for f in batch_forms(w.conn, batch_id)
                if f["form_no"] and not f["voided"]]
     chosen = [] if size is None or size >= len(numbers) else sorted(
-        random.Random(seed).sample(numbers, max(size, 1)))
+        random.Random(batch_id if seed is None else seed).sample(numbers, max(size, 1)))
     w.update(EntryBatch, batch_id, {"verify_forms": chosen})
     return chosen
 

@@ -7,7 +7,7 @@ import time
 
 from PySide6.QtCore import QObject, Signal
 
-from models import batches
+from models import batches, services
 
 
 class EntryController(QObject):
@@ -16,6 +16,7 @@ class EntryController(QObject):
     form_saved = Signal(str, dict)  # evaluation id, the values saved
     form_corrected = Signal(str, dict)
     save_failed = Signal(object, dict)  # the error, the values kept on screen
+    number_checked = Signal(str, object)  # the form number, the refusal (None: not yet used)
     reconciled = Signal(object)  # Reconciliation, before closing
     batch_closed = Signal(object)  # Reconciliation
     failed = Signal(object)
@@ -88,6 +89,16 @@ class EntryController(QObject):
         self._submit(self._write(lambda w: batches.close_batch(w, batch_id)), closed)
 
     # --- forms ----------------------------------------------------------------------------
+    def check_number(self, form_no: str, exclude_id: str | None = None) -> None:
+        """Is this number already used in the campaign? Answered before the form is saved."""
+        campaign_id = self.batch["campaign_id"]
+
+        def check(conn):
+            services.check_form_number(conn, campaign_id, form_no, exclude_id=exclude_id)
+
+        self._submit(self._read(check), lambda _: self.number_checked.emit(form_no, None),
+                     lambda error: self.number_checked.emit(form_no, error))
+
     def save_form(self, values: dict) -> None:
         batch_id = self.batch["id"]
         self._timed_write(lambda w: batches.add_form(w, batch_id, values), values,

@@ -98,6 +98,8 @@ class EntryScreen(QWidget):
         c.form_saved.connect(self._saved)
         c.form_corrected.connect(self._corrected)
         c.save_failed.connect(self._failed)
+        c.number_checked.connect(self._number_checked)
+        self.form.form_no.editingFinished.connect(self.check_number)
         c.reconciled.connect(self._show_reconciliation)
         c.batch_closed.connect(self._closed)
         for keys, slot in ((Qt.Key.Key_F2, lambda: self.start_correction(len(self.forms) - 1)),
@@ -144,6 +146,21 @@ class EntryScreen(QWidget):
                            .replace("%2", str(cover)))
         self.count.setProperty("over", entered > cover)
 
+    # --- the number, checked as the clerk leaves it -----------------------------------------
+    def check_number(self) -> None:
+        form_no = self.form.form_no.text().strip()
+        if form_no and self.controller.batch is not None:
+            self.controller.check_number(form_no, self.correcting)
+
+    def _number_checked(self, form_no: str, error) -> None:
+        # The answer may come after the form moved on; it only speaks about the number on screen.
+        if self.pending or form_no != self.form.form_no.text().strip():
+            return
+        if error is None:
+            self.form.clear_number_warning()
+        else:
+            self.form.warn_number(error)
+
     # --- saving ---------------------------------------------------------------------------
     def submit(self) -> None:
         if self.pending:
@@ -167,6 +184,7 @@ class EntryScreen(QWidget):
         self._update_count()
         self.form.clear(next_form_number(values["form_no"]) if values["form_no"] else "")
         self.form.show_message(self.tr("Saved form %1.").replace("%1", values["form_no"] or ""))
+        self.check_number()  # the proposed number may have been keyed elsewhere meanwhile
 
     def _corrected(self, evaluation_id: str, values: dict) -> None:
         self.pending = False

@@ -34,6 +34,7 @@ class FormEntryWidget(QWidget):
         self.suggestion.setPlaceholderText(self.tr("optional"))
         self.message = QLabel(objectName="entryMessage")
         self.message.setWordWrap(True)
+        self._number_warning = False
         self.layout_ = form = QFormLayout(self)
         form.addRow(self.tr("Form number"), self.form_no)
         form.addRow(self.tr("Level (keys 1–4)"), self.level)
@@ -76,6 +77,7 @@ class FormEntryWidget(QWidget):
         self.level.setFocus()
 
     def clear(self, next_number: str | None) -> None:
+        self._number_warning = False
         self.form_no.setText(next_number or "")
         self.level.set_level(None)
         self.criteria.clear()
@@ -101,11 +103,8 @@ class FormEntryWidget(QWidget):
         if isinstance(exc, DuplicateFormNumberError):
             self.form_no.setFocus()
             self.form_no.selectAll()
-            found = _DUPLICATE.search(exc.problems[0].message)
-            when, who = (found["when"], found["who"]) if found else ("?", "?")
-            return self.tr("Form number %1 was already entered on %2 by %3. Check the form; "
-                           "nothing was saved.").replace("%1", self.form_no.text()) \
-                .replace("%2", when).replace("%3", who)
+            return self.tr("%1 Check the form; nothing was saved.").replace(
+                "%1", self._duplicate_text(exc))
         if isinstance(exc, ValidationError):
             fields = {p.field for p in exc.problems}
             if "reason" in fields:
@@ -118,7 +117,25 @@ class FormEntryWidget(QWidget):
 
         return self.tr("Not saved: %1").replace("%1", message_for(exc))
 
+    def _duplicate_text(self, exc: DuplicateFormNumberError) -> str:
+        found = _DUPLICATE.search(exc.problems[0].message)
+        when, who = (found["when"], found["who"]) if found else ("?", "?")
+        return self.tr("Form number %1 was already entered on %2 by %3.").replace(
+            "%1", self.form_no.text().strip()).replace("%2", when).replace("%3", who)
+
+    def warn_number(self, exc: BaseException) -> None:
+        """Said as the clerk leaves the number field; focus stays where the clerk went, so
+        keys already typed for the level are not swallowed by the number field."""
+        if isinstance(exc, DuplicateFormNumberError):
+            self.show_message(self._duplicate_text(exc), error=True)
+            self._number_warning = True
+
+    def clear_number_warning(self) -> None:
+        if self._number_warning:
+            self._clear_error()
+
     def show_message(self, text: str, *, error: bool = False) -> None:
+        self._number_warning = False
         self.message.setText(text)
         self.message.setProperty("error", error)
         self.message.style().unpolish(self.message)
@@ -131,10 +148,12 @@ class FormEntryWidget(QWidget):
             super().keyPressEvent(event)
 
     def _clear_error(self, *_) -> None:
+        self._number_warning = False
         if self.message.property("error"):
             self.show_message("")
 
     def _level_changed(self, level) -> None:
-        self._clear_error()
+        if not self._number_warning:  # a duplicate number stays said until the number changes
+            self._clear_error()
         show = level == Level.DISSATISFIED
         self.layout_.setRowVisible(self.reason, show)

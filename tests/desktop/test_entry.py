@@ -158,3 +158,33 @@ def test_correct_the_last_form_without_leaving_the_screen(qtbot, page, store):
         key(screen.form.level, Qt.Key.Key_Return)
     assert forms(store) == [("0001", "basically_satisfied", "", None, "paper")]
     qtbot.waitUntil(lambda: screen.form.form_no.text() == "0002")
+
+
+def test_a_used_number_is_said_when_the_number_field_is_left(qtbot, page, store, entry_ref):
+    from models import services
+    from models.records import Evaluation
+
+    with store.write("王芳") as w:
+        services.create_record(w, Evaluation, {
+            "campaign_id": entry_ref["campaign"], "group": "citizen", "unit_id": entry_ref["unit"],
+            "level": "satisfied", "form_no": "0007", "evaluated_on": date(2026, 5, 1)})
+    screen = start_batch(qtbot, page)
+    form = screen.form
+    form.form_no.setFocus()
+    form.form_no.selectAll()
+    type_text(form.form_no, "0007")
+    with qtbot.waitSignal(screen.controller.number_checked):
+        key(form.form_no, Qt.Key.Key_Return)  # leaves the number for the level
+    assert "0007" in form.message.text() and "王芳" in form.message.text()
+    assert form.level.hasFocus()  # the keys that follow still reach the level
+    key(form.level, Qt.Key.Key_1)
+    assert "王芳" in form.message.text() and form.level.level() == "satisfied"
+    form.form_no.setFocus()
+    form.form_no.selectAll()
+    type_text(form.form_no, "0008")
+    assert form.message.text() == ""
+    with qtbot.waitSignal(screen.controller.number_checked):
+        key(form.form_no, Qt.Key.Key_Return)
+    assert form.message.text() == ""
+    save_with(qtbot, screen, form.level)
+    assert [r[0] for r in forms(store)] == ["0007", "0008"]

@@ -137,3 +137,35 @@ def test_kiosk_rating_and_open_campaign(store, ref):
 def test_no_open_campaign_says_so(store):
     with store.read() as conn, pytest.raises(Exception, match="No campaign is open"):
         batches.find_campaign(conn)
+
+
+def _opinions(store):
+    with store.read() as conn:
+        return conn.exec_driver_sql(
+            "SELECT text, deleted_at IS NOT NULL FROM opinion ORDER BY created_at").fetchall()
+
+
+def test_a_corrected_suggestion_updates_the_opinion_made_from_it(store, ref):
+    batch = _batch(store, ref)
+    form = _key(store, batch, "0001", suggestion="窗口太少")
+    plain = _key(store, batch, "0002")
+    with store.write("clerk1") as w:
+        batches.correct_form(w, batch, form, {"suggestion": "增加窗口"})
+        batches.correct_form(w, batch, plain, {"suggestion": "延长办公时间"})
+    assert _opinions(store) == [("增加窗口", 0), ("延长办公时间", 0)]
+    with store.write("clerk1") as w:  # a suggestion keyed by mistake is taken back
+        batches.correct_form(w, batch, plain, {"suggestion": ""})
+    assert _opinions(store) == [("增加窗口", 0), ("延长办公时间", 1)]
+
+
+def test_the_verification_sample_is_the_same_for_the_same_batch(store, ref):
+    batch = _batch(store, ref, cover=20)
+    for n in range(1, 21):
+        _key(store, batch, f"{n:04d}")
+    with store.write("clerk1") as w:
+        batches.close_batch(w, batch)
+    draws = []
+    for _ in range(2):
+        with store.write("boss") as w:
+            draws.append(batches.choose_sample(w, batch, 5, actor_role=ProfileRole.SUPERVISOR))
+    assert draws[0] == draws[1] and len(draws[0]) == 5
