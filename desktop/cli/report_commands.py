@@ -20,7 +20,8 @@ def register(sub) -> None:
                     help="the file to write (a folder for unit-feedback)")
     rp.add_argument("--format", dest="fmt", choices=("xlsx", "docx", "pdf"),
                     help="default: the extension of PATH")
-    rp.add_argument("--campaign", metavar="NAME", help="default: the latest campaign")
+    rp.add_argument("--campaign", metavar="NAME",
+                    help="default: the latest campaign (county-summary, overdue: all)")
     rp.add_argument("--unit", metavar="NAME", help="a unit and the units under it")
     rp.add_argument("--status", action="append", default=[], metavar="S",
                     help="problem status (repeatable): open, investigating, rectifying, ...")

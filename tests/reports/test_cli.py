@@ -63,3 +63,12 @@ def test_report_commands_never_import_qt(demo_dir, tmp_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
                          check=True).stdout
     assert not [m for m in out.split() if m.startswith(("PySide6", "qasync"))]
+
+
+def test_reports_package_never_imports_qt_or_desktop():
+    code = ("import reports.outputs, reports.feedback, reports.summary, reports.notice, "
+            "reports.criticism, reports.ledger, reports.rankings, reports.hq\n"
+            "import sys\nprint(' '.join(sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert not [m for m in out if m.startswith(("PySide6", "qasync", "desktop"))]
