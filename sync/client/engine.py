@@ -22,6 +22,7 @@ from models.store.store import Store
 from models.timeutil import utcnow
 from sync.client import blobs
 from sync.client.apply import CURSOR_KEY, apply_page
+from sync.client.audit_head import send_audit_head
 from sync.client.credentials import CredentialStore
 from sync.client.http import DeviceRevoked, HQClient, RetryPolicy
 from sync.client.outbox import backfill, read_batch, settle
@@ -137,6 +138,7 @@ class SyncEngine:
             await self._db(backfill, self.store)
             await self._push(client, report, progress)
             await self._pull(client, report, progress)
+            await send_audit_head(client, self.store, self._db, report.as_dict())
         except DeviceRevoked:
             await self._db(self.store.set_meta, "sync_revoked", "1")
             # A revoked device is a lost one: its confidential records and keys go (issue 6).

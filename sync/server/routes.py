@@ -25,7 +25,7 @@ from sync.protocol import (
     PushResult,
     TokenResponse,
 )
-from sync.server import admin, auth, blobs
+from sync.server import admin, audit_heads, auth, blobs
 from sync.server.db import ServerDB
 from sync.server.errors import ClientError
 from sync.server.pull import blob_visible, pull_page
@@ -134,6 +134,12 @@ async def pull(request: Request, cursor: int = Query(0, ge=0),
                who=Depends(device)):
     body = await run_in_threadpool(pull_page, _db(request), who, cursor, limit)
     return Response(body, media_type="application/json")
+
+
+# --- the audit chain's head (issue 6) ------------------------------------------------------------
+@router.post("/audit-head")
+def audit_head(body: audit_heads.AuditHeadReport, request: Request, who=Depends(device)):
+    return audit_heads.accept_head(_db(request), who, body)
 
 
 # --- attachments ----------------------------------------------------------------------------
