@@ -3,13 +3,42 @@
 import csv
 import difflib
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import sqlalchemy as sa
 
-from models.errors import Problem, ValidationError
+from models.errors import AppError, Problem, ValidationError
 from models.reference import Unit
+
+# progress(phase, done, total), phase "reading" or "writing"; it may raise ImportCancelled,
+# which rolls the one import transaction back.
+Progress = Callable[[str, int, int], None]
+CHUNK = 1000  # rows per executemany while writing, between two progress reports
+
+
+class ImportCancelled(AppError):
+    code = "import_cancelled"
+
+    def __init__(self) -> None:
+        super().__init__("The import was cancelled; nothing was saved.")
+
+
+def tick(progress: Progress | None, phase: str, done: int, total: int) -> None:
+    if progress is not None:
+        progress(phase, done, total)
+
+
+def create_chunked(w, model, rows: list[dict], progress: Progress | None,
+                   done: int = 0, total: int | None = None) -> int:
+    """Insert `rows` a chunk at a time inside the caller's transaction, reporting progress."""
+    total = len(rows) if total is None else total
+    for start in range(0, len(rows), CHUNK):
+        w.create_many(model, rows[start:start + CHUNK])
+        done += len(rows[start:start + CHUNK])
+        tick(progress, "writing", done, total)
+    return done
 
 
 @dataclass
@@ -96,15 +125,33 @@ class UnitIndex:
 
 
 def run_import(store, kind: str, path, *, profile: str, skip_invalid: bool = False,
-               rejects_path=None) -> ImportReport:
+               rejects_path=None, dry_run: bool = False,
+               progress: Progress | None = None) -> ImportReport:
+    """Import a file in one transaction. `dry_run` reads and checks every row, writes nothing
+    and never refuses: the report lists the problems and `imported` counts the rows that would
+    be imported (the window's preview)."""
     from models.imports import evaluations, representatives, units
 
     importer = {"units": units, "representatives": representatives,
                 "evaluations": evaluations}[kind]
-    report = importer.import_file(store, Path(path), profile=profile, skip_invalid=skip_invalid)
-    if rejects_path and report.rejected_rows:
+    report = importer.import_file(store, Path(path), profile=profile,
+                                  skip_invalid=skip_invalid or dry_run, dry_run=dry_run,
+                                  progress=progress)
+    if rejects_path and report.rejected_rows and not dry_run:
         write_rejects(Path(rejects_path), report.headers, report)
     return report
+
+
+def columns_of(kind: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(required, optional) canonical columns of an import kind."""
+    from models.imports import evaluations, representatives, units
+
+    return {
+        "units": (units.REQUIRED, ()),
+        "representatives": (representatives.REQUIRED, ()),
+        "evaluations": (evaluations.REQUIRED,
+                        ("reason", "suggestion", *evaluations.CRITERIA)),
+    }[kind]
 
 
 def refuse_if_invalid(report: ImportReport, skip_invalid: bool) -> None:

@@ -11,7 +11,14 @@ from models import rules
 from models.enums import Criterion, EvaluationSource, Level, RespondentGroup, parse_enum
 from models.errors import Problem
 from models.ids import natural_id, new_id
-from models.imports.common import ImportReport, UnitIndex, refuse_if_invalid
+from models.imports.common import (
+    ImportReport,
+    Progress,
+    UnitIndex,
+    create_chunked,
+    refuse_if_invalid,
+    tick,
+)
 from models.imports.reading import read_table
 from models.records import Evaluation, Opinion
 from models.reference import Campaign
@@ -89,14 +96,17 @@ def _campaigns_to_create(conn, parsed) -> list[dict]:
             for cid in names if cid not in known]
 
 
-def import_file(store, path: Path, *, profile: str, skip_invalid: bool) -> ImportReport:
+def import_file(store, path: Path, *, profile: str, skip_invalid: bool, dry_run: bool = False,
+                progress: Progress | None = None) -> ImportReport:
     headers, rows = read_table(path, REQUIRED)
     report = ImportReport(kind="forms")
     report.headers = headers
     with store.read() as conn:
         units = UnitIndex(conn)
         parsed, campaign_ids = [], {}
-        for number, values in rows:
+        for i, (number, values) in enumerate(rows):
+            if i % 500 == 0:
+                tick(progress, "reading", i, len(rows))
             row, errors = _parse_row(values, units)
             name = row["campaign"]
             if name not in campaign_ids:
@@ -114,13 +124,16 @@ def import_file(store, path: Path, *, profile: str, skip_invalid: bool) -> Impor
         else:
             good.append(row)
     refuse_if_invalid(report, skip_invalid)
-    _write(store, profile, good, campaigns)
+    tick(progress, "reading", len(rows), len(rows))
+    if not dry_run:
+        _write(store, profile, good, campaigns, progress)
     report.imported = len(good)
     report.created = [f"campaign '{c['name']}' ({c['year']})" for c in campaigns]
     return report
 
 
-def _write(store, profile: str, good: list[dict], campaigns: list[dict]) -> None:
+def _write(store, profile: str, good: list[dict], campaigns: list[dict],
+           progress: Progress | None = None) -> None:
     forms, opinions = [], []
     for row in good:
         row["id"] = new_id()
@@ -131,6 +144,6 @@ def _write(store, profile: str, good: list[dict], campaigns: list[dict]) -> None
     with store.write(profile) as w:
         for campaign in campaigns:
             w.create(Campaign, campaign)
-        w.create_many(Evaluation, forms)
+        create_chunked(w, Evaluation, forms, progress)
         if opinions:
             w.create_many(Opinion, opinions)

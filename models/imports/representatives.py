@@ -7,13 +7,22 @@ import sqlalchemy as sa
 from models.enums import RepresentativeKind, parse_enum
 from models.errors import Problem
 from models.ids import natural_id
-from models.imports.common import ImportReport, refuse_if_invalid
+from models.imports.common import (
+    ImportReport,
+    Progress,
+    create_chunked,
+    refuse_if_invalid,
+    tick,
+)
 from models.imports.reading import read_table
 from models.reference import Representative, Team
 
+REQUIRED = ("name", "kind", "township", "phone", "team")
 
-def import_file(store, path: Path, *, profile: str, skip_invalid: bool) -> ImportReport:
-    headers, rows = read_table(path, ("name", "kind", "township", "phone", "team"))
+
+def import_file(store, path: Path, *, profile: str, skip_invalid: bool, dry_run: bool = False,
+                progress: Progress | None = None) -> ImportReport:
+    headers, rows = read_table(path, REQUIRED)
     report = ImportReport(kind="representatives")
     report.headers = headers
     with store.read() as conn:
@@ -45,11 +54,12 @@ def import_file(store, path: Path, *, profile: str, skip_invalid: bool) -> Impor
                         "township": values.get("township", ""), "phone": values.get("phone", ""),
                         "team_id": team_id}
     refuse_if_invalid(report, skip_invalid)
-    with store.write(profile) as w:
-        if teams:
-            w.create_many(Team, list(teams.values()))
-        if reps:
-            w.create_many(Representative, list(reps.values()))
+    tick(progress, "reading", len(rows), len(rows))
+    if not dry_run:
+        with store.write(profile) as w:
+            if teams:
+                w.create_many(Team, list(teams.values()))
+            create_chunked(w, Representative, list(reps.values()), progress)
     report.imported = len(reps)
     report.created = [f"team '{t['name']}'" for t in teams.values()]
     return report

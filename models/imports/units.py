@@ -5,9 +5,18 @@ from pathlib import Path
 from models.enums import UnitKind, parse_enum
 from models.errors import Problem
 from models.ids import natural_id
-from models.imports.common import ImportReport, UnitIndex, refuse_if_invalid
+from models.imports.common import (
+    ImportReport,
+    Progress,
+    UnitIndex,
+    create_chunked,
+    refuse_if_invalid,
+    tick,
+)
 from models.imports.reading import read_table
 from models.reference import Unit
+
+REQUIRED = ("name", "kind", "parent")
 
 
 def _kind(values: dict) -> UnitKind:
@@ -15,16 +24,17 @@ def _kind(values: dict) -> UnitKind:
     return parse_enum(UnitKind, text) if text else UnitKind.OTHER
 
 
-def import_file(store, path: Path, *, profile: str, skip_invalid: bool) -> ImportReport:
-    headers, rows = read_table(path, ("name", "kind", "parent"))
+def import_file(store, path: Path, *, profile: str, skip_invalid: bool, dry_run: bool = False,
+                progress: Progress | None = None) -> ImportReport:
+    headers, rows = read_table(path, REQUIRED)
     report = ImportReport(kind="units")
     report.headers = headers
     with store.read() as conn:
         index = UnitIndex(conn)
     pending, new_units, errors = list(rows), [], {}
-    progress = True
-    while pending and progress:  # parents may come later in the file
-        progress, waiting = False, []
+    advanced = True
+    while pending and advanced:  # parents may come later in the file
+        advanced, waiting = False, []
         for number, values in pending:
             name, parent = values.get("name", ""), values.get("parent", "")
             try:
@@ -43,7 +53,7 @@ def import_file(store, path: Path, *, profile: str, skip_invalid: bool) -> Impor
             errors.pop(number, None)
             full_path = f"{index.path(parent_id)}/{name}" if parent_id else name
             unit_id = natural_id("unit", full_path)
-            progress = True
+            advanced = True
             if unit_id in index.units:
                 report.skipped_existing += 1
                 continue
@@ -56,8 +66,9 @@ def import_file(store, path: Path, *, profile: str, skip_invalid: bool) -> Impor
             report.rejected.append(Problem(column, message, row=number, source=str(path)))
             report.rejected_rows.append((number, values))
     refuse_if_invalid(report, skip_invalid)
-    if new_units:
+    tick(progress, "reading", len(rows), len(rows))
+    if new_units and not dry_run:
         with store.write(profile) as w:
-            w.create_many(Unit, new_units)
+            create_chunked(w, Unit, new_units, progress)
     report.imported = len(new_units)
     return report

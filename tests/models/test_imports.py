@@ -122,3 +122,38 @@ def test_unit_with_unknown_parent_is_reported(store, tmp_path):
     path = write_csv(tmp_path / "u.csv", ["name", "kind", "parent"], [["学校", "school", "无此镇"]])
     with pytest.raises(ValidationError, match="unknown unit"):
         run_import(store, "units", path, profile="c")
+
+
+def _many(n, start=1):
+    return [[f"{i:05d}", CAMPAIGN, "patient", "卫生院", "satisfied", "", "", "2024-05-01"]
+            for i in range(start, start + n)]
+
+
+def test_dry_run_lists_every_problem_and_writes_nothing(units, tmp_path):
+    rows = _many(3) + [["9", CAMPAIGN, "patient", "卫生院", "dissatisfied", "", "", "2024-05-01"]]
+    before = snapshot(units)
+    report = run_import(units, "evaluations", _forms(tmp_path, rows), profile="c", dry_run=True)
+    assert report.imported == 3
+    assert [(p.row, p.field) for p in report.rejected] == [(5, "reason")]
+    assert snapshot(units) == before
+
+
+def test_progress_is_reported_and_a_cancel_mid_write_leaves_nothing(units, tmp_path, monkeypatch):
+    from models.imports import ImportCancelled, common
+
+    monkeypatch.setattr(common, "CHUNK", 10)
+    seen = []
+
+    def progress(phase, done, total):
+        seen.append((phase, done, total))
+        if phase == "writing" and done >= 20:
+            raise ImportCancelled()
+
+    before = snapshot(units)
+    with pytest.raises(ImportCancelled):
+        run_import(units, "evaluations", _forms(tmp_path, _many(45)), profile="c",
+                   progress=progress)
+    assert ("reading", 45, 45) in seen and ("writing", 10, 45) in seen
+    assert snapshot(units) == before  # two chunks were written, then rolled back
+    run_import(units, "evaluations", _forms(tmp_path, _many(45)), profile="c", progress=None)
+    assert count(units, "evaluation") == 45
