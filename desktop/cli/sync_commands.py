@@ -25,6 +25,20 @@ def register(sub: argparse._SubParsersAction) -> None:
                        help="worker processes (PostgreSQL only)")
     serve.set_defaults(handler=cmd_serve)
 
+    _register_hq(sub)
+
+    enroll = sub.add_parser("enroll", help="enroll this device with HQ using a one-time code")
+    enroll.add_argument("--server", required=True, help="HQ's address, e.g. http://hq:8750")
+    enroll.add_argument("--code", required=True)
+    enroll.add_argument("--name", default="", help="a label for this device")
+    enroll.set_defaults(handler=cmd_enroll)
+
+    sync = sub.add_parser("sync", help="push this device's changes to HQ, then pull")
+    sync.add_argument("--json", action="store_true")
+    sync.set_defaults(handler=cmd_sync)
+
+
+def _register_hq(sub: argparse._SubParsersAction) -> None:
     hq = sub.add_parser("hq", help="administer HQ: devices")
     hq_sub = hq.add_subparsers(dest="hq_command", metavar="HQ_COMMAND", required=True)
     enroll_dev = hq_sub.add_parser("enroll-device", help="register a device; print its code")
@@ -44,16 +58,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     _database_option(revoke)
     revoke.add_argument("device")
     revoke.set_defaults(handler=cmd_revoke_device)
-
-    enroll = sub.add_parser("enroll", help="enroll this device with HQ using a one-time code")
-    enroll.add_argument("--server", required=True, help="HQ's address, e.g. http://hq:8750")
-    enroll.add_argument("--code", required=True)
-    enroll.add_argument("--name", default="", help="a label for this device")
-    enroll.set_defaults(handler=cmd_enroll)
-
-    sync = sub.add_parser("sync", help="push this device's changes to HQ, then pull")
-    sync.add_argument("--json", action="store_true")
-    sync.set_defaults(handler=cmd_sync)
 
 
 def _database_option(parser: argparse.ArgumentParser) -> None:

@@ -21,7 +21,6 @@ from sync.server.db import ServerDB, open_server_db
 from sync.server.errors import ClientError
 from sync.server.pull import CursorAhead
 from sync.server.push import BadBatch, SequenceGap
-from sync.server.notices import router as notices_router
 from sync.server.routes import router
 
 log = logging.getLogger("fieldinspect.sync.server")
@@ -35,7 +34,6 @@ def create_app(database_url: str | None = None, *, db: ServerDB | None = None,
     app.state.db = db
     app.state.token_ttl = token_ttl
     app.include_router(router)
-    app.include_router(notices_router)
     _install_error_handlers(app)
     return app
 
@@ -45,53 +43,39 @@ def error(status: int, code: str, message: str, **details) -> JSONResponse:
                           content={"code": code, "message": message, "details": details})
 
 
+# Each refusal: exception type -> (status, code, message, details).
+_REFUSALS = {
+    ClientError: lambda e: (e.status, e.code, e.message, e.details),
+    BlobError: lambda e: (e.status, e.code, e.message, e.details),
+    AuthFailure: lambda e: (401, e.code, e.message, {}),
+    NotFoundError: lambda e: (404, e.code, e.message, {}),
+    AppError: lambda e: (400, e.code, e.message, {}),
+    SequenceGap: lambda e: (409, "sequence_gap", str(e), {"expected": e.expected}),
+    BadBatch: lambda e: (422, "bad_batch", str(e), {}),
+    CursorAhead: lambda e: (409, "resync", f"{e}; push your changes, then resync from scratch",
+                            {}),
+    RequestValidationError: lambda e: (422, "invalid_request", "; ".join(
+        f"{'.'.join(str(p) for p in x['loc'])}: {x['msg']}" for x in e.errors()[:10]), {}),
+    # Input the checks let through but the database refused: nothing was written.
+    sa.exc.IntegrityError: lambda e: (422, "invalid_data",
+                                      "HQ's database refused this data; nothing was written", {}),
+    sa.exc.DataError: lambda e: (422, "invalid_data",
+                                 "HQ's database refused this data; nothing was written", {}),
+    # Lock timeouts and serialisation failures: the request wrote nothing; try again.
+    sa.exc.OperationalError: lambda e: (503, "busy", "HQ is busy; try again shortly", {}),
+}
+
+
 def _install_error_handlers(app: FastAPI) -> None:
-    @app.exception_handler(ClientError)
-    async def _client(_r: Request, exc: ClientError):
-        return error(exc.status, exc.code, exc.message, **exc.details)
+    for exc_type, shape in _REFUSALS.items():
+        app.add_exception_handler(exc_type, _handler(shape))
 
-    @app.exception_handler(AuthFailure)
-    async def _auth(_r: Request, exc: AuthFailure):
-        return error(401, exc.code, exc.message)
 
-    @app.exception_handler(RequestValidationError)
-    async def _invalid(_r: Request, exc: RequestValidationError):
-        problems = [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()]
-        return error(422, "invalid_request", "; ".join(problems[:10]) or "invalid request")
+def _handler(shape):
+    async def handle(_request: Request, exc: Exception):
+        status, code, message, details = shape(exc)
+        if isinstance(exc, sa.exc.DBAPIError):
+            log.warning("database refused a request: %s", exc)
+        return error(status, code, message, **details)
 
-    @app.exception_handler(NotFoundError)
-    async def _not_found(_r: Request, exc: NotFoundError):
-        return error(404, exc.code, exc.message)
-
-    @app.exception_handler(AppError)
-    async def _app(_r: Request, exc: AppError):
-        return error(400, exc.code, exc.message)
-
-    @app.exception_handler(BlobError)
-    async def _blob(_r: Request, exc: BlobError):
-        return error(exc.status, exc.code, exc.message, **exc.details)
-
-    @app.exception_handler(SequenceGap)
-    async def _gap(_r: Request, exc: SequenceGap):
-        return error(409, "sequence_gap", str(exc), expected=exc.expected)
-
-    @app.exception_handler(BadBatch)
-    async def _bad_batch(_r: Request, exc: BadBatch):
-        return error(422, "bad_batch", str(exc))
-
-    @app.exception_handler(CursorAhead)
-    async def _ahead(_r: Request, exc: CursorAhead):
-        return error(409, "resync", f"{exc}; push your changes, then resync from scratch")
-
-    @app.exception_handler(sa.exc.IntegrityError)
-    @app.exception_handler(sa.exc.DataError)
-    async def _data(_r: Request, exc: sa.exc.DBAPIError):
-        # Input the checks let through but the database refused: nothing was written.
-        log.error("database refused a request's data: %s", exc)
-        return error(422, "invalid_data", "HQ's database refused this data; nothing was written")
-
-    @app.exception_handler(sa.exc.OperationalError)
-    async def _busy(_r: Request, exc: sa.exc.OperationalError):
-        # Lock timeouts and serialisation failures: the request wrote nothing; try again.
-        log.warning("database busy: %s", exc)
-        return error(503, "busy", "HQ is busy; try again shortly")
+    return handle
