@@ -1,0 +1,166 @@
+"""Writing a table to CSV or XLSX so that it opens cleanly in Excel and LibreOffice.
+
+CSV is UTF-8 with a byte-order mark (Excel otherwise reads Chinese as mojibake); XLSX keeps
+dates as dates and numbers as numbers, a bold frozen header and sensible column widths. Text
+that a spreadsheet would run as a formula is written as text. The file is written beside its
+destination under a temporary name and renamed into place at the end, so a cancelled or
+failed export never leaves a half-written file where the user expects a whole one.
+"""
+
+import csv
+import datetime as dt
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from models.errors import AppError, Problem, ValidationError
+
+FORMATS = (".xlsx", ".csv")
+_FORMULA_START = ("=", "@", "\t", "\r")
+_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+class ExportCancelled(AppError):
+    code = "export_cancelled"
+
+    def __init__(self) -> None:
+        super().__init__("The export was cancelled; no file was written.")
+
+
+def _looks_like_formula(text: str) -> bool:
+    if text.startswith(_FORMULA_START):
+        return True
+    # "-5" or a phone "+86 139..." is what the user typed; "-A1+B1" or "+cmd|..." would run.
+    return text[:1] in "+-" and len(text) > 1 and not re.fullmatch(r"[+-][\d .()]+", text)
+
+
+def _naive(value: Any) -> Any:
+    if isinstance(value, dt.datetime) and value.tzinfo is not None:
+        return value.astimezone().replace(tzinfo=None)
+    return value
+
+
+class TableWriter:
+    """`write_rows` as often as needed, then `finish()` (renames into place) or `abort()`.
+
+    As a context manager it aborts when the block raises."""
+
+    def __init__(self, path: Path | str, headers: Sequence[str],
+                 widths: Sequence[int] | None = None) -> None:
+        self.path = Path(path)
+        self.kind = self.path.suffix.lower()
+        if self.kind not in FORMATS:
+            raise ValidationError(Problem("file", "choose a file name ending in .xlsx or .csv",
+                                          source=str(self.path)))
+        fd, temp = tempfile.mkstemp(prefix=f".{self.path.stem}.", suffix=".partial",
+                                    dir=self.path.parent)
+        os.close(fd)
+        self.temp = Path(temp)
+        self.rows_written = 0
+        if self.kind == ".csv":
+            self._fh = self.temp.open("w", newline="", encoding="utf-8-sig")
+            self._csv = csv.writer(self._fh)
+            self._csv.writerow(list(headers))
+        else:
+            self._open_xlsx(headers, widths)
+
+    def _open_xlsx(self, headers: Sequence[str], widths: Sequence[int] | None) -> None:
+        from openpyxl import Workbook
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Font
+        from openpyxl.utils import get_column_letter
+
+        self._wb = Workbook(write_only=True)
+        self._ws = self._wb.create_sheet(self.path.stem[:31] or "Sheet1")
+        self._ws.freeze_panes = "A2"
+        for i, header in enumerate(headers, start=1):
+            width = (widths[i - 1] if widths and i <= len(widths) else 0) or 12
+            self._ws.column_dimensions[get_column_letter(i)].width = max(width, len(header) * 2)
+        bold = Font(bold=True)
+        cells = []
+        for header in headers:
+            cell = WriteOnlyCell(self._ws, header)
+            cell.font = bold
+            cells.append(cell)
+        self._ws.append(cells)
+
+    def write_rows(self, rows: Iterable[Sequence[Any]]) -> None:
+        if self.kind == ".csv":
+            for row in rows:
+                self._csv.writerow([self._csv_value(v) for v in row])
+                self.rows_written += 1
+        else:
+            for row in rows:
+                self._ws.append([self._xlsx_value(v) for v in row])
+                self.rows_written += 1
+
+    @staticmethod
+    def _csv_value(value: Any) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, dt.datetime):
+            return _naive(value).strftime("%Y-%m-%d %H:%M")
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        text = str(value)
+        return "'" + text if _looks_like_formula(text) else text
+
+    def _xlsx_value(self, value: Any) -> Any:
+        from openpyxl.cell import WriteOnlyCell
+
+        if isinstance(value, dt.datetime):
+            cell = WriteOnlyCell(self._ws, _naive(value))
+            cell.number_format = "yyyy-mm-dd hh:mm"
+            return cell
+        if isinstance(value, dt.date):
+            cell = WriteOnlyCell(self._ws, value)
+            cell.number_format = "yyyy-mm-dd"
+            return cell
+        if isinstance(value, str):
+            text = _ILLEGAL_XML.sub("", value)
+            if text.startswith("="):
+                cell = WriteOnlyCell(self._ws, text)
+                cell.data_type = "s"  # text, not a formula
+                return cell
+            return text
+        return value
+
+    def finish(self) -> Path:
+        if self.kind == ".csv":
+            self._fh.close()
+        else:
+            self._wb.save(self.temp)
+        os.replace(self.temp, self.path)
+        return self.path
+
+    def abort(self) -> None:
+        try:
+            if self.kind == ".csv":
+                self._fh.close()
+            else:  # end the sheet's XML stream and drop openpyxl's own temporary file
+                self._ws.close()
+                self._ws._writer.cleanup()
+        finally:
+            self.temp.unlink(missing_ok=True)
+
+    def __enter__(self) -> "TableWriter":
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is not None:
+            self.abort()
+
+
+def write_table(path: Path | str, headers: Sequence[str], rows: Iterable[Sequence[Any]], *,
+                widths: Sequence[int] | None = None,
+                progress: Callable[[int], None] | None = None) -> Path:
+    """Write all `rows`; `progress(rows written)` every 1000 rows may raise ExportCancelled."""
+    with TableWriter(path, headers, widths) as writer:
+        for row in rows:
+            writer.write_rows([row])
+            if progress is not None and writer.rows_written % 1000 == 0:
+                progress(writer.rows_written)
+        return writer.finish()
