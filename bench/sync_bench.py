@@ -34,6 +34,7 @@ from bench.sync_bench_setup import (  # noqa: E402
     raw_insert_rate,
     seed_forms_at_hq,
     seed_reference_at_hq,
+    seed_rows_for_baseline,
 )
 from models.records import Evaluation  # noqa: E402
 
@@ -79,6 +80,10 @@ def bench_push(tmp: Path, forms: int, pg_url: str | None) -> None:
             server.stop()
         print(f"push of {forms:,} forms, {label}: {elapsed:.2f} s = {forms / elapsed:,.0f} "
               f"forms/s (target <= 0.8 s on SQLite)")
+    rows = seed_rows_for_baseline(forms)
+    raw = raw_insert_rate(tmp / "push-raw", rows)
+    print(f"  baseline in the same run: raw executemany of {forms:,} forms into an encrypted "
+          f"store {raw:,.0f} rows/s ({forms / raw:.2f} s)")
 
 
 def bench_round(tmp: Path, rounds: int = 50) -> None:

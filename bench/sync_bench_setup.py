@@ -151,6 +151,21 @@ def seed_forms_at_hq(db_url: str, data_dir: Path, ids: dict, n: int) -> list[tup
             for r in rows]
 
 
+def seed_rows_for_baseline(n: int) -> list[tuple]:
+    """n form rows in the store's storage form, for a raw insert timed beside a sync."""
+    now = utcnow()
+    ids = {"unit": natural_id("unit", "Bench Hall"), "campaign": natural_id("campaign", "Bench")}
+    columns = [c.name for c in Evaluation.__table__.columns]
+    rows = [_form_row(ids, i, i + 1, now) for i in range(n)]
+    return [tuple(_stored(r[c]) for c in columns) for r in rows]
+
+
+def _stored(value):
+    if hasattr(value, "tzinfo"):
+        return sqlite_timestamp(value)
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
 def _form_row(ids: dict, i: int, version: int, now) -> dict:
     from datetime import date
 
