@@ -15,6 +15,7 @@ from models.records import (
     Visit,
 )
 from models.reference import Campaign, Representative, Team, Unit
+from models.security.tables import AuditEntry, RecordVersion
 from models.sync_state import SyncIssue
 
 SYNCED_TABLES: dict[str, type[SQLModel]] = {
@@ -42,6 +43,7 @@ metadata = SQLModel.metadata
 __all__ = [
     "SYNCED_TABLES",
     "AccountabilityCase",
+    "AuditEntry",
     "Attachment",
     "BatchKeying",
     "Campaign",
@@ -53,6 +55,7 @@ __all__ = [
     "PersonnelCriticism",
     "Problem",
     "Profile",
+    "RecordVersion",
     "Representative",
     "StoreMeta",
     "SyncIssue",
