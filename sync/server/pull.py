@@ -85,13 +85,21 @@ def _filter(conn: sa.Connection, scope: Scope, name: str, columns: list[str],
     new = [{"device_id": scope.device.id, "table_name": name, "row_id": r[0]}
            for r in visible if r[0] not in held]
     gone = [r[0] for r in hidden if r[0] in held]
-    if new:
-        conn.execute(T.device_row.insert(), new)
+    if new:  # two pulls of one device at once must not trip over each other
+        conn.execute(_insert_ignore(conn, T.device_row), new)
     if gone:
         dr = T.device_row.c
         conn.execute(T.device_row.delete().where(
             dr.device_id == scope.device.id, dr.table_name == name, dr.row_id.in_(gone)))
     return visible, gone
+
+
+def _insert_ignore(conn: sa.Connection, table: sa.Table):
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert(table).on_conflict_do_nothing()
 
 
 def _held(conn: sa.Connection, device_id: str, name: str, ids: list[str]) -> set[str]:
