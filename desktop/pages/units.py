@@ -3,10 +3,8 @@
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTreeView,
@@ -15,14 +13,11 @@ from PySide6.QtWidgets import (
 )
 from qasync import asyncSlot
 
-from desktop.errors import show_error
 from desktop.labels import label_of
 from desktop.pages.base import Page
 from desktop.pages.record_page import RecordPage
-from desktop.widgets.asking import run_dialog
 from desktop.widgets.fields import FieldSpec
 from models.enums import UnitKind
-from models.imports import run_import
 from models.reference import Representative
 
 
@@ -74,8 +69,8 @@ class UnitsPage(Page):
         self.import_units = QPushButton(self.tr("Import units…"), objectName="importUnits")
         self.import_reps = QPushButton(self.tr("Import representatives…"),
                                        objectName="importRepresentatives")
-        self.import_units.clicked.connect(lambda: self.choose_and_import("units"))
-        self.import_reps.clicked.connect(lambda: self.choose_and_import("representatives"))
+        self.import_units.clicked.connect(lambda: self.open_import("units"))
+        self.import_reps.clicked.connect(lambda: self.open_import("representatives"))
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -120,33 +115,16 @@ class UnitsPage(Page):
         self.tree.expandToDepth(0)
         self.tree.setColumnWidth(0, 300)
 
-    @asyncSlot()
-    async def choose_and_import(self, kind: str) -> None:
-        dialog = QFileDialog(self, self.tr("Import from a spreadsheet"))
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setNameFilter(self.tr("Spreadsheets (*.csv *.xlsx)"))
-        if not await run_dialog(dialog):
-            return
-        await self.import_file(kind, dialog.selectedFiles()[0])
+    def open_import(self, kind: str) -> None:
+        """The import dialog: preview, problems row by row, all or nothing (desktop/spreadsheets)."""
+        from desktop.spreadsheets.import_dialog import ImportDialog
 
-    async def import_file(self, kind: str, path: str) -> None:
-        """All or nothing, exactly like `fieldinspect import`; problems listed row by row."""
-        store, profile = self.session.store, self.session.profile
-        for button in (self.import_units, self.import_reps):
-            button.setEnabled(False)
-        try:
-            report = await self.session.worker.run(
-                lambda: run_import(store, kind, path, profile=profile))
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
-            return
-        finally:
-            for button in (self.import_units, self.import_reps):
-                button.setEnabled(True)
+        self.import_dialog = ImportDialog(self.session, kind, self)
+        self.import_dialog.imported.connect(self._imported)
+        self.import_dialog.open()
+
+    @asyncSlot(object)
+    async def _imported(self, _report) -> None:
         await self.session.refresh_reference()
         self.refresh()
         self.records_changed.emit()
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Import finished"),
-                          self.tr("%n row(s) imported.", "", report.imported), parent=self)
-        box.setObjectName("importDone")
-        box.open()

@@ -97,17 +97,21 @@ def read_table(path: Path, required: tuple[str, ...]) -> tuple[list[str], list[t
         raise ValidationError(Problem("file", f"cannot be read ({exc})", source=str(path))) from exc
 
 
-def preview_rows(path: Path, limit: int = 20) -> tuple[list[str], list[list[str]]]:
-    """The header as written and the first `limit` rows as read (the window's preview)."""
+def preview_rows(path: Path, limit: int = 20) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """The header as written and the first `limit` non-empty rows as read, each with its
+    spreadsheet row number (the numbers the problems name): the window's preview."""
     if not path.exists():
         raise ValidationError(Problem("file", "no such file", source=str(path)))
-    rows: list[list[str]] = []
+    header: list[str] = []
+    rows: list[tuple[int, list[str]]] = []
     try:
-        for row in _raw_rows(path):
-            if any(row) or not rows:
-                rows.append(row)
-            if len(rows) > limit:
+        for number, row in enumerate(_raw_rows(path), start=1):
+            if number == 1:
+                header = row
+            elif any(row):
+                rows.append((number, row))
+            if len(rows) >= limit:
                 break
     except Exception as exc:  # the same refusal the import gives
         raise ValidationError(Problem("file", f"cannot be read ({exc})", source=str(path))) from exc
-    return (rows[0] if rows else []), rows[1:]
+    return header, rows
