@@ -6,6 +6,7 @@ any worker can check any token.
 """
 
 import hashlib
+import logging
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
@@ -14,6 +15,8 @@ import sqlalchemy as sa
 
 from models.timeutil import utcnow
 from sync.server import tables as T
+
+log = logging.getLogger("fieldinspect.sync.auth")
 
 CODE_TTL = timedelta(hours=24)
 TOKEN_TTL = timedelta(minutes=15)
@@ -75,6 +78,7 @@ def issue_token(conn: sa.Connection, credential: str, ttl: timedelta = TOKEN_TTL
     if row is None:
         raise AuthFailure("invalid", "This device is not known to HQ; enroll it again.")
     if row.status == "revoked":
+        log.warning("revoked device %s (%s) asked for a token: refused", row.label, row.id)
         raise AuthFailure("revoked", "HQ has revoked this device.")
     token = new_secret()
     now = utcnow()
@@ -94,6 +98,7 @@ def authenticate(conn: sa.Connection, token: str) -> DeviceIdentity:
     if row is None:
         raise AuthFailure("invalid", "The access token is not valid.")
     if row.status == "revoked":
+        log.warning("revoked device %s (%s) called HQ: refused", row.label, row.id)
         raise AuthFailure("revoked", "HQ has revoked this device.")
     if row.expires_at <= utcnow():
         raise AuthFailure("expired", "The access token has expired.")
