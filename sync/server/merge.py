@@ -19,7 +19,6 @@ from typing import Any
 import sqlalchemy as sa
 
 from models import rules
-from models.enums import ProblemStatus
 from models.errors import AppError
 from models.services import record_problems
 from models.tables import SYNCED_TABLES
@@ -31,7 +30,6 @@ from sync.server.context import ApplyContext, outcome
 from sync.server.forms import flag_duplicate_number
 from sync.server.rows import SPECS, BadValue, check_fields, stamp_insert, upsert
 from sync.server.scope import MATRIX, OP_LETTER, write_refusal
-
 
 # Most entries simply apply: they get no outcome object (one per entry costs 20% of a push).
 APPLIED = None
@@ -196,4 +194,4 @@ def _delete(ctx: ApplyContext, e: PushEntry) -> EntryOutcome | None:
     return APPLIED
 
 
-__all__ = ["ProblemStatus", "apply_entry"]
+__all__ = ["APPLIED", "apply_entry"]
