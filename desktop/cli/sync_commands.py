@@ -59,6 +59,12 @@ def _register_hq(sub: argparse._SubParsersAction) -> None:
     revoke.add_argument("device")
     revoke.set_defaults(handler=cmd_revoke_device)
 
+    retire = hq_sub.add_parser("retire-device", help="retire a handed-back device: it pushes "
+                               "everything, HQ confirms, then it wipes itself")
+    _database_option(retire)
+    retire.add_argument("device")
+    retire.set_defaults(handler=cmd_retire_device)
+
 
 def _database_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--database-url", help="postgresql+psycopg://... (default: an "
@@ -151,6 +157,18 @@ def cmd_revoke_device(ctx, args) -> int:
     finally:
         db.close()
     print(f"Revoked device {gone['label']} ({gone['id']}); its next call is refused.")
+    return 0
+
+
+def cmd_retire_device(ctx, args) -> int:
+    from sync.server.retire import mark_retiring
+
+    db = _server_db(ctx, args)
+    try:
+        gone = mark_retiring(db, args.device)
+    finally:
+        db.close()
+    print(f"Device {gone['label']} ({gone['id']}) will wipe itself after its next full sync.")
     return 0
 
 

@@ -26,6 +26,7 @@ from sync.client.audit_head import send_audit_head
 from sync.client.credentials import CredentialStore
 from sync.client.http import DeviceRevoked, HQClient, RetryPolicy
 from sync.client.outbox import backfill, read_batch, settle
+from sync.client.retire import retire_if_asked
 from sync.protocol import DEFAULT_PULL_LIMIT, MAX_BATCH_ENTRIES, PushResult
 
 BATCH_BYTES = 4 * 1024 * 1024
@@ -139,6 +140,7 @@ class SyncEngine:
             await self._push(client, report, progress)
             await self._pull(client, report, progress)
             await send_audit_head(client, self.store, self._db, report.as_dict())
+            await retire_if_asked(client, self.store, self._db)
         except DeviceRevoked:
             await self._db(self.store.set_meta, "sync_revoked", "1")
             # A revoked device is a lost one: its confidential records and keys go (issue 6).

@@ -30,6 +30,12 @@ class AuditHeadReport(BaseModel):
     anchor: ChainPoint | None = None  # the head HQ holds, as the device's chain has it now
 
 
+class RetireConfirm(BaseModel):
+    """A retiring device's last outbox sequence (sync/server/retire.py)."""
+
+    last_seq: int = Field(ge=0, le=2**62)
+
+
 def _parse(text: str | None) -> tuple[int, str] | None:
     if not text:
         return None

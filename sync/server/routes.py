@@ -25,7 +25,8 @@ from sync.protocol import (
     PushResult,
     TokenResponse,
 )
-from sync.server import admin, audit_heads, auth, blobs
+from sync.server import admin, audit_heads, auth, blobs, retire
+from sync.server.audit_heads import RetireConfirm
 from sync.server.db import ServerDB
 from sync.server.errors import ClientError
 from sync.server.pull import blob_visible, pull_page
@@ -140,6 +141,16 @@ async def pull(request: Request, cursor: int = Query(0, ge=0),
 @router.post("/audit-head")
 def audit_head(body: audit_heads.AuditHeadReport, request: Request, who=Depends(device)):
     return audit_heads.accept_head(_db(request), who, body)
+
+
+@router.get("/device/status")
+def device_status(request: Request, who=Depends(device)):
+    return retire.device_status(_db(request), who)
+
+
+@router.post("/device/retired")
+def device_retired(body: RetireConfirm, request: Request, who=Depends(device)):
+    return retire.confirm_retired(_db(request), who, body.last_seq)
 
 
 # --- attachments ----------------------------------------------------------------------------
