@@ -7,18 +7,19 @@ from pathlib import Path
 
 from models.errors import Problem, ValidationError
 
-# English header → Chinese header (GLOSSARY.md). Both are accepted.
+# Canonical header → the other headers accepted: Chinese (GLOSSARY.md), and the window's
+# English list headers, so a list exported from the window imports back.
 HEADER_ALIASES = {
     "name": ("名称", "姓名"),
     "kind": ("类别",),
-    "parent": ("上级单位",),
+    "parent": ("上级单位", "Parent unit"),
     "township": ("乡镇",),
     "phone": ("电话",),
-    "team": ("所属组",),
-    "form_no": ("表号",),
+    "team": ("所属组", "督查组", "Inspection team"),
+    "form_no": ("表号", "Form number"),
     "campaign": ("评议活动",),
-    "group": ("评议群体",),
-    "unit": ("被评议单位",),
+    "group": ("评议群体", "Respondent group"),
+    "unit": ("被评议单位", "Evaluated unit"),
     "level": ("评议等次",),
     "reason": ("不满意原因",),
     "suggestion": ("意见建议",),

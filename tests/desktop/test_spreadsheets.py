@@ -124,3 +124,159 @@ def test_import_button_on_the_units_page_opens_the_dialog(qtbot, session, run):
     run(go())
     assert page.import_dialog.kind == "representatives" and page.import_dialog.isVisible()
     page.import_dialog.reject()
+
+
+# --- export ---------------------------------------------------------------------------------
+@pytest.fixture
+def chinese(qapp, tmp_path):
+    """The Chinese catalogue installed, as when the window is switched to 简体中文."""
+    from PySide6.QtCore import QTranslator
+
+    from desktop.i18n import compile_ts
+    from tests.desktop.test_translations import TS
+
+    qm = tmp_path / "zh.qm"
+    assert compile_ts(TS, qm)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    qapp.installTranslator(translator)
+    yield
+    qapp.removeTranslator(translator)
+
+
+def _more_forms(store, small):
+    from models import services
+    from models.records import Evaluation
+
+    units = small["units"]
+    with store.write("王芳") as w:
+        for i, (unit, level) in enumerate([("县社保中心", "dissatisfied"), ("卫生院", "satisfied"),
+                                           ("县社保中心", "dissatisfied")]):
+            services.create_record(w, Evaluation, {
+                "campaign_id": small["campaign"], "group": "citizen", "unit_id": units[unit],
+                "level": level, "reason": "办事拖拉" if level == "dissatisfied" else "",
+                "suggestion": "=1+1" if i == 0 else "", "form_no": f"C{i + 1:03d}",
+                "evaluated_on": f"2025-06-0{i + 1}"})
+
+
+def _evaluations_page(qtbot, session, ready):
+    from desktop.pages.evaluations import EvaluationsPage
+
+    page = EvaluationsPage(session)
+    qtbot.addWidget(page)
+    page.show()
+    return ready(page)
+
+
+def _set_combo(page, name, value):
+    from PySide6.QtWidgets import QComboBox
+
+    box = page.filter_bar.findChild(QComboBox, name)
+    box.setCurrentIndex(box.findData(value))
+
+
+def test_export_round_trip_with_chinese_headers(qtbot, chinese, store, small, session, ready,
+                                               run, tmp_path):
+    from openpyxl import load_workbook
+
+    from desktop.spreadsheets.export import export_page
+
+    _more_forms(store, small)
+    page = _evaluations_page(qtbot, session, ready)
+    _set_combo(page, "filter_level", "dissatisfied")
+    run(until(lambda: page.table_model.rowCount() == 3 and page.is_ready()))
+    target = tmp_path / "不满意.xlsx"
+    assert run(export_page(page, target)) == 3
+    ws = load_workbook(target).active
+    rows = [[c.value for c in r] for r in ws.iter_rows()]
+    assert rows[0][:8] == ["表号", "日期", "评议活动", "评议群体", "被评议单位", "评议等次",
+                           "不满意原因", "意见建议"]
+    assert sorted(r[0] for r in rows[1:]) == ["A003", "C001", "C003"]
+    assert {r[5] for r in rows[1:]} == {"不满意"}
+    assert "余庆县/县社保中心" in {r[4] for r in rows[1:]}  # the unit's path: it imports back
+    c001 = next(r for r in rows[1:] if r[0] == "C001")
+    assert c001[7] == "=1+1" and ws.cell(row=rows.index(c001) + 1, column=8).data_type == "s"
+    assert list(tmp_path.glob("*.partial")) == []
+
+
+def test_export_csv_is_the_list_as_sorted_on_screen(qtbot, store, small, session, ready, run,
+                                                    tmp_path):
+    from PySide6.QtCore import Qt
+
+    from desktop.spreadsheets.export import export_page
+
+    _more_forms(store, small)
+    page = _evaluations_page(qtbot, session, ready)
+    page.table_model.sort(0, Qt.SortOrder.DescendingOrder)  # by form number, as a click does
+    run(until(lambda: page.is_ready() and page.table_model.rowCount() == 6))
+    shown = []
+    for row in range(page.table_model.rowCount()):
+        run(until(lambda r=row: page.table_model.row_dict(r) is not None))
+        shown.append(page.table_model.row_dict(row)["form_no"])
+    target = tmp_path / "forms.csv"
+    run(export_page(page, target))
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    with target.open(encoding="utf-8-sig", newline="") as fh:
+        read = list(csv.reader(fh))
+    assert read[0][:3] == ["Form number", "Date", "Campaign"]
+    assert [r[0] for r in read[1:]] == shown == ["C003", "C002", "C001", "A003", "A002", "A001"]
+    assert next(r for r in read if r[0] == "C001")[7] == "'=1+1"  # not a formula in Excel
+
+
+def test_a_cancelled_export_leaves_no_file(qtbot, store, small, session, ready, run, tmp_path,
+                                          monkeypatch):
+    from PySide6.QtCore import Qt
+
+    from desktop.data import lists
+    from desktop.spreadsheets.export import ListExport
+    from models.exports import ExportCancelled
+    from models.records import Evaluation
+
+    with store.write("bulk") as w:
+        w.create_many(Evaluation, [{
+            "campaign_id": small["campaign"], "group": "citizen",
+            "unit_id": small["units"]["卫生院"], "level": "satisfied",
+            "form_no": f"X{i:05d}", "evaluated_on": "2025-07-01"} for i in range(2500)])
+    job = ListExport(session, lists.spec("evaluations"), {}, (None, True))
+    # The clerk's Cancel arrives while the file is being written (after 1,000 rows).
+    job.relay.progressed.connect(lambda _done: job.cancel.set(),
+                                 Qt.ConnectionType.DirectConnection)
+    with pytest.raises(ExportCancelled):
+        run(job.run(tmp_path / "all.xlsx"))
+    assert list(tmp_path.iterdir()) == [] or all(
+        p.suffix not in (".xlsx", ".partial") for p in tmp_path.iterdir())
+
+
+def test_every_list_page_has_an_export_button(qtbot, session):
+    from PySide6.QtWidgets import QPushButton
+
+    from desktop.pages.record_page import RecordPage
+    from desktop.pages.registry import page_class
+
+    for page_id in ("visits", "findings", "criticisms", "evaluations", "ledger",
+                    "accountability", "units", "hq"):
+        page = page_class(page_id)(session)
+        qtbot.addWidget(page)
+        panels = [page] if isinstance(page, RecordPage) else page.findChildren(RecordPage)
+        assert panels, page_id
+        for panel in panels:
+            button = panel.findChild(QPushButton, "exportButton")
+            assert button is not None and not button.isHidden(), (page_id, panel.page_id)
+
+
+def test_units_export_imports_back(qtbot, session, store, run, tmp_path):
+    from openpyxl import load_workbook
+
+    from desktop.pages.units import UnitsPage
+    from models.imports import run_import
+
+    page = UnitsPage(session)
+    qtbot.addWidget(page)
+    target = tmp_path / "units.xlsx"
+    run(page.export_unit_list(target))
+    rows = [[c.value for c in r] for r in load_workbook(target).active.iter_rows()]
+    assert rows[0] == ["Name", "Kind", "Parent unit"]
+    assert ["第一小学", "School", "余庆县/龙溪镇"] in rows
+    report = run_import(store, "units", target, profile="c", dry_run=True)
+    assert report.rejected == [] and report.skipped_existing == 7

@@ -1,0 +1,239 @@
+"""Export a list, as filtered and sorted on screen, to XLSX or CSV.
+
+The rows come from the list's own SQL (`desktop.data.lists`: the same filter and order the
+table model uses) run on the DB worker, not from the table's small cache of visible rows; the
+file is written on a plain thread so the DB worker stays free, under a temporary name renamed
+into place at the end (`models.exports`). Headers and coded values are in the window's
+language, so a Chinese window writes GLOSSARY headers (表号, 评议等次 …) and Chinese levels."""
+
+import asyncio
+import threading
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+
+import models.enums as enums
+from desktop.data import lists
+from desktop.labels import choices
+from desktop.widgets.asking import run_dialog
+from models.exports import ExportCancelled, write_table
+from models.reference import Unit
+
+FETCH_CHUNK = 2000
+SHOW_PROGRESS_AFTER_MS = 600
+
+
+def _t(text: str, disambiguation: str | None = None) -> str:
+    return QCoreApplication.translate("Spreadsheets", text, disambiguation)
+
+
+def headers_for(spec: lists.ListSpec) -> list[str]:
+    """The list's headers in the window's language; where the import reads a different word
+    (GLOSSARY: 姓名, 所属组, 上级单位) the export writes that one, so the file imports back."""
+    special = {
+        ("representatives", "name"): _t("Name", "a representative's name"),
+        ("representatives", "team"): _t("Inspection team", "the team a representative is in"),
+        ("units", "name"): _t("Name", "a unit's name"),
+        ("units", "kind"): _t("Kind", "a unit's kind"),
+        ("units", "parent"): _t("Parent unit"),
+    }
+    return [special.get((spec.name, c.key)) or QCoreApplication.translate("Lists", c.header)
+            for c in spec.columns]
+
+
+def units_spec() -> lists.ListSpec:
+    """The unit tree as a flat list: name, kind, parent path (the units import's columns)."""
+    t = Unit.__table__
+    parent = t.alias("parent_unit")
+    return lists.ListSpec(
+        name="units", table=t, default_sort="name",
+        joins=[(parent, parent.c.id == t.c.parent_id)], search_columns=("name",),
+        columns=[lists.Col("name", "Name", t.c.name, width=220),
+                 lists.Col("kind", "Kind", t.c.kind, "enum:UnitKind", width=100),
+                 lists.Col("parent", "Parent unit", parent.c.name, width=260)])
+
+
+class RowFormatter:
+    """Database values → spreadsheet values, prepared on the GUI thread (translations, unit
+    paths) so the writing thread only looks things up in plain dicts."""
+
+    def __init__(self, spec: lists.ListSpec, unit_paths: dict[str, str]) -> None:
+        self.columns = [(c.key, c.kind) for c in spec.columns]
+        self.unit_paths = unit_paths
+        self.labels = {kind: dict(choices(getattr(enums, kind[5:])))
+                       for _, kind in self.columns if kind.startswith("enum:")}
+        self.yes = QCoreApplication.translate("Lists", "Yes")
+
+    def __call__(self, row: dict) -> list[Any]:
+        out = []
+        for key, kind in self.columns:
+            value = row.get(key)
+            if key == "unit" and row.get("_unit_id"):
+                value = self.unit_paths.get(row["_unit_id"], value)
+            elif key == "parent" and row.get("_parent_id"):
+                value = self.unit_paths.get(row["_parent_id"], value)
+            elif kind.startswith("enum:") and value is not None:
+                value = self.labels[kind].get(str(value), str(value))
+            elif kind == "bool":
+                value = self.yes if value else ""
+            out.append(value)
+        return out
+
+
+def fetch_for_export(conn: sa.Connection, spec: lists.ListSpec, filters: dict,
+                     sort: tuple[str | None, bool], cancel: threading.Event) -> list[dict]:
+    """Every row the list shows, in its order (the table model's SQL filter and sort)."""
+    t = spec.table
+    cols = [c.expr.label(c.key) for c in spec.columns]
+    for key in ("unit_id", "parent_id"):
+        if key in t.c:
+            cols.append(t.c[key].label(f"_{key}"))
+    query = sa.select(*cols).select_from(spec.from_clause()).where(
+        *lists.where_clauses(spec, filters))
+    key, descending = sort
+    key = key or spec.default_sort
+    if key:
+        expr = spec.column(key).expr
+        tie = sa.literal_column(f"{t.name}.rowid")
+        query = query.order_by(expr.desc() if descending else expr.asc(),
+                               tie.desc() if descending else tie)
+    result = conn.execute(query).mappings()
+    rows: list[dict] = []
+    while chunk := result.fetchmany(FETCH_CHUNK):
+        if cancel.is_set():
+            raise ExportCancelled()
+        rows.extend(dict(r) for r in chunk)
+    return rows
+
+
+class _Relay(QObject):
+    progressed = Signal(int)
+
+
+class ListExport(QObject):
+    """One export: rows on the DB worker, the file on a thread, a progress dialog after 600 ms
+    whose Cancel leaves no file behind."""
+
+    finished = Signal(object)  # rows written (int), or the exception
+
+    def __init__(self, session, spec: lists.ListSpec, filters: dict,
+                 sort: tuple[str | None, bool], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session, self.spec, self.filters, self.sort = session, spec, dict(filters), sort
+        self.cancel = threading.Event()
+        self.relay = _Relay()
+        self.parent_widget = parent
+
+    def _progress_dialog(self) -> QProgressDialog:
+        dialog = QProgressDialog(_t("Exporting…"), _t("Cancel"), 0, 0, self.parent_widget)
+        dialog.setObjectName("exportProgress")
+        dialog.setWindowTitle(_t("Export"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(SHOW_PROGRESS_AFTER_MS)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(self.cancel.set)
+        self.relay.progressed.connect(dialog.setValue)
+        return dialog
+
+    async def run(self, path: Path) -> int:
+        """Write the file; the number of rows written. ExportCancelled when cancelled."""
+        spec, filters, sort, cancel = self.spec, self.filters, self.sort, self.cancel
+        formatter = RowFormatter(spec, {u["id"]: u["path"] for u in
+                                        self.session.reference.units})
+        headers = headers_for(spec)
+        widths = [max(8, c.width // 7) for c in spec.columns]
+        dialog = self._progress_dialog()
+        dialog.setValue(0)
+        try:
+            rows = await self.session.read(
+                lambda conn: fetch_for_export(conn, spec, filters, sort, cancel))
+            dialog.setMaximum(max(len(rows), 1))
+
+            def progress(done: int) -> None:
+                if cancel.is_set():
+                    raise ExportCancelled()
+                self.relay.progressed.emit(done)
+
+            def write() -> None:
+                write_table(path, headers, (formatter(r) for r in rows), widths=widths,
+                            progress=progress)
+
+            await asyncio.to_thread(write)
+            return len(rows)
+        finally:
+            dialog.close()
+            dialog.deleteLater()
+
+
+def default_export_path(title: str) -> Path:
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    safe = "".join(ch for ch in title if ch not in '\\/:*?"<>|').strip() or "export"
+    return Path(folder or Path.home()) / f"{safe} {date.today().isoformat()}.xlsx"
+
+
+async def ask_export_path(parent: QWidget, title: str) -> Path | None:
+    dialog = QFileDialog(parent, _t("Export the list"))
+    dialog.setObjectName("exportFileDialog")
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    xlsx, csv_ = _t("Excel workbook (*.xlsx)"), _t("CSV, UTF-8 (*.csv)")
+    dialog.setNameFilters([xlsx, csv_])
+    dialog.selectFile(str(default_export_path(title)))
+    if not await run_dialog(dialog) or not dialog.selectedFiles():
+        return None
+    path = Path(dialog.selectedFiles()[0])
+    if path.suffix.lower() not in (".xlsx", ".csv"):
+        path = path.with_name(path.name + (".csv" if dialog.selectedNameFilter() == csv_
+                                           else ".xlsx"))
+    return path
+
+
+async def export_with_dialogs(parent: QWidget, session, spec: lists.ListSpec, filters: dict,
+                              sort: tuple[str | None, bool], title: str,
+                              path: Path | None = None) -> int | None:
+    """Ask where (unless `path` is given), export, and say how it went."""
+    path = path or await ask_export_path(parent, title)
+    if path is None:
+        return None
+    try:
+        written = await ListExport(session, spec, filters, sort, parent).run(path)
+    except ExportCancelled:
+        _tell(parent, _t("Export cancelled"), _t("Cancelled: no file was written."))
+        return None
+    except Exception as exc:  # noqa: BLE001
+        from desktop.errors import show_error
+
+        show_error(parent, exc)
+        return None
+    _tell(parent, _t("Export finished"),
+          _t("%1 rows written to %2.").replace("%1", str(written)).replace("%2", str(path)))
+    return written
+
+
+def _tell(parent: QWidget, title: str, text: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Information, title, text,
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("exportDone")
+    box.open()
+
+
+def export_page(page, path: Path | None = None) -> asyncio.Task:
+    """The Export button of a list page: the page's spec, its current filters and sort."""
+    model = page.table_model
+    sort = getattr(model, "_sort", (model.spec.default_sort or None, True))
+    task = asyncio.ensure_future(export_with_dialogs(
+        page, page.session, model.spec, model.filters, sort, page.title(), path))
+    page._export_task = task  # keep a reference while it runs
+    return task
+
+
+def export_units(page, path: Path | None = None) -> asyncio.Task:
+    """The unit tree (the Units page's Export units button)."""
+    task = asyncio.ensure_future(export_with_dialogs(
+        page, page.session, units_spec(), {}, ("name", False), page.title(), path))
+    page._export_task = task
+    return task
