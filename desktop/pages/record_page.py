@@ -15,6 +15,7 @@ from qasync import asyncSlot
 from desktop.data import lists
 from desktop.errors import show_error
 from desktop.pages.base import Page
+from desktop.spreadsheets.export import export_page
 from desktop.widgets.asking import confirm
 from desktop.widgets.fields import FieldSpec
 from desktop.widgets.filter_bar import FilterBar
@@ -57,14 +58,17 @@ class RecordPage(Page):
         self.new_button = QPushButton(self.tr("New"), objectName="newButton")
         self.edit_button = QPushButton(self.tr("Edit"), objectName="editButton")
         self.delete_button = QPushButton(self.tr("Delete"), objectName="deleteButton")
+        # Export writes the list as filtered and sorted here (desktop/spreadsheets/export.py).
+        self.export_button = QPushButton(self.tr("Export…"), objectName="exportButton")
+        self.export_button.clicked.connect(lambda: export_page(self))
         self.new_button.clicked.connect(self.create_new)
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         actions = QHBoxLayout()
         actions.addWidget(self.count_label)
         actions.addStretch(1)
-        for button in self.extra_buttons() + [self.new_button, self.edit_button,
-                                               self.delete_button]:
+        for button in self.extra_buttons() + [self.export_button, self.new_button,
+                                               self.edit_button, self.delete_button]:
             button.setVisible(self.editable or button not in (
                 self.new_button, self.edit_button, self.delete_button))
             actions.addWidget(button)
