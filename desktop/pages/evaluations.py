@@ -57,7 +57,22 @@ class EvaluationsPage(RecordPage):
     def extra_buttons(self) -> list[QPushButton]:
         self.void_button = QPushButton(self.tr("Void…"), objectName="voidButton")
         self.void_button.clicked.connect(self.void_selected)
-        return [self.void_button]
+        self.import_button = QPushButton(self.tr("Import…"), objectName="importButton")
+        self.import_button.clicked.connect(self.open_import)
+        return [self.import_button, self.void_button]
+
+    def open_import(self) -> None:
+        """Paper forms from a spreadsheet, previewed and checked first (desktop/spreadsheets)."""
+        from desktop.spreadsheets.import_dialog import ImportDialog
+
+        self.import_dialog = ImportDialog(self.session, "evaluations", self)
+        self.import_dialog.imported.connect(self._imported)
+        self.import_dialog.open()
+
+    @asyncSlot(object)
+    async def _imported(self, _report) -> None:
+        await self.session.refresh_reference()  # an import may have made a campaign
+        self._saved()
 
     @asyncSlot()
     async def void_selected(self) -> None:
