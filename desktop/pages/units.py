@@ -70,6 +70,8 @@ class UnitsPage(Page):
         self.import_reps = QPushButton(self.tr("Import representatives…"),
                                        objectName="importRepresentatives")
         self.import_units.clicked.connect(lambda: self.open_import("units"))
+        self.export_units = QPushButton(self.tr("Export units…"), objectName="exportUnits")
+        self.export_units.clicked.connect(self.export_unit_list)
         self.import_reps.clicked.connect(lambda: self.open_import("representatives"))
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -84,6 +86,7 @@ class UnitsPage(Page):
         splitter.setSizes([420, 640])
         buttons = QHBoxLayout()
         buttons.addStretch(1)
+        buttons.addWidget(self.export_units)
         buttons.addWidget(self.import_units)
         buttons.addWidget(self.import_reps)
         layout = QVBoxLayout(self)
@@ -114,6 +117,12 @@ class UnitsPage(Page):
             old.deleteLater()
         self.tree.expandToDepth(0)
         self.tree.setColumnWidth(0, 300)
+
+    def export_unit_list(self, path=None):
+        """The tree as name, kind, parent path: the columns the units import reads."""
+        from desktop.spreadsheets.export import export_units
+
+        return export_units(self, path)
 
     def open_import(self, kind: str) -> None:
         """The import dialog: preview, problems row by row, all or nothing (desktop/spreadsheets)."""
