@@ -77,6 +77,7 @@ class DesktopApp:
         try:
             return await self._closed
         finally:
+            self.session.close_sync()
             await self.worker.run(self.session.store.close)
             self.worker.shutdown()
 
@@ -89,6 +90,7 @@ class DesktopApp:
         if geometry is not None:
             self.window.setGeometry(geometry)
         self.window.show()
+        self.window.sync.start_auto()
 
     def switch_language(self, lang: str) -> None:
         """Rebuild the window in the new language (every string is translated at build time)."""

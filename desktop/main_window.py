@@ -1,5 +1,6 @@
 """The main window: navigation on the left, one page at a time, status bar at the bottom."""
 
+import shiboken6
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QWidget,
 )
+from qasync import asyncSlot
 
 from desktop.labels import label_of
 from desktop.pages.registry import page_class
@@ -22,7 +24,7 @@ class MainWindow(QMainWindow):
     closed = Signal()
     language_chosen = Signal(str)
 
-    def __init__(self, session, language: str, sync_backend=None, parent=None) -> None:
+    def __init__(self, session, language: str, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.session = session
@@ -30,7 +32,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("FieldInspect"))
         self.setMinimumSize(QSize(1000, 640))
         self.resize(1366, 768)
-        self.sync = SyncController(session, sync_backend, self)
+        self.sync = SyncController(session, self)
+        self.sync.sync_finished.connect(self._synced)
+        self.sync.revoked.connect(self._revoked)
         self.pages: dict[str, QWidget] = {}
         self.nav = QListWidget(objectName="navigation")
         self.nav.setFixedWidth(205)
@@ -114,6 +118,28 @@ class MainWindow(QMainWindow):
                 page.refresh()
         self.sync.refresh()
 
+    @asyncSlot(object)
+    async def _synced(self, report) -> None:
+        """Rows arrived from HQ or issues were recorded: every open page shows them."""
+        if report is None or not (report.pulled or report.removed or report.rejected
+                                  or report.conflicts or report.duplicates):
+            return
+        await self.session.refresh_reference()
+        if not shiboken6.isValid(self):
+            return
+        for page in self.pages.values():
+            page.refresh()
+
+    def _revoked(self, reason: str) -> None:
+        note = QLabel(self.tr("Headquarters revoked this device, and its records were removed "
+                              "from it. Ask headquarters to enroll it again.") + "\n\n" + reason,
+                      objectName="revokedNote")
+        note.setWordWrap(True)
+        note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setCentralWidget(note)
+        self.pages.clear()
+
     def closeEvent(self, event) -> None:  # noqa: N802
+        self.sync.shutdown()
         super().closeEvent(event)
         self.closed.emit()

@@ -1,11 +1,19 @@
 """The start-up conversation: first-start choice, passphrase, demo data, profile and PIN."""
 
+import platform
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QDialog, QProgressDialog
 
-from desktop.startup import DEMO, ENROLL, FirstStartDialog, PassphraseDialog, ProfileDialog
+from desktop.startup import (
+    DEMO,
+    ENROLL,
+    EnrollDialog,
+    FirstStartDialog,
+    PassphraseDialog,
+    ProfileDialog,
+)
 from desktop.widgets.asking import run_dialog
 from models.errors import StoreLockedError
 from models.store.store import Store
@@ -36,7 +44,7 @@ async def open_session(worker, data_dir: Path, user: str | None):
     if choice == DEMO and not await worker.run(store.holds_records):
         await with_progress(worker, _load_demo, store)
     elif choice == ENROLL:
-        await worker.run(_remember_enrollment, store, *enroll)
+        await enroll_store(store, *enroll)
     profile = await pick_profile(worker, store, user)
     if profile is None:
         await worker.run(store.close)
@@ -62,10 +70,26 @@ def _load_demo(store) -> None:
     load_demo_data(store)
 
 
-def _remember_enrollment(store, address: str, code: str) -> None:
-    # The sync client completes enrollment with these on its first run.
-    store.set_meta("enroll_address", address)
-    store.set_meta("enroll_code", code)
+async def enroll_store(store, address: str, code: str, *, transport=None,
+                       parent=None) -> dict | None:
+    """Redeem HQ's one-time code for this store, asking again while it fails; None when the
+    user gives up (the store stays unenrolled; Settings offers enrolling later)."""
+    from desktop.errors import message_for
+    from sync.client.engine import SyncEngine
+
+    engine = SyncEngine(store, transport=transport)
+    dialog = EnrollDialog(address, code, parent)
+    try:
+        while True:
+            try:
+                return await engine.enroll(address, code, label=platform.node()[:80])
+            except Exception as exc:  # noqa: BLE001 - shown, then asked again
+                dialog.show_error(message_for(exc))
+            if await run_dialog(dialog) != ACCEPTED:
+                return None
+            address, code = dialog.address.text().strip(), dialog.code.text().strip()
+    finally:
+        engine.close()
 
 
 async def with_progress(worker, fn, *args):

@@ -28,6 +28,24 @@ class Session:
     device_role: str
     is_demo: bool = False
     reference: Reference = field(default_factory=Reference)
+    # How the sync engine reaches HQ: None for the network; tests put the in-process app here.
+    sync_transport: object = None
+    sync_retry: object = None
+    _sync_engine: object = field(default=None, repr=False)
+
+    def sync_engine(self):
+        """The Qt-free sync engine of this store, made on first use (keeps httpx off start-up)."""
+        if self._sync_engine is None:
+            from sync.client.engine import SyncEngine
+
+            self._sync_engine = SyncEngine(self.store, transport=self.sync_transport,
+                                           retry=self.sync_retry)
+        return self._sync_engine
+
+    def close_sync(self) -> None:
+        if self._sync_engine is not None:
+            self._sync_engine.close()
+            self._sync_engine = None
 
     @property
     def is_supervisor(self) -> bool:

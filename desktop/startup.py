@@ -49,20 +49,34 @@ class FirstStartDialog(QDialog):
             layout.addWidget(button)
             if key == ENROLL:
                 layout.addLayout(enroll_form)
+        self.error = QLabel(objectName="fieldError")
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
         self.options[EMPTY].setChecked(True)
         for button in self.options.values():
             button.toggled.connect(self._update)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.setMinimumWidth(460)
         self._update()
 
     def _update(self) -> None:
         enroll = self.options[ENROLL].isChecked()
         self.address.setEnabled(enroll)
         self.code.setEnabled(enroll)
+        self.error.hide()
+
+    def _check(self) -> None:
+        if self.selected() == ENROLL and not (self.address.text().strip()
+                                              and self.code.text().strip()):
+            self.error.setText(self.tr("Type the server address and the enrollment code "
+                                       "that headquarters gave you."))
+            self.error.show()
+            return
+        self.accept()
 
     def selected(self) -> str:
         return next(k for k, b in self.options.items() if b.isChecked())
@@ -156,3 +170,44 @@ class ProfileDialog(QDialog):
         self.error.setText(self.tr("Wrong PIN."))
         self.error.show()
         self.pin.clear()
+
+
+class EnrollDialog(QDialog):
+    """Address and one-time code of an HQ server (first start, or later from the settings)."""
+
+    def __init__(self, address: str = "", code: str = "", parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("enrollDialog")
+        self.setWindowTitle(self.tr("Enroll with headquarters"))
+        intro = QLabel(self.tr("Headquarters gives you the server address and a one-time "
+                               "enrollment code for this computer."))
+        intro.setWordWrap(True)
+        self.address = QLineEdit(address, objectName="enrollAddress")
+        self.address.setPlaceholderText("https://hq.example.gov.cn")
+        self.code = QLineEdit(code, objectName="enrollCode")
+        self.error = QLabel(objectName="fieldError")
+        self.error.setWordWrap(True)
+        self.error.setVisible(False)
+        form = QFormLayout()
+        form.addRow(self.tr("Server address"), self.address)
+        form.addRow(self.tr("Enrollment code"), self.code)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(460)
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+
+    def _check(self) -> None:
+        if not (self.address.text().strip() and self.code.text().strip()):
+            self.show_error(self.tr("Type the server address and the enrollment code."))
+        else:
+            self.accept()

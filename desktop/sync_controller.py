@@ -1,86 +1,251 @@
-"""The window's view of sync: a Qt controller over a Qt-free backend.
+"""The window's view of sync: a Qt controller over the Qt-free engine in `sync.client`.
 
-Until the sync client is wired in (`backend` stays None) the controller still tells the truth:
-how many local changes wait in the outbox, and that this device is not enrolled. The backend
-reports progress through a plain callback; this controller turns it into a signal."""
+The engine runs on the qasync loop (httpx.AsyncClient) and reports progress through a plain
+callback; this controller turns that into `status_changed`. Rounds never overlap: the Sync
+button and the background timer share one guard. Background failures go to the status bar and
+the log, never to a modal dialog.
+"""
 
-from dataclasses import dataclass
+import asyncio
+import contextlib
+import logging
+from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Protocol
 
 import shiboken6
 import sqlalchemy as sa
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from qasync import asyncSlot
 
 from models.device import OutboxEntry
+from models.errors import SyncError
+from models.store.store import get_meta
+from models.sync_state import SyncIssue
+
+log = logging.getLogger(__name__)
+
+AUTO_INTERVAL_MS = 60_000  # a background round a minute when HQ answers
+PROBE_TIMEOUT_S = 5.0
+HARD_CANCEL_S = 1.5  # cancel() stops after the current batch; past this the request is dropped
 
 
 @dataclass(frozen=True)
 class SyncStatus:
-    state: str  # demo | not_enrolled | offline | idle | syncing | error
+    # demo | not_enrolled | offline | idle | syncing | error | revoked
+    state: str
     pending: int = 0
     progress: float | None = None
+    phase: str = ""  # push | pull while syncing
     last_synced: datetime | None = None
     error: str = ""
+    issues: int = 0  # refused entries and conflicts waiting for a person
 
 
-class SyncBackend(Protocol):
-    """What the sync client offers the window (Qt-free)."""
-
-    def is_enrolled(self) -> bool: ...
-
-    async def sync(self, progress) -> None: ...
-
-    def cancel(self) -> None: ...
-
-    def last_synced(self) -> datetime | None: ...
+@dataclass(frozen=True)
+class SyncFacts:
+    pending: int
+    issues: int
+    enrolled: bool
+    revoked: bool
+    last_synced: datetime | None
+    server_url: str
 
 
 def pending_changes(conn: sa.Connection) -> int:
     return conn.execute(sa.select(sa.func.count()).select_from(OutboxEntry.__table__)).scalar()
 
 
+def sync_facts(conn: sa.Connection) -> SyncFacts:
+    """Everything the indicator shows, in one short read on the DB worker."""
+    issue = SyncIssue.__table__
+    issues = conn.execute(sa.select(sa.func.count()).select_from(issue)
+                          .where(issue.c.resolved_at.is_(None))).scalar()
+    last = get_meta(conn, "last_synced_at")
+    return SyncFacts(
+        pending=pending_changes(conn), issues=issues,
+        enrolled=bool(get_meta(conn, "hq_device_id")),
+        revoked=get_meta(conn, "sync_revoked") == "1",
+        last_synced=datetime.fromisoformat(last) if last else None,
+        server_url=get_meta(conn, "server_url") or "")
+
+
+def is_unreachable(exc: BaseException) -> bool:
+    """HQ could not be reached at all (as opposed to HQ answering no)."""
+    import httpx
+
+    if isinstance(exc, httpx.TransportError | OSError | asyncio.TimeoutError):
+        return True
+    return isinstance(exc, SyncError) and (
+        "cannot be reached" in exc.message or "is unavailable" in exc.message)
+
+
+async def probe(server_url: str, transport=None) -> bool:
+    """One quick, unauthenticated call: does HQ answer at all?"""
+    from sync.client.http import HQClient, RetryPolicy
+
+    client = HQClient(server_url, transport=transport, retry=RetryPolicy(attempts=1),
+                      timeout=PROBE_TIMEOUT_S)
+    try:
+        await client.call("GET", "/v1/health", auth=False)
+        return True
+    except Exception as exc:  # noqa: BLE001 - any failure to answer means offline here
+        if not is_unreachable(exc):
+            log.info("HQ health check refused: %s", exc)
+        return False
+    finally:
+        await client.aclose()
+
+
 class SyncController(QObject):
     status_changed = Signal(object)  # SyncStatus
+    sync_finished = Signal(object)  # the engine's SyncReport (None when the round failed)
+    revoked = Signal(str)  # HQ revoked the device; its store was wiped
 
-    def __init__(self, session, backend: SyncBackend | None = None, parent=None) -> None:
+    def __init__(self, session, parent=None, interval_ms: int = AUTO_INTERVAL_MS) -> None:
         super().__init__(parent)
         self.session = session
-        self.backend = backend
         self.status = SyncStatus("demo" if session.is_demo else "not_enrolled")
+        self.facts: SyncFacts | None = None
+        self._task: asyncio.Task | None = None
+        self.timer = QTimer(self, interval=interval_ms)
+        self.timer.timeout.connect(self.auto_sync)
 
+    # --- what is shown ------------------------------------------------------------------------
     def _publish(self, status: SyncStatus) -> None:
+        if not shiboken6.isValid(self):
+            return  # the window closed meanwhile
         self.status = status
         self.status_changed.emit(status)
 
+    def _at_rest(self, facts: SyncFacts, state: str | None = None, error: str = "") -> SyncStatus:
+        if self.session.is_demo:
+            state = "demo"
+        elif facts.revoked:
+            state = "revoked"
+        elif not facts.enrolled:
+            state = "not_enrolled"
+        return SyncStatus(state or "idle", facts.pending, last_synced=facts.last_synced,
+                          error=error, issues=facts.issues)
+
+    async def _facts(self) -> SyncFacts:
+        self.facts = await self.session.read(sync_facts)
+        return self.facts
+
     @asyncSlot()
     async def refresh(self) -> None:
-        pending = await self.session.read(pending_changes)
-        if not shiboken6.isValid(self):
-            return  # the window closed meanwhile
-        if self.session.is_demo:
-            self._publish(SyncStatus("demo", pending))
-        elif self.backend is None or not self.backend.is_enrolled():
-            self._publish(SyncStatus("not_enrolled", pending))
-        else:
-            self._publish(SyncStatus("idle", pending, last_synced=self.backend.last_synced()))
+        """Re-read the counts (after a local save); keeps the state unless at rest."""
+        facts = await self._facts()
+        if self.running:
+            self._publish(replace(self.status, pending=facts.pending, issues=facts.issues))
+            return
+        keep = self.status.state if self.status.state in ("offline", "error") else None
+        self._publish(self._at_rest(facts, keep, self.status.error if keep else ""))
+
+    @property
+    def running(self) -> bool:
+        return self._task is not None and not self._task.done()
+
+    def can_sync(self) -> bool:
+        f = self.facts
+        return (not self.session.is_demo and f is not None and f.enrolled and not f.revoked)
+
+    # --- rounds -------------------------------------------------------------------------------
+    def start_auto(self) -> None:
+        """Background rounds while the window is open (and one right away)."""
+        self.timer.start()
+        self.auto_sync()
+
+    @asyncSlot()
+    async def auto_sync(self) -> None:
+        if self.running:
+            return  # never two rounds at once
+        facts = await self._facts()
+        if not self.can_sync():
+            self._publish(self._at_rest(facts))
+            return
+        if not await probe(facts.server_url, self.session.sync_transport):
+            self._publish(self._at_rest(facts, "offline"))
+            return
+        await self.run_round()
 
     @asyncSlot()
     async def sync_now(self) -> None:
-        if self.session.is_demo or self.backend is None or not self.backend.is_enrolled():
-            await self.refresh()
+        if self.running:
             return
-        pending = self.status.pending
-        self._publish(SyncStatus("syncing", pending, progress=0.0))
+        facts = await self._facts()
+        if not self.can_sync():
+            self._publish(self._at_rest(facts))
+            return
+        await self.run_round()
+
+    async def run_round(self) -> object | None:
+        """One push-then-pull round; returns the report, or None when it failed."""
+        if self.running:
+            return None
+        facts = self.facts or await self._facts()
+        engine = self.session.sync_engine()
+        self._publish(SyncStatus("syncing", facts.pending, progress=0.0,
+                                 last_synced=facts.last_synced, issues=facts.issues))
+        engine.on_progress = self._progress
+        self._task = asyncio.ensure_future(engine.sync())
+        report, state, error = None, None, ""
         try:
-            await self.backend.sync(lambda done: self._publish(
-                SyncStatus("syncing", pending, progress=done)))
-        except Exception as exc:  # noqa: BLE001 - background failures go to the status bar
-            self._publish(SyncStatus("error", pending, error=str(exc)))
-            return
-        await self.refresh()
+            report = await self._task
+        except BaseException as exc:  # noqa: BLE001 - every failure ends in the status bar
+            state, error = self._failure(exc)
+        finally:
+            self._task = None
+        if state == "revoked":
+            # The engine has wiped this store (issue 6): nothing is left to read.
+            self._publish(SyncStatus("revoked", error=error))
+            if shiboken6.isValid(self):
+                self.revoked.emit(error)
+            return None
+        facts = await self._facts()
+        self._publish(self._at_rest(facts, state, error))
+        if shiboken6.isValid(self):
+            self.sync_finished.emit(report)
+        return report
+
+    def _progress(self, event) -> None:
+        fraction = {"push": 0.5 * event.done / max(event.total or 1, 1)}.get(event.phase)
+        if fraction is None:
+            fraction = 1.0 if event.phase == "done" else min(0.95, max(
+                self.status.progress or 0.5, 0.5) + 0.05)
+        self._publish(replace(self.status, state="syncing", phase=event.phase,
+                              progress=min(1.0, fraction)))
+
+    def _failure(self, exc: BaseException) -> tuple[str | None, str]:
+        from sync.client.engine import SyncCancelled
+        from sync.client.http import DeviceRevoked
+
+        if isinstance(exc, SyncCancelled | asyncio.CancelledError):
+            log.info("sync cancelled")
+            return None, ""
+        if isinstance(exc, DeviceRevoked):
+            log.warning("HQ revoked this device: %s", exc)
+            return "revoked", exc.message
+        if is_unreachable(exc):
+            log.info("HQ unreachable: %s", exc)
+            return "offline", ""
+        if isinstance(exc, SyncError):
+            log.warning("sync failed: %s", exc)
+            return "error", exc.message
+        log.error("sync failed unexpectedly", exc_info=exc)
+        return "error", type(exc).__name__
 
     def cancel(self) -> None:
-        if self.backend is not None:
-            self.backend.cancel()
+        """Stop after the current batch or page; a request still hanging is then dropped
+        (every step is stored whole or not at all, so nothing is half-written)."""
+        if not self.running:
+            return
+        self.session.sync_engine().cancel()
+        task = self._task
+        QTimer.singleShot(int(HARD_CANCEL_S * 1000), lambda: task.done() or task.cancel())
+
+    def shutdown(self) -> None:
+        self.timer.stop()
+        if self.running:
+            with contextlib.suppress(Exception):
+                self.session.sync_engine().cancel()
+            self._task.cancel()

@@ -6,15 +6,20 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
+    QPushButton,
     QTabWidget,
     QVBoxLayout,
 )
+from qasync import asyncSlot
 
+from desktop.errors import show_error
 from desktop.i18n import CHINESE, ENGLISH
 from desktop.labels import label_of
 from desktop.pages.base import Page
+from desktop.pages.devices import DevicesPanel
 from desktop.pages.record_page import RecordPage
 from desktop.widgets.fields import FieldSpec
+from models import services
 from models.enums import DeviceRole, ProfileRole
 from models.reference import Campaign, Team
 
@@ -54,6 +59,26 @@ class CampaignsPanel(RecordPage):
             FieldSpec("is_open", self.tr("Open"), "bool"),
         ]
 
+    def extra_buttons(self) -> list[QPushButton]:
+        self.open_button = QPushButton(self.tr("Open campaign"), objectName="openCampaign")
+        self.close_button = QPushButton(self.tr("Close campaign"), objectName="closeCampaign")
+        self.open_button.clicked.connect(lambda: self.set_open(True))
+        self.close_button.clicked.connect(lambda: self.set_open(False))
+        return [self.open_button, self.close_button]
+
+    @asyncSlot()
+    async def set_open(self, is_open: bool) -> None:
+        row_id = self.selected_id()
+        if row_id is None:
+            return
+        try:
+            await self.session.write(lambda w: services.update_record(
+                w, Campaign, row_id, {"is_open": is_open}))
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return
+        self._saved()
+
     def defaults(self) -> dict:
         from datetime import date
 
@@ -71,15 +96,11 @@ class HqAdminPage(Page):
         self.campaigns = CampaignsPanel(session, self)
         for panel in (self.teams, self.campaigns):
             panel.records_changed.connect(self.records_changed)
-        devices = QLabel(self.tr(
-            "Devices are enrolled, revoked and listed with their last sync through the HQ "
-            "server. Connect this computer to the HQ server to manage them."),
-            objectName="devicesNote")
-        devices.setWordWrap(True)
+        self.devices = DevicesPanel(session, self)
         self.tabs = QTabWidget(objectName="hqTabs")
         self.tabs.addTab(self.campaigns, self.campaigns.title())
         self.tabs.addTab(self.teams, self.teams.title())
-        self.tabs.addTab(devices, self.tr("Devices"))
+        self.tabs.addTab(self.devices, self.tr("Devices"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
@@ -89,13 +110,14 @@ class HqAdminPage(Page):
     def first_show(self) -> None:
         self.teams.activate()
         self.campaigns.activate()
+        self.devices.reload()
 
     def refresh(self) -> None:
         self.teams.refresh()
         self.campaigns.refresh()
 
     def is_ready(self) -> bool:
-        return self.teams.is_ready() and self.campaigns.is_ready()
+        return self.teams.is_ready() and self.campaigns.is_ready() and self.devices.loaded
 
 
 class SettingsPage(Page):

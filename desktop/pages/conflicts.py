@@ -1,48 +1,62 @@
 """What sync left for a person: entries HQ refused (with HQ's reason) and conflicts, shown
-with both values side by side so the user can keep one."""
+with both values side by side so the user can keep one (the choice syncs like any edit)."""
 
-import json
-
-import sqlalchemy as sa
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 from qasync import asyncSlot
 
+from desktop.data import sync_issues as si
 from desktop.errors import show_error
+from desktop.labels import label_of
 from desktop.pages.base import Page
-from models.sync_state import SyncIssue
-from models.timeutil import utcnow
+from desktop.widgets.record_model import format_value
+from models import enums
+from models.enums import ProfileRole
 
-_T = SyncIssue.__table__
-
-
-def open_issues(conn: sa.Connection) -> list[dict]:
-    rows = conn.execute(sa.select(_T).where(_T.c.resolved_at.is_(None))
-                        .order_by(_T.c.created_at.desc()).limit(500)).mappings()
-    return [dict(r) for r in rows]
+# Field kinds shown through the enum labels, so both sides read in the window's language.
+ENUM_FIELDS = {"level": "Level", "group": "RespondentGroup", "status": "ProblemStatus",
+               "category": None, "kind": "VisitKind", "severity": "Severity",
+               "sanction": "Sanction", "outcome": "Outcome"}
 
 
-def resolve_issue(conn: sa.Connection, issue_id: str) -> None:
-    conn.execute(_T.update().where(_T.c.id == issue_id).values(resolved_at=utcnow()))
+def table_label(name: str) -> str:
+    tr = QCoreApplication.translate
+    return {
+        "evaluation": tr("SyncIssues", "Evaluation form"), "visit": tr("SyncIssues", "Visit"),
+        "finding": tr("SyncIssues", "Finding"), "problem": tr("SyncIssues", "Problem"),
+        "opinion": tr("SyncIssues", "Opinion"), "unit": tr("SyncIssues", "Unit"),
+        "campaign": tr("SyncIssues", "Campaign"), "team": tr("SyncIssues", "Inspection team"),
+        "representative": tr("SyncIssues", "Representative"),
+        "personnel_criticism": tr("SyncIssues", "Criticism"),
+        "accountability_case": tr("SyncIssues", "Accountability case"),
+        "attachment": tr("SyncIssues", "Attachment"),
+    }.get(name, name)
 
 
-def side_by_side(details: str) -> list[tuple[str, str, str]]:
-    """(field, value HQ kept, value set aside) from a conflict's details."""
-    try:
-        data = json.loads(details or "{}")
-    except ValueError:
-        return []
-    kept, other = data.get("kept", {}), data.get("other", data.get("set_aside", {}))
-    if not isinstance(kept, dict) or not isinstance(other, dict):
-        return [("", str(kept), str(other))]
-    return [(k, str(kept.get(k, "")), str(other.get(k, ""))) for k in sorted(set(kept) | set(other))]
+def show_value(field: str, value, reference) -> str:
+    if value is None:
+        return ""
+    if value == "deleted":
+        return QCoreApplication.translate("SyncIssues", "(deleted at HQ)")
+    if field.endswith("unit_id"):
+        return reference.unit_path(value) or str(value)
+    enum_name = ENUM_FIELDS.get(field)
+    if enum_name:
+        return label_of(getattr(enums, enum_name), value)
+    if isinstance(value, list | dict):
+        return ", ".join(str(v) for v in (value.values() if isinstance(value, dict) else value))
+    return format_value("text", value)
 
 
 class ConflictsPage(Page):
@@ -51,8 +65,10 @@ class ConflictsPage(Page):
     def __init__(self, session, parent=None) -> None:
         super().__init__(session, parent)
         self.issues: list[dict] | None = None
+        self.comparison: si.Comparison | None = None
         self.table = QTableWidget(0, 4, objectName="issueTable")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -60,27 +76,54 @@ class ConflictsPage(Page):
         self.values = QTableWidget(0, 3, objectName="conflictValues")
         self.values.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.values.verticalHeader().setVisible(False)
-        self.values.horizontalHeader().setStretchLastSection(True)
+        self.values.setWordWrap(True)
+        header = self.values.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.empty = QLabel(self.tr("Nothing waits for you: no refused entries, no conflicts."),
                             objectName="emptyNote")
+        self.explain = QLabel(objectName="issueExplain")
+        self.explain.setWordWrap(True)
+        self.keep_hq = QPushButton(self.tr("Keep HQ's value"), objectName="keepHqButton")
+        self.keep_mine = QPushButton(self.tr("Keep my value"), objectName="keepMineButton")
         self.dismiss = QPushButton(self.tr("Mark as settled"), objectName="settleButton")
-        self.dismiss.clicked.connect(self.settle)
+        self.keep_hq.clicked.connect(lambda: self.choose(si.KEEP_HQ))
+        self.keep_mine.clicked.connect(lambda: self.choose(si.KEEP_MINE))
+        self.dismiss.clicked.connect(lambda: self.choose(si.SETTLED))
+        self.may_settle = session.profile_role != ProfileRole.CLERK
+        self.role_note = QLabel(self.tr("A supervisor settles conflicts."), objectName="hint")
+        self.role_note.setVisible(not self.may_settle)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.role_note)
         buttons.addStretch(1)
-        buttons.addWidget(self.dismiss)
+        for b in (self.keep_hq, self.keep_mine, self.dismiss):
+            buttons.addWidget(b)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(QLabel(self.tr("Both values"), objectName="sectionHeading"))
+        lower_layout.addWidget(self.explain)
+        lower_layout.addWidget(self.values, 1)
+        lower_layout.addLayout(buttons)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(lower)
+        splitter.setSizes([300, 300])
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
-        layout.addWidget(self.table, 2)
-        layout.addWidget(QLabel(self.tr("Both values"), objectName="sectionHeading"))
-        layout.addWidget(self.values, 1)
-        layout.addLayout(buttons)
+        layout.addWidget(splitter, 1)
         self._headers()
+        self._update_buttons()
 
     def _headers(self) -> None:
         self.table.setHorizontalHeaderLabels(
             [self.tr("Kind"), self.tr("Record"), self.tr("When"), self.tr("Reason from HQ")])
+        self.table.setColumnWidth(0, 110)
+        self.table.setColumnWidth(1, 200)
+        self.table.setColumnWidth(2, 130)
         self.values.setHorizontalHeaderLabels(
-            [self.tr("Field"), self.tr("Value kept at HQ"), self.tr("Other value")])
+            [self.tr("Field"), self.tr("Value kept at HQ"), self.tr("Your value")])
 
     def title(self) -> str:
         return self.tr("Sync issues")
@@ -95,44 +138,87 @@ class ConflictsPage(Page):
     def is_ready(self) -> bool:
         return self.issues is not None
 
+    def kind_text(self, issue: dict) -> str:
+        if issue["kind"] in ("rejected", "forbidden"):
+            return self.tr("Refused by HQ")
+        if issue["code"] == si.DUPLICATE:
+            return self.tr("Same form number")
+        return self.tr("Conflict")
+
     @asyncSlot()
     async def reload(self) -> None:
-        self.issues = await self.session.read(open_issues)
-        kinds = {"rejected": self.tr("Refused"), "forbidden": self.tr("Refused"),
-                 "conflict": self.tr("Conflict")}
+        self.issues = await self.session.read(si.open_issues)
         self.table.setRowCount(len(self.issues))
         for row, issue in enumerate(self.issues):
-            cells = [kinds.get(issue["kind"], issue["kind"]),
-                     f"{issue['table_name']} {issue['row_id'][:8]}",
+            cells = [self.kind_text(issue),
+                     f"{table_label(issue['table_name'])} {issue['row_id'][-8:]}",
                      issue["created_at"].astimezone().strftime("%Y-%m-%d %H:%M"),
                      issue["reason"]]
             for col, text in enumerate(cells):
-                self.table.setItem(row, col, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(row, col, item)
         self.empty.setVisible(not self.issues)
+        self.show_selected()
 
-    def show_selected(self) -> None:
+    def selected_issue(self) -> dict | None:
         rows = self.table.selectionModel().selectedRows()
-        pairs = side_by_side(self.issues[rows[0].row()]["details"]) if rows else []
-        self.values.setRowCount(len(pairs))
-        for row, cells in enumerate(pairs):
-            for col, text in enumerate(cells):
-                self.values.setItem(row, col, QTableWidgetItem(text))
+        return self.issues[rows[0].row()] if rows and self.issues else None
 
     @asyncSlot()
-    async def settle(self) -> None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
+    async def show_selected(self) -> None:
+        issue = self.selected_issue()
+        comparison = None
+        if issue is not None:
+            comparison = await self.session.read(lambda c: si.compare(c, issue))
+            if issue is not self.selected_issue():
+                return
+        self.comparison = comparison
+        rows = comparison.rows if comparison else []
+        self.values.setRowCount(len(rows))
+        ref = self.session.reference
+        for row, side in enumerate(rows):
+            cells = [side.field, show_value(side.field, side.kept, ref),
+                     show_value(side.field, side.mine, ref)]
+            for col, text in enumerate(cells):
+                self.values.setItem(row, col, QTableWidgetItem(text))
+        self.values.resizeRowsToContents()
+        self.explain.setText(self.explanation(issue, comparison))
+        self._update_buttons()
+
+    def explanation(self, issue: dict | None, comparison) -> str:
+        if issue is None:
+            return ""
+        if comparison.kind == "refused":
+            return self.tr("HQ refused this change and did not store it: %1").replace(
+                "%1", issue["reason"])
+        if comparison.kind == si.DUPLICATE:
+            return self.tr("Two paper forms carry the same number. Keep one: the other is "
+                           "voided.")
+        if comparison.kind == si.DELETED:
+            return self.tr("The record was deleted; the delete stands and the edit is shown "
+                           "here.")
+        return self.tr("The same field was changed on another device first. Keep one value; "
+                       "your choice is sent to HQ at the next sync.")
+
+    def _update_buttons(self) -> None:
+        choices = self.comparison.choices if self.comparison else ()
+        self.keep_hq.setVisible(si.KEEP_HQ in choices)
+        self.keep_mine.setVisible(si.KEEP_MINE in choices)
+        self.dismiss.setVisible(si.SETTLED in choices or not choices)
+        for b in (self.keep_hq, self.keep_mine, self.dismiss):
+            b.setEnabled(self.comparison is not None and (self.may_settle or b is self.dismiss))
+
+    @asyncSlot()
+    async def choose(self, choice: str) -> None:
+        issue, comparison = self.selected_issue(), self.comparison
+        if issue is None or comparison is None:
             return
-        issue_id = self.issues[rows[0].row()]["id"]
-        store = self.session.store
-
-        def job():
-            with store.engine.begin() as conn:
-                resolve_issue(conn, issue_id)
-
+        reason = self.tr("Same paper form number keyed twice")
         try:
-            await self.session.worker.run(job)
+            await self.session.write(lambda w: si.settle(w, issue, comparison, choice, reason))
         except Exception as exc:  # noqa: BLE001
             show_error(self, exc)
-        self.reload()
-
+            return
+        await self.reload()
+        self.records_changed.emit()

@@ -10,41 +10,62 @@ class SyncIndicator(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.label = QLabel(objectName="syncLabel")
+        self.issues = QLabel(objectName="syncIssues")
         self.progress = QProgressBar(objectName="syncProgress")
         self.progress.setMaximumWidth(120)
         self.progress.setRange(0, 100)
         self.progress.hide()
         self.button = QPushButton(self.tr("Sync"), objectName="syncButton")
         self.button.clicked.connect(controller.sync_now)
+        self.cancel_button = QPushButton(self.tr("Cancel"), objectName="syncCancel")
+        self.cancel_button.clicked.connect(controller.cancel)
+        self.cancel_button.hide()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.label)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.button)
+        for w in (self.issues, self.label, self.progress, self.button, self.cancel_button):
+            layout.addWidget(w)
         controller.status_changed.connect(self.show_status)
         self.show_status(controller.status)
 
+    def waiting(self, status: SyncStatus) -> str:
+        return self.tr("%n change(s) waiting", "", status.pending)
+
     def describe(self, status: SyncStatus) -> str:
-        waiting = self.tr("%n change(s) waiting", "", status.pending)
         if status.state == "demo":
             return self.tr("Demo data: never syncs")
         if status.state == "not_enrolled":
-            return self.tr("Not enrolled with headquarters") + " · " + waiting
+            return self.tr("Not enrolled with headquarters") + " · " + self.waiting(status)
+        if status.state == "revoked":
+            return self.tr("Headquarters revoked this device")
         if status.state == "syncing":
-            return self.tr("Syncing…")
+            phase = {"push": self.tr("sending"), "pull": self.tr("receiving")}.get(
+                status.phase, "")
+            return self.tr("Syncing…") + (f" ({phase})" if phase else "")
         if status.state == "error":
-            return self.tr("Sync failed: %1").replace("%1", status.error)
+            return self.tr("Sync failed: %1").replace("%1", status.error) + " · " + \
+                self.waiting(status)
         if status.state == "offline":
-            return self.tr("Offline") + " · " + waiting
+            return self.tr("Offline: headquarters cannot be reached") + " · " + \
+                self.waiting(status)
         if status.last_synced is not None:
             when = status.last_synced.astimezone().strftime("%Y-%m-%d %H:%M")
-            return self.tr("Last synced %1").replace("%1", when) + " · " + waiting
-        return waiting
+            return self.tr("Last synced %1").replace("%1", when) + " · " + self.waiting(status)
+        return self.tr("Never synced") + " · " + self.waiting(status)
 
     def show_status(self, status: SyncStatus) -> None:
-        self.label.setText(self.describe(status))
-        self.label.setProperty("error", status.state == "error")
-        self.progress.setVisible(status.state == "syncing")
+        text = self.describe(status)
+        self.label.setText(text)
+        self.label.setToolTip(status.error or text)
+        self.label.setProperty("error", status.state in ("error", "revoked"))
+        self.label.style().unpolish(self.label)
+        self.label.style().polish(self.label)
+        self.issues.setText(self.tr("%n sync issue(s)", "", status.issues) if status.issues
+                            else "")
+        self.issues.setVisible(bool(status.issues))
+        syncing = status.state == "syncing"
+        self.progress.setVisible(syncing)
         if status.progress is not None:
             self.progress.setValue(int(status.progress * 100))
-        self.button.setEnabled(status.state not in ("demo", "syncing"))
+        self.button.setVisible(not syncing)
+        self.button.setEnabled(status.state not in ("demo", "not_enrolled", "revoked"))
+        self.cancel_button.setVisible(syncing)

@@ -1,0 +1,129 @@
+"""What sync left for a person (the local `sync_issue` table), read and settled without Qt.
+
+A conflict's details are HQ's: `{"conflicts": [{"kind", "field", "kept", "other"}]}` with the
+two values as JSON text — the value HQ kept (it arrived first) and this device's value, set
+aside. Keeping one goes through the write path, so the choice is pushed at the next sync.
+"""
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlalchemy as sa
+
+from models import services
+from models.records import Evaluation
+from models.store.writes import WriteSession
+from models.sync_state import SyncIssue
+from models.tables import SYNCED_TABLES
+from models.timeutil import utcnow
+
+_T = SyncIssue.__table__
+KEEP_HQ, KEEP_MINE, SETTLED = "hq", "mine", "settled"
+DUPLICATE = "duplicate_form_number"
+DELETED = "delete_edit"
+
+
+@dataclass
+class Side:
+    field: str
+    kept: Any  # HQ's value (or the form kept first)
+    mine: Any  # this device's value (or its form)
+
+
+@dataclass
+class Comparison:
+    kind: str  # same_field | reopen_raced | delete_edit | duplicate_form_number | refused
+    rows: list[Side] = field(default_factory=list)
+    choices: tuple[str, ...] = (SETTLED,)
+    mine_id: str = ""  # duplicates: the form this device keyed
+    kept_ids: list[str] = field(default_factory=list)  # duplicates: the forms keyed first
+
+
+def open_issues(conn: sa.Connection) -> list[dict]:
+    rows = conn.execute(sa.select(_T).where(_T.c.resolved_at.is_(None))
+                        .order_by(_T.c.created_at.desc()).limit(500)).mappings()
+    return [dict(r) for r in rows]
+
+
+def resolve_issue(conn: sa.Connection, issue_id: str) -> None:
+    conn.execute(_T.update().where(_T.c.id == issue_id).values(resolved_at=utcnow()))
+
+
+def _value(text: Any) -> Any:
+    if not isinstance(text, str):
+        return text
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+def conflicts_of(issue: dict) -> list[dict]:
+    try:
+        details = json.loads(issue.get("details") or "{}")
+    except ValueError:
+        return []
+    found = details.get("conflicts") if isinstance(details, dict) else None
+    return [c for c in found or [] if isinstance(c, dict)]
+
+
+def compare(conn: sa.Connection, issue: dict) -> Comparison:
+    """Both sides of an issue, ready to be shown side by side."""
+    if issue["kind"] != "conflict":
+        return Comparison("refused")
+    found = conflicts_of(issue)
+    kind = found[0].get("kind", "same_field") if found else "same_field"
+    if kind == DUPLICATE:
+        return _duplicate(conn, found[0])
+    if kind == DELETED:
+        other = _value(found[0].get("other"))
+        rows = [Side(k, "deleted", v) for k, v in other.items()] if isinstance(other, dict) \
+            else [Side("", "deleted", other)]
+        return Comparison(kind, rows)
+    rows = [Side(c.get("field", ""), _value(c.get("kept")), _value(c.get("other")))
+            for c in found]
+    return Comparison(kind, rows, (KEEP_HQ, KEEP_MINE))
+
+
+DUPLICATE_FIELDS = ("form_no", "evaluated_on", "unit_id", "group", "level", "reason",
+                    "created_by", "created_at")
+
+
+def _duplicate(conn: sa.Connection, conflict: dict) -> Comparison:
+    kept, other = _value(conflict.get("kept")) or {}, _value(conflict.get("other")) or {}
+    kept_ids = list(kept.get("held_by") or [])
+    mine_id = other.get("id", "")
+    t = Evaluation.__table__
+    forms = {r["id"]: dict(r) for r in conn.execute(
+        sa.select(t).where(t.c.id.in_([*kept_ids, mine_id]))).mappings()}
+    first = forms.get(kept_ids[0], {}) if kept_ids else {}
+    mine = forms.get(mine_id, {})
+    rows = [Side(f, first.get(f), mine.get(f)) for f in DUPLICATE_FIELDS]
+    return Comparison(DUPLICATE, rows, (KEEP_HQ, KEEP_MINE), mine_id, kept_ids)
+
+
+def settle(w: WriteSession, issue: dict, comparison: Comparison, choice: str,
+           void_reason: str = "") -> None:
+    """Apply the person's choice through the write path, then mark the issue settled."""
+    if choice in (KEEP_HQ, KEEP_MINE) and comparison.kind == DUPLICATE:
+        losers = [comparison.mine_id] if choice == KEEP_HQ else comparison.kept_ids
+        for form_id in losers:
+            if w.current(Evaluation, form_id).get("voided"):
+                continue
+            services.void_evaluation(w, form_id, void_reason)
+    elif choice in (KEEP_HQ, KEEP_MINE):
+        model = SYNCED_TABLES[issue["table_name"]]
+        current = w.current(model, issue["row_id"])
+        wanted = {s.field: (s.kept if choice == KEEP_HQ else s.mine)
+                  for s in comparison.rows if s.field}
+        changes = {k: v for k, v in wanted.items() if _differs(current.get(k), v)}
+        if changes:
+            services.update_record(w, model, issue["row_id"], changes)
+    resolve_issue(w.conn, issue["id"])
+
+
+def _differs(local: Any, wanted: Any) -> bool:
+    if hasattr(local, "isoformat"):
+        local = local.isoformat()
+    return str(local if local is not None else "") != str(wanted if wanted is not None else "")
