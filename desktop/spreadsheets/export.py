@@ -27,19 +27,19 @@ FETCH_CHUNK = 2000
 SHOW_PROGRESS_AFTER_MS = 600
 
 
-def _t(text: str, disambiguation: str | None = None) -> str:
-    return QCoreApplication.translate("Spreadsheets", text, disambiguation)
+translate = QCoreApplication.translate  # lupdate reads translate("Spreadsheets", ...)
 
 
 def headers_for(spec: lists.ListSpec) -> list[str]:
     """The list's headers in the window's language; where the import reads a different word
     (GLOSSARY: 姓名, 所属组, 上级单位) the export writes that one, so the file imports back."""
     special = {
-        ("representatives", "name"): _t("Name", "a representative's name"),
-        ("representatives", "team"): _t("Inspection team", "the team a representative is in"),
-        ("units", "name"): _t("Name", "a unit's name"),
-        ("units", "kind"): _t("Kind", "a unit's kind"),
-        ("units", "parent"): _t("Parent unit"),
+        ("representatives", "name"): translate("Spreadsheets", "Name", "a person's name"),
+        ("representatives", "team"): translate("Spreadsheets", "Inspection team",
+                                               "a representative's team"),
+        ("units", "name"): translate("Spreadsheets", "Name", "a unit's name"),
+        ("units", "kind"): translate("Spreadsheets", "Kind", "a unit's kind"),
+        ("units", "parent"): translate("Spreadsheets", "Parent unit"),
     }
     return [special.get((spec.name, c.key)) or QCoreApplication.translate("Lists", c.header)
             for c in spec.columns]
@@ -129,9 +129,10 @@ class ListExport(QObject):
         self.parent_widget = parent
 
     def _progress_dialog(self) -> QProgressDialog:
-        dialog = QProgressDialog(_t("Exporting…"), _t("Cancel"), 0, 0, self.parent_widget)
+        dialog = QProgressDialog(translate("Spreadsheets", "Exporting…"),
+                                 translate("Spreadsheets", "Cancel"), 0, 0, self.parent_widget)
         dialog.setObjectName("exportProgress")
-        dialog.setWindowTitle(_t("Export"))
+        dialog.setWindowTitle(translate("Spreadsheets", "Export"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(SHOW_PROGRESS_AFTER_MS)
         dialog.setAutoClose(False)
@@ -177,10 +178,11 @@ def default_export_path(title: str) -> Path:
 
 
 async def ask_export_path(parent: QWidget, title: str) -> Path | None:
-    dialog = QFileDialog(parent, _t("Export the list"))
+    dialog = QFileDialog(parent, translate("Spreadsheets", "Export the list"))
     dialog.setObjectName("exportFileDialog")
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-    xlsx, csv_ = _t("Excel workbook (*.xlsx)"), _t("CSV, UTF-8 (*.csv)")
+    xlsx = translate("Spreadsheets", "Excel workbook (*.xlsx)")
+    csv_ = translate("Spreadsheets", "CSV, UTF-8 (*.csv)")
     dialog.setNameFilters([xlsx, csv_])
     dialog.selectFile(str(default_export_path(title)))
     if not await run_dialog(dialog) or not dialog.selectedFiles():
@@ -202,15 +204,17 @@ async def export_with_dialogs(parent: QWidget, session, spec: lists.ListSpec, fi
     try:
         written = await ListExport(session, spec, filters, sort, parent).run(path)
     except ExportCancelled:
-        _tell(parent, _t("Export cancelled"), _t("Cancelled: no file was written."))
+        _tell(parent, translate("Spreadsheets", "Export cancelled"),
+              translate("Spreadsheets", "Cancelled: no file was written."))
         return None
     except Exception as exc:  # noqa: BLE001
         from desktop.errors import show_error
 
         show_error(parent, exc)
         return None
-    _tell(parent, _t("Export finished"),
-          _t("%1 rows written to %2.").replace("%1", str(written)).replace("%2", str(path)))
+    _tell(parent, translate("Spreadsheets", "Export finished"),
+          translate("Spreadsheets", "%1 rows written to %2.").replace("%1", str(written))
+          .replace("%2", str(path)))
     return written
 
 

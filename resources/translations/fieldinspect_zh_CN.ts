@@ -688,6 +688,11 @@
         <source>Why is this form invalid?</source>
         <translation>该评议表为何无效？</translation>
     </message>
+    <message>
+        <location filename="../work/main/desktop/pages/evaluations.py" line="60" />
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>
@@ -864,14 +869,19 @@
         <translation>“不满意”须填写原因：请录入表上所写的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/form_widget.py" line="103" />
-        <source>Form number %1 was already entered on %2 by %3. Check the form; nothing was saved.</source>
-        <translation>表号 %1 已于 %2 由 %3 录入。请核对该表；本次未保存。</translation>
-    </message>
-    <message>
         <location filename="../../desktop/entry/form_widget.py" line="116" />
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/entry/form_widget.py" line="106" />
+        <source>%1 Check the form; nothing was saved.</source>
+        <translation>%1请核对评议表；本表未保存。</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/entry/form_widget.py" line="123" />
+        <source>Form number %1 was already entered on %2 by %3.</source>
+        <translation>表号 %1 已于 %2 由 %3 录入。</translation>
     </message>
 </context>
 <context>
@@ -1986,6 +1996,11 @@
         <source>Delete the selected record?</source>
         <translation>删除所选记录？</translation>
     </message>
+    <message>
+        <location filename="../work/main/desktop/pages/record_page.py" line="62" />
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
 </context>
 <context>
     <name>RepresentativesPanel</name>
@@ -2282,6 +2297,11 @@
             <numerusform>已导入 %n 行。</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../work/main/desktop/pages/units.py" line="73" />
+        <source>Export units…</source>
+        <translation>导出单位…</translation>
+    </message>
 </context>
 <context>
     <name>VerifyPanel</name>
@@ -2399,6 +2419,444 @@
         <location filename="../../desktop/pages/field_work.py" line="60" />
         <source>Summary</source>
         <translation>情况摘要</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="71" />
+        <source>Import units</source>
+        <translation>导入单位</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="72" />
+        <source>Import representatives</source>
+        <translation>导入评议代表</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="73" />
+        <source>Import evaluation forms</source>
+        <translation>导入评议表</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="77" />
+        <source>No file chosen yet.</source>
+        <translation>尚未选择文件。</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="79" />
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="81" />
+        <source>Check again</source>
+        <translation>重新检查</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="82" />
+        <source>Read the file again after correcting it</source>
+        <translation>修改文件后重新读取</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="97" />
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="97" />
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="97" />
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="107" />
+        <source>First rows of the file, as read</source>
+        <translation>文件前几行（按读取结果显示）</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="108" />
+        <source>Problems found</source>
+        <translation>发现的问题</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="129" />
+        <source>All or nothing: import only if every row is right</source>
+        <translation>全部或全不：每一行都无误时才导入</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="133" />
+        <source>Import the rows that are right, and save the rejected rows with their reasons to:</source>
+        <translation>只导入无误的行，并把被拒绝的行连同原因保存到：</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="152" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="155" />
+        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="333" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="167" />
+        <source>Columns: %1 (English or Chinese headers).</source>
+        <translation>应有的列：%1（中文或英文表头均可）。</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="170" />
+        <source>Optional: %1.</source>
+        <translation>可选列：%1。</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="177" />
+        <source>Choose a spreadsheet</source>
+        <translation>选择电子表格</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="179" />
+        <source>Spreadsheets (*.csv *.xlsx)</source>
+        <translation>电子表格 (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="207" />
+        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="371" />
+        <source>Checking the rows…</source>
+        <translation>正在检查各行…</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="224" />
+        <source>(not used)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="251" />
+        <source>This file cannot be imported as it is: see the problems above.</source>
+        <translation>此文件按现状无法导入：见上方问题列表。</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="255" />
+        <source>Rows read: %1 · ready to import: %2 · already present: %3 · with problems: %4</source>
+        <translation>读取 %1 行 · 可导入 %2 行 · 已存在 %3 行 · 有问题 %4 行</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="261" />
+        <source>Correct these rows in the file and choose Check again, or import only the rows that are right.</source>
+        <translation>请在文件中改正这些行后点“重新检查”，或选择只导入无误的行。</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="309" />
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="313" />
+        <source>Imported: %1 · already present: %2 · rejected: %3</source>
+        <translation>已导入 %1 行 · 已存在 %2 行 · 被拒绝 %3 行</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="317" />
+        <source>The rejected rows and their reasons were saved to %1.</source>
+        <translation>被拒绝的行及原因已保存到 %1。</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="321" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="344" />
+        <source>Cancelled: nothing was imported.</source>
+        <translation>已取消：没有导入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="348" />
+        <source>Refused: nothing was imported. See the problems above.</source>
+        <translation>已拒绝：没有导入任何数据。见上方问题列表。</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="372" />
+        <source>Writing…</source>
+        <translation>正在写入…</translation>
+    </message>
+</context>
+<context>
+    <name>Spreadsheets</name>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/export.py" line="37" />
+        <source>Name</source>
+        <comment>a person's name</comment>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/export.py" line="38" />
+        <source>Inspection team</source>
+        <comment>a representative's team</comment>
+        <translation>所属组</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/export.py" line="40" />
+        <source>Name</source>
+        <comment>a unit's name</comment>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/export.py" line="41" />
+        <source>Kind</source>
+        <comment>a unit's kind</comment>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/export.py" line="42" />
+        <source>Parent unit</source>
+        <translation>上级单位</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/export.py" line="132" />
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/export.py" line="133" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/export.py" line="135" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/export.py" line="181" />
+        <source>Export the list</source>
+        <translation>导出列表</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/export.py" line="184" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/export.py" line="185" />
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV，UTF-8 编码 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/export.py" line="207" />
+        <source>Export cancelled</source>
+        <translation>导出已取消</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/export.py" line="208" />
+        <source>Cancelled: no file was written.</source>
+        <translation>已取消：没有写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/export.py" line="215" />
+        <source>Export finished</source>
+        <translation>导出完成</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/export.py" line="216" />
+        <source>%1 rows written to %2.</source>
+        <translation>已将 %1 行写入 %2。</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/problems.py" line="20" />
+        <source>kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/problems.py" line="20" />
+        <source>parent</source>
+        <translation>上级单位</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/problems.py" line="21" />
+        <source>township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/problems.py" line="21" />
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/problems.py" line="22" />
+        <source>team</source>
+        <translation>所属组</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/problems.py" line="22" />
+        <source>form_no</source>
+        <translation>表号</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/problems.py" line="23" />
+        <source>campaign</source>
+        <translation>评议活动</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/problems.py" line="23" />
+        <source>group</source>
+        <translation>评议群体</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/problems.py" line="24" />
+        <source>unit</source>
+        <translation>被评议单位</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/problems.py" line="24" />
+        <source>level</source>
+        <translation>评议等次</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/problems.py" line="25" />
+        <source>reason</source>
+        <translation>不满意原因</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/problems.py" line="25" />
+        <source>suggestion</source>
+        <translation>意见建议</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/problems.py" line="26" />
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/problems.py" line="26" />
+        <source>discipline</source>
+        <translation>遵守纪律</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/problems.py" line="27" />
+        <source>law</source>
+        <translation>依法办事</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/problems.py" line="27" />
+        <source>service</source>
+        <translation>服务质量</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/problems.py" line="28" />
+        <source>integrity</source>
+        <translation>廉洁自律</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/problems.py" line="29" />
+        <source>efficiency</source>
+        <translation>工作效率</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/problems.py" line="29" />
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/problems.py" line="30" />
+        <source>header</source>
+        <translation>表头</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/problems.py" line="37" />
+        <source>name</source>
+        <comment>a person</comment>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/problems.py" line="38" />
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/problems.py" line="45" />
+        <source>unknown unit '%1'; did you mean %2?</source>
+        <translation>没有单位“%1”；是否指 %2？</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/problems.py" line="46" />
+        <source>unknown unit '%1'</source>
+        <translation>没有单位“%1”</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/problems.py" line="48" />
+        <source>'%1' names several units: write the path, one of %2</source>
+        <translation>“%1”对应多个单位：请写出完整路径，为以下之一：%2</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/problems.py" line="49" />
+        <source>'%1' is not one of %2</source>
+        <translation>“%1”不是以下之一：%2</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/problems.py" line="51" />
+        <source>'%1' is not a date of the form YYYY-MM-DD</source>
+        <translation>“%1”不是 年-月-日（YYYY-MM-DD）格式的日期</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/problems.py" line="53" />
+        <source>form number %1 was already entered on %2 by %3</source>
+        <translation>表号 %1 已于 %2 由 %3 录入</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/problems.py" line="55" />
+        <source>form number %1 appears again (first on row %2)</source>
+        <translation>表号 %1 重复出现（首次在第 %2 行）</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/problems.py" line="57" />
+        <source>missing column (expected %1 or %2)</source>
+        <translation>缺少此列（表头应为 %1 或 %2）</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/problems.py" line="59" />
+        <source>cannot be read as UTF-8 CSV or XLSX (%1)</source>
+        <translation>无法按 UTF-8 编码的 CSV 或 XLSX 读取（%1）</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/problems.py" line="60" />
+        <source>cannot be read (%1)</source>
+        <translation>无法读取（%1）</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/problems.py" line="62" />
+        <source>a reason is required when the level is dissatisfied</source>
+        <translation>评议等次为“不满意”时必须填写原因</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/problems.py" line="63" />
+        <source>the campaign is empty</source>
+        <translation>评议活动为空</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/problems.py" line="64" />
+        <source>the unit's name is empty</source>
+        <translation>单位名称为空</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/problems.py" line="66" />
+        <source>the representative's name is empty</source>
+        <translation>评议代表姓名为空</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/problems.py" line="67" />
+        <source>the file is empty</source>
+        <translation>文件是空的</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/problems.py" line="68" />
+        <source>no such file</source>
+        <translation>文件不存在</translation>
     </message>
 </context>
 </TS>
