@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 
 def main(n: int = 1000) -> None:
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QEventLoop, Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
@@ -57,7 +57,9 @@ def main(n: int = 1000) -> None:
         QTest.keyClick(level, Qt.Key.Key_Return)
         strokes += 2
         while len(screen.forms) <= i:  # the screen is ready for the next form
-            app.processEvents()
+            # Wait as the window's event loop does (blocked, not spinning): a busy loop here
+            # would hold the GIL against the DB worker and inflate its save times.
+            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
             if screen.form.message.property("error"):
                 raise SystemExit(f"form {i} refused: {screen.form.message.text()}")
         round_trip.append((time.perf_counter() - t0) * 1000)
