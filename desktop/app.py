@@ -7,7 +7,7 @@ import logging
 import sys
 
 from PySide6.QtWidgets import QApplication, QMessageBox
-from qasync import QEventLoop
+from qasync import QEventLoop, asyncSlot
 
 from desktop.errors import message_for, title_for
 from desktop.i18n import Translations, preferred_language, resources_dir, save_language
@@ -87,10 +87,21 @@ class DesktopApp:
         self.window = MainWindow(self.session, self.translations.language)
         self.window.closed.connect(self._window_closed)
         self.window.language_chosen.connect(self.switch_language)
+        self.window.rebuild_requested.connect(self.rebuild)
         if geometry is not None:
             self.window.setGeometry(geometry)
         self.window.show()
         self.window.sync.start_auto()
+
+    @asyncSlot()
+    async def rebuild(self) -> None:
+        """The device enrolled: its role decides the pages, so the window is made again."""
+        from models.profiles import device_role
+
+        role = await self.worker.run(device_role, self.session.store)
+        self.session.device_role = role.value
+        await self.session.refresh_reference()
+        self.switch_language(self.translations.language)
 
     def switch_language(self, lang: str) -> None:
         """Rebuild the window in the new language (every string is translated at build time)."""

@@ -11,11 +11,11 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QWidget,
 )
-from qasync import asyncSlot
 
 from desktop.labels import label_of
 from desktop.pages.registry import page_class
 from desktop.sync_controller import SyncController
+from desktop.widgets.slots import widget_slot
 from desktop.widgets.sync_indicator import SyncIndicator
 from models.enums import ProfileRole
 
@@ -23,6 +23,7 @@ from models.enums import ProfileRole
 class MainWindow(QMainWindow):
     closed = Signal()
     language_chosen = Signal(str)
+    rebuild_requested = Signal()  # the device's role changed (enrolled from the settings)
 
     def __init__(self, session, language: str, parent=None) -> None:
         super().__init__(parent)
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
             if page_id == "settings":
                 page = cls(self.session, self.language)
                 page.language_chosen.connect(self.language_chosen)
+                page.enrolled.connect(self.rebuild_requested)
             else:
                 page = cls(self.session)
             page.records_changed.connect(lambda p=page: self._records_changed(p))
@@ -118,7 +120,7 @@ class MainWindow(QMainWindow):
                 page.refresh()
         self.sync.refresh()
 
-    @asyncSlot(object)
+    @widget_slot(object)
     async def _synced(self, report) -> None:
         """Rows arrived from HQ or issues were recorded: every open page shows them."""
         if report is None or not (report.pulled or report.removed or report.rejected

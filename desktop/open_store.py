@@ -71,7 +71,7 @@ def _load_demo(store) -> None:
 
 
 async def enroll_store(store, address: str, code: str, *, transport=None,
-                       parent=None) -> dict | None:
+                       parent=None, ask_first: bool = False) -> dict | None:
     """Redeem HQ's one-time code for this store, asking again while it fails; None when the
     user gives up (the store stays unenrolled; Settings offers enrolling later)."""
     from desktop.errors import message_for
@@ -80,6 +80,10 @@ async def enroll_store(store, address: str, code: str, *, transport=None,
     engine = SyncEngine(store, transport=transport)
     dialog = EnrollDialog(address, code, parent)
     try:
+        if ask_first:
+            if await run_dialog(dialog) != ACCEPTED:
+                return None
+            address, code = dialog.address.text().strip(), dialog.code.text().strip()
         while True:
             try:
                 return await engine.enroll(address, code, label=platform.node()[:80])
@@ -112,7 +116,9 @@ async def with_progress(worker, fn, *args):
 
 
 async def pick_profile(worker, store, user: str | None) -> dict | None:
-    from models.profiles import acting_profile, check_pin, list_profiles
+    from models.errors import AppError
+    from models.profiles import acting_profile, list_profiles
+    from models.security.pins import WrongPinError, verify_pin
 
     profiles = await worker.run(list_profiles, store)
     if not profiles:
@@ -124,7 +130,12 @@ async def pick_profile(worker, store, user: str | None) -> dict | None:
     dialog = ProfileDialog(profiles, preselect)
     while await run_dialog(dialog) == ACCEPTED:
         chosen = dialog.chosen()
-        if await worker.run(check_pin, chosen["pin_hash"], dialog.pin.text()):
+        try:  # wrong PINs count towards a lockout, per profile (models.security.pins)
+            await worker.run(verify_pin, store, chosen["name"], dialog.pin.text())
+        except WrongPinError:
+            dialog.wrong_pin()
+        except AppError as exc:
+            dialog.locked_out(exc.message)
+        else:
             return chosen
-        dialog.wrong_pin()
     return None

@@ -150,6 +150,7 @@ class ProfileDialog(QDialog):
         self.pin = QLineEdit(objectName="pin")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.error = QLabel(objectName="fieldError")
+        self.error.setWordWrap(True)
         self.error.hide()
         form = QFormLayout()
         form.addRow(self.tr("Profile"), self.box)
@@ -162,12 +163,18 @@ class ProfileDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        self.setMinimumWidth(380)
 
     def chosen(self) -> dict:
         return next(p for p in self.profiles if p["name"] == self.box.currentData())
 
     def wrong_pin(self) -> None:
         self.error.setText(self.tr("Wrong PIN."))
+        self.error.show()
+        self.pin.clear()
+
+    def locked_out(self, message: str) -> None:
+        self.error.setText(self.tr("This profile is locked for now: %1").replace("%1", message))
         self.error.show()
         self.pin.clear()
 

@@ -15,8 +15,8 @@ from datetime import datetime
 import shiboken6
 import sqlalchemy as sa
 from PySide6.QtCore import QObject, QTimer, Signal
-from qasync import asyncSlot
 
+from desktop.widgets.slots import widget_slot
 from models.device import OutboxEntry
 from models.errors import SyncError
 from models.store.store import get_meta
@@ -131,7 +131,7 @@ class SyncController(QObject):
         self.facts = await self.session.read(sync_facts)
         return self.facts
 
-    @asyncSlot()
+    @widget_slot()
     async def refresh(self) -> None:
         """Re-read the counts (after a local save); keeps the state unless at rest."""
         facts = await self._facts()
@@ -155,7 +155,7 @@ class SyncController(QObject):
         self.timer.start()
         self.auto_sync()
 
-    @asyncSlot()
+    @widget_slot()
     async def auto_sync(self) -> None:
         if self.running:
             return  # never two rounds at once
@@ -168,7 +168,7 @@ class SyncController(QObject):
             return
         await self.run_round()
 
-    @asyncSlot()
+    @widget_slot()
     async def sync_now(self) -> None:
         if self.running:
             return

@@ -1,26 +1,18 @@
-"""HQ administration (teams, campaigns, devices) and the settings page."""
+"""HQ administration: campaigns (open, close, weights, minimum sample), teams, devices."""
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox,
-    QFormLayout,
-    QGroupBox,
-    QLabel,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
 )
-from qasync import asyncSlot
 
 from desktop.errors import show_error
-from desktop.i18n import CHINESE, ENGLISH
-from desktop.labels import label_of
 from desktop.pages.base import Page
 from desktop.pages.devices import DevicesPanel
 from desktop.pages.record_page import RecordPage
 from desktop.widgets.fields import FieldSpec
+from desktop.widgets.slots import widget_slot
 from models import services
-from models.enums import DeviceRole, ProfileRole
 from models.reference import Campaign, Team
 
 
@@ -66,7 +58,7 @@ class CampaignsPanel(RecordPage):
         self.close_button.clicked.connect(lambda: self.set_open(False))
         return [self.open_button, self.close_button]
 
-    @asyncSlot()
+    @widget_slot()
     async def set_open(self, is_open: bool) -> None:
         row_id = self.selected_id()
         if row_id is None:
@@ -118,38 +110,3 @@ class HqAdminPage(Page):
 
     def is_ready(self) -> bool:
         return self.teams.is_ready() and self.campaigns.is_ready() and self.devices.loaded
-
-
-class SettingsPage(Page):
-    page_id = "settings"
-    language_chosen = Signal(str)
-
-    def __init__(self, session, current_language: str, parent=None) -> None:
-        super().__init__(session, parent)
-        self.language_box = QComboBox(objectName="languageBox")
-        self.language_box.addItem("English", ENGLISH)
-        self.language_box.addItem("简体中文", CHINESE)
-        self.language_box.setCurrentIndex(max(0, self.language_box.findData(current_language)))
-        self.language_box.currentIndexChanged.connect(
-            lambda _i: self.language_chosen.emit(self.language_box.currentData()))
-        general = QGroupBox(self.tr("Language"))
-        form = QFormLayout(general)
-        form.addRow(self.tr("Language of the window"), self.language_box)
-        about = QGroupBox(self.tr("This device"))
-        info = QFormLayout(about)
-        store = session.store
-        info.addRow(self.tr("Profile"), QLabel(
-            f"{session.profile} ({label_of(ProfileRole, session.profile_role)})"))
-        info.addRow(self.tr("Device role"), QLabel(label_of(DeviceRole, session.device_role)))
-        info.addRow(self.tr("Data directory"), QLabel(str(store.data_dir)))
-        info.addRow(self.tr("Device id"), QLabel(store.device_id))
-        if session.is_demo:
-            info.addRow(self.tr("Demo store"), QLabel(self.tr(
-                "This store holds demo data and can never sync with headquarters.")))
-        layout = QVBoxLayout(self)
-        layout.addWidget(general)
-        layout.addWidget(about)
-        layout.addStretch(1)
-
-    def title(self) -> str:
-        return self.tr("Settings")

@@ -1,7 +1,7 @@
 """What sync left for a person: entries HQ refused (with HQ's reason) and conflicts, shown
 with both values side by side so the user can keep one (the choice syncs like any edit)."""
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -14,13 +14,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from qasync import asyncSlot
 
 from desktop.data import sync_issues as si
 from desktop.errors import show_error
 from desktop.labels import label_of
 from desktop.pages.base import Page
 from desktop.widgets.record_model import format_value
+from desktop.widgets.slots import widget_slot
 from models import enums
 from models.enums import ProfileRole
 
@@ -30,18 +30,25 @@ ENUM_FIELDS = {"level": "Level", "group": "RespondentGroup", "status": "ProblemS
                "sanction": "Sanction", "outcome": "Outcome"}
 
 
+TABLE_LABELS = {
+    "evaluation": QT_TRANSLATE_NOOP("SyncIssues", "Evaluation form"),
+    "visit": QT_TRANSLATE_NOOP("SyncIssues", "Visit"),
+    "finding": QT_TRANSLATE_NOOP("SyncIssues", "Finding"),
+    "problem": QT_TRANSLATE_NOOP("SyncIssues", "Problem"),
+    "opinion": QT_TRANSLATE_NOOP("SyncIssues", "Opinion"),
+    "unit": QT_TRANSLATE_NOOP("SyncIssues", "Unit"),
+    "campaign": QT_TRANSLATE_NOOP("SyncIssues", "Campaign"),
+    "team": QT_TRANSLATE_NOOP("SyncIssues", "Inspection team"),
+    "representative": QT_TRANSLATE_NOOP("SyncIssues", "Representative"),
+    "personnel_criticism": QT_TRANSLATE_NOOP("SyncIssues", "Criticism"),
+    "accountability_case": QT_TRANSLATE_NOOP("SyncIssues", "Accountability case"),
+    "attachment": QT_TRANSLATE_NOOP("SyncIssues", "Attachment"),
+}
+
+
 def table_label(name: str) -> str:
-    tr = QCoreApplication.translate
-    return {
-        "evaluation": tr("SyncIssues", "Evaluation form"), "visit": tr("SyncIssues", "Visit"),
-        "finding": tr("SyncIssues", "Finding"), "problem": tr("SyncIssues", "Problem"),
-        "opinion": tr("SyncIssues", "Opinion"), "unit": tr("SyncIssues", "Unit"),
-        "campaign": tr("SyncIssues", "Campaign"), "team": tr("SyncIssues", "Inspection team"),
-        "representative": tr("SyncIssues", "Representative"),
-        "personnel_criticism": tr("SyncIssues", "Criticism"),
-        "accountability_case": tr("SyncIssues", "Accountability case"),
-        "attachment": tr("SyncIssues", "Attachment"),
-    }.get(name, name)
+    text = TABLE_LABELS.get(name)
+    return QCoreApplication.translate("SyncIssues", text) if text else name
 
 
 def show_value(field: str, value, reference) -> str:
@@ -145,7 +152,7 @@ class ConflictsPage(Page):
             return self.tr("Same form number")
         return self.tr("Conflict")
 
-    @asyncSlot()
+    @widget_slot()
     async def reload(self) -> None:
         self.issues = await self.session.read(si.open_issues)
         self.table.setRowCount(len(self.issues))
@@ -165,7 +172,7 @@ class ConflictsPage(Page):
         rows = self.table.selectionModel().selectedRows()
         return self.issues[rows[0].row()] if rows and self.issues else None
 
-    @asyncSlot()
+    @widget_slot()
     async def show_selected(self) -> None:
         issue = self.selected_issue()
         comparison = None
@@ -209,7 +216,7 @@ class ConflictsPage(Page):
         for b in (self.keep_hq, self.keep_mine, self.dismiss):
             b.setEnabled(self.comparison is not None and (self.may_settle or b is self.dismiss))
 
-    @asyncSlot()
+    @widget_slot()
     async def choose(self, choice: str) -> None:
         issue, comparison = self.selected_issue(), self.comparison
         if issue is None or comparison is None:

@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
     QTableView,
     QVBoxLayout,
 )
-from qasync import asyncSlot
 
 from desktop.errors import show_error
 from desktop.labels import label_of
 from desktop.pages.base import Page
 from desktop.widgets.ranking import RankingChartView, RankingTableModel, pct, score
+from desktop.widgets.slots import widget_slot
 from models import stats
 from models.enums import RespondentGroup, Sanction
 
@@ -137,7 +137,7 @@ class DashboardPage(Page):
     def is_ready(self) -> bool:
         return self.figures is not None
 
-    @asyncSlot()
+    @widget_slot()
     async def reload(self) -> None:
         filters = self.current_filters()
         self.status.setText(self.tr("Loading…"))

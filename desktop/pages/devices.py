@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from qasync import asyncSlot
 
 from desktop.data.hq_admin import EnrollRequest, HqAdmin
 from desktop.errors import message_for
 from desktop.labels import label_of
 from desktop.widgets.asking import confirm, run_dialog
+from desktop.widgets.slots import widget_slot
 from models.enums import DeviceRole
 
 ACCEPTED = QDialog.DialogCode.Accepted
@@ -160,7 +160,7 @@ class DevicesPanel(QWidget):
         self.note.style().unpolish(self.note)
         self.note.style().polish(self.note)
 
-    @asyncSlot()
+    @widget_slot()
     async def reload(self) -> None:
         from desktop.sync_controller import sync_facts
 
@@ -200,7 +200,7 @@ class DevicesPanel(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, d["id"])
                 self.table.setItem(row, col, item)
 
-    @asyncSlot()
+    @widget_slot()
     async def enroll(self) -> None:
         dialog = EnrollDeviceDialog(self.session.reference, self)
         if await run_dialog(dialog) != ACCEPTED:
@@ -214,7 +214,7 @@ class DevicesPanel(QWidget):
         await self.reload()
         await run_dialog(CodeDialog(granted["code"], self))
 
-    @asyncSlot()
+    @widget_slot()
     async def revoke(self) -> None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:

@@ -3,12 +3,12 @@
 from datetime import date
 
 from PySide6.QtWidgets import QPushButton
-from qasync import asyncSlot
 
 from desktop.errors import show_error
 from desktop.pages.record_page import RecordPage
 from desktop.widgets.asking import ask_text
 from desktop.widgets.fields import FieldSpec
+from desktop.widgets.slots import widget_slot
 from models import services
 from models.enums import Criterion, EvaluationSource
 from models.records import Evaluation
@@ -69,12 +69,12 @@ class EvaluationsPage(RecordPage):
         self.import_dialog.imported.connect(self._imported)
         self.import_dialog.open()
 
-    @asyncSlot(object)
+    @widget_slot(object)
     async def _imported(self, _report) -> None:
         await self.session.refresh_reference()  # an import may have made a campaign
         self._saved()
 
-    @asyncSlot()
+    @widget_slot()
     async def void_selected(self) -> None:
         row_id = self.selected_id()
         if row_id is None:

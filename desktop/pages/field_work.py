@@ -13,13 +13,13 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
 )
-from qasync import asyncSlot
 
 from desktop.data.attachments import attach_files, attachments_of
 from desktop.errors import show_error
 from desktop.pages.record_page import RecordPage
 from desktop.widgets.asking import run_dialog
 from desktop.widgets.fields import FieldSpec
+from desktop.widgets.slots import widget_slot
 from models.enums import VisitStatus
 from models.records import Finding, Visit
 
@@ -108,7 +108,7 @@ class FindingsPage(RecordPage):
         self.attach_button.clicked.connect(self.attach_photos)
         return [self.attach_button]
 
-    @asyncSlot()
+    @widget_slot()
     async def load_photos(self) -> None:
         finding_id = self.selected_id()
         self.photos.clear()
@@ -129,7 +129,7 @@ class FindingsPage(RecordPage):
             entry.setToolTip(item["original_name"])
             self.photos.addItem(entry)
 
-    @asyncSlot()
+    @widget_slot()
     async def attach_photos(self) -> None:
         finding_id = self.selected_id()
         if finding_id is None:

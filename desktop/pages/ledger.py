@@ -5,7 +5,6 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSplitter, QVBoxLayout
-from qasync import asyncSlot
 
 from desktop.data import lists
 from desktop.errors import show_error
@@ -15,6 +14,7 @@ from desktop.pages.record_page import RecordPage
 from desktop.widgets.asking import ask_text
 from desktop.widgets.fields import FieldSpec
 from desktop.widgets.record_form import RecordFormDialog
+from desktop.widgets.slots import widget_slot
 from models import rules, services
 from models.enums import ProblemSource, ProblemStatus
 from models.records import Opinion, Problem
@@ -50,7 +50,7 @@ class OpinionsPanel(RecordPage):
         self.problem_button.clicked.connect(self.make_problem)
         return [self.problem_button]
 
-    @asyncSlot()
+    @widget_slot()
     async def make_problem(self) -> None:
         row = self.view.selectionModel().selectedRows()
         values = self.table_model.row_dict(row[0].row()) if row else None
@@ -114,7 +114,7 @@ class ProblemsPanel(RecordPage):
         self._open_dialog(RecordFormDialog(self, self.tr("New problem"), self.fields(),
                                            self.session.reference, save, values))
 
-    @asyncSlot()
+    @widget_slot()
     async def change_status(self) -> None:
         rows = self.view.selectionModel().selectedRows()
         current = self.table_model.row_dict(rows[0].row()) if rows else None

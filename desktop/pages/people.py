@@ -4,11 +4,11 @@ from datetime import date
 
 import sqlalchemy as sa
 from PySide6.QtWidgets import QLabel
-from qasync import asyncSlot
 
 from desktop.pages.record_page import RecordPage
 from desktop.widgets.fields import FieldSpec
 from desktop.widgets.record_model import format_value
+from desktop.widgets.slots import widget_slot
 from models.records import AccountabilityCase, PersonnelCriticism
 
 
@@ -58,7 +58,7 @@ class CriticismsPage(RecordPage):
         if name_edit.text().strip():
             self.show_history(name_edit.text().strip())
 
-    @asyncSlot(str)
+    @widget_slot(str)
     async def show_history(self, name: str) -> None:
         if not name:
             self.history_label.clear()

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QTableView,
     QVBoxLayout,
 )
-from qasync import asyncSlot
 
 from desktop.data import lists
 from desktop.errors import show_error
@@ -21,6 +20,7 @@ from desktop.widgets.fields import FieldSpec
 from desktop.widgets.filter_bar import FilterBar
 from desktop.widgets.record_form import RecordFormDialog
 from desktop.widgets.record_model import RecordTableModel
+from desktop.widgets.slots import widget_slot
 from models import services
 
 
@@ -126,7 +126,7 @@ class RecordPage(Page):
         dialog.open()
         self.dialog_opened(dialog)
 
-    @asyncSlot()
+    @widget_slot()
     async def create_new(self) -> None:
         async def save(values):
             record = self.to_record(values)
@@ -137,7 +137,7 @@ class RecordPage(Page):
                                   self.session.reference, save, self.defaults())
         self._open_dialog(dialog)
 
-    @asyncSlot()
+    @widget_slot()
     async def edit_selected(self) -> None:
         row_id = self.selected_id()
         if row_id is None or not self.editable:
@@ -161,7 +161,7 @@ class RecordPage(Page):
                                   self.session.reference, save, current)
         self._open_dialog(dialog)
 
-    @asyncSlot()
+    @widget_slot()
     async def delete_selected(self) -> None:
         row_id = self.selected_id()
         if row_id is None:

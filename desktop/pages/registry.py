@@ -14,7 +14,7 @@ PAGE_CLASSES: dict[str, str] = {
     "units": "desktop.pages.units:UnitsPage",
     "hq": "desktop.pages.admin:HqAdminPage",
     "conflicts": "desktop.pages.conflicts:ConflictsPage",
-    "settings": "desktop.pages.admin:SettingsPage",
+    "settings": "desktop.pages.settings:SettingsPage",
 }
 
 

@@ -11,12 +11,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from qasync import asyncSlot
 
 from desktop.labels import label_of
 from desktop.pages.base import Page
 from desktop.pages.record_page import RecordPage
 from desktop.widgets.fields import FieldSpec
+from desktop.widgets.slots import widget_slot
 from models.enums import UnitKind
 from models.reference import Representative
 
@@ -132,7 +132,7 @@ class UnitsPage(Page):
         self.import_dialog.imported.connect(self._imported)
         self.import_dialog.open()
 
-    @asyncSlot(object)
+    @widget_slot(object)
     async def _imported(self, _report) -> None:
         await self.session.refresh_reference()
         self.refresh()

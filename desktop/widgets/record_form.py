@@ -11,10 +11,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from qasync import asyncSlot
 
 from desktop.errors import show_error
 from desktop.widgets.fields import FieldSpec, make_editor
+from desktop.widgets.slots import widget_slot
 from models.errors import ValidationError
 
 
@@ -92,7 +92,7 @@ class RecordFormDialog(QDialog):
             label.hide()
         self.general_error.hide()
 
-    @asyncSlot()
+    @widget_slot()
     async def save(self) -> None:
         self.clear_problems()
         self.buttons.setEnabled(False)

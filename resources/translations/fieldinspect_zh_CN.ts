@@ -4,38 +4,38 @@
 <context>
     <name>AccountabilityPage</name>
     <message>
-        <location filename="../../desktop/pages/people.py" line="83" />
+        <location filename="../../desktop/pages/people.py" line="83"/>
         <source>Accountability</source>
         <translation>问责</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/people.py" line="86" />
-        <location filename="../../desktop/pages/people.py" line="95" />
+        <location filename="../../desktop/pages/people.py" line="86"/>
+        <location filename="../../desktop/pages/people.py" line="95"/>
         <source>Outcome</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/people.py" line="91" />
+        <location filename="../../desktop/pages/people.py" line="91"/>
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/people.py" line="92" />
+        <location filename="../../desktop/pages/people.py" line="92"/>
         <source>Person</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/people.py" line="93" />
+        <location filename="../../desktop/pages/people.py" line="93"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/people.py" line="94" />
+        <location filename="../../desktop/pages/people.py" line="94"/>
         <source>Violation</source>
         <translation>违纪事实</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/people.py" line="96" />
+        <location filename="../../desktop/pages/people.py" line="96"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -43,183 +43,256 @@
 <context>
     <name>BatchHeaderWidget</name>
     <message>
-        <location filename="../../desktop/entry/batch_header.py" line="42" />
+        <location filename="../../desktop/entry/batch_header.py" line="43"/>
         <source>type part of the unit&apos;s name</source>
         <translation>输入单位名称的一部分</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/batch_header.py" line="49" />
+        <location filename="../../desktop/entry/batch_header.py" line="50"/>
         <source>Start keying the batch</source>
         <translation>开始录入本批</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/batch_header.py" line="55" />
+        <location filename="../../desktop/entry/batch_header.py" line="56"/>
         <source>Continue this batch</source>
         <translation>继续录入此批</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/batch_header.py" line="58" />
+        <location filename="../../desktop/entry/batch_header.py" line="59"/>
         <source>Campaign</source>
         <translation>评议活动</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/batch_header.py" line="59" />
+        <location filename="../../desktop/entry/batch_header.py" line="60"/>
         <source>Respondent group</source>
         <translation>评议群体</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/batch_header.py" line="60" />
+        <location filename="../../desktop/entry/batch_header.py" line="61"/>
         <source>Evaluated unit</source>
         <translation>被评议单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/batch_header.py" line="61" />
+        <location filename="../../desktop/entry/batch_header.py" line="62"/>
         <source>Date on the forms</source>
         <translation>评议日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/batch_header.py" line="62" />
+        <location filename="../../desktop/entry/batch_header.py" line="63"/>
         <source>Forms in the batch (cover count)</source>
         <translation>本批表数（封面所记）</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/batch_header.py" line="65" />
+        <location filename="../../desktop/entry/batch_header.py" line="66"/>
         <source>Or continue a batch left open:</source>
         <translation>或继续未关闭的批次：</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/batch_header.py" line="94" />
+        <location filename="../../desktop/entry/batch_header.py" line="103"/>
         <source>No campaign on this device yet: create or sync one first.</source>
         <translation>本机尚无评议活动：请先创建或同步。</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/batch_header.py" line="99" />
+        <location filename="../../desktop/entry/batch_header.py" line="108"/>
         <source>Choose the evaluated unit from the list.</source>
         <translation>请从列表中选择被评议单位。</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/entry/batch_header.py" line="90" />
+        <source>cover: %1 forms</source>
+        <translation>封面 %1 张</translation>
     </message>
 </context>
 <context>
     <name>CampaignsPanel</name>
     <message>
-        <location filename="../../desktop/pages/admin.py" line="40" />
+        <location filename="../../desktop/pages/admin.py" line="37"/>
         <source>Campaigns</source>
         <translation>评议活动</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/admin.py" line="44" />
+        <location filename="../../desktop/pages/admin.py" line="41"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/admin.py" line="45" />
+        <location filename="../../desktop/pages/admin.py" line="42"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/admin.py" line="46" />
+        <location filename="../../desktop/pages/admin.py" line="43"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/admin.py" line="47" />
+        <location filename="../../desktop/pages/admin.py" line="44"/>
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/admin.py" line="48" />
+        <location filename="../../desktop/pages/admin.py" line="45"/>
         <source>Weight: satisfied</source>
         <translation>权重：满意</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/admin.py" line="49" />
+        <location filename="../../desktop/pages/admin.py" line="46"/>
         <source>Weight: fairly satisfied</source>
         <translation>权重：比较满意</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/admin.py" line="50" />
+        <location filename="../../desktop/pages/admin.py" line="47"/>
         <source>Weight: basically satisfied</source>
         <translation>权重：基本满意</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/admin.py" line="52" />
+        <location filename="../../desktop/pages/admin.py" line="49"/>
         <source>Weight: dissatisfied</source>
         <translation>权重：不满意</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/admin.py" line="53" />
+        <location filename="../../desktop/pages/admin.py" line="50"/>
         <source>Minimum sample</source>
         <translation>最低样本数</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/admin.py" line="54" />
+        <location filename="../../desktop/pages/admin.py" line="51"/>
         <source>Open</source>
         <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/admin.py" line="55"/>
+        <source>Open campaign</source>
+        <translation>开启评议活动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/admin.py" line="56"/>
+        <source>Close campaign</source>
+        <translation>关闭评议活动</translation>
+    </message>
+</context>
+<context>
+    <name>CodeDialog</name>
+    <message>
+        <location filename="../../desktop/pages/devices.py" line="100"/>
+        <source>Enrollment code</source>
+        <translation>注册码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/devices.py" line="101"/>
+        <source>Type this code on the new device (Enroll with headquarters). It works once, and only for a limited time.</source>
+        <translation>请在新设备上输入此注册码（“向总部注册”）。注册码仅可使用一次，且有时限。</translation>
     </message>
 </context>
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../desktop/pages/conflicts.py" line="64" />
+        <location filename="../../desktop/pages/conflicts.py" line="91"/>
         <source>Nothing waits for you: no refused entries, no conflicts.</source>
         <translation>没有待处理事项：无被拒绝的记录，无冲突。</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/conflicts.py" line="66" />
+        <location filename="../../desktop/pages/conflicts.py" line="95"/>
+        <source>Keep HQ&apos;s value</source>
+        <translation>保留总部的值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="96"/>
+        <source>Keep my value</source>
+        <translation>保留我的值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="97"/>
         <source>Mark as settled</source>
         <translation>标记为已处理</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/conflicts.py" line="74" />
+        <location filename="../../desktop/pages/conflicts.py" line="102"/>
+        <source>A supervisor settles conflicts.</source>
+        <translation>冲突由负责人处理。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="112"/>
         <source>Both values</source>
         <translation>两个值对照</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/conflicts.py" line="81" />
+        <location filename="../../desktop/pages/conflicts.py" line="128"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/conflicts.py" line="81" />
+        <location filename="../../desktop/pages/conflicts.py" line="128"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/conflicts.py" line="81" />
+        <location filename="../../desktop/pages/conflicts.py" line="128"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/conflicts.py" line="81" />
+        <location filename="../../desktop/pages/conflicts.py" line="128"/>
         <source>Reason from HQ</source>
         <translation>总部说明的原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/conflicts.py" line="83" />
+        <location filename="../../desktop/pages/conflicts.py" line="133"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/conflicts.py" line="83" />
+        <location filename="../../desktop/pages/conflicts.py" line="133"/>
         <source>Value kept at HQ</source>
         <translation>总部保留的值</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/conflicts.py" line="83" />
-        <source>Other value</source>
-        <translation>另一个值</translation>
+        <location filename="../../desktop/pages/conflicts.py" line="133"/>
+        <source>Your value</source>
+        <translation>本机的值</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/conflicts.py" line="86" />
+        <location filename="../../desktop/pages/conflicts.py" line="150"/>
+        <source>Refused by HQ</source>
+        <translation>总部拒收</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="152"/>
+        <source>Same form number</source>
+        <translation>表号重复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="200"/>
+        <source>HQ refused this change and did not store it: %1</source>
+        <translation>总部拒收了此项修改，未予保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="203"/>
+        <source>Two paper forms carry the same number. Keep one: the other is voided.</source>
+        <translation>两张纸质评议表表号相同。请保留其中一张，另一张将作废。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="206"/>
+        <source>The record was deleted; the delete stands and the edit is shown here.</source>
+        <translation>该记录已被删除；删除有效，此处显示被搁置的修改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="208"/>
+        <source>The same field was changed on another device first. Keep one value; your choice is sent to HQ at the next sync.</source>
+        <translation>同一字段已先在另一台设备上修改。请保留其中一个值；您的选择将在下次同步时发送至总部。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="224"/>
+        <source>Same paper form number keyed twice</source>
+        <translation>同一纸质表号重复录入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="136"/>
         <source>Sync issues</source>
         <translation>同步问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/conflicts.py" line="101" />
-        <source>Refused</source>
-        <translation>被拒绝</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/conflicts.py" line="102" />
+        <location filename="../../desktop/pages/conflicts.py" line="153"/>
         <source>Conflict</source>
         <translation>冲突</translation>
     </message>
@@ -227,53 +300,53 @@
 <context>
     <name>CriticismsPage</name>
     <message>
-        <location filename="../../desktop/pages/people.py" line="31" />
+        <location filename="../../desktop/pages/people.py" line="31"/>
         <source>Criticisms</source>
         <translation>批评教育</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/people.py" line="35" />
-        <location filename="../../desktop/pages/people.py" line="43" />
+        <location filename="../../desktop/pages/people.py" line="35"/>
+        <location filename="../../desktop/pages/people.py" line="43"/>
         <source>Sanction</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/people.py" line="39" />
+        <location filename="../../desktop/pages/people.py" line="39"/>
         <source>Person</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/people.py" line="40" />
+        <location filename="../../desktop/pages/people.py" line="40"/>
         <source>Post</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/people.py" line="41" />
+        <location filename="../../desktop/pages/people.py" line="41"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/people.py" line="42" />
+        <location filename="../../desktop/pages/people.py" line="42"/>
         <source>Behaviour</source>
         <translation>问题行为</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/people.py" line="44" />
+        <location filename="../../desktop/pages/people.py" line="44"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/people.py" line="45" />
+        <location filename="../../desktop/pages/people.py" line="45"/>
         <source>Decided by</source>
         <translation>决定人</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/people.py" line="68" />
+        <location filename="../../desktop/pages/people.py" line="68"/>
         <source>No earlier cases for %1.</source>
         <translation>%1 无既往记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/people.py" line="74" />
+        <location filename="../../desktop/pages/people.py" line="74"/>
         <source>Earlier cases of %1:</source>
         <translation>%1 的既往记录：</translation>
     </message>
@@ -281,145 +354,287 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="67" />
+        <location filename="../../desktop/pages/dashboard.py" line="68"/>
         <source>Evaluation forms</source>
         <translation>评议表</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="67" />
+        <location filename="../../desktop/pages/dashboard.py" line="68"/>
         <source>Overall satisfaction rate</source>
         <translation>综合满意率</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="68" />
+        <location filename="../../desktop/pages/dashboard.py" line="69"/>
         <source>Weighted score</source>
         <translation>测评得分</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="68" />
+        <location filename="../../desktop/pages/dashboard.py" line="69"/>
         <source>Units evaluated</source>
         <translation>被评议单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="69" />
+        <location filename="../../desktop/pages/dashboard.py" line="70"/>
         <source>Visits done</source>
         <translation>已完成走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="69" />
+        <location filename="../../desktop/pages/dashboard.py" line="70"/>
         <source>Opinions and suggestions</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="70" />
+        <location filename="../../desktop/pages/dashboard.py" line="71"/>
         <source>Problems investigated</source>
         <translation>查处问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="70" />
+        <location filename="../../desktop/pages/dashboard.py" line="71"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="71" />
+        <location filename="../../desktop/pages/dashboard.py" line="72"/>
         <source>Staff criticised</source>
         <translation>批评教育人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="71" />
+        <location filename="../../desktop/pages/dashboard.py" line="72"/>
         <source>Disciplinary cases</source>
         <translation>违纪案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="95" />
+        <location filename="../../desktop/pages/dashboard.py" line="96"/>
         <source>Dashboard</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="99" />
+        <location filename="../../desktop/pages/dashboard.py" line="100"/>
         <source>All campaigns</source>
         <translation>全部评议活动</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="104" />
+        <location filename="../../desktop/pages/dashboard.py" line="105"/>
         <source>Campaign</source>
         <translation>评议活动</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="107" />
+        <location filename="../../desktop/pages/dashboard.py" line="108"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="107" />
+        <location filename="../../desktop/pages/dashboard.py" line="108"/>
         <source>To</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="142" />
+        <location filename="../../desktop/pages/dashboard.py" line="143"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="162" />
+        <location filename="../../desktop/pages/dashboard.py" line="165"/>
         <source>%1 dissatisfied</source>
         <translation>不满意 %1 份</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="165" />
+        <location filename="../../desktop/pages/dashboard.py" line="168"/>
         <source>%1 ranked</source>
         <translation>参与排名 %1 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="168" />
+        <location filename="../../desktop/pages/dashboard.py" line="171"/>
         <source>%1 public events, %2 planned</source>
         <translation>公开评议活动 %1 次，计划 %2 次</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="173" />
+        <location filename="../../desktop/pages/dashboard.py" line="176"/>
         <source>%1 sorted</source>
         <translation>已梳理 %1 条</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="176" />
+        <location filename="../../desktop/pages/dashboard.py" line="179"/>
         <source>%1 rectified of %2</source>
         <translation>共 %2 个，已整改 %1 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="178" />
+        <location filename="../../desktop/pages/dashboard.py" line="181"/>
         <source>past their deadline</source>
         <translation>超过整改期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="184" />
+        <location filename="../../desktop/pages/dashboard.py" line="187"/>
         <source>%1 people sanctioned, %2 units held accountable</source>
         <translation>处分 %1 人，问责单位 %2 个</translation>
     </message>
 </context>
 <context>
+    <name>DevicesPanel</name>
+    <message>
+        <location filename="../../desktop/pages/devices.py" line="131"/>
+        <source>Label</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/devices.py" line="131"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/devices.py" line="131"/>
+        <source>Inspection team</source>
+        <translation>督查组</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/devices.py" line="131"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/devices.py" line="132"/>
+        <source>Last sync</source>
+        <translation>最近同步</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/devices.py" line="142"/>
+        <source>Enroll a device…</source>
+        <translation>注册设备…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/devices.py" line="143"/>
+        <location filename="../../desktop/pages/devices.py" line="223"/>
+        <source>Revoke</source>
+        <translation>吊销</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/devices.py" line="144"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/devices.py" line="174"/>
+        <source>Devices are enrolled, revoked and listed with their last sync through the HQ server. Enroll this computer with the HQ server (Settings) to manage them.</source>
+        <translation>设备的注册、吊销及最近同步情况均通过总部服务器管理。请先将本机注册到总部服务器（见“设置”），再管理设备。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/devices.py" line="183"/>
+        <source>HQ did not answer: %1</source>
+        <translation>总部无应答：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/pages/devices.py" line="186"/>
+        <source>%n device(s) known to HQ.</source>
+        <translation>
+            <numerusform>总部已登记 %n 台设备。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/devices.py" line="192"/>
+        <source>Active</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/devices.py" line="192"/>
+        <source>Waiting for its code</source>
+        <translation>等待输入注册码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/devices.py" line="193"/>
+        <source>Revoked</source>
+        <translation>已吊销</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/devices.py" line="224"/>
+        <source>Revoke %1? It stops syncing at once and wipes its records at its next contact.</source>
+        <translation>吊销 %1？该设备将立即停止同步，并在下次联络总部时清除其中的记录。</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollDeviceDialog</name>
+    <message>
+        <location filename="../../desktop/pages/devices.py" line="38"/>
+        <source>Enroll a device</source>
+        <translation>注册设备</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/devices.py" line="57"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/devices.py" line="58"/>
+        <source>Inspection team</source>
+        <translation>督查组</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/devices.py" line="59"/>
+        <source>Representative</source>
+        <translation>评议代表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/devices.py" line="60"/>
+        <source>Unit (kiosk)</source>
+        <translation>单位（评价器）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/devices.py" line="61"/>
+        <source>Label</source>
+        <translation>名称</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollDialog</name>
+    <message>
+        <location filename="../../desktop/startup.py" line="188"/>
+        <source>Enroll with headquarters</source>
+        <translation>向总部注册</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/startup.py" line="189"/>
+        <source>Headquarters gives you the server address and a one-time enrollment code for this computer.</source>
+        <translation>总部会提供服务器地址和本机专用的一次性注册码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/startup.py" line="199"/>
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/startup.py" line="200"/>
+        <source>Enrollment code</source>
+        <translation>注册码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/startup.py" line="218"/>
+        <source>Type the server address and the enrollment code.</source>
+        <translation>请输入服务器地址和注册码。</translation>
+    </message>
+</context>
+<context>
     <name>EntryLabels</name>
     <message>
-        <location filename="../../desktop/entry/level_keys.py" line="161" />
+        <location filename="../../desktop/entry/level_keys.py" line="170"/>
         <source>Observes discipline</source>
         <translation>遵守纪律</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/level_keys.py" line="162" />
+        <location filename="../../desktop/entry/level_keys.py" line="171"/>
         <source>Acts according to law</source>
         <translation>依法办事</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/level_keys.py" line="163" />
+        <location filename="../../desktop/entry/level_keys.py" line="172"/>
         <source>Service quality</source>
         <translation>服务质量</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/level_keys.py" line="164" />
+        <location filename="../../desktop/entry/level_keys.py" line="173"/>
         <source>Integrity</source>
         <translation>廉洁自律</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/level_keys.py" line="165" />
+        <location filename="../../desktop/entry/level_keys.py" line="174"/>
         <source>Work efficiency</source>
         <translation>工作效率</translation>
     </message>
@@ -427,28 +642,28 @@
 <context>
     <name>EntryPage</name>
     <message>
-        <location filename="../../desktop/pages/entry.py" line="17" />
+        <location filename="../../desktop/pages/entry.py" line="17"/>
         <source>Rapid entry of paper forms will appear here. Until then, add forms on the Evaluations page.</source>
         <translation>纸质评议表快速录入将在此处提供。在此之前，请在“评议表”页面添加。</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/page.py" line="71" />
+        <location filename="../../desktop/entry/page.py" line="71"/>
         <source>Key forms</source>
         <translation>录入评议表</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/page.py" line="79" />
+        <location filename="../../desktop/entry/page.py" line="79"/>
         <source>Verify a batch</source>
         <translation>复核录入</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/page.py" line="81" />
+        <location filename="../../desktop/entry/page.py" line="81"/>
         <source>Settle differences</source>
         <translation>处理差异</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/page.py" line="87" />
-        <location filename="../../desktop/pages/entry.py" line="25" />
+        <location filename="../../desktop/entry/page.py" line="87"/>
+        <location filename="../../desktop/pages/entry.py" line="25"/>
         <source>Form entry</source>
         <translation>评议表录入</translation>
     </message>
@@ -456,140 +671,145 @@
 <context>
     <name>EntryScreen</name>
     <message>
-        <location filename="../../desktop/entry/entry_screen.py" line="42" />
+        <location filename="../../desktop/entry/entry_screen.py" line="42"/>
         <source>Form number</source>
         <translation>表号</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/entry_screen.py" line="42" />
+        <location filename="../../desktop/entry/entry_screen.py" line="42"/>
         <source>Level</source>
         <translation>评议等次</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/entry_screen.py" line="42" />
+        <location filename="../../desktop/entry/entry_screen.py" line="42"/>
         <source>Reason</source>
         <translation>不满意原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/entry_screen.py" line="42" />
+        <location filename="../../desktop/entry/entry_screen.py" line="42"/>
         <source>Keyed by</source>
         <translation>录入人</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/entry_screen.py" line="48" />
+        <location filename="../../desktop/entry/entry_screen.py" line="48"/>
         <source>Correct last form (F2)</source>
         <translation>更正上一张 (F2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/entry_screen.py" line="50" />
+        <location filename="../../desktop/entry/entry_screen.py" line="50"/>
         <source>Close batch… (Ctrl+Shift+E)</source>
         <translation>关闭本批… (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/entry_screen.py" line="64" />
+        <location filename="../../desktop/entry/entry_screen.py" line="64"/>
         <source>Close the batch (Enter)</source>
         <translation>关闭本批 (回车)</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/entry_screen.py" line="66" />
+        <location filename="../../desktop/entry/entry_screen.py" line="66"/>
         <source>Keep keying (Esc)</source>
         <translation>继续录入 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/entry_screen.py" line="90" />
+        <location filename="../../desktop/entry/entry_screen.py" line="90"/>
         <source>Forms of this batch (F4, then Enter to correct one)</source>
         <translation>本批已录表（按 F4，再按回车更正所选表）</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/entry_screen.py" line="143" />
+        <location filename="../../desktop/entry/entry_screen.py" line="145"/>
         <source>%1 of %2 forms</source>
         <translation>已录 %1 / 共 %2 张</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/entry_screen.py" line="157" />
+        <location filename="../../desktop/entry/entry_screen.py" line="174"/>
         <source>Saving form %1…</source>
         <translation>正在保存 %1 号表…</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/entry_screen.py" line="169" />
+        <location filename="../../desktop/entry/entry_screen.py" line="186"/>
         <source>Saved form %1.</source>
         <translation>%1 号表已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/entry_screen.py" line="173" />
+        <location filename="../../desktop/entry/entry_screen.py" line="191"/>
         <source>Corrected form %1.</source>
         <translation>%1 号表已更正。</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/entry_screen.py" line="191" />
+        <location filename="../../desktop/entry/entry_screen.py" line="209"/>
         <source>Correcting form %1: Enter saves the correction, Esc cancels.</source>
         <translation>正在更正 %1 号表：回车保存更正，Esc 取消。</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/entry_screen.py" line="213" />
+        <location filename="../../desktop/entry/entry_screen.py" line="231"/>
         <source>The cover says %1 forms; %2 were keyed: %3 missing.</source>
         <translation>封面记 %1 张，已录 %2 张：缺 %3 张。</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/entry_screen.py" line="215" />
+        <location filename="../../desktop/entry/entry_screen.py" line="233"/>
         <source>The cover says %1 forms; %2 were keyed: %3 more than the cover.</source>
         <translation>封面记 %1 张，已录 %2 张：比封面多 %3 张。</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/entry_screen.py" line="217" />
+        <location filename="../../desktop/entry/entry_screen.py" line="235"/>
         <source>The cover says %1 forms; %2 were keyed: the count matches.</source>
         <translation>封面记 %1 张，已录 %2 张：数量相符。</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/entry/entry_screen.py" line="43" />
+        <source>Suggestion</source>
+        <translation>意见建议</translation>
     </message>
 </context>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../desktop/errors.py" line="28" />
+        <location filename="../../desktop/errors.py" line="28"/>
         <source>Please correct the entry</source>
         <translation>请更正录入内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="30" />
+        <location filename="../../desktop/errors.py" line="30"/>
         <source>Not allowed</source>
         <translation>不允许此操作</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="32" />
+        <location filename="../../desktop/errors.py" line="32"/>
         <source>Record not found</source>
         <translation>记录不存在</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="34" />
+        <location filename="../../desktop/errors.py" line="34"/>
         <source>Changed elsewhere</source>
         <translation>记录已在别处修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="36" />
+        <location filename="../../desktop/errors.py" line="36"/>
         <source>Store locked</source>
         <translation>数据库已锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="38" />
+        <location filename="../../desktop/errors.py" line="38"/>
         <source>Store too new</source>
         <translation>数据库版本过新</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="40" />
+        <location filename="../../desktop/errors.py" line="40"/>
         <source>Headquarters unreachable</source>
         <translation>无法连接总部</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="41" />
+        <location filename="../../desktop/errors.py" line="41"/>
         <source>Something went wrong</source>
         <translation>出现错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="50" />
+        <location filename="../../desktop/errors.py" line="50"/>
         <source>This store was written by a newer FieldInspect. Install the newer version.</source>
         <translation>该数据库由更新版本的督查通写入，请安装新版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="55" />
+        <location filename="../../desktop/errors.py" line="55"/>
         <source>An unexpected error occurred; it was written to the log. Nothing half-finished was saved.</source>
         <translation>发生意外错误，已写入日志。未保存任何不完整的数据。</translation>
     </message>
@@ -597,99 +817,99 @@
 <context>
     <name>EvaluationsPage</name>
     <message>
-        <location filename="../../desktop/pages/evaluations.py" line="23" />
+        <location filename="../../desktop/pages/evaluations.py" line="23"/>
         <source>Evaluations</source>
         <translation>评议表</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/evaluations.py" line="27" />
-        <location filename="../../desktop/pages/evaluations.py" line="41" />
+        <location filename="../../desktop/pages/evaluations.py" line="27"/>
+        <location filename="../../desktop/pages/evaluations.py" line="41"/>
         <source>Respondent group</source>
         <translation>评议群体</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/evaluations.py" line="28" />
-        <location filename="../../desktop/pages/evaluations.py" line="43" />
+        <location filename="../../desktop/pages/evaluations.py" line="28"/>
+        <location filename="../../desktop/pages/evaluations.py" line="43"/>
         <source>Level</source>
         <translation>评议等次</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/evaluations.py" line="32" />
+        <location filename="../../desktop/pages/evaluations.py" line="32"/>
         <source>Observes discipline</source>
         <translation>遵守纪律</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/evaluations.py" line="33" />
+        <location filename="../../desktop/pages/evaluations.py" line="33"/>
         <source>Acts according to law</source>
         <translation>依法办事</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/evaluations.py" line="34" />
+        <location filename="../../desktop/pages/evaluations.py" line="34"/>
         <source>Service quality</source>
         <translation>服务质量</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/evaluations.py" line="35" />
+        <location filename="../../desktop/pages/evaluations.py" line="35"/>
         <source>Integrity and self-discipline</source>
         <translation>廉洁自律</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/evaluations.py" line="36" />
+        <location filename="../../desktop/pages/evaluations.py" line="36"/>
         <source>Work efficiency</source>
         <translation>工作效率</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/evaluations.py" line="39" />
+        <location filename="../../desktop/pages/evaluations.py" line="39"/>
         <source>Campaign</source>
         <translation>评议活动</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/evaluations.py" line="40" />
+        <location filename="../../desktop/pages/evaluations.py" line="40"/>
         <source>Form number</source>
         <translation>表号</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/evaluations.py" line="42" />
+        <location filename="../../desktop/pages/evaluations.py" line="42"/>
         <source>Evaluated unit</source>
         <translation>被评议单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/evaluations.py" line="45" />
+        <location filename="../../desktop/pages/evaluations.py" line="45"/>
         <source>Reason for dissatisfaction</source>
         <translation>不满意原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/evaluations.py" line="46" />
+        <location filename="../../desktop/pages/evaluations.py" line="46"/>
         <source>Suggestion</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/evaluations.py" line="47" />
+        <location filename="../../desktop/pages/evaluations.py" line="47"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/evaluations.py" line="48" />
+        <location filename="../../desktop/pages/evaluations.py" line="48"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/evaluations.py" line="58" />
+        <location filename="../../desktop/pages/evaluations.py" line="58"/>
         <source>Void…</source>
         <translation>作废…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/evaluations.py" line="67" />
+        <location filename="../../desktop/pages/evaluations.py" line="82"/>
         <source>Void form</source>
         <translation>作废评议表</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/evaluations.py" line="68" />
+        <location filename="../../desktop/pages/evaluations.py" line="83"/>
         <source>Why is this form invalid?</source>
         <translation>该评议表为何无效？</translation>
     </message>
     <message>
-        <location filename="../work/main/desktop/pages/evaluations.py" line="60" />
+        <location filename="../../desktop/pages/evaluations.py" line="60"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
@@ -697,32 +917,32 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../desktop/widgets/filter_bar.py" line="31" />
+        <location filename="../../desktop/widgets/filter_bar.py" line="31"/>
         <source>Search…</source>
         <translation>搜索…</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/filter_bar.py" line="43" />
+        <location filename="../../desktop/widgets/filter_bar.py" line="43"/>
         <source>Campaign</source>
         <translation>评议活动</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/filter_bar.py" line="43" />
+        <location filename="../../desktop/widgets/filter_bar.py" line="43"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/filter_bar.py" line="47" />
+        <location filename="../../desktop/widgets/filter_bar.py" line="47"/>
         <source>All: %1</source>
         <translation>全部%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/filter_bar.py" line="55" />
+        <location filename="../../desktop/widgets/filter_bar.py" line="55"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/filter_bar.py" line="55" />
+        <location filename="../../desktop/widgets/filter_bar.py" line="55"/>
         <source>To</source>
         <translation>至</translation>
     </message>
@@ -730,49 +950,49 @@
 <context>
     <name>FindingsPage</name>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="88" />
+        <location filename="../../desktop/pages/field_work.py" line="88"/>
         <source>Findings</source>
         <translation>发现问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="91" />
-        <location filename="../../desktop/pages/field_work.py" line="96" />
+        <location filename="../../desktop/pages/field_work.py" line="91"/>
+        <location filename="../../desktop/pages/field_work.py" line="96"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="92" />
-        <location filename="../../desktop/pages/field_work.py" line="97" />
+        <location filename="../../desktop/pages/field_work.py" line="92"/>
+        <location filename="../../desktop/pages/field_work.py" line="97"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="98" />
+        <location filename="../../desktop/pages/field_work.py" line="98"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="99" />
+        <location filename="../../desktop/pages/field_work.py" line="99"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="100" />
+        <location filename="../../desktop/pages/field_work.py" line="100"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="107" />
+        <location filename="../../desktop/pages/field_work.py" line="107"/>
         <source>Attach photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="137" />
+        <location filename="../../desktop/pages/field_work.py" line="137"/>
         <source>Attach photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="139" />
+        <location filename="../../desktop/pages/field_work.py" line="139"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.bmp)</translation>
     </message>
@@ -780,106 +1000,111 @@
 <context>
     <name>FirstStartDialog</name>
     <message>
-        <location filename="../../desktop/startup.py" line="27" />
+        <location filename="../../desktop/startup.py" line="27"/>
         <source>Welcome to FieldInspect</source>
         <translation>欢迎使用督查通</translation>
     </message>
     <message>
-        <location filename="../../desktop/startup.py" line="28" />
+        <location filename="../../desktop/startup.py" line="28"/>
         <source>This computer holds no FieldInspect store yet. How do you want to start?</source>
         <translation>本机尚无督查通数据库。您希望如何开始？</translation>
     </message>
     <message>
-        <location filename="../../desktop/startup.py" line="33" />
+        <location filename="../../desktop/startup.py" line="33"/>
         <source>Enroll with a headquarters server</source>
         <translation>向总部服务器登记本机</translation>
     </message>
     <message>
-        <location filename="../../desktop/startup.py" line="34" />
+        <location filename="../../desktop/startup.py" line="34"/>
         <source>Start with an empty store</source>
         <translation>从空数据库开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/startup.py" line="35" />
+        <location filename="../../desktop/startup.py" line="35"/>
         <source>Explore the demo data (a separate store that never syncs)</source>
         <translation>浏览演示数据（独立数据库，永不同步）</translation>
     </message>
     <message>
-        <location filename="../../desktop/startup.py" line="42" />
+        <location filename="../../desktop/startup.py" line="42"/>
         <source>Server address</source>
         <translation>服务器地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/startup.py" line="43" />
+        <location filename="../../desktop/startup.py" line="43"/>
         <source>Enrollment code</source>
         <translation>登记码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/startup.py" line="75"/>
+        <source>Type the server address and the enrollment code that headquarters gave you.</source>
+        <translation>请输入总部提供的服务器地址和注册码。</translation>
     </message>
 </context>
 <context>
     <name>FormEntryWidget</name>
     <message>
-        <location filename="../../desktop/entry/form_widget.py" line="28" />
+        <location filename="../../desktop/entry/form_widget.py" line="28"/>
         <source>printed on the form</source>
         <translation>评议表上印的编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/form_widget.py" line="32" />
+        <location filename="../../desktop/entry/form_widget.py" line="32"/>
         <source>required for dissatisfied</source>
         <translation>选“不满意”时必填</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/form_widget.py" line="34" />
+        <location filename="../../desktop/entry/form_widget.py" line="34"/>
         <source>optional</source>
         <translation>可不填</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/form_widget.py" line="38" />
+        <location filename="../../desktop/entry/form_widget.py" line="39"/>
         <source>Form number</source>
         <translation>表号</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/form_widget.py" line="39" />
+        <location filename="../../desktop/entry/form_widget.py" line="40"/>
         <source>Level (keys 1–4)</source>
         <translation>评议等次（按 1–4）</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/form_widget.py" line="40" />
+        <location filename="../../desktop/entry/form_widget.py" line="41"/>
         <source>Reason</source>
         <translation>不满意原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/form_widget.py" line="41" />
+        <location filename="../../desktop/entry/form_widget.py" line="42"/>
         <source>Criteria (optional, 1–4 each)</source>
         <translation>分项评价（可不填，各按 1–4）</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/form_widget.py" line="42" />
+        <location filename="../../desktop/entry/form_widget.py" line="43"/>
         <source>Suggestion</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/form_widget.py" line="89" />
+        <location filename="../../desktop/entry/form_widget.py" line="94"/>
         <source>Choose the level with keys 1–4.</source>
         <translation>请按 1–4 选择评议等次。</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/form_widget.py" line="92" />
-        <location filename="../../desktop/entry/form_widget.py" line="110" />
+        <location filename="../../desktop/entry/form_widget.py" line="97"/>
+        <location filename="../../desktop/entry/form_widget.py" line="112"/>
         <source>A dissatisfied form needs a reason: type the reason given on the form.</source>
         <translation>“不满意”须填写原因：请录入表上所写的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/form_widget.py" line="116" />
+        <location filename="../../desktop/entry/form_widget.py" line="118"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../work/main/desktop/entry/form_widget.py" line="106" />
+        <location filename="../../desktop/entry/form_widget.py" line="106"/>
         <source>%1 Check the form; nothing was saved.</source>
         <translation>%1请核对评议表；本表未保存。</translation>
     </message>
     <message>
-        <location filename="../work/main/desktop/entry/form_widget.py" line="123" />
+        <location filename="../../desktop/entry/form_widget.py" line="123"/>
         <source>Form number %1 was already entered on %2 by %3.</source>
         <translation>表号 %1 已于 %2 由 %3 录入。</translation>
     </message>
@@ -887,25 +1112,185 @@
 <context>
     <name>HqAdminPage</name>
     <message>
-        <location filename="../../desktop/pages/admin.py" line="75" />
-        <source>Devices are enrolled, revoked and listed with their last sync through the HQ server. Connect this computer to the HQ server to manage them.</source>
-        <translation>设备的登记、吊销及最近同步时间通过总部服务器管理。请将本机连接总部服务器后再管理设备。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/admin.py" line="82" />
+        <location filename="../../desktop/pages/admin.py" line="95"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/admin.py" line="87" />
+        <location filename="../../desktop/pages/admin.py" line="100"/>
         <source>HQ administration</source>
         <translation>总部管理</translation>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="71"/>
+        <source>Import units</source>
+        <translation>导入单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="72"/>
+        <source>Import representatives</source>
+        <translation>导入评议代表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="73"/>
+        <source>Import evaluation forms</source>
+        <translation>导入评议表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="77"/>
+        <source>No file chosen yet.</source>
+        <translation>尚未选择文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="79"/>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="81"/>
+        <source>Check again</source>
+        <translation>重新检查</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="82"/>
+        <source>Read the file again after correcting it</source>
+        <translation>修改文件后重新读取</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="97"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="97"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="97"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="107"/>
+        <source>First rows of the file, as read</source>
+        <translation>文件前几行（按读取结果显示）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="108"/>
+        <source>Problems found</source>
+        <translation>发现的问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="129"/>
+        <source>All or nothing: import only if every row is right</source>
+        <translation>全部或全不：每一行都无误时才导入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="133"/>
+        <source>Import the rows that are right, and save the rejected rows with their reasons to:</source>
+        <translation>只导入无误的行，并把被拒绝的行连同原因保存到：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="152"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="155"/>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="333"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="167"/>
+        <source>Columns: %1 (English or Chinese headers).</source>
+        <translation>应有的列：%1（中文或英文表头均可）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="170"/>
+        <source>Optional: %1.</source>
+        <translation>可选列：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="177"/>
+        <source>Choose a spreadsheet</source>
+        <translation>选择电子表格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="179"/>
+        <source>Spreadsheets (*.csv *.xlsx)</source>
+        <translation>电子表格 (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="207"/>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="371"/>
+        <source>Checking the rows…</source>
+        <translation>正在检查各行…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="224"/>
+        <source>(not used)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="251"/>
+        <source>This file cannot be imported as it is: see the problems above.</source>
+        <translation>此文件按现状无法导入：见上方问题列表。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="255"/>
+        <source>Rows read: %1 · ready to import: %2 · already present: %3 · with problems: %4</source>
+        <translation>读取 %1 行 · 可导入 %2 行 · 已存在 %3 行 · 有问题 %4 行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="261"/>
+        <source>Correct these rows in the file and choose Check again, or import only the rows that are right.</source>
+        <translation>请在文件中改正这些行后点“重新检查”，或选择只导入无误的行。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="309"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="313"/>
+        <source>Imported: %1 · already present: %2 · rejected: %3</source>
+        <translation>已导入 %1 行 · 已存在 %2 行 · 被拒绝 %3 行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="317"/>
+        <source>The rejected rows and their reasons were saved to %1.</source>
+        <translation>被拒绝的行及原因已保存到 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="321"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="344"/>
+        <source>Cancelled: nothing was imported.</source>
+        <translation>已取消：没有导入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="348"/>
+        <source>Refused: nothing was imported. See the problems above.</source>
+        <translation>已拒绝：没有导入任何数据。见上方问题列表。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="372"/>
+        <source>Writing…</source>
+        <translation>正在写入…</translation>
+    </message>
+</context>
+<context>
     <name>KeyingPanel</name>
     <message>
-        <location filename="../../desktop/entry/page.py" line="51" />
+        <location filename="../../desktop/entry/page.py" line="51"/>
         <source>Batch closed: %1 forms keyed against a cover count of %2.</source>
         <translation>本批已关闭：录入 %1 张，封面记 %2 张。</translation>
     </message>
@@ -913,77 +1298,77 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../desktop/kiosk/window.py" line="34" />
+        <location filename="../../desktop/kiosk/window.py" line="50"/>
         <source>Satisfaction kiosk</source>
         <translation>满意度评价器</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/window.py" line="54" />
+        <location filename="../../desktop/kiosk/window.py" line="70"/>
         <source>How satisfied are you with our service today?</source>
         <translation>您对今天的服务满意吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/window.py" line="79" />
+        <location filename="../../desktop/kiosk/window.py" line="95"/>
         <source>Waited too long</source>
         <translation>等候时间太长</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/window.py" line="79" />
+        <location filename="../../desktop/kiosk/window.py" line="95"/>
         <source>Unfriendly attitude</source>
         <translation>态度不好</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/window.py" line="80" />
+        <location filename="../../desktop/kiosk/window.py" line="96"/>
         <source>Sent back and forth</source>
         <translation>推诿扯皮、来回跑</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/window.py" line="80" />
+        <location filename="../../desktop/kiosk/window.py" line="96"/>
         <source>Unclear explanation</source>
         <translation>解释不清楚</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/window.py" line="81" />
+        <location filename="../../desktop/kiosk/window.py" line="97"/>
         <source>Staff absent from the window</source>
         <translation>窗口无人（脱岗）</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/window.py" line="81" />
+        <location filename="../../desktop/kiosk/window.py" line="97"/>
         <source>Irregular fees</source>
         <translation>乱收费</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/window.py" line="85" />
+        <location filename="../../desktop/kiosk/window.py" line="101"/>
         <source>Sorry. What went wrong? (choose one, or type)</source>
         <translation>很抱歉。哪里不满意？（请选择一项，或填写）</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/window.py" line="98" />
+        <location filename="../../desktop/kiosk/window.py" line="114"/>
         <source>Or type what happened</source>
         <translation>或填写具体情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/window.py" line="100" />
+        <location filename="../../desktop/kiosk/window.py" line="116"/>
         <source>Send</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/window.py" line="114" />
+        <location filename="../../desktop/kiosk/window.py" line="131"/>
         <source>Thank you for your rating!</source>
         <translation>感谢您的评价！</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/window.py" line="122" />
+        <location filename="../../desktop/kiosk/window.py" line="139"/>
         <source>Supervisor PIN to leave kiosk mode</source>
         <translation>请输入负责人 PIN 退出评价模式</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/window.py" line="148" />
+        <location filename="../../desktop/kiosk/window.py" line="165"/>
         <source>No reason given</source>
         <translation>未说明原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/window.py" line="198" />
+        <location filename="../../desktop/kiosk/window.py" line="215"/>
         <source>Wrong PIN.</source>
         <translation>PIN 不正确。</translation>
     </message>
@@ -991,373 +1376,373 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../desktop/labels.py" line="39" />
+        <location filename="../../desktop/labels.py" line="39"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="40" />
+        <location filename="../../desktop/labels.py" line="40"/>
         <source>Fairly satisfied</source>
         <translation>比较满意</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="41" />
+        <location filename="../../desktop/labels.py" line="41"/>
         <source>Basically satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="42" />
+        <location filename="../../desktop/labels.py" line="42"/>
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="43" />
+        <location filename="../../desktop/labels.py" line="43"/>
         <source>Parents</source>
         <translation>家长</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="44" />
+        <location filename="../../desktop/labels.py" line="44"/>
         <source>Patients</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="45" />
+        <location filename="../../desktop/labels.py" line="45"/>
         <source>Citizens</source>
         <translation>群众</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="46" />
+        <location filename="../../desktop/labels.py" line="46"/>
         <source>Paper form</source>
         <translation>纸质表</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="47" />
-        <location filename="../../desktop/labels.py" line="115" />
+        <location filename="../../desktop/labels.py" line="47"/>
+        <location filename="../../desktop/labels.py" line="115"/>
         <source>Kiosk</source>
         <translation>满意度评价器</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="48" />
-        <location filename="../../desktop/labels.py" line="94" />
+        <location filename="../../desktop/labels.py" line="48"/>
+        <location filename="../../desktop/labels.py" line="94"/>
         <source>Online</source>
         <translation>网上</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="49" />
+        <location filename="../../desktop/labels.py" line="49"/>
         <source>Interview</source>
         <translation>访谈</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="50" />
+        <location filename="../../desktop/labels.py" line="50"/>
         <source>County</source>
         <translation>县</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="51" />
+        <location filename="../../desktop/labels.py" line="51"/>
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="52" />
+        <location filename="../../desktop/labels.py" line="52"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="53" />
+        <location filename="../../desktop/labels.py" line="53"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="54" />
+        <location filename="../../desktop/labels.py" line="54"/>
         <source>Hospital</source>
         <translation>医院</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="55" />
+        <location filename="../../desktop/labels.py" line="55"/>
         <source>Service window</source>
         <translation>服务窗口</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="56" />
-        <location filename="../../desktop/labels.py" line="77" />
-        <location filename="../../desktop/labels.py" line="95" />
-        <location filename="../../desktop/labels.py" line="103" />
-        <location filename="../../desktop/labels.py" line="106" />
+        <location filename="../../desktop/labels.py" line="56"/>
+        <location filename="../../desktop/labels.py" line="77"/>
+        <location filename="../../desktop/labels.py" line="95"/>
+        <location filename="../../desktop/labels.py" line="103"/>
+        <location filename="../../desktop/labels.py" line="106"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="57" />
+        <location filename="../../desktop/labels.py" line="57"/>
         <source>People&apos;s congress deputy</source>
         <translation>人大代表</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="58" />
+        <location filename="../../desktop/labels.py" line="58"/>
         <source>CPPCC member</source>
         <translation>政协委员</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="59" />
+        <location filename="../../desktop/labels.py" line="59"/>
         <source>Conduct supervisor</source>
         <translation>政风行风监督员</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="60" />
+        <location filename="../../desktop/labels.py" line="60"/>
         <source>Citizen representative</source>
         <translation>群众代表</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="61" />
+        <location filename="../../desktop/labels.py" line="61"/>
         <source>Secret visit</source>
         <translation>暗访</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="62" />
+        <location filename="../../desktop/labels.py" line="62"/>
         <source>Open inspection</source>
         <translation>明查</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="63" />
+        <location filename="../../desktop/labels.py" line="63"/>
         <source>On-site review</source>
         <translation>现场评议</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="64" />
+        <location filename="../../desktop/labels.py" line="64"/>
         <source>Supervision visit</source>
         <translation>监督走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="65" />
+        <location filename="../../desktop/labels.py" line="65"/>
         <source>Media inquiry</source>
         <translation>媒体问政</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="66" />
+        <location filename="../../desktop/labels.py" line="66"/>
         <source>Dialogue with leaders</source>
         <translation>对话领导</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="67" />
+        <location filename="../../desktop/labels.py" line="67"/>
         <source>Planned</source>
         <translation>计划中</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="68" />
+        <location filename="../../desktop/labels.py" line="68"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="69" />
+        <location filename="../../desktop/labels.py" line="69"/>
         <source>Procrastination, passing the buck</source>
         <translation>推诿拖延</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="70" />
+        <location filename="../../desktop/labels.py" line="70"/>
         <source>Absent from post</source>
         <translation>脱岗离岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="71" />
+        <location filename="../../desktop/labels.py" line="71"/>
         <source>Poor attitude</source>
         <translation>态度恶劣</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="72" />
+        <location filename="../../desktop/labels.py" line="72"/>
         <source>The four winds</source>
         <translation>四风问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="73" />
+        <location filename="../../desktop/labels.py" line="73"/>
         <source>Inaction</source>
         <translation>不作为</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="74" />
+        <location filename="../../desktop/labels.py" line="74"/>
         <source>Slow action</source>
         <translation>慢作为</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="75" />
+        <location filename="../../desktop/labels.py" line="75"/>
         <source>Disorderly action</source>
         <translation>乱作为</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="76" />
+        <location filename="../../desktop/labels.py" line="76"/>
         <source>Irregular fees</source>
         <translation>违规收费</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="78" />
+        <location filename="../../desktop/labels.py" line="78"/>
         <source>Minor</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="79" />
+        <location filename="../../desktop/labels.py" line="79"/>
         <source>Serious</source>
         <translation>较重</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="80" />
+        <location filename="../../desktop/labels.py" line="80"/>
         <source>Grave</source>
         <translation>严重</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="81" />
+        <location filename="../../desktop/labels.py" line="81"/>
         <source>Criticism and education</source>
         <translation>批评教育</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="82" />
+        <location filename="../../desktop/labels.py" line="82"/>
         <source>Reminder talk</source>
         <translation>提醒谈话</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="83" />
+        <location filename="../../desktop/labels.py" line="83"/>
         <source>Admonition talk</source>
         <translation>诫勉谈话</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="84" />
+        <location filename="../../desktop/labels.py" line="84"/>
         <source>Circulated criticism</source>
         <translation>通报批评</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="85" />
+        <location filename="../../desktop/labels.py" line="85"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="86" />
+        <location filename="../../desktop/labels.py" line="86"/>
         <source>Party or government disciplinary sanction</source>
         <translation>党纪政务处分</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="87" />
+        <location filename="../../desktop/labels.py" line="87"/>
         <source>Organisational handling</source>
         <translation>组织处理</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="88" />
+        <location filename="../../desktop/labels.py" line="88"/>
         <source>Unit held accountable</source>
         <translation>单位问责</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="89" />
+        <location filename="../../desktop/labels.py" line="89"/>
         <source>Person</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="90" />
+        <location filename="../../desktop/labels.py" line="90"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="91" />
+        <location filename="../../desktop/labels.py" line="91"/>
         <source>Evaluation form</source>
         <translation>评议表</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="92" />
+        <location filename="../../desktop/labels.py" line="92"/>
         <source>Visit</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="93" />
+        <location filename="../../desktop/labels.py" line="93"/>
         <source>Hotline call</source>
         <translation>热线电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="96" />
+        <location filename="../../desktop/labels.py" line="96"/>
         <source>Work style</source>
         <translation>工作作风</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="97" />
+        <location filename="../../desktop/labels.py" line="97"/>
         <source>Service attitude</source>
         <translation>服务态度</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="98" />
+        <location filename="../../desktop/labels.py" line="98"/>
         <source>Work efficiency</source>
         <translation>工作效率</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="99" />
+        <location filename="../../desktop/labels.py" line="99"/>
         <source>Fees and charges</source>
         <translation>收费问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="100" />
+        <location filename="../../desktop/labels.py" line="100"/>
         <source>Integrity</source>
         <translation>廉洁问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="101" />
+        <location filename="../../desktop/labels.py" line="101"/>
         <source>Facilities</source>
         <translation>设施环境</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="102" />
+        <location filename="../../desktop/labels.py" line="102"/>
         <source>Policy</source>
         <translation>政策</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="104" />
+        <location filename="../../desktop/labels.py" line="104"/>
         <source>Finding</source>
         <translation>发现问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="105" />
+        <location filename="../../desktop/labels.py" line="105"/>
         <source>Opinion</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="107" />
+        <location filename="../../desktop/labels.py" line="107"/>
         <source>Open</source>
         <translation>待处理</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="108" />
+        <location filename="../../desktop/labels.py" line="108"/>
         <source>Investigating</source>
         <translation>查处中</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="109" />
+        <location filename="../../desktop/labels.py" line="109"/>
         <source>Rectifying</source>
         <translation>整改中</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="110" />
+        <location filename="../../desktop/labels.py" line="110"/>
         <source>Rectified</source>
         <translation>已整改</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="111" />
+        <location filename="../../desktop/labels.py" line="111"/>
         <source>Verified</source>
         <translation>已验收办结</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="112" />
+        <location filename="../../desktop/labels.py" line="112"/>
         <source>Representative</source>
         <translation>评议代表</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="113" />
+        <location filename="../../desktop/labels.py" line="113"/>
         <source>Rectification office</source>
         <translation>县纠风办</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="114" />
+        <location filename="../../desktop/labels.py" line="114"/>
         <source>Headquarters</source>
         <translation>县监察局（总部）</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="116" />
+        <location filename="../../desktop/labels.py" line="116"/>
         <source>Clerk</source>
         <translation>录入员</translation>
     </message>
     <message>
-        <location filename="../../desktop/labels.py" line="117" />
+        <location filename="../../desktop/labels.py" line="117"/>
         <source>Supervisor</source>
         <translation>负责人</translation>
     </message>
@@ -1365,7 +1750,7 @@
 <context>
     <name>LedgerPage</name>
     <message>
-        <location filename="../../desktop/pages/ledger.py" line="161" />
+        <location filename="../../desktop/pages/ledger.py" line="161"/>
         <source>Rectification ledger</source>
         <translation>整改台账</translation>
     </message>
@@ -1373,253 +1758,254 @@
 <context>
     <name>Lists</name>
     <message>
-        <location filename="../../desktop/data/lists.py" line="163" />
+        <location filename="../../desktop/data/lists.py" line="163"/>
         <source>Form number</source>
         <translation>表号</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="166" />
-        <location filename="../../desktop/data/lists.py" line="214" />
-        <location filename="../../desktop/data/lists.py" line="247" />
-        <location filename="../../desktop/data/lists.py" line="280" />
-        <location filename="../../desktop/data/lists.py" line="307" />
+        <location filename="../../desktop/data/lists.py" line="166"/>
+        <location filename="../../desktop/data/lists.py" line="214"/>
+        <location filename="../../desktop/data/lists.py" line="247"/>
+        <location filename="../../desktop/data/lists.py" line="280"/>
+        <location filename="../../desktop/data/lists.py" line="307"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="171" />
+        <location filename="../../desktop/data/lists.py" line="171"/>
         <source>Campaign</source>
         <translation>评议活动</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="174" />
+        <location filename="../../desktop/data/lists.py" line="174"/>
         <source>Respondent group</source>
         <translation>评议群体</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="179" />
+        <location filename="../../desktop/data/lists.py" line="179"/>
         <source>Evaluated unit</source>
         <translation>被评议单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="180" />
+        <location filename="../../desktop/data/lists.py" line="180"/>
         <source>Level</source>
         <translation>评议等次</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="181" />
+        <location filename="../../desktop/data/lists.py" line="181"/>
         <source>Reason</source>
         <translation>不满意原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="182" />
+        <location filename="../../desktop/data/lists.py" line="182"/>
         <source>Suggestion</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="185" />
-        <location filename="../../desktop/data/lists.py" line="351" />
+        <location filename="../../desktop/data/lists.py" line="185"/>
+        <location filename="../../desktop/data/lists.py" line="351"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="190" />
+        <location filename="../../desktop/data/lists.py" line="190"/>
         <source>Voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="191" />
+        <location filename="../../desktop/data/lists.py" line="191"/>
         <source>Entered by</source>
         <translation>录入人</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="206" />
-        <location filename="../../desktop/data/lists.py" line="426" />
+        <location filename="../../desktop/data/lists.py" line="206"/>
+        <location filename="../../desktop/data/lists.py" line="426"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="209" />
-        <location filename="../../desktop/data/lists.py" line="405" />
+        <location filename="../../desktop/data/lists.py" line="209"/>
+        <location filename="../../desktop/data/lists.py" line="405"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="215" />
-        <location filename="../../desktop/data/lists.py" line="262" />
-        <location filename="../../desktop/data/lists.py" line="283" />
-        <location filename="../../desktop/data/lists.py" line="316" />
-        <location filename="../../desktop/data/lists.py" line="356" />
+        <location filename="../../desktop/data/lists.py" line="215"/>
+        <location filename="../../desktop/data/lists.py" line="262"/>
+        <location filename="../../desktop/data/lists.py" line="283"/>
+        <location filename="../../desktop/data/lists.py" line="316"/>
+        <location filename="../../desktop/data/lists.py" line="356"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="216" />
-        <location filename="../../desktop/data/lists.py" line="433" />
+        <location filename="../../desktop/data/lists.py" line="216"/>
+        <location filename="../../desktop/data/lists.py" line="433"/>
         <source>Inspection team</source>
         <translation>督查组</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="219" />
+        <location filename="../../desktop/data/lists.py" line="219"/>
         <source>Planned time</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="226" />
+        <location filename="../../desktop/data/lists.py" line="226"/>
         <source>Actual time</source>
         <translation>实际时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="231" />
+        <location filename="../../desktop/data/lists.py" line="231"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="232" />
+        <location filename="../../desktop/data/lists.py" line="232"/>
         <source>Summary</source>
         <translation>情况摘要</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="250" />
-        <location filename="../../desktop/data/lists.py" line="359" />
+        <location filename="../../desktop/data/lists.py" line="250"/>
+        <location filename="../../desktop/data/lists.py" line="359"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="257" />
+        <location filename="../../desktop/data/lists.py" line="257"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="264" />
+        <location filename="../../desktop/data/lists.py" line="264"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="281" />
-        <location filename="../../desktop/data/lists.py" line="315" />
+        <location filename="../../desktop/data/lists.py" line="281"/>
+        <location filename="../../desktop/data/lists.py" line="315"/>
         <source>Person</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="282" />
+        <location filename="../../desktop/data/lists.py" line="282"/>
         <source>Post</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="286" />
+        <location filename="../../desktop/data/lists.py" line="286"/>
         <source>Sanction</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="291" />
+        <location filename="../../desktop/data/lists.py" line="291"/>
         <source>Behaviour</source>
         <translation>问题行为</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="292" />
+        <location filename="../../desktop/data/lists.py" line="292"/>
         <source>Decided by</source>
         <translation>决定人</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="310" />
+        <location filename="../../desktop/data/lists.py" line="310"/>
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="319" />
+        <location filename="../../desktop/data/lists.py" line="319"/>
         <source>Outcome</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="324" />
+        <location filename="../../desktop/data/lists.py" line="324"/>
         <source>Violation</source>
         <translation>违纪事实</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="344" />
+        <location filename="../../desktop/data/lists.py" line="344"/>
         <source>Received</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="364" />
+        <location filename="../../desktop/data/lists.py" line="364"/>
         <source>Opinion</source>
         <translation>意见建议内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="383" />
+        <location filename="../../desktop/data/lists.py" line="383"/>
         <source>Reported</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="388" />
+        <location filename="../../desktop/data/lists.py" line="388"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="389" />
+        <location filename="../../desktop/data/lists.py" line="389"/>
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="392" />
+        <location filename="../../desktop/data/lists.py" line="392"/>
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="398" />
+        <location filename="../../desktop/data/lists.py" line="398"/>
         <source>Rectification measures</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="402" />
+        <location filename="../../desktop/data/lists.py" line="402"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="423" />
-        <location filename="../../desktop/data/lists.py" line="445" />
-        <location filename="../../desktop/data/lists.py" line="469" />
+        <location filename="../../desktop/data/lists.py" line="423"/>
+        <location filename="../../desktop/data/lists.py" line="445"/>
+        <location filename="../../desktop/data/lists.py" line="469"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="431" />
+        <location filename="../../desktop/data/lists.py" line="431"/>
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="432" />
+        <location filename="../../desktop/data/lists.py" line="432"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="446" />
+        <location filename="../../desktop/data/lists.py" line="446"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="448" />
+        <location filename="../../desktop/data/lists.py" line="448"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="450" />
+        <location filename="../../desktop/data/lists.py" line="450"/>
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="453" />
+        <location filename="../../desktop/data/lists.py" line="453"/>
         <source>Minimum sample</source>
         <translation>最低样本数</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="458" />
+        <location filename="../../desktop/data/lists.py" line="458"/>
         <source>Open</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/record_model.py" line="32" />
+        <location filename="../../desktop/spreadsheets/export.py" line="69"/>
+        <location filename="../../desktop/widgets/record_model.py" line="32"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -1627,121 +2013,126 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="30" />
+        <location filename="../../desktop/main_window.py" line="33"/>
         <source>FieldInspect</source>
         <translation>督查通</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="60" />
+        <location filename="../../desktop/main_window.py" line="65"/>
         <source>Dashboard</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="60" />
+        <location filename="../../desktop/main_window.py" line="65"/>
         <source>Visits</source>
         <translation>明察暗访</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="61" />
+        <location filename="../../desktop/main_window.py" line="66"/>
         <source>Findings</source>
         <translation>发现问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="61" />
+        <location filename="../../desktop/main_window.py" line="66"/>
         <source>Criticisms</source>
         <translation>批评教育</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="62" />
+        <location filename="../../desktop/main_window.py" line="67"/>
         <source>Evaluations</source>
         <translation>评议表</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="62" />
+        <location filename="../../desktop/main_window.py" line="67"/>
         <source>Form entry</source>
         <translation>评议表录入</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="63" />
+        <location filename="../../desktop/main_window.py" line="68"/>
         <source>Rectification ledger</source>
         <translation>整改台账</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="64" />
+        <location filename="../../desktop/main_window.py" line="69"/>
         <source>Accountability</source>
         <translation>问责</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="65" />
+        <location filename="../../desktop/main_window.py" line="70"/>
         <source>Units and representatives</source>
         <translation>单位与评议代表</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="65" />
+        <location filename="../../desktop/main_window.py" line="70"/>
         <source>HQ administration</source>
         <translation>总部管理</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="66" />
+        <location filename="../../desktop/main_window.py" line="71"/>
         <source>Sync issues</source>
         <translation>同步问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="66" />
+        <location filename="../../desktop/main_window.py" line="71"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="71" />
+        <location filename="../../desktop/main_window.py" line="76"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="76" />
+        <location filename="../../desktop/main_window.py" line="81"/>
         <source>DEMO DATA</source>
         <translation>演示数据</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="136"/>
+        <source>Headquarters revoked this device, and its records were removed from it. Ask headquarters to enroll it again.</source>
+        <translation>总部已吊销本设备，其中的记录已被清除。如需继续使用，请联系总部重新注册。</translation>
     </message>
 </context>
 <context>
     <name>OpinionsPanel</name>
     <message>
-        <location filename="../../desktop/pages/ledger.py" line="29" />
+        <location filename="../../desktop/pages/ledger.py" line="29"/>
         <source>Opinions and suggestions</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/ledger.py" line="33" />
-        <location filename="../../desktop/pages/ledger.py" line="41" />
+        <location filename="../../desktop/pages/ledger.py" line="33"/>
+        <location filename="../../desktop/pages/ledger.py" line="41"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/ledger.py" line="34" />
+        <location filename="../../desktop/pages/ledger.py" line="34"/>
         <source>Not yet sorted</source>
         <translation>尚未梳理</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/ledger.py" line="38" />
+        <location filename="../../desktop/pages/ledger.py" line="38"/>
         <source>Opinion</source>
         <translation>意见建议内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/ledger.py" line="39" />
+        <location filename="../../desktop/pages/ledger.py" line="39"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/ledger.py" line="40" />
+        <location filename="../../desktop/pages/ledger.py" line="40"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/ledger.py" line="42" />
+        <location filename="../../desktop/pages/ledger.py" line="42"/>
         <source>Received</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/ledger.py" line="49" />
+        <location filename="../../desktop/pages/ledger.py" line="49"/>
         <source>Make a problem…</source>
         <translation>转为问题…</translation>
     </message>
@@ -1749,47 +2140,47 @@
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../desktop/startup.py" line="76" />
+        <location filename="../../desktop/startup.py" line="90"/>
         <source>Set a passphrase</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/startup.py" line="76" />
+        <location filename="../../desktop/startup.py" line="90"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../desktop/startup.py" line="77" />
+        <location filename="../../desktop/startup.py" line="91"/>
         <source>Choose the passphrase that protects this store. It cannot be recovered if forgotten.</source>
         <translation>请设置保护本数据库的密码。密码遗忘后无法找回。</translation>
     </message>
     <message>
-        <location filename="../../desktop/startup.py" line="79" />
+        <location filename="../../desktop/startup.py" line="93"/>
         <source>Enter the passphrase of this store.</source>
         <translation>请输入本数据库的密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/startup.py" line="90" />
+        <location filename="../../desktop/startup.py" line="104"/>
         <source>Passphrase</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/startup.py" line="92" />
+        <location filename="../../desktop/startup.py" line="106"/>
         <source>Repeat</source>
         <translation>再次输入</translation>
     </message>
     <message>
-        <location filename="../../desktop/startup.py" line="112" />
+        <location filename="../../desktop/startup.py" line="126"/>
         <source>Wrong passphrase.</source>
         <translation>密码错误。</translation>
     </message>
     <message>
-        <location filename="../../desktop/startup.py" line="116" />
+        <location filename="../../desktop/startup.py" line="130"/>
         <source>The passphrase cannot be empty.</source>
         <translation>密码不能为空。</translation>
     </message>
     <message>
-        <location filename="../../desktop/startup.py" line="118" />
+        <location filename="../../desktop/startup.py" line="132"/>
         <source>The two passphrases differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -1797,82 +2188,82 @@
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../desktop/pages/ledger.py" line="73" />
+        <location filename="../../desktop/pages/ledger.py" line="73"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/ledger.py" line="76" />
+        <location filename="../../desktop/pages/ledger.py" line="76"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/ledger.py" line="77" />
+        <location filename="../../desktop/pages/ledger.py" line="77"/>
         <source>Overdue only</source>
         <translation>仅显示逾期</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/ledger.py" line="81" />
+        <location filename="../../desktop/pages/ledger.py" line="81"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/ledger.py" line="82" />
+        <location filename="../../desktop/pages/ledger.py" line="82"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/ledger.py" line="83" />
+        <location filename="../../desktop/pages/ledger.py" line="83"/>
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/ledger.py" line="84" />
+        <location filename="../../desktop/pages/ledger.py" line="84"/>
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/ledger.py" line="85" />
+        <location filename="../../desktop/pages/ledger.py" line="85"/>
         <source>Rectification measures</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/ledger.py" line="86" />
+        <location filename="../../desktop/pages/ledger.py" line="86"/>
         <source>Reported</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/ledger.py" line="87" />
+        <location filename="../../desktop/pages/ledger.py" line="87"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/ledger.py" line="88" />
+        <location filename="../../desktop/pages/ledger.py" line="88"/>
         <source>Progress notes</source>
         <translation>整改进展</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/ledger.py" line="89" />
+        <location filename="../../desktop/pages/ledger.py" line="89"/>
         <source>Verification</source>
         <translation>核查验收</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/ledger.py" line="100" />
+        <location filename="../../desktop/pages/ledger.py" line="100"/>
         <source>Set status</source>
         <translation>更改状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/ledger.py" line="114" />
+        <location filename="../../desktop/pages/ledger.py" line="114"/>
         <source>New problem</source>
         <translation>新建问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/ledger.py" line="126" />
+        <location filename="../../desktop/pages/ledger.py" line="126"/>
         <source>Reopen problem</source>
         <translation>重新打开问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/ledger.py" line="127" />
+        <location filename="../../desktop/pages/ledger.py" line="127"/>
         <source>Why is this problem reopened?</source>
         <translation>为何重新打开该问题？</translation>
     </message>
@@ -1880,40 +2271,144 @@
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../desktop/startup.py" line="129" />
+        <location filename="../../desktop/startup.py" line="143"/>
         <source>Who are you?</source>
         <translation>请选择用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/startup.py" line="141" />
+        <location filename="../../desktop/startup.py" line="156"/>
         <source>Profile</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/startup.py" line="142" />
+        <location filename="../../desktop/startup.py" line="157"/>
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../desktop/startup.py" line="156" />
+        <location filename="../../desktop/startup.py" line="172"/>
         <source>Wrong PIN.</source>
         <translation>PIN 码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/startup.py" line="177"/>
+        <source>This profile is locked for now: %1</source>
+        <translation>该用户暂被锁定：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileEditDialog</name>
+    <message>
+        <location filename="../../desktop/pages/profiles.py" line="42"/>
+        <source>Set PIN</source>
+        <translation>设置 PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/profiles.py" line="42"/>
+        <source>Add a profile</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/profiles.py" line="53"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/profiles.py" line="55"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/profiles.py" line="56"/>
+        <source>PIN (4 digits or more; empty for none)</source>
+        <translation>PIN 码（至少 4 位数字；留空则不设）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/profiles.py" line="57"/>
+        <source>Repeat the PIN</source>
+        <translation>再次输入 PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/profiles.py" line="74"/>
+        <source>Give the person&apos;s name.</source>
+        <translation>请填写姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/profiles.py" line="76"/>
+        <source>The two PINs differ.</source>
+        <translation>两次输入的 PIN 码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilesPanel</name>
+    <message>
+        <location filename="../../desktop/pages/profiles.py" line="90"/>
+        <location filename="../../desktop/pages/profiles.py" line="141"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/profiles.py" line="90"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/profiles.py" line="90"/>
+        <location filename="../../desktop/pages/profiles.py" line="142"/>
+        <location filename="../../desktop/pages/profiles.py" line="158"/>
+        <source>PIN</source>
+        <translation>PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/profiles.py" line="101"/>
+        <source>Add a profile…</source>
+        <translation>添加用户…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/profiles.py" line="102"/>
+        <source>Set PIN…</source>
+        <translation>设置 PIN 码…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/profiles.py" line="120"/>
+        <source>Blocked: wrong PINs</source>
+        <translation>已锁定：PIN 码错误次数过多</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/profiles.py" line="121"/>
+        <source>Set</source>
+        <translation>已设置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/profiles.py" line="121"/>
+        <source>None</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/profiles.py" line="144"/>
+        <source>Profile %1 added.</source>
+        <translation>已添加用户 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/profiles.py" line="160"/>
+        <source>PIN of %1 changed.</source>
+        <translation>已修改 %1 的 PIN 码。</translation>
     </message>
 </context>
 <context>
     <name>RankingChartView</name>
     <message>
-        <location filename="../../desktop/widgets/ranking.py" line="94" />
+        <location filename="../../desktop/widgets/ranking.py" line="94"/>
         <source>Ranked</source>
         <translation>参与排名</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ranking.py" line="95" />
+        <location filename="../../desktop/widgets/ranking.py" line="95"/>
         <source>Under the minimum sample</source>
         <translation>样本不足</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ranking.py" line="105" />
+        <location filename="../../desktop/widgets/ranking.py" line="105"/>
         <source>Lowest weighted scores by unit</source>
         <translation>测评得分最低的单位</translation>
     </message>
@@ -1921,37 +2416,37 @@
 <context>
     <name>RankingTableModel</name>
     <message>
-        <location filename="../../desktop/widgets/ranking.py" line="40" />
+        <location filename="../../desktop/widgets/ranking.py" line="40"/>
         <source>Rank</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ranking.py" line="40" />
+        <location filename="../../desktop/widgets/ranking.py" line="40"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ranking.py" line="40" />
+        <location filename="../../desktop/widgets/ranking.py" line="40"/>
         <source>Forms</source>
         <translation>表数</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ranking.py" line="41" />
+        <location filename="../../desktop/widgets/ranking.py" line="41"/>
         <source>Satisfaction rate</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ranking.py" line="41" />
+        <location filename="../../desktop/widgets/ranking.py" line="41"/>
         <source>Weighted score</source>
         <translation>测评得分</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ranking.py" line="70" />
+        <location filename="../../desktop/widgets/ranking.py" line="70"/>
         <source>Under the minimum sample: not ranked</source>
         <translation>样本不足，不参与排名</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/ranking.py" line="74" />
+        <location filename="../../desktop/widgets/ranking.py" line="74"/>
         <source>unranked</source>
         <translation>未排名</translation>
     </message>
@@ -1959,45 +2454,45 @@
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../desktop/pages/record_page.py" line="57" />
+        <location filename="../../desktop/pages/record_page.py" line="58"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/record_page.py" line="58" />
+        <location filename="../../desktop/pages/record_page.py" line="59"/>
         <source>Edit</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/record_page.py" line="59" />
-        <location filename="../../desktop/pages/record_page.py" line="165" />
+        <location filename="../../desktop/pages/record_page.py" line="60"/>
+        <location filename="../../desktop/pages/record_page.py" line="169"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/pages/record_page.py" line="110" />
+        <location filename="../../desktop/pages/record_page.py" line="114"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>共 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/record_page.py" line="132" />
+        <location filename="../../desktop/pages/record_page.py" line="136"/>
         <source>New record</source>
         <translation>新建记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/record_page.py" line="156" />
+        <location filename="../../desktop/pages/record_page.py" line="160"/>
         <source>Edit record</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/record_page.py" line="165" />
+        <location filename="../../desktop/pages/record_page.py" line="169"/>
         <source>Delete the selected record?</source>
         <translation>删除所选记录？</translation>
     </message>
     <message>
-        <location filename="../work/main/desktop/pages/record_page.py" line="62" />
+        <location filename="../../desktop/pages/record_page.py" line="62"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -2005,33 +2500,33 @@
 <context>
     <name>RepresentativesPanel</name>
     <message>
-        <location filename="../../desktop/pages/units.py" line="35" />
+        <location filename="../../desktop/pages/units.py" line="30"/>
         <source>Evaluation representatives</source>
         <translation>评议代表</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/units.py" line="38" />
-        <location filename="../../desktop/pages/units.py" line="43" />
+        <location filename="../../desktop/pages/units.py" line="33"/>
+        <location filename="../../desktop/pages/units.py" line="38"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/units.py" line="42" />
+        <location filename="../../desktop/pages/units.py" line="37"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/units.py" line="44" />
+        <location filename="../../desktop/pages/units.py" line="39"/>
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/units.py" line="45" />
+        <location filename="../../desktop/pages/units.py" line="40"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/units.py" line="46" />
+        <location filename="../../desktop/pages/units.py" line="41"/>
         <source>Inspection team</source>
         <translation>督查组</translation>
     </message>
@@ -2039,52 +2534,67 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/pages/admin.py" line="113" />
+        <location filename="../../desktop/pages/settings.py" line="35"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/admin.py" line="115" />
+        <location filename="../../desktop/pages/settings.py" line="37"/>
         <source>Language of the window</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/admin.py" line="116" />
+        <location filename="../../desktop/pages/settings.py" line="41"/>
+        <source>People using this device</source>
+        <translation>本机用户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/settings.py" line="50"/>
         <source>This device</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/admin.py" line="119" />
+        <location filename="../../desktop/pages/settings.py" line="52"/>
         <source>Profile</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/admin.py" line="121" />
+        <location filename="../../desktop/pages/settings.py" line="54"/>
         <source>Device role</source>
         <translation>设备角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/admin.py" line="122" />
+        <location filename="../../desktop/pages/settings.py" line="57"/>
         <source>Data directory</source>
         <translation>数据目录</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/admin.py" line="123" />
+        <location filename="../../desktop/pages/settings.py" line="58"/>
         <source>Device id</source>
         <translation>设备编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/admin.py" line="125" />
-        <source>Demo store</source>
-        <translation>演示数据库</translation>
+        <location filename="../../desktop/pages/settings.py" line="61"/>
+        <source>Enroll with headquarters…</source>
+        <translation>向总部注册…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/admin.py" line="126" />
+        <location filename="../../desktop/pages/settings.py" line="68"/>
+        <source>Headquarters</source>
+        <translation>总部</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/settings.py" line="94"/>
+        <source>Not enrolled: this device does not sync.</source>
+        <translation>未注册：本设备不同步。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/settings.py" line="71"/>
         <source>This store holds demo data and can never sync with headquarters.</source>
         <translation>本数据库为演示数据，永远不会与总部同步。</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/admin.py" line="133" />
+        <location filename="../../desktop/pages/settings.py" line="75"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2092,95 +2602,368 @@
 <context>
     <name>SettlePanel</name>
     <message>
-        <location filename="../../desktop/entry/verify.py" line="169" />
+        <location filename="../../desktop/entry/verify.py" line="169"/>
         <source>Form number</source>
         <translation>表号</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/verify.py" line="169" />
+        <location filename="../../desktop/entry/verify.py" line="169"/>
         <source>Difference</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/verify.py" line="169" />
+        <location filename="../../desktop/entry/verify.py" line="169"/>
         <source>First keying</source>
         <translation>第一次录入</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/verify.py" line="170" />
+        <location filename="../../desktop/entry/verify.py" line="170"/>
         <source>Second keying</source>
         <translation>第二次录入</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/verify.py" line="170" />
+        <location filename="../../desktop/entry/verify.py" line="170"/>
         <source>Settled</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/verify.py" line="176" />
+        <location filename="../../desktop/entry/verify.py" line="176"/>
         <source>Keep the first keying</source>
         <translation>以第一次录入为准</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/verify.py" line="177" />
+        <location filename="../../desktop/entry/verify.py" line="177"/>
         <source>Take the second keying</source>
         <translation>以第二次录入为准</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/verify.py" line="178" />
+        <location filename="../../desktop/entry/verify.py" line="178"/>
         <source>Void the form</source>
         <translation>作废此表</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/verify.py" line="183" />
+        <location filename="../../desktop/entry/verify.py" line="183"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/verify.py" line="211" />
+        <location filename="../../desktop/entry/verify.py" line="211"/>
         <source>Not in the first keying</source>
         <translation>第一次录入中没有</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/verify.py" line="213" />
+        <location filename="../../desktop/entry/verify.py" line="213"/>
         <source>Not re-keyed</source>
         <translation>未复录</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/verify.py" line="215" />
+        <location filename="../../desktop/entry/verify.py" line="215"/>
         <source>Level</source>
         <translation>评议等次</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/verify.py" line="222" />
+        <location filename="../../desktop/entry/verify.py" line="222"/>
         <source>First keying kept</source>
         <translation>保留第一次录入</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/verify.py" line="222" />
+        <location filename="../../desktop/entry/verify.py" line="222"/>
         <source>Corrected</source>
         <translation>已更正</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/verify.py" line="223" />
+        <location filename="../../desktop/entry/verify.py" line="223"/>
         <source>Voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/verify.py" line="228" />
+        <location filename="../../desktop/entry/verify.py" line="228"/>
         <source>Choose a difference in the list first.</source>
         <translation>请先在列表中选择一条差异。</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/verify.py" line="234" />
+        <location filename="../../desktop/entry/verify.py" line="234"/>
         <source>Settled.</source>
         <translation>已处理。</translation>
     </message>
 </context>
 <context>
+    <name>Spreadsheets</name>
+    <message>
+        <location filename="../../desktop/spreadsheets/export.py" line="37"/>
+        <source>Name</source>
+        <comment>a person&apos;s name</comment>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/export.py" line="38"/>
+        <source>Inspection team</source>
+        <comment>a representative&apos;s team</comment>
+        <translation>所属组</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/export.py" line="40"/>
+        <source>Name</source>
+        <comment>a unit&apos;s name</comment>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/export.py" line="41"/>
+        <source>Kind</source>
+        <comment>a unit&apos;s kind</comment>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/export.py" line="42"/>
+        <source>Parent unit</source>
+        <translation>上级单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/export.py" line="132"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/export.py" line="133"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/export.py" line="135"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/export.py" line="181"/>
+        <source>Export the list</source>
+        <translation>导出列表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/export.py" line="184"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/export.py" line="185"/>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV，UTF-8 编码 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/export.py" line="207"/>
+        <source>Export cancelled</source>
+        <translation>导出已取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/export.py" line="208"/>
+        <source>Cancelled: no file was written.</source>
+        <translation>已取消：没有写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/export.py" line="215"/>
+        <source>Export finished</source>
+        <translation>导出完成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/export.py" line="216"/>
+        <source>%1 rows written to %2.</source>
+        <translation>已将 %1 行写入 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/problems.py" line="20"/>
+        <source>kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/problems.py" line="20"/>
+        <source>parent</source>
+        <translation>上级单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/problems.py" line="21"/>
+        <source>township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/problems.py" line="21"/>
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/problems.py" line="22"/>
+        <source>team</source>
+        <translation>所属组</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/problems.py" line="22"/>
+        <source>form_no</source>
+        <translation>表号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/problems.py" line="23"/>
+        <source>campaign</source>
+        <translation>评议活动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/problems.py" line="23"/>
+        <source>group</source>
+        <translation>评议群体</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/problems.py" line="24"/>
+        <source>unit</source>
+        <translation>被评议单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/problems.py" line="24"/>
+        <source>level</source>
+        <translation>评议等次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/problems.py" line="25"/>
+        <source>reason</source>
+        <translation>不满意原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/problems.py" line="25"/>
+        <source>suggestion</source>
+        <translation>意见建议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/problems.py" line="26"/>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/problems.py" line="26"/>
+        <source>discipline</source>
+        <translation>遵守纪律</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/problems.py" line="27"/>
+        <source>law</source>
+        <translation>依法办事</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/problems.py" line="27"/>
+        <source>service</source>
+        <translation>服务质量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/problems.py" line="28"/>
+        <source>integrity</source>
+        <translation>廉洁自律</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/problems.py" line="29"/>
+        <source>efficiency</source>
+        <translation>工作效率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/problems.py" line="29"/>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/problems.py" line="30"/>
+        <source>header</source>
+        <translation>表头</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/problems.py" line="37"/>
+        <source>name</source>
+        <comment>a person</comment>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/problems.py" line="38"/>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/problems.py" line="45"/>
+        <source>unknown unit &apos;%1&apos;; did you mean %2?</source>
+        <translation>没有单位“%1”；是否指 %2？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/problems.py" line="46"/>
+        <source>unknown unit &apos;%1&apos;</source>
+        <translation>没有单位“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/problems.py" line="48"/>
+        <source>&apos;%1&apos; names several units: write the path, one of %2</source>
+        <translation>“%1”对应多个单位：请写出完整路径，为以下之一：%2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/problems.py" line="49"/>
+        <source>&apos;%1&apos; is not one of %2</source>
+        <translation>“%1”不是以下之一：%2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/problems.py" line="51"/>
+        <source>&apos;%1&apos; is not a date of the form YYYY-MM-DD</source>
+        <translation>“%1”不是 年-月-日（YYYY-MM-DD）格式的日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/problems.py" line="53"/>
+        <source>form number %1 was already entered on %2 by %3</source>
+        <translation>表号 %1 已于 %2 由 %3 录入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/problems.py" line="55"/>
+        <source>form number %1 appears again (first on row %2)</source>
+        <translation>表号 %1 重复出现（首次在第 %2 行）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/problems.py" line="57"/>
+        <source>missing column (expected %1 or %2)</source>
+        <translation>缺少此列（表头应为 %1 或 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/problems.py" line="59"/>
+        <source>cannot be read as UTF-8 CSV or XLSX (%1)</source>
+        <translation>无法按 UTF-8 编码的 CSV 或 XLSX 读取（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/problems.py" line="60"/>
+        <source>cannot be read (%1)</source>
+        <translation>无法读取（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/problems.py" line="62"/>
+        <source>a reason is required when the level is dissatisfied</source>
+        <translation>评议等次为“不满意”时必须填写原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/problems.py" line="63"/>
+        <source>the campaign is empty</source>
+        <translation>评议活动为空</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/problems.py" line="64"/>
+        <source>the unit&apos;s name is empty</source>
+        <translation>单位名称为空</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/problems.py" line="66"/>
+        <source>the representative&apos;s name is empty</source>
+        <translation>评议代表姓名为空</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/problems.py" line="67"/>
+        <source>the file is empty</source>
+        <translation>文件是空的</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/problems.py" line="68"/>
+        <source>no such file</source>
+        <translation>文件不存在</translation>
+    </message>
+</context>
+<context>
     <name>StartUp</name>
     <message>
-        <location filename="../../desktop/open_store.py" line="75" />
+        <location filename="../../desktop/open_store.py" line="103"/>
         <source>Preparing the demo data…</source>
         <translation>正在准备演示数据…</translation>
     </message>
@@ -2188,57 +2971,157 @@
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../desktop/widgets/sync_indicator.py" line="17" />
+        <location filename="../../desktop/widgets/sync_indicator.py" line="18"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
+    <message>
+        <location filename="../../desktop/widgets/sync_indicator.py" line="20"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/widgets/sync_indicator.py" line="28" />
+        <location filename="../../desktop/widgets/sync_indicator.py" line="31"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n 项更改待同步</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/sync_indicator.py" line="30" />
+        <location filename="../../desktop/widgets/sync_indicator.py" line="35"/>
         <source>Demo data: never syncs</source>
         <translation>演示数据：不同步</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/sync_indicator.py" line="32" />
+        <location filename="../../desktop/widgets/sync_indicator.py" line="37"/>
         <source>Not enrolled with headquarters</source>
         <translation>未向总部登记</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/sync_indicator.py" line="34" />
+        <location filename="../../desktop/widgets/sync_indicator.py" line="39"/>
+        <source>Headquarters revoked this device</source>
+        <translation>总部已吊销本设备</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/sync_indicator.py" line="41"/>
+        <source>sending</source>
+        <translation>上传中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/sync_indicator.py" line="41"/>
+        <source>receiving</source>
+        <translation>下载中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/sync_indicator.py" line="43"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/sync_indicator.py" line="36" />
+        <location filename="../../desktop/widgets/sync_indicator.py" line="45"/>
         <source>Sync failed: %1</source>
         <translation>同步失败：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/sync_indicator.py" line="38" />
-        <source>Offline</source>
-        <translation>离线</translation>
+        <location filename="../../desktop/widgets/sync_indicator.py" line="48"/>
+        <source>Offline: headquarters cannot be reached</source>
+        <translation>离线：无法连接总部</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/sync_indicator.py" line="41" />
+        <location filename="../../desktop/widgets/sync_indicator.py" line="53"/>
+        <source>Never synced</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/widgets/sync_indicator.py" line="62"/>
+        <source>%n sync issue(s)</source>
+        <translation>
+            <numerusform>%n 个同步问题</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/sync_indicator.py" line="52"/>
         <source>Last synced %1</source>
         <translation>上次同步 %1</translation>
     </message>
 </context>
 <context>
+    <name>SyncIssues</name>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="34"/>
+        <source>Evaluation form</source>
+        <translation>评议表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="35"/>
+        <source>Visit</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="36"/>
+        <source>Finding</source>
+        <translation>发现问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="37"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="38"/>
+        <source>Opinion</source>
+        <translation>意见建议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="39"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="40"/>
+        <source>Campaign</source>
+        <translation>评议活动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="41"/>
+        <source>Inspection team</source>
+        <translation>督查组</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="42"/>
+        <source>Representative</source>
+        <translation>评议代表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="43"/>
+        <source>Criticism</source>
+        <translation>批评教育</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="44"/>
+        <source>Accountability case</source>
+        <translation>违纪案件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="45"/>
+        <source>Attachment</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="58"/>
+        <source>(deleted at HQ)</source>
+        <translation>（总部已删除）</translation>
+    </message>
+</context>
+<context>
     <name>TeamsPanel</name>
     <message>
-        <location filename="../../desktop/pages/admin.py" line="28" />
+        <location filename="../../desktop/pages/admin.py" line="25"/>
         <source>Inspection teams</source>
         <translation>督查组</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/admin.py" line="31" />
+        <location filename="../../desktop/pages/admin.py" line="28"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -2246,59 +3129,37 @@
 <context>
     <name>UnitsPage</name>
     <message>
-        <location filename="../../desktop/pages/units.py" line="74" />
+        <location filename="../../desktop/pages/units.py" line="69"/>
         <source>Import units…</source>
         <translation>导入单位…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/units.py" line="75" />
+        <location filename="../../desktop/pages/units.py" line="70"/>
         <source>Import representatives…</source>
         <translation>导入评议代表…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/units.py" line="82" />
+        <location filename="../../desktop/pages/units.py" line="79"/>
         <source>Evaluated units</source>
         <translation>被评议单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/units.py" line="99" />
+        <location filename="../../desktop/pages/units.py" line="97"/>
         <source>Units and representatives</source>
         <translation>单位与评议代表</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/units.py" line="115" />
+        <location filename="../../desktop/pages/units.py" line="113"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/units.py" line="115" />
+        <location filename="../../desktop/pages/units.py" line="113"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/units.py" line="125" />
-        <source>Import from a spreadsheet</source>
-        <translation>从表格导入</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/units.py" line="127" />
-        <source>Spreadsheets (*.csv *.xlsx)</source>
-        <translation>表格文件 (*.csv *.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/units.py" line="149" />
-        <source>Import finished</source>
-        <translation>导入完成</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/pages/units.py" line="150" />
-        <source>%n row(s) imported.</source>
-        <translation>
-            <numerusform>已导入 %n 行。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/pages/units.py" line="73" />
+        <location filename="../../desktop/pages/units.py" line="73"/>
         <source>Export units…</source>
         <translation>导出单位…</translation>
     </message>
@@ -2306,52 +3167,52 @@
 <context>
     <name>VerifyPanel</name>
     <message>
-        <location filename="../../desktop/entry/verify.py" line="78" />
+        <location filename="../../desktop/entry/verify.py" line="78"/>
         <source>whole batch</source>
         <translation>整批</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/verify.py" line="79" />
+        <location filename="../../desktop/entry/verify.py" line="79"/>
         <source>Choose the sample</source>
         <translation>抽取样本</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/verify.py" line="87" />
+        <location filename="../../desktop/entry/verify.py" line="87"/>
         <source>Finish the second keying</source>
         <translation>完成复录</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/verify.py" line="90" />
+        <location filename="../../desktop/entry/verify.py" line="90"/>
         <source>Closed batch</source>
         <translation>已关闭批次</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/verify.py" line="92" />
+        <location filename="../../desktop/entry/verify.py" line="92"/>
         <source>Sample size</source>
         <translation>抽样数</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/verify.py" line="111" />
+        <location filename="../../desktop/entry/verify.py" line="111"/>
         <source>No closed batch waits for verification.</source>
         <translation>没有待复核的已关闭批次。</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/verify.py" line="123" />
+        <location filename="../../desktop/entry/verify.py" line="123"/>
         <source>%1 of %2 re-keyed. Forms to re-key: %3</source>
         <translation>已复录 %1 / 共 %2 张。待复录表号：%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/verify.py" line="142" />
+        <location filename="../../desktop/entry/verify.py" line="142"/>
         <source>Re-keyed form %1.</source>
         <translation>%1 号表已复录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/verify.py" line="152" />
+        <location filename="../../desktop/entry/verify.py" line="152"/>
         <source>%1 differences: a supervisor settles them on the Settle differences tab.</source>
         <translation>发现 %1 处差异：请负责人在“处理差异”页处理。</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/verify.py" line="155" />
+        <location filename="../../desktop/entry/verify.py" line="155"/>
         <source>No differences: the batch is verified.</source>
         <translation>无差异：本批已复核。</translation>
     </message>
@@ -2359,504 +3220,66 @@
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="36" />
+        <location filename="../../desktop/pages/field_work.py" line="36"/>
         <source>Secret visits are confidential (highlighted): while planned they are seen only by headquarters and the representatives assigned.</source>
         <translation>暗访属保密事项（高亮显示）：计划阶段仅总部和指派的评议代表可见。</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="43" />
+        <location filename="../../desktop/pages/field_work.py" line="43"/>
         <source>Visits</source>
         <translation>明察暗访</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="46" />
-        <location filename="../../desktop/pages/field_work.py" line="51" />
+        <location filename="../../desktop/pages/field_work.py" line="46"/>
+        <location filename="../../desktop/pages/field_work.py" line="51"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="47" />
-        <location filename="../../desktop/pages/field_work.py" line="52" />
+        <location filename="../../desktop/pages/field_work.py" line="47"/>
+        <location filename="../../desktop/pages/field_work.py" line="52"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="53" />
+        <location filename="../../desktop/pages/field_work.py" line="53"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="54" />
+        <location filename="../../desktop/pages/field_work.py" line="54"/>
         <source>Inspection team</source>
         <translation>督查组</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="55" />
+        <location filename="../../desktop/pages/field_work.py" line="55"/>
         <source>Representatives assigned</source>
         <translation>指派的评议代表</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="56" />
+        <location filename="../../desktop/pages/field_work.py" line="56"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="57" />
+        <location filename="../../desktop/pages/field_work.py" line="57"/>
         <source>Planned time</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="58" />
+        <location filename="../../desktop/pages/field_work.py" line="58"/>
         <source>Actual time</source>
         <translation>实际时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="59" />
+        <location filename="../../desktop/pages/field_work.py" line="59"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="60" />
+        <location filename="../../desktop/pages/field_work.py" line="60"/>
         <source>Summary</source>
         <translation>情况摘要</translation>
-    </message>
-</context>
-<context>
-    <name>ImportDialog</name>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="71" />
-        <source>Import units</source>
-        <translation>导入单位</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="72" />
-        <source>Import representatives</source>
-        <translation>导入评议代表</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="73" />
-        <source>Import evaluation forms</source>
-        <translation>导入评议表</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="77" />
-        <source>No file chosen yet.</source>
-        <translation>尚未选择文件。</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="79" />
-        <source>Choose file…</source>
-        <translation>选择文件…</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="81" />
-        <source>Check again</source>
-        <translation>重新检查</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="82" />
-        <source>Read the file again after correcting it</source>
-        <translation>修改文件后重新读取</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="97" />
-        <source>Row</source>
-        <translation>行</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="97" />
-        <source>Column</source>
-        <translation>列</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="97" />
-        <source>Problem</source>
-        <translation>问题</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="107" />
-        <source>First rows of the file, as read</source>
-        <translation>文件前几行（按读取结果显示）</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="108" />
-        <source>Problems found</source>
-        <translation>发现的问题</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="129" />
-        <source>All or nothing: import only if every row is right</source>
-        <translation>全部或全不：每一行都无误时才导入</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="133" />
-        <source>Import the rows that are right, and save the rejected rows with their reasons to:</source>
-        <translation>只导入无误的行，并把被拒绝的行连同原因保存到：</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="152" />
-        <source>Import</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="155" />
-        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="333" />
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="167" />
-        <source>Columns: %1 (English or Chinese headers).</source>
-        <translation>应有的列：%1（中文或英文表头均可）。</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="170" />
-        <source>Optional: %1.</source>
-        <translation>可选列：%1。</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="177" />
-        <source>Choose a spreadsheet</source>
-        <translation>选择电子表格</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="179" />
-        <source>Spreadsheets (*.csv *.xlsx)</source>
-        <translation>电子表格 (*.csv *.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="207" />
-        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="371" />
-        <source>Checking the rows…</source>
-        <translation>正在检查各行…</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="224" />
-        <source>(not used)</source>
-        <translation>（不导入）</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="251" />
-        <source>This file cannot be imported as it is: see the problems above.</source>
-        <translation>此文件按现状无法导入：见上方问题列表。</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="255" />
-        <source>Rows read: %1 · ready to import: %2 · already present: %3 · with problems: %4</source>
-        <translation>读取 %1 行 · 可导入 %2 行 · 已存在 %3 行 · 有问题 %4 行</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="261" />
-        <source>Correct these rows in the file and choose Check again, or import only the rows that are right.</source>
-        <translation>请在文件中改正这些行后点“重新检查”，或选择只导入无误的行。</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="309" />
-        <source>Importing…</source>
-        <translation>正在导入…</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="313" />
-        <source>Imported: %1 · already present: %2 · rejected: %3</source>
-        <translation>已导入 %1 行 · 已存在 %2 行 · 被拒绝 %3 行</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="317" />
-        <source>The rejected rows and their reasons were saved to %1.</source>
-        <translation>被拒绝的行及原因已保存到 %1。</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="321" />
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="344" />
-        <source>Cancelled: nothing was imported.</source>
-        <translation>已取消：没有导入任何数据。</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="348" />
-        <source>Refused: nothing was imported. See the problems above.</source>
-        <translation>已拒绝：没有导入任何数据。见上方问题列表。</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/import_dialog.py" line="372" />
-        <source>Writing…</source>
-        <translation>正在写入…</translation>
-    </message>
-</context>
-<context>
-    <name>Spreadsheets</name>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/export.py" line="37" />
-        <source>Name</source>
-        <comment>a person's name</comment>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/export.py" line="38" />
-        <source>Inspection team</source>
-        <comment>a representative's team</comment>
-        <translation>所属组</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/export.py" line="40" />
-        <source>Name</source>
-        <comment>a unit's name</comment>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/export.py" line="41" />
-        <source>Kind</source>
-        <comment>a unit's kind</comment>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/export.py" line="42" />
-        <source>Parent unit</source>
-        <translation>上级单位</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/export.py" line="132" />
-        <source>Exporting…</source>
-        <translation>正在导出…</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/export.py" line="133" />
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/export.py" line="135" />
-        <source>Export</source>
-        <translation>导出</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/export.py" line="181" />
-        <source>Export the list</source>
-        <translation>导出列表</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/export.py" line="184" />
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/export.py" line="185" />
-        <source>CSV, UTF-8 (*.csv)</source>
-        <translation>CSV，UTF-8 编码 (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/export.py" line="207" />
-        <source>Export cancelled</source>
-        <translation>导出已取消</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/export.py" line="208" />
-        <source>Cancelled: no file was written.</source>
-        <translation>已取消：没有写入任何文件。</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/export.py" line="215" />
-        <source>Export finished</source>
-        <translation>导出完成</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/export.py" line="216" />
-        <source>%1 rows written to %2.</source>
-        <translation>已将 %1 行写入 %2。</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/problems.py" line="20" />
-        <source>kind</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/problems.py" line="20" />
-        <source>parent</source>
-        <translation>上级单位</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/problems.py" line="21" />
-        <source>township</source>
-        <translation>乡镇</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/problems.py" line="21" />
-        <source>phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/problems.py" line="22" />
-        <source>team</source>
-        <translation>所属组</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/problems.py" line="22" />
-        <source>form_no</source>
-        <translation>表号</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/problems.py" line="23" />
-        <source>campaign</source>
-        <translation>评议活动</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/problems.py" line="23" />
-        <source>group</source>
-        <translation>评议群体</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/problems.py" line="24" />
-        <source>unit</source>
-        <translation>被评议单位</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/problems.py" line="24" />
-        <source>level</source>
-        <translation>评议等次</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/problems.py" line="25" />
-        <source>reason</source>
-        <translation>不满意原因</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/problems.py" line="25" />
-        <source>suggestion</source>
-        <translation>意见建议</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/problems.py" line="26" />
-        <source>date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/problems.py" line="26" />
-        <source>discipline</source>
-        <translation>遵守纪律</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/problems.py" line="27" />
-        <source>law</source>
-        <translation>依法办事</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/problems.py" line="27" />
-        <source>service</source>
-        <translation>服务质量</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/problems.py" line="28" />
-        <source>integrity</source>
-        <translation>廉洁自律</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/problems.py" line="29" />
-        <source>efficiency</source>
-        <translation>工作效率</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/problems.py" line="29" />
-        <source>file</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/problems.py" line="30" />
-        <source>header</source>
-        <translation>表头</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/problems.py" line="37" />
-        <source>name</source>
-        <comment>a person</comment>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/problems.py" line="38" />
-        <source>name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/problems.py" line="45" />
-        <source>unknown unit '%1'; did you mean %2?</source>
-        <translation>没有单位“%1”；是否指 %2？</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/problems.py" line="46" />
-        <source>unknown unit '%1'</source>
-        <translation>没有单位“%1”</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/problems.py" line="48" />
-        <source>'%1' names several units: write the path, one of %2</source>
-        <translation>“%1”对应多个单位：请写出完整路径，为以下之一：%2</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/problems.py" line="49" />
-        <source>'%1' is not one of %2</source>
-        <translation>“%1”不是以下之一：%2</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/problems.py" line="51" />
-        <source>'%1' is not a date of the form YYYY-MM-DD</source>
-        <translation>“%1”不是 年-月-日（YYYY-MM-DD）格式的日期</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/problems.py" line="53" />
-        <source>form number %1 was already entered on %2 by %3</source>
-        <translation>表号 %1 已于 %2 由 %3 录入</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/problems.py" line="55" />
-        <source>form number %1 appears again (first on row %2)</source>
-        <translation>表号 %1 重复出现（首次在第 %2 行）</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/problems.py" line="57" />
-        <source>missing column (expected %1 or %2)</source>
-        <translation>缺少此列（表头应为 %1 或 %2）</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/problems.py" line="59" />
-        <source>cannot be read as UTF-8 CSV or XLSX (%1)</source>
-        <translation>无法按 UTF-8 编码的 CSV 或 XLSX 读取（%1）</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/problems.py" line="60" />
-        <source>cannot be read (%1)</source>
-        <translation>无法读取（%1）</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/problems.py" line="62" />
-        <source>a reason is required when the level is dissatisfied</source>
-        <translation>评议等次为“不满意”时必须填写原因</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/problems.py" line="63" />
-        <source>the campaign is empty</source>
-        <translation>评议活动为空</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/problems.py" line="64" />
-        <source>the unit's name is empty</source>
-        <translation>单位名称为空</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/problems.py" line="66" />
-        <source>the representative's name is empty</source>
-        <translation>评议代表姓名为空</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/problems.py" line="67" />
-        <source>the file is empty</source>
-        <translation>文件是空的</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/problems.py" line="68" />
-        <source>no such file</source>
-        <translation>文件不存在</translation>
     </message>
 </context>
 </TS>

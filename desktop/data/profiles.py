@@ -1,0 +1,92 @@
+"""The people who share this device: adding profiles and setting PINs (no Qt).
+
+Profiles are local to the device (never synced). The roles offered follow the device's role:
+an office device has clerks and supervisors; the others have their one role. Every change is
+audited; a PIN change clears that profile's lockout.
+"""
+
+import json
+
+import sqlalchemy as sa
+
+from models.device import Profile
+from models.enums import DeviceRole, ProfileRole
+from models.errors import DomainError, ValidationError
+from models.profiles import create_profile, hash_pin, list_profiles
+from models.security import audit
+from models.security.lockout import wait_after
+from models.security.pins import reset_pin_lockout
+from models.store.store import Store
+from models.timeutil import utcnow
+
+_T = Profile.__table__
+MIN_PIN = 4
+
+ROLES_FOR_DEVICE: dict[str, tuple[ProfileRole, ...]] = {
+    DeviceRole.OFFICE: (ProfileRole.CLERK, ProfileRole.SUPERVISOR),
+    DeviceRole.HQ: (ProfileRole.HQ,),
+    DeviceRole.REPRESENTATIVE: (ProfileRole.REPRESENTATIVE,),
+    DeviceRole.KIOSK: (ProfileRole.KIOSK, ProfileRole.SUPERVISOR),
+}
+
+
+def roles_for_device(device_role: str) -> tuple[ProfileRole, ...]:
+    return ROLES_FOR_DEVICE.get(device_role, ROLES_FOR_DEVICE[DeviceRole.OFFICE])
+
+
+def may_manage(profile_role: str) -> bool:
+    """Everyone but a clerk (and a kiosk) may add profiles and set others' PINs."""
+    return profile_role not in (ProfileRole.CLERK, ProfileRole.KIOSK)
+
+
+def _check_pin(pin: str) -> None:
+    if pin and (len(pin) < MIN_PIN or not pin.isdigit()):
+        raise ValidationError.single("pin", f"a PIN is at least {MIN_PIN} digits")
+
+
+def add_profile(store: Store, name: str, role: str, pin: str, *, device_role: str,
+                by: str) -> str:
+    name = name.strip()
+    if not name:
+        raise ValidationError.single("name", "give the person's name")
+    if role not in roles_for_device(device_role):
+        raise ValidationError.single("role", f"a {device_role} device has no {role} profiles")
+    if any(p["name"] == name for p in list_profiles(store)):
+        raise ValidationError.single("name", f"there is already a profile named '{name}'")
+    _check_pin(pin)
+    profile_id = create_profile(store, name, ProfileRole(role), pin)
+    with store.engine.connect().execution_options(immediate=True) as conn, conn.begin():
+        audit.record(conn, "profile_added", profile=by, details={"profile": name, "role": role})
+    return profile_id
+
+
+def set_pin(store: Store, name: str, pin: str, *, by: str, by_role: str) -> None:
+    """Set (or, with an empty PIN, remove) a profile's PIN; clears its lockout."""
+    if name != by and not may_manage(by_role):
+        raise DomainError("Only a supervisor can set another person's PIN.",
+                          code="pin_needs_supervisor")
+    _check_pin(pin)
+    with store.engine.connect().execution_options(immediate=True) as conn, conn.begin():
+        done = conn.execute(_T.update().where(_T.c.name == name, _T.c.deleted_at.is_(None))
+                            .values(pin_hash=hash_pin(pin) if pin else "", updated_by=by,
+                                    updated_at=utcnow()))
+        if done.rowcount != 1:
+            raise ValidationError.single("name", f"there is no profile named '{name}'")
+        audit.record(conn, "pin_set", profile=by, details={"profile": name})
+    reset_pin_lockout(store, name, by=by)
+
+
+def profile_rows(store: Store) -> list[dict]:
+    """Name, role, whether a PIN is set, and the PIN lockout count (for the settings list)."""
+    from models.store.store import get_meta
+
+    with store.read() as conn:
+        rows = conn.execute(sa.select(_T.c.id, _T.c.name, _T.c.role, _T.c.pin_hash)
+                            .where(_T.c.deleted_at.is_(None)).order_by(_T.c.created_at)).all()
+        out = []
+        for r in rows:
+            raw = get_meta(conn, f"pin_failures:{r.id}")
+            failures = int(json.loads(raw)["failures"]) if raw else 0
+            out.append({"name": r.name, "role": r.role, "has_pin": bool(r.pin_hash),
+                        "locked": wait_after(failures) != 0.0})
+    return out

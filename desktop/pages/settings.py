@@ -1,0 +1,105 @@
+"""Settings: the window's language, this device and its headquarters, the people using it."""
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from desktop.i18n import CHINESE, ENGLISH
+from desktop.labels import label_of
+from desktop.pages.base import Page
+from desktop.pages.profiles import ProfilesPanel
+from desktop.widgets.slots import widget_slot
+from models.enums import DeviceRole, ProfileRole
+
+
+class SettingsPage(Page):
+    page_id = "settings"
+    language_chosen = Signal(str)
+    enrolled = Signal()  # the device enrolled from here: its role (and pages) changed
+
+    def __init__(self, session, current_language: str, parent=None) -> None:
+        super().__init__(session, parent)
+        self.language_box = QComboBox(objectName="languageBox")
+        self.language_box.addItem("English", ENGLISH)
+        self.language_box.addItem("简体中文", CHINESE)
+        self.language_box.setCurrentIndex(max(0, self.language_box.findData(current_language)))
+        self.language_box.currentIndexChanged.connect(
+            lambda _i: self.language_chosen.emit(self.language_box.currentData()))
+        general = QGroupBox(self.tr("Language"))
+        form = QFormLayout(general)
+        form.addRow(self.tr("Language of the window"), self.language_box)
+        top = QHBoxLayout()
+        top.addWidget(general, 1)
+        top.addWidget(self._device_group(), 2)
+        people = QGroupBox(self.tr("People using this device"))
+        self.profiles = ProfilesPanel(session, people)
+        QVBoxLayout(people).addWidget(self.profiles)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(people, 1)
+
+    def _device_group(self) -> QGroupBox:
+        session, store = self.session, self.session.store
+        about = QGroupBox(self.tr("This device"))
+        info = QFormLayout(about)
+        info.addRow(self.tr("Profile"), QLabel(
+            f"{session.profile} ({label_of(ProfileRole, session.profile_role)})"))
+        info.addRow(self.tr("Device role"), QLabel(label_of(DeviceRole, session.device_role)))
+        where = QLabel(str(store.data_dir), objectName="dataDir")
+        where.setWordWrap(True)
+        info.addRow(self.tr("Data directory"), where)
+        info.addRow(self.tr("Device id"), QLabel(store.device_id))
+        self.hq_label = QLabel(objectName="hqServer")
+        self.hq_label.setWordWrap(True)
+        self.enroll_button = QPushButton(self.tr("Enroll with headquarters…"),
+                                         objectName="enrollButton")
+        self.enroll_button.clicked.connect(self.enroll)
+        self.enroll_button.hide()
+        row = QHBoxLayout()
+        row.addWidget(self.hq_label, 1)
+        row.addWidget(self.enroll_button)
+        info.addRow(self.tr("Headquarters"), row)
+        if session.is_demo:
+            self.hq_label.setText(self.tr(
+                "This store holds demo data and can never sync with headquarters."))
+        return about
+
+    def title(self) -> str:
+        return self.tr("Settings")
+
+    def first_show(self) -> None:
+        self.profiles.reload()
+        self.show_hq()
+
+    def is_ready(self) -> bool:
+        return self.profiles.rows is not None
+
+    @widget_slot()
+    async def show_hq(self) -> None:
+        if self.session.is_demo:
+            return
+        from desktop.sync_controller import sync_facts
+
+        facts = await self.session.read(sync_facts)
+        if facts.enrolled:
+            self.hq_label.setText(facts.server_url)
+        else:
+            self.hq_label.setText(self.tr("Not enrolled: this device does not sync."))
+        self.enroll_button.setVisible(not facts.enrolled and not facts.revoked)
+
+    @widget_slot()
+    async def enroll(self) -> None:
+        from desktop.open_store import enroll_store
+
+        granted = await enroll_store(self.session.store, "", "", parent=self,
+                                     transport=self.session.sync_transport, ask_first=True)
+        if granted:
+            self.enrolled.emit()
+        await self.show_hq()
