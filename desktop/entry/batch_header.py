@@ -6,6 +6,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDateEdit,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QSpinBox,
@@ -65,9 +66,16 @@ class BatchHeaderWidget(QWidget):
         form.addRow(self.message)
         self.resume_label = QLabel(self.tr("Or continue a batch left open:"))
         form.addRow(self.resume_label)
-        form.addRow(self.open_list, self.resume)
+        resume_row = QHBoxLayout()
+        resume_row.addWidget(self.open_list, 1)
+        resume_row.addWidget(self.resume)
+        form.addRow(resume_row)
+        # A header of five short fields reads best at form width, not stretched over the page.
+        box = QWidget()
+        box.setMaximumWidth(760)
+        box.setLayout(form)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(box)
         layout.addStretch(1)
         self.set_open_batches([])
         self.unit.lineEdit().returnPressed.connect(self.date.setFocus)
@@ -78,7 +86,8 @@ class BatchHeaderWidget(QWidget):
         for b in open_batches:
             self.open_list.addItem(
                 f"{self.reference.unit_path(b['unit_id'])} · {label_of(RespondentGroup, b['group'])}"
-                f" · {b['evaluated_on']} · {b['cover_count']}", b["id"])
+                f" · {b['evaluated_on']} · "
+                + self.tr("cover: %1 forms").replace("%1", str(b["cover_count"])), b["id"])
         for w in (self.resume_label, self.open_list, self.resume):
             w.setVisible(bool(open_batches))
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -37,12 +38,19 @@ class EntryScreen(QWidget):
         self.count = QLabel(objectName="runningCount")
         self.mode = QLabel(objectName="entryMode")
         self.form = FormEntryWidget()
-        self.table = QTableWidget(0, 4, objectName="batchForms")
+        self.table = QTableWidget(0, 5, objectName="batchForms")
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Form number"), self.tr("Level"), self.tr("Reason"), self.tr("Keyed by")])
+            [self.tr("Form number"), self.tr("Level"), self.tr("Reason"), self.tr("Suggestion"),
+             self.tr("Keyed by")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # The free text is what a correction looks for: it gets the room, not "keyed by".
+        columns = self.table.horizontalHeader()
+        for col in (2, 3):
+            columns.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(0, 110)
+        self.table.setColumnWidth(1, 110)
+        self.table.setColumnWidth(4, 90)
         self.table.verticalHeader().hide()
         self.table.activated.connect(lambda index: self.start_correction(index.row()))
         self.correct_last = QPushButton(self.tr("Correct last form (F2)"))
@@ -133,7 +141,8 @@ class EntryScreen(QWidget):
         row = self.table.rowCount()
         self.table.insertRow(row)
         cells = (form.get("form_no") or "", label_of(Level, form.get("level")),
-                 form.get("reason") or "", form.get("created_by") or self.controller.session.profile)
+                 form.get("reason") or "", form.get("suggestion") or "",
+                 form.get("created_by") or self.controller.session.profile)
         for col, text in enumerate(cells):
             self.table.setItem(row, col, QTableWidgetItem(text))
         self.table.scrollToBottom()

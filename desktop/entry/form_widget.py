@@ -78,6 +78,7 @@ class FormEntryWidget(QWidget):
 
     def clear(self, next_number: str | None) -> None:
         self._number_warning = False
+        self._mark_number(False)
         self.form_no.setText(next_number or "")
         self.level.set_level(None)
         self.criteria.clear()
@@ -103,6 +104,7 @@ class FormEntryWidget(QWidget):
         if isinstance(exc, DuplicateFormNumberError):
             self.form_no.setFocus()
             self.form_no.selectAll()
+            self._mark_number(True)
             return self.tr("%1 Check the form; nothing was saved.").replace(
                 "%1", self._duplicate_text(exc))
         if isinstance(exc, ValidationError):
@@ -129,13 +131,19 @@ class FormEntryWidget(QWidget):
         if isinstance(exc, DuplicateFormNumberError):
             self.show_message(self._duplicate_text(exc), error=True)
             self._number_warning = True
+            self._mark_number(True)
 
     def clear_number_warning(self) -> None:
         if self._number_warning:
             self._clear_error()
 
+    def _mark_number(self, used: bool) -> None:
+        self.form_no.setStyleSheet("QLineEdit { border: 2px solid #c0392b; }" if used else "")
+
     def show_message(self, text: str, *, error: bool = False) -> None:
         self._number_warning = False
+        if not error:  # an error keeps the number marked until the clerk edits it
+            self._mark_number(False)
         self.message.setText(text)
         self.message.setProperty("error", error)
         self.message.style().unpolish(self.message)

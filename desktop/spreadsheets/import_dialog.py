@@ -220,8 +220,11 @@ class ImportDialog(QDialog):
         self.preview.setRowCount(len(rows))
         for col, text in enumerate(header):
             key = canonical_header(text)
-            read_as = ("→ " + column_label(self.kind, key) if key in known
-                       else self.tr("(not used)"))
+            label = column_label(self.kind, key)
+            if key not in known:
+                read_as = self.tr("(not used)")
+            else:  # "表号 → 表号" says nothing: a tick says the header was understood
+                read_as = "✓" if label == text.strip().lstrip("\ufeff") else f"→ {label}"
             self.preview.setHorizontalHeaderItem(col, QTableWidgetItem(f"{text}\n{read_as}"))
         for r, (number, values) in enumerate(rows):
             self.preview.setVerticalHeaderItem(r, QTableWidgetItem(str(number)))

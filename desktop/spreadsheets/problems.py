@@ -69,12 +69,18 @@ def _patterns() -> list[tuple[re.Pattern, str]]:
     ]
 
 
+_CODE_AND_LABEL = re.compile(r"[a-z_]+/([^,/]+)")
+
+
 def problem_text(message: str) -> str:
     """`message` in the window's language when its phrasing is known; as it is otherwise."""
+    # In a Chinese window the accepted values "satisfied/满意, …" read as "满意, …".
+    chinese = translate("Spreadsheets", "form_no") != "form_no"
     for pattern, text in _patterns():
         found = pattern.match(message)
         if found:
             for i, part in enumerate(found.groups(), start=1):
-                text = text.replace(f"%{i}", part)
+                text = text.replace(f"%{i}", _CODE_AND_LABEL.sub(r"\1", part) if chinese
+                                    else part)
             return text
     return message
