@@ -139,11 +139,11 @@ def test_kill_9_client_and_server_restart_mid_sync_lose_nothing(server, tmp_path
     assert cli(a, "import", "evaluations", _forms(tmp_path, "k", range(1, 3001))).returncode == 0
     env = {**os.environ, "FIELDINSPECT_PASSPHRASE": PASSPHRASE, "FIELDINSPECT_NO_KEYRING": "1",
            "FIELDINSPECT_SYNC_BATCH": "100"}
-    for _ in range(3):  # kill -9 the client at a few points of its sync
+    for delay in (2.5, 4.0, 5.5):  # kill -9 the client at a few points of its sync
         proc = subprocess.Popen([sys.executable, "-m", "desktop.cli", "--data-dir", str(a),
                                  "sync"], env=env, stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL)
-        time.sleep(1.2)
+        time.sleep(delay)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
     server.stop(signal.SIGKILL)  # and the server dies too
