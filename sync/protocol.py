@@ -114,11 +114,26 @@ class Removal(_Message):
     id: str
 
 
+class ConflictInfo(_Message):
+    """A conflict recorded at HQ, for the supervisors (HQ and office devices) to settle."""
+
+    id: str
+    table: str
+    row_id: str
+    kind: str  # same_field | delete_edit | reopen_raced | duplicate_form_number
+    field: str = ""
+    kept: Any = None
+    other: Any = None
+    device_id: str = ""
+    resolved: bool = False
+
+
 class PullPage(_Message):
     """Rows changed after `cursor`, in commit order; store `cursor` with the rows."""
 
     tables: dict[str, TableRows] = Field(default_factory=dict)
     removals: list[Removal] = Field(default_factory=list)
+    conflicts: list[ConflictInfo] = Field(default_factory=list)
     cursor: int
     more: bool
 

@@ -36,10 +36,26 @@ def apply_page(store: Store, page: dict, extra_meta: dict[str, str] | None = Non
                 conn.exec_driver_sql(f'DELETE FROM "{removal["table"]}" WHERE id = ?',
                                      (removal["id"],))
         _reapply_pending(conn, touched)
+        _keep_conflicts(conn, page.get("conflicts", []))
         set_meta(conn, CURSOR_KEY, str(page["cursor"]))
         for key, value in (extra_meta or {}).items():
             set_meta(conn, key, value)
     return count
+
+
+def _keep_conflicts(conn: sa.Connection, conflicts: list[dict]) -> None:
+    """Conflicts HQ recorded, for the supervisor here to settle (shown by the desktop)."""
+    if not conflicts:
+        return
+    now = sqlite_timestamp(_now())
+    conn.exec_driver_sql(
+        "INSERT OR IGNORE INTO sync_issue (id, kind, code, table_name, row_id, reason, "
+        "details, created_at) VALUES (?, 'conflict', ?, ?, ?, ?, ?, ?)",
+        [(f"hq:{c['id']}", c["kind"], c["table"], c["row_id"],
+          f"{c['kind'].replace('_', ' ')}{': ' + c['field'] if c['field'] else ''}",
+          orjson.dumps({"field": c["field"], "kept": c["kept"], "other": c["other"],
+                        "hq_conflict_id": c["id"]}).decode(), now)
+         for c in conflicts])
 
 
 def _upsert(conn: sa.Connection, name: str, columns: list[str], rows: list[list]) -> int:

@@ -84,14 +84,24 @@ def settle(store: Store, result: PushResult) -> None:
         issues = [o for o in result.outcomes if o.status != "duplicate"]
         if issues:
             conn.exec_driver_sql(
-                "INSERT OR IGNORE INTO sync_issue (id, kind, code, table_name, row_id, "
-                "outbox_seq, reason, details, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(f"{store.device_id}:{o.seq}", _kind(o.status), o.code, o.table, o.row_id,
-                  o.seq, o.reason, orjson.dumps(o.details).decode(), now)
-                 for o in issues])
+                "INSERT OR IGNORE INTO sync_issue (id, details, kind, code, table_name, row_id, "
+                "outbox_seq, reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(*_issue_id_and_details(store, o), _kind(o.status), o.code, o.table, o.row_id,
+                  o.seq, o.reason, now) for o in issues])
         conn.exec_driver_sql("DELETE FROM outbox WHERE seq <= ?", (result.acked_through,))
         if result.acked_through > acked_seq(conn):
             set_meta(conn, ACKED_KEY, str(result.acked_through))
+
+
+def _issue_id_and_details(store: Store, o) -> tuple[str, str]:
+    """A conflict is keyed by HQ's conflict id, so the copy a later pull brings is the same row."""
+    found = o.details.get("conflicts") or []
+    if o.status == "conflict" and found:
+        first = found[0]
+        details = {"field": first.get("field", ""), "kept": first.get("kept"),
+                   "other": first.get("other"), "hq_conflict_id": first.get("id")}
+        return f"hq:{first.get('id')}", orjson.dumps(details).decode()
+    return f"{store.device_id}:{o.seq}", orjson.dumps(o.details).decode()
 
 
 def _kind(status: str) -> str:

@@ -71,12 +71,14 @@ class ApplyContext:
     def record_conflict(self, table: str, row_id: str, kind: str, field_name: str,
                         kept: Any, other: Any) -> dict:
         self.conflicts += 1
+        conflict_id = new_id()
+        kept_text, other_text = to_json_text(kept), to_json_text(other)
         self.conn.execute(T.conflict.insert().values(
-            id=new_id(), table_name=table, row_id=row_id, kind=kind, field=field_name,
-            kept=to_json_text(kept), other=to_json_text(other), device_id=self.me,
-            version=self.clock.last, created_at=utcnow()))
-        return {"kind": kind, "field": field_name, "kept": to_json_text(kept),
-                "other": to_json_text(other)}
+            id=conflict_id, table_name=table, row_id=row_id, kind=kind, field=field_name,
+            kept=kept_text, other=other_text, device_id=self.me,
+            version=self.clock.next(), created_at=utcnow()))
+        return {"id": conflict_id, "kind": kind, "field": field_name,
+                "kept": orjson.loads(kept_text), "other": orjson.loads(other_text)}
 
 
 def outcome(entry, status: str, code: str = "", reason: str = "",

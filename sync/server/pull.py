@@ -16,6 +16,7 @@ from models.base import UTCDateTime, sqlite_timestamp
 from models.tables import SYNCED_TABLES
 from sync.server import tables as T
 from sync.server.auth import DeviceIdentity
+from sync.server.conflicts import conflicts_for
 from sync.server.db import ServerDB, high_water
 from sync.server.scope import MATRIX, Scope, load_scope, row_visible
 
@@ -39,8 +40,9 @@ def pull_page(db: ServerDB, device: DeviceIdentity, cursor: int, limit: int) -> 
         page = fetched[:limit]
         new_cursor = page[-1][0] if more else top
         tables, removals = _shape(conn, scope, page)
-    return orjson.dumps({"tables": tables, "removals": removals, "cursor": new_cursor,
-                         "more": more})
+        found = conflicts_for(conn, scope, cursor, new_cursor)
+    return orjson.dumps({"tables": tables, "removals": removals, "conflicts": found,
+                         "cursor": new_cursor, "more": more})
 
 
 def _fetch(conn: sa.Connection, scope: Scope, cursor: int, limit: int) -> list[tuple]:

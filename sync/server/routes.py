@@ -25,7 +25,7 @@ from sync.protocol import (
     PushResult,
     TokenResponse,
 )
-from sync.server import admin, audit_heads, auth, blobs, retire
+from sync.server import admin, audit_heads, auth, blobs, conflicts, retire
 from sync.server.audit_heads import RetireConfirm
 from sync.server.db import ServerDB
 from sync.server.errors import ClientError
@@ -186,6 +186,11 @@ def blob_content(sha: str, request: Request, who=Depends(device)):
     if found is None or not found.complete or not blob_visible(db, who, sha):
         raise _client_error(404, "unknown_blob", "HQ has no attachment with this hash for you")
     return FileResponse(blobs.final_path(db, sha), media_type="application/octet-stream")
+
+
+@router.post("/conflicts/{conflict_id}/resolve")
+def resolve_conflict(conflict_id: str, request: Request, who=Depends(device)):
+    return conflicts.resolve(_db(request), who, conflict_id)
 
 
 # --- administration for HQ-role devices ------------------------------------------------------

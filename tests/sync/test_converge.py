@@ -1,8 +1,12 @@
 """Devices and HQ converge: creations, field-wise merges, conflicts kept for a person."""
 
+import json
+
+import httpx
 import sqlalchemy as sa
 
 from models.records import Evaluation, Finding, Problem, Visit
+from sync.protocol import SCHEMA_HEADER, SCHEMA_VERSION
 from sync.server import tables as T
 from tests.sync.helpers import form, seed_reference
 
@@ -168,3 +172,26 @@ def test_findings_from_a_representative_reach_hq_but_not_an_office(hq):
     rep.sync(), office.sync(), boss.sync()
     assert len(hq.rows("finding")) == 1 and len(boss.rows("finding")) == 1
     assert office.rows("finding") == {} and office.rows("visit") == {}
+
+
+def test_conflicts_reach_the_supervisors_and_can_be_settled(hq):
+    a, b, boss = hq.device("office"), hq.device("office"), hq.device("hq")
+    ids = seed_reference(a)
+    a.sync(), b.sync()
+    for dev in (a, b):
+        with dev.write() as w:
+            w.create(Evaluation, form(ids, "77"))  # one paper number keyed on two desks
+    a.sync(), b.sync(), a.sync(), boss.sync()
+    for dev in (a, boss):  # the desk that did not cause it learns of it too
+        with dev.store.read() as conn:
+            rows = conn.exec_driver_sql(
+                "SELECT code, details FROM sync_issue WHERE id LIKE 'hq:%'").all()
+        assert [r[0] for r in rows] == ["duplicate_form_number"]
+    conflict_id = json.loads(rows[0][1])["hq_conflict_id"]
+    from tests.sync.test_faults import _SyncASGI, _token
+
+    client = httpx.Client(transport=_SyncASGI(hq.app), base_url="http://hq.test", headers={
+        SCHEMA_HEADER: str(SCHEMA_VERSION), "Authorization": f"Bearer {_token(boss, hq)}"})
+    assert client.post(f"/v1/conflicts/{conflict_id}/resolve").status_code == 200
+    with hq.db.engine.connect() as conn:
+        assert conn.execute(sa.select(T.conflict.c.resolved_at)).scalar() is not None

@@ -1,0 +1,44 @@
+"""Conflicts for people to settle: delivered with the pull to HQ and office devices (the
+supervisors who settle them), and marked settled through the API.
+
+A conflict takes a server version of its own when recorded, so a pull hands it out exactly once,
+in the page whose version range holds it.
+"""
+
+import orjson
+import sqlalchemy as sa
+
+from models.errors import NotFoundError
+from models.timeutil import utcnow
+from sync.server import tables as T
+from sync.server.auth import DeviceIdentity
+from sync.server.db import ServerDB
+from sync.server.errors import ClientError
+from sync.server.scope import MATRIX, Scope
+
+SETTLERS = ("hq", "office")
+
+
+def conflicts_for(conn: sa.Connection, scope: Scope, after: int, upto: int) -> list[dict]:
+    if scope.role not in SETTLERS:
+        return []
+    readable = [t for t, perms in MATRIX[scope.role].items() if "r" in perms]
+    c = T.conflict.c
+    rows = conn.execute(sa.select(T.conflict).where(
+        c.version > after, c.version <= upto, c.table_name.in_(readable)
+    ).order_by(c.version)).all()
+    return [{"id": r.id, "table": r.table_name, "row_id": r.row_id, "kind": r.kind,
+             "field": r.field, "kept": orjson.loads(r.kept), "other": orjson.loads(r.other),
+             "device_id": r.device_id, "resolved": r.resolved_at is not None} for r in rows]
+
+
+def resolve(db: ServerDB, who: DeviceIdentity, conflict_id: str) -> dict:
+    """Mark a conflict settled (the person fixes the record itself with a normal edit)."""
+    if who.role not in SETTLERS:
+        raise ClientError(403, "forbidden", "only HQ or an office supervisor settles conflicts")
+    with db.write() as conn:
+        done = conn.execute(T.conflict.update().where(T.conflict.c.id == conflict_id)
+                            .values(resolved_at=utcnow()))
+        if done.rowcount == 0:
+            raise NotFoundError("HQ has no such conflict.")
+    return {"id": conflict_id, "resolved": True}
