@@ -34,6 +34,7 @@ class TableSpec:
     checkers: dict[str, Checker]
     defaults: dict[str, Callable[[], Any]]
     required: frozenset[str]
+    nullable: frozenset[str]
 
 
 def _enum_of(annotation: Any) -> type[enum.Enum] | None:
@@ -126,9 +127,7 @@ def _checker(column: sa.Column, annotation: Any) -> Checker:
         enum_cls = _enum_of(annotation)
         allowed = frozenset(m.value for m in enum_cls) if enum_cls else None
         base = _str_checker(getattr(col_type, "length", None), allowed)
-    if not column.nullable:
-        return base
-    return lambda v: None if v is None else base(v)
+    return base  # None for a nullable column is let through by check_fields itself
 
 
 def _spec(name: str, model: type) -> TableSpec:
@@ -145,7 +144,8 @@ def _spec(name: str, model: type) -> TableSpec:
             required.add(column.name)
         else:
             defaults[column.name] = lambda d=info.default: d
-    return TableSpec(name, model, table, checkers, defaults, frozenset(required))
+    nullable = frozenset(c.name for c in table.columns if c.nullable)
+    return TableSpec(name, model, table, checkers, defaults, frozenset(required), nullable)
 
 
 SPECS: dict[str, TableSpec] = {name: _spec(name, model) for name, model in SYNCED_TABLES.items()}
@@ -161,6 +161,9 @@ def check_fields(spec: TableSpec, fields: dict[str, Any], *, full: bool) -> dict
         checker = spec.checkers.get(name)
         if checker is None:
             raise BadValue(f"{name}: no such field in {spec.name}")
+        if value is None and name in spec.nullable:
+            out[name] = None
+            continue
         try:
             out[name] = checker(value)
         except BadValue as exc:
