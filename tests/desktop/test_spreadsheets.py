@@ -34,13 +34,15 @@ def test_preview_shows_the_rows_the_mapping_and_each_problem(dialog, run, store,
         ["B0009", CAMPAIGN, "patient", "无此医院", "satisfied", "", "", "2025-05-01"],
         ["B0010", CAMPAIGN, "patient", "卫生院", "不满意", "", "", "2025-05-01"],
     ]
-    path = write_csv(tmp_path / "forms.csv", [*FORM_HEADER, "备注"], [r + ["x"] for r in rows])
+    header = ["Form number", *FORM_HEADER[1:], "备注"]  # the window's own export header
+    path = write_csv(tmp_path / "forms.csv", header, [r + ["x"] for r in rows])
     d = dialog()
     before = snapshot(store)
     run(d.load(path))
     assert snapshot(store) == before  # the preview writes nothing
     assert d.preview.rowCount() == 5
-    assert d.preview.horizontalHeaderItem(0).text() == "form_no\n→ form_no"
+    assert d.preview.horizontalHeaderItem(0).text() == "Form number\n→ form_no"
+    assert d.preview.horizontalHeaderItem(1).text() == "campaign\n✓"
     assert d.preview.horizontalHeaderItem(8).text() == "备注\n(not used)"
     assert d.preview.verticalHeaderItem(3).text() == "5"  # spreadsheet row numbers
     problems = [[d.problems.item(r, c).text() for c in range(3)]
