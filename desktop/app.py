@@ -39,9 +39,10 @@ async def make_session(worker: DbWorker, store, profile: dict) -> Session:
     from models.profiles import device_role
 
     role = await worker.run(device_role, store)
-    is_demo = await worker.run(lambda: store.is_demo)
+    is_demo, rep = await worker.run(lambda: (store.is_demo, store.meta("representative_id")))
     session = Session(store=store, worker=worker, profile=profile["name"],
-                      profile_role=profile["role"], device_role=role.value, is_demo=is_demo)
+                      profile_role=profile["role"], device_role=role.value, is_demo=is_demo,
+                      representative_id=rep or "")
     await session.refresh_reference()
     return session
 

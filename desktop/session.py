@@ -27,6 +27,7 @@ class Session:
     profile_role: str
     device_role: str
     is_demo: bool = False
+    representative_id: str = ""  # a representative device's own representative (from HQ)
     reference: Reference = field(default_factory=Reference)
     # How the sync engine reaches HQ: None for the network; tests put the in-process app here.
     sync_transport: object = None

@@ -96,6 +96,11 @@ async def probe(server_url: str, transport=None) -> bool:
         await client.aclose()
 
 
+def _in_transaction(store, fn):
+    with store.engine.connect().execution_options(immediate=True) as conn, conn.begin():
+        return fn(conn)
+
+
 class SyncController(QObject):
     status_changed = Signal(object)  # SyncStatus
     sync_finished = Signal(object)  # the engine's SyncReport (None when the round failed)
@@ -201,11 +206,38 @@ class SyncController(QObject):
             if shiboken6.isValid(self):
                 self.revoked.emit(error)
             return None
+        if report is not None:
+            error = await self._report_settled(facts.server_url) or error
+            state = "error" if error else state
         facts = await self._facts()
         self._publish(self._at_rest(facts, state, error))
         if shiboken6.isValid(self):
             self.sync_finished.emit(report)
         return report
+
+    async def _report_settled(self, server_url: str) -> str:
+        """Tell HQ which conflicts were settled here (kept until HQ has heard it)."""
+        from desktop.data import sync_issues
+        from desktop.data.hq_admin import HqAdmin
+
+        pending = await self.session.read(sync_issues.to_resolve)
+        if not pending:
+            return ""
+        admin, done, error = HqAdmin(self.session.sync_engine(), server_url), [], ""
+        for conflict_id in pending:
+            try:
+                await admin.resolve_conflict(conflict_id)
+                done.append(conflict_id)
+            except SyncError as exc:
+                if getattr(exc, "status", None) == 404:
+                    done.append(conflict_id)  # HQ no longer holds it: nothing to tell
+                else:
+                    log.warning("could not mark conflict %s settled at HQ: %s", conflict_id, exc)
+                    error = exc.message
+        store = self.session.store
+        await self.session.worker.run(lambda: _in_transaction(
+            store, lambda conn: sync_issues.resolved_at_hq(conn, done)))
+        return error
 
     def _progress(self, event) -> None:
         fraction = {"push": 0.5 * event.done / max(event.total or 1, 1)}.get(event.phase)

@@ -1,4 +1,5 @@
-"""The HQ server's device administration (`/v1/admin/devices`), as an HQ-role device calls it.
+"""The HQ server's administration calls (`/v1/admin/devices`, `/v1/conflicts/…/resolve`) as
+an HQ or office device makes them.
 
 Qt-free and awaited on the window's loop; it authenticates with this device's own credential,
 exactly as a sync round does. (Teams and campaigns are records: they go through the write
@@ -49,3 +50,7 @@ class HqAdmin:
 
     async def revoke(self, device_id: str) -> dict:
         return await self._call("POST", f"/v1/admin/devices/{device_id}/revoke")
+
+    async def resolve_conflict(self, conflict_id: str) -> dict:
+        """Mark a conflict settled at HQ (the record itself was fixed by a normal edit)."""
+        return await self._call("POST", f"/v1/conflicts/{conflict_id}/resolve")

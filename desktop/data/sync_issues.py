@@ -13,12 +13,14 @@ import sqlalchemy as sa
 
 from models import services
 from models.records import Evaluation
+from models.store.store import get_meta, set_meta
 from models.store.writes import WriteSession
 from models.sync_state import SyncIssue
 from models.tables import SYNCED_TABLES
 from models.timeutil import utcnow
 
 _T = SyncIssue.__table__
+TO_RESOLVE_KEY = "conflicts_to_resolve"  # HQ conflict ids settled here, not yet told to HQ
 KEEP_HQ, KEEP_MINE, SETTLED = "hq", "mine", "settled"
 DUPLICATE = "duplicate_form_number"
 DELETED = "delete_edit"
@@ -59,13 +61,30 @@ def _value(text: Any) -> Any:
         return text
 
 
+# The outcome code of a pushed entry, where it differs from the conflict's kind.
+KIND_OF_CODE = {"deleted": DELETED}
+
+
 def conflicts_of(issue: dict) -> list[dict]:
+    """The conflicts an issue holds: one per row as the engine keeps them now
+    (`{field, kept, other, hq_conflict_id}`), or HQ's list (`{"conflicts": [...]}`)."""
     try:
         details = json.loads(issue.get("details") or "{}")
     except ValueError:
         return []
-    found = details.get("conflicts") if isinstance(details, dict) else None
-    return [c for c in found or [] if isinstance(c, dict)]
+    if not isinstance(details, dict):
+        return []
+    kind = KIND_OF_CODE.get(issue.get("code", ""), issue.get("code") or "same_field")
+    if "conflicts" in details:
+        return [{"kind": kind, **c} for c in details["conflicts"] if isinstance(c, dict)]
+    if "kept" in details or "other" in details:
+        return [{"kind": kind, **details}]
+    return []
+
+
+def hq_conflict_id(issue: dict) -> str | None:
+    found = conflicts_of(issue)
+    return (found[0].get("hq_conflict_id") or found[0].get("id")) if found else None
 
 
 def compare(conn: sa.Connection, issue: dict) -> Comparison:
@@ -73,7 +92,7 @@ def compare(conn: sa.Connection, issue: dict) -> Comparison:
     if issue["kind"] != "conflict":
         return Comparison("refused")
     found = conflicts_of(issue)
-    kind = found[0].get("kind", "same_field") if found else "same_field"
+    kind = found[0]["kind"] if found else "same_field"
     if kind == DUPLICATE:
         return _duplicate(conn, found[0])
     if kind == DELETED:
@@ -121,6 +140,17 @@ def settle(w: WriteSession, issue: dict, comparison: Comparison, choice: str,
         if changes:
             services.update_record(w, model, issue["row_id"], changes)
     resolve_issue(w.conn, issue["id"])
+    hq_id = hq_conflict_id(issue)
+    if hq_id:  # HQ marks it settled too, at the next sync
+        set_meta(w.conn, TO_RESOLVE_KEY, json.dumps([*to_resolve(w.conn), hq_id]))
+
+
+def to_resolve(conn: sa.Connection) -> list[str]:
+    return json.loads(get_meta(conn, TO_RESOLVE_KEY) or "[]")
+
+
+def resolved_at_hq(conn: sa.Connection, done: list[str]) -> None:
+    set_meta(conn, TO_RESOLVE_KEY, json.dumps([i for i in to_resolve(conn) if i not in done]))
 
 
 def _differs(local: Any, wanted: Any) -> bool:

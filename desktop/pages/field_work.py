@@ -20,7 +20,7 @@ from desktop.pages.record_page import RecordPage
 from desktop.widgets.asking import run_dialog
 from desktop.widgets.fields import FieldSpec
 from desktop.widgets.slots import widget_slot
-from models.enums import VisitStatus
+from models.enums import DeviceRole, VisitStatus
 from models.records import Finding, Visit
 
 THUMB = 120
@@ -41,6 +41,12 @@ class VisitsPage(RecordPage):
 
     def title(self) -> str:
         return self.tr("Visits")
+
+    def fixed_filters(self) -> dict:
+        s = self.session
+        if s.is_demo or s.device_role != DeviceRole.REPRESENTATIVE:
+            return {}  # HQ (and the demo) see every visit, secret ones marked confidential
+        return {"visible_to": s.representative_id or "-"}
 
     def filters(self) -> list[tuple]:
         return [("search",), ("enum", "kind", "VisitKind", self.tr("Kind")),

@@ -53,6 +53,7 @@ class RecordTableModel(QAbstractTableModel):
         self._pending: set[int] = set()
         self._generation = 0
         self.filters: dict[str, Any] = {}
+        self.fixed_filters: dict[str, Any] = {}  # who may see what; never shown in the bar
         self._sort: tuple[str | None, bool] = (spec.default_sort or None, True)
         self.last_load_ms = 0.0
         self.loading = False
@@ -66,7 +67,7 @@ class RecordTableModel(QAbstractTableModel):
         self._generation += 1
         generation, started = self._generation, time.perf_counter()
         key, descending = self._sort
-        spec, filters, store = self.spec, dict(self.filters), self._store
+        spec, filters, store = self.spec, {**self.filters, **self.fixed_filters}, self._store
         self.loading = True
 
         def query():
@@ -172,14 +173,19 @@ class RecordTableModel(QAbstractTableModel):
             return VOIDED_BRUSH if values.get("voided") else None
         col = self.spec.columns[index.column()]
         text = format_value(col.kind, values.get(col.key))
+        if col.key == "kind" and self._confidential(values):
+            text += " · " + QCoreApplication.translate("Lists", "confidential")
         if role == Qt.ItemDataRole.ToolTipRole:
             return text if len(text) > 30 else None
         return text
 
+    def _confidential(self, values: dict) -> bool:
+        return self.spec.name == "visits" and values.get("kind") == enums.VisitKind.SECRET
+
     def _background(self, values: dict):
         if values.get("overdue"):
             return OVERDUE_BRUSH
-        if values.get("kind") == enums.VisitKind.SECRET and self.spec.name == "visits":
+        if self._confidential(values):
             return CONFIDENTIAL_BRUSH
         return None
 

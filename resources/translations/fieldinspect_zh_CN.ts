@@ -43,62 +43,62 @@
 <context>
     <name>BatchHeaderWidget</name>
     <message>
-        <location filename="../../desktop/entry/batch_header.py" line="43"/>
+        <location filename="../../desktop/entry/batch_header.py" line="44"/>
         <source>type part of the unit&apos;s name</source>
         <translation>输入单位名称的一部分</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/batch_header.py" line="50"/>
+        <location filename="../../desktop/entry/batch_header.py" line="51"/>
         <source>Start keying the batch</source>
         <translation>开始录入本批</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/batch_header.py" line="56"/>
+        <location filename="../../desktop/entry/batch_header.py" line="57"/>
         <source>Continue this batch</source>
         <translation>继续录入此批</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/batch_header.py" line="59"/>
+        <location filename="../../desktop/entry/batch_header.py" line="60"/>
         <source>Campaign</source>
         <translation>评议活动</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/batch_header.py" line="60"/>
+        <location filename="../../desktop/entry/batch_header.py" line="61"/>
         <source>Respondent group</source>
         <translation>评议群体</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/batch_header.py" line="61"/>
+        <location filename="../../desktop/entry/batch_header.py" line="62"/>
         <source>Evaluated unit</source>
         <translation>被评议单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/batch_header.py" line="62"/>
+        <location filename="../../desktop/entry/batch_header.py" line="63"/>
         <source>Date on the forms</source>
         <translation>评议日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/batch_header.py" line="63"/>
+        <location filename="../../desktop/entry/batch_header.py" line="64"/>
         <source>Forms in the batch (cover count)</source>
         <translation>本批表数（封面所记）</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/batch_header.py" line="66"/>
+        <location filename="../../desktop/entry/batch_header.py" line="67"/>
         <source>Or continue a batch left open:</source>
         <translation>或继续未关闭的批次：</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/batch_header.py" line="103"/>
+        <location filename="../../desktop/entry/batch_header.py" line="112"/>
         <source>No campaign on this device yet: create or sync one first.</source>
         <translation>本机尚无评议活动：请先创建或同步。</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/batch_header.py" line="108"/>
+        <location filename="../../desktop/entry/batch_header.py" line="117"/>
         <source>Choose the evaluated unit from the list.</source>
         <translation>请从列表中选择被评议单位。</translation>
     </message>
     <message>
-        <location filename="../work/main/desktop/entry/batch_header.py" line="90" />
+        <location filename="../../desktop/entry/batch_header.py" line="90"/>
         <source>cover: %1 forms</source>
         <translation>封面 %1 张</translation>
     </message>
@@ -671,92 +671,92 @@
 <context>
     <name>EntryScreen</name>
     <message>
-        <location filename="../../desktop/entry/entry_screen.py" line="42"/>
+        <location filename="../../desktop/entry/entry_screen.py" line="43"/>
         <source>Form number</source>
         <translation>表号</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/entry_screen.py" line="42"/>
+        <location filename="../../desktop/entry/entry_screen.py" line="43"/>
         <source>Level</source>
         <translation>评议等次</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/entry_screen.py" line="42"/>
+        <location filename="../../desktop/entry/entry_screen.py" line="43"/>
         <source>Reason</source>
         <translation>不满意原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/entry_screen.py" line="42"/>
+        <location filename="../../desktop/entry/entry_screen.py" line="44"/>
         <source>Keyed by</source>
         <translation>录入人</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/entry_screen.py" line="48"/>
+        <location filename="../../desktop/entry/entry_screen.py" line="56"/>
         <source>Correct last form (F2)</source>
         <translation>更正上一张 (F2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/entry_screen.py" line="50"/>
+        <location filename="../../desktop/entry/entry_screen.py" line="58"/>
         <source>Close batch… (Ctrl+Shift+E)</source>
         <translation>关闭本批… (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/entry_screen.py" line="64"/>
+        <location filename="../../desktop/entry/entry_screen.py" line="72"/>
         <source>Close the batch (Enter)</source>
         <translation>关闭本批 (回车)</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/entry_screen.py" line="66"/>
+        <location filename="../../desktop/entry/entry_screen.py" line="74"/>
         <source>Keep keying (Esc)</source>
         <translation>继续录入 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/entry_screen.py" line="90"/>
+        <location filename="../../desktop/entry/entry_screen.py" line="98"/>
         <source>Forms of this batch (F4, then Enter to correct one)</source>
         <translation>本批已录表（按 F4，再按回车更正所选表）</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/entry_screen.py" line="145"/>
+        <location filename="../../desktop/entry/entry_screen.py" line="154"/>
         <source>%1 of %2 forms</source>
         <translation>已录 %1 / 共 %2 张</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/entry_screen.py" line="174"/>
+        <location filename="../../desktop/entry/entry_screen.py" line="183"/>
         <source>Saving form %1…</source>
         <translation>正在保存 %1 号表…</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/entry_screen.py" line="186"/>
+        <location filename="../../desktop/entry/entry_screen.py" line="195"/>
         <source>Saved form %1.</source>
         <translation>%1 号表已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/entry_screen.py" line="191"/>
+        <location filename="../../desktop/entry/entry_screen.py" line="200"/>
         <source>Corrected form %1.</source>
         <translation>%1 号表已更正。</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/entry_screen.py" line="209"/>
+        <location filename="../../desktop/entry/entry_screen.py" line="218"/>
         <source>Correcting form %1: Enter saves the correction, Esc cancels.</source>
         <translation>正在更正 %1 号表：回车保存更正，Esc 取消。</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/entry_screen.py" line="231"/>
+        <location filename="../../desktop/entry/entry_screen.py" line="240"/>
         <source>The cover says %1 forms; %2 were keyed: %3 missing.</source>
         <translation>封面记 %1 张，已录 %2 张：缺 %3 张。</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/entry_screen.py" line="233"/>
+        <location filename="../../desktop/entry/entry_screen.py" line="242"/>
         <source>The cover says %1 forms; %2 were keyed: %3 more than the cover.</source>
         <translation>封面记 %1 张，已录 %2 张：比封面多 %3 张。</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/entry_screen.py" line="235"/>
+        <location filename="../../desktop/entry/entry_screen.py" line="244"/>
         <source>The cover says %1 forms; %2 were keyed: the count matches.</source>
         <translation>封面记 %1 张，已录 %2 张：数量相符。</translation>
     </message>
     <message>
-        <location filename="../work/main/desktop/entry/entry_screen.py" line="43" />
+        <location filename="../../desktop/entry/entry_screen.py" line="43"/>
         <source>Suggestion</source>
         <translation>意见建议</translation>
     </message>
@@ -950,49 +950,49 @@
 <context>
     <name>FindingsPage</name>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="88"/>
+        <location filename="../../desktop/pages/field_work.py" line="94"/>
         <source>Findings</source>
         <translation>发现问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="91"/>
-        <location filename="../../desktop/pages/field_work.py" line="96"/>
+        <location filename="../../desktop/pages/field_work.py" line="97"/>
+        <location filename="../../desktop/pages/field_work.py" line="102"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="92"/>
-        <location filename="../../desktop/pages/field_work.py" line="97"/>
+        <location filename="../../desktop/pages/field_work.py" line="98"/>
+        <location filename="../../desktop/pages/field_work.py" line="103"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="98"/>
+        <location filename="../../desktop/pages/field_work.py" line="104"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="99"/>
+        <location filename="../../desktop/pages/field_work.py" line="105"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="100"/>
+        <location filename="../../desktop/pages/field_work.py" line="106"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="107"/>
+        <location filename="../../desktop/pages/field_work.py" line="113"/>
         <source>Attach photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="137"/>
+        <location filename="../../desktop/pages/field_work.py" line="143"/>
         <source>Attach photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="139"/>
+        <location filename="../../desktop/pages/field_work.py" line="145"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.bmp)</translation>
     </message>
@@ -1083,28 +1083,28 @@
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/form_widget.py" line="94"/>
+        <location filename="../../desktop/entry/form_widget.py" line="95"/>
         <source>Choose the level with keys 1–4.</source>
         <translation>请按 1–4 选择评议等次。</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/form_widget.py" line="97"/>
-        <location filename="../../desktop/entry/form_widget.py" line="112"/>
+        <location filename="../../desktop/entry/form_widget.py" line="98"/>
+        <location filename="../../desktop/entry/form_widget.py" line="114"/>
         <source>A dissatisfied form needs a reason: type the reason given on the form.</source>
         <translation>“不满意”须填写原因：请录入表上所写的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/form_widget.py" line="118"/>
+        <location filename="../../desktop/entry/form_widget.py" line="120"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/form_widget.py" line="106"/>
+        <location filename="../../desktop/entry/form_widget.py" line="108"/>
         <source>%1 Check the form; nothing was saved.</source>
         <translation>%1请核对评议表；本表未保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/entry/form_widget.py" line="123"/>
+        <location filename="../../desktop/entry/form_widget.py" line="125"/>
         <source>Form number %1 was already entered on %2 by %3.</source>
         <translation>表号 %1 已于 %2 由 %3 录入。</translation>
     </message>
@@ -1201,7 +1201,7 @@
     </message>
     <message>
         <location filename="../../desktop/spreadsheets/import_dialog.py" line="155"/>
-        <location filename="../../desktop/spreadsheets/import_dialog.py" line="333"/>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="336"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1227,62 +1227,62 @@
     </message>
     <message>
         <location filename="../../desktop/spreadsheets/import_dialog.py" line="207"/>
-        <location filename="../../desktop/spreadsheets/import_dialog.py" line="371"/>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="374"/>
         <source>Checking the rows…</source>
         <translation>正在检查各行…</translation>
     </message>
     <message>
-        <location filename="../../desktop/spreadsheets/import_dialog.py" line="224"/>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="225"/>
         <source>(not used)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../desktop/spreadsheets/import_dialog.py" line="251"/>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="254"/>
         <source>This file cannot be imported as it is: see the problems above.</source>
         <translation>此文件按现状无法导入：见上方问题列表。</translation>
     </message>
     <message>
-        <location filename="../../desktop/spreadsheets/import_dialog.py" line="255"/>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="258"/>
         <source>Rows read: %1 · ready to import: %2 · already present: %3 · with problems: %4</source>
         <translation>读取 %1 行 · 可导入 %2 行 · 已存在 %3 行 · 有问题 %4 行</translation>
     </message>
     <message>
-        <location filename="../../desktop/spreadsheets/import_dialog.py" line="261"/>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="264"/>
         <source>Correct these rows in the file and choose Check again, or import only the rows that are right.</source>
         <translation>请在文件中改正这些行后点“重新检查”，或选择只导入无误的行。</translation>
     </message>
     <message>
-        <location filename="../../desktop/spreadsheets/import_dialog.py" line="309"/>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="312"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../desktop/spreadsheets/import_dialog.py" line="313"/>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="316"/>
         <source>Imported: %1 · already present: %2 · rejected: %3</source>
         <translation>已导入 %1 行 · 已存在 %2 行 · 被拒绝 %3 行</translation>
     </message>
     <message>
-        <location filename="../../desktop/spreadsheets/import_dialog.py" line="317"/>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="320"/>
         <source>The rejected rows and their reasons were saved to %1.</source>
         <translation>被拒绝的行及原因已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../../desktop/spreadsheets/import_dialog.py" line="321"/>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="324"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/spreadsheets/import_dialog.py" line="344"/>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="347"/>
         <source>Cancelled: nothing was imported.</source>
         <translation>已取消：没有导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/spreadsheets/import_dialog.py" line="348"/>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="351"/>
         <source>Refused: nothing was imported. See the problems above.</source>
         <translation>已拒绝：没有导入任何数据。见上方问题列表。</translation>
     </message>
     <message>
-        <location filename="../../desktop/spreadsheets/import_dialog.py" line="372"/>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="375"/>
         <source>Writing…</source>
         <translation>正在写入…</translation>
     </message>
@@ -1758,248 +1758,248 @@
 <context>
     <name>Lists</name>
     <message>
-        <location filename="../../desktop/data/lists.py" line="163"/>
+        <location filename="../../desktop/data/specs_office.py" line="29"/>
         <source>Form number</source>
         <translation>表号</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="166"/>
-        <location filename="../../desktop/data/lists.py" line="214"/>
-        <location filename="../../desktop/data/lists.py" line="247"/>
-        <location filename="../../desktop/data/lists.py" line="280"/>
-        <location filename="../../desktop/data/lists.py" line="307"/>
+        <location filename="../../desktop/data/specs_field.py" line="45"/>
+        <location filename="../../desktop/data/specs_field.py" line="78"/>
+        <location filename="../../desktop/data/specs_field.py" line="111"/>
+        <location filename="../../desktop/data/specs_field.py" line="138"/>
+        <location filename="../../desktop/data/specs_office.py" line="32"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="171"/>
+        <location filename="../../desktop/data/specs_office.py" line="37"/>
         <source>Campaign</source>
         <translation>评议活动</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="174"/>
+        <location filename="../../desktop/data/specs_office.py" line="40"/>
         <source>Respondent group</source>
         <translation>评议群体</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="179"/>
+        <location filename="../../desktop/data/specs_office.py" line="45"/>
         <source>Evaluated unit</source>
         <translation>被评议单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="180"/>
+        <location filename="../../desktop/data/specs_office.py" line="46"/>
         <source>Level</source>
         <translation>评议等次</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="181"/>
+        <location filename="../../desktop/data/specs_office.py" line="47"/>
         <source>Reason</source>
         <translation>不满意原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="182"/>
+        <location filename="../../desktop/data/specs_office.py" line="48"/>
         <source>Suggestion</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="185"/>
-        <location filename="../../desktop/data/lists.py" line="351"/>
+        <location filename="../../desktop/data/specs_office.py" line="51"/>
+        <location filename="../../desktop/data/specs_office.py" line="84"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="190"/>
+        <location filename="../../desktop/data/specs_office.py" line="56"/>
         <source>Voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="191"/>
+        <location filename="../../desktop/data/specs_office.py" line="57"/>
         <source>Entered by</source>
         <translation>录入人</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="206"/>
-        <location filename="../../desktop/data/lists.py" line="426"/>
+        <location filename="../../desktop/data/specs_field.py" line="37"/>
+        <location filename="../../desktop/data/specs_office.py" line="159"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="209"/>
-        <location filename="../../desktop/data/lists.py" line="405"/>
+        <location filename="../../desktop/data/specs_field.py" line="40"/>
+        <location filename="../../desktop/data/specs_office.py" line="138"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="215"/>
-        <location filename="../../desktop/data/lists.py" line="262"/>
-        <location filename="../../desktop/data/lists.py" line="283"/>
-        <location filename="../../desktop/data/lists.py" line="316"/>
-        <location filename="../../desktop/data/lists.py" line="356"/>
+        <location filename="../../desktop/data/specs_field.py" line="46"/>
+        <location filename="../../desktop/data/specs_field.py" line="93"/>
+        <location filename="../../desktop/data/specs_field.py" line="114"/>
+        <location filename="../../desktop/data/specs_field.py" line="147"/>
+        <location filename="../../desktop/data/specs_office.py" line="89"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="216"/>
-        <location filename="../../desktop/data/lists.py" line="433"/>
+        <location filename="../../desktop/data/specs_field.py" line="47"/>
+        <location filename="../../desktop/data/specs_office.py" line="166"/>
         <source>Inspection team</source>
         <translation>督查组</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="219"/>
+        <location filename="../../desktop/data/specs_field.py" line="50"/>
         <source>Planned time</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="226"/>
+        <location filename="../../desktop/data/specs_field.py" line="57"/>
         <source>Actual time</source>
         <translation>实际时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="231"/>
+        <location filename="../../desktop/data/specs_field.py" line="62"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="232"/>
+        <location filename="../../desktop/data/specs_field.py" line="63"/>
         <source>Summary</source>
         <translation>情况摘要</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="250"/>
-        <location filename="../../desktop/data/lists.py" line="359"/>
+        <location filename="../../desktop/data/specs_field.py" line="81"/>
+        <location filename="../../desktop/data/specs_office.py" line="92"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="257"/>
+        <location filename="../../desktop/data/specs_field.py" line="88"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="264"/>
+        <location filename="../../desktop/data/specs_field.py" line="95"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="281"/>
-        <location filename="../../desktop/data/lists.py" line="315"/>
+        <location filename="../../desktop/data/specs_field.py" line="112"/>
+        <location filename="../../desktop/data/specs_field.py" line="146"/>
         <source>Person</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="282"/>
+        <location filename="../../desktop/data/specs_field.py" line="113"/>
         <source>Post</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="286"/>
+        <location filename="../../desktop/data/specs_field.py" line="117"/>
         <source>Sanction</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="291"/>
+        <location filename="../../desktop/data/specs_field.py" line="122"/>
         <source>Behaviour</source>
         <translation>问题行为</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="292"/>
+        <location filename="../../desktop/data/specs_field.py" line="123"/>
         <source>Decided by</source>
         <translation>决定人</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="310"/>
+        <location filename="../../desktop/data/specs_field.py" line="141"/>
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="319"/>
+        <location filename="../../desktop/data/specs_field.py" line="150"/>
         <source>Outcome</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="324"/>
+        <location filename="../../desktop/data/specs_field.py" line="155"/>
         <source>Violation</source>
         <translation>违纪事实</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="344"/>
+        <location filename="../../desktop/data/specs_office.py" line="77"/>
         <source>Received</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="364"/>
+        <location filename="../../desktop/data/specs_office.py" line="97"/>
         <source>Opinion</source>
         <translation>意见建议内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="383"/>
+        <location filename="../../desktop/data/specs_office.py" line="116"/>
         <source>Reported</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="388"/>
+        <location filename="../../desktop/data/specs_office.py" line="121"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="389"/>
+        <location filename="../../desktop/data/specs_office.py" line="122"/>
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="392"/>
+        <location filename="../../desktop/data/specs_office.py" line="125"/>
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="398"/>
+        <location filename="../../desktop/data/specs_office.py" line="131"/>
         <source>Rectification measures</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="402"/>
+        <location filename="../../desktop/data/specs_office.py" line="135"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="423"/>
-        <location filename="../../desktop/data/lists.py" line="445"/>
-        <location filename="../../desktop/data/lists.py" line="469"/>
+        <location filename="../../desktop/data/specs_office.py" line="156"/>
+        <location filename="../../desktop/data/specs_office.py" line="178"/>
+        <location filename="../../desktop/data/specs_office.py" line="202"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="431"/>
+        <location filename="../../desktop/data/specs_office.py" line="164"/>
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="432"/>
+        <location filename="../../desktop/data/specs_office.py" line="165"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="446"/>
+        <location filename="../../desktop/data/specs_office.py" line="179"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="448"/>
+        <location filename="../../desktop/data/specs_office.py" line="181"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="450"/>
+        <location filename="../../desktop/data/specs_office.py" line="183"/>
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="453"/>
+        <location filename="../../desktop/data/specs_office.py" line="186"/>
         <source>Minimum sample</source>
         <translation>最低样本数</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/lists.py" line="458"/>
+        <location filename="../../desktop/data/specs_office.py" line="191"/>
         <source>Open</source>
         <translation>进行中</translation>
     </message>
@@ -2008,6 +2008,11 @@
         <location filename="../../desktop/widgets/record_model.py" line="32"/>
         <source>Yes</source>
         <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/record_model.py" line="177"/>
+        <source>confidential</source>
+        <translation>保密</translation>
     </message>
 </context>
 <context>
@@ -2454,45 +2459,45 @@
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../desktop/pages/record_page.py" line="58"/>
+        <location filename="../../desktop/pages/record_page.py" line="59"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/record_page.py" line="59"/>
+        <location filename="../../desktop/pages/record_page.py" line="60"/>
         <source>Edit</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/record_page.py" line="60"/>
-        <location filename="../../desktop/pages/record_page.py" line="169"/>
+        <location filename="../../desktop/pages/record_page.py" line="61"/>
+        <location filename="../../desktop/pages/record_page.py" line="174"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/pages/record_page.py" line="114"/>
+        <location filename="../../desktop/pages/record_page.py" line="119"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>共 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/record_page.py" line="136"/>
+        <location filename="../../desktop/pages/record_page.py" line="141"/>
         <source>New record</source>
         <translation>新建记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/record_page.py" line="160"/>
+        <location filename="../../desktop/pages/record_page.py" line="165"/>
         <source>Edit record</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/record_page.py" line="169"/>
+        <location filename="../../desktop/pages/record_page.py" line="174"/>
         <source>Delete the selected record?</source>
         <translation>删除所选记录？</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/record_page.py" line="62"/>
+        <location filename="../../desktop/pages/record_page.py" line="63"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -2795,6 +2800,7 @@
     </message>
     <message>
         <location filename="../../desktop/spreadsheets/problems.py" line="22"/>
+        <location filename="../../desktop/spreadsheets/problems.py" line="78"/>
         <source>form_no</source>
         <translation>表号</translation>
     </message>
@@ -3230,54 +3236,54 @@
         <translation>明察暗访</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="46"/>
-        <location filename="../../desktop/pages/field_work.py" line="51"/>
+        <location filename="../../desktop/pages/field_work.py" line="52"/>
+        <location filename="../../desktop/pages/field_work.py" line="57"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="47"/>
-        <location filename="../../desktop/pages/field_work.py" line="52"/>
+        <location filename="../../desktop/pages/field_work.py" line="53"/>
+        <location filename="../../desktop/pages/field_work.py" line="58"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="53"/>
+        <location filename="../../desktop/pages/field_work.py" line="59"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="54"/>
+        <location filename="../../desktop/pages/field_work.py" line="60"/>
         <source>Inspection team</source>
         <translation>督查组</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="55"/>
+        <location filename="../../desktop/pages/field_work.py" line="61"/>
         <source>Representatives assigned</source>
         <translation>指派的评议代表</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="56"/>
+        <location filename="../../desktop/pages/field_work.py" line="62"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="57"/>
+        <location filename="../../desktop/pages/field_work.py" line="63"/>
         <source>Planned time</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="58"/>
+        <location filename="../../desktop/pages/field_work.py" line="64"/>
         <source>Actual time</source>
         <translation>实际时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="59"/>
+        <location filename="../../desktop/pages/field_work.py" line="65"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="60"/>
+        <location filename="../../desktop/pages/field_work.py" line="66"/>
         <source>Summary</source>
         <translation>情况摘要</translation>
     </message>

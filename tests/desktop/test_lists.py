@@ -3,6 +3,7 @@
 import sqlalchemy as sa
 
 from desktop.data import lists
+from desktop.data.list_specs import SPECS
 from desktop.widgets.ranking import RankingTableModel
 from desktop.widgets.record_model import RecordTableModel
 
@@ -20,7 +21,7 @@ def fetch_first_page(qtbot, model):
 
 
 def test_every_table_model_passes_the_model_tester(qtbot, qtmodeltester, demo_session):
-    for name in lists.SPECS:
+    for name in SPECS:
         model = loaded_model(qtbot, demo_session, name)
         if model.rowCount():
             fetch_first_page(qtbot, model)

@@ -227,3 +227,5 @@ def test_language_switch_rebuilds_the_window_in_chinese(run, worker, session, qa
     finally:
         app.translations.switch("en")
         app.window.close()
+        run(asyncio.sleep(0.5))  # loads started by the windows end before the store closes
+        worker.call_blocking(lambda: None)

@@ -163,6 +163,12 @@ def test_conflict_shows_both_values_and_keeping_mine_syncs(office, qtbot, run, h
     run(until(lambda: page.table.rowCount() == 0))
     run(window.sync.run_round())
     assert hq.rows("problem")[problem]["responsible_person"] == "李四"
+    import sqlalchemy as sa
+
+    from sync.server import tables as T
+
+    with hq.db.engine.connect() as conn:  # HQ heard that the conflict was settled
+        assert conn.execute(sa.select(T.conflict.c.resolved_at)).scalar() is not None
     other.sync()
     asyncio.set_event_loop(aloop)
     assert other.rows("problem")[problem]["responsible_person"] == "李四"
