@@ -282,3 +282,21 @@ def test_units_export_imports_back(qtbot, session, store, run, tmp_path):
     assert ["第一小学", "School", "余庆县/龙溪镇"] in rows
     report = run_import(store, "units", target, profile="c", dry_run=True)
     assert report.rejected == [] and report.skipped_existing == 7
+
+
+def test_a_chinese_window_says_the_problems_in_chinese_and_checks_again(chinese, dialog, run,
+                                                                        tmp_path):
+    zh = ["表号", "评议活动", "评议群体", "被评议单位", "评议等次", "不满意原因", "意见建议", "日期"]
+    bad = [["D1", CAMPAIGN, "患者", "卫生院", "很满意", "", "", "2025-05-01"]]
+    path = write_csv(tmp_path / "forms.csv", zh, bad, bom=True)
+    d = dialog()
+    run(d.load(path))
+    assert d.preview.horizontalHeaderItem(4).text() == "评议等次\n✓"
+    assert d.problems.item(0, 1).text() == "评议等次"
+    assert d.problems.item(0, 2).text() == "“很满意”不是以下之一：满意, 比较满意, 基本满意, 不满意"
+    assert not d.import_button.isEnabled()
+    bad[0][4] = "满意"  # the clerk corrects the file and checks it again
+    write_csv(path, zh, bad, bom=True)
+    run(d.load(path))
+    assert d.problems.rowCount() == 0 and d.import_button.isEnabled()
+    assert "可导入 1 行" in d.summary.text()
