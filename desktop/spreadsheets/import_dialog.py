@@ -66,6 +66,7 @@ class ImportDialog(QDialog):
         self.resize(980, 680)
         self._build()
         self._update_buttons()
+        self.choose_button.setFocus()
 
     def _title(self) -> str:
         return {"units": self.tr("Import units"),
@@ -150,7 +151,6 @@ class ImportDialog(QDialog):
         self.progress_timer = QTimer(self, singleShot=True, interval=SHOW_PROGRESS_AFTER_MS)
         self.progress_timer.timeout.connect(self._reveal_progress)
         self.import_button = QPushButton(self.tr("Import"), objectName="startImport")
-        self.import_button.setDefault(True)
         self.import_button.clicked.connect(self.start_import)
         self.close_button = QPushButton(self.tr("Cancel"), objectName="cancelImport")
         self.close_button.clicked.connect(self.cancel_or_close)
@@ -289,6 +289,9 @@ class ImportDialog(QDialog):
         ready = (report is not None and not self.fatal and report.imported > 0
                  and (not has_problems or self.skip_invalid.isChecked()))
         self.import_button.setEnabled(ready and not self.running)
+        # Enter chooses a file until there is one to import, then imports it.
+        self.import_button.setDefault(self.import_button.isEnabled())
+        self.choose_button.setDefault(not self.import_button.isEnabled())
         for w in (self.choose_button, self.recheck_button, self.all_or_nothing,
                   self.skip_invalid, self.rejects_edit):
             w.setEnabled(not self.running)
