@@ -10,36 +10,31 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
     QRadioButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 from qasync import asyncSlot
 
-from desktop.spreadsheets.problems import column_label, problem_text
+from desktop.spreadsheets.preview import PreviewTable, ProblemsTable
+from desktop.spreadsheets.problems import column_label
 from desktop.widgets.asking import run_dialog
-from models.errors import Problem, ValidationError
+from models.errors import ValidationError
 from models.imports import ImportCancelled, run_import
 from models.imports.common import columns_of
-from models.imports.reading import canonical_header, preview_rows
+from models.imports.reading import preview_rows
 
 PREVIEW_ROWS = 20
 SHOW_PROGRESS_AFTER_MS = 600
-PROBLEM_BRUSH = QBrush(QColor("#fde2e1"))
 
 
 class _Relay(QObject):
@@ -90,20 +85,9 @@ class ImportDialog(QDialog):
         self.expected.setWordWrap(True)
         self.summary = QLabel(objectName="importSummary")
         self.summary.setWordWrap(True)
-        self.preview = QTableWidget(0, 0, objectName="importPreview")
-        self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.preview.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
-        self.problems = QTableWidget(0, 3, objectName="importProblems")
-        self.problems.setHorizontalHeaderLabels(
-            [self.tr("Row"), self.tr("Column"), self.tr("Problem")])
-        self.problems.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.problems.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.problems.verticalHeader().hide()
-        self.problems.horizontalHeader().setStretchLastSection(True)
-        self.problems.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.ResizeToContents)
-        self.problems.setColumnWidth(1, 140)
-        self.problems.itemSelectionChanged.connect(self._show_problem_row)
+        self.preview = PreviewTable(self.kind)
+        self.problems = ProblemsTable(self.kind)
+        self.problems.row_chosen.connect(self.preview.show_row)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self._titled(self.tr("First rows of the file, as read"), self.preview))
         splitter.addWidget(self._titled(self.tr("Problems found"), self.problems))
@@ -209,44 +193,9 @@ class ImportDialog(QDialog):
             return
         header, rows, self.report, problems = outcome
         self.fatal = self.report is None
-        self._show_preview(header, rows, {p.row for p in problems})
-        self._show_problems(problems)
+        self.preview.show_rows(header, rows, {p.row for p in problems})
+        self.problems.show_problems(problems)
         self._show_summary()
-
-    def _show_preview(self, header: list[str], rows: list, bad_rows: set) -> None:
-        known = set().union(*columns_of(self.kind))
-        self.preview.clear()
-        self.preview.setColumnCount(len(header))
-        self.preview.setRowCount(len(rows))
-        for col, text in enumerate(header):
-            key = canonical_header(text)
-            label = column_label(self.kind, key)
-            if key not in known:
-                read_as = self.tr("(not used)")
-            else:  # "表号 → 表号" says nothing: a tick says the header was understood
-                read_as = "✓" if label == text.strip().lstrip("\ufeff") else f"→ {label}"
-            self.preview.setHorizontalHeaderItem(col, QTableWidgetItem(f"{text}\n{read_as}"))
-        for r, (number, values) in enumerate(rows):
-            self.preview.setVerticalHeaderItem(r, QTableWidgetItem(str(number)))
-            for col, value in enumerate(values[:len(header)]):
-                item = QTableWidgetItem(value)
-                if number in bad_rows:
-                    item.setBackground(PROBLEM_BRUSH)
-                self.preview.setItem(r, col, item)
-        self.preview.resizeColumnsToContents()
-        for col in range(self.preview.columnCount()):
-            self.preview.setColumnWidth(col, min(self.preview.columnWidth(col), 260))
-
-    def _show_problems(self, problems: list[Problem]) -> None:
-        self.problem_list = list(problems)
-        self.problems.setRowCount(len(problems))
-        for r, p in enumerate(problems):
-            cells = ("" if p.row is None else str(p.row), column_label(self.kind, p.field),
-                     problem_text(p.message))
-            for col, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                self.problems.setItem(r, col, item)
 
     def _show_summary(self) -> None:
         report = self.report
@@ -271,17 +220,6 @@ class ImportDialog(QDialog):
         self.summary.setProperty("error", error)
         self.summary.style().unpolish(self.summary)
         self.summary.style().polish(self.summary)
-
-    def _show_problem_row(self) -> None:
-        rows = self.problems.selectionModel().selectedRows()
-        if not rows or not 0 <= rows[0].row() < len(self.problem_list):
-            return
-        number = self.problem_list[rows[0].row()].row
-        for r in range(self.preview.rowCount()):
-            header = self.preview.verticalHeaderItem(r)
-            if header is not None and header.text() == str(number):
-                self.preview.selectRow(r)
-                self.preview.scrollToItem(self.preview.item(r, 0) or QTableWidgetItem())
 
     def _update_buttons(self) -> None:
         report = self.report
@@ -350,7 +288,7 @@ class ImportDialog(QDialog):
             self.summary.setText(self.tr("Cancelled: nothing was imported."))
             return None
         except ValidationError as exc:  # refused at import time (the store changed meanwhile)
-            self._show_problems(exc.problems)
+            self.problems.show_problems(exc.problems)
             self.summary.setText(self.tr("Refused: nothing was imported. See the problems "
                                          "above."))
             self._mark_error(True)

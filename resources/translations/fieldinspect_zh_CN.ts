@@ -1160,21 +1160,6 @@
         <translation>修改文件后重新读取</translation>
     </message>
     <message>
-        <location filename="../../desktop/spreadsheets/import_dialog.py" line="97"/>
-        <source>Row</source>
-        <translation>行</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/spreadsheets/import_dialog.py" line="97"/>
-        <source>Column</source>
-        <translation>列</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/spreadsheets/import_dialog.py" line="97"/>
-        <source>Problem</source>
-        <translation>问题</translation>
-    </message>
-    <message>
         <location filename="../../desktop/spreadsheets/import_dialog.py" line="107"/>
         <source>First rows of the file, as read</source>
         <translation>文件前几行（按读取结果显示）</translation>
@@ -1230,11 +1215,6 @@
         <location filename="../../desktop/spreadsheets/import_dialog.py" line="374"/>
         <source>Checking the rows…</source>
         <translation>正在检查各行…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/spreadsheets/import_dialog.py" line="225"/>
-        <source>(not used)</source>
-        <translation>（不导入）</translation>
     </message>
     <message>
         <location filename="../../desktop/spreadsheets/import_dialog.py" line="254"/>
@@ -3286,6 +3266,32 @@
         <location filename="../../desktop/pages/field_work.py" line="66"/>
         <source>Summary</source>
         <translation>情况摘要</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewTable</name>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/preview.py" line="47" />
+        <source>(not used)</source>
+        <translation>（不导入）</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsTable</name>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/preview.py" line="68" />
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/preview.py" line="68" />
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../work/main/desktop/spreadsheets/preview.py" line="68" />
+        <source>Problem</source>
+        <translation>问题</translation>
     </message>
 </context>
 </TS>
