@@ -1,6 +1,7 @@
 """Import of paper evaluation forms: `form_no,campaign,group,unit,level,reason,suggestion,date`
 plus optional criteria columns, English or Chinese headers and values."""
 
+import re
 from collections import defaultdict
 from datetime import date
 from pathlib import Path
@@ -26,6 +27,19 @@ from models.services import opinion_from_form
 from models.timeutil import parse_date
 
 REQUIRED = ("form_no", "campaign", "group", "unit", "level", "date")
+# A CSV saved by Excel in a Chinese locale writes dates as 2025/6/3; forms say 2025年6月3日.
+_LOCAL_DATE = re.compile(r"\s*(\d{4})\s*[/.年]\s*(\d{1,2})\s*[/.月]\s*(\d{1,2})\s*日?\s*$")
+
+
+def parse_form_date(text: str) -> date:
+    """YYYY-MM-DD, or the same date as Excel or a form writes it in China."""
+    found = _LOCAL_DATE.match(text)
+    if found:
+        try:
+            return date(*(int(g) for g in found.groups()))
+        except ValueError:
+            pass
+    return parse_date(text)
 CRITERIA = tuple(c.value for c in Criterion)
 
 
@@ -45,7 +59,7 @@ def _parse_row(values: dict, units: UnitIndex) -> tuple[dict, list[tuple[str, st
 
     row["group"] = take("group", lambda v: parse_enum(RespondentGroup, v))
     row["level"] = take("level", lambda v: parse_enum(Level, v))
-    row["evaluated_on"] = take("date", parse_date)
+    row["evaluated_on"] = take("date", parse_form_date)
     row["unit_id"] = take("unit", units.find)
     for criterion in CRITERIA:
         row[criterion] = take(criterion, lambda v: parse_enum(Level, v) if v else None)

@@ -58,7 +58,7 @@ BAD_ROWS = [
     (["9", CAMPAIGN, "parent", "卫生院", "great", "", "", "2024-05-01"], "level", "not one of"),
     (["9", CAMPAIGN, "parent", "卫生院", "dissatisfied", "", "", "2024-05-01"], "reason",
      "required"),
-    (["9", CAMPAIGN, "parent", "卫生院", "satisfied", "", "", "2024/05/01"], "date", "YYYY-MM-DD"),
+    (["9", CAMPAIGN, "parent", "卫生院", "satisfied", "", "", "01/05/2024"], "date", "YYYY-MM-DD"),
     (["9", CAMPAIGN, "teachers", "卫生院", "satisfied", "", "", "2024-05-01"], "group",
      "not one of"),
 ]
@@ -157,3 +157,15 @@ def test_progress_is_reported_and_a_cancel_mid_write_leaves_nothing(units, tmp_p
     assert snapshot(units) == before  # two chunks were written, then rolled back
     run_import(units, "evaluations", _forms(tmp_path, _many(45)), profile="c", progress=None)
     assert count(units, "evaluation") == 45
+
+
+def test_dates_as_excel_and_forms_write_them_in_china(units, tmp_path):
+    rows = [[str(i), CAMPAIGN, "patient", "卫生院", "satisfied", "", "", text]
+            for i, text in enumerate(["2024/5/3", "2024年5月3日", "2024.05.03", "2024-05-03"])]
+    assert run_import(units, "evaluations", _forms(tmp_path, rows), profile="c").imported == 4
+    with units.read() as conn:
+        assert {d for (d,) in conn.exec_driver_sql("SELECT evaluated_on FROM evaluation")} \
+            == {"2024-05-03"}
+    bad = [["9", CAMPAIGN, "patient", "卫生院", "satisfied", "", "", "2024/13/3"]]
+    with pytest.raises(ValidationError, match="YYYY-MM-DD"):
+        run_import(units, "evaluations", _forms(tmp_path, bad), profile="c")
