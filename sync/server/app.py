@@ -19,6 +19,7 @@ from sync.server.auth import TOKEN_TTL, AuthFailure
 from sync.server.blobs import BlobError
 from sync.server.db import ServerDB, open_server_db
 from sync.server.errors import ClientError
+from sync.server.notices import router as notices_router
 from sync.server.pull import CursorAhead
 from sync.server.push import BadBatch, SequenceGap
 from sync.server.routes import router
@@ -34,6 +35,7 @@ def create_app(database_url: str | None = None, *, db: ServerDB | None = None,
     app.state.db = db
     app.state.token_ttl = token_ttl
     app.include_router(router)
+    app.include_router(notices_router)
     _install_error_handlers(app)
     return app
 
