@@ -1,7 +1,9 @@
 """Desktop benchmark (prints figures; not a test).
 
 - cold start to the dashboard's figures drawn on a store of 100,000 forms, against a bare
-  PySide6 window started the same way in the same run;
+  PySide6 window started the same way in the same run: once right after the data changed
+  (the figures are computed: one grouped scan), and as a restarted window usually starts
+  (nothing changed since the last run: the figures kept in the store are drawn);
 - resident memory of the window with that store open;
 - open and filter times of the evaluations list at 100,000 rows.
 
@@ -84,7 +86,7 @@ def child_startup(data_dir: str) -> None:
         app.processEvents()
         elapsed = time.perf_counter() - t0
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"{elapsed} {rss}")
+        print(f"{elapsed} {rss} {int(page.from_cache)}")
         worker.shutdown()
 
     with loop:
@@ -116,9 +118,10 @@ def list_times(data_dir: Path) -> dict:
         while model.loading:
             await asyncio.sleep(0.001)
         model.data(model.index(0, 0))
+        shown = (time.perf_counter() - started) * 1000  # the first rows are on screen
         while not model.all_fetched():
             await asyncio.sleep(0.001)
-        out[label] = ((time.perf_counter() - started) * 1000, model.rowCount())
+        out[label] = (shown, (time.perf_counter() - started) * 1000, model.rowCount())
 
     async def go():
         await timed("open (all rows)", {})
@@ -141,32 +144,52 @@ def main() -> int:
     parser.add_argument("--forms", type=int, default=100_000)
     parser.add_argument("--child-startup")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--store", help="reuse a store this script built before")
     args = parser.parse_args()
     if args.child_startup:
         child_startup(args.child_startup)
         return 0
-    data_dir = Path(tempfile.mkdtemp(prefix="fieldinspect-bench-")) / "data"
-    started = time.perf_counter()
-    build_store(data_dir, args.forms)
-    print(f"store with {args.forms:,} forms built in {time.perf_counter() - started:.1f} s")
+    if args.store:
+        data_dir = Path(args.store)
+    else:
+        data_dir = Path(tempfile.mkdtemp(prefix="fieldinspect-bench-")) / "data"
+        started = time.perf_counter()
+        build_store(data_dir, args.forms)
+        print(f"store with {args.forms:,} forms built in {time.perf_counter() - started:.1f} s")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     bare = min(float(subprocess.run([sys.executable, "-c", BARE], capture_output=True,
                                     text=True, env=env, check=True).stdout)
                for _ in range(args.runs))
-    starts = []
-    for _ in range(args.runs):
+    starts = {0: [], 1: []}  # figures computed / kept from the last run
+    for run in range(args.runs + 1):
+        if run % 2 == 0:
+            forget_figures(data_dir)
         out = subprocess.run([sys.executable, __file__, "--child-startup", str(data_dir)],
                              capture_output=True, text=True, env=env, check=True).stdout
-        elapsed, rss = map(float, out.split()[-2:])
-        starts.append((elapsed, rss))
-    best = min(starts)
+        elapsed, rss, cached = out.split()[-3:]
+        starts[int(cached)].append((float(elapsed), float(rss)))
     print(f"bare PySide6 window:            {bare * 1000:7.0f} ms")
-    print(f"cold start to dashboard drawn:  {best[0] * 1000:7.0f} ms  "
-          f"(ratio {best[0] / bare:.1f}x bare; target <= 1000 ms)")
-    print(f"resident memory (max RSS):      {best[1]:7.0f} MB  (target <= 300 MB)")
-    for label, (ms, rows) in list_times(data_dir).items():
-        print(f"evaluations list, {label:<26} {ms:7.0f} ms  ({rows:,} rows)")
+    for cached, label in ((1, "restart, figures kept"), (0, "after a change, computed")):
+        if starts[cached]:
+            best = min(starts[cached])
+            print(f"cold start to dashboard drawn ({label}): {best[0] * 1000:5.0f} ms  "
+                  f"(ratio {best[0] / bare:.1f}x bare; target <= 1000 ms); "
+                  f"max RSS {best[1]:.0f} MB (target <= 300 MB)")
+    for label, (shown, ms, rows) in list_times(data_dir).items():
+        print(f"evaluations list, {label:<26} first rows {shown:5.0f} ms, all {rows:,} rows "
+              f"counted {ms:5.0f} ms")
     return 0
+
+
+def forget_figures(data_dir: Path) -> None:
+    """Drop the dashboard's kept figures, as any change to the data would."""
+    from desktop.data.dashboard import CACHE_KEY
+    from models.store.store import Store
+
+    store = Store.open(data_dir, PASSPHRASE)
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql("DELETE FROM store_meta WHERE key = ?", (CACHE_KEY,))
+    store.close()
 
 
 if __name__ == "__main__":

@@ -78,6 +78,16 @@ def where_clauses(spec: ListSpec, filters: dict[str, Any]) -> list:
     return conds
 
 
+def _ordered(query, spec: ListSpec, sort_key: str | None, descending: bool):
+    col = spec.column(sort_key) if sort_key else None
+    if col is None:
+        return query
+    t = spec.table
+    order = col.expr.desc() if descending else col.expr.asc()
+    tie = sa.literal_column(f"{t.name}.rowid")
+    return query.order_by(order, tie.desc() if descending else tie)
+
+
 def fetch_ids(
     conn: sa.Connection,
     spec: ListSpec,
@@ -92,11 +102,31 @@ def fetch_ids(
     t = spec.table
     query = sa.select(sa.literal_column(f"{t.name}.rowid"))
     query = query.select_from(spec.from_clause(needed)).where(*where_clauses(spec, filters))
-    if col is not None:
-        order = col.expr.desc() if descending else col.expr.asc()
-        tie = sa.literal_column(f"{t.name}.rowid")
-        query = query.order_by(order, tie.desc() if descending else tie)
-    return [r[0] for r in conn.execute(query)]
+    return [r[0] for r in conn.execute(_ordered(query, spec, sort_key, descending))]
+
+
+def fetch_first_rows(
+    conn: sa.Connection,
+    spec: ListSpec,
+    filters: dict[str, Any],
+    sort_key: str | None = None,
+    descending: bool = False,
+    limit: int = 200,
+) -> list[dict]:
+    """The first rows in display order, whole: what a list shows before its ids are in.
+    On an indexed sort column this reads `limit` rows, not the table."""
+    sort_key = sort_key or spec.default_sort
+    query = sa.select(*_row_columns(spec)).select_from(spec.from_clause())
+    query = _ordered(query.where(*where_clauses(spec, filters)), spec, sort_key, descending)
+    return [dict(r) for r in conn.execute(query.limit(limit)).mappings()]
+
+
+def _row_columns(spec: ListSpec) -> list:
+    t = spec.table
+    cols = [sa.literal_column(f"{t.name}.rowid").label("_rowid"), t.c.id.label("id")]
+    cols += [c.expr.label(c.key) for c in spec.columns if c.key != "id"]
+    cols += [expr.label(key) for key, expr in spec.extra.items()]
+    return cols
 
 
 def fetch_rows(conn: sa.Connection, spec: ListSpec, rowids: list[int]) -> dict[int, dict]:
@@ -104,10 +134,7 @@ def fetch_rows(conn: sa.Connection, spec: ListSpec, rowids: list[int]) -> dict[i
     if not rowids:
         return {}
     t = spec.table
-    rowid = sa.literal_column(f"{t.name}.rowid").label("_rowid")
-    cols = [rowid, t.c.id.label("id")]
-    cols += [c.expr.label(c.key) for c in spec.columns if c.key != "id"]
-    cols += [expr.label(key) for key, expr in spec.extra.items()]
+    cols = _row_columns(spec)
     query = (
         sa.select(*cols)
         .select_from(spec.from_clause())

@@ -1,11 +1,12 @@
 """Small reference lists the window keeps at hand: units (with paths), campaigns, teams,
-representatives. Hundreds of rows, fetched in one go on the DB worker."""
+representatives. Hundreds of rows, fetched in one go on the DB worker.
+
+Read at driver level on purpose: this runs before the first window is drawn, and the SQLModel
+table classes cost ~0.4 s to import; the pages that need them import them later."""
 
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
-
-from models.tables import Campaign, Representative, Team, Unit
 
 
 @dataclass
@@ -22,14 +23,15 @@ class Reference:
         return ""
 
 
-def _live(conn: sa.Connection, table: sa.Table, *cols, order=None) -> list[dict]:
-    query = sa.select(*(table.c[c] for c in cols)).where(table.c.deleted_at.is_(None))
-    query = query.order_by(table.c[order or cols[1]])
-    return [dict(r) for r in conn.execute(query).mappings()]
+def _live(conn: sa.Connection, table: str, cols: tuple[str, ...], order: str) -> list[dict]:
+    names = ", ".join(f'"{c}"' for c in cols)
+    rows = conn.exec_driver_sql(
+        f'SELECT {names} FROM "{table}" WHERE deleted_at IS NULL ORDER BY "{order}"')
+    return [dict(zip(cols, r, strict=True)) for r in rows]
 
 
 def load_reference(conn: sa.Connection) -> Reference:
-    units = _live(conn, Unit.__table__, "id", "name", "kind", "parent_id")
+    units = _live(conn, "unit", ("id", "name", "kind", "parent_id"), "name")
     by_id = {u["id"]: u for u in units}
     for unit in units:
         names, seen, node = [], set(), unit
@@ -39,12 +41,13 @@ def load_reference(conn: sa.Connection) -> Reference:
             node = by_id.get(node["parent_id"])
         unit["path"] = "/".join(reversed(names))
     units.sort(key=lambda u: u["path"])
-    campaigns = _live(conn, Campaign.__table__, "id", "name", "year", "is_open", "min_sample",
-                      order="year")
+    campaigns = _live(conn, "campaign", ("id", "name", "year", "is_open", "min_sample"), "year")
+    for c in campaigns:
+        c["is_open"] = bool(c["is_open"])
     campaigns.reverse()
     return Reference(
         units=units,
         campaigns=campaigns,
-        teams=_live(conn, Team.__table__, "id", "name"),
-        representatives=_live(conn, Representative.__table__, "id", "name", "team_id"),
+        teams=_live(conn, "team", ("id", "name"), "name"),
+        representatives=_live(conn, "representative", ("id", "name", "team_id"), "name"),
     )

@@ -18,19 +18,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desktop.data.dashboard import load_dashboard
 from desktop.errors import show_error
 from desktop.labels import label_of
 from desktop.pages.base import Page
 from desktop.widgets.ranking import RankingChartView, RankingTableModel, pct, score
 from desktop.widgets.slots import widget_slot
-from models import stats
 from models.enums import RespondentGroup, Sanction
-
-
-def load_dashboard(conn, filters: dict) -> dict:
-    """Both queries in one worker job: the figures and the ranking."""
-    return {"stats": stats.county_stats(conn, **filters),
-            "ranking": stats.unit_ranking(conn, **filters)}
 
 
 class FigureCard(QFrame):
@@ -60,6 +54,7 @@ class DashboardPage(Page):
         super().__init__(session, parent)
         self.figures: dict | None = None
         self.last_load_ms = 0.0
+        self.from_cache = False
         self._build_filters()
         self.cards: dict[str, FigureCard] = {}
         grid = QGridLayout()
@@ -143,7 +138,7 @@ class DashboardPage(Page):
         self.status.setText(self.tr("Loading…"))
         started = time.perf_counter()
         try:
-            result = await self.session.read(lambda c: load_dashboard(c, filters))
+            result = await self.session.worker.run(load_dashboard, self.session.store, filters)
         except Exception as exc:  # noqa: BLE001
             self.status.clear()
             show_error(self, exc)
@@ -153,6 +148,7 @@ class DashboardPage(Page):
         if filters != self.current_filters():
             return  # a newer request is on its way
         self.last_load_ms = (time.perf_counter() - started) * 1000
+        self.from_cache = result["cached"]
         self.show_figures(result["stats"], result["ranking"])
         self.status.clear()
 

@@ -115,6 +115,9 @@ class RecordPage(Page):
 
     def _update_count(self) -> None:
         n = self.table_model.rowCount()
+        if not self.table_model.complete:
+            self.count_label.setText(QCoreApplication.translate("RecordPage", "Counting…"))
+            return
         # Explicit context: PySide's self.tr() misses numerus forms from a subclass instance.
         self.count_label.setText(QCoreApplication.translate("RecordPage", "%n record(s)", "", n))
 

@@ -55,8 +55,10 @@ class RecordTableModel(QAbstractTableModel):
         self.filters: dict[str, Any] = {}
         self.fixed_filters: dict[str, Any] = {}  # who may see what; never shown in the bar
         self._sort: tuple[str | None, bool] = (spec.default_sort or None, True)
-        self.last_load_ms = 0.0
+        self.last_load_ms = 0.0  # until the first rows are in
+        self.count_ms = 0.0  # until every id (the count) is in
         self.loading = False
+        self.complete = False
 
     # --- loading ---------------------------------------------------------------------------
     def set_filters(self, filters: dict[str, Any]) -> None:
@@ -64,29 +66,61 @@ class RecordTableModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
+        """Two stages on the DB worker: the first page of rows (shown at once; on an indexed
+        sort it reads 200 rows, not the table), then every matching rowid (the count, and what
+        the other pages are fetched by). The view never waits for the second."""
         self._generation += 1
         generation, started = self._generation, time.perf_counter()
         key, descending = self._sort
         spec, filters, store = self.spec, {**self.filters, **self.fixed_filters}, self._store
-        self.loading = True
+        self.loading, self.complete = True, False
 
-        def query():
+        def first():
+            with store.read() as conn:
+                return lists.fetch_first_rows(conn, spec, filters, key, descending, PAGE)
+
+        def all_ids():
             with store.read() as conn:
                 return lists.fetch_ids(conn, spec, filters, key, descending)
 
-        def done(ids, error):
+        def first_done(rows, error):
             if generation != self._generation:
                 return
             self.loading = False
             self.beginResetModel()
-            self._ids = [] if error else ids
+            self._ids = [] if error else [r["_rowid"] for r in rows]
             self._pages.clear()
             self._pending.clear()
+            if not error:
+                self._pages[0] = {r["_rowid"]: r for r in rows}
             self.endResetModel()
             self.last_load_ms = (time.perf_counter() - started) * 1000
+            if error or len(rows) < PAGE:
+                self._completed(started)
+            else:
+                self._worker.submit(all_ids, on_done=ids_done)
             self.loaded.emit()
 
-        self._worker.submit(query, on_done=done)
+        def ids_done(ids, error):
+            if generation != self._generation or error:
+                return
+            if ids[:len(self._ids)] != self._ids:  # changed in between: start afresh
+                self.beginResetModel()
+                self._ids, self._pending = ids, set()
+                self._pages.clear()
+                self.endResetModel()
+            elif len(ids) > len(self._ids):
+                self.beginInsertRows(QModelIndex(), len(self._ids), len(ids) - 1)
+                self._ids = ids
+                self.endInsertRows()
+            self._completed(started)
+            self.loaded.emit()
+
+        self._worker.submit(first, on_done=first_done)
+
+    def _completed(self, started: float) -> None:
+        self.complete = True
+        self.count_ms = (time.perf_counter() - started) * 1000
 
     def _request_page(self, page: int) -> None:
         if page in self._pending:
@@ -132,7 +166,7 @@ class RecordTableModel(QAbstractTableModel):
         return values["id"] if values else None
 
     def all_fetched(self) -> bool:
-        return not self._pending and not self.loading
+        return not self._pending and not self.loading and self.complete
 
     # --- Qt model interface ---------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802

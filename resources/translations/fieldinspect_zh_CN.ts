@@ -354,117 +354,117 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="68"/>
+        <location filename="../../desktop/pages/dashboard.py" line="63"/>
         <source>Evaluation forms</source>
         <translation>评议表</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="68"/>
+        <location filename="../../desktop/pages/dashboard.py" line="63"/>
         <source>Overall satisfaction rate</source>
         <translation>综合满意率</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="69"/>
+        <location filename="../../desktop/pages/dashboard.py" line="64"/>
         <source>Weighted score</source>
         <translation>测评得分</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="69"/>
+        <location filename="../../desktop/pages/dashboard.py" line="64"/>
         <source>Units evaluated</source>
         <translation>被评议单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="70"/>
+        <location filename="../../desktop/pages/dashboard.py" line="65"/>
         <source>Visits done</source>
         <translation>已完成走访</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="70"/>
+        <location filename="../../desktop/pages/dashboard.py" line="65"/>
         <source>Opinions and suggestions</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="71"/>
+        <location filename="../../desktop/pages/dashboard.py" line="66"/>
         <source>Problems investigated</source>
         <translation>查处问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="71"/>
+        <location filename="../../desktop/pages/dashboard.py" line="66"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="72"/>
+        <location filename="../../desktop/pages/dashboard.py" line="67"/>
         <source>Staff criticised</source>
         <translation>批评教育人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="72"/>
+        <location filename="../../desktop/pages/dashboard.py" line="67"/>
         <source>Disciplinary cases</source>
         <translation>违纪案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="96"/>
+        <location filename="../../desktop/pages/dashboard.py" line="91"/>
         <source>Dashboard</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="100"/>
+        <location filename="../../desktop/pages/dashboard.py" line="95"/>
         <source>All campaigns</source>
         <translation>全部评议活动</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="105"/>
+        <location filename="../../desktop/pages/dashboard.py" line="100"/>
         <source>Campaign</source>
         <translation>评议活动</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="108"/>
+        <location filename="../../desktop/pages/dashboard.py" line="103"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="108"/>
+        <location filename="../../desktop/pages/dashboard.py" line="103"/>
         <source>To</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="143"/>
+        <location filename="../../desktop/pages/dashboard.py" line="138"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="165"/>
+        <location filename="../../desktop/pages/dashboard.py" line="161"/>
         <source>%1 dissatisfied</source>
         <translation>不满意 %1 份</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="168"/>
+        <location filename="../../desktop/pages/dashboard.py" line="164"/>
         <source>%1 ranked</source>
         <translation>参与排名 %1 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="171"/>
+        <location filename="../../desktop/pages/dashboard.py" line="167"/>
         <source>%1 public events, %2 planned</source>
         <translation>公开评议活动 %1 次，计划 %2 次</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="176"/>
+        <location filename="../../desktop/pages/dashboard.py" line="172"/>
         <source>%1 sorted</source>
         <translation>已梳理 %1 条</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="179"/>
+        <location filename="../../desktop/pages/dashboard.py" line="175"/>
         <source>%1 rectified of %2</source>
         <translation>共 %2 个，已整改 %1 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="181"/>
+        <location filename="../../desktop/pages/dashboard.py" line="177"/>
         <source>past their deadline</source>
         <translation>超过整改期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/dashboard.py" line="187"/>
+        <location filename="../../desktop/pages/dashboard.py" line="183"/>
         <source>%1 people sanctioned, %2 units held accountable</source>
         <translation>处分 %1 人，问责单位 %2 个</translation>
     </message>
@@ -1125,144 +1125,144 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/spreadsheets/import_dialog.py" line="71"/>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="67"/>
         <source>Import units</source>
         <translation>导入单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/spreadsheets/import_dialog.py" line="72"/>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="68"/>
         <source>Import representatives</source>
         <translation>导入评议代表</translation>
     </message>
     <message>
-        <location filename="../../desktop/spreadsheets/import_dialog.py" line="73"/>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="69"/>
         <source>Import evaluation forms</source>
         <translation>导入评议表</translation>
     </message>
     <message>
-        <location filename="../../desktop/spreadsheets/import_dialog.py" line="77"/>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="73"/>
         <source>No file chosen yet.</source>
         <translation>尚未选择文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/spreadsheets/import_dialog.py" line="79"/>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="75"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/spreadsheets/import_dialog.py" line="81"/>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="77"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../desktop/spreadsheets/import_dialog.py" line="82"/>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="78"/>
         <source>Read the file again after correcting it</source>
         <translation>修改文件后重新读取</translation>
     </message>
     <message>
-        <location filename="../../desktop/spreadsheets/import_dialog.py" line="107"/>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="92"/>
         <source>First rows of the file, as read</source>
         <translation>文件前几行（按读取结果显示）</translation>
     </message>
     <message>
-        <location filename="../../desktop/spreadsheets/import_dialog.py" line="108"/>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="93"/>
         <source>Problems found</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/spreadsheets/import_dialog.py" line="129"/>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="114"/>
         <source>All or nothing: import only if every row is right</source>
         <translation>全部或全不：每一行都无误时才导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/spreadsheets/import_dialog.py" line="133"/>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="118"/>
         <source>Import the rows that are right, and save the rejected rows with their reasons to:</source>
         <translation>只导入无误的行，并把被拒绝的行连同原因保存到：</translation>
     </message>
     <message>
-        <location filename="../../desktop/spreadsheets/import_dialog.py" line="152"/>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="137"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/spreadsheets/import_dialog.py" line="155"/>
-        <location filename="../../desktop/spreadsheets/import_dialog.py" line="336"/>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="139"/>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="277"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/spreadsheets/import_dialog.py" line="167"/>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="151"/>
         <source>Columns: %1 (English or Chinese headers).</source>
         <translation>应有的列：%1（中文或英文表头均可）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/spreadsheets/import_dialog.py" line="170"/>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="154"/>
         <source>Optional: %1.</source>
         <translation>可选列：%1。</translation>
     </message>
     <message>
-        <location filename="../../desktop/spreadsheets/import_dialog.py" line="177"/>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="161"/>
         <source>Choose a spreadsheet</source>
         <translation>选择电子表格</translation>
     </message>
     <message>
-        <location filename="../../desktop/spreadsheets/import_dialog.py" line="179"/>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="163"/>
         <source>Spreadsheets (*.csv *.xlsx)</source>
         <translation>电子表格 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/spreadsheets/import_dialog.py" line="207"/>
-        <location filename="../../desktop/spreadsheets/import_dialog.py" line="374"/>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="191"/>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="315"/>
         <source>Checking the rows…</source>
         <translation>正在检查各行…</translation>
     </message>
     <message>
-        <location filename="../../desktop/spreadsheets/import_dialog.py" line="254"/>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="203"/>
         <source>This file cannot be imported as it is: see the problems above.</source>
         <translation>此文件按现状无法导入：见上方问题列表。</translation>
     </message>
     <message>
-        <location filename="../../desktop/spreadsheets/import_dialog.py" line="258"/>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="207"/>
         <source>Rows read: %1 · ready to import: %2 · already present: %3 · with problems: %4</source>
         <translation>读取 %1 行 · 可导入 %2 行 · 已存在 %3 行 · 有问题 %4 行</translation>
     </message>
     <message>
-        <location filename="../../desktop/spreadsheets/import_dialog.py" line="264"/>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="213"/>
         <source>Correct these rows in the file and choose Check again, or import only the rows that are right.</source>
         <translation>请在文件中改正这些行后点“重新检查”，或选择只导入无误的行。</translation>
     </message>
     <message>
-        <location filename="../../desktop/spreadsheets/import_dialog.py" line="312"/>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="253"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../desktop/spreadsheets/import_dialog.py" line="316"/>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="257"/>
         <source>Imported: %1 · already present: %2 · rejected: %3</source>
         <translation>已导入 %1 行 · 已存在 %2 行 · 被拒绝 %3 行</translation>
     </message>
     <message>
-        <location filename="../../desktop/spreadsheets/import_dialog.py" line="320"/>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="261"/>
         <source>The rejected rows and their reasons were saved to %1.</source>
         <translation>被拒绝的行及原因已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../../desktop/spreadsheets/import_dialog.py" line="324"/>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="265"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/spreadsheets/import_dialog.py" line="347"/>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="288"/>
         <source>Cancelled: nothing was imported.</source>
         <translation>已取消：没有导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/spreadsheets/import_dialog.py" line="351"/>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="292"/>
         <source>Refused: nothing was imported. See the problems above.</source>
         <translation>已拒绝：没有导入任何数据。见上方问题列表。</translation>
     </message>
     <message>
-        <location filename="../../desktop/spreadsheets/import_dialog.py" line="375"/>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="316"/>
         <source>Writing…</source>
         <translation>正在写入…</translation>
     </message>
@@ -1990,7 +1990,7 @@
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/record_model.py" line="177"/>
+        <location filename="../../desktop/widgets/record_model.py" line="211"/>
         <source>confidential</source>
         <translation>保密</translation>
     </message>
@@ -2171,6 +2171,14 @@
     </message>
 </context>
 <context>
+    <name>PreviewTable</name>
+    <message>
+        <location filename="../../desktop/spreadsheets/preview.py" line="47"/>
+        <source>(not used)</source>
+        <translation>（不导入）</translation>
+    </message>
+</context>
+<context>
     <name>ProblemsPanel</name>
     <message>
         <location filename="../../desktop/pages/ledger.py" line="73"/>
@@ -2251,6 +2259,24 @@
         <location filename="../../desktop/pages/ledger.py" line="127"/>
         <source>Why is this problem reopened?</source>
         <translation>为何重新打开该问题？</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsTable</name>
+    <message>
+        <location filename="../../desktop/spreadsheets/preview.py" line="68"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/preview.py" line="68"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/preview.py" line="68"/>
+        <source>Problem</source>
+        <translation>问题</translation>
     </message>
 </context>
 <context>
@@ -2450,29 +2476,34 @@
     </message>
     <message>
         <location filename="../../desktop/pages/record_page.py" line="61"/>
-        <location filename="../../desktop/pages/record_page.py" line="174"/>
+        <location filename="../../desktop/pages/record_page.py" line="177"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../desktop/pages/record_page.py" line="119"/>
+        <source>Counting…</source>
+        <translation>正在计数…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/pages/record_page.py" line="122"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>共 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/record_page.py" line="141"/>
+        <location filename="../../desktop/pages/record_page.py" line="144"/>
         <source>New record</source>
         <translation>新建记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/record_page.py" line="165"/>
+        <location filename="../../desktop/pages/record_page.py" line="168"/>
         <source>Edit record</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/record_page.py" line="174"/>
+        <location filename="../../desktop/pages/record_page.py" line="177"/>
         <source>Delete the selected record?</source>
         <translation>删除所选记录？</translation>
     </message>
@@ -3266,32 +3297,6 @@
         <location filename="../../desktop/pages/field_work.py" line="66"/>
         <source>Summary</source>
         <translation>情况摘要</translation>
-    </message>
-</context>
-<context>
-    <name>PreviewTable</name>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/preview.py" line="47" />
-        <source>(not used)</source>
-        <translation>（不导入）</translation>
-    </message>
-</context>
-<context>
-    <name>ProblemsTable</name>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/preview.py" line="68" />
-        <source>Row</source>
-        <translation>行</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/preview.py" line="68" />
-        <source>Column</source>
-        <translation>列</translation>
-    </message>
-    <message>
-        <location filename="../work/main/desktop/spreadsheets/preview.py" line="68" />
-        <source>Problem</source>
-        <translation>问题</translation>
     </message>
 </context>
 </TS>

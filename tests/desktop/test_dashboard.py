@@ -57,3 +57,27 @@ def test_under_sampled_units_are_marked(qtbot, ready, run, demo_session):
         assert model.data(index) == "unranked"
         assert model.data(index, Qt.ItemDataRole.ToolTipRole)
     assert "/" in model.data(model.index(0, 1), Qt.ItemDataRole.ToolTipRole)  # the unit's path
+
+
+def test_kept_figures_are_used_only_while_nothing_changed(store, small, worker):
+    from desktop.data.dashboard import load_dashboard
+    from models import services
+    from models.records import Evaluation
+
+    none = {"campaign_id": None, "date_from": None, "date_to": None}
+    first = load_dashboard(store, none)
+    again = load_dashboard(store, none)
+    assert not first.pop("cached") and again.pop("cached")
+    assert again == first
+    with store.read() as conn:
+        assert again["stats"] == county_stats(conn)
+    with store.write("clerk") as w:  # any change: computed afresh
+        services.create_record(w, Evaluation, {
+            "campaign_id": small["campaign"], "group": "citizen",
+            "unit_id": small["units"]["卫生院"], "level": "satisfied",
+            "evaluated_on": "2026-01-05", "form_no": "A999"})
+    after = load_dashboard(store, none)
+    assert not after["cached"]
+    assert after["stats"]["evaluations"]["total"] == first["stats"]["evaluations"]["total"] + 1
+    filtered = load_dashboard(store, {**none, "campaign_id": small["campaign"]})
+    assert not filtered["cached"]

@@ -9,9 +9,10 @@ from desktop.widgets.record_model import RecordTableModel
 
 
 def loaded_model(qtbot, session, name, filters=None):
+    """A model with every matching id in (the count known)."""
     model = RecordTableModel(session.worker, session.store, lists.spec(name))
-    with qtbot.waitSignal(model.loaded, timeout=20000):
-        model.set_filters(filters or {})
+    model.set_filters(filters or {})
+    qtbot.waitUntil(lambda: model.complete, timeout=20000)
     return model
 
 
@@ -43,7 +44,20 @@ def test_rows_arrive_a_page_at_a_time(qtbot, demo_session):
     assert model.data(model.index(5000, 0)) == "…"  # placeholder until the page arrives
     qtbot.waitUntil(model.all_fetched, timeout=20000)
     assert model.data(model.index(5000, 0)) not in ("…", None)
-    assert len(model._pages) == 1
+    assert sorted(model._pages) == [0, 5000 // 200]  # the first page, and the one asked for
+
+
+def test_first_rows_show_before_the_count(qtbot, demo_session):
+    """Stage one brings the first page whole; the ids (and the count) follow."""
+    model = RecordTableModel(demo_session.worker, demo_session.store, lists.spec("evaluations"))
+    with qtbot.waitSignal(model.loaded, timeout=20000):
+        model.set_filters({})
+    assert model.rowCount() == 200 and not model.complete
+    assert model.data(model.index(199, 0)) not in ("…", None)
+    first = [model.record_id(r) for r in range(200)]
+    qtbot.waitUntil(lambda: model.complete, timeout=20000)
+    assert model.rowCount() >= 26300
+    assert [model.record_id(r) for r in range(200)] == first
 
 
 def test_filter_by_level_matches_sql(qtbot, demo_session, demo_store):
@@ -62,8 +76,8 @@ def test_sorting_by_date_descending(qtbot, demo_session):
     from PySide6.QtCore import Qt
 
     model = loaded_model(qtbot, demo_session, "evaluations")
-    with qtbot.waitSignal(model.loaded, timeout=20000):
-        model.sort(1, Qt.SortOrder.DescendingOrder)
+    model.sort(1, Qt.SortOrder.DescendingOrder)
+    qtbot.waitUntil(lambda: model.complete, timeout=20000)
     fetch_first_page(qtbot, model)
     dates = [model.data(model.index(r, 1)) for r in range(100)]
     assert dates == sorted(dates, reverse=True)
