@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from models.paths import APP_NAME
 
@@ -88,16 +88,22 @@ class Translations:
 
     def __init__(self) -> None:
         self._translator: QTranslator | None = None
+        self._qt: QTranslator | None = None  # Qt's own words: OK, Cancel, Save, Yes, No…
         self.language = ENGLISH
 
     def switch(self, lang: str) -> bool:
         app = QCoreApplication.instance()
-        if self._translator is not None:
-            app.removeTranslator(self._translator)
-            self._translator = None
+        for translator in (self._translator, self._qt):
+            if translator is not None:
+                app.removeTranslator(translator)
+        self._translator = self._qt = None
         self.language = ENGLISH
         if lang == ENGLISH:
             return True
+        qt = QTranslator(app)
+        if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt)
+            self._qt = qt
         qm = qm_file(lang)
         translator = QTranslator(app)
         if qm is None or not translator.load(str(qm)):

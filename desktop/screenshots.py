@@ -23,6 +23,7 @@ async def _render(out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
     try:
         session = await demo_session(worker, tmp / "data")
+        await worker.run(_sample_conflict, session.store)
         for lang in (ENGLISH, CHINESE):
             translations.switch(lang)
             window = MainWindow(session, lang)
@@ -32,9 +33,9 @@ async def _render(out: Path) -> int:
                 page = window.show_page(page_id)
                 await wait_until(page.is_ready)
                 await asyncio.sleep(0.3)  # let charts and fetched rows paint
-                path = out / f"{lang}_{window.page_ids.index(page_id):02d}_{page_id}.png"
-                window.grab().save(str(path))
-                print(path)
+                stem = out / f"{lang}_{window.page_ids.index(page_id):02d}_{page_id}"
+                save(window, f"{stem}.png")
+                await _extra_views(window, page_id, page, stem)
             window.close()
             window.deleteLater()
         await worker.run(session.store.close)
@@ -42,6 +43,56 @@ async def _render(out: Path) -> int:
         worker.shutdown()
         shutil.rmtree(tmp, ignore_errors=True)
     return 0
+
+
+def save(widget, path: str) -> None:
+    widget.grab().save(path)
+    print(path)
+
+
+async def _extra_views(window, page_id: str, page, stem) -> None:
+    """What a page hides behind a tab, a selection or a button."""
+    from desktop.self_test import wait_until
+
+    if page_id == "hq":
+        for i in range(1, page.tabs.count()):
+            page.tabs.setCurrentIndex(i)
+            await asyncio.sleep(0.3)
+            save(window, f"{stem}_tab{i}.png")
+        page.tabs.setCurrentIndex(0)
+    elif page_id == "conflicts" and page.table.rowCount():
+        page.table.selectRow(0)
+        await wait_until(lambda: page.comparison is not None)
+        await asyncio.sleep(0.2)
+        save(window, f"{stem}_selected.png")
+    elif page_id == "visits":
+        page.view.selectRow(0)
+        page.edit_selected()
+        await wait_until(lambda: getattr(page, "current_dialog", None) is not None)
+        await asyncio.sleep(0.3)
+        save(page.current_dialog, f"{stem}_dialog.png")
+        page.current_dialog.reject()
+        page.current_dialog = None
+
+
+def _sample_conflict(store) -> None:
+    """One conflict of the kind HQ reports, so the sync-issues page has both values to show."""
+    import json
+
+    from models.timeutil import utcnow
+
+    with store.engine.begin() as conn:
+        problem = conn.exec_driver_sql("SELECT id, responsible_person FROM problem "
+                                       "LIMIT 1").first()
+        if problem is None:
+            return
+        conn.exec_driver_sql(
+            "INSERT OR IGNORE INTO sync_issue (id, kind, code, table_name, row_id, reason, "
+            "details, created_at) VALUES ('hq:sample', 'conflict', 'same_field', 'problem', "
+            "?, 'same field: responsible_person', ?, ?)",
+            (problem[0], json.dumps({"field": "responsible_person", "kept": problem[1],
+                                     "other": "王建国", "hq_conflict_id": "sample"}),
+             utcnow().strftime("%Y-%m-%d %H:%M:%S.%f")))
 
 
 def main() -> int:

@@ -84,7 +84,7 @@ def _opinions() -> ListSpec:
                 QT_TRANSLATE_NOOP("Lists", "Source"),
                 t.c.source,
                 "enum:OpinionSource",
-                width=90,
+                width=130,
             ),
             Col("unit", QT_TRANSLATE_NOOP("Lists", "Unit"), UNIT.c.name, width=170),
             Col(
@@ -124,7 +124,7 @@ def _problems() -> ListSpec:
                 "responsible_person",
                 QT_TRANSLATE_NOOP("Lists", "Responsible person"),
                 t.c.responsible_person,
-                width=90,
+                width=125,
             ),
             Col(
                 "measures",

@@ -46,6 +46,35 @@ TABLE_LABELS = {
 }
 
 
+FIELD_LABELS = {
+    "responsible_person": QT_TRANSLATE_NOOP("SyncIssues", "Responsible person"),
+    "unit_id": QT_TRANSLATE_NOOP("SyncIssues", "Unit"),
+    "deadline": QT_TRANSLATE_NOOP("SyncIssues", "Deadline"),
+    "status": QT_TRANSLATE_NOOP("SyncIssues", "Status"),
+    "measures": QT_TRANSLATE_NOOP("SyncIssues", "Rectification measures"),
+    "description": QT_TRANSLATE_NOOP("SyncIssues", "Description"),
+    "reopen_reason": QT_TRANSLATE_NOOP("SyncIssues", "Reason for reopening"),
+    "level": QT_TRANSLATE_NOOP("SyncIssues", "Level"),
+    "reason": QT_TRANSLATE_NOOP("SyncIssues", "Reason"),
+    "suggestion": QT_TRANSLATE_NOOP("SyncIssues", "Suggestion"),
+    "form_no": QT_TRANSLATE_NOOP("SyncIssues", "Form number"),
+    "evaluated_on": QT_TRANSLATE_NOOP("SyncIssues", "Date"),
+    "group": QT_TRANSLATE_NOOP("SyncIssues", "Respondent group"),
+    "created_by": QT_TRANSLATE_NOOP("SyncIssues", "Entered by"),
+    "created_at": QT_TRANSLATE_NOOP("SyncIssues", "Entered at"),
+    "category": QT_TRANSLATE_NOOP("SyncIssues", "Category"),
+    "name": QT_TRANSLATE_NOOP("SyncIssues", "Name"),
+    "summary": QT_TRANSLATE_NOOP("SyncIssues", "Summary"),
+    "place": QT_TRANSLATE_NOOP("SyncIssues", "Place"),
+    "text": QT_TRANSLATE_NOOP("SyncIssues", "Opinion"),
+}
+
+
+def field_label(name: str) -> str:
+    text = FIELD_LABELS.get(name)
+    return QCoreApplication.translate("SyncIssues", text) if text else name.replace("_", " ")
+
+
 def table_label(name: str) -> str:
     text = TABLE_LABELS.get(name)
     return QCoreApplication.translate("SyncIssues", text) if text else name
@@ -152,6 +181,18 @@ class ConflictsPage(Page):
             return self.tr("Same form number")
         return self.tr("Conflict")
 
+    def reason_text(self, issue: dict) -> str:
+        """HQ's reason for a refusal (its words); a conflict described in the window's."""
+        if issue["kind"] != "conflict":
+            return issue["reason"]
+        found = si.conflicts_of(issue)
+        field = found[0].get("field", "") if found else ""
+        if issue["code"] == si.DUPLICATE:
+            return self.tr("Another form carries the same number")
+        if found and found[0]["kind"] == si.DELETED:
+            return self.tr("Deleted on one device, edited on another")
+        return self.tr("%1 was changed on two devices").replace("%1", field_label(field))
+
     @widget_slot()
     async def reload(self) -> None:
         self.issues = await self.session.read(si.open_issues)
@@ -160,7 +201,7 @@ class ConflictsPage(Page):
             cells = [self.kind_text(issue),
                      f"{table_label(issue['table_name'])} {issue['row_id'][-8:]}",
                      issue["created_at"].astimezone().strftime("%Y-%m-%d %H:%M"),
-                     issue["reason"]]
+                     self.reason_text(issue)]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
@@ -185,7 +226,7 @@ class ConflictsPage(Page):
         self.values.setRowCount(len(rows))
         ref = self.session.reference
         for row, side in enumerate(rows):
-            cells = [side.field, show_value(side.field, side.kept, ref),
+            cells = [field_label(side.field), show_value(side.field, side.kept, ref),
                      show_value(side.field, side.mine, ref)]
             for col, text in enumerate(cells):
                 self.values.setItem(row, col, QTableWidgetItem(text))

@@ -3,7 +3,7 @@
 from datetime import date
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
+    QVBoxLayout,
+    QWidget,
 )
 
 from desktop.data.attachments import attach_files, attachments_of
@@ -86,7 +88,16 @@ class FindingsPage(RecordPage):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.layout_.replaceWidget(self.view, splitter)
         splitter.addWidget(self.view)
-        splitter.addWidget(self.photos)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(QLabel(self.tr("Photos"), objectName="sectionHeading"))
+        self.photo_hint = QLabel(self.tr("Select a finding to see its photos."),
+                                 objectName="hint")
+        self.photo_hint.setWordWrap(True)
+        side_layout.addWidget(self.photo_hint)
+        side_layout.addWidget(self.photos, 1)
+        splitter.addWidget(side)
         splitter.setStretchFactor(0, 1)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self.load_photos())
 
@@ -118,16 +129,18 @@ class FindingsPage(RecordPage):
     async def load_photos(self) -> None:
         finding_id = self.selected_id()
         self.photos.clear()
+        self.photo_hint.setText(self.tr("Select a finding to see its photos."))
         if finding_id is None:
             return
-        data_dir = self.session.store.data_dir
+        blobs = self.session.store.blobs
         items = await self.session.read(
-            lambda c: attachments_of(c, data_dir, "finding", finding_id))
+            lambda c: attachments_of(c, blobs, "finding", finding_id))
         if finding_id != self.selected_id():
             return
+        self.photo_hint.setText(self.tr("%n photo(s). Attach more with Attach photos…", "",
+                                        len(items)))
         for item in items:
-            pixmap = QPixmap()
-            pixmap.loadFromData(item["data"])
+            pixmap = QPixmap.fromImage(QImage.fromData(item["data"]))  # decrypted bytes
             if not pixmap.isNull():
                 pixmap = pixmap.scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio,
                                        Qt.TransformationMode.SmoothTransformation)
@@ -148,10 +161,10 @@ class FindingsPage(RecordPage):
         await self.attach(finding_id, dialog.selectedFiles())
 
     async def attach(self, finding_id: str, files: list[str]) -> None:
-        data_dir = self.session.store.data_dir
+        blobs = self.session.store.blobs
         try:
             await self.session.write(
-                lambda w: attach_files(w, data_dir, "finding", finding_id, files))
+                lambda w: attach_files(w, blobs, "finding", finding_id, files))
         except Exception as exc:  # noqa: BLE001
             show_error(self, exc)
             return

@@ -41,14 +41,15 @@ class RecordPage(Page):
         self.view.setModel(self.table_model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setSortingEnabled(True)
         self.view.verticalHeader().setVisible(False)
         self.view.verticalHeader().setDefaultSectionSize(26)
         self.view.setWordWrap(False)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
-        # Sorting is done in SQL: tell the header without triggering a sort of our own.
+        # Sorting is done in SQL. No indicator before sorting is enabled: enabling it sorts by
+        # the indicated column at once, which would replace the list's own default order.
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.view.setSortingEnabled(True)
         for i, col in enumerate(self.table_model.spec.columns):
             if col.width:
                 self.view.setColumnWidth(i, col.width)

@@ -187,112 +187,127 @@
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../desktop/pages/conflicts.py" line="91"/>
+        <location filename="../../desktop/pages/conflicts.py" line="120"/>
         <source>Nothing waits for you: no refused entries, no conflicts.</source>
         <translation>没有待处理事项：无被拒绝的记录，无冲突。</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/conflicts.py" line="95"/>
+        <location filename="../../desktop/pages/conflicts.py" line="124"/>
         <source>Keep HQ&apos;s value</source>
         <translation>保留总部的值</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/conflicts.py" line="96"/>
+        <location filename="../../desktop/pages/conflicts.py" line="125"/>
         <source>Keep my value</source>
         <translation>保留我的值</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/conflicts.py" line="97"/>
+        <location filename="../../desktop/pages/conflicts.py" line="126"/>
         <source>Mark as settled</source>
         <translation>标记为已处理</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/conflicts.py" line="102"/>
+        <location filename="../../desktop/pages/conflicts.py" line="131"/>
         <source>A supervisor settles conflicts.</source>
         <translation>冲突由负责人处理。</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/conflicts.py" line="112"/>
+        <location filename="../../desktop/pages/conflicts.py" line="141"/>
         <source>Both values</source>
         <translation>两个值对照</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/conflicts.py" line="128"/>
+        <location filename="../../desktop/pages/conflicts.py" line="157"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/conflicts.py" line="128"/>
+        <location filename="../../desktop/pages/conflicts.py" line="157"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/conflicts.py" line="128"/>
+        <location filename="../../desktop/pages/conflicts.py" line="157"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/conflicts.py" line="128"/>
+        <location filename="../../desktop/pages/conflicts.py" line="157"/>
         <source>Reason from HQ</source>
         <translation>总部说明的原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/conflicts.py" line="133"/>
+        <location filename="../../desktop/pages/conflicts.py" line="162"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/conflicts.py" line="133"/>
+        <location filename="../../desktop/pages/conflicts.py" line="162"/>
         <source>Value kept at HQ</source>
         <translation>总部保留的值</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/conflicts.py" line="133"/>
+        <location filename="../../desktop/pages/conflicts.py" line="162"/>
         <source>Your value</source>
         <translation>本机的值</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/conflicts.py" line="150"/>
+        <location filename="../../desktop/pages/conflicts.py" line="179"/>
         <source>Refused by HQ</source>
         <translation>总部拒收</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/conflicts.py" line="152"/>
+        <location filename="../../desktop/pages/conflicts.py" line="181"/>
         <source>Same form number</source>
         <translation>表号重复</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/conflicts.py" line="200"/>
+        <location filename="../../desktop/pages/conflicts.py" line="191"/>
+        <source>Another form carries the same number</source>
+        <translation>另一张评议表表号相同</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="193"/>
+        <source>Deleted on one device, edited on another</source>
+        <translation>一台设备删除、另一台设备修改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="194"/>
+        <source>%1 was changed on two devices</source>
+        <translation>“%1”在两台设备上都被修改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="241"/>
         <source>HQ refused this change and did not store it: %1</source>
         <translation>总部拒收了此项修改，未予保存：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/conflicts.py" line="203"/>
+        <location filename="../../desktop/pages/conflicts.py" line="244"/>
         <source>Two paper forms carry the same number. Keep one: the other is voided.</source>
         <translation>两张纸质评议表表号相同。请保留其中一张，另一张将作废。</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/conflicts.py" line="206"/>
+        <location filename="../../desktop/pages/conflicts.py" line="247"/>
         <source>The record was deleted; the delete stands and the edit is shown here.</source>
         <translation>该记录已被删除；删除有效，此处显示被搁置的修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/conflicts.py" line="208"/>
+        <location filename="../../desktop/pages/conflicts.py" line="249"/>
         <source>The same field was changed on another device first. Keep one value; your choice is sent to HQ at the next sync.</source>
         <translation>同一字段已先在另一台设备上修改。请保留其中一个值；您的选择将在下次同步时发送至总部。</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/conflicts.py" line="224"/>
+        <location filename="../../desktop/pages/conflicts.py" line="265"/>
         <source>Same paper form number keyed twice</source>
         <translation>同一纸质表号重复录入</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/conflicts.py" line="136"/>
+        <location filename="../../desktop/pages/conflicts.py" line="165"/>
         <source>Sync issues</source>
         <translation>同步问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/conflicts.py" line="153"/>
+        <location filename="../../desktop/pages/conflicts.py" line="182"/>
         <source>Conflict</source>
         <translation>冲突</translation>
     </message>
@@ -951,48 +966,66 @@
     <name>FindingsPage</name>
     <message>
         <location filename="../../desktop/pages/field_work.py" line="94"/>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="95"/>
+        <location filename="../../desktop/pages/field_work.py" line="132"/>
+        <source>Select a finding to see its photos.</source>
+        <translation>选中一条发现问题即可查看其照片。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="105"/>
         <source>Findings</source>
         <translation>发现问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="97"/>
-        <location filename="../../desktop/pages/field_work.py" line="102"/>
+        <location filename="../../desktop/pages/field_work.py" line="108"/>
+        <location filename="../../desktop/pages/field_work.py" line="113"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="98"/>
-        <location filename="../../desktop/pages/field_work.py" line="103"/>
+        <location filename="../../desktop/pages/field_work.py" line="109"/>
+        <location filename="../../desktop/pages/field_work.py" line="114"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="104"/>
+        <location filename="../../desktop/pages/field_work.py" line="115"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="105"/>
+        <location filename="../../desktop/pages/field_work.py" line="116"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="106"/>
+        <location filename="../../desktop/pages/field_work.py" line="117"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="113"/>
+        <location filename="../../desktop/pages/field_work.py" line="124"/>
         <source>Attach photos…</source>
         <translation>添加照片…</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/pages/field_work.py" line="140"/>
+        <source>%n photo(s). Attach more with Attach photos…</source>
+        <translation>
+            <numerusform>共 %n 张照片。可用“添加照片…”继续添加。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="143"/>
+        <location filename="../../desktop/pages/field_work.py" line="157"/>
         <source>Attach photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="145"/>
+        <location filename="../../desktop/pages/field_work.py" line="159"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.bmp)</translation>
     </message>
@@ -2465,50 +2498,50 @@
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../desktop/pages/record_page.py" line="59"/>
+        <location filename="../../desktop/pages/record_page.py" line="60"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/record_page.py" line="60"/>
+        <location filename="../../desktop/pages/record_page.py" line="61"/>
         <source>Edit</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/record_page.py" line="61"/>
-        <location filename="../../desktop/pages/record_page.py" line="177"/>
+        <location filename="../../desktop/pages/record_page.py" line="62"/>
+        <location filename="../../desktop/pages/record_page.py" line="178"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/record_page.py" line="119"/>
+        <location filename="../../desktop/pages/record_page.py" line="120"/>
         <source>Counting…</source>
         <translation>正在计数…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/pages/record_page.py" line="122"/>
+        <location filename="../../desktop/pages/record_page.py" line="123"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>共 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/record_page.py" line="144"/>
+        <location filename="../../desktop/pages/record_page.py" line="145"/>
         <source>New record</source>
         <translation>新建记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/record_page.py" line="168"/>
+        <location filename="../../desktop/pages/record_page.py" line="169"/>
         <source>Edit record</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/record_page.py" line="177"/>
+        <location filename="../../desktop/pages/record_page.py" line="178"/>
         <source>Delete the selected record?</source>
         <translation>删除所选记录？</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/record_page.py" line="63"/>
+        <location filename="../../desktop/pages/record_page.py" line="64"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -3086,11 +3119,13 @@
     </message>
     <message>
         <location filename="../../desktop/pages/conflicts.py" line="38"/>
+        <location filename="../../desktop/pages/conflicts.py" line="69"/>
         <source>Opinion</source>
         <translation>意见建议</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/conflicts.py" line="39"/>
+        <location filename="../../desktop/pages/conflicts.py" line="51"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
@@ -3125,7 +3160,97 @@
         <translation>附件</translation>
     </message>
     <message>
+        <location filename="../../desktop/pages/conflicts.py" line="50"/>
+        <source>Responsible person</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="52"/>
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="53"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="54"/>
+        <source>Rectification measures</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="55"/>
+        <source>Description</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="56"/>
+        <source>Reason for reopening</source>
+        <translation>退回原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="57"/>
+        <source>Level</source>
+        <translation>评议等次</translation>
+    </message>
+    <message>
         <location filename="../../desktop/pages/conflicts.py" line="58"/>
+        <source>Reason</source>
+        <translation>不满意原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="59"/>
+        <source>Suggestion</source>
+        <translation>意见建议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="60"/>
+        <source>Form number</source>
+        <translation>表号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="61"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="62"/>
+        <source>Respondent group</source>
+        <translation>评议群体</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="63"/>
+        <source>Entered by</source>
+        <translation>录入人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="64"/>
+        <source>Entered at</source>
+        <translation>录入时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="65"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="66"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="67"/>
+        <source>Summary</source>
+        <translation>情况摘要</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="68"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="87"/>
         <source>(deleted at HQ)</source>
         <translation>（总部已删除）</translation>
     </message>
@@ -3237,64 +3362,64 @@
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="36"/>
+        <location filename="../../desktop/pages/field_work.py" line="38"/>
         <source>Secret visits are confidential (highlighted): while planned they are seen only by headquarters and the representatives assigned.</source>
         <translation>暗访属保密事项（高亮显示）：计划阶段仅总部和指派的评议代表可见。</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="43"/>
+        <location filename="../../desktop/pages/field_work.py" line="45"/>
         <source>Visits</source>
         <translation>明察暗访</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="52"/>
-        <location filename="../../desktop/pages/field_work.py" line="57"/>
+        <location filename="../../desktop/pages/field_work.py" line="54"/>
+        <location filename="../../desktop/pages/field_work.py" line="59"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="53"/>
-        <location filename="../../desktop/pages/field_work.py" line="58"/>
+        <location filename="../../desktop/pages/field_work.py" line="55"/>
+        <location filename="../../desktop/pages/field_work.py" line="60"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="59"/>
+        <location filename="../../desktop/pages/field_work.py" line="61"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="60"/>
+        <location filename="../../desktop/pages/field_work.py" line="62"/>
         <source>Inspection team</source>
         <translation>督查组</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="61"/>
+        <location filename="../../desktop/pages/field_work.py" line="63"/>
         <source>Representatives assigned</source>
         <translation>指派的评议代表</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="62"/>
+        <location filename="../../desktop/pages/field_work.py" line="64"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="63"/>
+        <location filename="../../desktop/pages/field_work.py" line="65"/>
         <source>Planned time</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="64"/>
+        <location filename="../../desktop/pages/field_work.py" line="66"/>
         <source>Actual time</source>
         <translation>实际时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="65"/>
+        <location filename="../../desktop/pages/field_work.py" line="67"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="66"/>
+        <location filename="../../desktop/pages/field_work.py" line="68"/>
         <source>Summary</source>
         <translation>情况摘要</translation>
     </message>

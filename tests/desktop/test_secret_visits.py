@@ -74,3 +74,19 @@ def test_hq_sees_every_visit_with_secret_ones_marked_confidential(store, worker,
                       if "confidential" in model.data(model.index(r, 0)))
     assert model.data(model.index(secret_row, 3), Qt.ItemDataRole.BackgroundRole) == \
         CONFIDENTIAL_BRUSH
+
+
+def test_a_list_opens_in_its_own_order_not_by_its_first_column(demo_session, ready, qtbot):
+    """Enabling sorting on the view must not re-sort the list by its first column."""
+    from desktop.pages.field_work import VisitsPage
+
+    page = VisitsPage(demo_session)
+    qtbot.addWidget(page)
+    ready(page)
+    model = page.table_model
+    model.data(model.index(0, 0))
+    qtbot.waitUntil(model.all_fetched)
+    col = [c.key for c in model.spec.columns].index("visit_date")
+    dates = [model.data(model.index(r, col)) for r in range(50)]
+    assert dates == sorted(dates, reverse=True)
+    assert len({model.data(model.index(r, 0)) for r in range(50)}) > 1  # not all one kind

@@ -219,6 +219,10 @@ def test_language_switch_rebuilds_the_window_in_chinese(run, worker, session, qa
         window = app.window
         titles = [window.nav.item(i).text() for i in range(window.nav.count())]
         assert "整改台账" in titles and "Rectification ledger" not in titles
+        from PySide6.QtCore import QCoreApplication
+
+        # Qt's own buttons (OK, Cancel, Save) are in Chinese too
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
         assert window.stack.currentWidget() is window.pages["settings"]
         assert not shiboken6.isValid(old) or not old.isVisible()
         app.switch_language("en")

@@ -157,7 +157,7 @@ def test_conflict_shows_both_values_and_keeping_mine_syncs(office, qtbot, run, h
     page.table.selectRow(0)
     run(until(lambda: page.values.rowCount() == 1))
     cells = [page.values.item(0, c).text() for c in range(3)]
-    assert cells == ["responsible_person", "王五", "李四"]
+    assert cells == ["Responsible person", "王五", "李四"]
     assert not page.keep_mine.isHidden() and page.keep_mine.isEnabled()
     page.keep_mine.click()
     run(until(lambda: page.table.rowCount() == 0))
