@@ -36,9 +36,13 @@ def run(aloop):
 
 
 @pytest.fixture
-def worker():
+def worker(request):
     from desktop.worker import DbWorker
 
+    if "store" in request.fixturenames:
+        # Set the store up first so that it is closed only after the worker has finished
+        # its last job (fixtures are torn down in reverse order).
+        request.getfixturevalue("store")
     w = DbWorker()
     yield w
     w.shutdown()
