@@ -22,13 +22,12 @@ from models.enums import (
     Criterion,
     EvaluationSource,
     Level,
-    OpinionSource,
     ProfileRole,
     RespondentGroup,
     UnitKind,
 )
 from models.errors import DomainError, NotFoundError, ValidationError
-from models.records import Evaluation, Opinion
+from models.records import Evaluation
 from models.reference import Campaign, Unit
 from models.store.writes import WriteSession
 from models.timeutil import local_today, utcnow
@@ -174,32 +173,7 @@ def correct_form(w: WriteSession, batch_id: str, evaluation_id: str,
                  changes: dict[str, Any]) -> dict:
     if evaluation_id not in _batch_form_ids(w.conn, batch_id):
         raise NotFoundError("That form is not in this batch.")
-    changed = services.update_record(w, Evaluation, evaluation_id, changes)
-    if "suggestion" in changed:
-        follow_suggestion(w, evaluation_id)
-    return changed
-
-
-def follow_suggestion(w: WriteSession, evaluation_id: str) -> None:
-    """Keep the Opinion made from a form's suggestion in step with the corrected form: its text
-    follows, a suggestion typed later makes one, and an emptied suggestion (a keying slip)
-    removes it unless the opinion already became a problem in the ledger."""
-    from models.records import Problem
-
-    form = w.current(Evaluation, evaluation_id)
-    o, p = Opinion.__table__, Problem.__table__
-    opinion = w.conn.execute(sa.select(o.c.id).where(
-        o.c.source_id == evaluation_id, o.c.source == OpinionSource.FORM,
-        o.c.deleted_at.is_(None))).first()
-    text = (form["suggestion"] or "").strip()
-    if opinion is None:
-        if text:
-            w.create(Opinion, services.opinion_from_form(form, evaluation_id))
-    elif text:
-        w.update(Opinion, opinion.id, {"text": text})
-    elif w.conn.execute(sa.select(p.c.id).where(
-            p.c.source_id == opinion.id, p.c.deleted_at.is_(None))).first() is None:
-        w.delete(Opinion, opinion.id)
+    return services.update_record(w, Evaluation, evaluation_id, changes)
 
 
 def batch_forms(conn: sa.Connection, batch_id: str) -> list[dict]:

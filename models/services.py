@@ -72,7 +72,10 @@ def update_record(w: WriteSession, model: type[SQLModel], row_id: str, changes: 
     rules.raise_if(record_problems(model, row))
     if model is Evaluation and row.get("form_no") != current.get("form_no"):
         check_form_number(w.conn, row["campaign_id"], row.get("form_no"), exclude_id=row_id)
-    return w.update(model, row_id, {k: row[k] for k in changes if k in row})
+    changed = w.update(model, row_id, {k: row[k] for k in changes if k in row})
+    if model is Evaluation and "suggestion" in changed:
+        follow_suggestion(w, row_id)
+    return changed
 
 
 def delete_record(w: WriteSession, model: type[SQLModel], row_id: str) -> None:
@@ -116,6 +119,26 @@ def opinion_from_form(row: dict[str, Any], evaluation_id: str) -> dict[str, Any]
         "campaign_id": row["campaign_id"], "source": OpinionSource.FORM,
         "source_id": evaluation_id, "received_on": row["evaluated_on"],
     }
+
+
+def follow_suggestion(w: WriteSession, evaluation_id: str) -> None:
+    """Keep the Opinion made from a form's suggestion in step with the corrected form: its text
+    follows, a suggestion typed later makes one, and an emptied suggestion (a keying slip)
+    removes it unless the opinion already became a problem in the ledger."""
+    form = w.current(Evaluation, evaluation_id)
+    o, p = Opinion.__table__, ProblemRow.__table__
+    opinion = w.conn.execute(sa.select(o.c.id).where(
+        o.c.source_id == evaluation_id, o.c.source == OpinionSource.FORM,
+        o.c.deleted_at.is_(None))).first()
+    text = (form["suggestion"] or "").strip()
+    if opinion is None:
+        if text:
+            w.create(Opinion, opinion_from_form(form, evaluation_id))
+    elif text:
+        w.update(Opinion, opinion.id, {"text": text})
+    elif w.conn.execute(sa.select(p.c.id).where(
+            p.c.source_id == opinion.id, p.c.deleted_at.is_(None))).first() is None:
+        w.delete(Opinion, opinion.id)
 
 
 def void_evaluation(w: WriteSession, evaluation_id: str, reason: str) -> None:

@@ -91,4 +91,6 @@ def test_update_records_only_changed_fields(store, ids):
         services.delete_record(w, Evaluation, form)
     with store.read() as conn:
         ops = [r[0] for r in conn.exec_driver_sql("SELECT op FROM outbox ORDER BY seq")]
-    assert ops[-2:] == ["update", "delete"]
+        opinion = conn.exec_driver_sql("SELECT text FROM opinion").scalar()
+    assert ops[-3:] == ["update", "insert", "delete"]  # the suggestion became an opinion
+    assert opinion == "好"
