@@ -25,6 +25,7 @@ def _evaluations() -> ListSpec:
         date_column="evaluated_on",
         joins=[unit_join(t), campaign_join(t)],
         search_columns=("form_no", "reason", "suggestion"),
+        number_column="form_no",
         columns=[
             Col("form_no", QT_TRANSLATE_NOOP("Lists", "Form number"), t.c.form_no, width=90),
             Col(

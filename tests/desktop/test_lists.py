@@ -108,3 +108,16 @@ def test_deleted_rows_are_not_listed(qtbot, session, store, small):
     assert model.rowCount() == 1
     with store.read() as conn:
         assert conn.execute(sa.text("SELECT count(*) FROM problem")).scalar() == 2
+
+
+def test_search_by_form_number_prefix_and_by_text(qtbot, session):
+    """A number-like search walks the form-number index (prefix); other text searches the
+    reason and suggestion."""
+    assert loaded_model(qtbot, session, "evaluations", {"search": "A00"}).rowCount() == 3
+    assert loaded_model(qtbot, session, "evaluations", {"search": "A002"}).rowCount() == 1
+    assert loaded_model(qtbot, session, "evaluations", {"search": "态度"}).rowCount() == 1
+    with session.store.read() as conn:
+        plan = conn.exec_driver_sql(
+            "EXPLAIN QUERY PLAN SELECT rowid FROM evaluation WHERE form_no >= 'A00' "
+            "AND form_no < 'A00\uffff'").all()
+    assert "ix_evaluation_form_no" in str(plan)
