@@ -1,40 +1,29 @@
-"""Photos and scans: bytes under their SHA-256 in the data directory, metadata in the store."""
+"""Photos and scans: bytes in the store's encrypted blob folder, metadata in the store.
 
-import hashlib
+The bytes go through `store.blobs` (AES-GCM per file, keyed file names): nothing readable is
+written under the data directory, and the same photo attached twice is one file. The original
+file name is kept as metadata only, never used as a path.
+"""
+
 import mimetypes
-import os
-import shutil
 from pathlib import Path
 
 import sqlalchemy as sa
 
+from models.errors import AppError
 from models.records import Attachment
+from models.security.blobs import BlobStore
 from models.store.writes import WriteSession
 
-FOLDER = "attachments"
 
-
-def blob_path(data_dir: Path, sha256: str) -> Path:
-    return Path(data_dir) / FOLDER / sha256[:2] / sha256
-
-
-def attach_files(w: WriteSession, data_dir: Path, owner_table: str, owner_id: str,
+def attach_files(w: WriteSession, blobs: BlobStore, owner_table: str, owner_id: str,
                  files: list[str]) -> list[str]:
-    """Copy each file under its hash (fsynced before the row commits), then record it."""
+    """Seal each file into the blob store (fsynced before the row commits), then record it."""
     ids = []
     for name in files:
         source = Path(name)
         data = source.read_bytes()
-        digest = hashlib.sha256(data).hexdigest()
-        target = blob_path(data_dir, digest)
-        if not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            partial = target.with_suffix(".part")
-            with open(partial, "wb") as out:
-                out.write(data)
-                out.flush()
-                os.fsync(out.fileno())
-            shutil.move(partial, target)
+        digest = blobs.put(data)
         media_type = mimetypes.guess_type(source.name)[0] or "application/octet-stream"
         ids.append(w.create(Attachment, {
             "sha256": digest, "size": len(data), "media_type": media_type,
@@ -43,9 +32,10 @@ def attach_files(w: WriteSession, data_dir: Path, owner_table: str, owner_id: st
     return ids
 
 
-def attachments_of(conn: sa.Connection, data_dir: Path, owner_table: str,
+def attachments_of(conn: sa.Connection, blobs: BlobStore, owner_table: str,
                    owner_id: str) -> list[dict]:
-    """Each attachment with its bytes (photos are small; a missing file gives empty bytes)."""
+    """Each attachment with its bytes (photos are small). An attachment not on this device yet
+    (synced from HQ, fetched on demand) or damaged gives empty bytes."""
     t = Attachment.__table__
     rows = conn.execute(
         sa.select(t.c.id, t.c.sha256, t.c.media_type, t.c.original_name)
@@ -54,6 +44,9 @@ def attachments_of(conn: sa.Connection, data_dir: Path, owner_table: str,
     ).mappings()
     out = []
     for row in rows:
-        path = blob_path(data_dir, row["sha256"])
-        out.append({**row, "data": path.read_bytes() if path.exists() else b""})
+        try:
+            data = blobs.get(row["sha256"])
+        except AppError:  # not downloaded yet, or failed authentication
+            data = b""
+        out.append({**row, "data": data})
     return out

@@ -90,3 +90,30 @@ class BlobStore:
 
     def delete(self, sha256: str) -> None:
         self._path(_check_hash(sha256)).unlink(missing_ok=True)
+
+    def seal_plain_files(self) -> int:
+        """Seal what earlier versions wrote in the clear (`ab/<sha256>`, named by the hash of
+        its bytes) and remove the clear copy and any clear `.part` leftovers; how many sealed.
+
+        A sealed file starts with the magic and its name is an HMAC, not its own hash, so it
+        is told apart by reading four bytes. Unlinking does not scrub the disk blocks: a store
+        that held clear photos keeps relying on the disk's own encryption for those."""
+        if not self.root.is_dir():
+            return 0
+        sealed = 0
+        for path in sorted(self.root.glob("??/*")):
+            name = path.name
+            if not path.is_file() or name.startswith("."):
+                continue
+            if name.endswith(".part"):  # an interrupted clear write
+                path.unlink(missing_ok=True)
+                continue
+            with path.open("rb") as fh:
+                if fh.read(len(_MAGIC)) == _MAGIC:
+                    continue
+            data = path.read_bytes()
+            if len(name) == 64 and hashlib.sha256(data).hexdigest() == name:
+                self.put(data, expected_sha256=name)
+                path.unlink()
+                sealed += 1
+        return sealed

@@ -6,6 +6,7 @@ connection from the engine's pool.
 """
 
 import contextlib
+import logging
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -31,6 +32,9 @@ from models.store.keys import (
 )
 from models.store.schema import ensure_schema
 from models.store.writes import WriteSession
+
+log = logging.getLogger(__name__)
+BLOBS_SEALED = "blobs_sealed"  # store_meta: attachments written in the clear were sealed
 
 
 @dataclass
@@ -65,6 +69,12 @@ class Store:
         device_id = _ensure_device_id(engine)
         with engine.connect().execution_options(immediate=True) as conn, conn.begin():
             audit.record(conn, "unlock")
+            if get_meta(conn, BLOBS_SEALED) != "1":  # photos an earlier version kept in the clear
+                try:
+                    BlobStore(data_dir / BLOB_DIR, key).seal_plain_files()
+                    set_meta(conn, BLOBS_SEALED, "1")
+                except OSError as exc:  # tried again at the next open; the store still opens
+                    log.warning("could not seal earlier attachment files: %s", exc.strerror)
         return cls(data_dir=data_dir, engine=engine, device_id=device_id, data_key=key)
 
     def close(self) -> None:

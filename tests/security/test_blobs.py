@@ -77,3 +77,26 @@ def test_png_text_chunks_are_dropped_and_other_formats_refused():
     assert b"GPS here" not in clean and b"pixels" in clean
     with pytest.raises(UnsupportedImageError):
         strip_location(b"GIF89a...")
+
+
+def test_photos_an_earlier_version_kept_in_the_clear_are_sealed_at_the_next_open(store,
+                                                                                data_dir):
+    from models.store.store import BLOBS_SEALED, Store, set_meta
+    from tests.conftest import PASSPHRASE
+
+    sha = hashlib.sha256(PHOTO).hexdigest()
+    plain = data_dir / "attachments" / sha[:2] / sha
+    plain.parent.mkdir(parents=True, exist_ok=True)
+    plain.write_bytes(PHOTO)
+    (plain.parent / f"{sha}.part").write_bytes(PHOTO[:100])  # an interrupted clear write
+    with store.engine.begin() as conn:
+        set_meta(conn, BLOBS_SEALED, "0")  # as a store from before sealing
+    store.close()
+    again = Store.open(data_dir, PASSPHRASE)
+    try:
+        assert again.blobs.get(sha) == PHOTO
+        files = _files(data_dir)
+        assert len(files) == 1 and b"canary-photo" not in files[0].read_bytes()
+        assert again.meta(BLOBS_SEALED) == "1"
+    finally:
+        again.close()
