@@ -1,61 +1,62 @@
 """Attachment bytes on the device side: resumable chunked upload, lazy download.
 
-The local layout (`attachments/ab/abcdef...` in the data directory) is the one the desktop
-writes; the server's answer to `start` says how much it already has, so an upload cut half-way
-resumes at that offset, and a file HQ already holds is never sent again.
+The bytes live in the store's encrypted blob folder (`store.blobs`, the same one the desktop
+writes): an upload reads them decrypted in memory, a download is verified and sealed before it
+takes its place. Nothing is written in the clear, not even while it is on its way. The server's
+answer to `start` says how much it already has, so an upload cut half-way resumes at that
+offset, and a file HQ already holds is never sent again.
 """
 
 import hashlib
-import os
-from pathlib import Path
+import logging
 
+from models.errors import NotFoundError
+from models.security.blobs import BlobCorruptError, BlobStore
 from sync.client.http import HQClient, HQRefused
 from sync.protocol import CHUNK_BYTES, BlobStatus
 
-FOLDER = "attachments"
+log = logging.getLogger(__name__)
 
 
-def local_blob_path(data_dir: Path, sha256: str) -> Path:
-    return Path(data_dir) / FOLDER / sha256[:2] / sha256
-
-
-async def upload(client: HQClient, data_dir: Path, sha256: str, media_type: str) -> bool:
+async def upload(client: HQClient, blobs: BlobStore, sha256: str, media_type: str) -> bool:
     """Make sure HQ holds these bytes; False when the device does not have them either."""
-    path = local_blob_path(data_dir, sha256)
-    if not path.exists():
+    try:
+        data = blobs.get(sha256)
+    except NotFoundError:
         return False
-    size = path.stat().st_size
+    except BlobCorruptError:  # damaged on this device: the record still goes, the bytes cannot
+        log.warning("attachment %s… is damaged on this device; not uploaded", sha256[:8])
+        return False
     response = await client.call("POST", f"/v1/blobs/{sha256}/start",
-                                 json={"size": size, "media_type": media_type})
+                                 json={"size": len(data), "media_type": media_type})
     status = BlobStatus.model_validate_json(response.content)
-    with path.open("rb") as fh:
-        while not status.complete and status.received < status.size:
-            fh.seek(status.received)
-            chunk = fh.read(CHUNK_BYTES)
-            try:
-                response = await client.call("PUT", f"/v1/blobs/{sha256}",
-                                             params={"offset": status.received}, content=chunk)
-            except HQRefused as exc:
-                if exc.code != "wrong_offset":
-                    raise
-                status = status.model_copy(update={"received": exc.details["received"]})
-                continue
-            status = BlobStatus.model_validate_json(response.content)
+    while not status.complete and status.received < status.size:
+        chunk = data[status.received:status.received + CHUNK_BYTES]
+        try:
+            response = await client.call("PUT", f"/v1/blobs/{sha256}",
+                                         params={"offset": status.received}, content=chunk)
+        except HQRefused as exc:
+            if exc.code != "wrong_offset":
+                raise
+            status = status.model_copy(update={"received": exc.details["received"]})
+            continue
+        status = BlobStatus.model_validate_json(response.content)
     if not status.complete:
         await client.call("POST", f"/v1/blobs/{sha256}/finish")
     return True
 
 
-async def download(client: HQClient, data_dir: Path, sha256: str) -> Path:
-    """Fetch an attachment when it is opened; verified before it takes its place."""
-    target = local_blob_path(data_dir, sha256)
-    if target.exists():
-        return target
+async def download(client: HQClient, blobs: BlobStore, sha256: str) -> bytes:
+    """An attachment's bytes, fetched from HQ when first opened; verified, then sealed."""
+    try:
+        return blobs.get(sha256)
+    except NotFoundError:
+        pass
+    except BlobCorruptError:  # a damaged local copy is replaced by HQ's
+        blobs.delete(sha256)
     response = await client.call("GET", f"/v1/blobs/{sha256}/content")
-    if hashlib.sha256(response.content).hexdigest() != sha256:
+    data = response.content
+    if hashlib.sha256(data).hexdigest() != sha256:
         raise HQRefused(200, "hash_mismatch", "the attachment arrived damaged; try again")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(".part")
-    tmp.write_bytes(response.content)
-    os.replace(tmp, target)
-    return target
+    blobs.put(data, expected_sha256=sha256)
+    return data

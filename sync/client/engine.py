@@ -11,7 +11,6 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from datetime import datetime
-from pathlib import Path
 
 import httpx
 import orjson
@@ -178,7 +177,7 @@ class SyncEngine:
             if e["table"] == "attachment" and e["op"] == "insert":
                 sha = e["fields"].get("sha256", "")
                 media = e["fields"].get("media_type") or "application/octet-stream"
-                done += await blobs.upload(client, self.store.data_dir, sha, media)
+                done += await blobs.upload(client, self.store.blobs, sha, media)
         return done
 
     async def _pull(self, client: HQClient, report: SyncReport, progress) -> None:
@@ -198,11 +197,12 @@ class SyncEngine:
             if not page["more"]:
                 return
 
-    async def fetch_attachment(self, sha256: str) -> Path:
-        """The bytes of an attachment, downloaded from HQ the first time they are opened."""
+    async def fetch_attachment(self, sha256: str) -> bytes:
+        """The bytes of an attachment, downloaded from HQ (and sealed into the store's blob
+        folder) the first time they are opened."""
         client = self._client()
         try:
-            return await blobs.download(client, self.store.data_dir, sha256)
+            return await blobs.download(client, self.store.blobs, sha256)
         finally:
             await client.aclose()
 

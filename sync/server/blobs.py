@@ -1,15 +1,17 @@
 """Attachment bytes at HQ: content-addressed by SHA-256, uploaded in resumable chunks.
 
-Files are stored under names HQ makes from the verified hash (`ab/abcdef...`), never under a
-name a client sent; a partial upload lives in `partial/` until its whole hash checks out.
+Files are stored under names HQ makes from the verified hash, never under a name a client
+sent; a partial upload lives in `partial/` until its whole hash checks out. On a SQLite HQ both
+are sealed under the HQ store's key (`sync/server/blob_store.py`); on PostgreSQL they are plain
+files under the operator's disk encryption.
 """
 
 import hashlib
 import re
-from pathlib import Path
 
 import sqlalchemy as sa
 
+from models.security.blobs import BlobCorruptError
 from models.timeutil import utcnow
 from sync.protocol import MAX_ATTACHMENT_BYTES, BlobStatus
 from sync.server import tables as T
@@ -30,12 +32,9 @@ def check_sha(sha: str) -> str:
     return sha
 
 
-def final_path(db: ServerDB, sha: str) -> Path:
-    return db.blob_dir / sha[:2] / sha
-
-
-def _partial(db: ServerDB, sha: str) -> Path:
-    return db.blob_dir / "partial" / f"{sha}.part"
+def content(db: ServerDB, sha: str) -> bytes:
+    """A finished attachment's bytes (decrypted on a SQLite HQ)."""
+    return db.blobs.get(check_sha(sha))
 
 
 def status(db: ServerDB, sha: str) -> BlobStatus | None:
@@ -44,12 +43,8 @@ def status(db: ServerDB, sha: str) -> BlobStatus | None:
         row = conn.execute(sa.select(T.blob).where(T.blob.c.sha256 == sha)).first()
     if row is None:
         return None
-    received = row.size if row.complete else _size(_partial(db, sha))
+    received = row.size if row.complete else db.partial.received(sha)
     return BlobStatus(sha256=sha, size=row.size, received=received, complete=row.complete)
-
-
-def _size(path: Path) -> int:
-    return path.stat().st_size if path.exists() else 0
 
 
 def start(db: ServerDB, sha: str, size: int, media_type: str) -> BlobStatus:
@@ -80,10 +75,7 @@ def append(db: ServerDB, sha: str, offset: int, chunk: bytes) -> BlobStatus:
                         received=current.received)
     if offset + len(chunk) > current.size:
         raise BlobError(413, "too_much", "more bytes than announced")
-    path = _partial(db, sha)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("ab") as fh:
-        fh.write(chunk)
+    db.partial.add(sha, offset, chunk)
     return BlobStatus(sha256=sha, size=current.size, received=offset + len(chunk),
                       complete=False)
 
@@ -94,25 +86,19 @@ def finish(db: ServerDB, sha: str) -> BlobStatus:
         raise BlobError(404, "unknown_blob", "start the upload first")
     if current.complete:
         return current
-    path = _partial(db, sha)
     if current.received != current.size:
         raise BlobError(409, "incomplete", f"only {current.received} of {current.size} bytes "
                         "arrived", received=current.received)
-    if _hash(path) != sha:
-        path.unlink(missing_ok=True)
+    try:
+        data = db.partial.read(sha)
+    except BlobCorruptError:
+        data = b""
+    if hashlib.sha256(data).hexdigest() != sha:
+        db.partial.drop(sha)
         raise BlobError(422, "hash_mismatch", "the bytes do not match their SHA-256; upload "
                         "again")
-    target = final_path(db, sha)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    path.replace(target)
+    db.blobs.put(data, expected_sha256=sha)  # sealed on a SQLite HQ, fsynced
+    db.partial.drop(sha)
     with db.write() as conn:
         conn.execute(T.blob.update().where(T.blob.c.sha256 == sha).values(complete=True))
     return BlobStatus(sha256=sha, size=current.size, received=current.size, complete=True)
-
-
-def _hash(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()

@@ -9,7 +9,7 @@ FIELDINSPECT_PASSPHRASE). Two Alembic histories run on open: the models' (data t
 import contextlib
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -17,6 +17,13 @@ import sqlalchemy as sa
 from models.errors import StoreLockedError, ValidationError
 from models.store.schema import ensure_schema
 from sync.server import tables as T
+from sync.server.blob_store import (
+    Partial,
+    PlainBlobs,
+    SealedBlobs,
+    open_blob_store,
+    seal_plain_files,
+)
 
 SERVER_HEAD = "s0002"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -24,10 +31,20 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 _PG_MIGRATION_LOCK = 0x46494E53
 
 
+HQ_BLOBS_SEALED = "hq_blobs_sealed"  # store_meta: attachments kept in the clear were sealed
+
+
 @dataclass
 class ServerDB:
     engine: sa.Engine
     blob_dir: Path
+    # SQLite HQ: the HQ store's data key, which seals the attachments (None on PostgreSQL).
+    blob_key: bytes | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        self.blobs: PlainBlobs | SealedBlobs
+        self.partial: Partial
+        self.blobs, self.partial = open_blob_store(self.blob_dir, self.blob_key)
 
     @property
     def is_sqlite(self) -> bool:
@@ -58,9 +75,10 @@ def default_database_url(data_dir: Path) -> str:
 
 def open_server_db(database_url: str, *, blob_dir: Path | None = None,
                    passphrase: str | None = None) -> ServerDB:
+    blob_key = None
     if database_url.startswith("sqlite"):
         directory = Path(database_url.split(":///", 1)[-1])
-        engine = _open_sqlite(directory, passphrase)
+        engine, blob_key = _open_sqlite(directory, passphrase)
         blob_dir = blob_dir or directory / "blobs"
     elif database_url.startswith("postgresql"):
         engine = sa.create_engine(database_url, pool_size=10, max_overflow=20,
@@ -70,18 +88,32 @@ def open_server_db(database_url: str, *, blob_dir: Path | None = None,
         raise ValidationError.single(
             "database-url", "use postgresql+psycopg://... or sqlite:///DIRECTORY")
     migrate(engine)
-    blob_dir.mkdir(parents=True, exist_ok=True)
-    return ServerDB(engine=engine, blob_dir=blob_dir)
+    db = ServerDB(engine=engine, blob_dir=blob_dir, blob_key=blob_key)
+    if db.blobs.sealed:
+        _seal_earlier_blobs(db)
+    return db
 
 
-def _open_sqlite(directory: Path, passphrase: str | None) -> sa.Engine:
+def _seal_earlier_blobs(db: ServerDB) -> None:
+    """Once per HQ: attachments an earlier version kept in the clear are sealed."""
+    from models.store.store import get_meta, set_meta
+
+    with db.write() as conn:
+        if get_meta(conn, HQ_BLOBS_SEALED) != "1":
+            seal_plain_files(db.blobs, db.partial.root)
+            set_meta(conn, HQ_BLOBS_SEALED, "1")
+
+
+def _open_sqlite(directory: Path, passphrase: str | None) -> tuple[sa.Engine, bytes]:
+    """The engine of HQ's encrypted store and its data key (which also seals attachments)."""
     from models.store.store import Store
 
     passphrase = passphrase if passphrase is not None else os.environ.get(
         "FIELDINSPECT_PASSPHRASE")
     if not passphrase:
         raise StoreLockedError("The HQ database is locked: set FIELDINSPECT_PASSPHRASE.")
-    return Store.open(directory, passphrase).engine
+    store = Store.open(directory, passphrase)
+    return store.engine, store.data_key
 
 
 def migrate(engine: sa.Engine) -> None:

@@ -2,7 +2,6 @@
 
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import FileResponse
 from pydantic import ValidationError as PydanticError
 
 from sync.protocol import (
@@ -185,7 +184,8 @@ def blob_content(sha: str, request: Request, who=Depends(device)):
     found = blobs.status(db, sha)
     if found is None or not found.complete or not blob_visible(db, who, sha):
         raise _client_error(404, "unknown_blob", "HQ has no attachment with this hash for you")
-    return FileResponse(blobs.final_path(db, sha), media_type="application/octet-stream")
+    data = blobs.content(db, sha)  # decrypted on a SQLite HQ
+    return Response(content=data, media_type="application/octet-stream")
 
 
 @router.post("/conflicts/{conflict_id}/resolve")

@@ -69,10 +69,8 @@ def test_attachment_uploads_in_chunks_resumes_dedupes_and_downloads_lazily(hq, m
     a, boss = hq.device("office"), hq.device("hq")
     ids = seed_reference(a)
     data = bytes(range(256)) * 20  # 5,120 bytes: six chunks
-    sha = hashlib.sha256(data).hexdigest()
-    path = client_blobs.local_blob_path(a.store.data_dir, sha)
-    path.parent.mkdir(parents=True)
-    path.write_bytes(data)
+    sha = a.store.blobs.put(data)
+    assert sha == hashlib.sha256(data).hexdigest()
     with a.write() as w:
         fid = w.create(Evaluation, form(ids, "A1"))
         w.create(Attachment, {"sha256": sha, "size": len(data), "owner_table": "evaluation",
@@ -80,16 +78,44 @@ def test_attachment_uploads_in_chunks_resumes_dedupes_and_downloads_lazily(hq, m
     a.transport.cut(f"/v1/blobs/{sha}", "after", times=2)  # chunks land, replies lost
     report = a.sync()
     assert report.attachments == 1
-    stored = list((hq.root / "blobs").rglob(sha))
-    assert len(stored) == 1 and stored[0].read_bytes() == data
+    assert hq.db.blobs.get(sha) == data
+    held = [p for p in (hq.root / "blobs").rglob("*") if p.is_file()]
+    assert len(held) == 1  # the chunks were put together and removed
+    if hq.db.blobs.sealed:  # a SQLite HQ seals its copy (PostgreSQL: the operator's disk)
+        assert data[:64] not in held[0].read_bytes() and sha not in held[0].name
     assert not list((hq.root / "blobs").rglob("passwd"))
     boss.sync()
-    assert not client_blobs.local_blob_path(boss.store.data_dir, sha).exists()  # lazy
+    assert not boss.store.blobs.has(sha)  # lazy
     got = run(boss.engine.fetch_attachment(sha))
-    assert got.read_bytes() == data
+    assert got == data
+    assert boss.store.blobs.get(sha) == data  # sealed into the device's blob folder
+    stored = [p for p in boss.store.data_dir.rglob("*") if p.is_file()]
+    assert not any(data[:64] in p.read_bytes() for p in stored)
+    before = len(boss.transport.requests)
+    assert run(boss.engine.fetch_attachment(sha)) == data  # opened again: no second download
+    assert len(boss.transport.requests) == before
     before = len(a.transport.requests)
-    assert run(client_blobs.upload(a.engine._client(), a.store.data_dir, sha, "image/png"))
+    assert run(client_blobs.upload(a.engine._client(), a.store.blobs, sha, "image/png"))
     assert ("PUT", f"/v1/blobs/{sha}") not in a.transport.requests[before:]  # deduplicated
+
+
+def test_a_missing_or_damaged_local_attachment_is_not_uploaded_but_fetched_again(hq):
+    a = hq.device("office")
+    ids = seed_reference(a)
+    data = b"photo bytes " * 100
+    sha = a.store.blobs.put(data)
+    with a.write() as w:
+        fid = w.create(Evaluation, form(ids, "B1"))
+        w.create(Attachment, {"sha256": sha, "size": len(data), "owner_table": "evaluation",
+                              "owner_id": fid, "original_name": "p.jpg"})
+    assert a.sync().attachments == 1
+    missing = hashlib.sha256(b"never attached").hexdigest()
+    assert not run(client_blobs.upload(a.engine._client(), a.store.blobs, missing, "image/jpeg"))
+    (sealed,) = [p for p in (a.store.data_dir / "attachments").rglob("*") if p.is_file()]
+    sealed.write_bytes(sealed.read_bytes()[:-1] + b"x")  # damaged on the device
+    assert not run(client_blobs.upload(a.engine._client(), a.store.blobs, sha, "image/jpeg"))
+    assert run(a.engine.fetch_attachment(sha)) == data  # HQ's copy replaces it
+    assert a.store.blobs.get(sha) == data
 
 
 def test_an_attachment_over_the_limit_gets_a_clear_message(hq):
