@@ -220,7 +220,7 @@ def choose_sample(w: WriteSession, batch_id: str, size: int | None, *,
 
     The draw is seeded from the batch id, so the same batch and size give the same sample on
     any device, and an auditor can redraw it."""
-    _require_supervisor(actor_role, "Only a supervisor chooses the verification sample.")
+    _require_supervisor(w, actor_role, "Only a supervisor chooses the verification sample.")
     numbers = [f["form_no"] for f in batch_forms(w.conn, batch_id)
                if f["form_no"] and not f["voided"]]
     chosen = [] if size is None or size >= len(numbers) else sorted(
@@ -306,7 +306,7 @@ def settle(w: WriteSession, batch_id: str, keying_id: str, resolution: str, *,
            actor_role: str | None, void_reason: str = "") -> None:
     """A supervisor settles one difference: `first` keeps the form, `second` corrects it to the
     second keying, `voided` voids it. The batch is verified once every difference is settled."""
-    _require_supervisor(actor_role, "Only a supervisor settles keying differences.")
+    _require_supervisor(w, actor_role, "Only a supervisor settles keying differences.")
     diff = next((d for d in differences(w.conn, batch_id) if d.keying_id == keying_id), None)
     if diff is None:
         raise NotFoundError("That difference no longer exists.")
@@ -333,9 +333,13 @@ def _mark_verified(w: WriteSession, batch_id: str) -> None:
                                     "verified_by": keyers[0] if keyers else w.profile})
 
 
-def _require_supervisor(actor_role: str | None, message: str) -> None:
-    if actor_role not in SETTLE_ROLES:
+def _require_supervisor(w: WriteSession, actor_role: str | None, message: str) -> None:
+    """The acting profile's stored role decides (models/security/roles.py), not the caller."""
+    from models.security.roles import require_supervisor
+
+    if actor_role is not None and actor_role not in SETTLE_ROLES:
         raise DomainError(message, code="needs_supervisor")
+    require_supervisor(w.conn, w.profile, actor_role, message)
 
 
 # --- kiosk ---------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ import sqlalchemy as sa
 
 from models import services
 from models.records import Evaluation
+from models.security.roles import require_supervisor
 from models.store.store import get_meta, set_meta
 from models.store.writes import WriteSession
 from models.sync_state import SyncIssue
@@ -123,8 +124,14 @@ def _duplicate(conn: sa.Connection, conflict: dict) -> Comparison:
 
 
 def settle(w: WriteSession, issue: dict, comparison: Comparison, choice: str,
-           void_reason: str = "") -> None:
-    """Apply the person's choice through the write path, then mark the issue settled."""
+           void_reason: str = "", *, actor_role: str | None = None) -> None:
+    """Apply the person's choice through the write path, then mark the issue settled.
+
+    Which of two forms with one number is voided is a supervisor's call: the acting profile's
+    stored role is checked here, whatever the window offered."""
+    if choice in (KEEP_HQ, KEEP_MINE) and comparison.kind == DUPLICATE:
+        require_supervisor(w.conn, w.profile, actor_role,
+                           "Only a supervisor settles duplicate form numbers.")
     if choice in (KEEP_HQ, KEEP_MINE) and comparison.kind == DUPLICATE:
         losers = [comparison.mine_id] if choice == KEEP_HQ else comparison.kept_ids
         for form_id in losers:

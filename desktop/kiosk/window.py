@@ -200,19 +200,25 @@ class KioskWindow(QWidget):
         self.reset_timer.start(30_000)  # nobody typed a PIN: back to rating
 
     def _check_pin(self) -> None:
-        from models.enums import ProfileRole
-        from models.profiles import check_pin, list_profiles
+        # A supervisor's (or HQ's) PIN, checked in the store with a growing wait after wrong
+        # ones and every attempt audited (models/security/roles.py).
+        from models.security.lockout import LockedOutError
+        from models.security.pins import WrongPinError
+        from models.security.roles import kiosk_exit
 
         pin = self.pin.text()
-        ok = any(p["role"] in (ProfileRole.SUPERVISOR, ProfileRole.HQ) and p["pin_hash"]
-                 and check_pin(p["pin_hash"], pin)
-                 for p in self.session.worker.call_blocking(list_profiles, self.session.store))
         self.pin.clear()
-        if ok:
-            self.reset_timer.stop()
-            self.exit_requested.emit()
-        else:
+        try:
+            self.session.worker.call_blocking(kiosk_exit, self.session.store, pin)
+        except WrongPinError:
             self.pin_message.setText(self.tr("Wrong PIN."))
+            return
+        except LockedOutError as exc:
+            self.pin_message.setText(self.tr("Too many wrong PINs: try again in %n second(s).",
+                                             "", int(exc.wait_seconds or 0) + 1))
+            return
+        self.reset_timer.stop()
+        self.exit_requested.emit()
 
     # --- keys -----------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802

@@ -264,7 +264,9 @@ class ConflictsPage(Page):
             return
         reason = self.tr("Same paper form number keyed twice")
         try:
-            await self.session.write(lambda w: si.settle(w, issue, comparison, choice, reason))
+            role = self.session.profile_role  # the store checks the profile's own role too
+            await self.session.write(lambda w: si.settle(w, issue, comparison, choice, reason,
+                                                         actor_role=role))
         except Exception as exc:  # noqa: BLE001
             show_error(self, exc)
             return

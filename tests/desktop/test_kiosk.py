@@ -79,6 +79,23 @@ def test_leaving_needs_the_supervisor_pin(qtbot, kiosk):
         QTest.keyClick(kiosk.pin, Qt.Key.Key_Return)
 
 
+def test_a_clerks_pin_does_not_leave_and_wrong_pins_make_it_wait(qtbot, kiosk, kiosk_store):
+    from models.enums import ProfileRole
+    from models.profiles import create_profile
+
+    create_profile(kiosk_store, "录入员", ProfileRole.CLERK, pin="1357")
+    kiosk.close()
+    with qtbot.assertNotEmitted(kiosk.exit_requested):
+        for pin in ("1357", "0000", "0001", "0002"):  # a clerk's PIN counts as a wrong one
+            QTest.keyClicks(kiosk.pin, pin)
+            QTest.keyClick(kiosk.pin, Qt.Key.Key_Return)
+        assert "Wrong PIN" in kiosk.pin_message.text()
+        QTest.keyClicks(kiosk.pin, "2468")  # the right PIN, but it has to wait now
+        QTest.keyClick(kiosk.pin, Qt.Key.Key_Return)
+        assert "try again in" in kiosk.pin_message.text()
+    assert kiosk.isVisible()
+
+
 def test_kiosk_command_without_an_open_campaign_exits_1(store, data_dir):
     store.close()
     env = {**os.environ, "FIELDINSPECT_PASSPHRASE": PASSPHRASE}

@@ -108,3 +108,51 @@ def test_no_canary_anywhere_under_the_data_directory(store, data_dir, tmp_path):
 def test_the_search_itself_finds_a_plaintext_canary(tmp_path):
     (tmp_path / "settings.ini").write_text(f"x={CANARIES['person']}", encoding="utf-8")
     assert _hits(tmp_path) == ["person in settings.ini"]
+
+
+def test_no_photo_canary_on_the_device_or_at_hq_after_attaching_and_syncing(tmp_path,
+                                                                            monkeypatch):
+    """A photo attached through the desktop's own path (Findings page → attach_files), synced
+    to a SQLite HQ in chunks and fetched by another device: its bytes, its name and its hash
+    appear nowhere on disk, on either device or at HQ."""
+    import hashlib
+
+    from desktop.data.attachments import attach_files, attachments_of
+    from sync.client import blobs as client_blobs
+    from tests.sync.helpers import Hq, run, seed_reference
+
+    monkeypatch.setenv("FIELDINSPECT_NO_KEYRING", "1")
+    monkeypatch.setattr(client_blobs, "CHUNK_BYTES", 700)  # several chunks, each one sealed
+    photo = b"\xff\xd8\xff\xe0" + (CANARIES["photo"].encode() + b"\x00\x11") * 120 + b"\xff\xd9"
+    source = tmp_path / "camera" / CANARIES["photo_name"]
+    source.parent.mkdir()
+    source.write_bytes(photo)
+    sha = hashlib.sha256(photo).hexdigest()
+    root = tmp_path / "hq"
+    hq = Hq.start(f"sqlite:///{root / 'hq-server'}", root)
+    try:
+        field, office = hq.device("hq"), hq.device("hq")  # findings are made at HQ desks too
+        ids = seed_reference(field)
+        with field.write("clerk") as w:
+            finding = services.create_record(w, Finding, {"unit_id": ids["unit"],
+                                                          "description": CANARIES["finding"]})
+            attach_files(w, field.store.blobs, "finding", finding, [str(source)])
+        assert field.sync().attachments == 1
+        office.sync()
+        assert run(office.engine.fetch_attachment(sha)) == photo
+        with office.store.read() as conn:
+            (shown,) = attachments_of(conn, office.store.blobs, "finding", finding)
+        assert shown["data"] == photo and shown["original_name"] == CANARIES["photo_name"]
+        assert hq.db.blobs.sealed and hq.db.blobs.get(sha) == photo
+        data_dirs = [field.store.data_dir, office.store.data_dir, root / "hq-server",
+                     root / "blobs"]
+        assert all(any(p.is_file() for p in d.rglob("*")) for d in data_dirs)
+        for directory in data_dirs:
+            assert _hits(directory) == [], directory
+            names = [p.name for p in directory.rglob("*")]
+            assert not [n for n in names if sha in n or CANARIES["photo_name"] in n]
+            assert not [p for p in directory.rglob("*") if p.is_file()
+                        and photo[:200] in p.read_bytes()]
+    finally:
+        hq.close()
+    assert _hits(root) == []  # closed: WAL checkpointed, nothing left behind
