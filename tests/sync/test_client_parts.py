@@ -182,3 +182,53 @@ def test_records_made_before_the_outbox_are_pushed_at_the_first_sync(hq):
             id=fid, created_device=a.store.device_id, **values))
     a.sync()
     assert fid in hq.rows("evaluation")
+
+
+def test_an_upload_cut_half_way_leaves_only_sealed_chunks_at_a_sqlite_hq(hq, monkeypatch):
+    monkeypatch.setattr(client_blobs, "CHUNK_BYTES", 1000)
+    a = hq.device("hq")
+    ids = seed_reference(a)
+    data = b"HALFWAYPHOTO" * 500  # 6,000 bytes: six chunks
+    sha = a.store.blobs.put(data)
+    with a.write() as w:
+        fid = w.create(Evaluation, form(ids, "H1"))
+        w.create(Attachment, {"sha256": sha, "size": len(data), "owner_table": "evaluation",
+                              "owner_id": fid, "original_name": "h.jpg"})
+    from sync.server import blobs as hq_blobs
+
+    hq_blobs.start(hq.db, sha, len(data), "image/jpeg")  # two chunks arrived, then the
+    for offset in (0, 1000):                              # network dropped
+        hq_blobs.append(hq.db, sha, offset, data[offset:offset + 1000])
+    assert hq.db.partial.received(sha) == 2000
+    held = [p for p in (hq.root / "blobs").rglob("*") if p.is_file()]
+    assert held
+    if hq.db.blobs.sealed:
+        assert not [p for p in held if b"HALFWAYPHOTO" in p.read_bytes() or sha in str(p)]
+    assert a.sync().attachments == 1  # resumes where it stopped
+    assert hq.db.blobs.get(sha) == data
+    assert not list((hq.root / "blobs" / "partial").rglob("*"))
+
+
+def test_a_sqlite_hq_seals_the_clear_files_an_earlier_version_left(tmp_path):
+    from sync.server.db import HQ_BLOBS_SEALED, open_server_db
+    from tests.sync.helpers import PASSPHRASE
+
+    url = f"sqlite:///{tmp_path / 'hq-server'}"
+    db = open_server_db(url, blob_dir=tmp_path / "blobs", passphrase=PASSPHRASE)
+    with db.write() as conn:
+        conn.exec_driver_sql(f"DELETE FROM store_meta WHERE key = '{HQ_BLOBS_SEALED}'")
+    db.close()
+    data = b"OLDCLEARPHOTO" * 100
+    sha = hashlib.sha256(data).hexdigest()
+    clear = tmp_path / "blobs" / sha[:2] / sha
+    clear.parent.mkdir(parents=True)
+    clear.write_bytes(data)
+    (tmp_path / "blobs" / "partial").mkdir()
+    (tmp_path / "blobs" / "partial" / f"{sha}.part").write_bytes(data[:50])
+    db = open_server_db(url, blob_dir=tmp_path / "blobs", passphrase=PASSPHRASE)
+    try:
+        assert db.blobs.get(sha) == data
+        files = [p for p in (tmp_path / "blobs").rglob("*") if p.is_file()]
+        assert len(files) == 1 and b"OLDCLEARPHOTO" not in files[0].read_bytes()
+    finally:
+        db.close()
