@@ -13,6 +13,7 @@ from models.timeutil import utcnow
 from sync.protocol import EntryOutcome
 from sync.server import tables as T
 from sync.server.db import VersionClock
+from sync.server.rows import bulk_insert, existing_ids
 from sync.server.scope import Scope
 
 _CHUNK = 500
@@ -42,6 +43,13 @@ class ApplyContext:
         """Load many rows in a few IN queries (a batch of 5,000 inserts checks existence once)."""
         t = SYNCED_TABLES[table].__table__
         wanted = [i for i in dict.fromkeys(ids) if (table, i) not in self.rows]
+        if len(wanted) > 1:
+            # Mostly new rows: find which exist with a cheap id query, read only those whole.
+            present = existing_ids(self.conn, table, wanted)
+            for row_id in wanted:
+                if row_id not in present:
+                    self.rows[(table, row_id)] = None
+            wanted = [i for i in wanted if i in present]
         for start in range(0, len(wanted), _CHUNK):
             chunk = wanted[start:start + _CHUNK]
             found = {r["id"]: dict(r) for r in self.conn.execute(
@@ -65,7 +73,7 @@ class ApplyContext:
         """Write buffered inserts with one executemany per table."""
         for table, rows in self.buffers.items():
             if rows:
-                self.conn.execute(SYNCED_TABLES[table].__table__.insert(), rows)
+                bulk_insert(self.conn, SYNCED_TABLES[table].__table__, rows)
         self.buffers.clear()
 
     def record_conflict(self, table: str, row_id: str, kind: str, field_name: str,

@@ -1,6 +1,5 @@
 """Paper form numbers keyed twice offline: both forms are kept and flagged for a supervisor."""
 
-import sqlalchemy as sa
 
 from models.records import Evaluation
 from sync.server.context import ApplyContext
@@ -14,12 +13,19 @@ def prefetch_numbers(ctx: ApplyContext, rows: list[dict]) -> None:
             if isinstance(r.get("form_no"), str) and isinstance(r.get("campaign_id"), str)}
     ctx.form_numbers = {}
     numbers = sorted({k[1] for k in keys})
+    sqlite = ctx.conn.dialect.paramstyle == "qmark"
+    valid = "voided IS 0" if sqlite else "voided IS false"
     for start in range(0, len(numbers), 500):
         chunk = numbers[start:start + 500]
-        for r in ctx.conn.execute(sa.select(EV.c.id, EV.c.campaign_id, EV.c.form_no).where(
-                EV.c.form_no.in_(chunk), EV.c.voided.is_(False), EV.c.deleted_at.is_(None))):
-            if (r.campaign_id, r.form_no) in keys:
-                ctx.form_numbers.setdefault((r.campaign_id, r.form_no), []).append(r.id)
+        if sqlite:  # driver level: SQLAlchemy's expanding IN cost more than the query
+            where, params = f"form_no IN ({', '.join('?' * len(chunk))})", tuple(chunk)
+        else:
+            where, params = "form_no = ANY(%s)", (chunk,)
+        for row_id, campaign_id, form_no in ctx.conn.exec_driver_sql(
+                f"SELECT id, campaign_id, form_no FROM evaluation WHERE {where} AND {valid} "
+                "AND deleted_at IS NULL", params):
+            if (campaign_id, form_no) in keys:
+                ctx.form_numbers.setdefault((campaign_id, form_no), []).append(row_id)
 
 
 def flag_duplicate_number(ctx: ApplyContext, row: dict) -> dict | None:
