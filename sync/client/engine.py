@@ -138,8 +138,8 @@ class SyncEngine:
             await self._db(backfill, self.store)
             await self._push(client, report, progress)
             await self._pull(client, report, progress)
-            await send_audit_head(client, self.store, self._db, report.as_dict())
-            await retire_if_asked(client, self.store, self._db)
+            answer = await send_audit_head(client, self.store, self._db, report.as_dict())
+            await retire_if_asked(client, self.store, self._db, (answer or {}).get("status"))
         except DeviceRevoked:
             await self._db(self.store.set_meta, "sync_revoked", "1")
             # A revoked device is a lost one: its confidential records and keys go (issue 6).

@@ -17,16 +17,18 @@ def _pending(store) -> tuple[int, int]:
         return last - min(acked_seq(conn), last), max(last, acked_seq(conn))
 
 
-async def retire_if_asked(client: HQClient, store, run_db) -> None:
-    """After a full sync: if HQ asked for retirement and holds everything, wipe; else carry on."""
+async def retire_if_asked(client: HQClient, store, run_db, status: str | None = None) -> None:
+    """After a full sync: if HQ asked for retirement and holds everything, wipe; else carry on.
+    `status`: the device's status as HQ's audit-head answer gave it (no request then)."""
     from models.security.wipe import wipe_store
 
-    try:
-        status = (await client.call("GET", "/v1/device/status")).json().get("status")
-    except HQRefused as exc:
-        if exc.status == 404:  # an HQ from before retirement existed
-            return
-        raise
+    if status is None:
+        try:
+            status = (await client.call("GET", "/v1/device/status")).json().get("status")
+        except HQRefused as exc:
+            if exc.status == 404:  # an HQ from before retirement existed
+                return
+            raise
     if status != "retiring":
         return
     pending, last_seq = await run_db(_pending, store)

@@ -8,10 +8,12 @@ on. Kept in HQ's `store_meta` (no schema change): `audit_head:<device>`, `audit_
 
 import logging
 
+import sqlalchemy as sa
 from pydantic import BaseModel, Field
 
 from models.store.store import get_meta, set_meta
 from models.timeutil import utcnow
+from sync.server import tables as T
 from sync.server.auth import DeviceIdentity
 from sync.server.db import ServerDB
 
@@ -56,17 +58,22 @@ def _problem(held: tuple[int, str] | None, report: AuditHeadReport) -> str:
 
 
 def accept_head(db: ServerDB, who: DeviceIdentity, report: AuditHeadReport) -> dict:
+    """Keep the head (or raise an alarm). The answer also carries the device's status
+    (`active`, `retiring`, ...), which saves the device a separate status request per sync."""
     key = f"audit_head:{who.id}"
     with db.write() as conn:
+        status = conn.execute(sa.select(T.device.c.status)
+                              .where(T.device.c.id == who.id)).scalar()
         held = _parse(get_meta(conn, key))
         problem = _problem(held, report)
         if problem:
             set_meta(conn, f"audit_alarm:{who.id}", f"{utcnow().isoformat()} {problem}")
             log.warning("audit chain of device %s (%s): %s", who.id, who.label, problem)
             return {"accepted": False, "problem": problem,
-                    "head": f"{held[0]}:{held[1]}" if held else ""}
+                    "head": f"{held[0]}:{held[1]}" if held else "", "status": status}
         set_meta(conn, key, f"{report.seq}:{report.hash}")
-    return {"accepted": True, "problem": "", "head": f"{report.seq}:{report.hash}"}
+    return {"accepted": True, "problem": "", "head": f"{report.seq}:{report.hash}",
+            "status": status}
 
 
 def held_head(db: ServerDB, device_id: str) -> tuple[str | None, str | None]:
