@@ -46,18 +46,37 @@ def pull_page(db: ServerDB, device: DeviceIdentity, cursor: int, limit: int) -> 
 
 
 def _fetch(conn: sa.Connection, scope: Scope, cursor: int, limit: int) -> list[tuple]:
-    """(version, table, row) of up to `limit` rows after `cursor`, merged across tables."""
+    """(version, table, row) of up to `limit` rows after `cursor`, merged across tables.
+
+    One query per table straight on the DBAPI cursor: a text query returns the driver's values
+    unprocessed anyway, and SQLAlchemy's per-statement overhead (about 0.5 ms each, fifteen
+    tables) was most of the cost of a small pull."""
     found = []
-    for name in scope.pull_tables():
-        table = SYNCED_TABLES[name].__table__
-        cols = ", ".join(f'"{c.name}"' for c in table.columns)
-        rows = conn.execute(sa.text(
-            f'SELECT {cols} FROM "{name}" WHERE server_version > :c '
-            f"ORDER BY server_version LIMIT :n"), {"c": cursor, "n": limit}).all()
-        vpos = list(table.columns.keys()).index("server_version")
-        found.extend((r[vpos], name, r) for r in rows)
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    dbapi = conn.connection.cursor()
+    try:
+        for name in scope.pull_tables():
+            sql, vpos = _fetch_sql(name, mark)
+            dbapi.execute(sql, (cursor, limit))
+            found.extend((r[vpos], name, r) for r in dbapi.fetchall())
+    finally:
+        dbapi.close()
     found.sort(key=lambda item: item[0])
     return found
+
+
+_FETCH_SQL: dict[tuple[str, str], tuple[str, int]] = {}
+
+
+def _fetch_sql(name: str, mark: str) -> tuple[str, int]:
+    key = (name, mark)
+    if key not in _FETCH_SQL:
+        table = SYNCED_TABLES[name].__table__
+        cols = ", ".join(f'"{c.name}"' for c in table.columns)
+        _FETCH_SQL[key] = (f'SELECT {cols} FROM "{name}" WHERE server_version > {mark} '
+                           f"ORDER BY server_version LIMIT {mark}",
+                           list(table.columns.keys()).index("server_version"))
+    return _FETCH_SQL[key]
 
 
 def _shape(conn: sa.Connection, scope: Scope, page: list[tuple]) -> tuple[dict, list]:
