@@ -35,10 +35,10 @@ def read_batch(store: Store, max_entries: int, max_bytes: int) -> tuple[list[dic
         current = _inserted_rows(conn, [(r[1], r[2]) for r in rows if r[3] == "insert"])
     entries, size = [], 0
     for seq, table, row_id, op, fields, base, profile in rows:
-        values = orjson.loads(fields) if fields else {}
-        if op == "insert":
-            # An insert entry names the row; what HQ gets is the row as it is now.
-            values = current.get((table, row_id), values)
+        # An insert entry names the row; what HQ gets is the row as it is now.
+        values = current.get((table, row_id)) if op == "insert" else None
+        if values is None:
+            values = orjson.loads(fields) if fields else {}
         size += len(fields or "") + 64 * len(values) + 120
         if entries and size > max_bytes:
             break
