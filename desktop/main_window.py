@@ -67,7 +67,8 @@ class MainWindow(QMainWindow):
             "evaluations": self.tr("Evaluations"), "entry": self.tr("Form entry"),
             "ledger": self.tr("Rectification ledger"),
             "accountability": self.tr("Accountability"),
-            "units": self.tr("Units and representatives"), "hq": self.tr("HQ administration"),
+            "units": self.tr("Units and representatives"), "reports": self.tr("Reports"),
+            "hq": self.tr("HQ administration"),
             "conflicts": self.tr("Sync issues"), "settings": self.tr("Settings"),
         }[page_id]
 

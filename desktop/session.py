@@ -10,9 +10,10 @@ from models.enums import DeviceRole, ProfileRole
 # visits, findings or criticisms; a kiosk only rates).
 PAGES_BY_ROLE: dict[str, tuple[str, ...]] = {
     DeviceRole.HQ: ("dashboard", "visits", "findings", "criticisms", "evaluations", "entry",
-                    "ledger", "accountability", "units", "hq", "conflicts", "settings"),
-    DeviceRole.OFFICE: ("dashboard", "evaluations", "entry", "ledger", "units", "conflicts",
-                        "settings"),
+                    "ledger", "accountability", "units", "reports", "hq", "conflicts",
+                    "settings"),
+    DeviceRole.OFFICE: ("dashboard", "evaluations", "entry", "ledger", "units", "reports",
+                        "conflicts", "settings"),
     DeviceRole.REPRESENTATIVE: ("dashboard", "visits", "findings", "criticisms", "units",
                                 "conflicts", "settings"),
     DeviceRole.KIOSK: ("entry", "settings"),
@@ -58,6 +59,8 @@ class Session:
         pages = PAGES_BY_ROLE.get(role, PAGES_BY_ROLE[DeviceRole.OFFICE])
         if self.profile_role == ProfileRole.CLERK:
             pages = tuple(p for p in pages if p not in ("hq",))
+        if not self.is_supervisor:  # the office's outputs: supervisors and HQ only
+            pages = tuple(p for p in pages if p != "reports")
         return pages
 
     async def refresh_reference(self) -> Reference:

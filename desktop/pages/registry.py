@@ -12,6 +12,7 @@ PAGE_CLASSES: dict[str, str] = {
     "ledger": "desktop.pages.ledger:LedgerPage",
     "accountability": "desktop.pages.people:AccountabilityPage",
     "units": "desktop.pages.units:UnitsPage",
+    "reports": "desktop.pages.reports:ReportsPage",
     "hq": "desktop.pages.admin:HqAdminPage",
     "conflicts": "desktop.pages.conflicts:ConflictsPage",
     "settings": "desktop.pages.settings:SettingsPage",

@@ -1020,12 +1020,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="157"/>
+        <location filename="../../desktop/pages/field_work.py" line="156"/>
         <source>Attach photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="159"/>
+        <location filename="../../desktop/pages/field_work.py" line="158"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.bmp)</translation>
     </message>
@@ -1381,9 +1381,16 @@
         <translation>未说明原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/window.py" line="215"/>
+        <location filename="../../desktop/kiosk/window.py" line="214"/>
         <source>Wrong PIN.</source>
         <translation>PIN 不正确。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/kiosk/window.py" line="217"/>
+        <source>Too many wrong PINs: try again in %n second(s).</source>
+        <translation>
+            <numerusform>PIN 码错误次数过多：请 %n 秒后再试。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1771,7 +1778,7 @@
 <context>
     <name>Lists</name>
     <message>
-        <location filename="../../desktop/data/specs_office.py" line="29"/>
+        <location filename="../../desktop/data/specs_office.py" line="30"/>
         <source>Form number</source>
         <translation>表号</translation>
     </message>
@@ -1780,65 +1787,65 @@
         <location filename="../../desktop/data/specs_field.py" line="78"/>
         <location filename="../../desktop/data/specs_field.py" line="111"/>
         <location filename="../../desktop/data/specs_field.py" line="138"/>
-        <location filename="../../desktop/data/specs_office.py" line="32"/>
+        <location filename="../../desktop/data/specs_office.py" line="33"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/specs_office.py" line="37"/>
+        <location filename="../../desktop/data/specs_office.py" line="38"/>
         <source>Campaign</source>
         <translation>评议活动</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/specs_office.py" line="40"/>
+        <location filename="../../desktop/data/specs_office.py" line="41"/>
         <source>Respondent group</source>
         <translation>评议群体</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/specs_office.py" line="45"/>
+        <location filename="../../desktop/data/specs_office.py" line="46"/>
         <source>Evaluated unit</source>
         <translation>被评议单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/specs_office.py" line="46"/>
+        <location filename="../../desktop/data/specs_office.py" line="47"/>
         <source>Level</source>
         <translation>评议等次</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/specs_office.py" line="47"/>
+        <location filename="../../desktop/data/specs_office.py" line="48"/>
         <source>Reason</source>
         <translation>不满意原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/specs_office.py" line="48"/>
+        <location filename="../../desktop/data/specs_office.py" line="49"/>
         <source>Suggestion</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/specs_office.py" line="51"/>
-        <location filename="../../desktop/data/specs_office.py" line="84"/>
+        <location filename="../../desktop/data/specs_office.py" line="52"/>
+        <location filename="../../desktop/data/specs_office.py" line="85"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/specs_office.py" line="56"/>
+        <location filename="../../desktop/data/specs_office.py" line="57"/>
         <source>Voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/specs_office.py" line="57"/>
+        <location filename="../../desktop/data/specs_office.py" line="58"/>
         <source>Entered by</source>
         <translation>录入人</translation>
     </message>
     <message>
         <location filename="../../desktop/data/specs_field.py" line="37"/>
-        <location filename="../../desktop/data/specs_office.py" line="159"/>
+        <location filename="../../desktop/data/specs_office.py" line="160"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
         <location filename="../../desktop/data/specs_field.py" line="40"/>
-        <location filename="../../desktop/data/specs_office.py" line="138"/>
+        <location filename="../../desktop/data/specs_office.py" line="139"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -1847,13 +1854,13 @@
         <location filename="../../desktop/data/specs_field.py" line="93"/>
         <location filename="../../desktop/data/specs_field.py" line="114"/>
         <location filename="../../desktop/data/specs_field.py" line="147"/>
-        <location filename="../../desktop/data/specs_office.py" line="89"/>
+        <location filename="../../desktop/data/specs_office.py" line="90"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
         <location filename="../../desktop/data/specs_field.py" line="47"/>
-        <location filename="../../desktop/data/specs_office.py" line="166"/>
+        <location filename="../../desktop/data/specs_office.py" line="167"/>
         <source>Inspection team</source>
         <translation>督查组</translation>
     </message>
@@ -1879,7 +1886,7 @@
     </message>
     <message>
         <location filename="../../desktop/data/specs_field.py" line="81"/>
-        <location filename="../../desktop/data/specs_office.py" line="92"/>
+        <location filename="../../desktop/data/specs_office.py" line="93"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
@@ -1935,86 +1942,91 @@
         <translation>违纪事实</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/specs_office.py" line="77"/>
+        <location filename="../../desktop/data/specs_office.py" line="78"/>
         <source>Received</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/specs_office.py" line="97"/>
+        <location filename="../../desktop/data/specs_office.py" line="98"/>
         <source>Opinion</source>
         <translation>意见建议内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/specs_office.py" line="116"/>
+        <location filename="../../desktop/data/specs_office.py" line="117"/>
         <source>Reported</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/specs_office.py" line="121"/>
+        <location filename="../../desktop/data/specs_office.py" line="122"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/specs_office.py" line="122"/>
+        <location filename="../../desktop/data/specs_office.py" line="123"/>
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/specs_office.py" line="125"/>
+        <location filename="../../desktop/data/specs_office.py" line="126"/>
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/specs_office.py" line="131"/>
+        <location filename="../../desktop/data/specs_office.py" line="132"/>
         <source>Rectification measures</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/specs_office.py" line="135"/>
+        <location filename="../../desktop/data/specs_office.py" line="136"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/specs_office.py" line="156"/>
-        <location filename="../../desktop/data/specs_office.py" line="178"/>
-        <location filename="../../desktop/data/specs_office.py" line="202"/>
+        <location filename="../../desktop/data/specs_office.py" line="157"/>
+        <location filename="../../desktop/data/specs_office.py" line="179"/>
+        <location filename="../../desktop/data/specs_office.py" line="209"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/specs_office.py" line="164"/>
+        <location filename="../../desktop/data/specs_office.py" line="165"/>
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/specs_office.py" line="165"/>
+        <location filename="../../desktop/data/specs_office.py" line="166"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/specs_office.py" line="179"/>
+        <location filename="../../desktop/data/specs_office.py" line="180"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/specs_office.py" line="181"/>
+        <location filename="../../desktop/data/specs_office.py" line="182"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/specs_office.py" line="183"/>
+        <location filename="../../desktop/data/specs_office.py" line="184"/>
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/specs_office.py" line="186"/>
+        <location filename="../../desktop/data/specs_office.py" line="187"/>
         <source>Minimum sample</source>
         <translation>最低样本数</translation>
     </message>
     <message>
-        <location filename="../../desktop/data/specs_office.py" line="191"/>
+        <location filename="../../desktop/data/specs_office.py" line="192"/>
         <source>Open</source>
         <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/data/specs_office.py" line="210"/>
+        <source>Members</source>
+        <translation>成员</translation>
     </message>
     <message>
         <location filename="../../desktop/spreadsheets/export.py" line="69"/>
@@ -2023,7 +2035,7 @@
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop/widgets/record_model.py" line="211"/>
+        <location filename="../../desktop/widgets/record_model.py" line="214"/>
         <source>confidential</source>
         <translation>保密</translation>
     </message>
@@ -2082,31 +2094,36 @@
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="70"/>
+        <source>Reports</source>
+        <translation>报表输出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="71"/>
         <source>HQ administration</source>
         <translation>总部管理</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="71"/>
+        <location filename="../../desktop/main_window.py" line="72"/>
         <source>Sync issues</source>
         <translation>同步问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="71"/>
+        <location filename="../../desktop/main_window.py" line="72"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="76"/>
+        <location filename="../../desktop/main_window.py" line="77"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="81"/>
+        <location filename="../../desktop/main_window.py" line="82"/>
         <source>DEMO DATA</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="136"/>
+        <location filename="../../desktop/main_window.py" line="137"/>
         <source>Headquarters revoked this device, and its records were removed from it. Ask headquarters to enroll it again.</source>
         <translation>总部已吊销本设备，其中的记录已被清除。如需继续使用，请联系总部重新注册。</translation>
     </message>
@@ -2544,6 +2561,224 @@
         <location filename="../../desktop/pages/record_page.py" line="64"/>
         <source>Export…</source>
         <translation>导出…</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="93"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="94"/>
+        <source>Word document (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="95"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="112"/>
+        <source>Each output is written from the records in this store. Public outputs leave out secret-visit details, informants and criticisms that are not circulated.</source>
+        <translation>各项输出均根据本机数据生成。公开输出不含暗访细节、意见提供人信息和未通报的批评处理。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="120"/>
+        <source>Output</source>
+        <translation>输出项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="120"/>
+        <source>Filters</source>
+        <translation>筛选条件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="120"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="137"/>
+        <source>Reports</source>
+        <translation>报表输出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="141"/>
+        <source>Rectification ledger</source>
+        <translation>整改台账</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="142"/>
+        <source>Problems with measures, deadlines and status, in the customary layout.</source>
+        <translation>按惯用格式列出问题、整改措施、整改时限和整改状态。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="144"/>
+        <source>Public notice of rectification</source>
+        <translation>整改公示</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="145"/>
+        <source>Problems, measures, deadlines and who answers for them, with everything confidential removed.</source>
+        <translation>公示问题、整改措施、整改时限和责任人，已删除全部保密内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="147"/>
+        <source>Circulated criticism notice</source>
+        <translation>通报批评文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="148"/>
+        <source>The circulated criticisms decided in the period that are not yet in a notice.</source>
+        <translation>期间内作出、尚未编入通报的通报批评。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="150"/>
+        <source>Unit feedback, all units</source>
+        <translation>单位评议结果反馈（全部单位）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="151"/>
+        <source>One PDF per evaluated unit: results, reasons, opinions and open problems.</source>
+        <translation>每个被评议单位一份 PDF：评议结果、不满意原因、意见建议和待整改问题。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="153"/>
+        <source>County summary</source>
+        <translation>全县工作汇总</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="154"/>
+        <source>The year&apos;s figures with charts.</source>
+        <translation>全年各项数据，附图表。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="155"/>
+        <source>Rankings</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="156"/>
+        <source>Units ranked per group; top and bottom lists.</source>
+        <translation>按评议群体排名；前列和后进名单。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="157"/>
+        <source>Overdue and upcoming deadlines</source>
+        <translation>逾期及临期问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="158"/>
+        <source>Problems past their deadline or due within a week.</source>
+        <translation>已超过整改时限或一周内到期的问题。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="176"/>
+        <source>Campaign</source>
+        <translation>评议活动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="180"/>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="183"/>
+        <source>Overdue only</source>
+        <translation>仅逾期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="184"/>
+        <source>Status</source>
+        <translation>整改状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="194"/>
+        <source>Number from headquarters</source>
+        <translation>由总部编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="196"/>
+        <source>Without it the number is left blank, to be filled in when headquarters issues it.</source>
+        <translation>不勾选时文号留空，待总部印发时填写。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="199"/>
+        <source>Decided from</source>
+        <translation>处理日期从</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="201"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="206"/>
+        <source>%v of %m</source>
+        <translation>%v / %m</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="209"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="219"/>
+        <source>Choose folder…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="219"/>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="242"/>
+        <source>All campaigns</source>
+        <translation>全部评议活动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="326"/>
+        <source>Folder for the unit feedback</source>
+        <translation>单位反馈保存文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="329"/>
+        <source>Save %1</source>
+        <translation>保存%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="350"/>
+        <source>Stopped: %1 of %2 unit reports were written to %3.</source>
+        <translation>已停止：%2 个单位中已有 %1 份反馈写入 %3。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="353"/>
+        <source>Unit feedback stopped</source>
+        <translation>单位反馈已停止</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="362"/>
+        <source>%1 unit reports written to %2.</source>
+        <translation>已将 %1 份单位反馈写入 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="365"/>
+        <source>Written to %1.</source>
+        <translation>已写入 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="367"/>
+        <source>%1 written</source>
+        <translation>%1已生成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="374"/>
+        <source>Writing…</source>
+        <translation>正在生成…</translation>
     </message>
 </context>
 <context>

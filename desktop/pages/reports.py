@@ -1,0 +1,399 @@
+"""The office's outputs, one row each: the ledger, the public notice, the circulated criticism
+notice, unit feedback for every unit, the county summary, the rankings and the overdue list.
+
+Each row picks its filters and format, asks where to save, and generates the file(s) on the DB
+worker with `reports.outputs.produce` (the same code the command line and HQ use); the
+unit-feedback run shows a progress bar and can be cancelled between two units."""
+
+import threading
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QDate, QStandardPaths, Qt, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.errors import show_error
+from desktop.labels import choices
+from desktop.pages.base import Page
+from desktop.widgets.asking import run_dialog
+from desktop.widgets.slots import widget_slot
+from models.enums import ProblemStatus
+
+# kind, formats offered (the first is the default)
+OUTPUTS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ledger", ("xlsx", "docx", "pdf")),
+    ("notice", ("docx", "pdf")),
+    ("criticism-notice", ("docx", "pdf")),
+    ("unit-feedback", ("pdf",)),
+    ("county-summary", ("docx", "pdf")),
+    ("rankings", ("xlsx", "docx", "pdf")),
+    ("overdue", ("xlsx", "docx", "pdf")),
+)
+ALL_CAMPAIGNS_BY_DEFAULT = ("county-summary", "overdue")  # the CLI's defaults too
+
+translate = QCoreApplication.translate  # lupdate reads translate("ReportsPage", ...)
+
+
+class ReportCancelled(Exception):
+    """The person cancelled the unit-feedback run between two units."""
+
+
+def default_folder() -> Path:
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(folder or Path.home())
+
+
+async def ask_save_path(parent: QWidget, title: str, suggested: Path, fmt: str) -> Path | None:
+    """The Save as… dialog; the extension of the chosen format is added when missing."""
+    dialog = QFileDialog(parent, title)
+    dialog.setObjectName("reportFileDialog")
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setNameFilters([format_filter(fmt)])
+    dialog.selectFile(str(suggested))
+    if not await run_dialog(dialog) or not dialog.selectedFiles():
+        return None
+    path = Path(dialog.selectedFiles()[0])
+    return path if path.suffix.lower() == f".{fmt}" else path.with_name(f"{path.name}.{fmt}")
+
+
+async def ask_folder(parent: QWidget, title: str, suggested: Path) -> Path | None:
+    """The folder chooser of the unit-feedback run (one PDF per unit goes into it)."""
+    dialog = QFileDialog(parent, title)
+    dialog.setObjectName("reportFolderDialog")
+    dialog.setFileMode(QFileDialog.FileMode.Directory)
+    dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    dialog.setDirectory(str(suggested))
+    if not await run_dialog(dialog) or not dialog.selectedFiles():
+        return None
+    return Path(dialog.selectedFiles()[0])
+
+
+def format_filter(fmt: str) -> str:
+    return {"xlsx": translate("ReportsPage", "Excel workbook (*.xlsx)"),
+            "docx": translate("ReportsPage", "Word document (*.docx)"),
+            "pdf": translate("ReportsPage", "PDF document (*.pdf)")}[fmt]
+
+
+class ReportsPage(Page):
+    page_id = "reports"
+
+    def __init__(self, session, parent=None) -> None:
+        super().__init__(session, parent)
+        self.rows: dict[str, dict] = {}
+        self.last_paths: dict[str, list[Path]] = {}
+        self.cancel = threading.Event()
+        # The DB thread writes the unit-feedback progress here; a timer of the page shows it
+        # (no signal from the worker thread can outlive the page it would be delivered to).
+        self.progress_now: tuple[int, int, str] | None = None
+        self.progress_timer = QTimer(self, interval=100)
+        self.progress_timer.timeout.connect(self._show_progress)
+        self.enrolled = False
+        self._loaded = False
+
+        heading = QLabel(self.title(), objectName="sectionHeading")
+        intro = QLabel(self.tr("Each output is written from the records in this store. Public "
+                               "outputs leave out secret-visit details, informants and "
+                               "criticisms that are not circulated."), objectName="reportsIntro")
+        intro.setWordWrap(True)
+        grid_host = QWidget()
+        self.grid = QGridLayout(grid_host)
+        self.grid.setHorizontalSpacing(14)
+        self.grid.setVerticalSpacing(10)
+        for col, text in enumerate((self.tr("Output"), self.tr("Filters"), self.tr("Format"))):
+            label = QLabel(f"<b>{text}</b>")
+            self.grid.addWidget(label, 0, col)
+        # Criticisms are kept at headquarters only (office devices never hold them).
+        outputs = [(kind, formats) for kind, formats in OUTPUTS
+                   if kind != "criticism-notice" or "criticisms" in session.visible_pages()]
+        for i, (kind, formats) in enumerate(outputs, start=1):
+            self._add_row(i, kind, formats)
+        self.grid.setColumnStretch(1, 1)
+        self.grid.setRowStretch(len(outputs) * 2 + 1, 1)
+        scroll = QScrollArea(objectName="reportsScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(grid_host)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(intro)
+        layout.addWidget(scroll, 1)
+
+    def title(self) -> str:
+        return self.tr("Reports")
+
+    def names(self) -> dict[str, tuple[str, str]]:
+        return {
+            "ledger": (self.tr("Rectification ledger"),
+                       self.tr("Problems with measures, deadlines and status, in the "
+                               "customary layout.")),
+            "notice": (self.tr("Public notice of rectification"),
+                       self.tr("Problems, measures, deadlines and who answers for them, "
+                               "with everything confidential removed.")),
+            "criticism-notice": (self.tr("Circulated criticism notice"),
+                                 self.tr("The circulated criticisms decided in the period "
+                                         "that are not yet in a notice.")),
+            "unit-feedback": (self.tr("Unit feedback, all units"),
+                              self.tr("One PDF per evaluated unit: results, reasons, "
+                                      "opinions and open problems.")),
+            "county-summary": (self.tr("County summary"),
+                               self.tr("The year's figures with charts.")),
+            "rankings": (self.tr("Rankings"),
+                         self.tr("Units ranked per group; top and bottom lists.")),
+            "overdue": (self.tr("Overdue and upcoming deadlines"),
+                        self.tr("Problems past their deadline or due within a week.")),
+        }
+
+    # --- building the rows ----------------------------------------------------------------
+    def _add_row(self, i: int, kind: str, formats: tuple[str, ...]) -> None:
+        name, hint = self.names()[kind]
+        label = QLabel(f"<b>{name}</b><br><span style='color:#555'>{hint}</span>",
+                       objectName=f"reportLabel_{kind}")
+        label.setWordWrap(True)
+        label.setMinimumWidth(260)
+        label.setMaximumWidth(380)
+        row: dict = {"kind": kind}
+        options = QWidget()
+        box = QHBoxLayout(options)
+        box.setContentsMargins(0, 0, 0, 0)
+        if kind != "criticism-notice":
+            row["campaign"] = QComboBox(objectName=f"campaign_{kind}")
+            row["campaign"].setMinimumWidth(180)
+            box.addWidget(QLabel(self.tr("Campaign")))
+            box.addWidget(row["campaign"])
+        if kind == "ledger":
+            row["status"] = QComboBox(objectName="ledgerStatus")
+            row["status"].addItem(self.tr("Any status"), None)
+            for value, text in choices(ProblemStatus):
+                row["status"].addItem(text, value)
+            row["overdue"] = QCheckBox(self.tr("Overdue only"), objectName="ledgerOverdue")
+            box.addWidget(QLabel(self.tr("Status")))
+            box.addWidget(row["status"])
+            box.addWidget(row["overdue"])
+        if kind == "criticism-notice":
+            today = QDate.currentDate()
+            row["from"] = QDateEdit(QDate(today.year(), 1, 1), objectName="criticismFrom")
+            row["to"] = QDateEdit(today, objectName="criticismTo")
+            for edit in (row["from"], row["to"]):
+                edit.setCalendarPopup(True)
+                edit.setDisplayFormat("yyyy-MM-dd")
+            row["hq_number"] = QCheckBox(self.tr("Number from headquarters"),
+                                         objectName="criticismHqNumber")
+            row["hq_number"].setToolTip(self.tr("Without it the number is left blank, to be "
+                                                "filled in when headquarters issues it."))
+            row["hq_number"].setEnabled(False)
+            box.addWidget(QLabel(self.tr("Decided from")))
+            box.addWidget(row["from"])
+            box.addWidget(QLabel(self.tr("to")))
+            box.addWidget(row["to"])
+            box.addWidget(row["hq_number"])
+        if kind == "unit-feedback":
+            row["progress"] = QProgressBar(objectName="feedbackProgress")
+            row["progress"].setFormat(self.tr("%v of %m"))
+            row["progress"].setMinimumWidth(160)
+            row["progress"].hide()
+            row["cancel"] = QPushButton(self.tr("Cancel"), objectName="feedbackCancel")
+            row["cancel"].clicked.connect(self.cancel.set)
+            row["cancel"].hide()
+            box.addWidget(row["progress"])
+            box.addWidget(row["cancel"])
+        box.addStretch(1)
+        row["format"] = QComboBox(objectName=f"format_{kind}")
+        for fmt in formats:
+            row["format"].addItem(fmt.upper(), fmt)
+        row["format"].setEnabled(len(formats) > 1)
+        text = self.tr("Choose folder…") if kind == "unit-feedback" else self.tr("Save as…")
+        row["button"] = QPushButton(text, objectName=f"save_{kind}")
+        row["button"].clicked.connect(lambda _=False, k=kind: self.save(k))
+        row["result"] = QLabel("", objectName=f"result_{kind}")
+        row["result"].setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        row["result"].setWordWrap(True)
+        r = i * 2 - 1
+        self.grid.addWidget(label, r, 0)
+        self.grid.addWidget(options, r, 1)
+        self.grid.addWidget(row["format"], r, 2)
+        self.grid.addWidget(row["button"], r, 3)
+        self.grid.addWidget(row["result"], r + 1, 1, 1, 3)
+        self.rows[kind] = row
+
+    def _fill_campaigns(self) -> None:
+        campaigns = self.session.reference.campaigns  # latest first
+        for kind, row in self.rows.items():
+            combo = row.get("campaign")
+            if combo is None:
+                continue
+            current = combo.currentData()
+            combo.clear()
+            if kind in ALL_CAMPAIGNS_BY_DEFAULT or not campaigns:
+                combo.addItem(self.tr("All campaigns"), None)
+            for c in campaigns:
+                combo.addItem(c["name"], c["name"])
+            found = combo.findData(current)
+            combo.setCurrentIndex(found if found >= 0 else 0)
+
+    # --- page -----------------------------------------------------------------------------
+    def first_show(self) -> None:
+        self._fill_campaigns()
+        self._load()
+
+    def refresh(self) -> None:
+        if self._activated:
+            self._fill_campaigns()
+
+    def is_ready(self) -> bool:
+        return self._loaded
+
+    @widget_slot()
+    async def _load(self) -> None:
+        from models.store.store import get_meta
+
+        try:
+            self.enrolled = not self.session.is_demo and bool(await self.session.read(
+                lambda conn: get_meta(conn, "hq_device_id")))
+        finally:
+            self._loaded = True
+        if "criticism-notice" in self.rows:
+            box = self.rows["criticism-notice"]["hq_number"]
+            box.setEnabled(self.enrolled)
+            box.setChecked(self.enrolled)
+
+    # --- producing ------------------------------------------------------------------------
+    def request(self, kind: str, out: Path):
+        """The `ReportRequest` of a row as its widgets are set."""
+        from reports.outputs import ReportRequest
+
+        row = self.rows[kind]
+        req = ReportRequest(out=out, fmt=None if kind == "unit-feedback"
+                            else row["format"].currentData())
+        if "campaign" in row:
+            req.campaign = row["campaign"].currentData()
+        if kind == "ledger":
+            status = row["status"].currentData()
+            req.status = [status] if status else []
+            req.overdue = row["overdue"].isChecked()
+        if kind == "criticism-notice":
+            req.date_from = row["from"].date().toPython()
+            req.date_to = row["to"].date().toPython()
+            if row["hq_number"].isEnabled() and row["hq_number"].isChecked():
+                req.number_from_hq = self._hq_numbering(req)
+        if kind == "unit-feedback":
+            cancel = self.cancel
+            cancel.clear()
+            self.progress_now = None
+
+            def progress(done: int, total: int, unit: str) -> None:
+                self.progress_now = (done, total, unit)
+                if cancel.is_set() and done < total:
+                    raise ReportCancelled(done, total)
+
+            req.progress = progress
+        return req
+
+    def _hq_numbering(self, req):
+        store, transport = self.session.store, self.session.sync_transport
+
+        def ask(criticism_ids: list[str]) -> str:
+            from reports.hq import request_number
+
+            return request_number(store, prefix=req.prefix, year=req.today.year,
+                                  criticism_ids=criticism_ids, transport=transport)
+
+        return ask
+
+    def suggested_path(self, kind: str) -> Path:
+        name = self.names()[kind][0]
+        safe = "".join(ch for ch in name if ch not in '\\/:*?"<>|').strip() or kind
+        fmt = self.rows[kind]["format"].currentData()
+        return default_folder() / f"{safe} {date.today().isoformat()}.{fmt}"
+
+    @widget_slot()
+    async def save(self, kind: str) -> list[Path] | None:
+        """Ask where, generate on the DB worker, and say where the file(s) went."""
+        name = self.names()[kind][0]
+        if kind == "unit-feedback":
+            out = await ask_folder(self, self.tr("Folder for the unit feedback"),
+                                   default_folder())
+        else:
+            out = await ask_save_path(self, self.tr("Save %1").replace("%1", name),
+                                      self.suggested_path(kind),
+                                      self.rows[kind]["format"].currentData())
+        if out is None:
+            return None
+        return await self.generate(kind, out)
+
+    async def generate(self, kind: str, out: Path) -> list[Path] | None:
+        from reports.outputs import produce
+
+        row = self.rows[kind]
+        try:
+            req = self.request(kind, out)
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return None
+        self._busy(kind, True)
+        try:
+            paths = await self.session.read(lambda conn: produce(kind, conn, req))
+        except ReportCancelled as stop:
+            done, total = stop.args
+            text = self.tr("Stopped: %1 of %2 unit reports were written to %3.") \
+                .replace("%1", str(done)).replace("%2", str(total)).replace("%3", str(out))
+            row["result"].setText(text)
+            self._tell(self.tr("Unit feedback stopped"), text)
+            return None
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return None
+        finally:
+            self._busy(kind, False)
+        self.last_paths[kind] = paths
+        if kind == "unit-feedback":
+            text = self.tr("%1 unit reports written to %2.").replace("%1", str(len(paths))) \
+                .replace("%2", str(out))
+        else:
+            text = self.tr("Written to %1.").replace("%1", str(paths[0]))
+        row["result"].setText(text)
+        self._tell(self.tr("%1 written").replace("%1", self.names()[kind][0]), text)
+        return paths
+
+    def _busy(self, kind: str, busy: bool) -> None:
+        row = self.rows[kind]
+        row["button"].setEnabled(not busy)
+        if busy:
+            row["result"].setText(self.tr("Writing…"))
+        if kind == "unit-feedback":
+            row["progress"].setRange(0, 0)
+            row["progress"].setVisible(busy)
+            row["cancel"].setVisible(busy)
+            if busy:
+                self.progress_timer.start()
+            else:
+                self.progress_timer.stop()
+
+    def _show_progress(self) -> None:
+        if self.progress_now is None:
+            return
+        done, total, unit = self.progress_now
+        bar = self.rows["unit-feedback"]["progress"]
+        bar.setRange(0, total)
+        bar.setValue(done)
+        bar.setToolTip(unit)
+
+    def _tell(self, title: str, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, title, text,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("reportDone")
+        box.open()

@@ -1,0 +1,149 @@
+"""The Reports page: each output from the window, written on the DB worker and read back."""
+
+import pytest
+
+
+@pytest.fixture
+def page(qtbot, store, small, session, ready):
+    from datetime import date, timedelta
+
+    from desktop.pages.reports import ReportsPage
+    from models import services
+    from models.records import Problem
+
+    today = date.today()
+    with store.write("clerk") as w:  # one problem of the campaign, overdue
+        services.create_record(w, Problem, {
+            "description": "食堂卫生差", "unit_id": small["units"]["卫生院"],
+            "campaign_id": small["campaign"], "reported_on": today - timedelta(days=40),
+            "deadline": today - timedelta(days=2)})
+        services.create_record(w, Problem, {
+            "description": "办事指南过期", "unit_id": small["units"]["县社保中心"],
+            "campaign_id": small["campaign"], "reported_on": today,
+            "deadline": today + timedelta(days=20)})
+
+    p = ReportsPage(session)
+    qtbot.addWidget(p)
+    return ready(p)
+
+
+def test_ledger_xlsx_from_the_page(page, run, tmp_path, monkeypatch):
+    import openpyxl
+
+    import desktop.pages.reports as reports_page
+
+    target = tmp_path / "台账.xlsx"
+
+    async def chosen(parent, title, suggested, fmt):
+        assert fmt == "xlsx" and suggested.suffix == ".xlsx"
+        return target
+
+    monkeypatch.setattr(reports_page, "ask_save_path", chosen)
+    row = page.rows["ledger"]
+    assert row["campaign"].currentText() == "2025年万民评议"
+    paths = run(page.save("ledger"))
+    assert paths == [target]
+    ws = openpyxl.load_workbook(paths[0]).active
+    assert ws["A1"].value == "2025年万民评议整改台账"
+    assert [c.value for c in ws[2]][:4] == ["序号", "问题来源", "问题描述", "责任单位"]
+    descriptions = {ws.cell(r, 3).value for r in range(3, ws.max_row + 1)}
+    assert descriptions == {"食堂卫生差", "办事指南过期"}  # the campaign's problems
+    assert str(paths[0]) in row["result"].text()
+
+
+def test_ledger_overdue_filter(page, run, tmp_path):
+    import openpyxl
+
+    page.rows["ledger"]["overdue"].setChecked(True)
+    paths = run(page.generate("ledger", tmp_path / "overdue.xlsx"))
+    ws = openpyxl.load_workbook(paths[0]).active
+    assert [ws.cell(r, 3).value for r in range(3, ws.max_row + 1)] == ["食堂卫生差"]
+
+
+def test_county_summary_docx_from_the_page(page, run, tmp_path, monkeypatch):
+    import docx
+
+    import desktop.pages.reports as reports_page
+
+    async def chosen(parent, title, suggested, fmt):
+        assert fmt == "docx"
+        return tmp_path / "summary.docx"
+
+    monkeypatch.setattr(reports_page, "ask_save_path", chosen)
+    row = page.rows["county-summary"]
+    assert row["campaign"].currentData() is None  # all campaigns, as on the command line
+    paths = run(page.save("county-summary"))
+    assert paths == [tmp_path / "summary.docx"]
+    document = docx.Document(paths[0])
+    assert document.paragraphs[0].text == "民主评议政风行风工作情况汇总"
+    figures = {r.cells[0].text: r.cells[1].text for r in document.tables[0].rows}
+    assert figures["参评群众（份）"] == "3"
+    assert figures["被评议单位（个）"] == "1"
+    assert figures["逾期未整改问题（件）"] == "2"
+    assert str(paths[0]) in row["result"].text()
+
+
+def test_unit_feedback_into_a_folder_with_progress(page, run, tmp_path, monkeypatch):
+    import desktop.pages.reports as reports_page
+
+    folder = tmp_path / "feedback"
+
+    async def chosen(parent, title, suggested):
+        return folder
+
+    monkeypatch.setattr(reports_page, "ask_folder", chosen)
+    paths = run(page.save("unit-feedback"))
+    assert paths and all(p.parent == folder and p.suffix == ".pdf" for p in paths)
+    assert page.progress_now[:2] == (len(paths), len(paths))  # what the bar was shown
+    assert not page.rows["unit-feedback"]["progress"].isVisible()
+    assert page.rows["unit-feedback"]["button"].isEnabled()
+
+
+def test_cancelled_unit_feedback_says_how_far_it_got(page, run, tmp_path, monkeypatch):
+    import desktop.pages.reports as reports_page
+
+    shown = []
+    monkeypatch.setattr(reports_page.ReportsPage, "_tell",
+                        lambda self, title, text: shown.append(text))
+    original = page.request
+
+    def cancelled_at_once(kind, out):
+        req = original(kind, out)
+        page.cancel.set()  # as if Cancel was pressed while the first unit was written
+        return req
+
+    monkeypatch.setattr(page, "request", cancelled_at_once)
+    assert run(page.generate("unit-feedback", tmp_path / "fb")) is None
+    assert shown == [f"Stopped: 1 of 2 unit reports were written to {tmp_path / 'fb'}."]
+    assert len(list((tmp_path / "fb").glob("*.pdf"))) == 1
+    assert page.rows["unit-feedback"]["button"].isEnabled()
+
+
+def test_a_failure_goes_through_the_error_mapping(page, run, tmp_path, monkeypatch):
+    import desktop.pages.reports as reports_page
+
+    shown = []
+    monkeypatch.setattr(reports_page, "show_error", lambda parent, exc: shown.append(exc))
+    # No circulated criticism in the small store: the report says there is nothing to notice.
+    assert run(page.generate("criticism-notice", tmp_path / "n.docx")) is None
+    assert shown and getattr(shown[0], "code", "") == "nothing_to_report"
+
+
+def test_reports_page_is_for_supervisors_and_hq(store, worker):
+    from tests.desktop.conftest import make_session
+
+    assert "reports" in make_session(store, worker, "supervisor", "office").visible_pages()
+    assert "reports" in make_session(store, worker, "hq", "hq").visible_pages()
+    assert "reports" not in make_session(store, worker, "clerk", "office").visible_pages()
+    assert "reports" not in make_session(store, worker, "representative",
+                                         "representative").visible_pages()
+    assert "reports" not in make_session(store, worker, "supervisor", "kiosk").visible_pages()
+
+
+def test_office_devices_have_no_criticism_notice_row(qtbot, store, small, worker):
+    from desktop.pages.reports import ReportsPage
+    from tests.desktop.conftest import make_session
+
+    office = ReportsPage(make_session(store, worker, "supervisor", "office"))
+    qtbot.addWidget(office)
+    assert "criticism-notice" not in office.rows and "ledger" in office.rows
