@@ -147,3 +147,42 @@ def test_office_devices_have_no_criticism_notice_row(qtbot, store, small, worker
     office = ReportsPage(make_session(store, worker, "supervisor", "office"))
     qtbot.addWidget(office)
     assert "criticism-notice" not in office.rows and "ledger" in office.rows
+
+
+def test_criticism_notice_numbered_by_a_running_hq(qtbot, tmp_path, worker, ready, run,
+                                                   monkeypatch):
+    """An enrolled device asks HQ for the year's next number when it issues the notice."""
+    from datetime import date
+
+    import docx
+
+    from desktop.pages.reports import ReportsPage
+    from models.enums import Sanction, UnitKind
+    from models.records import PersonnelCriticism
+    from models.reference import Unit
+    from tests.desktop.conftest import make_session
+    from tests.sync.helpers import Hq
+
+    monkeypatch.setenv("FIELDINSPECT_NO_KEYRING", "1")
+    hq = Hq.start(f"sqlite:///{tmp_path / 'hq-server'}", tmp_path)
+    try:
+        device = hq.device("office", name="office")
+        with device.write() as w:
+            unit = w.create(Unit, {"name": "县社保中心", "kind": UnitKind.DEPARTMENT})
+            w.create(PersonnelCriticism, {"person_name": "钱公开", "unit_id": unit,
+                                          "sanction": Sanction.CIRCULATED_CRITICISM,
+                                          "decided_on": date.today(),
+                                          "behaviour": "上班时间脱岗"})
+        session = make_session(device.store, worker, "hq", "hq")
+        session.sync_transport = device.transport
+        page = ReportsPage(session)
+        qtbot.addWidget(page)
+        ready(page)
+        box = page.rows["criticism-notice"]["hq_number"]
+        assert box.isEnabled() and box.isChecked()
+        paths = run(page.generate("criticism-notice", tmp_path / "通报.docx"))
+        worker.call_blocking(lambda: None)  # the worker is done with the device's store
+    finally:
+        hq.close()
+    text = "\n".join(p.text for p in docx.Document(paths[0]).paragraphs)
+    assert f"余纠通〔{date.today().year}〕1号" in text and "钱公开" in text
