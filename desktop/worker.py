@@ -2,6 +2,7 @@
 store call of the window runs here, in submission order, and comes back as plain objects."""
 
 import asyncio
+import itertools
 import logging
 import time
 from collections.abc import Callable
@@ -16,7 +17,7 @@ log = logging.getLogger(__name__)
 class _Relay(QObject):
     """Carries a finished job from the worker thread to the GUI thread (queued connection)."""
 
-    finished = Signal(object, object, object)  # callback, result, error
+    finished = Signal(int, object, object)  # callback token, result, error
 
 
 class DbWorker:
@@ -27,14 +28,20 @@ class DbWorker:
         self._relay = _Relay()
         self._relay.finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self.busy_ms = 0.0
+        # Callbacks stay on the GUI thread, looked up by token: the worker thread never holds
+        # the last reference to a callback (and so to the widget or model it is bound to),
+        # which would destroy a Qt object on the wrong thread.
+        self._callbacks: dict[int, Callable[[Any, BaseException | None], None]] = {}
+        self._tokens = itertools.count(1)
 
     def submit(self, fn: Callable[..., Any], *args: Any,
                on_done: Callable[[Any, BaseException | None], None] | None = None) -> Future:
         future = self._pool.submit(self._timed, fn, *args)
         if on_done is not None:
-            future.add_done_callback(
-                lambda f: self._relay.finished.emit(on_done, *_outcome(f))
-            )
+            token = next(self._tokens)
+            self._callbacks[token] = on_done
+            relay = self._relay
+            future.add_done_callback(lambda f: relay.finished.emit(token, *_outcome(f)))
         return future
 
     async def run(self, fn: Callable[..., Any], *args: Any) -> Any:
@@ -55,8 +62,10 @@ class DbWorker:
         finally:
             self.busy_ms += (time.perf_counter() - start) * 1000
 
-    @staticmethod
-    def _deliver(callback, result, error) -> None:
+    def _deliver(self, token: int, result, error) -> None:
+        callback = self._callbacks.pop(token, None)
+        if callback is None:
+            return
         try:
             callback(result, error)
         except Exception:  # a broken view must not take the worker relay down

@@ -20,9 +20,8 @@ CACHE_VERSION = 1
 
 
 def data_stamp(conn: sa.Connection) -> str:
-    meta = dict(conn.exec_driver_sql(
-        "SELECT key, value FROM store_meta WHERE key IN ('outbox_last_seq', 'sync_cursor')"
-    ).tuples().all())
+    meta = {key: value for key, value in conn.exec_driver_sql(
+        "SELECT key, value FROM store_meta WHERE key IN ('outbox_last_seq', 'sync_cursor')")}
     return (f"{CACHE_VERSION}|{meta.get('outbox_last_seq', '0')}|"
             f"{meta.get('sync_cursor', '0')}|{local_today().isoformat()}")
 

@@ -196,9 +196,18 @@ def _campaigns() -> ListSpec:
 
 def _teams() -> ListSpec:
     t = Team.__table__
+    r = Representative.__table__
+    # The team's representatives by name, in one cell (teams have about ten members each).
+    members = (sa.select(sa.func.group_concat(r.c.name, "、"))
+               .where(r.c.team_id == t.c.id, r.c.deleted_at.is_(None))
+               .correlate(t).scalar_subquery())
     return ListSpec(
         name="teams",
         table=t,
         default_sort="name",
-        columns=[Col("name", QT_TRANSLATE_NOOP("Lists", "Name"), t.c.name, width=220)],
+        columns=[
+            Col("name", QT_TRANSLATE_NOOP("Lists", "Name"), t.c.name, width=220),
+            Col("members", QT_TRANSLATE_NOOP("Lists", "Members"), members, width=320,
+                sortable=False),
+        ],
     )

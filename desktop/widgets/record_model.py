@@ -54,7 +54,10 @@ class RecordTableModel(QAbstractTableModel):
         self._generation = 0
         self.filters: dict[str, Any] = {}
         self.fixed_filters: dict[str, Any] = {}  # who may see what; never shown in the bar
-        self._sort: tuple[str | None, bool] = (spec.default_sort or None, True)
+        first = spec.column(spec.default_sort) if spec.default_sort else None
+        # Dates and numbers newest first; names in alphabetical order.
+        newest_first = first is not None and first.kind in ("date", "datetime", "number")
+        self._sort: tuple[str | None, bool] = (spec.default_sort or None, newest_first)
         self.last_load_ms = 0.0  # until the first rows are in
         self.count_ms = 0.0  # until every id (the count) is in
         self.loading = False
