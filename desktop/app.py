@@ -3,9 +3,11 @@
 
 import argparse
 import asyncio
+import gc
 import logging
 import sys
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from qasync import QEventLoop, asyncSlot
 
@@ -120,9 +122,21 @@ class DesktopApp:
             self._closed.set_result(0)
 
 
+def collect_on_the_gui_thread(app: QApplication, interval_ms: int = 10_000) -> QTimer:
+    """As Anki does: no automatic garbage collection, which may start on the DB worker or a
+    sync thread and destroy Qt objects there (Qt crashes); a collection on the GUI thread
+    every few seconds instead."""
+    gc.disable()
+    timer = QTimer(app, interval=interval_ms)
+    timer.timeout.connect(gc.collect)
+    timer.start()
+    return timer
+
+
 def run(data_dir: str | None = None, user: str | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
     app = make_application()
+    collect_on_the_gui_thread(app)
     loop = QEventLoop(app)
     asyncio.set_event_loop(loop)
     with loop:

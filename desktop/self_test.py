@@ -87,9 +87,10 @@ def run_self_test() -> int:
     os.environ.setdefault("FIELDINSPECT_KDF_LOG2N", "10")
     from qasync import QEventLoop
 
-    from desktop.app import make_application
+    from desktop.app import collect_on_the_gui_thread, make_application
 
     app = make_application()
+    collect_on_the_gui_thread(app)
     loop = QEventLoop(app)
     asyncio.set_event_loop(loop)
     with loop:
