@@ -44,6 +44,7 @@ class ListSpec:
     columns: list[Col]
     joins: list[tuple[Any, Any]] = field(default_factory=list)
     default_sort: str = ""
+    default_descending: bool | None = None  # None: dates and numbers newest first, text A-Z
     date_column: str | None = None
     search_columns: tuple[str, ...] = ()
     # A search that looks like a number (letters, digits, -) finds rows whose number starts

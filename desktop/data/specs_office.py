@@ -106,6 +106,7 @@ def _problems() -> ListSpec:
         name="problems",
         table=t,
         default_sort="deadline",
+        default_descending=False,  # the ledger: what falls due soonest first
         date_column="reported_on",
         joins=[unit_join(t)],
         search_columns=("description", "responsible_person", "measures"),

@@ -57,6 +57,8 @@ class RecordTableModel(QAbstractTableModel):
         first = spec.column(spec.default_sort) if spec.default_sort else None
         # Dates and numbers newest first; names in alphabetical order.
         newest_first = first is not None and first.kind in ("date", "datetime", "number")
+        if spec.default_descending is not None:
+            newest_first = spec.default_descending
         self._sort: tuple[str | None, bool] = (spec.default_sort or None, newest_first)
         self.last_load_ms = 0.0  # until the first rows are in
         self.count_ms = 0.0  # until every id (the count) is in
