@@ -39,12 +39,14 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 async def make_session(worker: DbWorker, store, profile: dict) -> Session:
     from models.profiles import device_role
+    from models.security.settings import idle_lock_minutes
 
     role = await worker.run(device_role, store)
-    is_demo, rep = await worker.run(lambda: (store.is_demo, store.meta("representative_id")))
+    is_demo, rep, idle = await worker.run(lambda: (
+        store.is_demo, store.meta("representative_id"), idle_lock_minutes(store)))
     session = Session(store=store, worker=worker, profile=profile["name"],
                       profile_role=profile["role"], device_role=role.value, is_demo=is_demo,
-                      representative_id=rep or "")
+                      representative_id=rep or "", idle_lock_minutes=idle)
     await session.refresh_reference()
     return session
 

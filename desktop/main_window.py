@@ -1,8 +1,11 @@
-"""The main window: navigation on the left, one page at a time, status bar at the bottom."""
+"""The main window: navigation on the left, one page at a time, status bar at the bottom; the
+idle lock (desktop.idle_lock) puts a lock screen in front of all of it."""
 
 import shiboken6
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -12,12 +15,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.idle_lock import IdleWatcher, LockScreen
 from desktop.labels import label_of
 from desktop.pages.registry import page_class
 from desktop.sync_controller import SyncController
 from desktop.widgets.slots import widget_slot
 from desktop.widgets.sync_indicator import SyncIndicator
 from models.enums import ProfileRole
+from models.errors import AppError
+from models.security.lockout import LockedOutError
+from models.security.pins import WrongPinError
+from models.security.relock import record_idle_lock, unlock_secret_kind, unlock_window
+from models.store.keys import WrongPassphraseError
 
 
 class MainWindow(QMainWindow):
@@ -55,7 +64,18 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
+        self.content = central
+        self.lock_screen = LockScreen(session.profile)
+        self.lock_screen.unlock_requested.connect(self._try_unlock)
+        self.lock_screen.quit_requested.connect(self.close)
+        self.frame = QStackedWidget(objectName="lockFrame")
+        self.frame.addWidget(central)
+        self.frame.addWidget(self.lock_screen)
+        self.setCentralWidget(self.frame)
+        self.locked = False
+        self._hidden_dialogs: list[QDialog] = []
+        self.idle = IdleWatcher(session.idle_lock_minutes * 60_000, self)
+        self.idle.idle.connect(self.lock)
         self._status_bar()
         self.nav.setCurrentRow(0)
         self.sync.refresh()
@@ -93,6 +113,7 @@ class MainWindow(QMainWindow):
                 page = cls(self.session, self.language)
                 page.language_chosen.connect(self.language_chosen)
                 page.enrolled.connect(self.rebuild_requested)
+                page.idle_lock_changed.connect(self.set_idle_lock_minutes)
             else:
                 page = cls(self.session)
             page.records_changed.connect(lambda p=page: self._records_changed(p))
@@ -133,6 +154,57 @@ class MainWindow(QMainWindow):
         for page in self.pages.values():
             page.refresh()
 
+    # --- idle lock ------------------------------------------------------------------------
+    def set_idle_lock_minutes(self, minutes: int) -> None:
+        self.session.idle_lock_minutes = minutes
+        self.idle.set_timeout_ms(minutes * 60_000)
+
+    @widget_slot()
+    async def lock(self) -> None:
+        """Hide every record at once (pages and open dialogs), then ask for the secret."""
+        if self.locked or self.frame is not self.centralWidget():
+            return
+        self.locked = True
+        self.idle.pause()
+        self._hidden_dialogs = []
+        for widget in QApplication.topLevelWidgets():
+            if widget is not self and widget.isVisible():
+                widget.hide()  # a form dialog keeps what was typed; shown again after unlock
+                if isinstance(widget, QDialog):
+                    self._hidden_dialogs.append(widget)
+        self.frame.setCurrentWidget(self.lock_screen)
+        self.lock_screen.set_busy(True)
+        s = self.session
+        kind = await s.worker.run(unlock_secret_kind, s.store, s.profile)
+        await s.worker.run(record_idle_lock, s.store, s.profile, s.idle_lock_minutes)
+        self.lock_screen.ask(kind, s.idle_lock_minutes)
+
+    @widget_slot(str)
+    async def _try_unlock(self, secret: str) -> None:
+        s = self.session
+        try:
+            await s.worker.run(unlock_window, s.store, s.profile, secret)
+        except LockedOutError as exc:
+            self.lock_screen.refuse(_lockout_message(exc))
+        except WrongPinError:
+            self.lock_screen.refuse(self.tr("Wrong PIN."))
+        except WrongPassphraseError:
+            self.lock_screen.refuse(self.tr("Wrong passphrase."))
+        except AppError as exc:
+            self.lock_screen.refuse(exc.message)
+        else:
+            self._unlocked()
+
+    def _unlocked(self) -> None:
+        self.locked = False
+        self.lock_screen.set_busy(False)
+        self.frame.setCurrentWidget(self.content)
+        for dialog in self._hidden_dialogs:
+            if shiboken6.isValid(dialog):
+                dialog.show()
+        self._hidden_dialogs = []
+        self.idle.resume()
+
     def _revoked(self, reason: str) -> None:
         note = QLabel(self.tr("Headquarters revoked this device, and its records were removed "
                               "from it. Ask headquarters to enroll it again.") + "\n\n" + reason,
@@ -143,6 +215,17 @@ class MainWindow(QMainWindow):
         self.pages.clear()
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        self.idle.stop()
         self.sync.shutdown()
         super().closeEvent(event)
         self.closed.emit()
+
+
+def _lockout_message(exc: LockedOutError) -> str:
+    if exc.wait_seconds is None:
+        return QCoreApplication.translate(
+            "MainWindow", "Too many wrong attempts: blocked. A supervisor can unblock a PIN; "
+            "headquarters can unlock a store with the recovery key.")
+    return QCoreApplication.translate(
+        "MainWindow", "Too many wrong attempts: try again in %n second(s).", "",
+        int(exc.wait_seconds) + 1)

@@ -29,6 +29,7 @@ class Session:
     device_role: str
     is_demo: bool = False
     representative_id: str = ""  # a representative device's own representative (from HQ)
+    idle_lock_minutes: int = 10  # the window locks after this long without input
     reference: Reference = field(default_factory=Reference)
     # How the sync engine reaches HQ: None for the network; tests put the in-process app here.
     sync_transport: object = None

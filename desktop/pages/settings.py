@@ -8,21 +8,26 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
 )
 
+from desktop.errors import show_error
 from desktop.i18n import CHINESE, ENGLISH
 from desktop.labels import label_of
 from desktop.pages.base import Page
 from desktop.pages.profiles import ProfilesPanel
 from desktop.widgets.slots import widget_slot
 from models.enums import DeviceRole, ProfileRole
+from models.errors import AppError
+from models.security.settings import MAX_IDLE_LOCK_MINUTES
 
 
 class SettingsPage(Page):
     page_id = "settings"
     language_chosen = Signal(str)
     enrolled = Signal()  # the device enrolled from here: its role (and pages) changed
+    idle_lock_changed = Signal(int)  # minutes
 
     def __init__(self, session, current_language: str, parent=None) -> None:
         super().__init__(session, parent)
@@ -35,6 +40,15 @@ class SettingsPage(Page):
         general = QGroupBox(self.tr("Language"))
         form = QFormLayout(general)
         form.addRow(self.tr("Language of the window"), self.language_box)
+        self.idle_box = QSpinBox(objectName="idleLockMinutes")
+        self.idle_box.setRange(1, MAX_IDLE_LOCK_MINUTES)
+        self.idle_box.setSuffix(self.tr(" min"))
+        self.idle_box.setValue(session.idle_lock_minutes)
+        self.idle_box.setEnabled(session.is_supervisor)
+        self.idle_box.setToolTip(self.tr("The window hides every record and asks for the PIN "
+                                         "after this long without use. A supervisor sets it."))
+        self.idle_box.editingFinished.connect(self.save_idle_lock)
+        form.addRow(self.tr("Lock the window after"), self.idle_box)
         top = QHBoxLayout()
         top.addWidget(general, 1)
         top.addWidget(self._device_group(), 2)
@@ -93,6 +107,22 @@ class SettingsPage(Page):
         else:
             self.hq_label.setText(self.tr("Not enrolled: this device does not sync."))
         self.enroll_button.setVisible(not facts.enrolled and not facts.revoked)
+
+    @widget_slot()
+    async def save_idle_lock(self) -> None:
+        from models.security.settings import set_idle_lock_minutes
+
+        minutes, s = self.idle_box.value(), self.session
+        if minutes == s.idle_lock_minutes:
+            return
+        try:
+            await s.worker.run(lambda: set_idle_lock_minutes(
+                s.store, minutes, profile=s.profile, role=s.profile_role))
+        except AppError as exc:
+            self.idle_box.setValue(s.idle_lock_minutes)
+            show_error(self, exc)
+            return
+        self.idle_lock_changed.emit(minutes)
 
     @widget_slot()
     async def enroll(self) -> None:

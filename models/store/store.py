@@ -56,7 +56,7 @@ class Store:
         data_dir = Path(data_dir)
         key_path = data_dir / KEY_FILE
         if key_path.exists():
-            key = _unlock(data_dir, key_path, passphrase)
+            key = unlock_key(data_dir, key_path, passphrase)
         elif create:
             data_dir.mkdir(parents=True, exist_ok=True)
             with contextlib.suppress(OSError):
@@ -135,7 +135,7 @@ def set_meta(conn: sa.Connection, key: str, value: str) -> None:
         "ON CONFLICT(key) DO UPDATE SET value = excluded.value"), {"k": key, "v": value})
 
 
-def _unlock(data_dir: Path, key_path: Path, passphrase: str | None) -> bytes:
+def unlock_key(data_dir: Path, key_path: Path, passphrase: str | None) -> bytes:
     """Unwrap the data key under the attempt lockout; move a version-1 key file to version 2."""
     guard = UnlockGuard(data_dir)
     guard.check()

@@ -2127,6 +2127,24 @@
         <source>Headquarters revoked this device, and its records were removed from it. Ask headquarters to enroll it again.</source>
         <translation>总部已吊销本设备，其中的记录已被清除。如需继续使用，请联系总部重新注册。</translation>
     </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>PIN 不正确。</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase.</source>
+        <translation>密码错误。</translation>
+    </message>
+    <message>
+        <source>Too many wrong attempts: blocked. A supervisor can unblock a PIN; headquarters can unlock a store with the recovery key.</source>
+        <translation>错误次数过多，已被锁定。PIN 可由主管解除锁定；数据库可由总部用恢复密钥解锁。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong attempts: try again in %n second(s).</source>
+        <translation>
+            <numerusform>错误次数过多，请 %n 秒后再试。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>OpinionsPanel</name>
@@ -2244,6 +2262,21 @@
         <location filename="../../desktop/pages/ledger.py" line="77"/>
         <source>Overdue only</source>
         <translation>仅显示逾期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/ledger.py" line="100"/>
+        <source>Rectified on</source>
+        <translation>整改完成日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/ledger.py" line="101"/>
+        <source>Reason for reopening</source>
+        <translation>重新打开原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/ledger.py" line="102"/>
+        <source>Campaign</source>
+        <translation>评议活动</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/ledger.py" line="81"/>
@@ -2561,6 +2594,91 @@
         <location filename="../../desktop/pages/record_page.py" line="64"/>
         <source>Export…</source>
         <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/record_page.py" line="73"/>
+        <source>History…</source>
+        <translation>历史记录…</translation>
+    </message>
+</context>
+<context>
+    <name>RecordHistoryDialog</name>
+    <message>
+        <location filename="../../desktop/widgets/history_dialog.py" line="31"/>
+        <source>Created</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/history_dialog.py" line="32"/>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/history_dialog.py" line="33"/>
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/history_dialog.py" line="77"/>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/history_dialog.py" line="84"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/history_dialog.py" line="84"/>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/history_dialog.py" line="84"/>
+        <source>What happened</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/history_dialog.py" line="85"/>
+        <source>Before</source>
+        <translation>修改前</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/history_dialog.py" line="85"/>
+        <source>After</source>
+        <translation>修改后</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/history_dialog.py" line="99"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/history_dialog.py" line="100"/>
+        <source>Only changes made on this computer are kept here; changes received from other devices are not listed.</source>
+        <translation>此处只保存本机所做的修改；从其他设备同步来的修改不在此列出。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/history_dialog.py" line="121"/>
+        <source>The history could not be read.</source>
+        <translation>无法读取历史记录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/history_dialog.py" line="134"/>
+        <source>No earlier versions are kept for this record.</source>
+        <translation>本机未保存此记录的历史版本。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/widgets/history_dialog.py" line="137"/>
+        <source>%n version(s), newest first</source>
+        <translation>
+            <numerusform>共 %n 个版本，最新的在前</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/history_dialog.py" line="167"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
     </message>
 </context>
 <context>
@@ -2881,6 +2999,18 @@
         <location filename="../../desktop/pages/settings.py" line="75"/>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>The window hides every record and asks for the PIN after this long without use. A supervisor sets it.</source>
+        <translation>窗口闲置超过此时长后将隐藏所有记录并要求输入 PIN。由主管设置。</translation>
+    </message>
+    <message>
+        <source>Lock the window after</source>
+        <translation>闲置多久后锁定窗口</translation>
     </message>
 </context>
 <context>
@@ -3657,6 +3787,43 @@
         <location filename="../../desktop/pages/field_work.py" line="68"/>
         <source>Summary</source>
         <translation>情况摘要</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>FieldInspect is locked</source>
+        <translation>督查通已锁定</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Quit FieldInspect</source>
+        <translation>退出督查通</translation>
+    </message>
+    <message>
+        <source>Type the PIN of %1 to go on.</source>
+        <translation>请输入 %1 的 PIN 以继续。</translation>
+    </message>
+    <message>
+        <source>Type the store's passphrase to go on (%1 has no PIN).</source>
+        <translation>请输入本数据库的密码以继续（%1 未设置 PIN）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The window locked after %n minute(s) without use. Everything typed is kept.</source>
+        <translation>
+            <numerusform>窗口闲置 %n 分钟后已自动锁定，已输入的内容都会保留。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>密码</translation>
     </message>
 </context>
 </TS>

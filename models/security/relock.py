@@ -1,0 +1,57 @@
+"""The window's idle lock: locking is logged, and unlocking asks the person at the keyboard for
+their profile's PIN (or, for a profile without one, the store's passphrase) under the same
+lockout as at start-up.
+
+The store stays open while the window is locked (sync and saves in flight go on); what the lock
+guards is the screen. Every lock, unlock and failed unlock is in the audit chain.
+"""
+
+import hmac
+
+import sqlalchemy as sa
+
+from models.device import Profile
+from models.security import audit
+from models.security.pins import verify_pin
+from models.store.keys import KEY_FILE, WrongPassphraseError
+from models.store.store import Store, unlock_key
+
+PIN, PASSPHRASE = "pin", "passphrase"
+_T = Profile.__table__
+
+
+def unlock_secret_kind(store: Store, profile: str) -> str:
+    """What unlocks the window for this profile: its PIN when it has one, else the passphrase."""
+    with store.read() as conn:
+        pin_hash = conn.execute(sa.select(_T.c.pin_hash).where(
+            _T.c.name == profile, _T.c.deleted_at.is_(None))).scalar()
+    return PIN if pin_hash else PASSPHRASE
+
+
+def record_idle_lock(store: Store, profile: str, minutes: int) -> None:
+    with store.engine.connect().execution_options(immediate=True) as conn, conn.begin():
+        audit.record(conn, "idle_lock", profile=profile, details={"after_minutes": minutes})
+
+
+def unlock_window(store: Store, profile: str, secret: str) -> None:
+    """Accept the secret or raise (`WrongPinError`, `WrongPassphraseError`, `LockedOutError`).
+
+    Wrong PINs count per profile in the store, wrong passphrases in the data directory's
+    attempt file, exactly as when the app starts."""
+    if unlock_secret_kind(store, profile) == PIN:
+        verify_pin(store, profile, secret)
+    else:
+        try:
+            key = unlock_key(store.data_dir, store.data_dir / KEY_FILE, secret)
+        except WrongPassphraseError:
+            _log(store, "unlock_failed", profile)
+            raise
+        if not hmac.compare_digest(key, store.data_key):  # a key file replaced under us
+            raise WrongPassphraseError("Wrong passphrase: the window stays locked.")
+    _log(store, "unlock", profile)
+
+
+def _log(store: Store, event: str, profile: str) -> None:
+    with store.engine.connect().execution_options(immediate=True) as conn, conn.begin():
+        audit.record(conn, event, profile=profile, details={"after": "idle lock"})
+
