@@ -106,7 +106,7 @@ class LockScreen(QWidget):
         buttons.addWidget(self.unlock_button)
         panel = QFrame(objectName="lockPanel")
         panel.setFrameShape(QFrame.Shape.StyledPanel)
-        panel.setMaximumWidth(460)
+        panel.setFixedWidth(480)
         inner = QVBoxLayout(panel)
         inner.setContentsMargins(28, 24, 28, 24)
         inner.setSpacing(12)
@@ -125,8 +125,8 @@ class LockScreen(QWidget):
         self.explanation.setText(
             # Explicit context: PySide's self.tr() misses numerus forms.
             QCoreApplication.translate(
-                "LockScreen", "The window locked after %n minute(s) without use. Everything "
-                "typed is kept.", "", minutes) + "\n" + what.replace("%1", self.profile))
+                "LockScreen", "The window locked after %n min without use. Everything typed "
+                "is kept.", "", minutes) + "\n" + what.replace("%1", self.profile))
         self.secret.setPlaceholderText(self.tr("PIN") if kind == PIN else self.tr("Passphrase"))
         self.secret.clear()
         self.error.hide()

@@ -227,5 +227,5 @@ def _lockout_message(exc: LockedOutError) -> str:
             "MainWindow", "Too many wrong attempts: blocked. A supervisor can unblock a PIN; "
             "headquarters can unlock a store with the recovery key.")
     return QCoreApplication.translate(
-        "MainWindow", "Too many wrong attempts: try again in %n second(s).", "",
+        "MainWindow", "Too many wrong attempts: wait %n s, then try again.", "",
         int(exc.wait_seconds) + 1)

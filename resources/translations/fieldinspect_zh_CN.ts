@@ -2140,7 +2140,7 @@
         <translation>错误次数过多，已被锁定。PIN 可由主管解除锁定；数据库可由总部用恢复密钥解锁。</translation>
     </message>
     <message numerus="yes">
-        <source>Too many wrong attempts: try again in %n second(s).</source>
+        <source>Too many wrong attempts: wait %n s, then try again.</source>
         <translation>
             <numerusform>错误次数过多，请 %n 秒后再试。</numerusform>
         </translation>
@@ -3812,7 +3812,7 @@
         <translation>请输入本数据库的密码以继续（%1 未设置 PIN）。</translation>
     </message>
     <message numerus="yes">
-        <source>The window locked after %n minute(s) without use. Everything typed is kept.</source>
+        <source>The window locked after %n min without use. Everything typed is kept.</source>
         <translation>
             <numerusform>窗口闲置 %n 分钟后已自动锁定，已输入的内容都会保留。</numerusform>
         </translation>

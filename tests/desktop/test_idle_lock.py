@@ -101,7 +101,7 @@ def test_wrong_pins_slow_down_then_wait(pin_session, qtbot, run):
         type_secret(window, "0000", run)
     type_secret(window, PIN, run)  # even the right PIN waits now
     assert window.locked
-    assert "try again in" in window.lock_screen.error.text()
+    assert "then try again" in window.lock_screen.error.text()
 
 
 def test_typing_keeps_the_window_open_and_stopping_locks_it(session, qtbot, run):
