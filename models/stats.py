@@ -118,6 +118,12 @@ def unit_ranking(conn: sa.Connection, *, campaign_id: str | None = None, group: 
     """Per unit: forms, rate, score, and a rank by score (ties by rate) among units with at
     least the minimum sample (the campaign's, else 30); the others are listed unranked."""
     counts = form_counts(conn, Filters(campaign_id, date_from, date_to), group)
+    return ranking_from_counts(conn, counts, campaign_id)
+
+
+def ranking_from_counts(conn: sa.Connection, counts: list[tuple],
+                        campaign_id: str | None) -> list[dict]:
+    """`unit_ranking` from the rows `form_counts` gave (for the same filters)."""
     weights = campaign_weights(conn)
     acc: dict[str, list[float]] = defaultdict(lambda: [0, 0, 0.0])  # forms, not dissat., points
     for unit_id, cid, _group, level, n in counts:
@@ -220,8 +226,22 @@ def county_stats(conn: sa.Connection, *, campaign_id: str | None = None,
                  as_of: date | None = None) -> dict:
     """Every figure of the county report, as one JSON-ready dict."""
     f = Filters(campaign_id, date_from, date_to)
-    fi, pc = Finding.__table__, PersonnelCriticism.__table__
+    return _county_stats(conn, f, form_counts(conn, f), as_of)
+
+
+def county_stats_and_ranking(conn: sa.Connection, *, campaign_id: str | None = None,
+                             date_from: date | None = None, date_to: date | None = None,
+                             as_of: date | None = None) -> tuple[dict, list[dict]]:
+    """`county_stats` and `unit_ranking` (all groups) for the same filters, from one scan of
+    the forms: what the dashboard shows."""
+    f = Filters(campaign_id, date_from, date_to)
     counts = form_counts(conn, f)
+    return _county_stats(conn, f, counts, as_of), ranking_from_counts(conn, counts, campaign_id)
+
+
+def _county_stats(conn: sa.Connection, f: Filters, counts: list[tuple],
+                  as_of: date | None) -> dict:
+    fi, pc = Finding.__table__, PersonnelCriticism.__table__
     criticisms = _grouped(conn, pc.c.sanction, Sanction, *f.dated(pc.c.decided_on))
     return {
         "evaluations": evaluation_stats(conn, f, counts),

@@ -27,11 +27,11 @@ def data_stamp(conn: sa.Connection) -> str:
 
 
 def compute(conn: sa.Connection, filters: dict) -> dict:
-    """Both queries in one worker job: the figures and the ranking."""
-    from models import stats
+    """The figures and the ranking in one worker job, from one scan of the forms."""
+    from models.stats import county_stats_and_ranking
 
-    return {"stats": stats.county_stats(conn, **filters),
-            "ranking": stats.unit_ranking(conn, **filters)}
+    figures, ranking = county_stats_and_ranking(conn, **filters)
+    return {"stats": figures, "ranking": ranking}
 
 
 def load_dashboard(store, filters: dict) -> dict:

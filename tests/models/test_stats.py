@@ -8,7 +8,7 @@ from models import services
 from models.enums import ProblemStatus
 from models.records import AccountabilityCase, PersonnelCriticism, Problem, Visit
 from models.reference import Campaign
-from models.stats import county_stats, unit_ranking
+from models.stats import county_stats, county_stats_and_ranking, unit_ranking
 from tests.models.helpers import FORM_HEADER, load_units, write_csv
 
 C1, C2 = "2024年万民评议", "2023年万民评议"
@@ -101,3 +101,16 @@ def test_unit_ranking_respects_minimum_sample(county):
     assert by_name["卫生院"]["weighted_score"] == pytest.approx(190 / 3)
     assert by_name["县社保中心"]["rank"] is None  # 1 valid form: unranked
     assert ranking[-1]["unit_name"] == "县社保中心"
+
+
+@pytest.mark.parametrize("filters", [
+    {}, {"campaign": C1}, {"date_from": date(2024, 4, 1), "date_to": date(2024, 4, 30)}])
+def test_one_scan_gives_the_same_figures_and_ranking(county, filters):
+    """The dashboard's single scan equals the two separate queries."""
+    store, ids = county
+    if "campaign" in filters:
+        filters = {"campaign_id": ids[filters["campaign"]]}
+    with store.read() as conn:
+        both = county_stats_and_ranking(conn, as_of=date(2024, 6, 1), **filters)
+        assert both == (county_stats(conn, as_of=date(2024, 6, 1), **filters),
+                        unit_ranking(conn, **filters))
