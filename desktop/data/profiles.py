@@ -1,4 +1,4 @@
-"""The people who share this device: adding profiles and setting PINs (no Qt).
+"""The people who share this device: adding and removing profiles, setting PINs (no Qt).
 
 Profiles are local to the device (never synced). The roles offered follow the device's role:
 an office device has clerks and supervisors; the others have their one role. Every change is
@@ -54,10 +54,41 @@ def add_profile(store: Store, name: str, role: str, pin: str, *, device_role: st
     if any(p["name"] == name for p in list_profiles(store)):
         raise ValidationError.single("name", f"there is already a profile named '{name}'")
     _check_pin(pin)
-    profile_id = create_profile(store, name, ProfileRole(role), pin)
+    with store.read() as conn:
+        removed = conn.execute(sa.select(_T.c.id).where(
+            _T.c.name == name, _T.c.deleted_at.is_not(None))).scalar()
+    # A name that comes back gets its old (removed) row again: names are unique on a device.
+    profile_id = removed or create_profile(store, name, ProfileRole(role), pin)
     with store.engine.connect().execution_options(immediate=True) as conn, conn.begin():
+        if removed:
+            conn.execute(_T.update().where(_T.c.id == removed).values(
+                deleted_at=None, role=role, pin_hash=hash_pin(pin) if pin else "",
+                updated_by=by, updated_at=utcnow()))
         audit.record(conn, "profile_added", profile=by, details={"profile": name, "role": role})
+    if removed:
+        reset_pin_lockout(store, name, by=by)
     return profile_id
+
+
+def remove_profile(store: Store, name: str, *, by: str, by_role: str) -> None:
+    """A person stops using this device. What they wrote keeps their name; the device keeps at
+    least one profile that can manage the others, and nobody removes themselves."""
+    if not may_manage(by_role):
+        raise DomainError("Only a supervisor can remove a profile.", code="forbidden")
+    if name == by:
+        raise DomainError("You cannot remove your own profile.", code="remove_self")
+    profiles = list_profiles(store)
+    target = next((p for p in profiles if p["name"] == name), None)
+    if target is None:
+        raise ValidationError.single("name", f"there is no profile named '{name}'")
+    managers = [p for p in profiles if may_manage(p["role"])]
+    if may_manage(target["role"]) and len(managers) <= 1:
+        raise DomainError("The last profile that can manage the others stays.",
+                          code="last_manager")
+    with store.engine.connect().execution_options(immediate=True) as conn, conn.begin():
+        conn.execute(_T.update().where(_T.c.id == target["id"]).values(
+            deleted_at=utcnow(), updated_by=by, updated_at=utcnow()))
+        audit.record(conn, "profile_removed", profile=by, details={"profile": name})
 
 
 def set_pin(store: Store, name: str, pin: str, *, by: str, by_role: str) -> None:

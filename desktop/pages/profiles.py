@@ -1,5 +1,7 @@
-"""Profiles of the people sharing this device: add one (role fitting the device), set PINs."""
+"""Profiles of the people sharing this device: add one (role fitting the device), set PINs,
+remove one who no longer uses it."""
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,9 +21,10 @@ from PySide6.QtWidgets import (
 from desktop.data import profiles as pf
 from desktop.errors import message_for
 from desktop.labels import label_of
-from desktop.widgets.asking import run_dialog
+from desktop.widgets.asking import confirm, run_dialog
 from desktop.widgets.slots import widget_slot
 from models.enums import ProfileRole
+from models.errors import AppError
 
 ACCEPTED = QDialog.DialogCode.Accepted
 
@@ -102,11 +105,15 @@ class ProfilesPanel(QWidget):
         self.pin_button = QPushButton(self.tr("Set PIN…"), objectName="setPin")
         self.add_button.clicked.connect(self.add)
         self.pin_button.clicked.connect(self.change_pin)
+        self.remove_button = QPushButton(self.tr("Remove…"), objectName="removeProfile")
+        self.remove_button.clicked.connect(self.remove)
         self.add_button.setEnabled(self.manager)
+        self.remove_button.setEnabled(self.manager)
         buttons = QHBoxLayout()
         buttons.addWidget(self.note, 1)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.pin_button)
+        buttons.addWidget(self.remove_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table, 1)
@@ -160,3 +167,28 @@ class ProfilesPanel(QWidget):
             self.note.setText(self.tr("PIN of %1 changed.").replace("%1", name))
             break
         await self.reload()
+
+    @widget_slot()
+    async def remove(self) -> None:
+        name, s = self.selected_name(), self.session
+        if not await confirm(self, self.tr("Remove profile"), self.tr(
+                "Remove the profile %1 from this device? What %1 wrote keeps the name.")
+                .replace("%1", name)):
+            return
+        try:
+            await s.worker.run(lambda: pf.remove_profile(s.store, name, by=s.profile,
+                                                         by_role=s.profile_role))
+        except AppError as exc:
+            self.note.setText(_removal_refused(exc, name))
+        else:
+            self.note.setText(self.tr("Profile %1 removed.").replace("%1", name))
+        await self.reload()
+
+
+def _removal_refused(exc: AppError, name: str) -> str:
+    translate = QCoreApplication.translate
+    return {
+        "remove_self": translate("ProfilesPanel", "You cannot remove your own profile."),
+        "last_manager": translate("ProfilesPanel", "%1 is the last profile that can manage "
+                                  "the others, so it stays.").replace("%1", name),
+    }.get(exc.code, exc.message)

@@ -2488,6 +2488,30 @@
         <source>PIN of %1 changed.</source>
         <translation>已修改 %1 的 PIN 码。</translation>
     </message>
+    <message>
+        <source>Remove…</source>
+        <translation>移除…</translation>
+    </message>
+    <message>
+        <source>Remove profile</source>
+        <translation>移除用户</translation>
+    </message>
+    <message>
+        <source>Remove the profile %1 from this device? What %1 wrote keeps the name.</source>
+        <translation>从本设备移除用户 %1？%1 录入的记录仍保留其署名。</translation>
+    </message>
+    <message>
+        <source>Profile %1 removed.</source>
+        <translation>已移除用户 %1。</translation>
+    </message>
+    <message>
+        <source>You cannot remove your own profile.</source>
+        <translation>不能移除自己的用户。</translation>
+    </message>
+    <message>
+        <source>%1 is the last profile that can manage the others, so it stays.</source>
+        <translation>%1 是本设备上最后一个可以管理其他用户的用户，不能移除。</translation>
+    </message>
 </context>
 <context>
     <name>RankingChartView</name>

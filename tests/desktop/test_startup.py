@@ -195,6 +195,56 @@ def test_a_clerk_may_not_set_anothers_pin(store):
     set_pin(store, "王芳", "9999", by="王芳", by_role="clerk")
 
 
+def test_supervisor_removes_a_profile_and_the_name_can_come_back(run, worker, store, qtbot):
+    from desktop.data.profiles import add_profile
+    from desktop.pages.settings import SettingsPage
+    from models.enums import ProfileRole
+    from models.profiles import check_pin, create_profile, list_profiles
+
+    create_profile(store, "tester", ProfileRole.SUPERVISOR)
+    create_profile(store, "王芳", ProfileRole.CLERK, pin="1357")
+    page = SettingsPage(make_session(store, worker, role="supervisor"), "en")
+    qtbot.addWidget(page)
+    panel = page.profiles
+
+    async def remove(name):
+        row = [r["name"] for r in panel.rows].index(name)
+        panel.table.selectRow(row)
+        task = asyncio.ensure_future(panel.remove())
+        box = await a_dialog("confirmDialog")
+        box.button(box.StandardButton.Yes).click()
+        await task
+        return panel.note.text()
+
+    async def go():
+        page.activate()
+        await until(page.is_ready)
+        return await remove("tester"), await remove("王芳")
+
+    refused, removed = run(go())
+    assert refused == "You cannot remove your own profile."
+    assert removed == "Profile 王芳 removed."
+    assert [p["name"] for p in list_profiles(store)] == ["tester"]
+    assert [panel.table.item(r, 0).text() for r in range(panel.table.rowCount())] == ["tester"]
+    add_profile(store, "王芳", "clerk", "2468", device_role="office", by="tester")
+    back = {p["name"]: p for p in list_profiles(store)}["王芳"]
+    assert check_pin(back["pin_hash"], "2468")
+
+
+def test_the_last_supervisor_stays(store):
+    from desktop.data.profiles import remove_profile
+    from models.enums import ProfileRole
+    from models.errors import DomainError
+    from models.profiles import create_profile
+
+    create_profile(store, "李强", ProfileRole.SUPERVISOR)
+    create_profile(store, "王芳", ProfileRole.CLERK)
+    with pytest.raises(DomainError, match="last profile"):
+        remove_profile(store, "李强", by="王芳", by_role="supervisor")
+    with pytest.raises(DomainError, match="Only a supervisor"):
+        remove_profile(store, "李强", by="王芳", by_role="clerk")
+
+
 def test_language_switch_rebuilds_the_window_in_chinese(run, worker, session, qapp,
                                                          monkeypatch):
     from desktop.app import DesktopApp
