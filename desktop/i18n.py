@@ -99,17 +99,24 @@ class Translations:
         self._translator = self._qt = None
         self.language = ENGLISH
         if lang == ENGLISH:
+            # English needs a catalogue too, for its plurals ("1 record", "2 records").
+            self._translator = _install(app, qm_file(ENGLISH))
             return True
         qt = QTranslator(app)
         if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             app.installTranslator(qt)
             self._qt = qt
-        qm = qm_file(lang)
-        translator = QTranslator(app)
-        if qm is None or not translator.load(str(qm)):
+        self._translator = _install(app, qm_file(lang))
+        if self._translator is None:
             log.warning("no translation for %s", lang)
             return False
-        app.installTranslator(translator)
-        self._translator = translator
         self.language = lang
         return True
+
+
+def _install(app: QCoreApplication, qm: Path | None) -> QTranslator | None:
+    translator = QTranslator(app)
+    if qm is None or not translator.load(str(qm)):
+        return None
+    app.installTranslator(translator)
+    return translator

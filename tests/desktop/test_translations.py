@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "fieldinspect_zh_CN.ts"
@@ -89,6 +90,35 @@ def test_labels_use_the_glossary_words(qapp, tmp_path):
     finally:
         qapp.removeTranslator(translator)
     assert wrong == {}
+
+
+EN = ROOT / "resources" / "translations" / "fieldinspect_en.ts"
+
+
+def _numerus(ts: Path) -> set[tuple[str, str]]:
+    return {(ctx.find("name").text, m.find("source").text)
+            for ctx in ET.parse(ts).getroot().iter("context")
+            for m in ctx.findall("message") if m.get("numerus") == "yes"}
+
+
+def test_english_has_singular_and_plural_for_every_count():
+    """English reads "1 record", "2 records", never "record(s)": every count the code
+    translates has its English forms too."""
+    assert _numerus(TS) - _numerus(EN) == set()
+
+
+def test_english_window_says_one_record_and_two_records(qapp):
+    from desktop.i18n import ENGLISH, Translations
+
+    translations = Translations()
+    assert translations.switch(ENGLISH)
+    try:
+        tr = QCoreApplication.translate
+        assert tr("RecordPage", "%n record(s)", "", 1) == "1 record"
+        assert tr("RecordPage", "%n record(s)", "", 2) == "2 records"
+        assert tr("SyncIndicator", "%n change(s) waiting", "", 1) == "1 change waiting"
+    finally:
+        translations.switch("none")
 
 
 def test_a_cjk_font_is_available(qapp):
