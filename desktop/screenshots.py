@@ -73,6 +73,63 @@ async def _extra_views(window, page_id: str, page, stem) -> None:
         save(page.current_dialog, f"{stem}_dialog.png")
         page.current_dialog.reject()
         page.current_dialog = None
+    elif page_id in ("criticisms", "accountability", "ledger"):
+        await _history_view(page.problems if page_id == "ledger" else page, stem)
+
+
+_EDITED: set[str] = set()  # records given sample edits (once, not once per language)
+
+
+async def _history_view(page, stem) -> None:
+    """History… of the first row, after two edits so that it has before → after to show."""
+    from desktop.self_test import wait_until
+
+    row = 0
+    if page.list_name == "problems":  # one whose status can still move on, to show it change
+        statuses = [(page.table_model.row_dict(r) or {}).get("status")
+                    for r in range(min(page.table_model.rowCount(), 50))]
+        row = next((r for r, s in enumerate(statuses) if s not in (None, "verified")), 0)
+    page.view.selectRow(row)
+    row_id = page.selected_id()
+    if row_id is None:
+        return
+    if row_id not in _EDITED:
+        _EDITED.add(row_id)
+        await page.session.worker.run(_sample_edits, page.session.store, page.model, row_id)
+    await page.open_history()
+    dialog = page.history_dialog
+    await wait_until(lambda: hasattr(dialog, "versions"))
+    await asyncio.sleep(0.3)
+    save(dialog, f"{stem}_history.png")
+    dialog.reject()
+
+
+def _sample_edits(store, model, row_id: str) -> None:
+    """Two later versions by two people, in the fields each kind of record changes most."""
+    from models import services
+
+    table = model.__tablename__
+    if table == "problem":
+        from models.enums import ProblemStatus
+
+        order = list(ProblemStatus)
+        with store.write("王芳") as w:
+            status = w.current(model, row_id)["status"]
+            if status != order[-1]:
+                services.change_problem_status(w, row_id, order[order.index(status) + 1],
+                                               actor_role="supervisor")
+        with store.write("李明") as w:
+            services.update_record(w, model, row_id, {
+                "progress_notes": "已约谈窗口负责人，制定整改方案并公示，每周复查一次。"})
+        return
+    field = "behaviour" if table == "personnel_criticism" else "violation"
+    enum_field, value = (("sanction", "warning") if table == "personnel_criticism"
+                         else ("outcome", "organisational"))
+    with store.write("王芳") as w:
+        services.update_record(w, model, row_id, {enum_field: value})
+    with store.write("李明") as w:
+        current = w.current(model, row_id)
+        services.update_record(w, model, row_id, {field: current[field] + "（经复核补充）"})
 
 
 def _sample_conflict(store) -> None:

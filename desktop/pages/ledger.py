@@ -68,6 +68,7 @@ class ProblemsPanel(RecordPage):
     page_id = "problems"
     list_name = "problems"
     model = Problem
+    keeps_history = True
 
     def title(self) -> str:
         return self.tr("Problems")
@@ -87,6 +88,15 @@ class ProblemsPanel(RecordPage):
             FieldSpec("deadline", self.tr("Deadline"), "date"),
             FieldSpec("progress_notes", self.tr("Progress notes"), "multiline"),
             FieldSpec("verification", self.tr("Verification"), "multiline"),
+        ]
+
+    def history_fields(self) -> list[FieldSpec]:
+        """The form's fields and what Set status changes."""
+        return self.fields() + [
+            FieldSpec("status", self.tr("Status"), "enum:ProblemStatus"),
+            FieldSpec("rectified_on", self.tr("Rectified on"), "date"),
+            FieldSpec("reopen_reason", self.tr("Reason for reopening"), "multiline"),
+            FieldSpec("campaign_id", self.tr("Campaign"), "campaign"),
         ]
 
     def defaults(self) -> dict:

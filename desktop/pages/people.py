@@ -26,6 +26,7 @@ class CriticismsPage(RecordPage):
     page_id = "criticisms"
     list_name = "criticisms"
     model = PersonnelCriticism
+    keeps_history = True
 
     def title(self) -> str:
         return self.tr("Criticisms")
@@ -78,6 +79,7 @@ class AccountabilityPage(RecordPage):
     page_id = "accountability"
     list_name = "cases"
     model = AccountabilityCase
+    keeps_history = True
 
     def title(self) -> str:
         return self.tr("Accountability")

@@ -18,6 +18,7 @@ from desktop.spreadsheets.export import export_page
 from desktop.widgets.asking import confirm
 from desktop.widgets.fields import FieldSpec
 from desktop.widgets.filter_bar import FilterBar
+from desktop.widgets.history_dialog import RecordHistoryDialog
 from desktop.widgets.record_form import RecordFormDialog
 from desktop.widgets.record_model import RecordTableModel
 from desktop.widgets.slots import widget_slot
@@ -30,6 +31,7 @@ class RecordPage(Page):
     list_name = ""
     model = None
     editable = True
+    keeps_history = False  # the audit hook keeps this table's versions: offer History…
 
     def __init__(self, session, parent=None) -> None:
         super().__init__(session, parent)
@@ -66,11 +68,20 @@ class RecordPage(Page):
         self.new_button.clicked.connect(self.create_new)
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
+        history = []
+        if self.keeps_history:
+            self.history_button = QPushButton(self.tr("History…"), objectName="historyButton")
+            self.history_button.setEnabled(False)
+            self.history_button.clicked.connect(self.open_history)
+            # A reload resets the model, which drops the selection without a signal.
+            self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+            self.table_model.modelReset.connect(self._selection_changed)
+            history = [self.history_button]
         actions = QHBoxLayout()
         actions.addWidget(self.count_label)
         actions.addStretch(1)
-        for button in self.extra_buttons() + [self.export_button, self.new_button,
-                                               self.edit_button, self.delete_button]:
+        for button in self.extra_buttons() + history + [self.export_button, self.new_button,
+                                                         self.edit_button, self.delete_button]:
             button.setVisible(self.editable or button not in (
                 self.new_button, self.edit_button, self.delete_button))
             actions.addWidget(button)
@@ -95,6 +106,10 @@ class RecordPage(Page):
 
     def extra_buttons(self) -> list[QPushButton]:
         return []
+
+    def history_fields(self) -> list[FieldSpec]:
+        """The fields History… shows: the form's, plus any the page changes another way."""
+        return self.fields()
 
     def dialog_opened(self, dialog: RecordFormDialog) -> None:
         """Hook: add page-specific help beside the form."""
@@ -125,6 +140,9 @@ class RecordPage(Page):
     def selected_id(self) -> str | None:
         rows = self.view.selectionModel().selectedRows()
         return self.table_model.record_id(rows[0].row()) if rows else None
+
+    def _selection_changed(self, *_args) -> None:
+        self.history_button.setEnabled(bool(self.view.selectionModel().selectedRows()))
 
     def _saved(self) -> None:
         self.table_model.reload()
@@ -183,3 +201,17 @@ class RecordPage(Page):
             show_error(self, exc)
             return
         self._saved()
+
+    @widget_slot()
+    async def open_history(self) -> None:
+        """The selected record's versions: only a row this person sees in the list here."""
+        row_id = self.selected_id()
+        if row_id is None or not self.keeps_history:
+            return
+        dialog = RecordHistoryDialog(self, self.history_fields(), self.session.reference)
+        self.history_dialog = dialog
+        dialog.open()
+        try:
+            await dialog.load(self.session.read, self.model.__tablename__, row_id)
+        except Exception as exc:  # noqa: BLE001 - shown by the one error mapper
+            show_error(dialog, exc)
