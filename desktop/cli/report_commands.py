@@ -61,6 +61,7 @@ def _hq_numbering(ctx, req):
 
 
 def report_command(ctx, args) -> int:
+    from models.security.audit import log_event
     from reports.outputs import ReportRequest, produce
 
     req = ReportRequest(out=args.out, fmt=args.fmt, campaign=args.campaign, unit=args.unit,
@@ -75,6 +76,8 @@ def report_command(ctx, args) -> int:
         req.number_from_hq = _hq_numbering(ctx, req)
     with ctx.store().read() as conn:
         paths = produce(args.kind, conn, req)
+    log_event(ctx.store(), "export", profile=ctx.profile(), details={
+        "report": args.kind, "files": len(paths), "format": paths[0].suffix.lower() if paths else ""})
     where = args.out if args.kind == "unit-feedback" else paths[0]
     print(f"{len(paths)} file(s) written: {where}")
     return 0

@@ -6,13 +6,16 @@ file name is kept as metadata only, never used as a path.
 """
 
 import mimetypes
+import os
 from pathlib import Path
 
 import sqlalchemy as sa
 
 from models.errors import AppError
 from models.records import Attachment
+from models.security.audit import log_event
 from models.security.blobs import BlobStore
+from models.security.published import UnsupportedImageError, strip_location
 from models.store.writes import WriteSession
 
 
@@ -50,3 +53,22 @@ def attachments_of(conn: sa.Connection, blobs: BlobStore, owner_table: str,
             data = b""
         out.append({**row, "data": data})
     return out
+
+
+class NotPublishableError(AppError):
+    code = "not_publishable"
+
+
+def publish_copy(store, sha256: str, target: Path, *, profile: str) -> None:
+    """A copy of a photo for publication: its location (and all camera metadata) removed, the
+    stored original untouched as evidence; written whole or not at all; audited as an export."""
+    try:
+        clean = strip_location(store.blobs.get(sha256))
+    except UnsupportedImageError as exc:
+        raise NotPublishableError(str(exc)) from exc
+    target = Path(target)
+    partial = target.with_name(f".{target.name}.partial")
+    partial.write_bytes(clean)
+    os.replace(partial, target)
+    log_event(store, "export", profile=profile,
+              details={"photo": sha256, "location_removed": True})

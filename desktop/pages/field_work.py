@@ -1,8 +1,9 @@
 """Visits (secret ones visibly confidential) and the findings recorded from them, with photos."""
 
 from datetime import date
+from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, QStandardPaths, Qt
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -16,7 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.data.attachments import attach_files, attachments_of
+from desktop.data.attachments import (
+    NotPublishableError,
+    attach_files,
+    attachments_of,
+    publish_copy,
+)
 from desktop.errors import show_error
 from desktop.pages.record_page import RecordPage
 from desktop.widgets.asking import run_dialog
@@ -97,6 +103,16 @@ class FindingsPage(RecordPage):
         self.photo_hint.setWordWrap(True)
         side_layout.addWidget(self.photo_hint)
         side_layout.addWidget(self.photos, 1)
+        self.publish_button = QPushButton(self.tr("Save for publication…"),
+                                          objectName="publishPhoto")
+        self.publish_button.setToolTip(self.tr(
+            "A copy without the photo's location and camera data, for a notice or the press. "
+            "The original stays in the store as evidence."))
+        self.publish_button.setEnabled(False)
+        self.publish_button.clicked.connect(self.publish_photo)
+        self.photos.itemSelectionChanged.connect(
+            lambda: self.publish_button.setEnabled(bool(self.photos.selectedItems())))
+        side_layout.addWidget(self.publish_button)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 1)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self.load_photos())
@@ -146,7 +162,35 @@ class FindingsPage(RecordPage):
                                        Qt.TransformationMode.SmoothTransformation)
             entry = QListWidgetItem(QIcon(pixmap), item["original_name"])
             entry.setToolTip(item["original_name"])
+            entry.setData(Qt.ItemDataRole.UserRole, (item["sha256"], item["media_type"]))
             self.photos.addItem(entry)
+
+    @widget_slot()
+    async def publish_photo(self) -> None:
+        selected = self.photos.selectedItems()
+        if not selected:
+            return
+        sha256, media_type = selected[0].data(Qt.ItemDataRole.UserRole)
+        suffix = ".png" if media_type == "image/png" else ".jpg"
+        # A neutral name: the original's may say where, or whom, it shows.
+        suggested = self.tr("photo for publication") + f" {date.today().isoformat()}{suffix}"
+        target = await ask_publish_path(self, self.tr("Save for publication"), suggested,
+                                        self.tr("Images (*%1)").replace("%1", suffix))
+        if target is None:
+            return
+        if target.suffix.lower() not in (suffix, ".jpeg" if suffix == ".jpg" else suffix):
+            target = target.with_name(target.name + suffix)
+        s = self.session
+        try:
+            await s.worker.run(lambda: publish_copy(s.store, sha256, target, profile=s.profile))
+        except NotPublishableError:
+            self.photo_hint.setText(self.tr(
+                "Only JPEG and PNG photos can be cleaned for publication."))
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+        else:
+            self.photo_hint.setText(self.tr("Saved without location to %1.")
+                                    .replace("%1", str(target)))
 
     @widget_slot()
     async def attach_photos(self) -> None:
@@ -169,3 +213,19 @@ class FindingsPage(RecordPage):
             show_error(self, exc)
             return
         await self.load_photos()
+
+
+async def ask_publish_path(parent: QWidget, title: str, suggested: str,
+                           name_filter: str) -> Path | None:
+    """Save as… in the user's pictures folder (or home), with a neutral suggested name."""
+    dialog = QFileDialog(parent, title)
+    dialog.setObjectName("publishFileDialog")
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setNameFilter(name_filter)
+    folder = Path(QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.PicturesLocation) or Path.home())
+    dialog.setDirectory(str(folder if folder.is_dir() else Path.home()))
+    dialog.selectFile(suggested)
+    if not await run_dialog(dialog) or not dialog.selectedFiles():
+        return None
+    return Path(dialog.selectedFiles()[0])

@@ -33,6 +33,7 @@ from desktop.pages.base import Page
 from desktop.widgets.asking import run_dialog
 from desktop.widgets.slots import widget_slot
 from models.enums import ProblemStatus
+from models.security.audit import log_event
 
 # kind, formats offered (the first is the default)
 OUTPUTS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -359,6 +360,11 @@ class ReportsPage(Page):
             return None
         finally:
             self._busy(kind, False)
+        s = self.session
+        details = {"report": kind, "files": len(paths),
+                   "format": paths[0].suffix.lower() if paths else ""}
+        await s.worker.run(lambda: log_event(s.store, "export", profile=s.profile,
+                                             details=details))
         self.last_paths[kind] = paths
         if kind == "unit-feedback":
             text = self.tr("%1 unit reports written to %2.").replace("%1", str(len(paths))) \

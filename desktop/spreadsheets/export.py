@@ -22,6 +22,7 @@ from desktop.labels import choices
 from desktop.widgets.asking import run_dialog
 from models.exports import ExportCancelled, write_table
 from models.reference import Unit
+from models.security.audit import log_event
 
 FETCH_CHUNK = 2000
 SHOW_PROGRESS_AFTER_MS = 600
@@ -165,6 +166,10 @@ class ListExport(QObject):
                             progress=progress)
 
             await asyncio.to_thread(write)
+            s = self.session
+            details = {"list": spec.name, "rows": len(rows), "format": path.suffix.lower()}
+            await s.worker.run(lambda: log_event(s.store, "export", profile=s.profile,
+                                                 details=details))
             return len(rows)
         finally:
             dialog.close()

@@ -105,6 +105,14 @@ def record(conn: sa.Connection, event: str, *, profile: str = "", table_name: st
     return _append(conn, [entry])
 
 
+def log_event(store, event: str, *, profile: str = "", details: dict[str, Any] | None = None
+              ) -> None:
+    """`record` in a transaction of its own: for what happens outside a write (an export, a
+    published photo), logged right after it succeeded."""
+    with store.engine.connect().execution_options(immediate=True) as conn, conn.begin():
+        record(conn, event, profile=profile, details=details)
+
+
 def _snapshots(conn: sa.Connection, wanted: dict[str, set[str]]) -> dict[tuple[str, str], str]:
     """Canonical rows for (table, id), read back in chunks (a 26,000-row import is 53 reads)."""
     out: dict[tuple[str, str], str] = {}

@@ -1029,6 +1029,34 @@
         <source>Images (*.png *.jpg *.jpeg *.bmp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.bmp)</translation>
     </message>
+    <message>
+        <source>Save for publication…</source>
+        <translation>另存为公开用照片…</translation>
+    </message>
+    <message>
+        <source>A copy without the photo's location and camera data, for a notice or the press. The original stays in the store as evidence.</source>
+        <translation>保存一份去除拍摄位置和相机信息的副本，用于通报或对外公开。原图作为证据保留在数据库中。</translation>
+    </message>
+    <message>
+        <source>photo for publication</source>
+        <translation>公开用照片</translation>
+    </message>
+    <message>
+        <source>Save for publication</source>
+        <translation>另存为公开用照片</translation>
+    </message>
+    <message>
+        <source>Images (*%1)</source>
+        <translation>图片 (*%1)</translation>
+    </message>
+    <message>
+        <source>Only JPEG and PNG photos can be cleaned for publication.</source>
+        <translation>只有 JPEG 和 PNG 照片可以去除位置信息后公开。</translation>
+    </message>
+    <message>
+        <source>Saved without location to %1.</source>
+        <translation>已去除位置信息，保存到 %1。</translation>
+    </message>
 </context>
 <context>
     <name>FirstStartDialog</name>

@@ -224,6 +224,12 @@ def test_export_csv_is_the_list_as_sorted_on_screen(qtbot, store, small, session
     assert read[0][:3] == ["Form number", "Date", "Campaign"]
     assert [r[0] for r in read[1:]] == shown == ["C003", "C002", "C001", "A003", "A002", "A001"]
     assert next(r for r in read if r[0] == "C001")[7] == "'=1+1"  # not a formula in Excel
+    with store.read() as conn:  # the export is in the audit chain, without the file's path
+        event, details = conn.exec_driver_sql(
+            "SELECT event, details FROM audit_log ORDER BY seq DESC LIMIT 1").one()
+    assert event == "export"
+    assert '"list":"evaluations"' in details and '"rows":6' in details
+    assert str(tmp_path) not in details
 
 
 def test_a_cancelled_export_leaves_no_file(qtbot, store, small, session, ready, run, tmp_path,
@@ -248,6 +254,9 @@ def test_a_cancelled_export_leaves_no_file(qtbot, store, small, session, ready, 
         run(job.run(tmp_path / "all.xlsx"))
     assert list(tmp_path.iterdir()) == [] or all(
         p.suffix not in (".xlsx", ".partial") for p in tmp_path.iterdir())
+    with store.read() as conn:  # nothing was exported, so nothing is logged as exported
+        assert conn.exec_driver_sql(
+            "SELECT count(*) FROM audit_log WHERE event = 'export'").scalar() == 0
 
 
 def test_every_list_page_has_an_export_button(qtbot, session):

@@ -33,6 +33,16 @@ def test_every_report_from_the_command_line(demo_dir, tmp_path):
         assert res.returncode == 0, res.stderr
         assert (tmp_path / name).stat().st_size > 0
     assert "通报批评" in docx_text(tmp_path / "通报.docx")
+    from models.store.store import Store
+
+    store = Store.open(demo_dir, "pw")
+    try:
+        with store.read() as conn:
+            logged = [r[0] for r in conn.exec_driver_sql(
+                "SELECT details FROM audit_log WHERE event = 'export' ORDER BY seq")]
+    finally:
+        store.close()
+    assert len(logged) == 7 and '"report":"criticism-notice"' in logged[-1]
 
 
 def test_filters_format_and_errors(demo_dir, tmp_path):
