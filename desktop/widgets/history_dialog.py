@@ -111,8 +111,8 @@ class RecordHistoryDialog(QDialog):
         # Wrapped rows take the height their text needs at the columns' current widths.
         header.sectionResized.connect(lambda *_a: self.table.resizeRowsToContents())
         self.status = QLabel(self.tr("Loading…"), objectName="historyStatus")
-        note = QLabel(self.tr("Only changes made on this computer are kept here; changes "
-                              "received from other devices are not listed."),
+        note = QLabel(self.tr("A change made on another device shows here once it arrives by "
+                              "sync; several changes made there between two syncs show as one."),
                       objectName="historyNote")
         note.setWordWrap(True)
         note.setEnabled(False)  # drawn greyed: a remark, not content

@@ -171,6 +171,61 @@ def append_to_audit(session: WriteSession, changes: list[Change]) -> None:
 WRITE_HOOKS.append(append_to_audit)
 
 
+_NOT_A_CHANGE = frozenset({"server_version", "updated_at", "updated_device", "updated_by"})
+
+
+def record_pulled_versions(conn: sa.Connection, ids_by_table: dict[str, set[str]]) -> int:
+    """Rows of the history tables that arrived by sync, as versions (and chained entries) here:
+    a criticism edited on a laptop shows at HQ with its earlier wording kept. Each version is
+    attributed to whoever changed the row on the other device, at that time. A row that comes
+    back unchanged (this device's own edit echoed with its server version) adds nothing.
+    Call it inside the pull's transaction, after the rows are stored."""
+    wanted = {t: ids for t, ids in ids_by_table.items() if t in HISTORY_TABLES and ids}
+    if not wanted:
+        return 0
+    snapshots = _snapshots(conn, wanted)
+    latest = _latest_versions(conn, snapshots)
+    device, now = _device_id(conn), sqlite_timestamp(utcnow())
+    entries, versions = [], []
+    for (table, row_id), snapshot in snapshots.items():
+        values = orjson.loads(snapshot)
+        before = latest.get((table, row_id))
+        if before is not None and _same_record(before, values):
+            continue
+        op = ("insert" if before is None else
+              "delete" if values.get("deleted_at") and not before.get("deleted_at") else "update")
+        at, who = values.get("updated_at") or now, values.get("updated_by") or ""
+        entries.append((now, device, who, "pulled", table, row_id, sha256_text(snapshot), ""))
+        versions.append((table, row_id, op, at, who, snapshot))
+    if not entries:
+        return 0
+    last_seq, _ = _append(conn, entries)
+    first_seq = last_seq - len(entries) + 1
+    conn.exec_driver_sql(
+        "INSERT INTO record_version (table_name, row_id, audit_seq, op, at, profile, snapshot)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(t, r, first_seq + i, op, at, who, snap)
+         for i, (t, r, op, at, who, snap) in enumerate(versions)])
+    return len(versions)
+
+
+def _latest_versions(conn: sa.Connection, snapshots: dict[tuple[str, str], str]
+                     ) -> dict[tuple[str, str], dict[str, Any]]:
+    out = {}
+    for table, row_id in snapshots:
+        snap = conn.exec_driver_sql(
+            "SELECT snapshot FROM record_version WHERE table_name = ? AND row_id = ? "
+            "ORDER BY audit_seq DESC LIMIT 1", (table, row_id)).scalar()
+        if snap is not None:
+            out[(table, row_id)] = orjson.loads(snap)
+    return out
+
+
+def _same_record(before: dict[str, Any], after: dict[str, Any]) -> bool:
+    keys = (before.keys() | after.keys()) - _NOT_A_CHANGE
+    return all(before.get(k) == after.get(k) for k in keys)
+
+
 # --- the head HQ holds ---------------------------------------------------------------------------
 def prepare_head_report(store, details: dict[str, Any] | None = None) -> dict:
     """Log a `sync` entry; return the head and, for the head HQ holds, that entry's hash now."""

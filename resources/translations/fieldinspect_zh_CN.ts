@@ -2707,8 +2707,8 @@
     </message>
     <message>
         <location filename="../../desktop/widgets/history_dialog.py" line="100"/>
-        <source>Only changes made on this computer are kept here; changes received from other devices are not listed.</source>
-        <translation>此处只保存本机所做的修改；从其他设备同步来的修改不在此列出。</translation>
+        <source>A change made on another device shows here once it arrives by sync; several changes made there between two syncs show as one.</source>
+        <translation>其他设备上的修改在同步到本机后显示于此；两次同步之间在其他设备上所做的多次修改合并显示为一次。</translation>
     </message>
     <message>
         <location filename="../../desktop/widgets/history_dialog.py" line="121"/>

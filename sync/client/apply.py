@@ -2,7 +2,8 @@
 transaction, then the still-pending local changes re-applied on top.
 
 Rows from HQ never pass through the write path, so they make no outbox entries and are never
-pushed back as this device's own edits. A removal deletes the local copy only.
+pushed back as this device's own edits. A removal deletes the local copy only. Criticisms,
+accountability cases and problems that arrive are kept as versions for the history view.
 """
 
 from collections.abc import Callable
@@ -12,6 +13,7 @@ import orjson
 import sqlalchemy as sa
 
 from models.base import UTCDateTime, sqlite_timestamp
+from models.security.audit import record_pulled_versions
 from models.store.store import Store, set_meta
 from models.tables import SYNCED_TABLES
 from sync.client.outbox import acked_seq
@@ -26,16 +28,20 @@ def apply_page(store: Store, page: dict, extra_meta: dict[str, str] | None = Non
     count = 0
     with store.engine.connect().execution_options(immediate=True) as conn, conn.begin():
         touched: set[str] = set()
+        by_table: dict[str, set[str]] = {}
         for name, block in page.get("tables", {}).items():
             if name not in _LOCAL_COLUMNS:
                 continue  # a table this app does not know yet (HQ is newer): ignored
             count += _upsert(conn, name, block["columns"], block["rows"])
-            touched.update(r[block["columns"].index("id")] for r in block["rows"])
+            ids = {r[block["columns"].index("id")] for r in block["rows"]}
+            by_table[name] = ids
+            touched.update(ids)
         for removal in page.get("removals", []):
             if removal["table"] in _LOCAL_COLUMNS:
                 conn.exec_driver_sql(f'DELETE FROM "{removal["table"]}" WHERE id = ?',
                                      (removal["id"],))
         _reapply_pending(conn, touched)
+        record_pulled_versions(conn, by_table)
         _keep_conflicts(conn, page.get("conflicts", []))
         set_meta(conn, CURSOR_KEY, str(page["cursor"]))
         for key, value in (extra_meta or {}).items():
