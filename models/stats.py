@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 
 import sqlalchemy as sa
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 
 from models import rules
 from models.enums import (
@@ -43,12 +45,13 @@ class Filters:
     date_from: date | None = None
     date_to: date | None = None
 
-    def dated(self, column: sa.Column) -> list:
+    def dated(self, column: sa.Column, *, scan: bool = False) -> list:
         conds = [column.table.c.deleted_at.is_(None)]
+        value = _Unindexed(column) if scan else column
         if self.date_from:
-            conds.append(column >= self.date_from)
+            conds.append(value >= self.date_from)
         if self.date_to:
-            conds.append(column <= self.date_to)
+            conds.append(value <= self.date_to)
         return conds
 
     def campaign(self, table: sa.Table) -> list:
@@ -56,7 +59,33 @@ class Filters:
 
 
 def valid_forms(f: Filters) -> list:
-    return [*f.dated(EV.c.evaluated_on), EV.c.voided.is_(False), *f.campaign(EV)]
+    """Conditions for the valid forms. The forms are counted by walking a covering index
+    (ix_evaluation_unit_counts or ix_evaluation_form_no: ~20 ms per 100,000 forms); a period
+    must not lure SQLite onto the date index, which for a year fetches every row from the table
+    one by one (~0.5 s)."""
+    return [*f.dated(EV.c.evaluated_on, scan=True), EV.c.voided.is_(False), *f.campaign(EV)]
+
+
+class _Unindexed(FunctionElement):
+    """The column's value in a form SQLite's planner does not match to an index (a unary +);
+    other databases get the plain column."""
+
+    inherit_cache = True
+    name = "unindexed"
+
+    def __init__(self, column: sa.Column) -> None:
+        super().__init__(column)
+        self.type = column.type
+
+
+@compiles(_Unindexed)
+def _plain(element: _Unindexed, compiler, **kw) -> str:
+    return compiler.process(element.clauses, **kw)
+
+
+@compiles(_Unindexed, "sqlite")
+def _unary_plus(element: _Unindexed, compiler, **kw) -> str:
+    return f"+{compiler.process(element.clauses, **kw)}"
 
 
 def campaign_weights(conn: sa.Connection) -> dict[str, dict[str, float]]:
