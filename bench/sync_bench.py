@@ -147,6 +147,9 @@ def main() -> None:
     print(f"cores: {os.cpu_count()}, load average: {os.getloadavg()[0]:.2f}")
     with tempfile.TemporaryDirectory(prefix="fi-sync-bench-") as tmp:
         tmp = Path(tmp)
+        # PostgreSQL HQs seal their attachments in a blob directory: one in the temp folder,
+        # shared by the set-up code and the served workers (not the real data directory).
+        os.environ["FIELDINSPECT_BLOB_DIR"] = str(tmp / "hq-blobs")
         if "pull" in only:
             bench_pull(tmp, args.records)
         if "push" in only:

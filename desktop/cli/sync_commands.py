@@ -77,22 +77,32 @@ def _database_url(ctx, args) -> str:
     return args.database_url or default_database_url(ctx.path)
 
 
-def _server_passphrase(url: str) -> str | None:
-    if not url.startswith("sqlite"):
-        return None
+def _server_passphrase(url: str) -> str:
+    """HQ's passphrase: it unlocks the SQLite store, or a PostgreSQL HQ's attachment key."""
     env = os.environ.get("FIELDINSPECT_PASSPHRASE")
     if env:
         return env
+    sqlite = url.startswith("sqlite")
     if not sys.stdin.isatty():
-        raise StoreLockedError("HQ's database is locked: set FIELDINSPECT_PASSPHRASE.")
-    return getpass.getpass("HQ database passphrase: ")
+        locked = "HQ's database is locked" if sqlite else "HQ's attachments are locked"
+        raise StoreLockedError(f"{locked}: set FIELDINSPECT_PASSPHRASE.")
+    return getpass.getpass("HQ database passphrase: " if sqlite
+                           else "HQ attachments passphrase: ")
+
+
+def _blob_dir(ctx, url: str):
+    """A PostgreSQL HQ's attachments: FIELDINSPECT_BLOB_DIR, else `hq-blobs` in the data
+    directory (a SQLite HQ keeps them beside its database)."""
+    from sync.server.db import default_pg_blob_dir
+
+    return None if url.startswith("sqlite") else default_pg_blob_dir(ctx.path)
 
 
 def _server_db(ctx, args):
     from sync.server.db import open_server_db
 
     url = _database_url(ctx, args)
-    return open_server_db(url, passphrase=_server_passphrase(url))
+    return open_server_db(url, blob_dir=_blob_dir(ctx, url), passphrase=_server_passphrase(url))
 
 
 def cmd_serve(ctx, args) -> int:
@@ -100,16 +110,21 @@ def cmd_serve(ctx, args) -> int:
 
     url = _database_url(ctx, args)
     passphrase = _server_passphrase(url)
+    blob_dir = _blob_dir(ctx, url)
     print(f"FieldInspect HQ on http://{args.host}:{args.port} (API docs at /docs)", flush=True)
     if args.workers > 1:
+        # The workers are fresh processes: they learn everything from the environment.
         os.environ["FIELDINSPECT_DATABASE_URL"] = url
+        os.environ["FIELDINSPECT_PASSPHRASE"] = passphrase
+        if blob_dir is not None:
+            os.environ["FIELDINSPECT_BLOB_DIR"] = str(blob_dir)
         uvicorn.run("sync.server.asgi:app_from_env", factory=True, host=args.host,
                     port=args.port, workers=args.workers, log_level="warning")
         return 0
     from sync.server.app import create_app
 
-    uvicorn.run(create_app(url, passphrase=passphrase), host=args.host, port=args.port,
-                log_level="warning")
+    uvicorn.run(create_app(url, blob_dir=blob_dir, passphrase=passphrase), host=args.host,
+                port=args.port, log_level="warning")
     return 0
 
 

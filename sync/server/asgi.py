@@ -1,9 +1,13 @@
 """An app factory for running HQ as several uvicorn worker processes:
 
-    FIELDINSPECT_DATABASE_URL=postgresql+psycopg://... \
+    FIELDINSPECT_DATABASE_URL=postgresql+psycopg://... FIELDINSPECT_PASSPHRASE=... \
+    FIELDINSPECT_BLOB_DIR=/srv/fieldinspect/hq-blobs \
         uvicorn --factory sync.server.asgi:app_from_env --workers 4
 
-(`fieldinspect serve --workers N` does exactly this.) Workers share nothing but the database.
+(`fieldinspect serve --workers N` does exactly this.) Workers share nothing but the database and
+the blob directory. The passphrase unlocks the key that seals the attachments; the first worker
+to start makes that key (under the migration lock), the others unwrap the same one. Without
+FIELDINSPECT_BLOB_DIR the blob directory is `hq-blobs` in the data directory.
 """
 
 import os

@@ -1,27 +1,34 @@
-"""Where HQ keeps attachment bytes: sealed when HQ's database is its encrypted SQLite store.
+"""Where HQ keeps attachment bytes: always sealed (AES-GCM), whatever HQ's database is.
 
-* SQLite HQ (the default): finished attachments go into a `BlobStore` under a sub-key of the
-  HQ store's data key (the key wrapped in `store.key.json`, its device part outside the data
-  directory, exactly like the database's), file names keyed too; an upload on its way is kept
-  as one AES-GCM sealed file per chunk (the hash and offset bound in), so nothing readable is
-  ever on disk, not even half a photo.
-* PostgreSQL HQ: files named by their hash, in the clear (`FIELDINSPECT_BLOB_DIR`); the
-  operator's disk encryption protects them, as it protects the database (docs/security.md).
+Finished attachments go into a `BlobStore` (file names keyed too); an upload on its way is kept
+as one AES-GCM sealed file per chunk (the hash and offset bound in), so nothing readable is ever
+on disk, not even half a photo. The key:
+
+* SQLite HQ (the default): a sub-key of the HQ store's data key (wrapped in `store.key.json`,
+  its device part outside the data directory, exactly like the database's).
+* PostgreSQL HQ: a random key of its own, wrapped the same way (`models.store.keys`: the
+  passphrase AND a device part kept in the keyring or an owner-only file outside the blob
+  directory) in `blobs.key.json` inside the blob directory. A copy of the blob directory and its
+  key file opens nothing on a machine without the device part. `sync.server.db` makes the key
+  under PostgreSQL's migration lock, so workers starting together all get the same one.
 """
 
 import hashlib
 import hmac
 import os
 import secrets
+import shutil
 from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from models.errors import NotFoundError
+from models.errors import StoreLockedError
 from models.security.blobs import BlobCorruptError, BlobStore, derive_subkey
+from models.store.keys import DeviceKeyMissingError, create_key_file, unwrap_key_file
 
 _NONCE, _TAG = 12, 16
+BLOB_KEY_FILE = "blobs.key.json"  # PostgreSQL HQ: the wrapped attachment key
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -35,55 +42,16 @@ def _write(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
-class PlainBlobs:
-    """PostgreSQL HQ: `ab/<sha256>` in the clear (the operator's disk encryption covers it)."""
-
-    sealed = False
-
-    def __init__(self, root: Path):
-        self.root = Path(root)
-
-    def path(self, sha256: str) -> Path:
-        return self.root / sha256[:2] / sha256
-
-    def has(self, sha256: str) -> bool:
-        return self.path(sha256).exists()
-
-    def put(self, data: bytes, *, expected_sha256: str | None = None) -> str:
-        sha256 = hashlib.sha256(data).hexdigest()
-        if expected_sha256 is not None and expected_sha256 != sha256:
-            raise BlobCorruptError("The attachment's bytes do not match its hash; nothing was kept.")
-        if not self.has(sha256):
-            _write(self.path(sha256), data)
-        return sha256
-
-    def get(self, sha256: str) -> bytes:
-        try:
-            return self.path(sha256).read_bytes()
-        except FileNotFoundError:
-            raise NotFoundError("HQ does not have this attachment.") from None
-
-
-class SealedBlobs(BlobStore):
-    """SQLite HQ: a `BlobStore` under the HQ store's key."""
-
-    sealed = True
-
-
 class Partial:
-    """An upload on its way: one file per chunk in `partial/<name>/<offset>`.
+    """An upload on its way: one sealed file per chunk in `partial/<HMAC of the hash>/<offset>`
+    (AES-GCM, fresh nonce, `sha256:offset` as associated data)."""
 
-    Sealed (AES-GCM, fresh nonce, `sha256:offset` as associated data, folder named by an HMAC
-    of the hash) when HQ seals its attachments, else the chunk bytes as they came."""
-
-    def __init__(self, root: Path, key: bytes | None):
+    def __init__(self, root: Path, key: bytes):
         self.root = Path(root) / "partial"
-        self._aead = AESGCM(derive_subkey(key, "hq partial uploads")) if key else None
-        self._name_key = derive_subkey(key, "hq partial upload names") if key else None
+        self._aead = AESGCM(derive_subkey(key, "hq partial uploads"))
+        self._name_key = derive_subkey(key, "hq partial upload names")
 
     def _dir(self, sha256: str) -> Path:
-        if self._name_key is None:
-            return self.root / sha256
         return self.root / hmac.new(self._name_key, sha256.encode(), hashlib.sha256).hexdigest()
 
     def _chunks(self, sha256: str) -> list[tuple[int, Path]]:
@@ -92,24 +60,19 @@ class Partial:
             return []
         return sorted((int(p.name), p) for p in folder.iterdir() if p.name.isdigit())
 
-    def _plain_size(self, path: Path) -> int:
-        size = path.stat().st_size
-        return size - _NONCE - _TAG if self._aead else size
-
     def received(self, sha256: str) -> int:
         """Bytes held from offset 0 without a gap."""
         expected = 0
         for offset, path in self._chunks(sha256):
             if offset != expected:
                 break
-            expected += self._plain_size(path)
+            expected += path.stat().st_size - _NONCE - _TAG
         return expected
 
     def add(self, sha256: str, offset: int, chunk: bytes) -> None:
-        if self._aead:
-            nonce = secrets.token_bytes(_NONCE)
-            chunk = nonce + self._aead.encrypt(nonce, chunk, f"{sha256}:{offset}".encode())
-        _write(self._dir(sha256) / f"{offset:012d}", chunk)
+        nonce = secrets.token_bytes(_NONCE)
+        sealed = nonce + self._aead.encrypt(nonce, chunk, f"{sha256}:{offset}".encode())
+        _write(self._dir(sha256) / f"{offset:012d}", sealed)
 
     def read(self, sha256: str) -> bytes:
         parts, expected = [], 0
@@ -117,12 +80,11 @@ class Partial:
             if offset != expected:
                 break
             body = path.read_bytes()
-            if self._aead:
-                try:
-                    body = self._aead.decrypt(body[:_NONCE], body[_NONCE:],
-                                              f"{sha256}:{offset}".encode())
-                except InvalidTag:
-                    raise BlobCorruptError("A part of this upload is damaged.") from None
+            try:
+                body = self._aead.decrypt(body[:_NONCE], body[_NONCE:],
+                                          f"{sha256}:{offset}".encode())
+            except InvalidTag:
+                raise BlobCorruptError("A part of this upload is damaged.") from None
             parts.append(body)
             expected += len(body)
         return b"".join(parts)
@@ -137,18 +99,52 @@ class Partial:
             folder.rmdir()
 
 
-def open_blob_store(blob_dir: Path,
-                    key: bytes | None) -> tuple[PlainBlobs | SealedBlobs, Partial]:
+def open_blob_store(blob_dir: Path, key: bytes) -> tuple[BlobStore, Partial]:
     blob_dir = Path(blob_dir)
-    blob_dir.mkdir(parents=True, exist_ok=True)
-    store = SealedBlobs(blob_dir, key) if key else PlainBlobs(blob_dir)
-    return store, Partial(blob_dir, key)
+    blob_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return BlobStore(blob_dir, key), Partial(blob_dir, key)
 
 
-def seal_plain_files(blobs: SealedBlobs, partial_dir: Path) -> int:
-    """An HQ that kept attachments in the clear before: seal them, drop clear partial uploads
-    (the device resumes from zero)."""
+def read_blob_key(blob_dir: Path, passphrase: str | None) -> bytes | None:
+    """A PostgreSQL HQ's attachment key, or None when it has none yet. Reads only: a wrong
+    passphrase or a missing device part raises `StoreLockedError` with nothing written."""
+    path = Path(blob_dir) / BLOB_KEY_FILE
+    if not path.exists():
+        return None
+    try:
+        return unwrap_key_file(path, passphrase)
+    except DeviceKeyMissingError:
+        raise DeviceKeyMissingError(
+            f"The device part of HQ's attachment key ({path}) is not on this computer (the "
+            "keyring or FIELDINSPECT_KEY_DIR), so the attachments cannot be opened here: a "
+            "copied blob directory opens nothing.") from None
+
+
+def create_blob_key(blob_dir: Path, passphrase: str | None, *, holds_sealed: bool) -> bytes:
+    """The key of a PostgreSQL HQ that has none yet (the caller holds the migration lock, so
+    only one worker gets here). An HQ whose attachments were sealed under a key now missing
+    refuses: a new key would silently turn them into noise."""
+    if not passphrase:
+        raise StoreLockedError("HQ's attachments are locked: set FIELDINSPECT_PASSPHRASE.")
+    blob_dir = Path(blob_dir)
+    if holds_sealed and any(p.is_file() for p in blob_dir.glob("??/*")):
+        raise StoreLockedError(
+            f"HQ's attachment key file {blob_dir / BLOB_KEY_FILE} is missing, so its sealed "
+            "attachments cannot be opened: restore the file from a backup.")
+    blob_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return create_key_file(blob_dir / BLOB_KEY_FILE, passphrase)
+
+
+def seal_plain_files(blobs: BlobStore, partial_dir: Path) -> int:
+    """An HQ that kept attachments in the clear before: seal them, drop the partial uploads an
+    earlier version kept (clear `<sha>.part` files or `<sha>/<offset>` chunk folders; the
+    device resumes from zero)."""
     sealed = blobs.seal_plain_files()
-    for leftover in Path(partial_dir).glob("*.part"):
-        leftover.unlink(missing_ok=True)
+    partial_dir = Path(partial_dir)
+    if partial_dir.is_dir():
+        for leftover in partial_dir.iterdir():
+            if leftover.is_dir():
+                shutil.rmtree(leftover, ignore_errors=True)
+            else:
+                leftover.unlink(missing_ok=True)
     return sealed

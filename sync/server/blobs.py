@@ -1,9 +1,9 @@
 """Attachment bytes at HQ: content-addressed by SHA-256, uploaded in resumable chunks.
 
 Files are stored under names HQ makes from the verified hash, never under a name a client
-sent; a partial upload lives in `partial/` until its whole hash checks out. On a SQLite HQ both
-are sealed under the HQ store's key (`sync/server/blob_store.py`); on PostgreSQL they are plain
-files under the operator's disk encryption.
+sent; a partial upload lives in `partial/` until its whole hash checks out. Both are sealed
+(`sync/server/blob_store.py`): under the HQ store's key on SQLite, under HQ's own attachment key
+on PostgreSQL.
 """
 
 import hashlib
@@ -33,7 +33,7 @@ def check_sha(sha: str) -> str:
 
 
 def content(db: ServerDB, sha: str) -> bytes:
-    """A finished attachment's bytes (decrypted on a SQLite HQ)."""
+    """A finished attachment's bytes, decrypted."""
     return db.blobs.get(check_sha(sha))
 
 
@@ -97,7 +97,7 @@ def finish(db: ServerDB, sha: str) -> BlobStatus:
         db.partial.drop(sha)
         raise BlobError(422, "hash_mismatch", "the bytes do not match their SHA-256; upload "
                         "again")
-    db.blobs.put(data, expected_sha256=sha)  # sealed on a SQLite HQ, fsynced
+    db.blobs.put(data, expected_sha256=sha)  # sealed, fsynced
     db.partial.drop(sha)
     with db.write() as conn:
         conn.execute(T.blob.update().where(T.blob.c.sha256 == sha).values(complete=True))

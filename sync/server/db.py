@@ -1,9 +1,11 @@
 """The HQ database: an encrypted SQLite store (default) or PostgreSQL, migrated on open.
 
 `database_url` is either `postgresql+psycopg://...` or `sqlite:///DIR`, where DIR is a directory
-holding an encrypted store made by the same machinery as a device store (passphrase from
-FIELDINSPECT_PASSPHRASE). Two Alembic histories run on open: the models' (data tables, table
-`alembic_version`) and HQ's own (`sync_alembic_version`, in sync/server/migrations).
+holding an encrypted store made by the same machinery as a device store. Either way HQ needs the
+passphrase (the argument, else FIELDINSPECT_PASSPHRASE): it unlocks the SQLite store, or the key
+that seals a PostgreSQL HQ's attachments (`sync/server/blob_store.py`). Two Alembic histories run
+on open: the models' (data tables, table `alembic_version`) and HQ's own
+(`sync_alembic_version`, in sync/server/migrations).
 """
 
 import contextlib
@@ -15,20 +17,24 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from models.errors import StoreLockedError, ValidationError
+from models.paths import resolve_data_dir
+from models.security.blobs import BlobStore
 from models.store.schema import ensure_schema
 from sync.server import tables as T
 from sync.server.blob_store import (
     Partial,
-    PlainBlobs,
-    SealedBlobs,
+    create_blob_key,
     open_blob_store,
+    read_blob_key,
     seal_plain_files,
 )
 
 SERVER_HEAD = "s0002"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-# Several workers may start at once against one PostgreSQL: migrations run under this lock.
+# Several workers may start at once against one PostgreSQL: migrations (and the making of the
+# attachment key) run under this lock.
 _PG_MIGRATION_LOCK = 0x46494E53
+PG_BLOB_DIR = "hq-blobs"  # a PostgreSQL HQ's attachments, in the data directory by default
 
 
 HQ_BLOBS_SEALED = "hq_blobs_sealed"  # store_meta: attachments kept in the clear were sealed
@@ -38,11 +44,12 @@ HQ_BLOBS_SEALED = "hq_blobs_sealed"  # store_meta: attachments kept in the clear
 class ServerDB:
     engine: sa.Engine
     blob_dir: Path
-    # SQLite HQ: the HQ store's data key, which seals the attachments (None on PostgreSQL).
-    blob_key: bytes | None = field(default=None, repr=False)
+    # The key that seals the attachments: the SQLite store's data key, or a PostgreSQL HQ's
+    # own attachment key (blobs.key.json).
+    blob_key: bytes = field(repr=False)
 
     def __post_init__(self) -> None:
-        self.blobs: PlainBlobs | SealedBlobs
+        self.blobs: BlobStore
         self.partial: Partial
         self.blobs, self.partial = open_blob_store(self.blob_dir, self.blob_key)
 
@@ -73,25 +80,67 @@ def default_database_url(data_dir: Path) -> str:
     return f"sqlite:///{Path(data_dir) / 'hq-server'}"
 
 
+def default_pg_blob_dir(data_dir: Path | None = None) -> Path:
+    """FIELDINSPECT_BLOB_DIR, else `hq-blobs` in the data directory (never the cwd)."""
+    env = os.environ.get("FIELDINSPECT_BLOB_DIR")
+    if env:
+        return Path(env).expanduser()
+    return Path(data_dir or resolve_data_dir()) / PG_BLOB_DIR
+
+
 def open_server_db(database_url: str, *, blob_dir: Path | None = None,
                    passphrase: str | None = None) -> ServerDB:
-    blob_key = None
+    if passphrase is None:
+        passphrase = os.environ.get("FIELDINSPECT_PASSPHRASE")
     if database_url.startswith("sqlite"):
-        directory = Path(database_url.split(":///", 1)[-1])
-        engine, blob_key = _open_sqlite(directory, passphrase)
-        blob_dir = blob_dir or directory / "blobs"
-    elif database_url.startswith("postgresql"):
-        engine = sa.create_engine(database_url, pool_size=10, max_overflow=20,
-                                  pool_pre_ping=True)
-        blob_dir = blob_dir or Path(os.environ.get("FIELDINSPECT_BLOB_DIR", "hq-blobs"))
-    else:
-        raise ValidationError.single(
-            "database-url", "use postgresql+psycopg://... or sqlite:///DIRECTORY")
-    migrate(engine)
-    db = ServerDB(engine=engine, blob_dir=blob_dir, blob_key=blob_key)
-    if db.blobs.sealed:
-        _seal_earlier_blobs(db)
+        return _open_sqlite(Path(database_url.split(":///", 1)[-1]), blob_dir, passphrase)
+    if database_url.startswith("postgresql"):
+        return _open_postgres(database_url, Path(blob_dir or default_pg_blob_dir()), passphrase)
+    raise ValidationError.single(
+        "database-url", "use postgresql+psycopg://... or sqlite:///DIRECTORY")
+
+
+def _open_sqlite(directory: Path, blob_dir: Path | None, passphrase: str | None) -> ServerDB:
+    """HQ's encrypted store; its data key also seals the attachments."""
+    from models.store.store import Store
+
+    if not passphrase:
+        raise StoreLockedError("The HQ database is locked: set FIELDINSPECT_PASSPHRASE.")
+    store = Store.open(directory, passphrase)
+    migrate(store.engine)
+    db = ServerDB(engine=store.engine, blob_dir=blob_dir or directory / "blobs",
+                  blob_key=store.data_key)
+    _seal_earlier_blobs(db)
     return db
+
+
+def _open_postgres(database_url: str, blob_dir: Path, passphrase: str | None) -> ServerDB:
+    """The attachment key is unwrapped before anything is written (a wrong passphrase leaves
+    the database and the blob directory as they were); a new HQ's key is made under the
+    migration lock, which every worker takes, so all of them seal with the same key."""
+    if not passphrase:
+        raise StoreLockedError("HQ's attachments are locked: set FIELDINSPECT_PASSPHRASE.")
+    key = read_blob_key(blob_dir, passphrase)
+    engine = sa.create_engine(database_url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+    try:
+        with _pg_lock(engine):
+            _migrate_both(engine)
+            if key is None:
+                key = read_blob_key(blob_dir, passphrase) or create_blob_key(
+                    blob_dir, passphrase, holds_sealed=_blobs_sealed_before(engine))
+            db = ServerDB(engine=engine, blob_dir=blob_dir, blob_key=key)
+            _seal_earlier_blobs(db)
+    except BaseException:
+        engine.dispose()
+        raise
+    return db
+
+
+def _blobs_sealed_before(engine: sa.Engine) -> bool:
+    from models.store.store import get_meta
+
+    with engine.connect() as conn:
+        return get_meta(conn, HQ_BLOBS_SEALED) == "1"
 
 
 def _seal_earlier_blobs(db: ServerDB) -> None:
@@ -104,32 +153,27 @@ def _seal_earlier_blobs(db: ServerDB) -> None:
             set_meta(conn, HQ_BLOBS_SEALED, "1")
 
 
-def _open_sqlite(directory: Path, passphrase: str | None) -> tuple[sa.Engine, bytes]:
-    """The engine of HQ's encrypted store and its data key (which also seals attachments)."""
-    from models.store.store import Store
-
-    passphrase = passphrase if passphrase is not None else os.environ.get(
-        "FIELDINSPECT_PASSPHRASE")
-    if not passphrase:
-        raise StoreLockedError("The HQ database is locked: set FIELDINSPECT_PASSPHRASE.")
-    store = Store.open(directory, passphrase)
-    return store.engine, store.data_key
-
-
 def migrate(engine: sa.Engine) -> None:
     """Bring both schemas to head (serialised across workers on PostgreSQL)."""
-    if engine.dialect.name == "postgresql":
-        with engine.connect() as lock_conn:
-            lock_conn.execute(sa.text("SELECT pg_advisory_lock(:k)"), {"k": _PG_MIGRATION_LOCK})
-            lock_conn.commit()
-            try:
-                _migrate_both(engine)
-            finally:
-                lock_conn.execute(sa.text("SELECT pg_advisory_unlock(:k)"),
-                                  {"k": _PG_MIGRATION_LOCK})
-                lock_conn.commit()
-    else:
+    with _pg_lock(engine):
         _migrate_both(engine)
+
+
+@contextlib.contextmanager
+def _pg_lock(engine: sa.Engine) -> Iterator[None]:
+    """PostgreSQL's advisory migration lock, held for the block (nothing to take on SQLite)."""
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    with engine.connect() as lock_conn:
+        lock_conn.execute(sa.text("SELECT pg_advisory_lock(:k)"), {"k": _PG_MIGRATION_LOCK})
+        lock_conn.commit()
+        try:
+            yield
+        finally:
+            lock_conn.execute(sa.text("SELECT pg_advisory_unlock(:k)"),
+                              {"k": _PG_MIGRATION_LOCK})
+            lock_conn.commit()
 
 
 def _migrate_both(engine: sa.Engine) -> None:

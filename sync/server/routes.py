@@ -184,7 +184,7 @@ def blob_content(sha: str, request: Request, who=Depends(device)):
     found = blobs.status(db, sha)
     if found is None or not found.complete or not blob_visible(db, who, sha):
         raise _client_error(404, "unknown_blob", "HQ has no attachment with this hash for you")
-    data = blobs.content(db, sha)  # decrypted on a SQLite HQ
+    data = blobs.content(db, sha)  # decrypted
     return Response(content=data, media_type="application/octet-stream")
 
 
