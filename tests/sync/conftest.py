@@ -30,6 +30,16 @@ def database_url(request, tmp_path):
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'hq-server'}"
         return
+    yield from _throw_away_pg()
+
+
+@pytest.fixture
+def pg_url():
+    """A fresh PostgreSQL database only (tests of what is particular to a PostgreSQL HQ)."""
+    yield from _throw_away_pg()
+
+
+def _throw_away_pg():
     if not PG_URL:
         pytest.skip("FIELDINSPECT_TEST_PG_URL is not set (CI sets it)")
     admin, name, url = _pg_database(PG_URL)
