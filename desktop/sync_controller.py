@@ -17,10 +17,8 @@ import sqlalchemy as sa
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.widgets.slots import widget_slot
-from models.device import OutboxEntry
 from models.errors import SyncError
 from models.store.store import get_meta
-from models.sync_state import SyncIssue
 
 log = logging.getLogger(__name__)
 
@@ -51,15 +49,16 @@ class SyncFacts:
     server_url: str
 
 
+# Read at driver level: this runs as the first window is drawn, and the SQLModel table classes
+# (models.device, models.sync_state) cost ~0.3 s to import (see desktop/data/reference.py).
 def pending_changes(conn: sa.Connection) -> int:
-    return conn.execute(sa.select(sa.func.count()).select_from(OutboxEntry.__table__)).scalar()
+    return conn.exec_driver_sql("SELECT count(*) FROM outbox").scalar()
 
 
 def sync_facts(conn: sa.Connection) -> SyncFacts:
     """Everything the indicator shows, in one short read on the DB worker."""
-    issue = SyncIssue.__table__
-    issues = conn.execute(sa.select(sa.func.count()).select_from(issue)
-                          .where(issue.c.resolved_at.is_(None))).scalar()
+    issues = conn.exec_driver_sql(
+        "SELECT count(*) FROM sync_issue WHERE resolved_at IS NULL").scalar()
     last = get_meta(conn, "last_synced_at")
     return SyncFacts(
         pending=pending_changes(conn), issues=issues,

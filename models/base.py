@@ -1,41 +1,16 @@
-"""What every synced row carries, and the column types shared by SQLite and PostgreSQL."""
+"""What every synced row carries, and the field helpers of the SQLModel tables (the column types
+they share with the driver-level write path are in models.coltypes)."""
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
 from pydantic import create_model
 from sqlmodel import Field, SQLModel
 
+# Defined apart (no SQLModel import there) and importable from here as before.
+from models.coltypes import META_COLUMNS, UTCDateTime, sqlite_timestamp  # noqa: F401
 from models.timeutil import utcnow
-
-
-class UTCDateTime(sa.types.TypeDecorator):
-    """Timezone-aware UTC datetimes on every backend (SQLite has no time zones)."""
-
-    impl = sa.DateTime
-    cache_ok = True
-
-    def load_dialect_impl(self, dialect):
-        return dialect.type_descriptor(sa.DateTime(timezone=dialect.name != "sqlite"))
-
-    def process_bind_param(self, value, dialect):
-        if value is None:
-            return None
-        if isinstance(value, str):
-            value = datetime.fromisoformat(value)
-        value = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
-
-    def process_result_value(self, value, dialect):
-        if value is None:
-            return None
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
-
-def sqlite_timestamp(value: datetime) -> str:
-    """The text SQLAlchemy's SQLite DateTime stores, for driver-level bulk inserts."""
-    return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
 def Timestamp(**kw: Any) -> Any:  # noqa: N802 - reads like a type in field declarations
@@ -64,10 +39,6 @@ class SyncedRow(SQLModel):
     deleted_at: datetime | None = Timestamp(default=None, nullable=True)
     # Indexed: the pull feed pages through rows by server version.
     server_version: int | None = Field(default=None, index=True)
-
-
-# Columns the write path manages itself: a caller never sets them.
-META_COLUMNS = frozenset(SyncedRow.model_fields)
 
 
 def update_variant(base: type[SQLModel]) -> type[SQLModel]:

@@ -5,14 +5,19 @@ import time
 
 import sqlalchemy as sa
 
-from models.device import Profile
 from models.errors import AppError, NotFoundError
 from models.profiles import check_pin
 from models.security import audit
 from models.security.lockout import AttemptState
 from models.store.store import Store, get_meta, set_meta
 
-_T = Profile.__table__
+
+def _profile_table() -> sa.Table:
+    # Looked up when a PIN is checked, not at import: this module is on the window's start-up
+    # path (through the idle lock), and the SQLModel table classes cost ~0.3 s to import.
+    from models.device import Profile
+
+    return Profile.__table__
 
 
 class WrongPinError(AppError):
@@ -40,8 +45,9 @@ def verify_pin(store: Store, name: str, pin: str, *, now: float | None = None) -
     """Accept the PIN or raise `WrongPinError` / `LockedOutError`; every failure is audited."""
     now = time.time() if now is None else now
     with store.engine.connect().execution_options(immediate=True) as conn, conn.begin():
-        row = conn.execute(sa.select(_T.c.id, _T.c.pin_hash).where(
-            _T.c.name == name, _T.c.deleted_at.is_(None))).first()
+        t = _profile_table()
+        row = conn.execute(sa.select(t.c.id, t.c.pin_hash).where(
+            t.c.name == name, t.c.deleted_at.is_(None))).first()
         if row is None:
             raise NotFoundError(f"There is no profile named '{name}' on this device.")
         state = _load(conn, row.id)
@@ -58,7 +64,8 @@ def verify_pin(store: Store, name: str, pin: str, *, now: float | None = None) -
 def reset_pin_lockout(store: Store, name: str, *, by: str) -> None:
     """A supervisor unblocks a profile (the caller checks the supervisor's role)."""
     with store.engine.connect().execution_options(immediate=True) as conn, conn.begin():
-        profile_id = conn.execute(sa.select(_T.c.id).where(_T.c.name == name)).scalar()
+        t = _profile_table()
+        profile_id = conn.execute(sa.select(t.c.id).where(t.c.name == name)).scalar()
         if profile_id is None:
             raise NotFoundError(f"There is no profile named '{name}' on this device.")
         _save(conn, profile_id, AttemptState())

@@ -8,23 +8,20 @@ guards is the screen. Every lock, unlock and failed unlock is in the audit chain
 
 import hmac
 
-import sqlalchemy as sa
-
-from models.device import Profile
 from models.security import audit
 from models.security.pins import verify_pin
 from models.store.keys import KEY_FILE, WrongPassphraseError
 from models.store.store import Store, unlock_key
 
 PIN, PASSPHRASE = "pin", "passphrase"
-_T = Profile.__table__
 
 
 def unlock_secret_kind(store: Store, profile: str) -> str:
     """What unlocks the window for this profile: its PIN when it has one, else the passphrase."""
     with store.read() as conn:
-        pin_hash = conn.execute(sa.select(_T.c.pin_hash).where(
-            _T.c.name == profile, _T.c.deleted_at.is_(None))).scalar()
+        pin_hash = conn.exec_driver_sql(
+            "SELECT pin_hash FROM profile WHERE name = ? AND deleted_at IS NULL",
+            (profile,)).scalar()
     return PIN if pin_hash else PASSPHRASE
 
 

@@ -6,7 +6,7 @@ Entries are numbered contiguously per device; sync pushes them in order.
 import orjson
 import sqlalchemy as sa
 
-from models.base import sqlite_timestamp
+from models.coltypes import sqlite_timestamp
 from models.store.writes import WRITE_HOOKS, Change, WriteSession
 from models.timeutil import utcnow
 

@@ -96,3 +96,11 @@ def test_head_matches_alembic():
 
     assert ScriptDirectory.from_config(alembic_config()).get_current_head() == HEAD
     assert upgrade  # the in-place upgrade entry point exists
+
+
+def test_write_path_meta_columns_are_the_synced_row_fields():
+    """models.coltypes spells out SyncedRow's fields so the store opens without SQLModel."""
+    from models.base import SyncedRow
+    from models.coltypes import META_COLUMNS
+
+    assert frozenset(SyncedRow.model_fields) == META_COLUMNS

@@ -1,0 +1,40 @@
+"""Column types and timestamp text shared by the tables and the driver-level write path; kept
+apart from models.base so the store opens without importing SQLModel (and pydantic, and the ORM).
+"""
+
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+
+# Columns the write path manages itself: a caller never sets them (SyncedRow's fields; a test
+# checks the two agree).
+META_COLUMNS = frozenset({"id", "created_at", "updated_at", "created_device", "created_by",
+                          "updated_device", "updated_by", "deleted_at", "server_version"})
+
+
+class UTCDateTime(sa.types.TypeDecorator):
+    """Timezone-aware UTC datetimes on every backend (SQLite has no time zones)."""
+
+    impl = sa.DateTime
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect):
+        return dialect.type_descriptor(sa.DateTime(timezone=dialect.name != "sqlite"))
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        if isinstance(value, str):
+            value = datetime.fromisoformat(value)
+        value = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value, dialect):
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def sqlite_timestamp(value: datetime) -> str:
+    """The text SQLAlchemy's SQLite DateTime stores, for driver-level bulk inserts."""
+    return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
