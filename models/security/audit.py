@@ -138,12 +138,17 @@ def append_to_audit(session: WriteSession, changes: list[Change]) -> None:
     """The write hook: one chained entry per change, one version per history row."""
     wanted: dict[str, set[str]] = defaultdict(set)
     last_change: dict[tuple[str, str], int] = {}
+    inserted: dict[tuple[str, str], str] = {}
     for i, c in enumerate(changes):
-        if c.op == "insert" or c.table in HISTORY_TABLES:
-            wanted[c.table].add(c.row_id)
         if c.table in HISTORY_TABLES:
+            wanted[c.table].add(c.row_id)  # the row as it stands after the whole action
             last_change[(c.table, c.row_id)] = i
+        elif c.op == "insert" and c.row is not None:  # as written: no need to read it back
+            inserted[(c.table, c.row_id)] = canonical_row(session.columns[c.table], c.row)
+        elif c.op == "insert":
+            wanted[c.table].add(c.row_id)
     snapshots = _snapshots(session.conn, wanted)
+    snapshots.update(inserted)
     at = sqlite_timestamp(utcnow())
     entries, versions = [], []
     for i, c in enumerate(changes):

@@ -29,6 +29,9 @@ class Change:
     op: str  # insert | update | delete
     fields: dict[str, Any]  # the changed fields of an update; empty for insert and delete
     base_version: int | None = None
+    # An insert's row as the driver stored it, in the order of `WriteSession.columns[table]`:
+    # hooks read it here instead of selecting the row back.
+    row: tuple | None = None
 
 
 WriteHook = Callable[["WriteSession", list[Change]], None]
@@ -88,7 +91,8 @@ def _defaults(model: type[SQLModel]) -> tuple[dict[str, Any], dict[str, Callable
         if info.default_factory is not None:
             factories[name] = info.default_factory
         elif not info.is_required():
-            static[name] = info.default
+            # A plain str, not the StrEnum: the driver adapts a str subclass value by value.
+            static[name] = info.default.value if isinstance(info.default, Enum) else info.default
     return static, factories
 
 
@@ -98,6 +102,7 @@ class WriteSession:
     device_id: str
     profile: str
     changes: list[Change] = field(default_factory=list)
+    columns: dict[str, list[str]] = field(default_factory=dict)  # of each table inserted into
 
     # --- creating -------------------------------------------------------------------------
     def create(self, model: type[SQLModel], values: dict[str, Any]) -> str:
@@ -106,6 +111,8 @@ class WriteSession:
     def create_many(self, model: type[SQLModel], rows: Iterable[dict[str, Any]]) -> list[str]:
         """Insert rows with one driver-level executemany (the import path's speed)."""
         table: sa.Table = model.__table__
+        # SQLAlchemy's quoted_name is a str subclass the driver adapts slowly, row by row.
+        table_name = str(table.name)
         names = [c.name for c in table.columns]
         converters = [(i, conv) for i, c in enumerate(table.columns)
                       if (conv := _driver_converter(c)) is not None]
@@ -128,9 +135,10 @@ class WriteSession:
             values_out = [row.get(n) for n in names]
             for i, conv in converters:
                 values_out[i] = conv(values_out[i])
-            params.append(tuple(values_out))
-            # An insert's values are read from the row itself when it is pushed.
-            self.changes.append(Change(table.name, row["id"], "insert", {}))
+            stored = tuple(values_out)
+            params.append(stored)
+            self.changes.append(Change(table_name, row["id"], "insert", {}, row=stored))
+        self.columns[table_name] = names
         placeholders = ", ".join("?" for _ in names)
         columns = ", ".join(f'"{n}"' for n in names)
         sql = f'INSERT INTO "{table.name}" ({columns}) VALUES ({placeholders})'
@@ -155,7 +163,7 @@ class WriteSession:
                  "updated_by": self.profile}
         self.conn.execute(table.update().where(table.c.id == row_id).values(**changed, **stamp))
         self.changes.append(
-            Change(table.name, row_id, "update", changed, current["server_version"])
+            Change(str(table.name), row_id, "update", changed, current["server_version"])
         )
         return changed
 
@@ -170,7 +178,8 @@ class WriteSession:
                 updated_by=self.profile,
             )
         )
-        self.changes.append(Change(table.name, row_id, "delete", {}, current["server_version"]))
+        self.changes.append(Change(str(table.name), row_id, "delete", {},
+                                   current["server_version"]))
 
     def current(self, model: type[SQLModel] | sa.Table, row_id: str) -> dict:
         """The live row as it is in this transaction; NotFoundError for a missing or deleted one."""
