@@ -1,17 +1,21 @@
-"""Where a device keeps its long-lived HQ credential: the OS keyring, else an owner-only file.
+"""Where a device keeps its long-lived HQ credential: the OS keyring, else inside the store.
 
-Kept per data directory (the keyring entry is named after the store's device id), so several
-data directories on one machine are several devices. The store records which place it used.
+Without a keyring the credential lives in the encrypted store itself (never in a plain file in
+the data directory: a copied data directory would then let anyone sync as this device). Kept
+per data directory (the keyring entry is named after the store's device id), so several data
+directories on one machine are several devices. The store records which place it used; a
+credential an earlier version left in a plain file is moved into the store and the file removed.
 """
 
 import contextlib
 import os
 from pathlib import Path
 
-from models.store.store import Store
+from models.store.store import Store, set_meta
 
 SERVICE = "FieldInspect"
-FILE_NAME = "device.credential"
+FILE_NAME = "device.credential"  # where versions before 2026-11 kept it, in the clear
+META_KEY = "device_credential"
 
 
 def keyring_usable() -> bool:
@@ -40,7 +44,7 @@ class CredentialStore:
         return self.store.data_dir / FILE_NAME
 
     def save(self, secret: str) -> str:
-        """Keep the secret; return where ('keyring' or 'file')."""
+        """Keep the secret; return where ('keyring' or 'store')."""
         if keyring_usable():
             import keyring
 
@@ -48,18 +52,22 @@ class CredentialStore:
                 keyring.set_password(SERVICE, self._user, secret)
                 self.store.set_meta("credential_store", "keyring")
                 return "keyring"
-            except Exception:  # noqa: BLE001 - a locked or broken keyring: fall back to a file
+            except Exception:  # noqa: BLE001 - a locked or broken keyring: the store instead
                 pass
-        self._write_file(secret)
-        self.store.set_meta("credential_store", "file")
-        return "file"
+        self._keep_in_store(secret)
+        return "store"
 
     def load(self) -> str | None:
-        if self.store.meta("credential_store") == "keyring":
+        where = self.store.meta("credential_store")
+        if where == "keyring":
             import keyring
 
             return keyring.get_password(SERVICE, self._user)
-        return self._file.read_text(encoding="utf-8").strip() if self._file.exists() else None
+        if where == "file" and self._file.exists():  # an earlier version's plain file
+            secret = self._file.read_text(encoding="utf-8").strip()
+            self._keep_in_store(secret)
+            return secret
+        return self.store.meta(META_KEY) or None
 
     def delete(self) -> None:
         if self.store.meta("credential_store") == "keyring":
@@ -67,13 +75,12 @@ class CredentialStore:
 
             with contextlib.suppress(Exception):
                 keyring.delete_password(SERVICE, self._user)
+        self.store.set_meta(META_KEY, "")
         self._file.unlink(missing_ok=True)
 
-    def _write_file(self, secret: str) -> None:
-        # Created 0600 from the start: the secret never sits in a world-readable file.
-        tmp = self._file.with_suffix(".tmp")
-        tmp.unlink(missing_ok=True)
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(secret)
-        os.replace(tmp, self._file)
+    def _keep_in_store(self, secret: str) -> None:
+        with self.store.engine.connect().execution_options(immediate=True) as conn, \
+                conn.begin():
+            set_meta(conn, META_KEY, secret)
+            set_meta(conn, "credential_store", "store")
+        self._file.unlink(missing_ok=True)

@@ -1,7 +1,6 @@
 """Client pieces: the device credential's home, attachments, progress and cancellation."""
 
 import hashlib
-import stat
 from datetime import date
 
 import keyring
@@ -35,14 +34,30 @@ class MemoryKeyring(KeyringBackend):
         self.secrets.pop((service, username), None)
 
 
-def test_credential_in_an_owner_only_file_per_data_directory(hq):
+def test_credential_without_a_keyring_is_inside_the_encrypted_store(hq):
     a, b = hq.device("office"), hq.device("office")
-    files = [d.store.data_dir / "device.credential" for d in (a, b)]
-    assert all(f.exists() for f in files)
-    assert all(stat.S_IMODE(f.stat().st_mode) == 0o600 for f in files)
-    assert files[0].read_text() != files[1].read_text()  # two data dirs = two devices
-    assert a.store.meta("credential_store") == "file"
+    secrets = [CredentialStore(d.store).load() for d in (a, b)]
+    assert all(secrets) and secrets[0] != secrets[1]  # two data dirs = two devices
+    assert a.store.meta("credential_store") == "store"
+    for device, secret in zip((a, b), secrets, strict=True):
+        assert not (device.store.data_dir / "device.credential").exists()
+        for path in device.store.data_dir.rglob("*"):  # a copied data dir cannot sync as it
+            if path.is_file():
+                assert secret.encode() not in path.read_bytes(), path
     a.sync(), b.sync()
+
+
+def test_a_credential_an_earlier_version_left_in_a_file_moves_into_the_store(hq):
+    a = hq.device("office")
+    secret = CredentialStore(a.store).load()
+    plain = a.store.data_dir / "device.credential"
+    plain.write_text(secret)
+    a.store.set_meta("credential_store", "file")
+    a.store.set_meta("device_credential", "")
+    assert CredentialStore(a.store).load() == secret
+    assert not plain.exists() and a.store.meta("credential_store") == "store"
+    seed_reference(a)
+    assert a.sync().pushed == 3
 
 
 def test_credential_in_the_keyring_when_one_exists(hq, monkeypatch):
