@@ -18,8 +18,7 @@ from typing import Any
 import orjson
 import sqlalchemy as sa
 
-from models.base import sqlite_timestamp
-from models.security import tables as _tables  # noqa: F401 - registers audit_log, record_version
+from models.coltypes import sqlite_timestamp
 from models.store.writes import WRITE_HOOKS, Change, WriteSession, to_json_value
 from models.timeutil import utcnow
 

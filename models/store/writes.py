@@ -6,20 +6,24 @@ later) see them inside the same transaction, so no caller has to know about eith
 Rows received from HQ are applied by the sync engine's own bulk path and never come here.
 """
 
+from __future__ import annotations
+
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 import sqlalchemy as sa
-from sqlmodel import SQLModel
 
-from models.base import META_COLUMNS, UTCDateTime, sqlite_timestamp
+from models.coltypes import META_COLUMNS, UTCDateTime, sqlite_timestamp
 from models.errors import NotFoundError
 from models.ids import new_id
 from models.timeutil import utcnow
+
+if TYPE_CHECKING:  # type hints only: the store opens without SQLModel
+    from sqlmodel import SQLModel
 
 
 @dataclass

@@ -104,3 +104,30 @@ def test_write_path_meta_columns_are_the_synced_row_fields():
     from models.coltypes import META_COLUMNS
 
     assert frozenset(SyncedRow.model_fields) == META_COLUMNS
+
+
+def test_store_opens_without_sqlmodel(store, data_dir):
+    """What the window does before its first page (open the store, list the profiles, ask
+    how the idle lock unlocks) imports no SQLModel, pydantic or ORM: ~0.3 s of a cold start."""
+    import os
+    import subprocess
+    import sys
+
+    from models.profiles import acting_profile
+
+    acting_profile(store, None)  # the first profile is made (that write imports the tables)
+    store.close()
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from models.profiles import acting_profile, list_profiles\n"
+        "from models.security.relock import unlock_secret_kind\n"
+        "from models.store.store import Store\n"
+        f"store = Store.open(Path({str(data_dir)!r}), {PASSPHRASE!r})\n"
+        "unlock_secret_kind(store, acting_profile(store, None))\n"
+        "list_profiles(store)\n"
+        "print(sorted(m for m in ('sqlmodel', 'pydantic', 'sqlalchemy.orm') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env=os.environ, check=True).stdout
+    assert out.strip() == "[]"
