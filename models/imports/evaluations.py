@@ -43,26 +43,49 @@ def parse_form_date(text: str) -> date:
 CRITERIA = tuple(c.value for c in Criterion)
 
 
-def _parse_row(values: dict, units: UnitIndex) -> tuple[dict, list[tuple[str, str]]]:
+class _Memo:
+    """A column's parser that parses each distinct text once: 26,000 forms hold a few hundred
+    units and dates and four levels."""
+
+    def __init__(self, parse):
+        self.parse, self.seen = parse, {}
+
+    def __call__(self, text: str) -> tuple:
+        try:
+            return self.seen[text]
+        except KeyError:
+            try:
+                result = (self.parse(text), None)
+            except ValueError as exc:
+                result = (None, str(exc))
+            self.seen[text] = result
+            return result
+
+
+def _parsers(units: UnitIndex, columns: set[str]) -> list[tuple[str, str, _Memo]]:
+    """(field, column, parser) for each parsed column; criteria only when the file has them."""
+    def criterion(v):
+        return parse_enum(Level, v) if v else None
+
+    out = [("group", "group", _Memo(lambda v: parse_enum(RespondentGroup, v))),
+           ("level", "level", _Memo(lambda v: parse_enum(Level, v))),
+           ("evaluated_on", "date", _Memo(parse_form_date)),
+           ("unit_id", "unit", _Memo(units.find))]
+    return out + [(c, c, _Memo(criterion)) for c in CRITERIA if c in columns]
+
+
+def _parse_row(values: dict, parsers) -> tuple[dict, list[tuple[str, str]]]:
     """One row → a form dict and its (column, message) problems."""
     errors: list[tuple[str, str]] = []
-    row = {"source": EvaluationSource.PAPER, "form_no": values.get("form_no") or None,
+    row = {"source": EvaluationSource.PAPER.value, "form_no": values.get("form_no") or None,
            "reason": values.get("reason", ""), "suggestion": values.get("suggestion", ""),
            "voided": False, "void_reason": ""}
-
-    def take(column, parse):
-        try:
-            return parse(values.get(column, ""))
-        except ValueError as exc:
-            errors.append((column, str(exc)))
-            return None
-
-    row["group"] = take("group", lambda v: parse_enum(RespondentGroup, v))
-    row["level"] = take("level", lambda v: parse_enum(Level, v))
-    row["evaluated_on"] = take("date", parse_form_date)
-    row["unit_id"] = take("unit", units.find)
     for criterion in CRITERIA:
-        row[criterion] = take(criterion, lambda v: parse_enum(Level, v) if v else None)
+        row[criterion] = None
+    for name, column, parse in parsers:
+        row[name], error = parse(values.get(column, ""))
+        if error is not None:
+            errors.append((column, error))
     row["campaign"] = values.get("campaign", "").strip()
     if not row["campaign"]:
         errors.append(("campaign", "the campaign is empty"))
@@ -116,12 +139,12 @@ def import_file(store, path: Path, *, profile: str, skip_invalid: bool, dry_run:
     report = ImportReport(kind="forms")
     report.headers = headers
     with store.read() as conn:
-        units = UnitIndex(conn)
+        parsers = _parsers(UnitIndex(conn), set(rows[0][1]) if rows else set())
         parsed, campaign_ids = [], {}
         for i, (number, values) in enumerate(rows):
             if i % 500 == 0:
                 tick(progress, "reading", i, len(rows))
-            row, errors = _parse_row(values, units)
+            row, errors = _parse_row(values, parsers)
             name = row["campaign"]
             if name not in campaign_ids:
                 campaign_ids[name] = natural_id("campaign", name)
