@@ -10,6 +10,7 @@ from sqlmodel import Field, SQLModel
 
 from models.base import Code, SyncedRow, variant_getattr
 from models.enums import RepresentativeKind, UnitKind
+from models.rules import DEFAULT_MIN_SAMPLE, DEFAULT_WEIGHTS
 
 
 class UnitBase(SQLModel):
@@ -57,11 +58,6 @@ class Representative(RepresentativeBase, SyncedRow, table=True):
 
 class RepresentativeCreate(RepresentativeBase):
     pass
-
-
-
-DEFAULT_WEIGHTS = (100.0, 80.0, 60.0, 0.0)
-DEFAULT_MIN_SAMPLE = 30
 
 
 class CampaignBase(SQLModel):

@@ -5,6 +5,11 @@ from datetime import date
 from models.enums import PROBLEM_STATUS_ORDER, Level, ProblemStatus, ProfileRole
 from models.errors import DomainError, Problem, ValidationError
 
+# A campaign's defaults: points per level (satisfied .. dissatisfied) and the fewest valid forms
+# a unit needs to be ranked.
+DEFAULT_WEIGHTS = (100.0, 80.0, 60.0, 0.0)
+DEFAULT_MIN_SAMPLE = 30
+
 # Who may reopen a problem (send it back a step): a supervisor at the office, or HQ.
 REOPEN_ROLES = (ProfileRole.SUPERVISOR, ProfileRole.HQ)
 

@@ -24,19 +24,32 @@ from models.enums import (
     VisitKind,
     VisitStatus,
 )
-from models.records import (
-    AccountabilityCase,
-    Evaluation,
-    Finding,
-    Opinion,
-    PersonnelCriticism,
-    Problem,
-    Visit,
-)
-from models.reference import DEFAULT_MIN_SAMPLE, DEFAULT_WEIGHTS, Campaign, Unit
+from models.rules import DEFAULT_MIN_SAMPLE, DEFAULT_WEIGHTS
 from models.timeutil import local_today
 
-EV = Evaluation.__table__
+
+def _view(name: str, *columns: str | sa.ColumnClause) -> sa.TableClause:
+    """A Core view of the columns read here, named as in models.records and models.reference
+    (tests/models/test_stats.py checks names and types against the tables). Importing those
+    SQLModel classes costs ~0.5 s, which the dashboard would pay at its first start of a day."""
+    return sa.table(name, sa.column("deleted_at"),
+                    *(sa.column(c) if isinstance(c, str) else c for c in columns))
+
+
+EV = _view("evaluation", "unit_id", "campaign_id", "group", "level", "form_no", "reason",
+           sa.column("voided", sa.Boolean), sa.column("evaluated_on", sa.Date))
+CAMPAIGN = _view("campaign", "id", "weight_satisfied", "weight_fairly_satisfied",
+                 "weight_basically_satisfied", "weight_dissatisfied", "min_sample")
+UNIT = _view("unit", "id", "name")
+VISIT = _view("visit", "kind", "status", sa.column("visit_date", sa.Date))
+FINDING = _view("finding", sa.column("found_on", sa.Date))
+CRITICISM = _view("personnel_criticism", "sanction", sa.column("decided_on", sa.Date))
+CASE = _view("accountability_case", "person_name", "unit_id", "subject", "outcome",
+             sa.column("decided_on", sa.Date))
+OPINION = _view("opinion", "campaign_id", "category", sa.column("received_on", sa.Date))
+PROBLEM = _view("problem", "campaign_id", "status", sa.column("reported_on", sa.Date),
+                sa.column("deadline", sa.Date))
+VIEWS = (EV, CAMPAIGN, UNIT, VISIT, FINDING, CRITICISM, CASE, OPINION, PROBLEM)
 
 
 @dataclass(frozen=True)
@@ -45,7 +58,7 @@ class Filters:
     date_from: date | None = None
     date_to: date | None = None
 
-    def dated(self, column: sa.Column, *, scan: bool = False) -> list:
+    def dated(self, column: sa.ColumnClause, *, scan: bool = False) -> list:
         conds = [column.table.c.deleted_at.is_(None)]
         value = _Unindexed(column) if scan else column
         if self.date_from:
@@ -54,7 +67,7 @@ class Filters:
             conds.append(value <= self.date_to)
         return conds
 
-    def campaign(self, table: sa.Table) -> list:
+    def campaign(self, table: sa.TableClause) -> list:
         return [table.c.campaign_id == self.campaign_id] if self.campaign_id else []
 
 
@@ -73,7 +86,7 @@ class _Unindexed(FunctionElement):
     inherit_cache = True
     name = "unindexed"
 
-    def __init__(self, column: sa.Column) -> None:
+    def __init__(self, column: sa.ColumnClause) -> None:
         super().__init__(column)
         self.type = column.type
 
@@ -89,7 +102,7 @@ def _unary_plus(element: _Unindexed, compiler, **kw) -> str:
 
 
 def campaign_weights(conn: sa.Connection) -> dict[str, dict[str, float]]:
-    c = Campaign.__table__
+    c = CAMPAIGN
     rows = conn.execute(sa.select(
         c.c.id, c.c.weight_satisfied, c.c.weight_fairly_satisfied,
         c.c.weight_basically_satisfied, c.c.weight_dissatisfied,
@@ -160,7 +173,7 @@ def ranking_from_counts(conn: sa.Connection, counts: list[tuple],
         a[0] += n
         a[1] += 0 if level == Level.DISSATISFIED else n
         a[2] += n * _weights_for(weights, cid)[Level(level)]
-    names = dict(conn.execute(sa.select(Unit.__table__.c.id, Unit.__table__.c.name)).all())
+    names = dict(conn.execute(sa.select(UNIT.c.id, UNIT.c.name)).all())
     units = [
         {"unit_id": uid, "unit_name": names.get(uid, ""), "forms": a[0],
          "satisfaction_rate": a[1] / a[0], "weighted_score": a[2] / a[0], "rank": None}
@@ -177,13 +190,13 @@ def ranking_from_counts(conn: sa.Connection, counts: list[tuple],
 def min_sample(conn: sa.Connection, campaign_id: str | None) -> int:
     if not campaign_id:
         return DEFAULT_MIN_SAMPLE
-    c = Campaign.__table__
+    c = CAMPAIGN
     value = conn.execute(sa.select(c.c.min_sample).where(c.c.id == campaign_id)).scalar()
     return DEFAULT_MIN_SAMPLE if value is None else value
 
 
 # --- visits, findings, criticisms, opinions, problems, cases --------------------------------
-def _count(conn: sa.Connection, table: sa.Table, *conds) -> int:
+def _count(conn: sa.Connection, table: sa.TableClause, *conds) -> int:
     return conn.execute(sa.select(sa.func.count()).select_from(table).where(*conds)).scalar()
 
 
@@ -195,7 +208,7 @@ def _grouped(conn, column: sa.Column, keys, *conds) -> dict[str, int]:
 
 
 def visit_stats(conn: sa.Connection, f: Filters) -> dict:
-    v = Visit.__table__
+    v = VISIT
     dated = f.dated(v.c.visit_date)
     done = _grouped(conn, v.c.kind, VisitKind, *dated, v.c.status == VisitStatus.DONE)
     planned = _count(conn, v, *dated, v.c.status == VisitStatus.PLANNED)
@@ -208,7 +221,7 @@ def visit_stats(conn: sa.Connection, f: Filters) -> dict:
 
 
 def opinion_stats(conn: sa.Connection, f: Filters) -> dict:
-    o = Opinion.__table__
+    o = OPINION
     conds = [*f.dated(o.c.received_on), *f.campaign(o)]
     return {
         "total": _count(conn, o, *conds),
@@ -217,7 +230,7 @@ def opinion_stats(conn: sa.Connection, f: Filters) -> dict:
 
 
 def problem_stats(conn: sa.Connection, f: Filters, as_of: date) -> dict:
-    p = Problem.__table__
+    p = PROBLEM
     rows = conn.execute(
         sa.select(p.c.status, p.c.deadline).where(*f.dated(p.c.reported_on), *f.campaign(p))
     ).all()
@@ -233,7 +246,7 @@ def problem_stats(conn: sa.Connection, f: Filters, as_of: date) -> dict:
 
 
 def accountability_stats(conn: sa.Connection, f: Filters) -> dict:
-    a = AccountabilityCase.__table__
+    a = CASE
     conds = f.dated(a.c.decided_on)
     people = sa.select(a.c.person_name, a.c.unit_id).where(
         *conds, a.c.subject == CaseSubject.PERSON, a.c.outcome == Outcome.DISCIPLINARY
@@ -270,7 +283,7 @@ def county_stats_and_ranking(conn: sa.Connection, *, campaign_id: str | None = N
 
 def _county_stats(conn: sa.Connection, f: Filters, counts: list[tuple],
                   as_of: date | None) -> dict:
-    fi, pc = Finding.__table__, PersonnelCriticism.__table__
+    fi, pc = FINDING, CRITICISM
     criticisms = _grouped(conn, pc.c.sanction, Sanction, *f.dated(pc.c.decided_on))
     return {
         "evaluations": evaluation_stats(conn, f, counts),

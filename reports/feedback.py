@@ -14,8 +14,8 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from models.enums import Level, RespondentGroup
-from models.records import Evaluation, Opinion
-from models.stats import Filters, valid_forms
+from models.records import Opinion
+from models.stats import EV, Filters, valid_forms
 from reports import document as d
 from reports.data import ProblemFilter, problem_rows, unit_labels
 from reports.labels import GROUP_TITLES, zh
@@ -24,7 +24,7 @@ from reports.redaction import build_redactor
 
 Progress = Callable[[int, int, str], None]
 MAX_OPINIONS = 40
-EV, OP = Evaluation.__table__, Opinion.__table__
+OP = Opinion.__table__  # forms are read through models.stats.EV, as valid_forms is
 
 
 def _forms(conn, campaign_id) -> dict[str, dict[str, Counter]]:

@@ -130,3 +130,30 @@ def test_forms_are_counted_from_the_covering_index(county, filters):
         sql = str(query.group_by(*keys).compile(conn, compile_kwargs={"literal_binds": True}))
         plan = str(conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}").all())
     assert "COVERING INDEX ix_evaluation_unit_counts" in plan
+
+
+def test_stats_read_through_views_that_match_the_tables():
+    """models.stats reads Core views, not the SQLModel classes; each view's column exists in
+    its table, and dates and flags carry the table's type (they are compared and read back)."""
+    import sqlalchemy as sa
+
+    from models.stats import VIEWS
+    from models.tables import metadata
+
+    for view in VIEWS:
+        table = metadata.tables[view.name]
+        for column in view.c:
+            real = table.c[column.name].type
+            if isinstance(real, sa.Date | sa.Boolean):
+                assert type(column.type) is type(real), (view.name, column.name)
+
+
+def test_importing_stats_leaves_sqlmodel_out():
+    """The dashboard's first computation of a day does not pay for the table classes."""
+    import subprocess
+    import sys
+
+    code = "import sys, models.stats; print('sqlmodel' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "False"
