@@ -2,8 +2,8 @@
 
 On 100,000 forms the figures and the ranking take one grouped scan of a covering index
 (models.stats.county_stats_and_ranking): ~90 ms once SQLCipher has decrypted the pages, ~250 ms
-the first time after start-up, plus ~0.5 s to import the SQLModel table classes that
-models.stats needs (nothing else on the start-up path does). A restarted window shows the
+the first time after start-up. Nothing on this path imports the SQLModel table classes (~0.5 s):
+models.stats reads Core views, the store opens without them. A restarted window shows the
 county's figures at once from the copy kept in the (encrypted) store, and only when nothing
 changed since: the copy carries a stamp made of the outbox counter (every local change moves
 it), the pull cursor (every change from HQ moves it) and today's date (what is overdue depends
