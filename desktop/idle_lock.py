@@ -28,6 +28,9 @@ _INPUT = frozenset({
 })
 
 
+FILTER_AFTER_MS = 1000
+
+
 class IdleWatcher(QObject):
     """Emits `idle` once no input reached the application for `timeout_ms`."""
 
@@ -41,8 +44,16 @@ class IdleWatcher(QObject):
         # the time, which keeps the filter cheap while a clerk types at full speed.
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self._check)
-        QApplication.instance().installEventFilter(self)
+        # Watching starts a moment after the window is built: the thousands of paint and
+        # layout events of start-up need no Python call each, and nobody types in that second.
+        QTimer.singleShot(FILTER_AFTER_MS, self, self._install)
+        self._installed = False
         self.resume()
+
+    def _install(self) -> None:
+        if not self._installed:
+            QApplication.instance().installEventFilter(self)
+            self._installed = True
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         if event.type() in _INPUT:
@@ -65,8 +76,9 @@ class IdleWatcher(QObject):
     def stop(self) -> None:
         self._timer.stop()
         app = QApplication.instance()
-        if app is not None:
+        if app is not None and self._installed:
             app.removeEventFilter(self)
+        self._installed = True  # and never installed later
 
     def _check(self) -> None:
         left = self.timeout_ms - (time.monotonic() - self._last_input) * 1000

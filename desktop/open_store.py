@@ -1,6 +1,9 @@
 """The start-up conversation: first-start choice, passphrase, demo data, profile and PIN."""
 
+import importlib
+import logging
 import platform
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -16,7 +19,13 @@ from desktop.startup import (
 )
 from desktop.widgets.asking import run_dialog
 from models.errors import StoreLockedError
-from models.store.store import Store
+from models.store.keys import KEY_FILE
+
+log = logging.getLogger(__name__)
+# What the window needs after the passphrase, imported while it is being typed (SQLAlchemy
+# alone is a third of a second on an old laptop). Qt-free modules only: safe off the GUI thread.
+WARM_UP = ("sqlalchemy", "models.store.store", "models.profiles", "models.stats",
+           "desktop.data.dashboard")
 
 ACCEPTED = QDialog.DialogCode.Accepted
 
@@ -30,7 +39,7 @@ async def open_session(worker, data_dir: Path, user: str | None):
     from desktop.app import make_session
 
     choice, store_dir = None, data_dir
-    if not Store.exists(data_dir):
+    if not store_exists(data_dir):
         dialog = FirstStartDialog()
         if await run_dialog(dialog) != ACCEPTED:
             return None
@@ -52,10 +61,30 @@ async def open_session(worker, data_dir: Path, user: str | None):
     return await make_session(worker, store, profile)
 
 
+def store_exists(data_dir: Path) -> bool:
+    return (Path(data_dir) / KEY_FILE).exists()
+
+
+def warm_up() -> threading.Thread:
+    def load() -> None:
+        for name in WARM_UP:
+            try:
+                importlib.import_module(name)
+            except Exception:  # noqa: BLE001 - the real import later reports it properly
+                log.debug("warm-up import of %s failed", name, exc_info=True)
+
+    thread = threading.Thread(target=load, name="warm-up imports", daemon=True)
+    thread.start()
+    return thread
+
+
 async def unlock(worker, store_dir: Path):
-    creating = not Store.exists(store_dir)
+    creating = not store_exists(store_dir)
     dialog = PassphraseDialog(creating, str(store_dir))
+    warm_up()
     while await run_dialog(dialog) == ACCEPTED:
+        from models.store.store import Store
+
         try:
             return await worker.run(Store.open, store_dir, dialog.passphrase.text())
         except StoreLockedError as exc:

@@ -4,9 +4,13 @@ representatives. Hundreds of rows, fetched in one go on the DB worker.
 Read at driver level on purpose: this runs before the first window is drawn, and the SQLModel
 table classes cost ~0.4 s to import; the pages that need them import them later."""
 
-from dataclasses import dataclass, field
+from __future__ import annotations
 
-import sqlalchemy as sa
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the passphrase dialog shows before SQLAlchemy is imported
+    import sqlalchemy as sa
 
 
 @dataclass
