@@ -36,6 +36,7 @@ async def _render(out: Path) -> int:
                 stem = out / f"{lang}_{window.page_ids.index(page_id):02d}_{page_id}"
                 save(window, f"{stem}.png")
                 await _extra_views(window, page_id, page, stem)
+            await _lock_screen(window, out / f"{lang}_{len(window.page_ids):02d}_lock.png")
             window.close()
             window.deleteLater()
         await worker.run(session.store.close)
@@ -75,6 +76,16 @@ async def _extra_views(window, page_id: str, page, stem) -> None:
         page.current_dialog = None
     elif page_id in ("criticisms", "accountability", "ledger"):
         await _history_view(page.problems if page_id == "ledger" else page, stem)
+
+
+async def _lock_screen(window, path) -> None:
+    """The idle lock, as it greets someone coming back to the laptop."""
+    from desktop.self_test import wait_until
+
+    window.idle.set_timeout_ms(0)
+    await wait_until(lambda: window.locked and window.lock_screen.secret.isEnabled())
+    await asyncio.sleep(0.2)
+    save(window, str(path))
 
 
 _EDITED: set[str] = set()  # records given sample edits (once, not once per language)
