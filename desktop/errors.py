@@ -18,6 +18,7 @@ from models.errors import (
     StoreTooNewError,
     SyncError,
     ValidationError,
+    scrubbed_traceback,
 )
 
 log = logging.getLogger(__name__)
@@ -51,7 +52,7 @@ def message_for(exc: BaseException, field_labels: dict[str, str] | None = None) 
             "Errors", "This store was written by a newer FieldInspect. Install the newer version.")
     if isinstance(exc, AppError):
         return exc.message
-    log.error("unexpected error", exc_info=exc)
+    log.error("unexpected error:\n%s", scrubbed_traceback(exc))
     return QCoreApplication.translate("Errors", "An unexpected error occurred; it was written to the log. "
                "Nothing half-finished was saved.")
 

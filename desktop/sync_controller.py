@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.widgets.slots import widget_slot
-from models.errors import SyncError
+from models.errors import SyncError, scrubbed_traceback
 from models.store.store import get_meta
 
 log = logging.getLogger(__name__)
@@ -262,7 +262,7 @@ class SyncController(QObject):
         if isinstance(exc, SyncError):
             log.warning("sync failed: %s", exc)
             return "error", exc.message
-        log.error("sync failed unexpectedly", exc_info=exc)
+        log.error("sync failed unexpectedly:\n%s", scrubbed_traceback(exc))
         return "error", type(exc).__name__
 
     def cancel(self) -> None:

@@ -88,3 +88,19 @@ class SyncError(AppError):
 
     code = "sync"
     exit_code = 3
+
+
+def scrubbed_traceback(exc: BaseException) -> str:
+    """Where an unexpected error happened, for a log: the frames and the exception's type, but
+    not its message, which may quote a record (a name, a form's text) that must stay inside
+    the encrypted store. Chained causes are included the same way."""
+    import traceback
+
+    parts, seen = [], set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        frames = "".join(traceback.format_tb(exc.__traceback__))
+        parts.append(f"Traceback (most recent call last):\n{frames}"
+                     f"{type(exc).__module__}.{type(exc).__qualname__} (message withheld)\n")
+        exc = exc.__cause__ or exc.__context__
+    return "\nThe above happened while handling:\n".join(reversed(parts))

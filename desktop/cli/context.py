@@ -57,7 +57,7 @@ class CommandContext:
             print("fieldinspect: interrupted; nothing half-written was kept.", file=sys.stderr)
             return 1
         except Exception as exc:  # a bug: say so plainly, keep the details in a log file
-            log = _log_crash()
+            log = _log_crash(exc)
             print(f"fieldinspect: unexpected error ({type(exc).__name__}); nothing half-written "
                   f"was kept. Details: {log}", file=sys.stderr)
             return 1
@@ -67,16 +67,17 @@ class CommandContext:
             self._store.close()
 
 
-def _log_crash() -> str:
+def _log_crash(exc: BaseException) -> str:
     import tempfile
-    import traceback
+
+    from models.errors import scrubbed_traceback
 
     try:
         folder = resolve_log_dir()
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / "crash.log"
         with path.open("a", encoding="utf-8") as fh:
-            traceback.print_exc(file=fh)
+            fh.write(scrubbed_traceback(exc))
         return str(path)
     except OSError:
         path = tempfile.mktemp(prefix="fieldinspect-crash-", suffix=".log")
