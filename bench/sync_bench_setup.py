@@ -87,6 +87,7 @@ class BenchDevice:
         client = self.engine._client()
         try:
             await self.engine._push(client, SyncReport(), None)
+            await self.engine._settle_left()  # the last answer, stored as before
         finally:
             await client.aclose()
 

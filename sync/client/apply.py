@@ -16,17 +16,24 @@ from models.base import UTCDateTime, sqlite_timestamp
 from models.security.audit import record_pulled_versions
 from models.store.store import Store, set_meta
 from models.tables import SYNCED_TABLES
-from sync.client.outbox import acked_seq
+from sync.client.outbox import acked_seq, settle_in
+from sync.protocol import PushResult
 
 CURSOR_KEY = "sync_cursor"
 _LOCAL_COLUMNS = {name: [c.name for c in m.__table__.columns]
                   for name, m in SYNCED_TABLES.items()}
 
 
-def apply_page(store: Store, page: dict, extra_meta: dict[str, str] | None = None) -> int:
-    """Store one page (and `extra_meta`, saving a commit); return how many rows it held."""
+def apply_page(store: Store, page: dict, extra_meta: dict[str, str] | None = None,
+               push_result: PushResult | None = None,
+               finish: Callable[[sa.Connection, int], None] | None = None) -> int:
+    """Store one page; return how many rows it held. Riding in the same transaction, each
+    saving a commit: `extra_meta`; HQ's answer to the last push batch (settled first, so that
+    only entries HQ does not hold yet are re-applied on top); `finish(conn, count)` last."""
     count = 0
     with store.engine.connect().execution_options(immediate=True) as conn, conn.begin():
+        if push_result is not None:
+            settle_in(conn, store, push_result)
         touched: set[str] = set()
         by_table: dict[str, set[str]] = {}
         for name, block in page.get("tables", {}).items():
@@ -46,6 +53,8 @@ def apply_page(store: Store, page: dict, extra_meta: dict[str, str] | None = Non
         set_meta(conn, CURSOR_KEY, str(page["cursor"]))
         for key, value in (extra_meta or {}).items():
             set_meta(conn, key, value)
+        if finish is not None:
+            finish(conn, count)
     return count
 
 

@@ -3,11 +3,32 @@
 from sync.client.http import HQClient, HQRefused
 
 
-async def send_audit_head(client: HQClient, store, run_db, details: dict) -> dict | None:
-    """Record the sync in the chain, send the head, remember it once HQ accepted it."""
+def record_sync(conn, details: dict) -> dict:
+    """`models.security.audit.prepare_head_report` inside a transaction the caller holds (the
+    last pull page's): log a `sync` entry; return the head and, for the head HQ holds, that
+    entry's hash now."""
+    from models.security.audit import GENESIS, SENT_HEAD_META_KEY, record
+
+    seq, digest = record(conn, "sync", details=details)
+    sent = conn.exec_driver_sql(
+        "SELECT value FROM store_meta WHERE key = ?", (SENT_HEAD_META_KEY,)).scalar()
+    anchor = None
+    if sent and ":" in sent:
+        sent_seq = int(sent.partition(":")[0])
+        now = conn.exec_driver_sql("SELECT hash FROM audit_log WHERE seq = ?",
+                                   (sent_seq,)).scalar()
+        anchor = {"seq": sent_seq, "hash": now or GENESIS}
+    return {"seq": seq, "hash": digest, "anchor": anchor}
+
+
+async def send_audit_head(client: HQClient, store, run_db, details: dict,
+                          report: dict | None = None) -> dict | None:
+    """Send the head (`report`, already recorded, or recorded now), remember it once HQ
+    accepted it."""
     from models.security.audit import prepare_head_report, remember_sent_head
 
-    report = await run_db(prepare_head_report, store, details)
+    if report is None:
+        report = await run_db(prepare_head_report, store, details)
     try:
         response = await client.call("POST", "/v1/audit-head", json=report)
     except HQRefused as exc:

@@ -7,6 +7,7 @@ cancelled, killed or cut sync just resumes next time.
 """
 
 import asyncio
+import contextlib
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
@@ -21,7 +22,7 @@ from models.store.store import Store
 from models.timeutil import utcnow
 from sync.client import blobs
 from sync.client.apply import CURSOR_KEY, apply_page
-from sync.client.audit_head import send_audit_head
+from sync.client.audit_head import record_sync, send_audit_head
 from sync.client.credentials import CredentialStore
 from sync.client.http import DeviceRevoked, HQClient, RetryPolicy
 from sync.client.outbox import backfill, read_batch, settle
@@ -73,6 +74,7 @@ class SyncEngine:
         self.credentials = CredentialStore(store)
         self._cancelled = False
         self._token: str | None = None  # kept in memory only, between rounds
+        self._unsettled: PushResult | None = None  # HQ's answer to the last batch, not stored
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-db")
 
     # --- facts ------------------------------------------------------------------------------
@@ -135,11 +137,16 @@ class SyncEngine:
         report = SyncReport()
         client = self._client()
         try:
-            await self._db(backfill, self.store)
-            await self._push(client, report, progress)
-            await self._pull(client, report, progress)
-            answer = await send_audit_head(client, self.store, self._db, report.as_dict())
-            await retire_if_asked(client, self.store, self._db, (answer or {}).get("status"))
+            try:
+                await self._db(backfill, self.store)
+                await self._push(client, report, progress)
+                head = await self._pull(client, report, progress)
+                answer = await send_audit_head(client, self.store, self._db, report.as_dict(),
+                                               head)
+                await retire_if_asked(client, self.store, self._db,
+                                      (answer or {}).get("status"))
+            finally:
+                await self._settle_left()
         except DeviceRevoked:
             await self._db(self.store.set_meta, "sync_revoked", "1")
             # A revoked device is a lost one: its confidential records and keys go (issue 6).
@@ -152,23 +159,44 @@ class SyncEngine:
         return report
 
     async def _push(self, client: HQClient, report: SyncReport, progress) -> None:
+        """Send the outbox in batches. The next batch is read while HQ applies the current
+        one; HQ's answer to the last batch is settled in the first pull page's transaction
+        (`self._unsettled`), which saves a commit per round."""
         sent, total = 0, None
+        reading = self._db(read_batch, self.store, self.batch_entries, self.batch_bytes, None)
         while True:
-            self._check_cancel()
-            entries, remaining = await self._db(
-                read_batch, self.store, self.batch_entries, self.batch_bytes)
+            entries, remaining = await reading
             total = total if total is not None else remaining
             if not entries:
                 return
+            self._check_cancel()
             report.attachments += await self._upload_blobs(client, entries)
-            response = await client.call("POST", "/v1/push", content=orjson.dumps(
-                {"entries": entries}), headers={"Content-Type": "application/json"})
+            # Everything queued when it was read is in this batch: no further read needed.
+            reading = _nothing() if len(entries) >= remaining else asyncio.ensure_future(
+                self._db(read_batch, self.store, self.batch_entries, self.batch_bytes,
+                         entries[-1]["seq"]))
+            try:
+                response = await client.call("POST", "/v1/push", content=orjson.dumps(
+                    {"entries": entries}), headers={"Content-Type": "application/json"})
+            except BaseException:
+                await asyncio.gather(reading, return_exceptions=True)
+                raise
             result = PushResult.model_validate_json(response.content)
-            await self._db(settle, self.store, result)
+            await self._settle_left()
+            self._unsettled = result
             _count(report, result, len(entries))
             sent += len(entries)
             self._emit(progress, SyncProgress("push", sent, total),
                        0.5 * sent / max(total, 1))
+
+    async def _settle_left(self) -> None:
+        """Settle an answer no pull page took (an earlier batch, or the round stopped before
+        the pull). Should this fail, the batch is sent again and HQ answers it from the
+        outcomes it stored, changing nothing."""
+        result, self._unsettled = self._unsettled, None
+        if result is not None and not self.store.wiped:
+            with contextlib.suppress(Exception):
+                await self._db(settle, self.store, result)
 
     async def _upload_blobs(self, client: HQClient, entries: list[dict]) -> int:
         """Bytes go up before the records that reference them."""
@@ -180,7 +208,9 @@ class SyncEngine:
                 done += await blobs.upload(client, self.store.blobs, sha, media)
         return done
 
-    async def _pull(self, client: HQClient, report: SyncReport, progress) -> None:
+    async def _pull(self, client: HQClient, report: SyncReport, progress) -> dict | None:
+        """Pull pages until HQ has no more. The last page's transaction also records the
+        sync in the audit chain (saving a commit); the head report to send is returned."""
         pages = 0
         while True:
             self._check_cancel()
@@ -189,13 +219,18 @@ class SyncEngine:
                 "cursor": cursor, "limit": self.page_limit})
             page = orjson.loads(response.content)
             last = None if page["more"] else {"last_synced_at": utcnow().isoformat()}
-            report.pulled += await self._db(apply_page, self.store, page, last)
-            report.removed += len(page.get("removals", []))
+            removed = len(page.get("removals", []))
+            head: dict = {}
+            finish = None if page["more"] else _head_recorder(report, removed, head)
+            report.pulled += await self._db(apply_page, self.store, page, last,
+                                            self._unsettled, finish)
+            self._unsettled = None
+            report.removed += removed
             pages += 1
             self._emit(progress, SyncProgress("pull", report.pulled), 0.5 + 0.5 * (
                 1 - 1 / (pages + 1)))
             if not page["more"]:
-                return
+                return head or None
 
     async def fetch_attachment(self, sha256: str) -> bytes:
         """The bytes of an attachment, downloaded from HQ (and sealed into the store's blob
@@ -215,6 +250,18 @@ class SyncEngine:
             self.on_progress(event)
         if progress:
             progress(min(1.0, fraction))
+
+
+def _head_recorder(report: SyncReport, removed: int, head: dict):
+    """Records the sync in the audit chain with the round's final counts (into `head`)."""
+    def finish(conn, count: int) -> None:
+        head.update(record_sync(conn, {**report.as_dict(), "pulled": report.pulled + count,
+                                       "removed": report.removed + removed}))
+    return finish
+
+
+async def _nothing() -> tuple[list, int]:
+    return [], 0
 
 
 def _count(report: SyncReport, result: PushResult, sent: int) -> None:

@@ -160,3 +160,57 @@ class _SyncASGI(httpx.BaseTransport):
             return httpx.Response(resp.status_code, headers=resp.headers, content=content)
 
         return run(go())
+
+
+def _outbox_size(dev) -> int:
+    with dev.store.read() as conn:
+        return conn.exec_driver_sql("SELECT count(*) FROM outbox").scalar()
+
+
+def test_push_answered_then_pull_unreachable_settles_the_batch(hq):
+    """HQ's answer to the last batch rides in the first pull page's transaction; when the pull
+    never gets there the answer is still stored, with its refusals kept for a person."""
+    a = hq.device("office")
+    ids = seed_reference(a)
+    _forms(a, ids, 4, "S")
+    with a.write() as w:
+        w.create(Evaluation, form(ids, "bad", level="dissatisfied", reason=""))
+    a.transport.cut("/v1/pull", "before", times=5)
+    with pytest.raises(SyncError, match="cannot be reached"):
+        a.sync()
+    assert len(hq.rows("evaluation")) == 4
+    assert _outbox_size(a) == 0
+    with a.store.read() as conn:
+        assert conn.exec_driver_sql("SELECT kind FROM sync_issue").scalars().all() == [
+            "rejected"]
+    a.sync()
+    assert len(hq.rows("evaluation")) == 4 and set(a.rows("evaluation")) >= set(
+        hq.rows("evaluation"))
+
+
+def test_answer_lost_on_the_device_is_replayed_from_hq_outcomes(hq):
+    """A device that died between HQ's answer and storing it sends the batch again: HQ gives
+    the stored outcomes, nothing is doubled and the refusal still reaches the device."""
+    a = hq.device("office")
+    ids = seed_reference(a)
+    a.sync()
+    _forms(a, ids, 3, "L")
+    with a.write() as w:
+        w.create(Evaluation, form(ids, "bad", level="dissatisfied", reason=""))
+
+    async def push_and_die():
+        from sync.client.engine import SyncReport
+
+        client = a.engine._client()
+        try:
+            await a.engine._push(client, SyncReport(), None)
+        finally:
+            await client.aclose()
+        a.engine._unsettled = None  # the process ends before anything is stored
+
+    run(push_and_die())
+    assert _outbox_size(a) == 4
+    report = a.sync()
+    assert report.rejected == 1 and len(hq.rows("evaluation")) == 3
+    assert _outbox_size(a) == 0
+    assert set(a.rows("evaluation")) >= set(hq.rows("evaluation"))
