@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field
 from models.store.store import get_meta, set_meta
 from models.timeutil import utcnow
 from sync.server import tables as T
-from sync.server.auth import DeviceIdentity
+from sync.server.auth import Bearer, DeviceIdentity, identify
 from sync.server.db import ServerDB
 
 log = logging.getLogger("fieldinspect.sync.audit")
@@ -57,11 +57,13 @@ def _problem(held: tuple[int, str] | None, report: AuditHeadReport) -> str:
     return ""
 
 
-def accept_head(db: ServerDB, who: DeviceIdentity, report: AuditHeadReport) -> dict:
+def accept_head(db: ServerDB, who: DeviceIdentity | Bearer, report: AuditHeadReport) -> dict:
     """Keep the head (or raise an alarm). The answer also carries the device's status
-    (`active`, `retiring`, ...), which saves the device a separate status request per sync."""
-    key = f"audit_head:{who.id}"
+    (`active`, `retiring`, ...), which saves the device a separate status request per sync.
+    `who` may be a token not checked yet: it is checked in the same transaction."""
     with db.write() as conn:
+        who = identify(conn, who)
+        key = f"audit_head:{who.id}"
         status = conn.execute(sa.select(T.device.c.status)
                               .where(T.device.c.id == who.id)).scalar()
         held = _parse(get_meta(conn, key))

@@ -8,7 +8,7 @@ any worker can check any token.
 import hashlib
 import logging
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 import sqlalchemy as sa
@@ -61,6 +61,17 @@ class DeviceIdentity:
     representative_id: str | None
     unit_id: str | None
     label: str
+
+
+@dataclass(frozen=True)
+class Bearer:
+    """An access token not checked yet: `identify` checks it in the caller's transaction."""
+
+    token: str = field(repr=False)
+
+
+def identify(conn: sa.Connection, who: "DeviceIdentity | Bearer") -> "DeviceIdentity":
+    return authenticate(conn, who.token) if isinstance(who, Bearer) else who
 
 
 def _identity(row) -> DeviceIdentity:

@@ -23,7 +23,7 @@ from models.errors import AppError
 from models.services import record_problems
 from models.tables import SYNCED_TABLES
 from models.timeutil import utcnow
-from sync.protocol import EntryOutcome, PushEntry
+from sync.protocol import EntryOutcome, PushedEntry
 from sync.server import tables as T
 from sync.server.cascade import touch_dependents
 from sync.server.context import ApplyContext, outcome
@@ -35,7 +35,7 @@ from sync.server.scope import MATRIX, OP_LETTER, write_refusal
 APPLIED = None
 
 
-def apply_entry(ctx: ApplyContext, e: PushEntry) -> EntryOutcome | None:
+def apply_entry(ctx: ApplyContext, e: PushedEntry) -> EntryOutcome | None:
     """The entry's outcome, or APPLIED (None)."""
     spec = SPECS.get(e.table)
     if spec is None:
@@ -53,7 +53,7 @@ def apply_entry(ctx: ApplyContext, e: PushEntry) -> EntryOutcome | None:
         return outcome(e, "rejected", exc.code, exc.message)
 
 
-def _insert(ctx: ApplyContext, e: PushEntry) -> EntryOutcome | None:
+def _insert(ctx: ApplyContext, e: PushedEntry) -> EntryOutcome | None:
     spec = SPECS[e.table]
     values = check_fields(spec, e.fields, full=True)
     problems = record_problems(spec.model, values)
@@ -88,7 +88,7 @@ def _concurrent(ctx: ApplyContext, fv, base: int) -> bool:
     return fv is not None and fv.version > base and fv.device_id != ctx.me
 
 
-def _update(ctx: ApplyContext, e: PushEntry) -> EntryOutcome | None:
+def _update(ctx: ApplyContext, e: PushedEntry) -> EntryOutcome | None:
     spec = SPECS[e.table]
     current = ctx.lookup(e.table, e.row_id)
     if current is None:
@@ -114,7 +114,7 @@ def _update(ctx: ApplyContext, e: PushEntry) -> EntryOutcome | None:
     return APPLIED
 
 
-def _merge_fields(ctx: ApplyContext, e: PushEntry, current: dict,
+def _merge_fields(ctx: ApplyContext, e: PushedEntry, current: dict,
                   changes: dict) -> tuple[dict, list[dict]]:
     fvs = _field_versions(ctx, e.table, e.row_id)
     base = e.base_version or 0
@@ -139,7 +139,7 @@ def _merge_fields(ctx: ApplyContext, e: PushEntry, current: dict,
     return applied, found
 
 
-def _status_decision(ctx: ApplyContext, e: PushEntry, current: dict, changes: dict,
+def _status_decision(ctx: ApplyContext, e: PushedEntry, current: dict, changes: dict,
                      concurrent: bool) -> str:
     """apply | keep | conflict: the furthest step wins; a reopen must not race a step."""
     old, new = current["status"], changes["status"]
@@ -155,7 +155,7 @@ def _status_decision(ctx: ApplyContext, e: PushEntry, current: dict, changes: di
     return "apply"
 
 
-def _write_update(ctx: ApplyContext, e: PushEntry, current: dict, applied: dict) -> None:
+def _write_update(ctx: ApplyContext, e: PushedEntry, current: dict, applied: dict) -> None:
     table = SYNCED_TABLES[e.table].__table__
     version = ctx.clock.next()
     stamp = {"updated_at": utcnow(), "updated_device": ctx.me, "updated_by": e.profile,
@@ -169,7 +169,7 @@ def _write_update(ctx: ApplyContext, e: PushEntry, current: dict, applied: dict)
     touch_dependents(ctx, e.table, current, applied)
 
 
-def _delete(ctx: ApplyContext, e: PushEntry) -> EntryOutcome | None:
+def _delete(ctx: ApplyContext, e: PushedEntry) -> EntryOutcome | None:
     current = ctx.lookup(e.table, e.row_id)
     if current is None:
         return outcome(e, "rejected", "not_found", "HQ does not hold this record")

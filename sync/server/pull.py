@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from models.base import UTCDateTime, sqlite_timestamp
 from models.tables import SYNCED_TABLES
 from sync.server import tables as T
-from sync.server.auth import DeviceIdentity
+from sync.server.auth import Bearer, DeviceIdentity, identify
 from sync.server.conflicts import conflicts_for
 from sync.server.db import ServerDB, high_water
 from sync.server.scope import MATRIX, Scope, load_scope, row_visible
@@ -25,12 +25,18 @@ class CursorAhead(Exception):
     """The device's cursor is past HQ's counter: HQ's database was restored from a backup."""
 
 
-def pull_page(db: ServerDB, device: DeviceIdentity, cursor: int, limit: int) -> bytes:
+def pull_page(db: ServerDB, device: DeviceIdentity | Bearer, cursor: int, limit: int) -> bytes:
+    """`device` may be a token not checked yet: it is checked in the page's transaction."""
+    if db.is_sqlite and isinstance(device, Bearer):
+        with db.read() as conn:  # the role decides the kind of transaction on SQLite
+            device = identify(conn, device)
     # On SQLite a pull that records what it sent must hold the write lock from the start: a
     # read snapshot cannot be upgraded once another writer has committed.
-    tracked = device.role in ("representative", "kiosk", "office")
+    tracked = isinstance(device, DeviceIdentity) and device.role in (
+        "representative", "kiosk", "office")
     opener = db.write if (db.is_sqlite and tracked) else db.read
     with opener() as conn:
+        device = identify(conn, device)
         top = high_water(conn)
         if cursor > top:
             raise CursorAhead(f"cursor {cursor} is ahead of HQ ({top})")

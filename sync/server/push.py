@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 from models.tables import SYNCED_TABLES
 from models.timeutil import utcnow
-from sync.protocol import EntryOutcome, PushBatch, PushResult
+from sync.protocol import EntryOutcome, PushedEntry, PushResult
 from sync.server import tables as T
 from sync.server.auth import AuthFailure, DeviceIdentity
 from sync.server.context import ApplyContext
@@ -35,8 +35,7 @@ class BadBatch(Exception):
     pass
 
 
-def push_batch(db: ServerDB, device: DeviceIdentity, batch: PushBatch) -> PushResult:
-    entries = batch.entries
+def push_batch(db: ServerDB, device: DeviceIdentity, entries: list[PushedEntry]) -> PushResult:
     for prev, nxt in zip(entries, entries[1:], strict=False):
         if nxt.seq != prev.seq + 1:
             raise BadBatch("entries must carry contiguous sequence numbers in order")

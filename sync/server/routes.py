@@ -12,6 +12,7 @@ from sync.protocol import (
     MIN_SCHEMA_VERSION,
     SCHEMA_HEADER,
     SCHEMA_VERSION,
+    BadPush,
     BlobStart,
     BlobStatus,
     DeviceInfo,
@@ -20,9 +21,9 @@ from sync.protocol import (
     EnrollRequest,
     EnrollResponse,
     PullPage,
-    PushBatch,
     PushResult,
     TokenResponse,
+    parse_push_batch,
 )
 from sync.server import admin, audit_heads, auth, blobs, conflicts, retire
 from sync.server.audit_heads import RetireConfirm
@@ -61,11 +62,20 @@ def check_schema(x_fieldinspect_schema: str | None = Header(default=None)) -> in
 router = APIRouter(prefix="/v1", dependencies=[Depends(check_schema)])
 
 
-async def device(request: Request, authorization: str | None = Header(default=None)):
+def bearer(authorization: str | None = Header(default=None)) -> auth.Bearer:
+    """The access token, checked later inside the request's own transaction (one
+    transaction per request instead of two)."""
     scheme, _, token = (authorization or "").partition(" ")
     if scheme.lower() != "bearer" or not token:
         raise auth.AuthFailure("invalid", "send an access token (Authorization: Bearer ...)")
+    return auth.Bearer(token.strip())
+
+
+async def device(request: Request, token: auth.Bearer = Depends(bearer)):
+    """The caller, checked in a transaction of its own: for requests whose body must not be
+    read for a stranger (a push) and for the rarer calls."""
     db = _db(request)
+    token = token.token
 
     def check():
         with db.read() as conn:
@@ -123,22 +133,25 @@ def token(request: Request, authorization: str | None = Header(default=None)):
 # --- push and pull --------------------------------------------------------------------------
 @router.post("/push", response_model=PushResult)
 async def push(request: Request, who=Depends(device)):
-    batch = _parse(PushBatch, await _body(request, MAX_BODY_BYTES))
-    result = await run_in_threadpool(push_batch, _db(request), who, batch)
+    try:
+        entries = parse_push_batch(await _body(request, MAX_BODY_BYTES))
+    except BadPush as exc:
+        raise _client_error(422, "invalid_request", str(exc)) from None
+    result = await run_in_threadpool(push_batch, _db(request), who, entries)
     return Response(result.model_dump_json(), media_type="application/json")
 
 
 @router.get("/pull", responses={200: {"model": PullPage}})
 async def pull(request: Request, cursor: int = Query(0, ge=0),
                limit: int = Query(DEFAULT_PULL_LIMIT, ge=1, le=MAX_PULL_LIMIT),
-               who=Depends(device)):
+               who=Depends(bearer)):
     body = await run_in_threadpool(pull_page, _db(request), who, cursor, limit)
     return Response(body, media_type="application/json")
 
 
 # --- the audit chain's head (issue 6) ------------------------------------------------------------
 @router.post("/audit-head")
-def audit_head(body: audit_heads.AuditHeadReport, request: Request, who=Depends(device)):
+def audit_head(body: audit_heads.AuditHeadReport, request: Request, who=Depends(bearer)):
     return audit_heads.accept_head(_db(request), who, body)
 
 
