@@ -233,3 +233,4 @@ class DeviceInfo(_Message):
     status: str
     store_device_id: str | None = None
     last_sync_at: str | None = None
+    audit_alarm: str = ""  # HQ refused this device's audit head: a cut or rewritten log

@@ -160,6 +160,8 @@ def cmd_list_devices(ctx, args) -> int:
     for d in devices:
         print(f"{d['id']:36}  {d['label'][:20]:20} {d['role']:14} {(d['team'] or '-')[:16]:16} "
               f"{d['status']:8} {d['last_sync_at'] or 'never'}")
+        if d.get("audit_alarm"):
+            print(f"{'':38}AUDIT ALARM: {d['audit_alarm']}")
     return 0
 
 

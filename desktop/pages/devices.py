@@ -2,7 +2,7 @@
 revoke, and each device's last sync."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -118,7 +118,7 @@ class CodeDialog(QDialog):
 
 
 class DevicesPanel(QWidget):
-    COLUMNS = ("label", "role", "team", "status", "last_sync_at")
+    COLUMNS = ("label", "role", "team", "status", "last_sync_at", "audit_alarm")
 
     def __init__(self, session, parent=None) -> None:
         super().__init__(parent)
@@ -129,13 +129,13 @@ class DevicesPanel(QWidget):
         self.table = QTableWidget(0, len(self.COLUMNS), objectName="deviceTable")
         self.table.setHorizontalHeaderLabels([
             self.tr("Label"), self.tr("Role"), self.tr("Inspection team"), self.tr("Status"),
-            self.tr("Last sync")])
+            self.tr("Last sync"), self.tr("Audit log")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for col, width in enumerate((220, 150, 160, 100)):
+        for col, width in enumerate((220, 150, 160, 100, 130)):
             self.table.setColumnWidth(col, width)
         self.note = QLabel(objectName="devicesNote")
         self.note.setWordWrap(True)
@@ -195,9 +195,15 @@ class DevicesPanel(QWidget):
             cells = [d["label"], label_of(DeviceRole, d["role"]), d.get("team") or "",
                      status.get(d["status"], d["status"]),
                      (d.get("last_sync_at") or "")[:16].replace("T", " ")]
+            alarm = d.get("audit_alarm") or ""
+            cells.append(self.tr("Cut or rewritten: %1").replace("%1", alarm) if alarm
+                         else self.tr("Intact") if d.get("last_sync_at") else "")
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, d["id"])
+                if alarm and col == len(cells) - 1:
+                    item.setForeground(QColor("#b00020"))
+                    item.setToolTip(alarm)
                 self.table.setItem(row, col, item)
 
     @widget_slot()

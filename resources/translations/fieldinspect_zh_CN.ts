@@ -564,6 +564,18 @@
         <source>Revoke %1? It stops syncing at once and wipes its records at its next contact.</source>
         <translation>吊销 %1？该设备将立即停止同步，并在下次联络总部时清除其中的记录。</translation>
     </message>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Cut or rewritten: %1</source>
+        <translation>被截断或改写：%1</translation>
+    </message>
+    <message>
+        <source>Intact</source>
+        <translation>完好</translation>
+    </message>
 </context>
 <context>
     <name>EnrollDeviceDialog</name>
@@ -2874,6 +2886,26 @@
         <location filename="../../desktop/pages/reports.py" line="196"/>
         <source>Without it the number is left blank, to be filled in when headquarters issues it.</source>
         <translation>不勾选时文号留空，待总部印发时填写。</translation>
+    </message>
+    <message>
+        <source>Include criticisms already circulated</source>
+        <translation>包含已通报的批评</translation>
+    </message>
+    <message>
+        <source>Circulate again the criticisms an earlier notice already circulated. Headquarters checks this when it numbers the notice.</source>
+        <translation>再次通报此前通报中已通报过的批评。总部在编号时核对。</translation>
+    </message>
+    <message>
+        <source>Not checked against earlier notices: only a number from headquarters leaves out criticisms already circulated.</source>
+        <translation>未与此前的通报核对：只有由总部编号时才会剔除已通报的批评。</translation>
+    </message>
+    <message>
+        <source>Criticisms already circulated were included again.</source>
+        <translation>已再次包含此前已通报的批评。</translation>
+    </message>
+    <message>
+        <source>%1 criticism(s) already circulated in an earlier notice were left out.</source>
+        <translation>已剔除 %1 条此前通报中已通报的批评。</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/reports.py" line="199"/>

@@ -81,9 +81,12 @@ def list_devices(db: ServerDB) -> list[dict]:
             sa.select(T.device, team.c.name.label("team_name"))
             .outerjoin(team, team.c.id == T.device.c.team_id).order_by(T.device.c.created_at)
         ).all()
+        alarms = dict(conn.execute(sa.text(
+            "SELECT key, value FROM store_meta WHERE key LIKE 'audit_alarm:%'")).all())
     return [{"id": r.id, "label": r.label, "role": r.role, "team": r.team_name,
              "status": r.status, "store_device_id": r.store_device_id,
-             "last_sync_at": r.last_sync_at.isoformat() if r.last_sync_at else None}
+             "last_sync_at": r.last_sync_at.isoformat() if r.last_sync_at else None,
+             "audit_alarm": alarms.get(f"audit_alarm:{r.id}", "")}
             for r in rows]
 
 

@@ -54,6 +54,10 @@ def test_head_goes_to_hq_and_a_cut_tail_is_caught(hq):
     dev.sync()
     head_after, alarm = _hq_head(hq, dev)
     assert head_after == head and "ends at entry" in alarm
+    from sync.server.admin import list_devices  # what HQ's people see in the device list
+
+    listed = {d["label"]: d for d in list_devices(hq.db)}
+    assert "ends at entry" in listed["laptop-a"]["audit_alarm"]
     with dev.store.read() as conn:  # and on the device, against the head HQ holds
         broken = verify_chain(conn, expected_heads={"HQ": (seq, head.split(":")[1])}).broken
     assert broken is not None
