@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
@@ -18,6 +19,9 @@ from reports import document as d
 from reports import tabular
 from reports.data import ProblemFilter, find_campaign, find_unit, latest_campaign, subtree
 from reports.numbering import DEFAULT_PREFIX, format_number, parse_number
+
+if TYPE_CHECKING:
+    from reports.hq import IssuedNumber
 
 DEFAULT_OFFICE = "县纠风办"
 
@@ -36,11 +40,17 @@ class ReportRequest:
     as_of: date | None = None
     office: str = DEFAULT_OFFICE
     number: str | None = None  # the HQ-assigned number: "3" or "余纠通〔2026〕3号"
-    number_from_hq: Callable[[list[str]], str] | None = None  # asks HQ when issuing
+    # Asks HQ when issuing: the number (str), or HQ's `reports.hq.IssuedNumber`, which also
+    # says which criticisms an earlier notice already circulated (they are left out).
+    number_from_hq: Callable[[list[str]], "str | IssuedNumber"] | None = None
+    include_circulated: bool = False  # criticism-notice: circulate again what HQ has seen
     prefix: str = DEFAULT_PREFIX
     within_days: int = 7
     top: int = 10
     progress: Callable[[int, int, str], None] | None = None
+    # Set by criticism-notice: how many criticisms were left out as already circulated
+    # (None: not checked, the number did not come from HQ).
+    left_out: int | None = None
 
     @property
     def today(self) -> date:
@@ -118,11 +128,31 @@ def criticism_notice(conn: sa.Connection, req: ReportRequest) -> list[Path]:
 
     fmt = tabular.resolve_format(req.out, req.fmt, ("docx", "pdf"))
     cases = chosen_criticisms(conn, ids=req.ids, date_from=req.date_from, date_to=req.date_to)
-    number = req.number_from_hq([c["id"] for c in cases]) if req.number_from_hq \
-        else criticism_number(req)
+    req.left_out = None
+    if req.number_from_hq:
+        cases, number = _issue(req, cases)
+    else:
+        number = criticism_number(req)
     blocks = criticism_blocks(conn, cases, number=number, office=req.office,
                               issued_on=req.today)
     return [d.write(blocks, req.out, fmt, doc_title="通报")]
+
+
+def _issue(req: ReportRequest, cases: list[dict]) -> tuple[list[dict], str]:
+    """Number the notice at HQ; keep only the criticisms HQ says it may carry."""
+    from reports.errors import ReportError
+
+    answer = req.number_from_hq([c["id"] for c in cases])
+    if isinstance(answer, str):
+        return cases, answer
+    kept = set(answer.criticism_ids)
+    req.left_out = sum(1 for c in cases if c["id"] not in kept)
+    cases = [c for c in cases if c["id"] in kept]
+    if not cases or answer.number is None:
+        raise ReportError(f"All {req.left_out} criticism(s) chosen were already circulated in "
+                          "an earlier notice; nothing new to circulate (include them again "
+                          "to circulate them anew).", code="nothing_to_report")
+    return cases, answer.number
 
 
 def unit_feedback(conn: sa.Connection, req: ReportRequest) -> list[Path]:

@@ -35,7 +35,11 @@ def register(sub) -> None:
                          "without it the number is left blank for HQ to fill in")
     rp.add_argument("--hq-number", action="store_true",
                     help="criticism-notice: ask HQ for the next number of the year (enrolled "
-                         "office or HQ device)")
+                         "office or HQ device); HQ leaves out the criticisms an earlier "
+                         "notice already circulated")
+    rp.add_argument("--include-circulated", action="store_true",
+                    help="criticism-notice with --hq-number: circulate again the criticisms "
+                         "an earlier notice already circulated")
     rp.add_argument("--prefix", default=None, metavar="TEXT", help="number prefix (余纠通)")
     rp.add_argument("--office", default=None, metavar="NAME", help="issuing office (县纠风办)")
     rp.add_argument("--as-of", type=date.fromisoformat, metavar="DATE", help="default: today")
@@ -51,11 +55,12 @@ def _progress(done: int, total: int, unit: str) -> None:
 
 
 def _hq_numbering(ctx, req):
-    from reports.hq import request_number
+    from reports.hq import issue_number
 
-    def ask(criticism_ids: list[str]) -> str:
-        return request_number(ctx.store(), prefix=req.prefix, year=req.today.year,
-                              criticism_ids=criticism_ids)
+    def ask(criticism_ids: list[str]):
+        return issue_number(ctx.store(), prefix=req.prefix, year=req.today.year,
+                            criticism_ids=criticism_ids,
+                            include_circulated=req.include_circulated)
 
     return ask
 
@@ -72,6 +77,7 @@ def report_command(ctx, args) -> int:
         req.prefix = args.prefix
     if args.office:
         req.office = args.office
+    req.include_circulated = args.include_circulated
     if args.hq_number:
         req.number_from_hq = _hq_numbering(ctx, req)
     with ctx.store().read() as conn:
@@ -80,4 +86,17 @@ def report_command(ctx, args) -> int:
         "report": args.kind, "files": len(paths), "format": paths[0].suffix.lower() if paths else ""})
     where = args.out if args.kind == "unit-feedback" else paths[0]
     print(f"{len(paths)} file(s) written: {where}")
+    if args.kind == "criticism-notice":
+        print(circulated_message(req))
     return 0
+
+
+def circulated_message(req) -> str:
+    """What became of the criticisms an earlier notice already circulated."""
+    if req.left_out is None:
+        return ("Not checked against earlier notices: only a number from HQ (--hq-number) "
+                "leaves out criticisms already circulated.")
+    if req.include_circulated:
+        return "Criticisms already circulated were included again (--include-circulated)."
+    return (f"{req.left_out} criticism(s) already circulated in an earlier notice left out "
+            "(--include-circulated to circulate them again).")

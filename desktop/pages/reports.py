@@ -197,11 +197,23 @@ class ReportsPage(Page):
             row["hq_number"].setToolTip(self.tr("Without it the number is left blank, to be "
                                                 "filled in when headquarters issues it."))
             row["hq_number"].setEnabled(False)
+            # HQ, which records every numbered notice, leaves out what one already circulated.
+            row["include_circulated"] = QCheckBox(self.tr("Include criticisms already "
+                                                          "circulated"),
+                                                  objectName="criticismIncludeCirculated")
+            row["include_circulated"].setToolTip(self.tr(
+                "Circulate again the criticisms an earlier notice already circulated. "
+                "Headquarters checks this when it numbers the notice."))
+            row["include_circulated"].setEnabled(False)
+            row["hq_number"].toggled.connect(
+                lambda on, r=row: r["include_circulated"].setEnabled(
+                    on and r["hq_number"].isEnabled()))
             box.addWidget(QLabel(self.tr("Decided from")))
             box.addWidget(row["from"])
             box.addWidget(QLabel(self.tr("to")))
             box.addWidget(row["to"])
             box.addWidget(row["hq_number"])
+            box.addWidget(row["include_circulated"])
         if kind == "unit-feedback":
             row["progress"] = QProgressBar(objectName="feedbackProgress")
             row["progress"].setFormat(self.tr("%v of %m"))
@@ -271,6 +283,8 @@ class ReportsPage(Page):
             box = self.rows["criticism-notice"]["hq_number"]
             box.setEnabled(self.enrolled)
             box.setChecked(self.enrolled)
+            self.rows["criticism-notice"]["include_circulated"].setEnabled(
+                self.enrolled and box.isChecked())
 
     # --- producing ------------------------------------------------------------------------
     def request(self, kind: str, out: Path):
@@ -289,6 +303,7 @@ class ReportsPage(Page):
         if kind == "criticism-notice":
             req.date_from = row["from"].date().toPython()
             req.date_to = row["to"].date().toPython()
+            req.include_circulated = row["include_circulated"].isChecked()
             if row["hq_number"].isEnabled() and row["hq_number"].isChecked():
                 req.number_from_hq = self._hq_numbering(req)
         if kind == "unit-feedback":
@@ -307,11 +322,13 @@ class ReportsPage(Page):
     def _hq_numbering(self, req):
         store, transport = self.session.store, self.session.sync_transport
 
-        def ask(criticism_ids: list[str]) -> str:
-            from reports.hq import request_number
+        def ask(criticism_ids: list[str]):
+            from reports.hq import issue_number
 
-            return request_number(store, prefix=req.prefix, year=req.today.year,
-                                  criticism_ids=criticism_ids, transport=transport)
+            return issue_number(store, prefix=req.prefix, year=req.today.year,
+                                criticism_ids=criticism_ids,
+                                include_circulated=req.include_circulated,
+                                transport=transport)
 
         return ask
 
@@ -371,9 +388,21 @@ class ReportsPage(Page):
                 .replace("%2", str(out))
         else:
             text = self.tr("Written to %1.").replace("%1", str(paths[0]))
+        if kind == "criticism-notice":
+            text = f"{text} {self.circulated_text(req)}"
         row["result"].setText(text)
         self._tell(self.tr("%1 written").replace("%1", self.names()[kind][0]), text)
         return paths
+
+    def circulated_text(self, req) -> str:
+        """What became of the criticisms an earlier notice already circulated."""
+        if req.left_out is None:
+            return self.tr("Not checked against earlier notices: only a number from "
+                           "headquarters leaves out criticisms already circulated.")
+        if req.include_circulated:
+            return self.tr("Criticisms already circulated were included again.")
+        return self.tr("%1 criticism(s) already circulated in an earlier notice were left "
+                       "out.").replace("%1", str(req.left_out))
 
     def _busy(self, kind: str, busy: bool) -> None:
         row = self.rows[kind]

@@ -186,3 +186,59 @@ def test_criticism_notice_numbered_by_a_running_hq(qtbot, tmp_path, worker, read
         hq.close()
     text = "\n".join(p.text for p in docx.Document(paths[0]).paragraphs)
     assert f"余纠通〔{date.today().year}〕1号" in text and "钱公开" in text
+
+
+def test_criticism_notice_leaves_out_what_was_circulated(qtbot, tmp_path, worker, ready, run,
+                                                         monkeypatch):
+    """A second notice from the page leaves out what the first circulated, and says so; with
+    the row's checkbox ticked it circulates it again."""
+    from datetime import date
+
+    import docx
+
+    from desktop.pages.reports import ReportsPage
+    from models.enums import Sanction, UnitKind
+    from models.records import PersonnelCriticism
+    from models.reference import Unit
+    from tests.desktop.conftest import make_session
+    from tests.sync.helpers import Hq
+
+    def text(path):
+        return "\n".join(p.text for p in docx.Document(path).paragraphs)
+
+    monkeypatch.setenv("FIELDINSPECT_NO_KEYRING", "1")
+    hq = Hq.start(f"sqlite:///{tmp_path / 'hq-server'}", tmp_path)
+    try:
+        device = hq.device("office", name="office")
+        with device.write() as w:
+            unit = w.create(Unit, {"name": "县社保中心", "kind": UnitKind.DEPARTMENT})
+            w.create(PersonnelCriticism, {"person_name": "钱公开", "unit_id": unit,
+                                          "sanction": Sanction.CIRCULATED_CRITICISM,
+                                          "decided_on": date.today(),
+                                          "behaviour": "上班时间脱岗"})
+        session = make_session(device.store, worker, "hq", "hq")
+        session.sync_transport = device.transport
+        page = ReportsPage(session)
+        qtbot.addWidget(page)
+        ready(page)
+        row = page.rows["criticism-notice"]
+        assert row["include_circulated"].isEnabled()
+        assert not row["include_circulated"].isChecked()
+        first = run(page.generate("criticism-notice", tmp_path / "1.docx"))
+        assert "0 criticism(s)" in row["result"].text()
+        with device.write() as w:
+            w.create(PersonnelCriticism, {"person_name": "孙通报", "unit_id": unit,
+                                          "sanction": Sanction.CIRCULATED_CRITICISM,
+                                          "decided_on": date.today(),
+                                          "behaviour": "办事拖延"})
+        second = run(page.generate("criticism-notice", tmp_path / "2.docx"))
+        assert "1 criticism(s) already circulated" in row["result"].text()
+        row["include_circulated"].setChecked(True)
+        third = run(page.generate("criticism-notice", tmp_path / "3.docx"))
+        assert "included again" in row["result"].text()
+        worker.call_blocking(lambda: None)  # the worker is done with the device's store
+    finally:
+        hq.close()
+    assert "钱公开" in text(first[0])
+    assert "孙通报" in text(second[0]) and "钱公开" not in text(second[0])
+    assert "钱公开" in text(third[0]) and "孙通报" in text(third[0])
