@@ -66,7 +66,7 @@ def _insert(ctx: ApplyContext, e: PushedEntry) -> EntryOutcome | None:
     if ctx.lookup(e.table, e.row_id) is not None:
         return outcome(e, "duplicate", "exists", "HQ already holds this record")
     row = stamp_insert(values, e.row_id, ctx.me, e.profile, ctx.clock.next(),
-                       e.fields.get("created_at"))
+                       e.fields.get("created_at"), keep_text=ctx.conn.dialect.paramstyle == "qmark")
     ctx.buffer_insert(e.table, row)
     if e.table == "evaluation":
         details = flag_duplicate_number(ctx, row)

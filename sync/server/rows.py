@@ -7,10 +7,12 @@ with precompiled checkers: a pydantic model per row would cost several times mor
 
 import datetime as dt
 import enum
+import re
 import types
 import typing
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 import sqlalchemy as sa
@@ -35,6 +37,9 @@ class TableSpec:
     defaults: dict[str, Callable[[], Any]]
     required: frozenset[str]
     nullable: frozenset[str]
+    # column -> (checker, memo of text values already checked or None, nullable): one lookup
+    # per field (check_fields skips the META columns before looking).
+    columns: dict[str, tuple[Checker, dict | None, bool]]
 
 
 def _enum_of(annotation: Any) -> type[enum.Enum] | None:
@@ -145,7 +150,32 @@ def _spec(name: str, model: type) -> TableSpec:
         else:
             defaults[column.name] = lambda d=info.default: d
     nullable = frozenset(c.name for c in table.columns if c.nullable)
-    return TableSpec(name, model, table, checkers, defaults, frozenset(required), nullable)
+    columns = {c.name: (checkers[c.name], {} if _memoizable(c, model) else None,
+                        c.name in nullable) for c in table.columns}
+    return TableSpec(name, model, table, checkers, defaults, frozenset(required), nullable,
+                     columns)
+
+
+# A push repeats few distinct values in most columns (vocabulary codes, dates, the ids of a
+# handful of units and campaigns): each distinct text is checked once and its converted value
+# remembered. Only values the checker accepted are kept, only `str` keys (True == 1 == 1.0
+# would mix up the number checks), and at most _MEMO_LIMIT per column; a refused value goes
+# through the checker every time, so refusals and their messages are unchanged.
+_MEMO_LIMIT = 4096
+_MISS = object()
+
+
+def _memoizable(column: sa.Column, model: type) -> bool:
+    """Columns whose values repeat: dates, timestamps, codes and short texts (ids)."""
+    col_type = column.type
+    if isinstance(col_type, UTCDateTime | sa.Date):
+        return True
+    if isinstance(col_type, sa.Boolean | sa.Integer | sa.Float | sa.JSON):
+        return False
+    length = getattr(col_type, "length", None)
+    info = model.model_fields.get(column.name)
+    return _enum_of(info.annotation if info else None) is not None or \
+        (length is not None and length <= 64)
 
 
 SPECS: dict[str, TableSpec] = {name: _spec(name, model) for name, model in SYNCED_TABLES.items()}
@@ -155,19 +185,30 @@ def check_fields(spec: TableSpec, fields: dict[str, Any], *, full: bool) -> dict
     """Converted values of the data fields in `fields` (meta columns dropped); BadValue names
     the first wrong field. `full`: an insert, so required fields must be there."""
     out = {}
+    columns = spec.columns
     for name, value in fields.items():
         if name in META_COLUMNS:
             continue
-        checker = spec.checkers.get(name)
-        if checker is None:
+        column = columns.get(name)
+        if column is None:
             raise BadValue(f"{name}: no such field in {spec.name}")
-        if value is None and name in spec.nullable:
+        checker, memo, nullable = column
+        if value is None and nullable:
             out[name] = None
             continue
+        text = memo is not None and type(value) is str
+        if text:
+            hit = memo.get(value, _MISS)
+            if hit is not _MISS:
+                out[name] = hit
+                continue
         try:
-            out[name] = checker(value)
+            converted = checker(value)
         except BadValue as exc:
             raise BadValue(f"{name}: {exc}") from None
+        if text and len(memo) < _MEMO_LIMIT:
+            memo[value] = converted
+        out[name] = converted
     if full:
         missing = spec.required - out.keys()
         if missing:
@@ -178,10 +219,27 @@ def check_fields(spec: TableSpec, fields: dict[str, Any], *, full: bool) -> dict
     return out
 
 
+# The store's own timestamp text (UTC, naive), as a device sends `created_at`.
+_STORAGE_TEXT = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}\Z", re.ASCII).match
+
+
 def stamp_insert(values: dict[str, Any], row_id: str, device: str, profile: str,
-                 version: int, created_at: Any = None) -> dict[str, Any]:
+                 version: int, created_at: Any = None, *,
+                 keep_text: bool = False) -> dict[str, Any]:
+    """The row to insert. `keep_text` (SQLite, driver-level insert): a `created_at` already in
+    storage form is checked and kept as that text, which is exactly what parsing it and
+    formatting it again for SQLite would give."""
     now = utcnow()
-    created = _check_datetime(created_at) if created_at else now
+    if not created_at:
+        created = now
+    elif keep_text and type(created_at) is str and _STORAGE_TEXT(created_at):
+        try:
+            dt.datetime.fromisoformat(created_at)  # a real date and time
+            created = created_at
+        except ValueError:
+            created = _check_datetime(created_at)  # the same refusal as below
+    else:
+        created = _check_datetime(created_at)
     return {**values, "id": row_id, "created_at": created, "updated_at": now,
             "created_device": device, "created_by": profile, "updated_device": device,
             "updated_by": profile, "deleted_at": None, "server_version": version}
@@ -227,10 +285,10 @@ def _insert_plan(dialect, table: sa.Table) -> tuple:
         compiled = table.insert().compile(dialect=dialect, column_keys=names)
         order = list(compiled.positiontup or [])
         by_name = {c.name: c for c in table.columns}
-        procs = tuple((k, p) for k, n in enumerate(order)
+        procs = tuple((k, _fast_bind(by_name[n].type, p)) for k, n in enumerate(order)
                       if (p := by_name[n].type._cached_bind_processor(dialect)) is not None)
-        ok = sorted(order) == sorted(names)
-        plan = (names, order, procs, compiled.string) if ok else (None,)
+        ok = sorted(order) == sorted(names) and len(order) > 1
+        plan = (names, itemgetter(*order), procs, compiled.string) if ok else (None,)
         _INSERT_PLANS[table.name] = plan
     return plan
 
@@ -249,14 +307,47 @@ def bulk_insert(conn: sa.Connection, table: sa.Table, rows: list[dict]) -> None:
             any(n not in rows[0] for n in names):
         conn.execute(table.insert(), rows)
         return
-    _, order, procs, sql = plan
+    _, getter, procs, sql = plan
     params = []
     for r in rows:
-        values = [r[n] for n in order]
+        values = list(getter(r))
         for k, p in procs:
             values[k] = p(values[k])
         params.append(tuple(values))
     conn.exec_driver_sql(sql, params)
+
+
+def _fast_bind(col_type: Any, process: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """SQLite bind processors without the per-value round trips, giving the same text:
+    timestamps already in storage form (a `created_at` kept by stamp_insert) pass as they are,
+    UTC datetimes are formatted in one step (no astimezone/replace), and dates, which repeat,
+    are formatted once per distinct value."""
+    if isinstance(col_type, UTCDateTime):
+        utc, datetime = dt.UTC, dt.datetime
+
+        def timestamp(v: Any) -> Any:
+            if type(v) is datetime and v.tzinfo is utc:
+                return (f"{v.year:04d}-{v.month:02d}-{v.day:02d} {v.hour:02d}:{v.minute:02d}:"
+                        f"{v.second:02d}.{v.microsecond:06d}")
+            if type(v) is str and _STORAGE_TEXT(v):
+                return v
+            return process(v)
+        return timestamp
+    if isinstance(col_type, sa.Date) and not isinstance(col_type, sa.DateTime):
+        memo: dict[dt.date, Any] = {}
+        date = dt.date
+
+        def day(v: Any) -> Any:
+            if type(v) is not date:
+                return process(v)
+            text = memo.get(v)
+            if text is None:
+                text = process(v)
+                if len(memo) < _MEMO_LIMIT:
+                    memo[v] = text
+            return text
+        return day
+    return process
 
 
 def existing_ids(conn: sa.Connection, table: str, ids: list[str]) -> set[str]:

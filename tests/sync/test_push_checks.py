@@ -1,0 +1,85 @@
+"""HQ's per-value shortcuts in a push (memo of checked values, SQLite timestamp text) change no
+result: the same values, the same refusals with the same messages."""
+
+import datetime as dt
+
+import pytest
+import sqlalchemy as sa
+from sqlalchemy.dialects import sqlite
+
+from models.coltypes import UTCDateTime
+from sync.server.rows import SPECS, BadValue, _fast_bind, check_fields, stamp_insert
+
+EV = SPECS["evaluation"]
+FORM = {"campaign_id": "c1", "group": "citizen", "unit_id": "u1", "level": "satisfied",
+        "evaluated_on": "2026-03-01", "form_no": "F1"}
+
+
+def _refusal(spec, fields, full=True) -> str:
+    with pytest.raises(BadValue) as info:
+        check_fields(spec, fields, full=full)
+    return str(info.value)
+
+
+def test_remembered_values_give_the_same_rows_and_refusals():
+    first = check_fields(EV, FORM, full=True)
+    again = check_fields(EV, dict(FORM), full=True)
+    assert first == again and again["evaluated_on"] == dt.date(2026, 3, 1)
+    for _ in range(2):  # a refused value is never remembered
+        assert _refusal(EV, {**FORM, "level": "great"}).startswith("level: 'great' is not one of")
+        assert _refusal(EV, {**FORM, "evaluated_on": "2026-02-30"}) == \
+            "evaluated_on: '2026-02-30' is not a date YYYY-MM-DD"
+        assert _refusal(EV, {**FORM, "unit_id": "u\x00"}) == "unit_id: contains a NUL character"
+        assert _refusal(EV, {**FORM, "unit_id": "u" * 37}) == \
+            "unit_id: is longer than 36 characters"
+        assert _refusal(EV, {**FORM, "unit_id": 1}) == "unit_id: must be text"
+        assert _refusal(EV, {**FORM, "group": None}) == "group: must be text"
+        assert _refusal(EV, {**FORM, "nope": "x"}) == "nope: no such field in evaluation"
+    # the first wrong field in the entry's order is named, as before
+    assert _refusal(EV, {**FORM, "level": "great", "unit_id": 1}).startswith("unit_id:")
+
+
+def test_numbers_are_never_taken_from_a_memo():
+    campaign = SPECS["campaign"]
+    values = {"name": "drive", "year": 2026}
+    assert check_fields(campaign, values, full=True)["year"] == 2026
+    assert check_fields(campaign, {**values, "year": 1}, full=True)["year"] == 1
+    assert _refusal(campaign, {**values, "year": True}) == "year: must be a whole number"
+
+
+@pytest.mark.parametrize("value", [
+    None,
+    dt.datetime(2026, 11, 25, 22, 10, 52, 895747, tzinfo=dt.UTC),
+    dt.datetime(2026, 11, 25, 22, 10, 52, tzinfo=dt.UTC),  # microsecond 0
+    dt.datetime(999, 1, 2, 3, 4, 5, 6, tzinfo=dt.UTC),
+    dt.datetime(2026, 11, 25, 23, 10, 52, 1, tzinfo=dt.timezone(dt.timedelta(hours=1))),
+    "2026-11-25 22:10:52.895747",
+    "2026-11-25T22:10:52+02:00",
+    "2026-11-25 22:10:52.8+0000",
+])
+def test_sqlite_timestamp_text_is_what_sqlalchemy_writes(value):
+    col_type = UTCDateTime()
+    dialect = sqlite.dialect()
+    process = col_type._cached_bind_processor(dialect)
+    assert _fast_bind(col_type, process)(value) == process(value)
+
+
+@pytest.mark.parametrize("value", [None, dt.date(2026, 3, 1), dt.date(12, 1, 1)])
+def test_sqlite_date_text_is_what_sqlalchemy_writes(value):
+    col_type = sa.Date()
+    process = col_type._cached_bind_processor(sqlite.dialect())
+    fast = _fast_bind(col_type, process)
+    assert fast(value) == process(value) and fast(value) == process(value)
+
+
+def test_created_at_in_storage_form_is_kept_as_text_only_when_valid():
+    text = "2026-11-25 22:10:52.895747"
+    row = stamp_insert({}, "r1", "dev", "p", 7, text, keep_text=True)
+    assert row["created_at"] == text
+    assert stamp_insert({}, "r1", "dev", "p", 7, text)["created_at"] == \
+        dt.datetime(2026, 11, 25, 22, 10, 52, 895747, tzinfo=dt.UTC)
+    for bad in ("2026-13-45 25:00:00.000000", "yesterday"):
+        for keep_text in (True, False):
+            with pytest.raises(BadValue) as info:
+                stamp_insert({}, "r1", "dev", "p", 7, bad, keep_text=keep_text)
+            assert str(info.value) == f"'{bad}' is not a timestamp"
