@@ -234,15 +234,20 @@ def _same_record(before: dict[str, Any], after: dict[str, Any]) -> bool:
 def prepare_head_report(store, details: dict[str, Any] | None = None) -> dict:
     """Log a `sync` entry; return the head and, for the head HQ holds, that entry's hash now."""
     with store.engine.connect().execution_options(immediate=True) as conn, conn.begin():
-        seq, digest = record(conn, "sync", details=details)
-        sent = conn.exec_driver_sql(
-            "SELECT value FROM store_meta WHERE key = ?", (SENT_HEAD_META_KEY,)).scalar()
-        anchor = None
-        if sent and ":" in sent:
-            sent_seq = int(sent.partition(":")[0])
-            now = conn.exec_driver_sql(
-                "SELECT hash FROM audit_log WHERE seq = ?", (sent_seq,)).scalar()
-            anchor = {"seq": sent_seq, "hash": now or GENESIS}
+        return head_report(conn, details)
+
+
+def head_report(conn: sa.Connection, details: dict[str, Any] | None = None) -> dict:
+    """`prepare_head_report` inside a transaction the caller holds."""
+    seq, digest = record(conn, "sync", details=details)
+    sent = conn.exec_driver_sql(
+        "SELECT value FROM store_meta WHERE key = ?", (SENT_HEAD_META_KEY,)).scalar()
+    anchor = None
+    if sent and ":" in sent:
+        sent_seq = int(sent.partition(":")[0])
+        now = conn.exec_driver_sql(
+            "SELECT hash FROM audit_log WHERE seq = ?", (sent_seq,)).scalar()
+        anchor = {"seq": sent_seq, "hash": now or GENESIS}
     return {"seq": seq, "hash": digest, "anchor": anchor}
 
 

@@ -7,18 +7,9 @@ def record_sync(conn, details: dict) -> dict:
     """`models.security.audit.prepare_head_report` inside a transaction the caller holds (the
     last pull page's): log a `sync` entry; return the head and, for the head HQ holds, that
     entry's hash now."""
-    from models.security.audit import GENESIS, SENT_HEAD_META_KEY, record
+    from models.security.audit import head_report
 
-    seq, digest = record(conn, "sync", details=details)
-    sent = conn.exec_driver_sql(
-        "SELECT value FROM store_meta WHERE key = ?", (SENT_HEAD_META_KEY,)).scalar()
-    anchor = None
-    if sent and ":" in sent:
-        sent_seq = int(sent.partition(":")[0])
-        now = conn.exec_driver_sql("SELECT hash FROM audit_log WHERE seq = ?",
-                                   (sent_seq,)).scalar()
-        anchor = {"seq": sent_seq, "hash": now or GENESIS}
-    return {"seq": seq, "hash": digest, "anchor": anchor}
+    return head_report(conn, details)
 
 
 async def send_audit_head(client: HQClient, store, run_db, details: dict,
