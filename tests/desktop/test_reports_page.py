@@ -156,28 +156,10 @@ def test_criticism_notice_numbered_by_a_running_hq(qtbot, tmp_path, worker, read
 
     import docx
 
-    from desktop.pages.reports import ReportsPage
-    from models.enums import Sanction, UnitKind
-    from models.records import PersonnelCriticism
-    from models.reference import Unit
-    from tests.desktop.conftest import make_session
-    from tests.sync.helpers import Hq
-
     monkeypatch.setenv("FIELDINSPECT_NO_KEYRING", "1")
-    hq = Hq.start(f"sqlite:///{tmp_path / 'hq-server'}", tmp_path)
+    hq, device, _unit = _hq_and_a_criticism(tmp_path)
     try:
-        device = hq.device("office", name="office")
-        with device.write() as w:
-            unit = w.create(Unit, {"name": "县社保中心", "kind": UnitKind.DEPARTMENT})
-            w.create(PersonnelCriticism, {"person_name": "钱公开", "unit_id": unit,
-                                          "sanction": Sanction.CIRCULATED_CRITICISM,
-                                          "decided_on": date.today(),
-                                          "behaviour": "上班时间脱岗"})
-        session = make_session(device.store, worker, "hq", "hq")
-        session.sync_transport = device.transport
-        page = ReportsPage(session)
-        qtbot.addWidget(page)
-        ready(page)
+        page = _hq_reports_page(device, worker, qtbot, ready)
         box = page.rows["criticism-notice"]["hq_number"]
         assert box.isEnabled() and box.isChecked()
         paths = run(page.generate("criticism-notice", tmp_path / "通报.docx"))
@@ -196,31 +178,16 @@ def test_criticism_notice_leaves_out_what_was_circulated(qtbot, tmp_path, worker
 
     import docx
 
-    from desktop.pages.reports import ReportsPage
-    from models.enums import Sanction, UnitKind
+    from models.enums import Sanction
     from models.records import PersonnelCriticism
-    from models.reference import Unit
-    from tests.desktop.conftest import make_session
-    from tests.sync.helpers import Hq
 
     def text(path):
         return "\n".join(p.text for p in docx.Document(path).paragraphs)
 
     monkeypatch.setenv("FIELDINSPECT_NO_KEYRING", "1")
-    hq = Hq.start(f"sqlite:///{tmp_path / 'hq-server'}", tmp_path)
+    hq, device, unit = _hq_and_a_criticism(tmp_path)
     try:
-        device = hq.device("office", name="office")
-        with device.write() as w:
-            unit = w.create(Unit, {"name": "县社保中心", "kind": UnitKind.DEPARTMENT})
-            w.create(PersonnelCriticism, {"person_name": "钱公开", "unit_id": unit,
-                                          "sanction": Sanction.CIRCULATED_CRITICISM,
-                                          "decided_on": date.today(),
-                                          "behaviour": "上班时间脱岗"})
-        session = make_session(device.store, worker, "hq", "hq")
-        session.sync_transport = device.transport
-        page = ReportsPage(session)
-        qtbot.addWidget(page)
-        ready(page)
+        page = _hq_reports_page(device, worker, qtbot, ready)
         row = page.rows["criticism-notice"]
         assert row["include_circulated"].isEnabled()
         assert not row["include_circulated"].isChecked()
@@ -242,3 +209,33 @@ def test_criticism_notice_leaves_out_what_was_circulated(qtbot, tmp_path, worker
     assert "钱公开" in text(first[0])
     assert "孙通报" in text(second[0]) and "钱公开" not in text(second[0])
     assert "钱公开" in text(third[0]) and "孙通报" in text(third[0])
+
+
+def _hq_and_a_criticism(tmp_path):
+    """A running HQ, an enrolled device, and one criticism to circulate on it."""
+    from datetime import date
+
+    from models.enums import Sanction, UnitKind
+    from models.records import PersonnelCriticism
+    from models.reference import Unit
+    from tests.sync.helpers import Hq
+
+    hq = Hq.start(f"sqlite:///{tmp_path / 'hq-server'}", tmp_path)
+    device = hq.device("office", name="office")
+    with device.write() as w:
+        unit = w.create(Unit, {"name": "县社保中心", "kind": UnitKind.DEPARTMENT})
+        w.create(PersonnelCriticism, {"person_name": "钱公开", "unit_id": unit,
+                                      "sanction": Sanction.CIRCULATED_CRITICISM,
+                                      "decided_on": date.today(), "behaviour": "上班时间脱岗"})
+    return hq, device, unit
+
+
+def _hq_reports_page(device, worker, qtbot, ready):
+    from desktop.pages.reports import ReportsPage
+    from tests.desktop.conftest import make_session
+
+    session = make_session(device.store, worker, "hq", "hq")
+    session.sync_transport = device.transport
+    page = ReportsPage(session)
+    qtbot.addWidget(page)
+    return ready(page)
