@@ -135,7 +135,7 @@ class DevicesPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for col, width in enumerate((220, 150, 160, 100, 130)):
+        for col, width in enumerate((220, 150, 160, 150, 130)):
             self.table.setColumnWidth(col, width)
         self.note = QLabel(objectName="devicesNote")
         self.note.setWordWrap(True)
