@@ -24,6 +24,18 @@ _MAGIC = b"FIB1"
 _NONCE = 12
 
 
+def write_private_file(path: Path, data: bytes) -> None:
+    """Owner-only, whole or not at all: a `.part` file fsynced, then renamed into place."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
 class BlobCorruptError(AppError):
     code = "blob_corrupt"
 
@@ -62,16 +74,8 @@ class BlobStore:
         path = self._path(sha256)
         if path.exists():
             return sha256
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         nonce = secrets.token_bytes(_NONCE)
-        sealed = _MAGIC + nonce + self._aead.encrypt(nonce, data, sha256.encode())
-        tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(sealed)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        write_private_file(path, _MAGIC + nonce + self._aead.encrypt(nonce, data, sha256.encode()))
         return sha256
 
     def get(self, sha256: str) -> bytes:

@@ -15,7 +15,6 @@ on disk, not even half a photo. The key:
 
 import hashlib
 import hmac
-import os
 import secrets
 import shutil
 from pathlib import Path
@@ -24,22 +23,16 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from models.errors import StoreLockedError
-from models.security.blobs import BlobCorruptError, BlobStore, derive_subkey
+from models.security.blobs import (
+    BlobCorruptError,
+    BlobStore,
+    derive_subkey,
+    write_private_file,
+)
 from models.store.keys import DeviceKeyMissingError, create_key_file, unwrap_key_file
 
 _NONCE, _TAG = 12, 16
 BLOB_KEY_FILE = "blobs.key.json"  # PostgreSQL HQ: the wrapped attachment key
-
-
-def _write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
 
 
 class Partial:
@@ -72,7 +65,7 @@ class Partial:
     def add(self, sha256: str, offset: int, chunk: bytes) -> None:
         nonce = secrets.token_bytes(_NONCE)
         sealed = nonce + self._aead.encrypt(nonce, chunk, f"{sha256}:{offset}".encode())
-        _write(self._dir(sha256) / f"{offset:012d}", sealed)
+        write_private_file(self._dir(sha256) / f"{offset:012d}", sealed)
 
     def read(self, sha256: str) -> bytes:
         parts, expected = [], 0
