@@ -25,7 +25,7 @@ from models.enums import ProfileRole
 from models.errors import AppError
 from models.security.lockout import LockedOutError
 from models.security.pins import WrongPinError
-from models.security.relock import record_idle_lock, unlock_secret_kind, unlock_window
+from models.security.relock import lock_window, unlock_window
 from models.store.keys import WrongPassphraseError
 
 
@@ -175,8 +175,7 @@ class MainWindow(QMainWindow):
         self.frame.setCurrentWidget(self.lock_screen)
         self.lock_screen.set_busy(True)
         s = self.session
-        kind = await s.worker.run(unlock_secret_kind, s.store, s.profile)
-        await s.worker.run(record_idle_lock, s.store, s.profile, s.idle_lock_minutes)
+        kind = await s.worker.run(lock_window, s.store, s.profile, s.idle_lock_minutes)
         self.lock_screen.ask(kind, s.idle_lock_minutes)
 
     @widget_slot(str)

@@ -25,9 +25,10 @@ def unlock_secret_kind(store: Store, profile: str) -> str:
     return PIN if pin_hash else PASSPHRASE
 
 
-def record_idle_lock(store: Store, profile: str, minutes: int) -> None:
-    with store.engine.connect().execution_options(immediate=True) as conn, conn.begin():
-        audit.record(conn, "idle_lock", profile=profile, details={"after_minutes": minutes})
+def lock_window(store: Store, profile: str, minutes: int) -> str:
+    """Log the lock; return what will unlock it (`PIN` or `PASSPHRASE`)."""
+    audit.log_event(store, "idle_lock", profile=profile, details={"after_minutes": minutes})
+    return unlock_secret_kind(store, profile)
 
 
 def unlock_window(store: Store, profile: str, secret: str) -> None:
@@ -41,14 +42,10 @@ def unlock_window(store: Store, profile: str, secret: str) -> None:
         try:
             key = unlock_key(store.data_dir, store.data_dir / KEY_FILE, secret)
         except WrongPassphraseError:
-            _log(store, "unlock_failed", profile)
+            audit.log_event(store, "unlock_failed", profile=profile,
+                            details={"after": "idle lock"})
             raise
         if not hmac.compare_digest(key, store.data_key):  # a key file replaced under us
             raise WrongPassphraseError("Wrong passphrase: the window stays locked.")
-    _log(store, "unlock", profile)
-
-
-def _log(store: Store, event: str, profile: str) -> None:
-    with store.engine.connect().execution_options(immediate=True) as conn, conn.begin():
-        audit.record(conn, event, profile=profile, details={"after": "idle lock"})
+    audit.log_event(store, "unlock", profile=profile, details={"after": "idle lock"})
 
