@@ -6,7 +6,7 @@ traceback and shown as a short apology, never as a traceback."""
 
 import logging
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from models.errors import (
@@ -22,6 +22,15 @@ from models.errors import (
 )
 
 log = logging.getLogger(__name__)
+
+# Refusals of the domain by their stable code, in the window's language (the message otherwise).
+TEXT_BY_CODE = {
+    "hq_setting": QT_TRANSLATE_NOOP(
+        "Errors", "Only HQ sets a campaign's weights and minimum sample; this device reads "
+                  "them."),
+    "visit_assignment_hq_only": QT_TRANSLATE_NOOP(
+        "Errors", "Only HQ changes a visit's team and representatives."),
+}
 
 
 def title_for(exc: BaseException) -> str:
@@ -51,7 +60,8 @@ def message_for(exc: BaseException, field_labels: dict[str, str] | None = None) 
         return QCoreApplication.translate(
             "Errors", "This store was written by a newer FieldInspect. Install the newer version.")
     if isinstance(exc, AppError):
-        return exc.message
+        text = TEXT_BY_CODE.get(exc.code)
+        return QCoreApplication.translate("Errors", text) if text else exc.message
     log.error("unexpected error:\n%s", scrubbed_traceback(exc))
     return QCoreApplication.translate("Errors", "An unexpected error occurred; it was written to the log. "
                "Nothing half-finished was saved.")

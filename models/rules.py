@@ -1,5 +1,6 @@
 """The domain rules, in one place, used by every entry path (window, import, sync, server)."""
 
+import json
 from datetime import date
 
 from models.enums import PROBLEM_STATUS_ORDER, Level, ProblemStatus, ProfileRole
@@ -12,6 +13,42 @@ DEFAULT_MIN_SAMPLE = 30
 
 # Who may reopen a problem (send it back a step): a supervisor at the office, or HQ.
 REOPEN_ROLES = (ProfileRole.SUPERVISOR, ProfileRole.HQ)
+
+# A campaign's settings that decide results: the points per level (every score) and the fewest
+# forms a unit needs to be ranked (models.stats.ranking_from_counts). HQ alone sets them, so the
+# whole county is ranked by one rule; every other device reads them. A campaign's name, year,
+# dates and open/closed state decide no figure and stay the office's.
+RESULT_SETTINGS = ("weight_satisfied", "weight_fairly_satisfied", "weight_basically_satisfied",
+                   "weight_dissatisfied", "min_sample")
+RESULT_DEFAULTS = dict(zip(RESULT_SETTINGS, (*DEFAULT_WEIGHTS, DEFAULT_MIN_SAMPLE), strict=True))
+
+# A visit's assignment decides who receives it (a planned secret visit: its representatives
+# only), so once the visit exists only HQ changes it.
+VISIT_ASSIGNMENT = ("team_id", "representative_ids")
+
+
+def result_settings_set(before: dict | None, after: dict | None) -> list[str]:
+    """The result-deciding settings a campaign change sets: those whose value changes, or, on a
+    new campaign (`before` None), those that differ from the defaults."""
+    if after is None:
+        return []
+    base = RESULT_DEFAULTS if before is None else before
+    return [name for name in RESULT_SETTINGS
+            if name in after and after[name] != base.get(name, RESULT_DEFAULTS[name])]
+
+
+def assignment_changed(before: dict, after: dict) -> list[str]:
+    """The assignment fields of a visit this change alters."""
+    return [name for name in VISIT_ASSIGNMENT
+            if _assignment(name, before.get(name)) != _assignment(name, after.get(name))]
+
+
+def _assignment(name: str, value):
+    if name != "representative_ids":
+        return value or None
+    if isinstance(value, str):  # the JSON text a driver may hand back
+        value = json.loads(value) if value else []
+    return sorted(set(value or []))  # who is assigned, not in which order
 
 
 def evaluation_problems(level: str | None, reason: str | None) -> list[Problem]:

@@ -17,10 +17,13 @@ from models.records import (
     Evaluation,
     Opinion,
     PersonnelCriticism,
+    Visit,
 )
 from models.records import (
     Problem as ProblemRow,
 )
+from models.reference import Campaign
+from models.security.roles import require_hq_device
 from models.store.writes import WriteSession
 from models.timeutil import local_today
 
@@ -59,6 +62,7 @@ def record_problems(model: type[SQLModel], row: dict[str, Any]) -> list[Problem]
 def create_record(w: WriteSession, model: type[SQLModel], values: dict[str, Any]) -> str:
     row = validated(model, values)
     rules.raise_if(record_problems(model, row))
+    _check_hq_fields(w, model, None, row)
     if model is Evaluation:
         return save_evaluation(w, row)
     return w.create(model, {**row, "id": values.get("id")})
@@ -70,12 +74,26 @@ def update_record(w: WriteSession, model: type[SQLModel], row_id: str, changes: 
     current = w.current(model, row_id)
     row = validated(model, {**current, **changes})
     rules.raise_if(record_problems(model, row))
+    _check_hq_fields(w, model, current, row)
     if model is Evaluation and row.get("form_no") != current.get("form_no"):
         check_form_number(w.conn, row["campaign_id"], row.get("form_no"), exclude_id=row_id)
     changed = w.update(model, row_id, {k: row[k] for k in changes if k in row})
     if model is Evaluation and "suggestion" in changed:
         follow_suggestion(w, row_id)
     return changed
+
+
+def _check_hq_fields(w: WriteSession, model: type[SQLModel], before: dict | None,
+                     after: dict) -> None:
+    """Fields only HQ sets (HQ refuses them from any other device too: sync/server/scope.py)."""
+    if model is Campaign:
+        require_hq_device(w.conn, rules.result_settings_set(before, after),
+                          "Only HQ sets a campaign's weights and minimum sample; this device "
+                          "reads them.", "hq_setting")
+    elif model is Visit and before is not None:
+        require_hq_device(w.conn, rules.assignment_changed(before, after),
+                          "Only HQ changes a visit's team and representatives.",
+                          "visit_assignment_hq_only")
 
 
 def delete_record(w: WriteSession, model: type[SQLModel], row_id: str) -> None:

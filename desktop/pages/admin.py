@@ -1,6 +1,13 @@
-"""HQ administration: campaigns (open, close, weights, minimum sample), teams, devices."""
+"""HQ administration: campaigns (open, close, weights, minimum sample), teams, devices.
+
+A campaign's weights and minimum sample decide every score and ranking, so only an HQ device
+sets them (models.rules.RESULT_SETTINGS; HQ refuses them from anyone else). Wherever this page
+opens on another device, those fields are shown read-only with a note saying so.
+"""
 
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QLabel,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -12,7 +19,8 @@ from desktop.pages.devices import DevicesPanel
 from desktop.pages.record_page import RecordPage
 from desktop.widgets.fields import FieldSpec
 from desktop.widgets.slots import widget_slot
-from models import services
+from models import rules, services
+from models.enums import DeviceRole
 from models.reference import Campaign, Team
 
 
@@ -50,6 +58,27 @@ class CampaignsPanel(RecordPage):
             FieldSpec("min_sample", self.tr("Minimum sample"), "int"),
             FieldSpec("is_open", self.tr("Open"), "bool"),
         ]
+
+    def sets_results(self) -> bool:
+        """This device may change the settings that decide results (HQ; a demo explores)."""
+        return self.session.is_demo or self.session.device_role == DeviceRole.HQ
+
+    def dialog_opened(self, dialog) -> None:
+        if self.sets_results():
+            return
+        for key in rules.RESULT_SETTINGS:
+            spin = dialog.editors[key].widget
+            spin.setReadOnly(True)
+            spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
+        note = QLabel(self.tr("HQ sets the weights and the minimum sample; this device reads "
+                              "them."), objectName="hqSettingsNote")
+        note.setWordWrap(True)
+        dialog.layout().insertWidget(0, note)
+
+    def to_record(self, values: dict) -> dict:
+        if self.sets_results():
+            return values
+        return {k: v for k, v in values.items() if k not in rules.RESULT_SETTINGS}
 
     def extra_buttons(self) -> list[QPushButton]:
         self.open_button = QPushButton(self.tr("Open campaign"), objectName="openCampaign")

@@ -70,6 +70,29 @@ FIELD_LABELS = {
 }
 
 
+# HQ's refusals by their stable code, in the window's language (HQ's own words otherwise).
+REFUSAL_TEXTS = {
+    "role": QT_TRANSLATE_NOOP("SyncIssues", "This kind of device may not make this change."),
+    "not_in_scope": QT_TRANSLATE_NOOP(
+        "SyncIssues", "This device may not read or change this record."),
+    "visit_assignment_hq_only": QT_TRANSLATE_NOOP(
+        "SyncIssues", "Only HQ changes a visit's team and representatives."),
+    "other_team": QT_TRANSLATE_NOOP(
+        "SyncIssues", "A representative creates visits for their own team only."),
+    "representative_outside_team": QT_TRANSLATE_NOOP(
+        "SyncIssues", "The visit names representatives outside your team."),
+    "attachment_owner": QT_TRANSLATE_NOOP(
+        "SyncIssues", "This device may not attach files to this kind of record."),
+    "hq_setting": QT_TRANSLATE_NOOP(
+        "SyncIssues", "Only HQ sets a campaign's weights and minimum sample."),
+}
+
+
+def refusal_text(issue: dict) -> str:
+    text = REFUSAL_TEXTS.get(issue.get("code") or "")
+    return QCoreApplication.translate("SyncIssues", text) if text else issue["reason"]
+
+
 def field_label(name: str) -> str:
     text = FIELD_LABELS.get(name)
     return QCoreApplication.translate("SyncIssues", text) if text else name.replace("_", " ")
@@ -184,7 +207,7 @@ class ConflictsPage(Page):
     def reason_text(self, issue: dict) -> str:
         """HQ's reason for a refusal (its words); a conflict described in the window's."""
         if issue["kind"] != "conflict":
-            return issue["reason"]
+            return refusal_text(issue)
         found = si.conflicts_of(issue)
         field = found[0].get("field", "") if found else ""
         if issue["code"] == si.DUPLICATE:
@@ -239,7 +262,7 @@ class ConflictsPage(Page):
             return ""
         if comparison.kind == "refused":
             return self.tr("HQ refused this change and did not store it: %1").replace(
-                "%1", issue["reason"])
+                "%1", refusal_text(issue))
         if comparison.kind == si.DUPLICATE:
             return self.tr("Two paper forms carry the same number. Keep one: the other is "
                            "voided.")

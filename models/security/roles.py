@@ -6,6 +6,10 @@ duplicate form numbers whatever the caller claims. A store with no profiles at a
 tests that never made one) falls back to the claimed role; on a device with profiles an unknown
 name is refused.
 
+Settings that decide results (a campaign's weights and minimum sample) and a visit's
+assignment are HQ's: `require_hq_device` refuses them on any other device before they reach the
+outbox (HQ refuses them again, whatever a device sends).
+
 Leaving the kiosk takes the PIN of a supervisor (or HQ) profile, under a device-wide lockout
 (the PIN is typed without a name, at a machine the public uses: waits grow, capped, but it
 never blocks for good), and every attempt is audited.
@@ -17,7 +21,7 @@ import time
 import sqlalchemy as sa
 
 from models.device import Profile
-from models.enums import ProfileRole
+from models.enums import DeviceRole, ProfileRole
 from models.errors import DomainError
 from models.profiles import check_pin
 from models.security import audit
@@ -52,6 +56,17 @@ def require_supervisor(conn: sa.Connection, profile: str, claimed_role: str | No
     if claimed_role is not None and str(claimed_role) not in SUPERVISING:
         # the window thinks this is not a supervisor: it should not have offered the action
         raise DomainError(message, code="needs_supervisor")
+
+
+def require_hq_device(conn: sa.Connection, fields: list[str], message: str, code: str) -> None:
+    """Raise `DomainError(code=code)` when `fields` is not empty and this store is not HQ's.
+    A store that never enrolled acts as an office; a demo store, made to explore the product,
+    acts as HQ (it never syncs)."""
+    if not fields:
+        return
+    if get_meta(conn, "device_role") == DeviceRole.HQ or get_meta(conn, "demo") == "1":
+        return
+    raise DomainError(message, code=code)
 
 
 def _load(conn: sa.Connection) -> AttemptState:

@@ -161,6 +161,11 @@
         <translation>进行中</translation>
     </message>
     <message>
+        <location filename="../../desktop/pages/admin.py" line="73"/>
+        <source>HQ sets the weights and the minimum sample; this device reads them.</source>
+        <translation>权重和最低样本数由总部设定，本设备只读。</translation>
+    </message>
+    <message>
         <location filename="../../desktop/pages/admin.py" line="55"/>
         <source>Open campaign</source>
         <translation>开启评议活动</translation>
@@ -790,6 +795,16 @@
 </context>
 <context>
     <name>Errors</name>
+    <message>
+        <location filename="../../desktop/errors.py" line="28"/>
+        <source>Only HQ sets a campaign&apos;s weights and minimum sample; this device reads them.</source>
+        <translation>评议活动的权重和最低样本数只能由总部设定，本设备只读。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="31"/>
+        <source>Only HQ changes a visit&apos;s team and representatives.</source>
+        <translation>走访的督查组和评议代表只能由总部更改。</translation>
+    </message>
     <message>
         <location filename="../../desktop/errors.py" line="28"/>
         <source>Please correct the entry</source>
@@ -3697,6 +3712,41 @@
         <location filename="../../desktop/pages/conflicts.py" line="68"/>
         <source>Place</source>
         <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="75"/>
+        <source>This kind of device may not make this change.</source>
+        <translation>此类设备不能进行这项更改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="76"/>
+        <source>This device may not read or change this record.</source>
+        <translation>本设备无权查看或更改这条记录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="78"/>
+        <source>Only HQ changes a visit&apos;s team and representatives.</source>
+        <translation>走访的督查组和评议代表只能由总部更改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="80"/>
+        <source>A representative creates visits for their own team only.</source>
+        <translation>评议代表只能为本督查组新建走访。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="82"/>
+        <source>The visit names representatives outside your team.</source>
+        <translation>该走访指派了本督查组以外的评议代表。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="84"/>
+        <source>This device may not attach files to this kind of record.</source>
+        <translation>本设备不能给此类记录添加附件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="86"/>
+        <source>Only HQ sets a campaign&apos;s weights and minimum sample.</source>
+        <translation>评议活动的权重和最低样本数只能由总部设定。</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/conflicts.py" line="87"/>

@@ -29,7 +29,7 @@ from sync.server.cascade import touch_dependents
 from sync.server.context import ApplyContext, outcome
 from sync.server.forms import flag_duplicate_number
 from sync.server.rows import SPECS, BadValue, check_fields, stamp_insert, upsert
-from sync.server.scope import MATRIX, OP_LETTER, write_refusal
+from sync.server.scope import Refusal, role_refusal, write_refusal
 
 # Most entries simply apply: they get no outcome object (one per entry costs 20% of a push).
 APPLIED = None
@@ -40,8 +40,9 @@ def apply_entry(ctx: ApplyContext, e: PushedEntry) -> EntryOutcome | None:
     spec = SPECS.get(e.table)
     if spec is None:
         return outcome(e, "rejected", "unknown_table", f"HQ has no table '{e.table}'")
-    if OP_LETTER[e.op] not in MATRIX[ctx.scope.role].get(e.table, ""):
-        return outcome(e, "forbidden", "role", write_refusal(ctx.scope, e.table, e.op, [], None))
+    refusal = role_refusal(ctx.scope, e.table, e.op)
+    if refusal is not None:
+        return _forbidden(e, refusal)
     try:
         if e.op == "insert":
             return _insert(ctx, e)
@@ -60,9 +61,9 @@ def _insert(ctx: ApplyContext, e: PushedEntry) -> EntryOutcome | None:
     if problems:
         return outcome(e, "rejected", "validation", "; ".join(str(p) for p in problems))
     probe = {**values, "id": e.row_id, "created_device": ctx.me}
-    refusal = write_refusal(ctx.scope, e.table, "insert", [probe], ctx.lookup)
+    refusal = write_refusal(ctx.scope, e.table, "insert", None, probe, ctx.lookup)
     if refusal:
-        return outcome(e, "forbidden", "scope", refusal)
+        return _forbidden(e, refusal)
     if ctx.lookup(e.table, e.row_id) is not None:
         return outcome(e, "duplicate", "exists", "HQ already holds this record")
     row = stamp_insert(values, e.row_id, ctx.me, e.profile, ctx.clock.next(),
@@ -75,6 +76,11 @@ def _insert(ctx: ApplyContext, e: PushedEntry) -> EntryOutcome | None:
                            f"form number {row['form_no']} is also held by another form",
                            details)
     return APPLIED
+
+
+def _forbidden(e: PushedEntry, refusal: Refusal) -> EntryOutcome:
+    """Refused on its own (the queue goes on); the arguments travel as the details."""
+    return outcome(e, "forbidden", refusal.code, refusal.reason, refusal.args)
 
 
 def _field_versions(ctx: ApplyContext, table: str, row_id: str) -> dict[str, Any]:
@@ -94,14 +100,15 @@ def _update(ctx: ApplyContext, e: PushedEntry) -> EntryOutcome | None:
     if current is None:
         return outcome(e, "rejected", "not_found", "HQ does not hold this record")
     changes = check_fields(spec, e.fields, full=False)
+    merged = {**current, **changes}
+    # Scope first: an edit of a row the device may not read records nothing and learns nothing.
+    refusal = write_refusal(ctx.scope, e.table, "update", current, merged, ctx.lookup)
+    if refusal:
+        return _forbidden(e, refusal)
     if current["deleted_at"] is not None:
         kept = ctx.record_conflict(e.table, e.row_id, "delete_edit", "", "deleted", changes)
         return outcome(e, "conflict", "deleted", "the record was deleted at HQ; your edit is "
                        "kept in the conflict record", {"conflicts": [kept]})
-    merged = {**current, **changes}
-    refusal = write_refusal(ctx.scope, e.table, "update", [current, merged], ctx.lookup)
-    if refusal:
-        return outcome(e, "forbidden", "scope", refusal)
     problems = record_problems(spec.model, merged)
     if problems:
         return outcome(e, "rejected", "validation", "; ".join(str(p) for p in problems))
@@ -173,11 +180,11 @@ def _delete(ctx: ApplyContext, e: PushedEntry) -> EntryOutcome | None:
     current = ctx.lookup(e.table, e.row_id)
     if current is None:
         return outcome(e, "rejected", "not_found", "HQ does not hold this record")
+    refusal = write_refusal(ctx.scope, e.table, "delete", current, None, ctx.lookup)
+    if refusal:
+        return _forbidden(e, refusal)
     if current["deleted_at"] is not None:
         return outcome(e, "duplicate", "deleted", "already deleted")
-    refusal = write_refusal(ctx.scope, e.table, "delete", [current], ctx.lookup)
-    if refusal:
-        return outcome(e, "forbidden", "scope", refusal)
     base = e.base_version or 0
     edited = {name: current[name] for name, fv in
               _field_versions(ctx, e.table, e.row_id).items() if _concurrent(ctx, fv, base)}

@@ -15,6 +15,7 @@ from models.timeutil import utcnow
 from sync.protocol import EntryOutcome, PushedEntry, PushResult
 from sync.server import tables as T
 from sync.server.auth import AuthFailure, DeviceIdentity
+from sync.server.conflicts import answer_for
 from sync.server.context import ApplyContext
 from sync.server.db import ServerDB, VersionClock
 from sync.server.forms import prefetch_numbers
@@ -65,7 +66,7 @@ def _apply(conn: sa.Connection, device: DeviceIdentity, clock: VersionClock,
     _prefetch(ctx, entries)
     results = [apply_entry(ctx, e) for e in entries]
     ctx.flush()
-    refused = [o for o in results if o is not None]
+    refused = [answer_for(ctx.scope, o, ctx.lookup) for o in results if o is not None]
     if refused:
         conn.execute(T.outcome.insert(), [
             {"device_id": device.id, "seq": o.seq, "status": o.status, "code": o.code,

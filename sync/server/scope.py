@@ -3,15 +3,18 @@
 Device role is fixed at enrollment and read from HQ's records, never from a payload. Clerk and
 supervisor are profiles on an office device: HQ cannot tell them apart (a profile name is
 attribution only), so their differences are enforced on the device; HQ enforces the device role.
-docs/authorization.md is this table in prose.
+Beyond the table: a representative writes only visits it receives (and what follows them), and
+some fields only HQ sets (`HQ_FIELDS`: a visit's assignment, a campaign's result settings).
+Each refusal carries a stable code (`Refusal`). docs/authorization.md is this table in prose.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import orjson
 import sqlalchemy as sa
 
+from models import rules
 from models.enums import VisitKind, VisitStatus
 from models.reference import Representative, Unit
 from models.tables import SYNCED_TABLES
@@ -84,71 +87,170 @@ def _unit_and_ancestors(conn: sa.Connection, unit_id: str) -> list[str]:
 
 
 # --- writes ---------------------------------------------------------------------------------
-def write_refusal(scope: Scope, table: str, op: str, rows: list[dict],
-                  lookup: Lookup) -> str | None:
-    """Why this device may not make this change, or None. `rows`: the row before and/or after
-    the change (each must lie in the device's scope)."""
-    perms = MATRIX[scope.role].get(table, "")
-    if OP_LETTER[op] not in perms:
-        return f"a {scope.role} device may not {_verb(op)} {table.replace('_', ' ')} records"
-    check = _ROW_WRITE.get((scope.role, table))
-    if check is None:
+@dataclass(frozen=True)
+class Refusal:
+    """Why HQ refuses a pushed change: a stable code, HQ's words (the log, the device's issue
+    list), and the arguments a window needs to say it in its own language."""
+
+    code: str
+    reason: str
+    args: dict = field(default_factory=dict)
+
+
+# A row HQ holds that the device may not read: the same answer whatever the row holds, so a
+# refusal tells nothing of it (not even its team or whether it was deleted).
+NOT_IN_SCOPE = Refusal("not_in_scope", "this device may not read or change this record")
+RowRule = Callable[[Scope, dict | None, dict | None, Lookup], Refusal | None]
+
+
+def role_refusal(scope: Scope, table: str, op: str) -> Refusal | None:
+    if OP_LETTER[op] in MATRIX[scope.role].get(table, ""):
         return None
-    for row in rows:
-        reason = check(scope, row, lookup)
-        if reason:
-            return reason
-    return None
+    return Refusal("role", f"a {scope.role} device may not {_verb(op)} "
+                           f"{table.replace('_', ' ')} records",
+                   {"role": scope.role, "table": table, "op": op})
+
+
+def write_refusal(scope: Scope, table: str, op: str, before: dict | None, after: dict | None,
+                  lookup: Lookup) -> Refusal | None:
+    """Why this device may not make this change, or None. `before`: HQ's row (None for an
+    insert); `after`: the row as the change leaves it (None for a delete)."""
+    refusal = role_refusal(scope, table, op)
+    if refusal is not None:
+        return refusal
+    check = _ROW_WRITE.get((scope.role, table))
+    return None if check is None else check(scope, before, after, lookup)
 
 
 def _verb(op: str) -> str:
     return {"insert": "create", "update": "change", "delete": "delete"}[op]
 
 
-def _visit_in_team(scope: Scope, visit: dict | None, _lookup: Lookup) -> str | None:
-    if visit is None:
-        return "the visit is not known to HQ"
-    if visit.get("team_id") != scope.team_id or scope.team_id is None:
-        return "the visit belongs to another team"
-    return None
+def _visit_readable(scope: Scope, visit: dict | None) -> bool:
+    """A representative writes the visits of its team that it receives."""
+    return (visit is not None and scope.team_id is not None
+            and visit.get("team_id") == scope.team_id and visit_visible(scope, visit))
 
 
-def _finding_in_team(scope: Scope, finding: dict | None, lookup: Lookup) -> str | None:
+def _finding_readable(scope: Scope, finding: dict | None, lookup: Lookup) -> bool:
     if finding is None:
-        return "the finding is not known to HQ"
+        return False
     if not finding.get("visit_id"):
-        return None if finding.get("created_device") == scope.device.store_device_id else \
-            "the finding belongs to another device"
-    return _visit_in_team(scope, lookup("visit", finding["visit_id"]), lookup)
+        return finding.get("created_device") == scope.device.store_device_id
+    return _visit_readable(scope, lookup("visit", finding["visit_id"]))
 
 
-def _criticism_in_team(scope: Scope, row: dict, lookup: Lookup) -> str | None:
+def _criticism_readable(scope: Scope, row: dict | None, lookup: Lookup) -> bool:
+    if row is None:
+        return False
     if not row.get("finding_id"):
-        return None if row.get("created_device") in (None, scope.device.store_device_id) else \
-            "the criticism belongs to another device"
-    return _finding_in_team(scope, lookup("finding", row["finding_id"]), lookup)
+        return row.get("created_device") in (None, scope.device.store_device_id)
+    return _finding_readable(scope, lookup("finding", row["finding_id"]), lookup)
 
 
-def _attachment_owner(scope: Scope, row: dict, _lookup: Lookup) -> str | None:
-    owner = row.get("owner_table", "")
-    if "c" in MATRIX[scope.role].get(owner, "") or "u" in MATRIX[scope.role].get(owner, ""):
+def _representative_visit(scope: Scope, before: dict | None, after: dict | None,
+                          lookup: Lookup) -> Refusal | None:
+    if before is not None and not _visit_readable(scope, before):
+        return NOT_IN_SCOPE  # checked first: nothing is recorded or told about HQ's row
+    if after is None:
         return None
-    return f"a {scope.role} device may not attach files to {owner} records"
+    refusal = _new_visit(scope, after, lookup) if before is None else _reassigned(before, after)
+    if refusal is None and not _visit_readable(scope, after):
+        return Refusal("not_in_scope", "the visit would be hidden from this device")
+    return refusal
 
 
-def _kiosk_form(scope: Scope, row: dict, _lookup: Lookup) -> str | None:
-    if row.get("unit_id") != scope.device.unit_id:
-        return "a kiosk records forms for its own unit only"
+def _new_visit(scope: Scope, visit: dict, lookup: Lookup) -> Refusal | None:
+    """A new visit: for the device's own team, naming members of that team only."""
+    if scope.team_id is None or visit.get("team_id") != scope.team_id:
+        return Refusal("other_team", "a representative creates visits for its own team only")
+    outside = [rid for rid in as_list(visit.get("representative_ids"))
+               if not _member(scope, lookup("representative", rid))]
+    if outside:
+        return Refusal("representative_outside_team",
+                       "the visit names representatives outside this device's team",
+                       {"representative_ids": outside})
     return None
 
 
-_ROW_WRITE = {
-    ("representative", "visit"): lambda s, r, lk: _visit_in_team(s, r, lk),
-    ("representative", "finding"): lambda s, r, lk: _finding_in_team(s, r, lk),
-    ("representative", "personnel_criticism"): _criticism_in_team,
+def _member(scope: Scope, rep: dict | None) -> bool:
+    return rep is not None and rep.get("deleted_at") is None and \
+        rep.get("team_id") == scope.team_id
+
+
+def _reassigned(before: dict, after: dict) -> Refusal | None:
+    changed = rules.assignment_changed(before, after)
+    if changed:
+        return Refusal("visit_assignment_hq_only",
+                       "only HQ changes a visit's team and representatives",
+                       {"fields": changed})
+    return None
+
+
+def _readable_rows(readable: Callable[[Scope, dict | None, Lookup], bool],
+                   what: str) -> RowRule:
+    """A rule for rows that follow a visit: HQ's row and the changed row both readable."""
+    def check(scope: Scope, before: dict | None, after: dict | None,
+              lookup: Lookup) -> Refusal | None:
+        if before is not None and not readable(scope, before, lookup):
+            return NOT_IN_SCOPE
+        if after is not None and not readable(scope, after, lookup):
+            return Refusal("not_in_scope", f"the {what} would lie outside this device's visits")
+        return None
+    return check
+
+
+def _attachment_owner(scope: Scope, before: dict | None, after: dict | None,
+                      lookup: Lookup) -> Refusal | None:
+    for row in (before, after):
+        if row is None:
+            continue
+        owner = row.get("owner_table", "")
+        perms = MATRIX[scope.role].get(owner, "")
+        if "c" not in perms and "u" not in perms:
+            return Refusal("attachment_owner",
+                           f"a {scope.role} device may not attach files to {owner} records",
+                           {"owner_table": owner})
+        readable = _OWNER_READABLE.get(owner) if scope.row_filtered(owner) else None
+        if readable and not readable(scope, lookup(owner, row.get("owner_id")), lookup):
+            return NOT_IN_SCOPE
+    return None
+
+
+def _kiosk_form(scope: Scope, _before: dict | None, after: dict | None,
+                _lookup: Lookup) -> Refusal | None:
+    if after is not None and after.get("unit_id") != scope.device.unit_id:
+        return Refusal("kiosk_unit", "a kiosk records forms for its own unit only")
+    return None
+
+
+def _office_campaign(_scope: Scope, before: dict | None, after: dict | None,
+                     _lookup: Lookup) -> Refusal | None:
+    changed = rules.result_settings_set(before, after)
+    if changed:
+        return Refusal("hq_setting", "only HQ sets a campaign's weights and minimum sample",
+                       {"fields": changed})
+    return None
+
+
+_OWNER_READABLE = {
+    "visit": lambda s, row, _lk: _visit_readable(s, row),
+    "finding": _finding_readable,
+    "personnel_criticism": _criticism_readable,
+}
+_ROW_WRITE: dict[tuple[str, str], RowRule] = {
+    ("representative", "visit"): _representative_visit,
+    ("representative", "finding"): _readable_rows(_finding_readable, "finding"),
+    ("representative", "personnel_criticism"): _readable_rows(_criticism_readable, "criticism"),
     ("representative", "attachment"): _attachment_owner,
     ("office", "attachment"): _attachment_owner,
+    ("office", "campaign"): _office_campaign,
     ("kiosk", "evaluation"): _kiosk_form,
+}
+# (role, table) pairs with fields only HQ sets (docs/authorization.md marks them "†").
+HQ_FIELDS: dict[str, dict[str, tuple[str, ...]]] = {
+    "office": {"campaign": rules.RESULT_SETTINGS},
+    "representative": {"visit": rules.VISIT_ASSIGNMENT},
 }
 
 

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from models.tables import SYNCED_TABLES
-from sync.server.scope import MATRIX, ROW_FILTERED
+from sync.server.scope import HQ_FIELDS, MATRIX, ROW_FILTERED
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "authorization.md"
 DEVICE_ROLE = {"representative": "representative", "clerk": "office", "supervisor": "office",
@@ -24,5 +24,14 @@ def test_the_documented_matrix_is_the_enforced_one():
             device = DEVICE_ROLE[role]
             perms = MATRIX[device].get(table, "")
             expected = (perms or "—") + (" *" if perms and table in ROW_FILTERED.get(device, ())
-                                         else "")
+                                         else "") + \
+                (" †" if perms and table in HQ_FIELDS.get(device, {}) else "")
             assert cell == expected, (table, role)
+
+
+def test_the_documented_hq_only_fields_are_the_enforced_ones():
+    text = DOC.read_text(encoding="utf-8")
+    for tables in HQ_FIELDS.values():
+        for table, fields in tables.items():
+            for name in fields:
+                assert f"`{name}`" in text, (table, name)

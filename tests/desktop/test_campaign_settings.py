@@ -1,0 +1,55 @@
+"""The campaign form: a campaign's weights and minimum sample decide every score and ranking,
+so on a device that is not HQ they are shown read-only, with a note that HQ sets them, and
+saving the form never changes them (issue 11 §2, part 4)."""
+
+import sqlalchemy as sa
+from PySide6.QtWidgets import QLabel
+
+from models.rules import RESULT_SETTINGS
+from tests.desktop.conftest import make_session
+
+
+def _new_campaign_dialog(session, qtbot, ready, run):
+    from desktop.pages.admin import CampaignsPanel
+
+    panel = CampaignsPanel(session)
+    qtbot.addWidget(panel)
+    ready(panel)
+
+    async def go():
+        await panel.create_new()
+        return panel.current_dialog
+
+    return run(go())
+
+
+def _min_sample(store) -> list[int]:
+    with store.read() as conn:
+        return conn.execute(sa.text("SELECT min_sample FROM campaign")).scalars().all()
+
+
+def test_office_device_shows_result_settings_read_only(store, worker, qtbot, ready, run):
+    session = make_session(store, worker, role="supervisor", device_role="office")
+    dialog = _new_campaign_dialog(session, qtbot, ready, run)
+    assert all(dialog.editors[key].widget.isReadOnly() for key in RESULT_SETTINGS)
+    note = dialog.findChild(QLabel, "hqSettingsNote")
+    assert note is not None and not note.isHidden()
+    dialog.editors["name"].set("2026年万民评议")
+    dialog.editors["year"].set(2026)
+    dialog.editors["min_sample"].set(1)  # even a value put there is not what gets saved
+    run(dialog.save())
+    assert not dialog.isVisible()  # saved without a refusal
+    assert _min_sample(store) == [30]
+
+
+def test_hq_device_sets_result_settings(store, worker, qtbot, ready, run):
+    store.set_meta("device_role", "hq")
+    session = make_session(store, worker, role="hq", device_role="hq")
+    dialog = _new_campaign_dialog(session, qtbot, ready, run)
+    assert not any(dialog.editors[key].widget.isReadOnly() for key in RESULT_SETTINGS)
+    assert dialog.findChild(QLabel, "hqSettingsNote") is None
+    dialog.editors["name"].set("2026年万民评议")
+    dialog.editors["year"].set(2026)
+    dialog.editors["min_sample"].set(12)
+    run(dialog.save())
+    assert _min_sample(store) == [12]
