@@ -20,6 +20,7 @@ from models.errors import (
     ValidationError,
     scrubbed_traceback,
 )
+from models.output_folder import OutputFolderError
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +35,8 @@ TEXT_BY_CODE = {
 
 
 def title_for(exc: BaseException) -> str:
+    if isinstance(exc, OutputFolderError):
+        return QCoreApplication.translate("Errors", "Cannot save there")
     if isinstance(exc, ValidationError):
         return QCoreApplication.translate("Errors", "Please correct the entry")
     if isinstance(exc, DomainError):
@@ -59,12 +62,31 @@ def message_for(exc: BaseException, field_labels: dict[str, str] | None = None) 
     if isinstance(exc, StoreTooNewError):
         return QCoreApplication.translate(
             "Errors", "This store was written by a newer FieldInspect. Install the newer version.")
+    if isinstance(exc, OutputFolderError):
+        return output_folder_text(exc)
     if isinstance(exc, AppError):
         text = TEXT_BY_CODE.get(exc.code)
         return QCoreApplication.translate("Errors", text) if text else exc.message
     log.error("unexpected error:\n%s", scrubbed_traceback(exc))
     return QCoreApplication.translate("Errors", "An unexpected error occurred; it was written to the log. "
                "Nothing half-finished was saved.")
+
+
+def output_folder_text(exc: OutputFolderError) -> str:
+    """Why a file cannot be saved where the person chose, by the error's reason code."""
+    translate = QCoreApplication.translate
+    texts = {
+        "permission": translate("Errors", "FieldInspect may not write in %1. Choose another "
+                                          "folder."),
+        "not_a_folder": translate("Errors", "%1 cannot be made a folder: a file of that name "
+                                            "is in the way. Choose another place."),
+        "read_only": translate("Errors", "%1 is on a read-only disk. Choose another folder."),
+        "disk_full": translate("Errors", "The disk holding %1 is full. Nothing was written."),
+        "is_a_folder": translate("Errors", "%1 is a folder. Give the file a name."),
+    }
+    text = texts.get(exc.reason) or translate("Errors", "FieldInspect cannot write in %1. "
+                                                        "Choose another folder.")
+    return text.replace("%1", str(exc.folder))
 
 
 def show_error(parent: QWidget | None, exc: BaseException,

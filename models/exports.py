@@ -2,25 +2,26 @@
 
 CSV is UTF-8 with a byte-order mark (Excel otherwise reads Chinese as mojibake); XLSX keeps
 dates as dates and numbers as numbers, a bold frozen header and sensible column widths. Text
-that a spreadsheet would run as a formula is written as text. The file is written beside its
+that a spreadsheet would run as a formula is written as text (`models.cells`: an apostrophe in
+CSV that the importer takes away again, a string cell in XLSX). The file is written beside its
 destination under a temporary name and renamed into place at the end, so a cancelled or
-failed export never leaves a half-written file where the user expects a whole one.
+failed export never leaves a half-written file where the user expects a whole one; a missing
+destination folder is made, an unusable one refused with the reason (`models.output_folder`).
 """
 
 import csv
 import datetime as dt
 import os
-import re
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from models.cells import csv_text, keep_as_text, xlsx_text
 from models.errors import AppError, Problem, ValidationError
+from models.output_folder import writing_file
 
 FORMATS = (".xlsx", ".csv")
-_FORMULA_START = ("=", "@", "\t", "\r")
-_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 class ExportCancelled(AppError):
@@ -28,13 +29,6 @@ class ExportCancelled(AppError):
 
     def __init__(self) -> None:
         super().__init__("The export was cancelled; no file was written.")
-
-
-def _looks_like_formula(text: str) -> bool:
-    if text.startswith(_FORMULA_START):
-        return True
-    # "-5" or a phone "+86 139..." is what the user typed; "-A1+B1" or "+cmd|..." would run.
-    return text[:1] in "+-" and len(text) > 1 and not re.fullmatch(r"[+-][\d .()]+", text)
 
 
 def _naive(value: Any) -> Any:
@@ -55,8 +49,9 @@ class TableWriter:
         if self.kind not in FORMATS:
             raise ValidationError(Problem("file", "choose a file name ending in .xlsx or .csv",
                                           source=str(self.path)))
-        fd, temp = tempfile.mkstemp(prefix=f".{self.path.stem}.", suffix=".partial",
-                                    dir=self.path.parent)
+        with writing_file(self.path):  # a missing folder is made; an unusable one refused
+            fd, temp = tempfile.mkstemp(prefix=f".{self.path.stem}.", suffix=".partial",
+                                        dir=self.path.parent)
         os.close(fd)
         self.temp = Path(temp)
         self.rows_written = 0
@@ -105,8 +100,9 @@ class TableWriter:
             return _naive(value).strftime("%Y-%m-%d %H:%M")
         if isinstance(value, dt.date):
             return value.isoformat()
-        text = str(value)
-        return "'" + text if _looks_like_formula(text) else text
+        if isinstance(value, int | float):
+            return str(value)  # a number stays a number (-5), only text is marked
+        return csv_text(str(value))
 
     def _xlsx_value(self, value: Any) -> Any:
         from openpyxl.cell import WriteOnlyCell
@@ -120,20 +116,21 @@ class TableWriter:
             cell.number_format = "yyyy-mm-dd"
             return cell
         if isinstance(value, str):
-            text = _ILLEGAL_XML.sub("", value)
+            text = xlsx_text(value)
             if text.startswith("="):
                 cell = WriteOnlyCell(self._ws, text)
-                cell.data_type = "s"  # text, not a formula
+                keep_as_text(cell)
                 return cell
             return text
         return value
 
     def finish(self) -> Path:
-        if self.kind == ".csv":
-            self._fh.close()
-        else:
-            self._wb.save(self.temp)
-        os.replace(self.temp, self.path)
+        with writing_file(self.path):  # a full disk is said as such
+            if self.kind == ".csv":
+                self._fh.close()
+            else:
+                self._wb.save(self.temp)
+            os.replace(self.temp, self.path)
         return self.path
 
     def abort(self) -> None:

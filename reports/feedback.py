@@ -14,6 +14,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from models.enums import Level, RespondentGroup
+from models.output_folder import ensure_folder
 from models.records import Opinion
 from models.stats import EV, Filters, valid_forms
 from reports import document as d
@@ -124,8 +125,7 @@ def write_unit_feedback(conn: sa.Connection, folder: Path, *, campaign: dict | N
     units = [u for u in g["units"] if unit_ids is None or u in unit_ids]
     units.sort(key=lambda u: g["labels"].get(u, ""))
     name = campaign["name"] if campaign else "民主评议"
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = ensure_folder(folder)
     written = []
     for i, unit_id in enumerate(units, start=1):
         label = g["labels"].get(unit_id, unit_id)

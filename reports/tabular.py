@@ -2,13 +2,15 @@
 
 XLSX follows the office's customary layout: a merged title row, the header on row 2, frozen
 below it with an autofilter, column widths in characters, real dates and percentages, A4
-landscape printing with the header repeated on every page.
+landscape printing with the header repeated on every page. Text is always a string cell
+with its value unchanged, never a formula, whatever it begins with (`models.cells`).
 """
 
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from models.cells import keep_as_text, xlsx_text
 from reports.errors import ReportError
 
 FORMATS = ("xlsx", "docx", "pdf")
@@ -47,16 +49,23 @@ def write_xlsx(path: Path, sheets: list[Sheet]) -> None:
     wb.save(path)
 
 
+def _append(ws, values: list) -> None:
+    """One row; text (a unit's name, a problem's description) stays text, even `=...`."""
+    ws.append([xlsx_text(v) if isinstance(v, str) else v for v in values])
+    for cell in ws[ws.max_row]:
+        keep_as_text(cell)
+
+
 def _fill_worksheet(ws, sheet: Sheet) -> None:
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
     n = len(sheet.columns)
-    ws.append([sheet.title])
+    _append(ws, [sheet.title])
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=n)
     ws["A1"].font = Font(size=16, bold=True)
     ws["A1"].alignment = Alignment(horizontal="center")
-    ws.append(sheet.header)
+    _append(ws, sheet.header)
     thin = Side(style="thin")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     for cell in ws[2]:
@@ -65,7 +74,7 @@ def _fill_worksheet(ws, sheet: Sheet) -> None:
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = border
     for row in sheet.rows:
-        ws.append(row)
+        _append(ws, row)
     wrap = Alignment(wrap_text=True, vertical="top")
     for i, col in enumerate(sheet.columns, start=1):
         letter = get_column_letter(i)

@@ -23,12 +23,22 @@ SCHEMA_VERSION = int(HEAD)
 MIN_SCHEMA_VERSION = 2
 
 MAX_BATCH_ENTRIES = 5000
-MAX_BODY_BYTES = 8 * 1024 * 1024
 MAX_PULL_LIMIT = 10000
 DEFAULT_PULL_LIMIT = 5000
+# The largest outbox sequence or base version HQ takes (its columns are BIGINT; the audit head
+# and retirement calls use the same bound): beyond it a push is refused as a whole with 422.
+MAX_SEQ = 2**62
 
 CHUNK_BYTES = 2 * 1024 * 1024
 MAX_ATTACHMENT_BYTES = 64 * 1024 * 1024
+
+# Request bodies, capped before they are read (413 `too_large` beyond): a push batch; one
+# attachment chunk with a margin; enrollment and token calls, which anyone may make; and every
+# other call, all small JSON (the largest, a notice number with 500 criticism ids, ~20 KB).
+MAX_BODY_BYTES = 8 * 1024 * 1024
+CHUNK_BODY_BYTES = CHUNK_BYTES + 64 * 1024
+SMALL_BODY_BYTES = 4 * 1024
+JSON_BODY_BYTES = 64 * 1024
 
 EntryStatus = Literal["applied", "duplicate", "rejected", "forbidden", "conflict"]
 DeviceRoleName = Literal["representative", "office", "hq", "kiosk"]
@@ -72,12 +82,12 @@ class TokenResponse(_Message):
 class PushEntry(_Message):
     """One outbox entry: contiguous `seq` per device; `fields` only what changed."""
 
-    seq: int = Field(ge=1)
+    seq: int = Field(ge=1, le=MAX_SEQ)
     table: str = Field(min_length=1, max_length=40)
     row_id: str = Field(min_length=1, max_length=36)
     op: Literal["insert", "update", "delete"]
     fields: dict[str, Any] = Field(default_factory=dict)
-    base_version: int | None = Field(default=None, ge=0)
+    base_version: int | None = Field(default=None, ge=0, le=MAX_SEQ)
     profile: str = Field(default="", max_length=80)
 
 
@@ -125,8 +135,8 @@ def _entry(i: int, e: Any) -> PushedEntry:
         raise BadPush(f"entries.{i}: must be an object with {', '.join(sorted(_ENTRY_KEYS))}")
     seq, table, row_id, op = e.get("seq"), e.get("table"), e.get("row_id"), e.get("op")
     fields, base, profile = e.get("fields", {}), e.get("base_version"), e.get("profile", "")
-    if type(seq) is not int or seq < 1:
-        raise BadPush(f"entries.{i}.seq: must be a whole number >= 1")
+    if type(seq) is not int or not 1 <= seq <= MAX_SEQ:
+        raise BadPush(f"entries.{i}.seq: must be a whole number from 1 to {MAX_SEQ}")
     if not isinstance(table, str) or not 1 <= len(table) <= 40:
         raise BadPush(f"entries.{i}.table: must be text of 1 to 40 characters")
     if not isinstance(row_id, str) or not 1 <= len(row_id) <= 36:
@@ -135,8 +145,8 @@ def _entry(i: int, e: Any) -> PushedEntry:
         raise BadPush(f"entries.{i}.op: must be insert, update or delete")
     if not isinstance(fields, dict):
         raise BadPush(f"entries.{i}.fields: must be an object")
-    if base is not None and (type(base) is not int or base < 0):
-        raise BadPush(f"entries.{i}.base_version: must be a whole number >= 0")
+    if base is not None and (type(base) is not int or not 0 <= base <= MAX_SEQ):
+        raise BadPush(f"entries.{i}.base_version: must be a whole number from 0 to {MAX_SEQ}")
     if not isinstance(profile, str) or len(profile) > 80:
         raise BadPush(f"entries.{i}.profile: must be text of at most 80 characters")
     return PushedEntry(seq, table, row_id, op, fields, base, profile)

@@ -64,6 +64,17 @@ def _value(text: Any) -> Any:
 
 # The outcome code of a pushed entry, where it differs from the conflict's kind.
 KIND_OF_CODE = {"deleted": DELETED}
+# HQ's refusal of a value outside the range it takes (a timestamp beyond 1900-2999).
+OUT_OF_RANGE = "out_of_range"
+
+
+def refused_field(issue: dict) -> str:
+    """The field a refused entry's value was wrong in, as HQ named it ("" when it did not)."""
+    try:
+        details = json.loads(issue.get("details") or "{}")
+    except ValueError:
+        return ""
+    return str(details.get("field") or "") if isinstance(details, dict) else ""
 
 
 def conflicts_of(issue: dict) -> list[dict]:

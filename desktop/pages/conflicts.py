@@ -207,6 +207,9 @@ class ConflictsPage(Page):
     def reason_text(self, issue: dict) -> str:
         """HQ's reason for a refusal (its words); a conflict described in the window's."""
         if issue["kind"] != "conflict":
+            if issue["code"] == si.OUT_OF_RANGE:
+                return self.tr("%1 is out of range: HQ takes dates and times from 1900 to "
+                               "2999.").replace("%1", field_label(si.refused_field(issue)))
             return refusal_text(issue)
         found = si.conflicts_of(issue)
         field = found[0].get("field", "") if found else ""

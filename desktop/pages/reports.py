@@ -33,6 +33,7 @@ from desktop.pages.base import Page
 from desktop.widgets.asking import run_dialog
 from desktop.widgets.slots import widget_slot
 from models.enums import ProblemStatus
+from models.output_folder import default_output_folder
 from models.security.audit import log_event
 
 # kind, formats offered (the first is the default)
@@ -55,8 +56,9 @@ class ReportCancelled(Exception):
 
 
 def default_folder() -> Path:
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(folder or Path.home())
+    """Documents, made when missing (else home): never a dialog on a folder that is not there."""
+    return default_output_folder(
+        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
 
 
 async def ask_save_path(parent: QWidget, title: str, suggested: Path, fmt: str) -> Path | None:

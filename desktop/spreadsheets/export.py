@@ -21,6 +21,7 @@ from desktop.data import lists
 from desktop.labels import choices
 from desktop.widgets.asking import run_dialog
 from models.exports import ExportCancelled, write_table
+from models.output_folder import default_output_folder
 from models.reference import Unit
 from models.security.audit import log_event
 
@@ -177,9 +178,10 @@ class ListExport(QObject):
 
 
 def default_export_path(title: str) -> Path:
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    folder = default_output_folder(
+        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
     safe = "".join(ch for ch in title if ch not in '\\/:*?"<>|').strip() or "export"
-    return Path(folder or Path.home()) / f"{safe} {date.today().isoformat()}.xlsx"
+    return folder / f"{safe} {date.today().isoformat()}.xlsx"
 
 
 async def ask_export_path(parent: QWidget, title: str) -> Path | None:

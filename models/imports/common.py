@@ -9,7 +9,9 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from models.cells import csv_text
 from models.errors import AppError, Problem, ValidationError
+from models.output_folder import writing_file
 from models.reference import Unit
 
 # progress(phase, done, total), phase "reading" or "writing"; it may raise ImportCancelled,
@@ -62,15 +64,17 @@ class ImportReport:
 
 
 def write_rejects(path: Path, headers: list[str], report: ImportReport) -> None:
-    """The rejected rows as they were, with an added `error` column."""
+    """The rejected rows as they were, with an added `error` column. Cells a spreadsheet would
+    run as a formula are marked as the importer expects (`models.cells`), so the file,
+    corrected, imports back as it was read."""
     by_row = defaultdict(list)
     for p in report.rejected:
         by_row[p.row].append(f"{p.field}: {p.message}")
-    with path.open("w", newline="", encoding="utf-8-sig") as fh:
+    with writing_file(path), path.open("w", newline="", encoding="utf-8-sig") as fh:
         out = csv.writer(fh)
         out.writerow([*headers, "error"])
         for number, values in report.rejected_rows:
-            out.writerow([*values.values(), "; ".join(by_row[number])])
+            out.writerow([csv_text(v) for v in (*values.values(), "; ".join(by_row[number]))])
 
 
 class UnitIndex:

@@ -1,10 +1,14 @@
-"""Reading rows from CSV (UTF-8, with or without BOM) or XLSX, with header aliases."""
+"""Reading rows from CSV (UTF-8, with or without BOM) or XLSX, with header aliases.
+
+A CSV cell the app marked with an apostrophe so that no spreadsheet runs it as a formula
+(`models.cells`) reads back without that one apostrophe; XLSX cells are read as they are."""
 
 import csv
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
+from models.cells import from_csv_text
 from models.errors import Problem, ValidationError
 
 # Canonical header → the other headers accepted: Chinese (GLOSSARY.md), and the window's
@@ -63,7 +67,7 @@ def _raw_rows(path: Path) -> Iterator[list[str]]:
         return
     with path.open(newline="", encoding="utf-8-sig") as fh:
         for row in csv.reader(fh):
-            yield [v.strip() for v in row]
+            yield [from_csv_text(v.strip()) for v in row]
 
 
 def read_table(path: Path, required: tuple[str, ...]) -> tuple[list[str], list[tuple[int, dict]]]:

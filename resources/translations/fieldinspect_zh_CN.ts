@@ -272,6 +272,11 @@
         <translation>另一张评议表表号相同</translation>
     </message>
     <message>
+        <location filename="../../desktop/pages/conflicts.py" line="188"/>
+        <source>%1 is out of range: HQ takes dates and times from 1900 to 2999.</source>
+        <translation>%1超出范围：总部只接受1900年至2999年之间的日期和时间。</translation>
+    </message>
+    <message>
         <location filename="../../desktop/pages/conflicts.py" line="193"/>
         <source>Deleted on one device, edited on another</source>
         <translation>一台设备删除、另一台设备修改</translation>
@@ -854,6 +859,41 @@
         <location filename="../../desktop/errors.py" line="55"/>
         <source>An unexpected error occurred; it was written to the log. Nothing half-finished was saved.</source>
         <translation>发生意外错误，已写入日志。未保存任何不完整的数据。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="30"/>
+        <source>Cannot save there</source>
+        <translation>无法保存到此处</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="69"/>
+        <source>FieldInspect may not write in %1. Choose another folder.</source>
+        <translation>督查通无权写入 %1，请另选文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="71"/>
+        <source>%1 cannot be made a folder: a file of that name is in the way. Choose another place.</source>
+        <translation>无法创建文件夹 %1：已有同名文件，请另选位置。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="73"/>
+        <source>%1 is on a read-only disk. Choose another folder.</source>
+        <translation>%1 位于只读磁盘上，请另选文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="74"/>
+        <source>The disk holding %1 is full. Nothing was written.</source>
+        <translation>%1 所在磁盘已满，未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="75"/>
+        <source>%1 is a folder. Give the file a name.</source>
+        <translation>%1 是文件夹，请输入文件名。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="77"/>
+        <source>FieldInspect cannot write in %1. Choose another folder.</source>
+        <translation>督查通无法写入 %1，请另选文件夹。</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 No state lives in the process beyond the database engine: several workers (or hosts) can serve
 one PostgreSQL. Every client error is a 4xx with a code and a sentence; a 500 is always a bug.
+Every request body is capped before it is read (`sync.server.body_limit`).
 """
 
 import logging
@@ -17,6 +18,7 @@ from models.errors import AppError, NotFoundError
 from sync.protocol import SCHEMA_VERSION
 from sync.server.auth import TOKEN_TTL, AuthFailure
 from sync.server.blobs import BlobError
+from sync.server.body_limit import BodyLimitMiddleware, BodyTooLarge, too_large_body
 from sync.server.db import ServerDB, open_server_db
 from sync.server.errors import ClientError
 from sync.server.notices import router as notices_router
@@ -36,6 +38,7 @@ def create_app(database_url: str | None = None, *, db: ServerDB | None = None,
     app.state.token_ttl = token_ttl
     app.include_router(router)
     app.include_router(notices_router)
+    app.add_middleware(BodyLimitMiddleware)  # before any route reads a body
     _install_error_handlers(app)
     return app
 
@@ -50,6 +53,8 @@ _REFUSALS = {
     ClientError: lambda e: (e.status, e.code, e.message, e.details),
     BlobError: lambda e: (e.status, e.code, e.message, e.details),
     AuthFailure: lambda e: (401, e.code, e.message, {}),
+    BodyTooLarge: lambda e: (413, "too_large", too_large_body(e.limit)["message"],
+                             {"limit": e.limit}),
     NotFoundError: lambda e: (404, e.code, e.message, {}),
     AppError: lambda e: (400, e.code, e.message, {}),
     SequenceGap: lambda e: (409, "sequence_gap", str(e), {"expected": e.expected}),

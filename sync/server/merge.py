@@ -48,8 +48,9 @@ def apply_entry(ctx: ApplyContext, e: PushedEntry) -> EntryOutcome | None:
             return _insert(ctx, e)
         ctx.flush()  # an edit may touch a row inserted earlier in this batch
         return _update(ctx, e) if e.op == "update" else _delete(ctx, e)
-    except BadValue as exc:
-        return outcome(e, "rejected", "invalid", str(exc))
+    except BadValue as exc:  # invalid, out_of_range; the field named in details
+        return outcome(e, "rejected", exc.code, str(exc),
+                       {"field": exc.field} if exc.field else None)
     except AppError as exc:
         return outcome(e, "rejected", exc.code, exc.message)
 

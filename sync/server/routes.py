@@ -5,7 +5,7 @@ from fastapi.concurrency import run_in_threadpool
 from pydantic import ValidationError as PydanticError
 
 from sync.protocol import (
-    CHUNK_BYTES,
+    CHUNK_BODY_BYTES,
     DEFAULT_PULL_LIMIT,
     MAX_BODY_BYTES,
     MAX_PULL_LIMIT,
@@ -28,6 +28,7 @@ from sync.protocol import (
 )
 from sync.server import admin, audit_heads, auth, blobs, conflicts, retire
 from sync.server.audit_heads import RetireConfirm
+from sync.server.body_limit import BodyTooLarge
 from sync.server.db import ServerDB
 from sync.server.errors import ClientError
 from sync.server.pull import blob_visible, pull_page
@@ -86,20 +87,17 @@ async def device(request: Request, token: auth.Bearer = Depends(bearer)):
 
 
 async def _body(request: Request, limit: int) -> bytes:
+    """The body, read as it streams in; `BodyLimitMiddleware` caps every route in front of
+    this, the check here keeps a route's own limit next to it."""
     declared = request.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > limit:
-        raise _too_large(limit)
+        raise BodyTooLarge(limit)
     body = bytearray()
     async for chunk in request.stream():
         body.extend(chunk)
         if len(body) > limit:
-            raise _too_large(limit)
+            raise BodyTooLarge(limit)
     return bytes(body)
-
-
-def _too_large(limit: int):
-    return _client_error(413, "too_large", f"the request is over {limit // 2**20} MB; send "
-                         "smaller batches", limit=limit)
 
 
 def _parse(model, body: bytes):
@@ -204,7 +202,7 @@ def blob_start(sha: str, body: BlobStart, request: Request, who=Depends(device))
 @router.put("/blobs/{sha}", response_model=BlobStatus)
 async def blob_chunk(sha: str, request: Request, offset: int = Query(ge=0),
                      who=Depends(device)):
-    chunk = await _body(request, 2 * CHUNK_BYTES)
+    chunk = await _body(request, CHUNK_BODY_BYTES)
     return await run_in_threadpool(blobs.append, _db(request), sha, offset, chunk)
 
 

@@ -25,7 +25,18 @@ Checker = Callable[[Any], Any]
 
 
 class BadValue(ValueError):
-    pass
+    """A pushed value HQ refuses; `code` is the entry's refusal code, `field` names it."""
+
+    def __init__(self, message: str, *, code: str = "invalid", field: str = "") -> None:
+        super().__init__(message)
+        self.code, self.field = code, field
+
+
+# Timestamps HQ takes, in UTC: converting anything outside to a local time (the window, the
+# documents) could overflow a datetime (9999-12-31T23:59:59-14:00 did, as a 500 that blocked
+# the device's queue); such an entry is refused alone with `out_of_range`.
+EARLIEST = dt.datetime(1900, 1, 1, tzinfo=dt.UTC)
+LATEST = dt.datetime(3000, 1, 1, tzinfo=dt.UTC)  # exclusive
 
 
 @dataclass(frozen=True)
@@ -101,7 +112,15 @@ def _check_datetime(v: Any) -> dt.datetime:
         value = v if isinstance(v, dt.datetime) else dt.datetime.fromisoformat(v)
     except (TypeError, ValueError):
         raise BadValue(f"'{v}' is not a timestamp") from None
-    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+    try:
+        value = value.replace(tzinfo=dt.UTC) if value.tzinfo is None else \
+            value.astimezone(dt.UTC)
+    except OverflowError:
+        value = None
+    if value is None or not EARLIEST <= value < LATEST:
+        raise BadValue(f"'{v}' is out of range (years {EARLIEST.year} to {LATEST.year - 1})",
+                       code="out_of_range")
+    return value
 
 
 def _check_json_list(v: Any) -> list:
@@ -205,7 +224,7 @@ def check_fields(spec: TableSpec, fields: dict[str, Any], *, full: bool) -> dict
         try:
             converted = checker(value)
         except BadValue as exc:
-            raise BadValue(f"{name}: {exc}") from None
+            raise BadValue(f"{name}: {exc}", code=exc.code, field=name) from None
         if text and len(memo) < _MEMO_LIMIT:
             memo[value] = converted
         out[name] = converted
@@ -223,6 +242,16 @@ def check_fields(spec: TableSpec, fields: dict[str, Any], *, full: bool) -> dict
 _STORAGE_TEXT = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}\Z", re.ASCII).match
 
 
+_KEPT_YEARS = (f"{EARLIEST.year:04d}", f"{LATEST.year - 1:04d}")
+
+
+def _created(value: Any) -> dt.datetime:
+    try:
+        return _check_datetime(value)
+    except BadValue as exc:
+        raise BadValue(str(exc), code=exc.code, field="created_at") from None
+
+
 def stamp_insert(values: dict[str, Any], row_id: str, device: str, profile: str,
                  version: int, created_at: Any = None, *,
                  keep_text: bool = False) -> dict[str, Any]:
@@ -232,14 +261,15 @@ def stamp_insert(values: dict[str, Any], row_id: str, device: str, profile: str,
     now = utcnow()
     if not created_at:
         created = now
-    elif keep_text and type(created_at) is str and _STORAGE_TEXT(created_at):
+    elif keep_text and type(created_at) is str and _STORAGE_TEXT(created_at) and \
+            _KEPT_YEARS[0] <= created_at[:4] <= _KEPT_YEARS[1]:
         try:
             dt.datetime.fromisoformat(created_at)  # a real date and time
             created = created_at
         except ValueError:
-            created = _check_datetime(created_at)  # the same refusal as below
+            created = _created(created_at)  # the same refusal as below
     else:
-        created = _check_datetime(created_at)
+        created = _created(created_at)
     return {**values, "id": row_id, "created_at": created, "updated_at": now,
             "created_device": device, "created_by": profile, "updated_device": device,
             "updated_by": profile, "deleted_at": None, "server_version": version}

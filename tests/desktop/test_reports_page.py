@@ -239,3 +239,35 @@ def _hq_reports_page(device, worker, qtbot, ready):
     page = ReportsPage(session)
     qtbot.addWidget(page)
     return ready(page)
+
+
+def test_default_save_folder_is_made_when_documents_is_missing(qapp, tmp_path, monkeypatch):
+    """A Save dialog pointed at a missing Documents folder opened on the process's current
+    directory, and the file went there: the folder is made first (home when it cannot be)."""
+    from desktop.pages.reports import default_folder
+    from desktop.spreadsheets.export import default_export_path
+
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))  # no user-dirs.dirs
+    assert default_folder() == home / "Documents" and (home / "Documents").is_dir()
+    assert default_export_path("单位").parent == home / "Documents"
+    (home / "Documents").rmdir()
+    (home / "Documents").write_text("a file where the folder should be")
+    assert default_folder() == home and default_export_path("单位").parent == home
+
+
+def test_a_folder_that_cannot_be_used_is_explained(page, run, tmp_path, monkeypatch):
+    import desktop.pages.reports as reports_page
+    from desktop.errors import message_for, title_for
+
+    shown = []
+    monkeypatch.setattr(reports_page, "show_error", lambda parent, exc: shown.append(exc))
+    blocker = tmp_path / "报表"
+    blocker.write_text("a file where the folder should be")
+    assert run(page.generate("ledger", blocker / "台账.xlsx")) is None
+    assert title_for(shown[0]) == "Cannot save there"
+    assert message_for(shown[0]) == (f"{blocker} cannot be made a folder: a file of that name "
+                                     "is in the way. Choose another place.")
+    assert page.rows["ledger"]["button"].isEnabled()

@@ -288,3 +288,15 @@ def test_hq_devices_enroll_shows_code_and_revoke(hq, store, worker, run, qtbot, 
     run(panel.revoke())
     assert panel.table.item(row, 3).text() == "Revoked"
     session.close_sync()
+
+
+def test_a_value_hq_refused_as_out_of_range_is_named_in_the_window(session, qtbot):
+    from desktop.pages.conflicts import ConflictsPage
+
+    page = ConflictsPage(session)
+    qtbot.addWidget(page)
+    issue = {"kind": "rejected", "code": "out_of_range", "details": '{"field": "created_at"}',
+             "reason": "created_at: '9999-12-31T23:59:59-14:00' is out of range"}
+    assert page.kind_text(issue) == "Refused by HQ"
+    assert page.reason_text(issue) == ("Entered at is out of range: HQ takes dates and times "
+                                       "from 1900 to 2999.")

@@ -20,8 +20,25 @@ def test_csv_has_a_bom_and_neutralises_formulas(tmp_path):
     with path.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
     assert rows[0] == HEADERS
-    assert rows[1] == ["0001", "2026-05-01", "'=HYPERLINK(\"x\")", "+86 139 0000 0001"]
-    assert rows[2][3] == "-5"
+    # Text a spreadsheet would run (+, - included: "-A1+B1" runs as well as "-5" reads) gets
+    # the apostrophe the importer takes away again; a number stays a number.
+    assert rows[1] == ["0001", "2026-05-01", "'=HYPERLINK(\"x\")", "'+86 139 0000 0001"]
+    assert rows[2][3] == "'-5"
+    path = write_table(tmp_path / "numbers.csv", ["n"], [[-5], [2.5]])
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        assert list(csv.reader(fh))[1:] == [["-5"], ["2.5"]]
+
+
+@pytest.mark.parametrize("text", ["=1", "+1", "-1", "@1", "\t1", "\r1", "'=1", "''-1", "'1",
+                                  "1", "", "'", "a'=b", "'\t"])
+def test_the_importer_takes_away_exactly_the_mark_the_writer_added(text):
+    from models.cells import csv_text, from_csv_text
+
+    assert from_csv_text(csv_text(text)) == text
+    marked = csv_text(text) != text
+    assert marked == (text.lstrip("'")[:1] in ("=", "+", "-", "@", "\t", "\r") and text != "")
+    if not marked:  # an apostrophe the writer did not add is kept
+        assert from_csv_text(text) == text
 
 
 def test_xlsx_keeps_dates_and_text(tmp_path):
