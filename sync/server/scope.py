@@ -129,11 +129,21 @@ def _criticism_in_team(scope: Scope, row: dict, lookup: Lookup) -> str | None:
     return _finding_in_team(scope, lookup("finding", row["finding_id"]), lookup)
 
 
-def _attachment_owner(scope: Scope, row: dict, _lookup: Lookup) -> str | None:
+def _attachment_owner(scope: Scope, row: dict, lookup: Lookup) -> str | None:
+    """A file goes only on a record HQ knows and this device may write: one it may change (by
+    the row rules of that kind), or, for kinds it may only create, one it created."""
     owner = row.get("owner_table", "")
-    if "c" in MATRIX[scope.role].get(owner, "") or "u" in MATRIX[scope.role].get(owner, ""):
-        return None
-    return f"a {scope.role} device may not attach files to {owner} records"
+    perms = MATRIX[scope.role].get(owner, "")
+    if "c" not in perms and "u" not in perms:
+        return f"a {scope.role} device may not attach files to {owner} records"
+    record = lookup(owner, row.get("owner_id"))
+    if record is None:
+        return "the record the file is attached to is not known to HQ"
+    if "u" in perms:
+        return write_refusal(scope, owner, "update", [record], lookup)
+    if record.get("created_device") != scope.device.store_device_id:
+        return f"a {scope.role} device attaches files only to {owner} records it made"
+    return None
 
 
 def _kiosk_form(scope: Scope, row: dict, _lookup: Lookup) -> str | None:
