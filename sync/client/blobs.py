@@ -2,9 +2,10 @@
 
 The bytes live in the store's encrypted blob folder (`store.blobs`, the same one the desktop
 writes): an upload reads them decrypted in memory, a download is verified and sealed before it
-takes its place. Nothing is written in the clear, not even while it is on its way. The server's
-answer to `start` says how much it already has, so an upload cut half-way resumes at that
-offset, and a file HQ already holds is never sent again.
+takes its place. Nothing is written in the clear, not even while it is on its way. HQ's answer
+to `start` says how much of THIS device's upload it has, so an upload cut half-way resumes at
+that offset, and a file this device sent before is not sent again. A file HQ holds from another
+device is sent in full: HQ never tells a device whether it had a photo (`sync/server/blobs.py`).
 """
 
 import hashlib

@@ -1,8 +1,8 @@
 """Where HQ keeps attachment bytes: always sealed (AES-GCM), whatever HQ's database is.
 
 Finished attachments go into a `BlobStore` (file names keyed too); an upload on its way is kept
-as one AES-GCM sealed file per chunk (the hash and offset bound in), so nothing readable is ever
-on disk, not even half a photo. The key:
+as one AES-GCM sealed file per chunk (the uploading device, the hash and the offset bound in), so
+nothing readable is ever on disk, not even half a photo. The key:
 
 * SQLite HQ (the default): a sub-key of the HQ store's data key (wrapped in `store.key.json`,
   its device part outside the data directory, exactly like the database's).
@@ -35,56 +35,62 @@ _NONCE, _TAG = 12, 16
 BLOB_KEY_FILE = "blobs.key.json"  # PostgreSQL HQ: the wrapped attachment key
 
 
+UPLOADS = "uploads"  # uploads on their way, one folder per (device, hash)
+LEGACY_PARTIAL = "partial"  # where earlier versions kept them, per hash alone
+
+
 class Partial:
-    """An upload on its way: one sealed file per chunk in `partial/<HMAC of the hash>/<offset>`
-    (AES-GCM, fresh nonce, `sha256:offset` as associated data)."""
+    """Uploads on their way, each ONE device's: one sealed file per chunk in
+    `uploads/<HMAC of device and hash>/<offset>` (AES-GCM, fresh nonce, the device, hash and
+    offset as associated data). Another device's upload of the same hash is another folder."""
 
     def __init__(self, root: Path, key: bytes):
-        self.root = Path(root) / "partial"
+        self.root = Path(root) / UPLOADS
         self._aead = AESGCM(derive_subkey(key, "hq partial uploads"))
         self._name_key = derive_subkey(key, "hq partial upload names")
 
-    def _dir(self, sha256: str) -> Path:
-        return self.root / hmac.new(self._name_key, sha256.encode(), hashlib.sha256).hexdigest()
+    def _dir(self, device: str, sha256: str) -> Path:
+        name = hmac.new(self._name_key, f"{device}/{sha256}".encode(), hashlib.sha256)
+        return self.root / name.hexdigest()
 
-    def _chunks(self, sha256: str) -> list[tuple[int, Path]]:
-        folder = self._dir(sha256)
+    def _chunks(self, device: str, sha256: str) -> list[tuple[int, Path]]:
+        folder = self._dir(device, sha256)
         if not folder.is_dir():
             return []
         return sorted((int(p.name), p) for p in folder.iterdir() if p.name.isdigit())
 
-    def received(self, sha256: str) -> int:
+    def received(self, device: str, sha256: str) -> int:
         """Bytes held from offset 0 without a gap."""
         expected = 0
-        for offset, path in self._chunks(sha256):
+        for offset, path in self._chunks(device, sha256):
             if offset != expected:
                 break
             expected += path.stat().st_size - _NONCE - _TAG
         return expected
 
-    def add(self, sha256: str, offset: int, chunk: bytes) -> None:
+    def add(self, device: str, sha256: str, offset: int, chunk: bytes) -> None:
         nonce = secrets.token_bytes(_NONCE)
-        sealed = nonce + self._aead.encrypt(nonce, chunk, f"{sha256}:{offset}".encode())
-        write_private_file(self._dir(sha256) / f"{offset:012d}", sealed)
+        sealed = nonce + self._aead.encrypt(nonce, chunk, _bound(device, sha256, offset))
+        write_private_file(self._dir(device, sha256) / f"{offset:012d}", sealed)
 
-    def read(self, sha256: str) -> bytes:
+    def read(self, device: str, sha256: str) -> bytes:
         parts, expected = [], 0
-        for offset, path in self._chunks(sha256):
+        for offset, path in self._chunks(device, sha256):
             if offset != expected:
                 break
             body = path.read_bytes()
             try:
                 body = self._aead.decrypt(body[:_NONCE], body[_NONCE:],
-                                          f"{sha256}:{offset}".encode())
+                                          _bound(device, sha256, offset))
             except InvalidTag:
                 raise BlobCorruptError("A part of this upload is damaged.") from None
             parts.append(body)
             expected += len(body)
         return b"".join(parts)
 
-    def drop(self, sha256: str) -> None:
-        folder = self._dir(sha256)
-        for _, path in self._chunks(sha256):
+    def drop(self, device: str, sha256: str) -> None:
+        folder = self._dir(device, sha256)
+        for _, path in self._chunks(device, sha256):
             path.unlink(missing_ok=True)
         if folder.is_dir():
             for leftover in folder.iterdir():
@@ -92,9 +98,17 @@ class Partial:
             folder.rmdir()
 
 
+def _bound(device: str, sha256: str, offset: int) -> bytes:
+    return f"{device}/{sha256}:{offset}".encode()
+
+
 def open_blob_store(blob_dir: Path, key: bytes) -> tuple[BlobStore, Partial]:
+    """The finished attachments and the uploads on their way. Uploads an earlier version kept
+    per hash alone (`partial/`, sealed or not) are dropped: their devices start again from zero
+    under their own sessions."""
     blob_dir = Path(blob_dir)
     blob_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    shutil.rmtree(blob_dir / LEGACY_PARTIAL, ignore_errors=True)
     return BlobStore(blob_dir, key), Partial(blob_dir, key)
 
 
@@ -128,16 +142,8 @@ def create_blob_key(blob_dir: Path, passphrase: str | None, *, holds_sealed: boo
     return create_key_file(blob_dir / BLOB_KEY_FILE, passphrase)
 
 
-def seal_plain_files(blobs: BlobStore, partial_dir: Path) -> int:
-    """An HQ that kept attachments in the clear before: seal them, drop the partial uploads an
-    earlier version kept (clear `<sha>.part` files or `<sha>/<offset>` chunk folders; the
-    device resumes from zero)."""
-    sealed = blobs.seal_plain_files()
-    partial_dir = Path(partial_dir)
-    if partial_dir.is_dir():
-        for leftover in partial_dir.iterdir():
-            if leftover.is_dir():
-                shutil.rmtree(leftover, ignore_errors=True)
-            else:
-                leftover.unlink(missing_ok=True)
-    return sealed
+def seal_plain_files(blobs: BlobStore) -> int:
+    """An HQ that kept attachments in the clear before: seal them. (Its partial uploads, clear
+    `<sha>.part` files or `<sha>/<offset>` chunk folders, are in `partial/`, which
+    `open_blob_store` drops.)"""
+    return blobs.seal_plain_files()

@@ -29,7 +29,7 @@ from sync.server.blob_store import (
     seal_plain_files,
 )
 
-SERVER_HEAD = "s0002"
+SERVER_HEAD = "s0004"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # Several workers may start at once against one PostgreSQL: migrations (and the making of the
 # attachment key) run under this lock.
@@ -149,7 +149,7 @@ def _seal_earlier_blobs(db: ServerDB) -> None:
 
     with db.write() as conn:
         if get_meta(conn, HQ_BLOBS_SEALED) != "1":
-            seal_plain_files(db.blobs, db.partial.root)
+            seal_plain_files(db.blobs)
             set_meta(conn, HQ_BLOBS_SEALED, "1")
 
 

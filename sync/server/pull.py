@@ -18,7 +18,8 @@ from sync.server import tables as T
 from sync.server.auth import Bearer, DeviceIdentity, identify
 from sync.server.conflicts import conflicts_for
 from sync.server.db import ServerDB, high_water
-from sync.server.scope import MATRIX, Scope, load_scope, row_visible
+from sync.server.rows import insert_ignore
+from sync.server.scope import Scope, load_scope, row_visible
 
 
 class CursorAhead(Exception):
@@ -103,7 +104,7 @@ def _shape(conn: sa.Connection, scope: Scope, page: list[tuple]) -> tuple[dict, 
 
 def _filter(conn: sa.Connection, scope: Scope, name: str, columns: list[str],
             rows: list) -> tuple[list, list[str]]:
-    lookup = _lookup(conn)
+    lookup = row_lookup(conn)
     visible, hidden = [], []
     for row in rows:
         as_dict = dict(zip(columns, row, strict=True))
@@ -113,20 +114,12 @@ def _filter(conn: sa.Connection, scope: Scope, name: str, columns: list[str],
            for r in visible if r[0] not in held]
     gone = [r[0] for r in hidden if r[0] in held]
     if new:  # two pulls of one device at once must not trip over each other
-        conn.execute(_insert_ignore(conn, T.device_row), new)
+        conn.execute(insert_ignore(conn, T.device_row), new)
     if gone:
         dr = T.device_row.c
         conn.execute(T.device_row.delete().where(
             dr.device_id == scope.device.id, dr.table_name == name, dr.row_id.in_(gone)))
     return visible, gone
-
-
-def _insert_ignore(conn: sa.Connection, table: sa.Table):
-    if conn.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert(table).on_conflict_do_nothing()
 
 
 def _held(conn: sa.Connection, device_id: str, name: str, ids: list[str]) -> set[str]:
@@ -139,7 +132,8 @@ def _held(conn: sa.Connection, device_id: str, name: str, ids: list[str]) -> set
     return out
 
 
-def _lookup(conn: sa.Connection):
+def row_lookup(conn: sa.Connection):
+    """Rows by (table, id), each read once: the `lookup` the scope rules take."""
     cache: dict[tuple[str, str], dict | None] = {}
 
     def lookup(table: str, row_id: str | None) -> dict | None:
@@ -181,16 +175,3 @@ def _fixer(column: sa.Column):
 def _json_text(value: Any) -> str:
     return value if isinstance(value, str) else orjson.dumps(value).decode()
 
-
-def blob_visible(db: ServerDB, device: DeviceIdentity, sha: str) -> bool:
-    """May this device download these bytes: an attachment row with this hash is in its scope
-    (or it uploaded one itself)."""
-    t = SYNCED_TABLES["attachment"].__table__
-    with db.read() as conn:
-        scope = load_scope(conn, device)
-        if "r" not in MATRIX[scope.role].get("attachment", ""):
-            return False
-        lookup = _lookup(conn)
-        rows = conn.execute(sa.select(t).where(t.c.sha256 == sha)).mappings().all()
-        return any(r["created_device"] == device.store_device_id
-                   or row_visible(scope, "attachment", dict(r), lookup) for r in rows)

@@ -31,7 +31,7 @@ from sync.server.audit_heads import RetireConfirm
 from sync.server.body_limit import BodyTooLarge
 from sync.server.db import ServerDB
 from sync.server.errors import ClientError
-from sync.server.pull import blob_visible, pull_page
+from sync.server.pull import pull_page
 from sync.server.push import push_batch
 
 
@@ -186,38 +186,34 @@ def device_retired(body: RetireConfirm, request: Request, who=Depends(device)):
 
 
 # --- attachments ----------------------------------------------------------------------------
+# Who may learn what about a hash is decided in `sync.server.blobs`: the status and content
+# routes give one and the same 404 for every hash this device may not know about.
 @router.get("/blobs/{sha}", response_model=BlobStatus)
 def blob_status(sha: str, request: Request, who=Depends(device)):
-    found = blobs.status(_db(request), sha)
-    if found is None:
-        raise _client_error(404, "unknown_blob", "HQ does not have this attachment")
-    return found
+    return blobs.status(_db(request), who, sha)
 
 
 @router.post("/blobs/{sha}/start", response_model=BlobStatus)
 def blob_start(sha: str, body: BlobStart, request: Request, who=Depends(device)):
-    return blobs.start(_db(request), sha, body.size, body.media_type)
+    return blobs.start(_db(request), who, sha, body.size, body.media_type)
 
 
 @router.put("/blobs/{sha}", response_model=BlobStatus)
 async def blob_chunk(sha: str, request: Request, offset: int = Query(ge=0),
                      who=Depends(device)):
+    blobs.check_may_upload(who)  # before the body is read
     chunk = await _body(request, CHUNK_BODY_BYTES)
-    return await run_in_threadpool(blobs.append, _db(request), sha, offset, chunk)
+    return await run_in_threadpool(blobs.append, _db(request), who, sha, offset, chunk)
 
 
 @router.post("/blobs/{sha}/finish", response_model=BlobStatus)
 def blob_finish(sha: str, request: Request, who=Depends(device)):
-    return blobs.finish(_db(request), sha)
+    return blobs.finish(_db(request), who, sha)
 
 
 @router.get("/blobs/{sha}/content")
 def blob_content(sha: str, request: Request, who=Depends(device)):
-    db = _db(request)
-    found = blobs.status(db, sha)
-    if found is None or not found.complete or not blob_visible(db, who, sha):
-        raise _client_error(404, "unknown_blob", "HQ has no attachment with this hash for you")
-    data = blobs.content(db, sha)  # decrypted
+    data = blobs.content(_db(request), who, sha)  # decrypted
     return Response(content=data, media_type="application/octet-stream")
 
 

@@ -299,6 +299,15 @@ def upsert(conn: sa.Connection, table: sa.Table, rows: list[dict], keys: list[st
     conn.execute(stmt, rows)
 
 
+def insert_ignore(conn: sa.Connection, table: sa.Table):
+    """INSERT ... ON CONFLICT DO NOTHING on SQLite and PostgreSQL alike."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert(table).on_conflict_do_nothing()
+
+
 # --- driver-level statements for a push batch ----------------------------------------------------
 # On SQLite, SQLAlchemy Core spends a fifth of a 5,000-row executemany building and
 # type-processing one parameter dict per row; the same bind processors applied here in a tight

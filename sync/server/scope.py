@@ -202,18 +202,35 @@ def _readable_rows(readable: Callable[[Scope, dict | None, Lookup], bool],
 
 def _attachment_owner(scope: Scope, before: dict | None, after: dict | None,
                       lookup: Lookup) -> Refusal | None:
+    """A file goes only on a record HQ knows and this device may write: one it may change (by
+    the row rules of that kind), or, for kinds it may only create, one it created."""
     for row in (before, after):
-        if row is None:
-            continue
-        owner = row.get("owner_table", "")
-        perms = MATRIX[scope.role].get(owner, "")
-        if "c" not in perms and "u" not in perms:
-            return Refusal("attachment_owner",
-                           f"a {scope.role} device may not attach files to {owner} records",
-                           {"owner_table": owner})
-        readable = _OWNER_READABLE.get(owner) if scope.row_filtered(owner) else None
-        if readable and not readable(scope, lookup(owner, row.get("owner_id")), lookup):
-            return NOT_IN_SCOPE
+        if row is not None:
+            refusal = _owner_refusal(scope, row.get("owner_table", ""), row.get("owner_id"),
+                                     lookup)
+            if refusal is not None:
+                return refusal
+    return None
+
+
+def _owner_refusal(scope: Scope, owner: str, owner_id, lookup: Lookup) -> Refusal | None:
+    perms = MATRIX[scope.role].get(owner, "")
+    if "c" not in perms and "u" not in perms:
+        return Refusal("attachment_owner",
+                       f"a {scope.role} device may not attach files to {owner} records",
+                       {"owner_table": owner})
+    record = lookup(owner, owner_id)
+    if record is None:
+        return NOT_IN_SCOPE  # as for a record it may not read: no oracle of HQ's ids
+    readable = _OWNER_READABLE.get(owner) if scope.row_filtered(owner) else None
+    if readable and not readable(scope, record, lookup):
+        return NOT_IN_SCOPE
+    if "u" in perms:
+        return write_refusal(scope, owner, "update", record, record, lookup)
+    if record.get("created_device") != scope.device.store_device_id:
+        return Refusal("attachment_owner",
+                       f"a {scope.role} device attaches files only to {owner} records it made",
+                       {"owner_table": owner})
     return None
 
 

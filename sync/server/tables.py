@@ -99,13 +99,34 @@ device_row = sa.Table(
     sa.Column("row_id", sa.String(36), primary_key=True),
 )
 
+# Finished attachments only (verified bytes in the blob store); the size is the bytes' own.
 blob = sa.Table(
     "sync_blob", metadata,
     sa.Column("sha256", sa.String(64), primary_key=True),
     sa.Column("size", sa.BigInteger, nullable=False),
     sa.Column("media_type", sa.String(100), nullable=False),
-    sa.Column("complete", sa.Boolean, nullable=False, default=False),
     sa.Column("created_at", UTCDateTime, nullable=False),
+)
+
+# An upload on its way belongs to the ONE device that started it (its chunks are sealed under
+# that device and hash): nobody else sees it, resumes it, or is blocked by the size it announced.
+blob_upload = sa.Table(
+    "sync_blob_upload", metadata,
+    sa.Column("store_device_id", sa.String(36), primary_key=True),
+    sa.Column("sha256", sa.String(64), primary_key=True),
+    sa.Column("size", sa.BigInteger, nullable=False),
+    sa.Column("media_type", sa.String(100), nullable=False),
+    sa.Column("created_at", UTCDateTime, nullable=False),
+)
+
+# Devices that sent HQ an attachment's whole bytes themselves (hash verified): proof that they
+# had the photo. Only a holder's attachment rows open the bytes to other devices, so naming a
+# known hash in a record of one's own opens nothing.
+blob_holder = sa.Table(
+    "sync_blob_holder", metadata,
+    sa.Column("sha256", sa.String(64), primary_key=True),
+    sa.Column("store_device_id", sa.String(36), primary_key=True),
+    sa.Column("held_since", UTCDateTime, nullable=False),
 )
 
 # Numbers of circulated criticism notices (余纠通〔2026〕3号), one sequence per prefix and year,

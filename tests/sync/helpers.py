@@ -111,6 +111,15 @@ class Hq:
         with self.db.engine.connect() as conn:
             return {r["id"]: dict(r) for r in conn.execute(query).mappings()}
 
+    def identity(self, dev: Device):
+        """HQ's record of an enrolled device, as its routes see the caller."""
+        from sync.server import tables as T
+        from sync.server.auth import _identity
+
+        with self.db.engine.connect() as conn:
+            return _identity(conn.execute(sa.select(T.device).where(
+                T.device.c.store_device_id == dev.store.device_id)).one())
+
     def count(self, table: sa.Table) -> int:
         with self.db.engine.connect() as conn:
             return conn.execute(sa.select(sa.func.count()).select_from(table)).scalar()

@@ -210,16 +210,17 @@ def test_an_upload_cut_half_way_leaves_only_sealed_chunks_at_hq(hq, monkeypatch)
                               "owner_id": fid, "original_name": "h.jpg"})
     from sync.server import blobs as hq_blobs
 
-    hq_blobs.start(hq.db, sha, len(data), "image/jpeg")  # two chunks arrived, then the
-    for offset in (0, 1000):                              # network dropped
-        hq_blobs.append(hq.db, sha, offset, data[offset:offset + 1000])
-    assert hq.db.partial.received(sha) == 2000
+    who = hq.identity(a)
+    hq_blobs.start(hq.db, who, sha, len(data), "image/jpeg")  # two chunks arrived, then the
+    for offset in (0, 1000):                                   # network dropped
+        hq_blobs.append(hq.db, who, sha, offset, data[offset:offset + 1000])
+    assert hq.db.partial.received(who.store_device_id, sha) == 2000
     held = [p for p in (hq.root / "blobs").rglob("*") if p.is_file()]
     assert held
     assert not [p for p in held if b"HALFWAYPHOTO" in p.read_bytes() or sha in str(p)]
     assert a.sync().attachments == 1  # resumes where it stopped
     assert hq.db.blobs.get(sha) == data
-    assert not list((hq.root / "blobs" / "partial").rglob("*"))
+    assert not list((hq.root / "blobs" / "uploads").rglob("*"))
 
 
 def test_a_sqlite_hq_seals_the_clear_files_an_earlier_version_left(tmp_path):
