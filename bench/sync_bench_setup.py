@@ -1,6 +1,7 @@
 """Set-up for bench/sync_bench.py: a real `fieldinspect serve` on loopback, devices, seed data."""
 
 import asyncio
+import contextlib
 import os
 import signal
 import socket
@@ -8,6 +9,7 @@ import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -115,6 +117,22 @@ def fresh_pg(url: str) -> str:
         conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
     admin_engine.dispose()
     return sa.engine.make_url(url).set(database=name).render_as_string(hide_password=False)
+
+
+@contextlib.contextmanager
+def throw_away_pg(url: str) -> Iterator[str]:
+    """A fresh database on the server of `url`, dropped afterwards (its sessions ended first)."""
+    made = fresh_pg(url)
+    try:
+        yield made
+    finally:
+        name = sa.engine.make_url(made).database
+        admin_engine = sa.create_engine(url, isolation_level="AUTOCOMMIT")
+        with admin_engine.connect() as conn:
+            conn.exec_driver_sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                 "WHERE datname = %s", (name,))
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}"')
+        admin_engine.dispose()
 
 
 def seed_reference_at_hq(db_url: str, data_dir: Path) -> dict:

@@ -1,23 +1,17 @@
 """Asking HQ for the number of a circulated criticism notice at the moment it is issued."""
 
 import asyncio
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import httpx
 
 from models.ids import new_id
 
-# The calls run on this one thread, not a new one each time: the store's pool keeps a connection
-# per thread that used it and, past five, closes some of the others' - a new thread per notice
-# would by the third or fourth notice close the connection of the thread building the report.
-_NUMBERING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hq-numbering")
-
-
-async def _on_numbering_thread(store, body: dict,
-                               transport: httpx.AsyncBaseTransport | None) -> dict:
-    return await asyncio.get_running_loop().run_in_executor(
-        _NUMBERING, lambda: asyncio.run(_ask(store, body, transport)))
+# The call runs on the caller's thread, usually the one building the notice while it holds a
+# read connection. It once had to run on a thread of its own (one persistent thread, as a new
+# thread per notice made the store's old SingletonThreadPool close the report reader's
+# connection): that pool handed a thread's second `connect()` the connection it already held.
+# The store's QueuePool (models/store/database.py) lends every checkout a connection of its own.
 
 
 @dataclass(frozen=True)
@@ -49,11 +43,11 @@ async def request_number_async(store, *, prefix: str, year: int, criticism_ids: 
                                transport: httpx.AsyncBaseTransport | None = None) -> str:
     """The next number of `year` from HQ (the device must be enrolled as office or HQ).
 
-    Runs on the numbering thread: the store hands each thread its own connection, and the
-    caller is usually holding a read connection open while it builds the notice."""
+    The caller may hold a read connection open while it builds the notice: the store lends
+    this call connections of its own."""
     body = {"notice_id": notice_id or new_id(), "prefix": prefix, "year": year,
             "criticism_ids": criticism_ids}
-    answer = await _on_numbering_thread(store, body, transport)
+    answer = await _ask(store, body, transport)
     return answer["number"]
 
 
@@ -68,7 +62,7 @@ async def issue_number_async(store, *, prefix: str, year: int, criticism_ids: li
     circulated unless `include_circulated`."""
     body = {"notice_id": notice_id or new_id(), "prefix": prefix, "year": year,
             "criticism_ids": criticism_ids, "leave_out_circulated": not include_circulated}
-    answer = await _on_numbering_thread(store, body, transport)
+    answer = await _ask(store, body, transport)
     kept = answer.get("criticism_ids")
     if "left_out" not in answer:  # an HQ that does not check: it recorded them all
         kept = criticism_ids

@@ -60,8 +60,9 @@ def wipe_store(store, reason: str) -> None:
     """Close the open store, wipe its data directory, and leave the object unusable."""
     store.engine.dispose()
     # A pooled engine would re-create an empty database on the next connect: swap it for one
-    # that refuses.
-    store.engine = sa.create_engine("sqlite://", creator=_refuse_connect)
+    # that refuses (and keeps nothing: NullPool, not the URL's default pool).
+    store.engine = sa.create_engine("sqlite://", creator=_refuse_connect,
+                                    poolclass=sa.pool.NullPool)
     store.data_key = b""
     store.wiped = True
     wipe_data_dir(store.data_dir, reason)

@@ -1,7 +1,9 @@
-"""Opening the encrypted SQLite store: SQLCipher with a raw data key, WAL, synchronous=FULL."""
+"""Opening the encrypted SQLite store: SQLCipher with a raw data key, WAL, synchronous=FULL,
+behind a connection pool chosen and sized here (never SQLAlchemy's default for the URL)."""
 
 import ctypes
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -30,6 +32,29 @@ def keep_none_alive(*_ignored) -> None:
             ctypes.c_ssize_t.from_address(id(singleton)).value += _NONE_TOP_UP
 
 
+@dataclass(frozen=True)
+class PoolSize:
+    """A QueuePool's size: every checkout gets a connection of its own, whichever thread asks,
+    and gives it back whole; no connection is ever closed under the thread using it.
+
+    Never SQLAlchemy's default: for "sqlite://" with a creator it picks a SingletonThreadPool of
+    five, one connection per thread, which closes the connections of other threads still using
+    them once a sixth thread connects - sqlcipher3 then crashes (issue 11: HQ died with SIGSEGV
+    at six requests at once). It also handed a thread's nested `connect()` the connection the
+    thread already held; with a QueuePool a nested `connect()` is a second connection."""
+    size: int  # connections kept open
+    overflow: int  # opened on top for a burst, closed when given back
+    timeout: float = 30.0  # seconds a checkout waits when all are lent, then TimeoutError
+
+
+# A device store is reached by few threads, and known ones: the desktop's one database worker,
+# a sync engine's worker, small reads on the GUI thread (or a command's main thread). Four kept
+# connections cover them; four more absorb a burst (the report builder holding its read while
+# the notice is numbered at HQ on the same thread, a backup's raw connection) and are closed
+# when given back.
+DEVICE_POOL = PoolSize(size=4, overflow=4)
+
+
 def _connect_factory(path: Path, key: bytes):
     pragma_key = f"PRAGMA key = \"x'{key.hex()}'\""
 
@@ -55,10 +80,15 @@ def _connect_factory(path: Path, key: bytes):
     return connect
 
 
-def open_engine(path: Path, key: bytes) -> sa.Engine:
-    """An engine over the encrypted file; transactions are explicit BEGIN (IMMEDIATE for writes)."""
+def open_engine(path: Path, key: bytes, pool: PoolSize = DEVICE_POOL) -> sa.Engine:
+    """An engine over the encrypted file; transactions are explicit BEGIN (IMMEDIATE for writes).
+
+    Connections cross threads between checkouts (never during one): `check_same_thread=False`,
+    and SQLCipher's builds are thread-safe (SQLITE_THREADSAFE=1)."""
     engine = sa.create_engine(
-        "sqlite://", creator=_connect_factory(path, key), module=sqlcipher3.dbapi2
+        "sqlite://", creator=_connect_factory(path, key), module=sqlcipher3.dbapi2,
+        poolclass=sa.pool.QueuePool, pool_size=pool.size, max_overflow=pool.overflow,
+        pool_timeout=pool.timeout,
     )
 
     event.listen(engine, "after_cursor_execute", keep_none_alive)

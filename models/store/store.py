@@ -1,8 +1,8 @@
 """The local store: one encrypted SQLite file per data directory, migrated on open.
 
 `Store.open()` unlocks (or creates) the store; `store.write(profile)` is the single write path;
-`store.read()` gives a read connection. Sessions never cross threads: each thread takes its own
-connection from the engine's pool.
+`store.read()` gives a read connection. Sessions never cross threads: each checkout takes a
+connection of its own from the engine's pool (`models/store/database.py` names it and its size).
 """
 
 import contextlib
@@ -20,7 +20,7 @@ from models.security import audit
 from models.security.blobs import BLOB_DIR, BlobStore
 from models.security.lockout import UnlockGuard
 from models.store import outbox as _outbox  # noqa: F401 - registers the outbox hook
-from models.store.database import DB_FILE, open_engine
+from models.store.database import DB_FILE, DEVICE_POOL, PoolSize, open_engine
 from models.store.keys import (
     KEY_FILE,
     KEY_FILE_VERSION,
@@ -51,8 +51,10 @@ class Store:
         return (Path(data_dir) / KEY_FILE).exists()
 
     @classmethod
-    def open(cls, data_dir: Path, passphrase: str | None, *, create: bool = True) -> "Store":
-        """Unlock the store in `data_dir`, creating it (with this passphrase) when absent."""
+    def open(cls, data_dir: Path, passphrase: str | None, *, create: bool = True,
+             pool: PoolSize = DEVICE_POOL) -> "Store":
+        """Unlock the store in `data_dir`, creating it (with this passphrase) when absent.
+        `pool`: a device's by default; HQ's SQLite store sizes its own (sync/server/db.py)."""
         data_dir = Path(data_dir)
         key_path = data_dir / KEY_FILE
         if key_path.exists():
@@ -64,7 +66,7 @@ class Store:
             key = create_key_file(key_path, passphrase or "")
         else:
             raise FileNotFoundError(f"No FieldInspect store in {data_dir}")
-        engine = open_engine(data_dir / DB_FILE, key)
+        engine = open_engine(data_dir / DB_FILE, key, pool)
         ensure_schema(engine)
         device_id = _ensure_device_id(engine)
         with engine.connect().execution_options(immediate=True) as conn, conn.begin():

@@ -5,10 +5,12 @@ one PostgreSQL. Every client error is a 4xx with a code and a sentence; a 500 is
 Every request body is capped before it is read (`sync.server.body_limit`).
 """
 
+import contextlib
 import logging
 from datetime import timedelta
 from pathlib import Path
 
+import anyio.to_thread
 import sqlalchemy as sa
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -19,7 +21,7 @@ from sync.protocol import SCHEMA_VERSION
 from sync.server.auth import TOKEN_TTL, AuthFailure
 from sync.server.blobs import BlobError
 from sync.server.body_limit import BodyLimitMiddleware, BodyTooLarge, too_large_body
-from sync.server.db import ServerDB, open_server_db
+from sync.server.db import DB_THREADS, ServerDB, open_server_db
 from sync.server.errors import ClientError
 from sync.server.notices import router as notices_router
 from sync.server.pull import CursorAhead
@@ -33,7 +35,7 @@ def create_app(database_url: str | None = None, *, db: ServerDB | None = None,
                blob_dir: Path | None = None, passphrase: str | None = None,
                token_ttl: timedelta = TOKEN_TTL) -> FastAPI:
     db = db or open_server_db(database_url, blob_dir=blob_dir, passphrase=passphrase)
-    app = FastAPI(title="FieldInspect HQ", version=str(SCHEMA_VERSION))
+    app = FastAPI(title="FieldInspect HQ", version=str(SCHEMA_VERSION), lifespan=_lifespan)
     app.state.db = db
     app.state.token_ttl = token_ttl
     app.include_router(router)
@@ -41,6 +43,14 @@ def create_app(database_url: str | None = None, *, db: ServerDB | None = None,
     app.add_middleware(BodyLimitMiddleware)  # before any route reads a body
     _install_error_handlers(app)
     return app
+
+
+@contextlib.asynccontextmanager
+async def _lifespan(_app: FastAPI):
+    """No more threads reach the database at once than its pool has connections (DB_THREADS,
+    sync/server/db.py says why the thread pool is limited rather than the pool grown)."""
+    anyio.to_thread.current_default_thread_limiter().total_tokens = DB_THREADS
+    yield
 
 
 def error(status: int, code: str, message: str, **details) -> JSONResponse:
@@ -70,6 +80,8 @@ _REFUSALS = {
                                  "HQ's database refused this data; nothing was written", {}),
     # Lock timeouts and serialisation failures: the request wrote nothing; try again.
     sa.exc.OperationalError: lambda e: (503, "busy", "HQ is busy; try again shortly", {}),
+    # Every pooled connection stayed lent for the pool's timeout: nothing was read or written.
+    sa.exc.TimeoutError: lambda e: (503, "busy", "HQ is busy; try again shortly", {}),
 }
 
 
@@ -81,7 +93,7 @@ def _install_error_handlers(app: FastAPI) -> None:
 def _handler(shape):
     async def handle(_request: Request, exc: Exception):
         status, code, message, details = shape(exc)
-        if isinstance(exc, sa.exc.DBAPIError):
+        if isinstance(exc, sa.exc.DBAPIError | sa.exc.TimeoutError):
             log.warning("database refused a request: %s", exc)
         return error(status, code, message, **details)
 

@@ -19,6 +19,7 @@ import sqlalchemy as sa
 from models.errors import StoreLockedError, ValidationError
 from models.paths import resolve_data_dir
 from models.security.blobs import BlobStore
+from models.store.database import PoolSize
 from models.store.schema import ensure_schema
 from sync.server import tables as T
 from sync.server.blob_store import (
@@ -35,6 +36,26 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # attachment key) run under this lock.
 _PG_MIGRATION_LOCK = 0x46494E53
 PG_BLOB_DIR = "hq-blobs"  # a PostgreSQL HQ's attachments, in the data directory by default
+
+# How many threads of one HQ process may reach the database at once. Every database call of a
+# request runs on anyio's thread pool (sync routes, sync dependencies, run_in_threadpool), whose
+# default is 40 threads; the app limits that pool to DB_THREADS at start-up (sync/server/app.py)
+# and the pools below hold exactly DB_THREADS connections, so a request never waits for a
+# connection and no connection is shared. We limit the thread pool to the pool rather than
+# grow the pool to 40 because:
+# - SQLite has one writer (and an office device's pull writes too): past a few threads, requests
+#   only wait, and they wait better in anyio's first-come queue than in SQLite's busy handler
+#   (sleep and poll, unfair, "database is locked" after busy_timeout); each SQLCipher connection
+#   also keeps its own page cache (up to 64 MB);
+# - every PostgreSQL worker process holds its pool: 40 per worker passes PostgreSQL's default
+#   max_connections (100) at the third worker, 16 leaves room for five workers and the CLI;
+# - the work is Python under one GIL per process: more threads add no throughput here.
+DB_THREADS = 16
+# A checkout that still finds every connection lent (an app served without its start-up, e.g.
+# in-process over httpx's ASGITransport, keeps anyio's 40 threads) waits this long, then HQ
+# answers 503 `busy` and the device retries.
+POOL_TIMEOUT = 30.0
+SQLITE_POOL = PoolSize(size=DB_THREADS, overflow=0, timeout=POOL_TIMEOUT)
 
 
 HQ_BLOBS_SEALED = "hq_blobs_sealed"  # store_meta: attachments kept in the clear were sealed
@@ -106,7 +127,7 @@ def _open_sqlite(directory: Path, blob_dir: Path | None, passphrase: str | None)
 
     if not passphrase:
         raise StoreLockedError("The HQ database is locked: set FIELDINSPECT_PASSPHRASE.")
-    store = Store.open(directory, passphrase)
+    store = Store.open(directory, passphrase, pool=SQLITE_POOL)
     migrate(store.engine)
     db = ServerDB(engine=store.engine, blob_dir=blob_dir or directory / "blobs",
                   blob_key=store.data_key)
@@ -121,7 +142,8 @@ def _open_postgres(database_url: str, blob_dir: Path, passphrase: str | None) ->
     if not passphrase:
         raise StoreLockedError("HQ's attachments are locked: set FIELDINSPECT_PASSPHRASE.")
     key = read_blob_key(blob_dir, passphrase)
-    engine = sa.create_engine(database_url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+    engine = sa.create_engine(database_url, poolclass=sa.pool.QueuePool, pool_size=DB_THREADS,
+                              max_overflow=0, pool_timeout=POOL_TIMEOUT, pool_pre_ping=True)
     try:
         with _pg_lock(engine):
             _migrate_both(engine)
