@@ -212,11 +212,18 @@ class SettlePanel(_BatchPanel):
         if d.kind == "only_first":
             return self.tr("Not re-keyed"), "", ""
         names = {c.value: criterion_label(c) for c in Criterion}
-        names["level"] = self.tr("Level")
+        names.update(level=self.tr("Level"), reason=self.tr("Reason"),
+                     suggestion=self.tr("Suggestion"))
         fields = list(d.fields)
+
+        def shown(field: str, value) -> str:
+            if field in batches.TEXTS_COMPARED:
+                return value or "–"
+            return label_of(Level, value) or "–"
+
         return (", ".join(names[f] for f in fields),
-                ", ".join(label_of(Level, d.fields[f][0]) or "–" for f in fields),
-                ", ".join(label_of(Level, d.fields[f][1]) or "–" for f in fields))
+                ", ".join(shown(f, d.fields[f][0]) for f in fields),
+                ", ".join(shown(f, d.fields[f][1]) for f in fields))
 
     def _resolution(self, resolution: str) -> str:
         return {"first": self.tr("First keying kept"), "second": self.tr("Corrected"),

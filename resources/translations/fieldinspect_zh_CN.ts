@@ -3160,6 +3160,16 @@
         <translation>评议等次</translation>
     </message>
     <message>
+        <location filename="../../desktop/entry/verify.py" line="215"/>
+        <source>Reason</source>
+        <translation>不满意原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/verify.py" line="216"/>
+        <source>Suggestion</source>
+        <translation>意见建议</translation>
+    </message>
+    <message>
         <location filename="../../desktop/entry/verify.py" line="222"/>
         <source>First keying kept</source>
         <translation>保留第一次录入</translation>
