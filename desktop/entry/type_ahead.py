@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 # A pause this long ends a burst of typing: nobody reads a refusal and starts fixing faster,
 # and clerks typing ahead press keys 7–150 ms apart.
@@ -102,6 +102,11 @@ class TypeAhead(QObject):
             return False
         if not isinstance(obj, QWidget) or not (obj is self.screen
                                                 or self.screen.isAncestorOf(obj)):
+            return False
+        if obj is not QApplication.focusWidget() and kind != QEvent.Type.InputMethod:
+            # A key goes to the focus widget first, then up to its parents if not taken: a
+            # line edit's Enter that has just started a save comes here again on its way up,
+            # and is the same key, not one typed ahead.
             return False
         if kind == QEvent.Type.ShortcutOverride:
             # Claim the key so that no shortcut fires now: its key press comes next and is held

@@ -157,3 +157,18 @@ def test_a_correction_typed_ahead_goes_to_the_form_it_names(qtbot, page, store):
     assert [tuple(r) for r in stored(store)] == [
         ("0001", "basically_satisfied", "", None, ""), ("0002", "fairly_satisfied", "", None, "")]
     assert screen.table.item(0, 1).text() == "Basically satisfied"
+
+
+def test_enter_in_a_text_field_saves_one_form_and_nothing_more(qtbot, page, store):
+    """Enter in the reason or suggestion field goes on to the parent widgets once the form is
+    saved; that is the same key, not one more typed ahead for the next form."""
+    screen = start_batch(qtbot, page)
+    screen.form.form_no.setText("0001")
+    press(Qt.Key.Key_4, Qt.Key.Key_Tab)
+    type_chars("态度差")
+    press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(screen.forms) == 1 and not screen.pending, timeout=10000)
+    assert held(screen) == 0 and not screen.form.message.property("error")
+    press(Qt.Key.Key_1, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(screen.forms) == 2 and not screen.pending, timeout=10000)
+    assert [r[0] for r in stored(store)] == ["0001", "0002"]
