@@ -92,6 +92,7 @@ class EntryScreen(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.held)
+        top.addSpacing(24)
         top.addWidget(self.count)
         buttons = QHBoxLayout()
         buttons.addWidget(self.correct_last)
