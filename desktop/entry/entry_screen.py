@@ -22,7 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.entry.form_widget import FormEntryWidget
-from desktop.entry.type_ahead import HeldKey, TypeAhead, send_key
+from desktop.entry.type_ahead import (
+    HeldKey,
+    HeldKeysLabel,
+    TypeAhead,
+    discarded_text,
+    send_key,
+)
 from desktop.labels import label_of
 from models.batches import next_form_number
 from models.enums import Level, RespondentGroup
@@ -39,10 +45,9 @@ class EntryScreen(QWidget):
         self.correcting: str | None = None  # the id of the form being corrected
         self.pending = False  # a save, the batch's load or the count before closing is awaited
         self.type_ahead = TypeAhead(self, self._replay_key)
-        self.type_ahead.changed.connect(self._show_held)
         self.summary = QLabel(objectName="batchSummary")
         self.count = QLabel(objectName="runningCount")
-        self.held = QLabel(objectName="heldKeys")
+        self.held = HeldKeysLabel(self.type_ahead)
         self.mode = QLabel(objectName="entryMode")
         self.form = FormEntryWidget()
         self.table = QTableWidget(0, 5, objectName="batchForms")
@@ -151,21 +156,6 @@ class EntryScreen(QWidget):
             slot()
         else:
             send_key(self.focusWidget() or self.form.level, held)
-
-    def _show_held(self) -> None:
-        n = len(self.type_ahead.keys)
-        blocked = bool(n) and not self.type_ahead.holding and not self.pending
-        if blocked:
-            text = self.tr("Keys held after this form: %1. Saving it replays them; Esc "
-                           "discards them.")
-        else:
-            text = self.tr("Keys typed ahead: %1") if n else ""
-        text = text.replace("%1", str(n))
-        if text != self.held.text():  # no relayout for each save of a clerk who waits
-            self.held.setText(text)
-            self.held.setProperty("error", blocked)
-            self.held.style().unpolish(self.held)
-            self.held.style().polish(self.held)
 
     def _blocked(self) -> bool:
         """Keys are held after a refused form: nothing else starts until it is saved or they
@@ -305,9 +295,7 @@ class EntryScreen(QWidget):
 
     def cancel_correction(self) -> None:
         if self.type_ahead.keys and not self.type_ahead.replaying and not self.pending:
-            n = self.type_ahead.discard()
-            self.form.show_message(self.tr("Discarded the keys typed after this form (%1).")
-                                   .replace("%1", str(n)))
+            self.form.show_message(discarded_text(self.type_ahead.discard()))
             return
         if self.close_panel.isVisible():
             self._hide_close_panel()

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 # A pause this long ends a burst of typing: nobody reads a refusal and starts fixing faster,
 # and clerks typing ahead press keys 7–150 ms apart.
@@ -124,6 +124,36 @@ class TypeAhead(QObject):
             self._settle.start()  # the burst goes on
         self.changed.emit()
         return True
+
+
+class HeldKeysLabel(QLabel):
+    """How many keys are held; once they wait on a refused form, what the clerk can do."""
+
+    def __init__(self, type_ahead: TypeAhead, parent=None) -> None:
+        super().__init__(parent, objectName="heldKeys")
+        self.type_ahead = type_ahead
+        type_ahead.changed.connect(self._update)
+
+    def _update(self) -> None:
+        n = len(self.type_ahead.keys)
+        blocked = bool(n) and not self.type_ahead.holding
+        if blocked:
+            text = QCoreApplication.translate(
+                "TypeAhead", "Keys held after this form: %1. Saving it replays them; Esc "
+                "discards them.")
+        else:
+            text = QCoreApplication.translate("TypeAhead", "Keys typed ahead: %1") if n else ""
+        text = text.replace("%1", str(n))
+        if text != self.text():  # no relayout for each save of a clerk who waits
+            self.setText(text)
+            self.setProperty("error", blocked)
+            self.style().unpolish(self)
+            self.style().polish(self)
+
+
+def discarded_text(count: int) -> str:
+    return QCoreApplication.translate(
+        "TypeAhead", "Discarded the keys typed after this form (%1).").replace("%1", str(count))
 
 
 def send_key(widget: QWidget, held: HeldKey) -> None:

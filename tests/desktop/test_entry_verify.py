@@ -89,3 +89,24 @@ def test_a_suggestion_keyed_differently_is_a_difference(qtbot, store, worker):
     qtbot.waitUntil(lambda: settle.table.rowCount() == 1)
     assert [settle.table.item(0, c).text() for c in range(4)] == [
         "0001", "Suggestion", "窗口太少", "窗口太多"]
+
+
+def test_a_second_keying_typed_without_a_pause_keys_each_form_once(qtbot, store, worker):
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.entry.verify import VerifyPanel
+    from models import batches
+
+    batch = closed_batch(store)
+    panel = VerifyPanel(make_session(store, worker, role="clerk"))
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.activateWindow()
+    qtbot.waitUntil(lambda: panel.form.form_no.text() == "0001"
+                    and QApplication.focusWidget() is panel.form.level)
+    for k in (Qt.Key.Key_1, Qt.Key.Key_Return, Qt.Key.Key_3, Qt.Key.Key_Return):
+        QTest.keyClick(QApplication.focusWidget(), k)
+    qtbot.waitUntil(lambda: panel.form.form_no.text() == "" and not panel.saving)
+    with store.read() as conn:
+        keyed = {k["form_no"]: k["level"] for k in batches.verification_keyings(conn, batch)}
+    assert keyed == {"0001": "satisfied", "0002": "basically_satisfied"}
