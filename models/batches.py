@@ -9,6 +9,7 @@ settled by a supervisor. Pass-1 keying rows only link the batch to the forms it 
 
 import random
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -33,9 +34,12 @@ from models.store.writes import WriteSession
 from models.timeutil import local_today, utcnow
 
 CRITERIA = tuple(c.value for c in Criterion)
-# Only coded answers are compared between keyings: free text typed twice differs in
-# punctuation and spacing without changing any figure.
+# Every field a clerk keys is compared between the two keyings (the form number pairs them).
 COMPARED = ("level", *CRITERIA)
+# Free text is compared as it reads, not keystroke by keystroke: full- and half-width forms
+# (NFKC: "，" and ",", "１" and "1") and spacing do not change what a form says; any other
+# difference, a word or a punctuation mark, is one for the supervisor.
+TEXTS_COMPARED = ("reason", "suggestion")
 SETTLE_ROLES = (ProfileRole.SUPERVISOR, ProfileRole.HQ)
 
 
@@ -73,6 +77,8 @@ class BatchKeyingBase(SQLModel):
     integrity: Level | None = Code(default=None, nullable=True)
     efficiency: Level | None = Code(default=None, nullable=True)
     reason: str = Field(default="", sa_type=sa.Text)
+    suggestion: str = Field(default="", sa_type=sa.Text,
+                            sa_column_kwargs={"server_default": ""})  # migration 0006
     resolution: str = Field(default="", max_length=20)  # first | second | voided
     settled_by: str = Field(default="", max_length=80)
     settled_at: datetime | None = Timestamp(default=None, nullable=True)
@@ -259,6 +265,7 @@ def add_verification(w: WriteSession, batch_id: str, values: dict[str, Any]) -> 
         raise ValidationError.single("level", "choose the level ticked on the form")
     row = {"batch_id": batch_id, "pass_no": 2, "form_no": form_no,
            "level": Level(values["level"]), "reason": (values.get("reason") or "").strip(),
+           "suggestion": (values.get("suggestion") or "").strip(),
            **{c: Level(values[c]) if values.get(c) else None for c in CRITERIA}}
     for earlier in verification_keyings(w.conn, batch_id):
         if earlier["form_no"] == form_no:
@@ -294,12 +301,23 @@ def differences(conn: sa.Connection, batch_id: str) -> list[Difference]:
         elif keying["level"] is None:
             diff.kind = "only_first"
         else:
-            diff.fields = {c: (first[c], keying[c]) for c in COMPARED
-                           if (first[c] or None) != (keying[c] or None)}
+            diff.fields = _differing_fields(first, keying)
             if not diff.fields:
                 continue
         found.append(diff)
     return found
+
+
+def _differing_fields(first: dict, second: dict) -> dict[str, tuple[Any, Any]]:
+    fields = {c: (first[c], second[c]) for c in COMPARED
+              if (first[c] or None) != (second[c] or None)}
+    fields.update({t: (first[t] or "", second[t] or "") for t in TEXTS_COMPARED
+                   if _as_read(first[t]) != _as_read(second[t])})
+    return fields
+
+
+def _as_read(text: str | None) -> str:
+    return "".join(unicodedata.normalize("NFKC", text or "").split())
 
 
 def settle(w: WriteSession, batch_id: str, keying_id: str, resolution: str, *,

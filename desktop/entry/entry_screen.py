@@ -1,12 +1,15 @@
 """Keying the forms of one open batch: the form, the running count, the forms keyed so far.
 
 F2 corrects the last form; F4 moves to the list, where Enter corrects the chosen form; Esc ends
-a correction; Ctrl+Shift+E closes the batch after showing the count against the cover."""
+a correction; Ctrl+Shift+E closes the batch after showing the count against the cover.
+Keys typed while a save is in flight are held and replayed in order (desktop/entry/type_ahead.py);
+Esc discards the keys held after a refused form."""
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -19,6 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.entry.form_widget import FormEntryWidget
+from desktop.entry.type_ahead import (
+    HeldKey,
+    HeldKeysLabel,
+    TypeAhead,
+    discarded_text,
+    send_key,
+)
 from desktop.labels import label_of
 from models.batches import next_form_number
 from models.enums import Level, RespondentGroup
@@ -33,9 +43,11 @@ class EntryScreen(QWidget):
         self.controller, self.reference = controller, reference
         self.forms: list[dict] = []
         self.correcting: str | None = None  # the id of the form being corrected
-        self.pending = False
+        self.pending = False  # a save, the batch's load or the count before closing is awaited
+        self.type_ahead = TypeAhead(self, self._replay_key)
         self.summary = QLabel(objectName="batchSummary")
         self.count = QLabel(objectName="runningCount")
+        self.held = HeldKeysLabel(self.type_ahead)
         self.mode = QLabel(objectName="entryMode")
         self.form = FormEntryWidget()
         self.table = QTableWidget(0, 5, objectName="batchForms")
@@ -84,6 +96,8 @@ class EntryScreen(QWidget):
     def _layout(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
+        top.addWidget(self.held)
+        top.addSpacing(24)
         top.addWidget(self.count)
         buttons = QHBoxLayout()
         buttons.addWidget(self.correct_last)
@@ -110,11 +124,47 @@ class EntryScreen(QWidget):
         self.form.form_no.editingFinished.connect(self.check_number)
         c.reconciled.connect(self._show_reconciliation)
         c.batch_closed.connect(self._closed)
-        for keys, slot in ((Qt.Key.Key_F2, lambda: self.start_correction(len(self.forms) - 1)),
-                           (Qt.Key.Key_F4, self.table.setFocus),
-                           ("Ctrl+Shift+E", self.request_close)):
-            QShortcut(QKeySequence(keys), self, slot,
-                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        c.failed.connect(self._request_failed)
+        self.shortcuts = [
+            (QKeySequence(Qt.Key.Key_F2), lambda: self.start_correction(len(self.forms) - 1)),
+            (QKeySequence(Qt.Key.Key_F4), self.table.setFocus),
+            (QKeySequence("Ctrl+Shift+E"), self.request_close)]
+        for sequence, slot in self.shortcuts:
+            QShortcut(sequence, self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    # --- keys typed ahead -------------------------------------------------------------------
+    def _await(self) -> None:
+        """An answer the next keys depend on is awaited: hold them until it comes."""
+        self.pending = True
+        self.type_ahead.hold()
+
+    def _resume(self) -> None:
+        """The screen shows what the held keys were typed for: give them to it, in order."""
+        self.pending = False
+        self.type_ahead.replay()
+
+    def _refused(self, text: str) -> None:
+        """The form on screen cannot be saved: say so at once; the keys typed after it wait."""
+        self.pending = False
+        self.form.show_message(text, error=True)
+        self.type_ahead.hold_until_pause()
+        QApplication.beep()  # a clerk typing from paper is not looking at the screen
+
+    def _replay_key(self, held: HeldKey) -> None:
+        slot = next((s for seq, s in self.shortcuts if seq == held.sequence()), None)
+        if slot is not None:
+            slot()
+        else:
+            send_key(self.focusWidget() or self.form.level, held)
+
+    def _blocked(self) -> bool:
+        """Keys are held after a refused form: nothing else starts until it is saved or they
+        are discarded, so they can only ever go to the forms that follow it."""
+        if self.type_ahead.keys and not self.pending and not self.type_ahead.replaying:
+            self.form.show_message(self.tr("Save this form (Enter) or discard the keys typed "
+                                           "after it (Esc) first."), error=True)
+            return True
+        return self.pending
 
     # --- a batch --------------------------------------------------------------------------
     def show_batch(self, batch: dict) -> None:
@@ -122,30 +172,40 @@ class EntryScreen(QWidget):
             self.reference.unit_path(batch["unit_id"]),
             label_of(RespondentGroup, batch["group"]), str(batch["evaluated_on"])]))
         self.forms = []
+        self.correcting = None
+        self.mode.clear()
+        self.type_ahead.discard()
         self._hide_close_panel()
         self.form.clear(None)
         self.form.show_message("")
         self._update_count()
+        self._await()  # keys typed before the batch's forms are on screen wait for them
 
     def _forms_loaded(self, forms: list[dict]) -> None:
         self.forms = forms
         self.table.setRowCount(0)
         for form in forms:
             self._append_row(form)
-        if self.correcting is None and not self.pending:
-            last = next((f["form_no"] for f in reversed(forms) if f["form_no"]), None)
-            self.form.clear(next_form_number(last) if last else "")
+        self._clear_to_next()
         self._update_count()
+        self._resume()
+
+    def _clear_to_next(self) -> None:
+        last = next((f["form_no"] for f in reversed(self.forms) if f.get("form_no")), None)
+        self.form.clear(next_form_number(last) if last else "")
 
     def _append_row(self, form: dict) -> None:
         row = self.table.rowCount()
         self.table.insertRow(row)
+        self._fill_row(row, form)
+        self.table.scrollToBottom()
+
+    def _fill_row(self, row: int, form: dict) -> None:
         cells = (form.get("form_no") or "", label_of(Level, form.get("level")),
                  form.get("reason") or "", form.get("suggestion") or "",
                  form.get("created_by") or self.controller.session.profile)
         for col, text in enumerate(cells):
             self.table.setItem(row, col, QTableWidgetItem(text))
-        self.table.scrollToBottom()
 
     def _update_count(self) -> None:
         batch = self.controller.batch
@@ -173,12 +233,12 @@ class EntryScreen(QWidget):
     # --- saving ---------------------------------------------------------------------------
     def submit(self) -> None:
         if self.pending:
-            return  # the previous Enter is still being saved (a few milliseconds)
+            return  # a click: keys typed meanwhile are held, never lost (see type_ahead)
         problem = self.form.local_problem()
         if problem:
-            self.form.show_message(problem, error=True)
+            self._refused(problem)
             return
-        self.pending = True
+        self._await()
         values = self.form.values()
         self.form.show_message(self.tr("Saving form %1…").replace("%1", values["form_no"] or ""))
         if self.correcting:
@@ -187,30 +247,44 @@ class EntryScreen(QWidget):
             self.controller.save_form(values)
 
     def _saved(self, evaluation_id: str, values: dict) -> None:
-        self.pending = False
         self.forms.append({**values, "id": evaluation_id, "voided": False})
         self._append_row(values)
         self._update_count()
         self.form.clear(next_form_number(values["form_no"]) if values["form_no"] else "")
         self.form.show_message(self.tr("Saved form %1.").replace("%1", values["form_no"] or ""))
         self.check_number()  # the proposed number may have been keyed elsewhere meanwhile
+        self._resume()
 
     def _corrected(self, evaluation_id: str, values: dict) -> None:
-        self.pending = False
-        self.form.show_message(self.tr("Corrected form %1.")
-                               .replace("%1", values["form_no"] or ""))
+        # Updated in place rather than reloaded: a reload answering later would clear the form
+        # that the keys typed meanwhile are filling.
+        row = next((i for i, f in enumerate(self.forms) if f["id"] == evaluation_id), None)
+        if row is not None:
+            self.forms[row] = {**self.forms[row], **values}
+            self.table.removeRow(row)
+            self.table.insertRow(row)
+            self._fill_row(row, self.forms[row])
         self.correcting = None
         self.mode.clear()
-        self.controller.reload_forms()
+        self._clear_to_next()
+        self.form.show_message(self.tr("Corrected form %1.")
+                               .replace("%1", values["form_no"] or ""))
+        self._resume()
 
     def _failed(self, error: BaseException, values: dict) -> None:
         # The form stays on screen exactly as typed, so nothing is lost; the clerk fixes it.
-        self.pending = False
-        self.form.show_message(self.form.explain(error), error=True)
+        self._refused(self.form.explain(error))
+
+    def _request_failed(self, error: BaseException) -> None:
+        """The batch's forms or its count could not be read: the held keys wait (Esc)."""
+        if self.pending:
+            from desktop.errors import message_for
+
+            self._refused(message_for(error))
 
     # --- corrections ----------------------------------------------------------------------
     def start_correction(self, row: int) -> None:
-        if not 0 <= row < len(self.forms):
+        if not 0 <= row < len(self.forms) or self._blocked():
             return
         form = self.forms[row]
         self.correcting = form["id"]
@@ -220,6 +294,9 @@ class EntryScreen(QWidget):
         self.form.show_message("")
 
     def cancel_correction(self) -> None:
+        if self.type_ahead.keys and not self.type_ahead.replaying and not self.pending:
+            self.form.show_message(discarded_text(self.type_ahead.discard()))
+            return
         if self.close_panel.isVisible():
             self._hide_close_panel()
             return
@@ -227,13 +304,14 @@ class EntryScreen(QWidget):
             return
         self.correcting = None
         self.mode.clear()
-        last = next((f["form_no"] for f in reversed(self.forms) if f.get("form_no")), None)
-        self.form.clear(next_form_number(last) if last else "")
+        self._clear_to_next()
         self.form.show_message("")
 
     # --- closing --------------------------------------------------------------------------
     def request_close(self) -> None:
-        self.controller.check_reconciliation()
+        if not self._blocked():
+            self._await()  # an Enter typed right after confirms the close, not the form
+            self.controller.check_reconciliation()
 
     def _show_reconciliation(self, rec) -> None:
         if rec.gap > 0:
@@ -247,12 +325,14 @@ class EntryScreen(QWidget):
         self.close_panel.setProperty("mismatch", rec.gap != 0)
         self.close_panel.show()
         self.confirm_close.setFocus()
+        self._resume()
 
     def _hide_close_panel(self) -> None:
         self.close_panel.hide()
         self.form.level.setFocus()
 
     def _closed(self, rec) -> None:
+        self.type_ahead.discard()  # the batch is gone: no key goes into another one
         self.close_panel.hide()
         self.closed.emit(rec)
 

@@ -1,5 +1,8 @@
 """Double-entry verification: a second clerk re-keys a closed batch (or the supervisor's sample)
-without seeing the first entry; a supervisor settles each difference."""
+without seeing the first entry; a supervisor settles each difference.
+
+The re-keying clerk types ahead like the first one: keys typed while a re-keyed form is saved
+are held and replayed to the next form (desktop/entry/type_ahead.py)."""
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -17,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.entry.form_widget import FormEntryWidget
 from desktop.entry.level_keys import criterion_label
+from desktop.entry.type_ahead import HeldKeysLabel, TypeAhead, discarded_text, send_key
 from desktop.labels import label_of
 from models import batches
 from models.enums import Criterion, Level
@@ -32,7 +36,7 @@ class _BatchPanel(QWidget):
         self.message = QLabel(objectName="verifyMessage")
         self.message.setWordWrap(True)
 
-    def _run(self, fn, on_ok, *, write: bool = False) -> None:
+    def _run(self, fn, on_ok, *, write: bool = False, on_error=None) -> None:
         store, profile = self.session.store, self.session.profile
 
         def job():
@@ -43,7 +47,9 @@ class _BatchPanel(QWidget):
                 return fn(conn)
 
         def done(result, error):
-            if error is not None:
+            if error is not None and on_error is not None:
+                on_error(error)
+            elif error is not None:
                 from desktop.errors import message_for
 
                 self.message.setText(message_for(error))
@@ -84,6 +90,11 @@ class VerifyPanel(_BatchPanel):
         self.todo.setWordWrap(True)
         self.form = FormEntryWidget()
         self.form.submitted.connect(self.submit)
+        self.form.cancelled.connect(self._discard_held)
+        self.saving = False  # a re-keyed form is being saved: the keys typed meanwhile wait
+        self.type_ahead = TypeAhead(self, lambda held: send_key(
+            self.focusWidget() or self.form.level, held))
+        self.held = HeldKeysLabel(self.type_ahead)
         self.finish = QPushButton(self.tr("Finish the second keying"), objectName="finishVerify")
         self.finish.clicked.connect(self.finish_keying)
         top = QHBoxLayout()
@@ -95,6 +106,7 @@ class VerifyPanel(_BatchPanel):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.todo)
+        layout.addWidget(self.held)
         layout.addWidget(self.form)
         layout.addWidget(self.finish)
         layout.addWidget(self.message)
@@ -104,7 +116,8 @@ class VerifyPanel(_BatchPanel):
         self.batch.currentIndexChanged.connect(lambda _: self.batch_changed())
         self.load_batches()
 
-    def batch_changed(self) -> None:
+    def batch_changed(self, then=None) -> None:
+        """Load the forms left to re-key; `then` runs once they are on screen."""
         batch_id = self.batch.currentData()
         self.form.setEnabled(batch_id is not None)
         if batch_id is None:
@@ -115,7 +128,12 @@ class VerifyPanel(_BatchPanel):
             return (batches.forms_to_verify(conn, batch_id),
                     {k["form_no"] for k in batches.verification_keyings(conn, batch_id)})
 
-        self._run(load, self._todo_loaded)
+        def loaded(result):
+            self._todo_loaded(result)
+            if then is not None:
+                then()
+
+        self._run(load, loaded, on_error=self._failed)
 
     def _todo_loaded(self, result) -> None:
         self.to_verify, self.keyed = result
@@ -132,17 +150,40 @@ class VerifyPanel(_BatchPanel):
                   lambda _: self.batch_changed(), write=True)
 
     def submit(self) -> None:
+        if self.saving:
+            return
         problem = self.form.local_problem()
         if problem:
-            self.form.show_message(problem, error=True)
+            self._refuse(problem)
             return
         batch_id, values = self.batch.currentData(), self.form.values()
+        self.saving = True
+        self.type_ahead.hold()
 
         def saved(_):
             self.form.show_message(self.tr("Re-keyed form %1.").replace("%1", values["form_no"]))
-            self.batch_changed()
+            self.batch_changed(then=self._next_form_shown)
 
-        self._run(lambda w: batches.add_verification(w, batch_id, values), saved, write=True)
+        self._run(lambda w: batches.add_verification(w, batch_id, values), saved, write=True,
+                  on_error=self._failed)
+
+    def _next_form_shown(self) -> None:
+        """Only the load asked for after the save counts: an earlier one may answer first."""
+        self.saving = False
+        self.type_ahead.replay()
+
+    def _failed(self, error: BaseException) -> None:
+        self._refuse(self.form.explain(error))
+
+    def _refuse(self, text: str) -> None:
+        """Said at once on the form; the keys typed after it wait (test_entry_type_ahead.py)."""
+        self.saving = False
+        self.form.show_message(text, error=True)
+        self.type_ahead.hold_until_pause()
+
+    def _discard_held(self) -> None:
+        if self.type_ahead.keys and not self.type_ahead.replaying and not self.saving:
+            self.form.show_message(discarded_text(self.type_ahead.discard()))
 
     def finish_keying(self) -> None:
         batch_id = self.batch.currentData()
@@ -212,11 +253,18 @@ class SettlePanel(_BatchPanel):
         if d.kind == "only_first":
             return self.tr("Not re-keyed"), "", ""
         names = {c.value: criterion_label(c) for c in Criterion}
-        names["level"] = self.tr("Level")
+        names.update(level=self.tr("Level"), reason=self.tr("Reason"),
+                     suggestion=self.tr("Suggestion"))
         fields = list(d.fields)
+
+        def shown(field: str, value) -> str:
+            if field in batches.TEXTS_COMPARED:
+                return value or "–"
+            return label_of(Level, value) or "–"
+
         return (", ".join(names[f] for f in fields),
-                ", ".join(label_of(Level, d.fields[f][0]) or "–" for f in fields),
-                ", ".join(label_of(Level, d.fields[f][1]) or "–" for f in fields))
+                ", ".join(shown(f, d.fields[f][0]) for f in fields),
+                ", ".join(shown(f, d.fields[f][1]) for f in fields))
 
     def _resolution(self, resolution: str) -> str:
         return {"first": self.tr("First keying kept"), "second": self.tr("Corrected"),

@@ -797,6 +797,11 @@
         <source>Suggestion</source>
         <translation>意见建议</translation>
     </message>
+    <message>
+        <location filename="../../desktop/entry/entry_screen.py" line="171"/>
+        <source>Save this form (Enter) or discard the keys typed after it (Esc) first.</source>
+        <translation>请先保存本表（回车），或放弃其后键入的按键（Esc）。</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>
@@ -3215,6 +3220,16 @@
         <translation>评议等次</translation>
     </message>
     <message>
+        <location filename="../../desktop/entry/verify.py" line="215"/>
+        <source>Reason</source>
+        <translation>不满意原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/verify.py" line="216"/>
+        <source>Suggestion</source>
+        <translation>意见建议</translation>
+    </message>
+    <message>
         <location filename="../../desktop/entry/verify.py" line="222"/>
         <source>First keying kept</source>
         <translation>保留第一次录入</translation>
@@ -3805,6 +3820,24 @@
         <location filename="../../desktop/pages/admin.py" line="28"/>
         <source>Name</source>
         <translation>名称</translation>
+    </message>
+</context>
+<context>
+    <name>TypeAhead</name>
+    <message>
+        <location filename="../../desktop/entry/type_ahead.py" line="142"/>
+        <source>Keys held after this form: %1. Saving it replays them; Esc discards them.</source>
+        <translation>本表之后键入的 %1 个按键已暂存：保存本表后依次补录，按 Esc 放弃。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/type_ahead.py" line="145"/>
+        <source>Keys typed ahead: %1</source>
+        <translation>已提前键入 %1 个按键</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/entry/type_ahead.py" line="156"/>
+        <source>Discarded the keys typed after this form (%1).</source>
+        <translation>已放弃本表之后键入的按键（%1 个）。</translation>
     </message>
 </context>
 <context>

@@ -101,6 +101,29 @@ def make_session(store, worker, role="supervisor", device_role="office", demo=Fa
 
 
 @pytest.fixture
+def entry_ref(store):
+    """A campaign and a unit: enough to open a batch on the Form entry page (`page`)."""
+    from models.reference import Campaign, Unit
+
+    with store.write("admin") as w:
+        campaign = w.create(Campaign, {"name": "2026年万民评议", "year": 2026})
+        unit = w.create(Unit, {"name": "县社保中心", "kind": "department"})
+    return {"campaign": campaign, "unit": unit}
+
+
+@pytest.fixture
+def page(qtbot, store, worker, entry_ref):
+    """The Form entry page, as a clerk sees it (test_entry.py, test_entry_type_ahead.py)."""
+    from desktop.entry.page import EntryPage
+
+    session = make_session(store, worker, role="clerk")
+    page = EntryPage(session)
+    qtbot.addWidget(page)
+    page.show()
+    return page
+
+
+@pytest.fixture
 def session(store, small, worker):
     return make_session(store, worker, device_role="hq")
 

@@ -169,3 +169,34 @@ def test_the_verification_sample_is_the_same_for_the_same_batch(store, ref):
         with store.write("boss") as w:
             draws.append(batches.choose_sample(w, batch, 5, actor_role=ProfileRole.SUPERVISOR))
     assert draws[0] == draws[1] and len(draws[0]) == 5
+
+
+def test_double_entry_compares_the_suggestion_and_the_reason_as_keyed(store, ref):
+    batch = _batch(store, ref, cover=4)
+    _key(store, batch, "0001", suggestion="窗口太少")
+    _key(store, batch, "0002", "dissatisfied", reason="态度差")
+    _key(store, batch, "0003", suggestion="延长 办公时间，周末开放")
+    _key(store, batch, "0004", suggestion="增加窗口")
+    with store.write("clerk1") as w:
+        batches.close_batch(w, batch)
+    with store.write("clerk2") as w:
+        batches.add_verification(w, batch, {"form_no": "0001", "level": "satisfied",
+                                            "suggestion": "窗口太多"})
+        batches.add_verification(w, batch, {"form_no": "0002", "level": "dissatisfied",
+                                            "reason": "态度好"})
+        # spacing and full/half-width forms are how it was typed, not what the form says
+        batches.add_verification(w, batch, {"form_no": "0003", "level": "satisfied",
+                                            "suggestion": "延长办公时间, 周末开放"})
+        batches.add_verification(w, batch, {"form_no": "0004", "level": "satisfied"})
+        found = batches.finish_verification(w, batch)
+    assert {d.form_no: d.fields for d in found} == {
+        "0001": {"suggestion": ("窗口太少", "窗口太多")},
+        "0002": {"reason": ("态度差", "态度好")},
+        "0004": {"suggestion": ("增加窗口", "")},
+    }
+    with store.write("boss") as w:
+        batches.settle(w, batch, found[0].keying_id, "second", actor_role=ProfileRole.SUPERVISOR)
+    with store.read() as conn:
+        form = next(f for f in batches.batch_forms(conn, batch) if f["form_no"] == "0001")
+    assert form["suggestion"] == "窗口太多"
+    assert ("窗口太多", 0) in _opinions(store)
