@@ -11,6 +11,7 @@ from pydantic import ValidationError as PydanticError
 from sqlmodel import SQLModel
 
 from models import rules
+from models.confidential import FLAG, judge_source, row_lookup
 from models.enums import EvaluationSource, Level, OpinionSource, ProblemStatus
 from models.errors import DuplicateFormNumberError, Problem, ValidationError
 from models.records import (
@@ -70,6 +71,8 @@ def update_record(w: WriteSession, model: type[SQLModel], row_id: str, changes: 
     current = w.current(model, row_id)
     row = validated(model, {**current, **changes})
     rules.raise_if(record_problems(model, row))
+    if model is ProblemRow:
+        check_confidential_kept(w.conn, current, row)
     if model is Evaluation and row.get("form_no") != current.get("form_no"):
         check_form_number(w.conn, row["campaign_id"], row.get("form_no"), exclude_id=row_id)
     changed = w.update(model, row_id, {k: row[k] for k in changes if k in row})
@@ -80,6 +83,15 @@ def update_record(w: WriteSession, model: type[SQLModel], row_id: str, changes: 
 
 def delete_record(w: WriteSession, model: type[SQLModel], row_id: str) -> None:
     w.delete(model, row_id)
+
+
+def check_confidential_kept(conn: sa.Connection, current: dict, row: dict) -> None:
+    """A person at HQ may lower a problem's confidential-source flag, but not while its source
+    is a secret visit's finding or cannot be found (HQ refuses it the same way)."""
+    if current.get(FLAG) and not row.get(FLAG) and judge_source(row, row_lookup(conn))[0]:
+        raise ValidationError.single(
+            FLAG, "the problem comes from a secret visit's finding, or its source cannot be "
+                  "found; it stays confidential", code="confidential_source_kept")
 
 
 # --- evaluation forms ------------------------------------------------------------------------

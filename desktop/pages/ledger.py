@@ -16,7 +16,7 @@ from desktop.widgets.fields import FieldSpec
 from desktop.widgets.record_form import RecordFormDialog
 from desktop.widgets.slots import widget_slot
 from models import rules, services
-from models.enums import ProblemSource, ProblemStatus
+from models.enums import DeviceRole, ProblemSource, ProblemStatus
 from models.records import Opinion, Problem
 
 
@@ -88,7 +88,15 @@ class ProblemsPanel(RecordPage):
             FieldSpec("deadline", self.tr("Deadline"), "date"),
             FieldSpec("progress_notes", self.tr("Progress notes"), "multiline"),
             FieldSpec("verification", self.tr("Verification"), "multiline"),
+            # HQ's judgement (models/confidential.py): public outputs redact the problem.
+            FieldSpec("confidential_source", self.tr("Confidential source"), "bool",
+                      read_only=not self.may_flag_confidential()),
         ]
+
+    def may_flag_confidential(self) -> bool:
+        """Only HQ sets whether a problem's source is confidential (HQ refuses it from
+        any other device)."""
+        return self.session.is_demo or self.session.device_role == DeviceRole.HQ
 
     def history_fields(self) -> list[FieldSpec]:
         """The form's fields and what Set status changes."""

@@ -2289,6 +2289,10 @@
 <context>
     <name>ProblemsPanel</name>
     <message>
+        <source>Confidential source</source>
+        <translation>来源保密</translation>
+    </message>
+    <message>
         <location filename="../../desktop/pages/ledger.py" line="73"/>
         <source>Problems</source>
         <translation>问题</translation>
@@ -3702,6 +3706,10 @@
         <location filename="../../desktop/pages/conflicts.py" line="87"/>
         <source>(deleted at HQ)</source>
         <translation>（总部已删除）</translation>
+    </message>
+    <message>
+        <source>Confidential source</source>
+        <translation>来源保密</translation>
     </message>
 </context>
 <context>
