@@ -11,6 +11,7 @@ from pydantic import ValidationError as PydanticError
 from sqlmodel import SQLModel
 
 from models import rules
+from models.campaigns import open_campaign_id
 from models.confidential import FLAG, judge_source, row_lookup
 from models.enums import EvaluationSource, Level, OpinionSource, ProblemStatus
 from models.errors import DuplicateFormNumberError, Problem, ValidationError
@@ -58,6 +59,9 @@ def record_problems(model: type[SQLModel], row: dict[str, Any]) -> list[Problem]
 
 
 def create_record(w: WriteSession, model: type[SQLModel], values: dict[str, Any]) -> str:
+    if model in (ProblemRow, Opinion) and not values.get("campaign_id"):
+        # Typed without a campaign: the open one, or every campaign's output drops it.
+        values = {**values, "campaign_id": open_campaign_id(w.conn)}
     row = validated(model, values)
     rules.raise_if(record_problems(model, row))
     if model is Evaluation:
