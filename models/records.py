@@ -182,6 +182,13 @@ class ProblemBase(SQLModel):
     verification: str = Field(default="", sa_type=sa.Text)
     rectified_on: date | None = None
     reopen_reason: str = Field(default="", sa_type=sa.Text)
+    # HQ's judgement, synced to every device (models/confidential.py): the source is a secret
+    # visit's finding or cannot be resolved at HQ, or a person at HQ said so. Every public
+    # output redacts from it; only HQ sets it and only a person at HQ lowers it.
+    confidential_source: bool = False
+    # The category of the finding it came from, as HQ read it: what a confidential problem is
+    # published as ("存在脱岗离岗问题") on a device that holds no findings as on HQ's.
+    source_category: FindingCategory | None = Code(default=None, nullable=True)
 
 
 class Problem(ProblemBase, SyncedRow, table=True):

@@ -11,6 +11,8 @@ from pydantic import ValidationError as PydanticError
 from sqlmodel import SQLModel
 
 from models import rules
+from models.campaigns import open_campaign_id
+from models.confidential import FLAG, judge_source, row_lookup
 from models.enums import EvaluationSource, Level, OpinionSource, ProblemStatus
 from models.errors import DuplicateFormNumberError, Problem, ValidationError
 from models.records import (
@@ -60,6 +62,9 @@ def record_problems(model: type[SQLModel], row: dict[str, Any]) -> list[Problem]
 
 
 def create_record(w: WriteSession, model: type[SQLModel], values: dict[str, Any]) -> str:
+    if model in (ProblemRow, Opinion) and not values.get("campaign_id"):
+        # Typed without a campaign: the open one, or every campaign's output drops it.
+        values = {**values, "campaign_id": open_campaign_id(w.conn)}
     row = validated(model, values)
     rules.raise_if(record_problems(model, row))
     _check_hq_fields(w, model, None, row)
@@ -75,6 +80,8 @@ def update_record(w: WriteSession, model: type[SQLModel], row_id: str, changes: 
     row = validated(model, {**current, **changes})
     rules.raise_if(record_problems(model, row))
     _check_hq_fields(w, model, current, row)
+    if model is ProblemRow:
+        check_confidential_kept(w.conn, current, row)
     if model is Evaluation and row.get("form_no") != current.get("form_no"):
         check_form_number(w.conn, row["campaign_id"], row.get("form_no"), exclude_id=row_id)
     changed = w.update(model, row_id, {k: row[k] for k in changes if k in row})
@@ -98,6 +105,15 @@ def _check_hq_fields(w: WriteSession, model: type[SQLModel], before: dict | None
 
 def delete_record(w: WriteSession, model: type[SQLModel], row_id: str) -> None:
     w.delete(model, row_id)
+
+
+def check_confidential_kept(conn: sa.Connection, current: dict, row: dict) -> None:
+    """A person at HQ may lower a problem's confidential-source flag, but not while its source
+    is a secret visit's finding or cannot be found (HQ refuses it the same way)."""
+    if current.get(FLAG) and not row.get(FLAG) and judge_source(row, row_lookup(conn))[0]:
+        raise ValidationError.single(
+            FLAG, "the problem comes from a secret visit's finding, or its source cannot be "
+                  "found; it stays confidential", code="confidential_source_kept")
 
 
 # --- evaluation forms ------------------------------------------------------------------------

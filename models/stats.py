@@ -13,6 +13,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
 from models import rules
+from models.campaigns import LeftOut, counted_left_out
 from models.enums import (
     PUBLIC_EVENT_KINDS,
     CaseSubject,
@@ -243,6 +244,19 @@ def problem_stats(conn: sa.Connection, f: Filters, as_of: date) -> dict:
         "overdue": sum(rules.is_overdue(d, s, as_of) for s, d in rows),
         "by_status": {s.value: sum(r[0] == s for r in rows) for s in ProblemStatus},
     }
+
+
+def campaign_left_out(conn: sa.Connection, f: Filters) -> LeftOut:
+    """The problems and opinions of the period that the campaign filter leaves out of the
+    figures (with no campaign, or of another one)."""
+    if not f.campaign_id:
+        return LeftOut()
+    total = LeftOut()
+    for table, day in ((PROBLEM, PROBLEM.c.reported_on), (OPINION, OPINION.c.received_on)):
+        counts = conn.execute(sa.select(table.c.campaign_id, sa.func.count())
+                              .where(*f.dated(day)).group_by(table.c.campaign_id))
+        total += counted_left_out(counts, f.campaign_id)
+    return total
 
 
 def accountability_stats(conn: sa.Connection, f: Filters) -> dict:

@@ -4,12 +4,13 @@ Everything returned is a plain dict or list, never an attached ORM object, so th
 run these on its worker thread and hand the results back.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import sqlalchemy as sa
 
 from models import rules
+from models.campaigns import LeftOut, left_out
 from models.enums import UnitKind
 from models.errors import NotFoundError, ValidationError
 from models.records import Finding, Problem, Visit
@@ -98,6 +99,9 @@ class ProblemFilter:
     overdue_only: bool = False
     open_only: bool = False
     as_of: date = field(default_factory=date.today)
+    # The report date, as the window's ledger and `stats` filter it.
+    date_from: date | None = None
+    date_to: date | None = None
 
 
 def problem_rows(conn: sa.Connection, flt: ProblemFilter) -> list[dict]:
@@ -110,6 +114,10 @@ def problem_rows(conn: sa.Connection, flt: ProblemFilter) -> list[dict]:
         query = query.where(P.c.campaign_id == flt.campaign_id)
     if flt.statuses:
         query = query.where(P.c.status.in_(flt.statuses))
+    if flt.date_from:
+        query = query.where(P.c.reported_on >= flt.date_from)
+    if flt.date_to:
+        query = query.where(P.c.reported_on <= flt.date_to)
     rows = [dict(r) for r in conn.execute(
         query.order_by(P.c.deadline.is_(None), P.c.deadline, P.c.reported_on, P.c.id)).mappings()]
     if flt.unit_ids is not None:
@@ -122,6 +130,14 @@ def problem_rows(conn: sa.Connection, flt: ProblemFilter) -> list[dict]:
     for r in rows:
         r["unit_label"] = labels.get(r["unit_id"], "")
     return rows
+
+
+def problems_left_out(conn: sa.Connection, flt: ProblemFilter) -> LeftOut:
+    """The problems the output would hold but for its campaign filter."""
+    if not flt.campaign_id:
+        return LeftOut()
+    every = problem_rows(conn, replace(flt, campaign_id=None))
+    return left_out((r["campaign_id"] for r in every), flt.campaign_id)
 
 
 def is_rectified(status: str) -> bool:

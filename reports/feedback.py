@@ -13,12 +13,13 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from models.campaigns import LeftOut, left_out
 from models.enums import Level, RespondentGroup
 from models.output_folder import ensure_folder
 from models.records import Opinion
 from models.stats import EV, Filters, valid_forms
 from reports import document as d
-from reports.data import ProblemFilter, problem_rows, unit_labels
+from reports.data import ProblemFilter, problem_rows, problems_left_out, unit_labels
 from reports.labels import GROUP_TITLES, zh
 from reports.rankings import group_rankings
 from reports.redaction import build_redactor
@@ -55,6 +56,22 @@ def _opinions(conn, campaign_id, redactor) -> dict[str, list[list]]:
     for unit_id, received, text in conn.execute(q.order_by(OP.c.received_on)):
         out[unit_id].append([received, redactor.scrub(text)])  # never the contact
     return out
+
+
+def feedback_left_out(conn: sa.Connection, campaign_id: str | None, as_of: date,
+                      unit_ids: set[str] | None = None) -> LeftOut:
+    """The open problems and the opinions of the units reported on that the campaign
+    filter left out."""
+    if not campaign_id:
+        return LeftOut()
+    units = frozenset(unit_ids) if unit_ids is not None else None
+    problems = problems_left_out(conn, ProblemFilter(campaign_id=campaign_id, open_only=True,
+                                                     unit_ids=units, as_of=as_of))
+    rows = conn.execute(sa.select(OP.c.campaign_id, OP.c.unit_id).where(
+        OP.c.deleted_at.is_(None)))
+    opinions = left_out((cid for cid, uid in rows if units is None or uid in units),
+                        campaign_id)
+    return problems + opinions
 
 
 def gather(conn: sa.Connection, campaign_id: str | None, as_of: date) -> dict:

@@ -4,10 +4,12 @@ Both are internal HQ lists: they name the source of a problem (an unannounced vi
 and are not for publication; the public notice is `reports.notice`.
 """
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import sqlalchemy as sa
 
+from models.campaigns import LeftOut, left_out
 from models.enums import ProblemSource, ProblemStatus, VisitKind
 from reports.data import ProblemFilter, days_overdue, is_rectified, problem_rows
 from reports.labels import zh
@@ -55,17 +57,29 @@ OVERDUE_COLUMNS = [
 ]
 
 
+def _due(conn: sa.Connection, flt: ProblemFilter, within_days: int) -> tuple[list, list]:
+    """(past their deadline, most overdue first; due within `within_days`, soonest first)."""
+    rows = [r for r in problem_rows(conn, replace(flt, overdue_only=False, open_only=True))
+            if r["deadline"] is not None]
+    horizon = flt.as_of + timedelta(days=within_days)
+    late = sorted((r for r in rows if r["deadline"] < flt.as_of), key=lambda r: r["deadline"])
+    soon = [] if flt.overdue_only else \
+        [r for r in rows if flt.as_of <= r["deadline"] <= horizon]
+    return late, soon
+
+
+def overdue_left_out(conn: sa.Connection, flt: ProblemFilter, within_days: int = 7) -> LeftOut:
+    """The problems the overdue list would hold but for its campaign filter."""
+    if not flt.campaign_id:
+        return LeftOut()
+    late, soon = _due(conn, replace(flt, campaign_id=None), within_days)
+    return left_out((r["campaign_id"] for r in late + soon), flt.campaign_id)
+
+
 def overdue_sheet(conn: sa.Connection, flt: ProblemFilter, within_days: int = 7) -> Sheet:
     """Open problems past their deadline (most overdue first), then those due within
     `within_days` (soonest first): the list HQ works from every morning."""
-    rows = [r for r in problem_rows(conn, ProblemFilter(
-        campaign_id=flt.campaign_id, unit_ids=flt.unit_ids, statuses=flt.statuses,
-        open_only=True, as_of=flt.as_of)) if r["deadline"] is not None]
-    horizon = flt.as_of + timedelta(days=within_days)
-    late = sorted((r for r in rows if r["deadline"] < flt.as_of), key=lambda r: r["deadline"])
-    soon = [r for r in rows if flt.as_of <= r["deadline"] <= horizon]
-    if flt.overdue_only:
-        soon = []
+    late, soon = _due(conn, flt, within_days)
     out = [[0, "逾期", days_overdue(r["deadline"], flt.as_of), r["deadline"], r["unit_label"],
             r["responsible_person"], r["description"], zh(ProblemStatus, r["status"]),
             source_label(r)] for r in late]

@@ -12,12 +12,20 @@ from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
+from models.campaigns import LeftOut
 from models.enums import ProblemStatus, parse_enum
 from models.errors import ValidationError
 from models.timeutil import local_today
 from reports import document as d
 from reports import tabular
-from reports.data import ProblemFilter, find_campaign, find_unit, latest_campaign, subtree
+from reports.data import (
+    ProblemFilter,
+    find_campaign,
+    find_unit,
+    latest_campaign,
+    problems_left_out,
+    subtree,
+)
 from reports.numbering import DEFAULT_PREFIX, format_number, parse_number
 
 if TYPE_CHECKING:
@@ -51,6 +59,9 @@ class ReportRequest:
     # Set by criticism-notice: how many criticisms were left out as already circulated
     # (None: not checked, the number did not come from HQ).
     left_out: int | None = None
+    # Set by an output filtered by campaign: the problems and opinions it left out (None:
+    # not filtered by campaign). The command line and the window say it.
+    campaign_left_out: LeftOut | None = None
 
     @property
     def today(self) -> date:
@@ -70,7 +81,13 @@ def _filter(conn, req: ReportRequest, campaign: dict | None) -> ProblemFilter:
             raise ValidationError.single("status", str(exc)) from exc
     units = frozenset(subtree(conn, find_unit(conn, req.unit))) if req.unit else None
     return ProblemFilter(campaign_id=campaign["id"] if campaign else None, unit_ids=units,
-                         statuses=tuple(statuses), overdue_only=req.overdue, as_of=req.today)
+                         statuses=tuple(statuses), overdue_only=req.overdue, as_of=req.today,
+                         date_from=req.date_from, date_to=req.date_to)
+
+
+def _left_out(req: ReportRequest, campaign_id: str | None, count) -> None:
+    """Say what the campaign filter left out (`count()` is only asked when it filters)."""
+    req.campaign_left_out = count() if campaign_id else None
 
 
 def _name(campaign: dict | None) -> str:
@@ -82,16 +99,20 @@ def ledger(conn: sa.Connection, req: ReportRequest) -> list[Path]:
 
     fmt = tabular.resolve_format(req.out, req.fmt, tabular.FORMATS)
     campaign = _campaign(conn, req)
-    sheet = ledger_sheet(conn, _filter(conn, req, campaign), f"{_name(campaign)}整改台账")
+    flt = _filter(conn, req, campaign)
+    sheet = ledger_sheet(conn, flt, f"{_name(campaign)}整改台账")
+    _left_out(req, flt.campaign_id, lambda: problems_left_out(conn, flt))
     return [tabular.write(req.out, [sheet], fmt)]
 
 
 def overdue(conn: sa.Connection, req: ReportRequest) -> list[Path]:
-    from reports.ledger import overdue_sheet
+    from reports.ledger import overdue_left_out, overdue_sheet
 
     fmt = tabular.resolve_format(req.out, req.fmt, tabular.FORMATS)
     campaign = _campaign(conn, req) if req.campaign else None
-    sheet = overdue_sheet(conn, _filter(conn, req, campaign), req.within_days)
+    flt = _filter(conn, req, campaign)
+    sheet = overdue_sheet(conn, flt, req.within_days)
+    _left_out(req, flt.campaign_id, lambda: overdue_left_out(conn, flt, req.within_days))
     return [tabular.write(req.out, [sheet], fmt)]
 
 
@@ -110,8 +131,10 @@ def notice(conn: sa.Connection, req: ReportRequest) -> list[Path]:
 
     fmt = tabular.resolve_format(req.out, req.fmt, ("docx", "pdf"))
     campaign = _campaign(conn, req)
-    blocks = notice_blocks(conn, _filter(conn, req, campaign), campaign_name=_name(campaign),
-                           office=req.office, issued_on=req.today)
+    flt = _filter(conn, req, campaign)
+    blocks = notice_blocks(conn, flt, campaign_name=_name(campaign), office=req.office,
+                           issued_on=req.today)
+    _left_out(req, flt.campaign_id, lambda: problems_left_out(conn, flt))
     return [d.write(blocks, req.out, fmt, doc_title="整改问题公示", wide=True)]
 
 
@@ -156,21 +179,27 @@ def _issue(req: ReportRequest, cases: list[dict]) -> tuple[list[dict], str]:
 
 
 def unit_feedback(conn: sa.Connection, req: ReportRequest) -> list[Path]:
-    from reports.feedback import write_unit_feedback
+    from reports.feedback import feedback_left_out, write_unit_feedback
 
     campaign = _campaign(conn, req)
     units = set(subtree(conn, find_unit(conn, req.unit))) if req.unit else None
-    return write_unit_feedback(conn, req.out, campaign=campaign, as_of=req.today,
-                               office=req.office, unit_ids=units, progress=req.progress)
+    paths = write_unit_feedback(conn, req.out, campaign=campaign, as_of=req.today,
+                                office=req.office, unit_ids=units, progress=req.progress)
+    cid = campaign["id"] if campaign else None
+    _left_out(req, cid, lambda: feedback_left_out(conn, cid, req.today, units))
+    return paths
 
 
 def county_summary(conn: sa.Connection, req: ReportRequest) -> list[Path]:
+    from models.stats import Filters, campaign_left_out
     from reports.summary import summary_blocks
 
     fmt = tabular.resolve_format(req.out, req.fmt, ("docx", "pdf"))
     campaign = find_campaign(conn, req.campaign) if req.campaign else None
     blocks, _ = summary_blocks(conn, campaign=campaign, date_from=req.date_from,
                                date_to=req.date_to, as_of=req.today, office=req.office)
+    f = Filters(campaign["id"] if campaign else None, req.date_from, req.date_to)
+    _left_out(req, f.campaign_id, lambda: campaign_left_out(conn, f))
     return [d.write(blocks, req.out, fmt, doc_title="工作情况汇总")]
 
 

@@ -2,6 +2,8 @@
 
 A public output is built from an allow-list of fields; on top of that, every free text that
 is published passes `Redactor.scrub`, which masks the confidential strings gathered here.
+Whether a problem's source is confidential is HQ's synced flag (models/confidential.py), so
+every device publishes the same; this device judges only the problems HQ has not judged yet.
 """
 
 import re
@@ -9,8 +11,9 @@ from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 
+from models.confidential import CATEGORY, FLAG, unjudged_confidential
 from models.enums import FindingCategory, ProblemSource, Sanction, VisitKind
-from models.records import AccountabilityCase, Finding, Opinion, PersonnelCriticism, Visit
+from models.records import AccountabilityCase, Opinion, PersonnelCriticism, Visit
 from models.reference import Representative
 from reports.labels import zh
 
@@ -30,7 +33,9 @@ def mask_name(name: str) -> str:
 class Redactor:
     names: set[str] = field(default_factory=set)      # people who must stay unnamed
     literals: set[str] = field(default_factory=set)   # contacts, secret-visit places and notes
-    secret_findings: dict[str, str] = field(default_factory=dict)  # finding id → category
+    # Problems HQ has not judged yet (never pushed, or relinked since) whose source counts as
+    # confidential here: id → the finding's category when this device holds it.
+    unjudged: dict[str, str | None] = field(default_factory=dict)
 
     def scrub(self, text: str | None, *, drop_dates: bool = False) -> str:
         out = text or ""
@@ -42,16 +47,17 @@ class Redactor:
         return DATE.sub("", out) if drop_dates else out
 
     def is_secret(self, problem: dict) -> bool:
-        return problem["source"] == ProblemSource.FINDING and (
-            problem.get("source_id") in self.secret_findings
-            or problem.get("visit_kind") == VisitKind.SECRET)
+        """From the synced flag only (so every device publishes the same), except for a
+        problem HQ has not judged yet, which this device judges by the same rule."""
+        return bool(problem.get(FLAG)) or problem["id"] in self.unjudged
 
     def public_problem(self, p: dict) -> dict:
-        """The published fields of a problem. One found on an unannounced visit is described
-        by its category only, with no date, place or account of the visit."""
+        """The published fields of a problem. One whose source is confidential (an unannounced
+        visit's finding) is described by its category only, with no date, place or account
+        of the visit."""
         secret = self.is_secret(p)
         if secret:
-            category = self.secret_findings.get(p.get("source_id"), "other")
+            category = p.get(CATEGORY) or self.unjudged.get(p["id"]) or "other"
             description = f"存在{zh(FindingCategory, category)}问题"
         else:
             description = self.scrub(p["description"])
@@ -70,7 +76,7 @@ def _strings(conn: sa.Connection, *columns, where=()) -> set[str]:
 def build_redactor(conn: sa.Connection) -> Redactor:
     pc, ac = PersonnelCriticism.__table__, AccountabilityCase.__table__
     op, rep = Opinion.__table__, Representative.__table__
-    v, f = Visit.__table__, Finding.__table__
+    v = Visit.__table__
     names = _strings(conn, pc.c.person_name,
                      where=[pc.c.sanction != Sanction.CIRCULATED_CRITICISM])
     names |= _strings(conn, ac.c.person_name)
@@ -80,10 +86,8 @@ def build_redactor(conn: sa.Connection) -> Redactor:
     literals = contacts | {part for c in contacts for part in SEPARATORS.split(c)}
     literals |= _strings(conn, rep.c.phone)
     literals |= _strings(conn, v.c.place, v.c.summary, where=[v.c.kind == VisitKind.SECRET])
-    secret = conn.execute(sa.select(f.c.id, f.c.category).select_from(
-        f.join(v, v.c.id == f.c.visit_id)).where(v.c.kind == VisitKind.SECRET)).all()
     # Free text never names these people, even when someone of the same name is named in a
     # circulated criticism: that name is printed only from the criticism's own record.
     return Redactor(names={n for n in names if len(n) >= 2},
                     literals={s for s in literals if len(s) >= 2},
-                    secret_findings=dict(secret))
+                    unjudged=unjudged_confidential(conn))

@@ -73,17 +73,24 @@ def _campaign_id(store, name: str | None) -> str | None:
 
 
 def stats_command(ctx, args) -> int:
-    from models.stats import county_stats
+    from desktop.cli.report_commands import campaign_left_out_message
+    from models.stats import Filters, campaign_left_out, county_stats
 
     store = ctx.store()
     campaign_id = _campaign_id(store, args.campaign)
     with store.read() as conn:
         figures = county_stats(conn, campaign_id=campaign_id, date_from=args.date_from,
                                date_to=args.date_to, as_of=args.as_of)
+        left = campaign_left_out(conn, Filters(campaign_id, args.date_from, args.date_to))
     if args.json:
+        if campaign_id:  # what the campaign filter left out of the problem and opinion figures
+            figures["left_out_by_campaign"] = {"no_campaign": left.no_campaign,
+                                               "other_campaigns": left.other_campaigns}
         print(json.dumps(figures, ensure_ascii=False, indent=2))
     else:
         print(format_stats(figures))
+        if campaign_id:
+            print(campaign_left_out_message(left))
     return 0
 
 

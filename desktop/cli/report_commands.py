@@ -26,8 +26,11 @@ def register(sub) -> None:
     rp.add_argument("--status", action="append", default=[], metavar="S",
                     help="problem status (repeatable): open, investigating, rectifying, ...")
     rp.add_argument("--overdue", action="store_true", help="only problems past their deadline")
-    rp.add_argument("--from", dest="date_from", type=date.fromisoformat, metavar="DATE")
-    rp.add_argument("--to", dest="date_to", type=date.fromisoformat, metavar="DATE")
+    rp.add_argument("--from", dest="date_from", type=date.fromisoformat, metavar="DATE",
+                    help="problems reported from DATE (ledger, notice, overdue); criticisms "
+                         "decided from DATE (criticism-notice); the period (county-summary)")
+    rp.add_argument("--to", dest="date_to", type=date.fromisoformat, metavar="DATE",
+                    help="... up to DATE")
     rp.add_argument("--ids", nargs="+", default=[], metavar="ID",
                     help="criticism-notice: these circulated criticisms")
     rp.add_argument("--number", metavar="N",
@@ -88,7 +91,18 @@ def report_command(ctx, args) -> int:
     print(f"{len(paths)} file(s) written: {where}")
     if args.kind == "criticism-notice":
         print(circulated_message(req))
+    if req.campaign_left_out is not None:
+        print(campaign_left_out_message(req.campaign_left_out))
     return 0
+
+
+def campaign_left_out_message(left) -> str:
+    """What the campaign filter left out (a `models.campaigns.LeftOut`), never silently."""
+    if not left.total:
+        return "No problem or opinion was left out by the campaign filter."
+    return (f"{left.total} problem(s)/opinion(s) left out by the campaign filter: "
+            f"{left.no_campaign} with no campaign, {left.other_campaigns} of other campaigns "
+            "(--campaign to choose another).")
 
 
 def circulated_message(req) -> str:

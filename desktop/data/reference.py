@@ -19,6 +19,8 @@ class Reference:
     campaigns: list[dict] = field(default_factory=list)
     teams: list[dict] = field(default_factory=list)
     representatives: list[dict] = field(default_factory=list)
+    # The campaign new problems and opinions take (models.campaigns.open_campaign_id).
+    open_campaign_id: str | None = None
 
     def unit_path(self, unit_id: str | None) -> str:
         for unit in self.units:
@@ -49,9 +51,12 @@ def load_reference(conn: sa.Connection) -> Reference:
     for c in campaigns:
         c["is_open"] = bool(c["is_open"])
     campaigns.reverse()
+    from models.campaigns import open_campaign_id  # here: it imports SQLAlchemy (see above)
+
     return Reference(
         units=units,
         campaigns=campaigns,
+        open_campaign_id=open_campaign_id(conn),
         teams=_live(conn, "team", ("id", "name"), "name"),
         representatives=_live(conn, "representative", ("id", "name", "team_id"), "name"),
     )

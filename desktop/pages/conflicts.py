@@ -67,6 +67,7 @@ FIELD_LABELS = {
     "summary": QT_TRANSLATE_NOOP("SyncIssues", "Summary"),
     "place": QT_TRANSLATE_NOOP("SyncIssues", "Place"),
     "text": QT_TRANSLATE_NOOP("SyncIssues", "Opinion"),
+    "confidential_source": QT_TRANSLATE_NOOP("SyncIssues", "Confidential source"),
 }
 
 

@@ -16,7 +16,7 @@ from desktop.widgets.fields import FieldSpec
 from desktop.widgets.record_form import RecordFormDialog
 from desktop.widgets.slots import widget_slot
 from models import rules, services
-from models.enums import ProblemSource, ProblemStatus
+from models.enums import DeviceRole, ProblemSource, ProblemStatus
 from models.records import Opinion, Problem
 
 
@@ -40,10 +40,12 @@ class OpinionsPanel(RecordPage):
             FieldSpec("source", self.tr("Source"), "enum:OpinionSource", required=True),
             FieldSpec("category", self.tr("Category"), "enum:OpinionCategory"),
             FieldSpec("received_on", self.tr("Received"), "date"),
+            FieldSpec("campaign_id", self.tr("Campaign"), "campaign"),
         ]
 
     def defaults(self) -> dict:
-        return {"received_on": date.today(), "source": "hotline"}
+        return {"received_on": date.today(), "source": "hotline",
+                "campaign_id": self.session.reference.open_campaign_id}
 
     def extra_buttons(self) -> list[QPushButton]:
         self.problem_button = QPushButton(self.tr("Make a problem…"), objectName="toProblem")
@@ -74,7 +76,8 @@ class ProblemsPanel(RecordPage):
         return self.tr("Problems")
 
     def filters(self) -> list[tuple]:
-        return [("search",), ("enum", "status", "ProblemStatus", self.tr("Status")), ("unit",),
+        return [("search",), ("campaign",),
+                ("enum", "status", "ProblemStatus", self.tr("Status")), ("unit",),
                 ("flag", "overdue", self.tr("Overdue only")), ("dates",)]
 
     def fields(self) -> list[FieldSpec]:
@@ -88,7 +91,16 @@ class ProblemsPanel(RecordPage):
             FieldSpec("deadline", self.tr("Deadline"), "date"),
             FieldSpec("progress_notes", self.tr("Progress notes"), "multiline"),
             FieldSpec("verification", self.tr("Verification"), "multiline"),
+            FieldSpec("campaign_id", self.tr("Campaign"), "campaign"),
+            # HQ's judgement (models/confidential.py): public outputs redact the problem.
+            FieldSpec("confidential_source", self.tr("Confidential source"), "bool",
+                      read_only=not self.may_flag_confidential()),
         ]
+
+    def may_flag_confidential(self) -> bool:
+        """Only HQ sets whether a problem's source is confidential (HQ refuses it from
+        any other device)."""
+        return self.session.is_demo or self.session.device_role == DeviceRole.HQ
 
     def history_fields(self) -> list[FieldSpec]:
         """The form's fields and what Set status changes."""
@@ -96,12 +108,12 @@ class ProblemsPanel(RecordPage):
             FieldSpec("status", self.tr("Status"), "enum:ProblemStatus"),
             FieldSpec("rectified_on", self.tr("Rectified on"), "date"),
             FieldSpec("reopen_reason", self.tr("Reason for reopening"), "multiline"),
-            FieldSpec("campaign_id", self.tr("Campaign"), "campaign"),
         ]
 
     def defaults(self) -> dict:
         return {"reported_on": date.today(), "deadline": date.today() + timedelta(days=30),
-                "source": ProblemSource.OTHER.value}
+                "source": ProblemSource.OTHER.value,
+                "campaign_id": self.session.reference.open_campaign_id}
 
     def extra_buttons(self) -> list[QPushButton]:
         self.status_box = QComboBox(objectName="statusBox")
@@ -113,8 +125,8 @@ class ProblemsPanel(RecordPage):
 
     def open_new(self, preset: dict) -> None:
         """A problem pre-filled from an opinion (the ledger's opinion → problem step)."""
-        values = {**self.defaults(), **preset}
-        extra = {k: preset[k] for k in ("source_id", "campaign_id") if k in preset}
+        values = {**self.defaults(), **{k: v for k, v in preset.items() if v is not None}}
+        extra = {k: preset[k] for k in ("source_id",) if k in preset}
 
         async def save(v):
             record = {**v, **extra}

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import show_error
 from desktop.labels import choices
 from desktop.pages.base import Page
+from desktop.pages.report_results import campaign_left_out_text, circulated_text
 from desktop.widgets.asking import run_dialog
 from desktop.widgets.slots import widget_slot
 from models.enums import ProblemStatus
@@ -391,20 +392,12 @@ class ReportsPage(Page):
         else:
             text = self.tr("Written to %1.").replace("%1", str(paths[0]))
         if kind == "criticism-notice":
-            text = f"{text} {self.circulated_text(req)}"
+            text = f"{text} {circulated_text(req)}"
+        if req.campaign_left_out is not None:
+            text = f"{text} {campaign_left_out_text(req.campaign_left_out)}"
         row["result"].setText(text)
         self._tell(self.tr("%1 written").replace("%1", self.names()[kind][0]), text)
         return paths
-
-    def circulated_text(self, req) -> str:
-        """What became of the criticisms an earlier notice already circulated."""
-        if req.left_out is None:
-            return self.tr("Not checked against earlier notices: only a number from "
-                           "headquarters leaves out criticisms already circulated.")
-        if req.include_circulated:
-            return self.tr("Criticisms already circulated were included again.")
-        return self.tr("%1 criticism(s) already circulated in an earlier notice were left "
-                       "out.").replace("%1", str(req.left_out))
 
     def _busy(self, kind: str, busy: bool) -> None:
         row = self.rows[kind]

@@ -29,6 +29,7 @@ class FieldSpec:
     label: str  # already translated
     kind: str = "text"  # text multiline enum:<Name> date datetime unit campaign team reps int bool
     required: bool = False
+    read_only: bool = False  # shown, never written back (a field only HQ sets)
 
 
 class Editor:

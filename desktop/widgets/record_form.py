@@ -66,11 +66,15 @@ class RecordFormDialog(QDialog):
         for key, value in (values or {}).items():
             if key in self.editors:
                 self.editors[key].set(value)
+        for f in fields:
+            if f.read_only:
+                self.editors[f.key].widget.setEnabled(False)
         # Fit a 1366×768 screen: never taller than the space under the title bar.
         self.resize(560, min(660, 120 + 62 * len(fields)))
 
     def values(self) -> dict:
-        return {key: editor.get() for key, editor in self.editors.items()}
+        """What the person may change (read-only fields are left out)."""
+        return {f.key: self.editors[f.key].get() for f in self._fields if not f.read_only}
 
     def field_labels(self) -> dict[str, str]:
         return {f.key: f.label for f in self._fields}

@@ -2289,6 +2289,10 @@
         <source>Make a problem…</source>
         <translation>转为问题…</translation>
     </message>
+    <message>
+        <source>Campaign</source>
+        <translation>评议活动</translation>
+    </message>
 </context>
 <context>
     <name>PassphraseDialog</name>
@@ -2348,6 +2352,10 @@
 </context>
 <context>
     <name>ProblemsPanel</name>
+    <message>
+        <source>Confidential source</source>
+        <translation>来源保密</translation>
+    </message>
     <message>
         <location filename="../../desktop/pages/ledger.py" line="73"/>
         <source>Problems</source>
@@ -2966,6 +2974,14 @@
     <message>
         <source>%1 criticism(s) already circulated in an earlier notice were left out.</source>
         <translation>已剔除 %1 条此前通报中已通报的批评。</translation>
+    </message>
+    <message>
+        <source>No problem or opinion was left out by the campaign filter.</source>
+        <translation>按评议活动筛选，未剔除任何问题或意见建议。</translation>
+    </message>
+    <message>
+        <source>%1 problem(s) or opinion(s) were left out by the campaign filter: %2 with no campaign, %3 of other campaigns.</source>
+        <translation>按评议活动筛选，剔除问题或意见建议 %1 件：未关联评议活动的 %2 件，属于其他评议活动的 %3 件。</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/reports.py" line="199"/>
@@ -3807,6 +3823,10 @@
         <location filename="../../desktop/pages/conflicts.py" line="87"/>
         <source>(deleted at HQ)</source>
         <translation>（总部已删除）</translation>
+    </message>
+    <message>
+        <source>Confidential source</source>
+        <translation>来源保密</translation>
     </message>
 </context>
 <context>

@@ -3,18 +3,22 @@
 Findings follow their visit (a secret visit recorded as done opens its findings to the team);
 a representative's visits follow their team. When such a row changes, the rows that depend on it
 get a fresh server version without any data change, so every device's next pull re-judges
-them: rows entering a scope are sent, rows leaving it become removals.
+them: rows entering a scope are sent, rows leaving it become removals. A problem's
+confidential-source flag follows the finding, visit or opinion it came from; HQ judges it
+again here (sync/server/confidential.py).
 """
 
 import sqlalchemy as sa
 
 from models.records import Attachment, Finding, PersonnelCriticism, Visit
+from sync.server.confidential import follow_sources
 from sync.server.context import ApplyContext
 
 _VISIT_SCOPE_FIELDS = {"team_id", "status", "kind", "representative_ids"}
 
 
 def touch_dependents(ctx: ApplyContext, table: str, before: dict, applied: dict) -> None:
+    follow_sources(ctx, table, before["id"], applied)
     if table == "visit" and _VISIT_SCOPE_FIELDS & applied.keys():
         _touch_visit_family(ctx, [before["id"]], include_visits=False)
     elif table == "representative" and "team_id" in applied:

@@ -11,6 +11,7 @@
   conflict for HQ.
 - Delete beats edit: the edit is kept in a conflict record.
 - Two valid forms with one paper form number in a campaign are both kept and flagged.
+- A problem's confidential-source flag is HQ's (sync/server/confidential.py).
 Wall clocks never decide anything here.
 """
 
@@ -24,6 +25,7 @@ from models.services import record_problems
 from models.tables import SYNCED_TABLES
 from models.timeutil import utcnow
 from sync.protocol import EntryOutcome, PushedEntry
+from sync.server import confidential
 from sync.server import tables as T
 from sync.server.cascade import touch_dependents
 from sync.server.context import ApplyContext, outcome
@@ -61,6 +63,8 @@ def _insert(ctx: ApplyContext, e: PushedEntry) -> EntryOutcome | None:
     problems = record_problems(spec.model, values)
     if problems:
         return outcome(e, "rejected", "validation", "; ".join(str(p) for p in problems))
+    if e.table == "problem":
+        values = confidential.on_insert(ctx, values)
     probe = {**values, "id": e.row_id, "created_device": ctx.me}
     refusal = write_refusal(ctx.scope, e.table, "insert", None, probe, ctx.lookup)
     if refusal:
@@ -113,7 +117,13 @@ def _update(ctx: ApplyContext, e: PushedEntry) -> EntryOutcome | None:
     problems = record_problems(spec.model, merged)
     if problems:
         return outcome(e, "rejected", "validation", "; ".join(str(p) for p in problems))
+    if e.table == "problem":
+        refused = confidential.update_refusal(ctx, current, changes)
+        if refused:
+            return outcome(e, *refused)
     applied, found = _merge_fields(ctx, e, current, changes)
+    if e.table == "problem":
+        applied.update(confidential.settle_update(ctx, current, applied))
     if applied:
         _write_update(ctx, e, current, applied)
     if found:

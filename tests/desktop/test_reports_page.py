@@ -21,6 +21,9 @@ def page(qtbot, store, small, session, ready):
             "description": "办事指南过期", "unit_id": small["units"]["县社保中心"],
             "campaign_id": small["campaign"], "reported_on": today,
             "deadline": today + timedelta(days=20)})
+        w.create(Problem, {  # one an older app left without a campaign
+            "description": "无活动问题", "unit_id": small["units"]["县社保中心"],
+            "reported_on": today, "deadline": today + timedelta(days=20)})
 
     p = ReportsPage(session)
     qtbot.addWidget(p)
@@ -47,8 +50,11 @@ def test_ledger_xlsx_from_the_page(page, run, tmp_path, monkeypatch):
     assert ws["A1"].value == "2025年万民评议整改台账"
     assert [c.value for c in ws[2]][:4] == ["序号", "问题来源", "问题描述", "责任单位"]
     descriptions = {ws.cell(r, 3).value for r in range(3, ws.max_row + 1)}
-    assert descriptions == {"食堂卫生差", "办事指南过期"}  # the campaign's problems
+    # the campaign's problems, those typed without one included (they take the open campaign)
+    assert descriptions == {"食堂卫生差", "办事指南过期", "窗口推诿", "收费不公示"}
     assert str(paths[0]) in row["result"].text()
+    assert "1 problem(s) or opinion(s) were left out by the campaign filter: 1 with no " \
+           "campaign, 0 of other campaigns." in row["result"].text()
 
 
 def test_ledger_overdue_filter(page, run, tmp_path):
@@ -57,7 +63,7 @@ def test_ledger_overdue_filter(page, run, tmp_path):
     page.rows["ledger"]["overdue"].setChecked(True)
     paths = run(page.generate("ledger", tmp_path / "overdue.xlsx"))
     ws = openpyxl.load_workbook(paths[0]).active
-    assert [ws.cell(r, 3).value for r in range(3, ws.max_row + 1)] == ["食堂卫生差"]
+    assert [ws.cell(r, 3).value for r in range(3, ws.max_row + 1)] == ["窗口推诿", "食堂卫生差"]
 
 
 def test_county_summary_docx_from_the_page(page, run, tmp_path, monkeypatch):

@@ -11,7 +11,7 @@ holder (HQ cannot tell now who really sent the bytes); unfinished uploads are dr
 again from zero (their chunks, kept by hash alone, are removed when HQ opens).
 
 Revision ID: s0004
-Revises: s0002
+Revises: s0003
 """
 from collections.abc import Sequence
 
@@ -22,7 +22,7 @@ import models.base
 
 
 revision: str = 's0004'
-down_revision: str | None = 's0002'
+down_revision: str | None = 's0003'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
