@@ -4,13 +4,13 @@ problems (sync/server/confidential.py, migrations 0007 and s0003)."""
 
 from datetime import date
 
-import sqlalchemy as sa
+from alembic import command
 
 from models import services
 from models.enums import ProblemSource, VisitKind, VisitStatus
 from models.records import Finding, Problem, Visit
 from reports.redaction import build_redactor
-from sync.server.db import migrate
+from sync.server.db import alembic_config, migrate
 from tests.sync.helpers import seed_reference
 
 
@@ -96,7 +96,7 @@ def test_an_upgraded_hq_re_announces_its_problems(hq):
     office.sync()
     assert office.rows("problem")[problem]["confidential_source"] is True  # nothing new
     with hq.db.engine.begin() as conn:  # as an HQ of the version before
-        conn.execute(sa.text("UPDATE sync_alembic_version SET version_num = 's0002'"))
+        command.downgrade(alembic_config(conn), "s0002")
     migrate(hq.db.engine)
     office.sync()
     assert office.rows("problem")[problem]["confidential_source"] is False
