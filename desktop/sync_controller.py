@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.widgets.slots import widget_slot
 from models.errors import SyncError, scrubbed_traceback
+from models.store.identity import NEEDS_ENROLLMENT_KEY
 from models.store.store import get_meta
 
 log = logging.getLogger(__name__)
@@ -29,7 +30,7 @@ HARD_CANCEL_S = 1.5  # cancel() stops after the current batch; past this the req
 
 @dataclass(frozen=True)
 class SyncStatus:
-    # demo | not_enrolled | offline | idle | syncing | error | revoked
+    # demo | not_enrolled | reenroll | offline | idle | syncing | error | revoked
     state: str
     pending: int = 0
     progress: float | None = None
@@ -47,6 +48,7 @@ class SyncFacts:
     revoked: bool
     last_synced: datetime | None
     server_url: str
+    reenroll: str = ""  # restored | sequence_reused: a copied store must enroll again
 
 
 # Read at driver level: this runs as the first window is drawn, and the SQLModel table classes
@@ -65,7 +67,8 @@ def sync_facts(conn: sa.Connection) -> SyncFacts:
         enrolled=bool(get_meta(conn, "hq_device_id")),
         revoked=get_meta(conn, "sync_revoked") == "1",
         last_synced=datetime.fromisoformat(last) if last else None,
-        server_url=get_meta(conn, "server_url") or "")
+        server_url=get_meta(conn, "server_url") or "",
+        reenroll=get_meta(conn, NEEDS_ENROLLMENT_KEY) or "")
 
 
 def is_unreachable(exc: BaseException) -> bool:
@@ -126,6 +129,8 @@ class SyncController(QObject):
             state = "demo"
         elif facts.revoked:
             state = "revoked"
+        elif facts.reenroll:  # the indicator says it in the window's language
+            state, error = "reenroll", ""
         elif not facts.enrolled:
             state = "not_enrolled"
         return SyncStatus(state or "idle", facts.pending, last_synced=facts.last_synced,

@@ -41,6 +41,9 @@ SMALL_BODY_BYTES = 4 * 1024
 JSON_BODY_BYTES = 64 * 1024
 
 EntryStatus = Literal["applied", "duplicate", "rejected", "forbidden", "conflict"]
+# The code of a `rejected` entry whose number HQ already holds with a different entry: the
+# pushing store is a copy (restored or copied) and must enroll again (sync/server/replays.py).
+SEQUENCE_REUSED = "sequence_reused"
 DeviceRoleName = Literal["representative", "office", "hq", "kiosk"]
 
 
@@ -61,6 +64,9 @@ class EnrollRequest(_Message):
     code: str = Field(min_length=4, max_length=64)
     device_id: str = Field(min_length=1, max_length=36)
     label: str = Field(default="", max_length=80)
+    # A store restored from a backup (or a copy HQ caught reusing numbers) names the device id
+    # it had; HQ records which device this one replaces.
+    previous_device_id: str | None = Field(default=None, min_length=1, max_length=36)
 
 
 class EnrollResponse(_Message):
@@ -244,3 +250,4 @@ class DeviceInfo(_Message):
     store_device_id: str | None = None
     last_sync_at: str | None = None
     audit_alarm: str = ""  # HQ refused this device's audit head: a cut or rewritten log
+    replaces_device_id: str | None = None  # enrolled by a restored or copied store of that one

@@ -106,6 +106,8 @@ def restore_command(ctx, args) -> int:
     new = os.environ.get("FIELDINSPECT_PASSPHRASE") or words
     count = restore_store(Path(args.file), ctx.path, words, new_passphrase=new)
     print(f"restored {count} files into {ctx.path}")
+    print("This store syncs only after it enrolls again: ask HQ for a new enrollment code "
+          "(登记码), then run `fieldinspect enroll`. Its unsent changes are kept.")
     return 0
 
 

@@ -156,12 +156,17 @@ def cmd_list_devices(ctx, args) -> int:
     if args.json:
         print(json.dumps(devices, ensure_ascii=False, indent=2))
         return 0
+    labels = {d["id"]: d["label"] for d in devices}
     print(f"{'id':36}  {'label':20} {'role':14} {'team':16} {'status':8} last sync")
     for d in devices:
         print(f"{d['id']:36}  {d['label'][:20]:20} {d['role']:14} {(d['team'] or '-')[:16]:16} "
               f"{d['status']:8} {d['last_sync_at'] or 'never'}")
         if d.get("audit_alarm"):
             print(f"{'':38}AUDIT ALARM: {d['audit_alarm']}")
+        if d.get("replaces_device_id"):
+            old = labels.get(d["replaces_device_id"], "")
+            print(f"{'':38}REPLACES: {old} ({d['replaces_device_id']}), whose store this one "
+                  "was restored or copied from")
     return 0
 
 

@@ -24,6 +24,7 @@ _T = SyncIssue.__table__
 TO_RESOLVE_KEY = "conflicts_to_resolve"  # HQ conflict ids settled here, not yet told to HQ
 KEEP_HQ, KEEP_MINE, SETTLED = "hq", "mine", "settled"
 DUPLICATE = "duplicate_form_number"
+SEQUENCE_REUSED = "sequence_reused"  # sync.protocol's code: a copied store, kept until enrolled
 DELETED = "delete_edit"
 
 

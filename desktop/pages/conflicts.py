@@ -199,6 +199,8 @@ class ConflictsPage(Page):
         return self.issues is not None
 
     def kind_text(self, issue: dict) -> str:
+        if issue["code"] == si.SEQUENCE_REUSED:
+            return self.tr("Not sent yet")
         if issue["kind"] in ("rejected", "forbidden"):
             return self.tr("Refused by HQ")
         if issue["code"] == si.DUPLICATE:
@@ -207,6 +209,8 @@ class ConflictsPage(Page):
 
     def reason_text(self, issue: dict) -> str:
         """HQ's reason for a refusal (its words); a conflict described in the window's."""
+        if issue["code"] == si.SEQUENCE_REUSED:
+            return self.tr("This store is a copy: enroll it again with a new code")
         if issue["kind"] != "conflict":
             if issue["code"] == si.OUT_OF_RANGE:
                 return self.tr("%1 is out of range: HQ takes dates and times from 1900 to "
@@ -264,6 +268,12 @@ class ConflictsPage(Page):
     def explanation(self, issue: dict | None, comparison) -> str:
         if issue is None:
             return ""
+        if issue["code"] == si.SEQUENCE_REUSED:
+            return self.tr("HQ already holds a different change under this number from the "
+                           "computer this store was restored or copied from. Nothing was lost: "
+                           "the change is kept here. Enroll this computer again with a new "
+                           "enrollment code from headquarters; the change is sent at the next "
+                           "sync and this entry then settles itself.")
         if comparison.kind == "refused":
             return self.tr("HQ refused this change and did not store it: %1").replace(
                 "%1", refusal_text(issue))

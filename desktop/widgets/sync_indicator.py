@@ -33,6 +33,9 @@ class SyncIndicator(QWidget):
     def describe(self, status: SyncStatus) -> str:
         if status.state == "demo":
             return self.tr("Demo data: never syncs")
+        if status.state == "reenroll":
+            return self.tr("This store is a restored or copied one: enroll it again with a new "
+                           "code") + " · " + self.waiting(status)
         if status.state == "not_enrolled":
             return self.tr("Not enrolled with headquarters") + " · " + self.waiting(status)
         if status.state == "revoked":
@@ -67,5 +70,6 @@ class SyncIndicator(QWidget):
         if status.progress is not None:
             self.progress.setValue(int(status.progress * 100))
         self.button.setVisible(not syncing)
-        self.button.setEnabled(status.state not in ("demo", "not_enrolled", "revoked"))
+        self.button.setEnabled(status.state not in ("demo", "not_enrolled", "reenroll",
+                                                    "revoked"))
         self.cancel_button.setVisible(syncing)

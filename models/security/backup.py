@@ -24,6 +24,7 @@ from models.errors import AppError
 from models.security import audit, escrow
 from models.security.blobs import BLOB_DIR, derive_subkey
 from models.store.database import DB_FILE, open_engine
+from models.store.identity import RESTORED, release_identity
 from models.store.keys import KEY_FILE, KdfParams, _kdf_cost, write_key_file
 
 MAGIC = b"FIELDINSPECT-BACKUP-1\n"
@@ -205,7 +206,8 @@ def _safe_target(root: Path, name: str) -> Path:
 
 def restore_store(backup_path: Path, data_dir: Path, passphrase: str,
                   *, new_passphrase: str | None = None) -> int:
-    """Restore into an empty data directory; return the number of files restored."""
+    """Restore into an empty data directory; return the number of files restored. The store
+    gets a new device id and must enroll with HQ again (models.store.identity)."""
     data_dir = Path(data_dir)
     if (data_dir / KEY_FILE).exists() or (data_dir / DB_FILE).exists():
         raise BackupError(f"{data_dir} already holds a store; restore into an empty folder.")
@@ -227,6 +229,8 @@ def restore_store(backup_path: Path, data_dir: Path, passphrase: str,
     try:
         with engine.connect().execution_options(immediate=True) as conn, conn.begin():
             audit.record(conn, "restore")
+            # Never under the identity it was backed up with: the original may sync on.
+            release_identity(conn, RESTORED)
     finally:
         engine.dispose()
     return count

@@ -258,6 +258,11 @@
     </message>
     <message>
         <location filename="../../desktop/pages/conflicts.py" line="179"/>
+        <source>Not sent yet</source>
+        <translation>尚未发送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="179"/>
         <source>Refused by HQ</source>
         <translation>总部拒收</translation>
     </message>
@@ -265,6 +270,11 @@
         <location filename="../../desktop/pages/conflicts.py" line="181"/>
         <source>Same form number</source>
         <translation>表号重复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="189"/>
+        <source>This store is a copy: enroll it again with a new code</source>
+        <translation>本机数据为副本：请用新的登记码重新登记</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/conflicts.py" line="191"/>
@@ -285,6 +295,11 @@
         <location filename="../../desktop/pages/conflicts.py" line="194"/>
         <source>%1 was changed on two devices</source>
         <translation>“%1”在两台设备上都被修改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="245"/>
+        <source>HQ already holds a different change under this number from the computer this store was restored or copied from. Nothing was lost: the change is kept here. Enroll this computer again with a new enrollment code from headquarters; the change is sent at the next sync and this entry then settles itself.</source>
+        <translation>总部已从本机数据的来源电脑（本机由其备份恢复或复制而来）收到同一编号的另一项修改。没有数据丢失：此项修改仍保存在本机。请向总部申请新的登记码重新登记本机；此项修改将在下次同步时发送，本条随后自动了结。</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/conflicts.py" line="241"/>
@@ -3576,6 +3591,11 @@
         <location filename="../../desktop/widgets/sync_indicator.py" line="35"/>
         <source>Demo data: never syncs</source>
         <translation>演示数据：不同步</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/sync_indicator.py" line="37"/>
+        <source>This store is a restored or copied one: enroll it again with a new code</source>
+        <translation>本机数据由备份恢复或复制而来：请用新的登记码重新登记</translation>
     </message>
     <message>
         <location filename="../../desktop/widgets/sync_indicator.py" line="37"/>

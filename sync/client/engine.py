@@ -18,7 +18,8 @@ import orjson
 
 from models.errors import DomainError, SyncError
 from models.security.wipe import wipe_store
-from models.store.store import Store
+from models.store.identity import SEQUENCE_REUSED, enrolled_anew
+from models.store.store import Store, set_meta
 from models.timeutil import utcnow
 from sync.client import blobs
 from sync.client.apply import CURSOR_KEY, apply_page
@@ -26,6 +27,13 @@ from sync.client.audit_head import record_sync, send_audit_head
 from sync.client.credentials import CredentialStore
 from sync.client.http import DeviceRevoked, HQClient, RetryPolicy
 from sync.client.outbox import backfill, read_batch, settle
+from sync.client.reenroll import (
+    ReenrollNeeded,
+    check_identity,
+    give_up_identity,
+    previous_device_id,
+    refused_as_reused,
+)
 from sync.client.retire import retire_if_asked
 from sync.protocol import DEFAULT_PULL_LIMIT, MAX_BATCH_ENTRIES, PushResult
 
@@ -110,22 +118,30 @@ class SyncEngine:
         if self.is_enrolled():
             raise DomainError("This data directory is already enrolled with HQ.",
                               code="already_enrolled")
+        request = {"code": code, "device_id": self.store.device_id, "label": label}
+        previous = await self._db(previous_device_id, self.store)
+        if previous:  # a restored or copied store: HQ records which device it replaces
+            request["previous_device_id"] = previous
         client = self._client(server_url)
         try:
-            response = await client.call("POST", "/v1/enroll", auth=False, json={
-                "code": code, "device_id": self.store.device_id, "label": label})
+            response = await client.call("POST", "/v1/enroll", auth=False, json=request)
         finally:
             await client.aclose()
         granted = response.json()
+        self._token = None  # a token of an identity this store gave up is never used again
+        # (until this enrollment, `check_identity` stops every round before any request)
         await self._db(self._remember_enrollment, server_url, granted)
         return granted
 
     def _remember_enrollment(self, server_url: str, granted: dict) -> None:
         self.credentials.save(granted["credential"])
         granted = {**granted, "device_role": granted["role"]}
-        self.store.set_meta("server_url", server_url.rstrip("/"))
-        for key in ENROLL_META:
-            self.store.set_meta(key, granted.get(key) or "")
+        with self.store.engine.connect().execution_options(immediate=True) as conn, \
+                conn.begin():
+            set_meta(conn, "server_url", server_url.rstrip("/"))
+            for key in ENROLL_META:
+                set_meta(conn, key, granted.get(key) or "")
+            enrolled_anew(conn)
 
     # --- one round ----------------------------------------------------------------------------
     async def sync(self, progress: Callable[[float], None] | None = None) -> SyncReport:
@@ -133,6 +149,7 @@ class SyncEngine:
         be reached or refuses; what was done before stays done."""
         if self.store.wiped or self.store.meta("sync_revoked") == "1":
             raise DeviceRevoked("HQ has revoked this device; it no longer syncs.")
+        check_identity(self.store)  # restored or copied: enroll again first
         self._cancelled = False
         report = SyncReport()
         client = self._client()
@@ -183,11 +200,20 @@ class SyncEngine:
                 raise
             result = PushResult.model_validate_json(response.content)
             await self._settle_left()
+            if refused_as_reused(result):
+                await asyncio.gather(reading, return_exceptions=True)
+                await self._give_up_identity(result)
             self._unsettled = result
             _count(report, result, len(entries))
             sent += len(entries)
             self._emit(progress, SyncProgress("push", sent, total),
                        0.5 * sent / max(total, 1))
+
+    async def _give_up_identity(self, result: PushResult) -> None:
+        """HQ holds other entries under these numbers: this store is a copy. Keep the
+        entries, list them, give up the identity; the round stops here."""
+        await self._db(give_up_identity, self.store, result)
+        raise ReenrollNeeded(SEQUENCE_REUSED, refused_as_reused(result))
 
     async def _settle_left(self) -> None:
         """Settle an answer no pull page took (an earlier batch, or the round stopped before

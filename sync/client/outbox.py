@@ -1,7 +1,8 @@
 """The device's side of a push: reading outbox batches, settling HQ's answer, first-sync backfill.
 
 Acknowledged entries are pruned (the sequence counter lives in store_meta, so a pruned number is
-never reused); refused entries and conflicts are kept in `sync_issue` for a person to see.
+never reused); refused entries and conflicts are kept in `sync_issue` for a person to see. HQ
+never acknowledges an entry it refused as `sequence_reused` (sync/client/reenroll.py): it stays.
 """
 
 import orjson
@@ -13,7 +14,7 @@ from models.store.store import Store, get_meta, set_meta
 from models.store.writes import Change, WriteSession, to_json_value
 from models.tables import SYNCED_TABLES
 from models.timeutil import utcnow
-from sync.protocol import PushResult
+from sync.protocol import SEQUENCE_REUSED, PushResult
 
 ACKED_KEY = "sync_acked_seq"
 BACKFILL_KEY = "sync_backfilled"
@@ -100,13 +101,18 @@ def settle_in(conn: sa.Connection, store: Store, result: PushResult) -> None:
     commit per round: if that transaction is lost, the batch is sent again and HQ answers
     from the outcomes it stored, changing nothing)."""
     issues = [o for o in result.outcomes if o.status != "duplicate"]
+    now = sqlite_timestamp(utcnow())
     if issues:
-        now = sqlite_timestamp(utcnow())
         conn.exec_driver_sql(
             "INSERT OR IGNORE INTO sync_issue (id, details, kind, code, table_name, row_id, "
             "outbox_seq, reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(*_issue_id_and_details(store, o), _kind(o.status), o.code, o.table, o.row_id,
               o.seq, o.reason, now) for o in issues])
+    # Entries HQ once refused as reused numbers (a copied store) that it has now taken, under
+    # the identity this store enrolled with since: their issues settle themselves.
+    conn.exec_driver_sql(
+        "UPDATE sync_issue SET resolved_at = ? WHERE code = ? AND resolved_at IS NULL "
+        "AND outbox_seq <= ?", (now, SEQUENCE_REUSED, result.acked_through))
     conn.exec_driver_sql("DELETE FROM outbox WHERE seq <= ?", (result.acked_through,))
     if result.acked_through > acked_seq(conn):
         set_meta(conn, ACKED_KEY, str(result.acked_through))

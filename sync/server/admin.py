@@ -46,8 +46,11 @@ def enroll_device(db: ServerDB, *, role: str, team: str | None = None,
     return {"hq_device_id": device_id, "code": code, "expires_at": (now + ttl).isoformat()}
 
 
-def redeem(db: ServerDB, code: str, store_device_id: str, label: str = "") -> dict:
-    """Turn a one-time code into a device credential (shown once, stored hashed)."""
+def redeem(db: ServerDB, code: str, store_device_id: str, label: str = "", *,
+           previous_device_id: str | None = None) -> dict:
+    """Turn a one-time code into a device credential (shown once, stored hashed).
+    `previous_device_id`: the store device id a restored or copied store had; the device
+    enrolled under it is recorded as the one this device replaces (for the administrator)."""
     now = utcnow()
     with db.write() as conn:
         row = conn.execute(sa.select(T.enrollment_code).where(
@@ -67,6 +70,9 @@ def redeem(db: ServerDB, code: str, store_device_id: str, label: str = "") -> di
                   "credential_hash": digest(credential), "enrolled_at": now}
         if label:
             values["label"] = label
+        if previous_device_id and previous_device_id != store_device_id:
+            values["replaces_device_id"] = conn.execute(sa.select(T.device.c.id).where(
+                T.device.c.store_device_id == previous_device_id)).scalar()
         conn.execute(T.device.update().where(T.device.c.id == row.device_id).values(**values))
         dev = conn.execute(sa.select(T.device).where(T.device.c.id == row.device_id)).one()
     return {"hq_device_id": dev.id, "credential": credential, "role": dev.role,
@@ -86,7 +92,8 @@ def list_devices(db: ServerDB) -> list[dict]:
     return [{"id": r.id, "label": r.label, "role": r.role, "team": r.team_name,
              "status": r.status, "store_device_id": r.store_device_id,
              "last_sync_at": r.last_sync_at.isoformat() if r.last_sync_at else None,
-             "audit_alarm": alarms.get(f"audit_alarm:{r.id}", "")}
+             "audit_alarm": alarms.get(f"audit_alarm:{r.id}", ""),
+             "replaces_device_id": r.replaces_device_id}
             for r in rows]
 
 

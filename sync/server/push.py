@@ -3,6 +3,8 @@
 Entries at or below the device's last applied sequence are a replay (the reply to an earlier
 attempt was lost): they get the outcomes stored the first time and change nothing. A gap is
 refused. Each refused entry still advances the sequence, so one bad entry never blocks a queue.
+A "replay" carrying a different entry than the one HQ took under its number comes from a copy
+of the store (`sync.server.replays`): it is refused, and nothing of that batch is applied.
 """
 
 import logging
@@ -12,7 +14,8 @@ import sqlalchemy as sa
 
 from models.tables import SYNCED_TABLES
 from models.timeutil import utcnow
-from sync.protocol import EntryOutcome, PushedEntry, PushResult
+from sync.protocol import MAX_BATCH_ENTRIES, EntryOutcome, PushedEntry, PushResult
+from sync.server import replays
 from sync.server import tables as T
 from sync.server.auth import AuthFailure, DeviceIdentity
 from sync.server.conflicts import answer_for
@@ -37,6 +40,8 @@ class BadBatch(Exception):
 
 
 def push_batch(db: ServerDB, device: DeviceIdentity, entries: list[PushedEntry]) -> PushResult:
+    if not 1 <= len(entries) <= MAX_BATCH_ENTRIES:  # the digests' lookup relies on the bound
+        raise BadBatch(f"a push holds 1 to {MAX_BATCH_ENTRIES} entries")
     for prev, nxt in zip(entries, entries[1:], strict=False):
         if nxt.seq != prev.seq + 1:
             raise BadBatch("entries must carry contiguous sequence numbers in order")
@@ -50,6 +55,9 @@ def push_batch(db: ServerDB, device: DeviceIdentity, entries: list[PushedEntry])
         fresh = [e for e in entries if e.seq > last]
         if fresh and fresh[0].seq != last + 1:
             raise SequenceGap(last + 1, fresh[0].seq)
+        clash = replays.reused(conn, device.id, entries[:len(entries) - len(fresh)])
+        if clash:
+            return _refuse_copy(conn, device, entries, clash)
         replayed = _stored_outcomes(conn, device.id, entries[0].seq, min(last, entries[-1].seq))
         outcomes = _apply(conn, device, clock, fresh) if fresh else []
         acked = max(last, entries[-1].seq)
@@ -60,12 +68,27 @@ def push_batch(db: ServerDB, device: DeviceIdentity, entries: list[PushedEntry])
     return PushResult(acked_through=acked, outcomes=replayed + outcomes)
 
 
+def _refuse_copy(conn: sa.Connection, device: DeviceIdentity, entries: list[PushedEntry],
+                 clash: list[int]) -> PushResult:
+    """Entries before the first reused number were the device's own (replays as usual); from
+    there on nothing is applied and the device's sequence stays where it is, so the store
+    that pushed under these numbers first syncs on unharmed. Not acknowledged either: a device
+    that does not know the refusal keeps the entries rather than prune them."""
+    acked = clash[0] - 1
+    log.warning("device %s (%s) pushed entries %s.. that differ from the ones HQ holds under "
+                "those numbers: a restored or copied store; refused", device.label, device.id,
+                clash[0])
+    return PushResult(acked_through=acked, outcomes=_stored_outcomes(
+        conn, device.id, entries[0].seq, acked) + replays.refusals(entries, clash))
+
+
 def _apply(conn: sa.Connection, device: DeviceIdentity, clock: VersionClock,
            entries: list) -> list[EntryOutcome]:
     ctx = ApplyContext(conn=conn, scope=load_scope(conn, device), clock=clock)
     _prefetch(ctx, entries)
     results = [apply_entry(ctx, e) for e in entries]
     ctx.flush()
+    replays.keep_digests(conn, device.id, entries)
     refused = [answer_for(ctx.scope, o, ctx.lookup) for o in results if o is not None]
     if refused:
         conn.execute(T.outcome.insert(), [

@@ -116,7 +116,8 @@ def health() -> dict:
 
 @router.post("/enroll", response_model=EnrollResponse)
 def enroll(body: EnrollRequest, request: Request):
-    return admin.redeem(_db(request), body.code, body.device_id, body.label)
+    return admin.redeem(_db(request), body.code, body.device_id, body.label,
+                        previous_device_id=body.previous_device_id)
 
 
 @router.post("/token", response_model=TokenResponse)

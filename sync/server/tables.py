@@ -35,6 +35,9 @@ device = sa.Table(
     sa.Column("last_sync_at", UTCDateTime),
     # Last outbox sequence applied for this device (NULL until its first push).
     sa.Column("last_seq", sa.BigInteger),
+    # The device this one took over from: a store restored from a backup (or caught reusing
+    # another's sequence numbers) enrolls anew and names the store it was copied from.
+    sa.Column("replaces_device_id", sa.String(36)),
 )
 
 enrollment_code = sa.Table(
@@ -63,6 +66,20 @@ outcome = sa.Table(
     sa.Column("table_name", sa.String(40), nullable=False, default=""),
     sa.Column("row_id", sa.String(36), nullable=False, default=""),
     sa.Column("details", sa.Text, nullable=False, default="{}"),
+)
+
+# A digest of each entry a device pushed, applied or refused: a "replay" whose entry differs is
+# a copy of the store reusing numbers HQ already holds (issue 11), not a retry. One row per push
+# (its new entries are contiguous), the digests packed 8 bytes each from `first_seq` on: a row
+# per entry cost 1.8 s per 26,300 forms on PostgreSQL (Core executemany), this costs one insert.
+# 64 bits tell a retry from a different entry; they are no defence against the holder of the
+# credential, who could push anything anyway.
+entry_digest = sa.Table(
+    "sync_entry_digest", metadata,
+    sa.Column("device_id", sa.String(36), primary_key=True),
+    sa.Column("first_seq", sa.BigInteger, primary_key=True),
+    sa.Column("last_seq", sa.BigInteger, nullable=False),
+    sa.Column("digests", sa.LargeBinary, nullable=False),
 )
 
 # The version at which each field of a row last changed by an update (absent = at creation).

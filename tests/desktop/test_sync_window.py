@@ -195,6 +195,41 @@ def test_refused_entry_is_listed_with_hqs_reason(office, qtbot, run):
     run(until(lambda: page.table.rowCount() == 0))
 
 
+def test_a_copied_store_keeps_its_changes_and_asks_to_enroll_again(office, qtbot, run, hq):
+    """HQ holds another entry under this store's next number (the laptop it was copied from
+    pushed first): the change is kept, listed in the sync issues, and the status bar says
+    what to do, without a dialog."""
+    import sqlalchemy as sa
+
+    from models.reference import Team
+    from sync.server import tables as T
+
+    window = window_for(office, qtbot)
+    with office.store.write("tester") as w:
+        w.create(Team, {"name": "第一组"})
+    run(window.sync.run_round())
+    hq_id = office.store.meta("hq_device_id")
+    with hq.db.engine.begin() as conn:  # what the other copy pushed meanwhile
+        last = conn.execute(sa.select(T.device.c.last_seq).where(T.device.c.id == hq_id)).scalar()
+        conn.execute(T.entry_digest.insert().values(device_id=hq_id, first_seq=last + 1,
+                                                    last_seq=last + 1, digests=b"elsewhere"[:8]))
+        conn.execute(T.device.update().where(T.device.c.id == hq_id).values(last_seq=last + 1))
+    with office.store.write("tester") as w:
+        w.create(Team, {"name": "第二组"})
+    assert run(window.sync.run_round()) is None
+    assert window.sync.status.state == "reenroll"
+    assert "enroll it again" in window.sync_indicator.label.text()
+    assert not window.sync_indicator.button.isEnabled()
+    assert window.findChild(object, "errorDialog") is None
+    assert window.sync.facts.pending == 1
+    page = open_page(run, window, "conflicts")
+    assert page.table.item(0, 0).text() == "Not sent yet"
+    assert "enroll it again" in page.table.item(0, 3).text()
+    page.table.selectRow(0)
+    run(until(lambda: page.comparison is not None))
+    assert "Nothing was lost" in page.explain.text()
+
+
 def test_demo_store_never_syncs(demo_session, qtbot, run):
     window = window_for(demo_session, qtbot)
     run(until(lambda: window.sync.facts is not None))

@@ -214,3 +214,32 @@ def test_answer_lost_on_the_device_is_replayed_from_hq_outcomes(hq):
     assert report.rejected == 1 and len(hq.rows("evaluation")) == 3
     assert _outbox_size(a) == 0
     assert set(a.rows("evaluation")) >= set(hq.rows("evaluation"))
+
+
+def test_replay_cut_into_other_batches_is_checked_entry_by_entry(hq):
+    """HQ keeps one digest row per push; a replay cut differently (a retry once more changes
+    were queued, or a copied store) is still checked entry by entry: the same entries are
+    replays, and an entry that differs is refused from its number on, changing nothing."""
+    from models.ids import new_id
+    from sync.client.outbox import read_batch
+
+    a = hq.device("office")
+    a.engine.batch_entries = 3
+    ids = seed_reference(a)
+    _forms(a, ids, 7, "K")
+    entries, _ = read_batch(a.store, 100, 10**6)
+    a.sync()  # ten entries in four pushes
+    versions = {i: r["server_version"] for i, r in hq.rows("evaluation").items()}
+    client = httpx.Client(transport=_SyncASGI(hq.app), base_url="http://hq.test")
+    headers = {SCHEMA_HEADER: str(SCHEMA_VERSION), "Authorization": f"Bearer {_token(a, hq)}"}
+    again = entries[1:9]  # across three of the four pushes
+    same = client.post("/v1/push", content=orjson.dumps({"entries": again}), headers=headers)
+    assert same.json() == {"acked_through": entries[-1]["seq"], "outcomes": []}
+    other = [dict(e) for e in again]
+    other[5]["row_id"] = new_id()  # another form under that number
+    answer = client.post("/v1/push", content=orjson.dumps({"entries": other}),
+                         headers=headers).json()
+    assert answer["acked_through"] == other[5]["seq"] - 1
+    assert [(o["seq"], o["code"]) for o in answer["outcomes"]] == [
+        (other[5]["seq"], "sequence_reused")]
+    assert {i: r["server_version"] for i, r in hq.rows("evaluation").items()} == versions
