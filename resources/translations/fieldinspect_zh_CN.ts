@@ -2666,6 +2666,14 @@
     </message>
 </context>
 <context>
+    <name>RecordFormDialog</name>
+    <message>
+        <location filename="../../desktop/widgets/record_form.py" line="100"/>
+        <source>Too long: %1 characters; at most %2 fit here.</source>
+        <translation>内容过长：%1 个字；此处最多 %2 个字。</translation>
+    </message>
+</context>
+<context>
     <name>RecordHistoryDialog</name>
     <message>
         <location filename="../../desktop/widgets/history_dialog.py" line="31"/>
@@ -3457,6 +3465,21 @@
         <location filename="../../desktop/spreadsheets/problems.py" line="68"/>
         <source>no such file</source>
         <translation>文件不存在</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/problems.py" line="78"/>
+        <source>the text is %1 characters long; at most %2 fit here</source>
+        <translation>文字长 %1 个字，此处最多 %2 个字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/problems.py" line="81"/>
+        <source>holds %1 MB of data, more than the %2 MB a file may hold (a damaged or hostile file?); split it into smaller files</source>
+        <translation>文件数据达 %1 MB，超过单个文件上限 %2 MB（文件可能已损坏或被恶意构造）；请拆分为较小的文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/problems.py" line="86"/>
+        <source>has more than %1 rows; split it into smaller files</source>
+        <translation>超过 %1 行；请拆分为较小的文件</translation>
     </message>
 </context>
 <context>
