@@ -311,6 +311,26 @@
         <source>Conflict</source>
         <translation>冲突</translation>
     </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="182"/>
+        <source>Held back on this device</source>
+        <translation>暂存本机，未上报</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="193"/>
+        <source>Too large to send (%1 MB; one record may take %2 MB)</source>
+        <translation>记录过大，无法上报（%1 MB；单条记录最多 %2 MB）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="251"/>
+        <source>This record is too large to send to HQ, so it stays on this device and the rest of your work was sent. Shorten its longest text; it goes to HQ with that change.</source>
+        <translation>这条记录过大，无法上报总部，因此暂存在本机；其余数据已上报。请缩短其中最长的文字，修改后会随之上报总部。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="255"/>
+        <source>HQ refused this record, so it stays on this device and the rest of your work was sent: %1. Correct it; it goes to HQ with that change.</source>
+        <translation>总部拒收了这条记录，因此暂存在本机；其余数据已上报：%1。请修正该记录，修改后会随之上报总部。</translation>
+    </message>
 </context>
 <context>
     <name>CriticismsPage</name>
