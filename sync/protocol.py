@@ -263,3 +263,5 @@ class DeviceInfo(_Message):
     store_device_id: str | None = None
     last_sync_at: str | None = None
     audit_alarm: str = ""  # HQ refused this device's audit head: a cut or rewritten log
+    audit_alarm_code: str = ""  # its machine code (sync/server/audit_heads.py) and arguments
+    audit_alarm_args: dict[str, int] = Field(default_factory=dict)

@@ -596,6 +596,36 @@
         <source>Intact</source>
         <translation>完好</translation>
     </message>
+    <message>
+        <location filename="../../desktop/pages/devices.py" line="213"/>
+        <source>the log now ends at entry %1; HQ holds entry %2</source>
+        <translation>日志现在止于第 %1 条；总部保存到第 %2 条</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/devices.py" line="214"/>
+        <source>the device did not vouch for entry %2, which HQ holds</source>
+        <translation>设备未确认总部保存的第 %2 条</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/devices.py" line="215"/>
+        <source>the device started from entry %1, which HQ never accepted</source>
+        <translation>设备从第 %1 条开始上报，但总部从未接受过该条</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/devices.py" line="217"/>
+        <source>entry %1 differs from the one HQ holds (history rewritten)</source>
+        <translation>第 %1 条与总部保存的不一致（历史被改写）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/devices.py" line="219"/>
+        <source>the device did not send its entries from entry %1 to its head, entry %3</source>
+        <translation>设备未上报从第 %1 条到最新第 %3 条之间的日志</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/devices.py" line="221"/>
+        <source>the entries after entry %1 do not lead to the head the device reports (history rewritten)</source>
+        <translation>第 %1 条之后的日志推算不出设备上报的最新条目（历史被改写）</translation>
+    </message>
 </context>
 <context>
     <name>EnrollDeviceDialog</name>

@@ -29,7 +29,7 @@ from sync.server.blob_store import (
     seal_plain_files,
 )
 
-SERVER_HEAD = "s0002"
+SERVER_HEAD = "s0005"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # Several workers may start at once against one PostgreSQL: migrations (and the making of the
 # attachment key) run under this lock.
