@@ -17,7 +17,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from models import services
+from models import rules, services
 from models.base import Code, JsonList, SyncedRow, Timestamp
 from models.enums import (
     Criterion,
@@ -76,8 +76,8 @@ class BatchKeyingBase(SQLModel):
     service: Level | None = Code(default=None, nullable=True)
     integrity: Level | None = Code(default=None, nullable=True)
     efficiency: Level | None = Code(default=None, nullable=True)
-    reason: str = Field(default="", sa_type=sa.Text)
-    suggestion: str = Field(default="", sa_type=sa.Text,
+    reason: str = Field(default="", sa_type=sa.Text, max_length=rules.NOTE_CHARS)
+    suggestion: str = Field(default="", sa_type=sa.Text, max_length=rules.NOTE_CHARS,
                             sa_column_kwargs={"server_default": ""})  # migration 0006
     resolution: str = Field(default="", max_length=20)  # first | second | voided
     settled_by: str = Field(default="", max_length=80)

@@ -5,6 +5,8 @@ codes. Technical causes are chained with ``raise ... from``.
 """
 
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+from typing import Any
 
 
 class AppError(Exception):
@@ -37,6 +39,10 @@ class Problem:
     message: str
     row: int | None = None
     source: str | None = None
+    # A stable machine code and its arguments, for a window or a CLI that words the problem
+    # itself (e.g. "too_long" with {"length", "limit"}); "" for the older, English-only ones.
+    code: str = ""
+    args: dict[str, Any] = dataclass_field(default_factory=dict)
 
     def __str__(self) -> str:
         where = ":".join(str(p) for p in (self.source, self.row) if p is not None)

@@ -6,6 +6,7 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
+from models import rules
 from models.base import Code, JsonList, SyncedRow, Timestamp, variant_getattr
 from models.enums import (
     CaseSubject,
@@ -32,7 +33,7 @@ class VisitBase(SQLModel):
     planned_at: datetime | None = Timestamp(default=None, nullable=True)
     actual_at: datetime | None = Timestamp(default=None, nullable=True)
     place: str = Field(default="", max_length=300)
-    summary: str = Field(default="", sa_type=sa.Text)
+    summary: str = Field(default="", sa_type=sa.Text, max_length=rules.TEXT_CHARS)
     status: VisitStatus = Code(default=VisitStatus.PLANNED)
     visit_date: date | None = Field(default=None, index=True)
 
@@ -51,7 +52,7 @@ class FindingBase(SQLModel):
     visit_id: str | None = Field(default=None, max_length=36, index=True)
     unit_id: str | None = Field(default=None, max_length=36, index=True)
     category: FindingCategory = Code(default=FindingCategory.OTHER)
-    description: str = Field(default="", sa_type=sa.Text)
+    description: str = Field(default="", sa_type=sa.Text, max_length=rules.TEXT_CHARS)
     severity: Severity = Code(default=Severity.MINOR)
     found_on: date | None = Field(default=None, index=True)
 
@@ -70,7 +71,7 @@ class PersonnelCriticismBase(SQLModel):
     person_name: str = Field(max_length=100, index=True)
     post: str = Field(default="", max_length=200)
     unit_id: str = Field(max_length=36, index=True)
-    behaviour: str = Field(default="", sa_type=sa.Text)
+    behaviour: str = Field(default="", sa_type=sa.Text, max_length=rules.TEXT_CHARS)
     finding_id: str | None = Field(default=None, max_length=36)
     sanction: Sanction = Code(default=Sanction.CRITICISM_EDUCATION)
     decided_on: date | None = Field(default=None, index=True)
@@ -91,7 +92,7 @@ class AccountabilityCaseBase(SQLModel):
     subject: CaseSubject = Code(default=CaseSubject.PERSON)
     person_name: str = Field(default="", max_length=100)
     unit_id: str | None = Field(default=None, max_length=36, index=True)
-    violation: str = Field(default="", sa_type=sa.Text)
+    violation: str = Field(default="", sa_type=sa.Text, max_length=rules.TEXT_CHARS)
     outcome: Outcome = Code()
     decided_on: date | None = Field(default=None, index=True)
 
@@ -116,8 +117,8 @@ class EvaluationBase(SQLModel):
     service: Level | None = Code(default=None, nullable=True)
     integrity: Level | None = Code(default=None, nullable=True)
     efficiency: Level | None = Code(default=None, nullable=True)
-    reason: str = Field(default="", sa_type=sa.Text)
-    suggestion: str = Field(default="", sa_type=sa.Text)
+    reason: str = Field(default="", sa_type=sa.Text, max_length=rules.NOTE_CHARS)
+    suggestion: str = Field(default="", sa_type=sa.Text, max_length=rules.NOTE_CHARS)
     form_no: str | None = Field(default=None, max_length=40)
     evaluated_on: date = Field(index=True)
     source: EvaluationSource = Code(default=EvaluationSource.PAPER)
@@ -145,7 +146,7 @@ class EvaluationCreate(EvaluationBase):
 
 
 class OpinionBase(SQLModel):
-    text: str = Field(sa_type=sa.Text)
+    text: str = Field(sa_type=sa.Text, max_length=rules.TEXT_CHARS)
     unit_id: str | None = Field(default=None, max_length=36, index=True)
     campaign_id: str | None = Field(default=None, max_length=36, index=True)
     source: OpinionSource = Code(default=OpinionSource.OTHER)
@@ -171,17 +172,17 @@ class ProblemBase(SQLModel):
     # Plain id: an office device may hold the problem without the finding it came from.
     source_id: str | None = Field(default=None, max_length=36)
     campaign_id: str | None = Field(default=None, max_length=36, index=True)
-    description: str = Field(sa_type=sa.Text)
+    description: str = Field(sa_type=sa.Text, max_length=rules.TEXT_CHARS)
     unit_id: str | None = Field(default=None, max_length=36, index=True)
     responsible_person: str = Field(default="", max_length=100)
-    measures: str = Field(default="", sa_type=sa.Text)
+    measures: str = Field(default="", sa_type=sa.Text, max_length=rules.TEXT_CHARS)
     reported_on: date = Field(index=True)
     deadline: date | None = Field(default=None, index=True)
     status: ProblemStatus = Code(default=ProblemStatus.OPEN)
-    progress_notes: str = Field(default="", sa_type=sa.Text)
-    verification: str = Field(default="", sa_type=sa.Text)
+    progress_notes: str = Field(default="", sa_type=sa.Text, max_length=rules.TEXT_CHARS)
+    verification: str = Field(default="", sa_type=sa.Text, max_length=rules.TEXT_CHARS)
     rectified_on: date | None = None
-    reopen_reason: str = Field(default="", sa_type=sa.Text)
+    reopen_reason: str = Field(default="", sa_type=sa.Text, max_length=rules.NOTE_CHARS)
     # HQ's judgement, synced to every device (models/confidential.py): the source is a secret
     # visit's finding or cannot be resolved at HQ, or a person at HQ said so. Every public
     # output redacts from it; only HQ sets it and only a person at HQ lowers it.

@@ -2,6 +2,8 @@
 
 import json
 from datetime import date
+from functools import cache
+from typing import Any
 
 from models.enums import PROBLEM_STATUS_ORDER, Level, ProblemStatus, ProfileRole
 from models.errors import DomainError, Problem, ValidationError
@@ -10,6 +12,17 @@ from models.errors import DomainError, Problem, ValidationError
 # a unit needs to be ranked.
 DEFAULT_WEIGHTS = (100.0, 80.0, 60.0, 0.0)
 DEFAULT_MIN_SAMPLE = 30
+
+# How much free text a field holds, in characters: a clerk's reason or note fits in a paragraph;
+# a description, a summary or the measures taken in a few pages. (Names, posts and places keep
+# the lengths their columns declare, 100 to 300.) The models declare these as `max_length`, so
+# the window's path (pydantic) and HQ (per pushed field) check them; the write path and the
+# importers check them with `text_limits`. The largest record, a problem with every text full,
+# stays near 80 KB of UTF-8: far below HQ's 8 MB push cap, so a record saved here always fits.
+NOTE_CHARS = 2000
+TEXT_CHARS = 5000
+# A cell of an imported file that is looked up or parsed (a unit path, a level, a date).
+LOOKUP_CHARS = 1000
 
 # Who may reopen a problem (send it back a step): a supervisor at the office, or HQ.
 REOPEN_ROLES = (ProfileRole.SUPERVISOR, ProfileRole.HQ)
@@ -111,3 +124,27 @@ def is_overdue(deadline: date | None, status: str, as_of: date) -> bool:
 def raise_if(problems: list[Problem]) -> None:
     if problems:
         raise ValidationError(problems)
+
+
+@cache
+def text_limits(model: Any) -> dict[str, int]:
+    """{field: most characters} of every text field of a SQLModel class that has a limit."""
+    limits = {}
+    for name, info in model.model_fields.items():
+        for meta in info.metadata:
+            limit = getattr(meta, "max_length", None)
+            if isinstance(limit, int):
+                limits[name] = limit
+    return limits
+
+
+def too_long(field: str, length: int, limit: int) -> Problem:
+    return Problem(field, f"the text is {length:,} characters long; at most {limit:,} fit here",
+                   code="too_long", args={"length": length, "limit": limit})
+
+
+def length_problems(model: Any, values: dict[str, Any]) -> list[Problem]:
+    """Text values longer than their field holds (`model`'s limits)."""
+    limits = text_limits(model)
+    return [too_long(name, len(value), limits[name]) for name, value in values.items()
+            if type(value) is str and name in limits and len(value) > limits[name]]

@@ -43,11 +43,15 @@ def validated(model: type[SQLModel], values: dict[str, Any]) -> dict[str, Any]:
     try:
         obj = _create_variant(model).model_validate(values)
     except PydanticError as exc:
-        raise ValidationError([
-            Problem(".".join(str(p) for p in err["loc"]) or "value", err["msg"])
-            for err in exc.errors()
-        ]) from exc
+        raise ValidationError([_problem_of(err) for err in exc.errors()]) from exc
     return obj.model_dump()
+
+
+def _problem_of(err: dict) -> Problem:
+    where = ".".join(str(p) for p in err["loc"]) or "value"
+    if err["type"] == "string_too_long":  # worded as the importer and HQ word it
+        return rules.too_long(where, len(err["input"]), err["ctx"]["max_length"])
+    return Problem(where, err["msg"])
 
 
 def record_problems(model: type[SQLModel], row: dict[str, Any]) -> list[Problem]:

@@ -32,13 +32,20 @@ MAX_SEQ = 2**62
 CHUNK_BYTES = 2 * 1024 * 1024
 MAX_ATTACHMENT_BYTES = 64 * 1024 * 1024
 
-# Request bodies, capped before they are read (413 `too_large` beyond): a push batch; one
+# Request bodies, capped before they are read (413 `too_large` beyond): a push batch or an
+# audit head (its entries since HQ's anchor, ~2 MB a report); one
 # attachment chunk with a margin; enrollment and token calls, which anyone may make; and every
 # other call, all small JSON (the largest, a notice number with 500 criticism ids, ~20 KB).
 MAX_BODY_BYTES = 8 * 1024 * 1024
 CHUNK_BODY_BYTES = CHUNK_BYTES + 64 * 1024
 SMALL_BODY_BYTES = 4 * 1024
 JSON_BODY_BYTES = 64 * 1024
+# The most one entry may weigh: a push body, less room for the envelope. A record saved under
+# the text limits (models.rules) weighs a few KB; a heavier one (forced in by an older version)
+# is held back on the device and sent as a `skip` placeholder (see PushEntry).
+MAX_ENTRY_BYTES = MAX_BODY_BYTES - 64 * 1024
+# Why a device held an entry back: HQ records the placeholder under these outcome codes.
+HELD_BACK_REASONS = {"too_large": "too_large", "refused": "held_back"}
 
 EntryStatus = Literal["applied", "duplicate", "rejected", "forbidden", "conflict"]
 # The code of a `rejected` entry whose number HQ already holds with a different entry: the
@@ -86,12 +93,17 @@ class TokenResponse(_Message):
 
 # --- push -----------------------------------------------------------------------------------
 class PushEntry(_Message):
-    """One outbox entry: contiguous `seq` per device; `fields` only what changed."""
+    """One outbox entry: contiguous `seq` per device; `fields` only what changed.
+
+    `op` "skip" is a placeholder for an entry the device held back (too large to send, or
+    refused alone by HQ): `fields` = {"reason": "too_large" | "refused", "op", "bytes",
+    "fields": [names], "message"}. HQ records it as refused (outcome code `too_large` or
+    `held_back`) and the sequence goes on; the record stays on the device as a sync issue."""
 
     seq: int = Field(ge=1, le=MAX_SEQ)
     table: str = Field(min_length=1, max_length=40)
     row_id: str = Field(min_length=1, max_length=36)
-    op: Literal["insert", "update", "delete"]
+    op: Literal["insert", "update", "delete", "skip"]
     fields: dict[str, Any] = Field(default_factory=dict)
     base_version: int | None = Field(default=None, ge=0, le=MAX_SEQ)
     profile: str = Field(default="", max_length=80)
@@ -115,10 +127,16 @@ class PushedEntry:
 
 
 class BadPush(ValueError):
-    """A push body that breaks the `PushBatch` schema; the message names where."""
+    """A push body that breaks the `PushBatch` schema; the message names where, and `entry`
+    the index of the entry at fault (None when the body as a whole is wrong)."""
+
+    def __init__(self, message: str, entry: int | None = None):
+        super().__init__(message)
+        self.entry = entry
 
 
 _ENTRY_KEYS = frozenset(PushEntry.model_fields)
+_OPS = ("insert", "update", "delete", "skip")
 
 
 def parse_push_batch(body: bytes) -> list[PushedEntry]:
@@ -138,24 +156,36 @@ def parse_push_batch(body: bytes) -> list[PushedEntry]:
 
 def _entry(i: int, e: Any) -> PushedEntry:
     if not isinstance(e, dict) or not e.keys() <= _ENTRY_KEYS:
-        raise BadPush(f"entries.{i}: must be an object with {', '.join(sorted(_ENTRY_KEYS))}")
+        raise BadPush(f"entries.{i}: must be an object with {', '.join(sorted(_ENTRY_KEYS))}", i)
     seq, table, row_id, op = e.get("seq"), e.get("table"), e.get("row_id"), e.get("op")
     fields, base, profile = e.get("fields", {}), e.get("base_version"), e.get("profile", "")
     if type(seq) is not int or not 1 <= seq <= MAX_SEQ:
-        raise BadPush(f"entries.{i}.seq: must be a whole number from 1 to {MAX_SEQ}")
+        raise BadPush(f"entries.{i}.seq: must be a whole number from 1 to {MAX_SEQ}", i)
     if not isinstance(table, str) or not 1 <= len(table) <= 40:
-        raise BadPush(f"entries.{i}.table: must be text of 1 to 40 characters")
+        raise BadPush(f"entries.{i}.table: must be text of 1 to 40 characters", i)
     if not isinstance(row_id, str) or not 1 <= len(row_id) <= 36:
-        raise BadPush(f"entries.{i}.row_id: must be text of 1 to 36 characters")
-    if op not in ("insert", "update", "delete"):
-        raise BadPush(f"entries.{i}.op: must be insert, update or delete")
+        raise BadPush(f"entries.{i}.row_id: must be text of 1 to 36 characters", i)
+    if op not in _OPS:
+        raise BadPush(f"entries.{i}.op: must be insert, update, delete or skip", i)
     if not isinstance(fields, dict):
-        raise BadPush(f"entries.{i}.fields: must be an object")
+        raise BadPush(f"entries.{i}.fields: must be an object", i)
     if base is not None and (type(base) is not int or not 0 <= base <= MAX_SEQ):
-        raise BadPush(f"entries.{i}.base_version: must be a whole number from 0 to {MAX_SEQ}")
+        raise BadPush(f"entries.{i}.base_version: must be a whole number from 0 to {MAX_SEQ}", i)
     if not isinstance(profile, str) or len(profile) > 80:
-        raise BadPush(f"entries.{i}.profile: must be text of at most 80 characters")
+        raise BadPush(f"entries.{i}.profile: must be text of at most 80 characters", i)
     return PushedEntry(seq, table, row_id, op, fields, base, profile)
+
+
+def skip_entry(entry: dict, reason: str, size: int = 0, message: str = "") -> dict:
+    """The `skip` placeholder a device sends in place of an entry HQ cannot take (an entry as
+    `PushEntry`; `reason` a key of HELD_BACK_REASONS): it passes the schema whatever held the
+    entry back, so it can never be refused in its turn."""
+    fields = entry["fields"] if isinstance(entry["fields"], dict) else {}
+    return {"seq": entry["seq"], "table": str(entry["table"])[:40] or "?",
+            "row_id": str(entry["row_id"])[:36] or "?", "op": "skip",
+            "fields": {"reason": reason, "op": entry["op"], "bytes": size,
+                       "fields": sorted(fields)[:200], "message": message[:300]},
+            "base_version": None, "profile": str(entry["profile"])[:80]}
 
 
 class EntryOutcome(_Message):
@@ -251,3 +281,5 @@ class DeviceInfo(_Message):
     last_sync_at: str | None = None
     audit_alarm: str = ""  # HQ refused this device's audit head: a cut or rewritten log
     replaces_device_id: str | None = None  # enrolled by a restored or copied store of that one
+    audit_alarm_code: str = ""  # its machine code (sync/server/audit_heads.py) and arguments
+    audit_alarm_args: dict[str, int] = Field(default_factory=dict)

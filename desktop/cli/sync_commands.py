@@ -209,18 +209,33 @@ def cmd_enroll(ctx, args) -> int:
 
 def cmd_sync(ctx, args) -> int:
     from sync.client.engine import SyncEngine
+    from sync.client.held_back import held_back_issues
     from sync.protocol import MAX_BATCH_ENTRIES
 
     # Smaller batches on request (tests kill a client between batches).
     batch = int(os.environ.get("FIELDINSPECT_SYNC_BATCH", MAX_BATCH_ENTRIES))
-    engine = SyncEngine(ctx.store(), batch_entries=batch)
+    store = ctx.store()
+    engine = SyncEngine(store, batch_entries=batch)
     try:
         report = asyncio.run(engine.sync())
     finally:
         engine.close()
+    held = held_back_issues(store)  # every one not settled yet, not only this round's
     if args.json:
-        print(json.dumps(report.as_dict()))
-    else:
-        print(f"Pushed {report.pushed}, pulled {report.pulled}, rejected "
-              f"{report.rejected}, conflicts {report.conflicts}.")
+        print(json.dumps({**report.as_dict(), "held_back_records": held}))
+        return 0
+    print(f"Pushed {report.pushed}, pulled {report.pulled}, rejected "
+          f"{report.rejected}, conflicts {report.conflicts}.")
+    for record in held:
+        print(held_back_line(record))
     return 0
+
+
+def held_back_line(record: dict) -> str:
+    """One record held back on this device, and what to do about it."""
+    where = f"Held back, not at HQ: {record['table']} {record['row_id']}"
+    if record["code"] == "too_large":
+        return (f"{where}: {record['bytes'] / 2**20:.1f} MB, over the "
+                f"{record['limit'] / 2**20:.1f} MB one record may take in a push. Shorten "
+                "its longest text; it is sent with that change.")
+    return f"{where}: {record['reason']}. Correct it; it is sent with that change."

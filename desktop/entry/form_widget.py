@@ -10,8 +10,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from desktop.entry.level_keys import CriteriaKeysWidget, LevelKeysWidget
+from models import rules
 from models.enums import Level
 from models.errors import DuplicateFormNumberError, ValidationError
+from models.records import Evaluation
 
 _DUPLICATE = re.compile(r"already entered on (?P<when>.+) by (?P<who>.+)$")
 
@@ -24,7 +26,8 @@ class FormEntryWidget(QWidget):
         super().__init__(parent)
         self.setObjectName("formEntry")
         self.form_no = QLineEdit(objectName="formNumber")
-        self.form_no.setMaxLength(40)
+        limits = rules.text_limits(Evaluation)
+        self.form_no.setMaxLength(limits["form_no"])
         self.form_no.setPlaceholderText(self.tr("printed on the form"))
         self.level = LevelKeysWidget()
         self.criteria = CriteriaKeysWidget()
@@ -32,6 +35,8 @@ class FormEntryWidget(QWidget):
         self.reason.setPlaceholderText(self.tr("required for dissatisfied"))
         self.suggestion = QLineEdit(objectName="suggestion")
         self.suggestion.setPlaceholderText(self.tr("optional"))
+        self.reason.setMaxLength(limits["reason"])
+        self.suggestion.setMaxLength(limits["suggestion"])
         self.message = QLabel(objectName="entryMessage")
         self.message.setWordWrap(True)
         self._number_warning = False

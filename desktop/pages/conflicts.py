@@ -1,6 +1,8 @@
 """What sync left for a person: entries HQ refused (with HQ's reason) and conflicts, shown
 with both values side by side so the user can keep one (the choice syncs like any edit)."""
 
+import json
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +25,7 @@ from desktop.widgets.record_model import format_value
 from desktop.widgets.slots import widget_slot
 from models import enums
 from models.enums import ProfileRole
+from models.store.outbox import HELD_BACK_CODES
 
 # Field kinds shown through the enum labels, so both sides read in the window's language.
 ENUM_FIELDS = {"level": "Level", "group": "RespondentGroup", "status": "ProblemStatus",
@@ -201,6 +204,8 @@ class ConflictsPage(Page):
     def kind_text(self, issue: dict) -> str:
         if issue["code"] == si.SEQUENCE_REUSED:
             return self.tr("Not sent yet")
+        if issue["code"] in HELD_BACK_CODES:
+            return self.tr("Held back on this device")
         if issue["kind"] in ("rejected", "forbidden"):
             return self.tr("Refused by HQ")
         if issue["code"] == si.DUPLICATE:
@@ -211,6 +216,11 @@ class ConflictsPage(Page):
         """HQ's reason for a refusal (its words); a conflict described in the window's."""
         if issue["code"] == si.SEQUENCE_REUSED:
             return self.tr("This store is a copy: enroll it again with a new code")
+        if issue["code"] == "too_large":
+            details = json.loads(issue.get("details") or "{}")
+            return self.tr("Too large to send (%1 MB; one record may take %2 MB)").replace(
+                "%1", f"{details.get('bytes', 0) / 2**20:.1f}").replace(
+                "%2", f"{details.get('limit', 0) / 2**20:.1f}")
         if issue["kind"] != "conflict":
             if issue["code"] == si.OUT_OF_RANGE:
                 return self.tr("%1 is out of range: HQ takes dates and times from 1900 to "
@@ -274,6 +284,14 @@ class ConflictsPage(Page):
                            "the change is kept here. Enroll this computer again with a new "
                            "enrollment code from headquarters; the change is sent at the next "
                            "sync and this entry then settles itself.")
+        if issue["code"] == "too_large":
+            return self.tr("This record is too large to send to HQ, so it stays on this device "
+                           "and the rest of your work was sent. Shorten its longest text; it "
+                           "goes to HQ with that change.")
+        if issue["code"] in HELD_BACK_CODES:
+            return self.tr("HQ refused this record, so it stays on this device and the rest of "
+                           "your work was sent: %1. Correct it; it goes to HQ with that "
+                           "change.").replace("%1", issue["reason"])
         if comparison.kind == "refused":
             return self.tr("HQ refused this change and did not store it: %1").replace(
                 "%1", refusal_text(issue))

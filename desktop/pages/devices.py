@@ -195,7 +195,7 @@ class DevicesPanel(QWidget):
             cells = [d["label"], label_of(DeviceRole, d["role"]), d.get("team") or "",
                      status.get(d["status"], d["status"]),
                      (d.get("last_sync_at") or "")[:16].replace("T", " ")]
-            alarm = d.get("audit_alarm") or ""
+            alarm = self.alarm_text(d)
             cells.append(self.tr("Cut or rewritten: %1").replace("%1", alarm) if alarm
                          else self.tr("Intact") if d.get("last_sync_at") else "")
             for col, text in enumerate(cells):
@@ -205,6 +205,28 @@ class DevicesPanel(QWidget):
                     item.setForeground(QColor("#b00020"))
                     item.setToolTip(alarm)
                 self.table.setItem(row, col, item)
+
+    def alarm_text(self, device: dict) -> str:
+        """HQ's audit alarm for a device, from its code (sync/server/audit_heads.py)."""
+        args = device.get("audit_alarm_args") or {}
+        texts = {
+            "audit_truncated": self.tr("the log now ends at entry %1; HQ holds entry %2"),
+            "audit_unvouched": self.tr("the device did not vouch for entry %2, which HQ holds"),
+            "audit_unknown_anchor": self.tr("the device started from entry %1, which HQ never "
+                                            "accepted"),
+            "audit_rewritten": self.tr("entry %1 differs from the one HQ holds (history "
+                                       "rewritten)"),
+            "audit_entries_missing": self.tr("the device did not send its entries from entry "
+                                             "%1 to its head, entry %3"),
+            "audit_head_unreached": self.tr("the entries after entry %1 do not lead to the head "
+                                            "the device reports (history rewritten)"),
+        }
+        text = texts.get(device.get("audit_alarm_code") or "")
+        if text is None:
+            return device.get("audit_alarm") or ""
+        for i, key in enumerate(("seq", "held", "head"), start=1):
+            text = text.replace(f"%{i}", str(args.get(key, "")))
+        return text
 
     @widget_slot()
     async def enroll(self) -> None:

@@ -134,7 +134,8 @@ class ProblemsPanel(RecordPage):
             self._saved()
 
         self._open_dialog(RecordFormDialog(self, self.tr("New problem"), self.fields(),
-                                           self.session.reference, save, values))
+                                           self.session.reference, save, values,
+                                           rules.text_limits(Problem)))
 
     @widget_slot()
     async def change_status(self) -> None:

@@ -22,7 +22,7 @@ from desktop.widgets.history_dialog import RecordHistoryDialog
 from desktop.widgets.record_form import RecordFormDialog
 from desktop.widgets.record_model import RecordTableModel
 from desktop.widgets.slots import widget_slot
-from models import services
+from models import rules, services
 
 
 class RecordPage(Page):
@@ -161,7 +161,8 @@ class RecordPage(Page):
             self._saved()
 
         dialog = RecordFormDialog(self, self.tr("New record"), self.fields(),
-                                  self.session.reference, save, self.defaults())
+                                  self.session.reference, save, self.defaults(),
+                                  rules.text_limits(self.model))
         self._open_dialog(dialog)
 
     @widget_slot()
@@ -185,7 +186,8 @@ class RecordPage(Page):
             self._saved()
 
         dialog = RecordFormDialog(self, self.tr("Edit record"), self.fields(),
-                                  self.session.reference, save, current)
+                                  self.session.reference, save, current,
+                                  rules.text_limits(self.model))
         self._open_dialog(dialog)
 
     @widget_slot()

@@ -79,7 +79,7 @@ class ProblemsTable(QTableWidget):
         self.setRowCount(len(problems))
         for r, p in enumerate(problems):
             cells = ("" if p.row is None else str(p.row), column_label(self.kind, p.field),
-                     problem_text(p.message))
+                     problem_text(p.message, p.code, p.args))
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)

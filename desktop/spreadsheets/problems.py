@@ -72,8 +72,29 @@ def _patterns() -> list[tuple[re.Pattern, str]]:
 _CODE_AND_LABEL = re.compile(r"[a-z_]+/([^,/]+)")
 
 
-def problem_text(message: str) -> str:
-    """`message` in the window's language when its phrasing is known; as it is otherwise."""
+def _coded(code: str, args: dict) -> str | None:
+    """A problem that carries a code, said from its code and arguments."""
+    if code == "too_long":
+        text = translate("Spreadsheets", "the text is %1 characters long; at most %2 fit here")
+        return text.replace("%1", f"{args['length']:,}").replace("%2", f"{args['limit']:,}")
+    if code == "file_too_large":
+        text = translate("Spreadsheets", "holds %1 MB of data, more than the %2 MB a file may "
+                                         "hold (a damaged or hostile file?); split it into "
+                                         "smaller files")
+        return text.replace("%1", f"{args['size_mb']:,}").replace("%2", f"{args['limit_mb']:,}")
+    if code == "too_many_rows":
+        text = translate("Spreadsheets", "has more than %1 rows; split it into smaller files")
+        return text.replace("%1", f"{args['limit']:,}")
+    return None
+
+
+def problem_text(message: str, code: str = "", args: dict | None = None) -> str:
+    """A problem in the window's language: from its code when it has one, else when its
+    phrasing is known; as it is otherwise."""
+    if code:
+        coded = _coded(code, args or {})
+        if coded is not None:
+            return coded
     # In a Chinese window the accepted values "satisfied/满意, …" read as "满意, …".
     chinese = translate("Spreadsheets", "form_no") != "form_no"
     for pattern, text in _patterns():

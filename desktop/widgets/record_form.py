@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -15,14 +16,17 @@ from PySide6.QtWidgets import (
 from desktop.errors import show_error
 from desktop.widgets.fields import FieldSpec, make_editor
 from desktop.widgets.slots import widget_slot
-from models.errors import ValidationError
+from models.errors import Problem, ValidationError
 
 
 class RecordFormDialog(QDialog):
-    """`on_save(values)` is awaited; a ValidationError keeps the dialog open with its problems."""
+    """`on_save(values)` is awaited; a ValidationError keeps the dialog open with its problems.
+    `limits` ({field: most characters}, `models.rules.text_limits`): a one-line field stops
+    taking characters there; a longer text is refused at save under its field."""
 
     def __init__(self, parent, title: str, fields: list[FieldSpec], reference,
-                 on_save: Callable[[dict], Awaitable], values: dict | None = None) -> None:
+                 on_save: Callable[[dict], Awaitable], values: dict | None = None,
+                 limits: dict[str, int] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("recordForm")
         self.setWindowTitle(title)
@@ -30,6 +34,10 @@ class RecordFormDialog(QDialog):
         self._fields = fields
         self._on_save = on_save
         self.editors = {f.key: make_editor(f, reference) for f in fields}
+        for key, limit in (limits or {}).items():
+            widget = self.editors[key].widget if key in self.editors else None
+            if isinstance(widget, QLineEdit):
+                widget.setMaxLength(limit)
         self._errors: dict[str, QLabel] = {}
         form_host = QWidget()
         form = QFormLayout(form_host)
@@ -84,12 +92,18 @@ class RecordFormDialog(QDialog):
         for problem in exc.problems:
             label = self._errors.get(problem.field.split(".")[0])
             if label is not None:
-                label.setText(problem.message)
+                label.setText(self.problem_text(problem))
                 label.show()
             else:
-                general.append(f"{problem.field}: {problem.message}")
+                general.append(f"{problem.field}: {self.problem_text(problem)}")
         self.general_error.setText("\n".join(general))
         self.general_error.setVisible(bool(general))
+
+    def problem_text(self, problem: Problem) -> str:
+        if problem.code == "too_long":
+            return self.tr("Too long: %1 characters; at most %2 fit here.").replace(
+                "%1", f"{problem.args['length']:,}").replace("%2", f"{problem.args['limit']:,}")
+        return problem.message
 
     def clear_problems(self) -> None:
         for label in self._errors.values():

@@ -16,7 +16,10 @@ from models.imports.common import (
     ImportReport,
     Progress,
     UnitIndex,
+    column_limits,
     create_chunked,
+    long_cells,
+    long_columns,
     refuse_if_invalid,
     tick,
 )
@@ -41,6 +44,10 @@ def parse_form_date(text: str) -> date:
             pass
     return parse_date(text)
 CRITERIA = tuple(c.value for c in Criterion)
+LIMITS = column_limits(
+    {"form_no": (Evaluation, "form_no"), "campaign": (Campaign, "name"),
+     "reason": (Evaluation, "reason"), "suggestion": (Evaluation, "suggestion")},
+    ("group", "unit", "level", "date", *CRITERIA))
 
 
 class _Memo:
@@ -74,9 +81,11 @@ def _parsers(units: UnitIndex, columns: set[str]) -> list[tuple[str, str, _Memo]
     return out + [(c, c, _Memo(criterion)) for c in CRITERIA if c in columns]
 
 
-def _parse_row(values: dict, parsers) -> tuple[dict, list[tuple[str, str]]]:
-    """One row → a form dict and its (column, message) problems."""
-    errors: list[tuple[str, str]] = []
+def _parse_row(values: dict, parsers, limits: dict[str, int]) -> tuple[dict, list[Problem]]:
+    """One row → a form dict and its problems (by column; row and file set later).
+    `limits`: of the file's columns that hold a cell too long (usually none)."""
+    errors, values = long_cells(values, limits) if limits else ([], values)
+    cut = {p.field for p in errors}
     row = {"source": EvaluationSource.PAPER.value, "form_no": values.get("form_no") or None,
            "reason": values.get("reason", ""), "suggestion": values.get("suggestion", ""),
            "voided": False, "void_reason": ""}
@@ -84,12 +93,13 @@ def _parse_row(values: dict, parsers) -> tuple[dict, list[tuple[str, str]]]:
         row[criterion] = None
     for name, column, parse in parsers:
         row[name], error = parse(values.get(column, ""))
-        if error is not None:
-            errors.append((column, error))
+        if error is not None and column not in cut:
+            errors.append(Problem(column, error))
     row["campaign"] = values.get("campaign", "").strip()
-    if not row["campaign"]:
-        errors.append(("campaign", "the campaign is empty"))
-    errors += [(p.field, p.message) for p in rules.evaluation_problems(row["level"], row["reason"])]
+    if not row["campaign"] and "campaign" not in cut:
+        errors.append(Problem("campaign", "the campaign is empty"))
+    if not cut:
+        errors += rules.evaluation_problems(row["level"], row["reason"])
     return row, errors
 
 
@@ -111,11 +121,11 @@ def _check_numbers(parsed, existing, report: ImportReport, source: str) -> None:
             continue
         if key in existing:
             when, who = existing[key]
-            errors.append(("form_no", f"form number {row['form_no']} was already entered on "
-                                      f"{when.astimezone():%Y-%m-%d %H:%M} by {who}"))
+            errors.append(Problem("form_no", f"form number {row['form_no']} was already entered "
+                                             f"on {when.astimezone():%Y-%m-%d %H:%M} by {who}"))
         elif key in seen:
-            errors.append(("form_no", f"form number {row['form_no']} appears again "
-                                      f"(first on row {seen[key]})"))
+            errors.append(Problem("form_no", f"form number {row['form_no']} appears again "
+                                             f"(first on row {seen[key]})"))
         else:
             seen[key] = number
 
@@ -141,10 +151,11 @@ def import_file(store, path: Path, *, profile: str, skip_invalid: bool, dry_run:
     with store.read() as conn:
         parsers = _parsers(UnitIndex(conn), set(rows[0][1]) if rows else set())
         parsed, campaign_ids = [], {}
+        limits = long_columns(rows, LIMITS)
         for i, (number, values) in enumerate(rows):
             if i % 500 == 0:
                 tick(progress, "reading", i, len(rows))
-            row, errors = _parse_row(values, parsers)
+            row, errors = _parse_row(values, parsers, limits)
             name = row["campaign"]
             if name not in campaign_ids:
                 campaign_ids[name] = natural_id("campaign", name)
@@ -156,7 +167,9 @@ def import_file(store, path: Path, *, profile: str, skip_invalid: bool, dry_run:
     good = []
     for (number, row, errors), (_, values) in zip(parsed, rows):
         if errors:
-            report.rejected += [Problem(c, m, row=number, source=str(path)) for c, m in errors]
+            for problem in errors:
+                problem.row, problem.source = number, str(path)
+            report.rejected += errors
             report.rejected_rows.append((number, values))
         else:
             good.append(row)

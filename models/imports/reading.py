@@ -1,15 +1,28 @@
 """Reading rows from CSV (UTF-8, with or without BOM) or XLSX, with header aliases.
 
 A CSV cell the app marked with an apostrophe so that no spreadsheet runs it as a formula
-(`models.cells`) reads back without that one apostrophe; XLSX cells are read as they are."""
+(`models.cells`) reads back without that one apostrophe; XLSX cells are read as they are.
+Every row a file holds is read, or the file is refused with a file-level problem: a workbook
+that unpacks to more than `MAX_FILE_BYTES` (a zip bomb: kilobytes that inflate to gigabytes)
+or a sheet past `MAX_ROWS` rows is refused before it exhausts memory or time; a sheet's stated
+size (its `dimension`, which openpyxl's streaming reader trusts and which once hid a row) is
+ignored. Long cells are read whole: the importers refuse them as row errors (`models.rules`).
+"""
 
 import csv
 import datetime as dt
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
 from models.cells import from_csv_text
 from models.errors import Problem, ValidationError
+
+# 128 MB of sheet XML or CSV is some 300,000 forms; Excel itself stops at 1,048,576 rows.
+MAX_FILE_BYTES = 128 * 2**20
+MAX_ROWS = 1_048_576
+# Python's csv refuses a field over 128 KB as a damaged file; here a long cell is a row error.
+csv.field_size_limit(max(csv.field_size_limit(), MAX_FILE_BYTES))
 
 # Canonical header → the other headers accepted: Chinese (GLOSSARY.md), and the window's
 # English list headers, so a list exported from the window imports back.
@@ -54,19 +67,65 @@ def _cell(value) -> str:
     return str(value).strip()
 
 
+def _too_big(path: Path, size: int) -> ValidationError:
+    mb, limit = -(-size // 2**20), MAX_FILE_BYTES // 2**20
+    return ValidationError(Problem(
+        "file", f"holds {mb:,} MB of data, more than the {limit} MB a file may hold (a damaged "
+        "or hostile file?); split it into smaller files", source=str(path),
+        code="file_too_large", args={"size_mb": mb, "limit_mb": limit}))
+
+
+def _too_many_rows(path: Path) -> ValidationError:
+    return ValidationError(Problem(
+        "file", f"has more than {MAX_ROWS:,} rows; split it into smaller files",
+        source=str(path), code="too_many_rows", args={"limit": MAX_ROWS}))
+
+
+def _check_unpacked(path: Path) -> None:
+    """Refuse a workbook by the sizes its parts unpack to, before inflating any (the reader
+    stops at a part's stated size, so a part cannot unpack to more than it states)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            size = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile:
+        return  # openpyxl says what is wrong with it
+    if size > MAX_FILE_BYTES:
+        raise _too_big(path, size)
+
+
+def _xlsx_rows(path: Path) -> Iterator[list[str]]:
+    from openpyxl import load_workbook
+
+    _check_unpacked(path)
+    wb = load_workbook(path, read_only=True, data_only=True)
+    try:
+        sheet = wb.active
+        sheet.reset_dimensions()  # read the rows the sheet holds, not the ones it claims
+        header = [_cell(v) for v in next(sheet.iter_rows(max_row=1, values_only=True), ())]
+        while header and not header[-1]:
+            header.pop()
+        yield header
+        # Cells right of the header have no column to go to; a row is as wide as the header.
+        rows = sheet.iter_rows(min_row=2, max_col=max(len(header), 1), values_only=True)
+        for number, row in enumerate(rows, start=2):
+            if number > MAX_ROWS:
+                raise _too_many_rows(path)
+            yield [_cell(v) for v in row]
+    finally:
+        wb.close()
+
+
 def _raw_rows(path: Path) -> Iterator[list[str]]:
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        from openpyxl import load_workbook
-
-        wb = load_workbook(path, read_only=True, data_only=True)
-        try:
-            for row in wb.active.iter_rows(values_only=True):
-                yield [_cell(v) for v in row]
-        finally:
-            wb.close()
+        yield from _xlsx_rows(path)
         return
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise _too_big(path, size)
     with path.open(newline="", encoding="utf-8-sig") as fh:
-        for row in csv.reader(fh):
+        for number, row in enumerate(csv.reader(fh), start=1):
+            if number > MAX_ROWS:
+                raise _too_many_rows(path)
             yield [from_csv_text(v.strip()) for v in row]
 
 
@@ -117,6 +176,8 @@ def preview_rows(path: Path, limit: int = 20) -> tuple[list[str], list[tuple[int
                 rows.append((number, row))
             if len(rows) >= limit:
                 break
+    except ValidationError:
+        raise
     except Exception as exc:  # the same refusal the import gives
         raise ValidationError(Problem("file", f"cannot be read ({exc})", source=str(path))) from exc
     return header, rows

@@ -10,7 +10,10 @@ from models.ids import natural_id
 from models.imports.common import (
     ImportReport,
     Progress,
+    column_limits,
     create_chunked,
+    long_cells,
+    long_columns,
     refuse_if_invalid,
     tick,
 )
@@ -18,6 +21,8 @@ from models.imports.reading import read_table
 from models.reference import Representative, Team
 
 REQUIRED = ("name", "kind", "township", "phone", "team")
+LIMITS = column_limits({"name": (Representative, "name"), "township": (Representative, "township"),
+                        "phone": (Representative, "phone"), "team": (Team, "name")}, ("kind",))
 
 
 def import_file(store, path: Path, *, profile: str, skip_invalid: bool, dry_run: bool = False,
@@ -29,11 +34,14 @@ def import_file(store, path: Path, *, profile: str, skip_invalid: bool, dry_run:
         known_reps = set(conn.execute(sa.select(Representative.__table__.c.id)).scalars())
         known_teams = set(conn.execute(sa.select(Team.__table__.c.id)).scalars())
     reps, teams = {}, {}
+    limits = long_columns(rows, LIMITS)
     for number, values in rows:
-        name = values.get("name", "")
-        problems = [] if name else [Problem("name", "the representative's name is empty")]
+        problems, cut = long_cells(values, limits) if limits else ([], values)
+        name = cut.get("name", "")
+        if not name and "name" not in {p.field for p in problems}:
+            problems.append(Problem("name", "the representative's name is empty"))
         try:
-            kind = parse_enum(RepresentativeKind, values.get("kind", "") or "citizen")
+            kind = parse_enum(RepresentativeKind, cut.get("kind", "") or "citizen")
         except ValueError as exc:
             problems.append(Problem("kind", str(exc)))
         if problems:

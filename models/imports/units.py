@@ -9,7 +9,10 @@ from models.imports.common import (
     ImportReport,
     Progress,
     UnitIndex,
+    column_limits,
     create_chunked,
+    long_cells,
+    long_columns,
     refuse_if_invalid,
     tick,
 )
@@ -17,6 +20,7 @@ from models.imports.reading import read_table
 from models.reference import Unit
 
 REQUIRED = ("name", "kind", "parent")
+LIMITS = column_limits({"name": (Unit, "name")}, ("kind", "parent"))
 
 
 def _kind(values: dict) -> UnitKind:
@@ -31,7 +35,14 @@ def import_file(store, path: Path, *, profile: str, skip_invalid: bool, dry_run:
     report.headers = headers
     with store.read() as conn:
         index = UnitIndex(conn)
-    pending, new_units, errors = list(rows), [], {}
+    pending, new_units, errors, long = [], [], {}, {}
+    limits = long_columns(rows, LIMITS)
+    for number, values in rows:  # a row with a cell too long is refused before anything else
+        problems, _ = long_cells(values, limits) if limits else ([], values)
+        if problems:
+            long[number] = problems
+        else:
+            pending.append((number, values))
     advanced = True
     while pending and advanced:  # parents may come later in the file
         advanced, waiting = False, []
@@ -61,9 +72,11 @@ def import_file(store, path: Path, *, profile: str, skip_invalid: bool, dry_run:
             new_units.append({"id": unit_id, "name": name, "kind": kind, "parent_id": parent_id})
         pending = waiting
     for number, values in rows:
-        if number in errors:
-            column, message = errors[number]
-            report.rejected.append(Problem(column, message, row=number, source=str(path)))
+        found = long.get(number) or ([Problem(*errors[number])] if number in errors else [])
+        for problem in found:
+            problem.row, problem.source = number, str(path)
+        if found:
+            report.rejected += found
             report.rejected_rows.append((number, values))
     refuse_if_invalid(report, skip_invalid)
     tick(progress, "reading", len(rows), len(rows))

@@ -231,24 +231,52 @@ def _same_record(before: dict[str, Any], after: dict[str, Any]) -> bool:
 
 
 # --- the head HQ holds ---------------------------------------------------------------------------
+# A report carries at most this many entries after HQ's point, and about LINK_BYTES of them (at
+# least one): a longer stretch (after an import of 26,000 forms) goes in several reports.
+MAX_LINKS = 5000
+LINK_BYTES = 2 * 2**20
+
+
 def prepare_head_report(store, details: dict[str, Any] | None = None) -> dict:
-    """Log a `sync` entry; return the head and, for the head HQ holds, that entry's hash now."""
+    """Log a `sync` entry; return the report for HQ (`chain_report`)."""
     with store.engine.connect().execution_options(immediate=True) as conn, conn.begin():
         return head_report(conn, details)
 
 
 def head_report(conn: sa.Connection, details: dict[str, Any] | None = None) -> dict:
     """`prepare_head_report` inside a transaction the caller holds."""
-    seq, digest = record(conn, "sync", details=details)
+    record(conn, "sync", details=details)
+    return chain_report(conn)
+
+
+def chain_report(conn: sa.Connection) -> dict:
+    """The head; and for the point HQ acknowledged last, that entry's hash now and the entries
+    after it (`links`: what each hash covers), so HQ recomputes the chain from its own copy of
+    that point's hash instead of taking the device's word for it."""
+    seq, digest = head(conn)
     sent = conn.exec_driver_sql(
         "SELECT value FROM store_meta WHERE key = ?", (SENT_HEAD_META_KEY,)).scalar()
-    anchor = None
-    if sent and ":" in sent:
-        sent_seq = int(sent.partition(":")[0])
-        now = conn.exec_driver_sql(
-            "SELECT hash FROM audit_log WHERE seq = ?", (sent_seq,)).scalar()
-        anchor = {"seq": sent_seq, "hash": now or GENESIS}
-    return {"seq": seq, "hash": digest, "anchor": anchor}
+    if not sent or ":" not in sent:
+        return {"seq": seq, "hash": digest, "anchor": None, "links": []}
+    sent_seq = int(sent.partition(":")[0])
+    now = conn.exec_driver_sql(
+        "SELECT hash FROM audit_log WHERE seq = ?", (sent_seq,)).scalar()
+    return {"seq": seq, "hash": digest, "anchor": {"seq": sent_seq, "hash": now or GENESIS},
+            "links": _links(conn, sent_seq, seq)}
+
+
+def _links(conn: sa.Connection, after: int, upto: int) -> list[list[str]]:
+    rows = conn.exec_driver_sql(
+        "SELECT at, device_id, profile, event, table_name, row_id, content_hash, details "
+        "FROM audit_log WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?",
+        (after, upto, MAX_LINKS))
+    links, size = [], 0
+    for row in rows:
+        size += sum(map(len, row)) + 80
+        if links and size > LINK_BYTES:
+            break
+        links.append(list(row))
+    return links
 
 
 def remember_sent_head(store, seq: int, digest: str) -> None:

@@ -1,6 +1,13 @@
 """The outbox hook: each change becomes an entry in the same transaction as the change.
 
 Entries are numbered contiguously per device; sync pushes them in order.
+
+A record held back at sync (too large to send, refused alone by HQ, or refused by HQ for a
+text over its limit: a sync issue with a code in `HELD_BACK_CODES`) goes again with the next
+change to it, which is usually the person shortening it: a held-back creation is sent as a
+creation of the whole record as it is then (HQ never had it), a held-back edit as that edit's
+fields plus the new ones, on its base version. A record deleted before HQ ever had it sends
+nothing. The issue is then settled.
 """
 
 import orjson
@@ -9,6 +16,8 @@ import sqlalchemy as sa
 from models.coltypes import sqlite_timestamp
 from models.store.writes import WRITE_HOOKS, Change, WriteSession
 from models.timeutil import utcnow
+
+HELD_BACK_CODES = ("too_large", "held_back", "too_long")
 
 
 def _reserve(conn: sa.Connection, count: int) -> int:
@@ -29,23 +38,66 @@ def _fallback(value):
     raise TypeError(f"cannot store {type(value).__name__} in the outbox")
 
 
-def _payload(change: Change) -> str:
-    return orjson.dumps(change.fields, default=_fallback).decode() if change.fields else ""
+def _payload(fields: dict) -> str:
+    return orjson.dumps(fields, default=_fallback).decode() if fields else ""
 
 
 def append_to_outbox(session: WriteSession, changes: list[Change]) -> None:
-    seq = _reserve(session.conn, len(changes))
+    entries = [(c.table, c.row_id, c.op, _payload(c.fields), c.base_version) for c in changes]
+    held = held_back(session.conn)
+    if held:
+        entries = _sending_held_back(session.conn, changes, held)
+    if not entries:
+        return
+    seq = _reserve(session.conn, len(entries))
     now = sqlite_timestamp(utcnow())
-    params = [
-        (seq + i, c.table, c.row_id, c.op, _payload(c), c.base_version,
-         session.profile, now)
-        for i, c in enumerate(changes)
-    ]
     session.conn.exec_driver_sql(
         "INSERT INTO outbox (seq, table_name, row_id, op, fields, base_version, profile,"
         " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        params,
+        [(seq + i, *entry, session.profile, now) for i, entry in enumerate(entries)],
     )
+
+
+def held_back(conn: sa.Connection, codes: tuple[str, ...] = HELD_BACK_CODES
+              ) -> dict[tuple[str, str], tuple[str, dict]]:
+    """{(table, row id): (issue id, the held entry {op, base_version, fields})} of the records
+    held back at sync (issues with one of `codes`) and not settled yet (a handful at most;
+    usually none)."""
+    marks = ", ".join("?" for _ in codes)
+    rows = conn.exec_driver_sql(
+        f"SELECT id, table_name, row_id, details FROM sync_issue WHERE code IN ({marks}) "
+        "AND resolved_at IS NULL", codes).all()
+    out = {}
+    for issue_id, table, row_id, details in rows:
+        entry = orjson.loads(details or "{}").get("entry") or {}
+        out[(table, row_id)] = (issue_id, entry if isinstance(entry, dict) else {})
+    return out
+
+
+def _sending_held_back(conn: sa.Connection, changes: list[Change], held: dict) -> list[tuple]:
+    """The entries for `changes`, a change to a held-back record carrying that record again."""
+    entries, settled = [], []
+    for c in changes:
+        found = held.pop((c.table, c.row_id), None) if c.op != "insert" else None
+        if found is None:
+            entries.append((c.table, c.row_id, c.op, _payload(c.fields), c.base_version))
+            continue
+        issue_id, entry = found
+        settled.append(issue_id)
+        if entry.get("op") == "insert":
+            if c.op == "update":  # HQ never had it: the whole record, read when it is sent
+                entries.append((c.table, c.row_id, "insert", "", None))
+        elif entry.get("op") == "update" and c.op == "update":
+            fields = {**(entry.get("fields") or {}), **c.fields}
+            entries.append((c.table, c.row_id, "update", _payload(fields),
+                            entry.get("base_version", c.base_version)))
+        else:
+            entries.append((c.table, c.row_id, c.op, _payload(c.fields), c.base_version))
+    if settled:
+        marks = ", ".join("?" for _ in settled)
+        conn.exec_driver_sql(f"UPDATE sync_issue SET resolved_at = ? WHERE id IN ({marks})",
+                             (sqlite_timestamp(utcnow()), *settled))
+    return entries
 
 
 WRITE_HOOKS.append(append_to_outbox)

@@ -336,6 +336,26 @@
         <source>Conflict</source>
         <translation>冲突</translation>
     </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="182"/>
+        <source>Held back on this device</source>
+        <translation>暂存本机，未上报</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="193"/>
+        <source>Too large to send (%1 MB; one record may take %2 MB)</source>
+        <translation>记录过大，无法上报（%1 MB；单条记录最多 %2 MB）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="251"/>
+        <source>This record is too large to send to HQ, so it stays on this device and the rest of your work was sent. Shorten its longest text; it goes to HQ with that change.</source>
+        <translation>这条记录过大，无法上报总部，因此暂存在本机；其余数据已上报。请缩短其中最长的文字，修改后会随之上报总部。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/conflicts.py" line="255"/>
+        <source>HQ refused this record, so it stays on this device and the rest of your work was sent: %1. Correct it; it goes to HQ with that change.</source>
+        <translation>总部拒收了这条记录，因此暂存在本机；其余数据已上报：%1。请修正该记录，修改后会随之上报总部。</translation>
+    </message>
 </context>
 <context>
     <name>CriticismsPage</name>
@@ -600,6 +620,36 @@
     <message>
         <source>Intact</source>
         <translation>完好</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/devices.py" line="213"/>
+        <source>the log now ends at entry %1; HQ holds entry %2</source>
+        <translation>日志现在止于第 %1 条；总部保存到第 %2 条</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/devices.py" line="214"/>
+        <source>the device did not vouch for entry %2, which HQ holds</source>
+        <translation>设备未确认总部保存的第 %2 条</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/devices.py" line="215"/>
+        <source>the device started from entry %1, which HQ never accepted</source>
+        <translation>设备从第 %1 条开始上报，但总部从未接受过该条</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/devices.py" line="217"/>
+        <source>entry %1 differs from the one HQ holds (history rewritten)</source>
+        <translation>第 %1 条与总部保存的不一致（历史被改写）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/devices.py" line="219"/>
+        <source>the device did not send its entries from entry %1 to its head, entry %3</source>
+        <translation>设备未上报从第 %1 条到最新第 %3 条之间的日志</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/devices.py" line="221"/>
+        <source>the entries after entry %1 do not lead to the head the device reports (history rewritten)</source>
+        <translation>第 %1 条之后的日志推算不出设备上报的最新条目（历史被改写）</translation>
     </message>
 </context>
 <context>
@@ -2749,6 +2799,14 @@
     </message>
 </context>
 <context>
+    <name>RecordFormDialog</name>
+    <message>
+        <location filename="../../desktop/widgets/record_form.py" line="100"/>
+        <source>Too long: %1 characters; at most %2 fit here.</source>
+        <translation>内容过长：%1 个字；此处最多 %2 个字。</translation>
+    </message>
+</context>
+<context>
     <name>RecordHistoryDialog</name>
     <message>
         <location filename="../../desktop/widgets/history_dialog.py" line="31"/>
@@ -3558,6 +3616,21 @@
         <location filename="../../desktop/spreadsheets/problems.py" line="68"/>
         <source>no such file</source>
         <translation>文件不存在</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/problems.py" line="78"/>
+        <source>the text is %1 characters long; at most %2 fit here</source>
+        <translation>文字长 %1 个字，此处最多 %2 个字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/problems.py" line="81"/>
+        <source>holds %1 MB of data, more than the %2 MB a file may hold (a damaged or hostile file?); split it into smaller files</source>
+        <translation>文件数据达 %1 MB，超过单个文件上限 %2 MB（文件可能已损坏或被恶意构造）；请拆分为较小的文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/problems.py" line="86"/>
+        <source>has more than %1 rows; split it into smaller files</source>
+        <translation>超过 %1 行；请拆分为较小的文件</translation>
     </message>
 </context>
 <context>

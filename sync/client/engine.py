@@ -19,13 +19,15 @@ import orjson
 from models.errors import DomainError, SyncError
 from models.security.wipe import wipe_store
 from models.store.identity import SEQUENCE_REUSED, enrolled_anew
+from models.store.outbox import HELD_BACK_CODES
 from models.store.store import Store, set_meta
 from models.timeutil import utcnow
 from sync.client import blobs
 from sync.client.apply import CURSOR_KEY, apply_page
 from sync.client.audit_head import record_sync, send_audit_head
 from sync.client.credentials import CredentialStore
-from sync.client.http import DeviceRevoked, HQClient, RetryPolicy
+from sync.client.held_back import requeue_fitting
+from sync.client.http import DeviceRevoked, HQClient, HQRefused, RetryPolicy
 from sync.client.outbox import backfill, read_batch, settle
 from sync.client.reenroll import (
     ReenrollNeeded,
@@ -35,7 +37,7 @@ from sync.client.reenroll import (
     refused_as_reused,
 )
 from sync.client.retire import retire_if_asked
-from sync.protocol import DEFAULT_PULL_LIMIT, MAX_BATCH_ENTRIES, PushResult
+from sync.protocol import DEFAULT_PULL_LIMIT, MAX_BATCH_ENTRIES, PushResult, skip_entry
 
 BATCH_BYTES = 4 * 1024 * 1024
 ENROLL_META = ("hq_device_id", "device_role", "team_id", "representative_id", "unit_id")
@@ -52,6 +54,7 @@ class SyncReport:
     removed: int = 0
     rejected: int = 0
     forbidden: int = 0
+    held_back: int = 0  # too large to send (or refused alone): kept here as sync issues
     conflicts: int = 0
     duplicates: int = 0
     attachments: int = 0
@@ -156,6 +159,7 @@ class SyncEngine:
         try:
             try:
                 await self._db(backfill, self.store)
+                await self._db(requeue_fitting, self.store)
                 await self._push(client, report, progress)
                 head = await self._pull(client, report, progress)
                 answer = await send_audit_head(client, self.store, self._db, report.as_dict(),
@@ -193,19 +197,22 @@ class SyncEngine:
                 self._db(read_batch, self.store, self.batch_entries, self.batch_bytes,
                          entries[-1]["seq"]))
             try:
-                response = await client.call("POST", "/v1/push", content=orjson.dumps(
-                    {"entries": entries}), headers={"Content-Type": "application/json"})
+                result, pushed = await self._post(client, entries)
             except BaseException:
                 await asyncio.gather(reading, return_exceptions=True)
                 raise
-            result = PushResult.model_validate_json(response.content)
+            if pushed[-1]["seq"] != entries[-1]["seq"]:  # HQ took a part: read on after it
+                await asyncio.gather(reading, return_exceptions=True)
+                reading = asyncio.ensure_future(self._db(
+                    read_batch, self.store, self.batch_entries, self.batch_bytes,
+                    pushed[-1]["seq"]))
             await self._settle_left()
             if refused_as_reused(result):
                 await asyncio.gather(reading, return_exceptions=True)
                 await self._give_up_identity(result)
             self._unsettled = result
-            _count(report, result, len(entries))
-            sent += len(entries)
+            _count(report, result, len(pushed))
+            sent += len(pushed)
             self._emit(progress, SyncProgress("push", sent, total),
                        0.5 * sent / max(total, 1))
 
@@ -214,6 +221,21 @@ class SyncEngine:
         entries, list them, give up the identity; the round stops here."""
         await self._db(give_up_identity, self.store, result)
         raise ReenrollNeeded(SEQUENCE_REUSED, refused_as_reused(result))
+
+    async def _post(self, client: HQClient, entries: list[dict]) -> tuple[PushResult, list]:
+        """Push a batch; (HQ's answer, the entries it covers). A batch HQ refuses as too large
+        (413) is halved until the one entry at fault is alone; that entry, or one HQ's schema
+        refuses by its index (422), is held back: a `skip` placeholder goes in its place."""
+        while True:
+            try:
+                response = await client.call("POST", "/v1/push", content=orjson.dumps(
+                    {"entries": entries}), headers={"Content-Type": "application/json"})
+                return PushResult.model_validate_json(response.content), entries
+            except HQRefused as exc:
+                narrowed = _narrowed(entries, exc)
+                if narrowed is None:
+                    raise
+                entries = narrowed
 
     async def _settle_left(self) -> None:
         """Settle an answer no pull page took (an earlier batch, or the round stopped before
@@ -290,10 +312,29 @@ async def _nothing() -> tuple[list, int]:
     return [], 0
 
 
+def _narrowed(entries: list[dict], exc: HQRefused) -> list[dict] | None:
+    """What to push instead of a batch HQ refused; None when the refusal is not about one
+    entry (or falls on a placeholder already) and must stop the round as it is."""
+    at = exc.details.get("entry") if exc.status == 422 else 0 if exc.status == 413 else None
+    if type(at) is not int or not 0 <= at < len(entries):
+        return None
+    if exc.status == 413 and len(entries) > 1:
+        return entries[:len(entries) // 2]
+    if at > 0:
+        return entries[:at]  # those before it go first; it comes first in the next batch
+    if entries[0]["op"] == "skip":
+        return None
+    if exc.status == 413:
+        return [skip_entry(entries[0], "too_large", len(orjson.dumps(entries[0])))]
+    return [skip_entry(entries[0], "refused", message=exc.reason)]
+
+
 def _count(report: SyncReport, result: PushResult, sent: int) -> None:
     report.pushed += sent
     for o in result.outcomes:
-        if o.status in ("rejected", "forbidden"):
+        if o.code in HELD_BACK_CODES:
+            report.held_back += 1
+        elif o.status in ("rejected", "forbidden"):
             report.rejected += 1  # `forbidden` is the part of it refused by scope
             report.forbidden += o.status == "forbidden"
         elif o.status == "conflict":

@@ -28,6 +28,7 @@ class DeviceRevoked(SyncError):
 class HQRefused(SyncError):
     def __init__(self, status: int, code: str, message: str, details: dict | None = None):
         super().__init__(f"HQ refused ({status} {code}): {message}", code=code)
+        self.reason = message  # HQ's own sentence
         self.status = status
         self.details = details or {}
 

@@ -9,12 +9,12 @@ import orjson
 import sqlalchemy as sa
 
 from models.base import sqlite_timestamp
-from models.store.outbox import append_to_outbox
+from models.store.outbox import HELD_BACK_CODES, append_to_outbox
 from models.store.store import Store, get_meta, set_meta
 from models.store.writes import Change, WriteSession, to_json_value
 from models.tables import SYNCED_TABLES
 from models.timeutil import utcnow
-from sync.protocol import SEQUENCE_REUSED, PushResult
+from sync.protocol import MAX_ENTRY_BYTES, SEQUENCE_REUSED, PushResult, skip_entry
 
 ACKED_KEY = "sync_acked_seq"
 BACKFILL_KEY = "sync_backfilled"
@@ -28,7 +28,9 @@ def read_batch(store: Store, max_entries: int, max_bytes: int,
                sent_through: int | None = None) -> tuple[list[dict], int]:
     """The next entries to push (bounded in count and bytes) and how many remain in all.
     `sent_through`: the last entry already sent in this round whose answer is not settled yet
-    (the batch after it is read while HQ still works on it)."""
+    (the batch after it is read while HQ still works on it). An entry too heavy for any push
+    (over MAX_ENTRY_BYTES) goes as a `skip` placeholder: HQ records it, the queue moves on,
+    and the record waits here as a sync issue (`models.store.outbox` sends it again)."""
     with store.read() as conn:
         after = acked_seq(conn)
         if sent_through is not None:
@@ -40,27 +42,40 @@ def read_batch(store: Store, max_entries: int, max_bytes: int,
             remaining = cursor.execute(
                 "SELECT count(*) FROM outbox WHERE seq > ?", (after,)).fetchone()[0]
             rows = cursor.execute(
-                "SELECT seq, table_name, row_id, op, fields, base_version, profile FROM outbox "
-                "WHERE seq > ? ORDER BY seq LIMIT ?", (after, max_entries)).fetchall()
-            current = _inserted_rows(cursor, [(r[1], r[2]) for r in rows if r[3] == "insert"])
+                "SELECT seq, table_name, row_id, op, fields, base_version, profile, "
+                "length(CAST(fields AS BLOB)) FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?",
+                (after, max_entries)).fetchall()
+            current = inserted_rows(cursor, [(r[1], r[2]) for r in rows if r[3] == "insert"])
         finally:
             cursor.close()
     entries, size = [], 0
-    for seq, table, row_id, op, fields, base, profile in rows:
+    for seq, table, row_id, op, fields, base, profile, stored in rows:
         # An insert entry names the row; what HQ gets is the row as it is now.
-        values = current.get((table, row_id)) if op == "insert" else None
-        if values is None:
-            values = orjson.loads(fields) if fields else {}
-        size += len(fields or "") + 64 * len(values) + 120
+        found = current.get((table, row_id)) if op == "insert" else None
+        values, weight = found if found is not None else (
+            orjson.loads(fields) if fields else {}, stored or 0)
+        entry = {"seq": seq, "table": table, "row_id": row_id, "op": op, "fields": values,
+                 "base_version": base, "profile": profile or ""}
+        weight = weight_of(values, weight)
+        if weight > MAX_ENTRY_BYTES and (exact := len(orjson.dumps(entry))) > MAX_ENTRY_BYTES:
+            entry = skip_entry(entry, "too_large", exact)
+            weight = len(orjson.dumps(entry))
+        size += weight
         if entries and size > max_bytes:
             break
-        entries.append({"seq": seq, "table": table, "row_id": row_id, "op": op,
-                        "fields": values, "base_version": base, "profile": profile or ""})
+        entries.append(entry)
     return entries, remaining
 
 
-def _inserted_rows(cursor, keys: list[tuple[str, str]]) -> dict:
-    """Current values of rows created locally, read at driver level (no ORM objects)."""
+def weight_of(values: dict, text_bytes: int) -> int:
+    """An entry's weight in a push: its text's bytes (measured by SQLite) and room for names,
+    quotes and the envelope: near its JSON size, a little over for most entries."""
+    return text_bytes + 32 * len(values) + 120
+
+
+def inserted_rows(cursor, keys: list[tuple[str, str]]) -> dict:
+    """(current values, bytes of their text) of rows created locally, read at driver level
+    (no ORM objects); SQLite measures the text, so no Python loop goes over the values."""
     by_table: dict[str, list[str]] = {}
     for table, row_id in keys:
         if table in SYNCED_TABLES:
@@ -72,16 +87,18 @@ def _inserted_rows(cursor, keys: list[tuple[str, str]]) -> dict:
         keys_ = [c.name for c in columns]
         fixes = [(c.name, _FIX[type(c.type)]) for c in columns if type(c.type) in _FIX]
         names = ", ".join(f'"{c.name}"' for c in columns)
+        weight = " + ".join(f'coalesce(length(CAST("{c.name}" AS BLOB)), 0)' for c in columns)
         for start in range(0, len(ids), 500):
             chunk = ids[start:start + 500]
             marks = ", ".join("?" for _ in chunk)
-            for row in cursor.execute(
-                    f'SELECT {names} FROM "{table}" WHERE id IN ({marks})', tuple(chunk)):
+            for *row, size in cursor.execute(
+                    f'SELECT {names}, {weight} FROM "{table}" WHERE id IN ({marks})',
+                    tuple(chunk)):
                 values = dict(zip(keys_, row, strict=True))
                 for name, fix in fixes:
                     if values[name] is not None:
                         values[name] = fix(values[name])
-                out[(table, values["id"])] = values
+                out[(table, values["id"])] = (values, size)
     return out
 
 
@@ -103,11 +120,12 @@ def settle_in(conn: sa.Connection, store: Store, result: PushResult) -> None:
     issues = [o for o in result.outcomes if o.status != "duplicate"]
     now = sqlite_timestamp(utcnow())
     if issues:
+        held = _held_entries(conn, [o.seq for o in issues if o.code in HELD_BACK_CODES])
         conn.exec_driver_sql(
             "INSERT OR IGNORE INTO sync_issue (id, details, kind, code, table_name, row_id, "
             "outbox_seq, reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(*_issue_id_and_details(store, o), _kind(o.status), o.code, o.table, o.row_id,
-              o.seq, o.reason, now) for o in issues])
+            [(*_issue_id_and_details(store, o, held.get(o.seq)), _kind(o.status), o.code,
+              o.table, o.row_id, o.seq, o.reason, now) for o in issues])
     # Entries HQ once refused as reused numbers (a copied store) that it has now taken, under
     # the identity this store enrolled with since: their issues settle themselves.
     conn.exec_driver_sql(
@@ -118,7 +136,20 @@ def settle_in(conn: sa.Connection, store: Store, result: PushResult) -> None:
         set_meta(conn, ACKED_KEY, str(result.acked_through))
 
 
-def _issue_id_and_details(store: Store, o) -> tuple[str, str]:
+def _held_entries(conn: sa.Connection, seqs: list[int]) -> dict[int, dict]:
+    """The entries held back (a `skip` went in their place), copied into their sync issues
+    before the outbox is pruned: an edit's values stay on the device whatever a pull brings."""
+    if not seqs:
+        return {}
+    marks = ", ".join("?" for _ in seqs)
+    rows = conn.exec_driver_sql(
+        f"SELECT seq, op, fields, base_version FROM outbox WHERE seq IN ({marks})", tuple(seqs))
+    return {seq: {"op": op, "base_version": base,
+                  "fields": orjson.loads(fields) if op == "update" and fields else {}}
+            for seq, op, fields, base in rows}
+
+
+def _issue_id_and_details(store: Store, o, held: dict | None = None) -> tuple[str, str]:
     """A conflict is keyed by HQ's conflict id, so the copy a later pull brings is the same row."""
     found = o.details.get("conflicts") or []
     if o.status == "conflict" and found:
@@ -126,7 +157,8 @@ def _issue_id_and_details(store: Store, o) -> tuple[str, str]:
         details = {"field": first.get("field", ""), "kept": first.get("kept"),
                    "other": first.get("other"), "hq_conflict_id": first.get("id")}
         return f"hq:{first.get('id')}", orjson.dumps(details).decode()
-    return f"{store.device_id}:{o.seq}", orjson.dumps(o.details).decode()
+    details = o.details if held is None else {**o.details, "entry": held}
+    return f"{store.device_id}:{o.seq}", orjson.dumps(details).decode()
 
 
 def _kind(status: str) -> str:

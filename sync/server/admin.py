@@ -13,6 +13,7 @@ from models.ids import natural_id, new_id
 from models.reference import Representative, Team, Unit
 from models.timeutil import utcnow
 from sync.server import tables as T
+from sync.server.audit_heads import alarm_of
 from sync.server.auth import CODE_TTL, AuthFailure, digest, new_code, new_secret, normalise_code
 from sync.server.db import ServerDB, VersionClock
 from sync.server.rows import server_insert
@@ -89,12 +90,17 @@ def list_devices(db: ServerDB) -> list[dict]:
         ).all()
         alarms = dict(conn.execute(sa.text(
             "SELECT key, value FROM store_meta WHERE key LIKE 'audit_alarm:%'")).all())
-    return [{"id": r.id, "label": r.label, "role": r.role, "team": r.team_name,
-             "status": r.status, "store_device_id": r.store_device_id,
-             "last_sync_at": r.last_sync_at.isoformat() if r.last_sync_at else None,
-             "audit_alarm": alarms.get(f"audit_alarm:{r.id}", ""),
-             "replaces_device_id": r.replaces_device_id}
-            for r in rows]
+    out = []
+    for r in rows:
+        alarm = alarm_of(alarms.get(f"audit_alarm:{r.id}"))
+        out.append({"id": r.id, "label": r.label, "role": r.role, "team": r.team_name,
+                    "status": r.status, "store_device_id": r.store_device_id,
+                    "last_sync_at": r.last_sync_at.isoformat() if r.last_sync_at else None,
+                    "audit_alarm": alarm.get("text", ""),
+                    "audit_alarm_code": alarm.get("code", ""),
+                    "audit_alarm_args": alarm.get("args", {}),
+                    "replaces_device_id": r.replaces_device_id})
+    return out
 
 
 def revoke_device(db: ServerDB, key: str) -> dict:

@@ -1,16 +1,26 @@
-"""HQ's copy of each device's audit-chain head (issue 6): a cut-off or rewritten tail shows.
+"""HQ's copy of each device's audit chain (issue 6): a cut-off or rewritten log shows.
 
-At each sync the device sends its head and, for the head HQ holds, the hash that entry has now.
-A head that goes backwards (a truncated log) or an anchor whose hash changed (history rewritten
-and re-hashed) is not accepted: HQ keeps the head it had, records an alarm and logs it; sync goes
-on. Kept in HQ's `store_meta` (no schema change): `audit_head:<device>`, `audit_alarm:<device>`.
+HQ keeps every chain point it accepted from a device (`sync_audit_anchor`: seq and hash). At
+each sync the device sends its head and, from the last point HQ acknowledged, the entries after
+it (`links`, the content each entry's hash covers). HQ recomputes the chain itself, from its OWN
+stored hash of that point, and compares every point it passes that it stored before, and the
+end, with what the device reports. So a forged report that repeats the old hash of the anchor
+over a rewritten history raises the alarm: the entries after the anchor were re-hashed on a
+different anchor and no longer lead from HQ's copy to the reported head. A head that goes
+backwards (a truncated log) is refused too. A refused report keeps HQ's points, records an alarm
+(`audit_alarm:<device>` in HQ's `store_meta`: a code, its arguments and a sentence, shown by
+`hq list-devices` and the HQ devices panel) and logs it; sync goes on. A long stretch goes in
+several reports (at most MAX_LINKS entries each): HQ keeps the point each one reaches and
+answers `more`. The first report of a device is taken as it stands (nothing to compare with).
 """
 
 import logging
 
+import orjson
 import sqlalchemy as sa
 from pydantic import BaseModel, Field
 
+from models.security.audit import MAX_LINKS, entry_hash
 from models.store.store import get_meta, set_meta
 from models.timeutil import utcnow
 from sync.server import tables as T
@@ -19,6 +29,8 @@ from sync.server.db import ServerDB
 
 log = logging.getLogger("fieldinspect.sync.audit")
 _HASH = r"^[0-9a-f]{64}$"
+# One entry as its hash covers it: at, device, profile, event, table, row, content hash, details.
+Link = tuple[str, str, str, str, str, str, str, str]
 
 
 class ChainPoint(BaseModel):
@@ -29,7 +41,8 @@ class ChainPoint(BaseModel):
 class AuditHeadReport(BaseModel):
     seq: int = Field(ge=0, le=2**62)
     hash: str = Field(pattern=_HASH)
-    anchor: ChainPoint | None = None  # the head HQ holds, as the device's chain has it now
+    anchor: ChainPoint | None = None  # the point HQ acknowledged last, as the device has it now
+    links: list[Link] = Field(default_factory=list, max_length=MAX_LINKS)  # the entries after it
 
 
 class RetireConfirm(BaseModel):
@@ -38,48 +51,107 @@ class RetireConfirm(BaseModel):
     last_seq: int = Field(ge=0, le=2**62)
 
 
-def _parse(text: str | None) -> tuple[int, str] | None:
-    if not text:
-        return None
-    seq, _, digest = text.partition(":")
-    return int(seq), digest
+def _points(conn: sa.Connection, device_id: str, first: int) -> dict[int, str]:
+    a = T.audit_anchor
+    return dict(conn.execute(sa.select(a.c.seq, a.c.hash).where(
+        a.c.device_id == device_id, a.c.seq >= first)).all())
 
 
-def _problem(held: tuple[int, str] | None, report: AuditHeadReport) -> str:
-    if held is None or held[0] == 0:
-        return ""
+def _newest(conn: sa.Connection, device_id: str) -> tuple[int, str] | None:
+    a = T.audit_anchor
+    row = conn.execute(sa.select(a.c.seq, a.c.hash).where(a.c.device_id == device_id)
+                       .order_by(a.c.seq.desc()).limit(1)).first()
+    return (row.seq, row.hash) if row else None
+
+
+class _Alarm(Exception):
+    """A report HQ refuses: a machine code, its arguments, and the sentence for the log."""
+
+    def __init__(self, code: str, text: str, **args: int):
+        super().__init__(text)
+        self.code, self.text, self.args_ = code, text, args
+
+    def stored(self) -> str:
+        return orjson.dumps({"at": utcnow().isoformat(), "code": self.code, "args": self.args_,
+                             "text": self.text}).decode()
+
+
+def _check(conn: sa.Connection, device_id: str, held: tuple[int, str],
+           report: AuditHeadReport) -> tuple[tuple[int, str], bool]:
+    """(the point the report's entries lead to, whether HQ stores it anew), checked against
+    HQ's own points; _Alarm when the report does not hold."""
     if report.seq < held[0]:
-        return f"the audit log now ends at entry {report.seq}; HQ holds entry {held[0]}"
-    if report.anchor is None or report.anchor.seq != held[0]:
-        return f"the device did not vouch for entry {held[0]}, which HQ holds"
-    if report.anchor.hash != held[1]:
-        return f"entry {held[0]} differs from the one HQ holds (history rewritten)"
-    return ""
+        raise _Alarm("audit_truncated", f"the audit log now ends at entry {report.seq}; HQ "
+                     f"holds entry {held[0]}", seq=report.seq, held=held[0])
+    if report.anchor is None:
+        raise _Alarm("audit_unvouched", f"the device did not vouch for entry {held[0]}, which "
+                     "HQ holds", held=held[0])
+    start = report.anchor.seq
+    points = _points(conn, device_id, start)
+    if start not in points:
+        raise _Alarm("audit_unknown_anchor", f"the device started from entry {start}, which HQ "
+                     "never accepted", seq=start)
+    if report.anchor.hash != points[start]:
+        raise _rewritten(start)
+    reached = start + len(report.links)
+    if reached > report.seq or reached == start < report.seq:
+        raise _Alarm("audit_entries_missing", f"the device did not send the entries from entry "
+                     f"{start} to its head, entry {report.seq}", seq=start, head=report.seq)
+    digest = points[start]
+    for seq, link in enumerate(report.links, start=start + 1):
+        digest = entry_hash(digest, *link)
+        if points.get(seq, digest) != digest:
+            raise _rewritten(seq)
+    if reached == report.seq and digest != report.hash:
+        raise _Alarm("audit_head_unreached", f"the entries after entry {start} do not lead to "
+                     "the head the device reports (history rewritten)", seq=start)
+    return (reached, digest), reached not in points
+
+
+def _rewritten(seq: int) -> _Alarm:
+    return _Alarm("audit_rewritten", f"entry {seq} differs from the one HQ holds (history "
+                  "rewritten)", seq=seq)
 
 
 def accept_head(db: ServerDB, who: DeviceIdentity | Bearer, report: AuditHeadReport) -> dict:
-    """Keep the head (or raise an alarm). The answer also carries the device's status
-    (`active`, `retiring`, ...), which saves the device a separate status request per sync.
-    `who` may be a token not checked yet: it is checked in the same transaction."""
+    """Check the report; keep the point it reaches (or raise an alarm). The answer also carries
+    the device's status (`active`, `retiring`, ...), which saves the device a separate status
+    request per sync. `who` may be a token not checked yet: it is checked in the same
+    transaction."""
     with db.write() as conn:
         who = identify(conn, who)
-        key = f"audit_head:{who.id}"
         status = conn.execute(sa.select(T.device.c.status)
                               .where(T.device.c.id == who.id)).scalar()
-        held = _parse(get_meta(conn, key))
-        problem = _problem(held, report)
-        if problem:
-            set_meta(conn, f"audit_alarm:{who.id}", f"{utcnow().isoformat()} {problem}")
-            log.warning("audit chain of device %s (%s): %s", who.id, who.label, problem)
-            return {"accepted": False, "problem": problem,
-                    "head": f"{held[0]}:{held[1]}" if held else "", "status": status}
-        set_meta(conn, key, f"{report.seq}:{report.hash}")
-    return {"accepted": True, "problem": "", "head": f"{report.seq}:{report.hash}",
-            "status": status}
+        held = _newest(conn, who.id)
+        try:
+            point, new = ((report.seq, report.hash), True) if held is None else \
+                _check(conn, who.id, held, report)
+        except _Alarm as alarm:
+            set_meta(conn, f"audit_alarm:{who.id}", alarm.stored())
+            log.warning("audit chain of device %s (%s): %s", who.id, who.label, alarm.text)
+            return {"accepted": False, "problem": alarm.text, "code": alarm.code,
+                    "head": f"{held[0]}:{held[1]}", "more": False, "status": status}
+        if new:
+            conn.execute(T.audit_anchor.insert().values(
+                device_id=who.id, seq=point[0], hash=point[1], accepted_at=utcnow()))
+    return {"accepted": True, "problem": "", "head": f"{point[0]}:{point[1]}",
+            "more": point[0] < report.seq, "status": status}
+
+
+def alarm_of(stored: str | None) -> dict:
+    """An alarm as HQ stored it: {at, code, args, text}; one from before codes is text only."""
+    if not stored:
+        return {}
+    if stored.startswith("{"):
+        return orjson.loads(stored)
+    at, _, text = stored.partition(" ")
+    return {"at": at, "code": "", "args": {}, "text": text}
 
 
 def held_head(db: ServerDB, device_id: str) -> tuple[str | None, str | None]:
-    """(head "seq:hash", alarm) HQ holds for a device, for `audit verify --head` on it."""
+    """(newest point "seq:hash", the alarm's sentence) HQ holds for a device, for
+    `audit verify --head`."""
     with db.read() as conn:
-        return (get_meta(conn, f"audit_head:{device_id}"),
-                get_meta(conn, f"audit_alarm:{device_id}"))
+        newest = _newest(conn, device_id)
+        alarm = alarm_of(get_meta(conn, f"audit_alarm:{device_id}"))
+    return f"{newest[0]}:{newest[1]}" if newest else None, alarm.get("text")

@@ -24,6 +24,8 @@ from sync.protocol import (
 # (method, path) -> the most bytes its body may carry.
 LIMITS: tuple[tuple[str, re.Pattern, int], ...] = (
     ("POST", re.compile(r"/v1/push\Z"), MAX_BODY_BYTES),
+    # an audit head carries the entries after HQ's last anchor, up to ~2 MB a report
+    ("POST", re.compile(r"/v1/audit-head\Z"), MAX_BODY_BYTES),
     ("PUT", re.compile(r"/v1/blobs/[^/]+\Z"), CHUNK_BODY_BYTES),
     ("POST", re.compile(r"/v1/(enroll|token)\Z"), SMALL_BODY_BYTES),
 )

@@ -30,7 +30,7 @@ from sync.server.blob_store import (
     seal_plain_files,
 )
 
-SERVER_HEAD = "s0005"
+SERVER_HEAD = "s0006"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # Several workers may start at once against one PostgreSQL: migrations (and the making of the
 # attachment key) run under this lock.

@@ -24,7 +24,7 @@ from models.errors import AppError
 from models.services import record_problems
 from models.tables import SYNCED_TABLES
 from models.timeutil import utcnow
-from sync.protocol import EntryOutcome, PushedEntry
+from sync.protocol import HELD_BACK_REASONS, MAX_ENTRY_BYTES, EntryOutcome, PushedEntry
 from sync.server import confidential
 from sync.server import tables as T
 from sync.server.cascade import touch_dependents
@@ -39,6 +39,8 @@ APPLIED = None
 
 def apply_entry(ctx: ApplyContext, e: PushedEntry) -> EntryOutcome | None:
     """The entry's outcome, or APPLIED (None)."""
+    if e.op == "skip":
+        return held_back(e)
     spec = SPECS.get(e.table)
     if spec is None:
         return outcome(e, "rejected", "unknown_table", f"HQ has no table '{e.table}'")
@@ -55,6 +57,26 @@ def apply_entry(ctx: ApplyContext, e: PushedEntry) -> EntryOutcome | None:
                        {"field": exc.field} if exc.field else None)
     except AppError as exc:
         return outcome(e, "rejected", exc.code, exc.message)
+
+
+def held_back(e: PushedEntry) -> EntryOutcome:
+    """A placeholder for an entry the device held back: recorded as refused, so its sequence
+    number is used once and the queue goes on; the record stays on the device as a sync issue
+    (nothing lost, and nothing doubled: it comes back under a new number when shortened)."""
+    f = e.fields
+    code = HELD_BACK_REASONS.get(f.get("reason"), "held_back")
+    size = f.get("bytes") if type(f.get("bytes")) is int and 0 <= f.get("bytes") < 2**53 else 0
+    names = f.get("fields") if isinstance(f.get("fields"), list) else []
+    details = {"op": f.get("op") if f.get("op") in ("insert", "update", "delete") else "",
+               "bytes": size, "limit": MAX_ENTRY_BYTES,
+               "fields": [n for n in names[:200] if isinstance(n, str) and len(n) <= 60]}
+    if code == "too_large":
+        reason = (f"the device held this record back: it weighs {size:,} bytes, more than the "
+                  f"{MAX_ENTRY_BYTES:,} a push carries; shorten its longest text on the device")
+    else:
+        message = f.get("message") if isinstance(f.get("message"), str) else ""
+        reason = f"the device held this record back after HQ refused it: {message[:300]}"
+    return outcome(e, "rejected", code, reason, details)
 
 
 def _insert(ctx: ApplyContext, e: PushedEntry) -> EntryOutcome | None:

@@ -2,7 +2,9 @@
 
 Entries at or below the device's last applied sequence are a replay (the reply to an earlier
 attempt was lost): they get the outcomes stored the first time and change nothing. A gap is
-refused. Each refused entry still advances the sequence, so one bad entry never blocks a queue.
+refused. Each refused entry still advances the sequence, so one bad entry never blocks a queue;
+a `skip` placeholder (an entry the device held back: too large to send, or refused alone) is
+recorded as refused the same way (`merge.held_back`).
 A "replay" carrying a different entry than the one HQ took under its number comes from a copy
 of the store (`sync.server.replays`): it is refused, and nothing of that batch is applied.
 """
@@ -101,7 +103,8 @@ def _apply(conn: sa.Connection, device: DeviceIdentity, clock: VersionClock,
 def _prefetch(ctx: ApplyContext, entries: list) -> None:
     by_table: dict[str, list[str]] = {}
     for e in entries:
-        by_table.setdefault(e.table, []).append(e.row_id)
+        if e.op != "skip":
+            by_table.setdefault(e.table, []).append(e.row_id)
     for table, ids in by_table.items():
         if table in SYNCED_TABLES:
             ctx.prefetch(table, ids)

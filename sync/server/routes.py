@@ -156,8 +156,9 @@ _PUSH_BODY = {"requestBody": {"required": True, "content": {"application/json": 
 async def push(request: Request, who=Depends(device)):
     try:
         entries = parse_push_batch(await _body(request, MAX_BODY_BYTES))
-    except BadPush as exc:
-        raise _client_error(422, "invalid_request", str(exc)) from None
+    except BadPush as exc:  # `entry`: which one, so a device can hold that one back
+        details = {} if exc.entry is None else {"entry": exc.entry}
+        raise _client_error(422, "invalid_request", str(exc), **details) from None
     result = await run_in_threadpool(push_batch, _db(request), who, entries)
     return Response(result.model_dump_json(), media_type="application/json")
 

@@ -17,6 +17,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from models import rules
 from models.base import META_COLUMNS, UTCDateTime
 from models.tables import SYNCED_TABLES
 from models.timeutil import utcnow
@@ -71,7 +72,8 @@ def _str_checker(length: int | None, allowed: frozenset[str] | None) -> Checker:
         if allowed is not None and v not in allowed:
             raise BadValue(f"'{v}' is not one of {', '.join(sorted(allowed))}")
         if length is not None and len(v) > length:
-            raise BadValue(f"is longer than {length} characters")
+            # `too_long`: the device keeps the record and sends it again once shortened.
+            raise BadValue(f"is longer than {length} characters", code="too_long")
         if "\x00" in v:  # PostgreSQL text cannot hold it; refuse it everywhere alike
             raise BadValue("contains a NUL character")
         return v
@@ -133,7 +135,7 @@ def _bad() -> Any:
     raise ValueError
 
 
-def _checker(column: sa.Column, annotation: Any) -> Checker:
+def _checker(column: sa.Column, annotation: Any, limit: int | None) -> Checker:
     col_type = column.type
     if isinstance(col_type, UTCDateTime):
         base = _check_datetime
@@ -150,16 +152,19 @@ def _checker(column: sa.Column, annotation: Any) -> Checker:
     else:
         enum_cls = _enum_of(annotation)
         allowed = frozenset(m.value for m in enum_cls) if enum_cls else None
-        base = _str_checker(getattr(col_type, "length", None), allowed)
+        # The field's limit (models.rules), which a TEXT column's type does not carry.
+        base = _str_checker(limit or getattr(col_type, "length", None), allowed)
     return base  # None for a nullable column is let through by check_fields itself
 
 
 def _spec(name: str, model: type) -> TableSpec:
     table: sa.Table = model.__table__
     checkers, defaults, required = {}, {}, set()
+    limits = rules.text_limits(model)
     for column in table.columns:
         info = model.model_fields.get(column.name)
-        checkers[column.name] = _checker(column, info.annotation if info else None)
+        checkers[column.name] = _checker(column, info.annotation if info else None,
+                                         limits.get(column.name))
         if column.name in META_COLUMNS or info is None:
             continue
         if info.default_factory is not None:

@@ -159,3 +159,14 @@ notice_number = sa.Table(
     sa.Column("criticism_ids", sa.JSON, nullable=False),
     sa.Column("issued_at", UTCDateTime, nullable=False),
 )
+
+# Each audit-chain point HQ accepted from a device (issue 6, 11): (seq, hash) of the entry as HQ
+# computed it from its own earlier point and the entries the device sent after it. A report is
+# checked against these, never against the hash the device says an entry has.
+audit_anchor = sa.Table(
+    "sync_audit_anchor", metadata,
+    sa.Column("device_id", sa.String(36), primary_key=True),
+    sa.Column("seq", sa.BigInteger, primary_key=True),
+    sa.Column("hash", sa.String(64), nullable=False),
+    sa.Column("accepted_at", UTCDateTime, nullable=False),
+)

@@ -2,16 +2,20 @@
 
 import pytest
 
+from models.errors import SyncError
+from models.records import Evaluation
 from models.security import audit
 from models.security.audit_verify import verify_chain
+from sync.server.admin import list_devices
 from sync.server.audit_heads import held_head
-from tests.sync.helpers import Hq, seed_reference
+from tests.sync.conftest import database_url  # noqa: F401 - HQ on SQLite and PostgreSQL
+from tests.sync.helpers import FAST_RETRY, Hq, form, seed_reference
 
 
 @pytest.fixture
-def hq(tmp_path, monkeypatch):
+def hq(database_url, tmp_path, monkeypatch):  # noqa: F811
     monkeypatch.setenv("FIELDINSPECT_NO_KEYRING", "1")
-    server = Hq.start(f"sqlite:///{tmp_path / 'hq-server'}", tmp_path)
+    server = Hq.start(database_url, tmp_path)
     yield server
     server.close()
 
@@ -73,3 +77,48 @@ def test_rewritten_history_is_caught_by_hq(hq):
     dev.sync()
     _, alarm = _hq_head(hq, dev)
     assert "history rewritten" in alarm
+
+
+def test_forged_audit_head_repeating_old_anchor_raises_alarm(hq, monkeypatch):
+    """An insider rewrites history, then sends a report that vouches for HQ's anchor with the
+    hash HQ holds (the device remembers it) instead of the hash that entry has now."""
+    dev = hq.device("office", name="laptop-c")
+    seed_reference(dev)
+    dev.sync()
+    anchor_before, _ = _hq_head(hq, dev)
+    _rehash_from(dev.store, 2, "someone else")
+    real = audit.head_report
+
+    def forged(conn, details=None):
+        report = real(conn, details)
+        sent = conn.exec_driver_sql("SELECT value FROM store_meta WHERE key = 'audit_head_sent'"
+                                    ).scalar()
+        report["anchor"]["hash"] = sent.partition(":")[2]  # the old hash, repeated
+        return report
+
+    monkeypatch.setattr(audit, "head_report", forged)
+    dev.sync()
+    head, alarm = _hq_head(hq, dev)
+    assert alarm and "history rewritten" in alarm  # before: accepted, no alarm
+    assert head == anchor_before  # HQ still holds the point that commits to the real history
+    listed = {d["label"]: d for d in list_devices(hq.db)}["laptop-c"]
+    assert listed["audit_alarm_code"] == "audit_head_unreached"
+
+
+def test_a_long_stretch_goes_in_several_reports_and_a_lost_answer_raises_no_alarm(
+        hq, monkeypatch):
+    dev = hq.device("office", name="laptop-d")
+    ids = seed_reference(dev)
+    dev.sync()
+    monkeypatch.setattr(audit, "MAX_LINKS", 7)
+    with dev.write() as w:
+        w.create_many(Evaluation, [form(ids, f"L{i}") for i in range(30)])
+    # HQ keeps a point; the device never hears it (every retry's answer lost too).
+    dev.transport.cut("audit-head", "after", times=FAST_RETRY.attempts)
+    with pytest.raises(SyncError):
+        dev.sync()
+    assert _hq_head(hq, dev)[0] != dev.store.meta("audit_head_sent")
+    dev.sync()
+    head, alarm = _hq_head(hq, dev)
+    assert alarm is None
+    assert head == dev.store.meta("audit_head_sent") == dev.store.meta("audit_head")
