@@ -2,6 +2,7 @@
 
 import importlib
 import logging
+import os
 import platform
 import threading
 from pathlib import Path
@@ -28,6 +29,7 @@ WARM_UP = ("sqlalchemy", "models.store.store", "models.profiles", "models.stats"
            "desktop.data.dashboard")
 
 ACCEPTED = QDialog.DialogCode.Accepted
+PASSPHRASE_ENV = "FIELDINSPECT_PASSPHRASE"
 
 
 def demo_dir_for(data_dir: Path) -> Path:
@@ -79,12 +81,23 @@ def warm_up() -> threading.Thread:
 
 
 async def unlock(worker, store_dir: Path):
+    """Open (or create) the store: with FIELDINSPECT_PASSPHRASE when it is set and works, as
+    the README promises, otherwise with the passphrase typed in the dialog."""
+    from models.security.passphrase_policy import passphrase_problem
+    from models.store.store import Store
+
     creating = not store_exists(store_dir)
     dialog = PassphraseDialog(creating, str(store_dir))
     warm_up()
+    env = os.environ.get(PASSPHRASE_ENV, "")
+    if env and creating and passphrase_problem(env) is not None:
+        dialog.show_error(dialog.too_short(passphrase_problem(env)[1]["minimum"]))
+    elif env:
+        try:
+            return await worker.run(Store.open, store_dir, env)
+        except StoreLockedError:
+            dialog.show_error(dialog.wrong_passphrase())  # the variable's is wrong: ask
     while await run_dialog(dialog) == ACCEPTED:
-        from models.store.store import Store
-
         try:
             return await worker.run(Store.open, store_dir, dialog.passphrase.text())
         except StoreLockedError as exc:

@@ -100,10 +100,14 @@ class PassphraseDialog(QDialog):
         self.error = QLabel(objectName="fieldError")
         self.error.setWordWrap(True)
         self.error.hide()
+        self.strength = QLabel(objectName="passphraseStrength")
         form = QFormLayout()
         form.addRow(self.tr("Passphrase"), self.passphrase)
         if creating:
             form.addRow(self.tr("Repeat"), self.repeat)
+            form.addRow(self.tr("Strength"), self.strength)
+            self.passphrase.textChanged.connect(self._show_strength)
+            self._show_strength("")
         where = QLabel(location, objectName="hint")
         where.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -125,9 +129,26 @@ class PassphraseDialog(QDialog):
     def wrong_passphrase(self) -> str:
         return self.tr("Wrong passphrase.")
 
+    def _show_strength(self, text: str) -> None:
+        from models.security.passphrase_policy import MIN_PASSPHRASE_LENGTH, strength
+
+        label = {"weak": self.tr("weak"), "fair": self.tr("fair"),
+                 "strong": self.tr("strong")}[strength(text)]
+        self.strength.setProperty("level", strength(text))
+        self.strength.setText(self.tr("%1 (at least %2 characters)")
+                              .replace("%1", label).replace("%2", str(MIN_PASSPHRASE_LENGTH)))
+
+    def too_short(self, minimum: int) -> str:
+        return self.tr("The passphrase needs at least %1 characters.").replace("%1", str(minimum))
+
     def _check(self) -> None:
+        from models.security.passphrase_policy import passphrase_problem
+
+        problem = passphrase_problem(self.passphrase.text()) if self.creating else None
         if not self.passphrase.text():
             self.show_error(self.tr("The passphrase cannot be empty."))
+        elif problem is not None:  # ("passphrase_too_short", {"minimum": n})
+            self.show_error(self.too_short(problem[1]["minimum"]))
         elif self.creating and self.passphrase.text() != self.repeat.text():
             self.show_error(self.tr("The two passphrases differ."))
         else:

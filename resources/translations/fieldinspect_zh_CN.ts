@@ -2293,6 +2293,36 @@
 <context>
     <name>PassphraseDialog</name>
     <message>
+        <location filename="../../desktop/startup.py" line="1"/>
+        <source>Strength</source>
+        <translation>强度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/startup.py" line="1"/>
+        <source>weak</source>
+        <translation>弱</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/startup.py" line="1"/>
+        <source>fair</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/startup.py" line="1"/>
+        <source>strong</source>
+        <translation>强</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/startup.py" line="1"/>
+        <source>%1 (at least %2 characters)</source>
+        <translation>%1（至少 %2 个字符）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/startup.py" line="1"/>
+        <source>The passphrase needs at least %1 characters.</source>
+        <translation>密码至少需要 %1 个字符。</translation>
+    </message>
+    <message>
         <location filename="../../desktop/startup.py" line="90"/>
         <source>Set a passphrase</source>
         <translation>设置密码</translation>

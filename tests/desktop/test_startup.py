@@ -33,11 +33,11 @@ def test_first_start_empty_store(run, worker, data_dir):
         first.options["empty"].setChecked(True)
         first.accept()
         phrase = await a_dialog("passphraseDialog")
-        phrase.passphrase.setText("one")
-        phrase.repeat.setText("two")
+        phrase.passphrase.setText("one long phrase")
+        phrase.repeat.setText("two long phrase")
         phrase._check()
         assert phrase.error.isVisible() and "differ" in phrase.error.text()
-        phrase.repeat.setText("one")
+        phrase.repeat.setText("one long phrase")
         phrase._check()
         return await task
 
