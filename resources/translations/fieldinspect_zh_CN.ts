@@ -89,8 +89,8 @@
     </message>
     <message>
         <location filename="../../desktop/entry/batch_header.py" line="112"/>
-        <source>No campaign on this device yet: create or sync one first.</source>
-        <translation>本机尚无评议活动：请先创建或同步。</translation>
+        <source>No campaign on this device yet: a supervisor creates one under HQ administration, or it arrives by sync.</source>
+        <translation>本机尚无评议活动：请主管在“总部管理”中创建，或通过同步获得。</translation>
     </message>
     <message>
         <location filename="../../desktop/entry/batch_header.py" line="117"/>
@@ -3872,6 +3872,26 @@
 </context>
 <context>
     <name>UnitsPage</name>
+    <message>
+        <location filename="../../desktop/pages/units.py" line="1"/>
+        <source>New unit…</source>
+        <translation>新建单位…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/units.py" line="1"/>
+        <source>New unit</source>
+        <translation>新建单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/units.py" line="1"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/units.py" line="1"/>
+        <source>Part of</source>
+        <translation>上级单位</translation>
+    </message>
     <message>
         <location filename="../../desktop/pages/units.py" line="69"/>
         <source>Import units…</source>

@@ -77,3 +77,91 @@ def test_a_short_passphrase_is_refused_with_the_minimum_and_strength_shown(qtbot
     dialog.repeat.setText("correct horse battery")
     dialog._check()
     assert dialog.result() == dialog.DialogCode.Accepted
+
+
+def _first_start_empty(run, worker, data_dir):
+    from desktop.open_store import open_session
+
+    async def go():
+        task = asyncio.ensure_future(open_session(worker, data_dir, None))
+        first = await a_dialog("firstStartDialog")
+        first.options["empty"].setChecked(True)
+        first.accept()
+        phrase = await a_dialog("passphraseDialog")
+        phrase.passphrase.setText(PASSPHRASE)
+        phrase.repeat.setText(PASSPHRASE)
+        phrase._check()
+        return await task
+
+    return run(go())
+
+
+def test_standalone_office_builds_its_reference_and_keys_a_batch_in_the_window(
+        run, worker, data_dir, qtbot):
+    from PySide6.QtCore import Qt
+
+    from desktop.main_window import MainWindow
+    from models.ids import natural_id
+    from tests.desktop.test_entry import key, save_with, type_text
+
+    session = _first_start_empty(run, worker, data_dir)
+    assert session.standalone
+    window = MainWindow(session, "en")
+    qtbot.addWidget(window)
+    window.show()
+    assert "hq" in window.page_ids
+
+    async def fill(panel_or_page, opener, values):
+        await opener()
+        dialog = panel_or_page.current_dialog if hasattr(panel_or_page, "current_dialog") \
+            else panel_or_page.unit_dialog
+        for name, value in values.items():
+            dialog.editors[name].set(value)
+        await dialog.save()
+        assert not dialog.isVisible(), dialog.error_text() if hasattr(dialog, "error_text") else ""
+
+    async def go():
+        entry = window.show_page("entry")  # first look: nowhere to key yet
+        entry.keying.header._start()
+        told = entry.keying.header.message.text()
+        admin = window.show_page("hq")
+        await until(admin.is_ready)
+        await fill(admin.campaigns, admin.campaigns.create_new,
+                   {"name": "2026年万民评议", "year": 2026, "min_sample": 5})
+        await fill(admin.teams, admin.teams.create_new, {"name": "第一督查组"})
+        units = window.show_page("units")
+        await until(units.is_ready)
+        await fill(units, units.create_unit, {"name": "县社保中心", "kind": "department"})
+        await until(lambda: any(u["name"] == "县社保中心" for u in session.reference.units))
+        await until(lambda: session.reference.teams)
+        await fill(units.representatives, units.representatives.create_new,
+                   {"name": "张伟", "kind": "deputy", "team_id": session.reference.teams[0]["id"]})
+        window.show_page("entry")
+        await until(lambda: entry.keying.header.campaign.count() == 1)
+        return told, entry
+
+    told, entry = run(go(), timeout=60)
+    assert "HQ administration" in told
+    header = entry.keying.header
+    header.unit.setFocus()
+    type_text(header.unit.lineEdit(), "社保")
+    header.cover.setValue(2)
+    with qtbot.waitSignal(entry.keying.controller.forms_loaded, timeout=10000):
+        key(header.start, Qt.Key.Key_Space)
+    form = entry.keying.screen.form
+    form.form_no.setText("0001")
+    key(form.level, Qt.Key.Key_1)
+    save_with(qtbot, entry.keying.screen, form.level)
+    with session.store.read() as conn:
+        saved = conn.exec_driver_sql("SELECT form_no, level FROM evaluation").fetchall()
+        campaign = conn.exec_driver_sql("SELECT id, min_sample FROM campaign").one()
+        unit = conn.exec_driver_sql("SELECT id FROM unit").scalar()
+        reps = conn.exec_driver_sql("SELECT name, team_id FROM representative").fetchall()
+    assert saved == [("0001", "satisfied")]
+    # its own settings while standalone; ids from names, so the same names merge at HQ later
+    assert campaign == (natural_id("campaign", "2026年万民评议"), 5)
+    assert unit == natural_id("unit", "县社保中心")
+    assert reps == [("张伟", natural_id("team", "第一督查组"))]
+    window.close()
+    run(asyncio.sleep(0.3))
+    worker.call_blocking(session.store.close)
