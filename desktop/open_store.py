@@ -17,6 +17,7 @@ from desktop.startup import (
     FirstStartDialog,
     PassphraseDialog,
     ProfileDialog,
+    YourNameDialog,
 )
 from desktop.widgets.asking import run_dialog
 from models.errors import StoreLockedError
@@ -157,14 +158,32 @@ async def with_progress(worker, fn, *args):
         progress.close()
 
 
+async def ask_first_profile(worker, store) -> bool:
+    """Ask who is at the keyboard; make their profile with the role the device's gives."""
+    from desktop.labels import label_of
+    from models.enums import ProfileRole
+    from models.profiles import DEFAULT_ROLE_FOR_DEVICE, create_profile, device_role
+
+    role = DEFAULT_ROLE_FOR_DEVICE[await worker.run(device_role, store)]
+    dialog = YourNameDialog(label_of(ProfileRole, role.value))
+    if await run_dialog(dialog) != ACCEPTED:
+        return False
+    await worker.run(create_profile, store, dialog.name.text().strip(), role)
+    return True
+
+
 async def pick_profile(worker, store, user: str | None) -> dict | None:
     from models.errors import AppError
     from models.profiles import acting_profile, list_profiles
     from models.security.pins import WrongPinError, verify_pin
 
     profiles = await worker.run(list_profiles, store)
-    if not profiles:
+    if not profiles and (user or await worker.run(lambda: store.is_demo)):
         await worker.run(acting_profile, store, user)
+        profiles = await worker.run(list_profiles, store)
+    elif not profiles:  # a new device: its first profile carries the person's name
+        if not await ask_first_profile(worker, store):
+            return None
         profiles = await worker.run(list_profiles, store)
     if len(profiles) == 1 and not profiles[0]["pin_hash"]:
         return profiles[0]

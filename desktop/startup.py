@@ -16,6 +16,7 @@ from desktop.labels import label_of
 from models.enums import ProfileRole
 
 EMPTY, DEMO, ENROLL = "empty", "demo", "enroll"
+NAME_MAX = 100  # as a profile's name column allows
 
 
 class FirstStartDialog(QDialog):
@@ -198,6 +199,40 @@ class ProfileDialog(QDialog):
         self.error.setText(self.tr("This profile is locked for now: %1").replace("%1", message))
         self.error.show()
         self.pin.clear()
+
+
+class YourNameDialog(QDialog):
+    """The first profile on a device is the person's own, named by them (not "admin")."""
+
+    def __init__(self, role_label: str, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("yourNameDialog")
+        self.setWindowTitle(self.tr("Your name"))
+        intro = QLabel(self.tr("Your name is shown on everything you enter or change on this "
+                               "computer. Your profile: %1.").replace("%1", role_label))
+        intro.setWordWrap(True)
+        self.name = QLineEdit(objectName="yourName")
+        self.name.setMaxLength(NAME_MAX)
+        self.error = QLabel(objectName="fieldError")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        form = QFormLayout()
+        form.addRow(self.tr("Name"), self.name)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        buttons.accepted.connect(self._check)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(420)
+
+    def _check(self) -> None:
+        if not self.name.text().strip():
+            self.error.setText(self.tr("Type your name."))
+            self.error.show()
+        else:
+            self.accept()
 
 
 class EnrollDialog(QDialog):

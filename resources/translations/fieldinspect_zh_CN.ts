@@ -4083,4 +4083,27 @@
         <translation>密码</translation>
     </message>
 </context>
+<context>
+    <name>YourNameDialog</name>
+    <message>
+        <location filename="../../desktop/startup.py" line="1"/>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/startup.py" line="1"/>
+        <source>Your name is shown on everything you enter or change on this computer. Your profile: %1.</source>
+        <translation>您在本机录入或修改的每一项都会记上您的姓名。您的身份：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/startup.py" line="1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/startup.py" line="1"/>
+        <source>Type your name.</source>
+        <translation>请输入您的姓名。</translation>
+    </message>
+</context>
 </TS>

@@ -91,6 +91,9 @@ def _first_start_empty(run, worker, data_dir):
         phrase.passphrase.setText(PASSPHRASE)
         phrase.repeat.setText(PASSPHRASE)
         phrase._check()
+        name = await a_dialog("yourNameDialog")
+        name.name.setText("李强")
+        name._check()
         return await task
 
     return run(go())
@@ -164,4 +167,49 @@ def test_standalone_office_builds_its_reference_and_keys_a_batch_in_the_window(
     assert reps == [("张伟", natural_id("team", "第一督查组"))]
     window.close()
     run(asyncio.sleep(0.3))
+    worker.call_blocking(session.store.close)
+
+
+def test_after_enrolling_the_persons_name_is_asked_and_names_the_profile(
+        run, worker, data_dir, tmp_path, monkeypatch):
+    import desktop.open_store as open_store
+    from models.profiles import list_profiles
+    from sync.server import admin
+    from tests.desktop.test_sync_window import transport_for
+    from tests.sync.helpers import Hq
+
+    monkeypatch.setenv("FIELDINSPECT_NO_KEYRING", "1")
+    hq = Hq.start(f"sqlite:///{tmp_path / 'hq-server'}", tmp_path)
+    code = admin.enroll_device(hq.db, role="office", label="office-1")["code"]
+    real_enroll = open_store.enroll_store
+    monkeypatch.setattr(open_store, "enroll_store", lambda store, address, code: real_enroll(
+        store, address, code, transport=transport_for(hq)))
+
+    async def go():
+        task = asyncio.ensure_future(open_store.open_session(worker, data_dir, None))
+        first = await a_dialog("firstStartDialog")
+        first.options["enroll"].setChecked(True)
+        first.address.setText("http://hq.test")
+        first.code.setText(code)
+        first._check()
+        phrase = await a_dialog("passphraseDialog")
+        phrase.passphrase.setText(PASSPHRASE)
+        phrase.repeat.setText(PASSPHRASE)
+        phrase._check()
+        name = await a_dialog("yourNameDialog")
+        name._check()  # empty: asked again
+        refused = name.error.text()
+        name.name.setText("  赵敏 ")
+        name._check()
+        return refused, await task
+
+    try:
+        refused, session = run(go(), timeout=60)
+    finally:
+        hq.close()
+    assert refused == "Type your name."
+    assert session.profile == "赵敏" and session.profile_role == "supervisor"
+    assert [p["name"] for p in list_profiles(session.store)] == ["赵敏"]
+    assert not session.standalone
+    session.close_sync()
     worker.call_blocking(session.store.close)

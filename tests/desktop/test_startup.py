@@ -39,11 +39,14 @@ def test_first_start_empty_store(run, worker, data_dir):
         assert phrase.error.isVisible() and "differ" in phrase.error.text()
         phrase.repeat.setText("one long phrase")
         phrase._check()
+        name = await a_dialog("yourNameDialog")
+        name.name.setText("王芳")
+        name._check()
         return await task
 
     session = run(go())
     assert session.device_role == "office" and not session.is_demo
-    assert session.profile == "admin"
+    assert session.profile == "王芳" and session.profile_role == "supervisor"
     assert (data_dir / "store.key").exists() or any(data_dir.iterdir())
     worker.call_blocking(session.store.close)
 
