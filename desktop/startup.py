@@ -50,6 +50,14 @@ class FirstStartDialog(QDialog):
             layout.addWidget(button)
             if key == ENROLL:
                 layout.addLayout(enroll_form)
+        self.order = QLabel(self.tr(
+            "A standalone office starts empty: it creates its own campaign, units, teams and "
+            "representatives, and can enroll later; the same names merge with HQ's.\n"
+            "A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own "
+            "computer; 3. create the campaign and units there; 4. enroll the other computers "
+            "with codes from HQ."), objectName="hint")
+        self.order.setWordWrap(True)
+        layout.addWidget(self.order)
         self.error = QLabel(objectName="fieldError")
         self.error.setWordWrap(True)
         layout.addWidget(self.error)

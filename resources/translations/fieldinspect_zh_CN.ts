@@ -1133,6 +1133,13 @@
 <context>
     <name>FirstStartDialog</name>
     <message>
+        <location filename="../../desktop/startup.py" line="1"/>
+        <source>A standalone office starts empty: it creates its own campaign, units, teams and representatives, and can enroll later; the same names merge with HQ's.
+A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own computer; 3. create the campaign and units there; 4. enroll the other computers with codes from HQ.</source>
+        <translation>独立办公室从空库开始：自行创建评议活动、单位、督查组和评议代表，以后可再注册到总部；同名记录会与总部的合并。
+联网的县按此顺序：1. 启动总部服务器；2. 注册总部自己的电脑；3. 在总部电脑上创建评议活动和单位；4. 用总部发放的注册码注册其他电脑。</translation>
+    </message>
+    <message>
         <location filename="../../desktop/startup.py" line="27"/>
         <source>Welcome to FieldInspect</source>
         <translation>欢迎使用督查通</translation>
