@@ -27,6 +27,7 @@ from sync.client.credentials import CredentialStore
 from sync.client.http import DeviceRevoked, HQClient, RetryPolicy
 from sync.client.outbox import backfill, read_batch, settle
 from sync.client.retire import retire_if_asked
+from sync.client.standalone import hand_result_settings_to_hq
 from sync.protocol import DEFAULT_PULL_LIMIT, MAX_BATCH_ENTRIES, PushResult
 
 BATCH_BYTES = 4 * 1024 * 1024
@@ -121,6 +122,8 @@ class SyncEngine:
         return granted
 
     def _remember_enrollment(self, server_url: str, granted: dict) -> None:
+        if granted["role"] != "hq":  # a standalone office's own settings give way to HQ's
+            hand_result_settings_to_hq(self.store)
         self.credentials.save(granted["credential"])
         granted = {**granted, "device_role": granted["role"]}
         self.store.set_meta("server_url", server_url.rstrip("/"))
