@@ -28,6 +28,9 @@ from models.security.pins import WrongPinError
 from models.security.relock import lock_window, unlock_window
 from models.store.keys import WrongPassphraseError
 
+# Pages whose changes are reference data every other page offers in its lists.
+REFERENCE_PAGES = ("hq", "units")
+
 
 class MainWindow(QMainWindow):
     closed = Signal()
@@ -136,7 +139,12 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         page.activate()
 
-    def _records_changed(self, source) -> None:
+    @widget_slot(object)
+    async def _records_changed(self, source) -> None:
+        if getattr(source, "page_id", "") in REFERENCE_PAGES:  # new campaigns, units, teams
+            await self.session.refresh_reference()
+            if not shiboken6.isValid(self):
+                return
         for page in self.pages.values():
             if page is not source:
                 page.refresh()

@@ -2,6 +2,7 @@
 
 import importlib
 import logging
+import os
 import platform
 import threading
 from pathlib import Path
@@ -16,6 +17,7 @@ from desktop.startup import (
     FirstStartDialog,
     PassphraseDialog,
     ProfileDialog,
+    YourNameDialog,
 )
 from desktop.widgets.asking import run_dialog
 from models.errors import StoreLockedError
@@ -28,6 +30,7 @@ WARM_UP = ("sqlalchemy", "models.store.store", "models.profiles", "models.stats"
            "desktop.data.dashboard")
 
 ACCEPTED = QDialog.DialogCode.Accepted
+PASSPHRASE_ENV = "FIELDINSPECT_PASSPHRASE"
 
 
 def demo_dir_for(data_dir: Path) -> Path:
@@ -79,12 +82,23 @@ def warm_up() -> threading.Thread:
 
 
 async def unlock(worker, store_dir: Path):
+    """Open (or create) the store: with FIELDINSPECT_PASSPHRASE when it is set and works, as
+    the README promises, otherwise with the passphrase typed in the dialog."""
+    from models.security.passphrase_policy import passphrase_problem
+    from models.store.store import Store
+
     creating = not store_exists(store_dir)
     dialog = PassphraseDialog(creating, str(store_dir))
     warm_up()
+    env = os.environ.get(PASSPHRASE_ENV, "")
+    if env and creating and passphrase_problem(env) is not None:
+        dialog.show_error(dialog.too_short(passphrase_problem(env)[1]["minimum"]))
+    elif env:
+        try:
+            return await worker.run(Store.open, store_dir, env)
+        except StoreLockedError:
+            dialog.show_error(dialog.wrong_passphrase())  # the variable's is wrong: ask
     while await run_dialog(dialog) == ACCEPTED:
-        from models.store.store import Store
-
         try:
             return await worker.run(Store.open, store_dir, dialog.passphrase.text())
         except StoreLockedError as exc:
@@ -144,14 +158,32 @@ async def with_progress(worker, fn, *args):
         progress.close()
 
 
+async def ask_first_profile(worker, store) -> bool:
+    """Ask who is at the keyboard; make their profile with the role the device's gives."""
+    from desktop.labels import label_of
+    from models.enums import ProfileRole
+    from models.profiles import DEFAULT_ROLE_FOR_DEVICE, create_profile, device_role
+
+    role = DEFAULT_ROLE_FOR_DEVICE[await worker.run(device_role, store)]
+    dialog = YourNameDialog(label_of(ProfileRole, role.value))
+    if await run_dialog(dialog) != ACCEPTED:
+        return False
+    await worker.run(create_profile, store, dialog.name.text().strip(), role)
+    return True
+
+
 async def pick_profile(worker, store, user: str | None) -> dict | None:
     from models.errors import AppError
     from models.profiles import acting_profile, list_profiles
     from models.security.pins import WrongPinError, verify_pin
 
     profiles = await worker.run(list_profiles, store)
-    if not profiles:
+    if not profiles and (user or await worker.run(lambda: store.is_demo)):
         await worker.run(acting_profile, store, user)
+        profiles = await worker.run(list_profiles, store)
+    elif not profiles:  # a new device: its first profile carries the person's name
+        if not await ask_first_profile(worker, store):
+            return None
         profiles = await worker.run(list_profiles, store)
     if len(profiles) == 1 and not profiles[0]["pin_hash"]:
         return profiles[0]

@@ -28,6 +28,7 @@ class Session:
     profile_role: str
     device_role: str
     is_demo: bool = False
+    standalone: bool = False  # never enrolled: an office with no HQ keeps its own campaigns
     representative_id: str = ""  # a representative device's own representative (from HQ)
     idle_lock_minutes: int = 10  # the window locks after this long without input
     reference: Reference = field(default_factory=Reference)
@@ -58,6 +59,8 @@ class Session:
         # A demo store shows everything: it exists to explore the product.
         role = DeviceRole.HQ if self.is_demo else self.device_role
         pages = PAGES_BY_ROLE.get(role, PAGES_BY_ROLE[DeviceRole.OFFICE])
+        if self.standalone and "hq" not in pages:  # its campaigns and teams are made here
+            pages = (*pages[:-2], "hq", *pages[-2:])
         if self.profile_role == ProfileRole.CLERK:
             pages = tuple(p for p in pages if p not in ("hq",))
         if not self.is_supervisor:  # the office's outputs: supervisors and HQ only

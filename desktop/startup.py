@@ -16,6 +16,7 @@ from desktop.labels import label_of
 from models.enums import ProfileRole
 
 EMPTY, DEMO, ENROLL = "empty", "demo", "enroll"
+NAME_MAX = 100  # as a profile's name column allows
 
 
 class FirstStartDialog(QDialog):
@@ -49,6 +50,14 @@ class FirstStartDialog(QDialog):
             layout.addWidget(button)
             if key == ENROLL:
                 layout.addLayout(enroll_form)
+        self.order = QLabel(self.tr(
+            "A standalone office starts empty: it creates its own campaign, units, teams and "
+            "representatives, and can enroll later; the same names merge with HQ's.\n"
+            "A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own "
+            "computer; 3. create the campaign and units there; 4. enroll the other computers "
+            "with codes from HQ."), objectName="hint")
+        self.order.setWordWrap(True)
+        layout.addWidget(self.order)
         self.error = QLabel(objectName="fieldError")
         self.error.setWordWrap(True)
         layout.addWidget(self.error)
@@ -100,10 +109,14 @@ class PassphraseDialog(QDialog):
         self.error = QLabel(objectName="fieldError")
         self.error.setWordWrap(True)
         self.error.hide()
+        self.strength = QLabel(objectName="passphraseStrength")
         form = QFormLayout()
         form.addRow(self.tr("Passphrase"), self.passphrase)
         if creating:
             form.addRow(self.tr("Repeat"), self.repeat)
+            form.addRow(self.tr("Strength"), self.strength)
+            self.passphrase.textChanged.connect(self._show_strength)
+            self._show_strength("")
         where = QLabel(location, objectName="hint")
         where.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -125,9 +138,26 @@ class PassphraseDialog(QDialog):
     def wrong_passphrase(self) -> str:
         return self.tr("Wrong passphrase.")
 
+    def _show_strength(self, text: str) -> None:
+        from models.security.passphrase_policy import MIN_PASSPHRASE_LENGTH, strength
+
+        label = {"weak": self.tr("weak"), "fair": self.tr("fair"),
+                 "strong": self.tr("strong")}[strength(text)]
+        self.strength.setProperty("level", strength(text))
+        self.strength.setText(self.tr("%1 (at least %2 characters)")
+                              .replace("%1", label).replace("%2", str(MIN_PASSPHRASE_LENGTH)))
+
+    def too_short(self, minimum: int) -> str:
+        return self.tr("The passphrase needs at least %1 characters.").replace("%1", str(minimum))
+
     def _check(self) -> None:
+        from models.security.passphrase_policy import passphrase_problem
+
+        problem = passphrase_problem(self.passphrase.text()) if self.creating else None
         if not self.passphrase.text():
             self.show_error(self.tr("The passphrase cannot be empty."))
+        elif problem is not None:  # ("passphrase_too_short", {"minimum": n})
+            self.show_error(self.too_short(problem[1]["minimum"]))
         elif self.creating and self.passphrase.text() != self.repeat.text():
             self.show_error(self.tr("The two passphrases differ."))
         else:
@@ -177,6 +207,40 @@ class ProfileDialog(QDialog):
         self.error.setText(self.tr("This profile is locked for now: %1").replace("%1", message))
         self.error.show()
         self.pin.clear()
+
+
+class YourNameDialog(QDialog):
+    """The first profile on a device is the person's own, named by them (not "admin")."""
+
+    def __init__(self, role_label: str, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("yourNameDialog")
+        self.setWindowTitle(self.tr("Your name"))
+        intro = QLabel(self.tr("Your name is shown on everything you enter or change on this "
+                               "computer. Your profile: %1.").replace("%1", role_label))
+        intro.setWordWrap(True)
+        self.name = QLineEdit(objectName="yourName")
+        self.name.setMaxLength(NAME_MAX)
+        self.error = QLabel(objectName="fieldError")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        form = QFormLayout()
+        form.addRow(self.tr("Name"), self.name)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        buttons.accepted.connect(self._check)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(420)
+
+    def _check(self) -> None:
+        if not self.name.text().strip():
+            self.error.setText(self.tr("Type your name."))
+            self.error.show()
+        else:
+            self.accept()
 
 
 class EnrollDialog(QDialog):

@@ -22,6 +22,12 @@ def device_role(store: Store) -> DeviceRole:
     return DeviceRole(store.meta("device_role", DeviceRole.OFFICE.value))
 
 
+def is_standalone(store: Store) -> bool:
+    """Never enrolled and not a demo: an office with no HQ, which keeps its own reference data
+    (campaigns, teams, units, representatives) until it enrolls."""
+    return not store.meta("device_role") and not store.is_demo
+
+
 def list_profiles(store: Store) -> list[dict]:
     # Read at driver level: this runs before the first window is drawn, and the SQLModel table
     # classes (models.device) cost ~0.3 s to import. Every column read is plain text.

@@ -27,16 +27,13 @@ class BatchHeaderWidget(QWidget):
         self.setObjectName("batchHeader")
         self.reference = reference
         self.campaign = QComboBox(objectName="campaign")
-        for c in reference.campaigns:
-            self.campaign.addItem(f"{c['name']}", c["id"])
         self.group = QComboBox(objectName="group")
         for value, label in choices(RespondentGroup):
             self.group.addItem(label, value)
         self.unit = QComboBox(objectName="unit")
         self.unit.setEditable(True)
         self.unit.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        for u in reference.units:
-            self.unit.addItem(u["path"], u["id"])
+        self._fill(reference)
         self.unit.completer().setFilterMode(Qt.MatchFlag.MatchContains)
         self.unit.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.unit.setCurrentIndex(-1)
@@ -99,6 +96,26 @@ class BatchHeaderWidget(QWidget):
         if unit is not None:
             self.group.setCurrentIndex(self.group.findData(group_for_unit(unit["kind"]).value))
 
+    def _fill(self, reference) -> None:
+        for c in reference.campaigns:
+            self.campaign.addItem(f"{c['name']}", c["id"])
+        for u in reference.units:
+            self.unit.addItem(u["path"], u["id"])
+
+    def set_reference(self, reference) -> None:
+        """Campaigns and units made (or synced) since the page opened, keeping the choice."""
+        if reference is self.reference:
+            return
+        campaign, unit = self.campaign.currentData(), self._unit_id()
+        self.reference = reference
+        self.unit.blockSignals(True)
+        self.campaign.clear()
+        self.unit.clear()
+        self._fill(reference)
+        self.campaign.setCurrentIndex(max(0, self.campaign.findData(campaign)))
+        self.unit.setCurrentIndex(self.unit.findData(unit) if unit else -1)
+        self.unit.blockSignals(False)
+
     def _unit_id(self) -> str | None:
         text = self.unit.currentText().strip()
         index = self.unit.findText(text)
@@ -109,8 +126,9 @@ class BatchHeaderWidget(QWidget):
 
     def _start(self) -> None:
         if self.campaign.currentData() is None:
-            self.message.setText(self.tr("No campaign on this device yet: create or sync one "
-                                         "first."))
+            self.message.setText(self.tr("No campaign on this device yet: a supervisor "
+                                         "creates one under HQ administration, or it "
+                                         "arrives by sync."))
             return
         unit_id = self._unit_id()
         if unit_id is None:

@@ -95,4 +95,5 @@ class EntryPage(Page):
         return self.tr("Form entry")
 
     def refresh(self) -> None:
+        self.keying.header.set_reference(self.session.reference)
         self.keying.load_open_batches()

@@ -35,6 +35,9 @@ class TeamsPanel(RecordPage):
     def fields(self) -> list[FieldSpec]:
         return [FieldSpec("name", self.tr("Name"), required=True)]
 
+    def natural_key(self, record: dict) -> tuple[str, ...]:
+        return ("team", record["name"])
+
 
 class CampaignsPanel(RecordPage):
     page_id = "campaigns"
@@ -59,9 +62,14 @@ class CampaignsPanel(RecordPage):
             FieldSpec("is_open", self.tr("Open"), "bool"),
         ]
 
+    def natural_key(self, record: dict) -> tuple[str, ...]:
+        return ("campaign", record["name"])
+
     def sets_results(self) -> bool:
-        """This device may change the settings that decide results (HQ; a demo explores)."""
-        return self.session.is_demo or self.session.device_role == DeviceRole.HQ
+        """This device may change the settings that decide results: HQ; a standalone office,
+        which has no HQ (until it enrolls); a demo, made to explore."""
+        return (self.session.is_demo or self.session.standalone
+                or self.session.device_role == DeviceRole.HQ)
 
     def dialog_opened(self, dialog) -> None:
         if self.sets_results():
@@ -121,7 +129,8 @@ class HqAdminPage(Page):
         self.tabs = QTabWidget(objectName="hqTabs")
         self.tabs.addTab(self.campaigns, self.campaigns.title())
         self.tabs.addTab(self.teams, self.teams.title())
-        self.tabs.addTab(self.devices, self.tr("Devices"))
+        if not session.standalone:  # a standalone office enrolls no devices: it has no HQ
+            self.tabs.addTab(self.devices, self.tr("Devices"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
@@ -131,7 +140,10 @@ class HqAdminPage(Page):
     def first_show(self) -> None:
         self.teams.activate()
         self.campaigns.activate()
-        self.devices.reload()
+        if self.session.standalone:
+            self.devices.loaded = True  # not shown: nothing to load
+        else:
+            self.devices.reload()
 
     def refresh(self) -> None:
         self.teams.refresh()

@@ -23,6 +23,7 @@ from desktop.widgets.record_form import RecordFormDialog
 from desktop.widgets.record_model import RecordTableModel
 from desktop.widgets.slots import widget_slot
 from models import rules, services
+from models.ids import natural_id
 
 
 class RecordPage(Page):
@@ -118,6 +119,11 @@ class RecordPage(Page):
         """Turn the dialog's values into the record's fields (hook for derived fields)."""
         return values
 
+    def natural_key(self, record: dict) -> tuple[str, ...] | None:
+        """Reference rows: (kind, *key) their id derives from (models.ids.natural_id), so the
+        same names made on two devices, or before enrolling, become one record at HQ."""
+        return None
+
     # --- behaviour ------------------------------------------------------------------------
     def first_show(self) -> None:
         self.table_model.set_filters(self.filter_bar.filters())
@@ -157,6 +163,9 @@ class RecordPage(Page):
     async def create_new(self) -> None:
         async def save(values):
             record = self.to_record(values)
+            key = self.natural_key(record)
+            if key is not None:
+                record = {**record, "id": natural_id(*key)}
             await self.session.write(lambda w: services.create_record(w, self.model, record))
             self._saved()
 

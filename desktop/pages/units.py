@@ -16,9 +16,12 @@ from desktop.labels import label_of
 from desktop.pages.base import Page
 from desktop.pages.record_page import RecordPage
 from desktop.widgets.fields import FieldSpec
+from desktop.widgets.record_form import RecordFormDialog
 from desktop.widgets.slots import widget_slot
+from models import services
 from models.enums import UnitKind
-from models.reference import Representative
+from models.ids import natural_id
+from models.reference import Representative, Unit
 
 
 class RepresentativesPanel(RecordPage):
@@ -40,6 +43,9 @@ class RepresentativesPanel(RecordPage):
             FieldSpec("phone", self.tr("Phone")),
             FieldSpec("team_id", self.tr("Inspection team"), "team"),
         ]
+
+    def natural_key(self, record: dict) -> tuple[str, ...]:
+        return ("representative", record["name"], record.get("phone") or "")
 
 
 def build_tree(units: list[dict]) -> QStandardItemModel:
@@ -66,6 +72,8 @@ class UnitsPage(Page):
         self.tree.setUniformRowHeights(True)
         self.representatives = RepresentativesPanel(session, self)
         self.representatives.records_changed.connect(self.records_changed)
+        self.new_unit = QPushButton(self.tr("New unit…"), objectName="newUnit")
+        self.new_unit.clicked.connect(self.create_unit)
         self.import_units = QPushButton(self.tr("Import units…"), objectName="importUnits")
         self.import_reps = QPushButton(self.tr("Import representatives…"),
                                        objectName="importRepresentatives")
@@ -86,6 +94,7 @@ class UnitsPage(Page):
         splitter.setSizes([420, 640])
         buttons = QHBoxLayout()
         buttons.addStretch(1)
+        buttons.addWidget(self.new_unit)
         buttons.addWidget(self.export_units)
         buttons.addWidget(self.import_units)
         buttons.addWidget(self.import_reps)
@@ -117,6 +126,32 @@ class UnitsPage(Page):
             old.deleteLater()
         self.tree.expandToDepth(0)
         self.tree.setColumnWidth(0, 300)
+
+    def unit_fields(self) -> list[FieldSpec]:
+        return [
+            FieldSpec("name", self.tr("Name"), required=True),
+            FieldSpec("kind", self.tr("Kind"), "enum:UnitKind", required=True),
+            FieldSpec("parent_id", self.tr("Part of"), "unit"),
+        ]
+
+    @widget_slot()
+    async def create_unit(self) -> None:
+        """One unit typed in the window; its id derives from its path, as the import's does."""
+        async def save(values):
+            record = {k: values.get(k) for k in ("name", "kind", "parent_id")}
+            parent = self.session.reference.unit_path(record["parent_id"]) \
+                if record["parent_id"] else ""
+            record["id"] = natural_id("unit", f"{parent}/{record['name']}" if parent
+                                      else record["name"])
+            await self.session.write(lambda w: services.create_record(w, Unit, record))
+            await self.session.refresh_reference()
+            self.refresh()
+            self.records_changed.emit()
+
+        self.unit_dialog = RecordFormDialog(self, self.tr("New unit"), self.unit_fields(),
+                                            self.session.reference, save,
+                                            {"kind": UnitKind.DEPARTMENT.value})
+        self.unit_dialog.open()
 
     def export_unit_list(self, path=None):
         """The tree as name, kind, parent path: the columns the units import reads."""

@@ -8,7 +8,9 @@ name is refused.
 
 Settings that decide results (a campaign's weights and minimum sample) and a visit's
 assignment are HQ's: `require_hq_device` refuses them on any other device before they reach the
-outbox (HQ refuses them again, whatever a device sends).
+outbox (HQ refuses them again, whatever a device sends). A standalone office (a store that never
+enrolled: no HQ exists for it) is its own HQ and sets them; once it enrolls, HQ's authority
+applies (docs/authorization.md, "Standalone offices").
 
 Leaving the kiosk takes the PIN of a supervisor (or HQ) profile, under a device-wide lockout
 (the PIN is typed without a name, at a machine the public uses: waits grow, capped, but it
@@ -60,11 +62,12 @@ def require_supervisor(conn: sa.Connection, profile: str, claimed_role: str | No
 
 def require_hq_device(conn: sa.Connection, fields: list[str], message: str, code: str) -> None:
     """Raise `DomainError(code=code)` when `fields` is not empty and this store is not HQ's.
-    A store that never enrolled acts as an office; a demo store, made to explore the product,
-    acts as HQ (it never syncs)."""
+    A store that never enrolled is a standalone office with no HQ above it, and a demo store,
+    made to explore the product, never syncs: both act as HQ."""
     if not fields:
         return
-    if get_meta(conn, "device_role") == DeviceRole.HQ or get_meta(conn, "demo") == "1":
+    role = get_meta(conn, "device_role")
+    if role == DeviceRole.HQ or not role or get_meta(conn, "demo") == "1":
         return
     raise DomainError(message, code=code)
 

@@ -89,8 +89,8 @@
     </message>
     <message>
         <location filename="../../desktop/entry/batch_header.py" line="112"/>
-        <source>No campaign on this device yet: create or sync one first.</source>
-        <translation>本机尚无评议活动：请先创建或同步。</translation>
+        <source>No campaign on this device yet: a supervisor creates one under HQ administration, or it arrives by sync.</source>
+        <translation>本机尚无评议活动：请主管在“总部管理”中创建，或通过同步获得。</translation>
     </message>
     <message>
         <location filename="../../desktop/entry/batch_header.py" line="117"/>
@@ -1197,6 +1197,13 @@
 </context>
 <context>
     <name>FirstStartDialog</name>
+    <message>
+        <location filename="../../desktop/startup.py" line="1"/>
+        <source>A standalone office starts empty: it creates its own campaign, units, teams and representatives, and can enroll later; the same names merge with HQ's.
+A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own computer; 3. create the campaign and units there; 4. enroll the other computers with codes from HQ.</source>
+        <translation>独立办公室从空库开始：自行创建评议活动、单位、督查组和评议代表，以后可再注册到总部；同名记录会与总部的合并。
+联网的县按此顺序：1. 启动总部服务器；2. 注册总部自己的电脑；3. 在总部电脑上创建评议活动和单位；4. 用总部发放的注册码注册其他电脑。</translation>
+    </message>
     <message>
         <location filename="../../desktop/startup.py" line="27"/>
         <source>Welcome to FieldInspect</source>
@@ -2361,6 +2368,36 @@
 </context>
 <context>
     <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../desktop/startup.py" line="1"/>
+        <source>Strength</source>
+        <translation>强度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/startup.py" line="1"/>
+        <source>weak</source>
+        <translation>弱</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/startup.py" line="1"/>
+        <source>fair</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/startup.py" line="1"/>
+        <source>strong</source>
+        <translation>强</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/startup.py" line="1"/>
+        <source>%1 (at least %2 characters)</source>
+        <translation>%1（至少 %2 个字符）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/startup.py" line="1"/>
+        <source>The passphrase needs at least %1 characters.</source>
+        <translation>密码至少需要 %1 个字符。</translation>
+    </message>
     <message>
         <location filename="../../desktop/startup.py" line="90"/>
         <source>Set a passphrase</source>
@@ -3956,6 +3993,26 @@
 <context>
     <name>UnitsPage</name>
     <message>
+        <location filename="../../desktop/pages/units.py" line="1"/>
+        <source>New unit…</source>
+        <translation>新建单位…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/units.py" line="1"/>
+        <source>New unit</source>
+        <translation>新建单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/units.py" line="1"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/units.py" line="1"/>
+        <source>Part of</source>
+        <translation>上级单位</translation>
+    </message>
+    <message>
         <location filename="../../desktop/pages/units.py" line="69"/>
         <source>Import units…</source>
         <translation>导入单位…</translation>
@@ -4144,6 +4201,29 @@
     <message>
         <source>Passphrase</source>
         <translation>密码</translation>
+    </message>
+</context>
+<context>
+    <name>YourNameDialog</name>
+    <message>
+        <location filename="../../desktop/startup.py" line="1"/>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/startup.py" line="1"/>
+        <source>Your name is shown on everything you enter or change on this computer. Your profile: %1.</source>
+        <translation>您在本机录入或修改的每一项都会记上您的姓名。您的身份：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/startup.py" line="1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/startup.py" line="1"/>
+        <source>Type your name.</source>
+        <translation>请输入您的姓名。</translation>
     </message>
 </context>
 </TS>

@@ -37,6 +37,7 @@ from sync.client.reenroll import (
     refused_as_reused,
 )
 from sync.client.retire import retire_if_asked
+from sync.client.standalone import hand_result_settings_to_hq
 from sync.protocol import DEFAULT_PULL_LIMIT, MAX_BATCH_ENTRIES, PushResult, skip_entry
 
 BATCH_BYTES = 4 * 1024 * 1024
@@ -137,6 +138,8 @@ class SyncEngine:
         return granted
 
     def _remember_enrollment(self, server_url: str, granted: dict) -> None:
+        if granted["role"] != "hq":  # a standalone office's own settings give way to HQ's
+            hand_result_settings_to_hq(self.store)
         self.credentials.save(granted["credential"])
         granted = {**granted, "device_role": granted["role"]}
         with self.store.engine.connect().execution_options(immediate=True) as conn, \

@@ -33,17 +33,20 @@ def test_first_start_empty_store(run, worker, data_dir):
         first.options["empty"].setChecked(True)
         first.accept()
         phrase = await a_dialog("passphraseDialog")
-        phrase.passphrase.setText("one")
-        phrase.repeat.setText("two")
+        phrase.passphrase.setText("one long phrase")
+        phrase.repeat.setText("two long phrase")
         phrase._check()
         assert phrase.error.isVisible() and "differ" in phrase.error.text()
-        phrase.repeat.setText("one")
+        phrase.repeat.setText("one long phrase")
         phrase._check()
+        name = await a_dialog("yourNameDialog")
+        name.name.setText("王芳")
+        name._check()
         return await task
 
     session = run(go())
     assert session.device_role == "office" and not session.is_demo
-    assert session.profile == "admin"
+    assert session.profile == "王芳" and session.profile_role == "supervisor"
     assert (data_dir / "store.key").exists() or any(data_dir.iterdir())
     worker.call_blocking(session.store.close)
 

@@ -56,6 +56,7 @@ def test_office_device_cannot_change_campaign_weights_or_minimum_sample(hq):
 
 
 def test_office_store_refuses_result_settings_before_they_reach_the_outbox(store):
+    store.set_meta("device_role", "office")  # enrolled as an office (never enrolled: below)
     with store.write("clerk") as w:
         campaign = services.create_record(w, Campaign, {"name": "2026 drive", "year": 2026})
     for change in ({"min_sample": 1}, {"weight_dissatisfied": 100.0}):
@@ -73,3 +74,16 @@ def test_office_store_refuses_result_settings_before_they_reach_the_outbox(store
     store.set_meta("device_role", "hq")  # HQ's own store sets them
     with store.write("hq") as w:
         services.update_record(w, Campaign, campaign, {"min_sample": 12})
+
+
+def test_standalone_office_sets_its_own_weights_until_it_enrolls(store):
+    """A store that never enrolled has no HQ above it: it is its own HQ. Once enrolled as an
+    office, the same change is refused (HQ's authority)."""
+    with store.write("clerk") as w:
+        campaign = services.create_record(w, Campaign, {"name": "2026 drive", "year": 2026,
+                                                        **REVERSED})
+        services.update_record(w, Campaign, campaign, {"min_sample": 5})
+    store.set_meta("device_role", "office")
+    with pytest.raises(DomainError) as refused, store.write("clerk") as w:
+        services.update_record(w, Campaign, campaign, {"min_sample": 6})
+    assert refused.value.code == "hq_setting"
