@@ -1129,6 +1129,41 @@
         <source>Saved without location to %1.</source>
         <translation>已去除位置信息，保存到 %1。</translation>
     </message>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="1"/>
+        <source>View photo</source>
+        <translation>查看照片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="1"/>
+        <source>%1 (not downloaded)</source>
+        <translation>%1（未下载）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="1"/>
+        <source>Not on this device yet: open it to download it from headquarters.</source>
+        <translation>尚未在本机：打开即从总部下载。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="1"/>
+        <source>Downloading…</source>
+        <translation>正在下载…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="1"/>
+        <source>Downloading %1 from headquarters…</source>
+        <translation>正在从总部下载 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="1"/>
+        <source>Downloaded %1.</source>
+        <translation>已下载 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="1"/>
+        <source>This photo could not be downloaded. Try again when headquarters can be reached.</source>
+        <translation>这张照片未能下载。请在能连接总部时重试。</translation>
+    </message>
 </context>
 <context>
     <name>FirstStartDialog</name>
@@ -3156,6 +3191,26 @@
         <source>Lock the window after</source>
         <translation>闲置多久后锁定窗口</translation>
     </message>
+    <message>
+        <location filename="../../desktop/pages/settings.py" line="1"/>
+        <source>Download attachments after sync up to</source>
+        <translation>同步后自动下载附件，单个不超过</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/settings.py" line="1"/>
+        <source> MB each</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/settings.py" line="1"/>
+        <source>Off: only when opened</source>
+        <translation>关闭：仅在打开时下载</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/settings.py" line="1"/>
+        <source>After each sync, photos and scans this device may see are downloaded if each is at most this size; larger ones when they are opened. A supervisor sets it.</source>
+        <translation>每次同步后，本机有权查看的照片和扫描件中不超过此大小的会自动下载；更大的在打开时下载。由主管设置。</translation>
+    </message>
 </context>
 <context>
     <name>SettlePanel</name>
@@ -3613,6 +3668,11 @@
         <source>Last synced %1</source>
         <translation>上次同步 %1</translation>
     </message>
+    <message>
+        <location filename="../../desktop/widgets/sync_indicator.py" line="1"/>
+        <source>fetching photos</source>
+        <translation>正在获取照片</translation>
+    </message>
 </context>
 <context>
     <name>SyncIssues</name>
@@ -4031,6 +4091,14 @@
     <message>
         <source>Passphrase</source>
         <translation>密码</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewDialog</name>
+    <message>
+        <location filename="../../desktop/widgets/photo_view.py" line="1"/>
+        <source>This file cannot be shown as an image.</source>
+        <translation>此文件无法作为图片显示。</translation>
     </message>
 </context>
 </TS>
