@@ -1901,6 +1901,41 @@
         <source>Supervisor</source>
         <translation>负责人</translation>
     </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="1"/>
+        <source>Waited too long</source>
+        <translation>等候时间太长</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="1"/>
+        <source>Unfriendly attitude</source>
+        <translation>态度不好</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="1"/>
+        <source>Sent back and forth</source>
+        <translation>推诿扯皮、来回跑</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="1"/>
+        <source>Unclear explanation</source>
+        <translation>解释不清楚</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="1"/>
+        <source>Staff absent from the window</source>
+        <translation>窗口无人（脱岗）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="1"/>
+        <source>Irregular charges</source>
+        <translation>乱收费</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="1"/>
+        <source>No reason given</source>
+        <translation>未说明原因</translation>
+    </message>
 </context>
 <context>
     <name>LedgerPage</name>
