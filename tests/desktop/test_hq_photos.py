@@ -9,14 +9,17 @@ import httpx
 import pytest
 
 from tests.desktop.conftest import make_session, until
+from tests.sync import conftest as sync_conftest
+
+database_url = sync_conftest.database_url  # HQ on SQLite and on PostgreSQL
 
 
 @pytest.fixture
-def hq(tmp_path, monkeypatch):
+def hq(database_url, tmp_path, monkeypatch):
     monkeypatch.setenv("FIELDINSPECT_NO_KEYRING", "1")
     from tests.sync.helpers import Hq
 
-    server = Hq.start(f"sqlite:///{tmp_path / 'hq-server'}", tmp_path)
+    server = Hq.start(database_url, tmp_path)
     yield server
     server.close()
 
