@@ -6,7 +6,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QSize, QStandardPaths, Qt
-from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
+from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -154,15 +154,18 @@ class FindingsPage(RecordPage):
     @widget_slot()
     async def load_photos(self) -> None:
         finding_id = self.selected_id()
-        self.photos.clear()
-        self.photo_hint.setText(self.tr("Select a finding to see its photos."))
+        self._photo_round = getattr(self, "_photo_round", 0) + 1
+        round_ = self._photo_round  # a newer call (selection, photos arrived) supersedes this
         if finding_id is None:
+            self.photos.clear()
+            self.photo_hint.setText(self.tr("Select a finding to see its photos."))
             return
         blobs = self.session.store.blobs
         items = await self.session.read(
             lambda c: attachments_of(c, blobs, "finding", finding_id))
-        if finding_id != self.selected_id():
+        if round_ != self._photo_round or finding_id != self.selected_id():
             return
+        self.photos.clear()
         self.photo_hint.setText(self.tr("%n photo(s). Attach more with Attach photos…", "",
                                         len(items)))
         for item in items:
@@ -179,6 +182,11 @@ class FindingsPage(RecordPage):
         if pixmap.isNull():
             pixmap = QPixmap(THUMB, THUMB)
             pixmap.fill(QColor("#d9dde3"))
+            painter = QPainter(pixmap)
+            painter.setPen(QColor("#6b7684"))
+            painter.setFont(QFont(painter.font().family(), 40))
+            painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, "↓")
+            painter.end()
         else:
             pixmap = pixmap.scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio,
                                    Qt.TransformationMode.SmoothTransformation)

@@ -27,7 +27,10 @@ class PhotoViewDialog(QDialog):
     def _first_size(self) -> QSize:
         screen = self.screen().availableGeometry().size() if self.screen() else QSize(1280, 800)
         wanted = self.original.size() if not self.original.isNull() else QSize(400, 300)
-        return wanted.boundedTo(screen * 0.8).expandedTo(QSize(400, 300)) + QSize(24, 60)
+        room = screen * 0.8
+        if wanted.width() > room.width() or wanted.height() > room.height():
+            wanted = wanted.scaled(room, Qt.AspectRatioMode.KeepAspectRatio)
+        return wanted.expandedTo(QSize(400, 300)) + QSize(24, 60)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
