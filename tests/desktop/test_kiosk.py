@@ -167,3 +167,16 @@ def test_a_kiosk_reason_is_stored_as_a_code_and_read_in_each_language(qtbot, kio
     with kiosk_store.read() as conn:
         counted = _reasons(conn, target["campaign_id"])[target["unit_id"]]
     assert counted == {"态度不好": 2, "等候时间太长": 1, "窗口没人": 1}  # the report is Chinese
+
+
+def test_a_kiosk_reason_edited_on_the_form_reads_as_its_label_and_keeps_its_code(qapp):
+    from desktop.widgets.fields import FieldSpec, make_editor
+
+    editor = make_editor(FieldSpec("reason", "Reason", "reason"), None)
+    editor.set("unfriendly_attitude")
+    assert editor.widget.toPlainText() == "Unfriendly attitude"
+    assert editor.get() == "unfriendly_attitude"  # saved untouched: still the code
+    editor.widget.setPlainText("Unfriendly attitude at window 2")
+    assert editor.get() == "Unfriendly attitude at window 2"  # rewritten: as typed
+    editor.set("窗口没人")
+    assert editor.widget.toPlainText() == "窗口没人" and editor.get() == "窗口没人"
