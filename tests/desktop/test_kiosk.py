@@ -180,3 +180,11 @@ def test_a_kiosk_reason_edited_on_the_form_reads_as_its_label_and_keeps_its_code
     assert editor.get() == "Unfriendly attitude at window 2"  # rewritten: as typed
     editor.set("窗口没人")
     assert editor.widget.toPlainText() == "窗口没人" and editor.get() == "窗口没人"
+
+
+def test_a_kiosk_reason_in_a_sync_issue_reads_as_its_label(qapp):
+    """Two forms compared on the Sync issues page: the reason as a person reads it."""
+    from desktop.pages.conflicts import show_value
+
+    assert show_value("reason", "staff_absent", None) == "Staff absent from the window"
+    assert show_value("reason", "窗口没人", None) == "窗口没人"
