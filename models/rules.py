@@ -145,3 +145,13 @@ def kiosk_reason(reason: str | None) -> KioskReason | None:
     if text in _KIOSK_CODES:
         return KioskReason(text)
     return _LEGACY_KIOSK_TEXT.get(text)
+
+
+def kiosk_reasons_matching(text: str) -> list[str]:
+    """Codes of the kiosk reasons whose words (English or Chinese) contain `text`: a search for
+    "态度" or "attitude" finds forms that store `unfriendly_attitude`."""
+    needle = text.strip().casefold()
+    if not needle:
+        return []
+    return sorted({m.value for words, m in _LEGACY_KIOSK_TEXT.items()
+                   if needle in words.casefold()})

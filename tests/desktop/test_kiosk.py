@@ -188,3 +188,27 @@ def test_a_kiosk_reason_in_a_sync_issue_reads_as_its_label(qapp):
 
     assert show_value("reason", "staff_absent", None) == "Staff absent from the window"
     assert show_value("reason", "窗口没人", None) == "窗口没人"
+
+
+def test_searching_the_evaluations_list_for_a_reasons_words_finds_kiosk_forms(kiosk_store):
+    import sqlalchemy as sa
+
+    from desktop.cli.kiosk_commands import kiosk_target
+    from desktop.data.lists import spec, where_clauses
+    from models.batches import record_kiosk_rating
+
+    target = kiosk_target(kiosk_store, "不动产登记窗口", None)
+    with kiosk_store.write("kiosk") as w:
+        for reason in ("unfriendly_attitude", "waited_too_long", "态度很差"):
+            record_kiosk_rating(w, campaign_id=target["campaign_id"], unit_id=target["unit_id"],
+                                group="citizen", level="dissatisfied", reason=reason)
+    evaluations = spec("evaluations")
+    t = evaluations.table
+
+    def found(text):
+        with kiosk_store.read() as conn:
+            return sorted(conn.execute(sa.select(t.c.reason).where(
+                *where_clauses(evaluations, {"search": text}))).scalars())
+
+    assert found("态度") == ["unfriendly_attitude", "态度很差"]
+    assert found("too long") == ["waited_too_long"]  # ("attitude" alone reads as a form number)
