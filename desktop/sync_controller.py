@@ -219,6 +219,7 @@ class SyncController(QObject):
         """Push and pull, then bring the attachments this device keeps (within its size cap)
         in the same guarded task, so rounds and downloads never overlap."""
         from models.security.settings import attachment_download_mb
+        from sync.client.engine import SyncCancelled
 
         report = await engine.sync()
         store = self.session.store
@@ -226,7 +227,11 @@ class SyncController(QObject):
         if cap_mb <= 0:
             return report
         self._publish(replace(self.status, state="syncing", phase="attachments"))
-        got = await engine.download_attachments(cap_mb * 1_000_000)
+        try:
+            got = await engine.download_attachments(cap_mb * 1_000_000)
+        except SyncCancelled:  # the round itself is done: its rows are shown all the same
+            log.info("attachment downloads cancelled; the next round goes on")
+            return report
         if got.fetched and shiboken6.isValid(self):
             self.attachments_downloaded.emit(got.fetched)
         return report

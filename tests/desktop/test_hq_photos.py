@@ -193,3 +193,21 @@ def test_the_download_cap_is_set_in_settings_by_a_supervisor(hq_window, run, qtb
     box.editingFinished.emit()
     store = hq_window.session.store
     run(until(lambda: attachment_download_mb(store) == 0))
+
+
+def test_cancel_while_photos_download_keeps_the_rounds_rows_shown(representative, hq_window,
+                                                                   run, tmp_path, monkeypatch):
+    from sync.client.engine import SyncCancelled
+
+    _photographs(representative, run, {"c.png": _png(tmp_path, "teal")})
+    engine = hq_window.session.sync_engine()
+
+    async def cancelled(max_bytes):
+        raise SyncCancelled("cancelled")
+
+    monkeypatch.setattr(engine, "download_attachments", cancelled)
+    finished = []
+    hq_window.sync.sync_finished.connect(finished.append)
+    assert run(hq_window.sync.run_round()) is not None  # pushed and pulled: that stands
+    assert finished and finished[0].pulled > 0
+    assert hq_window.sync.status.state == "idle"
