@@ -11,6 +11,7 @@ from models.enums import (
     DeviceRole,
     EvaluationSource,
     FindingCategory,
+    KioskReason,
     Level,
     OpinionCategory,
     OpinionSource,
@@ -40,6 +41,14 @@ ENGLISH: dict[tuple[type, str], str] = {
     _k(Level.FAIRLY_SATISFIED): QT_TRANSLATE_NOOP("Labels", "Fairly satisfied"),
     _k(Level.BASICALLY_SATISFIED): QT_TRANSLATE_NOOP("Labels", "Basically satisfied"),
     _k(Level.DISSATISFIED): QT_TRANSLATE_NOOP("Labels", "Dissatisfied"),
+    _k(KioskReason.WAITED_TOO_LONG): QT_TRANSLATE_NOOP("Labels", "Waited too long"),
+    _k(KioskReason.UNFRIENDLY_ATTITUDE): QT_TRANSLATE_NOOP("Labels", "Unfriendly attitude"),
+    _k(KioskReason.SENT_BACK_AND_FORTH): QT_TRANSLATE_NOOP("Labels", "Sent back and forth"),
+    _k(KioskReason.UNCLEAR_EXPLANATION): QT_TRANSLATE_NOOP("Labels", "Unclear explanation"),
+    _k(KioskReason.STAFF_ABSENT): QT_TRANSLATE_NOOP("Labels", "Staff absent from the window"),
+    # Not "Irregular fees": that is the finding category's word (违规收费) in this context.
+    _k(KioskReason.IRREGULAR_FEES): QT_TRANSLATE_NOOP("Labels", "Irregular charges"),
+    _k(KioskReason.NOT_GIVEN): QT_TRANSLATE_NOOP("Labels", "No reason given"),
     _k(RespondentGroup.PARENT): QT_TRANSLATE_NOOP("Labels", "Parents"),
     _k(RespondentGroup.PATIENT): QT_TRANSLATE_NOOP("Labels", "Patients"),
     _k(RespondentGroup.CITIZEN): QT_TRANSLATE_NOOP("Labels", "Citizens"),
@@ -129,6 +138,15 @@ def label_of(enum_cls: type[StrEnum], value: str | None) -> str:
         return QCoreApplication.translate(_C, ENGLISH[(enum_cls, str(value))])
     except KeyError:
         return str(value)
+
+
+def reason_label(value: str | None) -> str:
+    """A form's reason as the reader reads it: a kiosk's reason (its code, or an old kiosk's
+    text in either language) in the window's language; a typed reason as typed."""
+    from models.rules import kiosk_reason
+
+    member = kiosk_reason(value)
+    return label_of(KioskReason, member.value) if member else (value or "")
 
 
 def choices(enum_cls: type[StrEnum]) -> list[tuple[str, str]]:

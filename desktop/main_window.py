@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
         self.sync = SyncController(session, self)
         self.sync.sync_finished.connect(self._synced)
         self.sync.revoked.connect(self._revoked)
+        self.sync.attachments_downloaded.connect(self._attachments_arrived)
         self.pages: dict[str, QWidget] = {}
         self.nav = QListWidget(objectName="navigation")
         self.nav.setFixedWidth(205)
@@ -161,6 +162,12 @@ class MainWindow(QMainWindow):
             return
         for page in self.pages.values():
             page.refresh()
+
+    def _attachments_arrived(self, hashes: list) -> None:
+        """Photos fetched after a round: a page showing them draws them now."""
+        for page in self.pages.values():
+            if hasattr(page, "attachments_arrived"):
+                page.attachments_arrived(hashes)
 
     # --- idle lock ------------------------------------------------------------------------
     def set_idle_lock_minutes(self, minutes: int) -> None:

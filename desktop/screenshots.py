@@ -76,6 +76,63 @@ async def _extra_views(window, page_id: str, page, stem) -> None:
         page.current_dialog = None
     elif page_id in ("criticisms", "accountability", "ledger"):
         await _history_view(page.problems if page_id == "ledger" else page, stem)
+    elif page_id == "findings":
+        await _photo_views(window, page, stem)
+
+
+async def _photo_views(window, page, stem) -> None:
+    """A finding's thumbnails (one photo here, one not downloaded yet) and the large view."""
+    from desktop.self_test import wait_until
+
+    page.view.selectRow(0)
+    finding_id = page.selected_id()
+    if finding_id is None:
+        return
+    if finding_id not in _EDITED:
+        _EDITED.add(finding_id)
+        await page.session.worker.run(_sample_photos, page.session.store, finding_id)
+        page.load_photos()
+    await wait_until(lambda: page.photos.count() == 2)
+    page.photos.setCurrentRow(0)
+    await asyncio.sleep(0.3)
+    save(window, f"{stem}_photos.png")
+    page.photos.itemDoubleClicked.emit(page.photos.item(0))
+    await wait_until(lambda: window.findChild(object, "photoView") is not None)
+    dialog = window.findChild(object, "photoView")
+    await asyncio.sleep(0.3)
+    save(dialog, f"{stem}_photo_view.png")
+    dialog.close()
+    dialog.setObjectName("")  # closed; deleted later
+
+
+def _sample_photos(store, finding_id: str) -> None:
+    """A drawn 'photo' on this device, and one whose bytes are still at HQ."""
+    import hashlib
+
+    from PySide6.QtCore import QBuffer, QRectF, Qt
+    from PySide6.QtGui import QColor, QFont, QImage, QPainter
+
+    from models.records import Attachment
+
+    image = QImage(960, 640, QImage.Format.Format_RGB32)
+    image.fill(QColor("#6b8fb3"))
+    painter = QPainter(image)
+    painter.fillRect(QRectF(0, 420, 960, 220), QColor("#c9b79c"))
+    painter.fillRect(QRectF(300, 180, 360, 300), QColor("#f2efe8"))
+    painter.setFont(QFont("Noto Sans CJK SC", 40))
+    painter.drawText(QRectF(300, 180, 360, 300), Qt.AlignmentFlag.AlignCenter, "办事窗口 3")
+    painter.end()
+    buffer = QBuffer()
+    buffer.open(QBuffer.OpenModeFlag.WriteOnly)
+    image.save(buffer, "JPG")
+    data = bytes(buffer.data())
+    missing = hashlib.sha256(b"a photo still at headquarters").hexdigest()
+    with store.write("screenshots") as w:
+        for sha, size, name in ((store.blobs.put(data), len(data), "窗口.jpg"),
+                                (missing, 2_400_000, "现场2.jpg")):
+            w.create(Attachment, {"sha256": sha, "size": size, "media_type": "image/jpeg",
+                                  "owner_table": "finding", "owner_id": finding_id,
+                                  "original_name": name})
 
 
 async def _lock_screen(window, path) -> None:

@@ -107,6 +107,7 @@ class SyncController(QObject):
     status_changed = Signal(object)  # SyncStatus
     sync_finished = Signal(object)  # the engine's SyncReport (None when the round failed)
     revoked = Signal(str)  # HQ revoked the device; its store was wiped
+    attachments_downloaded = Signal(list)  # hashes whose bytes arrived after a round
 
     def __init__(self, session, parent=None, interval_ms: int = AUTO_INTERVAL_MS) -> None:
         super().__init__(parent)
@@ -196,7 +197,7 @@ class SyncController(QObject):
         self._publish(SyncStatus("syncing", facts.pending, progress=0.0,
                                  last_synced=facts.last_synced, issues=facts.issues))
         engine.on_progress = self._progress
-        self._task = asyncio.ensure_future(engine.sync())
+        self._task = asyncio.ensure_future(self._round(engine))
         report, state, error = None, None, ""
         try:
             report = await self._task
@@ -217,6 +218,27 @@ class SyncController(QObject):
         self._publish(self._at_rest(facts, state, error))
         if shiboken6.isValid(self):
             self.sync_finished.emit(report)
+        return report
+
+    async def _round(self, engine) -> object:
+        """Push and pull, then bring the attachments this device keeps (within its size cap)
+        in the same guarded task, so rounds and downloads never overlap."""
+        from models.security.settings import attachment_download_mb
+        from sync.client.engine import SyncCancelled
+
+        report = await engine.sync()
+        store = self.session.store
+        cap_mb = await self.session.worker.run(lambda: attachment_download_mb(store))
+        if cap_mb <= 0:
+            return report
+        self._publish(replace(self.status, state="syncing", phase="attachments"))
+        try:
+            got = await engine.download_attachments(cap_mb * 1_000_000)
+        except SyncCancelled:  # the round itself is done: its rows are shown all the same
+            log.info("attachment downloads cancelled; the next round goes on")
+            return report
+        if got.fetched and shiboken6.isValid(self):
+            self.attachments_downloaded.emit(got.fetched)
         return report
 
     async def _report_settled(self, server_url: str) -> str:

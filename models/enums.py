@@ -14,6 +14,18 @@ class Level(StrEnum):
     DISSATISFIED = "dissatisfied"
 
 
+class KioskReason(StrEnum):
+    """The reasons a kiosk offers on "dissatisfied". Stored as these codes (a typed reason is
+    stored as typed); each reader sees the label in their own language."""
+    WAITED_TOO_LONG = "waited_too_long"
+    UNFRIENDLY_ATTITUDE = "unfriendly_attitude"
+    SENT_BACK_AND_FORTH = "sent_back_and_forth"
+    UNCLEAR_EXPLANATION = "unclear_explanation"
+    STAFF_ABSENT = "staff_absent"
+    IRREGULAR_FEES = "irregular_fees"
+    NOT_GIVEN = "not_given"  # the citizen walked away or sent nothing
+
+
 class Criterion(StrEnum):
     DISCIPLINE = "discipline"
     LAW = "law"
@@ -166,6 +178,15 @@ ZH_LABELS: dict[type[StrEnum], dict[StrEnum, str]] = {
         Level.FAIRLY_SATISFIED: "比较满意",
         Level.BASICALLY_SATISFIED: "基本满意",
         Level.DISSATISFIED: "不满意",
+    },
+    KioskReason: {
+        KioskReason.WAITED_TOO_LONG: "等候时间太长",
+        KioskReason.UNFRIENDLY_ATTITUDE: "态度不好",
+        KioskReason.SENT_BACK_AND_FORTH: "推诿扯皮、来回跑",
+        KioskReason.UNCLEAR_EXPLANATION: "解释不清楚",
+        KioskReason.STAFF_ABSENT: "窗口无人（脱岗）",
+        KioskReason.IRREGULAR_FEES: "乱收费",
+        KioskReason.NOT_GIVEN: "未说明原因",
     },
     RespondentGroup: {
         RespondentGroup.PARENT: "家长",

@@ -5,7 +5,14 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from models.enums import PROBLEM_STATUS_ORDER, Level, ProblemStatus, ProfileRole
+from models.enums import (
+    PROBLEM_STATUS_ORDER,
+    ZH_LABELS,
+    KioskReason,
+    Level,
+    ProblemStatus,
+    ProfileRole,
+)
 from models.errors import DomainError, Problem, ValidationError
 
 # A campaign's defaults: points per level (satisfied .. dissatisfied) and the fewest valid forms
@@ -148,3 +155,40 @@ def length_problems(model: Any, values: dict[str, Any]) -> list[Problem]:
     limits = text_limits(model)
     return [too_long(name, len(value), limits[name]) for name, value in values.items()
             if type(value) is str and name in limits and len(value) > limits[name]]
+
+
+# What kiosks before issue 12 stored: the button's text in the kiosk's language. Read back as
+# the code wherever a reason is shown or counted, so old rows (on HQ, on every device that
+# pulled them, and from a kiosk not yet upgraded) read like new ones.
+_LEGACY_KIOSK_TEXT = {
+    "Waited too long": KioskReason.WAITED_TOO_LONG,
+    "Unfriendly attitude": KioskReason.UNFRIENDLY_ATTITUDE,
+    "Sent back and forth": KioskReason.SENT_BACK_AND_FORTH,
+    "Unclear explanation": KioskReason.UNCLEAR_EXPLANATION,
+    "Staff absent from the window": KioskReason.STAFF_ABSENT,
+    "Irregular fees": KioskReason.IRREGULAR_FEES,
+    "No reason given": KioskReason.NOT_GIVEN,
+    **{zh: member for member, zh in ZH_LABELS[KioskReason].items()},
+}
+
+
+_KIOSK_CODES = {m.value for m in KioskReason}
+
+
+def kiosk_reason(reason: str | None) -> KioskReason | None:
+    """The kiosk reason a stored reason names (its code, or an old kiosk's text in either
+    language); None for a reason someone typed."""
+    text = (reason or "").strip()
+    if text in _KIOSK_CODES:
+        return KioskReason(text)
+    return _LEGACY_KIOSK_TEXT.get(text)
+
+
+def kiosk_reasons_matching(text: str) -> list[str]:
+    """Codes of the kiosk reasons whose words (English or Chinese) contain `text`: a search for
+    "态度" or "attitude" finds forms that store `unfriendly_attitude`."""
+    needle = text.strip().casefold()
+    if not needle:
+        return []
+    return sorted({m.value for words, m in _LEGACY_KIOSK_TEXT.items()
+                   if needle in words.casefold()})

@@ -14,9 +14,10 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from models.campaigns import LeftOut, left_out
-from models.enums import Level, RespondentGroup
+from models.enums import Level, RespondentGroup, zh_label
 from models.output_folder import ensure_folder
 from models.records import Opinion
+from models.rules import kiosk_reason
 from models.stats import EV, Filters, valid_forms
 from reports import document as d
 from reports.data import ProblemFilter, problem_rows, problems_left_out, unit_labels
@@ -44,7 +45,8 @@ def _reasons(conn, campaign_id) -> dict[str, Counter]:
          .where(*valid_forms(Filters(campaign_id)), EV.c.level == Level.DISSATISFIED)
          .group_by(EV.c.unit_id, EV.c.reason))
     for unit_id, reason, n in conn.execute(q):
-        out[unit_id][(reason or "未说明").strip()] += n
+        kiosk = kiosk_reason(reason)  # a kiosk's code or old text: one line per reason
+        out[unit_id][zh_label(kiosk) if kiosk else (reason or "未说明").strip()] += n
     return out
 
 

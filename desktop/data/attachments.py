@@ -51,7 +51,7 @@ def attachments_of(conn: sa.Connection, blobs: BlobStore, owner_table: str,
             data = blobs.get(row["sha256"])
         except AppError:  # not downloaded yet, or failed authentication
             data = b""
-        out.append({**row, "data": data})
+        out.append({**row, "data": data, "local": bool(data)})
     return out
 
 

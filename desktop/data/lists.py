@@ -12,6 +12,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from models.rules import kiosk_reasons_matching
 from models.tables import Campaign, Team, Unit
 
 
@@ -81,7 +82,10 @@ def where_clauses(spec: ListSpec, filters: dict[str, Any]) -> list:
             conds.append(sa.and_(col >= start, col < start + "\uffff"))
         elif key == "search" and spec.search_columns:
             pattern = f"%{value}%"
-            conds.append(sa.or_(*(t.c[c].like(pattern) for c in spec.search_columns)))
+            matches = [t.c[c].like(pattern) for c in spec.search_columns]
+            if "reason" in spec.search_columns and (codes := kiosk_reasons_matching(value)):
+                matches.append(t.c.reason.in_(codes))  # kiosks store the reason's code
+            conds.append(sa.or_(*matches))
         elif key in t.c:
             conds.append(t.c[key] == value)
     return conds

@@ -45,7 +45,8 @@ def _evaluations() -> ListSpec:
             ),
             Col("unit", QT_TRANSLATE_NOOP("Lists", "Evaluated unit"), UNIT.c.name, width=200),
             Col("level", QT_TRANSLATE_NOOP("Lists", "Level"), t.c.level, "enum:Level", width=110),
-            Col("reason", QT_TRANSLATE_NOOP("Lists", "Reason"), t.c.reason, width=160),
+            Col("reason", QT_TRANSLATE_NOOP("Lists", "Reason"), t.c.reason, "reason",
+                width=160),
             Col("suggestion", QT_TRANSLATE_NOOP("Lists", "Suggestion"), t.c.suggestion, width=160),
             Col(
                 "source",

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop.entry.level_keys import LEVELS, key_index
 from desktop.labels import label_of
-from models.enums import Level
+from models.enums import KioskReason, Level
 
 STYLE = """
 #kioskWindow { background: #f4f7fb; }
@@ -91,10 +91,11 @@ class KioskWindow(QWidget):
         layout.addStretch(2)
         return page
 
-    def common_reasons(self) -> list[str]:
-        return [self.tr("Waited too long"), self.tr("Unfriendly attitude"),
-                self.tr("Sent back and forth"), self.tr("Unclear explanation"),
-                self.tr("Staff absent from the window"), self.tr("Irregular fees")]
+    def common_reasons(self) -> list[tuple[str, str]]:
+        """(code, label in the kiosk's language): the code is what is stored, so HQ reads
+        each reason in its own language and counts the same reason as one."""
+        return [(m.value, label_of(KioskReason, m.value)) for m in KioskReason
+                if m != KioskReason.NOT_GIVEN]
 
     def _reasons_page(self) -> QWidget:
         page = QWidget()
@@ -103,11 +104,11 @@ class KioskWindow(QWidget):
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         grid = QGridLayout()
         self.reason_buttons = []
-        for i, text in enumerate(self.common_reasons()):
+        for i, (code, text) in enumerate(self.common_reasons()):
             button = QPushButton(f"{i + 1}  {text}", objectName="kioskReason")
             button.setMinimumHeight(80)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.clicked.connect(lambda _=False, t=text: self.record(Level.DISSATISFIED, t))
+            button.clicked.connect(lambda _=False, c=code: self.record(Level.DISSATISFIED, c))
             grid.addWidget(button, i // 2, i % 2)
             self.reason_buttons.append(button)
         self.reason_text = QLineEdit(objectName="kioskReasonText")
@@ -162,7 +163,7 @@ class KioskWindow(QWidget):
 
     def _submit_reason(self) -> None:
         text = self.reason_text.text().strip()
-        self.record(Level.DISSATISFIED, text or self.tr("No reason given"))
+        self.record(Level.DISSATISFIED, text or KioskReason.NOT_GIVEN.value)
 
     def record(self, level: Level, reason: str) -> None:
         from models.batches import record_kiosk_rating

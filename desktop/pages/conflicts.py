@@ -119,7 +119,7 @@ def show_value(field: str, value, reference) -> str:
         return label_of(getattr(enums, enum_name), value)
     if isinstance(value, list | dict):
         return ", ".join(str(v) for v in (value.values() if isinstance(value, dict) else value))
-    return format_value("text", value)
+    return format_value("reason" if field == "reason" else "text", value)
 
 
 class ConflictsPage(Page):

@@ -42,7 +42,7 @@ class EvaluationsPage(RecordPage):
             FieldSpec("unit_id", self.tr("Evaluated unit"), "unit", required=True),
             FieldSpec("level", self.tr("Level"), "enum:Level", required=True),
             *(FieldSpec(c.value, text, "enum:Level") for c, text in criteria.items()),
-            FieldSpec("reason", self.tr("Reason for dissatisfaction"), "multiline"),
+            FieldSpec("reason", self.tr("Reason for dissatisfaction"), "reason"),
             FieldSpec("suggestion", self.tr("Suggestion"), "multiline"),
             FieldSpec("evaluated_on", self.tr("Date"), "date", required=True),
             FieldSpec("source", self.tr("Source"), "enum:EvaluationSource", required=True),

@@ -1,10 +1,12 @@
 """Visits (secret ones visibly confidential) and the findings recorded from them, with photos."""
 
+import logging
 from datetime import date
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QSize, QStandardPaths, Qt
-from PySide6.QtGui import QIcon, QImage, QPixmap
+from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -27,11 +29,15 @@ from desktop.errors import show_error
 from desktop.pages.record_page import RecordPage
 from desktop.widgets.asking import run_dialog
 from desktop.widgets.fields import FieldSpec
+from desktop.widgets.photo_view import PhotoViewDialog
 from desktop.widgets.slots import widget_slot
 from models.enums import DeviceRole, VisitStatus
 from models.records import Finding, Visit
 
 THUMB = 120
+PHOTO = Qt.ItemDataRole.UserRole  # (sha256, media_type, original name)
+BYTES = Qt.ItemDataRole.UserRole + 1  # the decrypted bytes, b"" while not on this device
+log = logging.getLogger(__name__)
 
 
 class VisitsPage(RecordPage):
@@ -110,8 +116,12 @@ class FindingsPage(RecordPage):
             "The original stays in the store as evidence."))
         self.publish_button.setEnabled(False)
         self.publish_button.clicked.connect(self.publish_photo)
-        self.photos.itemSelectionChanged.connect(
-            lambda: self.publish_button.setEnabled(bool(self.photos.selectedItems())))
+        self.view_button = QPushButton(self.tr("View photo"), objectName="viewPhoto")
+        self.view_button.setEnabled(False)
+        self.view_button.clicked.connect(lambda: self.view_photo(self._selected_photo()))
+        self.photos.itemDoubleClicked.connect(self.view_photo)
+        self.photos.itemSelectionChanged.connect(self._photo_selected)
+        side_layout.addWidget(self.view_button)
         side_layout.addWidget(self.publish_button)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 1)
@@ -144,33 +154,104 @@ class FindingsPage(RecordPage):
     @widget_slot()
     async def load_photos(self) -> None:
         finding_id = self.selected_id()
-        self.photos.clear()
-        self.photo_hint.setText(self.tr("Select a finding to see its photos."))
+        self._photo_round = getattr(self, "_photo_round", 0) + 1
+        round_ = self._photo_round  # a newer call (selection, photos arrived) supersedes this
         if finding_id is None:
+            self.photos.clear()
+            self.photo_hint.setText(self.tr("Select a finding to see its photos."))
             return
         blobs = self.session.store.blobs
         items = await self.session.read(
             lambda c: attachments_of(c, blobs, "finding", finding_id))
-        if finding_id != self.selected_id():
+        if round_ != self._photo_round or finding_id != self.selected_id():
             return
+        self.photos.clear()
         self.photo_hint.setText(self.tr("%n photo(s). Attach more with Attach photos…", "",
                                         len(items)))
         for item in items:
-            pixmap = QPixmap.fromImage(QImage.fromData(item["data"]))  # decrypted bytes
-            if not pixmap.isNull():
-                pixmap = pixmap.scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio,
-                                       Qt.TransformationMode.SmoothTransformation)
-            entry = QListWidgetItem(QIcon(pixmap), item["original_name"])
+            entry = QListWidgetItem(item["original_name"])
             entry.setToolTip(item["original_name"])
-            entry.setData(Qt.ItemDataRole.UserRole, (item["sha256"], item["media_type"]))
+            entry.setData(PHOTO, (item["sha256"], item["media_type"], item["original_name"]))
+            self._show_bytes(entry, item["data"])
             self.photos.addItem(entry)
+
+    def _show_bytes(self, entry: QListWidgetItem, data: bytes) -> None:
+        """A thumbnail from the decrypted bytes, or a blank tile saying it is not here yet."""
+        entry.setData(BYTES, data)
+        pixmap = QPixmap.fromImage(QImage.fromData(data)) if data else QPixmap()
+        if pixmap.isNull():
+            pixmap = QPixmap(THUMB, THUMB)
+            pixmap.fill(QColor("#d9dde3"))
+            painter = QPainter(pixmap)
+            painter.setPen(QColor("#6b7684"))
+            painter.setFont(QFont(painter.font().family(), 40))
+            painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, "↓")
+            painter.end()
+        else:
+            pixmap = pixmap.scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio,
+                                   Qt.TransformationMode.SmoothTransformation)
+        entry.setIcon(QIcon(pixmap))
+        name = entry.data(PHOTO)[2]
+        entry.setText(name if data else self.tr("%1 (not downloaded)").replace("%1", name))
+        entry.setToolTip(name if data else self.tr(
+            "Not on this device yet: open it to download it from headquarters."))
+
+    def _selected_photo(self) -> QListWidgetItem | None:
+        selected = self.photos.selectedItems()
+        return selected[0] if selected else None
+
+    def _photo_selected(self) -> None:
+        chosen = bool(self.photos.selectedItems())
+        self.publish_button.setEnabled(chosen)
+        self.view_button.setEnabled(chosen)
+
+    def attachments_arrived(self, hashes: list) -> None:
+        """Photos fetched after a sync: redraw the list if it shows one still missing."""
+        arrived = set(hashes)
+        for row in range(self.photos.count()):
+            entry = self.photos.item(row)
+            if not entry.data(BYTES) and entry.data(PHOTO)[0] in arrived:
+                self.load_photos()
+                return
+
+    async def _ensure_local(self, entry: QListWidgetItem) -> bytes:
+        """The photo's bytes, downloaded from HQ first when they are not here (b"" if that
+        fails: the hint says so, the log says why; no dialog)."""
+        data = entry.data(BYTES)
+        if data:
+            return data
+        sha256, _media, name = entry.data(PHOTO)
+        entry.setText(self.tr("Downloading…"))
+        self.photo_hint.setText(self.tr("Downloading %1 from headquarters…").replace("%1", name))
+        try:
+            data = await self.session.sync_engine().fetch_attachment(sha256)
+        except Exception as exc:  # noqa: BLE001 - shown as a hint, logged with its code
+            log.warning("photo %s… not downloaded: %s", sha256[:8],
+                        getattr(exc, "code", None) or type(exc).__name__)
+            data = b""
+        if not (shiboken6.isValid(self) and shiboken6.isValid(entry)):
+            return b""
+        self._show_bytes(entry, data)
+        self.photo_hint.setText(self.tr("Downloaded %1.").replace("%1", name) if data else self.tr(
+            "This photo could not be downloaded. Try again when headquarters can be reached."))
+        return data
+
+    @widget_slot()
+    async def view_photo(self, entry: QListWidgetItem | None) -> None:
+        if entry is None:
+            return
+        data = await self._ensure_local(entry)
+        if data:
+            dialog = PhotoViewDialog(data, entry.data(PHOTO)[2], self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
 
     @widget_slot()
     async def publish_photo(self) -> None:
-        selected = self.photos.selectedItems()
-        if not selected:
+        entry = self._selected_photo()
+        if entry is None or not await self._ensure_local(entry):
             return
-        sha256, media_type = selected[0].data(Qt.ItemDataRole.UserRole)
+        sha256, media_type, _name = entry.data(PHOTO)
         suffix = ".png" if media_type == "image/png" else ".jpg"
         # A neutral name: the original's may say where, or whom, it shows.
         suggested = self.tr("photo for publication") + f" {date.today().isoformat()}{suffix}"

@@ -20,7 +20,7 @@ from desktop.pages.profiles import ProfilesPanel
 from desktop.widgets.slots import widget_slot
 from models.enums import DeviceRole, ProfileRole
 from models.errors import AppError
-from models.security.settings import MAX_IDLE_LOCK_MINUTES
+from models.security.settings import MAX_DOWNLOAD_MB, MAX_IDLE_LOCK_MINUTES
 
 
 class SettingsPage(Page):
@@ -49,6 +49,7 @@ class SettingsPage(Page):
                                          "after this long without use. A supervisor sets it."))
         self.idle_box.editingFinished.connect(self.save_idle_lock)
         form.addRow(self.tr("Lock the window after"), self.idle_box)
+        form.addRow(self.tr("Download attachments after sync up to"), self._download_box())
         top = QHBoxLayout()
         top.addWidget(general, 1)
         top.addWidget(self._device_group(), 2)
@@ -58,6 +59,18 @@ class SettingsPage(Page):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(people, 1)
+
+    def _download_box(self) -> QSpinBox:
+        self.download_box = QSpinBox(objectName="downloadCapMb")
+        self.download_box.setRange(0, MAX_DOWNLOAD_MB)
+        self.download_box.setSuffix(self.tr(" MB each"))
+        self.download_box.setSpecialValueText(self.tr("Off: only when opened"))
+        self.download_box.setEnabled(False)  # until the stored value is read
+        self.download_box.setToolTip(self.tr(
+            "After each sync, photos and scans this device may see are downloaded if each is "
+            "at most this size; larger ones when they are opened. A supervisor sets it."))
+        self.download_box.editingFinished.connect(self.save_download_cap)
+        return self.download_box
 
     def _device_group(self) -> QGroupBox:
         session, store = self.session, self.session.store
@@ -91,6 +104,7 @@ class SettingsPage(Page):
     def first_show(self) -> None:
         self.profiles.reload()
         self.show_hq()
+        self.show_download_cap()
 
     def is_ready(self) -> bool:
         return self.profiles.rows is not None
@@ -107,6 +121,32 @@ class SettingsPage(Page):
         else:
             self.hq_label.setText(self.tr("Not enrolled: this device does not sync."))
         self.enroll_button.setVisible(not facts.enrolled and not facts.revoked)
+
+    @widget_slot()
+    async def show_download_cap(self) -> None:
+        from models.security.settings import attachment_download_mb
+
+        store = self.session.store
+        self.saved_download_mb = await self.session.worker.run(
+            lambda: attachment_download_mb(store))
+        self.download_box.setValue(self.saved_download_mb)
+        self.download_box.setEnabled(self.session.is_supervisor and not self.session.is_demo)
+
+    @widget_slot()
+    async def save_download_cap(self) -> None:
+        from models.security.settings import set_attachment_download_mb
+
+        mb, s = self.download_box.value(), self.session
+        if mb == getattr(self, "saved_download_mb", mb):
+            return
+        try:
+            await s.worker.run(lambda: set_attachment_download_mb(
+                s.store, mb, profile=s.profile, role=s.profile_role))
+        except AppError as exc:
+            self.download_box.setValue(self.saved_download_mb)
+            show_error(self, exc)
+            return
+        self.saved_download_mb = mb
 
     @widget_slot()
     async def save_idle_lock(self) -> None:

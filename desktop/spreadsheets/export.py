@@ -23,6 +23,7 @@ from desktop.widgets.asking import run_dialog
 from models.exports import ExportCancelled, write_table
 from models.output_folder import default_output_folder
 from models.reference import Unit
+from models.rules import kiosk_reason
 from models.security.audit import log_event
 
 FETCH_CHUNK = 2000
@@ -69,6 +70,7 @@ class RowFormatter:
         self.labels = {kind: dict(choices(getattr(enums, kind[5:])))
                        for _, kind in self.columns if kind.startswith("enum:")}
         self.yes = QCoreApplication.translate("Lists", "Yes")
+        self.reasons = dict(choices(enums.KioskReason))  # code -> label, looked up off-thread
 
     def __call__(self, row: dict) -> list[Any]:
         out = []
@@ -82,6 +84,9 @@ class RowFormatter:
                 value = self.labels[kind].get(str(value), str(value))
             elif kind == "bool":
                 value = self.yes if value else ""
+            elif kind == "reason" and value:
+                code = kiosk_reason(value)
+                value = self.reasons[code.value] if code else value
             out.append(value)
         return out
 

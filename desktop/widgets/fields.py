@@ -20,14 +20,15 @@ from PySide6.QtWidgets import (
 )
 
 import models.enums as enums
-from desktop.labels import choices
+from desktop.labels import choices, reason_label
 
 
 @dataclass(frozen=True)
 class FieldSpec:
     key: str
     label: str  # already translated
-    kind: str = "text"  # text multiline enum:<Name> date datetime unit campaign team reps int bool
+    # text multiline reason enum:<Name> date datetime unit campaign team reps int bool
+    kind: str = "text"
     required: bool = False
     read_only: bool = False  # shown, never written back (a field only HQ sets)
 
@@ -97,6 +98,8 @@ def make_editor(spec: FieldSpec, reference) -> Editor:
         edit.setFixedHeight(64)
         return Editor(edit, lambda: edit.toPlainText().strip(),
                       lambda v: edit.setPlainText(v or ""))
+    if kind == "reason":
+        return _reason_editor()
     if kind.startswith("enum:"):
         items = [] if spec.required else [(None, "")]
         items += choices(getattr(enums, kind[5:]))
@@ -131,6 +134,28 @@ def make_editor(spec: FieldSpec, reference) -> Editor:
         return _reps_editor(reference)
     line = QLineEdit()
     return Editor(line, lambda: line.text().strip(), lambda v: line.setText(str(v or "")))
+
+
+def _reason_editor() -> Editor:
+    """A form's reason: a kiosk's reason shows as its label in the reader's language and is
+    saved as its code again unless someone rewrites it."""
+    edit = QPlainTextEdit()
+    edit.setTabChangesFocus(True)
+    edit.setFixedHeight(64)
+    shown: dict[str, str] = {}  # the label on screen -> the stored code
+
+    def set_(value) -> None:
+        label = reason_label(value)
+        shown.clear()
+        if label != (value or ""):
+            shown[label] = value
+        edit.setPlainText(label)
+
+    def get() -> str:
+        text = edit.toPlainText().strip()
+        return shown.get(text, text)
+
+    return Editor(edit, get, set_)
 
 
 def _local(value: datetime | date) -> datetime:

@@ -14,7 +14,7 @@ from PySide6.QtGui import QBrush, QColor
 
 import models.enums as enums
 from desktop.data import lists
-from desktop.labels import label_of
+from desktop.labels import label_of, reason_label
 
 PAGE = 200
 MAX_PAGES = 60
@@ -28,6 +28,8 @@ def format_value(kind: str, value: Any) -> str:
         return ""
     if kind.startswith("enum:"):
         return label_of(getattr(enums, kind[5:]), value)
+    if kind == "reason":
+        return reason_label(value).replace("\n", " ")
     if kind == "bool":
         return QCoreApplication.translate("Lists", "Yes") if value else ""
     if kind == "datetime" and isinstance(value, datetime):

@@ -41,7 +41,8 @@ class SyncIndicator(QWidget):
         if status.state == "revoked":
             return self.tr("Headquarters revoked this device")
         if status.state == "syncing":
-            phase = {"push": self.tr("sending"), "pull": self.tr("receiving")}.get(
+            phase = {"push": self.tr("sending"), "pull": self.tr("receiving"),
+                     "attachments": self.tr("fetching photos")}.get(
                 status.phase, "")
             return self.tr("Syncing…") + (f" ({phase})" if phase else "")
         if status.state == "error":

@@ -1,6 +1,6 @@
 """Security settings a supervisor sets on the device; the desktop reads them."""
 
-from models.enums import ProfileRole
+from models.enums import DeviceRole, ProfileRole
 from models.errors import DomainError, ValidationError
 from models.security import audit
 from models.store.store import Store, set_meta
@@ -27,3 +27,30 @@ def set_idle_lock_minutes(store: Store, minutes: int, *, profile: str, role: Pro
         set_meta(conn, IDLE_LOCK_META, str(minutes))
         audit.record(conn, "setting", profile=profile,
                      details={"idle_lock_minutes": minutes})
+
+
+# Download attachments after sync up to this size each (MB; 0 = only when opened). HQ reviews
+# every finding, so its photos should be there when a finding is opened: on by default. A field
+# laptop is often on a phone's data plan and should carry as few decrypted-on-open copies of
+# evidence as it needs: off by default there (its own photos are already on it; others' are
+# fetched when opened).
+DOWNLOAD_CAP_META = "attachment_download_mb"
+DEFAULT_HQ_DOWNLOAD_MB = 20
+MAX_DOWNLOAD_MB = 500
+
+
+def attachment_download_mb(store: Store) -> int:
+    value = store.meta(DOWNLOAD_CAP_META)
+    if value and value.isdigit():
+        return int(value)
+    return DEFAULT_HQ_DOWNLOAD_MB if store.meta("device_role") == DeviceRole.HQ else 0
+
+
+def set_attachment_download_mb(store: Store, mb: int, *, profile: str, role: ProfileRole) -> None:
+    if ProfileRole(role) not in _MAY_SET:
+        raise DomainError("Only a supervisor or HQ sets attachment downloads.", code="forbidden")
+    if not 0 <= mb <= MAX_DOWNLOAD_MB:
+        raise ValidationError.single("attachment_download_mb", f"between 0 and {MAX_DOWNLOAD_MB} MB")
+    with store.engine.connect().execution_options(immediate=True) as conn, conn.begin():
+        set_meta(conn, DOWNLOAD_CAP_META, str(mb))
+        audit.record(conn, "setting", profile=profile, details={"attachment_download_mb": mb})

@@ -1194,6 +1194,41 @@
         <source>Saved without location to %1.</source>
         <translation>已去除位置信息，保存到 %1。</translation>
     </message>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="1"/>
+        <source>View photo</source>
+        <translation>查看照片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="1"/>
+        <source>%1 (not downloaded)</source>
+        <translation>%1（未下载）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="1"/>
+        <source>Not on this device yet: open it to download it from headquarters.</source>
+        <translation>尚未在本机：打开即从总部下载。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="1"/>
+        <source>Downloading…</source>
+        <translation>正在下载…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="1"/>
+        <source>Downloading %1 from headquarters…</source>
+        <translation>正在从总部下载 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="1"/>
+        <source>Downloaded %1.</source>
+        <translation>已下载 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="1"/>
+        <source>This photo could not be downloaded. Try again when headquarters can be reached.</source>
+        <translation>这张照片未能下载。请在能连接总部时重试。</translation>
+    </message>
 </context>
 <context>
     <name>FirstStartDialog</name>
@@ -1937,6 +1972,41 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
         <location filename="../../desktop/labels.py" line="117"/>
         <source>Supervisor</source>
         <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="1"/>
+        <source>Waited too long</source>
+        <translation>等候时间太长</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="1"/>
+        <source>Unfriendly attitude</source>
+        <translation>态度不好</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="1"/>
+        <source>Sent back and forth</source>
+        <translation>推诿扯皮、来回跑</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="1"/>
+        <source>Unclear explanation</source>
+        <translation>解释不清楚</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="1"/>
+        <source>Staff absent from the window</source>
+        <translation>窗口无人（脱岗）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="1"/>
+        <source>Irregular charges</source>
+        <translation>乱收费</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="1"/>
+        <source>No reason given</source>
+        <translation>未说明原因</translation>
     </message>
 </context>
 <context>
@@ -3282,6 +3352,26 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
         <source>Lock the window after</source>
         <translation>闲置多久后锁定窗口</translation>
     </message>
+    <message>
+        <location filename="../../desktop/pages/settings.py" line="1"/>
+        <source>Download attachments after sync up to</source>
+        <translation>同步后自动下载附件，单个不超过</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/settings.py" line="1"/>
+        <source> MB each</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/settings.py" line="1"/>
+        <source>Off: only when opened</source>
+        <translation>关闭：仅在打开时下载</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/settings.py" line="1"/>
+        <source>After each sync, photos and scans this device may see are downloaded if each is at most this size; larger ones when they are opened. A supervisor sets it.</source>
+        <translation>每次同步后，本机有权查看的照片和扫描件中不超过此大小的会自动下载；更大的在打开时下载。由主管设置。</translation>
+    </message>
 </context>
 <context>
     <name>SettlePanel</name>
@@ -3759,6 +3849,11 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
         <source>Last synced %1</source>
         <translation>上次同步 %1</translation>
     </message>
+    <message>
+        <location filename="../../desktop/widgets/sync_indicator.py" line="1"/>
+        <source>fetching photos</source>
+        <translation>正在获取照片</translation>
+    </message>
 </context>
 <context>
     <name>SyncIssues</name>
@@ -4224,6 +4319,14 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
         <location filename="../../desktop/startup.py" line="1"/>
         <source>Type your name.</source>
         <translation>请输入您的姓名。</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewDialog</name>
+    <message>
+        <location filename="../../desktop/widgets/photo_view.py" line="1"/>
+        <source>This file cannot be shown as an image.</source>
+        <translation>此文件无法作为图片显示。</translation>
     </message>
 </context>
 </TS>

@@ -55,9 +55,16 @@ async def download(client: HQClient, blobs: BlobStore, sha256: str) -> bytes:
         pass
     except BlobCorruptError:  # a damaged local copy is replaced by HQ's
         blobs.delete(sha256)
+    data = await fetch(client, sha256)
+    blobs.put(data, expected_sha256=sha256)
+    return data
+
+
+async def fetch(client: HQClient, sha256: str) -> bytes:
+    """HQ's copy of an attachment, verified against its hash (sealing is the caller's: on the
+    store's worker thread, so the loop never waits on a disk write)."""
     response = await client.call("GET", f"/v1/blobs/{sha256}/content")
     data = response.content
     if hashlib.sha256(data).hexdigest() != sha256:
         raise HQRefused(200, "hash_mismatch", "the attachment arrived damaged; try again")
-    blobs.put(data, expected_sha256=sha256)
     return data

@@ -16,7 +16,8 @@ from datetime import datetime
 import httpx
 import orjson
 
-from models.errors import DomainError, SyncError
+from models.errors import DomainError, NotFoundError, SyncError
+from models.security.blobs import BlobCorruptError
 from models.security.wipe import wipe_store
 from models.store.identity import SEQUENCE_REUSED, enrolled_anew
 from models.store.outbox import HELD_BACK_CODES
@@ -286,11 +287,27 @@ class SyncEngine:
     async def fetch_attachment(self, sha256: str) -> bytes:
         """The bytes of an attachment, downloaded from HQ (and sealed into the store's blob
         folder) the first time they are opened."""
+        held = self.store.blobs
+        try:
+            return await self._db(held.get, sha256)
+        except NotFoundError:
+            pass
+        except BlobCorruptError:  # a damaged local copy is replaced by HQ's
+            await self._db(held.delete, sha256)
         client = self._client()
         try:
-            return await blobs.download(client, self.store.blobs, sha256)
+            data = await blobs.fetch(client, sha256)
         finally:
             await client.aclose()
+        await self._db(lambda: held.put(data, expected_sha256=sha256))
+        return data
+
+    async def download_attachments(self, max_bytes: int):
+        """After a round: the attachments this device may see, each up to `max_bytes`, that are
+        not here yet (`sync.client.downloads`)."""
+        from sync.client.downloads import download_missing
+
+        return await download_missing(self, max_bytes)
 
     def _check_cancel(self) -> None:
         if self._cancelled:

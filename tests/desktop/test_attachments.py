@@ -97,3 +97,31 @@ def test_photo_saved_for_publication_has_no_location_and_is_audited(store, sessi
         event, details = conn.exec_driver_sql(
             "SELECT event, details FROM audit_log ORDER BY seq DESC LIMIT 1").one()
     assert event == "export" and '"location_removed":true' in details
+
+
+def test_photos_loaded_twice_at_once_are_listed_once(store, session, ready, run, qtbot,
+                                                     tmp_path):
+    """A selection and a background download both reload the list: each photo still shows once."""
+    import asyncio
+
+    from desktop.pages.field_work import FindingsPage
+    from models import services
+    from models.records import Finding
+
+    with store.write("tester") as w:
+        fid = services.create_record(w, Finding, {"description": "窗口无人"})
+    source = tmp_path / "a.png"
+    _photo(source)
+    page = FindingsPage(session)
+    qtbot.addWidget(page)
+    ready(page)
+    qtbot.waitUntil(lambda: page.table_model.rowCount() == 1)
+    page.view.selectRow(0)
+    run(page.attach(fid, [str(source)]))
+
+    async def twice():
+        await asyncio.gather(page.load_photos(), page.load_photos())
+
+    run(twice())
+    run(until(lambda: page.photos.count() >= 1))
+    assert page.photos.count() == 1

@@ -309,3 +309,15 @@ def test_a_chinese_window_says_the_problems_in_chinese_and_checks_again(chinese,
     run(d.load(path))
     assert d.problems.rowCount() == 0 and d.import_button.isEnabled()
     assert "可导入 1 行" in d.summary.text()
+
+
+def test_an_exported_kiosk_reason_is_in_the_readers_language(chinese):
+    """The evaluations list exported from a Chinese window: a kiosk's reason (its code, or an
+    old kiosk's English text) in Chinese, a typed reason as typed."""
+    from desktop.data.lists import spec
+    from desktop.spreadsheets.export import RowFormatter
+
+    formatter = RowFormatter(spec("evaluations"), {})
+    reason = [key for key, _ in formatter.columns].index("reason")
+    rows = [{"reason": r} for r in ("irregular_fees", "Waited too long", "窗口没人", None)]
+    assert [formatter(r)[reason] for r in rows] == ["乱收费", "等候时间太长", "窗口没人", None]
