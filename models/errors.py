@@ -31,12 +31,16 @@ class DomainError(AppError):
 
 @dataclass
 class Problem:
-    """One thing wrong with some input: where (file, row, field) and what."""
+    """One thing wrong with some input: where (file, row, field) and what. `code` and `args`
+    name the refusal for the window, which renders it in the user's language (desktop/errors.py);
+    `message` is the English text for logs, the command line and HQ's outcome records."""
 
     field: str
     message: str
     row: int | None = None
     source: str | None = None
+    code: str | None = None
+    args: dict | None = None
 
     def __str__(self) -> str:
         where = ":".join(str(p) for p in (self.source, self.row) if p is not None)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.errors import show_error
+from desktop.errors import problem_text, show_error
 from desktop.widgets.fields import FieldSpec, make_editor
 from desktop.widgets.slots import widget_slot
 from models.errors import ValidationError
@@ -80,10 +80,11 @@ class RecordFormDialog(QDialog):
         for problem in exc.problems:
             label = self._errors.get(problem.field.split(".")[0])
             if label is not None:
-                label.setText(problem.message)
+                label.setText(problem_text(problem))
                 label.show()
             else:
-                general.append(f"{problem.field}: {problem.message}")
+                general.append(problem_text(problem) if problem.code  # its text names it
+                               else f"{problem.field}: {problem.message}")
         self.general_error.setText("\n".join(general))
         self.general_error.setVisible(bool(general))
 
