@@ -139,7 +139,7 @@ class FindingsPage(RecordPage):
             FieldSpec("category", self.tr("Category"), "enum:FindingCategory", required=True),
             FieldSpec("severity", self.tr("Severity"), "enum:Severity", required=True),
             FieldSpec("unit_id", self.tr("Unit"), "unit"),
-            FieldSpec("description", self.tr("Description"), "multiline"),
+            FieldSpec("description", self.tr("Description"), "multiline", required=True),
             FieldSpec("found_on", self.tr("Date"), "date", required=True),
         ]
 

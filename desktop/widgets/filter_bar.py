@@ -34,7 +34,9 @@ class FilterBar(QWidget):
             edit.setToolTip(self.tr("Finds rows whose text or unit name contains what you type, "
                                     "or whose number starts with it."))
             edit.setClearButtonEnabled(True)
-            edit.setMaximumWidth(240)
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(
+                edit.placeholderText()) + 40)  # the placeholder read whole, in either language
+            edit.setMaximumWidth(280)
             edit.textChanged.connect(lambda _t: self._debounce.start())
             layout.addWidget(edit)
             self._getters["search"] = lambda: edit.text().strip()
