@@ -85,3 +85,15 @@ def test_campaign_minimum_sample_of_zero_is_refused(store, worker, qtbot, ready,
     assert _error_under(dialog, "min_sample") == "At least 1."
     assert _error_under(dialog, "weight_dissatisfied") == \
         "Must not exceed the weight of the level above (60)."
+
+
+@pytest.mark.usefixtures("chinese")
+def test_hq_refusal_by_a_rule_is_shown_in_the_users_language():
+    """A pushed problem HQ refused as verified without measures: the Sync issues page says so
+    in the window's language, naming the field, not in HQ's English."""
+    from desktop.pages.conflicts import refusal_text
+
+    issue = {"code": "verify_needs_measures", "details": '{"field": "measures"}',
+             "reason": "measures: write down the measures taken before verifying"}
+    text = refusal_text(issue)
+    assert "请先填写整改措施，再验收。" in text and "measures" not in text
