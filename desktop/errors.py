@@ -90,8 +90,9 @@ def title_for(exc: BaseException) -> str:
 def message_for(exc: BaseException, field_labels: dict[str, str] | None = None) -> str:
     if isinstance(exc, ValidationError):
         labels = field_labels or {}
-        return "\n".join(
-            f"{labels.get(p.field, p.field)}: {problem_text(p)}" for p in exc.problems)
+        return "\n".join(  # a coded problem's text names what it is about (a photo's file)
+            problem_text(p) if p.code and p.field not in labels
+            else f"{labels.get(p.field, p.field)}: {problem_text(p)}" for p in exc.problems)
     if isinstance(exc, StoreTooNewError):
         return QCoreApplication.translate(
             "Errors", "This store was written by a newer FieldInspect. Install the newer version.")

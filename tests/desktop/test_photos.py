@@ -97,3 +97,16 @@ def test_finding_dialog_takes_photos_while_it_is_written(store, session, ready, 
     assert not dialog.isVisible()
     [(finding,)] = _rows(store, "SELECT id FROM finding")
     assert _rows(store, "SELECT owner_id, original_name FROM attachment") == [(finding, "门口.png")]
+
+
+def test_attach_photos_names_the_file_that_is_no_photo(store, session, ready, run, qtbot,
+                                                       tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    page = _page_with_photo(store, session, ready, run, qtbot, tmp_path)
+    fake = tmp_path / "会议纪要.jpg"
+    fake.write_bytes(FAKE)
+    run(page.attach(page.selected_id(), [str(fake)]))
+    box = page.findChild(QMessageBox, "errorDialog")
+    assert box.text() == "会议纪要.jpg is not a photo (JPEG, PNG, HEIC, WebP, GIF or BMP)."
+    assert page.photos.count() == 1
