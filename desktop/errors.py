@@ -14,6 +14,7 @@ from models.errors import (
     ConflictError,
     DomainError,
     NotFoundError,
+    Problem,
     StoreLockedError,
     StoreTooNewError,
     SyncError,
@@ -32,6 +33,40 @@ TEXT_BY_CODE = {
     "visit_assignment_hq_only": QT_TRANSLATE_NOOP(
         "Errors", "Only HQ changes a visit's team and representatives."),
 }
+
+
+# Row problems by their stable code (models.rules, models attachments), in the window's language;
+# `{name}` takes the problem's argument of that name. A problem without a code keeps its message.
+PROBLEM_TEXT_BY_CODE = {
+    "secret_visit_needs_unit": QT_TRANSLATE_NOOP("Problems", "A secret visit needs a unit."),
+    "secret_visit_needs_team": QT_TRANSLATE_NOOP("Problems", "A secret visit needs a team."),
+    "secret_visit_needs_representatives": QT_TRANSLATE_NOOP(
+        "Problems", "A secret visit needs the representatives who go."),
+    "finding_needs_description": QT_TRANSLATE_NOOP("Problems", "Describe what was found."),
+    "verify_needs_measures": QT_TRANSLATE_NOOP(
+        "Problems", "Write down the measures taken before verifying."),
+    "weight_out_of_range": QT_TRANSLATE_NOOP("Problems", "A weight lies between {low} and {high}."),
+    "weight_above_previous": QT_TRANSLATE_NOOP(
+        "Problems", "Must not exceed the weight of the level above ({limit})."),
+    "min_sample_too_small": QT_TRANSLATE_NOOP("Problems", "At least {minimum}."),
+    "too_long": QT_TRANSLATE_NOOP(
+        "Problems", "Too long: {length} characters; at most {limit} fit here."),
+    "not_a_photo": QT_TRANSLATE_NOOP(
+        "Problems", "{file} is not a photo (JPEG, PNG, HEIC, WebP, GIF or BMP)."),
+}
+
+
+def problem_text(problem: Problem) -> str:
+    """One problem in the window's language, from its code and arguments."""
+    text = PROBLEM_TEXT_BY_CODE.get(problem.code or "")
+    if text is None:
+        return problem.message
+    args = {k: f"{v:g}" if isinstance(v, float) else str(v)
+            for k, v in (problem.args or {}).items()}
+    rendered = QCoreApplication.translate("Problems", text)
+    for key, value in args.items():
+        rendered = rendered.replace("{" + key + "}", value)
+    return rendered
 
 
 def title_for(exc: BaseException) -> str:
@@ -57,8 +92,9 @@ def title_for(exc: BaseException) -> str:
 def message_for(exc: BaseException, field_labels: dict[str, str] | None = None) -> str:
     if isinstance(exc, ValidationError):
         labels = field_labels or {}
-        return "\n".join(
-            f"{labels.get(p.field, p.field)}: {p.message}" for p in exc.problems)
+        return "\n".join(  # a coded problem's text names what it is about (a photo's file)
+            problem_text(p) if p.code and p.field not in labels
+            else f"{labels.get(p.field, p.field)}: {problem_text(p)}" for p in exc.problems)
     if isinstance(exc, StoreTooNewError):
         return QCoreApplication.translate(
             "Errors", "This store was written by a newer FieldInspect. Install the newer version.")

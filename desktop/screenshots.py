@@ -183,6 +183,8 @@ def _sample_edits(store, model, row_id: str) -> None:
         order = list(ProblemStatus)
         with store.write("王芳") as w:
             status = w.current(model, row_id)["status"]
+            if not w.current(model, row_id)["measures"]:  # verifying needs them (rules.py)
+                services.update_record(w, model, row_id, {"measures": "约谈窗口负责人，限期整改。"})
             if status != order[-1]:
                 services.change_problem_status(w, row_id, order[order.index(status) + 1],
                                                actor_role="supervisor")

@@ -33,7 +33,9 @@ class DomainError(AppError):
 
 @dataclass
 class Problem:
-    """One thing wrong with some input: where (file, row, field) and what."""
+    """One thing wrong with some input: where (file, row, field) and what. `code` and `args`
+    name the refusal for the window, which renders it in the user's language (desktop/errors.py);
+    `message` is the English text for logs, the command line and HQ's outcome records."""
 
     field: str
     message: str

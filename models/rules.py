@@ -12,6 +12,7 @@ from models.enums import (
     Level,
     ProblemStatus,
     ProfileRole,
+    VisitKind,
 )
 from models.errors import DomainError, Problem, ValidationError
 
@@ -93,6 +94,110 @@ def deadline_problems(reported_on: date | None, deadline: date | None) -> list[P
     if reported_on and deadline and deadline < reported_on:
         return [Problem("deadline", f"the deadline {deadline} is before the problem was "
                                     f"reported ({reported_on})")]
+    return []
+
+
+# --- what each entry form needs (issue 12 §4) -------------------------------------------------
+# Each refusal names its field and carries a stable code (with arguments) that the window
+# renders in the user's language; the English message is for logs, the CLI and HQ's outcomes.
+# On HQ and on an edit they run only when one of their fields is set (`changed`), so a row an
+# older device made before the rule existed is not refused for a field nobody touched.
+SECRET_VISIT_NEEDS = (("unit_id", "secret_visit_needs_unit", "a secret visit needs a unit"),
+                      ("team_id", "secret_visit_needs_team", "a secret visit needs a team"),
+                      ("representative_ids", "secret_visit_needs_representatives",
+                       "a secret visit needs its representatives"))
+WEIGHT_RANGE = (0.0, 100.0)
+MIN_SAMPLE_FLOOR = 1
+
+
+def _touches(changed: set[str] | None, *names: str) -> bool:
+    return changed is None or any(name in changed for name in names)
+
+
+def visit_problems(row: dict, changed: set[str] | None = None) -> list[Problem]:
+    """A secret visit names the unit visited, the team and the representatives who go: without
+    them nobody but HQ receives it, and nobody can be sent."""
+    if row.get("kind") != VisitKind.SECRET:
+        return []
+    if not _touches(changed, "kind", *(name for name, *_ in SECRET_VISIT_NEEDS)):
+        return []
+    return [Problem(name, message, code=code) for name, code, message in SECRET_VISIT_NEEDS
+            if not row.get(name)]
+
+
+def finding_problems(row: dict, changed: set[str] | None = None) -> list[Problem]:
+    """A finding says what was found."""
+    if _touches(changed, "description") and not (row.get("description") or "").strip():
+        return [Problem("description", "describe what was found",
+                        code="finding_needs_description")]
+    return []
+
+
+def verification_problems(status: str | None, measures: str | None) -> list[Problem]:
+    """A problem is verified only once the measures taken are written down."""
+    if status == ProblemStatus.VERIFIED and not (measures or "").strip():
+        return [Problem("measures", "write down the measures taken before verifying",
+                        code="verify_needs_measures")]
+    return []
+
+
+def campaign_problems(row: dict, changed: set[str] | None = None) -> list[Problem]:
+    """Weights run from satisfied down to dissatisfied, each within 0..100, and a unit is ranked
+    on at least one form (a minimum of 0 would rank a unit nobody evaluated)."""
+    if not _touches(changed, *RESULT_SETTINGS):
+        return []
+    problems, above = [], None
+    low, high = WEIGHT_RANGE
+    for name in RESULT_SETTINGS[:4]:
+        value = row.get(name, RESULT_DEFAULTS[name])
+        if value is None or not low <= value <= high:
+            problems.append(Problem(name, f"a weight lies between {low:g} and {high:g}",
+                                    code="weight_out_of_range",
+                                    args={"low": low, "high": high}))
+        elif above is not None and value > above[1]:
+            problems.append(Problem(name, f"must not exceed the weight above it ({above[1]:g})",
+                                    code="weight_above_previous",
+                                    args={"limit": above[1], "above": above[0]}))
+        else:
+            above = (name, value)
+    min_sample = row.get("min_sample", DEFAULT_MIN_SAMPLE)
+    if min_sample is None or min_sample < MIN_SAMPLE_FLOOR:
+        problems.append(Problem("min_sample", f"at least {MIN_SAMPLE_FLOOR}",
+                                code="min_sample_too_small",
+                                args={"minimum": MIN_SAMPLE_FLOOR}))
+    return problems
+
+
+# A photo is recognised by its first bytes, not its name: a text file called `.jpg` is refused.
+PHOTO_SIGNATURES = (
+    (0, b"\xff\xd8\xff", "image/jpeg"),
+    (0, b"\x89PNG\r\n\x1a\n", "image/png"),
+    (0, b"GIF87a", "image/gif"),
+    (0, b"GIF89a", "image/gif"),
+    (0, b"BM", "image/bmp"),
+    (8, b"WEBP", "image/webp"),  # after "RIFF" and the size
+    (8, b"heic", "image/heic"), (8, b"heix", "image/heic"), (8, b"mif1", "image/heif"),
+    (8, b"msf1", "image/heif"), (8, b"hevc", "image/heic"),  # an ISO box: "....ftyp<brand>"
+)
+
+
+def photo_media_type(head: bytes) -> str | None:
+    """The image type the file's first bytes announce, or None when it is no photo."""
+    for offset, magic, media_type in PHOTO_SIGNATURES:
+        if head[offset:offset + len(magic)] != magic:
+            continue
+        if offset == 8 and magic != b"WEBP" and head[4:8] != b"ftyp":
+            continue
+        if magic == b"WEBP" and head[:4] != b"RIFF":
+            continue
+        return media_type
+    return None
+
+
+def photo_problems(name: str, head: bytes) -> list[Problem]:
+    if photo_media_type(head) is None:
+        return [Problem("photo", f"{name} is not a photo", source=name, code="not_a_photo",
+                        args={"file": name})]
     return []
 
 

@@ -17,6 +17,7 @@ from models.enums import EvaluationSource, Level, OpinionSource, ProblemStatus
 from models.errors import DuplicateFormNumberError, Problem, ValidationError
 from models.records import (
     Evaluation,
+    Finding,
     Opinion,
     PersonnelCriticism,
     Visit,
@@ -54,14 +55,33 @@ def _problem_of(err: dict) -> Problem:
     return Problem(where, err["msg"])
 
 
-def record_problems(model: type[SQLModel], row: dict[str, Any]) -> list[Problem]:
-    """The domain rules that apply to one full row of `model`."""
+# Rules HQ does not apply to pushed rows: devices older than them made such rows legitimately
+# (a finding with no description; a secret visit an older window saved unassigned, which only HQ
+# receives and only HQ may assign). Refusing them at HQ would lose field work already done.
+ENTRY_ONLY = ("visit", "finding")
+
+
+def record_problems(model: type[SQLModel], row: dict[str, Any],
+                    changed: set[str] | None = None, *, at_hq: bool = False) -> list[Problem]:
+    """The domain rules that apply to one full row of `model`. `changed`: the fields an edit
+    sets (None: a new row); the entry rules of issue 12 look only at an edit that touches them.
+    `at_hq`: HQ checking a pushed row, which skips the ENTRY_ONLY rules."""
+    if at_hq and model.__tablename__ in ENTRY_ONLY:
+        return []
     if model is Evaluation:
         return rules.evaluation_problems(row.get("level"), row.get("reason"))
     if model is PersonnelCriticism:
         return rules.criticism_problems(row.get("person_name"), row.get("unit_id"))
     if model is ProblemRow:
-        return rules.deadline_problems(row.get("reported_on"), row.get("deadline"))
+        verified = (rules.verification_problems(row.get("status"), row.get("measures"))
+                    if changed is None or changed & {"status", "measures"} else [])
+        return rules.deadline_problems(row.get("reported_on"), row.get("deadline")) + verified
+    if model is Visit:
+        return rules.visit_problems(row, changed)
+    if model is Finding:
+        return rules.finding_problems(row, changed)
+    if model is Campaign:
+        return rules.campaign_problems(row, changed)
     return []
 
 
@@ -70,8 +90,8 @@ def create_record(w: WriteSession, model: type[SQLModel], values: dict[str, Any]
         # Typed without a campaign: the open one, or every campaign's output drops it.
         values = {**values, "campaign_id": open_campaign_id(w.conn)}
     row = validated(model, values)
+    _check_hq_fields(w, model, None, row)  # who may set it, before whether it is well set
     rules.raise_if(record_problems(model, row))
-    _check_hq_fields(w, model, None, row)
     if model is Evaluation:
         return save_evaluation(w, row)
     return w.create(model, {**row, "id": values.get("id")})
@@ -82,8 +102,8 @@ def update_record(w: WriteSession, model: type[SQLModel], row_id: str, changes: 
         raise ValidationError.single("status", "use change_problem_status to move a problem")
     current = w.current(model, row_id)
     row = validated(model, {**current, **changes})
-    rules.raise_if(record_problems(model, row))
     _check_hq_fields(w, model, current, row)
+    rules.raise_if(record_problems(model, row, set(changes)))
     if model is ProblemRow:
         check_confidential_kept(w.conn, current, row)
     if model is Evaluation and row.get("form_no") != current.get("form_no"):
@@ -192,6 +212,7 @@ def change_problem_status(w: WriteSession, problem_id: str, new_status: str, *,
     current = w.current(ProblemRow, problem_id)
     rules.check_status_change(current["status"], new_status, actor_role=actor_role,
                               reopen_reason=reopen_reason)
+    rules.raise_if(rules.verification_problems(new_status, current["measures"]))
     changes: dict[str, Any] = {"status": ProblemStatus(new_status)}
     reached_rectified = rules.status_rank(new_status) >= rules.status_rank(ProblemStatus.RECTIFIED)
     if reached_rectified and current["rectified_on"] is None:

@@ -5,12 +5,12 @@ written under the data directory, and the same photo attached twice is one file.
 file name is kept as metadata only, never used as a path.
 """
 
-import mimetypes
 import os
 from pathlib import Path
 
 import sqlalchemy as sa
 
+from models import rules
 from models.errors import AppError
 from models.records import Attachment
 from models.security.audit import log_event
@@ -21,18 +21,28 @@ from models.store.writes import WriteSession
 
 def attach_files(w: WriteSession, blobs: BlobStore, owner_table: str, owner_id: str,
                  files: list[str]) -> list[str]:
-    """Seal each file into the blob store (fsynced before the row commits), then record it."""
+    """Seal each file into the blob store (fsynced before the row commits), then record it.
+    Every file must be a photo by its first bytes (models.rules.photo_problems); one that is
+    not refuses the whole action, naming the file, before anything is written."""
+    sources = [(Path(name), Path(name).read_bytes()) for name in files]
+    rules.raise_if([p for source, data in sources for p in rules.photo_problems(source.name,
+                                                                              data[:32])])
     ids = []
-    for name in files:
-        source = Path(name)
-        data = source.read_bytes()
+    for source, data in sources:
         digest = blobs.put(data)
-        media_type = mimetypes.guess_type(source.name)[0] or "application/octet-stream"
+        media_type = rules.photo_media_type(data[:32])
         ids.append(w.create(Attachment, {
             "sha256": digest, "size": len(data), "media_type": media_type,
             "owner_table": owner_table, "owner_id": owner_id, "original_name": source.name,
         }))
     return ids
+
+
+def remove_attachment(w: WriteSession, attachment_id: str) -> None:
+    """A photo taken off its record: a tombstone through the write path, so the removal is in
+    the audit chain and reaches HQ like any other change. The sealed bytes stay (another row may
+    name the same photo, and the audit trail may need them)."""
+    w.delete(Attachment, attachment_id)
 
 
 def attachments_of(conn: sa.Connection, blobs: BlobStore, owner_table: str,

@@ -48,8 +48,8 @@ class ListSpec:
     default_descending: bool | None = None  # None: dates and numbers newest first, text A-Z
     date_column: str | None = None
     search_columns: tuple[str, ...] = ()
-    # A search that looks like a number (letters, digits, -) finds rows whose number starts
-    # with it: a range on this indexed column instead of a scan of every text column.
+    # The list's number (a paper form's): a search finds rows whose number starts with it, as
+    # well as rows whose text or unit name contains it (see `search_clause`).
     number_column: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)  # non-column values per row
     custom_filters: dict[str, Callable[[sa.Table, Any], Any]] = field(default_factory=dict)
@@ -77,18 +77,31 @@ def where_clauses(spec: ListSpec, filters: dict[str, Any]) -> list:
             conds.append(t.c[spec.date_column] >= value)
         elif key == "date_to" and spec.date_column:
             conds.append(t.c[spec.date_column] <= value)
-        elif key == "search" and spec.number_column and NUMBER.fullmatch(value.strip()):
-            col, start = t.c[spec.number_column], value.strip()
-            conds.append(sa.and_(col >= start, col < start + "\uffff"))
-        elif key == "search" and spec.search_columns:
-            pattern = f"%{value}%"
-            matches = [t.c[c].like(pattern) for c in spec.search_columns]
-            if "reason" in spec.search_columns and (codes := kiosk_reasons_matching(value)):
-                matches.append(t.c.reason.in_(codes))  # kiosks store the reason's code
-            conds.append(sa.or_(*matches))
+        elif key == "search":
+            conds.append(search_clause(spec, value.strip()))
         elif key in t.c:
             conds.append(t.c[key] == value)
     return conds
+
+
+def search_clause(spec: ListSpec, text: str):
+    """The search box: the text columns, the name of the row's unit and, where the list has
+    one, its number. Any of them may match: "parking" finds a summary, "县社保" a unit's visits,
+    "A0012" a form (a word used to be taken for a form number and found nothing)."""
+    t = spec.table
+    pattern = f"%{text}%"
+    matches = [t.c[c].like(pattern) for c in spec.search_columns]
+    if "reason" in spec.search_columns and (codes := kiosk_reasons_matching(text)):
+        matches.append(t.c.reason.in_(codes))  # kiosks store the reason's code
+    if "unit_id" in t.c:
+        units = Unit.__table__
+        matches.append(t.c.unit_id.in_(sa.select(units.c.id).where(
+            units.c.name.like(pattern), units.c.deleted_at.is_(None))))
+    if spec.number_column and spec.number_column not in spec.search_columns \
+            and NUMBER.fullmatch(text):
+        col = t.c[spec.number_column]
+        matches.append(sa.and_(col >= text, col < text + "\uffff"))
+    return sa.or_(*matches) if matches else sa.true()
 
 
 def _ordered(query, spec: ListSpec, sort_key: str | None, descending: bool):

@@ -69,13 +69,18 @@ KIND_OF_CODE = {"deleted": DELETED}
 OUT_OF_RANGE = "out_of_range"
 
 
-def refused_field(issue: dict) -> str:
-    """The field a refused entry's value was wrong in, as HQ named it ("" when it did not)."""
+def refusal_details(issue: dict) -> dict:
+    """HQ's details of a refused entry (its field and a rule's arguments), {} when none."""
     try:
         details = json.loads(issue.get("details") or "{}")
     except ValueError:
-        return ""
-    return str(details.get("field") or "") if isinstance(details, dict) else ""
+        return {}
+    return details if isinstance(details, dict) else {}
+
+
+def refused_field(issue: dict) -> str:
+    """The field a refused entry's value was wrong in, as HQ named it ("" when it did not)."""
+    return str(refusal_details(issue).get("field") or "")
 
 
 def conflicts_of(issue: dict) -> list[dict]:

@@ -18,13 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.data import sync_issues as si
-from desktop.errors import show_error
+from desktop.errors import PROBLEM_TEXT_BY_CODE, problem_text, show_error
 from desktop.labels import label_of
 from desktop.pages.base import Page
 from desktop.widgets.record_model import format_value
 from desktop.widgets.slots import widget_slot
 from models import enums
 from models.enums import ProfileRole
+from models.errors import Problem
 from models.store.outbox import HELD_BACK_CODES
 
 # Field kinds shown through the enum labels, so both sides read in the window's language.
@@ -93,8 +94,16 @@ REFUSAL_TEXTS = {
 
 
 def refusal_text(issue: dict) -> str:
-    text = REFUSAL_TEXTS.get(issue.get("code") or "")
-    return QCoreApplication.translate("SyncIssues", text) if text else issue["reason"]
+    code = issue.get("code") or ""
+    text = REFUSAL_TEXTS.get(code)
+    if text:
+        return QCoreApplication.translate("SyncIssues", text)
+    if code in PROBLEM_TEXT_BY_CODE:  # a domain rule (models.rules), its field and arguments
+        details = si.refusal_details(issue)
+        field = str(details.pop("field", ""))
+        problem = Problem(field, issue["reason"], code=code, args=details)
+        return f"{field_label(field)}: {problem_text(problem)}" if field else problem_text(problem)
+    return issue["reason"]
 
 
 def field_label(name: str) -> str:

@@ -5,10 +5,11 @@ from datetime import date
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QSize, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, QSize, QStandardPaths, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QListView,
     QListWidget,
@@ -24,19 +25,22 @@ from desktop.data.attachments import (
     attach_files,
     attachments_of,
     publish_copy,
+    remove_attachment,
 )
-from desktop.errors import show_error
+from desktop.errors import problem_text, show_error
 from desktop.pages.record_page import RecordPage
-from desktop.widgets.asking import run_dialog
+from desktop.widgets.asking import confirm, run_dialog
 from desktop.widgets.fields import FieldSpec
 from desktop.widgets.photo_view import PhotoViewDialog
 from desktop.widgets.slots import widget_slot
+from models import rules
 from models.enums import DeviceRole, VisitStatus
 from models.records import Finding, Visit
 
 THUMB = 120
 PHOTO = Qt.ItemDataRole.UserRole  # (sha256, media_type, original name)
 BYTES = Qt.ItemDataRole.UserRole + 1  # the decrypted bytes, b"" while not on this device
+ATTACHMENT_ID = Qt.ItemDataRole.UserRole + 2
 log = logging.getLogger(__name__)
 
 
@@ -122,7 +126,14 @@ class FindingsPage(RecordPage):
         self.photos.itemDoubleClicked.connect(self.view_photo)
         self.photos.itemSelectionChanged.connect(self._photo_selected)
         side_layout.addWidget(self.view_button)
+        self.remove_button = QPushButton(self.tr("Remove photo…"), objectName="removePhoto")
+        self.remove_button.setToolTip(self.tr(
+            "Takes the photo off this finding. The removal is recorded in the audit trail and "
+            "reaches HQ at the next sync."))
+        self.remove_button.setEnabled(False)
+        self.remove_button.clicked.connect(self.remove_photo)
         side_layout.addWidget(self.publish_button)
+        side_layout.addWidget(self.remove_button)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 1)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self.load_photos())
@@ -139,12 +150,24 @@ class FindingsPage(RecordPage):
             FieldSpec("category", self.tr("Category"), "enum:FindingCategory", required=True),
             FieldSpec("severity", self.tr("Severity"), "enum:Severity", required=True),
             FieldSpec("unit_id", self.tr("Unit"), "unit"),
-            FieldSpec("description", self.tr("Description"), "multiline"),
+            FieldSpec("description", self.tr("Description"), "multiline", required=True),
             FieldSpec("found_on", self.tr("Date"), "date", required=True),
         ]
 
     def defaults(self) -> dict:
         return {"found_on": date.today()}
+
+    def dialog_opened(self, dialog) -> None:
+        """Photos can be added while the finding is written; they are saved with it."""
+        dialog.photo_picker = PhotoPicker(dialog)
+        dialog.layout().insertWidget(1, dialog.photo_picker)
+
+    def saving(self, dialog):
+        files = list(getattr(dialog, "photo_picker", None) and dialog.photo_picker.files or [])
+        if not files:
+            return None
+        blobs = self.session.store.blobs
+        return lambda w, finding_id: attach_files(w, blobs, "finding", finding_id, files)
 
     def extra_buttons(self) -> list[QPushButton]:
         self.attach_button = QPushButton(self.tr("Attach photos…"), objectName="attachButton")
@@ -172,6 +195,7 @@ class FindingsPage(RecordPage):
             entry = QListWidgetItem(item["original_name"])
             entry.setToolTip(item["original_name"])
             entry.setData(PHOTO, (item["sha256"], item["media_type"], item["original_name"]))
+            entry.setData(ATTACHMENT_ID, item["id"])
             self._show_bytes(entry, item["data"])
             self.photos.addItem(entry)
 
@@ -204,6 +228,7 @@ class FindingsPage(RecordPage):
         chosen = bool(self.photos.selectedItems())
         self.publish_button.setEnabled(chosen)
         self.view_button.setEnabled(chosen)
+        self.remove_button.setEnabled(chosen)
 
     def attachments_arrived(self, hashes: list) -> None:
         """Photos fetched after a sync: redraw the list if it shows one still missing."""
@@ -247,6 +272,22 @@ class FindingsPage(RecordPage):
             dialog.open()
 
     @widget_slot()
+    async def remove_photo(self) -> None:
+        entry = self._selected_photo()
+        if entry is None:
+            return
+        name, attachment_id = entry.data(PHOTO)[2], entry.data(ATTACHMENT_ID)
+        if not await confirm(self, self.tr("Remove photo"),
+                             self.tr("Remove %1 from this finding?").replace("%1", name)):
+            return
+        try:
+            await self.session.write(lambda w: remove_attachment(w, attachment_id))
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return
+        await self.load_photos()
+
+    @widget_slot()
     async def publish_photo(self) -> None:
         entry = self._selected_photo()
         if entry is None or not await self._ensure_local(entry):
@@ -278,12 +319,9 @@ class FindingsPage(RecordPage):
         finding_id = self.selected_id()
         if finding_id is None:
             return
-        dialog = QFileDialog(self, self.tr("Attach photos"))
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
-        dialog.setNameFilter(self.tr("Images (*.png *.jpg *.jpeg *.bmp)"))
-        if not await run_dialog(dialog):
-            return
-        await self.attach(finding_id, dialog.selectedFiles())
+        files = await ask_photos(self, self.tr("Attach photos"))
+        if files:
+            await self.attach(finding_id, files)
 
     async def attach(self, finding_id: str, files: list[str]) -> None:
         blobs = self.session.store.blobs
@@ -294,6 +332,62 @@ class FindingsPage(RecordPage):
             show_error(self, exc)
             return
         await self.load_photos()
+
+
+class PhotoPicker(QWidget):
+    """In the finding dialog: photos chosen while the finding is written, checked as they are
+    chosen (a file that is no photo is named and left out) and attached when it is saved."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("photoPicker")
+        self.files: list[str] = []
+        self.button = QPushButton(self.tr("Add photos…"), objectName="addPhotos")
+        self.button.clicked.connect(self.choose)
+        self.summary = QLabel(self.tr("No photos yet."), objectName="hint")
+        self.summary.setWordWrap(True)
+        self.error = QLabel(objectName="fieldError")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.button)
+        row.addWidget(self.summary, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.error)
+
+    @widget_slot()
+    async def choose(self) -> None:
+        self.add(await ask_photos(self, self.tr("Add photos")))
+
+    def add(self, files: list[str]) -> None:
+        refused = []
+        for name in files:
+            path = Path(name)
+            with path.open("rb") as fh:
+                problems = rules.photo_problems(path.name, fh.read(32))
+            if problems:
+                refused += problems
+            elif name not in self.files:
+                self.files.append(name)
+        self.error.setText("\n".join(problem_text(p) for p in refused))
+        self.error.setVisible(bool(refused))
+        names = ", ".join(Path(f).name for f in self.files)
+        self.summary.setText(self.tr("%n photo(s) to attach: %1", "", len(self.files))
+                             .replace("%1", names) if self.files else self.tr("No photos yet."))
+
+
+async def ask_photos(parent: QWidget, title: str) -> list[str]:
+    dialog = QFileDialog(parent, title)
+    dialog.setObjectName("photoFileDialog")
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+    dialog.setNameFilter(QCoreApplication.translate(
+        "FindingsPage", "Images (*.jpg *.jpeg *.png *.heic *.webp *.gif *.bmp)"))
+    if not await run_dialog(dialog):
+        return []
+    return dialog.selectedFiles()
 
 
 async def ask_publish_path(parent: QWidget, title: str, suggested: str,

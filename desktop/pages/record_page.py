@@ -124,6 +124,11 @@ class RecordPage(Page):
         same names made on two devices, or before enrolling, become one record at HQ."""
         return None
 
+    def saving(self, dialog: RecordFormDialog):
+        """Hook: what else the dialog's save writes, in the same transaction as the record:
+        a function of (write session, record id), or None."""
+        return None
+
     # --- behaviour ------------------------------------------------------------------------
     def first_show(self) -> None:
         self.table_model.set_filters(self.filter_bar.filters())
@@ -162,11 +167,17 @@ class RecordPage(Page):
     @widget_slot()
     async def create_new(self) -> None:
         async def save(values):
-            record = self.to_record(values)
+            record, also = self.to_record(values), self.saving(dialog)
             key = self.natural_key(record)
             if key is not None:
                 record = {**record, "id": natural_id(*key)}
-            await self.session.write(lambda w: services.create_record(w, self.model, record))
+
+            def write(w):
+                row_id = services.create_record(w, self.model, record)
+                if also is not None:
+                    also(w, row_id)
+
+            await self.session.write(write)
             self._saved()
 
         dialog = RecordFormDialog(self, self.tr("New record"), self.fields(),
@@ -189,9 +200,14 @@ class RecordPage(Page):
             return
 
         async def save(values):
-            changes = self.to_record(values)
-            await self.session.write(
-                lambda w: services.update_record(w, self.model, row_id, changes))
+            changes, also = self.to_record(values), self.saving(dialog)
+
+            def write(w):
+                services.update_record(w, self.model, row_id, changes)
+                if also is not None:
+                    also(w, row_id)
+
+            await self.session.write(write)
             self._saved()
 
         dialog = RecordFormDialog(self, self.tr("Edit record"), self.fields(),

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDateEdit,
     QDateTimeEdit,
+    QDoubleSpinBox,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
@@ -27,7 +28,7 @@ from desktop.labels import choices, reason_label
 class FieldSpec:
     key: str
     label: str  # already translated
-    # text multiline reason enum:<Name> date datetime unit campaign team reps int bool
+    # text multiline reason enum:<Name> date datetime unit campaign team reps int decimal bool
     kind: str = "text"
     required: bool = False
     read_only: bool = False  # shown, never written back (a field only HQ sets)
@@ -127,6 +128,11 @@ def make_editor(spec: FieldSpec, reference) -> Editor:
         spin = QSpinBox()
         spin.setRange(0, 100000)
         return Editor(spin, spin.value, lambda v: spin.setValue(int(v or 0)))
+    if kind == "decimal":  # a campaign's weights: 82.5 stays 82.5 (a QSpinBox cut it to 82)
+        dspin = QDoubleSpinBox()
+        dspin.setRange(-1000.0, 1000.0)  # out-of-range values reach the rule, which names them
+        dspin.setDecimals(2)
+        return Editor(dspin, dspin.value, lambda v: dspin.setValue(float(v or 0)))
     if kind == "bool":
         check = QCheckBox()
         return Editor(check, check.isChecked, lambda v: check.setChecked(bool(v)))

@@ -28,9 +28,15 @@ class FilterBar(QWidget):
         kind, *rest = descriptor
         if kind == "search":
             edit = QLineEdit(objectName="filter_search")
-            edit.setPlaceholderText(self.tr("Search…"))
+            # Says what it searches (desktop.data.lists.search_clause): any word of the text,
+            # the unit's name, and the form number where the list has one.
+            edit.setPlaceholderText(self.tr("Search text, unit names, numbers…"))
+            edit.setToolTip(self.tr("Finds rows whose text or unit name contains what you type, "
+                                    "or whose number starts with it."))
             edit.setClearButtonEnabled(True)
-            edit.setMaximumWidth(200)
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(
+                edit.placeholderText()) + 40)  # the placeholder read whole, in either language
+            edit.setMaximumWidth(280)
             edit.textChanged.connect(lambda _t: self._debounce.start())
             layout.addWidget(edit)
             self._getters["search"] = lambda: edit.text().strip()

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.errors import show_error
+from desktop.errors import problem_text, show_error
 from desktop.widgets.fields import FieldSpec, make_editor
 from desktop.widgets.slots import widget_slot
-from models.errors import Problem, ValidationError
+from models.errors import ValidationError
 
 
 class RecordFormDialog(QDialog):
@@ -92,18 +92,13 @@ class RecordFormDialog(QDialog):
         for problem in exc.problems:
             label = self._errors.get(problem.field.split(".")[0])
             if label is not None:
-                label.setText(self.problem_text(problem))
+                label.setText(problem_text(problem))
                 label.show()
             else:
-                general.append(f"{problem.field}: {self.problem_text(problem)}")
+                general.append(problem_text(problem) if problem.code  # its text names it
+                               else f"{problem.field}: {problem.message}")
         self.general_error.setText("\n".join(general))
         self.general_error.setVisible(bool(general))
-
-    def problem_text(self, problem: Problem) -> str:
-        if problem.code == "too_long":
-            return self.tr("Too long: %1 characters; at most %2 fit here.").replace(
-                "%1", f"{problem.args['length']:,}").replace("%2", f"{problem.args['limit']:,}")
-        return problem.message
 
     def clear_problems(self) -> None:
         for label in self._errors.values():

@@ -42,6 +42,16 @@
     </message>
 </context>
 <context>
+    <name>PhotoPicker</name>
+    <message numerus="yes">
+        <source>%n photo(s) to attach: %1</source>
+        <translation>
+            <numerusform>%n photo to attach: %1</numerusform>
+            <numerusform>%n photos to attach: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RecordPage</name>
     <message numerus="yes">
         <source>%n record(s)</source>

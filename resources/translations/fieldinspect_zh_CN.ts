@@ -1069,11 +1069,6 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../desktop/widgets/filter_bar.py" line="31"/>
-        <source>Search…</source>
-        <translation>搜索…</translation>
-    </message>
-    <message>
         <location filename="../../desktop/widgets/filter_bar.py" line="43"/>
         <source>Campaign</source>
         <translation>评议活动</translation>
@@ -1097,6 +1092,16 @@
         <location filename="../../desktop/widgets/filter_bar.py" line="55"/>
         <source>To</source>
         <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/filter_bar.py" line="33"/>
+        <source>Search text, unit names, numbers…</source>
+        <translation>搜索文字、单位名称、编号…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/filter_bar.py" line="34"/>
+        <source>Finds rows whose text or unit name contains what you type, or whose number starts with it.</source>
+        <translation>查找文字或单位名称包含所输入内容、或编号以其开头的记录。</translation>
     </message>
 </context>
 <context>
@@ -1162,11 +1167,6 @@
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/field_work.py" line="158"/>
-        <source>Images (*.png *.jpg *.jpeg *.bmp)</source>
-        <translation>图片 (*.png *.jpg *.jpeg *.bmp)</translation>
-    </message>
-    <message>
         <source>Save for publication…</source>
         <translation>另存为公开用照片…</translation>
     </message>
@@ -1228,6 +1228,31 @@
         <location filename="../../desktop/pages/field_work.py" line="1"/>
         <source>This photo could not be downloaded. Try again when headquarters can be reached.</source>
         <translation>这张照片未能下载。请在能连接总部时重试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="117"/>
+        <source>Remove photo…</source>
+        <translation>移除照片…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="119"/>
+        <source>Takes the photo off this finding. The removal is recorded in the audit trail and reaches HQ at the next sync.</source>
+        <translation>从本条发现中移除该照片。移除记入审计日志，并在下次同步时报送总部。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="117"/>
+        <source>Remove photo</source>
+        <translation>移除照片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="203"/>
+        <source>Remove %1 from this finding?</source>
+        <translation>从本条发现中移除 %1？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="309"/>
+        <source>Images (*.jpg *.jpeg *.png *.heic *.webp *.gif *.bmp)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.heic *.webp *.gif *.bmp)</translation>
     </message>
 </context>
 <context>
@@ -2515,11 +2540,89 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
     </message>
 </context>
 <context>
+    <name>PhotoPicker</name>
+    <message numerus="yes">
+        <location filename="../../desktop/pages/field_work.py" line="300"/>
+        <source>%n photo(s) to attach: %1</source>
+        <translation>
+            <numerusform>待附 %n 张照片：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="267"/>
+        <source>Add photos…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="269"/>
+        <source>No photos yet.</source>
+        <translation>尚未添加照片。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="267"/>
+        <source>Add photos</source>
+        <translation>添加照片</translation>
+    </message>
+</context>
+<context>
     <name>PreviewTable</name>
     <message>
         <location filename="../../desktop/spreadsheets/preview.py" line="47"/>
         <source>(not used)</source>
         <translation>（不导入）</translation>
+    </message>
+</context>
+<context>
+    <name>Problems</name>
+    <message>
+        <location filename="../../desktop/errors.py" line="1"/>
+        <source>Too long: {length} characters; at most {limit} fit here.</source>
+        <translation>内容过长：{length} 个字；此处最多 {limit} 个字。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="41"/>
+        <source>A secret visit needs a unit.</source>
+        <translation>暗访须选定被访单位。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="42"/>
+        <source>A secret visit needs a team.</source>
+        <translation>暗访须选定督查组。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="44"/>
+        <source>A secret visit needs the representatives who go.</source>
+        <translation>暗访须选定参加的评议代表。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="45"/>
+        <source>Describe what was found.</source>
+        <translation>请写明发现的问题。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="47"/>
+        <source>Write down the measures taken before verifying.</source>
+        <translation>请先填写整改措施，再验收。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="48"/>
+        <source>A weight lies between {low} and {high}.</source>
+        <translation>权重须在 {low} 到 {high} 之间。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="50"/>
+        <source>Must not exceed the weight of the level above ({limit}).</source>
+        <translation>不得高于上一档的权重（{limit}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="51"/>
+        <source>At least {minimum}.</source>
+        <translation>至少为 {minimum}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="53"/>
+        <source>{file} is not a photo (JPEG, PNG, HEIC, WebP, GIF or BMP).</source>
+        <translation>{file} 不是照片（须为 JPEG、PNG、HEIC、WebP、GIF 或 BMP）。</translation>
     </message>
 </context>
 <context>
@@ -2903,14 +3006,6 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
         <location filename="../../desktop/pages/record_page.py" line="73"/>
         <source>History…</source>
         <translation>历史记录…</translation>
-    </message>
-</context>
-<context>
-    <name>RecordFormDialog</name>
-    <message>
-        <location filename="../../desktop/widgets/record_form.py" line="100"/>
-        <source>Too long: %1 characters; at most %2 fit here.</source>
-        <translation>内容过长：%1 个字；此处最多 %2 个字。</translation>
     </message>
 </context>
 <context>

@@ -82,15 +82,16 @@ def held_back(e: PushedEntry) -> EntryOutcome:
 def _insert(ctx: ApplyContext, e: PushedEntry) -> EntryOutcome | None:
     spec = SPECS[e.table]
     values = check_fields(spec, e.fields, full=True)
-    problems = record_problems(spec.model, values)
-    if problems:
-        return outcome(e, "rejected", "validation", "; ".join(str(p) for p in problems))
-    if e.table == "problem":
-        values = confidential.on_insert(ctx, values)
+    # Scope first (as for an edit): a device refused the row learns nothing of the rules.
     probe = {**values, "id": e.row_id, "created_device": ctx.me}
     refusal = write_refusal(ctx.scope, e.table, "insert", None, probe, ctx.lookup)
     if refusal:
         return _forbidden(e, refusal)
+    problems = record_problems(spec.model, values, at_hq=True)
+    if problems:
+        return _invalid(e, problems)
+    if e.table == "problem":
+        values = confidential.on_insert(ctx, values)
     if ctx.lookup(e.table, e.row_id) is not None:
         return outcome(e, "duplicate", "exists", "HQ already holds this record")
     row = stamp_insert(values, e.row_id, ctx.me, e.profile, ctx.clock.next(),
@@ -103,6 +104,15 @@ def _insert(ctx: ApplyContext, e: PushedEntry) -> EntryOutcome | None:
                            f"form number {row['form_no']} is also held by another form",
                            details)
     return APPLIED
+
+
+def _invalid(e: PushedEntry, problems: list) -> EntryOutcome:
+    """Refused by a domain rule: the first problem's code (when it has one) and its field and
+    arguments travel as the details, so the device can render the refusal in its language."""
+    first = problems[0]
+    details = {"field": first.field, **(first.args or {})} if first.code else None
+    return outcome(e, "rejected", first.code or "validation",
+                   "; ".join(str(p) for p in problems), details)
 
 
 def _forbidden(e: PushedEntry, refusal: Refusal) -> EntryOutcome:
@@ -136,9 +146,9 @@ def _update(ctx: ApplyContext, e: PushedEntry) -> EntryOutcome | None:
         kept = ctx.record_conflict(e.table, e.row_id, "delete_edit", "", "deleted", changes)
         return outcome(e, "conflict", "deleted", "the record was deleted at HQ; your edit is "
                        "kept in the conflict record", {"conflicts": [kept]})
-    problems = record_problems(spec.model, merged)
+    problems = record_problems(spec.model, merged, set(changes), at_hq=True)
     if problems:
-        return outcome(e, "rejected", "validation", "; ".join(str(p) for p in problems))
+        return _invalid(e, problems)
     if e.table == "problem":
         refused = confidential.update_refusal(ctx, current, changes)
         if refused:

@@ -27,14 +27,15 @@ MATRIX: dict[str, dict[str, str]] = {
     "hq": {name: ALL for name in SYNCED_TABLES},
     "office": {
         **{name: "rcu" for name in REFERENCE},
-        "evaluation": "rcu", "opinion": "rcu", "problem": "rcu", "attachment": "rc",
+        # attachment "d": a photo removed from a record the device may write (issue 12 §4)
+        "evaluation": "rcu", "opinion": "rcu", "problem": "rcu", "attachment": "rcd",
         # paper-form batches and their double-entry verification keyings (the entry issue)
         "entry_batch": "rcu", "batch_keying": "rcu",
     },
     "representative": {
         **{name: "r" for name in REFERENCE},
         "visit": "rcud", "finding": "rcud", "personnel_criticism": "rcud",
-        "opinion": "c", "attachment": "rc",
+        "opinion": "c", "attachment": "rcd",
     },
     "kiosk": {"unit": "r", "campaign": "r", "evaluation": "c"},
 }

@@ -111,8 +111,8 @@ def test_deleted_rows_are_not_listed(qtbot, session, store, small):
 
 
 def test_search_by_form_number_prefix_and_by_text(qtbot, session):
-    """A number-like search walks the form-number index (prefix); other text searches the
-    reason and suggestion."""
+    """A number finds the forms whose number holds it; other text searches the reason and
+    suggestion (and the unit's name: tests/desktop/test_search.py)."""
     assert loaded_model(qtbot, session, "evaluations", {"search": "A00"}).rowCount() == 3
     assert loaded_model(qtbot, session, "evaluations", {"search": "A002"}).rowCount() == 1
     assert loaded_model(qtbot, session, "evaluations", {"search": "态度"}).rowCount() == 1

@@ -10,20 +10,23 @@ from tests.desktop.conftest import make_session
 def visits(store):
     from models import services
     from models.records import Visit
-    from models.reference import Representative
+    from models.reference import Representative, Team, Unit
 
     with store.write("hq") as w:
         me = services.create_record(w, Representative, {"name": "张三"})
         other = services.create_record(w, Representative, {"name": "李四"})
+        # a secret visit names its unit and team (models.rules.visit_problems)
+        where = {"unit_id": services.create_record(w, Unit, {"name": "县社保中心"}),
+                 "team_id": services.create_record(w, Team, {"name": "第一督查组"})}
         made = {
             "mine": services.create_record(w, Visit, {
-                "kind": "secret", "status": "planned", "representative_ids": [me],
+                "kind": "secret", "status": "planned", "representative_ids": [me], **where,
                 "place": "mine"}),
             "theirs": services.create_record(w, Visit, {
-                "kind": "secret", "status": "planned", "representative_ids": [other],
+                "kind": "secret", "status": "planned", "representative_ids": [other], **where,
                 "place": "theirs"}),
             "done": services.create_record(w, Visit, {
-                "kind": "secret", "status": "done", "representative_ids": [other],
+                "kind": "secret", "status": "done", "representative_ids": [other], **where,
                 "place": "done"}),
             "open": services.create_record(w, Visit, {
                 "kind": "open", "status": "planned", "place": "open"}),

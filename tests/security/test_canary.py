@@ -64,10 +64,13 @@ def _enter_everything(store, tmp_path):
          c["suggestion"], "2024-05-01"]]), profile=who)
     with store.read() as conn:
         unit_id = conn.execute(sa.text("SELECT id FROM unit")).scalar()
+        rep_id, team_id = conn.execute(sa.text("SELECT id, team_id FROM representative")).one()
     sha = store.blobs.put(c["photo"].encode() * 50)
     day = dt.date(2024, 5, 2)
     with store.write(who) as w:
         visit = services.create_record(w, Visit, {"kind": "secret", "unit_id": unit_id,
+                                                  "team_id": team_id,
+                                                  "representative_ids": [rep_id],
                                                   "summary": c["visit"], "place": c["visit"]})
         finding = services.create_record(w, Finding, {"visit_id": visit, "unit_id": unit_id,
                                                       "description": c["finding"]})

@@ -24,7 +24,7 @@ PLACE = "CANARY-place-7f3a"  # what the secret visit holds at HQ
 SUMMARY = "CANARY-summary-91c2"
 FINDING = "CANARY-finding-5d0e"
 PERSON = "CANARY-person-b44f"
-PHOTO = b"CANARY-photo-bytes-0c9d"
+PHOTO = b"\xff\xd8\xff\xe0CANARY-photo-bytes-0c9d"  # a JPEG by its first bytes
 LATER = "CANARY-later-e21b"  # what HQ writes afterwards (the value a conflict would carry)
 
 
@@ -205,7 +205,8 @@ def test_representative_store_refuses_to_reassign_a_visit(store):
     store.set_meta("device_role", "representative")
     with store.write("li") as w:
         vid = services.create_record(w, Visit, {"kind": "secret", "status": "planned",
-                                                "team_id": "t1", "representative_ids": ["a", "b"]})
+                                                "unit_id": "u1", "team_id": "t1",
+                                                "representative_ids": ["a", "b"]})
     for change in ({"representative_ids": ["a", "b", "me"]}, {"team_id": "t2"}):
         with pytest.raises(DomainError) as refused, store.write("li") as w:
             services.update_record(w, Visit, vid, change)

@@ -126,7 +126,7 @@ def test_problem_status_keeps_the_furthest_step(hq):
     ids = seed_reference(a)
     with a.write() as w:
         pid = w.create(Problem, {"description": "queue too long", "reported_on": "2026-03-01",
-                                 "unit_id": ids["window"]})
+                                 "unit_id": ids["window"], "measures": "second window opened"})
     a.sync(), b.sync()
     with a.write() as w:
         w.update(Problem, pid, {"status": "verified"})
@@ -142,7 +142,8 @@ def test_reopen_racing_a_forward_step_is_a_conflict(hq):
     ids = seed_reference(a)
     with a.write() as w:
         pid = w.create(Problem, {"description": "rude staff", "reported_on": "2026-03-01",
-                                 "unit_id": ids["window"], "status": "rectified"})
+                                 "unit_id": ids["window"], "status": "rectified",
+                                 "measures": "staff trained"})
     a.sync(), b.sync()
     with a.write() as w:
         w.update(Problem, pid, {"status": "verified"})
