@@ -17,6 +17,9 @@ _passphrase = sync_conftest._passphrase  # autouse: the devices' passphrase
 
 REVERSED = {"weight_satisfied": 0.0, "weight_fairly_satisfied": 60.0,
             "weight_basically_satisfied": 80.0, "weight_dissatisfied": 100.0, "min_sample": 1}
+# Weights of its own that the rules accept (they run downwards from satisfied).
+OWN_WEIGHTS = {"weight_satisfied": 100, "weight_fairly_satisfied": 85,
+               "weight_basically_satisfied": 65, "weight_dissatisfied": 10}
 
 
 def _settings(row: dict) -> tuple:
@@ -81,7 +84,7 @@ def test_standalone_office_sets_its_own_weights_until_it_enrolls(store):
     office, the same change is refused (HQ's authority)."""
     with store.write("clerk") as w:
         campaign = services.create_record(w, Campaign, {"name": "2026 drive", "year": 2026,
-                                                        **REVERSED})
+                                                        **OWN_WEIGHTS})
         services.update_record(w, Campaign, campaign, {"min_sample": 5})
     store.set_meta("device_role", "office")
     with pytest.raises(DomainError) as refused, store.write("clerk") as w:
