@@ -175,7 +175,11 @@ def fetch_record(conn: sa.Connection, table: sa.Table, row_id: str) -> dict | No
 
 
 def _aliases_in(expr) -> set[str]:
-    return {getattr(c.table, "name", "") for c in getattr(expr, "base_columns", ())}
+    """The names of the joined aliases an expression reads ("c" for CAMPAIGN.c.name). The
+    column's `base_columns` name the aliased table ("campaign"), which left the join out and
+    broke the count of a list sorted by campaign or unit."""
+    return {getattr(e.table, "name", "") for e in sa.sql.visitors.iterate(expr)
+            if isinstance(e, sa.ColumnClause) and getattr(e, "table", None) is not None}
 
 
 def unit_join(t: sa.Table) -> tuple:
