@@ -2,7 +2,7 @@
 idle lock (desktop.idle_lock) puts a lock screen in front of all of it."""
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRect, QSettings, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -30,6 +30,11 @@ from models.store.keys import WrongPassphraseError
 
 # Pages whose changes are reference data every other page offers in its lists.
 REFERENCE_PAGES = ("hq", "units")
+PREFERRED_SIZE = QSize(1366, 768)
+# The title bar and frame the window manager adds around the window: a 1366×768 screen has
+# about 728 px free below its task bar, and the status bar (sync state, Sync) must stay in it.
+FRAME_ALLOWANCE = QSize(16, 40)
+GEOMETRY_KEY = "window/geometry"
 
 
 class MainWindow(QMainWindow):
@@ -37,14 +42,16 @@ class MainWindow(QMainWindow):
     language_chosen = Signal(str)
     rebuild_requested = Signal()  # the device's role changed (enrolled from the settings)
 
-    def __init__(self, session, language: str, parent=None) -> None:
+    def __init__(self, session, language: str, parent=None,
+                 settings: QSettings | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.session = session
         self.language = language
+        self.settings = settings  # where the size and maximised state are kept (None: nowhere)
         self.setWindowTitle(self.tr("FieldInspect"))
-        self.setMinimumSize(QSize(1000, 640))
-        self.resize(1366, 768)
+        self.setMinimumSize(QSize(1000, 600))
+        self.fit_to(self.screen().availableGeometry())
         self.sync = SyncController(session, self)
         self.sync.sync_finished.connect(self._synced)
         self.sync.revoked.connect(self._revoked)
@@ -83,6 +90,7 @@ class MainWindow(QMainWindow):
         self._status_bar()
         self.nav.setCurrentRow(0)
         self.sync.refresh()
+        self.restore_geometry()
 
     def nav_title(self, page_id: str) -> str:
         return {
@@ -107,6 +115,26 @@ class MainWindow(QMainWindow):
             self.statusBar().addWidget(demo)
         self.sync_indicator = SyncIndicator(self.sync, self)
         self.statusBar().addPermanentWidget(self.sync_indicator)
+
+    # --- size and place -------------------------------------------------------------------
+    def fit_to(self, available: QRect) -> None:
+        """The preferred size, shrunk so that the window with its frame fits the screen."""
+        room = available.size() - FRAME_ALLOWANCE
+        size = PREFERRED_SIZE.boundedTo(room).expandedTo(self.minimumSize())
+        self.resize(size)
+        self.move(available.x() + max(0, (available.width() - size.width()) // 2),
+                  available.y() + max(0, (room.height() - size.height()) // 2))
+
+    def restore_geometry(self) -> None:
+        """Where the window was last closed: its place, size and whether it was maximised."""
+        saved = self.settings.value(GEOMETRY_KEY) if self.settings is not None else None
+        if saved:
+            self.restoreGeometry(saved)
+
+    def save_geometry(self) -> None:
+        if self.settings is not None:
+            self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+            self.settings.sync()
 
     # --- pages ----------------------------------------------------------------------------
     def page(self, page_id: str):
@@ -229,6 +257,7 @@ class MainWindow(QMainWindow):
         self.pages.clear()
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        self.save_geometry()
         self.idle.stop()
         self.sync.shutdown()
         super().closeEvent(event)

@@ -30,3 +30,37 @@ def test_every_sortable_column_of_every_list_counts(demo_store):
             for col in spec.columns:
                 if col.sortable:
                     lists.fetch_ids(conn, spec, {"search": "zzz-none"}, col.key, True)
+
+
+def _window(qtbot, session, settings=None):
+    from desktop.main_window import MainWindow
+
+    window = MainWindow(session, "en", settings=settings)
+    qtbot.addWidget(window)
+    return window
+
+
+def test_main_window_fits_a_1366_by_768_screen(qtbot, session):
+    """The status bar (sync state, Sync button) stays on a laptop screen below its task bar."""
+    from PySide6.QtCore import QRect
+
+    window = _window(qtbot, session)
+    screen = QRect(0, 0, 1366, 728)  # 768 less a 40 px task bar
+    window.fit_to(screen)
+    frame_height = window.height() + 40  # the title bar the window manager adds
+    assert window.width() <= 1366 and frame_height <= 728
+    assert window.geometry().bottom() + 40 <= screen.bottom() + 1
+
+
+def test_main_window_reopens_maximised(qtbot, session, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    first = _window(qtbot, session, settings)
+    first.show()
+    first.showMaximized()
+    qtbot.waitUntil(first.isMaximized)
+    first.close()
+    again = _window(qtbot, session, settings)
+    again.show()
+    qtbot.waitUntil(again.isMaximized, timeout=3000)
