@@ -3,6 +3,7 @@ idle lock (desktop.idle_lock) puts a lock screen in front of all of it."""
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QRect, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.change_hub import ChangeHub
 from desktop.idle_lock import IdleWatcher, LockScreen
 from desktop.labels import label_of
 from desktop.pages.registry import page_class
@@ -28,8 +30,8 @@ from models.security.pins import WrongPinError
 from models.security.relock import lock_window, unlock_window
 from models.store.keys import WrongPassphraseError
 
-# Pages whose changes are reference data every other page offers in its lists.
-REFERENCE_PAGES = ("hq", "units")
+# Tables of the reference data every page offers in its lists (desktop.data.reference).
+REFERENCE_TABLES = frozenset({"unit", "campaign", "team", "representative", "*"})
 PREFERRED_SIZE = QSize(1366, 768)
 # The title bar and frame the window manager adds around the window: a 1366×768 screen has
 # about 728 px free below its task bar, and the status bar (sync state, Sync) must stay in it.
@@ -56,6 +58,10 @@ class MainWindow(QMainWindow):
         self.sync.sync_finished.connect(self._synced)
         self.sync.revoked.connect(self._revoked)
         self.sync.attachments_downloaded.connect(self._attachments_arrived)
+        self.changes = ChangeHub(session, self)
+        session.change_hub = self.changes
+        self.changes.tables_changed.connect(self._tables_changed)
+        self.stale: set[str] = set()  # hidden pages to reload when next shown
         self.pages: dict[str, QWidget] = {}
         self.nav = QListWidget(objectName="navigation")
         self.nav.setFixedWidth(205)
@@ -91,6 +97,8 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
         self.sync.refresh()
         self.restore_geometry()
+        refresh = QShortcut(QKeySequence(Qt.Key.Key_F5), self)
+        refresh.activated.connect(self.refresh_current)
 
     def nav_title(self, page_id: str) -> str:
         return {
@@ -164,24 +172,52 @@ class MainWindow(QMainWindow):
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
-        page = self.page(self.page_ids[row])
+        page_id = self.page_ids[row]
+        page = self.page(page_id)
         self.stack.setCurrentWidget(page)
         page.activate()
+        if page_id in self.stale:
+            self.stale.discard(page_id)
+            page.refresh()
+
+    def _records_changed(self, _source) -> None:
+        """A page saved: its committed tables reload the pages (`_tables_changed`)."""
+        self.sync.refresh()
 
     @widget_slot(object)
-    async def _records_changed(self, source) -> None:
-        if getattr(source, "page_id", "") in REFERENCE_PAGES:  # new campaigns, units, teams
+    async def _tables_changed(self, tables: frozenset) -> None:
+        """Committed here or by another process: the page in view reloads when it shows one
+        of the tables; hidden pages that do reload when next shown."""
+        if tables & REFERENCE_TABLES:  # new campaigns, units, teams
             await self.session.refresh_reference()
             if not shiboken6.isValid(self):
                 return
-        for page in self.pages.values():
-            if page is not source:
+        current = self.stack.currentWidget()
+        for page_id, page in self.pages.items():
+            if not page.shows(tables):
+                continue
+            if page is current:
                 page.refresh()
-        self.sync.refresh()
+            else:
+                self.stale.add(page_id)
+        if "*" in tables:
+            self.sync.refresh()
+
+    @widget_slot()
+    async def refresh_current(self) -> None:
+        """F5: the page in view shows what is stored now."""
+        await self.session.refresh_reference()
+        if not shiboken6.isValid(self):
+            return
+        page = self.stack.currentWidget()
+        if hasattr(page, "refresh"):
+            page.refresh()
 
     @widget_slot(object)
     async def _synced(self, report) -> None:
         """Rows arrived from HQ or issues were recorded: every open page shows them."""
+        # What the round committed is shown below: not news for the data-version check.
+        self.session.worker.submit(self.session.store.changes.absorb)
         if report is None or not (report.pulled or report.removed or report.rejected
                                   or report.conflicts or report.duplicates):
             return
@@ -258,6 +294,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.save_geometry()
+        self.changes.stop()
+        if self.session.change_hub is self.changes:
+            self.session.change_hub = None
         self.idle.stop()
         self.sync.shutdown()
         super().closeEvent(event)

@@ -57,6 +57,17 @@ class ListSpec:
     def column(self, key: str) -> Col:
         return next(c for c in self.columns if c.key == key)
 
+    def tables(self) -> frozenset[str]:
+        """The tables this list reads: its own and the ones it joins (by their real names)."""
+        names = {str(self.table.name)}
+        names.update(str(getattr(alias, "original", alias).name) for alias, _on in self.joins)
+        for expr in [c.expr for c in self.columns] + list(self.extra.values()):
+            for e in sa.sql.visitors.iterate(expr):  # subqueries too (a team's members)
+                table = getattr(e, "table", None) if isinstance(e, sa.ColumnClause) else None
+                if isinstance(table, sa.Table | sa.Alias):
+                    names.add(str(getattr(table, "original", table).name))
+        return frozenset(names)
+
     def from_clause(self, needed: set[str] | None = None):
         source = self.table
         for alias, on in self.joins:

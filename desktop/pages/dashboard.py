@@ -48,6 +48,8 @@ class FigureCard(QFrame):
 
 class DashboardPage(Page):
     page_id = "dashboard"
+    tables_shown = frozenset({"evaluation", "campaign", "unit", "visit", "finding", "opinion",
+                              "personnel_criticism", "accountability_case", "problem"})
     figures_drawn = Signal()
 
     def __init__(self, session, parent=None) -> None:

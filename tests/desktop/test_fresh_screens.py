@@ -40,7 +40,7 @@ def _window(qtbot, session, settings=None):
     return window
 
 
-def test_main_window_fits_a_1366_by_768_screen(qtbot, session):
+def test_main_window_fits_a_1366_by_768_screen(qtbot, run, session):
     """The status bar (sync state, Sync button) stays on a laptop screen below its task bar."""
     from PySide6.QtCore import QRect
 
@@ -52,15 +52,109 @@ def test_main_window_fits_a_1366_by_768_screen(qtbot, session):
     assert window.geometry().bottom() + 40 <= screen.bottom() + 1
 
 
-def test_main_window_reopens_maximised(qtbot, session, tmp_path):
+def test_main_window_reopens_maximised(qtbot, run, session, tmp_path):
     from PySide6.QtCore import QSettings
 
     settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
     first = _window(qtbot, session, settings)
     first.show()
     first.showMaximized()
-    qtbot.waitUntil(first.isMaximized)
+    run(until(first.isMaximized))
     first.close()
     again = _window(qtbot, session, settings)
     again.show()
-    qtbot.waitUntil(again.isMaximized, timeout=3000)
+    run(until(again.isMaximized))
+
+
+# --- announced changes: pages show what is stored without rebuilding the window -------------
+def _add_form(store, campaign, unit, form_no):
+    from models import services
+    from models.records import Evaluation
+
+    with store.write("kiosk") as w:
+        services.create_record(w, Evaluation, {
+            "campaign_id": campaign, "group": "citizen", "unit_id": unit, "level": "satisfied",
+            "form_no": form_no, "evaluated_on": __import__("datetime").date.today()})
+
+
+def _forms_on_dashboard(window) -> str:
+    return window.pages["dashboard"].cards["forms"].value.text()
+
+
+def test_a_batch_closed_is_offered_under_verify_without_rebuilding(qtbot, run, store, worker):
+    from tests.desktop.conftest import make_session
+    from tests.desktop.test_entry_verify import closed_batch
+
+    window = _window(qtbot, make_session(store, worker, role="clerk", device_role="office"))
+    window.show()
+    entry = window.show_page("entry")
+    run(until(lambda: entry.verify.batch.count() == 0 and entry.verify.todo.text()))
+    batch = closed_batch(store)  # closed on the keying tab a minute ago
+    run(until(lambda: entry.verify.batch.findData(batch) >= 0))
+
+
+def test_a_form_another_process_wrote_shows_on_the_dashboard(qtbot, run, store, small,
+                                                              worker):
+    from models.store.store import Store
+    from tests.conftest import PASSPHRASE
+    from tests.desktop.conftest import make_session
+
+    window = _window(qtbot, make_session(store, worker, device_role="office"))
+    window.changes.timer.setInterval(200)  # the poll, sooner than the window's 3 s
+    window.show()
+    run(until(lambda: window.pages["dashboard"].is_ready() and _forms_on_dashboard(window)))
+    assert _forms_on_dashboard(window) == "3"
+    kiosk = Store.open(store.data_dir, PASSPHRASE)  # its own connections, its own listeners
+    try:
+        _add_form(kiosk, small["campaign"], small["units"]["卫生院"], "K001")
+    finally:
+        kiosk.close()
+    run(until(lambda: _forms_on_dashboard(window) == "4"))
+
+
+def test_f5_refreshes_the_page_in_view(qtbot, run, store, small, worker):
+    from PySide6.QtTest import QTest
+
+    from models.store.store import Store
+    from tests.conftest import PASSPHRASE
+    from tests.desktop.conftest import make_session
+
+    window = _window(qtbot, make_session(store, worker, device_role="office"))
+    window.changes.timer.stop()  # no poll: only F5 can bring the new form in
+    window.show()
+    run(until(lambda: window.pages["dashboard"].is_ready() and _forms_on_dashboard(window)))
+    other = Store.open(store.data_dir, PASSPHRASE)
+    try:
+        _add_form(other, small["campaign"], small["units"]["卫生院"], "F005")
+    finally:
+        other.close()
+    QTest.keyClick(window, Qt.Key.Key_F5)
+    run(until(lambda: _forms_on_dashboard(window) == "4"))
+
+
+def test_a_save_reloads_only_the_pages_showing_its_tables(qtbot, run, store, small, worker,
+                                                          monkeypatch):
+    from tests.desktop.conftest import make_session
+
+    window = _window(qtbot, make_session(store, worker, device_role="hq"))
+    window.show()
+    reloads = {}
+    for page_id in ("visits", "evaluations"):
+        page = window.show_page(page_id)
+        run(until(page.is_ready))
+        reloads[page_id] = 0
+        original = page.table_model.reload
+
+        def counted(page_id=page_id, original=original):
+            reloads[page_id] += 1
+            original()
+
+        monkeypatch.setattr(page.table_model, "reload", counted)
+    window.show_page("visits")
+    _add_form(store, small["campaign"], small["units"]["卫生院"], "S001")
+    run(until(lambda: "evaluations" in window.stale))
+    assert reloads == {"visits": 0, "evaluations": 0}  # hidden: reloaded when shown
+    evaluations = window.show_page("evaluations")
+    run(until(lambda: evaluations.count_label.text() == "4 record(s)"))
+    window.show_page("visits")
+    assert reloads == {"visits": 0, "evaluations": 1}
