@@ -22,6 +22,12 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name 
 
 
 UNIT = Unit.__table__.alias("u")
+# A unit is named with its parent wherever a list shows it ("第二小学（白泥镇）"): two townships
+# each have a 第二小学. The county at the top of the tree is left out (every unit is in it).
+UNIT_PARENT = Unit.__table__.alias("up")
+UNIT_LABEL = sa.case(
+    (UNIT_PARENT.c.parent_id.is_not(None), UNIT.c.name + "（" + UNIT_PARENT.c.name + "）"),
+    else_=UNIT.c.name)
 CAMPAIGN = Campaign.__table__.alias("c")
 TEAM = Team.__table__.alias("tm")
 OPEN_STATUSES = ("open", "investigating", "rectifying")
@@ -71,8 +77,11 @@ class ListSpec:
     def from_clause(self, needed: set[str] | None = None):
         source = self.table
         for alias, on in self.joins:
-            if needed is None or alias.name in needed:
+            parent = alias is UNIT and (needed is None or UNIT_PARENT.name in needed)
+            if needed is None or alias.name in needed or parent:
                 source = source.outerjoin(alias, on)
+            if parent:
+                source = source.outerjoin(UNIT_PARENT, UNIT_PARENT.c.id == UNIT.c.parent_id)
         return source
 
 

@@ -158,3 +158,44 @@ def test_a_save_reloads_only_the_pages_showing_its_tables(qtbot, run, store, sma
     run(until(lambda: evaluations.count_label.text() == "4 record(s)"))
     window.show_page("visits")
     assert reloads == {"visits": 0, "evaluations": 1}
+
+
+# --- unit names: two townships each have a 第一小学 ----------------------------------------
+def test_unit_names_in_lists_carry_their_township(qtbot, run, ready, session, small):
+    from models import services
+    from models.records import Evaluation
+
+    def two_schools(w):
+        ids = w.conn.exec_driver_sql(
+            "SELECT u.id, p.name FROM unit u JOIN unit p ON p.id = u.parent_id "
+            "WHERE u.name = '第一小学'").fetchall()
+        for i, (unit_id, _township) in enumerate(ids):
+            services.create_record(w, Evaluation, {
+                "campaign_id": small["campaign"], "group": "citizen", "unit_id": unit_id,
+                "level": "satisfied", "form_no": f"B00{i}",
+                "evaluated_on": __import__("datetime").date.today()})
+
+    run(session.write(two_schools))
+    page = EvaluationsPage(session)
+    qtbot.addWidget(page)
+    ready(page)
+    column = [c.key for c in page.table_model.spec.columns].index("unit")
+    shown = {page.table_model.data(page.table_model.index(r, column))
+             for r in range(page.table_model.rowCount())}
+    assert shown == {"第一小学（白泥镇）", "第一小学（龙溪镇）", "卫生院（白泥镇）"}
+
+
+def test_ranking_and_chart_name_units_with_their_township(qtbot, run, session, small):
+    from desktop.pages.dashboard import DashboardPage
+
+    page = DashboardPage(session)
+    qtbot.addWidget(page)
+    page.show()
+    page.activate()
+    run(until(page.is_ready))
+    model = page.ranking_model
+    names = {model.data(model.index(r, 1)) for r in range(model.rowCount())}
+    assert "卫生院（白泥镇）" in names
+    axis = page.chart.chart().axes(Qt.Orientation.Vertical)[0]
+    assert "卫生院（白泥镇）" in axis.categories()
+    assert not axis.truncateLabels()  # Qt drew every label as "…" once it had measured small
