@@ -7,6 +7,9 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from models.store.changes import EVERYTHING
 
 POLL_MS = 3000
+# Commits close together are announced once, when they pause: a clerk keying a form every
+# 50 ms would otherwise queue a reload on the one DB worker between every two saves.
+SETTLE_MS = 300
 
 
 class ChangeHub(QObject):
@@ -16,7 +19,10 @@ class ChangeHub(QObject):
     def __init__(self, session, parent=None, poll_ms: int = POLL_MS) -> None:
         super().__init__(parent)
         self.session = session
-        self._relayed.connect(self.tables_changed, Qt.ConnectionType.QueuedConnection)
+        self._relayed.connect(self._gather, Qt.ConnectionType.QueuedConnection)
+        self._pending: set[str] = set()
+        self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
+        self._settle.timeout.connect(self._announce)
         session.store.changes.listen(self._committed)
         self._polling = False
         self.timer = QTimer(self, interval=poll_ms)
@@ -26,6 +32,15 @@ class ChangeHub(QObject):
 
     def _committed(self, tables: frozenset[str]) -> None:
         self._relayed.emit(tables)
+
+    def _gather(self, tables: frozenset[str]) -> None:
+        self._pending |= tables
+        self._settle.start()
+
+    def _announce(self) -> None:
+        tables, self._pending = frozenset(self._pending), set()
+        if tables:
+            self.tables_changed.emit(tables)
 
     def poll(self) -> None:
         if self._polling:  # the worker is busy with a long job: one look is enough
@@ -37,8 +52,9 @@ class ChangeHub(QObject):
     def _polled(self, moved, error) -> None:
         self._polling = False
         if moved and error is None:
-            self.tables_changed.emit(EVERYTHING)
+            self._gather(EVERYTHING)
 
     def stop(self) -> None:
         self.timer.stop()
+        self._settle.stop()
         self.session.store.changes.unlisten(self._committed)

@@ -199,3 +199,24 @@ def test_ranking_and_chart_name_units_with_their_township(qtbot, run, session, s
     axis = page.chart.chart().axes(Qt.Orientation.Vertical)[0]
     assert "卫生院（白泥镇）" in axis.categories()
     assert not axis.truncateLabels()  # Qt drew every label as "…" once it had measured small
+
+
+def test_a_refresh_leaves_a_form_being_rekeyed_alone(qtbot, store, worker):
+    """Refreshes now come from any commit (a kiosk's too): one must not wipe what is typed."""
+    from desktop.entry.verify import VerifyPanel
+    from tests.desktop.conftest import make_session
+    from tests.desktop.test_entry_verify import closed_batch
+
+    closed_batch(store)
+    panel = VerifyPanel(make_session(store, worker, role="clerk"))
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.form.form_no.text() == "0001")
+    panel.form.suggestion.setText("窗口太少")
+    loads = []
+    panel.session.worker.submit(lambda: None, on_done=lambda *_: loads.append(1))
+    panel.load_batches()
+    panel.session.worker.submit(lambda: None, on_done=lambda *_: loads.append(2))
+    qtbot.waitUntil(lambda: loads == [1, 2])
+    qtbot.wait(50)
+    assert panel.form.suggestion.text() == "窗口太少"
