@@ -220,3 +220,25 @@ def test_a_refresh_leaves_a_form_being_rekeyed_alone(qtbot, store, worker):
     qtbot.waitUntil(lambda: loads == [1, 2])
     qtbot.wait(50)
     assert panel.form.suggestion.text() == "窗口太少"
+
+
+def test_count_after_a_delete_and_a_cleared_search_in_the_window(qtbot, run, store, small,
+                                                                 worker, monkeypatch):
+    import desktop.pages.record_page as record_page
+    from tests.desktop.conftest import make_session
+
+    async def yes(*_args):
+        return True
+
+    monkeypatch.setattr(record_page, "confirm", yes)
+    window = _window(qtbot, make_session(store, worker, device_role="hq"))
+    window.show()
+    page = window.show_page("evaluations")
+    run(until(page.is_ready))
+    page.table_model.set_filters({"search": "A001"})
+    run(until(lambda: page.count_label.text() == "1 record(s)"))
+    page.table_model.set_filters({})
+    run(until(lambda: page.count_label.text() == "3 record(s)"))
+    page.view.selectRow(0)
+    run(page.delete_selected())
+    run(until(lambda: page.count_label.text() == "2 record(s)", timeout=5))
