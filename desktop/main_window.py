@@ -291,6 +291,7 @@ class MainWindow(QMainWindow):
         note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setCentralWidget(note)
         self.pages.clear()
+        self.changes.stop()
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.save_geometry()

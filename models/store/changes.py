@@ -14,8 +14,6 @@ import logging
 import threading
 from collections.abc import Callable
 
-import sqlalchemy as sa
-
 log = logging.getLogger(__name__)
 
 # Announced when something changed but not which tables (another process wrote).
@@ -28,8 +26,10 @@ class ChangeWatch:
     """The store's listeners and its data-version check (thread-safe: writes may come from
     the DB worker or a sync thread)."""
 
-    def __init__(self, engine: sa.Engine) -> None:
-        self._engine = engine
+    def __init__(self, connect: Callable[[], object]) -> None:
+        # Asked at each (re)connect, so a wiped store's refusing engine is the one used: the
+        # old pooled engine would create an empty database file again.
+        self._connect = connect
         self._listeners: list[CommitListener] = []
         self._lock = threading.Lock()
         self._conn = None  # a driver connection of its own: no transaction held open on it
@@ -59,7 +59,7 @@ class ChangeWatch:
         takes the baseline)."""
         with self._lock:
             if self._conn is None:
-                self._conn = self._engine.raw_connection()
+                self._conn = self._connect()
                 self._seen = self._version()
                 return False
             version = self._version()

@@ -49,7 +49,7 @@ class Store:
 
     def __post_init__(self) -> None:
         if self.changes is None:
-            self.changes = ChangeWatch(self.engine)
+            self.changes = ChangeWatch(lambda: self.engine.raw_connection())
 
     # --- opening ----------------------------------------------------------------------------
     @classmethod
