@@ -7,7 +7,7 @@ import gc
 import logging
 import sys
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from qasync import QEventLoop, asyncSlot
 
@@ -91,7 +91,8 @@ class DesktopApp:
     def show_window(self, geometry=None) -> None:
         from desktop.main_window import MainWindow
 
-        self.window = MainWindow(self.session, self.translations.language)
+        self.window = MainWindow(self.session, self.translations.language,
+                                 settings=QSettings())
         self.window.closed.connect(self._window_closed)
         self.window.language_chosen.connect(self.switch_language)
         self.window.rebuild_requested.connect(self.rebuild)
@@ -117,7 +118,8 @@ class DesktopApp:
         save_language(lang)
         old = self.window
         old.closed.disconnect(self._window_closed)
-        self.show_window(old.geometry())
+        old.save_geometry()  # the new window opens where this one is, maximised or not
+        self.show_window()
         self.window.show_page("settings")
         old.close()
         old.deleteLater()

@@ -2,7 +2,8 @@
 idle lock (desktop.idle_lock) puts a lock screen in front of all of it."""
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRect, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.change_hub import ChangeHub
 from desktop.idle_lock import IdleWatcher, LockScreen
 from desktop.labels import label_of
 from desktop.pages.registry import page_class
@@ -28,8 +30,13 @@ from models.security.pins import WrongPinError
 from models.security.relock import lock_window, unlock_window
 from models.store.keys import WrongPassphraseError
 
-# Pages whose changes are reference data every other page offers in its lists.
-REFERENCE_PAGES = ("hq", "units")
+# Tables of the reference data every page offers in its lists (desktop.data.reference).
+REFERENCE_TABLES = frozenset({"unit", "campaign", "team", "representative", "*"})
+PREFERRED_SIZE = QSize(1366, 768)
+# The title bar and frame the window manager adds around the window: a 1366×768 screen has
+# about 728 px free below its task bar, and the status bar (sync state, Sync) must stay in it.
+FRAME_ALLOWANCE = QSize(16, 40)
+GEOMETRY_KEY = "window/geometry"
 
 
 class MainWindow(QMainWindow):
@@ -37,18 +44,24 @@ class MainWindow(QMainWindow):
     language_chosen = Signal(str)
     rebuild_requested = Signal()  # the device's role changed (enrolled from the settings)
 
-    def __init__(self, session, language: str, parent=None) -> None:
+    def __init__(self, session, language: str, parent=None,
+                 settings: QSettings | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.session = session
         self.language = language
+        self.settings = settings  # where the size and maximised state are kept (None: nowhere)
         self.setWindowTitle(self.tr("FieldInspect"))
-        self.setMinimumSize(QSize(1000, 640))
-        self.resize(1366, 768)
+        self.setMinimumSize(QSize(1000, 600))
+        self.fit_to(self.screen().availableGeometry())
         self.sync = SyncController(session, self)
         self.sync.sync_finished.connect(self._synced)
         self.sync.revoked.connect(self._revoked)
         self.sync.attachments_downloaded.connect(self._attachments_arrived)
+        self.changes = ChangeHub(session, self)
+        session.change_hub = self.changes
+        self.changes.tables_changed.connect(self._tables_changed)
+        self.stale: set[str] = set()  # hidden pages to reload when next shown
         self.pages: dict[str, QWidget] = {}
         self.nav = QListWidget(objectName="navigation")
         self.nav.setFixedWidth(205)
@@ -83,6 +96,9 @@ class MainWindow(QMainWindow):
         self._status_bar()
         self.nav.setCurrentRow(0)
         self.sync.refresh()
+        self.restore_geometry()
+        refresh = QShortcut(QKeySequence(Qt.Key.Key_F5), self)
+        refresh.activated.connect(self.refresh_current)
 
     def nav_title(self, page_id: str) -> str:
         return {
@@ -107,6 +123,26 @@ class MainWindow(QMainWindow):
             self.statusBar().addWidget(demo)
         self.sync_indicator = SyncIndicator(self.sync, self)
         self.statusBar().addPermanentWidget(self.sync_indicator)
+
+    # --- size and place -------------------------------------------------------------------
+    def fit_to(self, available: QRect) -> None:
+        """The preferred size, shrunk so that the window with its frame fits the screen."""
+        room = available.size() - FRAME_ALLOWANCE
+        size = PREFERRED_SIZE.boundedTo(room).expandedTo(self.minimumSize())
+        self.resize(size)
+        self.move(available.x() + max(0, (available.width() - size.width()) // 2),
+                  available.y() + max(0, (room.height() - size.height()) // 2))
+
+    def restore_geometry(self) -> None:
+        """Where the window was last closed: its place, size and whether it was maximised."""
+        saved = self.settings.value(GEOMETRY_KEY) if self.settings is not None else None
+        if saved:
+            self.restoreGeometry(saved)
+
+    def save_geometry(self) -> None:
+        if self.settings is not None:
+            self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+            self.settings.sync()
 
     # --- pages ----------------------------------------------------------------------------
     def page(self, page_id: str):
@@ -136,24 +172,52 @@ class MainWindow(QMainWindow):
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
-        page = self.page(self.page_ids[row])
+        page_id = self.page_ids[row]
+        page = self.page(page_id)
         self.stack.setCurrentWidget(page)
         page.activate()
+        if page_id in self.stale:
+            self.stale.discard(page_id)
+            page.refresh()
+
+    def _records_changed(self, _source) -> None:
+        """A page saved: its committed tables reload the pages (`_tables_changed`)."""
+        self.sync.refresh()
 
     @widget_slot(object)
-    async def _records_changed(self, source) -> None:
-        if getattr(source, "page_id", "") in REFERENCE_PAGES:  # new campaigns, units, teams
+    async def _tables_changed(self, tables: frozenset) -> None:
+        """Committed here or by another process: the page in view reloads when it shows one
+        of the tables; hidden pages that do reload when next shown."""
+        if tables & REFERENCE_TABLES:  # new campaigns, units, teams
             await self.session.refresh_reference()
             if not shiboken6.isValid(self):
                 return
-        for page in self.pages.values():
-            if page is not source:
+        current = self.stack.currentWidget()
+        for page_id, page in self.pages.items():
+            if not page.shows(tables):
+                continue
+            if page is current:
                 page.refresh()
-        self.sync.refresh()
+            else:
+                self.stale.add(page_id)
+        if "*" in tables:
+            self.sync.refresh()
+
+    @widget_slot()
+    async def refresh_current(self) -> None:
+        """F5: the page in view shows what is stored now."""
+        await self.session.refresh_reference()
+        if not shiboken6.isValid(self):
+            return
+        page = self.stack.currentWidget()
+        if hasattr(page, "refresh"):
+            page.refresh()
 
     @widget_slot(object)
     async def _synced(self, report) -> None:
         """Rows arrived from HQ or issues were recorded: every open page shows them."""
+        # What the round committed is shown below: not news for the data-version check.
+        self.session.worker.submit(self.session.store.changes.absorb)
         if report is None or not (report.pulled or report.removed or report.rejected
                                   or report.conflicts or report.duplicates):
             return
@@ -227,8 +291,13 @@ class MainWindow(QMainWindow):
         note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setCentralWidget(note)
         self.pages.clear()
+        self.changes.stop()
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        self.save_geometry()
+        self.changes.stop()
+        if self.session.change_hub is self.changes:
+            self.session.change_hub = None
         self.idle.stop()
         self.sync.shutdown()
         super().closeEvent(event)

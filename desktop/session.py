@@ -36,6 +36,9 @@ class Session:
     sync_transport: object = None
     sync_retry: object = None
     _sync_engine: object = field(default=None, repr=False)
+    # The window's desktop.change_hub.ChangeHub: pages reload on what it announces. Without
+    # one (a page on its own, in tests), a page reloads itself after its own save.
+    change_hub: object = field(default=None, repr=False)
 
     def sync_engine(self):
         """The Qt-free sync engine of this store, made on first use (keeps httpx off start-up)."""

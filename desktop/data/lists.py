@@ -22,6 +22,12 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name 
 
 
 UNIT = Unit.__table__.alias("u")
+# A unit is named with its parent wherever a list shows it ("第二小学（白泥镇）"): two townships
+# each have a 第二小学. The county at the top of the tree is left out (every unit is in it).
+UNIT_PARENT = Unit.__table__.alias("up")
+UNIT_LABEL = sa.case(
+    (UNIT_PARENT.c.parent_id.is_not(None), UNIT.c.name + "（" + UNIT_PARENT.c.name + "）"),
+    else_=UNIT.c.name)
 CAMPAIGN = Campaign.__table__.alias("c")
 TEAM = Team.__table__.alias("tm")
 OPEN_STATUSES = ("open", "investigating", "rectifying")
@@ -57,11 +63,25 @@ class ListSpec:
     def column(self, key: str) -> Col:
         return next(c for c in self.columns if c.key == key)
 
+    def tables(self) -> frozenset[str]:
+        """The tables this list reads: its own and the ones it joins (by their real names)."""
+        names = {str(self.table.name)}
+        names.update(str(getattr(alias, "original", alias).name) for alias, _on in self.joins)
+        for expr in [c.expr for c in self.columns] + list(self.extra.values()):
+            for e in sa.sql.visitors.iterate(expr):  # subqueries too (a team's members)
+                table = getattr(e, "table", None) if isinstance(e, sa.ColumnClause) else None
+                if isinstance(table, sa.Table | sa.Alias):
+                    names.add(str(getattr(table, "original", table).name))
+        return frozenset(names)
+
     def from_clause(self, needed: set[str] | None = None):
         source = self.table
         for alias, on in self.joins:
-            if needed is None or alias.name in needed:
+            parent = alias is UNIT and (needed is None or UNIT_PARENT.name in needed)
+            if needed is None or alias.name in needed or parent:
                 source = source.outerjoin(alias, on)
+            if parent:
+                source = source.outerjoin(UNIT_PARENT, UNIT_PARENT.c.id == UNIT.c.parent_id)
         return source
 
 
@@ -175,7 +195,11 @@ def fetch_record(conn: sa.Connection, table: sa.Table, row_id: str) -> dict | No
 
 
 def _aliases_in(expr) -> set[str]:
-    return {getattr(c.table, "name", "") for c in getattr(expr, "base_columns", ())}
+    """The names of the joined aliases an expression reads ("c" for CAMPAIGN.c.name). The
+    column's `base_columns` name the aliased table ("campaign"), which left the join out and
+    broke the count of a list sorted by campaign or unit."""
+    return {getattr(e.table, "name", "") for e in sa.sql.visitors.iterate(expr)
+            if isinstance(e, sa.ColumnClause) and getattr(e, "table", None) is not None}
 
 
 def unit_join(t: sa.Table) -> tuple:

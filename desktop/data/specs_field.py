@@ -5,7 +5,7 @@ import sqlalchemy as sa
 from desktop.data.lists import (
     QT_TRANSLATE_NOOP,
     TEAM,
-    UNIT,
+    UNIT_LABEL,
     Col,
     ListSpec,
     unit_join,
@@ -43,7 +43,7 @@ def _visits() -> ListSpec:
                 width=70,
             ),
             Col("visit_date", QT_TRANSLATE_NOOP("Lists", "Date"), t.c.visit_date, "date", width=90),
-            Col("unit", QT_TRANSLATE_NOOP("Lists", "Unit"), UNIT.c.name, width=180),
+            Col("unit", QT_TRANSLATE_NOOP("Lists", "Unit"), UNIT_LABEL, width=180),
             Col("team", QT_TRANSLATE_NOOP("Lists", "Inspection team"), TEAM.c.name, width=130),
             Col(
                 "planned_at",
@@ -90,7 +90,7 @@ def _findings() -> ListSpec:
                 "enum:Severity",
                 width=70,
             ),
-            Col("unit", QT_TRANSLATE_NOOP("Lists", "Unit"), UNIT.c.name, width=180),
+            Col("unit", QT_TRANSLATE_NOOP("Lists", "Unit"), UNIT_LABEL, width=180),
             Col(
                 "description", QT_TRANSLATE_NOOP("Lists", "Description"), t.c.description, width=320
             ),
@@ -111,7 +111,7 @@ def _criticisms() -> ListSpec:
             Col("decided_on", QT_TRANSLATE_NOOP("Lists", "Date"), t.c.decided_on, "date", width=90),
             Col("person_name", QT_TRANSLATE_NOOP("Lists", "Person"), t.c.person_name, width=90),
             Col("post", QT_TRANSLATE_NOOP("Lists", "Post"), t.c.post, width=110),
-            Col("unit", QT_TRANSLATE_NOOP("Lists", "Unit"), UNIT.c.name, width=170),
+            Col("unit", QT_TRANSLATE_NOOP("Lists", "Unit"), UNIT_LABEL, width=170),
             Col(
                 "sanction",
                 QT_TRANSLATE_NOOP("Lists", "Sanction"),
@@ -144,7 +144,7 @@ def _cases() -> ListSpec:
                 width=70,
             ),
             Col("person_name", QT_TRANSLATE_NOOP("Lists", "Person"), t.c.person_name, width=90),
-            Col("unit", QT_TRANSLATE_NOOP("Lists", "Unit"), UNIT.c.name, width=170),
+            Col("unit", QT_TRANSLATE_NOOP("Lists", "Unit"), UNIT_LABEL, width=170),
             Col(
                 "outcome",
                 QT_TRANSLATE_NOOP("Lists", "Outcome"),

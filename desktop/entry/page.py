@@ -64,6 +64,7 @@ class EntryPage(Page):
     """Rapid entry of paper forms, double-entry verification and its settlement."""
 
     page_id = "entry"
+    tables_shown = frozenset({"entry_batch", "evaluation", "unit", "campaign"})
 
     def __init__(self, session, parent=None) -> None:
         super().__init__(session, parent)
@@ -97,3 +98,5 @@ class EntryPage(Page):
     def refresh(self) -> None:
         self.keying.header.set_reference(self.session.reference)
         self.keying.load_open_batches()
+        for panel in (self.verify, self.settle):  # a batch closed here or elsewhere is offered
+            panel.load_batches()

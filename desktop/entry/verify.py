@@ -35,6 +35,7 @@ class _BatchPanel(QWidget):
         self.batch = QComboBox(objectName="verifyBatch")
         self.message = QLabel(objectName="verifyMessage")
         self.message.setWordWrap(True)
+        self._loaded_once = False
 
     def _run(self, fn, on_ok, *, write: bool = False, on_error=None) -> None:
         store, profile = self.session.store, self.session.profile
@@ -62,7 +63,13 @@ class _BatchPanel(QWidget):
         self._run(batches.closed_unverified, self._batches_loaded)
 
     def _batches_loaded(self, rows: list[dict]) -> None:
+        ids = [b["id"] for b in rows]
+        if self._loaded_once and ids == [self.batch.itemData(i)
+                                         for i in range(self.batch.count())]:
+            return  # a refresh with nothing new leaves a form being keyed alone
+        self._loaded_once = True
         current = self.batch.currentData()
+        self.batch.blockSignals(True)
         self.batch.clear()
         ref = self.session.reference
         for b in rows:
@@ -70,7 +77,9 @@ class _BatchPanel(QWidget):
                                f"{b['cover_count']} · {b['created_by']}", b["id"])
         if current:
             self.batch.setCurrentIndex(max(self.batch.findData(current), 0))
-        self.batch_changed()
+        self.batch.blockSignals(False)
+        if current is None or self.batch.currentData() != current:
+            self.batch_changed()
 
     def batch_changed(self) -> None:
         """The chosen batch changed (or was reloaded)."""

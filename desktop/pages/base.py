@@ -9,6 +9,9 @@ class Page(QWidget):
 
     page_id = ""
     records_changed = Signal()  # this page saved something other pages may show
+    # The tables whose rows this page shows: a committed change to another table leaves it
+    # alone. None: any change may concern it.
+    tables_shown: frozenset[str] | None = None
 
     def __init__(self, session, parent=None) -> None:
         super().__init__(parent)
@@ -23,6 +26,10 @@ class Page(QWidget):
         if not self._activated:
             self._activated = True
             self.first_show()
+
+    def shows(self, tables: frozenset[str]) -> bool:
+        """Whether a commit that changed `tables` may change what this page shows."""
+        return self.tables_shown is None or "*" in tables or bool(self.tables_shown & tables)
 
     def first_show(self) -> None:
         """Start loading; never block."""

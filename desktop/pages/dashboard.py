@@ -48,6 +48,8 @@ class FigureCard(QFrame):
 
 class DashboardPage(Page):
     page_id = "dashboard"
+    tables_shown = frozenset({"evaluation", "campaign", "unit", "visit", "finding", "opinion",
+                              "personnel_criticism", "accountability_case", "problem"})
     figures_drawn = Signal()
 
     def __init__(self, session, parent=None) -> None:
@@ -77,7 +79,8 @@ class DashboardPage(Page):
         self.ranking_view.verticalHeader().setVisible(False)
         self.ranking_view.horizontalHeader().setSectionResizeMode(
             1, QHeaderView.ResizeMode.Stretch)
-        self.ranking_view.setColumnWidth(0, 60)
+        for column, width in ((0, 50), (2, 60), (3, 90), (4, 90)):  # room for "学校（乡镇）"
+            self.ranking_view.setColumnWidth(column, width)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.chart)
         splitter.addWidget(self.ranking_view)
@@ -184,8 +187,10 @@ class DashboardPage(Page):
                   .replace("%1", str(ac["people_sanctioned"]))
                   .replace("%2", str(ac["units_held_accountable"])))
         self.ranking_model.paths = {u["id"]: u["path"] for u in self.session.reference.units}
+        labels = self.session.reference.unit_labels()
+        self.ranking_model.labels = labels
         self.ranking_model.set_rows(ranking)
-        self.chart.set_rows(ranking)
+        self.chart.set_rows(ranking, labels)
         self.figures_drawn.emit()
 
     def _set(self, name: str, value: str, detail: str) -> None:

@@ -38,6 +38,7 @@ class RecordPage(Page):
         super().__init__(session, parent)
         self.table_model = RecordTableModel(session.worker, session.store,
                                             lists.spec(self.list_name), self)
+        self.tables_shown = self.table_model.spec.tables()
         self.table_model.fixed_filters = self.fixed_filters()
         self.table_model.loaded.connect(self._update_count)
         self.view = QTableView(objectName=f"table_{self.list_name}")
@@ -156,7 +157,8 @@ class RecordPage(Page):
         self.history_button.setEnabled(bool(self.view.selectionModel().selectedRows()))
 
     def _saved(self) -> None:
-        self.table_model.reload()
+        if self.session.change_hub is None:  # in a window, the committed tables reload it
+            self.table_model.reload()
         self.records_changed.emit()
 
     def _open_dialog(self, dialog: RecordFormDialog) -> None:

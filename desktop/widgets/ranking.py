@@ -30,6 +30,7 @@ class RankingTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[dict] = []
         self.paths: dict[str, str] = {}  # unit id → path, to tell same-named schools apart
+        self.labels: dict[str, str] = {}  # unit id → "第二小学（白泥镇）" (Reference.unit_label)
 
     def set_rows(self, rows: list[dict]) -> None:
         self.beginResetModel()
@@ -72,7 +73,8 @@ class RankingTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         rank = str(row["rank"]) if row["rank"] is not None else self.tr("unranked")
-        return [rank, row["unit_name"], str(row["forms"]), pct(row["satisfaction_rate"]),
+        name = self.labels.get(row["unit_id"]) or row["unit_name"]
+        return [rank, name, str(row["forms"]), pct(row["satisfaction_rate"]),
                 score(row["weighted_score"])][index.column()]
 
 
@@ -87,10 +89,11 @@ class RankingChartView(QChartView):
         self.shown_units: list[str] = []
         self.setChart(QChart())
 
-    def set_rows(self, rows: list[dict]) -> None:
+    def set_rows(self, rows: list[dict], labels: dict[str, str] | None = None) -> None:
+        labels = labels or {}
         lowest = sorted(rows, key=lambda r: (r["weighted_score"], r["unit_name"]))[:CHART_UNITS]
         lowest.reverse()  # the lowest at the top of a horizontal chart
-        self.shown_units = [r["unit_name"] for r in lowest]
+        self.shown_units = [labels.get(r["unit_id"]) or r["unit_name"] for r in lowest]
         ranked = QBarSet(self.tr("Ranked"))
         under = QBarSet(self.tr("Under the minimum sample"))
         ranked.setColor(QColor("#2f6fb0"))
@@ -107,6 +110,9 @@ class RankingChartView(QChartView):
         chart.setMargins(QMargins(4, 4, 4, 4))
         axis_y = QBarCategoryAxis()
         axis_y.append(_unique([_short(n) for n in self.shown_units]))
+        # Qt elides a label to "…" when the axis was first measured at a small size and never
+        # measures again: every unit read "…" in English.
+        axis_y.setTruncateLabels(False)
         axis_x = QValueAxis()
         axis_x.setRange(0, 100)
         axis_x.setLabelFormat("%d")
@@ -131,5 +137,5 @@ def _unique(labels: list[str]) -> list[str]:
     return out
 
 
-def _short(name: str, limit: int = 14) -> str:
+def _short(name: str, limit: int = 16) -> str:
     return name if len(name) <= limit else name[: limit - 1] + "…"

@@ -4,6 +4,7 @@
 worker and the view is told when it arrives. `flags()` never fetches.
 """
 
+import logging
 import time
 from collections import OrderedDict
 from datetime import date, datetime
@@ -16,6 +17,7 @@ import models.enums as enums
 from desktop.data import lists
 from desktop.labels import label_of, reason_label
 
+log = logging.getLogger(__name__)
 PAGE = 200
 MAX_PAGES = 60
 OVERDUE_BRUSH = QBrush(QColor("#fde2e1"))
@@ -109,7 +111,10 @@ class RecordTableModel(QAbstractTableModel):
             self.loaded.emit()
 
         def ids_done(ids, error):
-            if generation != self._generation or error:
+            if generation != self._generation:
+                return
+            if error is not None:  # the count stays unknown; say why in the log at least
+                log.error("counting the %s list failed", spec.name, exc_info=error)
                 return
             if ids[:len(self._ids)] != self._ids:  # changed in between: start afresh
                 self.beginResetModel()

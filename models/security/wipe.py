@@ -58,6 +58,7 @@ def wipe_data_dir(data_dir: Path, reason: str) -> None:
 
 def wipe_store(store, reason: str) -> None:
     """Close the open store, wipe its data directory, and leave the object unusable."""
+    store.changes.close()  # the change check's own connection (models.store.changes)
     store.engine.dispose()
     # A pooled engine would re-create an empty database on the next connect: swap it for one
     # that refuses (and keeps nothing: NullPool, not the URL's default pool).

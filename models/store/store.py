@@ -20,6 +20,7 @@ from models.security import audit
 from models.security.blobs import BLOB_DIR, BlobStore
 from models.security.lockout import UnlockGuard
 from models.store import outbox as _outbox  # noqa: F401 - registers the outbox hook
+from models.store.changes import ChangeWatch
 from models.store.database import DB_FILE, DEVICE_POOL, PoolSize, open_engine
 from models.store.keys import (
     KEY_FILE,
@@ -44,6 +45,11 @@ class Store:
     device_id: str
     data_key: bytes = field(default=b"", repr=False)
     wiped: bool = False  # set by models.security.wipe: the object no longer opens anything
+    changes: ChangeWatch | None = field(default=None, repr=False)  # made in __post_init__
+
+    def __post_init__(self) -> None:
+        if self.changes is None:
+            self.changes = ChangeWatch(lambda: self.engine.raw_connection())
 
     # --- opening ----------------------------------------------------------------------------
     @classmethod
@@ -80,6 +86,7 @@ class Store:
         return cls(data_dir=data_dir, engine=engine, device_id=device_id, data_key=key)
 
     def close(self) -> None:
+        self.changes.close()
         self.engine.dispose()
 
     @property
@@ -100,6 +107,7 @@ class Store:
             session = WriteSession(conn=conn, device_id=self.device_id, profile=profile)
             yield session
             session.run_hooks()
+        self.changes.committed(frozenset(c.table for c in session.changes))
 
     # --- facts about this store -------------------------------------------------------------
     def meta(self, key: str, default: str | None = None) -> str | None:
