@@ -13,7 +13,6 @@ from PySide6.QtCore import QCoreApplication, QDate, QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QFrame,
     QGridLayout,
@@ -32,6 +31,7 @@ from desktop.labels import choices
 from desktop.pages.base import Page
 from desktop.pages.report_results import campaign_left_out_text, circulated_text
 from desktop.widgets.asking import run_dialog
+from desktop.widgets.date_edit import DateEdit
 from desktop.widgets.slots import widget_slot
 from models.enums import ProblemStatus
 from models.output_folder import default_output_folder
@@ -190,8 +190,8 @@ class ReportsPage(Page):
             box.addWidget(row["overdue"])
         if kind == "criticism-notice":
             today = QDate.currentDate()
-            row["from"] = QDateEdit(QDate(today.year(), 1, 1), objectName="criticismFrom")
-            row["to"] = QDateEdit(today, objectName="criticismTo")
+            row["from"] = DateEdit(QDate(today.year(), 1, 1), objectName="criticismFrom")
+            row["to"] = DateEdit(today, objectName="criticismTo")
             for edit in (row["from"], row["to"]):
                 edit.setCalendarPopup(True)
                 edit.setDisplayFormat("yyyy-MM-dd")

@@ -8,8 +8,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
-    QDateTimeEdit,
     QDoubleSpinBox,
     QHBoxLayout,
     QLineEdit,
@@ -22,6 +20,7 @@ from PySide6.QtWidgets import (
 
 import models.enums as enums
 from desktop.labels import choices, reason_label
+from desktop.widgets.date_edit import DateEdit, DateTimeEdit
 
 
 @dataclass(frozen=True)
@@ -112,13 +111,13 @@ def make_editor(spec: FieldSpec, reference) -> Editor:
         items += [(r["id"], r.get("path") or r["name"]) for r in rows]
         return _combo_editor(_combo(items, editable=kind == "unit"))
     if kind == "date":
-        edit = QDateEdit(QDate.currentDate())
+        edit = DateEdit(QDate.currentDate())
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("yyyy-MM-dd")
         return _optional(edit, lambda: edit.date().toPython(),
                          lambda v: edit.setDate(QDate(v)), spec.required)
     if kind == "datetime":
-        edit = QDateTimeEdit(QDateTime.currentDateTime())
+        edit = DateTimeEdit(QDateTime.currentDateTime())
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         return _optional(

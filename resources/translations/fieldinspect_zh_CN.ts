@@ -181,12 +181,12 @@
     <message>
         <location filename="../../desktop/pages/devices.py" line="100"/>
         <source>Enrollment code</source>
-        <translation>注册码</translation>
+        <translation>登记码</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/devices.py" line="101"/>
         <source>Type this code on the new device (Enroll with headquarters). It works once, and only for a limited time.</source>
-        <translation>请在新设备上输入此注册码（“向总部注册”）。注册码仅可使用一次，且有时限。</translation>
+        <translation>请在新设备上输入此登记码（“向总部登记”）。登记码仅可使用一次，且有时限。</translation>
     </message>
 </context>
 <context>
@@ -559,7 +559,7 @@
     <message>
         <location filename="../../desktop/pages/devices.py" line="142"/>
         <source>Enroll a device…</source>
-        <translation>注册设备…</translation>
+        <translation>登记设备…</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/devices.py" line="143"/>
@@ -575,7 +575,7 @@
     <message>
         <location filename="../../desktop/pages/devices.py" line="174"/>
         <source>Devices are enrolled, revoked and listed with their last sync through the HQ server. Enroll this computer with the HQ server (Settings) to manage them.</source>
-        <translation>设备的注册、吊销及最近同步情况均通过总部服务器管理。请先将本机注册到总部服务器（见“设置”），再管理设备。</translation>
+        <translation>设备的登记、吊销及最近同步情况均通过总部服务器管理。请先将本机登记到总部服务器（见“设置”），再管理设备。</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/devices.py" line="183"/>
@@ -597,7 +597,7 @@
     <message>
         <location filename="../../desktop/pages/devices.py" line="192"/>
         <source>Waiting for its code</source>
-        <translation>等待输入注册码</translation>
+        <translation>等待输入登记码</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/devices.py" line="193"/>
@@ -657,7 +657,7 @@
     <message>
         <location filename="../../desktop/pages/devices.py" line="38"/>
         <source>Enroll a device</source>
-        <translation>注册设备</translation>
+        <translation>登记设备</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/devices.py" line="57"/>
@@ -690,12 +690,12 @@
     <message>
         <location filename="../../desktop/startup.py" line="188"/>
         <source>Enroll with headquarters</source>
-        <translation>向总部注册</translation>
+        <translation>向总部登记</translation>
     </message>
     <message>
         <location filename="../../desktop/startup.py" line="189"/>
         <source>Headquarters gives you the server address and a one-time enrollment code for this computer.</source>
-        <translation>总部会提供服务器地址和本机专用的一次性注册码。</translation>
+        <translation>总部会提供服务器地址和本机专用的一次性登记码。</translation>
     </message>
     <message>
         <location filename="../../desktop/startup.py" line="199"/>
@@ -705,12 +705,12 @@
     <message>
         <location filename="../../desktop/startup.py" line="200"/>
         <source>Enrollment code</source>
-        <translation>注册码</translation>
+        <translation>登记码</translation>
     </message>
     <message>
         <location filename="../../desktop/startup.py" line="218"/>
         <source>Type the server address and the enrollment code.</source>
-        <translation>请输入服务器地址和注册码。</translation>
+        <translation>请输入服务器地址和登记码。</translation>
     </message>
 </context>
 <context>
@@ -1261,8 +1261,8 @@
         <location filename="../../desktop/startup.py" line="1"/>
         <source>A standalone office starts empty: it creates its own campaign, units, teams and representatives, and can enroll later; the same names merge with HQ's.
 A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own computer; 3. create the campaign and units there; 4. enroll the other computers with codes from HQ.</source>
-        <translation>独立办公室从空库开始：自行创建评议活动、单位、督查组和评议代表，以后可再注册到总部；同名记录会与总部的合并。
-联网的县按此顺序：1. 启动总部服务器；2. 注册总部自己的电脑；3. 在总部电脑上创建评议活动和单位；4. 用总部发放的注册码注册其他电脑。</translation>
+        <translation>独立办公室从空库开始：自行创建评议活动、单位、督查组和评议代表，以后可再登记到总部；同名记录会与总部的合并。
+联网的县按此顺序：1. 启动总部服务器；2. 登记总部自己的电脑；3. 在总部电脑上创建评议活动和单位；4. 用总部发放的登记码登记其他电脑。</translation>
     </message>
     <message>
         <location filename="../../desktop/startup.py" line="27"/>
@@ -1302,7 +1302,7 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
     <message>
         <location filename="../../desktop/startup.py" line="75"/>
         <source>Type the server address and the enrollment code that headquarters gave you.</source>
-        <translation>请输入总部提供的服务器地址和注册码。</translation>
+        <translation>请输入总部提供的服务器地址和登记码。</translation>
     </message>
 </context>
 <context>
@@ -2392,7 +2392,7 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
     <message>
         <location filename="../../desktop/main_window.py" line="137"/>
         <source>Headquarters revoked this device, and its records were removed from it. Ask headquarters to enroll it again.</source>
-        <translation>总部已吊销本设备，其中的记录已被清除。如需继续使用，请联系总部重新注册。</translation>
+        <translation>总部已吊销本设备，其中的记录已被清除。如需继续使用，请联系总部重新登记。</translation>
     </message>
     <message>
         <source>Wrong PIN.</source>
@@ -3413,7 +3413,7 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
     <message>
         <location filename="../../desktop/pages/settings.py" line="61"/>
         <source>Enroll with headquarters…</source>
-        <translation>向总部注册…</translation>
+        <translation>向总部登记…</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/settings.py" line="68"/>
@@ -3423,7 +3423,7 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
     <message>
         <location filename="../../desktop/pages/settings.py" line="94"/>
         <source>Not enrolled: this device does not sync.</source>
-        <translation>未注册：本设备不同步。</translation>
+        <translation>未登记：本设备不同步。</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/settings.py" line="71"/>
@@ -4252,8 +4252,8 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
     </message>
     <message>
         <location filename="../../desktop/entry/verify.py" line="87"/>
-        <source>Finish the second keying</source>
-        <translation>完成复录</translation>
+        <source>Finish the second keying (Ctrl+Shift+E)</source>
+        <translation>完成复录 (Ctrl+Shift+E)</translation>
     </message>
     <message>
         <location filename="../../desktop/entry/verify.py" line="90"/>
