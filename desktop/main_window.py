@@ -3,6 +3,7 @@ idle lock (desktop.idle_lock) puts a lock screen in front of all of it."""
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.about import about_box
 from desktop.idle_lock import IdleWatcher, LockScreen
 from desktop.labels import label_of
 from desktop.pages.registry import page_class
@@ -81,6 +83,7 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(session.idle_lock_minutes * 60_000, self)
         self.idle.idle.connect(self.lock)
         self._status_bar()
+        self._menus()
         self.nav.setCurrentRow(0)
         self.sync.refresh()
 
@@ -107,6 +110,17 @@ class MainWindow(QMainWindow):
             self.statusBar().addWidget(demo)
         self.sync_indicator = SyncIndicator(self.sync, self)
         self.statusBar().addPermanentWidget(self.sync_indicator)
+
+    def _menus(self) -> None:
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = help_menu.addAction(self.tr("&About FieldInspect"))
+        about.setShortcut(QKeySequence.StandardKey.HelpContents)
+        about.triggered.connect(self.show_about)
+
+    def show_about(self) -> None:
+        box = about_box(self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     # --- pages ----------------------------------------------------------------------------
     def page(self, page_id: str):

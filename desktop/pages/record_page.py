@@ -1,11 +1,13 @@
 """A list of records with filters and New / Edit / Delete, the shape most pages share."""
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -86,10 +88,28 @@ class RecordPage(Page):
             button.setVisible(self.editable or button not in (
                 self.new_button, self.edit_button, self.delete_button))
             actions.addWidget(button)
+        self._shortcuts()
         self.layout_ = QVBoxLayout(self)
         self.layout_.addWidget(self.filter_bar)
         self.layout_.addWidget(self.view, 1)
         self.layout_.addLayout(actions)
+
+    def _shortcuts(self) -> None:
+        """Ctrl+N makes a record, Ctrl+F goes to the search box. A window-wide key on a page:
+        Qt fires it only for the page on show, so the keys work from the navigation too."""
+        context = Qt.ShortcutContext.WindowShortcut
+        QShortcut(QKeySequence.StandardKey.New, self, self._new_by_key, context=context)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search, context=context)
+
+    def _new_by_key(self) -> None:
+        if self.editable and self.new_button.isEnabled():
+            self.create_new()
+
+    def focus_search(self) -> None:
+        search = self.filter_bar.findChild(QLineEdit, "filter_search")
+        if search is not None:
+            search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            search.selectAll()
 
     # --- for subclasses -------------------------------------------------------------------
     def fields(self) -> list[FieldSpec]:

@@ -2,6 +2,7 @@
 
 from collections.abc import Awaitable, Callable
 
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -67,6 +68,7 @@ class RecordFormDialog(QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, self._save_by_key)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.general_error)
@@ -104,6 +106,11 @@ class RecordFormDialog(QDialog):
         for label in self._errors.values():
             label.hide()
         self.general_error.hide()
+
+    def _save_by_key(self) -> None:
+        """Ctrl+S saves, as the Save button does (not while a save is under way)."""
+        if self.buttons.isEnabled():
+            self.save()
 
     @widget_slot()
     async def save(self) -> None:

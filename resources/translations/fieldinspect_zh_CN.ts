@@ -2310,6 +2310,16 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../desktop/main_window.py" line="1"/>
+        <source>&amp;About FieldInspect</source>
+        <translation>关于督查通(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="1"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
         <location filename="../../desktop/main_window.py" line="33"/>
         <source>FieldInspect</source>
         <translation>督查通</translation>
@@ -4422,6 +4432,54 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
         <location filename="../../desktop/widgets/photo_view.py" line="1"/>
         <source>This file cannot be shown as an image.</source>
         <translation>此文件无法作为图片显示。</translation>
+    </message>
+</context>
+<context>
+    <name>AboutBox</name>
+    <message>
+        <location filename="../../desktop/about.py" line="1"/>
+        <source>F1  this window</source>
+        <translation>F1  打开本窗口</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="1"/>
+        <source>Ctrl+Shift+E  close a batch / finish the second keying</source>
+        <translation>Ctrl+Shift+E  结束本批录入 / 完成复录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="1"/>
+        <source>Ctrl+S  save the open record</source>
+        <translation>Ctrl+S  保存正在编辑的记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="1"/>
+        <source>Ctrl+F  go to the page's search box</source>
+        <translation>Ctrl+F  转到本页的搜索框</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="1"/>
+        <source>Ctrl+N  new record on the page shown</source>
+        <translation>Ctrl+N  在当前页面新建记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="1"/>
+        <source>Keys:</source>
+        <translation>快捷键：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="1"/>
+        <source>FieldInspect (督查通), version %1</source>
+        <translation>督查通（FieldInspect），版本 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="1"/>
+        <source>About FieldInspect</source>
+        <translation>关于督查通</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="1"/>
+        <source>unknown</source>
+        <translation>未知</translation>
     </message>
 </context>
 </TS>
