@@ -143,6 +143,10 @@ def _problems() -> ListSpec:
                 "enum:ProblemStatus",
                 width=90,
             ),
+            # Counted from the deadline by models.rules.days_overdue when shown; sorting by it
+            # sorts by the deadline, the longest overdue first.
+            Col("days_overdue", QT_TRANSLATE_NOOP("Lists", "Days overdue"), t.c.deadline,
+                "days_overdue", width=90),
         ],
     )
 

@@ -2045,6 +2045,11 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
 <context>
     <name>Lists</name>
     <message>
+        <location filename="../../desktop/data/specs_office.py" line="1"/>
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
         <location filename="../../desktop/data/specs_office.py" line="30"/>
         <source>Form number</source>
         <translation>表号</translation>

@@ -1,6 +1,7 @@
 """The big lists: every table model passes qtmodeltester; filters and sorting run in SQL."""
 
 import sqlalchemy as sa
+from PySide6.QtCore import Qt
 
 from desktop.data import lists
 from desktop.data.list_specs import SPECS
@@ -121,3 +122,13 @@ def test_search_by_form_number_prefix_and_by_text(qtbot, session):
             "EXPLAIN QUERY PLAN SELECT rowid FROM evaluation WHERE form_no >= 'A00' "
             "AND form_no < 'A00\uffff'").all()
     assert "ix_evaluation_form_no" in str(plan)
+
+
+def test_the_ledger_says_how_many_days_a_problem_is_overdue(qtbot, session, small):
+    model = loaded_model(qtbot, session, "problems", {})
+    fetch_first_page(qtbot, model)
+    headers = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
+    column = headers.index("Days overdue")
+    days = {model.record_id(r): model.data(model.index(r, column)) for r in range(model.rowCount())}
+    assert days.pop(small["overdue_problem"]) == "5"  # deadline five days ago, still open
+    assert set(days.values()) == {""}  # due later: nothing to say
