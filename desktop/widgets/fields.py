@@ -11,8 +11,6 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QHBoxLayout,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QSpinBox,
     QWidget,
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
 import models.enums as enums
 from desktop.labels import choices, reason_label
 from desktop.widgets.date_edit import DateEdit, DateTimeEdit
+from desktop.widgets.reps_checklist import RepresentativesChecklist
 
 
 @dataclass(frozen=True)
@@ -170,24 +169,5 @@ def _local(value: datetime | date) -> datetime:
 
 
 def _reps_editor(reference) -> Editor:
-    widget = QListWidget()
-    widget.setFixedHeight(90)
-    for rep in reference.representatives:
-        item = QListWidgetItem(rep["name"])
-        item.setData(Qt.ItemDataRole.UserRole, rep["id"])
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-        item.setCheckState(Qt.CheckState.Unchecked)
-        widget.addItem(item)
-
-    def get():
-        return [widget.item(i).data(Qt.ItemDataRole.UserRole) for i in range(widget.count())
-                if widget.item(i).checkState() == Qt.CheckState.Checked]
-
-    def set_(ids):
-        wanted = set(ids or ())
-        for i in range(widget.count()):
-            item = widget.item(i)
-            checked = item.data(Qt.ItemDataRole.UserRole) in wanted
-            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-
-    return Editor(widget, get, set_)
+    checklist = RepresentativesChecklist(reference)
+    return Editor(checklist, checklist.ids, checklist.set_ids)

@@ -4487,4 +4487,17 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
         <translation>未知</translation>
     </message>
 </context>
+<context>
+    <name>RepresentativesChecklist</name>
+    <message>
+        <location filename="../../desktop/widgets/reps_checklist.py" line="1"/>
+        <source>All teams</source>
+        <translation>全部督查组</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/reps_checklist.py" line="1"/>
+        <source>Type part of a name</source>
+        <translation>输入姓名中的字</translation>
+    </message>
+</context>
 </TS>
