@@ -2,8 +2,6 @@
 (issue 12 §5): the person and the team are filled in, the checklist narrows as one types."""
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from tests.desktop.conftest import make_session, until
 from tests.desktop.test_entry import type_text
