@@ -2316,6 +2316,16 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/main_window.py" line="1"/>
+        <source>&amp;Switch user…</source>
+        <translation>切换用户(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="1"/>
+        <source>&amp;Profile</source>
+        <translation>用户(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="1"/>
         <source>&amp;About FieldInspect</source>
         <translation>关于督查通(&amp;A)</translation>
     </message>
@@ -4373,6 +4383,21 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
 </context>
 <context>
     <name>LockScreen</name>
+    <message>
+        <location filename="../../desktop/idle_lock.py" line="1"/>
+        <source>PIN or passphrase</source>
+        <translation>PIN 码或密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/idle_lock.py" line="1"/>
+        <source>Choose who you are and type your PIN (the store's passphrase for a profile without a PIN).</source>
+        <translation>请选择您的用户并输入 PIN 码（未设 PIN 码的用户请输入数据密码）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/idle_lock.py" line="1"/>
+        <source>Switch user…</source>
+        <translation>切换用户…</translation>
+    </message>
     <message>
         <source>FieldInspect is locked</source>
         <translation>督查通已锁定</translation>
