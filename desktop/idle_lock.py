@@ -31,6 +31,7 @@ _INPUT = frozenset({
 
 
 FILTER_AFTER_MS = 1000
+PANEL_WIDTH, PANEL_MARGIN = 480, 28  # the lock screen's panel
 
 
 class IdleWatcher(QObject):
@@ -127,9 +128,9 @@ class LockScreen(QWidget):
         buttons.addWidget(self.unlock_button)
         panel = QFrame(objectName="lockPanel")
         panel.setFrameShape(QFrame.Shape.StyledPanel)
-        panel.setFixedWidth(480)
+        panel.setFixedWidth(PANEL_WIDTH)
         inner = QVBoxLayout(panel)
-        inner.setContentsMargins(28, 24, 28, 24)
+        inner.setContentsMargins(PANEL_MARGIN, 24, PANEL_MARGIN, 24)
         inner.setSpacing(12)
         for widget in (self.title, self.explanation, self.profile_box, self.secret, self.error):
             inner.addWidget(widget)
@@ -150,10 +151,17 @@ class LockScreen(QWidget):
                 "is kept.", "", minutes) + "\n" + what.replace("%1", self.profile))
         self.secret.setPlaceholderText(self.tr("PIN") if kind == PIN else self.tr("Passphrase"))
         self.profile_box.hide()
+        self._fit_explanation()
         self.secret.clear()
         self.error.hide()
         self.set_busy(False)
         self.secret.setFocus()
+
+    def _fit_explanation(self) -> None:
+        """A wrapped label in the fixed-width panel: reserve the height its lines need (the
+        layout kept the old text's height and clipped a longer one)."""
+        width = PANEL_WIDTH - 2 * PANEL_MARGIN
+        self.explanation.setMinimumHeight(self.explanation.heightForWidth(width))
 
     def set_busy(self, busy: bool) -> None:
         for widget in (self.secret, self.unlock_button, self.switch_button, self.profile_box):
@@ -172,12 +180,17 @@ class LockScreen(QWidget):
         for p in profiles:
             if p["name"] != self.profile:
                 self.profile_box.addItem(p["name"], p["name"])
-        self.explanation.setText(self.tr("Choose who you are and type your PIN (the store's "
-                                         "passphrase for a profile without a PIN)."))
-        self.secret.setPlaceholderText(self.tr("PIN or passphrase"))
+        if self.profile_box.count():
+            self.explanation.setText(self.tr("Choose who you are and type your PIN (the store's "
+                                             "passphrase for a profile without a PIN)."))
+            self.secret.setPlaceholderText(self.tr("PIN or passphrase"))
+        else:  # the lock screen's question for this profile stays as it was
+            self.error.setText(self.tr("This device has no other profile: a supervisor adds "
+                                       "one under Settings."))
         self.profile_box.setVisible(self.profile_box.count() > 0)
+        self.error.setVisible(not self.profile_box.count())
+        self._fit_explanation()
         self.secret.clear()
-        self.error.hide()
         self.set_busy(False)
         self.secret.setFocus()
 

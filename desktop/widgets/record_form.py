@@ -41,7 +41,11 @@ class RecordFormDialog(QDialog):
                 widget.setMaxLength(limit)
         self._errors: dict[str, QLabel] = {}
         form_host = QWidget()
-        form = QFormLayout(form_host)
+        form = QFormLayout()
+        host_layout = QVBoxLayout(form_host)
+        host_layout.addLayout(form)
+        # Spare height goes below the fields: stretched rows pushed a field away from its label.
+        host_layout.addStretch(1)
         for f in fields:
             editor = self.editors[f.key]
             editor.widget.setObjectName(f"field_{f.key}")

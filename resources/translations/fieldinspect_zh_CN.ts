@@ -4385,6 +4385,11 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
     <name>LockScreen</name>
     <message>
         <location filename="../../desktop/idle_lock.py" line="1"/>
+        <source>This device has no other profile: a supervisor adds one under Settings.</source>
+        <translation>本机没有其他用户：可由负责人在“设置”中添加。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/idle_lock.py" line="1"/>
         <source>PIN or passphrase</source>
         <translation>PIN 码或密码</translation>
     </message>
