@@ -22,6 +22,7 @@ MAX_PAGES = 60
 OVERDUE_BRUSH = QBrush(QColor("#fde2e1"))
 CONFIDENTIAL_BRUSH = QBrush(QColor("#fff4cc"))
 VOIDED_BRUSH = QBrush(QColor("#9a9a9a"))
+NO_TOOLTIP = frozenset({"date", "datetime", "number", "bool", "days_overdue"})
 
 
 def format_value(kind: str, value: Any) -> str:
@@ -218,7 +219,9 @@ class RecordTableModel(QAbstractTableModel):
         if col.key == "kind" and self._confidential(values):
             text += " · " + QCoreApplication.translate("Lists", "confidential")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return text if len(text) > 30 else None
+            # Any text may be cut off (Chinese is wide; a column keeps its width): hovering shows
+            # it whole. Dates, numbers and yes/no always fit.
+            return text if text and col.kind not in NO_TOOLTIP else None
         return text
 
     @staticmethod
