@@ -3116,6 +3116,11 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
 <context>
     <name>ReportsPage</name>
     <message>
+        <location filename="../../desktop/pages/reports.py" line="1"/>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
         <location filename="../../desktop/pages/reports.py" line="93"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
