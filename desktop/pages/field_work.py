@@ -49,6 +49,9 @@ class VisitsPage(RecordPage):
     list_name = "visits"
     model = Visit
 
+    def dialog_titles(self) -> tuple[str, str]:
+        return self.tr("New visit"), self.tr("Edit visit")
+
     def __init__(self, session, parent=None) -> None:
         super().__init__(session, parent)
         note = QLabel(self.tr("Secret visits are confidential (highlighted): while planned they "
@@ -110,6 +113,9 @@ class FindingsPage(RecordPage):
     page_id = "findings"
     list_name = "findings"
     model = Finding
+
+    def dialog_titles(self) -> tuple[str, str]:
+        return self.tr("New finding"), self.tr("Edit finding")
 
     def __init__(self, session, parent=None) -> None:
         super().__init__(session, parent)

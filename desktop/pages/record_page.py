@@ -132,6 +132,10 @@ class RecordPage(Page):
         """The fields History… shows: the form's, plus any the page changes another way."""
         return self.fields()
 
+    def dialog_titles(self) -> tuple[str, str]:
+        """The new and edit dialogs' titles, naming what kind of record they hold."""
+        return self.tr("New record"), self.tr("Edit record")
+
     def dialog_opened(self, dialog: RecordFormDialog) -> None:
         """Hook: add page-specific help beside the form."""
 
@@ -200,7 +204,7 @@ class RecordPage(Page):
             await self.session.write(write)
             self._saved()
 
-        dialog = RecordFormDialog(self, self.tr("New record"), self.fields(),
+        dialog = RecordFormDialog(self, self.dialog_titles()[0], self.fields(),
                                   self.session.reference, save, self.defaults(),
                                   rules.text_limits(self.model))
         self._open_dialog(dialog)
@@ -230,7 +234,8 @@ class RecordPage(Page):
             await self.session.write(write)
             self._saved()
 
-        dialog = RecordFormDialog(self, self.tr("Edit record"), self.fields(),
+        dialog = RecordFormDialog(self, _edit_title(self.dialog_titles()[1], current),
+                                  self.fields(),
                                   self.session.reference, save, current,
                                   rules.text_limits(self.model))
         self._open_dialog(dialog)
@@ -262,3 +267,12 @@ class RecordPage(Page):
             await dialog.load(self.session.read, self.model.__tablename__, row_id)
         except Exception as exc:  # noqa: BLE001 - shown by the one error mapper
             show_error(dialog, exc)
+
+
+def _edit_title(title: str, values: dict) -> str:
+    """"Edit problem: 窗口推诿…": which record is open, by its name, number or text."""
+    for key in ("name", "form_no", "person_name", "description", "content", "summary"):
+        text = str(values.get(key) or "").strip().replace("\n", " ")
+        if text:
+            return f"{title}: {text[:30]}…" if len(text) > 30 else f"{title}: {text}"
+    return title

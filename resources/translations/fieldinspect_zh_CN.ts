@@ -4,6 +4,16 @@
 <context>
     <name>AccountabilityPage</name>
     <message>
+        <location filename="../../desktop/pages/people.py" line="1"/>
+        <source>Edit accountability case</source>
+        <translation>修改问责案件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/people.py" line="1"/>
+        <source>New accountability case</source>
+        <translation>新建问责案件</translation>
+    </message>
+    <message>
         <location filename="../../desktop/pages/people.py" line="83"/>
         <source>Accountability</source>
         <translation>问责</translation>
@@ -105,6 +115,16 @@
 </context>
 <context>
     <name>CampaignsPanel</name>
+    <message>
+        <location filename="../../desktop/pages/admin.py" line="1"/>
+        <source>Edit campaign</source>
+        <translation>修改评议活动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/admin.py" line="1"/>
+        <source>New campaign</source>
+        <translation>新建评议活动</translation>
+    </message>
     <message>
         <location filename="../../desktop/pages/admin.py" line="37"/>
         <source>Campaigns</source>
@@ -359,6 +379,16 @@
 </context>
 <context>
     <name>CriticismsPage</name>
+    <message>
+        <location filename="../../desktop/pages/people.py" line="1"/>
+        <source>Edit criticism</source>
+        <translation>修改批评教育记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/people.py" line="1"/>
+        <source>New criticism</source>
+        <translation>新建批评教育记录</translation>
+    </message>
     <message>
         <location filename="../../desktop/pages/people.py" line="31"/>
         <source>Criticisms</source>
@@ -969,6 +999,16 @@
 <context>
     <name>EvaluationsPage</name>
     <message>
+        <location filename="../../desktop/pages/evaluations.py" line="1"/>
+        <source>Edit evaluation form</source>
+        <translation>修改评议表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/evaluations.py" line="1"/>
+        <source>New evaluation form</source>
+        <translation>新建评议表</translation>
+    </message>
+    <message>
         <location filename="../../desktop/pages/evaluations.py" line="23"/>
         <source>Evaluations</source>
         <translation>评议表</translation>
@@ -1106,6 +1146,16 @@
 </context>
 <context>
     <name>FindingsPage</name>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="1"/>
+        <source>Edit finding</source>
+        <translation>修改发现问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="1"/>
+        <source>New finding</source>
+        <translation>新建发现问题</translation>
+    </message>
     <message>
         <location filename="../../desktop/pages/field_work.py" line="94"/>
         <source>Photos</source>
@@ -2441,6 +2491,16 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
 <context>
     <name>OpinionsPanel</name>
     <message>
+        <location filename="../../desktop/pages/ledger.py" line="1"/>
+        <source>Edit opinion</source>
+        <translation>修改意见建议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/ledger.py" line="1"/>
+        <source>New opinion</source>
+        <translation>新建意见建议</translation>
+    </message>
+    <message>
         <location filename="../../desktop/pages/ledger.py" line="29"/>
         <source>Opinions and suggestions</source>
         <translation>意见建议</translation>
@@ -2652,6 +2712,11 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
 </context>
 <context>
     <name>ProblemsPanel</name>
+    <message>
+        <location filename="../../desktop/pages/ledger.py" line="1"/>
+        <source>Edit problem</source>
+        <translation>修改问题</translation>
+    </message>
     <message>
         <source>Confidential source</source>
         <translation>来源保密</translation>
@@ -3366,6 +3431,16 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
 </context>
 <context>
     <name>RepresentativesPanel</name>
+    <message>
+        <location filename="../../desktop/pages/units.py" line="1"/>
+        <source>Edit representative</source>
+        <translation>修改评议代表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/units.py" line="1"/>
+        <source>New representative</source>
+        <translation>新建评议代表</translation>
+    </message>
     <message>
         <location filename="../../desktop/pages/units.py" line="30"/>
         <source>Evaluation representatives</source>
@@ -4182,6 +4257,16 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
 <context>
     <name>TeamsPanel</name>
     <message>
+        <location filename="../../desktop/pages/admin.py" line="1"/>
+        <source>Edit inspection team</source>
+        <translation>修改督查组</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/admin.py" line="1"/>
+        <source>New inspection team</source>
+        <translation>新建督查组</translation>
+    </message>
+    <message>
         <location filename="../../desktop/pages/admin.py" line="25"/>
         <source>Inspection teams</source>
         <translation>督查组</translation>
@@ -4323,6 +4408,16 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
 </context>
 <context>
     <name>VisitsPage</name>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="1"/>
+        <source>Edit visit</source>
+        <translation>修改走访</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="1"/>
+        <source>New visit</source>
+        <translation>新建走访</translation>
+    </message>
     <message>
         <location filename="../../desktop/pages/field_work.py" line="38"/>
         <source>Secret visits are confidential (highlighted): while planned they are seen only by headquarters and the representatives assigned.</source>
