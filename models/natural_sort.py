@@ -14,3 +14,9 @@ def natural_key(text: str) -> tuple:
     parts = _DIGITS.split(text or "")
     return tuple((0, int(p), "") if i % 2 else (1, 0, p.casefold())
                  for i, p in enumerate(parts) if p)
+
+
+def natural_compare(a: str, b: str) -> int:
+    """The same order as an SQLite collation (`COLLATE natural` on the device's store)."""
+    ka, kb = natural_key(a), natural_key(b)
+    return (ka > kb) - (ka < kb)

@@ -212,7 +212,8 @@ def _teams() -> ListSpec:
         table=t,
         default_sort="name",
         columns=[
-            Col("name", QT_TRANSLATE_NOOP("Lists", "Name"), t.c.name, width=220),
+            Col("name", QT_TRANSLATE_NOOP("Lists", "Name"), t.c.name.collate("natural"),
+                width=220),
             Col("members", QT_TRANSLATE_NOOP("Lists", "Members"), members, width=320,
                 sortable=False),
         ],

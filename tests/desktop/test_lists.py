@@ -153,3 +153,16 @@ def test_a_cut_off_cell_shows_its_whole_text_on_hover(qtbot, session, store, sma
     row = next(r for r in range(model.rowCount())
                if model.data(model.index(r, column)) == measures)
     assert model.data(model.index(row, column), Qt.ItemDataRole.ToolTipRole) == measures
+
+
+def test_teams_are_listed_in_natural_order(qtbot, session, store):
+    from models import services
+    from models.reference import Team
+
+    with store.write("hq") as w:
+        for name in ("第10组", "第2组", "第1组"):
+            services.create_record(w, Team, {"name": name})
+    model = loaded_model(qtbot, session, "teams")
+    fetch_first_page(qtbot, model)
+    names = [model.data(model.index(r, 0)) for r in range(model.rowCount())]
+    assert names == ["第1组", "第2组", "第10组"]
