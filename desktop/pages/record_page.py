@@ -4,6 +4,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -98,8 +99,19 @@ class RecordPage(Page):
         """Ctrl+N makes a record, Ctrl+F goes to the search box. A window-wide key on a page:
         Qt fires it only for the page on show, so the keys work from the navigation too."""
         context = Qt.ShortcutContext.WindowShortcut
-        QShortcut(QKeySequence.StandardKey.New, self, self._new_by_key, context=context)
-        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search, context=context)
+        for key, act in ((QKeySequence.StandardKey.New, RecordPage._new_by_key),
+                         (QKeySequence.StandardKey.Find, RecordPage.focus_search)):
+            shortcut = QShortcut(key, self, context=context)
+            # Two lists on one page (the ledger's opinions and problems) share the key: it goes
+            # to the list holding the focus, else to the one Qt picked.
+            shortcut.activated.connect(lambda a=act: a(self._keyed_panel()))
+            shortcut.activatedAmbiguously.connect(lambda a=act: a(self._keyed_panel()))
+
+    def _keyed_panel(self) -> "RecordPage":
+        widget = QApplication.focusWidget()
+        while widget is not None and not isinstance(widget, RecordPage):
+            widget = widget.parentWidget()
+        return widget if widget is not None and widget.isVisible() else self
 
     def _new_by_key(self) -> None:
         if self.editable and self.new_button.isEnabled():

@@ -180,3 +180,17 @@ def test_f1_shows_the_version(session, qtbot, run):
     assert app_version() in box.text() and app_version() != "unknown"
     assert "Ctrl+N" in box.informativeText()
     box.close()
+
+
+def test_on_the_ledger_ctrl_f_goes_to_the_search_of_the_list_in_use(session, qtbot, run):
+    """Opinions and problems share the page: the key goes to the list holding the focus."""
+    window = make_window(session, qtbot)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    page = window.show_page("ledger")
+    problems = page.problems
+    problems.view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is problems.view)
+    QTest.keyClick(problems.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    focused = QApplication.focusWidget()
+    assert focused.objectName() == "filter_search" and problems.isAncestorOf(focused)
