@@ -96,6 +96,7 @@ class DesktopApp:
         self.window.closed.connect(self._window_closed)
         self.window.language_chosen.connect(self.switch_language)
         self.window.rebuild_requested.connect(self.rebuild)
+        self.window.profile_switched.connect(self.switch_profile)
         if geometry is not None:
             self.window.setGeometry(geometry)
         self.window.show()
@@ -111,6 +112,18 @@ class DesktopApp:
         self.session.standalone = False
         await self.session.refresh_reference()
         self.switch_language(self.translations.language)
+
+    @asyncSlot(dict)
+    async def switch_profile(self, profile: dict) -> None:
+        """Another person took the keyboard: a session of theirs, and the window made again
+        (their role decides the pages), without closing the store."""
+        self.session.close_sync()
+        self.session = await make_session(self.worker, self.session.store, profile)
+        old = self.window
+        old.closed.disconnect(self._window_closed)
+        self.show_window(old.geometry())
+        old.close()
+        old.deleteLater()
 
     def switch_language(self, lang: str) -> None:
         """Rebuild the window in the new language (every string is translated at build time)."""

@@ -1,6 +1,7 @@
 """The window's idle lock: after the minutes a supervisor set without a key or a click, the
 window hides every record (its pages and any open dialog) behind a lock screen that asks for
-the profile's PIN, or the store's passphrase for a profile without one.
+the profile's PIN, or the store's passphrase for a profile without one. From the lock screen
+another person can switch to their own profile (their PIN; no restart).
 
 Nothing is lost by locking: an open form dialog is hidden with what was typed in it and comes
 back after the unlock; the store stays open, so a sync or a save under way finishes.
@@ -11,6 +12,7 @@ import time
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -29,6 +31,7 @@ _INPUT = frozenset({
 
 
 FILTER_AFTER_MS = 1000
+PANEL_WIDTH, PANEL_MARGIN = 480, 28  # the lock screen's panel
 
 
 class IdleWatcher(QObject):
@@ -93,6 +96,8 @@ class LockScreen(QWidget):
 
     unlock_requested = Signal(str)
     quit_requested = Signal()
+    switch_user_clicked = Signal()  # the window answers with `offer_profiles`
+    switch_requested = Signal(str, str)  # another profile's name, its secret
 
     def __init__(self, profile: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,6 +106,8 @@ class LockScreen(QWidget):
         self.title = QLabel(self.tr("FieldInspect is locked"), objectName="lockTitle")
         self.explanation = QLabel(objectName="lockExplanation")
         self.explanation.setWordWrap(True)
+        self.profile_box = QComboBox(objectName="lockProfile")
+        self.profile_box.hide()
         self.secret = QLineEdit(objectName="lockSecret")
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
         self.secret.returnPressed.connect(self._submit)
@@ -112,17 +119,20 @@ class LockScreen(QWidget):
         self.unlock_button.clicked.connect(self._submit)
         quit_button = QPushButton(self.tr("Quit FieldInspect"), objectName="lockQuitButton")
         quit_button.clicked.connect(self.quit_requested)
+        self.switch_button = QPushButton(self.tr("Switch user…"), objectName="switchUserButton")
+        self.switch_button.clicked.connect(self.switch_user_clicked)
         buttons = QHBoxLayout()
         buttons.addWidget(quit_button)
+        buttons.addWidget(self.switch_button)
         buttons.addStretch(1)
         buttons.addWidget(self.unlock_button)
         panel = QFrame(objectName="lockPanel")
         panel.setFrameShape(QFrame.Shape.StyledPanel)
-        panel.setFixedWidth(480)
+        panel.setFixedWidth(PANEL_WIDTH)
         inner = QVBoxLayout(panel)
-        inner.setContentsMargins(28, 24, 28, 24)
+        inner.setContentsMargins(PANEL_MARGIN, 24, PANEL_MARGIN, 24)
         inner.setSpacing(12)
-        for widget in (self.title, self.explanation, self.secret, self.error):
+        for widget in (self.title, self.explanation, self.profile_box, self.secret, self.error):
             inner.addWidget(widget)
         inner.addLayout(buttons)
         outer = QVBoxLayout(self)
@@ -140,14 +150,22 @@ class LockScreen(QWidget):
                 "LockScreen", "The window locked after %n min without use. Everything typed "
                 "is kept.", "", minutes) + "\n" + what.replace("%1", self.profile))
         self.secret.setPlaceholderText(self.tr("PIN") if kind == PIN else self.tr("Passphrase"))
+        self.profile_box.hide()
+        self._fit_explanation()
         self.secret.clear()
         self.error.hide()
         self.set_busy(False)
         self.secret.setFocus()
 
+    def _fit_explanation(self) -> None:
+        """A wrapped label in the fixed-width panel: reserve the height its lines need (the
+        layout kept the old text's height and clipped a longer one)."""
+        width = PANEL_WIDTH - 2 * PANEL_MARGIN
+        self.explanation.setMinimumHeight(self.explanation.heightForWidth(width))
+
     def set_busy(self, busy: bool) -> None:
-        self.secret.setEnabled(not busy)
-        self.unlock_button.setEnabled(not busy)
+        for widget in (self.secret, self.unlock_button, self.switch_button, self.profile_box):
+            widget.setEnabled(not busy)
 
     def refuse(self, message: str) -> None:
         self.error.setText(message)
@@ -156,7 +174,31 @@ class LockScreen(QWidget):
         self.set_busy(False)
         self.secret.setFocus()
 
+    def offer_profiles(self, profiles: list[dict]) -> None:
+        """Switching user: pick another profile, then type its PIN (or the passphrase)."""
+        self.profile_box.clear()
+        for p in profiles:
+            if p["name"] != self.profile:
+                self.profile_box.addItem(p["name"], p["name"])
+        if self.profile_box.count():
+            self.explanation.setText(self.tr("Choose who you are and type your PIN (the store's "
+                                             "passphrase for a profile without a PIN)."))
+            self.secret.setPlaceholderText(self.tr("PIN or passphrase"))
+        else:  # the lock screen's question for this profile stays as it was
+            self.error.setText(self.tr("This device has no other profile: a supervisor adds "
+                                       "one under Settings."))
+        self.profile_box.setVisible(self.profile_box.count() > 0)
+        self.error.setVisible(not self.profile_box.count())
+        self._fit_explanation()
+        self.secret.clear()
+        self.set_busy(False)
+        self.secret.setFocus()
+
     def _submit(self) -> None:
-        if self.secret.text():
-            self.set_busy(True)
+        if not self.secret.text():
+            return
+        self.set_busy(True)
+        if self.profile_box.isVisible() and self.profile_box.currentData():
+            self.switch_requested.emit(self.profile_box.currentData(), self.secret.text())
+        else:
             self.unlock_requested.emit(self.secret.text())

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.about import about_box
 from desktop.change_hub import ChangeHub
 from desktop.idle_lock import IdleWatcher, LockScreen
 from desktop.labels import label_of
@@ -27,7 +28,7 @@ from models.enums import ProfileRole
 from models.errors import AppError
 from models.security.lockout import LockedOutError
 from models.security.pins import WrongPinError
-from models.security.relock import lock_window, unlock_window
+from models.security.relock import lock_window, switch_profile, unlock_window
 from models.store.keys import WrongPassphraseError
 
 # Tables of the reference data every page offers in its lists (desktop.data.reference).
@@ -43,6 +44,7 @@ class MainWindow(QMainWindow):
     closed = Signal()
     language_chosen = Signal(str)
     rebuild_requested = Signal()  # the device's role changed (enrolled from the settings)
+    profile_switched = Signal(dict)  # another person's profile took the keyboard (app.py)
 
     def __init__(self, session, language: str, parent=None,
                  settings: QSettings | None = None) -> None:
@@ -85,6 +87,8 @@ class MainWindow(QMainWindow):
         self.lock_screen = LockScreen(session.profile)
         self.lock_screen.unlock_requested.connect(self._try_unlock)
         self.lock_screen.quit_requested.connect(self.close)
+        self.lock_screen.switch_user_clicked.connect(self._offer_profiles)
+        self.lock_screen.switch_requested.connect(self._try_switch)
         self.frame = QStackedWidget(objectName="lockFrame")
         self.frame.addWidget(central)
         self.frame.addWidget(self.lock_screen)
@@ -94,6 +98,7 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(session.idle_lock_minutes * 60_000, self)
         self.idle.idle.connect(self.lock)
         self._status_bar()
+        self._menus()
         self.nav.setCurrentRow(0)
         self.sync.refresh()
         self.restore_geometry()
@@ -143,6 +148,20 @@ class MainWindow(QMainWindow):
         if self.settings is not None:
             self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
             self.settings.sync()
+
+    def _menus(self) -> None:
+        profile_menu = self.menuBar().addMenu(self.tr("&Profile"))
+        switch = profile_menu.addAction(self.tr("&Switch user…"))
+        switch.triggered.connect(lambda: self.switch_user())
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = help_menu.addAction(self.tr("&About FieldInspect"))
+        about.setShortcut(QKeySequence.StandardKey.HelpContents)
+        about.triggered.connect(self.show_about)
+
+    def show_about(self) -> None:
+        box = about_box(self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     # --- pages ----------------------------------------------------------------------------
     def page(self, page_id: str):
@@ -272,6 +291,41 @@ class MainWindow(QMainWindow):
             self.lock_screen.refuse(exc.message)
         else:
             self._unlocked()
+
+    @widget_slot()
+    async def switch_user(self) -> None:
+        """Menu: hide every record as the idle lock does, then offer the other profiles."""
+        await self.lock()
+        await self._offer_profiles()
+
+    @widget_slot()
+    async def _offer_profiles(self) -> None:
+        from models.profiles import list_profiles
+
+        self.lock_screen.set_busy(True)
+        profiles = await self.session.worker.run(list_profiles, self.session.store)
+        self._profiles = {p["name"]: p for p in profiles}
+        self.lock_screen.offer_profiles(profiles)
+
+    @widget_slot(str, str)
+    async def _try_switch(self, name: str, secret: str) -> None:
+        s = self.session
+        try:
+            await s.worker.run(switch_profile, s.store, s.profile, name, secret)
+        except LockedOutError as exc:
+            self.lock_screen.refuse(_lockout_message(exc))
+        except WrongPinError:
+            self.lock_screen.refuse(self.tr("Wrong PIN."))
+        except WrongPassphraseError:
+            self.lock_screen.refuse(self.tr("Wrong passphrase."))
+        except AppError as exc:
+            self.lock_screen.refuse(exc.message)
+        else:
+            for dialog in self._hidden_dialogs:  # the last person's half-typed forms go
+                if shiboken6.isValid(dialog):
+                    dialog.reject()
+            self._hidden_dialogs = []
+            self.profile_switched.emit(self._profiles[name])
 
     def _unlocked(self) -> None:
         self.locked = False

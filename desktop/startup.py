@@ -194,6 +194,8 @@ class ProfileDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.setMinimumWidth(380)
+        if preselect:  # the person is known: what is left to type is the PIN
+            self.pin.setFocus()
 
     def chosen(self) -> dict:
         return next(p for p in self.profiles if p["name"] == self.box.currentData())
@@ -202,11 +204,13 @@ class ProfileDialog(QDialog):
         self.error.setText(self.tr("Wrong PIN."))
         self.error.show()
         self.pin.clear()
+        self.pin.setFocus()  # the next try is typed at once
 
     def locked_out(self, message: str) -> None:
         self.error.setText(self.tr("This profile is locked for now: %1").replace("%1", message))
         self.error.show()
         self.pin.clear()
+        self.pin.setFocus()  # the next try is typed at once
 
 
 class YourNameDialog(QDialog):

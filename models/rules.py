@@ -233,6 +233,11 @@ def is_overdue(deadline: date | None, status: str, as_of: date) -> bool:
     )
 
 
+def days_overdue(deadline: date | None, status: str, as_of: date) -> int | None:
+    """How many days past its deadline an overdue problem is (None when it is not overdue)."""
+    return (as_of - deadline).days if is_overdue(deadline, status, as_of) else None
+
+
 def raise_if(problems: list[Problem]) -> None:
     if problems:
         raise ValidationError(problems)

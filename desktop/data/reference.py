@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from models.natural_sort import natural_key
+
 if TYPE_CHECKING:  # the passphrase dialog shows before SQLAlchemy is imported
     import sqlalchemy as sa
 
@@ -72,6 +74,7 @@ def load_reference(conn: sa.Connection) -> Reference:
         units=units,
         campaigns=campaigns,
         open_campaign_id=open_campaign_id(conn),
-        teams=_live(conn, "team", ("id", "name"), "name"),
+        teams=sorted(_live(conn, "team", ("id", "name"), "name"),
+                     key=lambda t: natural_key(t["name"])),
         representatives=_live(conn, "representative", ("id", "name", "team_id"), "name"),
     )

@@ -143,6 +143,10 @@ def _problems() -> ListSpec:
                 "enum:ProblemStatus",
                 width=90,
             ),
+            # Counted from the deadline by models.rules.days_overdue when shown; sorting by it
+            # sorts by the deadline, the longest overdue first.
+            Col("days_overdue", QT_TRANSLATE_NOOP("Lists", "Days overdue"), t.c.deadline,
+                "days_overdue", width=90),
         ],
     )
 
@@ -208,7 +212,8 @@ def _teams() -> ListSpec:
         table=t,
         default_sort="name",
         columns=[
-            Col("name", QT_TRANSLATE_NOOP("Lists", "Name"), t.c.name, width=220),
+            Col("name", QT_TRANSLATE_NOOP("Lists", "Name"), t.c.name.collate("natural"),
+                width=220),
             Col("members", QT_TRANSLATE_NOOP("Lists", "Members"), members, width=320,
                 sortable=False),
         ],

@@ -4,7 +4,6 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.labels import choices, label_of
+from desktop.widgets.date_edit import DateEdit
 from models.enums import RespondentGroup
 
 
@@ -39,7 +39,7 @@ class BatchHeaderWidget(QWidget):
         self.unit.setCurrentIndex(-1)
         self.unit.currentIndexChanged.connect(self._unit_chosen)
         self.unit.lineEdit().setPlaceholderText(self.tr("type part of the unit's name"))
-        self.date = QDateEdit(QDate.currentDate(), objectName="evaluatedOn")
+        self.date = DateEdit(QDate.currentDate(), objectName="evaluatedOn")
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.cover = QSpinBox(objectName="coverCount")
@@ -76,7 +76,9 @@ class BatchHeaderWidget(QWidget):
         layout.addStretch(1)
         self.set_open_batches([])
         self.unit.lineEdit().returnPressed.connect(self.date.setFocus)
-        self.cover.editingFinished.connect(self.start.setFocus)
+        # Enter in the cover count (the last field) starts the batch: the header is a page, not
+        # a dialog, so the default button does not take Enter by itself.
+        self.cover.lineEdit().returnPressed.connect(self._start)
 
     def set_open_batches(self, open_batches: list[dict]) -> None:
         self.open_list.clear()

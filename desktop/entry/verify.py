@@ -4,7 +4,8 @@ without seeing the first entry; a supervisor settles each difference.
 The re-keying clerk types ahead like the first one: keys typed while a re-keyed form is saved
 are held and replayed to the next form (desktop/entry/type_ahead.py)."""
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -104,8 +105,12 @@ class VerifyPanel(_BatchPanel):
         self.type_ahead = TypeAhead(self, lambda held: send_key(
             self.focusWidget() or self.form.level, held))
         self.held = HeldKeysLabel(self.type_ahead)
-        self.finish = QPushButton(self.tr("Finish the second keying"), objectName="finishVerify")
+        self.finish = QPushButton(self.tr("Finish the second keying (Ctrl+Shift+E)"),
+                                  objectName="finishVerify")
         self.finish.clicked.connect(self.finish_keying)
+        # The same key that closes a batch on the first keying (entry_screen.py).
+        QShortcut(QKeySequence("Ctrl+Shift+E"), self, self.finish_keying,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Closed batch")))
         top.addWidget(self.batch, 1)

@@ -29,6 +29,9 @@ class TeamsPanel(RecordPage):
     list_name = "teams"
     model = Team
 
+    def dialog_titles(self) -> tuple[str, str]:
+        return self.tr("New inspection team"), self.tr("Edit inspection team")
+
     def title(self) -> str:
         return self.tr("Inspection teams")
 
@@ -43,6 +46,9 @@ class CampaignsPanel(RecordPage):
     page_id = "campaigns"
     list_name = "campaigns"
     model = Campaign
+
+    def dialog_titles(self) -> tuple[str, str]:
+        return self.tr("New campaign"), self.tr("Edit campaign")
 
     def title(self) -> str:
         return self.tr("Campaigns")

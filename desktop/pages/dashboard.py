@@ -22,6 +22,7 @@ from desktop.data.dashboard import load_dashboard
 from desktop.errors import show_error
 from desktop.labels import label_of
 from desktop.pages.base import Page
+from desktop.widgets.date_edit import DateEdit
 from desktop.widgets.ranking import RankingChartView, RankingTableModel, pct, score
 from desktop.widgets.slots import widget_slot
 from models.enums import RespondentGroup, Sanction
@@ -105,7 +106,7 @@ class DashboardPage(Page):
         self.period: dict[str, tuple[QCheckBox, QDateEdit]] = {}
         for key, text in (("date_from", self.tr("From")), ("date_to", self.tr("To"))):
             check = QCheckBox(text, objectName=f"dashboard_{key}_on")
-            edit = QDateEdit(QDate.currentDate(), objectName=f"dashboard_{key}")
+            edit = DateEdit(QDate.currentDate(), objectName=f"dashboard_{key}")
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setEnabled(False)

@@ -19,6 +19,9 @@ class EvaluationsPage(RecordPage):
     list_name = "evaluations"
     model = Evaluation
 
+    def dialog_titles(self) -> tuple[str, str]:
+        return self.tr("New evaluation form"), self.tr("Edit evaluation form")
+
     def title(self) -> str:
         return self.tr("Evaluations")
 

@@ -49,6 +49,9 @@ class VisitsPage(RecordPage):
     list_name = "visits"
     model = Visit
 
+    def dialog_titles(self) -> tuple[str, str]:
+        return self.tr("New visit"), self.tr("Edit visit")
+
     def __init__(self, session, parent=None) -> None:
         super().__init__(session, parent)
         note = QLabel(self.tr("Secret visits are confidential (highlighted): while planned they "
@@ -85,13 +88,34 @@ class VisitsPage(RecordPage):
         ]
 
     def defaults(self) -> dict:
-        return {"status": VisitStatus.PLANNED.value, "visit_date": date.today()}
+        values = {"status": VisitStatus.PLANNED.value, "visit_date": date.today()}
+        return values | self._own_representative()
+
+    def dialog_opened(self, dialog) -> None:
+        """The checklist of representatives follows the visit's team (any team when none)."""
+        team, reps = dialog.editors["team_id"], dialog.editors["representative_ids"].widget
+        team.widget.currentIndexChanged.connect(lambda _i: reps.show_team(team.get()))
+        reps.show_team(team.get())
+
+    def _own_representative(self) -> dict:
+        """On a representative's own laptop a new visit is theirs: them and their team."""
+        s = self.session
+        if s.device_role != DeviceRole.REPRESENTATIVE or not s.representative_id:
+            return {}
+        rep = next((r for r in s.reference.representatives
+                    if r["id"] == s.representative_id), None)
+        if rep is None:  # not synced to this laptop yet
+            return {}
+        return {"representative_ids": [rep["id"]], "team_id": rep.get("team_id")}
 
 
 class FindingsPage(RecordPage):
     page_id = "findings"
     list_name = "findings"
     model = Finding
+
+    def dialog_titles(self) -> tuple[str, str]:
+        return self.tr("New finding"), self.tr("Edit finding")
 
     def __init__(self, session, parent=None) -> None:
         super().__init__(session, parent)

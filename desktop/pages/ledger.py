@@ -25,6 +25,9 @@ class OpinionsPanel(RecordPage):
     list_name = "opinions"
     model = Opinion
 
+    def dialog_titles(self) -> tuple[str, str]:
+        return self.tr("New opinion"), self.tr("Edit opinion")
+
     def title(self) -> str:
         return self.tr("Opinions and suggestions")
 
@@ -71,6 +74,9 @@ class ProblemsPanel(RecordPage):
     list_name = "problems"
     model = Problem
     keeps_history = True
+
+    def dialog_titles(self) -> tuple[str, str]:
+        return self.tr("New problem"), self.tr("Edit problem")
 
     def title(self) -> str:
         return self.tr("Problems")

@@ -28,6 +28,9 @@ class CriticismsPage(RecordPage):
     model = PersonnelCriticism
     keeps_history = True
 
+    def dialog_titles(self) -> tuple[str, str]:
+        return self.tr("New criticism"), self.tr("Edit criticism")
+
     def title(self) -> str:
         return self.tr("Criticisms")
 
@@ -80,6 +83,9 @@ class AccountabilityPage(RecordPage):
     list_name = "cases"
     model = AccountabilityCase
     keeps_history = True
+
+    def dialog_titles(self) -> tuple[str, str]:
+        return self.tr("New accountability case"), self.tr("Edit accountability case")
 
     def title(self) -> str:
         return self.tr("Accountability")

@@ -1,11 +1,14 @@
 """A list of records with filters and New / Edit / Delete, the shape most pages share."""
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -87,10 +90,39 @@ class RecordPage(Page):
             button.setVisible(self.editable or button not in (
                 self.new_button, self.edit_button, self.delete_button))
             actions.addWidget(button)
+        self._shortcuts()
         self.layout_ = QVBoxLayout(self)
         self.layout_.addWidget(self.filter_bar)
         self.layout_.addWidget(self.view, 1)
         self.layout_.addLayout(actions)
+
+    def _shortcuts(self) -> None:
+        """Ctrl+N makes a record, Ctrl+F goes to the search box. A window-wide key on a page:
+        Qt fires it only for the page on show, so the keys work from the navigation too."""
+        context = Qt.ShortcutContext.WindowShortcut
+        for key, act in ((QKeySequence.StandardKey.New, RecordPage._new_by_key),
+                         (QKeySequence.StandardKey.Find, RecordPage.focus_search)):
+            shortcut = QShortcut(key, self, context=context)
+            # Two lists on one page (the ledger's opinions and problems) share the key: it goes
+            # to the list holding the focus, else to the one Qt picked.
+            shortcut.activated.connect(lambda a=act: a(self._keyed_panel()))
+            shortcut.activatedAmbiguously.connect(lambda a=act: a(self._keyed_panel()))
+
+    def _keyed_panel(self) -> "RecordPage":
+        widget = QApplication.focusWidget()
+        while widget is not None and not isinstance(widget, RecordPage):
+            widget = widget.parentWidget()
+        return widget if widget is not None and widget.isVisible() else self
+
+    def _new_by_key(self) -> None:
+        if self.editable and self.new_button.isEnabled():
+            self.create_new()
+
+    def focus_search(self) -> None:
+        search = self.filter_bar.findChild(QLineEdit, "filter_search")
+        if search is not None:
+            search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            search.selectAll()
 
     # --- for subclasses -------------------------------------------------------------------
     def fields(self) -> list[FieldSpec]:
@@ -112,6 +144,10 @@ class RecordPage(Page):
     def history_fields(self) -> list[FieldSpec]:
         """The fields History… shows: the form's, plus any the page changes another way."""
         return self.fields()
+
+    def dialog_titles(self) -> tuple[str, str]:
+        """The new and edit dialogs' titles, naming what kind of record they hold."""
+        return self.tr("New record"), self.tr("Edit record")
 
     def dialog_opened(self, dialog: RecordFormDialog) -> None:
         """Hook: add page-specific help beside the form."""
@@ -182,7 +218,7 @@ class RecordPage(Page):
             await self.session.write(write)
             self._saved()
 
-        dialog = RecordFormDialog(self, self.tr("New record"), self.fields(),
+        dialog = RecordFormDialog(self, self.dialog_titles()[0], self.fields(),
                                   self.session.reference, save, self.defaults(),
                                   rules.text_limits(self.model))
         self._open_dialog(dialog)
@@ -212,7 +248,8 @@ class RecordPage(Page):
             await self.session.write(write)
             self._saved()
 
-        dialog = RecordFormDialog(self, self.tr("Edit record"), self.fields(),
+        dialog = RecordFormDialog(self, _edit_title(self.dialog_titles()[1], current),
+                                  self.fields(),
                                   self.session.reference, save, current,
                                   rules.text_limits(self.model))
         self._open_dialog(dialog)
@@ -244,3 +281,12 @@ class RecordPage(Page):
             await dialog.load(self.session.read, self.model.__tablename__, row_id)
         except Exception as exc:  # noqa: BLE001 - shown by the one error mapper
             show_error(dialog, exc)
+
+
+def _edit_title(title: str, values: dict) -> str:
+    """"Edit problem: 窗口推诿…": which record is open, by its name, number or text."""
+    for key in ("name", "form_no", "person_name", "description", "content", "summary"):
+        text = str(values.get(key) or "").strip().replace("\n", " ")
+        if text:
+            return f"{title}: {text[:30]}…" if len(text) > 30 else f"{title}: {text}"
+    return title

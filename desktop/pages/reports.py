@@ -9,11 +9,11 @@ import threading
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, QStandardPaths, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QFrame,
     QGridLayout,
@@ -32,6 +32,7 @@ from desktop.labels import choices
 from desktop.pages.base import Page
 from desktop.pages.report_results import campaign_left_out_text, circulated_text
 from desktop.widgets.asking import run_dialog
+from desktop.widgets.date_edit import DateEdit
 from desktop.widgets.slots import widget_slot
 from models.enums import ProblemStatus
 from models.output_folder import default_output_folder
@@ -190,8 +191,8 @@ class ReportsPage(Page):
             box.addWidget(row["overdue"])
         if kind == "criticism-notice":
             today = QDate.currentDate()
-            row["from"] = QDateEdit(QDate(today.year(), 1, 1), objectName="criticismFrom")
-            row["to"] = QDateEdit(today, objectName="criticismTo")
+            row["from"] = DateEdit(QDate(today.year(), 1, 1), objectName="criticismFrom")
+            row["to"] = DateEdit(today, objectName="criticismTo")
             for edit in (row["from"], row["to"]):
                 edit.setCalendarPopup(True)
                 edit.setDisplayFormat("yyyy-MM-dd")
@@ -373,7 +374,7 @@ class ReportsPage(Page):
             text = self.tr("Stopped: %1 of %2 unit reports were written to %3.") \
                 .replace("%1", str(done)).replace("%2", str(total)).replace("%3", str(out))
             row["result"].setText(text)
-            self._tell(self.tr("Unit feedback stopped"), text)
+            self._tell(self.tr("Unit feedback stopped"), text, out)
             return None
         except Exception as exc:  # noqa: BLE001
             show_error(self, exc)
@@ -396,7 +397,8 @@ class ReportsPage(Page):
         if req.campaign_left_out is not None:
             text = f"{text} {campaign_left_out_text(req.campaign_left_out)}"
         row["result"].setText(text)
-        self._tell(self.tr("%1 written").replace("%1", self.names()[kind][0]), text)
+        folder = out if kind == "unit-feedback" else paths[0].parent
+        self._tell(self.tr("%1 written").replace("%1", self.names()[kind][0]), text, folder)
         return paths
 
     def _busy(self, kind: str, busy: bool) -> None:
@@ -422,8 +424,12 @@ class ReportsPage(Page):
         bar.setValue(done)
         bar.setToolTip(unit)
 
-    def _tell(self, title: str, text: str) -> None:
+    def _tell(self, title: str, text: str, folder: Path | None = None) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, title, text,
                           QMessageBox.StandardButton.Ok, self)
         box.setObjectName("reportDone")
+        if folder is not None:  # the next step is nearly always to open or send the file
+            show = box.addButton(self.tr("Open folder"), QMessageBox.ButtonRole.ActionRole)
+            show.clicked.connect(
+                lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
         box.open()

@@ -29,6 +29,9 @@ class RepresentativesPanel(RecordPage):
     list_name = "representatives"
     model = Representative
 
+    def dialog_titles(self) -> tuple[str, str]:
+        return self.tr("New representative"), self.tr("Edit representative")
+
     def title(self) -> str:
         return self.tr("Evaluation representatives")
 

@@ -8,13 +8,9 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
-    QDateTimeEdit,
     QDoubleSpinBox,
     QHBoxLayout,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QSpinBox,
     QWidget,
@@ -22,6 +18,8 @@ from PySide6.QtWidgets import (
 
 import models.enums as enums
 from desktop.labels import choices, reason_label
+from desktop.widgets.date_edit import DateEdit, DateTimeEdit
+from desktop.widgets.reps_checklist import RepresentativesChecklist
 
 
 @dataclass(frozen=True)
@@ -112,13 +110,13 @@ def make_editor(spec: FieldSpec, reference) -> Editor:
         items += [(r["id"], r.get("path") or r["name"]) for r in rows]
         return _combo_editor(_combo(items, editable=kind == "unit"))
     if kind == "date":
-        edit = QDateEdit(QDate.currentDate())
+        edit = DateEdit(QDate.currentDate())
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("yyyy-MM-dd")
         return _optional(edit, lambda: edit.date().toPython(),
                          lambda v: edit.setDate(QDate(v)), spec.required)
     if kind == "datetime":
-        edit = QDateTimeEdit(QDateTime.currentDateTime())
+        edit = DateTimeEdit(QDateTime.currentDateTime())
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         return _optional(
@@ -171,24 +169,5 @@ def _local(value: datetime | date) -> datetime:
 
 
 def _reps_editor(reference) -> Editor:
-    widget = QListWidget()
-    widget.setFixedHeight(90)
-    for rep in reference.representatives:
-        item = QListWidgetItem(rep["name"])
-        item.setData(Qt.ItemDataRole.UserRole, rep["id"])
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-        item.setCheckState(Qt.CheckState.Unchecked)
-        widget.addItem(item)
-
-    def get():
-        return [widget.item(i).data(Qt.ItemDataRole.UserRole) for i in range(widget.count())
-                if widget.item(i).checkState() == Qt.CheckState.Checked]
-
-    def set_(ids):
-        wanted = set(ids or ())
-        for i in range(widget.count()):
-            item = widget.item(i)
-            checked = item.data(Qt.ItemDataRole.UserRole) in wanted
-            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-
-    return Editor(widget, get, set_)
+    checklist = RepresentativesChecklist(reference)
+    return Editor(checklist, checklist.ids, checklist.set_ids)

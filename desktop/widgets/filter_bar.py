@@ -1,10 +1,11 @@
 """The row of filters above a list; it emits the filter dict the list's SQL understands."""
 
 from PySide6.QtCore import QDate, QTimer, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWidget
 
 import models.enums as enums
 from desktop.labels import choices
+from desktop.widgets.date_edit import DateEdit
 
 
 class FilterBar(QWidget):
@@ -60,7 +61,7 @@ class FilterBar(QWidget):
         elif kind == "dates":
             for key, text in (("date_from", self.tr("From")), ("date_to", self.tr("To"))):
                 check = QCheckBox(text, objectName=f"filter_{key}_on")
-                edit = QDateEdit(QDate.currentDate(), objectName=f"filter_{key}")
+                edit = DateEdit(QDate.currentDate(), objectName=f"filter_{key}")
                 edit.setCalendarPopup(True)
                 edit.setDisplayFormat("yyyy-MM-dd")
                 edit.setEnabled(False)

@@ -2,6 +2,7 @@
 
 from collections.abc import Awaitable, Callable
 
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -40,7 +41,11 @@ class RecordFormDialog(QDialog):
                 widget.setMaxLength(limit)
         self._errors: dict[str, QLabel] = {}
         form_host = QWidget()
-        form = QFormLayout(form_host)
+        form = QFormLayout()
+        host_layout = QVBoxLayout(form_host)
+        host_layout.addLayout(form)
+        # Spare height goes below the fields: stretched rows pushed a field away from its label.
+        host_layout.addStretch(1)
         for f in fields:
             editor = self.editors[f.key]
             editor.widget.setObjectName(f"field_{f.key}")
@@ -67,6 +72,7 @@ class RecordFormDialog(QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, self._save_by_key)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.general_error)
@@ -104,6 +110,11 @@ class RecordFormDialog(QDialog):
         for label in self._errors.values():
             label.hide()
         self.general_error.hide()
+
+    def _save_by_key(self) -> None:
+        """Ctrl+S saves, as the Save button does (not while a save is under way)."""
+        if self.buttons.isEnabled():
+            self.save()
 
     @widget_slot()
     async def save(self) -> None:

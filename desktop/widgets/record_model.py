@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 import models.enums as enums
 from desktop.data import lists
 from desktop.labels import label_of, reason_label
+from models import rules
 
 log = logging.getLogger(__name__)
 PAGE = 200
@@ -23,6 +24,7 @@ MAX_PAGES = 60
 OVERDUE_BRUSH = QBrush(QColor("#fde2e1"))
 CONFIDENTIAL_BRUSH = QBrush(QColor("#fff4cc"))
 VOIDED_BRUSH = QBrush(QColor("#9a9a9a"))
+NO_TOOLTIP = frozenset({"date", "datetime", "number", "bool", "days_overdue"})
 
 
 def format_value(kind: str, value: Any) -> str:
@@ -218,12 +220,22 @@ class RecordTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return VOIDED_BRUSH if values.get("voided") else None
         col = self.spec.columns[index.column()]
-        text = format_value(col.kind, values.get(col.key))
+        text = self._text(col, values)
         if col.key == "kind" and self._confidential(values):
             text += " · " + QCoreApplication.translate("Lists", "confidential")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return text if len(text) > 30 else None
+            # Any text may be cut off (Chinese is wide; a column keeps its width): hovering shows
+            # it whole. Dates, numbers and yes/no always fit.
+            return text if text and col.kind not in NO_TOOLTIP else None
         return text
+
+    @staticmethod
+    def _text(col, values: dict) -> str:
+        if col.kind == "days_overdue":  # the one overdue rule, the day the list is looked at
+            days = rules.days_overdue(values.get("deadline"), values.get("status") or "",
+                                      date.today())
+            return "" if days is None else str(days)
+        return format_value(col.kind, values.get(col.key))
 
     def _confidential(self, values: dict) -> bool:
         return self.spec.name == "visits" and values.get("kind") == enums.VisitKind.SECRET

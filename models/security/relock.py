@@ -36,16 +36,25 @@ def unlock_window(store: Store, profile: str, secret: str) -> None:
 
     Wrong PINs count per profile in the store, wrong passphrases in the data directory's
     attempt file, exactly as when the app starts."""
-    if unlock_secret_kind(store, profile) == PIN:
-        verify_pin(store, profile, secret)
-    else:
-        try:
-            key = unlock_key(store.data_dir, store.data_dir / KEY_FILE, secret)
-        except WrongPassphraseError:
-            audit.log_event(store, "unlock_failed", profile=profile,
-                            details={"after": "idle lock"})
-            raise
-        if not hmac.compare_digest(key, store.data_key):  # a key file replaced under us
-            raise WrongPassphraseError("Wrong passphrase: the window stays locked.")
+    _check_secret(store, profile, secret)
     audit.log_event(store, "unlock", profile=profile, details={"after": "idle lock"})
 
+
+def switch_profile(store: Store, current: str, profile: str, secret: str) -> None:
+    """Another person takes the keyboard without restarting: their secret is checked as at
+    start-up (same lockout), and the switch is audited under the new profile."""
+    _check_secret(store, profile, secret)
+    audit.log_event(store, "profile_switched", profile=profile, details={"from": current})
+
+
+def _check_secret(store: Store, profile: str, secret: str) -> None:
+    if unlock_secret_kind(store, profile) == PIN:
+        verify_pin(store, profile, secret)
+        return
+    try:
+        key = unlock_key(store.data_dir, store.data_dir / KEY_FILE, secret)
+    except WrongPassphraseError:
+        audit.log_event(store, "unlock_failed", profile=profile, details={"after": "idle lock"})
+        raise
+    if not hmac.compare_digest(key, store.data_key):  # a key file replaced under us
+        raise WrongPassphraseError("Wrong passphrase: the window stays locked.")

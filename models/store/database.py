@@ -11,6 +11,7 @@ import sqlcipher3
 from sqlalchemy import event
 
 from models.errors import StoreLockedError
+from models.natural_sort import natural_compare
 
 DB_FILE = "fieldinspect.db"
 
@@ -75,6 +76,7 @@ def _connect_factory(path: Path, key: bytes):
         conn.execute("PRAGMA busy_timeout = 10000")
         conn.execute("PRAGMA cache_size = -65536")  # 64 MB: bulk index inserts stay in memory
         conn.execute("PRAGMA temp_store = MEMORY")
+        conn.create_collation("natural", natural_compare)  # lists of teams: 第2组 before 第10组
         return conn
 
     return connect

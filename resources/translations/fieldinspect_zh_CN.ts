@@ -4,6 +4,16 @@
 <context>
     <name>AccountabilityPage</name>
     <message>
+        <location filename="../../desktop/pages/people.py" line="1"/>
+        <source>Edit accountability case</source>
+        <translation>修改问责案件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/people.py" line="1"/>
+        <source>New accountability case</source>
+        <translation>新建问责案件</translation>
+    </message>
+    <message>
         <location filename="../../desktop/pages/people.py" line="83"/>
         <source>Accountability</source>
         <translation>问责</translation>
@@ -106,6 +116,16 @@
 <context>
     <name>CampaignsPanel</name>
     <message>
+        <location filename="../../desktop/pages/admin.py" line="1"/>
+        <source>Edit campaign</source>
+        <translation>修改评议活动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/admin.py" line="1"/>
+        <source>New campaign</source>
+        <translation>新建评议活动</translation>
+    </message>
+    <message>
         <location filename="../../desktop/pages/admin.py" line="37"/>
         <source>Campaigns</source>
         <translation>评议活动</translation>
@@ -181,12 +201,12 @@
     <message>
         <location filename="../../desktop/pages/devices.py" line="100"/>
         <source>Enrollment code</source>
-        <translation>注册码</translation>
+        <translation>登记码</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/devices.py" line="101"/>
         <source>Type this code on the new device (Enroll with headquarters). It works once, and only for a limited time.</source>
-        <translation>请在新设备上输入此注册码（“向总部注册”）。注册码仅可使用一次，且有时限。</translation>
+        <translation>请在新设备上输入此登记码（“向总部登记”）。登记码仅可使用一次，且有时限。</translation>
     </message>
 </context>
 <context>
@@ -359,6 +379,16 @@
 </context>
 <context>
     <name>CriticismsPage</name>
+    <message>
+        <location filename="../../desktop/pages/people.py" line="1"/>
+        <source>Edit criticism</source>
+        <translation>修改批评教育记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/people.py" line="1"/>
+        <source>New criticism</source>
+        <translation>新建批评教育记录</translation>
+    </message>
     <message>
         <location filename="../../desktop/pages/people.py" line="31"/>
         <source>Criticisms</source>
@@ -559,7 +589,7 @@
     <message>
         <location filename="../../desktop/pages/devices.py" line="142"/>
         <source>Enroll a device…</source>
-        <translation>注册设备…</translation>
+        <translation>登记设备…</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/devices.py" line="143"/>
@@ -575,7 +605,7 @@
     <message>
         <location filename="../../desktop/pages/devices.py" line="174"/>
         <source>Devices are enrolled, revoked and listed with their last sync through the HQ server. Enroll this computer with the HQ server (Settings) to manage them.</source>
-        <translation>设备的注册、吊销及最近同步情况均通过总部服务器管理。请先将本机注册到总部服务器（见“设置”），再管理设备。</translation>
+        <translation>设备的登记、吊销及最近同步情况均通过总部服务器管理。请先将本机登记到总部服务器（见“设置”），再管理设备。</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/devices.py" line="183"/>
@@ -597,7 +627,7 @@
     <message>
         <location filename="../../desktop/pages/devices.py" line="192"/>
         <source>Waiting for its code</source>
-        <translation>等待输入注册码</translation>
+        <translation>等待输入登记码</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/devices.py" line="193"/>
@@ -657,7 +687,7 @@
     <message>
         <location filename="../../desktop/pages/devices.py" line="38"/>
         <source>Enroll a device</source>
-        <translation>注册设备</translation>
+        <translation>登记设备</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/devices.py" line="57"/>
@@ -690,12 +720,12 @@
     <message>
         <location filename="../../desktop/startup.py" line="188"/>
         <source>Enroll with headquarters</source>
-        <translation>向总部注册</translation>
+        <translation>向总部登记</translation>
     </message>
     <message>
         <location filename="../../desktop/startup.py" line="189"/>
         <source>Headquarters gives you the server address and a one-time enrollment code for this computer.</source>
-        <translation>总部会提供服务器地址和本机专用的一次性注册码。</translation>
+        <translation>总部会提供服务器地址和本机专用的一次性登记码。</translation>
     </message>
     <message>
         <location filename="../../desktop/startup.py" line="199"/>
@@ -705,12 +735,12 @@
     <message>
         <location filename="../../desktop/startup.py" line="200"/>
         <source>Enrollment code</source>
-        <translation>注册码</translation>
+        <translation>登记码</translation>
     </message>
     <message>
         <location filename="../../desktop/startup.py" line="218"/>
         <source>Type the server address and the enrollment code.</source>
-        <translation>请输入服务器地址和注册码。</translation>
+        <translation>请输入服务器地址和登记码。</translation>
     </message>
 </context>
 <context>
@@ -969,6 +999,16 @@
 <context>
     <name>EvaluationsPage</name>
     <message>
+        <location filename="../../desktop/pages/evaluations.py" line="1"/>
+        <source>Edit evaluation form</source>
+        <translation>修改评议表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/evaluations.py" line="1"/>
+        <source>New evaluation form</source>
+        <translation>新建评议表</translation>
+    </message>
+    <message>
         <location filename="../../desktop/pages/evaluations.py" line="23"/>
         <source>Evaluations</source>
         <translation>评议表</translation>
@@ -1106,6 +1146,16 @@
 </context>
 <context>
     <name>FindingsPage</name>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="1"/>
+        <source>Edit finding</source>
+        <translation>修改发现问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="1"/>
+        <source>New finding</source>
+        <translation>新建发现问题</translation>
+    </message>
     <message>
         <location filename="../../desktop/pages/field_work.py" line="94"/>
         <source>Photos</source>
@@ -1261,8 +1311,8 @@
         <location filename="../../desktop/startup.py" line="1"/>
         <source>A standalone office starts empty: it creates its own campaign, units, teams and representatives, and can enroll later; the same names merge with HQ's.
 A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own computer; 3. create the campaign and units there; 4. enroll the other computers with codes from HQ.</source>
-        <translation>独立办公室从空库开始：自行创建评议活动、单位、督查组和评议代表，以后可再注册到总部；同名记录会与总部的合并。
-联网的县按此顺序：1. 启动总部服务器；2. 注册总部自己的电脑；3. 在总部电脑上创建评议活动和单位；4. 用总部发放的注册码注册其他电脑。</translation>
+        <translation>独立办公室从空库开始：自行创建评议活动、单位、督查组和评议代表，以后可再登记到总部；同名记录会与总部的合并。
+联网的县按此顺序：1. 启动总部服务器；2. 登记总部自己的电脑；3. 在总部电脑上创建评议活动和单位；4. 用总部发放的登记码登记其他电脑。</translation>
     </message>
     <message>
         <location filename="../../desktop/startup.py" line="27"/>
@@ -1302,7 +1352,7 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
     <message>
         <location filename="../../desktop/startup.py" line="75"/>
         <source>Type the server address and the enrollment code that headquarters gave you.</source>
-        <translation>请输入总部提供的服务器地址和注册码。</translation>
+        <translation>请输入总部提供的服务器地址和登记码。</translation>
     </message>
 </context>
 <context>
@@ -2045,6 +2095,11 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
 <context>
     <name>Lists</name>
     <message>
+        <location filename="../../desktop/data/specs_office.py" line="1"/>
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
         <location filename="../../desktop/data/specs_office.py" line="30"/>
         <source>Form number</source>
         <translation>表号</translation>
@@ -2310,6 +2365,26 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../desktop/main_window.py" line="1"/>
+        <source>&amp;Switch user…</source>
+        <translation>切换用户(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="1"/>
+        <source>&amp;Profile</source>
+        <translation>用户(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="1"/>
+        <source>&amp;About FieldInspect</source>
+        <translation>关于督查通(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="1"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
         <location filename="../../desktop/main_window.py" line="33"/>
         <source>FieldInspect</source>
         <translation>督查通</translation>
@@ -2392,7 +2467,7 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
     <message>
         <location filename="../../desktop/main_window.py" line="137"/>
         <source>Headquarters revoked this device, and its records were removed from it. Ask headquarters to enroll it again.</source>
-        <translation>总部已吊销本设备，其中的记录已被清除。如需继续使用，请联系总部重新注册。</translation>
+        <translation>总部已吊销本设备，其中的记录已被清除。如需继续使用，请联系总部重新登记。</translation>
     </message>
     <message>
         <source>Wrong PIN.</source>
@@ -2415,6 +2490,16 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
 </context>
 <context>
     <name>OpinionsPanel</name>
+    <message>
+        <location filename="../../desktop/pages/ledger.py" line="1"/>
+        <source>Edit opinion</source>
+        <translation>修改意见建议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/ledger.py" line="1"/>
+        <source>New opinion</source>
+        <translation>新建意见建议</translation>
+    </message>
     <message>
         <location filename="../../desktop/pages/ledger.py" line="29"/>
         <source>Opinions and suggestions</source>
@@ -2627,6 +2712,11 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
 </context>
 <context>
     <name>ProblemsPanel</name>
+    <message>
+        <location filename="../../desktop/pages/ledger.py" line="1"/>
+        <source>Edit problem</source>
+        <translation>修改问题</translation>
+    </message>
     <message>
         <source>Confidential source</source>
         <translation>来源保密</translation>
@@ -3091,6 +3181,11 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
 <context>
     <name>ReportsPage</name>
     <message>
+        <location filename="../../desktop/pages/reports.py" line="1"/>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
         <location filename="../../desktop/pages/reports.py" line="93"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
@@ -3337,6 +3432,16 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
 <context>
     <name>RepresentativesPanel</name>
     <message>
+        <location filename="../../desktop/pages/units.py" line="1"/>
+        <source>Edit representative</source>
+        <translation>修改评议代表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/units.py" line="1"/>
+        <source>New representative</source>
+        <translation>新建评议代表</translation>
+    </message>
+    <message>
         <location filename="../../desktop/pages/units.py" line="30"/>
         <source>Evaluation representatives</source>
         <translation>评议代表</translation>
@@ -3413,7 +3518,7 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
     <message>
         <location filename="../../desktop/pages/settings.py" line="61"/>
         <source>Enroll with headquarters…</source>
-        <translation>向总部注册…</translation>
+        <translation>向总部登记…</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/settings.py" line="68"/>
@@ -3423,7 +3528,7 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
     <message>
         <location filename="../../desktop/pages/settings.py" line="94"/>
         <source>Not enrolled: this device does not sync.</source>
-        <translation>未注册：本设备不同步。</translation>
+        <translation>未登记：本设备不同步。</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/settings.py" line="71"/>
@@ -4152,6 +4257,16 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
 <context>
     <name>TeamsPanel</name>
     <message>
+        <location filename="../../desktop/pages/admin.py" line="1"/>
+        <source>Edit inspection team</source>
+        <translation>修改督查组</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/admin.py" line="1"/>
+        <source>New inspection team</source>
+        <translation>新建督查组</translation>
+    </message>
+    <message>
         <location filename="../../desktop/pages/admin.py" line="25"/>
         <source>Inspection teams</source>
         <translation>督查组</translation>
@@ -4252,8 +4367,8 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
     </message>
     <message>
         <location filename="../../desktop/entry/verify.py" line="87"/>
-        <source>Finish the second keying</source>
-        <translation>完成复录</translation>
+        <source>Finish the second keying (Ctrl+Shift+E)</source>
+        <translation>完成复录 (Ctrl+Shift+E)</translation>
     </message>
     <message>
         <location filename="../../desktop/entry/verify.py" line="90"/>
@@ -4293,6 +4408,16 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
 </context>
 <context>
     <name>VisitsPage</name>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="1"/>
+        <source>Edit visit</source>
+        <translation>修改走访</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/field_work.py" line="1"/>
+        <source>New visit</source>
+        <translation>新建走访</translation>
+    </message>
     <message>
         <location filename="../../desktop/pages/field_work.py" line="38"/>
         <source>Secret visits are confidential (highlighted): while planned they are seen only by headquarters and the representatives assigned.</source>
@@ -4359,6 +4484,26 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
 <context>
     <name>LockScreen</name>
     <message>
+        <location filename="../../desktop/idle_lock.py" line="1"/>
+        <source>This device has no other profile: a supervisor adds one under Settings.</source>
+        <translation>本机没有其他用户：可由负责人在“设置”中添加。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/idle_lock.py" line="1"/>
+        <source>PIN or passphrase</source>
+        <translation>PIN 码或密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/idle_lock.py" line="1"/>
+        <source>Choose who you are and type your PIN (the store's passphrase for a profile without a PIN).</source>
+        <translation>请选择您的用户并输入 PIN 码（未设 PIN 码的用户请输入数据密码）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/idle_lock.py" line="1"/>
+        <source>Switch user…</source>
+        <translation>切换用户…</translation>
+    </message>
+    <message>
         <source>FieldInspect is locked</source>
         <translation>督查通已锁定</translation>
     </message>
@@ -4422,6 +4567,67 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
         <location filename="../../desktop/widgets/photo_view.py" line="1"/>
         <source>This file cannot be shown as an image.</source>
         <translation>此文件无法作为图片显示。</translation>
+    </message>
+</context>
+<context>
+    <name>AboutBox</name>
+    <message>
+        <location filename="../../desktop/about.py" line="1"/>
+        <source>F1  this window</source>
+        <translation>F1  打开本窗口</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="1"/>
+        <source>Ctrl+Shift+E  close a batch / finish the second keying</source>
+        <translation>Ctrl+Shift+E  结束本批录入 / 完成复录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="1"/>
+        <source>Ctrl+S  save the open record</source>
+        <translation>Ctrl+S  保存正在编辑的记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="1"/>
+        <source>Ctrl+F  go to the page's search box</source>
+        <translation>Ctrl+F  转到本页的搜索框</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="1"/>
+        <source>Ctrl+N  new record on the page shown</source>
+        <translation>Ctrl+N  在当前页面新建记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="1"/>
+        <source>Keys:</source>
+        <translation>快捷键：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="1"/>
+        <source>FieldInspect (督查通), version %1</source>
+        <translation>督查通（FieldInspect），版本 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="1"/>
+        <source>About FieldInspect</source>
+        <translation>关于督查通</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="1"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
+    <name>RepresentativesChecklist</name>
+    <message>
+        <location filename="../../desktop/widgets/reps_checklist.py" line="1"/>
+        <source>All teams</source>
+        <translation>全部督查组</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/reps_checklist.py" line="1"/>
+        <source>Type part of a name</source>
+        <translation>输入姓名中的字</translation>
     </message>
 </context>
 </TS>

@@ -198,3 +198,26 @@ def test_pages_follow_the_device_role(qtbot, aloop, store, small, worker):
                                   device_role="representative"), "en")
     qtbot.addWidget(rep)
     assert "visits" in rep.page_ids and "evaluations" not in rep.page_ids
+
+
+def test_a_record_dialogs_title_names_the_record(evaluations, run, store):
+    page = evaluations
+    with store.read() as conn:
+        row_id = conn.execute(sa.text("SELECT id FROM evaluation WHERE form_no='A002'")).scalar()
+
+    async def titles():
+        await page.create_new()
+        new = page.current_dialog.windowTitle()
+        page.current_dialog.reject()
+        return new
+
+    assert run(titles()) == "New evaluation form"
+    select_row(page, row_id, run)
+
+    async def edit():
+        await page.edit_selected()
+        title = page.current_dialog.windowTitle()
+        page.current_dialog.reject()
+        return title
+
+    assert run(edit()) == "Edit evaluation form: A002"

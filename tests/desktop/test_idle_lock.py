@@ -143,3 +143,32 @@ def test_clerk_cannot_change_the_minutes(store, small, worker, qtbot):
     page = SettingsPage(clerk, "en")
     qtbot.addWidget(page)
     assert not page.idle_box.isEnabled()
+
+
+def test_another_clerk_switches_user_from_the_menu_with_their_own_pin(pin_session, qtbot, run,
+                                                                     store):
+    from models.enums import ProfileRole
+    from models.profiles import create_profile
+
+    create_profile(store, "王芳", ProfileRole.CLERK, pin="1357")
+    window = make_window(pin_session, qtbot)
+    switched = []
+    window.profile_switched.connect(switched.append)
+    action = next(a for m in window.menuBar().actions() for a in m.menu().actions()
+                  if a.text() == "&Switch user…")
+    screen = window.lock_screen
+
+    async def go():
+        action.trigger()
+        await until(lambda: screen.profile_box.isVisible() and screen.secret.isEnabled())
+
+    run(go())
+    assert not window.content.isVisible()  # nobody's records while the next person types
+    assert screen.profile_box.currentData() == "王芳"
+    type_secret(window, "2468", run)  # tester's PIN is not 王芳's
+    assert screen.error.text() == "Wrong PIN." and not switched
+    screen.secret.setText("1357")
+    QTest.keyClick(screen.secret, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(switched))
+    assert switched[0]["name"] == "王芳" and switched[0]["role"] == ProfileRole.CLERK
+    assert audit_events(store)[-1] == "profile_switched"

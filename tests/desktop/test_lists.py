@@ -1,6 +1,7 @@
 """The big lists: every table model passes qtmodeltester; filters and sorting run in SQL."""
 
 import sqlalchemy as sa
+from PySide6.QtCore import Qt
 
 from desktop.data import lists
 from desktop.data.list_specs import SPECS
@@ -121,3 +122,47 @@ def test_search_by_form_number_prefix_and_by_text(qtbot, session):
             "EXPLAIN QUERY PLAN SELECT rowid FROM evaluation WHERE form_no >= 'A00' "
             "AND form_no < 'A00\uffff'").all()
     assert "ix_evaluation_form_no" in str(plan)
+
+
+def test_the_ledger_says_how_many_days_a_problem_is_overdue(qtbot, session, small):
+    model = loaded_model(qtbot, session, "problems", {})
+    fetch_first_page(qtbot, model)
+    headers = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
+    column = headers.index("Days overdue")
+    days = {model.record_id(r): model.data(model.index(r, column)) for r in range(model.rowCount())}
+    assert days.pop(small["overdue_problem"]) == "5"  # deadline five days ago, still open
+    assert set(days.values()) == {""}  # due later: nothing to say
+
+
+def test_a_cut_off_cell_shows_its_whole_text_on_hover(qtbot, session, store, small):
+    """Chinese text is wide: 20 characters overflow a Measures column, so every cell offers its
+    text as a tooltip (before, only texts over 30 characters did)."""
+    from datetime import date
+
+    from models import services
+    from models.records import Problem
+
+    measures = "制定整改方案，明确责任人，限期整改到位"
+    with store.write("clerk") as w:
+        services.create_record(w, Problem, {"description": "推诿", "measures": measures,
+                                            "unit_id": small["units"]["卫生院"],
+                                            "reported_on": date.today()})
+    model = loaded_model(qtbot, session, "problems", {"search": "推诿"})
+    fetch_first_page(qtbot, model)
+    column = [c.key for c in model.spec.columns].index("measures")
+    row = next(r for r in range(model.rowCount())
+               if model.data(model.index(r, column)) == measures)
+    assert model.data(model.index(row, column), Qt.ItemDataRole.ToolTipRole) == measures
+
+
+def test_teams_are_listed_in_natural_order(qtbot, session, store):
+    from models import services
+    from models.reference import Team
+
+    with store.write("hq") as w:
+        for name in ("第10组", "第2组", "第1组"):
+            services.create_record(w, Team, {"name": name})
+    model = loaded_model(qtbot, session, "teams")
+    fetch_first_page(qtbot, model)
+    names = [model.data(model.index(r, 0)) for r in range(model.rowCount())]
+    assert names == ["第1组", "第2组", "第10组"]

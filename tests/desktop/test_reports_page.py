@@ -110,7 +110,7 @@ def test_cancelled_unit_feedback_says_how_far_it_got(page, run, tmp_path, monkey
 
     shown = []
     monkeypatch.setattr(reports_page.ReportsPage, "_tell",
-                        lambda self, title, text: shown.append(text))
+                        lambda self, title, text, folder=None: shown.append(text))
     original = page.request
 
     def cancelled_at_once(kind, out):
@@ -277,3 +277,26 @@ def test_a_folder_that_cannot_be_used_is_explained(page, run, tmp_path, monkeypa
     assert message_for(shown[0]) == (f"{blocker} cannot be made a folder: a file of that name "
                                      "is in the way. Choose another place.")
     assert page.rows["ledger"]["button"].isEnabled()
+
+
+def test_open_folder_after_a_report_is_written(page, run, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    import desktop.pages.reports as reports_page
+
+    target = tmp_path / "out" / "台账.xlsx"
+    target.parent.mkdir()
+
+    async def chosen(parent, title, suggested, fmt):
+        return target
+
+    opened = []
+    monkeypatch.setattr(reports_page, "ask_save_path", chosen)
+    monkeypatch.setattr(reports_page.QDesktopServices, "openUrl",
+                        lambda url: opened.append(url.toLocalFile()) or True)
+    run(page.save("ledger"))
+    box = next(w for w in QApplication.topLevelWidgets()
+               if isinstance(w, QMessageBox) and w.objectName() == "reportDone" and w.isVisible())
+    button = next(b for b in box.buttons() if b.text() == "Open folder")
+    button.click()
+    assert opened == [str(target.parent)]

@@ -5,7 +5,7 @@ import asyncio
 
 import pytest
 import shiboken6
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from tests.desktop.conftest import PASSPHRASE, make_session, until
 
@@ -285,4 +285,34 @@ def test_language_switch_rebuilds_the_window_in_chinese(run, worker, session, qa
         app.translations.switch("en")
         app.window.close()
         run(asyncio.sleep(0.5))  # loads started by the windows end before the store closes
+        worker.call_blocking(lambda: None)
+
+
+def test_switching_user_rebuilds_the_window_for_the_new_profile(run, worker, session, qapp,
+                                                                 monkeypatch, store):
+    from desktop.app import DesktopApp
+    from models.enums import ProfileRole
+    from models.profiles import create_profile
+
+    monkeypatch.setattr("desktop.app.preferred_language", lambda: "en")
+    create_profile(store, "王芳", ProfileRole.CLERK, pin="1357")
+    app = DesktopApp(qapp, None, None)
+    app.worker.shutdown()
+    app.worker, app.session = worker, session
+    app._closed = None
+
+    async def go():
+        app.show_window()
+        first = app.window
+        first.profile_switched.emit({"name": "王芳", "role": ProfileRole.CLERK.value})
+        await until(lambda: app.window is not first)
+
+    try:
+        run(go())
+        assert app.session.profile == "王芳" and app.session.profile_role == "clerk"
+        assert "hq" not in app.window.page_ids  # a clerk's pages, without a restart
+        assert "王芳" in app.window.findChild(QLabel, "profileLabel").text()
+    finally:
+        app.window.close()
+        run(asyncio.sleep(0.5))
         worker.call_blocking(lambda: None)

@@ -126,3 +126,10 @@ def test_a_cjk_font_is_available(qapp):
 
     assert QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese), (
         "no font for Simplified Chinese: install fonts-wqy-microhei (or Noto CJK)")
+
+
+def test_the_enrollment_code_has_one_chinese_name():
+    """GLOSSARY: 登记码. One dialog said 登记码 and the next 注册码 (issue 12 §5)."""
+    texts = [(tr.text or "") for tr in ET.parse(TS).getroot().iter("translation")]
+    assert not [t for t in texts if "注册" in t]
+    assert sum("登记码" in t for t in texts) >= 5

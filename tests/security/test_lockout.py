@@ -71,3 +71,19 @@ def test_pin_lockout_and_supervisor_unblock(store):
         verify_pin(store, "王芳", "2468", now=t + 10**7)
     reset_pin_lockout(store, "王芳", by="supervisor")
     verify_pin(store, "王芳", "2468", now=t + 10**7)
+
+
+def test_switching_user_cannot_guess_another_profiles_pin(store):
+    """Switch user (lock screen or menu) is no side door: its wrong PINs count towards the same
+    lockout as at start-up, so guessing a supervisor's PIN from a clerk's seat stops."""
+    from models.security.relock import switch_profile
+
+    create_profile(store, "王芳", ProfileRole.CLERK, pin="1357")
+    create_profile(store, "李强", ProfileRole.SUPERVISOR, pin="8642")
+    for _ in range(4):
+        with pytest.raises(WrongPinError):
+            switch_profile(store, "王芳", "李强", "0000")
+    with pytest.raises(LockedOutError):
+        switch_profile(store, "王芳", "李强", "8642")  # even the right one waits now
+    with pytest.raises(LockedOutError):
+        verify_pin(store, "李强", "8642")  # and at start-up too: one count per profile
