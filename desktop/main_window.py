@@ -279,8 +279,13 @@ class MainWindow(QMainWindow):
     @widget_slot(str)
     async def _try_unlock(self, secret: str) -> None:
         s = self.session
+        if await self._checked(unlock_window, s.store, s.profile, secret):
+            self._unlocked()
+
+    async def _checked(self, check, *args) -> bool:
+        """A PIN or passphrase check on the store's thread; a refusal shown on the lock screen."""
         try:
-            await s.worker.run(unlock_window, s.store, s.profile, secret)
+            await self.session.worker.run(check, *args)
         except LockedOutError as exc:
             self.lock_screen.refuse(_lockout_message(exc))
         except WrongPinError:
@@ -290,7 +295,8 @@ class MainWindow(QMainWindow):
         except AppError as exc:
             self.lock_screen.refuse(exc.message)
         else:
-            self._unlocked()
+            return True
+        return False
 
     @widget_slot()
     async def switch_user(self) -> None:
@@ -310,22 +316,13 @@ class MainWindow(QMainWindow):
     @widget_slot(str, str)
     async def _try_switch(self, name: str, secret: str) -> None:
         s = self.session
-        try:
-            await s.worker.run(switch_profile, s.store, s.profile, name, secret)
-        except LockedOutError as exc:
-            self.lock_screen.refuse(_lockout_message(exc))
-        except WrongPinError:
-            self.lock_screen.refuse(self.tr("Wrong PIN."))
-        except WrongPassphraseError:
-            self.lock_screen.refuse(self.tr("Wrong passphrase."))
-        except AppError as exc:
-            self.lock_screen.refuse(exc.message)
-        else:
-            for dialog in self._hidden_dialogs:  # the last person's half-typed forms go
-                if shiboken6.isValid(dialog):
-                    dialog.reject()
-            self._hidden_dialogs = []
-            self.profile_switched.emit(self._profiles[name])
+        if not await self._checked(switch_profile, s.store, s.profile, name, secret):
+            return
+        for dialog in self._hidden_dialogs:  # the last person's half-typed forms go
+            if shiboken6.isValid(dialog):
+                dialog.reject()
+        self._hidden_dialogs = []
+        self.profile_switched.emit(self._profiles[name])
 
     def _unlocked(self) -> None:
         self.locked = False
