@@ -75,14 +75,30 @@ def main(argv: list[str] | None = None) -> int:
         ctx.close()
 
 
+# The pip package that provides a module the window needs, where the names differ.
+_PACKAGE_OF = {"PySide6": "PySide6-Essentials", "shiboken6": "PySide6-Essentials"}
+_OWN_PACKAGES = ("desktop", "models", "reports", "sync")
+
+
 def _launch_window(args: argparse.Namespace) -> int:
     try:
         app = importlib.import_module("desktop.app")
-    except ModuleNotFoundError:
-        print("fieldinspect: the window is not built yet; use a subcommand (see --help).",
-              file=sys.stderr)
+    except ModuleNotFoundError as exc:  # e.g. a headless install without PySide6
+        print(missing_module_message(exc.name or "?"), file=sys.stderr)
         return EXIT_USAGE
     return app.run(data_dir=args.data_dir, user=args.user)
+
+
+def missing_module_message(module: str) -> str:
+    """Which module the window lacks and how to get it (English: the command line has no
+    translated messages yet)."""
+    top = module.split(".")[0]
+    if top in _OWN_PACKAGES:
+        fix = "reinstall FieldInspect"
+    else:
+        fix = f"install it with: pip install {_PACKAGE_OF.get(top, top)}"
+    return (f"fieldinspect: the window cannot start: the Python module '{top}' is missing; "
+            f"{fix}. Subcommands work without it (see --help).")
 
 
 if __name__ == "__main__":
