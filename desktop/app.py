@@ -171,17 +171,17 @@ def self_test() -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """`python -m desktop.app [--data-dir DIR] [--user NAME] [--self-test]` (the built program)."""
+    from desktop.cli import add_global_options, global_options_argv
+    from desktop.cli import main as cli_main
+
     parser = argparse.ArgumentParser(prog="fieldinspect-desktop")
-    parser.add_argument("--data-dir")
-    parser.add_argument("--user")
+    add_global_options(parser)
     parser.add_argument("--self-test", action="store_true")
     args, rest = parser.parse_known_args(argv)
     if args.self_test:
         return self_test()
-    if rest:
-        from desktop.cli import main as cli_main
-
-        return cli_main(([f"--data-dir={args.data_dir}"] if args.data_dir else []) + rest)
+    if rest:  # every global option goes on, or a command acts as the wrong person
+        return cli_main(global_options_argv(args) + rest)
     return run(args.data_dir, args.user)
 
 

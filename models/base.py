@@ -5,7 +5,6 @@ from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
-from pydantic import create_model
 from sqlmodel import Field, SQLModel
 
 # Defined apart (no SQLModel import there) and importable from here as before.
@@ -39,34 +38,3 @@ class SyncedRow(SQLModel):
     deleted_at: datetime | None = Timestamp(default=None, nullable=True)
     # Indexed: the pull feed pages through rows by server version.
     server_version: int | None = Field(default=None, index=True)
-
-
-def update_variant(base: type[SQLModel]) -> type[SQLModel]:
-    """`XUpdate`: every field of `XBase`, optional, for partial edits."""
-    fields = {
-        name: (info.annotation | None, None) for name, info in base.model_fields.items()
-    }
-    return create_model(f"{base.__name__.removesuffix('Base')}Update", __base__=SQLModel, **fields)
-
-
-def public_variant(base: type[SQLModel]) -> type[SQLModel]:
-    """`XPublic`: what the API and the window read: the fields plus identity and attribution."""
-    name = f"{base.__name__.removesuffix('Base')}Public"
-    return type(name, (base, SyncedRow), {})
-
-
-def variant_getattr(namespace: dict[str, Any]):
-    """A module `__getattr__` that builds `XUpdate` / `XPublic` from `XBase` on first use.
-
-    Building pydantic models costs start-up time that headless commands never need.
-    """
-
-    def __getattr__(name: str) -> Any:
-        for suffix, make in (("Update", update_variant), ("Public", public_variant)):
-            base = namespace.get(name.removesuffix(suffix) + "Base")
-            if name.endswith(suffix) and base is not None:
-                namespace[name] = made = make(base)
-                return made
-        raise AttributeError(f"module {namespace['__name__']!r} has no attribute {name!r}")
-
-    return __getattr__

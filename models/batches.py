@@ -214,11 +214,6 @@ def close_batch(w: WriteSession, batch_id: str) -> Reconciliation:
     return result
 
 
-def last_form_number(conn: sa.Connection, batch_id: str) -> str | None:
-    numbers = [f["form_no"] for f in batch_forms(conn, batch_id) if f["form_no"]]
-    return numbers[-1] if numbers else None
-
-
 # --- double-entry verification ---------------------------------------------------------------
 def choose_sample(w: WriteSession, batch_id: str, size: int | None, *,
                   actor_role: str | None, seed: int | str | None = None) -> list[str]:

@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
 from models import rules
-from models.base import Code, JsonList, SyncedRow, Timestamp, variant_getattr
+from models.base import Code, JsonList, SyncedRow, Timestamp
 from models.enums import (
     CaseSubject,
     EvaluationSource,
@@ -218,6 +218,3 @@ class Attachment(AttachmentBase, SyncedRow, table=True):
 
 class AttachmentCreate(AttachmentBase):
     pass
-
-
-__getattr__ = variant_getattr(globals())

@@ -8,7 +8,7 @@ from datetime import date
 
 from sqlmodel import Field, SQLModel
 
-from models.base import Code, SyncedRow, variant_getattr
+from models.base import Code, SyncedRow
 from models.enums import RepresentativeKind, UnitKind
 from models.rules import DEFAULT_MIN_SAMPLE, DEFAULT_WEIGHTS
 
@@ -79,8 +79,3 @@ class Campaign(CampaignBase, SyncedRow, table=True):
 
 class CampaignCreate(CampaignBase):
     pass
-
-
-
-
-__getattr__ = variant_getattr(globals())

@@ -51,10 +51,6 @@ async def request_number_async(store, *, prefix: str, year: int, criticism_ids: 
     return answer["number"]
 
 
-def request_number(store, **kw) -> str:
-    return asyncio.run(request_number_async(store, **kw))
-
-
 async def issue_number_async(store, *, prefix: str, year: int, criticism_ids: list[str],
                              include_circulated: bool = False, notice_id: str | None = None,
                              transport: httpx.AsyncBaseTransport | None = None) -> IssuedNumber:

@@ -37,9 +37,3 @@ def parse_number(text: str) -> NoticeNumber:
         raise ValidationError.single("number", f"'{text}' is not a notice number like "
                                                f"余纠通〔2026〕3号")
     return NoticeNumber(m["prefix"], int(m["year"]), int(m["seq"]))
-
-
-def next_seq(issued: list[str], year: int, prefix: str = DEFAULT_PREFIX) -> int:
-    """The next number of `year` after the ones already issued (what HQ hands out)."""
-    seqs = [n.seq for n in map(parse_number, issued) if n.year == year and n.prefix == prefix]
-    return max(seqs, default=0) + 1

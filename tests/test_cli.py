@@ -89,3 +89,16 @@ def test_demo_data_only_in_an_empty_store(tmp_path, files):
     assert all(n > 0 for n in stats["visits"]["by_kind"].values())
     again = run(d, "demo-data")
     assert again.returncode == 1 and "empty store" in again.stderr
+
+
+def test_window_without_pyside6_names_the_missing_module(monkeypatch, capsys):
+    """A headless install: running the window says which module is missing and how to get it,
+    not that the window is "not built yet"."""
+    import desktop.cli
+
+    monkeypatch.delitem(sys.modules, "desktop.app", raising=False)
+    monkeypatch.setitem(sys.modules, "PySide6.QtCore", None)
+    assert desktop.cli.main([]) == 2
+    err = capsys.readouterr().err
+    assert "'PySide6' is missing" in err and "pip install PySide6-Essentials" in err
+    assert "not built yet" not in err

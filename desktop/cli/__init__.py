@@ -30,10 +30,33 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
+# The options every command shares. The packaged program parses them before it knows whether
+# it opens the window or runs a command, so it forwards each one (issue 13: a dropped --user put
+# the wrong person in the audit trail).
+GLOBAL_OPTIONS = (
+    ("--data-dir", "the device's data directory"),
+    ("--user", "the profile acting (default: the device's first)"),
+)
+
+
+def add_global_options(parser: argparse.ArgumentParser) -> None:
+    for flag, help_text in GLOBAL_OPTIONS:
+        parser.add_argument(flag, help=help_text)
+
+
+def global_options_argv(args: argparse.Namespace) -> list[str]:
+    """The global options given in `args`, as arguments for `main()`."""
+    out = []
+    for flag, _ in GLOBAL_OPTIONS:
+        value = getattr(args, flag.lstrip("-").replace("-", "_"), None)
+        if value is not None:
+            out.append(f"{flag}={value}")
+    return out
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="fieldinspect", description="FieldInspect (督查通)")
-    parser.add_argument("--data-dir", help="the device's data directory")
-    parser.add_argument("--user", help="the profile acting (default: the device's first)")
+    add_global_options(parser)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
@@ -52,14 +75,30 @@ def main(argv: list[str] | None = None) -> int:
         ctx.close()
 
 
+# The pip package that provides a module the window needs, where the names differ.
+_PACKAGE_OF = {"PySide6": "PySide6-Essentials", "shiboken6": "PySide6-Essentials"}
+_OWN_PACKAGES = ("desktop", "models", "reports", "sync")
+
+
 def _launch_window(args: argparse.Namespace) -> int:
     try:
         app = importlib.import_module("desktop.app")
-    except ModuleNotFoundError:
-        print("fieldinspect: the window is not built yet; use a subcommand (see --help).",
-              file=sys.stderr)
+    except ModuleNotFoundError as exc:  # e.g. a headless install without PySide6
+        print(missing_module_message(exc.name or "?"), file=sys.stderr)
         return EXIT_USAGE
     return app.run(data_dir=args.data_dir, user=args.user)
+
+
+def missing_module_message(module: str) -> str:
+    """Which module the window lacks and how to get it (English: the command line has no
+    translated messages yet)."""
+    top = module.split(".")[0]
+    if top in _OWN_PACKAGES:
+        fix = "reinstall FieldInspect"
+    else:
+        fix = f"install it with: pip install {_PACKAGE_OF.get(top, top)}"
+    return (f"fieldinspect: the window cannot start: the Python module '{top}' is missing; "
+            f"{fix}. Subcommands work without it (see --help).")
 
 
 if __name__ == "__main__":

@@ -58,8 +58,10 @@ class CommandContext:
             return 1
         except Exception as exc:  # a bug: say so plainly, keep the details in a log file
             log = _log_crash(exc)
+            where = f"Details: {log}" if log else "No details could be saved (no log folder " \
+                "could be written)."
             print(f"fieldinspect: unexpected error ({type(exc).__name__}); nothing half-written "
-                  f"was kept. Details: {log}", file=sys.stderr)
+                  f"was kept. {where}", file=sys.stderr)
             return 1
 
     def close(self) -> None:
@@ -67,18 +69,27 @@ class CommandContext:
             self._store.close()
 
 
-def _log_crash(exc: BaseException) -> str:
+def _log_crash(exc: BaseException) -> str | None:
+    """Where the scrubbed traceback was written: the log folder, else a temporary file; None
+    when neither could be written (the message must never name a file that does not exist)."""
     import tempfile
 
     from models.errors import scrubbed_traceback
 
+    text = scrubbed_traceback(exc)
     try:
         folder = resolve_log_dir()
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / "crash.log"
         with path.open("a", encoding="utf-8") as fh:
-            fh.write(scrubbed_traceback(exc))
+            fh.write(text)
         return str(path)
     except OSError:
-        path = tempfile.mktemp(prefix="fieldinspect-crash-", suffix=".log")
-        return path
+        pass
+    try:
+        fd, name = tempfile.mkstemp(prefix="fieldinspect-crash-", suffix=".log")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        return name
+    except OSError:
+        return None

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from models.errors import ValidationError
 from models.ids import new_id
 from models.security import audit
 from models.security.blobs import BLOB_DIR, BlobStore
@@ -167,8 +166,3 @@ def _ensure_device_id(engine: sa.Engine) -> str:
             device_id = new_id()
             set_meta(conn, "device_id", device_id)
         return device_id
-
-
-def require_passphrase_match(first: str, second: str) -> None:
-    if first != second:
-        raise ValidationError.single("passphrase", "The two passphrases differ.")

@@ -85,10 +85,6 @@ def _driver_converter(column: sa.Column) -> Callable[[Any], Any] | None:
     return None
 
 
-def _as_datetime(value: Any) -> dt.datetime:
-    return dt.datetime.fromisoformat(value) if isinstance(value, str) else value
-
-
 def _defaults(model: type[SQLModel]) -> tuple[dict[str, Any], dict[str, Callable[[], Any]]]:
     """(plain defaults, default factories) of the fields a caller may leave out."""
     static, factories = {}, {}

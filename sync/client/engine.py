@@ -7,7 +7,7 @@ cancelled, killed or cut sync just resumes next time.
 """
 
 import asyncio
-import contextlib
+import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
@@ -41,6 +41,7 @@ from sync.client.retire import retire_if_asked
 from sync.client.standalone import hand_result_settings_to_hq
 from sync.protocol import DEFAULT_PULL_LIMIT, MAX_BATCH_ENTRIES, PushResult, skip_entry
 
+log = logging.getLogger(__name__)
 BATCH_BYTES = 4 * 1024 * 1024
 ENROLL_META = ("hq_device_id", "device_role", "team_id", "representative_id", "unit_id")
 
@@ -247,8 +248,13 @@ class SyncEngine:
         outcomes it stored, changing nothing."""
         result, self._unsettled = self._unsettled, None
         if result is not None and not self.store.wiped:
-            with contextlib.suppress(Exception):
+            try:
                 await self._db(settle, self.store, result)
+            except Exception as exc:  # noqa: BLE001 - harmless (see above), but never silent
+                # The type only: an exception's text may quote a record (logs hold no
+                # personal data).
+                log.warning("could not settle HQ's answer to a pushed batch (%s); "
+                            "it is sent again next round", type(exc).__name__)
 
     async def _upload_blobs(self, client: HQClient, entries: list[dict]) -> int:
         """Bytes go up before the records that reference them."""

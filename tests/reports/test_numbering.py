@@ -3,7 +3,7 @@
 import pytest
 
 from models.errors import ValidationError
-from reports.numbering import format_number, next_seq, parse_number
+from reports.numbering import format_number, parse_number
 
 
 def test_format_and_parse_round_trip():
@@ -11,12 +11,6 @@ def test_format_and_parse_round_trip():
     n = parse_number("余纠通〔2014〕3号")
     assert (n.prefix, n.year, n.seq) == ("余纠通", 2014, 3)
     assert str(parse_number("余纠通[2026]12号")) == "余纠通〔2026〕12号"
-
-
-def test_numbering_restarts_each_year():
-    issued = ["余纠通〔2025〕7号", "余纠通〔2026〕1号", "余纠通〔2026〕2号"]
-    assert next_seq(issued, 2026) == 3
-    assert next_seq(issued, 2027) == 1
 
 
 @pytest.mark.parametrize("bad", ["余纠通2026-3", "〔2026〕3号", "余纠通〔26〕3号"])

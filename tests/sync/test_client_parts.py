@@ -246,3 +246,27 @@ def test_a_sqlite_hq_seals_the_clear_files_an_earlier_version_left(tmp_path):
         assert len(files) == 1 and b"OLDCLEARPHOTO" not in files[0].read_bytes()
     finally:
         db.close()
+
+
+def test_a_failed_settle_of_hqs_answer_is_logged_not_swallowed(monkeypatch, caplog):
+    """Settling HQ's answer may fail harmlessly (the batch is sent again), but the log says so
+    and names only the error's type (an exception's text may quote a record)."""
+    import asyncio
+    import logging
+    from types import SimpleNamespace
+
+    import sync.client.engine as engine_module
+
+    def failing_settle(store, result):
+        raise RuntimeError("store closed while settling 张敏's form")
+
+    monkeypatch.setattr(engine_module, "settle", failing_settle)
+    engine = engine_module.SyncEngine(SimpleNamespace(wiped=False))
+    engine._unsettled = object()
+    try:
+        with caplog.at_level(logging.WARNING, logger="sync.client.engine"):
+            asyncio.run(engine._settle_left())
+    finally:
+        engine.close()
+    assert "could not settle" in caplog.text and "RuntimeError" in caplog.text
+    assert "张敏" not in caplog.text

@@ -1,0 +1,23 @@
+"""The packaged program (`desktop.app.main`) hands a subcommand to the command line with every
+global option, so the command acts as the person named (issue 13 §6)."""
+
+import desktop.cli as cli
+
+
+def test_packaged_build_forwards_user_to_the_command(monkeypatch, tmp_path):
+    import desktop.app
+
+    seen = {}
+
+    class Recording(cli.CommandContext):
+        def __init__(self, data_dir, user):
+            seen.update(data_dir=data_dir, user=user)
+            super().__init__(data_dir=data_dir, user=user)
+
+        def run(self, handler, args) -> int:
+            return 0
+
+    monkeypatch.setattr(cli, "CommandContext", Recording)
+    code = desktop.app.main(["--data-dir", str(tmp_path), "--user", "李四", "stats"])
+    assert code == 0
+    assert seen == {"data_dir": str(tmp_path), "user": "李四"}
