@@ -1,6 +1,7 @@
 """What the window calls each domain identifier, in English, marked for translation.
 
-The zh_CN translation uses the GLOSSARY terms (the same words as models.enums.ZH_LABELS)."""
+The English is models.enums.LABELS's; the zh_CN catalogue says its Chinese (checked by
+tests/desktop/test_translations.py::test_window_labels_are_the_one_tables)."""
 
 from enum import StrEnum
 
@@ -45,7 +46,7 @@ ENGLISH: dict[tuple[type, str], str] = {
     _k(KioskReason.UNFRIENDLY_ATTITUDE): QT_TRANSLATE_NOOP("Labels", "Unfriendly attitude"),
     _k(KioskReason.SENT_BACK_AND_FORTH): QT_TRANSLATE_NOOP("Labels", "Sent back and forth"),
     _k(KioskReason.UNCLEAR_EXPLANATION): QT_TRANSLATE_NOOP("Labels", "Unclear explanation"),
-    _k(KioskReason.STAFF_ABSENT): QT_TRANSLATE_NOOP("Labels", "Staff absent from the window"),
+    # Not "Irregular fees": that is the finding category's English word in this context.
     # Not "Irregular fees": that is the finding category's word (违规收费) in this context.
     _k(KioskReason.IRREGULAR_FEES): QT_TRANSLATE_NOOP("Labels", "Irregular charges"),
     _k(KioskReason.NOT_GIVEN): QT_TRANSLATE_NOOP("Labels", "No reason given"),

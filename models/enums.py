@@ -170,45 +170,157 @@ class ProfileRole(StrEnum):
     KIOSK = "kiosk"
 
 
-# Chinese labels accepted by imports (GLOSSARY.md) and shown by the zh_CN UI, per enum
-# (StrEnum members of different enums can be equal as strings, so key by class first).
-ZH_LABELS: dict[type[StrEnum], dict[StrEnum, str]] = {
+# Every value's label, (English, Chinese), in one table (issue 13 §2): the window (desktop/labels
+# reads the English; its zh_CN catalogue must say the Chinese here, tests/desktop/
+# test_translations.py), the documents and spreadsheets (reports/labels), the importers and the
+# command line (parse_enum) all read it. Keyed by class first: StrEnum members of different
+# enums can be equal as strings (RespondentGroup.CITIZEN, RepresentativeKind.CITIZEN).
+LABELS: dict[type[StrEnum], dict[StrEnum, tuple[str, str]]] = {
     Level: {
-        Level.SATISFIED: "满意",
-        Level.FAIRLY_SATISFIED: "比较满意",
-        Level.BASICALLY_SATISFIED: "基本满意",
-        Level.DISSATISFIED: "不满意",
+        Level.SATISFIED: ("Satisfied", "满意"),
+        Level.FAIRLY_SATISFIED: ("Fairly satisfied", "比较满意"),
+        Level.BASICALLY_SATISFIED: ("Basically satisfied", "基本满意"),
+        Level.DISSATISFIED: ("Dissatisfied", "不满意"),
     },
     KioskReason: {
-        KioskReason.WAITED_TOO_LONG: "等候时间太长",
-        KioskReason.UNFRIENDLY_ATTITUDE: "态度不好",
-        KioskReason.SENT_BACK_AND_FORTH: "推诿扯皮、来回跑",
-        KioskReason.UNCLEAR_EXPLANATION: "解释不清楚",
-        KioskReason.STAFF_ABSENT: "窗口无人（脱岗）",
-        KioskReason.IRREGULAR_FEES: "乱收费",
-        KioskReason.NOT_GIVEN: "未说明原因",
+        KioskReason.WAITED_TOO_LONG: ("Waited too long", "等候时间太长"),
+        KioskReason.UNFRIENDLY_ATTITUDE: ("Unfriendly attitude", "态度不好"),
+        KioskReason.SENT_BACK_AND_FORTH: ("Sent back and forth", "推诿扯皮、来回跑"),
+        KioskReason.UNCLEAR_EXPLANATION: ("Unclear explanation", "解释不清楚"),
+        KioskReason.STAFF_ABSENT: ("Staff absent from the window", "窗口无人（脱岗）"),
+        KioskReason.IRREGULAR_FEES: ("Irregular charges", "乱收费"),
+        KioskReason.NOT_GIVEN: ("No reason given", "未说明原因"),
     },
     RespondentGroup: {
-        RespondentGroup.PARENT: "家长",
-        RespondentGroup.PATIENT: "患者",
-        RespondentGroup.CITIZEN: "群众",
+        RespondentGroup.PARENT: ("Parents", "家长"),
+        RespondentGroup.PATIENT: ("Patients", "患者"),
+        RespondentGroup.CITIZEN: ("Citizens", "群众"),
+    },
+    EvaluationSource: {
+        EvaluationSource.PAPER: ("Paper form", "纸质表"),
+        EvaluationSource.KIOSK: ("Kiosk", "满意度评价器"),
+        EvaluationSource.ONLINE: ("Online", "网上"),
+        EvaluationSource.INTERVIEW: ("Interview", "访谈"),
     },
     UnitKind: {
-        UnitKind.COUNTY: "县",
-        UnitKind.TOWNSHIP: "乡镇",
-        UnitKind.DEPARTMENT: "部门",
-        UnitKind.SCHOOL: "学校",
-        UnitKind.HOSPITAL: "医院",
-        UnitKind.SERVICE_WINDOW: "服务窗口",
-        UnitKind.OTHER: "其他",
+        UnitKind.COUNTY: ("County", "县"),
+        UnitKind.TOWNSHIP: ("Township", "乡镇"),
+        UnitKind.DEPARTMENT: ("Department", "部门"),
+        UnitKind.SCHOOL: ("School", "学校"),
+        UnitKind.HOSPITAL: ("Hospital", "医院"),
+        UnitKind.SERVICE_WINDOW: ("Service window", "服务窗口"),
+        UnitKind.OTHER: ("Other", "其他"),
     },
     RepresentativeKind: {
-        RepresentativeKind.DEPUTY: "人大代表",
-        RepresentativeKind.CPPCC: "政协委员",
-        RepresentativeKind.CONDUCT_SUPERVISOR: "政风行风监督员",
-        RepresentativeKind.CITIZEN: "群众代表",
+        RepresentativeKind.DEPUTY: ("People's congress deputy", "人大代表"),
+        RepresentativeKind.CPPCC: ("CPPCC member", "政协委员"),
+        RepresentativeKind.CONDUCT_SUPERVISOR: ("Conduct supervisor", "政风行风监督员"),
+        RepresentativeKind.CITIZEN: ("Citizen representative", "群众代表"),
+    },
+    VisitKind: {
+        VisitKind.SECRET: ("Secret visit", "暗访"),
+        VisitKind.OPEN: ("Open inspection", "明查"),
+        VisitKind.ON_SITE_REVIEW: ("On-site review", "现场评议"),
+        VisitKind.SUPERVISION: ("Supervision visit", "监督走访"),
+        VisitKind.MEDIA_INQUIRY: ("Media inquiry", "媒体问政"),
+        VisitKind.LEADER_DIALOGUE: ("Dialogue with leaders", "对话领导"),
+    },
+    VisitStatus: {
+        VisitStatus.PLANNED: ("Planned", "计划中"),
+        VisitStatus.DONE: ("Done", "已完成"),
+    },
+    FindingCategory: {
+        FindingCategory.PROCRASTINATION: ("Procrastination, passing the buck", "推诿拖延"),
+        FindingCategory.ABSENT_FROM_POST: ("Absent from post", "脱岗离岗"),
+        FindingCategory.POOR_ATTITUDE: ("Poor attitude", "服务态度差"),
+        FindingCategory.FOUR_WINDS: ("The four winds", "四风问题"),
+        FindingCategory.INACTION: ("Inaction", "不作为"),
+        FindingCategory.SLOW_ACTION: ("Slow action", "慢作为"),
+        FindingCategory.DISORDERLY_ACTION: ("Disorderly action", "乱作为"),
+        FindingCategory.FEES: ("Irregular fees", "乱收费"),
+        FindingCategory.OTHER: ("Other", "其他"),
+    },
+    Severity: {
+        Severity.MINOR: ("Minor", "一般"),
+        Severity.SERIOUS: ("Serious", "较重"),
+        Severity.GRAVE: ("Grave", "严重"),
+    },
+    Sanction: {
+        Sanction.CRITICISM_EDUCATION: ("Criticism and education", "批评教育"),
+        Sanction.REMINDER_TALK: ("Reminder talk", "提醒谈话"),
+        Sanction.ADMONITION_TALK: ("Admonition talk", "诫勉谈话"),
+        Sanction.CIRCULATED_CRITICISM: ("Circulated criticism", "通报批评"),
+        Sanction.WARNING: ("Warning", "警告"),
+    },
+    Outcome: {
+        Outcome.DISCIPLINARY: ("Party or government disciplinary sanction", "党纪政务处分"),
+        Outcome.ORGANISATIONAL: ("Organisational handling", "组织处理"),
+        Outcome.UNIT_ACCOUNTABLE: ("Unit held accountable", "单位问责"),
+    },
+    CaseSubject: {
+        CaseSubject.PERSON: ("Person", "个人"),
+        CaseSubject.UNIT: ("Unit", "单位"),
+    },
+    OpinionSource: {
+        OpinionSource.FORM: ("Evaluation form", "评议表"),
+        OpinionSource.VISIT: ("Visit", "走访"),
+        OpinionSource.HOTLINE: ("Hotline call", "热线电话"),
+        OpinionSource.ONLINE: ("Online", "网上"),
+        OpinionSource.OTHER: ("Other", "其他"),
+    },
+    OpinionCategory: {
+        OpinionCategory.WORK_STYLE: ("Work style", "工作作风"),
+        OpinionCategory.SERVICE_ATTITUDE: ("Service attitude", "服务态度"),
+        OpinionCategory.EFFICIENCY: ("Work efficiency", "工作效率"),
+        OpinionCategory.FEES: ("Fees and charges", "收费问题"),
+        OpinionCategory.INTEGRITY: ("Integrity", "廉洁自律"),
+        OpinionCategory.FACILITIES: ("Facilities", "设施环境"),
+        OpinionCategory.POLICY: ("Policy", "政策落实"),
+        OpinionCategory.OTHER: ("Other", "其他"),
+    },
+    ProblemSource: {
+        ProblemSource.FINDING: ("Finding", "明察暗访发现"),
+        ProblemSource.OPINION: ("Opinion", "群众意见建议"),
+        ProblemSource.OTHER: ("Other", "其他"),
+    },
+    ProblemStatus: {
+        ProblemStatus.OPEN: ("Open", "待查处"),
+        ProblemStatus.INVESTIGATING: ("Investigating", "查处中"),
+        ProblemStatus.RECTIFYING: ("Rectifying", "整改中"),
+        ProblemStatus.RECTIFIED: ("Rectified", "已整改"),
+        ProblemStatus.VERIFIED: ("Verified", "已办结"),
+    },
+    DeviceRole: {
+        DeviceRole.REPRESENTATIVE: ("Representative", "评议代表"),
+        DeviceRole.OFFICE: ("Rectification office", "县纠风办"),
+        DeviceRole.HQ: ("Headquarters", "县监察局（总部）"),
+        DeviceRole.KIOSK: ("Kiosk", "满意度评价器"),
+    },
+    ProfileRole: {
+        ProfileRole.CLERK: ("Clerk", "录入员"),
+        ProfileRole.SUPERVISOR: ("Supervisor", "负责人"),
+        ProfileRole.REPRESENTATIVE: ("Representative", "评议代表"),
+        ProfileRole.HQ: ("Headquarters", "县监察局（总部）"),
+        ProfileRole.KIOSK: ("Kiosk", "满意度评价器"),
+    },
+    Criterion: {
+        Criterion.DISCIPLINE: ("Observing discipline", "遵守纪律"),
+        Criterion.LAW: ("Acting by law", "依法办事"),
+        Criterion.SERVICE: ("Service quality", "服务质量"),
+        Criterion.INTEGRITY: ("Integrity and self-discipline", "廉洁自律"),
+        Criterion.EFFICIENCY: ("Work efficiency", "工作效率"),
     },
 }
+
+
+# The Chinese labels alone, as imports (GLOSSARY.md) and `parse_enum` read them.
+ZH_LABELS: dict[type[StrEnum], dict[StrEnum, str]] = {
+    cls: {member: zh for member, (_en, zh) in labels.items()} for cls, labels in LABELS.items()
+}
+
+
+def en_label(member: StrEnum) -> str | None:
+    return LABELS.get(type(member), {}).get(member, (None, None))[0]
 
 
 def zh_label(member: StrEnum) -> str | None:

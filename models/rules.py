@@ -5,6 +5,8 @@ from datetime import date
 from functools import cache
 from typing import Any
 
+import sqlalchemy as sa
+
 from models.enums import (
     PROBLEM_STATUS_ORDER,
     ZH_LABELS,
@@ -224,13 +226,23 @@ def check_status_change(
         raise ValidationError.single("reopen_reason", "give the reason for reopening")
 
 
+# Overdue, the one rule (issue 13 §2): a problem whose deadline is before the day it is looked at
+# (the clerk's calendar, `timeutil.local_today`) and that is not yet rectified. A problem due
+# today is not overdue; one rectified after its deadline is no longer overdue. `is_overdue` is
+# the rule on one row, `overdue_clause` the same rule as SQL; the window's list, the ledger, the
+# overdue report and the statistics all use one of the two.
+OPEN_STATUSES = PROBLEM_STATUS_ORDER[:PROBLEM_STATUS_ORDER.index(ProblemStatus.RECTIFIED)]
+
+
 def is_overdue(deadline: date | None, status: str, as_of: date) -> bool:
     """Overdue: the deadline has passed and the problem is not yet rectified."""
-    return (
-        deadline is not None
-        and deadline < as_of
-        and status_rank(status) < status_rank(ProblemStatus.RECTIFIED)
-    )
+    return deadline is not None and deadline < as_of and status in OPEN_STATUSES
+
+
+def overdue_clause(deadline: Any, status: Any, as_of: date) -> sa.ColumnElement[bool]:
+    """`is_overdue` as a SQL condition on a deadline and a status column."""
+    return sa.and_(deadline.is_not(None), deadline < as_of,
+                   status.in_([s.value for s in OPEN_STATUSES]))
 
 
 def days_overdue(deadline: date | None, status: str, as_of: date) -> int | None:

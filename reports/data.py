@@ -15,6 +15,7 @@ from models.enums import UnitKind
 from models.errors import NotFoundError, ValidationError
 from models.records import Finding, Problem, Visit
 from models.reference import Campaign, Unit
+from models.timeutil import local_today
 
 P, U, C = Problem.__table__, Unit.__table__, Campaign.__table__
 F, V = Finding.__table__, Visit.__table__
@@ -98,7 +99,7 @@ class ProblemFilter:
     statuses: tuple[str, ...] = ()
     overdue_only: bool = False
     open_only: bool = False
-    as_of: date = field(default_factory=date.today)
+    as_of: date = field(default_factory=local_today)
     # The report date, as the window's ledger and `stats` filter it.
     date_from: date | None = None
     date_to: date | None = None
@@ -141,8 +142,10 @@ def problems_left_out(conn: sa.Connection, flt: ProblemFilter) -> LeftOut:
 
 
 def is_rectified(status: str) -> bool:
-    return rules.status_rank(status) >= rules.status_rank("rectified")
+    return status not in rules.OPEN_STATUSES
 
 
-def days_overdue(deadline: date | None, as_of: date) -> int | None:
-    return None if deadline is None else (as_of - deadline).days
+def days_past(deadline: date, as_of: date) -> int:
+    """Days from the deadline to `as_of`: negative while it is still ahead (the overdue list's
+    upcoming part); whether a problem is overdue is `rules.is_overdue`'s to say."""
+    return (as_of - deadline).days

@@ -9,9 +9,10 @@ from datetime import date, timedelta
 
 import sqlalchemy as sa
 
+from models import rules
 from models.campaigns import LeftOut, left_out
 from models.enums import ProblemSource, ProblemStatus, VisitKind
-from reports.data import ProblemFilter, days_overdue, is_rectified, problem_rows
+from reports.data import ProblemFilter, days_past, problem_rows
 from reports.labels import zh
 from reports.tabular import Column, Sheet
 
@@ -31,8 +32,9 @@ def source_label(row: dict) -> str:
 
 def remark(row: dict, as_of: date) -> str:
     notes = []
-    if row["deadline"] and not is_rectified(row["status"]) and row["deadline"] < as_of:
-        notes.append(f"逾期{days_overdue(row['deadline'], as_of)}天")
+    days = rules.days_overdue(row["deadline"], row["status"], as_of)
+    if days is not None:
+        notes.append(f"逾期{days}天")
     if row.get("reopen_reason"):
         notes.append(f"重新整改：{row['reopen_reason']}")
     if row.get("verification"):
@@ -62,7 +64,8 @@ def _due(conn: sa.Connection, flt: ProblemFilter, within_days: int) -> tuple[lis
     rows = [r for r in problem_rows(conn, replace(flt, overdue_only=False, open_only=True))
             if r["deadline"] is not None]
     horizon = flt.as_of + timedelta(days=within_days)
-    late = sorted((r for r in rows if r["deadline"] < flt.as_of), key=lambda r: r["deadline"])
+    late = sorted((r for r in rows if rules.is_overdue(r["deadline"], r["status"], flt.as_of)),
+                  key=lambda r: r["deadline"])
     soon = [] if flt.overdue_only else \
         [r for r in rows if flt.as_of <= r["deadline"] <= horizon]
     return late, soon
@@ -80,10 +83,10 @@ def overdue_sheet(conn: sa.Connection, flt: ProblemFilter, within_days: int = 7)
     """Open problems past their deadline (most overdue first), then those due within
     `within_days` (soonest first): the list HQ works from every morning."""
     late, soon = _due(conn, flt, within_days)
-    out = [[0, "逾期", days_overdue(r["deadline"], flt.as_of), r["deadline"], r["unit_label"],
+    out = [[0, "逾期", days_past(r["deadline"], flt.as_of), r["deadline"], r["unit_label"],
             r["responsible_person"], r["description"], zh(ProblemStatus, r["status"]),
             source_label(r)] for r in late]
-    out += [[0, "临期", days_overdue(r["deadline"], flt.as_of), r["deadline"], r["unit_label"],
+    out += [[0, "临期", days_past(r["deadline"], flt.as_of), r["deadline"], r["unit_label"],
              r["responsible_person"], r["description"], zh(ProblemStatus, r["status"]),
              source_label(r)] for r in soon]
     for i, row in enumerate(out, start=1):

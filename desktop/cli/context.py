@@ -1,11 +1,14 @@
 """What every subcommand shares: opening the store, the acting profile, error reporting."""
 
+import argparse
 import getpass
 import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import StrEnum
 
+from models.enums import parse_enum, zh_label
 from models.errors import AppError, StoreLockedError
 from models.paths import resolve_data_dir, resolve_log_dir
 
@@ -93,3 +96,20 @@ def _log_crash(exc: BaseException) -> str | None:
         return name
     except OSError:
         return None
+
+
+def enum_option(enum_cls: type[StrEnum]) -> Callable[[str], str]:
+    """An argparse `type` for an option taking one of `enum_cls`'s values: the identifier or
+    its Chinese label (`--status 已整改`), from the one table (models.enums.LABELS)."""
+    def parse(text: str) -> str:
+        try:
+            return parse_enum(enum_cls, text).value
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    parse.__name__ = enum_cls.__name__  # argparse names the type in its refusal
+    return parse
+
+
+def enum_help(enum_cls: type[StrEnum]) -> str:
+    return ", ".join(f"{m.value}/{zh_label(m)}" for m in enum_cls)

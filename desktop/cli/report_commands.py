@@ -8,6 +8,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from desktop.cli.context import enum_help, enum_option
+from models.enums import ProblemStatus
+
 KINDS = ("ledger", "notice", "criticism-notice", "unit-feedback", "county-summary", "rankings",
          "overdue")
 
@@ -24,7 +27,8 @@ def register(sub) -> None:
                     help="default: the latest campaign (county-summary, overdue: all)")
     rp.add_argument("--unit", metavar="NAME", help="a unit and the units under it")
     rp.add_argument("--status", action="append", default=[], metavar="S",
-                    help="problem status (repeatable): open, investigating, rectifying, ...")
+                    type=enum_option(ProblemStatus),
+                    help=f"problem status (repeatable): {enum_help(ProblemStatus)}")
     rp.add_argument("--overdue", action="store_true", help="only problems past their deadline")
     rp.add_argument("--from", dest="date_from", type=date.fromisoformat, metavar="DATE",
                     help="problems reported from DATE (ledger, notice, overdue); criticisms "

@@ -11,6 +11,8 @@ import json
 import os
 import sys
 
+from desktop.cli.context import enum_help, enum_option
+from models.enums import DeviceRole
 from models.errors import StoreLockedError
 
 DEFAULT_PORT = 8750
@@ -43,8 +45,8 @@ def _register_hq(sub: argparse._SubParsersAction) -> None:
     hq_sub = hq.add_subparsers(dest="hq_command", metavar="HQ_COMMAND", required=True)
     enroll_dev = hq_sub.add_parser("enroll-device", help="register a device; print its code")
     _database_option(enroll_dev)
-    enroll_dev.add_argument("--role", required=True,
-                            choices=["representative", "office", "hq", "kiosk"])
+    enroll_dev.add_argument("--role", required=True, type=enum_option(DeviceRole),
+                            metavar="ROLE", help=enum_help(DeviceRole))
     enroll_dev.add_argument("--team")
     enroll_dev.add_argument("--representative")
     enroll_dev.add_argument("--unit")

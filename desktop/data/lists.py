@@ -12,6 +12,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from models import rules, timeutil
 from models.rules import kiosk_reasons_matching
 from models.tables import Campaign, Team, Unit
 
@@ -30,7 +31,6 @@ UNIT_LABEL = sa.case(
     else_=UNIT.c.name)
 CAMPAIGN = Campaign.__table__.alias("c")
 TEAM = Team.__table__.alias("tm")
-OPEN_STATUSES = ("open", "investigating", "rectifying")
 NUMBER = re.compile(r"[A-Za-z0-9_-]+")
 
 
@@ -211,10 +211,8 @@ def campaign_join(t: sa.Table) -> tuple:
 
 
 def overdue_expr(t: sa.Table, today: date | None = None):
-    today = today or date.today()
-    return sa.and_(t.c.deadline.is_not(None), t.c.deadline < today, t.c.status.in_(OPEN_STATUSES))
-
-
+    """The overdue rule (models.rules) on a problem table, judged on the clerk's calendar."""
+    return rules.overdue_clause(t.c.deadline, t.c.status, today or timeutil.local_today())
 
 
 def spec(name: str) -> ListSpec:

@@ -16,7 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 import models.enums as enums
 from desktop.data import lists
 from desktop.labels import label_of, reason_label
-from models import rules
+from models import rules, timeutil
 
 log = logging.getLogger(__name__)
 PAGE = 200
@@ -233,7 +233,7 @@ class RecordTableModel(QAbstractTableModel):
     def _text(col, values: dict) -> str:
         if col.kind == "days_overdue":  # the one overdue rule, the day the list is looked at
             days = rules.days_overdue(values.get("deadline"), values.get("status") or "",
-                                      date.today())
+                                      timeutil.local_today())
             return "" if days is None else str(days)
         return format_value(col.kind, values.get(col.key))
 

@@ -1846,7 +1846,7 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
     <message>
         <location filename="../../desktop/labels.py" line="71"/>
         <source>Poor attitude</source>
-        <translation>态度恶劣</translation>
+        <translation>服务态度差</translation>
     </message>
     <message>
         <location filename="../../desktop/labels.py" line="72"/>
@@ -1871,7 +1871,7 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
     <message>
         <location filename="../../desktop/labels.py" line="76"/>
         <source>Irregular fees</source>
-        <translation>违规收费</translation>
+        <translation>乱收费</translation>
     </message>
     <message>
         <location filename="../../desktop/labels.py" line="78"/>
@@ -1976,7 +1976,7 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
     <message>
         <location filename="../../desktop/labels.py" line="100"/>
         <source>Integrity</source>
-        <translation>廉洁问题</translation>
+        <translation>廉洁自律</translation>
     </message>
     <message>
         <location filename="../../desktop/labels.py" line="101"/>
@@ -1986,22 +1986,22 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
     <message>
         <location filename="../../desktop/labels.py" line="102"/>
         <source>Policy</source>
-        <translation>政策</translation>
+        <translation>政策落实</translation>
     </message>
     <message>
         <location filename="../../desktop/labels.py" line="104"/>
         <source>Finding</source>
-        <translation>发现问题</translation>
+        <translation>明察暗访发现</translation>
     </message>
     <message>
         <location filename="../../desktop/labels.py" line="105"/>
         <source>Opinion</source>
-        <translation>意见建议</translation>
+        <translation>群众意见建议</translation>
     </message>
     <message>
         <location filename="../../desktop/labels.py" line="107"/>
         <source>Open</source>
-        <translation>待处理</translation>
+        <translation>待查处</translation>
     </message>
     <message>
         <location filename="../../desktop/labels.py" line="108"/>
@@ -2021,7 +2021,7 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
     <message>
         <location filename="../../desktop/labels.py" line="111"/>
         <source>Verified</source>
-        <translation>已验收办结</translation>
+        <translation>已办结</translation>
     </message>
     <message>
         <location filename="../../desktop/labels.py" line="112"/>

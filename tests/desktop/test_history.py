@@ -141,7 +141,7 @@ def test_the_history_dialog_speaks_chinese(qtbot, qapp, session, run, small):
         ])
         shown = rows(dialog)
         assert [what for what, _who, _c in shown] == ["修改", "新建"]
-        assert ("状态", "待处理", "已整改") in shown[0][2]
+        assert ("状态", "待查处", "已整改") in shown[0][2]
         assert ("整改完成日期", "（空）", "2025-03-02") in shown[0][2]
         assert dialog.windowTitle() == "历史记录"
     finally:

@@ -166,3 +166,47 @@ def test_teams_are_listed_in_natural_order(qtbot, session, store):
     fetch_first_page(qtbot, model)
     names = [model.data(model.index(r, 0)) for r in range(model.rowCount())]
     assert names == ["第1组", "第2组", "第10组"]
+
+
+def test_window_ledger_report_and_stats_agree_on_what_is_overdue(qtbot, session, monkeypatch):
+    """One overdue rule (models.rules): due yesterday and open is overdue by one day; due today,
+    or rectified after its deadline, is not. The window's overdue list, its days-overdue column,
+    the printed overdue list and ledger, and the statistics all say so on the clerk's day."""
+    from datetime import date, timedelta
+
+    from models import services, timeutil
+    from models.records import Problem
+    from models.stats import county_stats
+    from reports.data import ProblemFilter
+    from reports.ledger import ledger_sheet, overdue_sheet
+
+    today = date(2024, 6, 10)  # far from the machine's date: every output must use the clerk's
+    monkeypatch.setattr(timeutil, "local_today", lambda: today)
+    yesterday = today - timedelta(days=1)
+    with session.store.read() as conn:
+        unit = conn.exec_driver_sql("SELECT id FROM unit LIMIT 1").scalar()
+    rows = {"due_yesterday": (yesterday, "rectifying"), "due_today": (today, "open"),
+            "rectified_late": (yesterday - timedelta(days=3), "rectified")}
+    with session.store.write("clerk") as w:
+        ids = {services.create_record(w, Problem, {
+            "description": name, "unit_id": unit, "reported_on": today - timedelta(days=30),
+            "deadline": deadline, "status": status,
+            "rectified_on": today if status == "rectified" else None}): name
+            for name, (deadline, status) in rows.items()}
+    window = loaded_model(qtbot, session, "problems", {"overdue": True})
+    fetch_first_page(qtbot, model := loaded_model(qtbot, session, "problems"))
+    fetch_first_page(qtbot, window)
+    headers = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
+    days = {ids[model.record_id(r)]: model.data(model.index(r, headers.index("Days overdue")))
+            for r in range(model.rowCount()) if model.record_id(r) in ids}
+    flt = ProblemFilter(as_of=today)
+    with session.store.read() as conn:
+        late = [r[6] for r in overdue_sheet(conn, flt).rows if r[1] == "逾期" and r[6] in rows]
+        remarks = {r[2]: r[9] for r in ledger_sheet(conn, flt, "台账").rows if r[2] in rows}
+        stats = county_stats(conn, as_of=today)["problems"]["overdue"]  # the fixture's: later
+    listed = [ids.get(window.record_id(r)) for r in range(window.rowCount())]
+    assert [name for name in listed if name] == ["due_yesterday"]
+    assert days == {"due_yesterday": "1", "due_today": "", "rectified_late": ""}
+    assert late == ["due_yesterday"]
+    assert remarks == {"due_yesterday": "逾期1天", "due_today": "", "rectified_late": ""}
+    assert stats == 1

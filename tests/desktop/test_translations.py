@@ -71,25 +71,46 @@ def test_chinese_catalogue_compiles_and_translates(qapp, tmp_path):
         qapp.removeTranslator(translator)
 
 
-def test_labels_use_the_glossary_words(qapp, tmp_path):
-    """The window's Chinese labels are the GLOSSARY's (the same words the importer accepts)."""
+@pytest.fixture
+def chinese(qapp, tmp_path):
     from PySide6.QtCore import QTranslator
 
     from desktop.i18n import compile_ts
-    from desktop.labels import label_of
-    from models.enums import ZH_LABELS
 
     qm = tmp_path / "zh.qm"
     compile_ts(TS, qm)
     translator = QTranslator()
     translator.load(str(qm))
     qapp.installTranslator(translator)
-    try:
-        wrong = {m: label_of(cls, m.value) for cls, members in ZH_LABELS.items()
-                 for m, zh in members.items() if label_of(cls, m.value) != zh}
-    finally:
-        qapp.removeTranslator(translator)
+    yield
+    qapp.removeTranslator(translator)
+
+
+def test_window_labels_are_the_one_tables(chinese):
+    """Every value the window names reads, in English and in Chinese, as models.enums.LABELS
+    says (the same words the importer, the command line and the documents use)."""
+    from desktop.labels import ENGLISH, label_of
+    from models.enums import LABELS
+
+    wrong = {(cls.__name__, v): (en, label_of(cls, v)) for (cls, v), en in ENGLISH.items()
+             if (en, label_of(cls, v)) != LABELS[cls][cls(v)]}
     assert wrong == {}
+
+
+def test_window_ledger_and_notice_say_the_same_status(chinese, store, small):
+    """待查处 on paper is 待查处 on screen (not 待处理); 已办结 likewise (issue 13 §2)."""
+    from desktop.labels import label_of
+    from models.enums import ProblemStatus
+    from reports.data import ProblemFilter
+    from reports.labels import zh
+    from reports.ledger import ledger_sheet
+
+    with store.read() as conn:
+        printed = {r[7] for r in ledger_sheet(conn, ProblemFilter(), "台账").rows}
+    assert printed == {label_of(ProblemStatus, "open")} == {"待查处"}
+    # The notice prints its status column with the same `zh` as the ledger.
+    assert [label_of(ProblemStatus, s) for s in ProblemStatus] == \
+        [zh(ProblemStatus, s) for s in ProblemStatus] == ["待查处", "查处中", "整改中", "已整改", "已办结"]
 
 
 EN = ROOT / "resources" / "translations" / "fieldinspect_en.ts"

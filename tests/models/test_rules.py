@@ -52,3 +52,16 @@ def test_overdue_until_rectified():
     assert not rules.is_overdue(date(2024, 6, 1), ProblemStatus.RECTIFYING, as_of)
     assert not rules.is_overdue(date(2024, 5, 31), ProblemStatus.RECTIFIED, as_of)
     assert not rules.is_overdue(None, ProblemStatus.OPEN, as_of)
+
+
+def test_every_enum_value_has_an_english_and_a_chinese_label():
+    """One table names every value (issue 13 §2): a new value without its labels fails here."""
+    from enum import StrEnum
+
+    import models.enums as enums
+
+    classes = [c for c in vars(enums).values()
+               if isinstance(c, type) and issubclass(c, StrEnum) and c is not StrEnum]
+    missing = [(c.__name__, m.value) for c in classes for m in c
+               if not all(enums.LABELS.get(c, {}).get(m) or ("", "")) ]
+    assert len(classes) > 15 and missing == []

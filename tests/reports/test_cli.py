@@ -54,12 +54,25 @@ def test_filters_format_and_errors(demo_dir, tmp_path):
         rows = list(openpyxl.load_workbook(fh).active.iter_rows(min_row=3, values_only=True))
     assert all(r[7] == "整改中" and r[3].startswith("县政务服务中心") for r in rows)
     bad = run(demo_dir, "report", "ledger", "--out", str(tmp_path / "x.xlsx"), "--status", "lost")
-    assert bad.returncode == 1 and "lost" in bad.stderr and "Traceback" not in bad.stderr
+    # Refused as argparse refuses any bad option value (exit 2), naming what it accepts.
+    assert bad.returncode == 2 and "lost" in bad.stderr and "Traceback" not in bad.stderr
+    assert "rectifying/整改中" in bad.stderr
     ambiguous = run(demo_dir, "report", "ledger", "--out", str(tmp_path / "x.xlsx"),
                     "--unit", "第一小学")
     assert ambiguous.returncode == 1 and "白泥镇第一小学" in ambiguous.stderr
     assert run(demo_dir, "report", "notice", "--out", str(tmp_path / "n.txt")).returncode == 1
     assert run(demo_dir, "report", "nonsense", "--out", "x").returncode == 2
+
+
+def test_status_option_takes_the_chinese_label_too(demo_dir, tmp_path):
+    """`--status 已整改` is `--status rectified`: the label the ledger prints (issue 13 §2)."""
+    out = tmp_path / "ledger.xlsx"
+    res = run(demo_dir, "report", "ledger", "--out", str(out), "--status", "已整改",
+              "--as-of", AS_OF.isoformat())
+    assert res.returncode == 0, res.stderr
+    with out.open("rb") as fh:
+        rows = list(openpyxl.load_workbook(fh).active.iter_rows(min_row=3, values_only=True))
+    assert rows and {r[7] for r in rows if r[0]} == {"已整改"}
 
 
 def test_report_commands_never_import_qt(demo_dir, tmp_path):

@@ -89,7 +89,7 @@ def _forms(tmp_path, name, numbers):
 
 def test_two_devices_enrolled_by_code_reach_hq_stats_exactly_once(server, tmp_path):
     a = enroll(server, tmp_path, "office-a", "office")
-    b = enroll(server, tmp_path, "office-b", "office")
+    b = enroll(server, tmp_path, "office-b", "县纠风办")  # a role by its Chinese label
     boss = enroll(server, tmp_path, "hq-desk", "hq")
     units = write_csv(tmp_path / "units.csv", ["name", "kind", "parent"], UNITS)
     for dev, numbers in ((a, range(1, 21)), (b, range(101, 111))):
