@@ -46,8 +46,8 @@ ENGLISH: dict[tuple[type, str], str] = {
     _k(KioskReason.UNFRIENDLY_ATTITUDE): QT_TRANSLATE_NOOP("Labels", "Unfriendly attitude"),
     _k(KioskReason.SENT_BACK_AND_FORTH): QT_TRANSLATE_NOOP("Labels", "Sent back and forth"),
     _k(KioskReason.UNCLEAR_EXPLANATION): QT_TRANSLATE_NOOP("Labels", "Unclear explanation"),
+    _k(KioskReason.STAFF_ABSENT): QT_TRANSLATE_NOOP("Labels", "Staff absent from the window"),
     # Not "Irregular fees": that is the finding category's English word in this context.
-    # Not "Irregular fees": that is the finding category's word (违规收费) in this context.
     _k(KioskReason.IRREGULAR_FEES): QT_TRANSLATE_NOOP("Labels", "Irregular charges"),
     _k(KioskReason.NOT_GIVEN): QT_TRANSLATE_NOOP("Labels", "No reason given"),
     _k(RespondentGroup.PARENT): QT_TRANSLATE_NOOP("Labels", "Parents"),

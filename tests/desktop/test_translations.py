@@ -95,6 +95,9 @@ def test_window_labels_are_the_one_tables(chinese):
     wrong = {(cls.__name__, v): (en, label_of(cls, v)) for (cls, v), en in ENGLISH.items()
              if (en, label_of(cls, v)) != LABELS[cls][cls(v)]}
     assert wrong == {}
+    shown = {cls for cls, _ in ENGLISH}  # and no value of a kind it names lacks its label
+    assert [(cls.__name__, m.value) for cls in shown for m in cls
+            if (cls, m.value) not in ENGLISH] == []
 
 
 def test_window_ledger_and_notice_say_the_same_status(chinese, store, small):
