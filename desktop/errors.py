@@ -1,20 +1,21 @@
 """The one place where an error becomes something a person reads.
 
-Errors of the domain carry a plain message; here they get a translated title and, for
-validation, the list of what was wrong and where. Anything unexpected is logged with its
+Errors of the domain carry a code with arguments; here they get a translated title and their
+sentence from the one table of messages (desktop/messages.py) and, for validation, the list of
+what was wrong and where. Anything unexpected is logged with its
 traceback and shown as a short apology, never as a traceback."""
 
 import logging
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from desktop.messages import error_text, has_text, problem_text
 from models.errors import (
     AppError,
     ConflictError,
     DomainError,
     NotFoundError,
-    Problem,
     StoreLockedError,
     StoreTooNewError,
     SyncError,
@@ -24,49 +25,6 @@ from models.errors import (
 from models.output_folder import OutputFolderError
 
 log = logging.getLogger(__name__)
-
-# Refusals of the domain by their stable code, in the window's language (the message otherwise).
-TEXT_BY_CODE = {
-    "hq_setting": QT_TRANSLATE_NOOP(
-        "Errors", "Only HQ sets a campaign's weights and minimum sample; this device reads "
-                  "them."),
-    "visit_assignment_hq_only": QT_TRANSLATE_NOOP(
-        "Errors", "Only HQ changes a visit's team and representatives."),
-}
-
-
-# Row problems by their stable code (models.rules, models attachments), in the window's language;
-# `{name}` takes the problem's argument of that name. A problem without a code keeps its message.
-PROBLEM_TEXT_BY_CODE = {
-    "secret_visit_needs_unit": QT_TRANSLATE_NOOP("Problems", "A secret visit needs a unit."),
-    "secret_visit_needs_team": QT_TRANSLATE_NOOP("Problems", "A secret visit needs a team."),
-    "secret_visit_needs_representatives": QT_TRANSLATE_NOOP(
-        "Problems", "A secret visit needs the representatives who go."),
-    "finding_needs_description": QT_TRANSLATE_NOOP("Problems", "Describe what was found."),
-    "verify_needs_measures": QT_TRANSLATE_NOOP(
-        "Problems", "Write down the measures taken before verifying."),
-    "weight_out_of_range": QT_TRANSLATE_NOOP("Problems", "A weight lies between {low} and {high}."),
-    "weight_above_previous": QT_TRANSLATE_NOOP(
-        "Problems", "Must not exceed the weight of the level above ({limit})."),
-    "min_sample_too_small": QT_TRANSLATE_NOOP("Problems", "At least {minimum}."),
-    "too_long": QT_TRANSLATE_NOOP(
-        "Problems", "Too long: {length} characters; at most {limit} fit here."),
-    "not_a_photo": QT_TRANSLATE_NOOP(
-        "Problems", "{file} is not a photo (JPEG, PNG, HEIC, WebP, GIF or BMP)."),
-}
-
-
-def problem_text(problem: Problem) -> str:
-    """One problem in the window's language, from its code and arguments."""
-    text = PROBLEM_TEXT_BY_CODE.get(problem.code or "")
-    if text is None:
-        return problem.message
-    args = {k: f"{v:g}" if isinstance(v, float) else str(v)
-            for k, v in (problem.args or {}).items()}
-    rendered = QCoreApplication.translate("Problems", text)
-    for key, value in args.items():
-        rendered = rendered.replace("{" + key + "}", value)
-    return rendered
 
 
 def title_for(exc: BaseException) -> str:
@@ -90,7 +48,7 @@ def title_for(exc: BaseException) -> str:
 
 
 def message_for(exc: BaseException, field_labels: dict[str, str] | None = None) -> str:
-    if isinstance(exc, ValidationError):
+    if isinstance(exc, ValidationError) and not has_text(exc.code):
         labels = field_labels or {}
         return "\n".join(  # a coded problem's text names what it is about (a photo's file)
             problem_text(p) if p.code and p.field not in labels
@@ -101,8 +59,7 @@ def message_for(exc: BaseException, field_labels: dict[str, str] | None = None) 
     if isinstance(exc, OutputFolderError):
         return output_folder_text(exc)
     if isinstance(exc, AppError):
-        text = TEXT_BY_CODE.get(exc.code)
-        return QCoreApplication.translate("Errors", text) if text else exc.message
+        return error_text(exc)  # by its code, in the window's language (desktop/messages.py)
     log.error("unexpected error:\n%s", scrubbed_traceback(exc))
     return QCoreApplication.translate("Errors", "An unexpected error occurred; it was written to the log. "
                "Nothing half-finished was saved.")

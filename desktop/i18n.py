@@ -10,26 +10,19 @@ from pathlib import Path
 import platformdirs
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
+from desktop.messages import (  # noqa: F401 (the window's modules import them from here)
+    CHINESE,
+    ENGLISH,
+    LANGUAGES,
+    resources_dir,
+    set_language,
+    ts_file,
+)
 from models.paths import APP_NAME
 
 log = logging.getLogger(__name__)
 
-CHINESE = "zh_CN"
-ENGLISH = "en"
-LANGUAGES = (ENGLISH, CHINESE)
 SETTINGS_KEY = "ui/language"
-
-
-def resources_dir() -> Path:
-    """resources/ beside the code, or inside the PyInstaller bundle."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
-
-
-def ts_file(lang: str = CHINESE) -> Path:
-    return resources_dir() / "translations" / f"fieldinspect_{lang}.ts"
 
 
 def lrelease_program() -> str | None:
@@ -98,6 +91,7 @@ class Translations:
                 app.removeTranslator(translator)
         self._translator = self._qt = None
         self.language = ENGLISH
+        set_language(ENGLISH)
         if lang == ENGLISH:
             # English needs a catalogue too, for its plurals ("1 record", "2 records").
             self._translator = _install(app, qm_file(ENGLISH))
@@ -111,6 +105,7 @@ class Translations:
             log.warning("no translation for %s", lang)
             return False
         self.language = lang
+        set_language(lang)
         return True
 
 

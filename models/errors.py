@@ -1,12 +1,14 @@
-"""The app's exceptions. Each carries a code and a message a clerk understands.
-
-The desktop maps them to translated dialogs in one place; the command line maps them to exit
-codes. Technical causes are chained with ``raise ... from``.
+"""The app's exceptions. Each carries a stable code with its arguments (``params``) and the
+English sentence for logs; the window and the command line render the code in the user's
+language from the one table of messages (models/messages, desktop/messages.py) and the command
+line maps the class to an exit code. Technical causes are chained with ``raise ... from``.
 """
 
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from typing import Any
+
+from models.messages import english
 
 
 class AppError(Exception):
@@ -15,11 +17,15 @@ class AppError(Exception):
     code = "error"
     exit_code = 1
 
-    def __init__(self, message: str, *, code: str | None = None):
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: str | None = None, *, code: str | None = None,
+                 params: dict[str, Any] | None = None):
         if code:
             self.code = code
+        self.params: dict[str, Any] = dict(params or {})
+        if message is None:  # the English sentence of the code (models/messages)
+            message = english(self.code, self.params)
+        super().__init__(message)
+        self.message = message
 
     def __str__(self) -> str:
         return self.message
@@ -45,6 +51,13 @@ class Problem:
     # itself (e.g. "too_long" with {"length", "limit"}); "" for the older, English-only ones.
     code: str = ""
     args: dict[str, Any] = dataclass_field(default_factory=dict)
+
+    @classmethod
+    def of(cls, field: str, code: str, *, row: int | None = None, source: str | None = None,
+           **args: Any) -> "Problem":
+        """A problem named by its code; its English message comes from models/messages."""
+        return cls(field=field, message=english(code, args), row=row, source=source, code=code,
+                   args=args)
 
     def __str__(self) -> str:
         where = ":".join(str(p) for p in (self.source, self.row) if p is not None)

@@ -7,8 +7,10 @@ plain words, never as a traceback. Headless commands never import Qt.
 
 import argparse
 import importlib
+import os
 import sys
 
+from desktop import messages
 from desktop.cli.context import CommandContext
 
 # Each module offers `register(subparsers)`; a subcommand sets `handler(ctx, args) -> int`.
@@ -36,6 +38,8 @@ class _Parser(argparse.ArgumentParser):
 GLOBAL_OPTIONS = (
     ("--data-dir", "the device's data directory"),
     ("--user", "the profile acting (default: the device's first)"),
+    ("--lang", "the language of messages: zh_CN or en (default: from LC_ALL, LC_MESSAGES, "
+               "LANG)"),
 )
 
 
@@ -64,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    messages.set_language(messages.language_from_environment(_lang_flag(argv), os.environ))
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -73,6 +78,17 @@ def main(argv: list[str] | None = None) -> int:
         return ctx.run(args.handler, args)
     finally:
         ctx.close()
+
+
+def _lang_flag(argv: list[str] | None) -> str | None:
+    """`--lang` read before parsing, so that a usage error is in that language too."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    for i, word in enumerate(words):
+        if word.startswith("--lang="):
+            return word.split("=", 1)[1]
+        if word == "--lang" and i + 1 < len(words):
+            return words[i + 1]
+    return None
 
 
 # The pip package that provides a module the window needs, where the names differ.
@@ -90,15 +106,12 @@ def _launch_window(args: argparse.Namespace) -> int:
 
 
 def missing_module_message(module: str) -> str:
-    """Which module the window lacks and how to get it (English: the command line has no
-    translated messages yet)."""
+    """Which module the window lacks and how to get it, in the command line's language."""
     top = module.split(".")[0]
     if top in _OWN_PACKAGES:
-        fix = "reinstall FieldInspect"
-    else:
-        fix = f"install it with: pip install {_PACKAGE_OF.get(top, top)}"
-    return (f"fieldinspect: the window cannot start: the Python module '{top}' is missing; "
-            f"{fix}. Subcommands work without it (see --help).")
+        return "fieldinspect: " + messages.text("window_missing_own_module", {"module": top})
+    return "fieldinspect: " + messages.text(
+        "window_missing_module", {"module": top, "package": _PACKAGE_OF.get(top, top)})
 
 
 if __name__ == "__main__":

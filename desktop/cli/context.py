@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from desktop import messages
 from models.enums import parse_enum, zh_label
 from models.errors import AppError, StoreLockedError
 from models.paths import resolve_data_dir, resolve_log_dir
@@ -53,23 +54,28 @@ class CommandContext:
     def run(self, handler: Callable, args) -> int:
         try:
             return handler(self, args)
-        except AppError as exc:
-            print(f"fieldinspect: {exc}", file=sys.stderr)
+        except AppError as exc:  # by its code, in the command line's language
+            say(messages.error_text(exc))
             return exc.exit_code
         except KeyboardInterrupt:
-            print("fieldinspect: interrupted; nothing half-written was kept.", file=sys.stderr)
+            say(messages.text("cli_interrupted"))
             return 1
         except Exception as exc:  # a bug: say so plainly, keep the details in a log file
             log = _log_crash(exc)
-            where = f"Details: {log}" if log else "No details could be saved (no log folder " \
-                "could be written)."
-            print(f"fieldinspect: unexpected error ({type(exc).__name__}); nothing half-written "
-                  f"was kept. {where}", file=sys.stderr)
+            kind = type(exc).__name__
+            say(messages.text("cli_unexpected", {"kind": kind, "log": log}) if log
+                else messages.text("cli_unexpected_no_log", {"kind": kind}))
             return 1
 
     def close(self) -> None:
         if self._store is not None:
             self._store.close()
+
+
+def say(text: str) -> None:
+    """One message to stderr, each line prefixed with the program's name."""
+    for line in text.splitlines() or [""]:
+        print(f"fieldinspect: {line}", file=sys.stderr)
 
 
 def _log_crash(exc: BaseException) -> str | None:

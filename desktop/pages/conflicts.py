@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.data import sync_issues as si
-from desktop.errors import PROBLEM_TEXT_BY_CODE, problem_text, show_error
+from desktop.errors import problem_text, show_error
 from desktop.labels import label_of
+from desktop.messages import has_text
 from desktop.pages.base import Page
 from desktop.widgets.record_model import format_value
 from desktop.widgets.slots import widget_slot
@@ -98,7 +99,7 @@ def refusal_text(issue: dict) -> str:
     text = REFUSAL_TEXTS.get(code)
     if text:
         return QCoreApplication.translate("SyncIssues", text)
-    if code in PROBLEM_TEXT_BY_CODE:  # a domain rule (models.rules), its field and arguments
+    if has_text(code):  # a domain rule (models.rules), its field and arguments
         details = si.refusal_details(issue)
         field = str(details.pop("field", ""))
         problem = Problem(field, issue["reason"], code=code, args=details)

@@ -902,16 +902,6 @@
     <name>Errors</name>
     <message>
         <location filename="../../desktop/errors.py" line="28"/>
-        <source>Only HQ sets a campaign&apos;s weights and minimum sample; this device reads them.</source>
-        <translation>评议活动的权重和最低样本数只能由总部设定，本设备只读。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/errors.py" line="31"/>
-        <source>Only HQ changes a visit&apos;s team and representatives.</source>
-        <translation>走访的督查组和评议代表只能由总部更改。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/errors.py" line="28"/>
         <source>Please correct the entry</source>
         <translation>请更正录入内容</translation>
     </message>
@@ -2658,54 +2648,89 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
     </message>
 </context>
 <context>
-    <name>Problems</name>
+    <name>Messages</name>
     <message>
-        <location filename="../../desktop/errors.py" line="1"/>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>Interrupted; nothing half-written was kept.</source>
+        <translation>已中断；未保存任何未完成的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>Unexpected error ({kind}); nothing half-written was kept. Details: {log}</source>
+        <translation>发生意外错误（{kind}）；未保存任何未完成的内容。详情见：{log}</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>Unexpected error ({kind}); nothing half-written was kept. No details could be saved (no log folder could be written).</source>
+        <translation>发生意外错误（{kind}）；未保存任何未完成的内容。无法写入日志文件夹，未能保存详情。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>The window cannot start: the Python module &apos;{module}&apos; is missing; install it with: pip install {package}. Subcommands work without it (see --help).</source>
+        <translation>窗口无法启动：缺少 Python 模块“{module}”；请用以下命令安装：pip install {package}。命令行子命令不需要它（见 --help）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>The window cannot start: the Python module &apos;{module}&apos; is missing; reinstall FieldInspect. Subcommands work without it (see --help).</source>
+        <translation>窗口无法启动：缺少 Python 模块“{module}”；请重新安装督查通。命令行子命令不需要它（见 --help）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/general.py" line="28"/>
+        <source>Only HQ sets a campaign&apos;s weights and minimum sample; this device reads them.</source>
+        <translation>评议活动的权重和最低样本数只能由总部设定，本设备只读。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/general.py" line="31"/>
+        <source>Only HQ changes a visit&apos;s team and representatives.</source>
+        <translation>走访的督查组和评议代表只能由总部更改。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/general.py" line="1"/>
         <source>Too long: {length} characters; at most {limit} fit here.</source>
         <translation>内容过长：{length} 个字；此处最多 {limit} 个字。</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="41"/>
+        <location filename="../../models/messages/general.py" line="41"/>
         <source>A secret visit needs a unit.</source>
         <translation>暗访须选定被访单位。</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="42"/>
+        <location filename="../../models/messages/general.py" line="42"/>
         <source>A secret visit needs a team.</source>
         <translation>暗访须选定督查组。</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="44"/>
+        <location filename="../../models/messages/general.py" line="44"/>
         <source>A secret visit needs the representatives who go.</source>
         <translation>暗访须选定参加的评议代表。</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="45"/>
+        <location filename="../../models/messages/general.py" line="45"/>
         <source>Describe what was found.</source>
         <translation>请写明发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="47"/>
+        <location filename="../../models/messages/general.py" line="47"/>
         <source>Write down the measures taken before verifying.</source>
         <translation>请先填写整改措施，再验收。</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="48"/>
+        <location filename="../../models/messages/general.py" line="48"/>
         <source>A weight lies between {low} and {high}.</source>
         <translation>权重须在 {low} 到 {high} 之间。</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="50"/>
+        <location filename="../../models/messages/general.py" line="50"/>
         <source>Must not exceed the weight of the level above ({limit}).</source>
         <translation>不得高于上一档的权重（{limit}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="51"/>
+        <location filename="../../models/messages/general.py" line="51"/>
         <source>At least {minimum}.</source>
         <translation>至少为 {minimum}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="53"/>
+        <location filename="../../models/messages/general.py" line="53"/>
         <source>{file} is not a photo (JPEG, PNG, HEIC, WebP, GIF or BMP).</source>
         <translation>{file} 不是照片（须为 JPEG、PNG、HEIC、WebP、GIF 或 BMP）。</translation>
     </message>
