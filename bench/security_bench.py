@@ -16,7 +16,8 @@ ratio, by wall clock and by this process's CPU time (target: within 1.5x):
 "Without" is made here, never in the product: `models.store.database._connect_factory` is
 swapped for one that skips `PRAGMA key` (the real `open_engine` still builds the engine, with its
 pragmas and event hooks, for device stores and the SQLite HQ alike), and `append_to_audit` is
-taken out of WRITE_HOOKS, for the duration of the run. Both are checked before measuring.
+taken out of the hooks a store is built with (`models.store.store.DEVICE_WRITE_HOOKS`), for the
+duration of the run. Both are checked before measuring.
 
     .venv/bin/python bench/security_bench.py [--only import,sync,write,blobs]
 """
@@ -49,7 +50,8 @@ from models.imports import run_import  # noqa: E402
 from models.profiles import acting_profile  # noqa: E402
 from models.records import Evaluation  # noqa: E402
 from models.security.audit import append_to_audit  # noqa: E402
-from models.store import database, writes  # noqa: E402
+from models.store import database  # noqa: E402
+from models.store import store as store_module  # noqa: E402
 from models.store.store import Store  # noqa: E402
 from tests.sync.helpers import Hq, form, seed_reference  # noqa: E402
 
@@ -81,14 +83,14 @@ def shipped() -> Iterator[None]:
 @contextlib.contextmanager
 def plain() -> Iterator[None]:
     """No SQLCipher key (a plain file, same SQLite build) and no audit hook, for the block."""
-    real_factory, hooks = database._connect_factory, list(writes.WRITE_HOOKS)
+    real_factory, hooks = database._connect_factory, store_module.DEVICE_WRITE_HOOKS
     database._connect_factory = _plain_factory
-    writes.WRITE_HOOKS[:] = [h for h in hooks if h is not append_to_audit]
+    store_module.DEVICE_WRITE_HOOKS = tuple(h for h in hooks if h is not append_to_audit)
     try:
         yield
     finally:
         database._connect_factory = real_factory
-        writes.WRITE_HOOKS[:] = hooks
+        store_module.DEVICE_WRITE_HOOKS = hooks
 
 
 MODES: tuple[tuple[str, Callable], ...] = (("with", shipped), ("without", plain))
@@ -103,7 +105,7 @@ def _check_modes() -> None:
             store = Store.open(Path(tmp) / "dev", PASSPHRASE)
             with store.read() as conn:
                 seen[label] = [conn.exec_driver_sql(f"PRAGMA {n}").scalar() for n in names]
-            audited = append_to_audit in writes.WRITE_HOOKS
+            audited = append_to_audit in store.write_hooks
             store.close()
             header = (Path(tmp) / "dev" / database.DB_FILE).read_bytes()[:16]
         assert (header == PLAIN_HEADER) == (label == "without"), (label, header)
@@ -231,8 +233,8 @@ def _forms() -> list[dict]:
 
 
 def _write_once(hook_names: set[str]) -> float:
-    saved = list(writes.WRITE_HOOKS)
-    writes.WRITE_HOOKS[:] = [h for h in saved if h.__name__ in hook_names]
+    saved = store_module.DEVICE_WRITE_HOOKS
+    store_module.DEVICE_WRITE_HOOKS = tuple(h for h in saved if h.__name__ in hook_names)
     store = Store.open(Path(tempfile.mkdtemp()) / "dev", "bench")
     rows = _forms()
     try:
@@ -241,7 +243,7 @@ def _write_once(hook_names: set[str]) -> float:
             w.create_many(Evaluation, rows)
         return time.perf_counter() - start
     finally:
-        writes.WRITE_HOOKS[:] = saved
+        store_module.DEVICE_WRITE_HOOKS = saved
         store.close()
 
 

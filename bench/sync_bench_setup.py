@@ -18,6 +18,7 @@ import sqlalchemy as sa
 from models.base import sqlite_timestamp
 from models.ids import natural_id, new_id
 from models.records import Evaluation
+from models.store.database import write_transaction
 from models.store.store import Store
 from models.timeutil import utcnow
 from sync.client.engine import SyncEngine
@@ -206,7 +207,7 @@ def raw_insert_rate(data_dir: Path, rows: list[tuple]) -> float:
     columns = [c.name for c in Evaluation.__table__.columns]
     sql = (f'INSERT INTO evaluation ({", ".join(chr(34) + c + chr(34) for c in columns)}) '
            f'VALUES ({", ".join("?" for _ in columns)})')
-    with store.engine.connect().execution_options(immediate=True) as conn, conn.begin():
+    with write_transaction(store.engine) as conn:
         t0 = time.perf_counter()
         conn.connection.driver_connection.executemany(sql, rows)
     elapsed = time.perf_counter() - t0

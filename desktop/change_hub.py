@@ -4,7 +4,7 @@ whether another process committed (a kiosk, a second window)."""
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from models.store.changes import EVERYTHING
+from desktop.data.local_store import EVERYTHING
 
 POLL_MS = 3000
 # Commits close together are announced once, when they pause: a clerk keying a form every

@@ -25,11 +25,10 @@ from desktop.sync_controller import SyncController
 from desktop.widgets.slots import widget_slot
 from desktop.widgets.sync_indicator import SyncIndicator
 from models.enums import ProfileRole
-from models.errors import AppError
+from models.errors import AppError, WrongPassphraseError
 from models.security.lockout import LockedOutError
 from models.security.pins import WrongPinError
 from models.security.relock import lock_window, switch_profile, unlock_window
-from models.store.keys import WrongPassphraseError
 
 # Tables of the reference data every page offers in its lists (desktop.data.reference).
 REFERENCE_TABLES = frozenset({"unit", "campaign", "team", "representative", "*"})

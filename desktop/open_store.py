@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QDialog, QProgressDialog
 
+from desktop.data.local_store import open_local_store, store_exists
 from desktop.startup import (
     DEMO,
     ENROLL,
@@ -21,7 +22,6 @@ from desktop.startup import (
 )
 from desktop.widgets.asking import run_dialog
 from models.errors import StoreLockedError
-from models.store.keys import KEY_FILE
 
 log = logging.getLogger(__name__)
 # What the window needs after the passphrase, imported while it is being typed (SQLAlchemy
@@ -64,10 +64,6 @@ async def open_session(worker, data_dir: Path, user: str | None):
     return await make_session(worker, store, profile)
 
 
-def store_exists(data_dir: Path) -> bool:
-    return (Path(data_dir) / KEY_FILE).exists()
-
-
 def warm_up() -> threading.Thread:
     def load() -> None:
         for name in WARM_UP:
@@ -85,7 +81,6 @@ async def unlock(worker, store_dir: Path):
     """Open (or create) the store: with FIELDINSPECT_PASSPHRASE when it is set and works, as
     the README promises, otherwise with the passphrase typed in the dialog."""
     from models.security.passphrase_policy import passphrase_problem
-    from models.store.store import Store
 
     creating = not store_exists(store_dir)
     dialog = PassphraseDialog(creating, str(store_dir))
@@ -95,12 +90,12 @@ async def unlock(worker, store_dir: Path):
         dialog.show_error(dialog.too_short(passphrase_problem(env)[1]["minimum"]))
     elif env:
         try:
-            return await worker.run(Store.open, store_dir, env)
+            return await worker.run(open_local_store, store_dir, env)
         except StoreLockedError:
             dialog.show_error(dialog.wrong_passphrase())  # the variable's is wrong: ask
     while await run_dialog(dialog) == ACCEPTED:
         try:
-            return await worker.run(Store.open, store_dir, dialog.passphrase.text())
+            return await worker.run(open_local_store, store_dir, dialog.passphrase.text())
         except StoreLockedError as exc:
             dialog.show_error(dialog.wrong_passphrase() if not creating else exc.message)
             dialog.passphrase.clear()

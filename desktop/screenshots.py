@@ -12,6 +12,7 @@ from pathlib import Path
 
 
 async def _render(out: Path) -> int:
+    from desktop.data.sync_issues import add_sample_conflict
     from desktop.i18n import CHINESE, ENGLISH, Translations
     from desktop.main_window import MainWindow
     from desktop.self_test import demo_session, wait_until
@@ -23,7 +24,7 @@ async def _render(out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
     try:
         session = await demo_session(worker, tmp / "data")
-        await worker.run(_sample_conflict, session.store)
+        await worker.run(add_sample_conflict, session.store)
         for lang in (ENGLISH, CHINESE):
             translations.switch(lang)
             window = MainWindow(session, lang)
@@ -200,26 +201,6 @@ def _sample_edits(store, model, row_id: str) -> None:
     with store.write("李明") as w:
         current = w.current(model, row_id)
         services.update_record(w, model, row_id, {field: current[field] + "（经复核补充）"})
-
-
-def _sample_conflict(store) -> None:
-    """One conflict of the kind HQ reports, so the sync-issues page has both values to show."""
-    import json
-
-    from models.timeutil import utcnow
-
-    with store.engine.begin() as conn:
-        problem = conn.exec_driver_sql("SELECT id, responsible_person FROM problem "
-                                       "LIMIT 1").first()
-        if problem is None:
-            return
-        conn.exec_driver_sql(
-            "INSERT OR IGNORE INTO sync_issue (id, kind, code, table_name, row_id, reason, "
-            "details, created_at) VALUES ('hq:sample', 'conflict', 'same_field', 'problem', "
-            "?, 'same field: responsible_person', ?, ?)",
-            (problem[0], json.dumps({"field": "responsible_person", "kept": problem[1],
-                                     "other": "王建国", "hq_conflict_id": "sample"}),
-             utcnow().strftime("%Y-%m-%d %H:%M:%S.%f")))
 
 
 def main() -> int:

@@ -24,11 +24,11 @@ async def wait_until(predicate, timeout: float = PAGE_TIMEOUT_S) -> bool:
 async def demo_session(worker, data_dir: Path, passphrase: str = "self-test"):
     """A session on a fresh store filled with the demo data (also used by the screenshots)."""
     from desktop.app import make_session
+    from desktop.data.local_store import open_local_store
     from models.demo import load_demo_data
     from models.profiles import acting_profile, list_profiles
-    from models.store.store import Store
 
-    store = await worker.run(Store.open, data_dir, passphrase)
+    store = await worker.run(open_local_store, data_dir, passphrase)
     if not await worker.run(store.holds_records):
         await worker.run(lambda: load_demo_data(store))
     await worker.run(acting_profile, store, None)

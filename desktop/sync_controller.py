@@ -13,13 +13,11 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 import shiboken6
-import sqlalchemy as sa
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from desktop.data.sync_status import SyncFacts, sync_facts
 from desktop.widgets.slots import widget_slot
 from models.errors import SyncError, scrubbed_traceback
-from models.store.identity import NEEDS_ENROLLMENT_KEY
-from models.store.store import get_meta
 
 log = logging.getLogger(__name__)
 
@@ -38,37 +36,6 @@ class SyncStatus:
     last_synced: datetime | None = None
     error: str = ""
     issues: int = 0  # refused entries and conflicts waiting for a person
-
-
-@dataclass(frozen=True)
-class SyncFacts:
-    pending: int
-    issues: int
-    enrolled: bool
-    revoked: bool
-    last_synced: datetime | None
-    server_url: str
-    reenroll: str = ""  # restored | sequence_reused: a copied store must enroll again
-
-
-# Read at driver level: this runs as the first window is drawn, and the SQLModel table classes
-# (models.device, models.sync_state) cost ~0.3 s to import (see desktop/data/reference.py).
-def pending_changes(conn: sa.Connection) -> int:
-    return conn.exec_driver_sql("SELECT count(*) FROM outbox").scalar()
-
-
-def sync_facts(conn: sa.Connection) -> SyncFacts:
-    """Everything the indicator shows, in one short read on the DB worker."""
-    issues = conn.exec_driver_sql(
-        "SELECT count(*) FROM sync_issue WHERE resolved_at IS NULL").scalar()
-    last = get_meta(conn, "last_synced_at")
-    return SyncFacts(
-        pending=pending_changes(conn), issues=issues,
-        enrolled=bool(get_meta(conn, "hq_device_id")),
-        revoked=get_meta(conn, "sync_revoked") == "1",
-        last_synced=datetime.fromisoformat(last) if last else None,
-        server_url=get_meta(conn, "server_url") or "",
-        reenroll=get_meta(conn, NEEDS_ENROLLMENT_KEY) or "")
 
 
 def is_unreachable(exc: BaseException) -> bool:
@@ -96,11 +63,6 @@ async def probe(server_url: str, transport=None) -> bool:
         return False
     finally:
         await client.aclose()
-
-
-def _in_transaction(store, fn):
-    with store.engine.connect().execution_options(immediate=True) as conn, conn.begin():
-        return fn(conn)
 
 
 class SyncController(QObject):
@@ -261,8 +223,7 @@ class SyncController(QObject):
                     log.warning("could not mark conflict %s settled at HQ: %s", conflict_id, exc)
                     error = exc.message
         store = self.session.store
-        await self.session.worker.run(lambda: _in_transaction(
-            store, lambda conn: sync_issues.resolved_at_hq(conn, done)))
+        await self.session.worker.run(lambda: sync_issues.resolved_at_hq(store, done))
         return error
 
     def _progress(self, event) -> None:

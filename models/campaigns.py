@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-_C = sa.table("campaign", sa.column("id"), sa.column("year"), sa.column("start_date"),
-              sa.column("created_at"), sa.column("is_open", sa.Boolean),
-              sa.column("deleted_at"))
+_C = sa.table("campaign", sa.column("id"), sa.column("name"), sa.column("year"),
+              sa.column("start_date"), sa.column("created_at"),
+              sa.column("is_open", sa.Boolean), sa.column("deleted_at"))
 
 
 def open_campaign_id(conn: sa.Connection) -> str | None:
@@ -25,6 +25,12 @@ def open_campaign_id(conn: sa.Connection) -> str | None:
         .order_by(_C.c.year.desc(), _C.c.start_date.desc().nulls_last(),
                   _C.c.created_at.desc(), _C.c.id)
         .limit(1)).scalar()
+
+
+def campaign_named(conn: sa.Connection, name: str) -> str | None:
+    """The id of the live campaign called `name` (a command's --campaign); None when none is."""
+    return conn.execute(
+        sa.select(_C.c.id).where(_C.c.name == name, _C.c.deleted_at.is_(None))).scalar()
 
 
 @dataclass(frozen=True)

@@ -97,6 +97,14 @@ class StoreLockedError(AppError):
     exit_code = 4
 
 
+class WrongPassphraseError(StoreLockedError):
+    """The passphrase did not unwrap the key: counted by the unlock lockout."""
+
+
+class DeviceKeyMissingError(StoreLockedError):
+    """The device part is not on this machine (a copied data directory, a wiped keyring)."""
+
+
 class StoreTooNewError(AppError):
     """The store was written by a newer version of the app."""
 

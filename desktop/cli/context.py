@@ -27,10 +27,10 @@ class CommandContext:
     def store(self):
         """The unlocked store (created on first use with the given passphrase)."""
         if self._store is None:
-            from models.store.store import Store
+            from desktop.data.local_store import open_local_store, store_exists
 
-            creating = not Store.exists(self.path)
-            self._store = Store.open(self.path, self._passphrase(creating))
+            creating = not store_exists(self.path)
+            self._store = open_local_store(self.path, self._passphrase(creating))
         return self._store
 
     def profile(self) -> str:

@@ -57,16 +57,11 @@ def import_command(ctx, args) -> int:
 def _campaign_id(store, name: str | None) -> str | None:
     if not name:
         return None
-    import sqlalchemy as sa
-
+    from models.campaigns import campaign_named
     from models.errors import NotFoundError
-    from models.reference import Campaign
 
-    t = Campaign.__table__
     with store.read() as conn:
-        found = conn.execute(
-            sa.select(t.c.id).where(t.c.name == name, t.c.deleted_at.is_(None))
-        ).scalar()
+        found = campaign_named(conn, name)
     if found is None:
         raise NotFoundError(f"There is no campaign named '{name}'.")
     return found

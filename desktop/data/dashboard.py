@@ -14,6 +14,7 @@ import json
 
 import sqlalchemy as sa
 
+from models.store.database import write_transaction
 from models.store.store import get_meta, set_meta
 from models.timeutil import local_today
 
@@ -50,7 +51,7 @@ def load_dashboard(store, filters: dict) -> dict:
         figures = compute(conn, filters)
     if keep:
         text = json.dumps({"stamp": stamp, "figures": figures}, default=str)
-        with store.engine.connect().execution_options(immediate=True) as conn, conn.begin():
+        with write_transaction(store.engine) as conn:
             set_meta(conn, CACHE_KEY, text)
         figures = json.loads(text)["figures"]  # the same values a kept copy gives
     return {**figures, "cached": False}

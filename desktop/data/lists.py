@@ -5,6 +5,7 @@ table model then asks for the visible rows a page at a time. Sorting and filteri
 """
 
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -13,6 +14,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from models import rules, timeutil
+from models.exports import ExportCancelled
 from models.rules import kiosk_reasons_matching
 from models.tables import Campaign, Team, Unit
 
@@ -219,3 +221,33 @@ def spec(name: str) -> ListSpec:
     from desktop.data.list_specs import SPECS
 
     return SPECS[name]()
+
+
+# A list exported to a spreadsheet is read in chunks, so a cancel is noticed between them.
+FETCH_CHUNK = 2000
+
+
+def fetch_for_export(conn: sa.Connection, spec: ListSpec, filters: dict,
+                     sort: tuple[str | None, bool], cancel: threading.Event) -> list[dict]:
+    """Every row the list shows, in its order (the table model's SQL filter and sort)."""
+    t = spec.table
+    cols = [c.expr.label(c.key) for c in spec.columns]
+    for key in ("unit_id", "parent_id"):
+        if key in t.c:
+            cols.append(t.c[key].label(f"_{key}"))
+    query = sa.select(*cols).select_from(spec.from_clause()).where(
+        *where_clauses(spec, filters))
+    key, descending = sort
+    key = key or spec.default_sort
+    if key:
+        expr = spec.column(key).expr
+        tie = sa.literal_column(f"{t.name}.rowid")
+        query = query.order_by(expr.desc() if descending else expr.asc(),
+                               tie.desc() if descending else tie)
+    result = conn.execute(query).mappings()
+    rows: list[dict] = []
+    while chunk := result.fetchmany(FETCH_CHUNK):
+        if cancel.is_set():
+            raise ExportCancelled()
+        rows.extend(dict(r) for r in chunk)
+    return rows

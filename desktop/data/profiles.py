@@ -16,6 +16,7 @@ from models.profiles import create_profile, hash_pin, list_profiles
 from models.security import audit
 from models.security.lockout import wait_after
 from models.security.pins import reset_pin_lockout
+from models.store.database import write_transaction
 from models.store.store import Store
 from models.timeutil import utcnow
 
@@ -59,7 +60,7 @@ def add_profile(store: Store, name: str, role: str, pin: str, *, device_role: st
             _T.c.name == name, _T.c.deleted_at.is_not(None))).scalar()
     # A name that comes back gets its old (removed) row again: names are unique on a device.
     profile_id = removed or create_profile(store, name, ProfileRole(role), pin)
-    with store.engine.connect().execution_options(immediate=True) as conn, conn.begin():
+    with write_transaction(store.engine) as conn:
         if removed:
             conn.execute(_T.update().where(_T.c.id == removed).values(
                 deleted_at=None, role=role, pin_hash=hash_pin(pin) if pin else "",
@@ -85,7 +86,7 @@ def remove_profile(store: Store, name: str, *, by: str, by_role: str) -> None:
     if may_manage(target["role"]) and len(managers) <= 1:
         raise DomainError("The last profile that can manage the others stays.",
                           code="last_manager")
-    with store.engine.connect().execution_options(immediate=True) as conn, conn.begin():
+    with write_transaction(store.engine) as conn:
         conn.execute(_T.update().where(_T.c.id == target["id"]).values(
             deleted_at=utcnow(), updated_by=by, updated_at=utcnow()))
         audit.record(conn, "profile_removed", profile=by, details={"profile": name})
@@ -97,7 +98,7 @@ def set_pin(store: Store, name: str, pin: str, *, by: str, by_role: str) -> None
         raise DomainError("Only a supervisor can set another person's PIN.",
                           code="pin_needs_supervisor")
     _check_pin(pin)
-    with store.engine.connect().execution_options(immediate=True) as conn, conn.begin():
+    with write_transaction(store.engine) as conn:
         done = conn.execute(_T.update().where(_T.c.name == name, _T.c.deleted_at.is_(None))
                             .values(pin_hash=hash_pin(pin) if pin else "", updated_by=by,
                                     updated_at=utcnow()))

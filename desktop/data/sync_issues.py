@@ -14,6 +14,8 @@ import sqlalchemy as sa
 from models import services
 from models.records import Evaluation
 from models.security.roles import require_supervisor
+from models.store.database import write_transaction
+from models.store.outbox import HELD_BACK_CODES as HELD_BACK_CODES  # for the window
 from models.store.store import get_meta, set_meta
 from models.store.writes import WriteSession
 from models.sync_state import SyncIssue
@@ -173,11 +175,31 @@ def to_resolve(conn: sa.Connection) -> list[str]:
     return json.loads(get_meta(conn, TO_RESOLVE_KEY) or "[]")
 
 
-def resolved_at_hq(conn: sa.Connection, done: list[str]) -> None:
-    set_meta(conn, TO_RESOLVE_KEY, json.dumps([i for i in to_resolve(conn) if i not in done]))
+def resolved_at_hq(store, done: list[str]) -> None:
+    """HQ now knows these conflicts are settled: no longer waiting to be told."""
+    with write_transaction(store.engine) as conn:
+        set_meta(conn, TO_RESOLVE_KEY,
+                 json.dumps([i for i in to_resolve(conn) if i not in done]))
 
 
 def _differs(local: Any, wanted: Any) -> bool:
     if hasattr(local, "isoformat"):
         local = local.isoformat()
     return str(local if local is not None else "") != str(wanted if wanted is not None else "")
+
+
+def add_sample_conflict(store) -> None:
+    """One conflict of the kind HQ reports, so the sync-issues page has both values to show
+    (for the screenshots of a demo store)."""
+    with write_transaction(store.engine) as conn:
+        problem = conn.exec_driver_sql("SELECT id, responsible_person FROM problem "
+                                       "LIMIT 1").first()
+        if problem is None:
+            return
+        conn.exec_driver_sql(
+            "INSERT OR IGNORE INTO sync_issue (id, kind, code, table_name, row_id, reason, "
+            "details, created_at) VALUES ('hq:sample', 'conflict', 'same_field', 'problem', "
+            "?, 'same field: responsible_person', ?, ?)",
+            (problem[0], json.dumps({"field": "responsible_person", "kept": problem[1],
+                                     "other": "王建国", "hq_conflict_id": "sample"}),
+             utcnow().strftime("%Y-%m-%d %H:%M:%S.%f")))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.data import sync_issues as si
+from desktop.data.sync_issues import HELD_BACK_CODES
 from desktop.errors import problem_text, show_error
 from desktop.labels import label_of
 from desktop.messages import has_text
@@ -27,7 +28,6 @@ from desktop.widgets.slots import widget_slot
 from models import enums
 from models.enums import ProfileRole
 from models.errors import Problem
-from models.store.outbox import HELD_BACK_CODES
 
 # Field kinds shown through the enum labels, so both sides read in the window's language.
 ENUM_FIELDS = {"level": "Level", "group": "RespondentGroup", "status": "ProblemStatus",

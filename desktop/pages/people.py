@@ -2,24 +2,14 @@
 
 from datetime import date
 
-import sqlalchemy as sa
 from PySide6.QtWidgets import QLabel
 
+from desktop.data.criticisms import earlier_cases
 from desktop.pages.record_page import RecordPage
 from desktop.widgets.fields import FieldSpec
 from desktop.widgets.record_model import format_value
 from desktop.widgets.slots import widget_slot
 from models.records import AccountabilityCase, PersonnelCriticism
-
-
-def earlier_cases(conn: sa.Connection, person_name: str) -> list[dict]:
-    t = PersonnelCriticism.__table__
-    rows = conn.execute(
-        sa.select(t.c.decided_on, t.c.sanction, t.c.behaviour)
-        .where(t.c.person_name == person_name, t.c.deleted_at.is_(None))
-        .order_by(t.c.decided_on.desc()).limit(20)
-    ).mappings()
-    return [dict(r) for r in rows]
 
 
 class CriticismsPage(RecordPage):

@@ -276,11 +276,11 @@ class ReportsPage(Page):
 
     @widget_slot()
     async def _load(self) -> None:
-        from models.store.store import get_meta
+        from desktop.data.sync_status import is_enrolled
 
         try:
             self.enrolled = not self.session.is_demo and bool(await self.session.read(
-                lambda conn: get_meta(conn, "hq_device_id")))
+                is_enrolled))
         finally:
             self._loaded = True
         if "criticism-notice" in self.rows:

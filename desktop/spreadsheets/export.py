@@ -12,12 +12,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import sqlalchemy as sa
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 import models.enums as enums
 from desktop.data import lists
+from desktop.data.lists import fetch_for_export
 from desktop.labels import choices
 from desktop.widgets.asking import run_dialog
 from models.exports import ExportCancelled, write_table
@@ -26,7 +26,6 @@ from models.reference import Unit
 from models.rules import kiosk_reason
 from models.security.audit import log_event
 
-FETCH_CHUNK = 2000
 SHOW_PROGRESS_AFTER_MS = 600
 
 
@@ -89,32 +88,6 @@ class RowFormatter:
                 value = self.reasons[code.value] if code else value
             out.append(value)
         return out
-
-
-def fetch_for_export(conn: sa.Connection, spec: lists.ListSpec, filters: dict,
-                     sort: tuple[str | None, bool], cancel: threading.Event) -> list[dict]:
-    """Every row the list shows, in its order (the table model's SQL filter and sort)."""
-    t = spec.table
-    cols = [c.expr.label(c.key) for c in spec.columns]
-    for key in ("unit_id", "parent_id"):
-        if key in t.c:
-            cols.append(t.c[key].label(f"_{key}"))
-    query = sa.select(*cols).select_from(spec.from_clause()).where(
-        *lists.where_clauses(spec, filters))
-    key, descending = sort
-    key = key or spec.default_sort
-    if key:
-        expr = spec.column(key).expr
-        tie = sa.literal_column(f"{t.name}.rowid")
-        query = query.order_by(expr.desc() if descending else expr.asc(),
-                               tie.desc() if descending else tie)
-    result = conn.execute(query).mappings()
-    rows: list[dict] = []
-    while chunk := result.fetchmany(FETCH_CHUNK):
-        if cancel.is_set():
-            raise ExportCancelled()
-        rows.extend(dict(r) for r in chunk)
-    return rows
 
 
 class _Relay(QObject):

@@ -1,4 +1,5 @@
-"""The tamper-evident audit chain, written by a write hook in the same transaction as each change.
+"""The tamper-evident audit chain, written by a write hook in the same transaction as each change
+(`append_to_audit`, attached to a store's writes by `Store.open`).
 
 Each entry's `hash` is SHA-256 over the previous entry's hash and the entry's own canonical
 content (time, device, profile, event, table, row, content hash, details). Editing, deleting or
@@ -19,7 +20,8 @@ import orjson
 import sqlalchemy as sa
 
 from models.coltypes import sqlite_timestamp
-from models.store.writes import WRITE_HOOKS, Change, WriteSession, to_json_value
+from models.store.database import write_transaction
+from models.store.writes import Change, WriteSession, to_json_value
 from models.timeutil import utcnow
 
 GENESIS = "0" * 64
@@ -108,7 +110,7 @@ def log_event(store, event: str, *, profile: str = "", details: dict[str, Any] |
               ) -> None:
     """`record` in a transaction of its own: for what happens outside a write (an export, a
     published photo), logged right after it succeeded."""
-    with store.engine.connect().execution_options(immediate=True) as conn, conn.begin():
+    with write_transaction(store.engine) as conn:
         record(conn, event, profile=profile, details=details)
 
 
@@ -171,8 +173,6 @@ def append_to_audit(session: WriteSession, changes: list[Change]) -> None:
              for i, c, snap in versions],
         )
 
-
-WRITE_HOOKS.append(append_to_audit)
 
 
 _NOT_A_CHANGE = frozenset({"server_version", "updated_at", "updated_device", "updated_by"})
@@ -239,7 +239,7 @@ LINK_BYTES = 2 * 2**20
 
 def prepare_head_report(store, details: dict[str, Any] | None = None) -> dict:
     """Log a `sync` entry; return the report for HQ (`chain_report`)."""
-    with store.engine.connect().execution_options(immediate=True) as conn, conn.begin():
+    with write_transaction(store.engine) as conn:
         return head_report(conn, details)
 
 

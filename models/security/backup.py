@@ -23,7 +23,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from models.errors import AppError
 from models.security import audit, escrow
 from models.security.blobs import BLOB_DIR, derive_subkey
-from models.store.database import DB_FILE, open_engine
+from models.store.database import DB_FILE, open_engine, write_transaction
 from models.store.identity import RESTORED, release_identity
 from models.store.keys import KEY_FILE, KdfParams, _kdf_cost, write_key_file
 
@@ -44,6 +44,8 @@ def _export_database(store, target: Path) -> None:
         cur = raw.driver_connection.cursor()
         cur.execute(f"ATTACH DATABASE ? AS backup KEY \"x'{store.data_key.hex()}'\"", (str(target),))
         try:
+            # A read snapshot on the driver, not `write_transaction`: ATTACH is refused inside a
+            # transaction, and SQLAlchemy would begin one first; IMMEDIATE would stop writers.
             cur.execute("BEGIN")
             cur.execute("SELECT sqlcipher_export('backup')")
             cur.execute("COMMIT")
@@ -115,7 +117,7 @@ def backup_store(store, out_path: Path, passphrase: str, *, profile: str = "") -
     finally:
         db_copy.unlink(missing_ok=True)
         tmp.unlink(missing_ok=True)
-    with store.engine.connect().execution_options(immediate=True) as conn, conn.begin():
+    with write_transaction(store.engine) as conn:
         audit.record(conn, "backup", profile=profile)
     return out_path.stat().st_size
 
@@ -227,7 +229,7 @@ def restore_store(backup_path: Path, data_dir: Path, passphrase: str,
         shutil.rmtree(staging, ignore_errors=True)
     engine = open_engine(data_dir / DB_FILE, data_key)
     try:
-        with engine.connect().execution_options(immediate=True) as conn, conn.begin():
+        with write_transaction(engine) as conn:
             audit.record(conn, "restore")
             # Never under the identity it was backed up with: the original may sync on.
             release_identity(conn, RESTORED)

@@ -20,7 +20,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from models.errors import AppError, StoreLockedError
 from models.security import audit
-from models.store.database import DB_FILE, open_engine
+from models.store.database import DB_FILE, open_engine, write_transaction
 from models.store.keys import KEY_FILE, write_key_file
 
 ESCROW_FILE = "store.escrow.json"
@@ -107,7 +107,7 @@ def install_recovery_key(store, public_pem: bytes, *, profile: str = "") -> str:
     """Seal this store's data key to HQ's public key; remember the key; return its fingerprint."""
     public = _load_public(public_pem)
     write_escrow(store.data_dir, store.data_key, public_pem)
-    with store.engine.connect().execution_options(immediate=True) as conn, conn.begin():
+    with write_transaction(store.engine) as conn:
         audit.record(conn, "escrow", profile=profile, details={"recipient": fingerprint(public)})
         conn.exec_driver_sql(
             "INSERT INTO store_meta (key, value) VALUES (?, ?) "
@@ -131,7 +131,7 @@ def recover_store(data_dir: Path, private_pem: bytes, new_passphrase: str,
     data_key = unseal(doc, private_pem, password)
     engine = open_engine(data_dir / DB_FILE, data_key)  # proves the key opens this database
     try:
-        with engine.connect().execution_options(immediate=True) as conn, conn.begin():
+        with write_transaction(engine) as conn:
             audit.record(conn, "recovered", details={"recipient": doc.get("recipient", "")})
     finally:
         engine.dispose()

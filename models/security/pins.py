@@ -9,6 +9,7 @@ from models.errors import AppError, NotFoundError
 from models.profiles import check_pin
 from models.security import audit
 from models.security.lockout import AttemptState
+from models.store.database import write_transaction
 from models.store.store import Store, get_meta, set_meta
 
 
@@ -44,7 +45,7 @@ def _save(conn: sa.Connection, profile_id: str, state: AttemptState) -> None:
 def verify_pin(store: Store, name: str, pin: str, *, now: float | None = None) -> None:
     """Accept the PIN or raise `WrongPinError` / `LockedOutError`; every failure is audited."""
     now = time.time() if now is None else now
-    with store.engine.connect().execution_options(immediate=True) as conn, conn.begin():
+    with write_transaction(store.engine) as conn:
         t = _profile_table()
         row = conn.execute(sa.select(t.c.id, t.c.pin_hash).where(
             t.c.name == name, t.c.deleted_at.is_(None))).first()
@@ -63,7 +64,7 @@ def verify_pin(store: Store, name: str, pin: str, *, now: float | None = None) -
 
 def reset_pin_lockout(store: Store, name: str, *, by: str) -> None:
     """A supervisor unblocks a profile (the caller checks the supervisor's role)."""
-    with store.engine.connect().execution_options(immediate=True) as conn, conn.begin():
+    with write_transaction(store.engine) as conn:
         t = _profile_table()
         profile_id = conn.execute(sa.select(t.c.id).where(t.c.name == name)).scalar()
         if profile_id is None:

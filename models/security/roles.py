@@ -29,6 +29,7 @@ from models.profiles import check_pin
 from models.security import audit
 from models.security.lockout import BLOCK_AFTER, AttemptState
 from models.security.pins import WrongPinError
+from models.store.database import write_transaction
 from models.store.store import Store, get_meta, set_meta
 
 SUPERVISING = (ProfileRole.SUPERVISOR.value, ProfileRole.HQ.value)
@@ -89,7 +90,7 @@ def kiosk_exit(store: Store, pin: str, *, now: float | None = None) -> str:
     """The supervisor (or HQ) profile whose PIN this is; `WrongPinError` or `LockedOutError`
     otherwise. Profiles without a PIN never open the kiosk. Every attempt is audited."""
     now = time.time() if now is None else now
-    with store.engine.connect().execution_options(immediate=True) as conn, conn.begin():
+    with write_transaction(store.engine) as conn:
         state = _load(conn)
         state.refuse_if_locked("PIN", "", now)
         rows = conn.execute(sa.select(_T.c.name, _T.c.pin_hash).where(

@@ -3,6 +3,7 @@
 from models.enums import DeviceRole, ProfileRole
 from models.errors import DomainError, ValidationError
 from models.security import audit
+from models.store.database import write_transaction
 from models.store.store import Store, set_meta
 
 IDLE_LOCK_META = "idle_lock_minutes"
@@ -23,7 +24,7 @@ def set_idle_lock_minutes(store: Store, minutes: int, *, profile: str, role: Pro
     if not 1 <= minutes <= MAX_IDLE_LOCK_MINUTES:
         raise ValidationError.single(
             "idle_lock_minutes", f"between 1 and {MAX_IDLE_LOCK_MINUTES} minutes")
-    with store.engine.connect().execution_options(immediate=True) as conn, conn.begin():
+    with write_transaction(store.engine) as conn:
         set_meta(conn, IDLE_LOCK_META, str(minutes))
         audit.record(conn, "setting", profile=profile,
                      details={"idle_lock_minutes": minutes})
@@ -51,6 +52,6 @@ def set_attachment_download_mb(store: Store, mb: int, *, profile: str, role: Pro
         raise DomainError("Only a supervisor or HQ sets attachment downloads.", code="forbidden")
     if not 0 <= mb <= MAX_DOWNLOAD_MB:
         raise ValidationError.single("attachment_download_mb", f"between 0 and {MAX_DOWNLOAD_MB} MB")
-    with store.engine.connect().execution_options(immediate=True) as conn, conn.begin():
+    with write_transaction(store.engine) as conn:
         set_meta(conn, DOWNLOAD_CAP_META, str(mb))
         audit.record(conn, "setting", profile=profile, details={"attachment_download_mb": mb})

@@ -1,8 +1,10 @@
 """Opening the encrypted SQLite store: SQLCipher with a raw data key, WAL, synchronous=FULL,
 behind a connection pool chosen and sized here (never SQLAlchemy's default for the URL)."""
 
+import contextlib
 import ctypes
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,6 +82,20 @@ def _connect_factory(path: Path, key: bytes):
         return conn
 
     return connect
+
+
+@contextlib.contextmanager
+def write_transaction(engine: sa.Engine) -> Iterator[sa.Connection]:
+    """The one way to write to a store: a connection of its own in one transaction, committed
+    when the block ends and rolled back when it raises.
+
+    On SQLite it starts with BEGIN IMMEDIATE (the `begin` listener below): the writer takes the
+    write lock up front, waiting up to busy_timeout for another writer, instead of reading first
+    and failing half-way when it tries to write. `Store.write` runs its hooks (outbox, audit)
+    and announces the changed tables on top of it; a write made here directly is seen by the
+    window as a commit from elsewhere (`models/store/changes.py`)."""
+    with engine.connect().execution_options(immediate=True) as conn, conn.begin():
+        yield conn
 
 
 def open_engine(path: Path, key: bytes, pool: PoolSize = DEVICE_POOL) -> sa.Engine:

@@ -19,21 +19,14 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from models.errors import StoreLockedError
+# The errors live in models.errors (the window catches them without reaching into the store).
+from models.errors import DeviceKeyMissingError, StoreLockedError, WrongPassphraseError
 from models.security import keystore
 
 KEY_FILE = "store.key.json"
 # scrypt cost; tests lower it through FIELDINSPECT_KDF_LOG2N to stay quick.
 DEFAULT_LOG2N = 15
 KEY_FILE_VERSION = 2
-
-
-class WrongPassphraseError(StoreLockedError):
-    """The passphrase did not unwrap the key: counted by the unlock lockout."""
-
-
-class DeviceKeyMissingError(StoreLockedError):
-    """The device part is not on this machine (a copied data directory, a wiped keyring)."""
 
 
 @dataclass(frozen=True)

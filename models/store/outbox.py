@@ -1,4 +1,5 @@
 """The outbox hook: each change becomes an entry in the same transaction as the change.
+`Store.open` attaches it to the store's writes (importing this module attaches nothing).
 
 Entries are numbered contiguously per device; sync pushes them in order.
 
@@ -14,7 +15,7 @@ import orjson
 import sqlalchemy as sa
 
 from models.coltypes import sqlite_timestamp
-from models.store.writes import WRITE_HOOKS, Change, WriteSession
+from models.store.writes import Change, WriteSession
 from models.timeutil import utcnow
 
 HELD_BACK_CODES = ("too_large", "held_back", "too_long")
@@ -99,5 +100,3 @@ def _sending_held_back(conn: sa.Connection, changes: list[Change], held: dict) -
                              (sqlite_timestamp(utcnow()), *settled))
     return entries
 
-
-WRITE_HOOKS.append(append_to_outbox)

@@ -1,8 +1,9 @@
 """The local store: one encrypted SQLite file per data directory, migrated on open.
 
-`Store.open()` unlocks (or creates) the store; `store.write(profile)` is the single write path;
-`store.read()` gives a read connection. Sessions never cross threads: each checkout takes a
-connection of its own from the engine's pool (`models/store/database.py` names it and its size).
+`Store.open()` unlocks (or creates) the store and attaches its write hooks (outbox, audit);
+`store.write(profile)` is the single write path; `store.read()` gives a read connection.
+Sessions never cross threads: each checkout takes a connection of its own from the engine's
+pool (`models/store/database.py` names it and its size).
 """
 
 import contextlib
@@ -18,9 +19,8 @@ from models.ids import new_id
 from models.security import audit
 from models.security.blobs import BLOB_DIR, BlobStore
 from models.security.lockout import UnlockGuard
-from models.store import outbox as _outbox  # noqa: F401 - registers the outbox hook
 from models.store.changes import ChangeWatch
-from models.store.database import DB_FILE, DEVICE_POOL, PoolSize, open_engine
+from models.store.database import DB_FILE, DEVICE_POOL, PoolSize, open_engine, write_transaction
 from models.store.keys import (
     KEY_FILE,
     KEY_FILE_VERSION,
@@ -30,11 +30,21 @@ from models.store.keys import (
     unwrap_key_file,
     write_key_file,
 )
+from models.store.outbox import append_to_outbox
 from models.store.schema import ensure_schema
-from models.store.writes import WriteSession
+from models.store.writes import WriteHook, WriteSession
 
 log = logging.getLogger(__name__)
 BLOBS_SEALED = "blobs_sealed"  # store_meta: attachments written in the clear were sealed
+
+# What every write of a device store also records, in its transaction: the outbox entry sync
+# pushes, then the audit chain's entry. Attached here, where the store is built, in this order;
+# importing the modules that define them attaches nothing.
+DEVICE_WRITE_HOOKS: tuple[WriteHook, ...] = (append_to_outbox, audit.append_to_audit)
+
+
+def device_write_hooks() -> tuple[WriteHook, ...]:
+    return DEVICE_WRITE_HOOKS  # read at each build: a benchmark swaps the module's tuple
 
 
 @dataclass
@@ -45,6 +55,7 @@ class Store:
     data_key: bytes = field(default=b"", repr=False)
     wiped: bool = False  # set by models.security.wipe: the object no longer opens anything
     changes: ChangeWatch | None = field(default=None, repr=False)  # made in __post_init__
+    write_hooks: tuple[WriteHook, ...] = field(default_factory=device_write_hooks, repr=False)
 
     def __post_init__(self) -> None:
         if self.changes is None:
@@ -74,7 +85,7 @@ class Store:
         engine = open_engine(data_dir / DB_FILE, key, pool)
         ensure_schema(engine)
         device_id = _ensure_device_id(engine)
-        with engine.connect().execution_options(immediate=True) as conn, conn.begin():
+        with write_transaction(engine) as conn:
             audit.record(conn, "unlock")
             if get_meta(conn, BLOBS_SEALED) != "1":  # photos an earlier version kept in the clear
                 try:
@@ -82,7 +93,8 @@ class Store:
                     set_meta(conn, BLOBS_SEALED, "1")
                 except OSError as exc:  # tried again at the next open; the store still opens
                     log.warning("could not seal earlier attachment files: %s", exc.strerror)
-        return cls(data_dir=data_dir, engine=engine, device_id=device_id, data_key=key)
+        return cls(data_dir=data_dir, engine=engine, device_id=device_id, data_key=key,
+                   write_hooks=device_write_hooks())
 
     def close(self) -> None:
         self.changes.close()
@@ -102,8 +114,9 @@ class Store:
     @contextlib.contextmanager
     def write(self, profile: str) -> Iterator[WriteSession]:
         """One user action = one local transaction, with its outbox (and audit) entries."""
-        with self.engine.connect().execution_options(immediate=True) as conn, conn.begin():
-            session = WriteSession(conn=conn, device_id=self.device_id, profile=profile)
+        with write_transaction(self.engine) as conn:
+            session = WriteSession(conn=conn, device_id=self.device_id, profile=profile,
+                                   hooks=self.write_hooks)
             yield session
             session.run_hooks()
         self.changes.committed(frozenset(c.table for c in session.changes))
@@ -114,7 +127,7 @@ class Store:
             return get_meta(conn, key, default)
 
     def set_meta(self, key: str, value: str) -> None:
-        with self.engine.connect().execution_options(immediate=True) as conn, conn.begin():
+        with write_transaction(self.engine) as conn:
             set_meta(conn, key, value)
 
     @property
@@ -160,7 +173,7 @@ def unlock_key(data_dir: Path, key_path: Path, passphrase: str | None) -> bytes:
 
 
 def _ensure_device_id(engine: sa.Engine) -> str:
-    with engine.connect().execution_options(immediate=True) as conn, conn.begin():
+    with write_transaction(engine) as conn:
         device_id = get_meta(conn, "device_id")
         if not device_id:
             device_id = new_id()

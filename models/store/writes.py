@@ -1,8 +1,9 @@
 """The single write path: every create, change and delete made on this device goes here.
 
 One `WriteSession` is one local transaction for one user action. It records which fields
-changed as `Change`s; the hooks registered in `WRITE_HOOKS` (the outbox here, the audit chain
-later) see them inside the same transaction, so no caller has to know about either.
+changed as `Change`s; the session's `hooks` (the store's: the outbox and the audit chain, attached
+by `Store.open`, never by importing a module) see them inside the same transaction, so no
+caller has to know about either.
 Rows received from HQ are applied by the sync engine's own bulk path and never come here.
 Text longer than its field holds (`models.rules`) is refused here too, whoever the caller.
 """
@@ -41,8 +42,8 @@ class Change:
     row: tuple | None = None
 
 
+# Called with the session and its changes inside the transaction, before the commit.
 WriteHook = Callable[["WriteSession", list[Change]], None]
-WRITE_HOOKS: list[WriteHook] = []
 
 
 def to_json_value(value: Any) -> Any:
@@ -106,6 +107,7 @@ class WriteSession:
     profile: str
     changes: list[Change] = field(default_factory=list)
     columns: dict[str, list[str]] = field(default_factory=dict)  # of each table inserted into
+    hooks: tuple[WriteHook, ...] = ()  # run by `run_hooks`; `Store.write` passes the store's
 
     # --- creating -------------------------------------------------------------------------
     def create(self, model: type[SQLModel], values: dict[str, Any]) -> str:
@@ -201,7 +203,7 @@ class WriteSession:
 
     def run_hooks(self) -> None:
         if self.changes:
-            for hook in WRITE_HOOKS:
+            for hook in self.hooks:
                 hook(self, self.changes)
 
 

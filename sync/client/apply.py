@@ -14,6 +14,7 @@ import sqlalchemy as sa
 
 from models.base import UTCDateTime, sqlite_timestamp
 from models.security.audit import record_pulled_versions
+from models.store.database import write_transaction
 from models.store.store import Store, set_meta
 from models.tables import SYNCED_TABLES
 from sync.client.outbox import acked_seq, settle_in
@@ -31,7 +32,7 @@ def apply_page(store: Store, page: dict, extra_meta: dict[str, str] | None = Non
     saving a commit: `extra_meta`; HQ's answer to the last push batch (settled first, so that
     only entries HQ does not hold yet are re-applied on top); `finish(conn, count)` last."""
     count = 0
-    with store.engine.connect().execution_options(immediate=True) as conn, conn.begin():
+    with write_transaction(store.engine) as conn:
         if push_result is not None:
             settle_in(conn, store, push_result)
         touched: set[str] = set()

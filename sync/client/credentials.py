@@ -11,6 +11,7 @@ import contextlib
 import os
 from pathlib import Path
 
+from models.store.database import write_transaction
 from models.store.store import Store, set_meta
 
 SERVICE = "FieldInspect"
@@ -79,8 +80,7 @@ class CredentialStore:
         self._file.unlink(missing_ok=True)
 
     def _keep_in_store(self, secret: str) -> None:
-        with self.store.engine.connect().execution_options(immediate=True) as conn, \
-                conn.begin():
+        with write_transaction(self.store.engine) as conn:
             set_meta(conn, META_KEY, secret)
             set_meta(conn, "credential_store", "store")
         self._file.unlink(missing_ok=True)

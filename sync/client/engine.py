@@ -19,6 +19,7 @@ import orjson
 from models.errors import DomainError, NotFoundError, SyncError
 from models.security.blobs import BlobCorruptError
 from models.security.wipe import wipe_store
+from models.store.database import write_transaction
 from models.store.identity import SEQUENCE_REUSED, enrolled_anew
 from models.store.outbox import HELD_BACK_CODES
 from models.store.store import Store, set_meta
@@ -144,8 +145,7 @@ class SyncEngine:
             hand_result_settings_to_hq(self.store)
         self.credentials.save(granted["credential"])
         granted = {**granted, "device_role": granted["role"]}
-        with self.store.engine.connect().execution_options(immediate=True) as conn, \
-                conn.begin():
+        with write_transaction(self.store.engine) as conn:
             set_meta(conn, "server_url", server_url.rstrip("/"))
             for key in ENROLL_META:
                 set_meta(conn, key, granted.get(key) or "")

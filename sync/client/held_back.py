@@ -10,6 +10,7 @@ shortened while the sync that held it back was running is sent again at the next
 import orjson
 
 from models.coltypes import sqlite_timestamp
+from models.store.database import write_transaction
 from models.store.outbox import HELD_BACK_CODES, append_to_outbox, held_back
 from models.store.store import Store
 from models.store.writes import Change, WriteSession
@@ -21,7 +22,7 @@ from sync.protocol import MAX_ENTRY_BYTES
 def requeue_fitting(store: Store) -> int:
     """Queue again the held-back creations whose record now fits in a push; settle their
     issues. Returns how many went back into the outbox."""
-    with store.engine.connect().execution_options(immediate=True) as conn, conn.begin():
+    with write_transaction(store.engine) as conn:
         # Only those held back for their weight: one HQ refused would only be refused again.
         creations = {key: issue for key, (issue, entry) in held_back(conn, ("too_large",)).items()
                      if entry.get("op") == "insert"}

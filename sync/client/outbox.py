@@ -9,6 +9,7 @@ import orjson
 import sqlalchemy as sa
 
 from models.base import sqlite_timestamp
+from models.store.database import write_transaction
 from models.store.outbox import HELD_BACK_CODES, append_to_outbox
 from models.store.store import Store, get_meta, set_meta
 from models.store.writes import Change, WriteSession, to_json_value
@@ -109,7 +110,7 @@ _FIX = {sa.Boolean: bool, sa.JSON: orjson.loads}
 
 def settle(store: Store, result: PushResult) -> None:
     """Record HQ's answer in one local transaction: issues kept, acknowledged entries pruned."""
-    with store.engine.connect().execution_options(immediate=True) as conn, conn.begin():
+    with write_transaction(store.engine) as conn:
         settle_in(conn, store, result)
 
 
@@ -171,7 +172,7 @@ def backfill(store: Store) -> int:
     if store.meta(BACKFILL_KEY) == "1":
         return 0
     queued = 0
-    with store.engine.connect().execution_options(immediate=True) as conn, conn.begin():
+    with write_transaction(store.engine) as conn:
         queued_ids = set(conn.exec_driver_sql("SELECT row_id FROM outbox").scalars())
         session = WriteSession(conn=conn, device_id=store.device_id, profile="")
         for name, model in SYNCED_TABLES.items():

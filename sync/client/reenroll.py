@@ -8,6 +8,7 @@ new device's first push at whatever number it starts), and the issues settle the
 """
 
 from models.errors import SyncError
+from models.store.database import write_transaction
 from models.store.identity import (
     NEEDS_ENROLLMENT_KEY,
     REPLACES_KEY,
@@ -67,7 +68,7 @@ def refused_as_reused(result: PushResult) -> int:
 def give_up_identity(store: Store, result: PushResult) -> None:
     """HQ refused entries as reused numbers: keep them and their issues (HQ did not acknowledge
     them, so settling prunes nothing of them) and drop the identity, in one transaction."""
-    with store.engine.connect().execution_options(immediate=True) as conn, conn.begin():
+    with write_transaction(store.engine) as conn:
         settle_in(conn, store, result)
         new_id = release_identity(conn, SEQUENCE_REUSED)
     store.device_id = new_id

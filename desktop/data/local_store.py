@@ -1,0 +1,24 @@
+"""Opening this device's store, for the window, the self-test and the command line.
+
+The rest of `desktop/` reaches the store through here and the other `desktop.data` modules, never
+through `models.store` or SQLAlchemy (an import contract in pyproject.toml checks it).
+`models.store.store` is imported only when a store is opened: SQLAlchemy alone is a third of a
+second on an old laptop, and the window imports it while the passphrase is being typed.
+"""
+
+from pathlib import Path
+
+from models.store.changes import EVERYTHING as EVERYTHING  # announced: "another process wrote"
+from models.store.keys import KEY_FILE
+
+
+def store_exists(data_dir: Path) -> bool:
+    """A store was created in `data_dir` (its key file is there); nothing is opened."""
+    return (Path(data_dir) / KEY_FILE).exists()
+
+
+def open_local_store(data_dir: Path, passphrase: str | None):
+    """`Store.open`: unlock the store in `data_dir`, creating it when absent."""
+    from models.store.store import Store
+
+    return Store.open(data_dir, passphrase)

@@ -1,0 +1,103 @@
+"""Writes: the one write transaction, and the hooks a store attaches where it is built.
+
+A write must take SQLite's write lock when it begins (a second writer waits, it does not fail
+half-way), and every write of a device store must leave its outbox entry (or sync loses it) and
+its audit entry (or the chain has a hole), whichever modules happened to be imported first.
+"""
+
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+import sqlcipher3
+
+from models.reference import Unit
+from models.store.database import write_transaction
+from models.store.writes import WriteSession
+
+
+def _count(store, sql: str) -> int:
+    with store.read() as conn:
+        return conn.exec_driver_sql(sql).scalar()
+
+
+def test_a_fresh_program_that_only_opens_the_store_records_outbox_and_audit(tmp_path):
+    # Nothing imports the outbox or the audit module first: the store attaches them itself.
+    code = textwrap.dedent(f"""
+        from models.store.store import Store
+        from models.reference import Unit
+        store = Store.open(r"{tmp_path / 'dev'}", "pw")
+        with store.write("clerk") as w:
+            w.create(Unit, {{"name": "龙溪镇", "kind": "township"}})
+        with store.read() as conn:
+            print(conn.exec_driver_sql("SELECT count(*) FROM outbox").scalar(),
+                  conn.exec_driver_sql(
+                      "SELECT count(*) FROM audit_log WHERE table_name = 'unit'").scalar())
+        store.close()
+    """)
+    env = {**os.environ, "PYTHONPATH": os.getcwd()}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, env=env)
+    assert out.stdout.split() == ["1", "1"]
+
+
+def test_the_store_runs_outbox_then_audit_whatever_the_import_order(store):
+    from models.security.audit import append_to_audit
+    from models.store.outbox import append_to_outbox
+
+    assert store.write_hooks == (append_to_outbox, append_to_audit)
+
+
+def test_importing_the_hook_modules_attaches_nothing(store):
+    import models.security.audit  # noqa: F401
+    import models.store.outbox  # noqa: F401
+
+    audited = _count(store, "SELECT count(*) FROM audit_log")
+    with write_transaction(store.engine) as conn:
+        session = WriteSession(conn=conn, device_id=store.device_id, profile="clerk")
+        session.create(Unit, {"name": "not through the store", "kind": "other"})
+        session.run_hooks()
+    assert _count(store, "SELECT count(*) FROM unit") == 1
+    assert _count(store, "SELECT count(*) FROM outbox") == 0
+    assert _count(store, "SELECT count(*) FROM audit_log") == audited
+
+
+def test_a_write_transaction_holds_the_write_lock_from_its_start(store):
+    other = store.engine.raw_connection()
+    cursor = other.driver_connection.cursor()
+    cursor.execute("PRAGMA busy_timeout = 50")
+    try:
+        # Nothing written yet in the block, and still a second writer cannot begin.
+        with write_transaction(store.engine), pytest.raises(
+                sqlcipher3.dbapi2.OperationalError, match="locked"):
+            cursor.execute("BEGIN IMMEDIATE")
+        cursor.execute("BEGIN IMMEDIATE")  # free again once the block ends
+        cursor.execute("ROLLBACK")
+    finally:
+        cursor.execute("PRAGMA busy_timeout = 10000")
+        cursor.close()
+        other.close()
+
+
+def test_a_write_transaction_commits_at_the_end_and_rolls_back_on_failure(store):
+    with write_transaction(store.engine) as conn:
+        conn.exec_driver_sql("INSERT INTO store_meta (key, value) VALUES ('kept', '1')")
+    with pytest.raises(RuntimeError), write_transaction(store.engine) as conn:
+        conn.exec_driver_sql("INSERT INTO store_meta (key, value) VALUES ('lost', '1')")
+        raise RuntimeError("the action failed half-way")
+    assert store.meta("kept") == "1"
+    assert store.meta("lost") is None
+
+
+def test_a_write_made_outside_store_write_is_still_noticed_by_the_window(store):
+    seen = []
+    store.changes.listen(seen.append)
+    with store.write("clerk") as w:
+        w.create(Unit, {"name": "龙溪镇", "kind": "township"})
+    assert seen == [frozenset({"unit"})]  # the tables a store write changed, announced
+    store.changes.changed_elsewhere()  # the baseline
+    with write_transaction(store.engine) as conn:
+        conn.exec_driver_sql("INSERT INTO store_meta (key, value) VALUES ('x', '1')")
+    assert store.changes.changed_elsewhere()
