@@ -4,17 +4,17 @@ import importlib
 
 PAGE_CLASSES: dict[str, str] = {
     "dashboard": "desktop.pages.dashboard:DashboardPage",
-    "visits": "desktop.pages.field_work:VisitsPage",
-    "findings": "desktop.pages.field_work:FindingsPage",
-    "criticisms": "desktop.pages.people:CriticismsPage",
+    "visits": "desktop.pages.visits:VisitsPage",
+    "findings": "desktop.pages.findings:FindingsPage",
+    "criticisms": "desktop.pages.criticisms:CriticismsPage",
     "evaluations": "desktop.pages.evaluations:EvaluationsPage",
     "entry": "desktop.entry.page:EntryPage",
     "ledger": "desktop.pages.ledger:LedgerPage",
-    "accountability": "desktop.pages.people:AccountabilityPage",
+    "accountability": "desktop.pages.accountability:AccountabilityPage",
     "units": "desktop.pages.units:UnitsPage",
     "reports": "desktop.pages.reports:ReportsPage",
-    "hq": "desktop.pages.admin:HqAdminPage",
-    "conflicts": "desktop.pages.conflicts:ConflictsPage",
+    "hq": "desktop.pages.hq_administration:HqAdminPage",
+    "conflicts": "desktop.pages.sync_issues:ConflictsPage",
     "settings": "desktop.pages.settings:SettingsPage",
 }
 
