@@ -23,16 +23,12 @@ def earlier_cases(conn: sa.Connection, person_name: str) -> list[dict]:
 
 
 class CriticismsPage(RecordPage):
-    page_id = "criticisms"
     list_name = "criticisms"
     model = PersonnelCriticism
     keeps_history = True
 
     def dialog_titles(self) -> tuple[str, str]:
         return self.tr("New criticism"), self.tr("Edit criticism")
-
-    def title(self) -> str:
-        return self.tr("Criticisms")
 
     def filters(self) -> list[tuple]:
         return [("search",), ("unit",),
