@@ -8,16 +8,12 @@ from models.records import AccountabilityCase
 
 
 class AccountabilityPage(RecordPage):
-    page_id = "accountability"
     list_name = "cases"
     model = AccountabilityCase
     keeps_history = True
 
     def dialog_titles(self) -> tuple[str, str]:
         return self.tr("New accountability case"), self.tr("Edit accountability case")
-
-    def title(self) -> str:
-        return self.tr("Accountability")
 
     def filters(self) -> list[tuple]:
         return [("search",), ("unit",), ("enum", "outcome", "Outcome", self.tr("Outcome")),

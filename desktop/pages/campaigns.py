@@ -17,7 +17,7 @@ from models.reference import Campaign
 
 
 class CampaignsPanel(RecordPage):
-    page_id = "campaigns"
+    panel_id = "campaigns"
     list_name = "campaigns"
     model = Campaign
 

@@ -13,16 +13,12 @@ from models.records import PersonnelCriticism
 
 
 class CriticismsPage(RecordPage):
-    page_id = "criticisms"
     list_name = "criticisms"
     model = PersonnelCriticism
     keeps_history = True
 
     def dialog_titles(self) -> tuple[str, str]:
         return self.tr("New criticism"), self.tr("Edit criticism")
-
-    def title(self) -> str:
-        return self.tr("Criticisms")
 
     def filters(self) -> list[tuple]:
         return [("search",), ("unit",),

@@ -45,7 +45,6 @@ log = logging.getLogger(__name__)
 
 
 class FindingsPage(RecordPage):
-    page_id = "findings"
     list_name = "findings"
     model = Finding
 
@@ -96,9 +95,6 @@ class FindingsPage(RecordPage):
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 1)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self.load_photos())
-
-    def title(self) -> str:
-        return self.tr("Findings")
 
     def filters(self) -> list[tuple]:
         return [("search",), ("enum", "category", "FindingCategory", self.tr("Category")),

@@ -9,7 +9,7 @@ from desktop.pages.teams import TeamsPanel
 
 
 class HqAdminPage(Page):
-    page_id = "hq"
+    """Campaigns, teams and (unless standalone) devices, one tab each."""
 
     def __init__(self, session, parent=None) -> None:
         super().__init__(session, parent)
@@ -25,9 +25,6 @@ class HqAdminPage(Page):
             self.tabs.addTab(self.devices, self.tr("Devices"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
-
-    def title(self) -> str:
-        return self.tr("HQ administration")
 
     def first_show(self) -> None:
         self.teams.activate()

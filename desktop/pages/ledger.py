@@ -10,7 +10,7 @@ from desktop.pages.problems import ProblemsPanel
 
 
 class LedgerPage(Page):
-    page_id = "ledger"
+    """Opinions above, problems below."""
 
     def __init__(self, session, parent=None) -> None:
         super().__init__(session, parent)
@@ -28,9 +28,6 @@ class LedgerPage(Page):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
-
-    def title(self) -> str:
-        return self.tr("Rectification ledger")
 
     def first_show(self) -> None:
         self.opinions.activate()

@@ -14,7 +14,7 @@ from models.records import Opinion
 
 
 class OpinionsPanel(RecordPage):
-    page_id = "opinions"
+    panel_id = "opinions"
     list_name = "opinions"
     model = Opinion
 

@@ -18,7 +18,7 @@ from models.records import Problem
 
 
 class ProblemsPanel(RecordPage):
-    page_id = "problems"
+    panel_id = "problems"
     list_name = "problems"
     model = Problem
     keeps_history = True

@@ -7,7 +7,7 @@ from models.reference import Representative
 
 
 class RepresentativesPanel(RecordPage):
-    page_id = "representatives"
+    panel_id = "representatives"
     list_name = "representatives"
     model = Representative
 

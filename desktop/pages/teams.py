@@ -7,7 +7,7 @@ from models.reference import Team
 
 
 class TeamsPanel(RecordPage):
-    page_id = "teams"
+    panel_id = "teams"
     list_name = "teams"
     model = Team
 

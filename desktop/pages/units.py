@@ -40,7 +40,7 @@ def build_tree(units: list[dict]) -> QStandardItemModel:
 
 
 class UnitsPage(Page):
-    page_id = "units"
+    """The unit tree on the left, the representatives on the right."""
 
     def __init__(self, session, parent=None) -> None:
         super().__init__(session, parent)
@@ -77,9 +77,6 @@ class UnitsPage(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
-
-    def title(self) -> str:
-        return self.tr("Units and representatives")
 
     def first_show(self) -> None:
         self.show_tree()

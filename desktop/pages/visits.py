@@ -14,7 +14,6 @@ from models.records import Visit
 
 
 class VisitsPage(RecordPage):
-    page_id = "visits"
     list_name = "visits"
     model = Visit
 
@@ -28,9 +27,6 @@ class VisitsPage(RecordPage):
                       objectName="confidentialNote")
         note.setWordWrap(True)
         self.layout_.insertWidget(1, note)
-
-    def title(self) -> str:
-        return self.tr("Visits")
 
     def fixed_filters(self) -> dict:
         s = self.session
