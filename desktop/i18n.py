@@ -84,7 +84,9 @@ class Translations:
         self._qt: QTranslator | None = None  # Qt's own words: OK, Cancel, Save, Yes, No…
         self.language = ENGLISH
 
-    def switch(self, lang: str) -> bool:
+    def remove(self) -> None:
+        """Take this object's catalogues off the application: the window's source words
+        (English) show again."""
         app = QCoreApplication.instance()
         for translator in (self._translator, self._qt):
             if translator is not None:
@@ -92,6 +94,10 @@ class Translations:
         self._translator = self._qt = None
         self.language = ENGLISH
         set_language(ENGLISH)
+
+    def switch(self, lang: str) -> bool:
+        app = QCoreApplication.instance()
+        self.remove()
         if lang == ENGLISH:
             # English needs a catalogue too, for its plurals ("1 record", "2 records").
             self._translator = _install(app, qm_file(ENGLISH))

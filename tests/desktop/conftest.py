@@ -24,6 +24,16 @@ def _collect_on_the_gui_thread():
     gc.collect()
 
 
+@pytest.fixture(autouse=True)
+def _messages_in_english():
+    """A test that switched the window to Chinese and failed half-way must not leave the
+    message language behind for the next test."""
+    from desktop import messages
+
+    yield
+    messages.set_language(messages.ENGLISH)
+
+
 @pytest.fixture
 def aloop(qapp):
     from qasync import QEventLoop

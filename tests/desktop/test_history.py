@@ -145,5 +145,5 @@ def test_the_history_dialog_speaks_chinese(qtbot, qapp, session, run, small):
         assert ("整改完成日期", "（空）", "2025-03-02") in shown[0][2]
         assert dialog.windowTitle() == "历史记录"
     finally:
-        translations.switch("en")
+        translations.remove()
         QCoreApplication.processEvents()

@@ -282,7 +282,7 @@ def test_language_switch_rebuilds_the_window_in_chinese(run, worker, session, qa
         titles = [app.window.nav.item(i).text() for i in range(app.window.nav.count())]
         assert "Rectification ledger" in titles
     finally:
-        app.translations.switch("en")
+        app.translations.remove()
         app.window.close()
         run(asyncio.sleep(0.5))  # loads started by the windows end before the store closes
         worker.call_blocking(lambda: None)

@@ -142,7 +142,7 @@ def test_english_window_says_one_record_and_two_records(qapp):
         assert tr("RecordPage", "%n record(s)", "", 2) == "2 records"
         assert tr("SyncIndicator", "%n change(s) waiting", "", 1) == "1 change waiting"
     finally:
-        translations.switch("none")
+        translations.remove()
 
 
 def test_a_cjk_font_is_available(qapp):
