@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 from models.ids import new_id
 from models.security import audit
-from models.security.blobs import BLOB_DIR, BlobStore
+from models.security.attachment_store import BLOB_DIR, BlobStore
 from models.security.lockout import UnlockGuard
 from models.store import outbox as _outbox  # noqa: F401 - registers the outbox hook
 from models.store.changes import ChangeWatch

@@ -18,8 +18,8 @@ from fastapi.responses import JSONResponse
 
 from models.errors import AppError, NotFoundError
 from sync.protocol import SCHEMA_VERSION
+from sync.server.attachments import BlobError
 from sync.server.auth import TOKEN_TTL, AuthFailure
-from sync.server.blobs import BlobError
 from sync.server.body_limit import BodyLimitMiddleware, BodyTooLarge, too_large_body
 from sync.server.db import DB_THREADS, ServerDB, open_server_db
 from sync.server.errors import ClientError

@@ -3,7 +3,7 @@
 `database_url` is either `postgresql+psycopg://...` or `sqlite:///DIR`, where DIR is a directory
 holding an encrypted store made by the same machinery as a device store. Either way HQ needs the
 passphrase (the argument, else FIELDINSPECT_PASSPHRASE): it unlocks the SQLite store, or the key
-that seals a PostgreSQL HQ's attachments (`sync/server/blob_store.py`). Two Alembic histories run
+that seals a PostgreSQL HQ's attachments (`sync/server/attachment_store.py`). Two Alembic histories run
 on open: the models' (data tables, table `alembic_version`) and HQ's own
 (`sync_alembic_version`, in sync/server/migrations).
 """
@@ -18,14 +18,14 @@ import sqlalchemy as sa
 
 from models.errors import StoreLockedError, ValidationError
 from models.paths import resolve_data_dir
-from models.security.blobs import BlobStore
+from models.security.attachment_store import BlobStore
 from models.store.database import PoolSize
 from models.store.schema import ensure_schema
 from sync.server import tables as T
-from sync.server.blob_store import (
+from sync.server.attachment_store import (
     Partial,
     create_blob_key,
-    open_blob_store,
+    open_attachment_store,
     read_blob_key,
     seal_plain_files,
 )
@@ -72,7 +72,7 @@ class ServerDB:
     def __post_init__(self) -> None:
         self.blobs: BlobStore
         self.partial: Partial
-        self.blobs, self.partial = open_blob_store(self.blob_dir, self.blob_key)
+        self.blobs, self.partial = open_attachment_store(self.blob_dir, self.blob_key)
 
     @property
     def is_sqlite(self) -> bool:

@@ -26,7 +26,7 @@ from sync.protocol import (
     TokenResponse,
     parse_push_batch,
 )
-from sync.server import admin, audit_heads, auth, blobs, conflicts, retire
+from sync.server import admin, attachments, audit_heads, auth, conflicts, retire
 from sync.server.audit_heads import RetireConfirm
 from sync.server.body_limit import BodyTooLarge
 from sync.server.db import ServerDB
@@ -188,34 +188,34 @@ def device_retired(body: RetireConfirm, request: Request, who=Depends(device)):
 
 
 # --- attachments ----------------------------------------------------------------------------
-# Who may learn what about a hash is decided in `sync.server.blobs`: the status and content
+# Who may learn what about a hash is decided in `sync.server.attachments`: the status and content
 # routes give one and the same 404 for every hash this device may not know about.
 @router.get("/blobs/{sha}", response_model=BlobStatus)
 def blob_status(sha: str, request: Request, who=Depends(device)):
-    return blobs.status(_db(request), who, sha)
+    return attachments.status(_db(request), who, sha)
 
 
 @router.post("/blobs/{sha}/start", response_model=BlobStatus)
 def blob_start(sha: str, body: BlobStart, request: Request, who=Depends(device)):
-    return blobs.start(_db(request), who, sha, body.size, body.media_type)
+    return attachments.start(_db(request), who, sha, body.size, body.media_type)
 
 
 @router.put("/blobs/{sha}", response_model=BlobStatus)
 async def blob_chunk(sha: str, request: Request, offset: int = Query(ge=0),
                      who=Depends(device)):
-    blobs.check_may_upload(who)  # before the body is read
+    attachments.check_may_upload(who)  # before the body is read
     chunk = await _body(request, CHUNK_BODY_BYTES)
-    return await run_in_threadpool(blobs.append, _db(request), who, sha, offset, chunk)
+    return await run_in_threadpool(attachments.append, _db(request), who, sha, offset, chunk)
 
 
 @router.post("/blobs/{sha}/finish", response_model=BlobStatus)
 def blob_finish(sha: str, request: Request, who=Depends(device)):
-    return blobs.finish(_db(request), who, sha)
+    return attachments.finish(_db(request), who, sha)
 
 
 @router.get("/blobs/{sha}/content")
 def blob_content(sha: str, request: Request, who=Depends(device)):
-    data = blobs.content(_db(request), who, sha)  # decrypted
+    data = attachments.content(_db(request), who, sha)  # decrypted
     return Response(content=data, media_type="application/octet-stream")
 
 

@@ -16,7 +16,7 @@ Knowing a photo's hash must give nothing (issue 11 §2), so:
   way", is one and the same 404 (`not_found`), from the status route and the content route.
 
 Files are stored under names HQ makes from the verified hash, never under a name a client
-sent; both finished and partial files are sealed (`sync/server/blob_store.py`).
+sent; both finished and partial files are sealed (`sync/server/attachment_store.py`).
 """
 
 import hashlib
@@ -25,7 +25,7 @@ import re
 import sqlalchemy as sa
 
 from models.errors import NotFoundError
-from models.security.blobs import BlobCorruptError
+from models.security.attachment_store import BlobCorruptError
 from models.tables import SYNCED_TABLES
 from models.timeutil import utcnow
 from sync.protocol import MAX_ATTACHMENT_BYTES, BlobStatus
