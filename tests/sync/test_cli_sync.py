@@ -152,3 +152,17 @@ def test_kill_9_client_and_server_restart_mid_sync_lose_nothing(server, tmp_path
         out = cli(dev, "sync", "--json")
         assert out.returncode == 0, out.stderr
     assert json.loads(cli(boss, "stats", "--json").stdout)["evaluations"]["total"] == 3000
+
+
+def test_serve_is_the_servers_own_command_with_its_options_and_exit_codes(tmp_path, capsys):
+    from desktop.cli import build_parser, main
+    from sync.server import serve
+
+    args = build_parser().parse_args(["serve", "--port", "9000", "--workers", "2"])
+    assert args.handler is serve.cmd_serve  # the command line only registers it
+    assert (args.host, args.port, args.workers, args.database_url) == ("127.0.0.1", 9000, 2, None)
+    with pytest.raises(SystemExit) as usage:
+        main(["serve", "--port", "x"])
+    assert usage.value.code == 2 and "--port" in capsys.readouterr().err
+    done = cli(tmp_path / "hq", "serve", passphrase="")  # no passphrase, no terminal
+    assert done.returncode == 4 and "FIELDINSPECT_PASSPHRASE" in done.stderr

@@ -179,18 +179,17 @@ def test_the_multi_worker_factory_seals_with_the_passphrase_from_the_environment
 
 def test_the_cli_asks_for_a_pg_hq_passphrase_and_keeps_its_blobs_in_the_data_directory(
         tmp_path, monkeypatch):
-    from desktop.cli.context import CommandContext
-    from desktop.cli.sync_commands import _blob_dir, _server_passphrase
+    from sync.server.serve import blob_dir, server_passphrase
 
     url = "postgresql+psycopg://hq@db.example/fieldinspect"
     monkeypatch.delenv("FIELDINSPECT_PASSPHRASE")
     monkeypatch.delenv("FIELDINSPECT_BLOB_DIR", raising=False)
     with pytest.raises(StoreLockedError, match="FIELDINSPECT_PASSPHRASE"):  # stdin: no terminal
-        _server_passphrase(url)
+        server_passphrase(url)
     monkeypatch.setenv("FIELDINSPECT_PASSPHRASE", PASSPHRASE)
-    assert _server_passphrase(url) == PASSPHRASE
-    ctx = CommandContext(data_dir=str(tmp_path / "hq"))
-    assert _blob_dir(ctx, url) == tmp_path / "hq" / "hq-blobs"
+    assert server_passphrase(url) == PASSPHRASE
+    data_dir = tmp_path / "hq"
+    assert blob_dir(data_dir, url) == tmp_path / "hq" / "hq-blobs"
     monkeypatch.setenv("FIELDINSPECT_BLOB_DIR", str(tmp_path / "elsewhere"))
-    assert _blob_dir(ctx, url) == tmp_path / "elsewhere"
-    assert _blob_dir(ctx, f"sqlite:///{tmp_path / 'hq-server'}") is None
+    assert blob_dir(data_dir, url) == tmp_path / "elsewhere"
+    assert blob_dir(data_dir, f"sqlite:///{tmp_path / 'hq-server'}") is None
