@@ -8,10 +8,10 @@ server (`sync/server/serve.py`).
 import argparse
 import asyncio
 import json
-import os
 
 from desktop.cli.context import enum_help, enum_option
 from models.enums import DeviceRole
+from models.settings import device_settings
 from sync.server.serve import add_database_option, open_hq_db
 
 
@@ -142,7 +142,7 @@ def cmd_sync(ctx, args) -> int:
     from sync.protocol import MAX_BATCH_ENTRIES
 
     # Smaller batches on request (tests kill a client between batches).
-    batch = int(os.environ.get("FIELDINSPECT_SYNC_BATCH", MAX_BATCH_ENTRIES))
+    batch = device_settings().sync_batch or MAX_BATCH_ENTRIES
     store = ctx.store()
     engine = SyncEngine(store, batch_entries=batch)
     try:

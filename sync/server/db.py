@@ -9,7 +9,6 @@ on open: the models' (data tables, table `alembic_version`) and HQ's own
 """
 
 import contextlib
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +28,7 @@ from sync.server.attachment_store import (
     read_blob_key,
     seal_plain_files,
 )
+from sync.server.settings import server_settings
 
 SERVER_HEAD = "s0006"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -103,16 +103,16 @@ def default_database_url(data_dir: Path) -> str:
 
 def default_pg_blob_dir(data_dir: Path | None = None) -> Path:
     """FIELDINSPECT_BLOB_DIR, else `hq-blobs` in the data directory (never the cwd)."""
-    env = os.environ.get("FIELDINSPECT_BLOB_DIR")
-    if env:
-        return Path(env).expanduser()
-    return Path(data_dir or resolve_data_dir()) / PG_BLOB_DIR
+    settings = server_settings()
+    if settings.blob_dir:
+        return settings.blob_dir
+    return Path(data_dir or resolve_data_dir(settings.data_dir)) / PG_BLOB_DIR
 
 
 def open_server_db(database_url: str, *, blob_dir: Path | None = None,
                    passphrase: str | None = None) -> ServerDB:
     if passphrase is None:
-        passphrase = os.environ.get("FIELDINSPECT_PASSPHRASE")
+        passphrase = server_settings().passphrase
     if database_url.startswith("sqlite"):
         return _open_sqlite(Path(database_url.split(":///", 1)[-1]), blob_dir, passphrase)
     if database_url.startswith("postgresql"):

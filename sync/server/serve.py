@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from models.errors import StoreLockedError
+from sync.server.settings import ServerSettings, server_settings
 
 DEFAULT_PORT = 8750
 
@@ -41,7 +42,7 @@ def database_url(data_dir: Path, given: str | None) -> str:
 
 def server_passphrase(url: str) -> str:
     """HQ's passphrase: it unlocks the SQLite store, or a PostgreSQL HQ's attachment key."""
-    env = os.environ.get("FIELDINSPECT_PASSPHRASE")
+    env = server_settings().passphrase
     if env:
         return env
     sqlite = url.startswith("sqlite")
@@ -83,10 +84,8 @@ def run(data_dir: Path, given_url: str | None, host: str, port: int, workers: in
     print(f"FieldInspect HQ on http://{host}:{port} (API docs at /docs)", flush=True)
     if workers > 1:
         # The workers are fresh processes: they learn everything from the environment.
-        os.environ["FIELDINSPECT_DATABASE_URL"] = url
-        os.environ["FIELDINSPECT_PASSPHRASE"] = passphrase
-        if attachments is not None:
-            os.environ["FIELDINSPECT_BLOB_DIR"] = str(attachments)
+        os.environ.update(ServerSettings(database_url=url, passphrase=passphrase,
+                                         blob_dir=attachments).to_env())
         uvicorn.run("sync.server.asgi:app_from_env", factory=True, host=host, port=port,
                     workers=workers, log_level="warning")
         return 0

@@ -124,7 +124,7 @@ def test_no_photo_canary_on_the_device_or_at_hq_after_attaching_and_syncing(tmp_
     from sync.client import attachments as client_attachments
     from tests.sync.helpers import Hq, run, seed_reference
 
-    monkeypatch.setenv("FIELDINSPECT_NO_KEYRING", "1")
+    monkeypatch.setenv("FIELDINSPECT_KEYRING", "0")
     monkeypatch.setattr(client_attachments, "CHUNK_BYTES", 700)  # several chunks, each one sealed
     photo = b"\xff\xd8\xff\xe0" + (CANARIES["photo"].encode() + b"\x00\x11") * 120 + b"\xff\xd9"
     source = tmp_path / "camera" / CANARIES["photo_name"]

@@ -17,7 +17,7 @@ from tests.sync.helpers import PASSPHRASE
 
 
 def cli(data_dir, *args, passphrase=PASSPHRASE, **kw):
-    env = {**os.environ, "FIELDINSPECT_PASSPHRASE": passphrase, "FIELDINSPECT_NO_KEYRING": "1"}
+    env = {**os.environ, "FIELDINSPECT_PASSPHRASE": passphrase, "FIELDINSPECT_KEYRING": "0"}
     return subprocess.run([sys.executable, "-m", "desktop.cli", "--data-dir", str(data_dir),
                            *args], capture_output=True, text=True, env=env,
                           stdin=subprocess.DEVNULL, **kw)
@@ -137,7 +137,7 @@ def test_kill_9_client_and_server_restart_mid_sync_lose_nothing(server, tmp_path
     units = write_csv(tmp_path / "units.csv", ["name", "kind", "parent"], UNITS)
     assert cli(a, "import", "units", units).returncode == 0
     assert cli(a, "import", "evaluations", _forms(tmp_path, "k", range(1, 3001))).returncode == 0
-    env = {**os.environ, "FIELDINSPECT_PASSPHRASE": PASSPHRASE, "FIELDINSPECT_NO_KEYRING": "1",
+    env = {**os.environ, "FIELDINSPECT_PASSPHRASE": PASSPHRASE, "FIELDINSPECT_KEYRING": "0",
            "FIELDINSPECT_SYNC_BATCH": "100"}
     for delay in (2.5, 4.0, 5.5):  # kill -9 the client at a few points of its sync
         proc = subprocess.Popen([sys.executable, "-m", "desktop.cli", "--data-dir", str(a),

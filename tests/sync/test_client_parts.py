@@ -64,17 +64,20 @@ def test_credential_in_the_keyring_when_one_exists(hq, monkeypatch):
     ring = MemoryKeyring()
     previous = keyring.get_keyring()
     keyring.set_keyring(ring)
-    monkeypatch.setenv("FIELDINSPECT_NO_KEYRING", "0")
+    monkeypatch.setenv("FIELDINSPECT_KEYRING", "1")
     try:
         a, b = hq.device("office"), hq.device("office")
         assert a.store.meta("credential_store") == "keyring"
         assert not (a.store.data_dir / "device.credential").exists()
-        assert len(ring.secrets) == 2  # one entry per data directory
+        credentials = lambda: [k for k in ring.secrets if k[0] == "FieldInspect"]  # noqa: E731
+        assert len(credentials()) == 2  # one entry per data directory
+        # The same switch put each store's device part in the keyring too.
+        assert len(ring.secrets) == 4
         seed_reference(a)
         a.sync(), b.sync()
         assert len(b.rows("unit")) == 2
         CredentialStore(a.store).delete()
-        assert len(ring.secrets) == 1
+        assert len(credentials()) == 1
     finally:
         keyring.set_keyring(previous)
 
