@@ -24,8 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("FIELDINSPECT_KDF_LOG2N", "10")
-os.environ["FIELDINSPECT_NO_KEYRING"] = "1"  # sync credentials in the store
-os.environ.setdefault("FIELDINSPECT_KEYRING", "0")  # device key parts in a temp folder
+# No keyring: sync credentials in the store, device key parts in a temp folder.
+os.environ["FIELDINSPECT_KEYRING"] = "0"
 os.environ.setdefault("FIELDINSPECT_KEY_DIR", tempfile.mkdtemp(prefix="fi-bench-keys-"))
 os.environ["FIELDINSPECT_PASSPHRASE"] = PASSPHRASE = "bench"
 

@@ -35,9 +35,9 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-os.environ.setdefault("FIELDINSPECT_KEYRING", "0")
+# No keyring: device key parts in a temp folder, sync credentials in the store.
+os.environ["FIELDINSPECT_KEYRING"] = "0"
 os.environ.setdefault("FIELDINSPECT_KEY_DIR", tempfile.mkdtemp(prefix="fi-bench-keys-"))
-os.environ["FIELDINSPECT_NO_KEYRING"] = "1"  # sync credentials in the store, not the keyring
 os.environ.setdefault("FIELDINSPECT_PASSPHRASE", "bench")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 

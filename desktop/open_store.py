@@ -2,7 +2,6 @@
 
 import importlib
 import logging
-import os
 import platform
 import threading
 from pathlib import Path
@@ -22,6 +21,7 @@ from desktop.startup import (
 )
 from desktop.widgets.asking import run_dialog
 from models.errors import StoreLockedError
+from models.settings import device_settings
 
 log = logging.getLogger(__name__)
 # What the window needs after the passphrase, imported while it is being typed (SQLAlchemy
@@ -30,7 +30,6 @@ WARM_UP = ("sqlalchemy", "models.store.store", "models.profiles", "models.stats"
            "desktop.data.dashboard")
 
 ACCEPTED = QDialog.DialogCode.Accepted
-PASSPHRASE_ENV = "FIELDINSPECT_PASSPHRASE"
 
 
 def demo_dir_for(data_dir: Path) -> Path:
@@ -85,7 +84,7 @@ async def unlock(worker, store_dir: Path):
     creating = not store_exists(store_dir)
     dialog = PassphraseDialog(creating, str(store_dir))
     warm_up()
-    env = os.environ.get(PASSPHRASE_ENV, "")
+    env = device_settings().passphrase or ""
     if env and creating and passphrase_problem(env) is not None:
         dialog.show_error(dialog.too_short(passphrase_problem(env)[1]["minimum"]))
     elif env:

@@ -5,15 +5,17 @@ from pathlib import Path
 
 import platformdirs
 
+from models.settings import device_settings
+
 APP_NAME = "FieldInspect"
 
 
 def resolve_data_dir(explicit: str | os.PathLike | None = None) -> Path:
     if explicit:
         return Path(explicit).expanduser()
-    env = os.environ.get("FIELDINSPECT_DATA_DIR")
+    env = device_settings().data_dir
     if env:
-        return Path(env).expanduser()
+        return env
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

@@ -6,10 +6,10 @@ read CFF outlines (Noto CJK), so a TrueType font is needed: WenQuanYi Micro Hei
 placed in resources/fonts/.
 """
 
-import os
 from functools import lru_cache
 from pathlib import Path
 
+from models.settings import device_settings
 from reports.errors import ReportError
 
 FONT_NAME = "FieldInspectCJK"
@@ -27,8 +27,8 @@ SYSTEM_CANDIDATES = (
 
 def _candidates() -> list[Path]:
     found = []
-    if env := os.environ.get("FIELDINSPECT_CJK_FONT"):
-        found.append(Path(env))
+    if env := device_settings().cjk_font:
+        found.append(env)
     if RESOURCES_FONTS.is_dir():
         found += sorted(p for p in RESOURCES_FONTS.iterdir() if p.suffix.lower() in (".ttf", ".ttc"))
     found += [Path(p) for p in SYSTEM_CANDIDATES]

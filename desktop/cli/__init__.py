@@ -17,6 +17,7 @@ from desktop.cli.context import CommandContext
 COMMAND_MODULES = (
     "desktop.cli.data_commands",
     "desktop.cli.report_commands",
+    "sync.server.serve",  # the HQ server's command lives with the server
     "desktop.cli.sync_commands",
     "desktop.cli.kiosk_commands",
     "desktop.cli.security_commands",

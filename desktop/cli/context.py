@@ -12,6 +12,7 @@ from desktop import messages
 from models.enums import parse_enum, zh_label
 from models.errors import AppError, StoreLockedError
 from models.paths import resolve_data_dir, resolve_log_dir
+from models.settings import device_settings
 
 
 @dataclass
@@ -39,7 +40,7 @@ class CommandContext:
         return acting_profile(self.store(), self.user)
 
     def _passphrase(self, creating: bool) -> str | None:
-        env = os.environ.get("FIELDINSPECT_PASSPHRASE")
+        env = device_settings().passphrase
         if env is not None:
             return env
         if not sys.stdin.isatty():

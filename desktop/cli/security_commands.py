@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from models.errors import StoreLockedError
+from models.settings import VARIABLES, device_settings
 
 
 def register(sub) -> None:
@@ -48,13 +49,15 @@ def register(sub) -> None:
     idle.set_defaults(handler=idle_lock_command)
 
 
-def _secret(env_names: tuple[str, ...], prompt: str, *, confirm: bool = False) -> str:
-    for name in env_names:
-        value = os.environ.get(name)
+def _secret(settings: tuple[str, ...], prompt: str, *, confirm: bool = False) -> str:
+    """The first of these device settings that is set, else asked in the terminal."""
+    given = device_settings()
+    for name in settings:
+        value = getattr(given, name)
         if value:
             return value
     if not sys.stdin.isatty():
-        raise StoreLockedError(f"Set {env_names[0]} or run in a terminal.")
+        raise StoreLockedError(f"Set {VARIABLES[settings[0]]} or run in a terminal.")
     first = getpass.getpass(prompt)
     if confirm and getpass.getpass("Repeat it: ") != first:
         raise StoreLockedError("The two entries differ; nothing was done.")
@@ -91,8 +94,8 @@ def backup_command(ctx, args) -> int:
     from models.security.backup import backup_store
 
     store = ctx.store()
-    words = _secret(("FIELDINSPECT_BACKUP_PASSPHRASE", "FIELDINSPECT_PASSPHRASE"),
-                    "Passphrase for the backup: ", confirm=True)
+    words = _secret(("backup_passphrase", "passphrase"), "Passphrase for the backup: ",
+                    confirm=True)
     size = backup_store(store, Path(args.out), words, profile=ctx.profile())
     print(f"backup written: {args.out} ({size} bytes)")
     return 0
@@ -101,9 +104,8 @@ def backup_command(ctx, args) -> int:
 def restore_command(ctx, args) -> int:
     from models.security.backup import restore_store
 
-    words = _secret(("FIELDINSPECT_BACKUP_PASSPHRASE", "FIELDINSPECT_PASSPHRASE"),
-                    "The backup's passphrase: ")
-    new = os.environ.get("FIELDINSPECT_PASSPHRASE") or words
+    words = _secret(("backup_passphrase", "passphrase"), "The backup's passphrase: ")
+    new = device_settings().passphrase or words
     count = restore_store(Path(args.file), ctx.path, words, new_passphrase=new)
     print(f"restored {count} files into {ctx.path}")
     print("This store syncs only after it enrolls again: ask HQ for a new enrollment code "
@@ -115,9 +117,9 @@ def recover_command(ctx, args) -> int:
     from models.security.escrow import recover_store
 
     private_pem = Path(args.recovery_key).read_bytes()
-    new = _secret(("FIELDINSPECT_PASSPHRASE",), "New passphrase for this store: ", confirm=True)
+    new = _secret(("passphrase",), "New passphrase for this store: ", confirm=True)
     recover_store(ctx.path, private_pem, new,
-                  password=os.environ.get("FIELDINSPECT_RECOVERY_KEY_PASSPHRASE") or None)
+                  password=device_settings().recovery_key_passphrase or None)
     print("store recovered: it now opens with the new passphrase")
     return 0
 
@@ -129,7 +131,7 @@ def recovery_keygen_command(ctx, args) -> int:
     if out.exists():
         print(f"fieldinspect: {out} exists; not overwritten", file=sys.stderr)
         return 1
-    password = os.environ.get("FIELDINSPECT_RECOVERY_KEY_PASSPHRASE") or None
+    password = device_settings().recovery_key_passphrase or None
     private_pem, public_pem = generate_recovery_keypair(password)
     fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "wb") as fh:

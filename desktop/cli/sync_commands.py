@@ -1,32 +1,21 @@
-"""Sync commands: `serve`, `hq enroll-device|list-devices|revoke-device`, `enroll`, `sync`.
+"""Sync commands: `hq enroll-device|list-devices|revoke-device|retire-device`, `enroll`, `sync`.
 
 Headless: imports no Qt. The `hq` commands work on HQ's database directly (default: the same
-encrypted SQLite database `serve` uses in this data directory).
+encrypted SQLite database `serve` uses in this data directory); `serve` itself lives with the
+server (`sync/server/serve.py`).
 """
 
 import argparse
 import asyncio
-import getpass
 import json
-import os
-import sys
 
 from desktop.cli.context import enum_help, enum_option
 from models.enums import DeviceRole
-from models.errors import StoreLockedError
-
-DEFAULT_PORT = 8750
+from models.settings import device_settings
+from sync.server.serve import add_database_option, open_hq_db
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    serve = sub.add_parser("serve", help="run the HQ server")
-    _database_option(serve)
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=DEFAULT_PORT)
-    serve.add_argument("--workers", type=int, default=1,
-                       help="worker processes (PostgreSQL only)")
-    serve.set_defaults(handler=cmd_serve)
-
     _register_hq(sub)
 
     enroll = sub.add_parser("enroll", help="enroll this device with HQ using a one-time code")
@@ -44,7 +33,7 @@ def _register_hq(sub: argparse._SubParsersAction) -> None:
     hq = sub.add_parser("hq", help="administer HQ: devices")
     hq_sub = hq.add_subparsers(dest="hq_command", metavar="HQ_COMMAND", required=True)
     enroll_dev = hq_sub.add_parser("enroll-device", help="register a device; print its code")
-    _database_option(enroll_dev)
+    add_database_option(enroll_dev)
     enroll_dev.add_argument("--role", required=True, type=enum_option(DeviceRole),
                             metavar="ROLE", help=enum_help(DeviceRole))
     enroll_dev.add_argument("--team")
@@ -53,87 +42,25 @@ def _register_hq(sub: argparse._SubParsersAction) -> None:
     enroll_dev.add_argument("--name", default="", help="a label for the device")
     enroll_dev.set_defaults(handler=cmd_enroll_device)
     list_dev = hq_sub.add_parser("list-devices", help="devices known to HQ")
-    _database_option(list_dev)
+    add_database_option(list_dev)
     list_dev.add_argument("--json", action="store_true")
     list_dev.set_defaults(handler=cmd_list_devices)
     revoke = hq_sub.add_parser("revoke-device", help="revoke a device (id or label)")
-    _database_option(revoke)
+    add_database_option(revoke)
     revoke.add_argument("device")
     revoke.set_defaults(handler=cmd_revoke_device)
 
     retire = hq_sub.add_parser("retire-device", help="retire a handed-back device: it pushes "
                                "everything, HQ confirms, then it wipes itself")
-    _database_option(retire)
+    add_database_option(retire)
     retire.add_argument("device")
     retire.set_defaults(handler=cmd_retire_device)
-
-
-def _database_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--database-url", help="postgresql+psycopg://... (default: an "
-                        "encrypted SQLite database in the data directory)")
-
-
-def _database_url(ctx, args) -> str:
-    from sync.server.db import default_database_url
-
-    return args.database_url or default_database_url(ctx.path)
-
-
-def _server_passphrase(url: str) -> str:
-    """HQ's passphrase: it unlocks the SQLite store, or a PostgreSQL HQ's attachment key."""
-    env = os.environ.get("FIELDINSPECT_PASSPHRASE")
-    if env:
-        return env
-    sqlite = url.startswith("sqlite")
-    if not sys.stdin.isatty():
-        locked = "HQ's database is locked" if sqlite else "HQ's attachments are locked"
-        raise StoreLockedError(f"{locked}: set FIELDINSPECT_PASSPHRASE.")
-    return getpass.getpass("HQ database passphrase: " if sqlite
-                           else "HQ attachments passphrase: ")
-
-
-def _blob_dir(ctx, url: str):
-    """A PostgreSQL HQ's attachments: FIELDINSPECT_BLOB_DIR, else `hq-blobs` in the data
-    directory (a SQLite HQ keeps them beside its database)."""
-    from sync.server.db import default_pg_blob_dir
-
-    return None if url.startswith("sqlite") else default_pg_blob_dir(ctx.path)
-
-
-def _server_db(ctx, args):
-    from sync.server.db import open_server_db
-
-    url = _database_url(ctx, args)
-    return open_server_db(url, blob_dir=_blob_dir(ctx, url), passphrase=_server_passphrase(url))
-
-
-def cmd_serve(ctx, args) -> int:
-    import uvicorn
-
-    url = _database_url(ctx, args)
-    passphrase = _server_passphrase(url)
-    blob_dir = _blob_dir(ctx, url)
-    print(f"FieldInspect HQ on http://{args.host}:{args.port} (API docs at /docs)", flush=True)
-    if args.workers > 1:
-        # The workers are fresh processes: they learn everything from the environment.
-        os.environ["FIELDINSPECT_DATABASE_URL"] = url
-        os.environ["FIELDINSPECT_PASSPHRASE"] = passphrase
-        if blob_dir is not None:
-            os.environ["FIELDINSPECT_BLOB_DIR"] = str(blob_dir)
-        uvicorn.run("sync.server.asgi:app_from_env", factory=True, host=args.host,
-                    port=args.port, workers=args.workers, log_level="warning")
-        return 0
-    from sync.server.app import create_app
-
-    uvicorn.run(create_app(url, blob_dir=blob_dir, passphrase=passphrase), host=args.host,
-                port=args.port, log_level="warning")
-    return 0
 
 
 def cmd_enroll_device(ctx, args) -> int:
     from sync.server.admin import enroll_device
 
-    db = _server_db(ctx, args)
+    db = open_hq_db(ctx.path, args.database_url)
     try:
         granted = enroll_device(db, role=args.role, team=args.team,
                                 representative=args.representative, unit=args.unit,
@@ -150,7 +77,7 @@ def cmd_enroll_device(ctx, args) -> int:
 def cmd_list_devices(ctx, args) -> int:
     from sync.server.admin import list_devices
 
-    db = _server_db(ctx, args)
+    db = open_hq_db(ctx.path, args.database_url)
     try:
         devices = list_devices(db)
     finally:
@@ -175,7 +102,7 @@ def cmd_list_devices(ctx, args) -> int:
 def cmd_revoke_device(ctx, args) -> int:
     from sync.server.admin import revoke_device
 
-    db = _server_db(ctx, args)
+    db = open_hq_db(ctx.path, args.database_url)
     try:
         gone = revoke_device(db, args.device)
     finally:
@@ -187,7 +114,7 @@ def cmd_revoke_device(ctx, args) -> int:
 def cmd_retire_device(ctx, args) -> int:
     from sync.server.retire import mark_retiring
 
-    db = _server_db(ctx, args)
+    db = open_hq_db(ctx.path, args.database_url)
     try:
         gone = mark_retiring(db, args.device)
     finally:
@@ -215,7 +142,7 @@ def cmd_sync(ctx, args) -> int:
     from sync.protocol import MAX_BATCH_ENTRIES
 
     # Smaller batches on request (tests kill a client between batches).
-    batch = int(os.environ.get("FIELDINSPECT_SYNC_BATCH", MAX_BATCH_ENTRIES))
+    batch = device_settings().sync_batch or MAX_BATCH_ENTRIES
     store = ctx.store()
     engine = SyncEngine(store, batch_entries=batch)
     try:

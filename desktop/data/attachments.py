@@ -13,8 +13,8 @@ import sqlalchemy as sa
 from models import rules
 from models.errors import AppError
 from models.records import Attachment
+from models.security.attachment_store import BlobStore
 from models.security.audit import log_event
-from models.security.blobs import BlobStore
 from models.security.published import UnsupportedImageError, strip_location
 from models.store.writes import WriteSession
 

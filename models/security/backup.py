@@ -22,7 +22,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from models.errors import AppError
 from models.security import audit, escrow
-from models.security.blobs import BLOB_DIR, derive_subkey
+from models.security.attachment_store import BLOB_DIR, derive_subkey
 from models.store.database import DB_FILE, open_engine, write_transaction
 from models.store.identity import RESTORED, release_identity
 from models.store.keys import KEY_FILE, KdfParams, _kdf_cost, write_key_file

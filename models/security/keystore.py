@@ -3,8 +3,9 @@
 The key that unwraps a store's data key needs both the passphrase and this random device part,
 so a copied data directory opens nothing on another machine, even with the passphrase.
 
-`FIELDINSPECT_KEYRING=0` turns the keyring off (the tests, headless servers); the fallback
-folder is `FIELDINSPECT_KEY_DIR`, else the platform's per-user config folder.
+`FIELDINSPECT_KEYRING=0` turns the keyring off (the tests, headless servers), for the sync
+credential too (`models.settings`); the fallback folder is `FIELDINSPECT_KEY_DIR`, else the
+platform's per-user config folder.
 """
 
 import contextlib
@@ -16,6 +17,7 @@ import platformdirs
 
 from models.errors import AppError
 from models.paths import APP_NAME
+from models.settings import device_settings
 
 SERVICE = "FieldInspect store key"
 KEYRING = "keyring"
@@ -28,7 +30,7 @@ class KeyStorageError(AppError):
 
 def _keyring():
     """The keyring module when a real backend is there; None otherwise."""
-    if os.environ.get("FIELDINSPECT_KEYRING", "1") == "0":
+    if not device_settings().keyring:
         return None
     try:
         import keyring
@@ -43,9 +45,9 @@ def _keyring():
 
 
 def key_dir() -> Path:
-    env = os.environ.get("FIELDINSPECT_KEY_DIR")
+    env = device_settings().key_dir
     if env:
-        return Path(env).expanduser()
+        return env
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "keys"
 
 

@@ -17,7 +17,7 @@ import sqlalchemy as sa
 
 from models.errors import StoreLockedError
 from models.security import keystore
-from models.security.blobs import BLOB_DIR
+from models.security.attachment_store import BLOB_DIR
 from models.store.database import DB_FILE
 from models.store.keys import KEY_FILE
 from models.timeutil import utcnow

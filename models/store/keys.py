@@ -22,10 +22,11 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 # The errors live in models.errors (the window catches them without reaching into the store).
 from models.errors import DeviceKeyMissingError, StoreLockedError, WrongPassphraseError
 from models.security import keystore
+from models.settings import DEFAULT_KDF_LOG2N, device_settings
 
 KEY_FILE = "store.key.json"
 # scrypt cost; tests lower it through FIELDINSPECT_KDF_LOG2N to stay quick.
-DEFAULT_LOG2N = 15
+DEFAULT_LOG2N = DEFAULT_KDF_LOG2N
 KEY_FILE_VERSION = 2
 
 
@@ -49,7 +50,7 @@ class KdfParams:
 
 
 def _kdf_cost() -> int:
-    return int(os.environ.get("FIELDINSPECT_KDF_LOG2N", DEFAULT_LOG2N))
+    return device_settings().kdf_log2n
 
 
 def create_key_file(path: Path, passphrase: str) -> bytes:

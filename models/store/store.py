@@ -17,7 +17,7 @@ import sqlalchemy as sa
 
 from models.ids import new_id
 from models.security import audit
-from models.security.blobs import BLOB_DIR, BlobStore
+from models.security.attachment_store import BLOB_DIR, BlobStore
 from models.security.lockout import UnlockGuard
 from models.store.changes import ChangeWatch
 from models.store.database import DB_FILE, DEVICE_POOL, PoolSize, open_engine, write_transaction

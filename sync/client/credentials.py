@@ -8,9 +8,9 @@ credential an earlier version left in a plain file is moved into the store and t
 """
 
 import contextlib
-import os
 from pathlib import Path
 
+from models.settings import device_settings
 from models.store.database import write_transaction
 from models.store.store import Store, set_meta
 
@@ -21,7 +21,7 @@ META_KEY = "device_credential"
 
 def keyring_usable() -> bool:
     """A real backend, not keyring's fail/null stand-ins (headless Linux has none)."""
-    if os.environ.get("FIELDINSPECT_NO_KEYRING") == "1":
+    if not device_settings().keyring:  # FIELDINSPECT_KEYRING=0: no keyring for anything
         return False
     try:
         import keyring

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 from models.errors import AppError
 from models.records import Attachment
-from models.security.blobs import BlobStore
+from models.security.attachment_store import BlobStore
 
 log = logging.getLogger(__name__)
 

@@ -17,14 +17,14 @@ import httpx
 import orjson
 
 from models.errors import DomainError, NotFoundError, SyncError
-from models.security.blobs import BlobCorruptError
+from models.security.attachment_store import BlobCorruptError
 from models.security.wipe import wipe_store
 from models.store.database import write_transaction
 from models.store.identity import SEQUENCE_REUSED, enrolled_anew
 from models.store.outbox import HELD_BACK_CODES
 from models.store.store import Store, set_meta
 from models.timeutil import utcnow
-from sync.client import blobs
+from sync.client import attachments as blobs
 from sync.client.apply import CURSOR_KEY, apply_page
 from sync.client.audit_head import record_sync, send_audit_head
 from sync.client.credentials import CredentialStore

@@ -14,8 +14,9 @@ from models.reference import Representative, Team, Unit
 from models.timeutil import utcnow
 from sync.server import tables as T
 from sync.server.audit_heads import alarm_of
-from sync.server.auth import CODE_TTL, AuthFailure, digest, new_code, new_secret, normalise_code
+from sync.server.auth import CODE_TTL, digest, new_code, new_secret, normalise_code
 from sync.server.db import ServerDB, VersionClock
+from sync.server.errors import not_authenticated
 from sync.server.rows import server_insert
 
 HQ_DEVICE = "hq"
@@ -57,13 +58,13 @@ def redeem(db: ServerDB, code: str, store_device_id: str, label: str = "", *,
         row = conn.execute(sa.select(T.enrollment_code).where(
             T.enrollment_code.c.code_hash == digest(normalise_code(code)))).first()
         if row is None or row.used_at is not None:
-            raise AuthFailure("invalid_code", "This enrollment code is unknown or already used.")
+            raise not_authenticated("invalid_code", "This enrollment code is unknown or already used.")
         if row.expires_at <= now:
-            raise AuthFailure("expired_code", "This enrollment code has expired; ask HQ again.")
+            raise not_authenticated("expired_code", "This enrollment code has expired; ask HQ again.")
         taken = conn.execute(sa.select(T.device.c.id).where(
             T.device.c.store_device_id == store_device_id, T.device.c.status == "active")).first()
         if taken is not None:
-            raise AuthFailure("already_enrolled", "This data directory is already enrolled.")
+            raise not_authenticated("already_enrolled", "This data directory is already enrolled.")
         credential = new_secret()
         conn.execute(T.enrollment_code.update().where(
             T.enrollment_code.c.code_hash == row.code_hash).values(used_at=now))

@@ -1,7 +1,8 @@
 """The HQ server's FastAPI app: `create_app(database_url)`.
 
 No state lives in the process beyond the database engine: several workers (or hosts) can serve
-one PostgreSQL. Every client error is a 4xx with a code and a sentence; a 500 is always a bug.
+one PostgreSQL. Every client error is a 4xx with a code and a sentence (one type,
+`sync.server.errors.ClientError`, one handler); a 500 is always a bug.
 Every request body is capped before it is read (`sync.server.body_limit`).
 """
 
@@ -18,14 +19,11 @@ from fastapi.responses import JSONResponse
 
 from models.errors import AppError, NotFoundError
 from sync.protocol import SCHEMA_VERSION
-from sync.server.auth import TOKEN_TTL, AuthFailure
-from sync.server.blobs import BlobError
+from sync.server.auth import TOKEN_TTL
 from sync.server.body_limit import BodyLimitMiddleware, BodyTooLarge, too_large_body
 from sync.server.db import DB_THREADS, ServerDB, open_server_db
 from sync.server.errors import ClientError
 from sync.server.notices import router as notices_router
-from sync.server.pull import CursorAhead
-from sync.server.push import BadBatch, SequenceGap
 from sync.server.routes import router
 
 log = logging.getLogger("fieldinspect.sync.server")
@@ -53,48 +51,48 @@ async def _lifespan(_app: FastAPI):
     yield
 
 
-def error(status: int, code: str, message: str, **details) -> JSONResponse:
-    return JSONResponse(status_code=status,
-                          content={"code": code, "message": message, "details": details})
+def client_error_response(exc: ClientError) -> JSONResponse:
+    """The one shape of every 4xx (and 503) body: `{"code", "message", "details"}`."""
+    return JSONResponse(status_code=exc.status, content=exc.body())
 
 
-# Each refusal: exception type -> (status, code, message, details).
-_REFUSALS = {
-    ClientError: lambda e: (e.status, e.code, e.message, e.details),
-    BlobError: lambda e: (e.status, e.code, e.message, e.details),
-    AuthFailure: lambda e: (401, e.code, e.message, {}),
-    BodyTooLarge: lambda e: (413, "too_large", too_large_body(e.limit)["message"],
-                             {"limit": e.limit}),
-    NotFoundError: lambda e: (404, e.code, e.message, {}),
-    AppError: lambda e: (400, e.code, e.message, {}),
-    SequenceGap: lambda e: (409, "sequence_gap", str(e), {"expected": e.expected}),
-    BadBatch: lambda e: (422, "bad_batch", str(e), {}),
-    CursorAhead: lambda e: (409, "resync", f"{e}; push your changes, then resync from scratch",
-                            {}),
-    RequestValidationError: lambda e: (422, "invalid_request", "; ".join(
-        f"{'.'.join(str(p) for p in x['loc'])}: {x['msg']}" for x in e.errors()[:10]), {}),
+def _refusal(status: int, code: str, message: str):
+    return lambda e: ClientError(status, code, message)
+
+
+# Exceptions raised below the routes that are not `ClientError`s (domain errors shared with
+# the command line, the framework's own, the database's), each as the `ClientError` it means.
+_AS_CLIENT_ERROR = {
+    BodyTooLarge: lambda e: ClientError(413, "too_large", too_large_body(e.limit)["message"],
+                                        limit=e.limit),
+    NotFoundError: lambda e: ClientError(404, e.code, e.message),
+    AppError: lambda e: ClientError(400, e.code, e.message),
+    RequestValidationError: lambda e: ClientError(422, "invalid_request", "; ".join(
+        f"{'.'.join(str(p) for p in x['loc'])}: {x['msg']}" for x in e.errors()[:10])),
     # Input the checks let through but the database refused: nothing was written.
-    sa.exc.IntegrityError: lambda e: (422, "invalid_data",
-                                      "HQ's database refused this data; nothing was written", {}),
-    sa.exc.DataError: lambda e: (422, "invalid_data",
-                                 "HQ's database refused this data; nothing was written", {}),
+    sa.exc.IntegrityError: _refusal(422, "invalid_data",
+                                    "HQ's database refused this data; nothing was written"),
+    sa.exc.DataError: _refusal(422, "invalid_data",
+                               "HQ's database refused this data; nothing was written"),
     # Lock timeouts and serialisation failures: the request wrote nothing; try again.
-    sa.exc.OperationalError: lambda e: (503, "busy", "HQ is busy; try again shortly", {}),
+    sa.exc.OperationalError: _refusal(503, "busy", "HQ is busy; try again shortly"),
     # Every pooled connection stayed lent for the pool's timeout: nothing was read or written.
-    sa.exc.TimeoutError: lambda e: (503, "busy", "HQ is busy; try again shortly", {}),
+    sa.exc.TimeoutError: _refusal(503, "busy", "HQ is busy; try again shortly"),
 }
 
 
 def _install_error_handlers(app: FastAPI) -> None:
-    for exc_type, shape in _REFUSALS.items():
-        app.add_exception_handler(exc_type, _handler(shape))
+    app.add_exception_handler(ClientError, _handle_client_error)
+    for exc_type in _AS_CLIENT_ERROR:
+        app.add_exception_handler(exc_type, _handle_other)
 
 
-def _handler(shape):
-    async def handle(_request: Request, exc: Exception):
-        status, code, message, details = shape(exc)
-        if isinstance(exc, sa.exc.DBAPIError | sa.exc.TimeoutError):
-            log.warning("database refused a request: %s", exc)
-        return error(status, code, message, **details)
+async def _handle_client_error(_request: Request, exc: ClientError) -> JSONResponse:
+    return client_error_response(exc)
 
-    return handle
+
+async def _handle_other(_request: Request, exc: Exception) -> JSONResponse:
+    if isinstance(exc, sa.exc.DBAPIError | sa.exc.TimeoutError):
+        log.warning("database refused a request: %s", exc)
+    shape = next(_AS_CLIENT_ERROR[t] for t in type(exc).__mro__ if t in _AS_CLIENT_ERROR)
+    return client_error_response(shape(exc))

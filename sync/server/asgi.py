@@ -10,12 +10,16 @@ to start makes that key (under the migration lock), the others unwrap the same o
 FIELDINSPECT_BLOB_DIR the blob directory is `hq-blobs` in the data directory.
 """
 
-import os
-
 from fastapi import FastAPI
 
+from models.errors import ValidationError
 from sync.server.app import create_app
+from sync.server.settings import server_settings
 
 
 def app_from_env() -> FastAPI:
-    return create_app(os.environ["FIELDINSPECT_DATABASE_URL"])
+    url = server_settings().database_url
+    if not url:
+        raise ValidationError.single("FIELDINSPECT_DATABASE_URL", "set it to HQ's database "
+                                     "(postgresql+psycopg://...)")
+    return create_app(url)

@@ -15,6 +15,7 @@ import sqlalchemy as sa
 
 from models.timeutil import utcnow
 from sync.server import tables as T
+from sync.server.errors import not_authenticated
 
 log = logging.getLogger("fieldinspect.sync.auth")
 
@@ -39,15 +40,6 @@ def normalise_code(code: str) -> str:
 
 def new_secret() -> str:
     return secrets.token_urlsafe(32)  # 256 bits
-
-
-class AuthFailure(Exception):
-    """Why a request is not authenticated: invalid | expired | revoked."""
-
-    def __init__(self, code: str, message: str):
-        super().__init__(message)
-        self.code = code
-        self.message = message
 
 
 @dataclass(frozen=True)
@@ -87,10 +79,10 @@ def issue_token(conn: sa.Connection, credential: str, ttl: timedelta = TOKEN_TTL
         sa.select(T.device).where(T.device.c.credential_hash == digest(credential))
     ).first()
     if row is None:
-        raise AuthFailure("invalid", "This device is not known to HQ; enroll it again.")
+        raise not_authenticated("invalid", "This device is not known to HQ; enroll it again.")
     if row.status == "revoked":
         log.warning("revoked device %s (%s) asked for a token: refused", row.label, row.id)
-        raise AuthFailure("revoked", "HQ has revoked this device.")
+        raise not_authenticated("revoked", "HQ has revoked this device.")
     token = new_secret()
     now = utcnow()
     conn.execute(T.access_token.delete().where(T.access_token.c.device_id == row.id,
@@ -107,10 +99,10 @@ def authenticate(conn: sa.Connection, token: str) -> DeviceIdentity:
         .where(T.access_token.c.token_hash == digest(token))
     ).first()
     if row is None:
-        raise AuthFailure("invalid", "The access token is not valid.")
+        raise not_authenticated("invalid", "The access token is not valid.")
     if row.status == "revoked":
         log.warning("revoked device %s (%s) called HQ: refused", row.label, row.id)
-        raise AuthFailure("revoked", "HQ has revoked this device.")
+        raise not_authenticated("revoked", "HQ has revoked this device.")
     if row.expires_at <= utcnow():
-        raise AuthFailure("expired", "The access token has expired.")
+        raise not_authenticated("expired", "The access token has expired.")
     return _identity(row)

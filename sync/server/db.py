@@ -3,13 +3,12 @@
 `database_url` is either `postgresql+psycopg://...` or `sqlite:///DIR`, where DIR is a directory
 holding an encrypted store made by the same machinery as a device store. Either way HQ needs the
 passphrase (the argument, else FIELDINSPECT_PASSPHRASE): it unlocks the SQLite store, or the key
-that seals a PostgreSQL HQ's attachments (`sync/server/blob_store.py`). Two Alembic histories run
+that seals a PostgreSQL HQ's attachments (`sync/server/attachment_store.py`). Two Alembic histories run
 on open: the models' (data tables, table `alembic_version`) and HQ's own
 (`sync_alembic_version`, in sync/server/migrations).
 """
 
 import contextlib
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,17 +17,18 @@ import sqlalchemy as sa
 
 from models.errors import StoreLockedError, ValidationError
 from models.paths import resolve_data_dir
-from models.security.blobs import BlobStore
+from models.security.attachment_store import BlobStore
 from models.store.database import PoolSize
 from models.store.schema import ensure_schema
 from sync.server import tables as T
-from sync.server.blob_store import (
+from sync.server.attachment_store import (
     Partial,
     create_blob_key,
-    open_blob_store,
+    open_attachment_store,
     read_blob_key,
     seal_plain_files,
 )
+from sync.server.settings import server_settings
 
 SERVER_HEAD = "s0006"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -72,7 +72,7 @@ class ServerDB:
     def __post_init__(self) -> None:
         self.blobs: BlobStore
         self.partial: Partial
-        self.blobs, self.partial = open_blob_store(self.blob_dir, self.blob_key)
+        self.blobs, self.partial = open_attachment_store(self.blob_dir, self.blob_key)
 
     @property
     def is_sqlite(self) -> bool:
@@ -103,16 +103,16 @@ def default_database_url(data_dir: Path) -> str:
 
 def default_pg_blob_dir(data_dir: Path | None = None) -> Path:
     """FIELDINSPECT_BLOB_DIR, else `hq-blobs` in the data directory (never the cwd)."""
-    env = os.environ.get("FIELDINSPECT_BLOB_DIR")
-    if env:
-        return Path(env).expanduser()
-    return Path(data_dir or resolve_data_dir()) / PG_BLOB_DIR
+    settings = server_settings()
+    if settings.blob_dir:
+        return settings.blob_dir
+    return Path(data_dir or resolve_data_dir(settings.data_dir)) / PG_BLOB_DIR
 
 
 def open_server_db(database_url: str, *, blob_dir: Path | None = None,
                    passphrase: str | None = None) -> ServerDB:
     if passphrase is None:
-        passphrase = os.environ.get("FIELDINSPECT_PASSPHRASE")
+        passphrase = server_settings().passphrase
     if database_url.startswith("sqlite"):
         return _open_sqlite(Path(database_url.split(":///", 1)[-1]), blob_dir, passphrase)
     if database_url.startswith("postgresql"):

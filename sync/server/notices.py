@@ -13,14 +13,15 @@ already circulated no number is used up (`number` is null). Without the flag (ol
 or the office choosing to circulate again) every criticism asked for is recorded.
 """
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends
 from pydantic import BaseModel, Field
 
 from models.timeutil import utcnow
 from sync.server import tables as T
 from sync.server.auth import DeviceIdentity
 from sync.server.db import ServerDB, lock_counter
-from sync.server.routes import check_schema, device
+from sync.server.deps import CallingDevice, Db, check_schema
+from sync.server.errors import ClientError
 
 ISSUING_ROLES = ("office", "hq")
 
@@ -90,9 +91,7 @@ router = APIRouter(prefix="/v1", dependencies=[Depends(check_schema)])
 
 
 @router.post("/notices/number", response_model=NumberResponse)
-def notice_number(body: NumberRequest, request: Request, who=Depends(device)):
-    from sync.server.app import ClientError
-
+def notice_number(body: NumberRequest, db: Db, who: CallingDevice):
     if who.role not in ISSUING_ROLES:
         raise ClientError(403, "forbidden", "Only the office or HQ issues notices.")
-    return allocate(request.app.state.db, who, body)
+    return allocate(db, who, body)

@@ -18,12 +18,9 @@ from sync.server import tables as T
 from sync.server.auth import Bearer, DeviceIdentity, identify
 from sync.server.conflicts import conflicts_for
 from sync.server.db import ServerDB, high_water
+from sync.server.errors import ClientError
 from sync.server.rows import insert_ignore
 from sync.server.scope import Scope, load_scope, row_visible
-
-
-class CursorAhead(Exception):
-    """The device's cursor is past HQ's counter: HQ's database was restored from a backup."""
 
 
 def pull_page(db: ServerDB, device: DeviceIdentity | Bearer, cursor: int, limit: int) -> bytes:
@@ -40,7 +37,9 @@ def pull_page(db: ServerDB, device: DeviceIdentity | Bearer, cursor: int, limit:
         device = identify(conn, device)
         top = high_water(conn)
         if cursor > top:
-            raise CursorAhead(f"cursor {cursor} is ahead of HQ ({top})")
+            # Past HQ's counter: HQ's database was restored from a backup.
+            raise ClientError(409, "resync", f"cursor {cursor} is ahead of HQ ({top}); push "
+                              "your changes, then resync from scratch")
         scope = load_scope(conn, device)
         fetched = _fetch(conn, scope, cursor, limit)
         more = len(fetched) >= limit

@@ -19,10 +19,11 @@ from models.timeutil import utcnow
 from sync.protocol import MAX_BATCH_ENTRIES, EntryOutcome, PushedEntry, PushResult
 from sync.server import replays
 from sync.server import tables as T
-from sync.server.auth import AuthFailure, DeviceIdentity
+from sync.server.auth import DeviceIdentity
 from sync.server.conflicts import answer_for
 from sync.server.context import ApplyContext
 from sync.server.db import ServerDB, VersionClock
+from sync.server.errors import ClientError, not_authenticated
 from sync.server.forms import prefetch_numbers
 from sync.server.merge import apply_entry
 from sync.server.scope import load_scope
@@ -30,33 +31,27 @@ from sync.server.scope import load_scope
 log = logging.getLogger("fieldinspect.sync.push")
 
 
-class SequenceGap(Exception):
-    def __init__(self, expected: int, got: int):
-        super().__init__(f"expected outbox entry {expected}, got {got}")
-        self.expected = expected
-        self.got = got
-
-
-class BadBatch(Exception):
-    pass
+def bad_batch(message: str) -> ClientError:
+    return ClientError(422, "bad_batch", message)
 
 
 def push_batch(db: ServerDB, device: DeviceIdentity, entries: list[PushedEntry]) -> PushResult:
     if not 1 <= len(entries) <= MAX_BATCH_ENTRIES:  # the digests' lookup relies on the bound
-        raise BadBatch(f"a push holds 1 to {MAX_BATCH_ENTRIES} entries")
+        raise bad_batch(f"a push holds 1 to {MAX_BATCH_ENTRIES} entries")
     for prev, nxt in zip(entries, entries[1:], strict=False):
         if nxt.seq != prev.seq + 1:
-            raise BadBatch("entries must carry contiguous sequence numbers in order")
+            raise bad_batch("entries must carry contiguous sequence numbers in order")
     with db.write() as conn:
         clock = VersionClock(conn)  # taken first: one writer at a time, in commit order
         row = conn.execute(sa.select(T.device.c.last_seq, T.device.c.status)
                            .where(T.device.c.id == device.id)).one()
         if row.status == "revoked":
-            raise AuthFailure("revoked", "HQ has revoked this device.")
+            raise not_authenticated("revoked", "HQ has revoked this device.")
         last = row.last_seq if row.last_seq is not None else entries[0].seq - 1
         fresh = [e for e in entries if e.seq > last]
         if fresh and fresh[0].seq != last + 1:
-            raise SequenceGap(last + 1, fresh[0].seq)
+            raise ClientError(409, "sequence_gap", f"expected outbox entry {last + 1}, got "
+                              f"{fresh[0].seq}", expected=last + 1)
         clash = replays.reused(conn, device.id, entries[:len(entries) - len(fresh)])
         if clash:
             return _refuse_copy(conn, device, entries, clash)

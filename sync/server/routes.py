@@ -2,7 +2,6 @@
 
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
-from pydantic import ValidationError as PydanticError
 
 from sync.protocol import (
     CHUNK_BODY_BYTES,
@@ -10,7 +9,6 @@ from sync.protocol import (
     MAX_BODY_BYTES,
     MAX_PULL_LIMIT,
     MIN_SCHEMA_VERSION,
-    SCHEMA_HEADER,
     SCHEMA_VERSION,
     BadPush,
     BlobStart,
@@ -26,64 +24,17 @@ from sync.protocol import (
     TokenResponse,
     parse_push_batch,
 )
-from sync.server import admin, audit_heads, auth, blobs, conflicts, retire
+from sync.server import admin, attachments, audit_heads, auth, conflicts, retire
 from sync.server.audit_heads import RetireConfirm
 from sync.server.body_limit import BodyTooLarge
-from sync.server.db import ServerDB
-from sync.server.errors import ClientError
+from sync.server.deps import HQ_ONLY, BearerToken, CallingDevice, Db, check_schema
+from sync.server.errors import ClientError, not_authenticated
 from sync.server.pull import pull_page
 from sync.server.push import push_batch
 
-
-def _db(request: Request) -> ServerDB:
-    return request.app.state.db
-
-
-def _client_error(status: int, code: str, message: str, **details) -> ClientError:
-    return ClientError(status, code, message, **details)
-
-
-def check_schema(x_fieldinspect_schema: str | None = Header(default=None)) -> int:
-    """Every call names the app's schema; outside HQ's window nothing is read or written."""
-    try:
-        version = int(x_fieldinspect_schema or "")
-    except ValueError:
-        raise _client_error(400, "schema_missing",
-                            f"send the app's schema version in {SCHEMA_HEADER}") from None
-    if version < MIN_SCHEMA_VERSION:
-        raise _client_error(426, "update_app", "This app is too old for HQ: update the app, "
-                            "then sync again. Nothing was changed.",
-                            accepted=[MIN_SCHEMA_VERSION, SCHEMA_VERSION])
-    if version > SCHEMA_VERSION:
-        raise _client_error(426, "update_hq", "HQ runs an older version than this app: ask HQ "
-                            "to update the server. Nothing was changed.",
-                            accepted=[MIN_SCHEMA_VERSION, SCHEMA_VERSION])
-    return version
-
-
 router = APIRouter(prefix="/v1", dependencies=[Depends(check_schema)])
-
-
-def bearer(authorization: str | None = Header(default=None)) -> auth.Bearer:
-    """The access token, checked later inside the request's own transaction (one
-    transaction per request instead of two)."""
-    scheme, _, token = (authorization or "").partition(" ")
-    if scheme.lower() != "bearer" or not token:
-        raise auth.AuthFailure("invalid", "send an access token (Authorization: Bearer ...)")
-    return auth.Bearer(token.strip())
-
-
-async def device(request: Request, token: auth.Bearer = Depends(bearer)):
-    """The caller, checked in a transaction of its own: for requests whose body must not be
-    read for a stranger (a push) and for the rarer calls."""
-    db = _db(request)
-    token = token.token
-
-    def check():
-        with db.read() as conn:
-            return auth.authenticate(conn, token.strip())
-
-    return await run_in_threadpool(check)
+# Device administration: HQ devices only, checked before anything else of the route runs.
+admin_router = APIRouter(prefix="/admin", dependencies=[HQ_ONLY])
 
 
 async def _body(request: Request, limit: int) -> bytes:
@@ -100,14 +51,6 @@ async def _body(request: Request, limit: int) -> bytes:
     return bytes(body)
 
 
-def _parse(model, body: bytes):
-    try:
-        return model.model_validate_json(body)
-    except PydanticError as exc:
-        problems = [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()]
-        raise _client_error(422, "invalid_request", "; ".join(problems[:10])) from None
-
-
 # --- enrollment -----------------------------------------------------------------------------
 @router.get("/health")
 def health() -> dict:
@@ -115,17 +58,17 @@ def health() -> dict:
 
 
 @router.post("/enroll", response_model=EnrollResponse)
-def enroll(body: EnrollRequest, request: Request):
-    return admin.redeem(_db(request), body.code, body.device_id, body.label,
+def enroll(body: EnrollRequest, db: Db):
+    return admin.redeem(db, body.code, body.device_id, body.label,
                         previous_device_id=body.previous_device_id)
 
 
 @router.post("/token", response_model=TokenResponse)
-def token(request: Request, authorization: str | None = Header(default=None)):
+def token(request: Request, db: Db, authorization: str | None = Header(default=None)):
     scheme, _, credential = (authorization or "").partition(" ")
     if scheme.lower() != "device" or not credential:
-        raise auth.AuthFailure("invalid", "send the device credential (Authorization: Device …)")
-    with _db(request).write() as conn:
+        raise not_authenticated("invalid", "send the device credential (Authorization: Device …)")
+    with db.write() as conn:
         access, ttl = auth.issue_token(conn, credential.strip(), request.app.state.token_ttl)
     return {"access_token": access, "expires_in": ttl}
 
@@ -153,99 +96,92 @@ _PUSH_BODY = {"requestBody": {"required": True, "content": {"application/json": 
 
 
 @router.post("/push", response_model=PushResult, openapi_extra=_PUSH_BODY)
-async def push(request: Request, who=Depends(device)):
+async def push(request: Request, db: Db, who: CallingDevice):
     try:
         entries = parse_push_batch(await _body(request, MAX_BODY_BYTES))
     except BadPush as exc:  # `entry`: which one, so a device can hold that one back
         details = {} if exc.entry is None else {"entry": exc.entry}
-        raise _client_error(422, "invalid_request", str(exc), **details) from None
-    result = await run_in_threadpool(push_batch, _db(request), who, entries)
+        raise ClientError(422, "invalid_request", str(exc), **details) from None
+    result = await run_in_threadpool(push_batch, db, who, entries)
     return Response(result.model_dump_json(), media_type="application/json")
 
 
 @router.get("/pull", responses={200: {"model": PullPage}})
-async def pull(request: Request, cursor: int = Query(0, ge=0),
-               limit: int = Query(DEFAULT_PULL_LIMIT, ge=1, le=MAX_PULL_LIMIT),
-               who=Depends(bearer)):
-    body = await run_in_threadpool(pull_page, _db(request), who, cursor, limit)
+async def pull(db: Db, who: BearerToken, cursor: int = Query(0, ge=0),
+               limit: int = Query(DEFAULT_PULL_LIMIT, ge=1, le=MAX_PULL_LIMIT)):
+    body = await run_in_threadpool(pull_page, db, who, cursor, limit)
     return Response(body, media_type="application/json")
 
 
 # --- the audit chain's head (issue 6) ------------------------------------------------------------
 @router.post("/audit-head")
-def audit_head(body: audit_heads.AuditHeadReport, request: Request, who=Depends(bearer)):
-    return audit_heads.accept_head(_db(request), who, body)
+def audit_head(body: audit_heads.AuditHeadReport, db: Db, who: BearerToken):
+    return audit_heads.accept_head(db, who, body)
 
 
 @router.get("/device/status")
-def device_status(request: Request, who=Depends(device)):
-    return retire.device_status(_db(request), who)
+def device_status(db: Db, who: CallingDevice):
+    return retire.device_status(db, who)
 
 
 @router.post("/device/retired")
-def device_retired(body: RetireConfirm, request: Request, who=Depends(device)):
-    return retire.confirm_retired(_db(request), who, body.last_seq)
+def device_retired(body: RetireConfirm, db: Db, who: CallingDevice):
+    return retire.confirm_retired(db, who, body.last_seq)
 
 
 # --- attachments ----------------------------------------------------------------------------
-# Who may learn what about a hash is decided in `sync.server.blobs`: the status and content
+# Who may learn what about a hash is decided in `sync.server.attachments`: the status and content
 # routes give one and the same 404 for every hash this device may not know about.
 @router.get("/blobs/{sha}", response_model=BlobStatus)
-def blob_status(sha: str, request: Request, who=Depends(device)):
-    return blobs.status(_db(request), who, sha)
+def blob_status(sha: str, db: Db, who: CallingDevice):
+    return attachments.status(db, who, sha)
 
 
 @router.post("/blobs/{sha}/start", response_model=BlobStatus)
-def blob_start(sha: str, body: BlobStart, request: Request, who=Depends(device)):
-    return blobs.start(_db(request), who, sha, body.size, body.media_type)
+def blob_start(sha: str, body: BlobStart, db: Db, who: CallingDevice):
+    return attachments.start(db, who, sha, body.size, body.media_type)
 
 
 @router.put("/blobs/{sha}", response_model=BlobStatus)
-async def blob_chunk(sha: str, request: Request, offset: int = Query(ge=0),
-                     who=Depends(device)):
-    blobs.check_may_upload(who)  # before the body is read
+async def blob_chunk(sha: str, request: Request, db: Db, who: CallingDevice,
+                     offset: int = Query(ge=0)):
+    attachments.check_may_upload(who)  # before the body is read
     chunk = await _body(request, CHUNK_BODY_BYTES)
-    return await run_in_threadpool(blobs.append, _db(request), who, sha, offset, chunk)
+    return await run_in_threadpool(attachments.append, db, who, sha, offset, chunk)
 
 
 @router.post("/blobs/{sha}/finish", response_model=BlobStatus)
-def blob_finish(sha: str, request: Request, who=Depends(device)):
-    return blobs.finish(_db(request), who, sha)
+def blob_finish(sha: str, db: Db, who: CallingDevice):
+    return attachments.finish(db, who, sha)
 
 
 @router.get("/blobs/{sha}/content")
-def blob_content(sha: str, request: Request, who=Depends(device)):
-    data = blobs.content(_db(request), who, sha)  # decrypted
+def blob_content(sha: str, db: Db, who: CallingDevice):
+    data = attachments.content(db, who, sha)  # decrypted
     return Response(content=data, media_type="application/octet-stream")
 
 
 @router.post("/conflicts/{conflict_id}/resolve")
-def resolve_conflict(conflict_id: str, request: Request, who=Depends(device)):
-    return conflicts.resolve(_db(request), who, conflict_id)
+def resolve_conflict(conflict_id: str, db: Db, who: CallingDevice):
+    return conflicts.resolve(db, who, conflict_id)
 
 
 # --- administration for HQ-role devices ------------------------------------------------------
-def _hq_only(who) -> None:
-    if who.role != "hq":
-        raise _client_error(403, "forbidden", "only an HQ device may administer devices")
-
-
-@router.post("/admin/devices", response_model=EnrollDeviceResponse)
-def admin_enroll(body: EnrollDeviceRequest, request: Request, who=Depends(device)):
-    _hq_only(who)
-    return admin.enroll_device(_db(request), role=body.role, team=body.team,
+@admin_router.post("/devices", response_model=EnrollDeviceResponse)
+def admin_enroll(body: EnrollDeviceRequest, db: Db):
+    return admin.enroll_device(db, role=body.role, team=body.team,
                                representative=body.representative, unit=body.unit,
                                label=body.label)
 
 
-@router.get("/admin/devices", response_model=list[DeviceInfo])
-def admin_list(request: Request, who=Depends(device)):
-    _hq_only(who)
-    return admin.list_devices(_db(request))
+@admin_router.get("/devices", response_model=list[DeviceInfo])
+def admin_list(db: Db):
+    return admin.list_devices(db)
 
 
-@router.post("/admin/devices/{key}/revoke")
-def admin_revoke(key: str, request: Request, who=Depends(device)):
-    _hq_only(who)
-    return admin.revoke_device(_db(request), key)
+@admin_router.post("/devices/{key}/revoke")
+def admin_revoke(key: str, db: Db):
+    return admin.revoke_device(db, key)
 
+
+router.include_router(admin_router)  # after its routes: including copies them

@@ -16,7 +16,7 @@ database_url = sync_conftest.database_url  # HQ on SQLite and on PostgreSQL
 
 @pytest.fixture
 def hq(database_url, tmp_path, monkeypatch):
-    monkeypatch.setenv("FIELDINSPECT_NO_KEYRING", "1")
+    monkeypatch.setenv("FIELDINSPECT_KEYRING", "0")
     from tests.sync.helpers import Hq
 
     server = Hq.start(database_url, tmp_path)

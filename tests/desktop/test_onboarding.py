@@ -178,7 +178,7 @@ def test_after_enrolling_the_persons_name_is_asked_and_names_the_profile(
     from tests.desktop.test_sync_window import transport_for
     from tests.sync.helpers import Hq
 
-    monkeypatch.setenv("FIELDINSPECT_NO_KEYRING", "1")
+    monkeypatch.setenv("FIELDINSPECT_KEYRING", "0")
     hq = Hq.start(f"sqlite:///{tmp_path / 'hq-server'}", tmp_path)
     code = admin.enroll_device(hq.db, role="office", label="office-1")["code"]
     real_enroll = open_store.enroll_store

@@ -162,7 +162,7 @@ def test_criticism_notice_numbered_by_a_running_hq(qtbot, tmp_path, worker, read
 
     import docx
 
-    monkeypatch.setenv("FIELDINSPECT_NO_KEYRING", "1")
+    monkeypatch.setenv("FIELDINSPECT_KEYRING", "0")
     hq, device, _unit = _hq_and_a_criticism(tmp_path)
     try:
         page = _hq_reports_page(device, worker, qtbot, ready)
@@ -190,7 +190,7 @@ def test_criticism_notice_leaves_out_what_was_circulated(qtbot, tmp_path, worker
     def text(path):
         return "\n".join(p.text for p in docx.Document(path).paragraphs)
 
-    monkeypatch.setenv("FIELDINSPECT_NO_KEYRING", "1")
+    monkeypatch.setenv("FIELDINSPECT_KEYRING", "0")
     hq, device, unit = _hq_and_a_criticism(tmp_path)
     try:
         page = _hq_reports_page(device, worker, qtbot, ready)

@@ -9,7 +9,7 @@ from tests.desktop.conftest import make_session, until
 
 @pytest.fixture
 def hq(tmp_path, monkeypatch):
-    monkeypatch.setenv("FIELDINSPECT_NO_KEYRING", "1")
+    monkeypatch.setenv("FIELDINSPECT_KEYRING", "0")
     from tests.sync.helpers import Hq
 
     server = Hq.start(f"sqlite:///{tmp_path / 'hq-server'}", tmp_path)

@@ -14,7 +14,7 @@ from tests.sync.helpers import FAST_RETRY, Hq, form, seed_reference
 
 @pytest.fixture
 def hq(database_url, tmp_path, monkeypatch):  # noqa: F811
-    monkeypatch.setenv("FIELDINSPECT_NO_KEYRING", "1")
+    monkeypatch.setenv("FIELDINSPECT_KEYRING", "0")
     server = Hq.start(database_url, tmp_path)
     yield server
     server.close()

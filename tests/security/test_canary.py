@@ -121,11 +121,11 @@ def test_no_photo_canary_on_the_device_or_at_hq_after_attaching_and_syncing(tmp_
     import hashlib
 
     from desktop.data.attachments import attach_files, attachments_of
-    from sync.client import blobs as client_blobs
+    from sync.client import attachments as client_attachments
     from tests.sync.helpers import Hq, run, seed_reference
 
-    monkeypatch.setenv("FIELDINSPECT_NO_KEYRING", "1")
-    monkeypatch.setattr(client_blobs, "CHUNK_BYTES", 700)  # several chunks, each one sealed
+    monkeypatch.setenv("FIELDINSPECT_KEYRING", "0")
+    monkeypatch.setattr(client_attachments, "CHUNK_BYTES", 700)  # several chunks, each one sealed
     photo = b"\xff\xd8\xff\xe0" + (CANARIES["photo"].encode() + b"\x00\x11") * 120 + b"\xff\xd9"
     source = tmp_path / "camera" / CANARIES["photo_name"]
     source.parent.mkdir()

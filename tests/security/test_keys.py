@@ -114,3 +114,36 @@ def test_key_folder_inside_the_data_dir_is_refused(data_dir, monkeypatch):
     monkeypatch.setenv("FIELDINSPECT_KEY_DIR", str(data_dir / "keys"))
     with pytest.raises(KeyStorageError, match="inside the data directory"):
         Store.open(data_dir, PASSPHRASE)
+
+
+def test_one_switch_keeps_both_the_device_part_and_the_sync_credential_out_of_the_keyring(
+        fake_keyring, data_dir, monkeypatch):
+    """`FIELDINSPECT_KEYRING=0` used to keep only the device part out; the sync credential
+    listened to `FIELDINSPECT_NO_KEYRING` and went to the keyring all the same."""
+    from sync.client.credentials import CredentialStore
+
+    monkeypatch.setenv("FIELDINSPECT_KEYRING", "0")
+    monkeypatch.delenv("FIELDINSPECT_NO_KEYRING", raising=False)
+    store = Store.open(data_dir, PASSPHRASE)
+    try:
+        assert _key_doc(data_dir)["device_part"]["where"] == "file"
+        key_file = keystore.key_dir() / f"{_key_doc(data_dir)['device_part']['id']}.key"
+        assert stat.S_IMODE(os.stat(key_file).st_mode) == 0o600
+        assert CredentialStore(store).save("device secret") == "store"
+        assert CredentialStore(store).load() == "device secret"
+    finally:
+        store.close()
+    assert fake_keyring.items == {}
+
+
+def test_with_the_keyring_on_both_secrets_go_to_the_keyring(fake_keyring, data_dir):
+    from sync.client.credentials import CredentialStore
+
+    store = Store.open(data_dir, PASSPHRASE)
+    try:
+        assert _key_doc(data_dir)["device_part"]["where"] == "keyring"
+        assert CredentialStore(store).save("device secret") == "keyring"
+        assert CredentialStore(store).load() == "device secret"
+    finally:
+        store.close()
+    assert len(fake_keyring.items) == 2

@@ -11,7 +11,7 @@ from tests.sync.helpers import Hq, form, seed_reference
 
 @pytest.fixture
 def hq(tmp_path, monkeypatch):
-    monkeypatch.setenv("FIELDINSPECT_NO_KEYRING", "1")
+    monkeypatch.setenv("FIELDINSPECT_KEYRING", "0")
     server = Hq.start(f"sqlite:///{tmp_path / 'hq-server'}", tmp_path)
     yield server
     server.close()

@@ -8,7 +8,7 @@ import pytest
 import sqlalchemy as sa
 
 os.environ.setdefault("FIELDINSPECT_KDF_LOG2N", "10")
-os.environ["FIELDINSPECT_NO_KEYRING"] = "1"  # the keyring path has its own test
+os.environ["FIELDINSPECT_KEYRING"] = "0"  # the keyring path has its own test
 
 from tests.sync.helpers import PASSPHRASE, Hq  # noqa: E402
 

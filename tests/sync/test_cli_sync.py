@@ -17,7 +17,7 @@ from tests.sync.helpers import PASSPHRASE
 
 
 def cli(data_dir, *args, passphrase=PASSPHRASE, **kw):
-    env = {**os.environ, "FIELDINSPECT_PASSPHRASE": passphrase, "FIELDINSPECT_NO_KEYRING": "1"}
+    env = {**os.environ, "FIELDINSPECT_PASSPHRASE": passphrase, "FIELDINSPECT_KEYRING": "0"}
     return subprocess.run([sys.executable, "-m", "desktop.cli", "--data-dir", str(data_dir),
                            *args], capture_output=True, text=True, env=env,
                           stdin=subprocess.DEVNULL, **kw)
@@ -137,7 +137,7 @@ def test_kill_9_client_and_server_restart_mid_sync_lose_nothing(server, tmp_path
     units = write_csv(tmp_path / "units.csv", ["name", "kind", "parent"], UNITS)
     assert cli(a, "import", "units", units).returncode == 0
     assert cli(a, "import", "evaluations", _forms(tmp_path, "k", range(1, 3001))).returncode == 0
-    env = {**os.environ, "FIELDINSPECT_PASSPHRASE": PASSPHRASE, "FIELDINSPECT_NO_KEYRING": "1",
+    env = {**os.environ, "FIELDINSPECT_PASSPHRASE": PASSPHRASE, "FIELDINSPECT_KEYRING": "0",
            "FIELDINSPECT_SYNC_BATCH": "100"}
     for delay in (2.5, 4.0, 5.5):  # kill -9 the client at a few points of its sync
         proc = subprocess.Popen([sys.executable, "-m", "desktop.cli", "--data-dir", str(a),
@@ -152,3 +152,17 @@ def test_kill_9_client_and_server_restart_mid_sync_lose_nothing(server, tmp_path
         out = cli(dev, "sync", "--json")
         assert out.returncode == 0, out.stderr
     assert json.loads(cli(boss, "stats", "--json").stdout)["evaluations"]["total"] == 3000
+
+
+def test_serve_is_the_servers_own_command_with_its_options_and_exit_codes(tmp_path, capsys):
+    from desktop.cli import build_parser, main
+    from sync.server import serve
+
+    args = build_parser().parse_args(["serve", "--port", "9000", "--workers", "2"])
+    assert args.handler is serve.cmd_serve  # the command line only registers it
+    assert (args.host, args.port, args.workers, args.database_url) == ("127.0.0.1", 9000, 2, None)
+    with pytest.raises(SystemExit) as usage:
+        main(["serve", "--port", "x"])
+    assert usage.value.code == 2 and "--port" in capsys.readouterr().err
+    done = cli(tmp_path / "hq", "serve", passphrase="")  # no passphrase, no terminal
+    assert done.returncode == 4 and "FIELDINSPECT_PASSPHRASE" in done.stderr

@@ -10,7 +10,7 @@ from keyring.backend import KeyringBackend
 from models.errors import SyncError
 from models.ids import new_id
 from models.records import Attachment, Evaluation
-from sync.client import blobs as client_blobs
+from sync.client import attachments as client_attachments
 from sync.client.credentials import CredentialStore
 from sync.client.engine import SyncCancelled
 from sync.protocol import MAX_ATTACHMENT_BYTES
@@ -64,23 +64,26 @@ def test_credential_in_the_keyring_when_one_exists(hq, monkeypatch):
     ring = MemoryKeyring()
     previous = keyring.get_keyring()
     keyring.set_keyring(ring)
-    monkeypatch.setenv("FIELDINSPECT_NO_KEYRING", "0")
+    monkeypatch.setenv("FIELDINSPECT_KEYRING", "1")
     try:
         a, b = hq.device("office"), hq.device("office")
         assert a.store.meta("credential_store") == "keyring"
         assert not (a.store.data_dir / "device.credential").exists()
-        assert len(ring.secrets) == 2  # one entry per data directory
+        credentials = lambda: [k for k in ring.secrets if k[0] == "FieldInspect"]  # noqa: E731
+        assert len(credentials()) == 2  # one entry per data directory
+        # The same switch put each store's device part in the keyring too.
+        assert len(ring.secrets) == 4
         seed_reference(a)
         a.sync(), b.sync()
         assert len(b.rows("unit")) == 2
         CredentialStore(a.store).delete()
-        assert len(ring.secrets) == 1
+        assert len(credentials()) == 1
     finally:
         keyring.set_keyring(previous)
 
 
 def test_attachment_uploads_in_chunks_resumes_dedupes_and_downloads_lazily(hq, monkeypatch):
-    monkeypatch.setattr(client_blobs, "CHUNK_BYTES", 1000)
+    monkeypatch.setattr(client_attachments, "CHUNK_BYTES", 1000)
     a, boss = hq.device("office"), hq.device("hq")
     ids = seed_reference(a)
     data = bytes(range(256)) * 20  # 5,120 bytes: six chunks
@@ -109,7 +112,7 @@ def test_attachment_uploads_in_chunks_resumes_dedupes_and_downloads_lazily(hq, m
     assert run(boss.engine.fetch_attachment(sha)) == data  # opened again: no second download
     assert len(boss.transport.requests) == before
     before = len(a.transport.requests)
-    assert run(client_blobs.upload(a.engine._client(), a.store.blobs, sha, "image/png"))
+    assert run(client_attachments.upload(a.engine._client(), a.store.blobs, sha, "image/png"))
     assert ("PUT", f"/v1/blobs/{sha}") not in a.transport.requests[before:]  # deduplicated
 
 
@@ -124,10 +127,10 @@ def test_a_missing_or_damaged_local_attachment_is_not_uploaded_but_fetched_again
                               "owner_id": fid, "original_name": "p.jpg"})
     assert a.sync().attachments == 1
     missing = hashlib.sha256(b"never attached").hexdigest()
-    assert not run(client_blobs.upload(a.engine._client(), a.store.blobs, missing, "image/jpeg"))
+    assert not run(client_attachments.upload(a.engine._client(), a.store.blobs, missing, "image/jpeg"))
     (sealed,) = [p for p in (a.store.data_dir / "attachments").rglob("*") if p.is_file()]
     sealed.write_bytes(sealed.read_bytes()[:-1] + b"x")  # damaged on the device
-    assert not run(client_blobs.upload(a.engine._client(), a.store.blobs, sha, "image/jpeg"))
+    assert not run(client_attachments.upload(a.engine._client(), a.store.blobs, sha, "image/jpeg"))
     assert run(a.engine.fetch_attachment(sha)) == data  # HQ's copy replaces it
     assert a.store.blobs.get(sha) == data
 
@@ -199,7 +202,7 @@ def test_records_made_before_the_outbox_are_pushed_at_the_first_sync(hq):
 
 
 def test_an_upload_cut_half_way_leaves_only_sealed_chunks_at_hq(hq, monkeypatch):
-    monkeypatch.setattr(client_blobs, "CHUNK_BYTES", 1000)
+    monkeypatch.setattr(client_attachments, "CHUNK_BYTES", 1000)
     a = hq.device("hq")
     ids = seed_reference(a)
     data = b"HALFWAYPHOTO" * 500  # 6,000 bytes: six chunks
@@ -208,12 +211,12 @@ def test_an_upload_cut_half_way_leaves_only_sealed_chunks_at_hq(hq, monkeypatch)
         fid = w.create(Evaluation, form(ids, "H1"))
         w.create(Attachment, {"sha256": sha, "size": len(data), "owner_table": "evaluation",
                               "owner_id": fid, "original_name": "h.jpg"})
-    from sync.server import blobs as hq_blobs
+    from sync.server import attachments as hq_attachments
 
     who = hq.identity(a)
-    hq_blobs.start(hq.db, who, sha, len(data), "image/jpeg")  # two chunks arrived, then the
+    hq_attachments.start(hq.db, who, sha, len(data), "image/jpeg")  # two chunks arrived, then the
     for offset in (0, 1000):                                   # network dropped
-        hq_blobs.append(hq.db, who, sha, offset, data[offset:offset + 1000])
+        hq_attachments.append(hq.db, who, sha, offset, data[offset:offset + 1000])
     assert hq.db.partial.received(who.store_device_id, sha) == 2000
     held = [p for p in (hq.root / "blobs").rglob("*") if p.is_file()]
     assert held

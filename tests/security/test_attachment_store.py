@@ -7,7 +7,7 @@ import struct
 import pytest
 
 from models.errors import NotFoundError
-from models.security.blobs import BlobCorruptError
+from models.security.attachment_store import BlobCorruptError
 from models.security.published import UnsupportedImageError, strip_location
 
 PHOTO = b"\xff\xd8" + b"canary-photo-bytes " * 200 + b"\xff\xd9"

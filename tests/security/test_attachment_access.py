@@ -14,7 +14,7 @@ from alembic import command
 
 from models.records import Attachment, Finding, Visit
 from models.tables import SYNCED_TABLES
-from sync.client import blobs as client_blobs
+from sync.client import attachments as client_attachments
 from sync.client.http import HQRefused
 from sync.server import tables as T
 from sync.server.db import alembic_config, open_server_db
@@ -202,7 +202,7 @@ def test_kiosks_can_neither_upload_nor_fetch_attachments(hq):
 
 
 def test_a_representatives_photo_reaches_hq_and_its_team(hq, monkeypatch):
-    monkeypatch.setattr(client_blobs, "CHUNK_BYTES", 1000)  # several chunks
+    monkeypatch.setattr(client_attachments, "CHUNK_BYTES", 1000)  # several chunks
     boss, one, mate, two = _teams(hq)
     _, report = _photo_on_a_finding(one)
     assert report.attachments == 1 and report.forbidden == report.rejected == 0

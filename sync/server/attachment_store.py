@@ -23,7 +23,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from models.errors import StoreLockedError
-from models.security.blobs import (
+from models.security.attachment_store import (
     BlobCorruptError,
     BlobStore,
     derive_subkey,
@@ -102,7 +102,7 @@ def _bound(device: str, sha256: str, offset: int) -> bytes:
     return f"{device}/{sha256}:{offset}".encode()
 
 
-def open_blob_store(blob_dir: Path, key: bytes) -> tuple[BlobStore, Partial]:
+def open_attachment_store(blob_dir: Path, key: bytes) -> tuple[BlobStore, Partial]:
     """The finished attachments and the uploads on their way. Uploads an earlier version kept
     per hash alone (`partial/`, sealed or not) are dropped: their devices start again from zero
     under their own sessions."""
@@ -145,5 +145,5 @@ def create_blob_key(blob_dir: Path, passphrase: str | None, *, holds_sealed: boo
 def seal_plain_files(blobs: BlobStore) -> int:
     """An HQ that kept attachments in the clear before: seal them. (Its partial uploads, clear
     `<sha>.part` files or `<sha>/<offset>` chunk folders, are in `partial/`, which
-    `open_blob_store` drops.)"""
+    `open_attachment_store` drops.)"""
     return blobs.seal_plain_files()

@@ -5,14 +5,14 @@ writes): an upload reads them decrypted in memory, a download is verified and se
 takes its place. Nothing is written in the clear, not even while it is on its way. HQ's answer
 to `start` says how much of THIS device's upload it has, so an upload cut half-way resumes at
 that offset, and a file this device sent before is not sent again. A file HQ holds from another
-device is sent in full: HQ never tells a device whether it had a photo (`sync/server/blobs.py`).
+device is sent in full: HQ never tells a device whether it had a photo (`sync/server/attachments.py`).
 """
 
 import hashlib
 import logging
 
 from models.errors import NotFoundError
-from models.security.blobs import BlobCorruptError, BlobStore
+from models.security.attachment_store import BlobCorruptError, BlobStore
 from sync.client.http import HQClient, HQRefused
 from sync.protocol import CHUNK_BYTES, BlobStatus
 

@@ -13,9 +13,9 @@ import sqlalchemy as sa
 from models.errors import StoreLockedError
 from models.records import Attachment, Evaluation
 from models.store.keys import DeviceKeyMissingError, WrongPassphraseError
-from sync.client import blobs as client_blobs
-from sync.server import blobs as hq_blobs
-from sync.server.blob_store import BLOB_KEY_FILE
+from sync.client import attachments as client_attachments
+from sync.server import attachments as hq_attachments
+from sync.server.attachment_store import BLOB_KEY_FILE
 from sync.server.db import HQ_BLOBS_SEALED, open_server_db
 from tests.sync.helpers import PASSPHRASE, form, run, seed_reference
 
@@ -36,7 +36,7 @@ def _assert_nothing_readable(folder: Path, data: bytes, sha: str) -> None:
 def test_a_photo_pushed_to_hq_is_sealed_and_pulled_back_intact(hq, monkeypatch):
     """On SQLite and PostgreSQL alike: the canary is nowhere in the blob directory, not while
     the upload is half-way and not once it is finished, and another device gets it back."""
-    monkeypatch.setattr(client_blobs, "CHUNK_BYTES", 700)
+    monkeypatch.setattr(client_attachments, "CHUNK_BYTES", 700)
     field, office = hq.device("office"), hq.device("hq")
     ids = seed_reference(field)
     photo = b"\xff\xd8\xff\xe0" + (CANARY + b"\x00\x17") * 200 + b"\xff\xd9"
@@ -46,9 +46,9 @@ def test_a_photo_pushed_to_hq_is_sealed_and_pulled_back_intact(hq, monkeypatch):
         w.create(Attachment, {"sha256": sha, "size": len(photo), "owner_table": "evaluation",
                               "owner_id": fid, "original_name": "site.jpg"})
     who = hq.identity(field)
-    hq_blobs.start(hq.db, who, sha, len(photo), "image/jpeg")  # three chunks arrived, then
+    hq_attachments.start(hq.db, who, sha, len(photo), "image/jpeg")  # three chunks arrived, then
     for offset in (0, 700, 1400):                               # the network dropped
-        hq_blobs.append(hq.db, who, sha, offset, photo[offset:offset + 700])
+        hq_attachments.append(hq.db, who, sha, offset, photo[offset:offset + 700])
     assert hq.db.partial.received(who.store_device_id, sha) == 2100
     _assert_nothing_readable(hq.root / "blobs", photo, sha)
     assert field.sync().attachments == 1
@@ -179,18 +179,17 @@ def test_the_multi_worker_factory_seals_with_the_passphrase_from_the_environment
 
 def test_the_cli_asks_for_a_pg_hq_passphrase_and_keeps_its_blobs_in_the_data_directory(
         tmp_path, monkeypatch):
-    from desktop.cli.context import CommandContext
-    from desktop.cli.sync_commands import _blob_dir, _server_passphrase
+    from sync.server.serve import blob_dir, server_passphrase
 
     url = "postgresql+psycopg://hq@db.example/fieldinspect"
     monkeypatch.delenv("FIELDINSPECT_PASSPHRASE")
     monkeypatch.delenv("FIELDINSPECT_BLOB_DIR", raising=False)
     with pytest.raises(StoreLockedError, match="FIELDINSPECT_PASSPHRASE"):  # stdin: no terminal
-        _server_passphrase(url)
+        server_passphrase(url)
     monkeypatch.setenv("FIELDINSPECT_PASSPHRASE", PASSPHRASE)
-    assert _server_passphrase(url) == PASSPHRASE
-    ctx = CommandContext(data_dir=str(tmp_path / "hq"))
-    assert _blob_dir(ctx, url) == tmp_path / "hq" / "hq-blobs"
+    assert server_passphrase(url) == PASSPHRASE
+    data_dir = tmp_path / "hq"
+    assert blob_dir(data_dir, url) == tmp_path / "hq" / "hq-blobs"
     monkeypatch.setenv("FIELDINSPECT_BLOB_DIR", str(tmp_path / "elsewhere"))
-    assert _blob_dir(ctx, url) == tmp_path / "elsewhere"
-    assert _blob_dir(ctx, f"sqlite:///{tmp_path / 'hq-server'}") is None
+    assert blob_dir(data_dir, url) == tmp_path / "elsewhere"
+    assert blob_dir(data_dir, f"sqlite:///{tmp_path / 'hq-server'}") is None

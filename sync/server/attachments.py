@@ -16,7 +16,7 @@ Knowing a photo's hash must give nothing (issue 11 §2), so:
   way", is one and the same 404 (`not_found`), from the status route and the content route.
 
 Files are stored under names HQ makes from the verified hash, never under a name a client
-sent; both finished and partial files are sealed (`sync/server/blob_store.py`).
+sent; both finished and partial files are sealed (`sync/server/attachment_store.py`).
 """
 
 import hashlib
@@ -25,13 +25,14 @@ import re
 import sqlalchemy as sa
 
 from models.errors import NotFoundError
-from models.security.blobs import BlobCorruptError
+from models.security.attachment_store import BlobCorruptError
 from models.tables import SYNCED_TABLES
 from models.timeutil import utcnow
 from sync.protocol import MAX_ATTACHMENT_BYTES, BlobStatus
 from sync.server import tables as T
 from sync.server.auth import DeviceIdentity
 from sync.server.db import ServerDB
+from sync.server.errors import ClientError
 from sync.server.pull import row_lookup
 from sync.server.rows import insert_ignore, upsert
 from sync.server.scope import MATRIX, load_scope, row_visible
@@ -39,27 +40,21 @@ from sync.server.scope import MATRIX, load_scope, row_visible
 _SHA = re.compile(r"^[0-9a-f]{64}$")
 
 
-class BlobError(Exception):
-    def __init__(self, status: int, code: str, message: str, **details):
-        super().__init__(message)
-        self.status, self.code, self.message, self.details = status, code, message, details
-
-
 def check_sha(sha: str) -> str:
     if not _SHA.match(sha):
-        raise BlobError(400, "bad_hash", "an attachment is named by its SHA-256 in lower-case hex")
+        raise ClientError(400, "bad_hash", "an attachment is named by its SHA-256 in lower-case hex")
     return sha
 
 
-def not_found() -> BlobError:
+def not_found() -> ClientError:
     """The one answer for a hash this device may not know about, whatever the reason."""
-    return BlobError(404, "unknown_blob", "HQ has no attachment with this hash for you")
+    return ClientError(404, "unknown_blob", "HQ has no attachment with this hash for you")
 
 
 def check_may_upload(device: DeviceIdentity) -> None:
     """Only roles that create attachment records send bytes (a kiosk does not)."""
     if "c" not in MATRIX[device.role].get("attachment", ""):
-        raise BlobError(403, "attachment_upload_forbidden",
+        raise ClientError(403, "attachment_upload_forbidden",
                         f"a {device.role} device may not upload attachments", role=device.role)
 
 
@@ -138,7 +133,7 @@ def start(db: ServerDB, device: DeviceIdentity, sha: str, size: int,
     check_sha(sha)
     check_may_upload(device)
     if size > MAX_ATTACHMENT_BYTES:
-        raise BlobError(413, "attachment_too_large",
+        raise ClientError(413, "attachment_too_large",
                         f"attachments are limited to {MAX_ATTACHMENT_BYTES // 2**20} MB; "
                         f"this one has {size / 2**20:.1f} MB", limit=MAX_ATTACHMENT_BYTES)
     me = device.store_device_id
@@ -166,9 +161,9 @@ def append(db: ServerDB, device: DeviceIdentity, sha: str, offset: int,
         return done
     received = db.partial.received(me, sha)
     if offset != received:
-        raise BlobError(409, "wrong_offset", f"resume at byte {received}", received=received)
+        raise ClientError(409, "wrong_offset", f"resume at byte {received}", received=received)
     if offset + len(chunk) > session.size:
-        raise BlobError(413, "too_much", "more bytes than announced")
+        raise ClientError(413, "too_much", "more bytes than announced")
     db.partial.add(me, sha, offset, chunk)
     return BlobStatus(sha256=sha, size=session.size, received=offset + len(chunk),
                       complete=False)
@@ -185,7 +180,7 @@ def finish(db: ServerDB, device: DeviceIdentity, sha: str) -> BlobStatus:
         return done
     received = db.partial.received(me, sha)
     if received != session.size:
-        raise BlobError(409, "incomplete", f"only {received} of {session.size} bytes arrived",
+        raise ClientError(409, "incomplete", f"only {received} of {session.size} bytes arrived",
                         received=received)
     try:
         data = db.partial.read(me, sha)
@@ -193,7 +188,7 @@ def finish(db: ServerDB, device: DeviceIdentity, sha: str) -> BlobStatus:
         data = b""
     if hashlib.sha256(data).hexdigest() != sha:
         db.partial.drop(me, sha)
-        raise BlobError(422, "hash_mismatch", "the bytes do not match their SHA-256; upload "
+        raise ClientError(422, "hash_mismatch", "the bytes do not match their SHA-256; upload "
                         "again")
     db.blobs.put(data, expected_sha256=sha, rewrite=True)  # sealed, fsynced
     _record_holder(db, me, sha, len(data), session.media_type)
@@ -209,7 +204,7 @@ def _own_state(db: ServerDB, me: str, sha: str):
         if session is None and _holds(conn, me, sha):
             return None, _complete(sha, _finished_size(conn, sha))
     if session is None:
-        raise BlobError(404, "unknown_blob", "start the upload first")
+        raise ClientError(404, "unknown_blob", "start the upload first")
     return session, None
 
 

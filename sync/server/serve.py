@@ -1,0 +1,96 @@
+"""`fieldinspect serve`: the HQ server's command, kept with the server.
+
+The command line (`desktop/cli`) only lists this module among its commands; the options, help
+and exit codes are its own. What the `hq` administration commands share with it (which
+database, its passphrase, where a PostgreSQL HQ keeps its attachments) is here too. Headless:
+nothing heavy is imported until the command runs, so `fieldinspect --help` stays quick.
+"""
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from models.errors import StoreLockedError
+from sync.server.settings import ServerSettings, server_settings
+
+DEFAULT_PORT = 8750
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    serve = sub.add_parser("serve", help="run the HQ server")
+    add_database_option(serve)
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT)
+    serve.add_argument("--workers", type=int, default=1,
+                       help="worker processes (PostgreSQL only)")
+    serve.set_defaults(handler=cmd_serve)
+
+
+def add_database_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--database-url", help="postgresql+psycopg://... (default: an "
+                        "encrypted SQLite database in the data directory)")
+
+
+def database_url(data_dir: Path, given: str | None) -> str:
+    """`--database-url`, else the encrypted SQLite database in the data directory."""
+    from sync.server.db import default_database_url
+
+    return given or default_database_url(data_dir)
+
+
+def server_passphrase(url: str) -> str:
+    """HQ's passphrase: it unlocks the SQLite store, or a PostgreSQL HQ's attachment key."""
+    env = server_settings().passphrase
+    if env:
+        return env
+    sqlite = url.startswith("sqlite")
+    if not sys.stdin.isatty():
+        locked = "HQ's database is locked" if sqlite else "HQ's attachments are locked"
+        raise StoreLockedError(f"{locked}: set FIELDINSPECT_PASSPHRASE.")
+    return getpass.getpass("HQ database passphrase: " if sqlite
+                           else "HQ attachments passphrase: ")
+
+
+def blob_dir(data_dir: Path, url: str) -> Path | None:
+    """A PostgreSQL HQ's attachments: FIELDINSPECT_BLOB_DIR, else `hq-blobs` in the data
+    directory (a SQLite HQ keeps them beside its database)."""
+    from sync.server.db import default_pg_blob_dir
+
+    return None if url.startswith("sqlite") else default_pg_blob_dir(data_dir)
+
+
+def open_hq_db(data_dir: Path, given_url: str | None):
+    """HQ's database for a command that works on it directly (`hq enroll-device`, …)."""
+    from sync.server.db import open_server_db
+
+    url = database_url(data_dir, given_url)
+    return open_server_db(url, blob_dir=blob_dir(data_dir, url),
+                          passphrase=server_passphrase(url))
+
+
+def cmd_serve(ctx, args: argparse.Namespace) -> int:
+    """`ctx`: the command line's context; only its data directory (`ctx.path`) is used."""
+    return run(ctx.path, args.database_url, args.host, args.port, args.workers)
+
+
+def run(data_dir: Path, given_url: str | None, host: str, port: int, workers: int = 1) -> int:
+    import uvicorn
+
+    url = database_url(data_dir, given_url)
+    passphrase = server_passphrase(url)
+    attachments = blob_dir(data_dir, url)
+    print(f"FieldInspect HQ on http://{host}:{port} (API docs at /docs)", flush=True)
+    if workers > 1:
+        # The workers are fresh processes: they learn everything from the environment.
+        os.environ.update(ServerSettings(database_url=url, passphrase=passphrase,
+                                         blob_dir=attachments).to_env())
+        uvicorn.run("sync.server.asgi:app_from_env", factory=True, host=host, port=port,
+                    workers=workers, log_level="warning")
+        return 0
+    from sync.server.app import create_app
+
+    uvicorn.run(create_app(url, blob_dir=attachments, passphrase=passphrase), host=host, port=port,
+                log_level="warning")
+    return 0
