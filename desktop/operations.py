@@ -210,6 +210,7 @@ class ProgressPanel(QFrame):
         self.bar = QProgressBar(objectName="opProgressBar")
         self.bar.setRange(0, 0)  # busy until the work says how far it is
         self.bar.setMinimumWidth(180)
+        self.bar.setAlignment(Qt.AlignmentFlag.AlignCenter)  # "120 of 354" over the bar
         self.cancel_button = QPushButton(translate("Operations", "Cancel"),
                                          objectName="opCancel")
         self.cancel_button.clicked.connect(self._cancel)
