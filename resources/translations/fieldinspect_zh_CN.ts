@@ -3726,16 +3726,6 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../desktop/spreadsheets/export.py" line="133"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/spreadsheets/export.py" line="135"/>
-        <source>Export</source>
-        <translation>导出</translation>
-    </message>
-    <message>
         <location filename="../../desktop/spreadsheets/export.py" line="181"/>
         <source>Export the list</source>
         <translation>导出列表</translation>
