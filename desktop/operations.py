@@ -40,6 +40,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushBu
 
 from desktop.errors import show_error
 from desktop.worker import run_in_background
+from models.errors import ValidationError
 
 log = logging.getLogger(__name__)
 
@@ -185,12 +186,21 @@ class Outcome:
 
 
 @contextlib.contextmanager
-def errors_shown(parent: QWidget, field_labels: dict[str, str] | None = None) -> Iterator[Outcome]:
-    """For pure UI work (reading a form's widgets): a failure goes to the one error display
-    and `outcome.failed` says so."""
+def errors_shown(parent: QWidget, field_labels: dict[str, str] | None = None, *,
+                 problems: Callable[[ValidationError], None] | None = None
+                 ) -> Iterator[Outcome]:
+    """For UI code (reading a form's widgets, a dialog's save): a failure goes to the one
+    error display, a refused entry to `problems` when given (shown beside its fields), and
+    `outcome.failed` says so."""
     outcome = Outcome()
     try:
         yield outcome
+    except ValidationError as exc:
+        outcome.failed = True
+        if problems is not None:
+            problems(exc)
+        else:
+            show_error(parent, exc, field_labels)
     except Exception as exc:  # noqa: BLE001 - shown by the one error display
         outcome.failed = True
         show_error(parent, exc, field_labels)
