@@ -179,6 +179,30 @@ def test_criticism_notice_numbered_by_a_running_hq(qtbot, tmp_path, worker, read
     assert f"余纠通〔{date.today().year}〕1号" in text and "钱公开" in text
 
 
+def test_the_store_stays_free_while_hq_numbers_a_notice(qtbot, tmp_path, worker, ready, run,
+                                                        monkeypatch):
+    """HQ is asked on the background lane: while it answers, the window still reads its store
+    (before, the question was asked on the store's one thread, and everything waited)."""
+    import reports.hq
+
+    monkeypatch.setenv("FIELDINSPECT_NO_KEYRING", "1")
+    hq, device, _unit = _hq_and_a_criticism(tmp_path)
+    real, read_meanwhile = reports.hq.issue_number, []
+
+    def hq_answering(store, **kw):
+        read_meanwhile.append(worker.submit(lambda: "read").result(timeout=5))
+        return real(store, **kw)
+
+    monkeypatch.setattr(reports.hq, "issue_number", hq_answering)
+    try:
+        page = _hq_reports_page(device, worker, qtbot, ready)
+        paths = run(page.generate("criticism-notice", tmp_path / "通报.docx"))
+        worker.call_blocking(lambda: None)
+    finally:
+        hq.close()
+    assert read_meanwhile == ["read"] and paths and paths[0].exists()
+
+
 def test_criticism_notice_leaves_out_what_was_circulated(qtbot, tmp_path, worker, ready, run,
                                                          monkeypatch):
     """A second notice from the page leaves out what the first circulated, and says so; with
