@@ -130,10 +130,12 @@ class DesktopApp:
         self.translations.switch(lang)
         save_language(lang)
         old = self.window
+        here = old.current_page_id()  # the settings page, where the language was chosen
         old.closed.disconnect(self._window_closed)
         old.save_geometry()  # the new window opens where this one is, maximised or not
         self.show_window()
-        self.window.show_page("settings")
+        if here in self.window.page_ids:
+            self.window.show_page(here)
         old.close()
         old.deleteLater()
 

@@ -20,7 +20,7 @@ from desktop.about import about_box
 from desktop.change_hub import ChangeHub
 from desktop.idle_lock import IdleWatcher, LockScreen
 from desktop.labels import label_of
-from desktop.pages.registry import page_class
+from desktop.pages.registry import page_class, page_spec
 from desktop.sync_controller import SyncController
 from desktop.widgets.slots import widget_slot
 from desktop.widgets.sync_indicator import SyncIndicator
@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(objectName="pageStack")
         self.page_ids = list(session.visible_pages())
         for page_id in self.page_ids:
-            item = QListWidgetItem(self.nav_title(page_id))
+            item = QListWidgetItem(page_spec(page_id).title_text())
             item.setData(256, page_id)
             self.nav.addItem(item)
             self.stack.addWidget(QWidget())  # a placeholder until the page is first opened
@@ -83,6 +83,8 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
+        if not self.page_ids:
+            self._no_pages(layout)
         self.content = central
         self.lock_screen = LockScreen(session.profile)
         self.lock_screen.unlock_requested.connect(self._try_unlock)
@@ -105,17 +107,19 @@ class MainWindow(QMainWindow):
         refresh = QShortcut(QKeySequence(Qt.Key.Key_F5), self)
         refresh.activated.connect(self.refresh_current)
 
-    def nav_title(self, page_id: str) -> str:
-        return {
-            "dashboard": self.tr("Dashboard"), "visits": self.tr("Visits"),
-            "findings": self.tr("Findings"), "criticisms": self.tr("Criticisms"),
-            "evaluations": self.tr("Evaluations"), "entry": self.tr("Form entry"),
-            "ledger": self.tr("Rectification ledger"),
-            "accountability": self.tr("Accountability"),
-            "units": self.tr("Units and representatives"), "reports": self.tr("Reports"),
-            "hq": self.tr("HQ administration"),
-            "conflicts": self.tr("Sync issues"), "settings": self.tr("Settings"),
-        }[page_id]
+    def _no_pages(self, layout: QHBoxLayout) -> None:
+        """A role the table of pages does not list (desktop.pages.registry) sees no page:
+        say so, rather than show an empty window."""
+        self.nav.hide()
+        self.stack.hide()
+        note = QLabel(self.tr("This device's role (%1) has no pages in this version of "
+                              "FieldInspect, so nothing can be shown. Update FieldInspect, or ask "
+                              "headquarters to enroll this device again with another role.")
+                      .replace("%1", self.session.device_role or "-"), objectName="noPagesNote")
+        note.setWordWrap(True)
+        note.setFixedWidth(560)
+        note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(note, 1, Qt.AlignmentFlag.AlignCenter)
 
     def _status_bar(self) -> None:
         s = self.session
@@ -167,14 +171,7 @@ class MainWindow(QMainWindow):
     def page(self, page_id: str):
         """The page, created on first use."""
         if page_id not in self.pages:
-            cls = page_class(page_id)
-            if page_id == "settings":
-                page = cls(self.session, self.language)
-                page.language_chosen.connect(self.language_chosen)
-                page.enrolled.connect(self.rebuild_requested)
-                page.idle_lock_changed.connect(self.set_idle_lock_minutes)
-            else:
-                page = cls(self.session)
+            page = page_class(page_id).for_window(self)
             page.records_changed.connect(lambda p=page: self._records_changed(p))
             row = self.page_ids.index(page_id)
             old = self.stack.widget(row)
@@ -183,6 +180,10 @@ class MainWindow(QMainWindow):
             old.deleteLater()
             self.pages[page_id] = page
         return self.pages[page_id]
+
+    def current_page_id(self) -> str | None:
+        row = self.nav.currentRow()
+        return self.page_ids[row] if 0 <= row < len(self.page_ids) else None
 
     def show_page(self, page_id: str):
         self.nav.setCurrentRow(self.page_ids.index(page_id))

@@ -35,7 +35,7 @@ async def _render(out: Path) -> int:
                 await asyncio.sleep(0.3)  # let charts and fetched rows paint
                 stem = out / f"{lang}_{window.page_ids.index(page_id):02d}_{page_id}"
                 save(window, f"{stem}.png")
-                await _extra_views(window, page_id, page, stem)
+                await _extra_views(window, page, stem)
             await _lock_screen(window, out / f"{lang}_{len(window.page_ids):02d}_lock.png")
             window.close()
             window.deleteLater()
@@ -51,22 +51,29 @@ def save(widget, path: str) -> None:
     print(path)
 
 
-async def _extra_views(window, page_id: str, page, stem) -> None:
+async def _extra_views(window, page, stem) -> None:
     """What a page hides behind a tab, a selection or a button."""
+    from desktop.pages.accountability import AccountabilityPage
+    from desktop.pages.criticisms import CriticismsPage
+    from desktop.pages.findings import FindingsPage
+    from desktop.pages.hq_administration import HqAdminPage
+    from desktop.pages.ledger import LedgerPage
+    from desktop.pages.sync_issues import ConflictsPage
+    from desktop.pages.visits import VisitsPage
     from desktop.self_test import wait_until
 
-    if page_id == "hq":
+    if isinstance(page, HqAdminPage):
         for i in range(1, page.tabs.count()):
             page.tabs.setCurrentIndex(i)
             await asyncio.sleep(0.3)
             save(window, f"{stem}_tab{i}.png")
         page.tabs.setCurrentIndex(0)
-    elif page_id == "conflicts" and page.table.rowCount():
+    elif isinstance(page, ConflictsPage) and page.table.rowCount():
         page.table.selectRow(0)
         await wait_until(lambda: page.comparison is not None)
         await asyncio.sleep(0.2)
         save(window, f"{stem}_selected.png")
-    elif page_id == "visits":
+    elif isinstance(page, VisitsPage):
         page.view.selectRow(0)
         page.edit_selected()
         await wait_until(lambda: getattr(page, "current_dialog", None) is not None)
@@ -74,9 +81,9 @@ async def _extra_views(window, page_id: str, page, stem) -> None:
         save(page.current_dialog, f"{stem}_dialog.png")
         page.current_dialog.reject()
         page.current_dialog = None
-    elif page_id in ("criticisms", "accountability", "ledger"):
-        await _history_view(page.problems if page_id == "ledger" else page, stem)
-    elif page_id == "findings":
+    elif isinstance(page, (CriticismsPage, AccountabilityPage, LedgerPage)):
+        await _history_view(page.problems if isinstance(page, LedgerPage) else page, stem)
+    elif isinstance(page, FindingsPage):
         await _photo_views(window, page, stem)
 
 

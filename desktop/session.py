@@ -3,21 +3,9 @@
 from dataclasses import dataclass, field
 
 from desktop.data.reference import Reference, load_reference
+from desktop.pages.registry import pages_for
 from desktop.worker import DbWorker
 from models.enums import DeviceRole, ProfileRole
-
-# Pages by device role (the sync issue's authorization matrix: office devices never hold
-# visits, findings or criticisms; a kiosk only rates).
-PAGES_BY_ROLE: dict[str, tuple[str, ...]] = {
-    DeviceRole.HQ: ("dashboard", "visits", "findings", "criticisms", "evaluations", "entry",
-                    "ledger", "accountability", "units", "reports", "hq", "conflicts",
-                    "settings"),
-    DeviceRole.OFFICE: ("dashboard", "evaluations", "entry", "ledger", "units", "reports",
-                        "conflicts", "settings"),
-    DeviceRole.REPRESENTATIVE: ("dashboard", "visits", "findings", "criticisms", "units",
-                                "conflicts", "settings"),
-    DeviceRole.KIOSK: ("entry", "settings"),
-}
 
 
 @dataclass
@@ -61,16 +49,10 @@ class Session:
         return self.profile_role in (ProfileRole.SUPERVISOR, ProfileRole.HQ)
 
     def visible_pages(self) -> tuple[str, ...]:
+        """The ids of this person's pages (desktop.pages.registry): none for an unknown role."""
         # A demo store shows everything: it exists to explore the product.
         role = DeviceRole.HQ if self.is_demo else self.device_role
-        pages = PAGES_BY_ROLE.get(role, PAGES_BY_ROLE[DeviceRole.OFFICE])
-        if self.standalone and "hq" not in pages:  # its campaigns and teams are made here
-            pages = (*pages[:-2], "hq", *pages[-2:])
-        if self.profile_role == ProfileRole.CLERK:
-            pages = tuple(p for p in pages if p not in ("hq",))
-        if not self.is_supervisor:  # the office's outputs: supervisors and HQ only
-            pages = tuple(p for p in pages if p != "reports")
-        return pages
+        return pages_for(role, self.profile_role, standalone=self.standalone)
 
     async def refresh_reference(self) -> Reference:
         store = self.store

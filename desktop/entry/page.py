@@ -63,7 +63,6 @@ class KeyingPanel(QWidget):
 class EntryPage(Page):
     """Rapid entry of paper forms, double-entry verification and its settlement."""
 
-    page_id = "entry"
     tables_shown = frozenset({"entry_batch", "evaluation", "unit", "campaign"})
 
     def __init__(self, session, parent=None) -> None:
@@ -91,9 +90,6 @@ class EntryPage(Page):
         self.settle.setEnabled(self.session.is_supervisor)
         for panel in (self.verify, self.settle):
             panel.changed.connect(self.records_changed)
-
-    def title(self) -> str:
-        return self.tr("Form entry")
 
     def refresh(self) -> None:
         self.keying.header.set_reference(self.session.reference)

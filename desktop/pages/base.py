@@ -3,11 +3,17 @@
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
+from desktop.pages.registry import spec_of_class
+
 
 class Page(QWidget):
-    """A page loads lazily the first time it is shown and reloads when records change."""
+    """A page loads lazily the first time it is shown and reloads when records change.
 
-    page_id = ""
+    A page of the navigation takes its id and title from the table of pages
+    (desktop.pages.registry); a panel inside a page (a tab, one half) names itself with
+    `panel_id` and says its own title."""
+
+    panel_id = ""
     records_changed = Signal()  # this page saved something other pages may show
     # The tables whose rows this page shows: a committed change to another table leaves it
     # alone. None: any change may concern it.
@@ -17,10 +23,19 @@ class Page(QWidget):
         super().__init__(parent)
         self.session = session
         self._activated = False
+        self.page_spec = spec_of_class(type(self))
+        self.page_id = self.page_spec.id if self.page_spec is not None else self.panel_id
         self.setObjectName(f"page_{self.page_id}")
 
+    @classmethod
+    def for_window(cls, window) -> "Page":
+        """The page as the main window opens it (a page needing more than the session says so)."""
+        return cls(window.session)
+
     def title(self) -> str:
-        raise NotImplementedError
+        if self.page_spec is None:
+            raise NotImplementedError("a panel says its own title")
+        return self.page_spec.title_text()
 
     def activate(self) -> None:
         if not self._activated:

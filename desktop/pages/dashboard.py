@@ -48,7 +48,6 @@ class FigureCard(QFrame):
 
 
 class DashboardPage(Page):
-    page_id = "dashboard"
     tables_shown = frozenset({"evaluation", "campaign", "unit", "visit", "finding", "opinion",
                               "personnel_criticism", "accountability_case", "problem"})
     figures_drawn = Signal()
@@ -90,9 +89,6 @@ class DashboardPage(Page):
         layout.addLayout(self.filter_row)
         layout.addLayout(grid)
         layout.addWidget(splitter, 1)
-
-    def title(self) -> str:
-        return self.tr("Dashboard")
 
     def _build_filters(self) -> None:
         self.campaign_box = QComboBox(objectName="dashboardCampaign")

@@ -15,15 +15,11 @@ from models.records import Evaluation
 
 
 class EvaluationsPage(RecordPage):
-    page_id = "evaluations"
     list_name = "evaluations"
     model = Evaluation
 
     def dialog_titles(self) -> tuple[str, str]:
         return self.tr("New evaluation form"), self.tr("Edit evaluation form")
-
-    def title(self) -> str:
-        return self.tr("Evaluations")
 
     def filters(self) -> list[tuple]:
         return [("search",), ("campaign",),

@@ -93,7 +93,7 @@ def format_filter(fmt: str) -> str:
 
 
 class ReportsPage(Page):
-    page_id = "reports"
+    """The office's documents, one row each."""
 
     def __init__(self, session, parent=None) -> None:
         super().__init__(session, parent)
@@ -130,9 +130,6 @@ class ReportsPage(Page):
         layout.addWidget(heading)
         layout.addWidget(intro)
         layout.addWidget(scroll, 1)
-
-    def title(self) -> str:
-        return self.tr("Reports")
 
     def names(self) -> dict[str, tuple[str, str]]:
         return {

@@ -24,10 +24,18 @@ from models.security.settings import MAX_DOWNLOAD_MB, MAX_IDLE_LOCK_MINUTES
 
 
 class SettingsPage(Page):
-    page_id = "settings"
     language_chosen = Signal(str)
     enrolled = Signal()  # the device enrolled from here: its role (and pages) changed
     idle_lock_changed = Signal(int)  # minutes
+
+    @classmethod
+    def for_window(cls, window) -> "SettingsPage":
+        """Opened by the main window: what is chosen here changes the window."""
+        page = cls(window.session, window.language)
+        page.language_chosen.connect(window.language_chosen)
+        page.enrolled.connect(window.rebuild_requested)
+        page.idle_lock_changed.connect(window.set_idle_lock_minutes)
+        return page
 
     def __init__(self, session, current_language: str, parent=None) -> None:
         super().__init__(session, parent)
@@ -97,9 +105,6 @@ class SettingsPage(Page):
             self.hq_label.setText(self.tr(
                 "This store holds demo data and can never sync with headquarters."))
         return about
-
-    def title(self) -> str:
-        return self.tr("Settings")
 
     def first_show(self) -> None:
         self.profiles.reload()

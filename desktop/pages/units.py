@@ -14,41 +14,14 @@ from PySide6.QtWidgets import (
 
 from desktop.labels import label_of
 from desktop.pages.base import Page
-from desktop.pages.record_page import RecordPage
+from desktop.pages.representatives import RepresentativesPanel
 from desktop.widgets.fields import FieldSpec
 from desktop.widgets.record_form import RecordFormDialog
 from desktop.widgets.slots import widget_slot
 from models import services
 from models.enums import UnitKind
 from models.ids import natural_id
-from models.reference import Representative, Unit
-
-
-class RepresentativesPanel(RecordPage):
-    page_id = "representatives"
-    list_name = "representatives"
-    model = Representative
-
-    def dialog_titles(self) -> tuple[str, str]:
-        return self.tr("New representative"), self.tr("Edit representative")
-
-    def title(self) -> str:
-        return self.tr("Evaluation representatives")
-
-    def filters(self) -> list[tuple]:
-        return [("search",), ("enum", "kind", "RepresentativeKind", self.tr("Kind"))]
-
-    def fields(self) -> list[FieldSpec]:
-        return [
-            FieldSpec("name", self.tr("Name"), required=True),
-            FieldSpec("kind", self.tr("Kind"), "enum:RepresentativeKind", required=True),
-            FieldSpec("township", self.tr("Township")),
-            FieldSpec("phone", self.tr("Phone")),
-            FieldSpec("team_id", self.tr("Inspection team"), "team"),
-        ]
-
-    def natural_key(self, record: dict) -> tuple[str, ...]:
-        return ("representative", record["name"], record.get("phone") or "")
+from models.reference import Unit
 
 
 def build_tree(units: list[dict]) -> QStandardItemModel:
@@ -67,7 +40,7 @@ def build_tree(units: list[dict]) -> QStandardItemModel:
 
 
 class UnitsPage(Page):
-    page_id = "units"
+    """The unit tree on the left, the representatives on the right."""
 
     def __init__(self, session, parent=None) -> None:
         super().__init__(session, parent)
@@ -104,9 +77,6 @@ class UnitsPage(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
-
-    def title(self) -> str:
-        return self.tr("Units and representatives")
 
     def first_show(self) -> None:
         self.show_tree()

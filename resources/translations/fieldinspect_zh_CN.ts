@@ -2470,6 +2470,11 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
         <translation>总部已吊销本设备，其中的记录已被清除。如需继续使用，请联系总部重新登记。</translation>
     </message>
     <message>
+        <location filename="../../desktop/main_window.py" line="114"/>
+        <source>This device's role (%1) has no pages in this version of FieldInspect, so nothing can be shown. Update FieldInspect, or ask headquarters to enroll this device again with another role.</source>
+        <translation>本版督查通没有为本设备的角色（%1）设置任何页面，因此无内容可显示。请更新督查通，或联系总部以其他角色重新登记本设备。</translation>
+    </message>
+    <message>
         <source>Wrong PIN.</source>
         <translation>PIN 不正确。</translation>
     </message>

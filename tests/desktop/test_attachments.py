@@ -22,7 +22,7 @@ def test_attached_photo_is_sealed_and_shown_as_a_thumbnail(store, session, ready
                                                           tmp_path):
     import hashlib
 
-    from desktop.pages.field_work import FindingsPage
+    from desktop.pages.findings import FindingsPage
     from models import services
     from models.records import Finding
 
@@ -55,8 +55,8 @@ def test_photo_saved_for_publication_has_no_location_and_is_audited(store, sessi
                                                                    qtbot, tmp_path, monkeypatch):
     from PySide6.QtGui import QImage
 
-    from desktop.pages import field_work
-    from desktop.pages.field_work import FindingsPage
+    from desktop.pages import findings
+    from desktop.pages.findings import FindingsPage
     from models import services
     from models.records import Finding
 
@@ -83,7 +83,7 @@ def test_photo_saved_for_publication_has_no_location_and_is_audited(store, sessi
         suggested.append(name)
         return target.with_suffix("")  # the extension is added
 
-    monkeypatch.setattr(field_work, "ask_publish_path", chosen)
+    monkeypatch.setattr(findings, "ask_publish_path", chosen)
     run(page.publish_photo())
     assert "现场" not in suggested[0] and suggested[0].endswith(".png")
     clean = target.read_bytes()
@@ -104,7 +104,7 @@ def test_photos_loaded_twice_at_once_are_listed_once(store, session, ready, run,
     """A selection and a background download both reload the list: each photo still shows once."""
     import asyncio
 
-    from desktop.pages.field_work import FindingsPage
+    from desktop.pages.findings import FindingsPage
     from models import services
     from models.records import Finding
 

@@ -10,7 +10,7 @@ from tests.desktop.conftest import make_session
 
 
 def _new_campaign_dialog(session, qtbot, ready, run):
-    from desktop.pages.admin import CampaignsPanel
+    from desktop.pages.campaigns import CampaignsPanel
 
     panel = CampaignsPanel(session)
     qtbot.addWidget(panel)

@@ -29,7 +29,7 @@ def _error_under(dialog, key: str) -> str:
 
 
 def test_secret_visit_without_representatives_names_the_fields(store, worker, qtbot, ready, run):
-    from desktop.pages.field_work import VisitsPage
+    from desktop.pages.visits import VisitsPage
 
     session = make_session(store, worker, role="hq", device_role="hq")
     dialog = _dialog(VisitsPage, session, qtbot, ready, run)
@@ -46,7 +46,7 @@ def test_secret_visit_without_representatives_names_the_fields(store, worker, qt
 
 @pytest.mark.usefixtures("chinese")
 def test_finding_without_description_is_refused_in_chinese(store, worker, qtbot, ready, run):
-    from desktop.pages.field_work import FindingsPage
+    from desktop.pages.findings import FindingsPage
 
     session = make_session(store, worker, role="supervisor", device_role="representative")
     dialog = _dialog(FindingsPage, session, qtbot, ready, run)
@@ -56,7 +56,7 @@ def test_finding_without_description_is_refused_in_chinese(store, worker, qtbot,
 
 
 def _campaign_dialog(store, worker, qtbot, ready, run):
-    from desktop.pages.admin import CampaignsPanel
+    from desktop.pages.campaigns import CampaignsPanel
 
     store.set_meta("device_role", "hq")
     session = make_session(store, worker, role="hq", device_role="hq")
@@ -91,7 +91,7 @@ def test_campaign_minimum_sample_of_zero_is_refused(store, worker, qtbot, ready,
 def test_hq_refusal_by_a_rule_is_shown_in_the_users_language():
     """A pushed problem HQ refused as verified without measures: the Sync issues page says so
     in the window's language, naming the field, not in HQ's English."""
-    from desktop.pages.conflicts import refusal_text
+    from desktop.pages.sync_issues import refusal_text
 
     issue = {"code": "verify_needs_measures", "details": '{"field": "measures"}',
              "reason": "measures: write down the measures taken before verifying"}

@@ -132,7 +132,7 @@ def test_problem_status_follows_the_workflow(qtbot, session, ready, run, store, 
     from desktop.pages.ledger import LedgerPage
 
     shown = []
-    monkeypatch.setattr("desktop.pages.ledger.show_error", lambda _p, exc: shown.append(exc))
+    monkeypatch.setattr("desktop.pages.problems.show_error", lambda _p, exc: shown.append(exc))
     session.profile_role = "clerk"
     page = ready(LedgerPage(session))
     qtbot.addWidget(page)
@@ -146,7 +146,7 @@ def test_problem_status_follows_the_workflow(qtbot, session, ready, run, store, 
     async def reason(*_a):
         return "整改不到位"
 
-    monkeypatch.setattr("desktop.pages.ledger.ask_text", reason)
+    monkeypatch.setattr("desktop.pages.problems.ask_text", reason)
     select_row(problems, small["overdue_problem"], run)
     problems.status_box.setCurrentIndex(problems.status_box.findData("open"))
     run(problems.change_status())
@@ -157,7 +157,7 @@ def test_problem_status_follows_the_workflow(qtbot, session, ready, run, store, 
 
 def test_criticism_typed_in_chinese_shows_earlier_cases(qtbot, session, ready, run, store,
                                                        small):
-    from desktop.pages.people import CriticismsPage
+    from desktop.pages.criticisms import CriticismsPage
 
     page = ready(CriticismsPage(session))
     qtbot.addWidget(page)

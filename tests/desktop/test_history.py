@@ -31,7 +31,7 @@ async def open_history(page):
 
 @pytest.fixture
 def criticisms(qtbot, session, ready):
-    from desktop.pages.people import CriticismsPage
+    from desktop.pages.criticisms import CriticismsPage
 
     page = CriticismsPage(session)
     qtbot.addWidget(page)
@@ -125,7 +125,7 @@ def test_the_history_dialog_speaks_chinese(qtbot, qapp, session, run, small):
     translations = Translations()
     assert translations.switch(CHINESE)
     try:
-        from desktop.pages.ledger import ProblemsPanel
+        from desktop.pages.problems import ProblemsPanel
 
         panel = ProblemsPanel(session)
         qtbot.addWidget(panel)

@@ -184,7 +184,7 @@ def test_a_kiosk_reason_edited_on_the_form_reads_as_its_label_and_keeps_its_code
 
 def test_a_kiosk_reason_in_a_sync_issue_reads_as_its_label(qapp):
     """Two forms compared on the Sync issues page: the reason as a person reads it."""
-    from desktop.pages.conflicts import show_value
+    from desktop.pages.sync_issues import show_value
 
     assert show_value("reason", "staff_absent", None) == "Staff absent from the window"
     assert show_value("reason", "窗口没人", None) == "窗口没人"

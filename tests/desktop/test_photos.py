@@ -41,7 +41,7 @@ def test_text_file_named_jpg_is_refused_naming_the_file(store, tmp_path):
 
 
 def _page_with_photo(store, session, ready, run, qtbot, tmp_path):
-    from desktop.pages.field_work import FindingsPage
+    from desktop.pages.findings import FindingsPage
 
     finding = _finding(store)
     source = tmp_path / "门口.png"
@@ -63,7 +63,7 @@ def test_photo_can_be_removed_with_an_audit_trail(store, session, ready, run, qt
     async def yes(*_args):
         return True
 
-    monkeypatch.setattr("desktop.pages.field_work.confirm", yes)
+    monkeypatch.setattr("desktop.pages.findings.confirm", yes)
     page.photos.item(0).setSelected(True)
     assert page.remove_button.isEnabled()
     run(page.remove_photo())
@@ -78,7 +78,7 @@ def test_photo_can_be_removed_with_an_audit_trail(store, session, ready, run, qt
 
 def test_finding_dialog_takes_photos_while_it_is_written(store, session, ready, run, qtbot,
                                                          tmp_path):
-    from desktop.pages.field_work import FindingsPage
+    from desktop.pages.findings import FindingsPage
 
     page = FindingsPage(session)
     qtbot.addWidget(page)

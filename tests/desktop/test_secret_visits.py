@@ -44,7 +44,7 @@ def places(page, qtbot):
 
 def test_representative_sees_only_the_secret_plans_they_are_assigned(store, worker, visits,
                                                                     ready, qtbot):
-    from desktop.pages.field_work import VisitsPage
+    from desktop.pages.visits import VisitsPage
 
     me, _ = visits
     session = make_session(store, worker, role="representative", device_role="representative")
@@ -62,7 +62,7 @@ def test_hq_sees_every_visit_with_secret_ones_marked_confidential(store, worker,
                                                                   ready, qtbot):
     from PySide6.QtCore import Qt
 
-    from desktop.pages.field_work import VisitsPage
+    from desktop.pages.visits import VisitsPage
     from desktop.widgets.record_model import CONFIDENTIAL_BRUSH
 
     session = make_session(store, worker, role="hq", device_role="hq")
@@ -81,7 +81,7 @@ def test_hq_sees_every_visit_with_secret_ones_marked_confidential(store, worker,
 
 def test_a_list_opens_in_its_own_order_not_by_its_first_column(demo_session, ready, qtbot):
     """Enabling sorting on the view must not re-sort the list by its first column."""
-    from desktop.pages.field_work import VisitsPage
+    from desktop.pages.visits import VisitsPage
 
     page = VisitsPage(demo_session)
     qtbot.addWidget(page)

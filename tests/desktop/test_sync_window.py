@@ -326,7 +326,7 @@ def test_hq_devices_enroll_shows_code_and_revoke(hq, store, worker, run, qtbot, 
 
 
 def test_a_value_hq_refused_as_out_of_range_is_named_in_the_window(session, qtbot):
-    from desktop.pages.conflicts import ConflictsPage
+    from desktop.pages.sync_issues import ConflictsPage
 
     page = ConflictsPage(session)
     qtbot.addWidget(page)

@@ -39,7 +39,7 @@ def open_new_visit(page, run):
 
 def test_a_new_visit_on_a_representatives_laptop_names_them_and_their_team(qtbot, store,
                                                                           worker, teams, run):
-    from desktop.pages.field_work import VisitsPage
+    from desktop.pages.visits import VisitsPage
 
     team_ids, reps = teams
     page = VisitsPage(rep_session(store, worker, reps["王芳"]))
@@ -54,7 +54,7 @@ def test_a_new_visit_on_a_representatives_laptop_names_them_and_their_team(qtbot
 
 def test_the_checklist_follows_the_team_and_narrows_to_a_typed_name(qtbot, store, worker,
                                                                    teams, run):
-    from desktop.pages.field_work import VisitsPage
+    from desktop.pages.visits import VisitsPage
 
     team_ids, _reps = teams
     page = VisitsPage(make_session(store, worker, role="supervisor", device_role="hq"))

@@ -132,7 +132,8 @@ def show_value(field: str, value, reference) -> str:
 
 
 class ConflictsPage(Page):
-    page_id = "conflicts"
+    """The sync issues page: refused entries and conflicts (the class name is the
+    translation context)."""
 
     def __init__(self, session, parent=None) -> None:
         super().__init__(session, parent)
@@ -196,9 +197,6 @@ class ConflictsPage(Page):
         self.table.setColumnWidth(2, 130)
         self.values.setHorizontalHeaderLabels(
             [self.tr("Field"), self.tr("Value kept at HQ"), self.tr("Your value")])
-
-    def title(self) -> str:
-        return self.tr("Sync issues")
 
     def first_show(self) -> None:
         self.reload()

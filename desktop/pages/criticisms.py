@@ -1,4 +1,4 @@
-"""Criticisms of named staff, and accountability cases."""
+"""Criticisms of named staff, with the person's earlier cases beside the form."""
 
 from datetime import date
 
@@ -9,7 +9,7 @@ from desktop.pages.record_page import RecordPage
 from desktop.widgets.fields import FieldSpec
 from desktop.widgets.record_model import format_value
 from desktop.widgets.slots import widget_slot
-from models.records import AccountabilityCase, PersonnelCriticism
+from models.records import PersonnelCriticism
 
 
 def earlier_cases(conn: sa.Connection, person_name: str) -> list[dict]:
@@ -23,16 +23,12 @@ def earlier_cases(conn: sa.Connection, person_name: str) -> list[dict]:
 
 
 class CriticismsPage(RecordPage):
-    page_id = "criticisms"
     list_name = "criticisms"
     model = PersonnelCriticism
     keeps_history = True
 
     def dialog_titles(self) -> tuple[str, str]:
         return self.tr("New criticism"), self.tr("Edit criticism")
-
-    def title(self) -> str:
-        return self.tr("Criticisms")
 
     def filters(self) -> list[tuple]:
         return [("search",), ("unit",),
@@ -76,33 +72,3 @@ class CriticismsPage(RecordPage):
                  for r in rows]
         self.history_label.setText(
             self.tr("Earlier cases of %1:").replace("%1", name) + "\n" + "\n".join(lines))
-
-
-class AccountabilityPage(RecordPage):
-    page_id = "accountability"
-    list_name = "cases"
-    model = AccountabilityCase
-    keeps_history = True
-
-    def dialog_titles(self) -> tuple[str, str]:
-        return self.tr("New accountability case"), self.tr("Edit accountability case")
-
-    def title(self) -> str:
-        return self.tr("Accountability")
-
-    def filters(self) -> list[tuple]:
-        return [("search",), ("unit",), ("enum", "outcome", "Outcome", self.tr("Outcome")),
-                ("dates",)]
-
-    def fields(self) -> list[FieldSpec]:
-        return [
-            FieldSpec("subject", self.tr("Subject"), "enum:CaseSubject", required=True),
-            FieldSpec("person_name", self.tr("Person")),
-            FieldSpec("unit_id", self.tr("Unit"), "unit"),
-            FieldSpec("violation", self.tr("Violation"), "multiline"),
-            FieldSpec("outcome", self.tr("Outcome"), "enum:Outcome", required=True),
-            FieldSpec("decided_on", self.tr("Date"), "date", required=True),
-        ]
-
-    def defaults(self) -> dict:
-        return {"decided_on": date.today()}

@@ -1,49 +1,23 @@
-"""HQ administration: campaigns (open, close, weights, minimum sample), teams, devices.
+"""Campaigns (a tab of HQ administration): open, close, weights, minimum sample.
 
 A campaign's weights and minimum sample decide every score and ranking, so only an HQ device
 sets them (models.rules.RESULT_SETTINGS; HQ refuses them from anyone else). Wherever this page
 opens on another device, those fields are shown read-only with a note saying so.
 """
 
-from PySide6.QtWidgets import (
-    QAbstractSpinBox,
-    QLabel,
-    QPushButton,
-    QTabWidget,
-    QVBoxLayout,
-)
+from PySide6.QtWidgets import QAbstractSpinBox, QLabel, QPushButton
 
 from desktop.errors import show_error
-from desktop.pages.base import Page
-from desktop.pages.devices import DevicesPanel
 from desktop.pages.record_page import RecordPage
 from desktop.widgets.fields import FieldSpec
 from desktop.widgets.slots import widget_slot
 from models import rules, services
 from models.enums import DeviceRole
-from models.reference import Campaign, Team
-
-
-class TeamsPanel(RecordPage):
-    page_id = "teams"
-    list_name = "teams"
-    model = Team
-
-    def dialog_titles(self) -> tuple[str, str]:
-        return self.tr("New inspection team"), self.tr("Edit inspection team")
-
-    def title(self) -> str:
-        return self.tr("Inspection teams")
-
-    def fields(self) -> list[FieldSpec]:
-        return [FieldSpec("name", self.tr("Name"), required=True)]
-
-    def natural_key(self, record: dict) -> tuple[str, ...]:
-        return ("team", record["name"])
+from models.reference import Campaign
 
 
 class CampaignsPanel(RecordPage):
-    page_id = "campaigns"
+    panel_id = "campaigns"
     list_name = "campaigns"
     model = Campaign
 
@@ -120,40 +94,3 @@ class CampaignsPanel(RecordPage):
         return {"year": date.today().year, "weight_satisfied": 100,
                 "weight_fairly_satisfied": 80, "weight_basically_satisfied": 60,
                 "weight_dissatisfied": 0, "min_sample": 30, "is_open": True}
-
-
-class HqAdminPage(Page):
-    page_id = "hq"
-
-    def __init__(self, session, parent=None) -> None:
-        super().__init__(session, parent)
-        self.teams = TeamsPanel(session, self)
-        self.campaigns = CampaignsPanel(session, self)
-        for panel in (self.teams, self.campaigns):
-            panel.records_changed.connect(self.records_changed)
-        self.devices = DevicesPanel(session, self)
-        self.tabs = QTabWidget(objectName="hqTabs")
-        self.tabs.addTab(self.campaigns, self.campaigns.title())
-        self.tabs.addTab(self.teams, self.teams.title())
-        if not session.standalone:  # a standalone office enrolls no devices: it has no HQ
-            self.tabs.addTab(self.devices, self.tr("Devices"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs)
-
-    def title(self) -> str:
-        return self.tr("HQ administration")
-
-    def first_show(self) -> None:
-        self.teams.activate()
-        self.campaigns.activate()
-        if self.session.standalone:
-            self.devices.loaded = True  # not shown: nothing to load
-        else:
-            self.devices.reload()
-
-    def refresh(self) -> None:
-        self.teams.refresh()
-        self.campaigns.refresh()
-
-    def is_ready(self) -> bool:
-        return self.teams.is_ready() and self.campaigns.is_ready() and self.devices.loaded
