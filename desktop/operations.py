@@ -176,6 +176,12 @@ def store_op(parent: QWidget, session, work: Callable[[Any], Any], *, write: boo
     return Op(parent, session, lambda t: t.read(work), **kw)
 
 
+def store_call(parent: QWidget, session, fn: Callable[[], Any], **kw: Any) -> Op:
+    """One call on the database lane of a store function that opens its own transaction
+    (`functools.partial(profiles.set_pin, store, name, pin, …)`)."""
+    return Op(parent, session, lambda t: t.store(fn), **kw)
+
+
 def background_op(parent: QWidget, session, work: Callable[[], Any], **kw: Any) -> Op:
     """One step on the background lane (network or CPU work that needs no store)."""
     return Op(parent, session, lambda t: t.background(work), **kw)
