@@ -96,8 +96,8 @@ _background: ThreadPoolExecutor | None = None
 
 
 def background_lane() -> ThreadPoolExecutor:
-    """The process's pool for work that needs no store (made on first use; its threads are
-    daemon-like workers that idle cheaply)."""
+    """The process's pool for work that needs no store (made on first use; an idle thread
+    costs nothing)."""
     global _background
     if _background is None:
         _background = ThreadPoolExecutor(max_workers=BACKGROUND_THREADS,
