@@ -55,7 +55,7 @@ async def open_session(worker, data_dir: Path, user: str | None):
     if choice == DEMO and not await worker.run(store.holds_records):
         await with_progress(worker, _load_demo, store)
     elif choice == ENROLL:
-        await enroll_store(store, *enroll)
+        await enroll_store(store, *enroll, worker=worker)
     profile = await pick_profile(worker, store, user)
     if profile is None:
         await worker.run(store.close)
@@ -108,13 +108,15 @@ def _load_demo(store) -> None:
 
 
 async def enroll_store(store, address: str, code: str, *, transport=None,
-                       parent=None, ask_first: bool = False) -> dict | None:
+                       parent=None, ask_first: bool = False, worker=None) -> dict | None:
     """Redeem HQ's one-time code for this store, asking again while it fails; None when the
-    user gives up (the store stays unenrolled; Settings offers enrolling later)."""
+    user gives up (the store stays unenrolled; Settings offers enrolling later). With the
+    window's `worker`, the enrollment's store work runs on its database lane."""
     from desktop.errors import message_for
     from sync.client.engine import SyncEngine
 
-    engine = SyncEngine(store, transport=transport)
+    engine = SyncEngine(store, transport=transport,
+                        db_executor=worker.executor if worker is not None else None)
     dialog = EnrollDialog(address, code, parent)
     try:
         if ask_first:

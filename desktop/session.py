@@ -33,8 +33,10 @@ class Session:
         if self._sync_engine is None:
             from sync.client.engine import SyncEngine
 
+            # Its store work runs on the window's database lane, the store's one thread.
             self._sync_engine = SyncEngine(self.store, transport=self.sync_transport,
-                                           retry=self.sync_retry)
+                                           retry=self.sync_retry,
+                                           db_executor=self.worker.executor)
         return self._sync_engine
 
     def close_sync(self) -> None:

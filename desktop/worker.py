@@ -1,5 +1,10 @@
-"""The one database thread. SQLite has one writer and sessions never cross threads, so every
-store call of the window runs here, in submission order, and comes back as plain objects."""
+"""The window's two lanes for work off its thread (desktop/operations.py runs ops on them).
+
+The database lane is one thread: SQLite has one writer and sessions never cross threads, so
+every store call of the window runs here, in submission order, and comes back as plain objects
+(the sync engine's store work too: `Session.sync_engine` hands it this lane). Work that needs no
+store (rendering a PDF, scrubbing text, waiting for HQ) goes to the background lane, a small
+pool, so it never holds the store while an unlock or a list page waits for it."""
 
 import asyncio
 import itertools
@@ -52,6 +57,11 @@ class DbWorker:
         """For start-up and tests only: wait for the worker without an event loop."""
         return self._pool.submit(self._timed, fn, *args).result()
 
+    @property
+    def executor(self) -> ThreadPoolExecutor:
+        """The lane's one thread, for code that takes an executor (the sync engine)."""
+        return self._pool
+
     def shutdown(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
@@ -77,3 +87,24 @@ def _outcome(future: Future) -> tuple[Any, BaseException | None]:
         return None, asyncio.CancelledError()
     error = future.exception()
     return (None, error) if error else (future.result(), None)
+
+
+# Two threads: one renders while the other waits for HQ; more would only fight the GUI thread
+# for the GIL on the two-core laptops the offices use.
+BACKGROUND_THREADS = 2
+_background: ThreadPoolExecutor | None = None
+
+
+def background_lane() -> ThreadPoolExecutor:
+    """The process's pool for work that needs no store (made on first use; an idle thread
+    costs nothing)."""
+    global _background
+    if _background is None:
+        _background = ThreadPoolExecutor(max_workers=BACKGROUND_THREADS,
+                                         thread_name_prefix="fieldinspect-bg")
+    return _background
+
+
+async def run_in_background(fn: Callable[..., Any], *args: Any) -> Any:
+    """`fn(*args)` on the background lane; never give it the store or a connection."""
+    return await asyncio.wrap_future(background_lane().submit(fn, *args))

@@ -178,15 +178,28 @@ def _issue(req: ReportRequest, cases: list[dict]) -> tuple[list[dict], str]:
     return cases, answer.number
 
 
-def unit_feedback(conn: sa.Connection, req: ReportRequest) -> list[Path]:
-    from reports.feedback import feedback_left_out, write_unit_feedback
-
-    campaign = _campaign(conn, req)
+def feedback_scope(conn: sa.Connection, req: ReportRequest) -> tuple[dict | None,
+                                                                      set[str] | None]:
+    """The campaign and the units (None: all) a unit-feedback run reports on."""
     units = set(subtree(conn, find_unit(conn, req.unit))) if req.unit else None
-    paths = write_unit_feedback(conn, req.out, campaign=campaign, as_of=req.today,
-                                office=req.office, unit_ids=units, progress=req.progress)
+    return _campaign(conn, req), units
+
+
+def feedback_said_left_out(conn: sa.Connection, req: ReportRequest, campaign: dict | None,
+                           units: set[str] | None) -> None:
+    from reports.feedback import feedback_left_out
+
     cid = campaign["id"] if campaign else None
     _left_out(req, cid, lambda: feedback_left_out(conn, cid, req.today, units))
+
+
+def unit_feedback(conn: sa.Connection, req: ReportRequest) -> list[Path]:
+    from reports.feedback import write_unit_feedback
+
+    campaign, units = feedback_scope(conn, req)
+    paths = write_unit_feedback(conn, req.out, campaign=campaign, as_of=req.today,
+                                office=req.office, unit_ids=units, progress=req.progress)
+    feedback_said_left_out(conn, req, campaign, units)
     return paths
 
 

@@ -5,7 +5,6 @@ table model then asks for the visible rows a page at a time. Sorting and filteri
 """
 
 import re
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -228,7 +227,8 @@ FETCH_CHUNK = 2000
 
 
 def fetch_for_export(conn: sa.Connection, spec: ListSpec, filters: dict,
-                     sort: tuple[str | None, bool], cancel: threading.Event) -> list[dict]:
+                     sort: tuple[str | None, bool],
+                     cancelled: Callable[[], bool] = lambda: False) -> list[dict]:
     """Every row the list shows, in its order (the table model's SQL filter and sort)."""
     t = spec.table
     cols = [c.expr.label(c.key) for c in spec.columns]
@@ -247,7 +247,7 @@ def fetch_for_export(conn: sa.Connection, spec: ListSpec, filters: dict,
     result = conn.execute(query).mappings()
     rows: list[dict] = []
     while chunk := result.fetchmany(FETCH_CHUNK):
-        if cancel.is_set():
+        if cancelled():
             raise ExportCancelled()
         rows.extend(dict(r) for r in chunk)
     return rows

@@ -7,7 +7,7 @@ opens on another device, those fields are shown read-only with a note saying so.
 
 from PySide6.QtWidgets import QAbstractSpinBox, QLabel, QPushButton
 
-from desktop.errors import show_error
+from desktop.operations import store_op
 from desktop.pages.record_page import RecordPage
 from desktop.widgets.fields import FieldSpec
 from desktop.widgets.slots import widget_slot
@@ -80,13 +80,9 @@ class CampaignsPanel(RecordPage):
         row_id = self.selected_id()
         if row_id is None:
             return
-        try:
-            await self.session.write(lambda w: services.update_record(
-                w, Campaign, row_id, {"is_open": is_open}))
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
-            return
-        self._saved()
+        await store_op(self, self.session, lambda w: services.update_record(
+            w, Campaign, row_id, {"is_open": is_open}), write=True,
+            success=lambda _: self._saved()).run()
 
     def defaults(self) -> dict:
         from datetime import date

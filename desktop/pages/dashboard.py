@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.data.dashboard import load_dashboard
 from desktop.errors import show_error
 from desktop.labels import label_of
+from desktop.operations import Op
 from desktop.pages.base import Page
 from desktop.widgets.date_edit import DateEdit
 from desktop.widgets.ranking import RankingChartView, RankingTableModel, pct, score
@@ -137,12 +138,17 @@ class DashboardPage(Page):
         filters = self.current_filters()
         self.status.setText(self.tr("Loading…"))
         started = time.perf_counter()
-        try:
-            result = await self.session.worker.run(load_dashboard, self.session.store, filters)
-        except Exception as exc:  # noqa: BLE001
+        store = self.session.store
+
+        def failed(exc: BaseException) -> None:
             self.status.clear()
             show_error(self, exc)
-            return
+
+        await Op(self, self.session, lambda t: t.store(load_dashboard, store, filters),
+                 success=lambda result: self._loaded(filters, started, result),
+                 failure=failed).run()
+
+    def _loaded(self, filters: dict, started: float, result: dict) -> None:
         if not shiboken6.isValid(self.campaign_box):
             return  # the window closed while the figures were computed
         if filters != self.current_filters():

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.data.hq_admin import EnrollRequest, HqAdmin
 from desktop.errors import message_for
 from desktop.labels import label_of
+from desktop.operations import Op
 from desktop.widgets.asking import confirm, run_dialog
 from desktop.widgets.slots import widget_slot
 from models.enums import DeviceRole
@@ -177,15 +178,17 @@ class DevicesPanel(QWidget):
             self.devices, self.loaded = [], True
             self.table.setRowCount(0)
             return
-        try:
-            self.devices = await admin.devices()
-        except Exception as exc:  # noqa: BLE001 - shown on the panel, not as a dialog
-            self.set_note(self.tr("HQ did not answer: %1").replace("%1", message_for(exc)), True)
-            self.devices = []
-        else:
-            self.set_note(self.tr("%n device(s) known to HQ.", "", len(self.devices)))
+        self.devices = []
+        await Op(self, self.session, lambda t: admin.devices(),  # HQ, awaited on the loop
+                 success=self._listed, failure=lambda exc: self.set_note(  # on the panel
+                     self.tr("HQ did not answer: %1").replace("%1", message_for(exc)),
+                     True)).run()
         self.loaded = True
         self.show_devices()
+
+    def _listed(self, devices: list[dict]) -> None:
+        self.devices = devices
+        self.set_note(self.tr("%n device(s) known to HQ.", "", len(devices)))
 
     def show_devices(self) -> None:
         self.table.setRowCount(len(self.devices))
@@ -228,16 +231,19 @@ class DevicesPanel(QWidget):
             text = text.replace(f"%{i}", str(args.get(key, "")))
         return text
 
+    def _refused(self, exc: BaseException) -> None:
+        self.set_note(message_for(exc), True)  # on the panel, not as a dialog
+
     @widget_slot()
     async def enroll(self) -> None:
         dialog = EnrollDeviceDialog(self.session.reference, self)
         if await run_dialog(dialog) != ACCEPTED:
             return
-        try:
-            granted = await self.admin_client.enroll(dialog.request())
-        except Exception as exc:  # noqa: BLE001
-            self.set_note(message_for(exc), True)
+        admin, granted = self.admin_client, []
+        if not await Op(self, self.session, lambda t: admin.enroll(dialog.request()),
+                        success=granted.append, failure=self._refused).run():
             return
+        granted = granted[0]
         self.last_code = granted["code"]
         await self.reload()
         await run_dialog(CodeDialog(granted["code"], self))
@@ -252,9 +258,7 @@ class DevicesPanel(QWidget):
                 "Revoke %1? It stops syncing at once and wipes its records at its next "
                 "contact.").replace("%1", device["label"])):
             return
-        try:
-            await self.admin_client.revoke(device["id"])
-        except Exception as exc:  # noqa: BLE001
-            self.set_note(message_for(exc), True)
-            return
-        await self.reload()
+        admin = self.admin_client
+        if await Op(self, self.session, lambda t: admin.revoke(device["id"]),
+                    failure=self._refused).run():
+            await self.reload()

@@ -4,7 +4,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QPushButton
 
-from desktop.errors import show_error
+from desktop.operations import store_op
 from desktop.pages.record_page import RecordPage
 from desktop.widgets.asking import ask_text
 from desktop.widgets.fields import FieldSpec
@@ -82,9 +82,5 @@ class EvaluationsPage(RecordPage):
                                 self.tr("Why is this form invalid?"))
         if reason is None:
             return
-        try:
-            await self.session.write(lambda w: services.void_evaluation(w, row_id, reason))
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
-            return
-        self._saved()
+        await store_op(self, self.session, lambda w: services.void_evaluation(w, row_id, reason),
+                       write=True, success=lambda _: self._saved()).run()

@@ -29,6 +29,7 @@ from desktop.data.attachments import (
     remove_attachment,
 )
 from desktop.errors import problem_text, show_error
+from desktop.operations import Op, store_op
 from desktop.pages.record_page import RecordPage
 from desktop.widgets.asking import confirm, run_dialog
 from desktop.widgets.fields import FieldSpec
@@ -203,12 +204,12 @@ class FindingsPage(RecordPage):
         sha256, _media, name = entry.data(PHOTO)
         entry.setText(self.tr("Downloading…"))
         self.photo_hint.setText(self.tr("Downloading %1 from headquarters…").replace("%1", name))
-        try:
-            data = await self.session.sync_engine().fetch_attachment(sha256)
-        except Exception as exc:  # noqa: BLE001 - shown as a hint, logged with its code
-            log.warning("photo %s… not downloaded: %s", sha256[:8],
-                        getattr(exc, "code", None) or type(exc).__name__)
-            data = b""
+        engine, got = self.session.sync_engine(), []
+        await Op(self, self.session, lambda t: engine.fetch_attachment(sha256),  # HQ, awaited
+                 success=got.append, failure=lambda exc: log.warning(  # the hint says it
+                     "photo %s… not downloaded: %s", sha256[:8],
+                     getattr(exc, "code", None) or type(exc).__name__)).run()
+        data = got[0] if got else b""
         if not (shiboken6.isValid(self) and shiboken6.isValid(entry)):
             return b""
         self._show_bytes(entry, data)
@@ -235,12 +236,9 @@ class FindingsPage(RecordPage):
         if not await confirm(self, self.tr("Remove photo"),
                              self.tr("Remove %1 from this finding?").replace("%1", name)):
             return
-        try:
-            await self.session.write(lambda w: remove_attachment(w, attachment_id))
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
-            return
-        await self.load_photos()
+        if await store_op(self, self.session, lambda w: remove_attachment(w, attachment_id),
+                          write=True).run():
+            await self.load_photos()
 
     @widget_slot()
     async def publish_photo(self) -> None:
@@ -258,16 +256,18 @@ class FindingsPage(RecordPage):
         if target.suffix.lower() not in (suffix, ".jpeg" if suffix == ".jpg" else suffix):
             target = target.with_name(target.name + suffix)
         s = self.session
-        try:
-            await s.worker.run(lambda: publish_copy(s.store, sha256, target, profile=s.profile))
-        except NotPublishableError:
-            self.photo_hint.setText(self.tr(
-                "Only JPEG and PNG photos can be cleaned for publication."))
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
-        else:
-            self.photo_hint.setText(self.tr("Saved without location to %1.")
-                                    .replace("%1", str(target)))
+
+        def not_saved(exc: BaseException) -> None:
+            if isinstance(exc, NotPublishableError):
+                self.photo_hint.setText(self.tr(
+                    "Only JPEG and PNG photos can be cleaned for publication."))
+            else:
+                show_error(self, exc)
+
+        await Op(self, s, lambda t: t.store(
+            lambda: publish_copy(s.store, sha256, target, profile=s.profile)),
+            failure=not_saved, success=lambda _: self.photo_hint.setText(
+                self.tr("Saved without location to %1.").replace("%1", str(target)))).run()
 
     @widget_slot()
     async def attach_photos(self) -> None:
@@ -280,13 +280,10 @@ class FindingsPage(RecordPage):
 
     async def attach(self, finding_id: str, files: list[str]) -> None:
         blobs = self.session.store.blobs
-        try:
-            await self.session.write(
-                lambda w: attach_files(w, blobs, "finding", finding_id, files))
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
-            return
-        await self.load_photos()
+        if await store_op(self, self.session,
+                          lambda w: attach_files(w, blobs, "finding", finding_id, files),
+                          write=True).run():
+            await self.load_photos()
 
 
 class PhotoPicker(QWidget):

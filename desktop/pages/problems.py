@@ -5,8 +5,8 @@ from datetime import date, timedelta
 
 from PySide6.QtWidgets import QComboBox, QPushButton
 
-from desktop.errors import show_error
 from desktop.labels import choices
+from desktop.operations import store_op
 from desktop.pages.record_page import RecordPage
 from desktop.widgets.asking import ask_text
 from desktop.widgets.fields import FieldSpec
@@ -105,10 +105,6 @@ class ProblemsPanel(RecordPage):
             if reason is None:
                 return
         role = self.session.profile_role
-        try:
-            await self.session.write(lambda w: services.change_problem_status(
-                w, current["id"], new_status, actor_role=role, reopen_reason=reason))
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
-            return
-        self._saved()
+        await store_op(self, self.session, lambda w: services.change_problem_status(
+            w, current["id"], new_status, actor_role=role, reopen_reason=reason), write=True,
+            success=lambda _: self._saved()).run()

@@ -1,6 +1,8 @@
 """Profiles of the people sharing this device: add one (role fitting the device), set PINs,
 remove one who no longer uses it."""
 
+from functools import partial
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.data import profiles as pf
 from desktop.errors import message_for
 from desktop.labels import label_of
+from desktop.operations import store_call
 from desktop.widgets.asking import confirm, run_dialog
 from desktop.widgets.slots import widget_slot
 from models.enums import ProfileRole
@@ -140,14 +143,11 @@ class ProfilesPanel(QWidget):
         dialog = ProfileEditDialog(self.roles, parent=self)
         s = self.session
         while await run_dialog(dialog) == ACCEPTED:
-            try:
-                await s.worker.run(lambda: pf.add_profile(
-                    s.store, dialog.name.text(), dialog.role.currentData(), dialog.pin.text(),
-                    device_role=s.device_role, by=s.profile))
-            except Exception as exc:  # noqa: BLE001 - shown in the dialog, which stays open
-                dialog.show_error(message_for(exc, {"name": self.tr("Name"),
-                                                    "pin": self.tr("PIN")}))
-                continue
+            add = partial(pf.add_profile, s.store, dialog.name.text(), dialog.role.currentData(),
+                          dialog.pin.text(), device_role=s.device_role, by=s.profile)
+            if not await store_call(self, s, add, failure=lambda exc: dialog.show_error(
+                    message_for(exc, {"name": self.tr("Name"), "pin": self.tr("PIN")}))).run():
+                continue  # the refusal is shown in the dialog, which stays open
             self.note.setText(self.tr("Profile %1 added.").replace("%1", dialog.name.text()))
             break
         await self.reload()
@@ -158,11 +158,10 @@ class ProfilesPanel(QWidget):
         dialog = ProfileEditDialog(self.roles, name, parent=self)
         s = self.session
         while await run_dialog(dialog) == ACCEPTED:
-            try:
-                await s.worker.run(lambda: pf.set_pin(s.store, name, dialog.pin.text(),
-                                                      by=s.profile, by_role=s.profile_role))
-            except Exception as exc:  # noqa: BLE001
-                dialog.show_error(message_for(exc, {"pin": self.tr("PIN")}))
+            change = partial(pf.set_pin, s.store, name, dialog.pin.text(), by=s.profile,
+                             by_role=s.profile_role)
+            if not await store_call(self, s, change, failure=lambda exc: dialog.show_error(
+                    message_for(exc, {"pin": self.tr("PIN")}))).run():
                 continue
             self.note.setText(self.tr("PIN of %1 changed.").replace("%1", name))
             break

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.data import lists
-from desktop.errors import show_error
+from desktop.operations import store_op
 from desktop.pages.base import Page
 from desktop.spreadsheets.export import export_page
 from desktop.widgets.asking import confirm
@@ -27,6 +27,7 @@ from desktop.widgets.record_model import RecordTableModel
 from desktop.widgets.slots import widget_slot
 from models import rules, services
 from models.ids import natural_id
+from models.security.history import record_history
 
 
 class RecordPage(Page):
@@ -229,11 +230,10 @@ class RecordPage(Page):
         if row_id is None or not self.editable:
             return
         table = self.model.__table__
-        try:
-            current = await self.session.read(lambda c: lists.fetch_record(c, table, row_id))
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
-            return
+        await store_op(self, self.session, lambda c: lists.fetch_record(c, table, row_id),
+                       success=lambda current: self._edit(row_id, current)).run()
+
+    def _edit(self, row_id: str, current: dict | None) -> None:
         if current is None:
             return
 
@@ -261,12 +261,9 @@ class RecordPage(Page):
             return
         if not await confirm(self, self.tr("Delete"), self.tr("Delete the selected record?")):
             return
-        try:
-            await self.session.write(lambda w: services.delete_record(w, self.model, row_id))
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
-            return
-        self._saved()
+        await store_op(self, self.session,
+                       lambda w: services.delete_record(w, self.model, row_id), write=True,
+                       success=lambda _: self._saved()).run()
 
     @widget_slot()
     async def open_history(self) -> None:
@@ -277,10 +274,10 @@ class RecordPage(Page):
         dialog = RecordHistoryDialog(self, self.history_fields(), self.session.reference)
         self.history_dialog = dialog
         dialog.open()
-        try:
-            await dialog.load(self.session.read, self.model.__tablename__, row_id)
-        except Exception as exc:  # noqa: BLE001 - shown by the one error mapper
-            show_error(dialog, exc)
+        table_name = self.model.__tablename__
+        await store_op(dialog, self.session,
+                       lambda conn: record_history(conn, table_name, row_id),
+                       success=dialog.show_versions, failure=dialog.unreadable).run()
 
 
 def _edit_title(title: str, values: dict) -> str:

@@ -1,15 +1,16 @@
 """The office's outputs, one row each: the ledger, the public notice, the circulated criticism
 notice, unit feedback for every unit, the county summary, the rankings and the overdue list.
 
-Each row picks its filters and format, asks where to save, and generates the file(s) on the DB
-worker with `reports.outputs.produce` (the same code the command line and HQ use); the
-unit-feedback run shows a progress bar and can be cancelled between two units."""
+Each row picks its filters and format, asks where to save, and generates the file(s) as an op
+(desktop/operations.py) with `reports.outputs.produce` (the same code the command line and HQ
+use); HQ is asked for a notice's number on the background lane, never while the store is held.
+The unit-feedback run (desktop/pages/unit_feedback.py) reads in short steps and renders on the
+background lane; its progress shows after a moment and it can be cancelled between two units."""
 
-import threading
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QStandardPaths, Qt, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, QDate, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QProgressBar,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import show_error
 from desktop.labels import choices
+from desktop.operations import Op, OpCancelled, Ticket, errors_shown
 from desktop.pages.base import Page
 from desktop.pages.report_results import campaign_left_out_text, circulated_text
+from desktop.pages.unit_feedback import ReportCancelled, write_all_feedback
 from desktop.widgets.asking import run_dialog
 from desktop.widgets.date_edit import DateEdit
 from desktop.widgets.slots import widget_slot
@@ -51,10 +53,6 @@ OUTPUTS: tuple[tuple[str, tuple[str, ...]], ...] = (
 ALL_CAMPAIGNS_BY_DEFAULT = ("county-summary", "overdue")  # the CLI's defaults too
 
 translate = QCoreApplication.translate  # lupdate reads translate("ReportsPage", ...)
-
-
-class ReportCancelled(Exception):
-    """The person cancelled the unit-feedback run between two units."""
 
 
 def default_folder() -> Path:
@@ -101,12 +99,7 @@ class ReportsPage(Page):
         super().__init__(session, parent)
         self.rows: dict[str, dict] = {}
         self.last_paths: dict[str, list[Path]] = {}
-        self.cancel = threading.Event()
-        # The DB thread writes the unit-feedback progress here; a timer of the page shows it
-        # (no signal from the worker thread can outlive the page it would be delivered to).
-        self.progress_now: tuple[int, int, str] | None = None
-        self.progress_timer = QTimer(self, interval=100)
-        self.progress_timer.timeout.connect(self._show_progress)
+        self.ops: dict[str, Op] = {}  # the last op of each row (its ticket: progress, cancel)
         self.enrolled = False
         self._loaded = False
 
@@ -215,16 +208,6 @@ class ReportsPage(Page):
             box.addWidget(row["to"])
             box.addWidget(row["hq_number"])
             box.addWidget(row["include_circulated"])
-        if kind == "unit-feedback":
-            row["progress"] = QProgressBar(objectName="feedbackProgress")
-            row["progress"].setFormat(self.tr("%v of %m"))
-            row["progress"].setMinimumWidth(160)
-            row["progress"].hide()
-            row["cancel"] = QPushButton(self.tr("Cancel"), objectName="feedbackCancel")
-            row["cancel"].clicked.connect(self.cancel.set)
-            row["cancel"].hide()
-            box.addWidget(row["progress"])
-            box.addWidget(row["cancel"])
         box.addStretch(1)
         row["format"] = QComboBox(objectName=f"format_{kind}")
         for fmt in formats:
@@ -307,20 +290,11 @@ class ReportsPage(Page):
             req.include_circulated = row["include_circulated"].isChecked()
             if row["hq_number"].isEnabled() and row["hq_number"].isChecked():
                 req.number_from_hq = self._hq_numbering(req)
-        if kind == "unit-feedback":
-            cancel = self.cancel
-            cancel.clear()
-            self.progress_now = None
-
-            def progress(done: int, total: int, unit: str) -> None:
-                self.progress_now = (done, total, unit)
-                if cancel.is_set() and done < total:
-                    raise ReportCancelled(done, total)
-
-            req.progress = progress
         return req
 
     def _hq_numbering(self, req):
+        """The page's one call to HQ: the number of a criticism notice (run on the background
+        lane by `_ask_hq_first`)."""
         store, transport = self.session.store, self.session.sync_transport
 
         def ask(criticism_ids: list[str]):
@@ -355,34 +329,69 @@ class ReportsPage(Page):
         return await self.generate(kind, out)
 
     async def generate(self, kind: str, out: Path) -> list[Path] | None:
-        from reports.outputs import produce
-
-        row = self.rows[kind]
-        try:
+        with errors_shown(self) as reading:
             req = self.request(kind, out)
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
+        if reading.failed:
             return None
         self._busy(kind, True)
-        try:
-            paths = await self.session.read(lambda conn: produce(kind, conn, req))
-        except ReportCancelled as stop:
-            done, total = stop.args
-            text = self.tr("Stopped: %1 of %2 unit reports were written to %3.") \
-                .replace("%1", str(done)).replace("%2", str(total)).replace("%3", str(out))
-            row["result"].setText(text)
-            self._tell(self.tr("Unit feedback stopped"), text, out)
+        written: list[list[Path]] = []
+        label = self.tr("Writing unit feedback…") if kind == "unit-feedback" else None
+        op = self.ops[kind] = Op(self, self.session, lambda t: self._produce(t, kind, req),
+                                 success=written.append, label=label,
+                                 cancellable=kind == "unit-feedback",
+                                 failure=lambda exc: self._failed(kind, out, exc))
+        await op.run()
+        self._busy(kind, False)
+        if not written:
             return None
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
-            return None
-        finally:
-            self._busy(kind, False)
+        self._written(kind, out, req, written[0])
+        return written[0]
+
+    async def _produce(self, ticket: Ticket, kind: str, req) -> list[Path]:
+        """The op's work: reads on the database lane, HQ and unit feedback's rendering on the
+        background lane, then the export in the audit trail."""
+        from reports.outputs import produce
+
+        if kind == "unit-feedback":
+            paths = await write_all_feedback(ticket, req)
+        else:
+            await self._ask_hq_first(ticket, req)
+            paths = await ticket.read(lambda conn: produce(kind, conn, req))
         s = self.session
         details = {"report": kind, "files": len(paths),
                    "format": paths[0].suffix.lower() if paths else ""}
         await s.worker.run(lambda: log_event(s.store, "export", profile=s.profile,
                                              details=details))
+        return paths
+
+    async def _ask_hq_first(self, ticket: Ticket, req) -> None:
+        """Ask HQ for the notice's number before the notice is built, so the store is never
+        held while HQ answers; the notice then takes the answer."""
+        ask = req.number_from_hq
+        if ask is None:
+            return
+        from reports.criticism import chosen_criticisms
+
+        ids = await ticket.read(lambda conn: [c["id"] for c in chosen_criticisms(
+            conn, ids=req.ids, date_from=req.date_from, date_to=req.date_to)])
+        answer = await ticket.background(ask, ids)
+        req.number_from_hq = lambda _ids: answer
+
+    def _failed(self, kind: str, out: Path, exc: BaseException) -> None:
+        if not isinstance(exc, ReportCancelled | OpCancelled):
+            show_error(self, exc)
+            return
+        if isinstance(exc, OpCancelled):
+            text = self.tr("Stopped: no unit report was written.")
+        else:
+            done, total = exc.args
+            text = self.tr("Stopped: %1 of %2 unit reports were written to %3.") \
+                .replace("%1", str(done)).replace("%2", str(total)).replace("%3", str(out))
+        self.rows[kind]["result"].setText(text)
+        self._tell(self.tr("Unit feedback stopped"), text, out)
+
+    def _written(self, kind: str, out: Path, req, paths: list[Path]) -> None:
+        row = self.rows[kind]
         self.last_paths[kind] = paths
         if kind == "unit-feedback":
             text = self.tr("%1 unit reports written to %2.").replace("%1", str(len(paths))) \
@@ -396,30 +405,12 @@ class ReportsPage(Page):
         row["result"].setText(text)
         folder = out if kind == "unit-feedback" else paths[0].parent
         self._tell(self.tr("%1 written").replace("%1", self.names()[kind][0]), text, folder)
-        return paths
 
     def _busy(self, kind: str, busy: bool) -> None:
         row = self.rows[kind]
         row["button"].setEnabled(not busy)
         if busy:
             row["result"].setText(self.tr("Writing…"))
-        if kind == "unit-feedback":
-            row["progress"].setRange(0, 0)
-            row["progress"].setVisible(busy)
-            row["cancel"].setVisible(busy)
-            if busy:
-                self.progress_timer.start()
-            else:
-                self.progress_timer.stop()
-
-    def _show_progress(self) -> None:
-        if self.progress_now is None:
-            return
-        done, total, unit = self.progress_now
-        bar = self.rows["unit-feedback"]["progress"]
-        bar.setRange(0, total)
-        bar.setValue(done)
-        bar.setToolTip(unit)
 
     def _tell(self, title: str, text: str, folder: Path | None = None) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, title, text,

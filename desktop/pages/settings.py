@@ -174,7 +174,8 @@ class SettingsPage(Page):
         from desktop.open_store import enroll_store
 
         granted = await enroll_store(self.session.store, "", "", parent=self,
-                                     transport=self.session.sync_transport, ask_first=True)
+                                     transport=self.session.sync_transport, ask_first=True,
+                                     worker=self.session.worker)
         if granted:
             self.enrolled.emit()
         await self.show_hq()

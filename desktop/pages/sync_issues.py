@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
 
 from desktop.data import sync_issues as si
 from desktop.data.sync_issues import HELD_BACK_CODES
-from desktop.errors import problem_text, show_error
+from desktop.errors import problem_text
 from desktop.labels import label_of
 from desktop.messages import has_text
+from desktop.operations import store_op
 from desktop.pages.base import Page
 from desktop.widgets.record_model import format_value
 from desktop.widgets.slots import widget_slot
@@ -326,12 +327,8 @@ class ConflictsPage(Page):
         if issue is None or comparison is None:
             return
         reason = self.tr("Same paper form number keyed twice")
-        try:
-            role = self.session.profile_role  # the store checks the profile's own role too
-            await self.session.write(lambda w: si.settle(w, issue, comparison, choice, reason,
-                                                         actor_role=role))
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
-            return
-        await self.reload()
-        self.records_changed.emit()
+        role = self.session.profile_role  # the store checks the profile's own role too
+        if await store_op(self, self.session, lambda w: si.settle(
+                w, issue, comparison, choice, reason, actor_role=role), write=True).run():
+            await self.reload()
+            self.records_changed.emit()

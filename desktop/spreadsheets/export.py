@@ -1,33 +1,33 @@
 """Export a list, as filtered and sorted on screen, to XLSX or CSV.
 
 The rows come from the list's own SQL (`desktop.data.lists`: the same filter and order the
-table model uses) run on the DB worker, not from the table's small cache of visible rows; the
-file is written on a plain thread so the DB worker stays free, under a temporary name renamed
-into place at the end (`models.exports`). Headers and coded values are in the window's
-language, so a Chinese window writes GLOSSARY headers (表号, 评议等次 …) and Chinese levels."""
+table model uses) read on the database lane, not from the table's small cache of visible rows;
+the file is written on the background lane so the store stays free, under a temporary name
+renamed into place at the end (`models.exports`). The export is one op (desktop/operations.py):
+its progress shows after a moment and Cancel leaves no file behind. Headers and coded values
+are in the window's language, so a Chinese window writes GLOSSARY headers (表号, 评议等次 …)
+and Chinese levels."""
 
 import asyncio
-import threading
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 import models.enums as enums
 from desktop.data import lists
 from desktop.data.lists import fetch_for_export
+from desktop.errors import show_error
 from desktop.labels import choices
+from desktop.operations import Op, OpCancelled, Ticket
 from desktop.widgets.asking import run_dialog
 from models.exports import ExportCancelled, write_table
 from models.output_folder import default_output_folder
 from models.reference import Unit
 from models.rules import kiosk_reason
 from models.security.audit import log_event
-
-SHOW_PROGRESS_AFTER_MS = 600
-
 
 translate = QCoreApplication.translate  # lupdate reads translate("Spreadsheets", ...)
 
@@ -90,69 +90,28 @@ class RowFormatter:
         return out
 
 
-class _Relay(QObject):
-    progressed = Signal(int)
+async def export_rows(ticket: Ticket, spec: lists.ListSpec, filters: dict,
+                      sort: tuple[str | None, bool], path: Path) -> int:
+    """The work of an export op: the rows on the database lane, the file on the background
+    lane, the export in the audit trail; the number of rows written."""
+    session = ticket.session
+    formatter = RowFormatter(spec, {u["id"]: u["path"] for u in session.reference.units})
+    headers = headers_for(spec)
+    widths = [max(8, c.width // 7) for c in spec.columns]
+    rows = await ticket.read(
+        lambda conn: fetch_for_export(conn, spec, filters, sort, lambda: ticket.cancelled))
 
+    def progress(done: int) -> None:
+        if ticket.cancelled:
+            raise ExportCancelled()
+        ticket.report(done, len(rows))
 
-class ListExport(QObject):
-    """One export: rows on the DB worker, the file on a thread, a progress dialog after 600 ms
-    whose Cancel leaves no file behind."""
-
-    finished = Signal(object)  # rows written (int), or the exception
-
-    def __init__(self, session, spec: lists.ListSpec, filters: dict,
-                 sort: tuple[str | None, bool], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session, self.spec, self.filters, self.sort = session, spec, dict(filters), sort
-        self.cancel = threading.Event()
-        self.relay = _Relay()
-        self.parent_widget = parent
-
-    def _progress_dialog(self) -> QProgressDialog:
-        dialog = QProgressDialog(translate("Spreadsheets", "Exporting…"),
-                                 translate("Spreadsheets", "Cancel"), 0, 0, self.parent_widget)
-        dialog.setObjectName("exportProgress")
-        dialog.setWindowTitle(translate("Spreadsheets", "Export"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(SHOW_PROGRESS_AFTER_MS)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.canceled.connect(self.cancel.set)
-        self.relay.progressed.connect(dialog.setValue)
-        return dialog
-
-    async def run(self, path: Path) -> int:
-        """Write the file; the number of rows written. ExportCancelled when cancelled."""
-        spec, filters, sort, cancel = self.spec, self.filters, self.sort, self.cancel
-        formatter = RowFormatter(spec, {u["id"]: u["path"] for u in
-                                        self.session.reference.units})
-        headers = headers_for(spec)
-        widths = [max(8, c.width // 7) for c in spec.columns]
-        dialog = self._progress_dialog()
-        dialog.setValue(0)
-        try:
-            rows = await self.session.read(
-                lambda conn: fetch_for_export(conn, spec, filters, sort, cancel))
-            dialog.setMaximum(max(len(rows), 1))
-
-            def progress(done: int) -> None:
-                if cancel.is_set():
-                    raise ExportCancelled()
-                self.relay.progressed.emit(done)
-
-            def write() -> None:
-                write_table(path, headers, (formatter(r) for r in rows), widths=widths,
-                            progress=progress)
-
-            await asyncio.to_thread(write)
-            s = self.session
-            details = {"list": spec.name, "rows": len(rows), "format": path.suffix.lower()}
-            await s.worker.run(lambda: log_event(s.store, "export", profile=s.profile,
-                                                 details=details))
-            return len(rows)
-        finally:
-            dialog.close()
-            dialog.deleteLater()
+    await ticket.background(lambda: write_table(path, headers, (formatter(r) for r in rows),
+                                                widths=widths, progress=progress))
+    details = {"list": spec.name, "rows": len(rows), "format": path.suffix.lower()}
+    await session.worker.run(lambda: log_event(session.store, "export",
+                                               profile=session.profile, details=details))
+    return len(rows)
 
 
 def default_export_path(title: str) -> Path:
@@ -186,21 +145,23 @@ async def export_with_dialogs(parent: QWidget, session, spec: lists.ListSpec, fi
     path = path or await ask_export_path(parent, title)
     if path is None:
         return None
-    try:
-        written = await ListExport(session, spec, filters, sort, parent).run(path)
-    except ExportCancelled:
-        _tell(parent, translate("Spreadsheets", "Export cancelled"),
-              translate("Spreadsheets", "Cancelled: no file was written."))
-        return None
-    except Exception as exc:  # noqa: BLE001
-        from desktop.errors import show_error
+    written: list[int] = []
 
-        show_error(parent, exc)
+    def failed(exc: BaseException) -> None:
+        if isinstance(exc, ExportCancelled | OpCancelled):
+            _tell(parent, translate("Spreadsheets", "Export cancelled"),
+                  translate("Spreadsheets", "Cancelled: no file was written."))
+        else:
+            show_error(parent, exc)
+
+    op = Op(parent, session, lambda t: export_rows(t, spec, filters, sort, path),
+            success=written.append, failure=failed, label=translate("Spreadsheets", "Exporting…"))
+    if not await op.run():
         return None
     _tell(parent, translate("Spreadsheets", "Export finished"),
-          translate("Spreadsheets", "%1 rows written to %2.").replace("%1", str(written))
+          translate("Spreadsheets", "%1 rows written to %2.").replace("%1", str(written[0]))
           .replace("%2", str(path)))
-    return written
+    return written[0]
 
 
 def _tell(parent: QWidget, title: str, text: str) -> None:

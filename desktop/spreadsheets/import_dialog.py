@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 )
 from qasync import asyncSlot
 
+from desktop.errors import message_for
+from desktop.operations import Op
 from desktop.spreadsheets.preview import PreviewTable, ProblemsTable
 from desktop.spreadsheets.problems import column_label
 from desktop.widgets.asking import run_dialog
@@ -267,8 +269,8 @@ class ImportDialog(QDialog):
         self.imported.emit(report)
 
     async def _run(self, work, phase: str):
-        """`work(progress)` on the DB worker with progress and Cancel; None when it did not
-        finish (cancelled, or refused: the problems are then listed)."""
+        """`work(progress)` as an op on the database lane, with progress and Cancel; None
+        when it did not finish (cancelled, or refused: the problems are then listed)."""
         self.running = True
         self.cancel_event.clear()
         self.phase.setText(phase)
@@ -282,28 +284,30 @@ class ImportDialog(QDialog):
                 raise ImportCancelled()
             self.relay.progressed.emit(step, done, total)
 
+        done: list = []
+        op = Op(self, self.session, lambda t: t.store(work, progress), success=done.append,
+                failure=self._failed)  # the dialog shows its own progress and Cancel
         try:
-            return await self.session.worker.run(work, progress)
-        except ImportCancelled:
-            self.summary.setText(self.tr("Cancelled: nothing was imported."))
-            return None
-        except ValidationError as exc:  # refused at import time (the store changed meanwhile)
-            self.problems.show_problems(exc.problems)
-            self.summary.setText(self.tr("Refused: nothing was imported. See the problems "
-                                         "above."))
-            self._mark_error(True)
-            return None
-        except Exception as exc:  # noqa: BLE001
-            from desktop.errors import message_for
-
-            self.summary.setText(message_for(exc))
-            return None
+            await op.run()
+            return done[0] if done else None
         finally:
             self.running = False
             self.progress_timer.stop()
             self.progress.hide()
             self.phase.clear()
             self._update_buttons()
+
+    def _failed(self, exc: BaseException) -> None:
+        """Why nothing was imported, in the dialog (it stays open to try again)."""
+        if isinstance(exc, ImportCancelled):
+            self.summary.setText(self.tr("Cancelled: nothing was imported."))
+        elif isinstance(exc, ValidationError):  # refused at import time (the store changed)
+            self.problems.show_problems(exc.problems)
+            self.summary.setText(self.tr("Refused: nothing was imported. See the problems "
+                                         "above."))
+            self._mark_error(True)
+        else:
+            self.summary.setText(message_for(exc))
 
     def _reveal_progress(self) -> None:
         if self.running:

@@ -4,7 +4,6 @@ value before and after, in the words of the page's own form. Read-only.
 The versions come from `models.security.history` (kept by the audit hook for criticisms,
 accountability cases and problems), read on the DB worker."""
 
-from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -22,9 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.data.reference import Reference
+from desktop.errors import show_error
 from desktop.widgets.fields import FieldSpec
 from desktop.widgets.record_model import format_value
-from models.security.history import RecordVersionView, record_history
+from models.security.history import RecordVersionView
 
 COL_WHEN, COL_WHO, COL_WHAT, COL_BEFORE, COL_AFTER = range(5)
 VERSION_BRUSH = QBrush(QColor("#eef2f7"))  # a version's own line, above its field changes
@@ -126,15 +126,10 @@ class RecordHistoryDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(860, 520)  # fits a 1366×768 screen
 
-    async def load(self, read: Callable[[Callable], Awaitable], table_name: str,
-                   row_id: str) -> None:
-        """Read the versions with `read` (the session's, on the DB worker) and show them."""
-        try:
-            versions = await read(lambda conn: record_history(conn, table_name, row_id))
-        except Exception:
-            self.status.setText(self.tr("The history could not be read."))
-            raise
-        self.show_versions(versions)
+    def unreadable(self, exc: BaseException) -> None:
+        """The versions could not be read: said in the dialog and by the one error display."""
+        self.status.setText(self.tr("The history could not be read."))
+        show_error(self, exc)
 
     def show_versions(self, versions: list[RecordVersionView]) -> None:
         self.versions = list(reversed(versions))  # newest first

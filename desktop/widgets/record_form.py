@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.errors import problem_text, show_error
+from desktop.errors import problem_text
+from desktop.operations import errors_shown
 from desktop.widgets.fields import FieldSpec, make_editor
 from desktop.widgets.slots import widget_slot
 from models.errors import ValidationError
@@ -120,14 +121,10 @@ class RecordFormDialog(QDialog):
     async def save(self) -> None:
         self.clear_problems()
         self.buttons.setEnabled(False)
-        try:
-            await self._on_save(self.values())
-        except ValidationError as exc:
-            self.show_problems(exc)
-            return
-        except Exception as exc:  # noqa: BLE001 - every other error goes to the one mapper
-            show_error(self, exc, self.field_labels())
-            return
+        try:  # a refusal beside its fields; every other error to the one error display
+            with errors_shown(self, self.field_labels(), problems=self.show_problems) as saving:
+                await self._on_save(self.values())
         finally:
             self.buttons.setEnabled(True)
-        self.accept()
+        if not saving.failed:
+            self.accept()

@@ -2484,6 +2484,24 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
     </message>
 </context>
 <context>
+    <name>Operations</name>
+    <message>
+        <location filename="../../desktop/operations.py" line="1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/operations.py" line="1"/>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/operations.py" line="1"/>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+</context>
+<context>
     <name>OpinionsPanel</name>
     <message>
         <location filename="../../desktop/pages/ledger.py" line="1"/>
@@ -3394,16 +3412,6 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/reports.py" line="206"/>
-        <source>%v of %m</source>
-        <translation>%v / %m</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/reports.py" line="209"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <location filename="../../desktop/pages/reports.py" line="219"/>
         <source>Choose folder…</source>
         <translation>选择文件夹…</translation>
@@ -3457,6 +3465,16 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
         <location filename="../../desktop/pages/reports.py" line="374"/>
         <source>Writing…</source>
         <translation>正在生成…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="1"/>
+        <source>Writing unit feedback…</source>
+        <translation>正在生成单位反馈…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="1"/>
+        <source>Stopped: no unit report was written.</source>
+        <translation>已停止：尚未写入任何单位反馈。</translation>
     </message>
 </context>
 <context>
@@ -3736,16 +3754,6 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
         <location filename="../../desktop/spreadsheets/export.py" line="132"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/spreadsheets/export.py" line="133"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/spreadsheets/export.py" line="135"/>
-        <source>Export</source>
-        <translation>导出</translation>
     </message>
     <message>
         <location filename="../../desktop/spreadsheets/export.py" line="181"/>

@@ -9,7 +9,7 @@ cancelled, killed or cut sync just resumes next time.
 import asyncio
 import logging
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from datetime import datetime
 
@@ -79,7 +79,8 @@ class SyncEngine:
                  retry: RetryPolicy | None = None,
                  on_progress: Callable[[SyncProgress], None] | None = None,
                  batch_entries: int = MAX_BATCH_ENTRIES, batch_bytes: int = BATCH_BYTES,
-                 page_limit: int = DEFAULT_PULL_LIMIT):
+                 page_limit: int = DEFAULT_PULL_LIMIT,
+                 db_executor: Executor | None = None):
         self.store = store
         self.transport = transport
         self.retry = retry
@@ -90,7 +91,12 @@ class SyncEngine:
         self._cancelled = False
         self._token: str | None = None  # kept in memory only, between rounds
         self._unsettled: PushResult | None = None  # HQ's answer to the last batch, not stored
-        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-db")
+        # The store work of a round runs on one thread: the window's database lane when it
+        # gives one (so the window's reads and the sync's writes never interleave), else a
+        # thread of the engine's own (the command line).
+        self._owns_worker = db_executor is None
+        self._worker = db_executor or ThreadPoolExecutor(max_workers=1,
+                                                         thread_name_prefix="sync-db")
 
     # --- facts ------------------------------------------------------------------------------
     def is_enrolled(self) -> bool:
@@ -105,7 +111,8 @@ class SyncEngine:
         self._cancelled = True
 
     def close(self) -> None:
-        self._worker.shutdown(wait=True)
+        if self._owns_worker:
+            self._worker.shutdown(wait=True)
 
     async def _db(self, fn, *args):
         return await asyncio.get_running_loop().run_in_executor(self._worker, fn, *args)

@@ -132,7 +132,7 @@ def test_problem_status_follows_the_workflow(qtbot, session, ready, run, store, 
     from desktop.pages.ledger import LedgerPage
 
     shown = []
-    monkeypatch.setattr("desktop.pages.problems.show_error", lambda _p, exc: shown.append(exc))
+    monkeypatch.setattr("desktop.operations.show_error", lambda _p, exc: shown.append(exc))
     session.profile_role = "clerk"
     page = ready(LedgerPage(session))
     qtbot.addWidget(page)

@@ -182,8 +182,8 @@ def test_after_enrolling_the_persons_name_is_asked_and_names_the_profile(
     hq = Hq.start(f"sqlite:///{tmp_path / 'hq-server'}", tmp_path)
     code = admin.enroll_device(hq.db, role="office", label="office-1")["code"]
     real_enroll = open_store.enroll_store
-    monkeypatch.setattr(open_store, "enroll_store", lambda store, address, code: real_enroll(
-        store, address, code, transport=transport_for(hq)))
+    monkeypatch.setattr(open_store, "enroll_store", lambda store, address, code, **kw: real_enroll(
+        store, address, code, transport=transport_for(hq), **kw))
 
     async def go():
         task = asyncio.ensure_future(open_store.open_session(worker, data_dir, None))

@@ -1,6 +1,7 @@
 """The Reports page: each output from the window, written on the DB worker and read back."""
 
 import pytest
+from PySide6.QtWidgets import QWidget
 
 
 @pytest.fixture
@@ -100,8 +101,9 @@ def test_unit_feedback_into_a_folder_with_progress(page, run, tmp_path, monkeypa
     monkeypatch.setattr(reports_page, "ask_folder", chosen)
     paths = run(page.save("unit-feedback"))
     assert paths and all(p.parent == folder and p.suffix == ".pdf" for p in paths)
-    assert page.progress_now[:2] == (len(paths), len(paths))  # what the bar was shown
-    assert not page.rows["unit-feedback"]["progress"].isVisible()
+    ticket = page.ops["unit-feedback"].ticket
+    assert ticket.progress[:2] == (len(paths), len(paths))  # what the bar was shown
+    assert page.findChild(QWidget, "opProgress") is None  # gone once done
     assert page.rows["unit-feedback"]["button"].isEnabled()
 
 
@@ -111,14 +113,15 @@ def test_cancelled_unit_feedback_says_how_far_it_got(page, run, tmp_path, monkey
     shown = []
     monkeypatch.setattr(reports_page.ReportsPage, "_tell",
                         lambda self, title, text, folder=None: shown.append(text))
-    original = page.request
+    import desktop.pages.unit_feedback as run_module
 
-    def cancelled_at_once(kind, out):
-        req = original(kind, out)
-        page.cancel.set()  # as if Cancel was pressed while the first unit was written
-        return req
+    original = run_module.write_one
 
-    monkeypatch.setattr(page, "request", cancelled_at_once)
+    def cancelled_at_once(*args, **kw):
+        page.ops["unit-feedback"].ticket.cancel()  # Cancel pressed while the first is written
+        return original(*args, **kw)
+
+    monkeypatch.setattr(run_module, "write_one", cancelled_at_once)
     assert run(page.generate("unit-feedback", tmp_path / "fb")) is None
     assert shown == [f"Stopped: 1 of 2 unit reports were written to {tmp_path / 'fb'}."]
     assert len(list((tmp_path / "fb").glob("*.pdf"))) == 1
@@ -174,6 +177,30 @@ def test_criticism_notice_numbered_by_a_running_hq(qtbot, tmp_path, worker, read
         hq.close()
     text = "\n".join(p.text for p in docx.Document(paths[0]).paragraphs)
     assert f"余纠通〔{date.today().year}〕1号" in text and "钱公开" in text
+
+
+def test_the_store_stays_free_while_hq_numbers_a_notice(qtbot, tmp_path, worker, ready, run,
+                                                        monkeypatch):
+    """HQ is asked on the background lane: while it answers, the window still reads its store
+    (before, the question was asked on the store's one thread, and everything waited)."""
+    import reports.hq
+
+    monkeypatch.setenv("FIELDINSPECT_NO_KEYRING", "1")
+    hq, device, _unit = _hq_and_a_criticism(tmp_path)
+    real, read_meanwhile = reports.hq.issue_number, []
+
+    def hq_answering(store, **kw):
+        read_meanwhile.append(worker.submit(lambda: "read").result(timeout=5))
+        return real(store, **kw)
+
+    monkeypatch.setattr(reports.hq, "issue_number", hq_answering)
+    try:
+        page = _hq_reports_page(device, worker, qtbot, ready)
+        paths = run(page.generate("criticism-notice", tmp_path / "通报.docx"))
+        worker.call_blocking(lambda: None)
+    finally:
+        hq.close()
+    assert read_meanwhile == ["read"] and paths and paths[0].exists()
 
 
 def test_criticism_notice_leaves_out_what_was_circulated(qtbot, tmp_path, worker, ready, run,

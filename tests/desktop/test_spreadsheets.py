@@ -234,10 +234,11 @@ def test_export_csv_is_the_list_as_sorted_on_screen(qtbot, store, small, session
 
 def test_a_cancelled_export_leaves_no_file(qtbot, store, small, session, ready, run, tmp_path,
                                           monkeypatch):
-    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QWidget
 
     from desktop.data import lists
-    from desktop.spreadsheets.export import ListExport
+    from desktop.operations import Op
+    from desktop.spreadsheets.export import export_rows
     from models.exports import ExportCancelled
     from models.records import Evaluation
 
@@ -246,12 +247,15 @@ def test_a_cancelled_export_leaves_no_file(qtbot, store, small, session, ready, 
             "campaign_id": small["campaign"], "group": "citizen",
             "unit_id": small["units"]["卫生院"], "level": "satisfied",
             "form_no": f"X{i:05d}", "evaluated_on": "2025-07-01"} for i in range(2500)])
-    job = ListExport(session, lists.spec("evaluations"), {}, (None, True))
+    host = QWidget()
+    qtbot.addWidget(host)
+    failures = []
+    job = Op(host, session, lambda t: export_rows(t, lists.spec("evaluations"), {}, (None, True),
+                                                  tmp_path / "all.xlsx"), failure=failures.append)
     # The clerk's Cancel arrives while the file is being written (after 1,000 rows).
-    job.relay.progressed.connect(lambda _done: job.cancel.set(),
-                                 Qt.ConnectionType.DirectConnection)
-    with pytest.raises(ExportCancelled):
-        run(job.run(tmp_path / "all.xlsx"))
+    monkeypatch.setattr(job.ticket, "report", lambda done, total, text="": job.ticket.cancel())
+    assert run(job.run()) is False
+    assert isinstance(failures[0], ExportCancelled)
     assert list(tmp_path.iterdir()) == [] or all(
         p.suffix not in (".xlsx", ".partial") for p in tmp_path.iterdir())
     with store.read() as conn:  # nothing was exported, so nothing is logged as exported
