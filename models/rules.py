@@ -77,7 +77,7 @@ def _assignment(name: str, value):
 def evaluation_problems(level: str | None, reason: str | None) -> list[Problem]:
     """A dissatisfied form needs a reason."""
     if level == Level.DISSATISFIED and not (reason or "").strip():
-        return [Problem("reason", "a reason is required when the level is dissatisfied")]
+        return [Problem.of("reason", "reason_required")]
     return []
 
 
@@ -85,17 +85,18 @@ def criticism_problems(person_name: str | None, unit_id: str | None) -> list[Pro
     """A criticism names a person and a unit."""
     problems = []
     if not (person_name or "").strip():
-        problems.append(Problem("person_name", "name the person criticised"))
+        problems.append(Problem.of("person_name", "criticism_needs_person"))
     if not unit_id:
-        problems.append(Problem("unit_id", "name the unit the person works in"))
+        problems.append(Problem.of("unit_id", "criticism_needs_unit"))
     return problems
 
 
 def deadline_problems(reported_on: date | None, deadline: date | None) -> list[Problem]:
     """A rectification deadline cannot precede the problem."""
     if reported_on and deadline and deadline < reported_on:
-        return [Problem("deadline", f"the deadline {deadline} is before the problem was "
-                                    f"reported ({reported_on})")]
+        # ISO dates: the arguments travel in HQ's outcome details, which are JSON
+        return [Problem.of("deadline", "deadline_before_report", deadline=deadline.isoformat(),
+                           reported=reported_on.isoformat())]
     return []
 
 
@@ -217,13 +218,11 @@ def check_status_change(
     if status_rank(new) > status_rank(current):
         return
     if current == ProblemStatus.VERIFIED:
-        raise DomainError("A verified problem is closed and cannot be reopened.",
-                          code="verified_is_final")
+        raise DomainError(code="verified_is_final")
     if actor_role not in REOPEN_ROLES:
-        raise DomainError("Only a supervisor can reopen a problem (move it back a step).",
-                          code="reopen_needs_supervisor")
+        raise DomainError(code="reopen_needs_supervisor")
     if not (reopen_reason or "").strip():
-        raise ValidationError.single("reopen_reason", "give the reason for reopening")
+        raise ValidationError(Problem.of("reopen_reason", "reopen_needs_reason"))
 
 
 # Overdue, the one rule (issue 13 §2): a problem whose deadline is before the day it is looked at
@@ -268,8 +267,7 @@ def text_limits(model: Any) -> dict[str, int]:
 
 
 def too_long(field: str, length: int, limit: int) -> Problem:
-    return Problem(field, f"the text is {length:,} characters long; at most {limit:,} fit here",
-                   code="too_long", args={"length": length, "limit": limit})
+    return Problem.of(field, "too_long", length=length, limit=limit)
 
 
 def length_problems(model: Any, values: dict[str, Any]) -> list[Problem]:
