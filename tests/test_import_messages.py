@@ -75,7 +75,8 @@ def test_a_bad_import_reads_in_chinese_under_a_chinese_locale(office, how):
         for line in lines:
             sentence = line.split(": ", 2)[2]
             assert CJK.search(sentence) and not ENGLISH_WORDS.search(sentence), line
-        assert "表号 1 已于 " in lines[0] and lines[1].endswith("没有单位“卫生所”；是否指 卫生院？")
+        assert re.search(r": 表号: 表号 1 已于 \d{4}-\d\d-\d\d \d\d:\d\d 由 \S+ 录入$", lines[0])
+        assert lines[1].endswith("没有单位“卫生所”；是否指 卫生院？")
         assert "表号 5 重复出现（首次在第 6 行）" in lines[5]
         others = [line for line in res.stderr.splitlines() if line not in lines]
         assert others == ["fieldinspect: 未导入任何内容（共 7 个问题）。"]
@@ -86,6 +87,8 @@ def test_a_bad_import_reads_in_english_under_lang_c(office):
     res = run(data, "import", "evaluations", english_file, lang="C")
     assert res.returncode == 1
     lines = _problem_lines(res.stderr, english_file)
+    assert re.fullmatch(rf"{re.escape(str(english_file))}:2: form_no: form number 1 was already "
+                        r"entered on \d{4}-\d\d-\d\d \d\d:\d\d by \S+", lines[0]), lines[0]
     assert lines[1] == f"{english_file}:3: unit: unknown unit '卫生所'; did you mean 卫生院?"
     assert lines[2] == f"{english_file}:4: reason: a reason is required when the level is " \
                        "dissatisfied"
