@@ -105,10 +105,9 @@ def deadline_problems(reported_on: date | None, deadline: date | None) -> list[P
 # renders in the user's language; the English message is for logs, the CLI and HQ's outcomes.
 # On HQ and on an edit they run only when one of their fields is set (`changed`), so a row an
 # older device made before the rule existed is not refused for a field nobody touched.
-SECRET_VISIT_NEEDS = (("unit_id", "secret_visit_needs_unit", "a secret visit needs a unit"),
-                      ("team_id", "secret_visit_needs_team", "a secret visit needs a team"),
-                      ("representative_ids", "secret_visit_needs_representatives",
-                       "a secret visit needs its representatives"))
+SECRET_VISIT_NEEDS = (("unit_id", "secret_visit_needs_unit"),
+                      ("team_id", "secret_visit_needs_team"),
+                      ("representative_ids", "secret_visit_needs_representatives"))
 WEIGHT_RANGE = (0.0, 100.0)
 MIN_SAMPLE_FLOOR = 1
 
@@ -124,23 +123,20 @@ def visit_problems(row: dict, changed: set[str] | None = None) -> list[Problem]:
         return []
     if not _touches(changed, "kind", *(name for name, *_ in SECRET_VISIT_NEEDS)):
         return []
-    return [Problem(name, message, code=code) for name, code, message in SECRET_VISIT_NEEDS
-            if not row.get(name)]
+    return [Problem.of(name, code) for name, code in SECRET_VISIT_NEEDS if not row.get(name)]
 
 
 def finding_problems(row: dict, changed: set[str] | None = None) -> list[Problem]:
     """A finding says what was found."""
     if _touches(changed, "description") and not (row.get("description") or "").strip():
-        return [Problem("description", "describe what was found",
-                        code="finding_needs_description")]
+        return [Problem.of("description", "finding_needs_description")]
     return []
 
 
 def verification_problems(status: str | None, measures: str | None) -> list[Problem]:
     """A problem is verified only once the measures taken are written down."""
     if status == ProblemStatus.VERIFIED and not (measures or "").strip():
-        return [Problem("measures", "write down the measures taken before verifying",
-                        code="verify_needs_measures")]
+        return [Problem.of("measures", "verify_needs_measures")]
     return []
 
 
@@ -154,20 +150,16 @@ def campaign_problems(row: dict, changed: set[str] | None = None) -> list[Proble
     for name in RESULT_SETTINGS[:4]:
         value = row.get(name, RESULT_DEFAULTS[name])
         if value is None or not low <= value <= high:
-            problems.append(Problem(name, f"a weight lies between {low:g} and {high:g}",
-                                    code="weight_out_of_range",
-                                    args={"low": low, "high": high}))
+            problems.append(Problem.of(name, "weight_out_of_range", low=low, high=high))
         elif above is not None and value > above[1]:
-            problems.append(Problem(name, f"must not exceed the weight above it ({above[1]:g})",
-                                    code="weight_above_previous",
-                                    args={"limit": above[1], "above": above[0]}))
+            problems.append(Problem.of(name, "weight_above_previous", limit=above[1],
+                                       above=above[0]))
         else:
             above = (name, value)
     min_sample = row.get("min_sample", DEFAULT_MIN_SAMPLE)
     if min_sample is None or min_sample < MIN_SAMPLE_FLOOR:
-        problems.append(Problem("min_sample", f"at least {MIN_SAMPLE_FLOOR}",
-                                code="min_sample_too_small",
-                                args={"minimum": MIN_SAMPLE_FLOOR}))
+        problems.append(Problem.of("min_sample", "min_sample_too_small",
+                                   minimum=MIN_SAMPLE_FLOOR))
     return problems
 
 
@@ -199,8 +191,7 @@ def photo_media_type(head: bytes) -> str | None:
 
 def photo_problems(name: str, head: bytes) -> list[Problem]:
     if photo_media_type(head) is None:
-        return [Problem("photo", f"{name} is not a photo", source=name, code="not_a_photo",
-                        args={"file": name})]
+        return [Problem.of("photo", "not_a_photo", source=name, file=name)]
     return []
 
 

@@ -120,3 +120,13 @@ def test_an_import_that_skips_bad_rows_says_what_it_did_in_chinese(office, tmp_p
     res = run(data, "import", "evaluations", english_file, "--skip-invalid", lang="zh_CN.UTF-8")
     assert res.returncode == 0
     assert res.stdout.strip() == "导入了 0 份评议表；拒绝了 7 行"
+
+
+def test_an_option_value_that_is_not_one_of_the_choices_is_refused_in_chinese(tmp_path):
+    res = run(tmp_path / "dev", "report", "ledger", "--out", str(tmp_path / "x.xlsx"),
+              "--status", "很好", lang="zh_CN.UTF-8")
+    assert res.returncode == 2
+    assert "“很好”不是以下之一：待查处, " in res.stderr and "is not one of" not in res.stderr
+    res = run(tmp_path / "dev", "report", "ledger", "--out", str(tmp_path / "x.xlsx"),
+              "--status", "很好", lang="C")
+    assert "'很好' is not one of open/待查处, " in res.stderr
