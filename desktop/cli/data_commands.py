@@ -37,7 +37,7 @@ def import_command(ctx, args) -> int:
     from models.imports import run_import
 
     if args.rejects and not args.skip_invalid:
-        print("fieldinspect: --rejects goes with --skip-invalid", file=sys.stderr)
+        say(messages.text("import_rejects_needs_skip"))
         return 2
     store = ctx.store()
     try:

@@ -21,6 +21,7 @@ MESSAGES = {
     "unit_name_empty": "the unit's name is empty",
     "representative_name_empty": "the representative's name is empty",
     # What the import did (models/imports/common.ImportReport, desktop/cli/data_commands.py)
+    "import_rejects_needs_skip": "--rejects goes with --skip-invalid",
     "import_cancelled": "The import was cancelled; nothing was saved.",
     "import_nothing_imported": "nothing was imported ({count} problems).",
     "imported_units": "imported {count} units",

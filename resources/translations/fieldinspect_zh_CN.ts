@@ -3021,6 +3021,11 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
     </message>
     <message>
         <location filename="../../models/messages/imports.py" line="1"/>
+        <source>--rejects goes with --skip-invalid</source>
+        <translation>--rejects 须与 --skip-invalid 一起使用</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/imports.py" line="1"/>
         <source>The import was cancelled; nothing was saved.</source>
         <translation>导入已取消；没有保存任何内容。</translation>
     </message>
