@@ -74,11 +74,16 @@ def catalogue(lang: str) -> dict[str, str]:
 
 
 def text(code: str, args: Mapping[str, Any] | None = None, lang: str | None = None) -> str:
-    """The message `code` in `lang` (default: the current language)."""
+    """The message `code` in `lang` (default: the current language). An argument `name` may
+    come with its Chinese form as `name_zh` (the values a column accepts: "满意, 比较满意 …"
+    rather than "satisfied/满意, …"), which a Chinese sentence takes instead."""
     template = MESSAGES.get(code)
     if template is None:
         return code
-    return fill(catalogue(lang or _language).get(template, template), args)
+    lang = lang or _language
+    if lang == CHINESE and args:
+        args = {**args, **{k[:-3]: v for k, v in args.items() if k.endswith("_zh")}}
+    return fill(catalogue(lang).get(template, template), args)
 
 
 def has_text(code: str | None) -> bool:

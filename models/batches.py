@@ -27,7 +27,8 @@ from models.enums import (
     RespondentGroup,
     UnitKind,
 )
-from models.errors import DomainError, NotFoundError, ValidationError
+from models.errors import DomainError, NotFoundError, Problem, ValidationError
+from models.messages import english
 from models.records import Evaluation
 from models.reference import Campaign, Unit
 from models.store.writes import WriteSession
@@ -139,7 +140,7 @@ def get_batch(conn: sa.Connection, batch_id: str) -> dict:
     row = conn.execute(sa.select(t).where(t.c.id == batch_id, t.c.deleted_at.is_(None))
                        ).mappings().first()
     if row is None:
-        raise NotFoundError("That batch no longer exists.")
+        raise NotFoundError(code="batch_not_found")
     return dict(row)
 
 
@@ -162,8 +163,7 @@ def add_form(w: WriteSession, batch_id: str, values: dict[str, Any]) -> str:
     """Validate and save one paper form of an open batch; return the form's id."""
     batch = get_batch(w.conn, batch_id)
     if batch["closed_at"] is not None:
-        raise DomainError("This batch is closed; open a new batch to key more forms.",
-                          code="batch_closed")
+        raise DomainError(code="batch_closed")
     row = {
         "campaign_id": batch["campaign_id"], "group": batch["group"],
         "unit_id": batch["unit_id"], "evaluated_on": batch["evaluated_on"],
@@ -178,7 +178,7 @@ def add_form(w: WriteSession, batch_id: str, values: dict[str, Any]) -> str:
 def correct_form(w: WriteSession, batch_id: str, evaluation_id: str,
                  changes: dict[str, Any]) -> dict:
     if evaluation_id not in _batch_form_ids(w.conn, batch_id):
-        raise NotFoundError("That form is not in this batch.")
+        raise NotFoundError(code="form_not_in_batch")
     return services.update_record(w, Evaluation, evaluation_id, changes)
 
 
@@ -221,7 +221,7 @@ def choose_sample(w: WriteSession, batch_id: str, size: int | None, *,
 
     The draw is seeded from the batch id, so the same batch and size give the same sample on
     any device, and an auditor can redraw it."""
-    _require_supervisor(w, actor_role, "Only a supervisor chooses the verification sample.")
+    _require_supervisor(w, actor_role, "sample_needs_supervisor")
     numbers = [f["form_no"] for f in batch_forms(w.conn, batch_id)
                if f["form_no"] and not f["voided"]]
     chosen = [] if size is None or size >= len(numbers) else sorted(
@@ -247,17 +247,16 @@ def add_verification(w: WriteSession, batch_id: str, values: dict[str, Any]) -> 
     """Store one re-keyed form of a closed batch (keyed again: the later keying replaces it)."""
     batch = get_batch(w.conn, batch_id)
     if batch["closed_at"] is None:
-        raise DomainError("Close the batch before it is verified.", code="batch_open")
+        raise DomainError(code="batch_open")
     if batch["verified_at"] is not None:
-        raise DomainError("This batch is already verified.", code="batch_verified")
+        raise DomainError(code="batch_verified")
     if w.profile == batch["created_by"]:
-        raise DomainError("The second keying must be done by another clerk than the first.",
-                          code="same_keyer")
+        raise DomainError(code="same_keyer")
     form_no = (values.get("form_no") or "").strip()
     if not form_no:
-        raise ValidationError.single("form_no", "type the form number printed on the form")
+        raise ValidationError(Problem.of("form_no", "verify_needs_form_no"))
     if not values.get("level"):
-        raise ValidationError.single("level", "choose the level ticked on the form")
+        raise ValidationError(Problem.of("level", "verify_needs_level"))
     row = {"batch_id": batch_id, "pass_no": 2, "form_no": form_no,
            "level": Level(values["level"]), "reason": (values.get("reason") or "").strip(),
            "suggestion": (values.get("suggestion") or "").strip(),
@@ -273,7 +272,7 @@ def finish_verification(w: WriteSession, batch_id: str) -> list[Difference]:
     marks the batch verified at once."""
     keyed = {k["form_no"] for k in verification_keyings(w.conn, batch_id)}
     if not keyed:
-        raise DomainError("Nothing was re-keyed yet.", code="nothing_keyed")
+        raise DomainError(code="nothing_keyed")
     for form_no in forms_to_verify(w.conn, batch_id):
         if form_no not in keyed:
             w.create(BatchKeying, {"batch_id": batch_id, "pass_no": 2, "form_no": form_no})
@@ -319,21 +318,21 @@ def settle(w: WriteSession, batch_id: str, keying_id: str, resolution: str, *,
            actor_role: str | None, void_reason: str = "") -> None:
     """A supervisor settles one difference: `first` keeps the form, `second` corrects it to the
     second keying, `voided` voids it. The batch is verified once every difference is settled."""
-    _require_supervisor(w, actor_role, "Only a supervisor settles keying differences.")
+    _require_supervisor(w, actor_role, "settle_needs_supervisor")
     diff = next((d for d in differences(w.conn, batch_id) if d.keying_id == keying_id), None)
     if diff is None:
-        raise NotFoundError("That difference no longer exists.")
+        raise NotFoundError(code="difference_not_found")
     if resolution == "second":
         if diff.evaluation_id is None or diff.kind != "mismatch":
-            raise DomainError("Only a form keyed twice can take the second keying.",
-                              code="nothing_to_correct")
+            raise DomainError(code="nothing_to_correct")
         services.update_record(w, Evaluation, diff.evaluation_id,
                                {name: pair[1] for name, pair in diff.fields.items()})
     elif resolution == "voided":
         if diff.evaluation_id is not None:
             services.void_evaluation(w, diff.evaluation_id, void_reason or "keying difference")
     elif resolution != "first":
-        raise ValidationError.single("resolution", f"unknown resolution {resolution!r}")
+        raise ValidationError(Problem.of("resolution", "unknown_resolution",
+                                         resolution=resolution))
     w.update(BatchKeying, keying_id, {"resolution": resolution, "settled_by": w.profile,
                                       "settled_at": utcnow()})
     if all(d.resolution for d in differences(w.conn, batch_id)):
@@ -346,13 +345,17 @@ def _mark_verified(w: WriteSession, batch_id: str) -> None:
                                     "verified_by": keyers[0] if keyers else w.profile})
 
 
-def _require_supervisor(w: WriteSession, actor_role: str | None, message: str) -> None:
-    """The acting profile's stored role decides (models/security/roles.py), not the caller."""
+def _require_supervisor(w: WriteSession, actor_role: str | None, code: str) -> None:
+    """The acting profile's stored role decides (models/security/roles.py), not the caller;
+    the refusal names what only a supervisor does (`code`)."""
     from models.security.roles import require_supervisor
 
     if actor_role is not None and actor_role not in SETTLE_ROLES:
-        raise DomainError(message, code="needs_supervisor")
-    require_supervisor(w.conn, w.profile, actor_role, message)
+        raise DomainError(code=code)
+    try:
+        require_supervisor(w.conn, w.profile, actor_role, english(code))
+    except DomainError:
+        raise DomainError(code=code) from None
 
 
 # --- kiosk ---------------------------------------------------------------------------------
@@ -363,8 +366,8 @@ def find_campaign(conn: sa.Connection, name: str | None = None) -> dict:
     query = query.where(t.c.name == name) if name else query.where(t.c.is_open.is_(True))
     row = conn.execute(query.order_by(t.c.year.desc(), t.c.created_at.desc())).mappings().first()
     if row is None:
-        raise NotFoundError(f"There is no campaign named '{name}'." if name else
-                            "No campaign is open: open one (or name one with --campaign).")
+        raise (NotFoundError(code="kiosk_campaign_not_found", params={"name": name}) if name
+               else NotFoundError(code="kiosk_no_open_campaign"))
     return dict(row)
 
 
@@ -373,9 +376,9 @@ def find_unit(conn: sa.Connection, name: str) -> dict:
     rows = conn.execute(sa.select(t.c.id, t.c.name, t.c.kind).where(
         t.c.name == name.strip(), t.c.deleted_at.is_(None))).mappings().all()
     if not rows:
-        raise NotFoundError(f"There is no unit named '{name}' on this device.")
+        raise NotFoundError(code="kiosk_unit_not_found", params={"name": name})
     if len(rows) > 1:
-        raise NotFoundError(f"Several units are named '{name}'; the kiosk needs one.")
+        raise NotFoundError(code="kiosk_unit_ambiguous", params={"name": name})
     return dict(rows[0])
 
 

@@ -6,6 +6,8 @@ Values are the lower-snake-case identifiers used in files, JSON and the database
 from enum import StrEnum
 from functools import lru_cache
 
+from models.errors import ParseError
+
 
 class Level(StrEnum):
     SATISFIED = "satisfied"
@@ -329,7 +331,8 @@ def zh_label(member: StrEnum) -> str | None:
 
 @lru_cache(maxsize=4096)
 def parse_enum(enum_cls: type[StrEnum], text: str) -> StrEnum:
-    """Read an identifier or its Chinese label; raise ValueError naming the accepted values."""
+    """Read an identifier or its Chinese label; raise ParseError (a ValueError) `not_one_of`
+    naming the accepted values."""
     value = text.strip()
     key = value.lower().replace(" ", "_").replace("-", "_")
     for member in enum_cls:
@@ -338,4 +341,5 @@ def parse_enum(enum_cls: type[StrEnum], text: str) -> StrEnum:
     accepted = ", ".join(
         f"{m.value}/{zh_label(m)}" if zh_label(m) else m.value for m in enum_cls
     )
-    raise ValueError(f"'{value}' is not one of {accepted}")
+    accepted_zh = ", ".join(zh_label(m) or m.value for m in enum_cls)  # a Chinese reader's
+    raise ParseError("not_one_of", value=value, accepted=accepted, accepted_zh=accepted_zh)

@@ -79,7 +79,28 @@ class ValidationError(AppError):
 
 
 class DuplicateFormNumberError(ValidationError):
+    """A paper form's number already entered in its campaign; its problem's arguments
+    (``number``, ``when``, ``who``) are the error's too, so it renders by its code."""
+
     code = "duplicate_form_number"
+
+    def __init__(self, problems: list[Problem] | Problem, *, code: str | None = None):
+        super().__init__(problems, code=code)
+        self.params = dict(self.problems[0].args)
+
+
+class ParseError(ValueError):
+    """A text that does not read as the value wanted (a date, a level, a unit): a code with
+    arguments, which the caller turns into a row problem with `problem(field)`. A ValueError,
+    so a caller that only wants the English sentence reads it as before."""
+
+    def __init__(self, code: str, **params: Any):
+        self.code, self.params = code, params
+        super().__init__(english(code, params))
+
+    def problem(self, field: str, *, row: int | None = None,
+                source: str | None = None) -> Problem:
+        return Problem.of(field, self.code, row=row, source=source, **self.params)
 
 
 class NotFoundError(AppError):

@@ -28,7 +28,7 @@ class ExportCancelled(AppError):
     code = "export_cancelled"
 
     def __init__(self) -> None:
-        super().__init__("The export was cancelled; no file was written.")
+        super().__init__()
 
 
 def _naive(value: Any) -> Any:
@@ -47,8 +47,8 @@ class TableWriter:
         self.path = Path(path)
         self.kind = self.path.suffix.lower()
         if self.kind not in FORMATS:
-            raise ValidationError(Problem("file", "choose a file name ending in .xlsx or .csv",
-                                          source=str(self.path)))
+            raise ValidationError(Problem.of("file", "export_needs_extension",
+                                             source=str(self.path)))
         with writing_file(self.path):  # a missing folder is made; an unusable one refused
             fd, temp = tempfile.mkstemp(prefix=f".{self.path.stem}.", suffix=".partial",
                                         dir=self.path.parent)

@@ -77,7 +77,7 @@ def _assignment(name: str, value):
 def evaluation_problems(level: str | None, reason: str | None) -> list[Problem]:
     """A dissatisfied form needs a reason."""
     if level == Level.DISSATISFIED and not (reason or "").strip():
-        return [Problem("reason", "a reason is required when the level is dissatisfied")]
+        return [Problem.of("reason", "reason_required")]
     return []
 
 
@@ -85,17 +85,18 @@ def criticism_problems(person_name: str | None, unit_id: str | None) -> list[Pro
     """A criticism names a person and a unit."""
     problems = []
     if not (person_name or "").strip():
-        problems.append(Problem("person_name", "name the person criticised"))
+        problems.append(Problem.of("person_name", "criticism_needs_person"))
     if not unit_id:
-        problems.append(Problem("unit_id", "name the unit the person works in"))
+        problems.append(Problem.of("unit_id", "criticism_needs_unit"))
     return problems
 
 
 def deadline_problems(reported_on: date | None, deadline: date | None) -> list[Problem]:
     """A rectification deadline cannot precede the problem."""
     if reported_on and deadline and deadline < reported_on:
-        return [Problem("deadline", f"the deadline {deadline} is before the problem was "
-                                    f"reported ({reported_on})")]
+        # ISO dates: the arguments travel in HQ's outcome details, which are JSON
+        return [Problem.of("deadline", "deadline_before_report", deadline=deadline.isoformat(),
+                           reported=reported_on.isoformat())]
     return []
 
 
@@ -104,10 +105,9 @@ def deadline_problems(reported_on: date | None, deadline: date | None) -> list[P
 # renders in the user's language; the English message is for logs, the CLI and HQ's outcomes.
 # On HQ and on an edit they run only when one of their fields is set (`changed`), so a row an
 # older device made before the rule existed is not refused for a field nobody touched.
-SECRET_VISIT_NEEDS = (("unit_id", "secret_visit_needs_unit", "a secret visit needs a unit"),
-                      ("team_id", "secret_visit_needs_team", "a secret visit needs a team"),
-                      ("representative_ids", "secret_visit_needs_representatives",
-                       "a secret visit needs its representatives"))
+SECRET_VISIT_NEEDS = (("unit_id", "secret_visit_needs_unit"),
+                      ("team_id", "secret_visit_needs_team"),
+                      ("representative_ids", "secret_visit_needs_representatives"))
 WEIGHT_RANGE = (0.0, 100.0)
 MIN_SAMPLE_FLOOR = 1
 
@@ -123,23 +123,20 @@ def visit_problems(row: dict, changed: set[str] | None = None) -> list[Problem]:
         return []
     if not _touches(changed, "kind", *(name for name, *_ in SECRET_VISIT_NEEDS)):
         return []
-    return [Problem(name, message, code=code) for name, code, message in SECRET_VISIT_NEEDS
-            if not row.get(name)]
+    return [Problem.of(name, code) for name, code in SECRET_VISIT_NEEDS if not row.get(name)]
 
 
 def finding_problems(row: dict, changed: set[str] | None = None) -> list[Problem]:
     """A finding says what was found."""
     if _touches(changed, "description") and not (row.get("description") or "").strip():
-        return [Problem("description", "describe what was found",
-                        code="finding_needs_description")]
+        return [Problem.of("description", "finding_needs_description")]
     return []
 
 
 def verification_problems(status: str | None, measures: str | None) -> list[Problem]:
     """A problem is verified only once the measures taken are written down."""
     if status == ProblemStatus.VERIFIED and not (measures or "").strip():
-        return [Problem("measures", "write down the measures taken before verifying",
-                        code="verify_needs_measures")]
+        return [Problem.of("measures", "verify_needs_measures")]
     return []
 
 
@@ -153,20 +150,16 @@ def campaign_problems(row: dict, changed: set[str] | None = None) -> list[Proble
     for name in RESULT_SETTINGS[:4]:
         value = row.get(name, RESULT_DEFAULTS[name])
         if value is None or not low <= value <= high:
-            problems.append(Problem(name, f"a weight lies between {low:g} and {high:g}",
-                                    code="weight_out_of_range",
-                                    args={"low": low, "high": high}))
+            problems.append(Problem.of(name, "weight_out_of_range", low=low, high=high))
         elif above is not None and value > above[1]:
-            problems.append(Problem(name, f"must not exceed the weight above it ({above[1]:g})",
-                                    code="weight_above_previous",
-                                    args={"limit": above[1], "above": above[0]}))
+            problems.append(Problem.of(name, "weight_above_previous", limit=above[1],
+                                       above=above[0]))
         else:
             above = (name, value)
     min_sample = row.get("min_sample", DEFAULT_MIN_SAMPLE)
     if min_sample is None or min_sample < MIN_SAMPLE_FLOOR:
-        problems.append(Problem("min_sample", f"at least {MIN_SAMPLE_FLOOR}",
-                                code="min_sample_too_small",
-                                args={"minimum": MIN_SAMPLE_FLOOR}))
+        problems.append(Problem.of("min_sample", "min_sample_too_small",
+                                   minimum=MIN_SAMPLE_FLOOR))
     return problems
 
 
@@ -198,8 +191,7 @@ def photo_media_type(head: bytes) -> str | None:
 
 def photo_problems(name: str, head: bytes) -> list[Problem]:
     if photo_media_type(head) is None:
-        return [Problem("photo", f"{name} is not a photo", source=name, code="not_a_photo",
-                        args={"file": name})]
+        return [Problem.of("photo", "not_a_photo", source=name, file=name)]
     return []
 
 
@@ -217,13 +209,11 @@ def check_status_change(
     if status_rank(new) > status_rank(current):
         return
     if current == ProblemStatus.VERIFIED:
-        raise DomainError("A verified problem is closed and cannot be reopened.",
-                          code="verified_is_final")
+        raise DomainError(code="verified_is_final")
     if actor_role not in REOPEN_ROLES:
-        raise DomainError("Only a supervisor can reopen a problem (move it back a step).",
-                          code="reopen_needs_supervisor")
+        raise DomainError(code="reopen_needs_supervisor")
     if not (reopen_reason or "").strip():
-        raise ValidationError.single("reopen_reason", "give the reason for reopening")
+        raise ValidationError(Problem.of("reopen_reason", "reopen_needs_reason"))
 
 
 # Overdue, the one rule (issue 13 §2): a problem whose deadline is before the day it is looked at
@@ -268,8 +258,7 @@ def text_limits(model: Any) -> dict[str, int]:
 
 
 def too_long(field: str, length: int, limit: int) -> Problem:
-    return Problem(field, f"the text is {length:,} characters long; at most {limit:,} fit here",
-                   code="too_long", args={"length": length, "limit": limit})
+    return Problem.of(field, "too_long", length=length, limit=limit)
 
 
 def length_problems(model: Any, values: dict[str, Any]) -> list[Problem]:

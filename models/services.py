@@ -52,7 +52,13 @@ def _problem_of(err: dict) -> Problem:
     where = ".".join(str(p) for p in err["loc"]) or "value"
     if err["type"] == "string_too_long":  # worded as the importer and HQ word it
         return rules.too_long(where, len(err["input"]), err["ctx"]["max_length"])
-    return Problem(where, err["msg"])
+    if err["type"] == "enum":  # as a file's or the command line's value is refused
+        return Problem.of(where, "not_one_of", value=str(err.get("input")),
+                          accepted=err["ctx"]["expected"])
+    if err["type"] == "missing":
+        return Problem(where, err["msg"], code="field_required")
+    # Pydantic's own English stays in the message for logs; a person reads the code's sentence.
+    return Problem(where, err["msg"], code="invalid_value")
 
 
 # Rules HQ does not apply to pushed rows: devices older than them made such rows legitimately
@@ -99,7 +105,7 @@ def create_record(w: WriteSession, model: type[SQLModel], values: dict[str, Any]
 
 def update_record(w: WriteSession, model: type[SQLModel], row_id: str, changes: dict) -> dict:
     if model is ProblemRow and "status" in changes:
-        raise ValidationError.single("status", "use change_problem_status to move a problem")
+        raise ValidationError(Problem.of("status", "status_change_only"))
     current = w.current(model, row_id)
     row = validated(model, {**current, **changes})
     _check_hq_fields(w, model, current, row)
@@ -135,9 +141,12 @@ def check_confidential_kept(conn: sa.Connection, current: dict, row: dict) -> No
     """A person at HQ may lower a problem's confidential-source flag, but not while its source
     is a secret visit's finding or cannot be found (HQ refuses it the same way)."""
     if current.get(FLAG) and not row.get(FLAG) and judge_source(row, row_lookup(conn))[0]:
-        raise ValidationError.single(
+        # The code HQ's outcome carries too (sync/server/confidential.py); its sentence is
+        # the HQ outcome's.
+        raise ValidationError(Problem(
             FLAG, "the problem comes from a secret visit's finding, or its source cannot be "
-                  "found; it stays confidential", code="confidential_source_kept")
+                  "found; it stays confidential", code="confidential_source_kept"),
+            code="confidential_source_kept")
 
 
 # --- evaluation forms ------------------------------------------------------------------------
@@ -156,9 +165,9 @@ def check_form_number(conn: sa.Connection, campaign_id: str, form_no: str | None
     first = conn.execute(query.limit(1)).first()
     if first is not None:
         when = first.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        raise DuplicateFormNumberError(Problem(
-            "form_no", f"form number {form_no} was already entered on {when} by {first.created_by}"
-        ))
+        raise DuplicateFormNumberError(Problem.of("form_no", "duplicate_form_number",
+                                                  number=form_no, when=when,
+                                                  who=first.created_by))
 
 
 def save_evaluation(w: WriteSession, row: dict[str, Any]) -> str:
@@ -202,7 +211,7 @@ def follow_suggestion(w: WriteSession, evaluation_id: str) -> None:
 def void_evaluation(w: WriteSession, evaluation_id: str, reason: str) -> None:
     """A form found invalid later is voided, never deleted."""
     if not reason.strip():
-        raise ValidationError.single("void_reason", "give the reason for voiding the form")
+        raise ValidationError(Problem.of("void_reason", "void_needs_reason"))
     w.update(Evaluation, evaluation_id, {"voided": True, "void_reason": reason.strip()})
 
 

@@ -3,6 +3,8 @@
 from datetime import UTC, date, datetime
 from functools import lru_cache
 
+from models.errors import ParseError
+
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
@@ -15,8 +17,8 @@ def local_today() -> date:
 
 @lru_cache(maxsize=8192)
 def parse_date(text: str) -> date:
-    """YYYY-MM-DD, or ValueError saying so."""
+    """YYYY-MM-DD, or ParseError (a ValueError) `not_a_date` saying so."""
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise ValueError(f"'{text}' is not a date of the form YYYY-MM-DD") from None
+        raise ParseError("not_a_date", value=text) from None

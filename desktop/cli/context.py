@@ -10,7 +10,7 @@ from enum import StrEnum
 
 from desktop import messages
 from models.enums import parse_enum, zh_label
-from models.errors import AppError, StoreLockedError
+from models.errors import AppError, ParseError, StoreLockedError
 from models.paths import resolve_data_dir, resolve_log_dir
 from models.settings import device_settings
 
@@ -111,8 +111,8 @@ def enum_option(enum_cls: type[StrEnum]) -> Callable[[str], str]:
     def parse(text: str) -> str:
         try:
             return parse_enum(enum_cls, text).value
-        except ValueError as exc:
-            raise argparse.ArgumentTypeError(str(exc)) from None
+        except ParseError as exc:  # said in the command line's language
+            raise argparse.ArgumentTypeError(messages.text(exc.code, exc.params)) from None
 
     parse.__name__ = enum_cls.__name__  # argparse names the type in its refusal
     return parse

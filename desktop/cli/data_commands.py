@@ -4,6 +4,8 @@ import json
 import sys
 from datetime import date
 
+from desktop import messages
+from desktop.cli.context import say
 from models.errors import ValidationError
 
 
@@ -35,23 +37,32 @@ def import_command(ctx, args) -> int:
     from models.imports import run_import
 
     if args.rejects and not args.skip_invalid:
-        print("fieldinspect: --rejects goes with --skip-invalid", file=sys.stderr)
+        say(messages.text("import_rejects_needs_skip"))
         return 2
     store = ctx.store()
     try:
         report = run_import(store, args.kind, args.file, profile=ctx.profile(),
                             skip_invalid=args.skip_invalid, rejects_path=args.rejects)
     except ValidationError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        print(f"fieldinspect: nothing was imported ({len(exc.problems)} problems).",
-              file=sys.stderr)
+        _print_problems(args.kind, exc.problems, getattr(exc, "headers", ()))
+        say(messages.text("import_nothing_imported", {"count": len(exc.problems)}))
         return 1
     if report.rejected and not args.rejects:
-        for problem in report.rejected:
-            print(problem, file=sys.stderr)
-    print(report.summary())
+        _print_problems(args.kind, report.rejected, report.headers)
+    separator = "；" if messages.language() == messages.CHINESE else "; "
+    print(separator.join(messages.text(code, values) for code, values in report.summary_parts()))
     return 0
+
+
+def _print_problems(kind: str, problems, headers) -> None:
+    """Each problem as `FILE:ROW: column: sentence`, in the command line's language, the
+    column named as the file names it (or by its Chinese header under Chinese)."""
+    from models.imports.reading import column_label
+
+    chinese = messages.language() == messages.CHINESE
+    for problem in problems:
+        label = column_label(kind, problem.field, headers, chinese=chinese)
+        print(messages.problem_line(problem, field_label=label), file=sys.stderr)
 
 
 def _campaign_id(store, name: str | None) -> str | None:

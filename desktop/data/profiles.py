@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 from models.device import Profile
 from models.enums import DeviceRole, ProfileRole
-from models.errors import DomainError, ValidationError
+from models.errors import DomainError, Problem, ValidationError
 from models.profiles import create_profile, hash_pin, list_profiles
 from models.security import audit
 from models.security.lockout import wait_after
@@ -42,18 +42,19 @@ def may_manage(profile_role: str) -> bool:
 
 def _check_pin(pin: str) -> None:
     if pin and (len(pin) < MIN_PIN or not pin.isdigit()):
-        raise ValidationError.single("pin", f"a PIN is at least {MIN_PIN} digits")
+        raise ValidationError(Problem.of("pin", "profile_pin_too_short", minimum=MIN_PIN))
 
 
 def add_profile(store: Store, name: str, role: str, pin: str, *, device_role: str,
                 by: str) -> str:
     name = name.strip()
     if not name:
-        raise ValidationError.single("name", "give the person's name")
+        raise ValidationError(Problem.of("name", "profile_needs_name"))
     if role not in roles_for_device(device_role):
-        raise ValidationError.single("role", f"a {device_role} device has no {role} profiles")
+        raise ValidationError(Problem.of("role", "profile_role_not_on_device",
+                                         device_role=device_role, role=role))
     if any(p["name"] == name for p in list_profiles(store)):
-        raise ValidationError.single("name", f"there is already a profile named '{name}'")
+        raise ValidationError(Problem.of("name", "profile_name_taken", name=name))
     _check_pin(pin)
     with store.read() as conn:
         removed = conn.execute(sa.select(_T.c.id).where(
@@ -75,17 +76,16 @@ def remove_profile(store: Store, name: str, *, by: str, by_role: str) -> None:
     """A person stops using this device. What they wrote keeps their name; the device keeps at
     least one profile that can manage the others, and nobody removes themselves."""
     if not may_manage(by_role):
-        raise DomainError("Only a supervisor can remove a profile.", code="forbidden")
+        raise DomainError(code="remove_profile_needs_supervisor")
     if name == by:
-        raise DomainError("You cannot remove your own profile.", code="remove_self")
+        raise DomainError(code="remove_self")
     profiles = list_profiles(store)
     target = next((p for p in profiles if p["name"] == name), None)
     if target is None:
-        raise ValidationError.single("name", f"there is no profile named '{name}'")
+        raise ValidationError(Problem.of("name", "profile_not_found", name=name))
     managers = [p for p in profiles if may_manage(p["role"])]
     if may_manage(target["role"]) and len(managers) <= 1:
-        raise DomainError("The last profile that can manage the others stays.",
-                          code="last_manager")
+        raise DomainError(code="last_manager")
     with write_transaction(store.engine) as conn:
         conn.execute(_T.update().where(_T.c.id == target["id"]).values(
             deleted_at=utcnow(), updated_by=by, updated_at=utcnow()))
@@ -95,15 +95,14 @@ def remove_profile(store: Store, name: str, *, by: str, by_role: str) -> None:
 def set_pin(store: Store, name: str, pin: str, *, by: str, by_role: str) -> None:
     """Set (or, with an empty PIN, remove) a profile's PIN; clears its lockout."""
     if name != by and not may_manage(by_role):
-        raise DomainError("Only a supervisor can set another person's PIN.",
-                          code="pin_needs_supervisor")
+        raise DomainError(code="pin_needs_supervisor")
     _check_pin(pin)
     with write_transaction(store.engine) as conn:
         done = conn.execute(_T.update().where(_T.c.name == name, _T.c.deleted_at.is_(None))
                             .values(pin_hash=hash_pin(pin) if pin else "", updated_by=by,
                                     updated_at=utcnow()))
         if done.rowcount != 1:
-            raise ValidationError.single("name", f"there is no profile named '{name}'")
+            raise ValidationError(Problem.of("name", "profile_not_found", name=name))
         audit.record(conn, "pin_set", profile=by, details={"profile": name})
     reset_pin_lockout(store, name, by=by)
 

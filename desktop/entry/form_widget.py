@@ -4,8 +4,6 @@ Focus starts on the level, with the next form number already proposed, so the co
 "1" then Enter. The reason row appears (and comes next in the Tab order) only for 4,
 "dissatisfied"."""
 
-import re
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
@@ -14,8 +12,6 @@ from models import rules
 from models.enums import Level
 from models.errors import DuplicateFormNumberError, ValidationError
 from models.records import Evaluation
-
-_DUPLICATE = re.compile(r"already entered on (?P<when>.+) by (?P<who>.+)$")
 
 
 class FormEntryWidget(QWidget):
@@ -125,10 +121,11 @@ class FormEntryWidget(QWidget):
         return self.tr("Not saved: %1").replace("%1", message_for(exc))
 
     def _duplicate_text(self, exc: DuplicateFormNumberError) -> str:
-        found = _DUPLICATE.search(exc.problems[0].message)
-        when, who = (found["when"], found["who"]) if found else ("?", "?")
+        """When and by whom, from the refusal's arguments (never from its English text)."""
+        args = exc.problems[0].args
         return self.tr("Form number %1 was already entered on %2 by %3.").replace(
-            "%1", self.form_no.text().strip()).replace("%2", when).replace("%3", who)
+            "%1", str(args.get("number") or self.form_no.text().strip())).replace(
+            "%2", str(args.get("when", "?"))).replace("%3", str(args.get("who", "?")))
 
     def warn_number(self, exc: BaseException) -> None:
         """Said as the clerk leaves the number field; focus stays where the clerk went, so

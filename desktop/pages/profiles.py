@@ -190,4 +190,4 @@ def _removal_refused(exc: AppError, name: str) -> str:
         "remove_self": translate("ProfilesPanel", "You cannot remove your own profile."),
         "last_manager": translate("ProfilesPanel", "%1 is the last profile that can manage "
                                   "the others, so it stays.").replace("%1", name),
-    }.get(exc.code, exc.message)
+    }.get(exc.code) or message_for(exc)

@@ -25,15 +25,15 @@ from PySide6.QtWidgets import (
 )
 from qasync import asyncSlot
 
+from desktop import messages
 from desktop.errors import message_for
 from desktop.operations import Op
 from desktop.spreadsheets.preview import PreviewTable, ProblemsTable
-from desktop.spreadsheets.problems import column_label
 from desktop.widgets.asking import run_dialog
 from models.errors import ValidationError
 from models.imports import ImportCancelled, run_import
 from models.imports.common import columns_of
-from models.imports.reading import preview_rows
+from models.imports.reading import column_label, preview_rows
 
 PREVIEW_ROWS = 20
 SHOW_PROGRESS_AFTER_MS = 600
@@ -150,11 +150,12 @@ class ImportDialog(QDialog):
 
     def _expected_columns(self) -> str:
         required, optional = columns_of(self.kind)
+        chinese = messages.language() == messages.CHINESE
         text = self.tr("Columns: %1 (English or Chinese headers).").replace(
-            "%1", ", ".join(column_label(self.kind, c) for c in required))
+            "%1", ", ".join(column_label(self.kind, c, chinese=chinese) for c in required))
         if optional:
             text += " " + self.tr("Optional: %1.").replace(
-                "%1", ", ".join(column_label(self.kind, c) for c in optional))
+                "%1", ", ".join(column_label(self.kind, c, chinese=chinese) for c in optional))
         return text
 
     # --- choosing and checking a file ------------------------------------------------------
@@ -196,7 +197,7 @@ class ImportDialog(QDialog):
         header, rows, self.report, problems = outcome
         self.fatal = self.report is None
         self.preview.show_rows(header, rows, {p.row for p in problems})
-        self.problems.show_problems(problems)
+        self.problems.show_problems(problems, header)
         self._show_summary()
 
     def _show_summary(self) -> None:
@@ -302,7 +303,7 @@ class ImportDialog(QDialog):
         if isinstance(exc, ImportCancelled):
             self.summary.setText(self.tr("Cancelled: nothing was imported."))
         elif isinstance(exc, ValidationError):  # refused at import time (the store changed)
-            self.problems.show_problems(exc.problems)
+            self.problems.show_problems(exc.problems, getattr(exc, "headers", None))
             self.summary.setText(self.tr("Refused: nothing was imported. See the problems "
                                          "above."))
             self._mark_error(True)

@@ -1,14 +1,18 @@
 """The import dialog's two tables: the file's first rows as read (each header with the column it
-is read as, rows with problems tinted) and the problems, row by row."""
+is read as, rows with problems tinted) and the problems, row by row.
+
+A problem is a code with arguments (models/messages), said in the window's language by
+desktop/messages.py; its column is named as the file names it, or by its Chinese header in a
+Chinese window (`models.imports.reading.column_label`), as the command line names it."""
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
-from desktop.spreadsheets.problems import column_label, problem_text
+from desktop import messages
 from models.errors import Problem
 from models.imports.common import columns_of
-from models.imports.reading import canonical_header
+from models.imports.reading import canonical_header, column_label
 
 PROBLEM_BRUSH = QBrush(QColor("#fde2e1"))
 MAX_COLUMN_WIDTH = 260
@@ -45,7 +49,7 @@ class PreviewTable(QTableWidget):
         key = canonical_header(text)
         if key not in known:
             return self.tr("(not used)")
-        label = column_label(self.kind, key)
+        label = column_label(self.kind, key, chinese=_chinese())
         # "表号 → 表号" says nothing: a tick says the header was understood.
         return "✓" if label == text.strip().lstrip("\ufeff") else f"→ {label}"
 
@@ -74,12 +78,15 @@ class ProblemsTable(QTableWidget):
         self.setColumnWidth(1, 140)
         self.itemSelectionChanged.connect(self._chosen)
 
-    def show_problems(self, problems: list[Problem]) -> None:
+    def show_problems(self, problems: list[Problem], headers: list[str] | None = None) -> None:
+        """`headers`: the file's own, so that a column reads as the file names it."""
         self.problems = list(problems)
         self.setRowCount(len(problems))
+        chinese = _chinese()
         for r, p in enumerate(problems):
-            cells = ("" if p.row is None else str(p.row), column_label(self.kind, p.field),
-                     problem_text(p.message, p.code, p.args))
+            cells = ("" if p.row is None else str(p.row),
+                     column_label(self.kind, p.field, headers or (), chinese=chinese),
+                     messages.problem_text(p))
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
@@ -89,3 +96,7 @@ class ProblemsTable(QTableWidget):
         rows = self.selectionModel().selectedRows()
         if rows and 0 <= rows[0].row() < len(self.problems):
             self.row_chosen.emit(self.problems[rows[0].row()].row)
+
+
+def _chinese() -> bool:
+    return messages.language() == messages.CHINESE

@@ -12,7 +12,8 @@ import sqlalchemy as sa
 
 from models import rules
 from models.cells import csv_text
-from models.errors import AppError, Problem, ValidationError
+from models.errors import AppError, ParseError, Problem, ValidationError
+from models.messages import english
 from models.output_folder import writing_file
 from models.reference import Unit
 
@@ -26,7 +27,18 @@ class ImportCancelled(AppError):
     code = "import_cancelled"
 
     def __init__(self) -> None:
-        super().__init__("The import was cancelled; nothing was saved.")
+        super().__init__()
+
+
+class ImportRefused(ValidationError):
+    """A file refused for its bad rows; `headers` are the file's own, so that each problem's
+    column is named as the file names it."""
+
+    code = "import_refused"
+
+    def __init__(self, problems: list[Problem], headers: list[str]):
+        super().__init__(problems)
+        self.headers = headers
 
 
 def tick(progress: Progress | None, phase: str, done: int, total: int) -> None:
@@ -55,14 +67,22 @@ class ImportReport:
     rejected_rows: list[tuple[int, dict]] = field(default_factory=list)
     created: list[str] = field(default_factory=list)  # "campaign 2024 evaluation" etc.
 
-    def summary(self) -> str:
-        parts = [f"imported {self.imported} {self.kind}"]
+    # what was created, each as a message code with its arguments (models/messages/imports.py)
+    created_parts: list[tuple[str, dict]] = field(default_factory=list)
+
+    def summary_parts(self) -> list[tuple[str, dict]]:
+        """What the import did, as message codes with arguments (rendered by the caller in
+        the user's language)."""
+        parts = [(f"imported_{self.kind}", {"count": self.imported})]
         if self.skipped_existing:
-            parts.append(f"{self.skipped_existing} already present")
+            parts.append(("import_skipped_existing", {"count": self.skipped_existing}))
         if self.rejected_rows:
-            parts.append(f"rejected {len(self.rejected_rows)} rows")
-        parts += [f"created {c}" for c in self.created]
-        return "; ".join(parts)
+            parts.append(("import_rejected_rows", {"count": len(self.rejected_rows)}))
+        return parts + self.created_parts
+
+    def summary(self) -> str:
+        """The English summary, for logs."""
+        return "; ".join(english(code, args) for code, args in self.summary_parts())
 
 
 def write_rejects(path: Path, headers: list[str], report: ImportReport) -> None:
@@ -141,7 +161,8 @@ class UnitIndex:
             self.by_suffix["/".join(parts[i:])].append(unit_id)
 
     def find(self, text: str) -> str:
-        """The unit's id, or ValueError naming the candidates (a typo must not split figures)."""
+        """The unit's id, or ParseError (a ValueError) naming the candidates (a typo must not
+        split figures)."""
         found = self._found.get(text)
         if found is None:
             found = self._found[text] = self._find(text)
@@ -154,10 +175,11 @@ class UnitIndex:
             return found[0]
         if found:
             paths = ", ".join(sorted(self.path(u) for u in found))
-            raise ValueError(f"'{text}' is ambiguous: write the path, one of {paths}")
+            raise ParseError("ambiguous_unit", text=text, paths=paths)
         close = difflib.get_close_matches(key, list(self.by_suffix), n=3, cutoff=0.6)
-        hint = f"; did you mean {', '.join(close)}?" if close else ""
-        raise ValueError(f"unknown unit '{text}'{hint}")
+        if close:
+            raise ParseError("unknown_unit_did_you_mean", text=text, suggestions=", ".join(close))
+        raise ParseError("unknown_unit", text=text)
 
 
 def run_import(store, kind: str, path, *, profile: str, skip_invalid: bool = False,
@@ -193,4 +215,4 @@ def columns_of(kind: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 def refuse_if_invalid(report: ImportReport, skip_invalid: bool) -> None:
     """All or nothing: any bad row refuses the whole file unless told to skip bad rows."""
     if report.rejected and not skip_invalid:
-        raise ValidationError(report.rejected, code="import_refused")
+        raise ImportRefused(report.rejected, report.headers)

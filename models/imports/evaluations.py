@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 from models import rules
 from models.enums import Criterion, EvaluationSource, Level, RespondentGroup, parse_enum
-from models.errors import Problem
+from models.errors import ParseError, Problem
 from models.ids import natural_id, new_id
 from models.imports.common import (
     ImportReport,
@@ -63,8 +63,8 @@ class _Memo:
         except KeyError:
             try:
                 result = (self.parse(text), None)
-            except ValueError as exc:
-                result = (None, str(exc))
+            except ParseError as exc:
+                result = (None, exc)
             self.seen[text] = result
             return result
 
@@ -94,10 +94,10 @@ def _parse_row(values: dict, parsers, limits: dict[str, int]) -> tuple[dict, lis
     for name, column, parse in parsers:
         row[name], error = parse(values.get(column, ""))
         if error is not None and column not in cut:
-            errors.append(Problem(column, error))
+            errors.append(error.problem(column))
     row["campaign"] = values.get("campaign", "").strip()
     if not row["campaign"] and "campaign" not in cut:
-        errors.append(Problem("campaign", "the campaign is empty"))
+        errors.append(Problem.of("campaign", "campaign_empty"))
     if not cut:
         errors += rules.evaluation_problems(row["level"], row["reason"])
     return row, errors
@@ -121,11 +121,11 @@ def _check_numbers(parsed, existing, report: ImportReport, source: str) -> None:
             continue
         if key in existing:
             when, who = existing[key]
-            errors.append(Problem("form_no", f"form number {row['form_no']} was already entered "
-                                             f"on {when.astimezone():%Y-%m-%d %H:%M} by {who}"))
+            errors.append(Problem.of("form_no", "duplicate_form_number", number=row["form_no"],
+                                     when=f"{when.astimezone():%Y-%m-%d %H:%M}", who=who))
         elif key in seen:
-            errors.append(Problem("form_no", f"form number {row['form_no']} appears again "
-                                             f"(first on row {seen[key]})"))
+            errors.append(Problem.of("form_no", "form_number_repeated", number=row["form_no"],
+                                     first_row=seen[key]))
         else:
             seen[key] = number
 
@@ -179,6 +179,8 @@ def import_file(store, path: Path, *, profile: str, skip_invalid: bool, dry_run:
         _write(store, profile, good, campaigns, progress)
     report.imported = len(good)
     report.created = [f"campaign '{c['name']}' ({c['year']})" for c in campaigns]
+    report.created_parts = [("import_created_campaign", {"name": c["name"], "year": c["year"]})
+                            for c in campaigns]
     return report
 
 

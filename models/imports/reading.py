@@ -12,7 +12,7 @@ ignored. Long cells are read whole: the importers refuse them as row errors (`mo
 import csv
 import datetime as dt
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from models.cells import from_csv_text
@@ -55,6 +55,27 @@ def canonical_header(text: str) -> str:
     return _CANONICAL.get(name, name.lower())
 
 
+def chinese_header(kind: str, key: str) -> str:
+    """A canonical column's Chinese header (GLOSSARY.md): 表号, 评议等次 … ; a person's name is
+    姓名, a unit's 名称."""
+    if key == "name":
+        return "姓名" if kind == "representatives" else "名称"
+    return HEADER_ALIASES[key][0] if key in HEADER_ALIASES else key
+
+
+def column_label(kind: str, key: str, headers: Sequence[str] = (), *,
+                 chinese: bool = False) -> str:
+    """An import problem's column as a person reads it: in Chinese its Chinese header, else
+    the header the file itself uses for it (else its canonical name). "" for the file itself
+    (a problem of the whole file names no column)."""
+    if key in ("file", "header"):
+        return ""
+    if chinese:
+        return chinese_header(kind, key)
+    written = (h.strip().lstrip("\ufeff") for h in headers if canonical_header(h) == key)
+    return next(written, key)
+
+
 def _cell(value) -> str:
     if value is None:
         return ""
@@ -69,16 +90,16 @@ def _cell(value) -> str:
 
 def _too_big(path: Path, size: int) -> ValidationError:
     mb, limit = -(-size // 2**20), MAX_FILE_BYTES // 2**20
-    return ValidationError(Problem(
-        "file", f"holds {mb:,} MB of data, more than the {limit} MB a file may hold (a damaged "
-        "or hostile file?); split it into smaller files", source=str(path),
-        code="file_too_large", args={"size_mb": mb, "limit_mb": limit}))
+    return ValidationError(Problem.of("file", "file_too_large", source=str(path), size_mb=mb,
+                                      limit_mb=limit))
 
 
 def _too_many_rows(path: Path) -> ValidationError:
-    return ValidationError(Problem(
-        "file", f"has more than {MAX_ROWS:,} rows; split it into smaller files",
-        source=str(path), code="too_many_rows", args={"limit": MAX_ROWS}))
+    return ValidationError(Problem.of("file", "too_many_rows", source=str(path), limit=MAX_ROWS))
+
+
+def _file_problem(path: Path, code: str) -> ValidationError:
+    return ValidationError(Problem.of("file", code, source=str(path)))
 
 
 def _check_unpacked(path: Path) -> None:
@@ -132,18 +153,18 @@ def _raw_rows(path: Path) -> Iterator[list[str]]:
 def read_table(path: Path, required: tuple[str, ...]) -> tuple[list[str], list[tuple[int, dict]]]:
     """(headers, [(spreadsheet row number, {canonical column: text})]); header problems raise."""
     if not path.exists():
-        raise ValidationError(Problem("file", "no such file", source=str(path)))
+        raise _file_problem(path, "file_not_found")
     try:
         rows = iter(_raw_rows(path))
         header = next(rows, None)
         if not header:
-            raise ValidationError(Problem("header", "the file is empty", source=str(path)))
+            raise ValidationError(Problem.of("header", "file_empty", source=str(path)))
         keys = [canonical_header(h) for h in header]
         missing = [c for c in required if c not in keys]
         if missing:
             raise ValidationError([
-                Problem(c, f"missing column (expected {c} or {'/'.join(HEADER_ALIASES[c])})",
-                        source=str(path), row=1) for c in missing
+                Problem.of(c, "missing_column", source=str(path), row=1, column=c,
+                           aliases="/".join(HEADER_ALIASES[c])) for c in missing
             ])
         out = []
         for number, values in enumerate(rows, start=2):
@@ -153,19 +174,18 @@ def read_table(path: Path, required: tuple[str, ...]) -> tuple[list[str], list[t
                                  for i, k in enumerate(keys)}))
         return header, out
     except (UnicodeDecodeError, csv.Error, OSError) as exc:
-        raise ValidationError(Problem("file", f"cannot be read as UTF-8 CSV or XLSX ({exc})",
-                                      source=str(path))) from exc
+        raise _file_problem(path, "file_not_utf8") from exc
     except ValidationError:
         raise
     except Exception as exc:  # openpyxl raises many kinds on a damaged workbook
-        raise ValidationError(Problem("file", f"cannot be read ({exc})", source=str(path))) from exc
+        raise _file_problem(path, "file_unreadable") from exc
 
 
 def preview_rows(path: Path, limit: int = 20) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """The header as written and the first `limit` non-empty rows as read, each with its
     spreadsheet row number (the numbers the problems name): the window's preview."""
     if not path.exists():
-        raise ValidationError(Problem("file", "no such file", source=str(path)))
+        raise _file_problem(path, "file_not_found")
     header: list[str] = []
     rows: list[tuple[int, list[str]]] = []
     try:
@@ -179,5 +199,5 @@ def preview_rows(path: Path, limit: int = 20) -> tuple[list[str], list[tuple[int
     except ValidationError:
         raise
     except Exception as exc:  # the same refusal the import gives
-        raise ValidationError(Problem("file", f"cannot be read ({exc})", source=str(path))) from exc
+        raise _file_problem(path, "file_unreadable") from exc
     return header, rows

@@ -5,7 +5,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from models.enums import RepresentativeKind, parse_enum
-from models.errors import Problem
+from models.errors import ParseError, Problem
 from models.ids import natural_id
 from models.imports.common import (
     ImportReport,
@@ -39,11 +39,11 @@ def import_file(store, path: Path, *, profile: str, skip_invalid: bool, dry_run:
         problems, cut = long_cells(values, limits) if limits else ([], values)
         name = cut.get("name", "")
         if not name and "name" not in {p.field for p in problems}:
-            problems.append(Problem("name", "the representative's name is empty"))
+            problems.append(Problem.of("name", "representative_name_empty"))
         try:
             kind = parse_enum(RepresentativeKind, cut.get("kind", "") or "citizen")
-        except ValueError as exc:
-            problems.append(Problem("kind", str(exc)))
+        except ParseError as exc:
+            problems.append(exc.problem("kind"))
         if problems:
             for p in problems:
                 p.row, p.source = number, str(path)
@@ -70,4 +70,5 @@ def import_file(store, path: Path, *, profile: str, skip_invalid: bool, dry_run:
             create_chunked(w, Representative, list(reps.values()), progress)
     report.imported = len(reps)
     report.created = [f"team '{t['name']}'" for t in teams.values()]
+    report.created_parts = [("import_created_team", {"name": t["name"]}) for t in teams.values()]
     return report

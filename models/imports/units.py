@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from models.enums import UnitKind, parse_enum
-from models.errors import Problem
+from models.errors import ParseError, Problem
 from models.ids import natural_id
 from models.imports.common import (
     ImportReport,
@@ -48,17 +48,19 @@ def import_file(store, path: Path, *, profile: str, skip_invalid: bool, dry_run:
         advanced, waiting = False, []
         for number, values in pending:
             name, parent = values.get("name", ""), values.get("parent", "")
-            try:
-                if not name:
-                    raise KeyError("name")
-                kind = _kind(values)
-                parent_id = index.find(parent) if parent else None
-            except KeyError:
-                errors[number] = ("name", "the unit's name is empty")
+            if not name:
+                errors[number] = Problem.of("name", "unit_name_empty")
                 continue
-            except ValueError as exc:
-                column = "kind" if "is not one of" in str(exc) else "parent"
-                errors[number] = (column, str(exc))
+            try:
+                kind = _kind(values)
+            except ParseError as exc:
+                errors[number] = exc.problem("kind")
+                waiting.append((number, values))
+                continue
+            try:
+                parent_id = index.find(parent) if parent else None
+            except ParseError as exc:
+                errors[number] = exc.problem("parent")
                 waiting.append((number, values))
                 continue
             errors.pop(number, None)
@@ -72,7 +74,7 @@ def import_file(store, path: Path, *, profile: str, skip_invalid: bool, dry_run:
             new_units.append({"id": unit_id, "name": name, "kind": kind, "parent_id": parent_id})
         pending = waiting
     for number, values in rows:
-        found = long.get(number) or ([Problem(*errors[number])] if number in errors else [])
+        found = long.get(number) or ([errors[number]] if number in errors else [])
         for problem in found:
             problem.row, problem.source = number, str(path)
         if found:

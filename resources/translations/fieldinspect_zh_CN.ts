@@ -2757,6 +2757,341 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
         <source>{file} is not a photo (JPEG, PNG, HEIC, WebP, GIF or BMP).</source>
         <translation>{file} 不是照片（须为 JPEG、PNG、HEIC、WebP、GIF 或 BMP）。</translation>
     </message>
+    <message>
+        <location filename="../../models/messages/records.py" line="1"/>
+        <source>a reason is required when the level is dissatisfied</source>
+        <translation>评议等次为“不满意”时必须填写原因</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/records.py" line="1"/>
+        <source>name the person criticised</source>
+        <translation>请填写被批评人的姓名</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/records.py" line="1"/>
+        <source>name the unit the person works in</source>
+        <translation>请填写被批评人所在单位</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/records.py" line="1"/>
+        <source>the deadline {deadline} is before the problem was reported ({reported})</source>
+        <translation>整改期限 {deadline} 早于问题反映日期（{reported}）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/records.py" line="1"/>
+        <source>give the reason for reopening</source>
+        <translation>请填写重新打开的原因</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/records.py" line="1"/>
+        <source>use change_problem_status to move a problem</source>
+        <translation>问题的办理状态只能通过“变更状态”改变</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/records.py" line="1"/>
+        <source>form number {number} was already entered on {when} by {who}</source>
+        <translation>表号 {number} 已于 {when} 由 {who} 录入</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/records.py" line="1"/>
+        <source>give the reason for voiding the form</source>
+        <translation>请填写作废此表的原因</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/records.py" line="1"/>
+        <source>this value cannot be stored here</source>
+        <translation>此处不能保存这个值</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/records.py" line="1"/>
+        <source>a value is required here</source>
+        <translation>此处必须填写</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/records.py" line="1"/>
+        <source>&apos;{value}&apos; is not one of {accepted}</source>
+        <translation>“{value}”不是以下之一：{accepted}</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/records.py" line="1"/>
+        <source>&apos;{value}&apos; is not a date of the form YYYY-MM-DD</source>
+        <translation>“{value}”不是 年-月-日（YYYY-MM-DD）格式的日期</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/records.py" line="1"/>
+        <source>A verified problem is closed and cannot be reopened.</source>
+        <translation>问题已验收办结，不能重新打开。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/records.py" line="1"/>
+        <source>Only a supervisor can reopen a problem (move it back a step).</source>
+        <translation>只有负责人才能重新打开问题（退回上一步）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/records.py" line="1"/>
+        <source>That batch no longer exists.</source>
+        <translation>该批次已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/records.py" line="1"/>
+        <source>This batch is closed; open a new batch to key more forms.</source>
+        <translation>该批次已关闭；请新建批次继续录入。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/records.py" line="1"/>
+        <source>That form is not in this batch.</source>
+        <translation>该评议表不在此批次中。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/records.py" line="1"/>
+        <source>Close the batch before it is verified.</source>
+        <translation>请先关闭批次，再进行核对。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/records.py" line="1"/>
+        <source>This batch is already verified.</source>
+        <translation>该批次已核对完毕。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/records.py" line="1"/>
+        <source>The second keying must be done by another clerk than the first.</source>
+        <translation>第二遍录入须由另一名录入员完成。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/records.py" line="1"/>
+        <source>type the form number printed on the form</source>
+        <translation>请输入表上印的表号</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/records.py" line="1"/>
+        <source>choose the level ticked on the form</source>
+        <translation>请选择表上勾选的评议等次</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/records.py" line="1"/>
+        <source>Nothing was re-keyed yet.</source>
+        <translation>尚未重新录入任何评议表。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/records.py" line="1"/>
+        <source>That difference no longer exists.</source>
+        <translation>该差异已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/records.py" line="1"/>
+        <source>Only a form keyed twice can take the second keying.</source>
+        <translation>只有录入过两遍的评议表才能采用第二遍的录入。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/records.py" line="1"/>
+        <source>unknown resolution &apos;{resolution}&apos;</source>
+        <translation>未知的处理方式“{resolution}”</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/records.py" line="1"/>
+        <source>Only a supervisor chooses the verification sample.</source>
+        <translation>只有负责人才能选定核对样本。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/records.py" line="1"/>
+        <source>Only a supervisor settles keying differences.</source>
+        <translation>只有负责人才能处理录入差异。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/records.py" line="1"/>
+        <source>There is no campaign named &apos;{name}&apos;.</source>
+        <translation>没有名为“{name}”的评议活动。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/records.py" line="1"/>
+        <source>No campaign is open: open one (or name one with --campaign).</source>
+        <translation>没有进行中的评议活动：请开启一个（或用 --campaign 指定）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/records.py" line="1"/>
+        <source>There is no unit named &apos;{name}&apos; on this device.</source>
+        <translation>本设备上没有名为“{name}”的单位。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/records.py" line="1"/>
+        <source>Several units are named &apos;{name}&apos;; the kiosk needs one.</source>
+        <translation>有多个单位名为“{name}”；评价器只能对应一个单位。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/records.py" line="1"/>
+        <source>give the person&apos;s name</source>
+        <translation>请填写此人的姓名</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/records.py" line="1"/>
+        <source>a PIN is at least {minimum} digits</source>
+        <translation>PIN 码至少 {minimum} 位数字</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/records.py" line="1"/>
+        <source>a {device_role} device has no {role} profiles</source>
+        <translation>{device_role} 设备上不能有 {role} 用户</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/records.py" line="1"/>
+        <source>there is already a profile named &apos;{name}&apos;</source>
+        <translation>已有名为“{name}”的用户</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/records.py" line="1"/>
+        <source>there is no profile named &apos;{name}&apos;</source>
+        <translation>没有名为“{name}”的用户</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/records.py" line="1"/>
+        <source>Only a supervisor can remove a profile.</source>
+        <translation>只有负责人才能删除用户。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/records.py" line="1"/>
+        <source>You cannot remove your own profile.</source>
+        <translation>不能删除自己的用户。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/records.py" line="1"/>
+        <source>The last profile that can manage the others stays.</source>
+        <translation>必须保留最后一个可以管理其他用户的用户。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/records.py" line="1"/>
+        <source>Only a supervisor can set another person&apos;s PIN.</source>
+        <translation>只有负责人才能为他人设置 PIN 码。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/records.py" line="1"/>
+        <source>choose a file name ending in .xlsx or .csv</source>
+        <translation>请选择以 .xlsx 或 .csv 结尾的文件名</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/records.py" line="1"/>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>导出已取消；没有写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/imports.py" line="1"/>
+        <source>no such file</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/imports.py" line="1"/>
+        <source>the file is empty</source>
+        <translation>文件是空的</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/imports.py" line="1"/>
+        <source>cannot be read as UTF-8 CSV or XLSX</source>
+        <translation>无法按 UTF-8 编码的 CSV 或 XLSX 读取</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/imports.py" line="1"/>
+        <source>cannot be read (not a CSV or XLSX file, or a damaged one)</source>
+        <translation>无法读取（不是 CSV 或 XLSX 文件，或文件已损坏）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/imports.py" line="1"/>
+        <source>holds {size_mb} MB of data, more than the {limit_mb} MB a file may hold (a damaged or hostile file?); split it into smaller files</source>
+        <translation>文件数据达 {size_mb} MB，超过单个文件上限 {limit_mb} MB（文件可能已损坏或被恶意构造）；请拆分为较小的文件</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/imports.py" line="1"/>
+        <source>has more than {limit} rows; split it into smaller files</source>
+        <translation>超过 {limit} 行；请拆分为较小的文件</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/imports.py" line="1"/>
+        <source>missing column (expected {column} or {aliases})</source>
+        <translation>缺少此列（表头应为 {column} 或 {aliases}）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/imports.py" line="1"/>
+        <source>unknown unit &apos;{text}&apos;</source>
+        <translation>没有单位“{text}”</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/imports.py" line="1"/>
+        <source>unknown unit &apos;{text}&apos;; did you mean {suggestions}?</source>
+        <translation>没有单位“{text}”；是否指 {suggestions}？</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/imports.py" line="1"/>
+        <source>&apos;{text}&apos; is ambiguous: write the path, one of {paths}</source>
+        <translation>“{text}”对应多个单位：请写出完整路径，为以下之一：{paths}</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/imports.py" line="1"/>
+        <source>form number {number} appears again (first on row {first_row})</source>
+        <translation>表号 {number} 重复出现（首次在第 {first_row} 行）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/imports.py" line="1"/>
+        <source>the campaign is empty</source>
+        <translation>评议活动为空</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/imports.py" line="1"/>
+        <source>the unit&apos;s name is empty</source>
+        <translation>单位名称为空</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/imports.py" line="1"/>
+        <source>the representative&apos;s name is empty</source>
+        <translation>评议代表姓名为空</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/imports.py" line="1"/>
+        <source>--rejects goes with --skip-invalid</source>
+        <translation>--rejects 须与 --skip-invalid 一起使用</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/imports.py" line="1"/>
+        <source>The import was cancelled; nothing was saved.</source>
+        <translation>导入已取消；没有保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/imports.py" line="1"/>
+        <source>nothing was imported ({count} problems).</source>
+        <translation>未导入任何内容（共 {count} 个问题）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/imports.py" line="1"/>
+        <source>imported {count} units</source>
+        <translation>导入了 {count} 个单位</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/imports.py" line="1"/>
+        <source>imported {count} representatives</source>
+        <translation>导入了 {count} 名评议代表</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/imports.py" line="1"/>
+        <source>imported {count} forms</source>
+        <translation>导入了 {count} 份评议表</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/imports.py" line="1"/>
+        <source>{count} already present</source>
+        <translation>{count} 条已存在</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/imports.py" line="1"/>
+        <source>rejected {count} rows</source>
+        <translation>拒绝了 {count} 行</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/imports.py" line="1"/>
+        <source>created campaign &apos;{name}&apos; ({year})</source>
+        <translation>新建评议活动“{name}”（{year}）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/imports.py" line="1"/>
+        <source>created team &apos;{name}&apos;</source>
+        <translation>新建督查组“{name}”</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsPanel</name>
@@ -3789,213 +4124,6 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
         <location filename="../../desktop/spreadsheets/export.py" line="216"/>
         <source>%1 rows written to %2.</source>
         <translation>已将 %1 行写入 %2。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/spreadsheets/problems.py" line="20"/>
-        <source>kind</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/spreadsheets/problems.py" line="20"/>
-        <source>parent</source>
-        <translation>上级单位</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/spreadsheets/problems.py" line="21"/>
-        <source>township</source>
-        <translation>乡镇</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/spreadsheets/problems.py" line="21"/>
-        <source>phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/spreadsheets/problems.py" line="22"/>
-        <source>team</source>
-        <translation>所属组</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/spreadsheets/problems.py" line="22"/>
-        <location filename="../../desktop/spreadsheets/problems.py" line="78"/>
-        <source>form_no</source>
-        <translation>表号</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/spreadsheets/problems.py" line="23"/>
-        <source>campaign</source>
-        <translation>评议活动</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/spreadsheets/problems.py" line="23"/>
-        <source>group</source>
-        <translation>评议群体</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/spreadsheets/problems.py" line="24"/>
-        <source>unit</source>
-        <translation>被评议单位</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/spreadsheets/problems.py" line="24"/>
-        <source>level</source>
-        <translation>评议等次</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/spreadsheets/problems.py" line="25"/>
-        <source>reason</source>
-        <translation>不满意原因</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/spreadsheets/problems.py" line="25"/>
-        <source>suggestion</source>
-        <translation>意见建议</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/spreadsheets/problems.py" line="26"/>
-        <source>date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/spreadsheets/problems.py" line="26"/>
-        <source>discipline</source>
-        <translation>遵守纪律</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/spreadsheets/problems.py" line="27"/>
-        <source>law</source>
-        <translation>依法办事</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/spreadsheets/problems.py" line="27"/>
-        <source>service</source>
-        <translation>服务质量</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/spreadsheets/problems.py" line="28"/>
-        <source>integrity</source>
-        <translation>廉洁自律</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/spreadsheets/problems.py" line="29"/>
-        <source>efficiency</source>
-        <translation>工作效率</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/spreadsheets/problems.py" line="29"/>
-        <source>file</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/spreadsheets/problems.py" line="30"/>
-        <source>header</source>
-        <translation>表头</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/spreadsheets/problems.py" line="37"/>
-        <source>name</source>
-        <comment>a person</comment>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/spreadsheets/problems.py" line="38"/>
-        <source>name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/spreadsheets/problems.py" line="45"/>
-        <source>unknown unit &apos;%1&apos;; did you mean %2?</source>
-        <translation>没有单位“%1”；是否指 %2？</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/spreadsheets/problems.py" line="46"/>
-        <source>unknown unit &apos;%1&apos;</source>
-        <translation>没有单位“%1”</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/spreadsheets/problems.py" line="48"/>
-        <source>&apos;%1&apos; names several units: write the path, one of %2</source>
-        <translation>“%1”对应多个单位：请写出完整路径，为以下之一：%2</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/spreadsheets/problems.py" line="49"/>
-        <source>&apos;%1&apos; is not one of %2</source>
-        <translation>“%1”不是以下之一：%2</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/spreadsheets/problems.py" line="51"/>
-        <source>&apos;%1&apos; is not a date of the form YYYY-MM-DD</source>
-        <translation>“%1”不是 年-月-日（YYYY-MM-DD）格式的日期</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/spreadsheets/problems.py" line="53"/>
-        <source>form number %1 was already entered on %2 by %3</source>
-        <translation>表号 %1 已于 %2 由 %3 录入</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/spreadsheets/problems.py" line="55"/>
-        <source>form number %1 appears again (first on row %2)</source>
-        <translation>表号 %1 重复出现（首次在第 %2 行）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/spreadsheets/problems.py" line="57"/>
-        <source>missing column (expected %1 or %2)</source>
-        <translation>缺少此列（表头应为 %1 或 %2）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/spreadsheets/problems.py" line="59"/>
-        <source>cannot be read as UTF-8 CSV or XLSX (%1)</source>
-        <translation>无法按 UTF-8 编码的 CSV 或 XLSX 读取（%1）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/spreadsheets/problems.py" line="60"/>
-        <source>cannot be read (%1)</source>
-        <translation>无法读取（%1）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/spreadsheets/problems.py" line="62"/>
-        <source>a reason is required when the level is dissatisfied</source>
-        <translation>评议等次为“不满意”时必须填写原因</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/spreadsheets/problems.py" line="63"/>
-        <source>the campaign is empty</source>
-        <translation>评议活动为空</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/spreadsheets/problems.py" line="64"/>
-        <source>the unit&apos;s name is empty</source>
-        <translation>单位名称为空</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/spreadsheets/problems.py" line="66"/>
-        <source>the representative&apos;s name is empty</source>
-        <translation>评议代表姓名为空</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/spreadsheets/problems.py" line="67"/>
-        <source>the file is empty</source>
-        <translation>文件是空的</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/spreadsheets/problems.py" line="68"/>
-        <source>no such file</source>
-        <translation>文件不存在</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/spreadsheets/problems.py" line="78"/>
-        <source>the text is %1 characters long; at most %2 fit here</source>
-        <translation>文字长 %1 个字，此处最多 %2 个字</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/spreadsheets/problems.py" line="81"/>
-        <source>holds %1 MB of data, more than the %2 MB a file may hold (a damaged or hostile file?); split it into smaller files</source>
-        <translation>文件数据达 %1 MB，超过单个文件上限 %2 MB（文件可能已损坏或被恶意构造）；请拆分为较小的文件</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/spreadsheets/problems.py" line="86"/>
-        <source>has more than %1 rows; split it into smaller files</source>
-        <translation>超过 %1 行；请拆分为较小的文件</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@ import csv
 
 import pytest
 
+from desktop import messages
 from tests.desktop.conftest import make_session, until
 from tests.models.helpers import FORM_HEADER, count, snapshot, write_csv
 
@@ -142,7 +143,9 @@ def chinese(qapp, tmp_path):
     translator = QTranslator()
     assert translator.load(str(qm))
     qapp.installTranslator(translator)
+    messages.set_language(messages.CHINESE)  # as the window's switch does (desktop/i18n.py)
     yield
+    messages.set_language(messages.ENGLISH)
     qapp.removeTranslator(translator)
 
 

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication
 
+from desktop import messages
+
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "fieldinspect_zh_CN.ts"
 
@@ -82,7 +84,9 @@ def chinese(qapp, tmp_path):
     translator = QTranslator()
     translator.load(str(qm))
     qapp.installTranslator(translator)
+    messages.set_language(messages.CHINESE)  # as the window's switch does (desktop/i18n.py)
     yield
+    messages.set_language(messages.ENGLISH)
     qapp.removeTranslator(translator)
 
 

@@ -61,14 +61,14 @@ def test_a_cell_over_the_limit_is_a_row_error_never_silently_dropped(units, data
     args = ["--data-dir", str(data_dir), "import", "evaluations", str(path)]
     assert cli(args) == 1
     err = capsys.readouterr().err
-    assert (f"{path}:3: suggestion: the text is {rules.NOTE_CHARS + 1:,} characters long; at "
-            f"most {rules.NOTE_CHARS:,} fit here") in err
+    assert (f"{path}:3: suggestion: Too long: {rules.NOTE_CHARS + 1} characters; at most "
+            f"{rules.NOTE_CHARS} fit here.") in err
     rejects = tmp_path / "rejects.csv"
     assert cli([*args, "--skip-invalid", "--rejects", str(rejects)]) == 0
     assert "imported 2 forms; rejected 1 rows" in capsys.readouterr().out
     lines = rejects.read_text(encoding="utf-8-sig").splitlines()
     assert len(lines) == 2 and lines[1].startswith("2,") and too_long in lines[1]
-    assert "suggestion: the text is" in lines[1]
+    assert "suggestion: Too long: " in lines[1]
 
 
 def test_an_11_mb_cell_in_a_workbook_is_a_row_error(units, tmp_path):

@@ -62,3 +62,25 @@ def test_a_photo_removed_on_a_device_is_removed_at_hq(hq, tmp_path):
     assert report.rejected == 0 and report.forbidden == 0
     assert attachment not in hq.rows("attachment")
     assert hq.rows("attachment", live_only=False)[attachment]["deleted_at"] is not None
+
+
+def test_hq_refuses_a_deadline_before_the_problem_by_code_with_its_dates(hq):
+    """A rule's refusal travels as its code and arguments (JSON), so the office reads it in its
+    own language: the deadline and the reporting date, not HQ's English sentence."""
+    import json
+
+    boss = hq.device("hq", name="hq")
+    ids = seed_reference(boss)
+    boss.sync()
+    office = hq.device("office", name="county-office")
+    office.sync()
+    with office.write("clerk") as w:  # a doctored client: straight to the store
+        w.create(Problem, {"description": "窗口推诿", "unit_id": ids["window"],
+                           "reported_on": date(2026, 5, 10), "deadline": date(2026, 5, 1)})
+    report = office.sync()
+    assert report.rejected == 1
+    with office.store.read() as conn:
+        code, details = conn.exec_driver_sql("SELECT code, details FROM sync_issue").one()
+    details = json.loads(details) if isinstance(details, str) else details
+    assert code == "deadline_before_report"
+    assert details == {"field": "deadline", "deadline": "2026-05-01", "reported": "2026-05-10"}
