@@ -54,10 +54,10 @@ def _secret(env_names: tuple[str, ...], prompt: str, *, confirm: bool = False) -
         if value:
             return value
     if not sys.stdin.isatty():
-        raise StoreLockedError(f"Set {env_names[0]} or run in a terminal.")
+        raise StoreLockedError(code="cli_secret_needed", params={"variable": env_names[0]})
     first = getpass.getpass(prompt)
     if confirm and getpass.getpass("Repeat it: ") != first:
-        raise StoreLockedError("The two entries differ; nothing was done.")
+        raise StoreLockedError(code="cli_entries_differ")
     return first
 
 

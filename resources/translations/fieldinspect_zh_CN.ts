@@ -2734,6 +2734,351 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
         <source>{file} is not a photo (JPEG, PNG, HEIC, WebP, GIF or BMP).</source>
         <translation>{file} 不是照片（须为 JPEG、PNG、HEIC、WebP、GIF 或 BMP）。</translation>
     </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>That is not an HQ recovery public key.</source>
+        <translation>这不是总部的恢复公钥。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>The HQ recovery key must be an X25519 key.</source>
+        <translation>总部恢复密钥必须是 X25519 密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>The recovery key cannot be read (wrong file or password).</source>
+        <translation>无法读取恢复密钥（文件不对或密码错误）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>The recovery key must be an X25519 key.</source>
+        <translation>恢复密钥必须是 X25519 密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>This store was sealed to a different HQ recovery key.</source>
+        <translation>本数据库是用另一把总部恢复密钥封存的。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>The escrow file is damaged.</source>
+        <translation>托管文件已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>This store has no escrow file: it cannot be recovered.</source>
+        <translation>本数据库没有托管文件，无法恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>Give the new passphrase for the recovered store.</source>
+        <translation>请为恢复后的数据库设置新密码。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>A backup needs a passphrase to protect it.</source>
+        <translation>备份需要设置密码加以保护。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>The backup file is cut short.</source>
+        <translation>备份文件不完整（被截断）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>The backup file is damaged or was altered.</source>
+        <translation>备份文件已损坏或被改动。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>That file is not a FieldInspect backup.</source>
+        <translation>该文件不是督查通的备份。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>Wrong passphrase for this backup.</source>
+        <translation>备份密码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>The backup holds an unexpected file name &apos;{name}&apos;; nothing restored.</source>
+        <translation>备份中有意外的文件名“{name}”；未恢复任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>{folder} already holds a store; restore into an empty folder.</source>
+        <translation>{folder} 中已有数据库；请恢复到空文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>That attachment reference is not a SHA-256 hash.</source>
+        <translation>该附件引用不是 SHA-256 哈希值。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>The attachment&apos;s bytes do not match its hash; nothing was kept.</source>
+        <translation>附件内容与其哈希值不符；未保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>That attachment is not on this device yet.</source>
+        <translation>该附件尚未下载到本设备。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>The attachment file is damaged.</source>
+        <translation>附件文件已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>The attachment file is damaged or was replaced.</source>
+        <translation>附件文件已损坏或被替换。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>Only JPEG and PNG photos can be cleaned for publication.</source>
+        <translation>只有 JPEG 和 PNG 照片可以清除信息后公开。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>The JPEG file is damaged.</source>
+        <translation>JPEG 文件已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>Only a supervisor or HQ sets the idle lock.</source>
+        <translation>只有主管或总部可以设置闲置锁屏。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>Between {low} and {high} minutes.</source>
+        <translation>应在 {low} 到 {high} 分钟之间。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>Only a supervisor or HQ sets attachment downloads.</source>
+        <translation>只有主管或总部可以设置附件下载。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>Between {low} and {high} MB.</source>
+        <translation>应在 {low} 到 {high} MB 之间。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>Only a supervisor may do this.</source>
+        <translation>只有主管可以进行此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>Wrong PIN.</source>
+        <translation>PIN 码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>There is no profile named &apos;{name}&apos; on this device.</source>
+        <translation>本设备上没有名为“{name}”的用户。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>Too many wrong passphrases: blocked. HQ can unlock the store with the recovery key.</source>
+        <translation>密码错误次数过多，已被锁定。总部可用恢复密钥解锁数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>Too many wrong passphrases: try again in {seconds} seconds.</source>
+        <translation>密码错误次数过多：请 {seconds} 秒后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>Too many wrong PINs: blocked. A supervisor can unblock the profile.</source>
+        <translation>PIN 码错误次数过多，已被锁定。主管可以为该用户解除锁定。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>Too many wrong PINs: try again in {seconds} seconds.</source>
+        <translation>PIN 码错误次数过多：请 {seconds} 秒后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>Wrong passphrase: the window stays locked.</source>
+        <translation>密码错误：窗口仍处于锁定状态。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>The store&apos;s key reference is damaged.</source>
+        <translation>数据库的密钥引用已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>The key folder {folder} is inside the data directory; choose another (FIELDINSPECT_KEY_DIR) so that a copy of the data alone opens nothing.</source>
+        <translation>密钥文件夹 {folder} 位于数据目录内；请另选一处（FIELDINSPECT_KEY_DIR），使仅复制数据无法打开任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>This device was wiped; its records and keys are gone.</source>
+        <translation>本设备已被擦除，其记录和密钥均已删除。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/store.py" line="1"/>
+        <source>A passphrase is needed to protect a new store.</source>
+        <translation>新建数据库需要设置密码加以保护。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/store.py" line="1"/>
+        <source>The store is locked: give its passphrase (FIELDINSPECT_PASSPHRASE or the prompt).</source>
+        <translation>数据库已锁定：请提供密码（FIELDINSPECT_PASSPHRASE 或在提示时输入）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/store.py" line="1"/>
+        <source>The store&apos;s key file {path} is damaged or unreadable.</source>
+        <translation>数据库的密钥文件 {path} 已损坏或无法读取。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/store.py" line="1"/>
+        <source>This store&apos;s device key is not on this computer, so it cannot be opened here (a copied data directory opens nothing). HQ can recover it with the recovery key.</source>
+        <translation>本数据库的设备密钥不在这台电脑上，因此无法在此打开（复制来的数据目录打不开任何内容）。总部可用恢复密钥恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/store.py" line="1"/>
+        <source>Wrong passphrase: the store stays locked.</source>
+        <translation>密码错误：数据库仍处于锁定状态。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/store.py" line="1"/>
+        <source>The store at {path} cannot be opened with this key (wrong passphrase, or not a FieldInspect store).</source>
+        <translation>无法用此密钥打开 {path} 处的数据库（密码错误，或不是督查通的数据库）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/store.py" line="1"/>
+        <source>This store was written by a newer FieldInspect (schema {revision}; this app knows up to {head}). Update the app to open it; nothing was changed.</source>
+        <translation>本数据库由更新版本的督查通写入（结构版本 {revision}；本程序最高支持 {head}）。请升级程序后再打开；未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/store.py" line="1"/>
+        <source>That record no longer exists: it was deleted in the meantime.</source>
+        <translation>该记录已不存在：其间已被删除。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/store.py" line="1"/>
+        <source>The demo data set only goes into an empty store; this one holds records. Use a separate data directory.</source>
+        <translation>演示数据只能载入空数据库；此数据库已有记录。请使用另一个数据目录。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/store.py" line="1"/>
+        <source>The store is locked: set FIELDINSPECT_PASSPHRASE or run in a terminal.</source>
+        <translation>数据库已锁定：请设置 FIELDINSPECT_PASSPHRASE，或在终端中运行。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/store.py" line="1"/>
+        <source>The two passphrases differ; nothing was created.</source>
+        <translation>两次输入的密码不一致；未创建任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/store.py" line="1"/>
+        <source>Set {variable} or run in a terminal.</source>
+        <translation>请设置 {variable}，或在终端中运行。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/store.py" line="1"/>
+        <source>The two entries differ; nothing was done.</source>
+        <translation>两次输入不一致；未做任何操作。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/documents.py" line="1"/>
+        <source>There is no unit named &apos;{name}&apos;.</source>
+        <translation>没有名为“{name}”的单位。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/documents.py" line="1"/>
+        <source>&apos;{name}&apos; names {count} units; say which: {choices}</source>
+        <translation>“{name}”对应 {count} 个单位；请指明是哪一个：{choices}</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/documents.py" line="1"/>
+        <source>There is no campaign named &apos;{name}&apos;.</source>
+        <translation>没有名为“{name}”的评议活动。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/documents.py" line="1"/>
+        <source>&apos;{value}&apos; is not a status; one of: {accepted}</source>
+        <translation>“{value}”不是有效的状态；可选：{accepted}</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/documents.py" line="1"/>
+        <source>No circulated criticism was decided in that period.</source>
+        <translation>该期间内没有作出通报批评决定。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/documents.py" line="1"/>
+        <source>No criticism record {ids}.</source>
+        <translation>没有通报批评记录 {ids}。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/documents.py" line="1"/>
+        <source>Only a circulated criticism is published; not: {ids}</source>
+        <translation>只有通报批评才会公开；以下不是：{ids}</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/documents.py" line="1"/>
+        <source>All {count} criticism(s) chosen were already circulated in an earlier notice; nothing new to circulate (include them again to circulate them anew).</source>
+        <translation>所选的 {count} 条批评均已在之前的通报中通报过；没有新的可通报内容（如需再次通报，请重新选入）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/documents.py" line="1"/>
+        <source>A notice number starts at 1.</source>
+        <translation>通报编号从 1 开始。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/documents.py" line="1"/>
+        <source>&apos;{text}&apos; is not a notice number like {example}.</source>
+        <translation>“{text}”不是形如 {example} 的通报编号。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/documents.py" line="1"/>
+        <source>No Chinese TrueType font was found for PDF output. Install WenQuanYi Micro Hei (apt-get install fonts-wqy-microhei) or set FIELDINSPECT_CJK_FONT to a .ttf/.ttc file.</source>
+        <translation>未找到用于生成 PDF 的中文 TrueType 字体。请安装文泉驿微米黑（apt-get install fonts-wqy-microhei），或将 FIELDINSPECT_CJK_FONT 设为一个 .ttf/.ttc 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/documents.py" line="1"/>
+        <source>The font {path} cannot be embedded in a PDF (TrueType outlines are needed).</source>
+        <translation>字体 {path} 无法嵌入 PDF（需要 TrueType 轮廓）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/documents.py" line="1"/>
+        <source>This output is written as {formats}; &apos;{chosen}&apos; is not one of them.</source>
+        <translation>此文档只能输出为 {formats}；“{chosen}”不在其中。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/documents.py" line="1"/>
+        <source>FieldInspect may not write in {folder}; choose another folder.</source>
+        <translation>督查通无权写入 {folder}；请另选文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/documents.py" line="1"/>
+        <source>{folder} cannot be made a folder: a file of that name is in the way; choose another place.</source>
+        <translation>无法创建文件夹 {folder}：已有同名文件；请另选位置。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/documents.py" line="1"/>
+        <source>{folder} is on a read-only disk; choose another folder.</source>
+        <translation>{folder} 位于只读磁盘上；请另选文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/documents.py" line="1"/>
+        <source>The disk holding {folder} is full; nothing was written.</source>
+        <translation>{folder} 所在磁盘已满；未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/documents.py" line="1"/>
+        <source>{folder} is a folder; give the file a name.</source>
+        <translation>{folder} 是一个文件夹；请为文件命名。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/documents.py" line="1"/>
+        <source>FieldInspect cannot write in {folder}; choose another folder.</source>
+        <translation>督查通无法写入 {folder}；请另选文件夹。</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsPanel</name>

@@ -132,7 +132,7 @@ def test_a_failure_goes_through_the_error_mapping(page, run, tmp_path, monkeypat
     monkeypatch.setattr(reports_page, "show_error", lambda parent, exc: shown.append(exc))
     # No circulated criticism in the small store: the report says there is nothing to notice.
     assert run(page.generate("criticism-notice", tmp_path / "n.docx")) is None
-    assert shown and getattr(shown[0], "code", "") == "nothing_to_report"
+    assert shown and getattr(shown[0], "code", "") == "no_circulated_criticism"
 
 
 def test_reports_page_is_for_supervisors_and_hq(store, worker):
@@ -275,7 +275,7 @@ def test_a_folder_that_cannot_be_used_is_explained(page, run, tmp_path, monkeypa
     assert run(page.generate("ledger", blocker / "台账.xlsx")) is None
     assert title_for(shown[0]) == "Cannot save there"
     assert message_for(shown[0]) == (f"{blocker} cannot be made a folder: a file of that name "
-                                     "is in the way. Choose another place.")
+                                     "is in the way; choose another place.")
     assert page.rows["ledger"]["button"].isEnabled()
 
 
