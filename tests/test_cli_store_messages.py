@@ -70,3 +70,23 @@ def test_a_format_not_offered_is_refused_in_chinese(data_dir, tmp_path):
     assert res.returncode == 1
     [line] = said(res.stderr)
     assert line == "此文档只能输出为 xlsx / docx / pdf；“txt”不在其中。"
+
+
+def test_a_missing_chinese_font_is_refused_in_chinese(tmp_path, monkeypatch, capsys):
+    from desktop.cli import main
+    from reports import fonts
+
+    monkeypatch.setattr(fonts, "_candidates", lambda: [])
+    fonts.cjk_font_path.cache_clear()
+    fonts.register_pdf_font.cache_clear()
+    monkeypatch.setenv("FIELDINSPECT_PASSPHRASE", "pw")
+    try:
+        code = main(["--lang", "zh_CN", "--data-dir", str(tmp_path / "d"), "report", "ledger",
+                     "--out", str(tmp_path / "台账.pdf")])
+    finally:
+        monkeypatch.undo()
+        fonts.cjk_font_path.cache_clear()
+        fonts.register_pdf_font.cache_clear()
+    assert code == 1
+    [line] = said(capsys.readouterr().err)
+    assert line.startswith("未找到用于生成 PDF 的中文 TrueType 字体。")

@@ -941,11 +941,6 @@
         <translation>出现错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="50"/>
-        <source>This store was written by a newer FieldInspect. Install the newer version.</source>
-        <translation>该数据库由更新版本的督查通写入，请安装新版本。</translation>
-    </message>
-    <message>
         <location filename="../../desktop/errors.py" line="55"/>
         <source>An unexpected error occurred; it was written to the log. Nothing half-finished was saved.</source>
         <translation>发生意外错误，已写入日志。未保存任何不完整的数据。</translation>
@@ -954,36 +949,6 @@
         <location filename="../../desktop/errors.py" line="30"/>
         <source>Cannot save there</source>
         <translation>无法保存到此处</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/errors.py" line="69"/>
-        <source>FieldInspect may not write in %1. Choose another folder.</source>
-        <translation>督查通无权写入 %1，请另选文件夹。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/errors.py" line="71"/>
-        <source>%1 cannot be made a folder: a file of that name is in the way. Choose another place.</source>
-        <translation>无法创建文件夹 %1：已有同名文件，请另选位置。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/errors.py" line="73"/>
-        <source>%1 is on a read-only disk. Choose another folder.</source>
-        <translation>%1 位于只读磁盘上，请另选文件夹。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/errors.py" line="74"/>
-        <source>The disk holding %1 is full. Nothing was written.</source>
-        <translation>%1 所在磁盘已满，未写入任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/errors.py" line="75"/>
-        <source>%1 is a folder. Give the file a name.</source>
-        <translation>%1 是文件夹，请输入文件名。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/errors.py" line="77"/>
-        <source>FieldInspect cannot write in %1. Choose another folder.</source>
-        <translation>督查通无法写入 %1，请另选文件夹。</translation>
     </message>
 </context>
 <context>
@@ -2459,24 +2424,6 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
         <source>Headquarters revoked this device, and its records were removed from it. Ask headquarters to enroll it again.</source>
         <translation>总部已吊销本设备，其中的记录已被清除。如需继续使用，请联系总部重新登记。</translation>
     </message>
-    <message>
-        <source>Wrong PIN.</source>
-        <translation>PIN 不正确。</translation>
-    </message>
-    <message>
-        <source>Wrong passphrase.</source>
-        <translation>密码错误。</translation>
-    </message>
-    <message>
-        <source>Too many wrong attempts: blocked. A supervisor can unblock a PIN; headquarters can unlock a store with the recovery key.</source>
-        <translation>错误次数过多，已被锁定。PIN 可由主管解除锁定；数据库可由总部用恢复密钥解锁。</translation>
-    </message>
-    <message numerus="yes">
-        <source>Too many wrong attempts: wait %n s, then try again.</source>
-        <translation>
-            <numerusform>错误次数过多，请 %n 秒后再试。</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>OpinionsPanel</name>
@@ -2597,11 +2544,6 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
         <location filename="../../desktop/startup.py" line="106"/>
         <source>Repeat</source>
         <translation>再次输入</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/startup.py" line="126"/>
-        <source>Wrong passphrase.</source>
-        <translation>密码错误。</translation>
     </message>
     <message>
         <location filename="../../desktop/startup.py" line="130"/>
