@@ -7,6 +7,8 @@ re-compression, so the picture itself is unchanged.
 
 import struct
 
+from models.messages import english
+
 _JPEG_SOI = b"\xff\xd8"
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 # APP1 holds EXIF (with the GPS block) and XMP (which can repeat it); APP13 holds IPTC.
@@ -19,8 +21,6 @@ class UnsupportedImageError(ValueError):
     the caller that turns it into an error a person reads."""
 
     def __init__(self, code: str):
-        from models.messages import english
-
         super().__init__(english(code))
         self.code = code
 
