@@ -53,33 +53,11 @@ def message_for(exc: BaseException, field_labels: dict[str, str] | None = None) 
         return "\n".join(  # a coded problem's text names what it is about (a photo's file)
             problem_text(p) if p.code and p.field not in labels
             else f"{labels.get(p.field, p.field)}: {problem_text(p)}" for p in exc.problems)
-    if isinstance(exc, StoreTooNewError):
-        return QCoreApplication.translate(
-            "Errors", "This store was written by a newer FieldInspect. Install the newer version.")
-    if isinstance(exc, OutputFolderError):
-        return output_folder_text(exc)
     if isinstance(exc, AppError):
         return error_text(exc)  # by its code, in the window's language (desktop/messages.py)
     log.error("unexpected error:\n%s", scrubbed_traceback(exc))
     return QCoreApplication.translate("Errors", "An unexpected error occurred; it was written to the log. "
                "Nothing half-finished was saved.")
-
-
-def output_folder_text(exc: OutputFolderError) -> str:
-    """Why a file cannot be saved where the person chose, by the error's reason code."""
-    translate = QCoreApplication.translate
-    texts = {
-        "permission": translate("Errors", "FieldInspect may not write in %1. Choose another "
-                                          "folder."),
-        "not_a_folder": translate("Errors", "%1 cannot be made a folder: a file of that name "
-                                            "is in the way. Choose another place."),
-        "read_only": translate("Errors", "%1 is on a read-only disk. Choose another folder."),
-        "disk_full": translate("Errors", "The disk holding %1 is full. Nothing was written."),
-        "is_a_folder": translate("Errors", "%1 is a folder. Give the file a name."),
-    }
-    text = texts.get(exc.reason) or translate("Errors", "FieldInspect cannot write in %1. "
-                                                        "Choose another folder.")
-    return text.replace("%1", str(exc.folder))
 
 
 def show_error(parent: QWidget | None, exc: BaseException,

@@ -2,7 +2,7 @@
 idle lock (desktop.idle_lock) puts a lock screen in front of all of it."""
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QRect, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QRect, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -20,14 +20,13 @@ from desktop.about import about_box
 from desktop.change_hub import ChangeHub
 from desktop.idle_lock import IdleWatcher, LockScreen
 from desktop.labels import label_of
+from desktop.messages import error_text
 from desktop.pages.registry import page_class, page_spec
 from desktop.sync_controller import SyncController
 from desktop.widgets.slots import widget_slot
 from desktop.widgets.sync_indicator import SyncIndicator
 from models.enums import ProfileRole
-from models.errors import AppError, WrongPassphraseError
-from models.security.lockout import LockedOutError
-from models.security.pins import WrongPinError
+from models.errors import AppError
 from models.security.relock import lock_window, switch_profile, unlock_window
 
 # Tables of the reference data every page offers in its lists (desktop.data.reference).
@@ -283,17 +282,13 @@ class MainWindow(QMainWindow):
             self._unlocked()
 
     async def _checked(self, check, *args) -> bool:
-        """A PIN or passphrase check on the store's thread; a refusal shown on the lock screen."""
+        """A PIN or passphrase check on the store's thread; a refusal (wrong PIN or passphrase,
+        a lockout and how long it lasts) shown on the lock screen by its code, in the window's
+        language."""
         try:
             await self.session.worker.run(check, *args)
-        except LockedOutError as exc:
-            self.lock_screen.refuse(_lockout_message(exc))
-        except WrongPinError:
-            self.lock_screen.refuse(self.tr("Wrong PIN."))
-        except WrongPassphraseError:
-            self.lock_screen.refuse(self.tr("Wrong passphrase."))
         except AppError as exc:
-            self.lock_screen.refuse(exc.message)
+            self.lock_screen.refuse(error_text(exc))
         else:
             return True
         return False
@@ -354,12 +349,3 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
         self.closed.emit()
 
-
-def _lockout_message(exc: LockedOutError) -> str:
-    if exc.wait_seconds is None:
-        return QCoreApplication.translate(
-            "MainWindow", "Too many wrong attempts: blocked. A supervisor can unblock a PIN; "
-            "headquarters can unlock a store with the recovery key.")
-    return QCoreApplication.translate(
-        "MainWindow", "Too many wrong attempts: wait %n s, then try again.", "",
-        int(exc.wait_seconds) + 1)

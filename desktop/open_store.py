@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QDialog, QProgressDialog
 
 from desktop.data.local_store import open_local_store, store_exists
+from desktop.messages import error_text
 from desktop.startup import (
     DEMO,
     ENROLL,
@@ -90,13 +91,13 @@ async def unlock(worker, store_dir: Path):
     elif env:
         try:
             return await worker.run(open_local_store, store_dir, env)
-        except StoreLockedError:
-            dialog.show_error(dialog.wrong_passphrase())  # the variable's is wrong: ask
+        except StoreLockedError as exc:  # the variable's is wrong: say why (by code), ask
+            dialog.show_error(error_text(exc))
     while await run_dialog(dialog) == ACCEPTED:
         try:
             return await worker.run(open_local_store, store_dir, dialog.passphrase.text())
         except StoreLockedError as exc:
-            dialog.show_error(dialog.wrong_passphrase() if not creating else exc.message)
+            dialog.show_error(error_text(exc))  # by its code, in the window's language
             dialog.passphrase.clear()
     return None
 
@@ -192,7 +193,7 @@ async def pick_profile(worker, store, user: str | None) -> dict | None:
         except WrongPinError:
             dialog.wrong_pin()
         except AppError as exc:
-            dialog.locked_out(exc.message)
+            dialog.locked_out(error_text(exc))
         else:
             return chosen
     return None

@@ -135,9 +135,6 @@ class PassphraseDialog(QDialog):
         self.error.setText(text)
         self.error.show()
 
-    def wrong_passphrase(self) -> str:
-        return self.tr("Wrong passphrase.")
-
     def _show_strength(self, text: str) -> None:
         from models.security.passphrase_policy import MIN_PASSPHRASE_LENGTH, strength
 

@@ -241,8 +241,7 @@ def build_problems(rng, opinions, findings, campaign, as_of) -> list[dict]:
 def load_demo_data(store, *, seed: int = 1, as_of: date | None = None,
                    profile: str = "demo") -> str:
     if store.holds_records():
-        raise DomainError("The demo data set only goes into an empty store; this one holds "
-                          "records. Use a separate data directory.", code="store_not_empty")
+        raise DomainError(code="demo_needs_empty_store")
     rng, as_of = random.Random(seed), as_of or local_today()
     start = date(as_of.year, 1, 1) if as_of.month > 2 else date(as_of.year - 1, 3, 1)
     units = build_units()

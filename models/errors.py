@@ -121,9 +121,13 @@ class StoreLockedError(AppError):
 class WrongPassphraseError(StoreLockedError):
     """The passphrase did not unwrap the key: counted by the unlock lockout."""
 
+    code = "wrong_passphrase"
+
 
 class DeviceKeyMissingError(StoreLockedError):
     """The device part is not on this machine (a copied data directory, a wiped keyring)."""
+
+    code = "device_key_missing"
 
 
 class StoreTooNewError(AppError):

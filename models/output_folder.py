@@ -21,26 +21,18 @@ _REASONS = {
     errno.ENOSPC: "disk_full", errno.EDQUOT: "disk_full",
     errno.EISDIR: "is_a_folder",
 }
-MESSAGES = {
-    "permission": "FieldInspect may not write in {folder}; choose another folder.",
-    "not_a_folder": "{folder} cannot be made a folder: a file of that name is in the way; "
-                    "choose another place.",
-    "read_only": "{folder} is on a read-only disk; choose another folder.",
-    "disk_full": "The disk holding {folder} is full; nothing was written.",
-    "is_a_folder": "{folder} is a folder; give the file a name.",
-    "cannot_write": "FieldInspect cannot write in {folder}; choose another folder.",
-}
 
 
 class OutputFolderError(AppError):
     """`reason`: permission | not_a_folder | read_only | disk_full | is_a_folder |
-    cannot_write."""
+    cannot_write; the message code is ``output_folder_<reason>`` (models/messages/documents.py)
+    with the folder as its argument."""
 
     code = "output_folder"
 
     def __init__(self, folder: Path, reason: str) -> None:
         self.folder, self.reason = Path(folder), reason
-        super().__init__(MESSAGES[reason].format(folder=self.folder))
+        super().__init__(code=f"output_folder_{reason}", params={"folder": str(self.folder)})
 
     @classmethod
     def from_os_error(cls, folder: Path, exc: OSError) -> "OutputFolderError":

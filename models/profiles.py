@@ -58,7 +58,7 @@ def acting_profile(store: Store, requested: str | None) -> str:
         for p in profiles:
             if p["name"] == requested:
                 return p["name"]
-        raise NotFoundError(f"There is no profile named '{requested}' on this device.")
+        raise NotFoundError(code="no_such_profile", params={"name": requested})
     if profiles:
         return profiles[0]["name"]
     role = DEFAULT_ROLE_FOR_DEVICE[device_role(store)]

@@ -6,7 +6,7 @@ from datetime import date
 import sqlalchemy as sa
 
 from models.enums import Sanction
-from models.errors import ValidationError
+from models.errors import Problem, ValidationError
 from models.records import PersonnelCriticism
 from reports import document as d
 from reports.data import unit_labels
@@ -31,19 +31,18 @@ def chosen_criticisms(conn: sa.Connection, *, ids: list[str] | None = None,
     if not ids:
         found = circulated_criticisms(conn, date_from=date_from, date_to=date_to)
         if not found:
-            raise ReportError("No circulated criticism was decided in that period.",
-                              code="nothing_to_report")
+            raise ReportError(code="no_circulated_criticism")
         return found
     pc = PersonnelCriticism.__table__
     rows = {r["id"]: dict(r) for r in conn.execute(
         sa.select(pc).where(pc.c.id.in_(ids), pc.c.deleted_at.is_(None))).mappings()}
     missing = [i for i in ids if i not in rows]
     if missing:
-        raise ValidationError.single("ids", f"no criticism record {', '.join(missing)}")
+        raise ValidationError(Problem.of("ids", "no_such_criticism", ids=", ".join(missing)))
     private = [i for i in ids if rows[i]["sanction"] != Sanction.CIRCULATED_CRITICISM]
     if private:
-        raise ValidationError.single("ids", "only a circulated criticism (通报批评) is "
-                                            f"published; not: {', '.join(private)}")
+        raise ValidationError(Problem.of("ids", "criticism_not_circulated",
+                                         ids=", ".join(private)))
     return [rows[i] for i in ids]
 
 

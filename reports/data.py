@@ -13,6 +13,7 @@ from models import rules
 from models.campaigns import LeftOut, left_out
 from models.enums import UnitKind
 from models.errors import NotFoundError, ValidationError
+from models.errors import Problem as InputProblem
 from models.records import Finding, Problem, Visit
 from models.reference import Campaign, Unit
 from models.timeutil import local_today
@@ -67,11 +68,11 @@ def find_unit(conn: sa.Connection, name: str) -> str:
     if not hits:
         hits = [uid for uid, u in units.items() if u["name"] == wanted]
     if not hits:
-        raise NotFoundError(f"There is no unit named '{name}'.")
+        raise NotFoundError(code="no_such_unit", params={"name": name})
     if len(hits) > 1:
         choices = "、".join(sorted(labels[h] for h in hits)[:20])
-        raise ValidationError.single("unit", f"'{name}' names {len(hits)} units; say which: "
-                                             f"{choices}")
+        raise ValidationError(InputProblem.of("unit", "unit_name_ambiguous", name=name,
+                                              count=len(hits), choices=choices))
     return hits[0]
 
 
@@ -81,7 +82,7 @@ def find_campaign(conn: sa.Connection, name: str | None) -> dict | None:
     row = conn.execute(sa.select(C).where(C.c.name == name, C.c.deleted_at.is_(None))
                        ).mappings().first()
     if row is None:
-        raise NotFoundError(f"There is no campaign named '{name}'.")
+        raise NotFoundError(code="no_such_campaign", params={"name": name})
     return dict(row)
 
 

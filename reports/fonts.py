@@ -40,11 +40,7 @@ def cjk_font_path() -> Path:
     for path in _candidates():
         if path.is_file():
             return path
-    raise ReportError(
-        "No Chinese TrueType font was found for PDF output. Install WenQuanYi Micro Hei "
-        "(apt-get install fonts-wqy-microhei) or set FIELDINSPECT_CJK_FONT to a .ttf/.ttc file.",
-        code="no_cjk_font",
-    )
+    raise ReportError(code="no_cjk_font")
 
 
 @lru_cache(maxsize=1)
@@ -58,8 +54,7 @@ def register_pdf_font() -> str:
     try:
         pdfmetrics.registerFont(TTFont(FONT_NAME, str(path), subfontIndex=0))
     except Exception as exc:  # a CFF-outline or damaged font
-        raise ReportError(f"The font {path} cannot be embedded in a PDF (TrueType outlines "
-                          f"are needed).", code="bad_cjk_font") from exc
+        raise ReportError(code="bad_cjk_font", params={"path": str(path)}) from exc
     for bold in (0, 1):
         for italic in (0, 1):
             addMapping(FONT_NAME, bold, italic, FONT_NAME)

@@ -7,7 +7,7 @@ laptops never give out one number; this module only formats and reads numbers.
 import re
 from dataclasses import dataclass
 
-from models.errors import ValidationError
+from models.errors import Problem, ValidationError
 
 DEFAULT_PREFIX = "余纠通"
 PATTERN = re.compile(r"^(?P<prefix>\S+?)[〔\[［(（](?P<year>\d{4})[〕\]］)）](?P<seq>\d+)号$")
@@ -26,7 +26,7 @@ class NoticeNumber:
 def format_number(prefix: str, year: int, seq: int | None) -> str:
     """余纠通〔2026〕3号; a draft (no number yet) leaves the space for it blank."""
     if seq is not None and seq < 1:
-        raise ValidationError.single("number", "a notice number starts at 1")
+        raise ValidationError(Problem.of("number", "notice_number_from_one"))
     return f"{prefix}〔{year}〕{'　　' if seq is None else seq}号"
 
 
@@ -34,6 +34,6 @@ def parse_number(text: str) -> NoticeNumber:
     """Read 余纠通〔2026〕3号 (square or round brackets accepted)."""
     m = PATTERN.match(text.strip())
     if not m:
-        raise ValidationError.single("number", f"'{text}' is not a notice number like "
-                                               f"余纠通〔2026〕3号")
+        raise ValidationError(Problem.of("number", "not_a_notice_number", text=text,
+                                         example="余纠通〔2026〕3号"))
     return NoticeNumber(m["prefix"], int(m["year"]), int(m["seq"]))

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 
 from models.campaigns import LeftOut
-from models.enums import ProblemStatus, parse_enum
-from models.errors import ValidationError
+from models.enums import ProblemStatus, parse_enum, zh_label
+from models.errors import Problem, ValidationError
 from models.timeutil import local_today
 from reports import document as d
 from reports import tabular
@@ -72,13 +72,19 @@ def _campaign(conn, req: ReportRequest) -> dict | None:
     return find_campaign(conn, req.campaign) if req.campaign else latest_campaign(conn)
 
 
+def _accepted(enum_cls) -> str:
+    """The values an option takes, each with its Chinese label (as `--help` lists them)."""
+    return ", ".join(f"{m.value}/{zh_label(m)}" if zh_label(m) else m.value for m in enum_cls)
+
+
 def _filter(conn, req: ReportRequest, campaign: dict | None) -> ProblemFilter:
     statuses = []
     for s in req.status:
         try:
             statuses.append(parse_enum(ProblemStatus, s).value)
         except ValueError as exc:
-            raise ValidationError.single("status", str(exc)) from exc
+            raise ValidationError(Problem.of("status", "unknown_status", value=s,
+                                             accepted=_accepted(ProblemStatus))) from exc
     units = frozenset(subtree(conn, find_unit(conn, req.unit))) if req.unit else None
     return ProblemFilter(campaign_id=campaign["id"] if campaign else None, unit_ids=units,
                          statuses=tuple(statuses), overdue_only=req.overdue, as_of=req.today,
@@ -172,9 +178,8 @@ def _issue(req: ReportRequest, cases: list[dict]) -> tuple[list[dict], str]:
     req.left_out = sum(1 for c in cases if c["id"] not in kept)
     cases = [c for c in cases if c["id"] in kept]
     if not cases or answer.number is None:
-        raise ReportError(f"All {req.left_out} criticism(s) chosen were already circulated in "
-                          "an earlier notice; nothing new to circulate (include them again "
-                          "to circulate them anew).", code="nothing_to_report")
+        raise ReportError(code="criticisms_already_circulated",
+                          params={"count": req.left_out})
     return cases, answer.number
 
 

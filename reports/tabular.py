@@ -150,9 +150,8 @@ def resolve_format(path: Path, fmt: str | None, allowed: tuple[str, ...]) -> str
     """The format asked for, else the one the file name ends in; refused when not offered."""
     chosen = (fmt or Path(path).suffix.lstrip(".")).lower()
     if chosen not in allowed:
-        raise ReportError(f"This output is written as {' / '.join(allowed)}; "
-                          f"'{chosen or Path(path).name}' is not one of them.",
-                          code="bad_format")
+        raise ReportError(code="bad_format", params={"formats": " / ".join(allowed),
+                                                     "chosen": chosen or Path(path).name})
     return chosen
 
 

@@ -44,12 +44,10 @@ class CommandContext:
         if env is not None:
             return env
         if not sys.stdin.isatty():
-            raise StoreLockedError(
-                "The store is locked: set FIELDINSPECT_PASSPHRASE or run in a terminal."
-            )
+            raise StoreLockedError(code="cli_store_locked")
         first = getpass.getpass("New passphrase for this store: " if creating else "Passphrase: ")
         if creating and getpass.getpass("Repeat the passphrase: ") != first:
-            raise StoreLockedError("The two passphrases differ; nothing was created.")
+            raise StoreLockedError(code="cli_passphrases_differ")
         return first
 
     def run(self, handler: Callable, args) -> int:

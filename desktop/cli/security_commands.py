@@ -57,10 +57,11 @@ def _secret(settings: tuple[str, ...], prompt: str, *, confirm: bool = False) ->
         if value:
             return value
     if not sys.stdin.isatty():
-        raise StoreLockedError(f"Set {VARIABLES[settings[0]]} or run in a terminal.")
+        raise StoreLockedError(code="cli_secret_needed",
+                               params={"variable": VARIABLES[settings[0]]})
     first = getpass.getpass(prompt)
     if confirm and getpass.getpass("Repeat it: ") != first:
-        raise StoreLockedError("The two entries differ; nothing was done.")
+        raise StoreLockedError(code="cli_entries_differ")
     return first
 
 

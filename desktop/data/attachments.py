@@ -75,7 +75,7 @@ def publish_copy(store, sha256: str, target: Path, *, profile: str) -> None:
     try:
         clean = strip_location(store.blobs.get(sha256))
     except UnsupportedImageError as exc:
-        raise NotPublishableError(str(exc)) from exc
+        raise NotPublishableError(code=exc.code) from exc
     target = Path(target)
     partial = target.with_name(f".{target.name}.partial")
     partial.write_bytes(clean)

@@ -15,9 +15,9 @@ this module joins them and refuses a code defined twice. ``{name}`` takes the ar
 from collections.abc import Mapping
 from typing import Any
 
-from models.messages import cli, general, imports, records
+from models.messages import cli, documents, general, imports, records, security, store
 
-AREAS = (general, cli, records, imports)
+AREAS = (general, cli, records, imports, security, store, documents)
 
 
 def _join() -> dict[str, str]:

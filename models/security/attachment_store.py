@@ -49,7 +49,7 @@ def derive_subkey(data_key: bytes, purpose: str) -> bytes:
 def _check_hash(sha256: str) -> str:
     sha256 = sha256.lower()
     if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
-        raise NotFoundError("That attachment reference is not a SHA-256 hash.")
+        raise NotFoundError(code="attachment_ref_not_hash")
     return sha256
 
 
@@ -74,7 +74,7 @@ class BlobStore:
         of an answer must not say whether it had them)."""
         sha256 = hashlib.sha256(data).hexdigest()
         if expected_sha256 is not None and _check_hash(expected_sha256) != sha256:
-            raise BlobCorruptError("The attachment's bytes do not match its hash; nothing was kept.")
+            raise BlobCorruptError(code="attachment_hash_mismatch")
         path = self._path(sha256)
         if path.exists() and not rewrite:
             return sha256
@@ -87,14 +87,14 @@ class BlobStore:
         try:
             sealed = self._path(sha256).read_bytes()
         except FileNotFoundError:
-            raise NotFoundError("That attachment is not on this device yet.") from None
+            raise NotFoundError(code="attachment_not_here") from None
         if not sealed.startswith(_MAGIC):
-            raise BlobCorruptError("The attachment file is damaged.")
+            raise BlobCorruptError(code="attachment_damaged")
         nonce, body = sealed[len(_MAGIC):len(_MAGIC) + _NONCE], sealed[len(_MAGIC) + _NONCE:]
         try:
             return self._aead.decrypt(nonce, body, sha256.encode())
         except InvalidTag:
-            raise BlobCorruptError("The attachment file is damaged or was replaced.") from None
+            raise BlobCorruptError(code="attachment_replaced") from None
 
     def delete(self, sha256: str) -> None:
         self._path(_check_hash(sha256)).unlink(missing_ok=True)

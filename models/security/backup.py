@@ -100,7 +100,7 @@ def _aad(header_bytes: bytes, index: int, last: bool) -> bytes:
 def backup_store(store, out_path: Path, passphrase: str, *, profile: str = "") -> int:
     """Write the backup; return its size in bytes. The passphrase protects the file."""
     if not passphrase:
-        raise BackupError("A backup needs a passphrase to protect it.")
+        raise BackupError(code="backup_needs_passphrase")
     out_path = Path(out_path)
     db_copy = store.data_dir / _DB_EXPORT
     _export_database(store, db_copy)
@@ -149,7 +149,7 @@ class _Plaintext:
     def _next_chunk(self) -> None:
         size = self.fh.read(4)
         if len(size) < 4:
-            raise BackupError("The backup file is cut short.")
+            raise BackupError(code="backup_cut_short")
         sealed = self.fh.read(struct.unpack(">I", size)[0])
         for last in (False, True):
             try:
@@ -161,13 +161,13 @@ class _Plaintext:
             self.index += 1
             self.done = last
             return
-        raise BackupError("The backup file is damaged or was altered.")
+        raise BackupError(code="backup_damaged")
 
     def read(self, n: int) -> bytes:
         while len(self.buffer) < n and not self.done:
             self._next_chunk()
         if len(self.buffer) < n:
-            raise BackupError("The backup file is cut short.")
+            raise BackupError(code="backup_cut_short")
         out = bytes(self.buffer[:n])
         del self.buffer[:n]
         return out
@@ -180,7 +180,7 @@ class _Plaintext:
 
 def _read_header(fh: BinaryIO) -> tuple[dict, bytes]:
     if fh.read(len(MAGIC)) != MAGIC:
-        raise BackupError("That file is not a FieldInspect backup.")
+        raise BackupError(code="backup_not_a_backup")
     (size,) = struct.unpack(">I", fh.read(4))
     header_bytes = fh.read(size)
     return json.loads(header_bytes), header_bytes
@@ -193,7 +193,7 @@ def _unwrap(head: dict, passphrase: str) -> bytes:
         return AESGCM(params.derive(passphrase)).decrypt(
             bytes.fromhex(head["nonce"]), bytes.fromhex(head["wrapped_key"]), b"fieldinspect-backup")
     except InvalidTag:
-        raise BackupError("Wrong passphrase for this backup.") from None
+        raise BackupError(code="backup_wrong_passphrase") from None
 
 
 def _safe_target(root: Path, name: str) -> Path:
@@ -202,7 +202,7 @@ def _safe_target(root: Path, name: str) -> Path:
     allowed = name in (DB_FILE, escrow.ESCROW_FILE) or (
         len(parts) == 3 and parts[0] == BLOB_DIR and all(p.isalnum() for p in parts[1:]))
     if not allowed:
-        raise BackupError(f"The backup holds an unexpected file name {name!r}; nothing restored.")
+        raise BackupError(code="backup_unexpected_name", params={"name": name})
     return root / name
 
 
@@ -212,7 +212,7 @@ def restore_store(backup_path: Path, data_dir: Path, passphrase: str,
     gets a new device id and must enroll with HQ again (models.store.identity)."""
     data_dir = Path(data_dir)
     if (data_dir / KEY_FILE).exists() or (data_dir / DB_FILE).exists():
-        raise BackupError(f"{data_dir} already holds a store; restore into an empty folder.")
+        raise BackupError(code="backup_target_not_empty", params={"folder": str(data_dir)})
     staging = data_dir.with_name(f".{data_dir.name}.restoring")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True, mode=0o700)

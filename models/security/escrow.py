@@ -53,9 +53,9 @@ def _load_public(public_pem: bytes) -> X25519PublicKey:
     try:
         key = serialization.load_pem_public_key(public_pem)
     except ValueError as exc:
-        raise RecoveryError("That is not an HQ recovery public key.") from exc
+        raise RecoveryError(code="recovery_key_not_public") from exc
     if not isinstance(key, X25519PublicKey):
-        raise RecoveryError("The HQ recovery key must be an X25519 key.")
+        raise RecoveryError(code="recovery_key_not_x25519")
     return key
 
 
@@ -80,11 +80,11 @@ def unseal(doc: dict, private_pem: bytes, password: str | None = None) -> bytes:
         private = serialization.load_pem_private_key(
             private_pem, password.encode() if password else None)
     except (ValueError, TypeError) as exc:
-        raise RecoveryError("The recovery key cannot be read (wrong file or password).") from exc
+        raise RecoveryError(code="recovery_key_unreadable") from exc
     if not isinstance(private, X25519PrivateKey):
-        raise RecoveryError("The recovery key must be an X25519 key.")
+        raise RecoveryError(code="recovery_private_key_not_x25519")
     if doc.get("recipient") != fingerprint(private.public_key()):
-        raise RecoveryError("This store was sealed to a different HQ recovery key.")
+        raise RecoveryError(code="recovery_key_other_hq")
     eph = X25519PublicKey.from_public_bytes(bytes.fromhex(doc["ephemeral"]))
     key = _wrap_key(private.exchange(eph), bytes.fromhex(doc["ephemeral"]),
                     private.public_key().public_bytes(*_RAW))
@@ -92,7 +92,7 @@ def unseal(doc: dict, private_pem: bytes, password: str | None = None) -> bytes:
         return AESGCM(key).decrypt(bytes.fromhex(doc["nonce"]), bytes.fromhex(doc["wrapped_key"]),
                                    _AAD)
     except InvalidTag:
-        raise RecoveryError("The escrow file is damaged.") from None
+        raise RecoveryError(code="escrow_damaged") from None
 
 
 def write_escrow(data_dir: Path, data_key: bytes, public_pem: bytes) -> None:
@@ -125,9 +125,9 @@ def recover_store(data_dir: Path, private_pem: bytes, new_passphrase: str,
     try:
         doc = json.loads((data_dir / ESCROW_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise RecoveryError("This store has no escrow file: it cannot be recovered.") from exc
+        raise RecoveryError(code="escrow_missing") from exc
     if not new_passphrase:
-        raise StoreLockedError("Give the new passphrase for the recovered store.")
+        raise StoreLockedError(code="recovery_needs_passphrase")
     data_key = unseal(doc, private_pem, password)
     engine = open_engine(data_dir / DB_FILE, data_key)  # proves the key opens this database
     try:

@@ -53,7 +53,7 @@ def key_dir() -> Path:
 
 def _file_for(key_id: str) -> Path:
     if not key_id.isalnum():
-        raise KeyStorageError("The store's key reference is damaged.")
+        raise KeyStorageError(code="key_reference_damaged")
     return key_dir() / f"{key_id}.key"
 
 
@@ -74,9 +74,7 @@ def new_device_part(data_dir: Path) -> tuple[str, str, bytes]:
             pass
     folder = key_dir()
     if not _outside(folder, Path(data_dir)):
-        raise KeyStorageError(
-            f"The key folder {folder} is inside the data directory; choose another "
-            "(FIELDINSPECT_KEY_DIR) so that a copy of the data alone opens nothing.")
+        raise KeyStorageError(code="key_folder_inside_data", params={"folder": str(folder)})
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     with contextlib.suppress(OSError):
         os.chmod(folder, 0o700)

@@ -26,8 +26,9 @@ class LockedOutError(StoreLockedError):
 
     code = "locked_out"
 
-    def __init__(self, message: str, *, wait_seconds: float | None):
-        super().__init__(message)
+    def __init__(self, *, code: str, wait_seconds: float | None):
+        params = {} if wait_seconds is None else {"seconds": int(wait_seconds) + 1}
+        super().__init__(code=code, params=params)
         self.wait_seconds = wait_seconds  # None: blocked until reset
 
 
@@ -45,15 +46,15 @@ class AttemptState:
     failures: int = 0
     last_failure: float = 0.0
 
-    def refuse_if_locked(self, what: str, unblock: str, now: float) -> None:
+    def refuse_if_locked(self, what: str, now: float) -> None:
+        """`what`: "passphrase" or "pin", naming the refusal (`passphrase_blocked`,
+        `pin_wait`...; models/messages/security.py), which says who can unblock it."""
         wait = wait_after(self.failures)
         if wait is None:
-            raise LockedOutError(f"Too many wrong {what}s: blocked. {unblock}", wait_seconds=None)
+            raise LockedOutError(code=f"{what}_blocked", wait_seconds=None)
         left = self.last_failure + wait - now
         if left > 0:
-            raise LockedOutError(
-                f"Too many wrong {what}s: try again in {int(left) + 1} seconds.",
-                wait_seconds=left)
+            raise LockedOutError(code=f"{what}_wait", wait_seconds=left)
 
     def failed(self, now: float) -> "AttemptState":
         return AttemptState(self.failures + 1, now)
@@ -74,8 +75,7 @@ class UnlockGuard:
             return AttemptState()
 
     def check(self) -> None:
-        self.state().refuse_if_locked(
-            "passphrase", "HQ can unlock the store with the recovery key.", self.clock())
+        self.state().refuse_if_locked("passphrase", self.clock())
 
     def failed(self) -> None:
         self._save(self.state().failed(self.clock()))

@@ -50,16 +50,16 @@ def verify_pin(store: Store, name: str, pin: str, *, now: float | None = None) -
         row = conn.execute(sa.select(t.c.id, t.c.pin_hash).where(
             t.c.name == name, t.c.deleted_at.is_(None))).first()
         if row is None:
-            raise NotFoundError(f"There is no profile named '{name}' on this device.")
+            raise NotFoundError(code="no_such_profile", params={"name": name})
         state = _load(conn, row.id)
-        state.refuse_if_locked("PIN", "A supervisor can unblock the profile.", now)
+        state.refuse_if_locked("pin", now)
         if check_pin(row.pin_hash, pin):
             if state.failures:
                 _save(conn, row.id, AttemptState())
             return
         _save(conn, row.id, state.failed(now))
         audit.record(conn, "pin_failed", profile=name)
-    raise WrongPinError("Wrong PIN.")
+    raise WrongPinError(code="wrong_pin")
 
 
 def reset_pin_lockout(store: Store, name: str, *, by: str) -> None:
@@ -68,6 +68,6 @@ def reset_pin_lockout(store: Store, name: str, *, by: str) -> None:
         t = _profile_table()
         profile_id = conn.execute(sa.select(t.c.id).where(t.c.name == name)).scalar()
         if profile_id is None:
-            raise NotFoundError(f"There is no profile named '{name}' on this device.")
+            raise NotFoundError(code="no_such_profile", params={"name": name})
         _save(conn, profile_id, AttemptState())
         audit.record(conn, "pin_unblocked", profile=by, details={"profile": name})

@@ -7,6 +7,8 @@ re-compression, so the picture itself is unchanged.
 
 import struct
 
+from models.messages import english
+
 _JPEG_SOI = b"\xff\xd8"
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 # APP1 holds EXIF (with the GPS block) and XMP (which can repeat it); APP13 holds IPTC.
@@ -15,7 +17,12 @@ _PNG_DROP = {b"eXIf", b"tEXt", b"iTXt", b"zTXt"}
 
 
 class UnsupportedImageError(ValueError):
-    pass
+    """A photo this module cannot clean; `code` names why (models/messages/security.py), for
+    the caller that turns it into an error a person reads."""
+
+    def __init__(self, code: str):
+        super().__init__(english(code))
+        self.code = code
 
 
 def strip_location(data: bytes) -> bytes:
@@ -24,14 +31,14 @@ def strip_location(data: bytes) -> bytes:
         return _strip_jpeg(data)
     if data.startswith(_PNG_SIGNATURE):
         return _strip_png(data)
-    raise UnsupportedImageError("Only JPEG and PNG photos can be cleaned for publication.")
+    raise UnsupportedImageError("photo_not_cleanable")
 
 
 def _strip_jpeg(data: bytes) -> bytes:
     out, pos = [_JPEG_SOI], 2
     while pos < len(data):
         if data[pos] != 0xFF:
-            raise UnsupportedImageError("The JPEG file is damaged.")
+            raise UnsupportedImageError("jpeg_damaged")
         marker = data[pos + 1]
         if marker == 0xDA:  # start of scan: the compressed picture follows, no more metadata
             out.append(data[pos:])

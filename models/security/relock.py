@@ -53,8 +53,8 @@ def _check_secret(store: Store, profile: str, secret: str) -> None:
         return
     try:
         key = unlock_key(store.data_dir, store.data_dir / KEY_FILE, secret)
-    except WrongPassphraseError:
+    except WrongPassphraseError as exc:
         audit.log_event(store, "unlock_failed", profile=profile, details={"after": "idle lock"})
-        raise
+        raise WrongPassphraseError(code="window_wrong_passphrase") from exc
     if not hmac.compare_digest(key, store.data_key):  # a key file replaced under us
-        raise WrongPassphraseError("Wrong passphrase: the window stays locked.")
+        raise WrongPassphraseError(code="window_wrong_passphrase")

@@ -25,6 +25,7 @@ import sqlalchemy as sa
 from models.device import Profile
 from models.enums import DeviceRole, ProfileRole
 from models.errors import DomainError
+from models.messages import MESSAGES
 from models.profiles import check_pin
 from models.security import audit
 from models.security.lockout import BLOCK_AFTER, AttemptState
@@ -49,16 +50,19 @@ def _has_profiles(conn: sa.Connection) -> bool:
 
 
 def require_supervisor(conn: sa.Connection, profile: str, claimed_role: str | None,
-                       message: str) -> None:
-    """Raise `DomainError(code="needs_supervisor")` unless the acting profile supervises."""
+                       refusal: str = "supervisor_only") -> None:
+    """Raise a `DomainError` unless the acting profile supervises. `refusal` is its message
+    code (models/messages); a caller not yet converted passes an English sentence, raised
+    with the code "needs_supervisor"."""
     role = stored_role(conn, profile)
     if role is None and not _has_profiles(conn):
         role = claimed_role
-    if role is None or str(role) not in SUPERVISING:
-        raise DomainError(message, code="needs_supervisor")
-    if claimed_role is not None and str(claimed_role) not in SUPERVISING:
-        # the window thinks this is not a supervisor: it should not have offered the action
-        raise DomainError(message, code="needs_supervisor")
+    refused = (role is None or str(role) not in SUPERVISING
+               # the window thinks this is not a supervisor: it should not have offered it
+               or claimed_role is not None and str(claimed_role) not in SUPERVISING)
+    if refused:
+        raise (DomainError(code=refusal) if refusal in MESSAGES
+               else DomainError(refusal, code="needs_supervisor"))
 
 
 def require_hq_device(conn: sa.Connection, fields: list[str], message: str, code: str) -> None:
@@ -92,7 +96,7 @@ def kiosk_exit(store: Store, pin: str, *, now: float | None = None) -> str:
     now = time.time() if now is None else now
     with write_transaction(store.engine) as conn:
         state = _load(conn)
-        state.refuse_if_locked("PIN", "", now)
+        state.refuse_if_locked("pin", now)
         rows = conn.execute(sa.select(_T.c.name, _T.c.pin_hash).where(
             _T.c.role.in_(SUPERVISING), _T.c.pin_hash != "", _T.c.deleted_at.is_(None))
             .order_by(_T.c.created_at)).all()
@@ -106,5 +110,5 @@ def kiosk_exit(store: Store, pin: str, *, now: float | None = None) -> str:
         # supervisor out of their own kiosk
         _save(conn, AttemptState(min(state.failures + 1, BLOCK_AFTER - 1), now))
         audit.record(conn, "pin_failed", profile="kiosk", details={"action": "kiosk_exit"})
-    raise WrongPinError("Wrong PIN.")
+    raise WrongPinError(code="wrong_pin")
 

@@ -1,7 +1,7 @@
 """Security settings a supervisor sets on the device; the desktop reads them."""
 
 from models.enums import DeviceRole, ProfileRole
-from models.errors import DomainError, ValidationError
+from models.errors import DomainError, Problem, ValidationError
 from models.security import audit
 from models.store.database import write_transaction
 from models.store.store import Store, set_meta
@@ -20,10 +20,10 @@ def idle_lock_minutes(store: Store) -> int:
 
 def set_idle_lock_minutes(store: Store, minutes: int, *, profile: str, role: ProfileRole) -> None:
     if ProfileRole(role) not in _MAY_SET:
-        raise DomainError("Only a supervisor or HQ sets the idle lock.", code="forbidden")
+        raise DomainError(code="idle_lock_needs_supervisor")
     if not 1 <= minutes <= MAX_IDLE_LOCK_MINUTES:
-        raise ValidationError.single(
-            "idle_lock_minutes", f"between 1 and {MAX_IDLE_LOCK_MINUTES} minutes")
+        raise ValidationError(Problem.of("idle_lock_minutes", "idle_lock_out_of_range",
+                                         low=1, high=MAX_IDLE_LOCK_MINUTES))
     with write_transaction(store.engine) as conn:
         set_meta(conn, IDLE_LOCK_META, str(minutes))
         audit.record(conn, "setting", profile=profile,
@@ -49,9 +49,10 @@ def attachment_download_mb(store: Store) -> int:
 
 def set_attachment_download_mb(store: Store, mb: int, *, profile: str, role: ProfileRole) -> None:
     if ProfileRole(role) not in _MAY_SET:
-        raise DomainError("Only a supervisor or HQ sets attachment downloads.", code="forbidden")
+        raise DomainError(code="download_cap_needs_supervisor")
     if not 0 <= mb <= MAX_DOWNLOAD_MB:
-        raise ValidationError.single("attachment_download_mb", f"between 0 and {MAX_DOWNLOAD_MB} MB")
+        raise ValidationError(Problem.of("attachment_download_mb", "download_cap_out_of_range",
+                                         low=0, high=MAX_DOWNLOAD_MB))
     with write_transaction(store.engine) as conn:
         set_meta(conn, DOWNLOAD_CAP_META, str(mb))
         audit.record(conn, "setting", profile=profile, details={"attachment_download_mb": mb})

@@ -38,7 +38,7 @@ def _overwrite_and_unlink(path: Path) -> None:
 
 
 def _refuse_connect():
-    raise StoreLockedError("This device was wiped; its records and keys are gone.")
+    raise StoreLockedError(code="device_wiped")
 
 
 def wipe_data_dir(data_dir: Path, reason: str) -> None:

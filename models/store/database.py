@@ -68,10 +68,7 @@ def _connect_factory(path: Path, key: bytes):
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlcipher3.dbapi2.DatabaseError as exc:
             conn.close()
-            raise StoreLockedError(
-                f"The store at {path} cannot be opened with this key "
-                "(wrong passphrase, or not a FieldInspect store)."
-            ) from exc
+            raise StoreLockedError(code="store_key_refused", params={"path": str(path)}) from exc
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")

@@ -56,7 +56,7 @@ def _kdf_cost() -> int:
 def create_key_file(path: Path, passphrase: str) -> bytes:
     """Make a new data key, wrap it with the passphrase, write the file; return the data key."""
     if not passphrase:
-        raise StoreLockedError("A passphrase is needed to protect a new store.")
+        raise StoreLockedError(code="store_needs_new_passphrase")
     data_key = secrets.token_bytes(32)
     write_key_file(path, data_key, passphrase)
     return data_key
@@ -74,7 +74,7 @@ def read_key_doc(path: Path) -> dict:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise StoreLockedError(f"The store's key file {path} is damaged or unreadable.") from exc
+        raise StoreLockedError(code="key_file_damaged", params={"path": str(path)}) from exc
 
 
 def write_key_file(path: Path, data_key: bytes, passphrase: str) -> None:
@@ -110,9 +110,7 @@ def key_file_version(path: Path) -> int:
 
 def unwrap_key_file(path: Path, passphrase: str | None) -> bytes:
     if not passphrase:
-        raise StoreLockedError(
-            "The store is locked: give its passphrase (FIELDINSPECT_PASSPHRASE or the prompt)."
-        )
+        raise StoreLockedError(code="store_locked_no_passphrase")
     doc = read_key_doc(path)
     try:
         params = KdfParams(
@@ -121,17 +119,14 @@ def unwrap_key_file(path: Path, passphrase: str | None) -> bytes:
         nonce, wrapped = bytes.fromhex(doc["nonce"]), bytes.fromhex(doc["wrapped_key"])
         part_ref = doc.get("device_part")
     except (ValueError, KeyError) as exc:
-        raise StoreLockedError(f"The store's key file {path} is damaged or unreadable.") from exc
+        raise StoreLockedError(code="key_file_damaged", params={"path": str(path)}) from exc
     device_part = None
     if part_ref:
         device_part = keystore.load_device_part(part_ref["id"], part_ref.get("where", ""))
         if device_part is None:
-            raise DeviceKeyMissingError(
-                "This store's device key is not on this computer, so it cannot be opened here "
-                "(a copied data directory opens nothing). HQ can recover it with the recovery key."
-            )
+            raise DeviceKeyMissingError(code="device_key_missing")
     try:
         return AESGCM(_kek(passphrase, params, device_part)).decrypt(
             nonce, wrapped, b"fieldinspect-store")
     except InvalidTag:
-        raise WrongPassphraseError("Wrong passphrase: the store stays locked.") from None
+        raise WrongPassphraseError(code="wrong_passphrase") from None

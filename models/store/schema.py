@@ -39,10 +39,7 @@ def ensure_schema(engine: sa.Engine) -> None:
     if revision == HEAD:
         return
     if revision is not None and revision > HEAD:
-        raise StoreTooNewError(
-            f"This store was written by a newer FieldInspect (schema {revision}; this app knows "
-            f"up to {HEAD}). Update the app to open it; nothing was changed."
-        )
+        raise StoreTooNewError(code="store_too_new", params={"revision": revision, "head": HEAD})
     upgrade(engine, HEAD)
 
 

@@ -198,7 +198,7 @@ class WriteSession:
             sa.select(table).where(table.c.id == row_id, table.c.deleted_at.is_(None))
         ).mappings().first()
         if row is None:
-            raise NotFoundError(f"That {table.name.replace('_', ' ')} no longer exists.")
+            raise NotFoundError(code="record_gone", params={"table": table.name})
         return dict(row)
 
     def run_hooks(self) -> None:

@@ -32,16 +32,6 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message numerus="yes">
-        <source>Too many wrong attempts: wait %n s, then try again.</source>
-        <translation>
-            <numerusform>Too many wrong attempts: wait %n s, then try again.</numerusform>
-            <numerusform>Too many wrong attempts: wait %n s, then try again.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>PhotoPicker</name>
     <message numerus="yes">
         <source>%n photo(s) to attach: %1</source>

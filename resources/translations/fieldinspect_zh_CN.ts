@@ -941,11 +941,6 @@
         <translation>出现错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/errors.py" line="50"/>
-        <source>This store was written by a newer FieldInspect. Install the newer version.</source>
-        <translation>该数据库由更新版本的督查通写入，请安装新版本。</translation>
-    </message>
-    <message>
         <location filename="../../desktop/errors.py" line="55"/>
         <source>An unexpected error occurred; it was written to the log. Nothing half-finished was saved.</source>
         <translation>发生意外错误，已写入日志。未保存任何不完整的数据。</translation>
@@ -954,36 +949,6 @@
         <location filename="../../desktop/errors.py" line="30"/>
         <source>Cannot save there</source>
         <translation>无法保存到此处</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/errors.py" line="69"/>
-        <source>FieldInspect may not write in %1. Choose another folder.</source>
-        <translation>督查通无权写入 %1，请另选文件夹。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/errors.py" line="71"/>
-        <source>%1 cannot be made a folder: a file of that name is in the way. Choose another place.</source>
-        <translation>无法创建文件夹 %1：已有同名文件，请另选位置。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/errors.py" line="73"/>
-        <source>%1 is on a read-only disk. Choose another folder.</source>
-        <translation>%1 位于只读磁盘上，请另选文件夹。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/errors.py" line="74"/>
-        <source>The disk holding %1 is full. Nothing was written.</source>
-        <translation>%1 所在磁盘已满，未写入任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/errors.py" line="75"/>
-        <source>%1 is a folder. Give the file a name.</source>
-        <translation>%1 是文件夹，请输入文件名。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/errors.py" line="77"/>
-        <source>FieldInspect cannot write in %1. Choose another folder.</source>
-        <translation>督查通无法写入 %1，请另选文件夹。</translation>
     </message>
 </context>
 <context>
@@ -1211,7 +1176,7 @@
         <translation>另存为公开用照片…</translation>
     </message>
     <message>
-        <source>A copy without the photo's location and camera data, for a notice or the press. The original stays in the store as evidence.</source>
+        <source>A copy without the photo&apos;s location and camera data, for a notice or the press. The original stays in the store as evidence.</source>
         <translation>保存一份去除拍摄位置和相机信息的副本，用于通报或对外公开。原图作为证据保留在数据库中。</translation>
     </message>
     <message>
@@ -1299,8 +1264,8 @@
     <name>FirstStartDialog</name>
     <message>
         <location filename="../../desktop/startup.py" line="1"/>
-        <source>A standalone office starts empty: it creates its own campaign, units, teams and representatives, and can enroll later; the same names merge with HQ's.
-A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own computer; 3. create the campaign and units there; 4. enroll the other computers with codes from HQ.</source>
+        <source>A standalone office starts empty: it creates its own campaign, units, teams and representatives, and can enroll later; the same names merge with HQ&apos;s.
+A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s own computer; 3. create the campaign and units there; 4. enroll the other computers with codes from HQ.</source>
         <translation>独立办公室从空库开始：自行创建评议活动、单位、督查组和评议代表，以后可再登记到总部；同名记录会与总部的合并。
 联网的县按此顺序：1. 启动总部服务器；2. 登记总部自己的电脑；3. 在总部电脑上创建评议活动和单位；4. 用总部发放的登记码登记其他电脑。</translation>
     </message>
@@ -2455,32 +2420,14 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="137"/>
-        <source>Headquarters revoked this device, and its records were removed from it. Ask headquarters to enroll it again.</source>
-        <translation>总部已吊销本设备，其中的记录已被清除。如需继续使用，请联系总部重新登记。</translation>
-    </message>
-    <message>
         <location filename="../../desktop/main_window.py" line="114"/>
-        <source>This device's role (%1) has no pages in this version of FieldInspect, so nothing can be shown. Update FieldInspect, or ask headquarters to enroll this device again with another role.</source>
+        <source>This device&apos;s role (%1) has no pages in this version of FieldInspect, so nothing can be shown. Update FieldInspect, or ask headquarters to enroll this device again with another role.</source>
         <translation>本版督查通没有为本设备的角色（%1）设置任何页面，因此无内容可显示。请更新督查通，或联系总部以其他角色重新登记本设备。</translation>
     </message>
     <message>
-        <source>Wrong PIN.</source>
-        <translation>PIN 不正确。</translation>
-    </message>
-    <message>
-        <source>Wrong passphrase.</source>
-        <translation>密码错误。</translation>
-    </message>
-    <message>
-        <source>Too many wrong attempts: blocked. A supervisor can unblock a PIN; headquarters can unlock a store with the recovery key.</source>
-        <translation>错误次数过多，已被锁定。PIN 可由主管解除锁定；数据库可由总部用恢复密钥解锁。</translation>
-    </message>
-    <message numerus="yes">
-        <source>Too many wrong attempts: wait %n s, then try again.</source>
-        <translation>
-            <numerusform>错误次数过多，请 %n 秒后再试。</numerusform>
-        </translation>
+        <location filename="../../desktop/main_window.py" line="137"/>
+        <source>Headquarters revoked this device, and its records were removed from it. Ask headquarters to enroll it again.</source>
+        <translation>总部已吊销本设备，其中的记录已被清除。如需继续使用，请联系总部重新登记。</translation>
     </message>
 </context>
 <context>
@@ -2620,11 +2567,6 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
         <location filename="../../desktop/startup.py" line="106"/>
         <source>Repeat</source>
         <translation>再次输入</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/startup.py" line="126"/>
-        <source>Wrong passphrase.</source>
-        <translation>密码错误。</translation>
     </message>
     <message>
         <location filename="../../desktop/startup.py" line="130"/>
@@ -3091,6 +3033,346 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
         <location filename="../../models/messages/imports.py" line="1"/>
         <source>created team &apos;{name}&apos;</source>
         <translation>新建督查组“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>That is not an HQ recovery public key.</source>
+        <translation>这不是总部的恢复公钥。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>The HQ recovery key must be an X25519 key.</source>
+        <translation>总部恢复密钥必须是 X25519 密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>The recovery key cannot be read (wrong file or password).</source>
+        <translation>无法读取恢复密钥（文件不对或密码错误）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>The recovery key must be an X25519 key.</source>
+        <translation>恢复密钥必须是 X25519 密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>This store was sealed to a different HQ recovery key.</source>
+        <translation>本数据库是用另一把总部恢复密钥封存的。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>The escrow file is damaged.</source>
+        <translation>托管文件已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>This store has no escrow file: it cannot be recovered.</source>
+        <translation>本数据库没有托管文件，无法恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>Give the new passphrase for the recovered store.</source>
+        <translation>请为恢复后的数据库设置新密码。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>A backup needs a passphrase to protect it.</source>
+        <translation>备份需要设置密码加以保护。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>The backup file is cut short.</source>
+        <translation>备份文件不完整（被截断）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>The backup file is damaged or was altered.</source>
+        <translation>备份文件已损坏或被改动。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>That file is not a FieldInspect backup.</source>
+        <translation>该文件不是督查通的备份。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>Wrong passphrase for this backup.</source>
+        <translation>备份密码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>The backup holds an unexpected file name &apos;{name}&apos;; nothing restored.</source>
+        <translation>备份中有意外的文件名“{name}”；未恢复任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>{folder} already holds a store; restore into an empty folder.</source>
+        <translation>{folder} 中已有数据库；请恢复到空文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>That attachment reference is not a SHA-256 hash.</source>
+        <translation>该附件引用不是 SHA-256 哈希值。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>The attachment&apos;s bytes do not match its hash; nothing was kept.</source>
+        <translation>附件内容与其哈希值不符；未保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>That attachment is not on this device yet.</source>
+        <translation>该附件尚未下载到本设备。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>The attachment file is damaged.</source>
+        <translation>附件文件已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>The attachment file is damaged or was replaced.</source>
+        <translation>附件文件已损坏或被替换。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>Only JPEG and PNG photos can be cleaned for publication.</source>
+        <translation>只有 JPEG 和 PNG 照片可以清除信息后公开。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>The JPEG file is damaged.</source>
+        <translation>JPEG 文件已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>Only a supervisor or HQ sets the idle lock.</source>
+        <translation>只有主管或总部可以设置闲置锁屏。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>Between {low} and {high} minutes.</source>
+        <translation>应在 {low} 到 {high} 分钟之间。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>Only a supervisor or HQ sets attachment downloads.</source>
+        <translation>只有主管或总部可以设置附件下载。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>Between {low} and {high} MB.</source>
+        <translation>应在 {low} 到 {high} MB 之间。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>Only a supervisor may do this.</source>
+        <translation>只有主管可以进行此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>Wrong PIN.</source>
+        <translation>PIN 码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>There is no profile named &apos;{name}&apos; on this device.</source>
+        <translation>本设备上没有名为“{name}”的用户。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>Too many wrong passphrases: blocked. HQ can unlock the store with the recovery key.</source>
+        <translation>密码错误次数过多，已被锁定。总部可用恢复密钥解锁数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>Too many wrong passphrases: try again in {seconds} seconds.</source>
+        <translation>密码错误次数过多：请 {seconds} 秒后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>Too many wrong PINs: blocked. A supervisor can unblock the profile.</source>
+        <translation>PIN 码错误次数过多，已被锁定。主管可以为该用户解除锁定。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>Too many wrong PINs: try again in {seconds} seconds.</source>
+        <translation>PIN 码错误次数过多：请 {seconds} 秒后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>Wrong passphrase: the window stays locked.</source>
+        <translation>密码错误：窗口仍处于锁定状态。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>The store&apos;s key reference is damaged.</source>
+        <translation>数据库的密钥引用已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>The key folder {folder} is inside the data directory; choose another (FIELDINSPECT_KEY_DIR) so that a copy of the data alone opens nothing.</source>
+        <translation>密钥文件夹 {folder} 位于数据目录内；请另选一处（FIELDINSPECT_KEY_DIR），使仅复制数据无法打开任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/security.py" line="1"/>
+        <source>This device was wiped; its records and keys are gone.</source>
+        <translation>本设备已被擦除，其记录和密钥均已删除。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/store.py" line="1"/>
+        <source>A passphrase is needed to protect a new store.</source>
+        <translation>新建数据库需要设置密码加以保护。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/store.py" line="1"/>
+        <source>The store is locked: give its passphrase (FIELDINSPECT_PASSPHRASE or the prompt).</source>
+        <translation>数据库已锁定：请提供密码（FIELDINSPECT_PASSPHRASE 或在提示时输入）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/store.py" line="1"/>
+        <source>The store&apos;s key file {path} is damaged or unreadable.</source>
+        <translation>数据库的密钥文件 {path} 已损坏或无法读取。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/store.py" line="1"/>
+        <source>This store&apos;s device key is not on this computer, so it cannot be opened here (a copied data directory opens nothing). HQ can recover it with the recovery key.</source>
+        <translation>本数据库的设备密钥不在这台电脑上，因此无法在此打开（复制来的数据目录打不开任何内容）。总部可用恢复密钥恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/store.py" line="1"/>
+        <source>Wrong passphrase: the store stays locked.</source>
+        <translation>密码错误：数据库仍处于锁定状态。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/store.py" line="1"/>
+        <source>The store at {path} cannot be opened with this key (wrong passphrase, or not a FieldInspect store).</source>
+        <translation>无法用此密钥打开 {path} 处的数据库（密码错误，或不是督查通的数据库）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/store.py" line="1"/>
+        <source>This store was written by a newer FieldInspect (schema {revision}; this app knows up to {head}). Update the app to open it; nothing was changed.</source>
+        <translation>本数据库由更新版本的督查通写入（结构版本 {revision}；本程序最高支持 {head}）。请升级程序后再打开；未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/store.py" line="1"/>
+        <source>That record no longer exists: it was deleted in the meantime.</source>
+        <translation>该记录已不存在：其间已被删除。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/store.py" line="1"/>
+        <source>The demo data set only goes into an empty store; this one holds records. Use a separate data directory.</source>
+        <translation>演示数据只能载入空数据库；此数据库已有记录。请使用另一个数据目录。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/store.py" line="1"/>
+        <source>The store is locked: set FIELDINSPECT_PASSPHRASE or run in a terminal.</source>
+        <translation>数据库已锁定：请设置 FIELDINSPECT_PASSPHRASE，或在终端中运行。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/store.py" line="1"/>
+        <source>The two passphrases differ; nothing was created.</source>
+        <translation>两次输入的密码不一致；未创建任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/store.py" line="1"/>
+        <source>Set {variable} or run in a terminal.</source>
+        <translation>请设置 {variable}，或在终端中运行。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/store.py" line="1"/>
+        <source>The two entries differ; nothing was done.</source>
+        <translation>两次输入不一致；未做任何操作。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/documents.py" line="1"/>
+        <source>There is no unit named &apos;{name}&apos;.</source>
+        <translation>没有名为“{name}”的单位。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/documents.py" line="1"/>
+        <source>&apos;{name}&apos; names {count} units; say which: {choices}</source>
+        <translation>“{name}”对应 {count} 个单位；请指明是哪一个：{choices}</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/documents.py" line="1"/>
+        <source>&apos;{value}&apos; is not a status; one of: {accepted}</source>
+        <translation>“{value}”不是有效的状态；可选：{accepted}</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/documents.py" line="1"/>
+        <source>No circulated criticism was decided in that period.</source>
+        <translation>该期间内没有作出通报批评决定。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/documents.py" line="1"/>
+        <source>No criticism record {ids}.</source>
+        <translation>没有通报批评记录 {ids}。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/documents.py" line="1"/>
+        <source>Only a circulated criticism is published; not: {ids}</source>
+        <translation>只有通报批评才会公开；以下不是：{ids}</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/documents.py" line="1"/>
+        <source>All {count} criticism(s) chosen were already circulated in an earlier notice; nothing new to circulate (include them again to circulate them anew).</source>
+        <translation>所选的 {count} 条批评均已在之前的通报中通报过；没有新的可通报内容（如需再次通报，请重新选入）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/documents.py" line="1"/>
+        <source>A notice number starts at 1.</source>
+        <translation>通报编号从 1 开始。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/documents.py" line="1"/>
+        <source>&apos;{text}&apos; is not a notice number like {example}.</source>
+        <translation>“{text}”不是形如 {example} 的通报编号。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/documents.py" line="1"/>
+        <source>No Chinese TrueType font was found for PDF output. Install WenQuanYi Micro Hei (apt-get install fonts-wqy-microhei) or set FIELDINSPECT_CJK_FONT to a .ttf/.ttc file.</source>
+        <translation>未找到用于生成 PDF 的中文 TrueType 字体。请安装文泉驿微米黑（apt-get install fonts-wqy-microhei），或将 FIELDINSPECT_CJK_FONT 设为一个 .ttf/.ttc 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/documents.py" line="1"/>
+        <source>The font {path} cannot be embedded in a PDF (TrueType outlines are needed).</source>
+        <translation>字体 {path} 无法嵌入 PDF（需要 TrueType 轮廓）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/documents.py" line="1"/>
+        <source>This output is written as {formats}; &apos;{chosen}&apos; is not one of them.</source>
+        <translation>此文档只能输出为 {formats}；“{chosen}”不在其中。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/documents.py" line="1"/>
+        <source>FieldInspect may not write in {folder}; choose another folder.</source>
+        <translation>督查通无权写入 {folder}；请另选文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/documents.py" line="1"/>
+        <source>{folder} cannot be made a folder: a file of that name is in the way; choose another place.</source>
+        <translation>无法创建文件夹 {folder}：已有同名文件；请另选位置。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/documents.py" line="1"/>
+        <source>{folder} is on a read-only disk; choose another folder.</source>
+        <translation>{folder} 位于只读磁盘上；请另选文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/documents.py" line="1"/>
+        <source>The disk holding {folder} is full; nothing was written.</source>
+        <translation>{folder} 所在磁盘已满；未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/documents.py" line="1"/>
+        <source>{folder} is a folder; give the file a name.</source>
+        <translation>{folder} 是一个文件夹；请为文件命名。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/documents.py" line="1"/>
+        <source>FieldInspect cannot write in {folder}; choose another folder.</source>
+        <translation>督查通无法写入 {folder}；请另选文件夹。</translation>
     </message>
 </context>
 <context>
@@ -4661,7 +4943,7 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
     </message>
     <message>
         <location filename="../../desktop/idle_lock.py" line="1"/>
-        <source>Choose who you are and type your PIN (the store's passphrase for a profile without a PIN).</source>
+        <source>Choose who you are and type your PIN (the store&apos;s passphrase for a profile without a PIN).</source>
         <translation>请选择您的用户并输入 PIN 码（未设 PIN 码的用户请输入数据密码）。</translation>
     </message>
     <message>
@@ -4686,7 +4968,7 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
         <translation>请输入 %1 的 PIN 以继续。</translation>
     </message>
     <message>
-        <source>Type the store's passphrase to go on (%1 has no PIN).</source>
+        <source>Type the store&apos;s passphrase to go on (%1 has no PIN).</source>
         <translation>请输入本数据库的密码以继续（%1 未设置 PIN）。</translation>
     </message>
     <message numerus="yes">
@@ -4754,7 +5036,7 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
     </message>
     <message>
         <location filename="../../desktop/about.py" line="1"/>
-        <source>Ctrl+F  go to the page's search box</source>
+        <source>Ctrl+F  go to the page&apos;s search box</source>
         <translation>Ctrl+F  转到本页的搜索框</translation>
     </message>
     <message>

@@ -87,7 +87,8 @@ def test_profile_without_pin_unlocks_with_the_passphrase(session, qtbot, run, st
     assert "passphrase" in window.lock_screen.explanation.text()
 
     type_secret(window, "not it", run)
-    assert window.locked and window.lock_screen.error.text() == "Wrong passphrase."
+    assert window.locked and window.lock_screen.error.text() == (
+        "Wrong passphrase: the window stays locked.")
     assert audit_events(store)[-1] == "unlock_failed"
 
     type_secret(window, PASSPHRASE, run)
@@ -101,7 +102,7 @@ def test_wrong_pins_slow_down_then_wait(pin_session, qtbot, run):
         type_secret(window, "0000", run)
     type_secret(window, PIN, run)  # even the right PIN waits now
     assert window.locked
-    assert "then try again" in window.lock_screen.error.text()
+    assert "Too many wrong PINs: try again in " in window.lock_screen.error.text()
 
 
 def test_typing_keeps_the_window_open_and_stopping_locks_it(session, qtbot, run):

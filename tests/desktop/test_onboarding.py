@@ -55,7 +55,7 @@ def test_a_wrong_passphrase_in_the_environment_falls_back_to_asking(run, worker,
         return shown, await task
 
     shown, opened = run(go())
-    assert shown == "Wrong passphrase."
+    assert shown == "Wrong passphrase: the store stays locked."
     worker.call_blocking(opened.close)
 
 

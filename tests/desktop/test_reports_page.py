@@ -135,7 +135,7 @@ def test_a_failure_goes_through_the_error_mapping(page, run, tmp_path, monkeypat
     monkeypatch.setattr(reports_page, "show_error", lambda parent, exc: shown.append(exc))
     # No circulated criticism in the small store: the report says there is nothing to notice.
     assert run(page.generate("criticism-notice", tmp_path / "n.docx")) is None
-    assert shown and getattr(shown[0], "code", "") == "nothing_to_report"
+    assert shown and getattr(shown[0], "code", "") == "no_circulated_criticism"
 
 
 def test_reports_page_is_for_supervisors_and_hq(store, worker):
@@ -302,7 +302,7 @@ def test_a_folder_that_cannot_be_used_is_explained(page, run, tmp_path, monkeypa
     assert run(page.generate("ledger", blocker / "台账.xlsx")) is None
     assert title_for(shown[0]) == "Cannot save there"
     assert message_for(shown[0]) == (f"{blocker} cannot be made a folder: a file of that name "
-                                     "is in the way. Choose another place.")
+                                     "is in the way; choose another place.")
     assert page.rows["ledger"]["button"].isEnabled()
 
 
@@ -327,3 +327,34 @@ def test_open_folder_after_a_report_is_written(page, run, tmp_path, monkeypatch)
     button = next(b for b in box.buttons() if b.text() == "Open folder")
     button.click()
     assert opened == [str(target.parent)]
+
+
+@pytest.fixture
+def no_chinese_font(monkeypatch):
+    from reports import fonts
+
+    monkeypatch.setattr(fonts, "_candidates", lambda: [])
+    fonts.cjk_font_path.cache_clear()
+    fonts.register_pdf_font.cache_clear()
+    yield
+    monkeypatch.undo()
+    fonts.cjk_font_path.cache_clear()
+    fonts.register_pdf_font.cache_clear()
+
+
+def test_a_missing_chinese_font_is_explained_in_the_window_language(page, run, tmp_path,
+                                                                    monkeypatch,
+                                                                    no_chinese_font):
+    """The refusal is rendered by its code (no_cjk_font), not shown as English text."""
+    import desktop.pages.reports as reports_page
+    from desktop import messages
+    from desktop.errors import message_for
+
+    shown = []
+    monkeypatch.setattr(reports_page, "show_error", lambda parent, exc: shown.append(exc))
+    monkeypatch.setattr(messages, "_language", messages.CHINESE)
+    formats = page.rows["ledger"]["format"]
+    formats.setCurrentIndex(formats.findData("pdf"))
+    assert run(page.generate("ledger", tmp_path / "台账.pdf")) is None
+    assert message_for(shown[0]) == messages.text("no_cjk_font", lang=messages.CHINESE)
+    assert message_for(shown[0]).startswith("未找到用于生成 PDF 的中文")

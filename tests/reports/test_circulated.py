@@ -78,7 +78,8 @@ def test_nothing_new_uses_up_no_number(office, tmp_path):
     with pytest.raises(ReportError) as err:
         _notice(office, tmp_path / "2.docx", date_from=date(2026, 3, 1),
                 date_to=date(2026, 6, 30))
-    assert err.value.code == "nothing_to_report" and "All 2 " in err.value.message
+    assert err.value.code == "criticisms_already_circulated" and err.value.params == {"count": 2}
+    assert "All 2 " in err.value.message
     third, _ = _notice(office, tmp_path / "3.docx", date_from=date(2026, 1, 1),
                        date_to=date(2026, 6, 30), include=True)
     assert "余纠通〔2026〕2号" in third  # the refused notice took no number

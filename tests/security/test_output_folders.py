@@ -71,7 +71,7 @@ def test_unwritable_folder_is_refused_with_its_reason(store, tmp_path, monkeypat
     monkeypatch.setattr(Path, "mkdir", mkdir)
     with store.read() as conn, pytest.raises(OutputFolderError) as refused:
         produce("ledger", conn, ReportRequest(out=locked / "台账.xlsx"))
-    assert refused.value.reason == "permission" and refused.value.code == "output_folder"
+    assert refused.value.reason == "permission" and refused.value.code == "output_folder_permission"
     assert str(locked) in refused.value.message and "may not write" in refused.value.message
     with pytest.raises(OutputFolderError):
         write_table(locked / "list.csv", ["name"], [["a"]])
