@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from models import rules
 from models.cells import csv_text
 from models.errors import AppError, Problem, ValidationError
+from models.messages import english
 from models.output_folder import writing_file
 from models.reference import Unit
 
@@ -45,6 +46,11 @@ def create_chunked(w, model, rows: list[dict], progress: Progress | None,
     return done
 
 
+# What each import says it imported (models/messages/cli.py), by the report's kind.
+IMPORTED = {"forms": "import_imported_forms", "units": "import_imported_units",
+            "representatives": "import_imported_representatives"}
+
+
 @dataclass
 class ImportReport:
     kind: str
@@ -53,16 +59,23 @@ class ImportReport:
     skipped_existing: int = 0
     rejected: list[Problem] = field(default_factory=list)
     rejected_rows: list[tuple[int, dict]] = field(default_factory=list)
-    created: list[str] = field(default_factory=list)  # "campaign 2024 evaluation" etc.
+    # What the import made on the way, as message codes with arguments
+    # (("import_created_team", {"name": "第一督查组"}), ...).
+    created: list[tuple[str, dict]] = field(default_factory=list)
+
+    def summary_parts(self) -> list[tuple[str, dict]]:
+        """The summary as message codes with arguments (models/messages/cli.py), for a reader
+        who words it in their own language."""
+        parts = [(IMPORTED[self.kind], {"count": self.imported})]
+        if self.skipped_existing:
+            parts.append(("import_already_present", {"count": self.skipped_existing}))
+        if self.rejected_rows:
+            parts.append(("import_rejected_rows", {"count": len(self.rejected_rows)}))
+        return parts + self.created
 
     def summary(self) -> str:
-        parts = [f"imported {self.imported} {self.kind}"]
-        if self.skipped_existing:
-            parts.append(f"{self.skipped_existing} already present")
-        if self.rejected_rows:
-            parts.append(f"rejected {len(self.rejected_rows)} rows")
-        parts += [f"created {c}" for c in self.created]
-        return "; ".join(parts)
+        """The summary in English (logs, scripts)."""
+        return "; ".join(english(code, args) for code, args in self.summary_parts())
 
 
 def write_rejects(path: Path, headers: list[str], report: ImportReport) -> None:
