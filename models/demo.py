@@ -239,7 +239,8 @@ def build_problems(rng, opinions, findings, campaign, as_of) -> list[dict]:
 
 
 def load_demo_data(store, *, seed: int = 1, as_of: date | None = None,
-                   profile: str = "demo") -> str:
+                   profile: str = "demo") -> dict[str, int]:
+    """Fill an empty store with a county-sized demo set; how many of each were made."""
     if store.holds_records():
         raise DomainError(code="demo_needs_empty_store")
     rng, as_of = random.Random(seed), as_of or local_today()
@@ -274,5 +275,5 @@ def load_demo_data(store, *, seed: int = 1, as_of: date | None = None,
         w.create_many(AccountabilityCase, build_cases(rng, units, start, as_of))
         w.create_many(Problem, build_problems(rng, opinions, findings, campaign, as_of))
         set_meta(w.conn, "demo", "1")
-    return (f"demo data loaded: {len(units)} units, {len(forms)} forms, {len(opinions)} opinions, "
-            f"{len(visits)} visits, {len(findings)} findings")
+    return {"units": len(units), "forms": len(forms), "opinions": len(opinions),
+            "visits": len(visits), "findings": len(findings)}

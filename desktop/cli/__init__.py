@@ -11,6 +11,7 @@ import os
 import sys
 
 from desktop import messages
+from desktop.cli import usage
 from desktop.cli.context import CommandContext
 
 # Each module offers `register(subparsers)`; a subcommand sets `handler(ctx, args) -> int`.
@@ -27,6 +28,10 @@ EXIT_USAGE = 2
 
 
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", usage.HelpFormatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str):  # usage errors exit 2 with one clear line
         self.print_usage(sys.stderr)
         print(f"fieldinspect: {message}", file=sys.stderr)
@@ -36,17 +41,17 @@ class _Parser(argparse.ArgumentParser):
 # The options every command shares. The packaged program parses them before it knows whether
 # it opens the window or runs a command, so it forwards each one (issue 13: a dropped --user put
 # the wrong person in the audit trail).
+# Each with the message code of its help (models/messages/cli_usage.py).
 GLOBAL_OPTIONS = (
-    ("--data-dir", "the device's data directory"),
-    ("--user", "the profile acting (default: the device's first)"),
-    ("--lang", "the language of messages: zh_CN or en (default: from LC_ALL, LC_MESSAGES, "
-               "LANG)"),
+    ("--data-dir", "help_data_dir"),
+    ("--user", "help_user"),
+    ("--lang", "help_lang"),
 )
 
 
 def add_global_options(parser: argparse.ArgumentParser) -> None:
-    for flag, help_text in GLOBAL_OPTIONS:
-        parser.add_argument(flag, help=help_text)
+    for flag, help_code in GLOBAL_OPTIONS:
+        parser.add_argument(flag, help=messages.text(help_code))
 
 
 def global_options_argv(args: argparse.Namespace) -> list[str]:
@@ -60,7 +65,9 @@ def global_options_argv(args: argparse.Namespace) -> list[str]:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="fieldinspect", description="FieldInspect (督查通)")
+    """The parsers, their help in the current language (set it first)."""
+    usage.install()
+    parser = _Parser(prog="fieldinspect", description=messages.text("help_description"))
     add_global_options(parser)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
     for name in COMMAND_MODULES:

@@ -1,4 +1,5 @@
-"""What every subcommand shares: opening the store, the acting profile, error reporting."""
+"""What every subcommand shares: opening the store, the acting profile, error reporting, and
+the helpers that word options and tables in the command line's language."""
 
 import argparse
 import getpass
@@ -6,10 +7,12 @@ import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 
 from desktop import messages
-from models.enums import parse_enum, zh_label
+from desktop.cli.usage import columns
+from models.enums import en_label, parse_enum, zh_label
 from models.errors import AppError, ParseError, StoreLockedError
 from models.paths import resolve_data_dir, resolve_log_dir
 from models.settings import device_settings
@@ -45,8 +48,9 @@ class CommandContext:
             return env
         if not sys.stdin.isatty():
             raise StoreLockedError(code="cli_store_locked")
-        first = getpass.getpass("New passphrase for this store: " if creating else "Passphrase: ")
-        if creating and getpass.getpass("Repeat the passphrase: ") != first:
+        first = getpass.getpass(messages.text("cli_prompt_new_passphrase" if creating
+                                              else "cli_prompt_passphrase"))
+        if creating and getpass.getpass(messages.text("cli_prompt_repeat_passphrase")) != first:
             raise StoreLockedError(code="cli_passphrases_differ")
         return first
 
@@ -118,3 +122,28 @@ def enum_option(enum_cls: type[StrEnum]) -> Callable[[str], str]:
 
 def enum_help(enum_cls: type[StrEnum]) -> str:
     return ", ".join(f"{m.value}/{zh_label(m)}" for m in enum_cls)
+
+
+def date_option(text: str) -> date:
+    """An argparse `type` for a date option (YYYY-MM-DD), refused in the user's language."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            messages.text("cli_not_a_date", {"value": text})) from None
+
+
+def label(enum_cls: type[StrEnum], value: str) -> str:
+    """`value`'s label in the command line's language (models.enums.LABELS), else `value`."""
+    try:
+        member = enum_cls(value)
+    except ValueError:
+        return value
+    shown = zh_label(member) if messages.language() == messages.CHINESE else en_label(member)
+    return shown or value
+
+
+def pad(text: str, width: int, *, right: bool = False) -> str:
+    """`text` padded to `width` terminal columns: a Chinese character takes two."""
+    fill = " " * max(width - columns(text), 0)
+    return fill + text if right else text + fill

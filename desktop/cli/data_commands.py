@@ -2,34 +2,34 @@
 
 import json
 import sys
-from datetime import date
 
 from desktop import messages
-from desktop.cli.context import say
+from desktop.cli.context import date_option, label, pad, say
+from models.enums import Level, RespondentGroup, Sanction, VisitKind
 from models.errors import ValidationError
 
 
 def register(sub) -> None:
-    imp = sub.add_parser("import", help="import units, representatives or evaluation forms")
+    imp = sub.add_parser("import", help=messages.text("help_import"))
     imp.add_argument("kind", choices=("units", "representatives", "evaluations"))
     imp.add_argument("file")
     imp.add_argument("--skip-invalid", action="store_true",
-                     help="import the valid rows and report the rejected ones")
+                     help=messages.text("opt_import_skip_invalid"))
     imp.add_argument("--rejects", metavar="OUT.csv",
-                     help="with --skip-invalid: write rejected rows here with an error column")
+                     help=messages.text("opt_import_rejects"))
     imp.set_defaults(handler=import_command)
 
-    st = sub.add_parser("stats", help="the county's figures")
+    st = sub.add_parser("stats", help=messages.text("help_stats"))
     st.add_argument("--json", action="store_true")
     st.add_argument("--campaign", metavar="NAME")
-    st.add_argument("--from", dest="date_from", type=date.fromisoformat, metavar="DATE")
-    st.add_argument("--to", dest="date_to", type=date.fromisoformat, metavar="DATE")
-    st.add_argument("--as-of", type=date.fromisoformat, metavar="DATE")
+    st.add_argument("--from", dest="date_from", type=date_option, metavar="DATE")
+    st.add_argument("--to", dest="date_to", type=date_option, metavar="DATE")
+    st.add_argument("--as-of", type=date_option, metavar="DATE")
     st.set_defaults(handler=stats_command)
 
-    demo = sub.add_parser("demo-data", help="fill an empty store with a county-sized demo set")
+    demo = sub.add_parser("demo-data", help=messages.text("help_demo_data"))
     demo.add_argument("--seed", type=int, default=1)
-    demo.add_argument("--as-of", type=date.fromisoformat, metavar="DATE")
+    demo.add_argument("--as-of", type=date_option, metavar="DATE")
     demo.set_defaults(handler=demo_command)
 
 
@@ -74,7 +74,7 @@ def _campaign_id(store, name: str | None) -> str | None:
     with store.read() as conn:
         found = campaign_named(conn, name)
     if found is None:
-        raise NotFoundError(f"There is no campaign named '{name}'.")
+        raise NotFoundError(code="cli_no_such_campaign", params={"name": name})
     return found
 
 
@@ -104,41 +104,56 @@ def _pct(value) -> str:
     return "—" if value is None else f"{value * 100:.1f}%"
 
 
+def _line(name: str, value, note: str = "") -> str:
+    """One figure: its name, the value right-aligned (by display width), a note after."""
+    line = pad(name, 24) + pad(str(value), 8, right=True)
+    return f"{line}  {note}" if note else line
+
+
+def _row(code: str, value, note: str = "", indent: str = "") -> str:
+    return _line(indent + messages.text(code), value, note)
+
+
+def _breakdown(enum_cls, counts: dict) -> list[str]:
+    """A figure's parts, each named by its value's label in the current language."""
+    return [_line("  " + label(enum_cls, k), v) for k, v in counts.items()]
+
+
 def format_stats(s: dict) -> str:
-    ev = s["evaluations"]
+    """The `stats` table in the command line's language; breakdowns by their labels."""
+    ev, visits, p, a = s["evaluations"], s["visits"], s["problems"], s["accountability"]
     score = "—" if ev["weighted_score"] is None else f"{ev['weighted_score']:.1f}"
-    lines = [
-        f"Evaluation forms        {ev['total']:>8}",
-        *(f"  {k:<22}{v:>8}" for k, v in ev["by_group"].items()),
-        *(f"  {k:<22}{v:>8}" for k, v in ev["by_level"].items()),
-        f"Overall satisfaction    {_pct(ev['satisfaction_rate']):>8}",
-        f"Weighted score          {score:>8}",
-        f"Duplicate form numbers  {ev['duplicate_numbers']:>8}",
-        f"Units evaluated         {s['units_evaluated']:>8}",
-        f"Visits done             {s['visits']['total']:>8}  (planned {s['visits']['planned']})",
-        *(f"  {k:<22}{v:>8}" for k, v in s["visits"]["by_kind"].items()),
-        f"Findings                {s['findings']['total']:>8}",
-        f"Criticisms              {s['criticisms']['total']:>8}",
-        *(f"  {k:<22}{v:>8}" for k, v in s["criticisms"]["by_sanction"].items()),
-        f"Opinions                {s['opinions']['total']:>8}  (sorted {s['opinions']['sorted']})",
-    ]
-    p, a = s["problems"], s["accountability"]
-    lines += [
-        f"Problems                {p['total']:>8}",
-        f"  investigated          {p['investigated']:>8}",
-        f"  rectified             {p['rectified']:>8}",
-        f"  overdue               {p['overdue']:>8}",
-        f"Accountability cases    {a['cases']:>8}",
-        f"  people sanctioned     {a['people_sanctioned']:>8}",
-        f"  units held accountable{a['units_held_accountable']:>8}",
-    ]
-    return "\n".join(lines)
+    text = messages.text
+    return "\n".join([
+        _row("stats_forms", ev["total"]),
+        *_breakdown(RespondentGroup, ev["by_group"]),
+        *_breakdown(Level, ev["by_level"]),
+        _row("stats_satisfaction", _pct(ev["satisfaction_rate"])),
+        _row("stats_weighted_score", score),
+        _row("stats_duplicate_numbers", ev["duplicate_numbers"]),
+        _row("stats_units_evaluated", s["units_evaluated"]),
+        _row("stats_visits_done", visits["total"],
+             text("stats_planned", {"count": visits["planned"]})),
+        *_breakdown(VisitKind, visits["by_kind"]),
+        _row("stats_findings", s["findings"]["total"]),
+        _row("stats_criticisms", s["criticisms"]["total"]),
+        *_breakdown(Sanction, s["criticisms"]["by_sanction"]),
+        _row("stats_opinions", s["opinions"]["total"],
+             text("stats_sorted", {"count": s["opinions"]["sorted"]})),
+        _row("stats_problems", p["total"]),
+        _row("stats_investigated", p["investigated"], indent="  "),
+        _row("stats_rectified", p["rectified"], indent="  "),
+        _row("stats_overdue", p["overdue"], indent="  "),
+        _row("stats_cases", a["cases"]),
+        _row("stats_people_sanctioned", a["people_sanctioned"], indent="  "),
+        _row("stats_units_accountable", a["units_held_accountable"], indent="  "),
+    ])
 
 
 def demo_command(ctx, args) -> int:
     from models.demo import load_demo_data
 
     store = ctx.store()
-    summary = load_demo_data(store, seed=args.seed, as_of=args.as_of, profile=ctx.profile())
-    print(summary)
+    counts = load_demo_data(store, seed=args.seed, as_of=args.as_of, profile=ctx.profile())
+    print(messages.text("demo_loaded", counts))
     return 0

@@ -3,14 +3,16 @@
 The checks (an open campaign, the unit, a supervisor PIN to leave) run before Qt is imported,
 so a terminal misconfigured at boot says what is wrong and exits 1."""
 
-import sys
+from desktop import messages
+from desktop.cli.context import say
 
 
 def register(sub) -> None:
-    kiosk = sub.add_parser("kiosk", help="run the satisfaction kiosk full screen at a window")
-    kiosk.add_argument("--unit", required=True, metavar="NAME", help="the service window rated")
-    kiosk.add_argument("--campaign", metavar="NAME", help="default: the open campaign")
-    kiosk.add_argument("--windowed", action="store_true", help="not full screen (for set-up)")
+    kiosk = sub.add_parser("kiosk", help=messages.text("help_kiosk"))
+    kiosk.add_argument("--unit", required=True, metavar="NAME",
+                       help=messages.text("opt_kiosk_unit"))
+    kiosk.add_argument("--campaign", metavar="NAME", help=messages.text("opt_kiosk_campaign"))
+    kiosk.add_argument("--windowed", action="store_true", help=messages.text("opt_kiosk_windowed"))
     kiosk.set_defaults(handler=kiosk_command)
 
 
@@ -36,8 +38,7 @@ def kiosk_command(ctx, args) -> int:
     store = ctx.store()
     target = kiosk_target(store, args.unit, args.campaign)
     if not has_supervisor_pin(store):
-        print("fieldinspect: no supervisor profile with a PIN on this device, so kiosk mode "
-              "could not be left; create one when setting up the terminal.", file=sys.stderr)
+        say(messages.text("cli_kiosk_no_supervisor_pin"))
         return 1
     profile = ctx.profile()
     from desktop.kiosk.run import run_kiosk

@@ -5,10 +5,10 @@ writes one PDF per unit into the folder PATH.
 """
 
 import sys
-from datetime import date
 from pathlib import Path
 
-from desktop.cli.context import enum_help, enum_option
+from desktop import messages
+from desktop.cli.context import date_option, enum_help, enum_option
 from models.enums import ProblemStatus
 
 KINDS = ("ledger", "notice", "criticism-notice", "unit-feedback", "county-summary", "rankings",
@@ -16,42 +16,40 @@ KINDS = ("ledger", "notice", "criticism-notice", "unit-feedback", "county-summar
 
 
 def register(sub) -> None:
-    rp = sub.add_parser("report", help="write the ledger, notices, feedback, summary, rankings "
-                                       "or the overdue list")
+    rp = sub.add_parser("report", help=messages.text("help_report"))
     rp.add_argument("kind", choices=KINDS)
     rp.add_argument("--out", required=True, type=Path, metavar="PATH",
-                    help="the file to write (a folder for unit-feedback)")
+                    help=messages.text("opt_report_out"))
     rp.add_argument("--format", dest="fmt", choices=("xlsx", "docx", "pdf"),
-                    help="default: the extension of PATH")
+                    help=messages.text("opt_report_format"))
     rp.add_argument("--campaign", metavar="NAME",
-                    help="default: the latest campaign (county-summary, overdue: all)")
-    rp.add_argument("--unit", metavar="NAME", help="a unit and the units under it")
+                    help=messages.text("opt_report_campaign"))
+    rp.add_argument("--unit", metavar="NAME", help=messages.text("opt_report_unit"))
     rp.add_argument("--status", action="append", default=[], metavar="S",
                     type=enum_option(ProblemStatus),
-                    help=f"problem status (repeatable): {enum_help(ProblemStatus)}")
-    rp.add_argument("--overdue", action="store_true", help="only problems past their deadline")
-    rp.add_argument("--from", dest="date_from", type=date.fromisoformat, metavar="DATE",
-                    help="problems reported from DATE (ledger, notice, overdue); criticisms "
-                         "decided from DATE (criticism-notice); the period (county-summary)")
-    rp.add_argument("--to", dest="date_to", type=date.fromisoformat, metavar="DATE",
-                    help="... up to DATE")
+                    help=messages.text("opt_report_status", {"values": enum_help(ProblemStatus)}))
+    rp.add_argument("--overdue", action="store_true", help=messages.text("opt_report_overdue"))
+    rp.add_argument("--from", dest="date_from", type=date_option, metavar="DATE",
+                    help=messages.text("opt_report_from"))
+    rp.add_argument("--to", dest="date_to", type=date_option, metavar="DATE",
+                    help=messages.text("opt_report_to"))
     rp.add_argument("--ids", nargs="+", default=[], metavar="ID",
-                    help="criticism-notice: these circulated criticisms")
+                    help=messages.text("opt_report_ids"))
     rp.add_argument("--number", metavar="N",
-                    help="criticism-notice: the number HQ assigned (3 or 余纠通〔2026〕3号); "
-                         "without it the number is left blank for HQ to fill in")
+                    help=messages.text("opt_report_number",
+                                       {"example": "3 / 余纠通〔2026〕3号"}))
     rp.add_argument("--hq-number", action="store_true",
-                    help="criticism-notice: ask HQ for the next number of the year (enrolled "
-                         "office or HQ device); HQ leaves out the criticisms an earlier "
-                         "notice already circulated")
+                    help=messages.text("opt_report_hq_number"))
     rp.add_argument("--include-circulated", action="store_true",
-                    help="criticism-notice with --hq-number: circulate again the criticisms "
-                         "an earlier notice already circulated")
-    rp.add_argument("--prefix", default=None, metavar="TEXT", help="number prefix (余纠通)")
-    rp.add_argument("--office", default=None, metavar="NAME", help="issuing office (县纠风办)")
-    rp.add_argument("--as-of", type=date.fromisoformat, metavar="DATE", help="default: today")
+                    help=messages.text("opt_report_include_circulated"))
+    rp.add_argument("--prefix", default=None, metavar="TEXT",
+                    help=messages.text("opt_report_prefix", {"example": "余纠通"}))
+    rp.add_argument("--office", default=None, metavar="NAME",
+                    help=messages.text("opt_report_office", {"example": "县纠风办"}))
+    rp.add_argument("--as-of", type=date_option, metavar="DATE",
+                    help=messages.text("opt_report_as_of"))
     rp.add_argument("--within", type=int, default=7, metavar="DAYS",
-                    help="overdue: also list deadlines within DAYS")
+                    help=messages.text("opt_report_within"))
     rp.set_defaults(handler=report_command)
 
 
@@ -92,7 +90,7 @@ def report_command(ctx, args) -> int:
     log_event(ctx.store(), "export", profile=ctx.profile(), details={
         "report": args.kind, "files": len(paths), "format": paths[0].suffix.lower() if paths else ""})
     where = args.out if args.kind == "unit-feedback" else paths[0]
-    print(f"{len(paths)} file(s) written: {where}")
+    print(messages.text("cli_files_written", {"count": len(paths), "path": where}))
     if args.kind == "criticism-notice":
         print(circulated_message(req))
     if req.campaign_left_out is not None:
@@ -103,18 +101,15 @@ def report_command(ctx, args) -> int:
 def campaign_left_out_message(left) -> str:
     """What the campaign filter left out (a `models.campaigns.LeftOut`), never silently."""
     if not left.total:
-        return "No problem or opinion was left out by the campaign filter."
-    return (f"{left.total} problem(s)/opinion(s) left out by the campaign filter: "
-            f"{left.no_campaign} with no campaign, {left.other_campaigns} of other campaigns "
-            "(--campaign to choose another).")
+        return messages.text("cli_nothing_left_out")
+    return messages.text("cli_left_out", {"total": left.total, "no_campaign": left.no_campaign,
+                                          "other": left.other_campaigns})
 
 
 def circulated_message(req) -> str:
     """What became of the criticisms an earlier notice already circulated."""
     if req.left_out is None:
-        return ("Not checked against earlier notices: only a number from HQ (--hq-number) "
-                "leaves out criticisms already circulated.")
+        return messages.text("cli_circulation_unchecked")
     if req.include_circulated:
-        return "Criticisms already circulated were included again (--include-circulated)."
-    return (f"{req.left_out} criticism(s) already circulated in an earlier notice left out "
-            "(--include-circulated to circulate them again).")
+        return messages.text("cli_circulated_included")
+    return messages.text("cli_circulated_left_out", {"count": req.left_out})

@@ -11,46 +11,49 @@ import os
 import sys
 from pathlib import Path
 
+from desktop import messages
+from desktop.cli.context import say
 from models.errors import StoreLockedError
 from models.settings import VARIABLES, device_settings
 
 
 def register(sub) -> None:
-    audit = sub.add_parser("audit", help="check the tamper-evident audit chain")
+    audit = sub.add_parser("audit", help=messages.text("help_audit"))
     audit_sub = audit.add_subparsers(dest="audit_command", required=True, metavar="ACTION")
-    verify = audit_sub.add_parser("verify", help="report the first broken link, if any")
-    verify.add_argument("--head", metavar="SEQ:HASH", help="a head recorded elsewhere (e.g. HQ)")
+    verify = audit_sub.add_parser("verify", help=messages.text("help_audit_verify"))
+    verify.add_argument("--head", metavar="SEQ:HASH", help=messages.text("opt_audit_head"))
     verify.add_argument("--json", action="store_true")
     verify.set_defaults(handler=audit_verify_command)
 
-    backup = sub.add_parser("backup", help="write an encrypted backup of this store")
+    backup = sub.add_parser("backup", help=messages.text("help_backup"))
     backup.add_argument("--out", required=True, metavar="FILE")
     backup.set_defaults(handler=backup_command)
 
-    restore = sub.add_parser("restore", help="restore a backup into an empty data directory")
+    restore = sub.add_parser("restore", help=messages.text("help_restore"))
     restore.add_argument("file")
     restore.set_defaults(handler=restore_command)
 
-    recover = sub.add_parser("recover", help="re-open a store with HQ's recovery key")
+    recover = sub.add_parser("recover", help=messages.text("help_recover"))
     recover.add_argument("--recovery-key", required=True, metavar="PRIVATE.pem")
     recover.set_defaults(handler=recover_command)
 
-    rk = sub.add_parser("recovery-key", help="HQ's recovery key pair (escrow)")
+    rk = sub.add_parser("recovery-key", help=messages.text("help_recovery_key"))
     rk_sub = rk.add_subparsers(dest="rk_command", required=True, metavar="ACTION")
-    gen = rk_sub.add_parser("generate", help="make HQ's key pair (keep the private file offline)")
+    gen = rk_sub.add_parser("generate", help=messages.text("help_recovery_key_generate"))
     gen.add_argument("--out", required=True, metavar="PRIVATE.pem")
     gen.set_defaults(handler=recovery_keygen_command)
-    inst = rk_sub.add_parser("install", help="seal this store's key to HQ's public key")
+    inst = rk_sub.add_parser("install", help=messages.text("help_recovery_key_install"))
     inst.add_argument("public_key", metavar="PUBLIC.pem")
     inst.set_defaults(handler=recovery_install_command)
 
-    idle = sub.add_parser("idle-lock", help="show or set the minutes before the window locks")
+    idle = sub.add_parser("idle-lock", help=messages.text("help_idle_lock"))
     idle.add_argument("minutes", nargs="?", type=int)
     idle.set_defaults(handler=idle_lock_command)
 
 
 def _secret(settings: tuple[str, ...], prompt: str, *, confirm: bool = False) -> str:
-    """The first of these device settings that is set, else asked in the terminal."""
+    """The first of these device settings that is set, else typed at the terminal after
+    `prompt` (a message code)."""
     given = device_settings()
     for name in settings:
         value = getattr(given, name)
@@ -59,8 +62,8 @@ def _secret(settings: tuple[str, ...], prompt: str, *, confirm: bool = False) ->
     if not sys.stdin.isatty():
         raise StoreLockedError(code="cli_secret_needed",
                                params={"variable": VARIABLES[settings[0]]})
-    first = getpass.getpass(prompt)
-    if confirm and getpass.getpass("Repeat it: ") != first:
+    first = getpass.getpass(messages.text(prompt))
+    if confirm and getpass.getpass(messages.text("cli_prompt_repeat_it")) != first:
         raise StoreLockedError(code="cli_entries_differ")
     return first
 
@@ -72,7 +75,7 @@ def audit_verify_command(ctx, args) -> int:
     if args.head:
         head = parse_head(args.head)
         if head is None:
-            print("fieldinspect: --head takes SEQ:HASH", file=sys.stderr)
+            say(messages.text("cli_head_format"))
             return 2
         expected["the given head"] = head
     with ctx.store().read() as conn:
@@ -84,8 +87,8 @@ def audit_verify_command(ctx, args) -> int:
                           "broken": None if broken is None else
                           {"seq": broken.seq, "kind": broken.kind, "message": broken.message}}))
     elif report.ok:
-        print(f"audit chain intact: {report.checked} entries, head "
-              f"{report.head_seq}:{report.head_hash}")
+        print(messages.text("cli_audit_intact", {
+            "checked": report.checked, "head": f"{report.head_seq}:{report.head_hash}"}))
     else:
         print(report.broken, file=sys.stderr)
     return 0 if report.ok else 1
@@ -95,22 +98,21 @@ def backup_command(ctx, args) -> int:
     from models.security.backup import backup_store
 
     store = ctx.store()
-    words = _secret(("backup_passphrase", "passphrase"), "Passphrase for the backup: ",
+    words = _secret(("backup_passphrase", "passphrase"), "cli_prompt_backup_passphrase",
                     confirm=True)
     size = backup_store(store, Path(args.out), words, profile=ctx.profile())
-    print(f"backup written: {args.out} ({size} bytes)")
+    print(messages.text("cli_backup_written", {"path": args.out, "size": size}))
     return 0
 
 
 def restore_command(ctx, args) -> int:
     from models.security.backup import restore_store
 
-    words = _secret(("backup_passphrase", "passphrase"), "The backup's passphrase: ")
+    words = _secret(("backup_passphrase", "passphrase"), "cli_prompt_backup_passphrase_to_open")
     new = device_settings().passphrase or words
     count = restore_store(Path(args.file), ctx.path, words, new_passphrase=new)
-    print(f"restored {count} files into {ctx.path}")
-    print("This store syncs only after it enrolls again: ask HQ for a new enrollment code "
-          "(登记码), then run `fieldinspect enroll`. Its unsent changes are kept.")
+    print(messages.text("cli_restored", {"count": count, "path": ctx.path}))
+    print(messages.text("cli_restored_enroll_again"))
     return 0
 
 
@@ -118,10 +120,10 @@ def recover_command(ctx, args) -> int:
     from models.security.escrow import recover_store
 
     private_pem = Path(args.recovery_key).read_bytes()
-    new = _secret(("passphrase",), "New passphrase for this store: ", confirm=True)
+    new = _secret(("passphrase",), "cli_prompt_new_passphrase", confirm=True)
     recover_store(ctx.path, private_pem, new,
                   password=device_settings().recovery_key_passphrase or None)
-    print("store recovered: it now opens with the new passphrase")
+    print(messages.text("cli_store_recovered"))
     return 0
 
 
@@ -130,7 +132,7 @@ def recovery_keygen_command(ctx, args) -> int:
 
     out = Path(args.out)
     if out.exists():
-        print(f"fieldinspect: {out} exists; not overwritten", file=sys.stderr)
+        say(messages.text("cli_exists_not_overwritten", {"path": out}))
         return 1
     password = device_settings().recovery_key_passphrase or None
     private_pem, public_pem = generate_recovery_keypair(password)
@@ -144,9 +146,9 @@ def recovery_keygen_command(ctx, args) -> int:
 def recovery_install_command(ctx, args) -> int:
     from models.security.escrow import install_recovery_key
 
-    print("recovery key installed: "
-          + install_recovery_key(ctx.store(), Path(args.public_key).read_bytes(),
-                                 profile=ctx.profile()))
+    fingerprint = install_recovery_key(ctx.store(), Path(args.public_key).read_bytes(),
+                                       profile=ctx.profile())
+    print(messages.text("cli_recovery_key_installed", {"fingerprint": fingerprint}))
     return 0
 
 

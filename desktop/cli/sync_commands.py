@@ -9,7 +9,8 @@ import argparse
 import asyncio
 import json
 
-from desktop.cli.context import enum_help, enum_option
+from desktop import messages
+from desktop.cli.context import enum_help, enum_option, label, pad
 from models.enums import DeviceRole
 from models.settings import device_settings
 from sync.server.serve import add_database_option, open_hq_db
@@ -18,40 +19,40 @@ from sync.server.serve import add_database_option, open_hq_db
 def register(sub: argparse._SubParsersAction) -> None:
     _register_hq(sub)
 
-    enroll = sub.add_parser("enroll", help="enroll this device with HQ using a one-time code")
-    enroll.add_argument("--server", required=True, help="HQ's address, e.g. http://hq:8750")
+    enroll = sub.add_parser("enroll", help=messages.text("help_enroll"))
+    enroll.add_argument("--server", required=True,
+                        help=messages.text("opt_enroll_server", {"example": "http://hq:8750"}))
     enroll.add_argument("--code", required=True)
-    enroll.add_argument("--name", default="", help="a label for this device")
+    enroll.add_argument("--name", default="", help=messages.text("opt_enroll_name"))
     enroll.set_defaults(handler=cmd_enroll)
 
-    sync = sub.add_parser("sync", help="push this device's changes to HQ, then pull")
+    sync = sub.add_parser("sync", help=messages.text("help_sync"))
     sync.add_argument("--json", action="store_true")
     sync.set_defaults(handler=cmd_sync)
 
 
 def _register_hq(sub: argparse._SubParsersAction) -> None:
-    hq = sub.add_parser("hq", help="administer HQ: devices")
+    hq = sub.add_parser("hq", help=messages.text("help_hq"))
     hq_sub = hq.add_subparsers(dest="hq_command", metavar="HQ_COMMAND", required=True)
-    enroll_dev = hq_sub.add_parser("enroll-device", help="register a device; print its code")
+    enroll_dev = hq_sub.add_parser("enroll-device", help=messages.text("help_hq_enroll_device"))
     add_database_option(enroll_dev)
     enroll_dev.add_argument("--role", required=True, type=enum_option(DeviceRole),
                             metavar="ROLE", help=enum_help(DeviceRole))
     enroll_dev.add_argument("--team")
     enroll_dev.add_argument("--representative")
     enroll_dev.add_argument("--unit")
-    enroll_dev.add_argument("--name", default="", help="a label for the device")
+    enroll_dev.add_argument("--name", default="", help=messages.text("opt_hq_device_name"))
     enroll_dev.set_defaults(handler=cmd_enroll_device)
-    list_dev = hq_sub.add_parser("list-devices", help="devices known to HQ")
+    list_dev = hq_sub.add_parser("list-devices", help=messages.text("help_hq_list_devices"))
     add_database_option(list_dev)
     list_dev.add_argument("--json", action="store_true")
     list_dev.set_defaults(handler=cmd_list_devices)
-    revoke = hq_sub.add_parser("revoke-device", help="revoke a device (id or label)")
+    revoke = hq_sub.add_parser("revoke-device", help=messages.text("help_hq_revoke_device"))
     add_database_option(revoke)
     revoke.add_argument("device")
     revoke.set_defaults(handler=cmd_revoke_device)
 
-    retire = hq_sub.add_parser("retire-device", help="retire a handed-back device: it pushes "
-                               "everything, HQ confirms, then it wipes itself")
+    retire = hq_sub.add_parser("retire-device", help=messages.text("help_hq_retire_device"))
     add_database_option(retire)
     retire.add_argument("device")
     retire.set_defaults(handler=cmd_retire_device)
@@ -67,9 +68,10 @@ def cmd_enroll_device(ctx, args) -> int:
                                 label=args.name)
     finally:
         db.close()
-    print(f"Device {args.name or granted['hq_device_id']} ({args.role}) registered as "
-          f"{granted['hq_device_id']}.")
-    print(f"One-time enrollment code (expires {granted['expires_at']}):")
+    print(messages.text("cli_device_registered", {
+        "name": args.name or granted["hq_device_id"], "role": label(DeviceRole, args.role),
+        "id": granted["hq_device_id"]}))
+    print(messages.text("cli_enrollment_code", {"expires": granted["expires_at"]}))
     print(granted["code"])  # the LAST line: scripts read it
     return 0
 
@@ -86,17 +88,26 @@ def cmd_list_devices(ctx, args) -> int:
         print(json.dumps(devices, ensure_ascii=False, indent=2))
         return 0
     labels = {d["id"]: d["label"] for d in devices}
-    print(f"{'id':36}  {'label':20} {'role':14} {'team':16} {'status':8} last sync")
+    print(_device_row("id", *(messages.text(code) for code in (
+        "cli_column_label", "cli_column_role", "cli_column_team", "cli_column_status",
+        "cli_column_last_sync"))))
     for d in devices:
-        print(f"{d['id']:36}  {d['label'][:20]:20} {d['role']:14} {(d['team'] or '-')[:16]:16} "
-              f"{d['status']:8} {d['last_sync_at'] or 'never'}")
+        print(_device_row(d["id"], d["label"][:20], label(DeviceRole, d["role"]),
+                          (d["team"] or "-")[:16], d["status"],
+                          d["last_sync_at"] or messages.text("cli_device_never_synced")))
         if d.get("audit_alarm"):
-            print(f"{'':38}AUDIT ALARM: {d['audit_alarm']}")
+            print(" " * 38 + messages.text("cli_device_audit_alarm", {"alarm": d["audit_alarm"]}))
         if d.get("replaces_device_id"):
-            old = labels.get(d["replaces_device_id"], "")
-            print(f"{'':38}REPLACES: {old} ({d['replaces_device_id']}), whose store this one "
-                  "was restored or copied from")
+            print(" " * 38 + messages.text("cli_device_replaces", {
+                "label": labels.get(d["replaces_device_id"], ""),
+                "id": d["replaces_device_id"]}))
     return 0
+
+
+def _device_row(device_id: str, name: str, role: str, team: str, status: str,
+                last_sync: str) -> str:
+    return (f"{pad(device_id, 36)}  {pad(name, 20)} {pad(role, 20)} {pad(team, 16)} "
+            f"{pad(status, 8)} {last_sync}")
 
 
 def cmd_revoke_device(ctx, args) -> int:
@@ -107,7 +118,7 @@ def cmd_revoke_device(ctx, args) -> int:
         gone = revoke_device(db, args.device)
     finally:
         db.close()
-    print(f"Revoked device {gone['label']} ({gone['id']}); its next call is refused.")
+    print(messages.text("cli_device_revoked", {"label": gone["label"], "id": gone["id"]}))
     return 0
 
 
@@ -119,7 +130,7 @@ def cmd_retire_device(ctx, args) -> int:
         gone = mark_retiring(db, args.device)
     finally:
         db.close()
-    print(f"Device {gone['label']} ({gone['id']}) will wipe itself after its next full sync.")
+    print(messages.text("cli_device_retiring", {"label": gone["label"], "id": gone["id"]}))
     return 0
 
 
@@ -131,8 +142,9 @@ def cmd_enroll(ctx, args) -> int:
         granted = asyncio.run(engine.enroll(args.server, args.code, args.name))
     finally:
         engine.close()
-    print(f"Enrolled with {args.server} as a {granted['role']} device "
-          f"({granted['label']}, {granted['hq_device_id']}).")
+    print(messages.text("cli_enrolled", {
+        "server": args.server, "role": label(DeviceRole, granted["role"]),
+        "label": granted["label"], "id": granted["hq_device_id"]}))
     return 0
 
 
@@ -153,8 +165,9 @@ def cmd_sync(ctx, args) -> int:
     if args.json:
         print(json.dumps({**report.as_dict(), "held_back_records": held}))
         return 0
-    print(f"Pushed {report.pushed}, pulled {report.pulled}, rejected "
-          f"{report.rejected}, conflicts {report.conflicts}.")
+    print(messages.text("cli_synced", {"pushed": report.pushed, "pulled": report.pulled,
+                                       "rejected": report.rejected,
+                                       "conflicts": report.conflicts}))
     for record in held:
         print(held_back_line(record))
     return 0

@@ -65,10 +65,9 @@ class ImportReport:
     skipped_existing: int = 0
     rejected: list[Problem] = field(default_factory=list)
     rejected_rows: list[tuple[int, dict]] = field(default_factory=list)
-    created: list[str] = field(default_factory=list)  # "campaign 2024 evaluation" etc.
-
-    # what was created, each as a message code with its arguments (models/messages/imports.py)
-    created_parts: list[tuple[str, dict]] = field(default_factory=list)
+    # What the import made on the way, as message codes with arguments
+    # (("import_created_team", {"name": "第一督查组"}), ...).
+    created: list[tuple[str, dict]] = field(default_factory=list)
 
     def summary_parts(self) -> list[tuple[str, dict]]:
         """What the import did, as message codes with arguments (rendered by the caller in
@@ -78,7 +77,7 @@ class ImportReport:
             parts.append(("import_skipped_existing", {"count": self.skipped_existing}))
         if self.rejected_rows:
             parts.append(("import_rejected_rows", {"count": len(self.rejected_rows)}))
-        return parts + self.created_parts
+        return parts + self.created
 
     def summary(self) -> str:
         """The English summary, for logs."""

@@ -178,9 +178,8 @@ def import_file(store, path: Path, *, profile: str, skip_invalid: bool, dry_run:
     if not dry_run:
         _write(store, profile, good, campaigns, progress)
     report.imported = len(good)
-    report.created = [f"campaign '{c['name']}' ({c['year']})" for c in campaigns]
-    report.created_parts = [("import_created_campaign", {"name": c["name"], "year": c["year"]})
-                            for c in campaigns]
+    report.created = [("import_created_campaign", {"name": c["name"], "year": c["year"]})
+                      for c in campaigns]
     return report
 
 

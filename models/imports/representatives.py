@@ -69,6 +69,5 @@ def import_file(store, path: Path, *, profile: str, skip_invalid: bool, dry_run:
                 w.create_many(Team, list(teams.values()))
             create_chunked(w, Representative, list(reps.values()), progress)
     report.imported = len(reps)
-    report.created = [f"team '{t['name']}'" for t in teams.values()]
-    report.created_parts = [("import_created_team", {"name": t["name"]}) for t in teams.values()]
+    report.created = [("import_created_team", {"name": t["name"]}) for t in teams.values()]
     return report

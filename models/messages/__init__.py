@@ -15,9 +15,18 @@ this module joins them and refuses a code defined twice. ``{name}`` takes the ar
 from collections.abc import Mapping
 from typing import Any
 
-from models.messages import cli, documents, general, imports, records, security, store
+from models.messages import (
+    cli,
+    cli_usage,
+    documents,
+    general,
+    imports,
+    records,
+    security,
+    store,
+)
 
-AREAS = (general, cli, records, imports, security, store, documents)
+AREAS = (general, cli, cli_usage, records, imports, security, store, documents)
 
 
 def _join() -> dict[str, str]:

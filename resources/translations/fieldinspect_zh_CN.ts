@@ -2640,6 +2640,701 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <translation>窗口无法启动：缺少 Python 模块“{module}”；请重新安装督查通。命令行子命令不需要它（见 --help）。</translation>
     </message>
     <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>Passphrase: </source>
+        <translation>口令：</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>New passphrase for this store: </source>
+        <translation>为此数据库设置新口令：</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>Repeat the passphrase: </source>
+        <translation>再输入一次口令：</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>Passphrase for the backup: </source>
+        <translation>备份文件的口令：</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>The backup&apos;s passphrase: </source>
+        <translation>该备份的口令：</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>Repeat it: </source>
+        <translation>再输入一次：</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>The store is locked: set FIELDINSPECT_PASSPHRASE or run in a terminal.</source>
+        <translation>数据库已锁定：请设置 FIELDINSPECT_PASSPHRASE，或在终端中运行。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>Set {variable} or run in a terminal.</source>
+        <translation>请设置 {variable}，或在终端中运行。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>The two passphrases differ; nothing was created.</source>
+        <translation>两次输入的密码不一致；未创建任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>The two entries differ; nothing was done.</source>
+        <translation>两次输入不一致；未做任何操作。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>&apos;{value}&apos; is not one of {accepted}</source>
+        <translation>“{value}”不是以下之一：{accepted}</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>&apos;{value}&apos; is not a date (YYYY-MM-DD)</source>
+        <translation>“{value}”不是日期（格式：年-月-日，如 2024-05-01）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>--rejects goes with --skip-invalid</source>
+        <translation>--rejects 须与 --skip-invalid 一起使用</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>nothing was imported ({count} problems).</source>
+        <translation>未导入任何内容（共 {count} 个问题）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>imported {count} forms</source>
+        <translation>导入了 {count} 份评议表</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>imported {count} units</source>
+        <translation>导入了 {count} 个单位</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>imported {count} representatives</source>
+        <translation>导入了 {count} 名评议代表</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>{count} already present</source>
+        <translation>{count} 条已存在</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>rejected {count} rows</source>
+        <translation>拒绝了 {count} 行</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>created campaign &apos;{name}&apos; ({year})</source>
+        <translation>新建评议活动“{name}”（{year}）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>created team &apos;{name}&apos;</source>
+        <translation>新建督查组“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>There is no campaign named &apos;{name}&apos;.</source>
+        <translation>没有名为“{name}”的评议活动。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>The demo data set only goes into an empty store; this one holds records. Use a separate data directory.</source>
+        <translation>演示数据只能载入空数据库；此数据库已有记录。请使用另一个数据目录。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>demo data loaded: {units} units, {forms} forms, {opinions} opinions, {visits} visits, {findings} findings</source>
+        <translation>演示数据已装入：单位 {units} 个，评议表 {forms} 份，意见建议 {opinions} 条，走访 {visits} 次，发现问题 {findings} 个</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>Evaluation forms</source>
+        <translation>评议表合计</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>Overall satisfaction</source>
+        <translation>综合满意率</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>Weighted score</source>
+        <translation>测评得分</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>Duplicate form numbers</source>
+        <translation>重复表号</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>Units evaluated</source>
+        <translation>被评议单位</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>Visits done</source>
+        <translation>已完成走访</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>(planned {count})</source>
+        <translation>（计划中 {count}）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>Findings</source>
+        <translation>发现问题</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>Criticisms</source>
+        <translation>批评教育等处理（人次）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>Opinions</source>
+        <translation>收集意见建议</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>(sorted {count})</source>
+        <translation>（已梳理 {count}）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>investigated</source>
+        <translation>已查处</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>rectified</source>
+        <translation>已整改</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>overdue</source>
+        <translation>逾期未整改</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>Accountability cases</source>
+        <translation>违纪案件</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>people sanctioned</source>
+        <translation>受党纪政务处分（人）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>units held accountable</source>
+        <translation>被问责单位</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>{count} file(s) written: {path}</source>
+        <translation>已写入 {count} 个文件：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>No problem or opinion was left out by the campaign filter.</source>
+        <translation>评议活动筛选未排除任何问题或意见建议。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>{total} problem(s)/opinion(s) left out by the campaign filter: {no_campaign} with no campaign, {other} of other campaigns (--campaign to choose another).</source>
+        <translation>评议活动筛选排除了 {total} 条问题/意见建议：{no_campaign} 条未归入任何活动，{other} 条属于其他活动（可用 --campaign 另选）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>Not checked against earlier notices: only a number from HQ (--hq-number) leaves out criticisms already circulated.</source>
+        <translation>未与以往通报核对：只有向总部取号（--hq-number）才会排除已通报过的批评。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>Criticisms already circulated were included again (--include-circulated).</source>
+        <translation>已通报过的批评再次列入（--include-circulated）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>{count} criticism(s) already circulated in an earlier notice left out (--include-circulated to circulate them again).</source>
+        <translation>{count} 条批评已在以往通报中通报，未列入（可用 --include-circulated 再次通报）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>no supervisor profile with a PIN on this device, so kiosk mode could not be left; create one when setting up the terminal.</source>
+        <translation>本设备没有设置了 PIN 的负责人账户，无法退出评价器模式；请在设置终端时创建一个。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>FieldInspect HQ on http://{host}:{port} (API docs at /docs)</source>
+        <translation>督查通总部服务运行于 http://{host}:{port}（接口文档见 /docs）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>Device {name} ({role}) registered as {id}.</source>
+        <translation>设备 {name}（{role}）已登记，编号 {id}。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>One-time enrollment code (expires {expires}):</source>
+        <translation>一次性登记码（{expires} 失效）：</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>label</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>team</source>
+        <translation>督查组</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>last sync</source>
+        <translation>最近同步</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>never</source>
+        <translation>从未同步</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>AUDIT ALARM: {alarm}</source>
+        <translation>审计告警：{alarm}</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>REPLACES: {label} ({id}), whose store this one was restored or copied from</source>
+        <translation>替代：{label}（{id}），本设备的数据库由其恢复或复制而来</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>Revoked device {label} ({id}); its next call is refused.</source>
+        <translation>已吊销设备 {label}（{id}）；其下次连接将被拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>Device {label} ({id}) will wipe itself after its next full sync.</source>
+        <translation>设备 {label}（{id}）将在下次完整同步后自行清除数据。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>Enrolled with {server} as a {role} device ({label}, {id}).</source>
+        <translation>已在 {server} 登记为{role}设备（{label}，{id}）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>Pushed {pushed}, pulled {pulled}, rejected {rejected}, conflicts {conflicts}.</source>
+        <translation>上传 {pushed} 条，下载 {pulled} 条，被拒 {rejected} 条，冲突 {conflicts} 条。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>--head takes SEQ:HASH</source>
+        <translation>--head 的格式为 序号:哈希值（SEQ:HASH）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>audit chain intact: {checked} entries, head {head}</source>
+        <translation>审计链完整：共 {checked} 条记录，链头 {head}</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>backup written: {path} ({size} bytes)</source>
+        <translation>备份已写入：{path}（{size} 字节）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>restored {count} files into {path}</source>
+        <translation>已恢复 {count} 个文件到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>This store syncs only after it enrolls again: ask HQ for a new enrollment code, then run `fieldinspect enroll`. Its unsent changes are kept.</source>
+        <translation>此数据库须重新登记后才能同步：请向总部申请新的登记码，然后运行 `fieldinspect enroll`。尚未上传的修改均已保留。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>store recovered: it now opens with the new passphrase</source>
+        <translation>数据库已恢复：今后用新口令打开</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>{path} exists; not overwritten</source>
+        <translation>{path} 已存在；未覆盖</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>recovery key installed: {fingerprint}</source>
+        <translation>恢复密钥已安装：{fingerprint}</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>FieldInspect: the inspection office&apos;s records, documents and sync with HQ. Without a command it opens the window.</source>
+        <translation>督查通：纠风办的台账、文书及与总部的同步。不带命令时打开窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>the device&apos;s data directory</source>
+        <translation>本设备的数据目录</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>the profile acting (default: the device&apos;s first)</source>
+        <translation>操作人账户（默认：本设备的第一个账户）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>the language of messages: zh_CN or en (default: from LC_ALL, LC_MESSAGES, LANG)</source>
+        <translation>消息语言：zh_CN 或 en（默认依次取 LC_ALL、LC_MESSAGES、LANG）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>import units, representatives or evaluation forms</source>
+        <translation>导入单位、评议代表或评议表</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>the county&apos;s figures</source>
+        <translation>全县统计数据</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>fill an empty store with a county-sized demo set</source>
+        <translation>向空数据库装入一套全县规模的演示数据</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>write the ledger, notices, feedback, summary, rankings or the overdue list</source>
+        <translation>生成台账、通报、反馈、总结、排名或逾期清单</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>run the satisfaction kiosk full screen at a window</source>
+        <translation>在服务窗口全屏运行满意度评价器</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>run the HQ server</source>
+        <translation>运行总部服务</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>administer HQ: devices</source>
+        <translation>总部管理：设备</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>register a device; print its code</source>
+        <translation>登记一台设备并打印其登记码</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>devices known to HQ</source>
+        <translation>总部已知的设备</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>revoke a device (id or label)</source>
+        <translation>吊销一台设备（编号或名称）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>retire a handed-back device: it pushes everything, HQ confirms, then it wipes itself</source>
+        <translation>停用一台交回的设备：它上传全部数据，总部确认后自行清除</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>enroll this device with HQ using a one-time code</source>
+        <translation>用一次性登记码将本设备登记到总部</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>push this device&apos;s changes to HQ, then pull</source>
+        <translation>将本设备的修改上传总部，再下载更新</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>check the tamper-evident audit chain</source>
+        <translation>检查防篡改审计链</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>report the first broken link, if any</source>
+        <translation>报告第一处断链（如有）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>write an encrypted backup of this store</source>
+        <translation>为此数据库写一份加密备份</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>restore a backup into an empty data directory</source>
+        <translation>将备份恢复到空的数据目录</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>re-open a store with HQ&apos;s recovery key</source>
+        <translation>用总部的恢复密钥重新打开数据库</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>HQ&apos;s recovery key pair (escrow)</source>
+        <translation>总部的恢复密钥对（托管）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>make HQ&apos;s key pair (keep the private file offline)</source>
+        <translation>生成总部的密钥对（私钥文件离线保存）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>seal this store&apos;s key to HQ&apos;s public key</source>
+        <translation>用总部公钥封存本数据库的密钥</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>show or set the minutes before the window locks</source>
+        <translation>查看或设置窗口自动锁定前的空闲分钟数</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>import the valid rows and report the rejected ones</source>
+        <translation>导入无误的行，报告被退回的行</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>with --skip-invalid: write rejected rows here with an error column</source>
+        <translation>与 --skip-invalid 同用：将退回的行写入此文件，并附一列错误说明</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>the service window rated</source>
+        <translation>被评价的服务窗口</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>default: the open campaign</source>
+        <translation>默认：正在进行的评议活动</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>not full screen (for set-up)</source>
+        <translation>不全屏（用于设置）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>the file to write (a folder for unit-feedback)</source>
+        <translation>要写入的文件（unit-feedback 为文件夹）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>default: the extension of PATH</source>
+        <translation>默认：按 PATH 的扩展名</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>default: the latest campaign (county-summary, overdue: all)</source>
+        <translation>默认：最近的评议活动（county-summary、overdue：全部）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>a unit and the units under it</source>
+        <translation>某单位及其下属单位</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>problem status (repeatable): {values}</source>
+        <translation>问题状态（可重复）：{values}</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>only problems past their deadline</source>
+        <translation>只列已过整改期限的问题</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>problems reported from DATE (ledger, notice, overdue); criticisms decided from DATE (criticism-notice); the period (county-summary)</source>
+        <translation>自 DATE 起反映的问题（ledger、notice、overdue）；自 DATE 起决定的批评（criticism-notice）；统计期间（county-summary）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>... up to DATE</source>
+        <translation>……截至 DATE</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>criticism-notice: these circulated criticisms</source>
+        <translation>criticism-notice：这些通报批评</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>criticism-notice: the number HQ assigned ({example}); without it the number is left blank for HQ to fill in</source>
+        <translation>criticism-notice：总部分配的文号（{example}）；不填则留空，由总部填写</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>criticism-notice: ask HQ for the next number of the year (enrolled office or HQ device); HQ leaves out the criticisms an earlier notice already circulated</source>
+        <translation>criticism-notice：向总部申请本年度下一个文号（须为已登记的纠风办或总部设备）；总部会排除以往通报已通报过的批评</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>criticism-notice with --hq-number: circulate again the criticisms an earlier notice already circulated</source>
+        <translation>criticism-notice 与 --hq-number 同用：再次通报以往通报已通报过的批评</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>number prefix ({example})</source>
+        <translation>文号前缀（{example}）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>issuing office ({example})</source>
+        <translation>发文机关（{example}）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>default: today</source>
+        <translation>默认：今天</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>overdue: also list deadlines within DAYS</source>
+        <translation>overdue：同时列出 DAYS 天内到期的问题</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>a head recorded elsewhere (e.g. HQ)</source>
+        <translation>在别处（如总部）记录的链头</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>worker processes (PostgreSQL only)</source>
+        <translation>工作进程数（仅限 PostgreSQL）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>HQ&apos;s address, e.g. {example}</source>
+        <translation>总部地址，如 {example}</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>a label for this device</source>
+        <translation>本设备的名称</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>a label for the device</source>
+        <translation>设备名称</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>{example} (default: an encrypted SQLite database in the data directory)</source>
+        <translation>{example}（默认：数据目录中的加密 SQLite 数据库）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>usage: </source>
+        <translation>用法：</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>positional arguments</source>
+        <translation>位置参数</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>show this help message and exit</source>
+        <translation>显示此帮助信息并退出</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>参数 %(argument_name)s：%(message)s</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>the following arguments are required: %s</source>
+        <translation>缺少必需的参数：%s</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>unrecognized arguments: %s</source>
+        <translation>无法识别的参数：%s</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>无效的选项值：%(value)r（可选：%(choices)s）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>无效的 %(type)s 值：%(value)r</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>expected one argument</source>
+        <translation>需要一个值</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>expected at most one argument</source>
+        <translation>最多只能有一个值</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>expected at least one argument</source>
+        <translation>至少需要一个值</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>选项不明确：%(option)s 可匹配 %(matches)s</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>ignored explicit argument %r</source>
+        <translation>此选项不带值，忽略 %r</translation>
+    </message>
+    <message>
         <location filename="../../models/messages/general.py" line="28"/>
         <source>Only HQ sets a campaign&apos;s weights and minimum sample; this device reads them.</source>
         <translation>评议活动的权重和最低样本数只能由总部设定，本设备只读。</translation>
@@ -2751,11 +3446,6 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
     </message>
     <message>
         <location filename="../../models/messages/records.py" line="1"/>
-        <source>&apos;{value}&apos; is not one of {accepted}</source>
-        <translation>“{value}”不是以下之一：{accepted}</translation>
-    </message>
-    <message>
-        <location filename="../../models/messages/records.py" line="1"/>
         <source>&apos;{value}&apos; is not a date of the form YYYY-MM-DD</source>
         <translation>“{value}”不是 年-月-日（YYYY-MM-DD）格式的日期</translation>
     </message>
@@ -2838,11 +3528,6 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <location filename="../../models/messages/records.py" line="1"/>
         <source>Only a supervisor settles keying differences.</source>
         <translation>只有负责人才能处理录入差异。</translation>
-    </message>
-    <message>
-        <location filename="../../models/messages/records.py" line="1"/>
-        <source>There is no campaign named &apos;{name}&apos;.</source>
-        <translation>没有名为“{name}”的评议活动。</translation>
     </message>
     <message>
         <location filename="../../models/messages/records.py" line="1"/>
@@ -2986,53 +3671,8 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
     </message>
     <message>
         <location filename="../../models/messages/imports.py" line="1"/>
-        <source>--rejects goes with --skip-invalid</source>
-        <translation>--rejects 须与 --skip-invalid 一起使用</translation>
-    </message>
-    <message>
-        <location filename="../../models/messages/imports.py" line="1"/>
         <source>The import was cancelled; nothing was saved.</source>
         <translation>导入已取消；没有保存任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../models/messages/imports.py" line="1"/>
-        <source>nothing was imported ({count} problems).</source>
-        <translation>未导入任何内容（共 {count} 个问题）。</translation>
-    </message>
-    <message>
-        <location filename="../../models/messages/imports.py" line="1"/>
-        <source>imported {count} units</source>
-        <translation>导入了 {count} 个单位</translation>
-    </message>
-    <message>
-        <location filename="../../models/messages/imports.py" line="1"/>
-        <source>imported {count} representatives</source>
-        <translation>导入了 {count} 名评议代表</translation>
-    </message>
-    <message>
-        <location filename="../../models/messages/imports.py" line="1"/>
-        <source>imported {count} forms</source>
-        <translation>导入了 {count} 份评议表</translation>
-    </message>
-    <message>
-        <location filename="../../models/messages/imports.py" line="1"/>
-        <source>{count} already present</source>
-        <translation>{count} 条已存在</translation>
-    </message>
-    <message>
-        <location filename="../../models/messages/imports.py" line="1"/>
-        <source>rejected {count} rows</source>
-        <translation>拒绝了 {count} 行</translation>
-    </message>
-    <message>
-        <location filename="../../models/messages/imports.py" line="1"/>
-        <source>created campaign &apos;{name}&apos; ({year})</source>
-        <translation>新建评议活动“{name}”（{year}）</translation>
-    </message>
-    <message>
-        <location filename="../../models/messages/imports.py" line="1"/>
-        <source>created team &apos;{name}&apos;</source>
-        <translation>新建督查组“{name}”</translation>
     </message>
     <message>
         <location filename="../../models/messages/security.py" line="1"/>
@@ -3258,31 +3898,6 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <location filename="../../models/messages/store.py" line="1"/>
         <source>That record no longer exists: it was deleted in the meantime.</source>
         <translation>该记录已不存在：其间已被删除。</translation>
-    </message>
-    <message>
-        <location filename="../../models/messages/store.py" line="1"/>
-        <source>The demo data set only goes into an empty store; this one holds records. Use a separate data directory.</source>
-        <translation>演示数据只能载入空数据库；此数据库已有记录。请使用另一个数据目录。</translation>
-    </message>
-    <message>
-        <location filename="../../models/messages/store.py" line="1"/>
-        <source>The store is locked: set FIELDINSPECT_PASSPHRASE or run in a terminal.</source>
-        <translation>数据库已锁定：请设置 FIELDINSPECT_PASSPHRASE，或在终端中运行。</translation>
-    </message>
-    <message>
-        <location filename="../../models/messages/store.py" line="1"/>
-        <source>The two passphrases differ; nothing was created.</source>
-        <translation>两次输入的密码不一致；未创建任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../models/messages/store.py" line="1"/>
-        <source>Set {variable} or run in a terminal.</source>
-        <translation>请设置 {variable}，或在终端中运行。</translation>
-    </message>
-    <message>
-        <location filename="../../models/messages/store.py" line="1"/>
-        <source>The two entries differ; nothing was done.</source>
-        <translation>两次输入不一致；未做任何操作。</translation>
     </message>
     <message>
         <location filename="../../models/messages/documents.py" line="1"/>

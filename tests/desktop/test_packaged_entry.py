@@ -21,3 +21,27 @@ def test_packaged_build_forwards_user_to_the_command(monkeypatch, tmp_path):
     code = desktop.app.main(["--data-dir", str(tmp_path), "--user", "李四", "stats"])
     assert code == 0
     assert seen == {"data_dir": str(tmp_path), "user": "李四"}
+
+
+def test_packaged_build_forwards_every_global_option(monkeypatch, tmp_path):
+    """`--lang` too: the packaged program's command speaks the language asked for, even where
+    the locale says otherwise."""
+    import desktop.app
+    from desktop import messages
+
+    seen = {}
+
+    class Recording(cli.CommandContext):
+        def run(self, handler, args) -> int:
+            seen.update(user=self.user, lang=messages.language())
+            return 0
+
+    monkeypatch.setattr(cli, "CommandContext", Recording)
+    monkeypatch.setenv("LANG", "C")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setattr(messages, "_language", messages.ENGLISH)  # restored after the test
+    argv = ["--data-dir", str(tmp_path), "--user", "李四", "--lang", "zh_CN", "stats"]
+    assert {flag for flag, _ in cli.GLOBAL_OPTIONS} <= set(argv)
+    assert desktop.app.main(argv) == 0
+    assert seen == {"user": "李四", "lang": messages.CHINESE}

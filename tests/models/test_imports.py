@@ -30,7 +30,8 @@ def test_good_forms_are_imported_with_their_suggestions(units, tmp_path):
     ])
     report = run_import(units, "evaluations", path, profile="clerk")
     assert report.imported == 3
-    assert report.created == [f"campaign '{CAMPAIGN}' (2024)"]
+    assert report.created == [("import_created_campaign", {"name": CAMPAIGN, "year": 2024})]
+    assert report.summary() == f"imported 3 forms; created campaign '{CAMPAIGN}' (2024)"
     assert count(units, "evaluation") == 3 and count(units, "opinion") == 1
     assert count(units, "campaign") == 1
 
@@ -113,7 +114,8 @@ def test_representatives_create_unknown_teams(store, tmp_path):
         ["李华", "conduct_supervisor", "龙溪镇", "13900000002", "第一督查组"],
     ])
     report = run_import(store, "representatives", path, profile="c")
-    assert report.imported == 2 and report.created == ["team '第一督查组'"]
+    assert report.imported == 2
+    assert report.summary() == "imported 2 representatives; created team '第一督查组'"
     assert run_import(store, "representatives", path, profile="c").skipped_existing == 2
     assert count(store, "team") == 1
 

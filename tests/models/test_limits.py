@@ -11,6 +11,7 @@ from desktop.cli import main as cli
 from models import rules, services
 from models.errors import ValidationError
 from models.imports import reading, run_import
+from models.messages import english
 from models.records import Evaluation, Problem
 from models.reference import Campaign, Unit
 from tests.conftest import PASSPHRASE
@@ -61,8 +62,9 @@ def test_a_cell_over_the_limit_is_a_row_error_never_silently_dropped(units, data
     args = ["--data-dir", str(data_dir), "import", "evaluations", str(path)]
     assert cli(args) == 1
     err = capsys.readouterr().err
-    assert (f"{path}:3: suggestion: Too long: {rules.NOTE_CHARS + 1} characters; at most "
-            f"{rules.NOTE_CHARS} fit here.") in err
+    # rendered by its code (too_long), in the command line's language (English here)
+    assert f"{path}:3: suggestion: " + english(
+        "too_long", {"length": rules.NOTE_CHARS + 1, "limit": rules.NOTE_CHARS}) in err
     rejects = tmp_path / "rejects.csv"
     assert cli([*args, "--skip-invalid", "--rejects", str(rejects)]) == 0
     assert "imported 2 forms; rejected 1 rows" in capsys.readouterr().out
