@@ -11,6 +11,7 @@ import json
 import os
 import sys
 
+from desktop import messages
 from desktop.cli.context import enum_help, enum_option
 from models.enums import DeviceRole
 from models.errors import StoreLockedError
@@ -226,11 +227,34 @@ def cmd_sync(ctx, args) -> int:
     if args.json:
         print(json.dumps({**report.as_dict(), "held_back_records": held}))
         return 0
-    print(f"Pushed {report.pushed}, pulled {report.pulled}, rejected "
-          f"{report.rejected}, conflicts {report.conflicts}.")
+    print(messages.text("sync_cli_summary", {
+        "pushed": report.pushed, "pulled": report.pulled, "rejected": report.rejected,
+        "conflicts": report.conflicts}))
+    for line in refusal_lines(store):
+        print(line)
     for record in held:
         print(held_back_line(record))
     return 0
+
+
+def refusal_lines(store) -> list[str]:
+    """Each change HQ refused and nobody settled yet, by its outcome code, in the command
+    line's language: ``Refused by HQ: TABLE ROW: field: why``."""
+    from desktop.data import sync_issues as si
+
+    with store.read() as conn:
+        refused = si.refused_issues(conn)
+    lines = []
+    for issue in refused:
+        field = si.refused_field(issue)
+        why = si.refusal_sentence(issue)
+        table = issue["table_name"]
+        if messages.has_text(f"sync_table_{table}"):
+            table = messages.text(f"sync_table_{table}")
+        lines.append(messages.text("sync_cli_refused", {
+            "table": table, "row": issue["row_id"],
+            "reason": f"{field}: {why}" if field else why}))
+    return lines
 
 
 def held_back_line(record: dict) -> str:

@@ -15,9 +15,9 @@ this module joins them and refuses a code defined twice. ``{name}`` takes the ar
 from collections.abc import Mapping
 from typing import Any
 
-from models.messages import cli, general
+from models.messages import cli, general, sync
 
-AREAS = (general, cli)
+AREAS = (general, cli, sync)
 
 
 def _join() -> dict[str, str]:

@@ -16,7 +16,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
-from models.errors import AppError, NotFoundError
+from models.errors import AppError, NotFoundError, ValidationError
 from sync.protocol import SCHEMA_VERSION
 from sync.server.auth import TOKEN_TTL, AuthFailure
 from sync.server.blobs import BlobError
@@ -65,8 +65,12 @@ _REFUSALS = {
     AuthFailure: lambda e: (401, e.code, e.message, {}),
     BodyTooLarge: lambda e: (413, "too_large", too_large_body(e.limit)["message"],
                              {"limit": e.limit}),
-    NotFoundError: lambda e: (404, e.code, e.message, {}),
-    AppError: lambda e: (400, e.code, e.message, {}),
+    # An app error's code and arguments go on the wire, so the device words it (a validation
+    # error: its first problem's code and arguments, when it has one).
+    NotFoundError: lambda e: (404, e.code, e.message, e.params),
+    ValidationError: lambda e: (400, e.problems[0].code or e.code, e.message,
+                                e.problems[0].args if e.problems[0].code else {}),
+    AppError: lambda e: (400, e.code, e.message, e.params),
     SequenceGap: lambda e: (409, "sequence_gap", str(e), {"expected": e.expected}),
     BadBatch: lambda e: (422, "bad_batch", str(e), {}),
     CursorAhead: lambda e: (409, "resync", f"{e}; push your changes, then resync from scratch",

@@ -83,7 +83,7 @@ class Partial:
                 body = self._aead.decrypt(body[:_NONCE], body[_NONCE:],
                                           _bound(device, sha256, offset))
             except InvalidTag:
-                raise BlobCorruptError("A part of this upload is damaged.") from None
+                raise BlobCorruptError(code="hq_upload_part_damaged") from None
             parts.append(body)
             expected += len(body)
         return b"".join(parts)
@@ -132,7 +132,7 @@ def create_blob_key(blob_dir: Path, passphrase: str | None, *, holds_sealed: boo
     only one worker gets here). An HQ whose attachments were sealed under a key now missing
     refuses: a new key would silently turn them into noise."""
     if not passphrase:
-        raise StoreLockedError("HQ's attachments are locked: set FIELDINSPECT_PASSPHRASE.")
+        raise StoreLockedError(code="hq_attachments_locked")
     blob_dir = Path(blob_dir)
     if holds_sealed and any(p.is_file() for p in blob_dir.glob("??/*")):
         raise StoreLockedError(
