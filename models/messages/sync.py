@@ -83,6 +83,11 @@ MESSAGES = {
     "sync_cli_summary": "Pushed {pushed}, pulled {pulled}, rejected {rejected}, conflicts "
                         "{conflicts}.",
     "sync_cli_refused": "Refused by HQ: {table} {row}: {reason}",
+    "sync_cli_held_back_too_large": "Held back, not at HQ: {table} {row}: {size} MB, over the "
+                                    "{limit} MB one record may take in a push. Shorten its "
+                                    "longest text; it is sent with that change.",
+    "sync_cli_held_back_refused": "Held back, not at HQ: {table} {row}: HQ refused it. Correct "
+                                  "it; it is sent with that change.",
     "sync_unexpected": "Sync stopped on an unexpected error; it was written to the log.",
     # The kinds of record a refusal names (the command line's `sync_cli_refused`).
     "sync_table_evaluation": "evaluation form",

@@ -3134,6 +3134,16 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
         <source>Held back on this device after HQ refused it. Correct it; it is sent with that change.</source>
         <translation>总部拒绝后已在本设备上暂缓发送。请更正；更正后会随该更改一并发送。</translation>
     </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>Held back, not at HQ: {table} {row}: {size} MB, over the {limit} MB one record may take in a push. Shorten its longest text; it is sent with that change.</source>
+        <translation>暂缓发送，尚未到达总部：{table} {row}：{size} MB，超过单条记录在一次发送中可占用的 {limit} MB。请缩短其中最长的文字；缩短后会随该更改一并发送。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>Held back, not at HQ: {table} {row}: HQ refused it. Correct it; it is sent with that change.</source>
+        <translation>暂缓发送，尚未到达总部：{table} {row}：总部拒绝了它。请更正；更正后会随该更改一并发送。</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsPanel</name>
