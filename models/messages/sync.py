@@ -78,6 +78,13 @@ MESSAGES = {
     "hq_database_url": "Use postgresql+psycopg://... or sqlite:///DIRECTORY.",
     "hq_database_locked": "The HQ database is locked: set FIELDINSPECT_PASSPHRASE.",
     "hq_attachments_locked": "HQ's attachments are locked: set FIELDINSPECT_PASSPHRASE.",
+    "hq_attachment_key_part_missing": "The device part of HQ's attachment key ({path}) is not "
+                                      "on this computer (the keyring or FIELDINSPECT_KEY_DIR), "
+                                      "so the attachments cannot be opened here: a copied blob "
+                                      "directory opens nothing.",
+    "hq_attachment_key_file_missing": "HQ's attachment key file {path} is missing, so its "
+                                      "sealed attachments cannot be opened: restore the file "
+                                      "from a backup.",
     "hq_upload_part_damaged": "A part of this upload is damaged.",
     # What `fieldinspect sync` prints.
     "sync_cli_summary": "Pushed {pushed}, pulled {pulled}, rejected {rejected}, conflicts "

@@ -3144,6 +3144,16 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ's own co
         <source>Held back, not at HQ: {table} {row}: HQ refused it. Correct it; it is sent with that change.</source>
         <translation>暂缓发送，尚未到达总部：{table} {row}：总部拒绝了它。请更正；更正后会随该更改一并发送。</translation>
     </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>The device part of HQ&apos;s attachment key ({path}) is not on this computer (the keyring or FIELDINSPECT_KEY_DIR), so the attachments cannot be opened here: a copied blob directory opens nothing.</source>
+        <translation>总部附件密钥的设备部分（{path}）不在这台电脑上（密钥环或 FIELDINSPECT_KEY_DIR），因此无法在此打开附件：复制来的附件目录打不开任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>HQ&apos;s attachment key file {path} is missing, so its sealed attachments cannot be opened: restore the file from a backup.</source>
+        <translation>总部附件密钥文件 {path} 缺失，已加密的附件无法打开：请从备份中恢复该文件。</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsPanel</name>
