@@ -17,7 +17,6 @@ MESSAGES = {
                       "try again later.",
     "hq_not_enrolled": "This device is not enrolled with an HQ server.",
     "hq_no_credential": "This device holds no HQ credential: enroll it first.",
-    "hq_device_revoked": "HQ has revoked this device; it no longer syncs.",
     "hq_device_retired": "HQ confirmed it holds every record; this device was retired and "
                          "wiped.",
     "hq_demo_store": "This store holds demo data and can never enroll with HQ (demo figures "

@@ -53,7 +53,6 @@ class DeviceRevoked(HqRefused):
 
     def __init__(self, reason: str = "HQ has revoked this device."):
         super().__init__(401, "revoked", reason)
-        self.code = "hq_device_revoked"
 
 
 class EnrollmentExpired(HqRefused):
