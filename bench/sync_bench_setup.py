@@ -87,7 +87,7 @@ class BenchDevice:
     async def push_only(self):
         from sync.client.engine import SyncReport
 
-        client = self.engine._client()
+        client = self.engine.client()
         try:
             await self.engine._push(client, SyncReport(), None)
             await self.engine._settle_left()  # the last answer, stored as before

@@ -16,6 +16,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.data.sync_status import SyncFacts, sync_facts
+from desktop.messages import error_text, text
 from desktop.widgets.slots import widget_slot
 from models.errors import SyncError, scrubbed_traceback
 
@@ -39,23 +40,23 @@ class SyncStatus:
 
 
 def is_unreachable(exc: BaseException) -> bool:
-    """HQ could not be reached at all (as opposed to HQ answering no)."""
+    """HQ could not be reached at all (as opposed to HQ answering no): by the failure's type,
+    never by its text."""
     import httpx
 
-    if isinstance(exc, httpx.TransportError | OSError | asyncio.TimeoutError):
-        return True
-    return isinstance(exc, SyncError) and (
-        "cannot be reached" in exc.message or "is unavailable" in exc.message)
+    from sync.client.failures import HqUnreachable
+
+    return isinstance(exc, HqUnreachable | httpx.TransportError | OSError | asyncio.TimeoutError)
 
 
 async def probe(server_url: str, transport=None) -> bool:
     """One quick, unauthenticated call: does HQ answer at all?"""
-    from sync.client.http import HQClient, RetryPolicy
+    from sync.client.hq_client import HqClient, RetryPolicy
 
-    client = HQClient(server_url, transport=transport, retry=RetryPolicy(attempts=1),
+    client = HqClient(server_url, transport=transport, retry=RetryPolicy(attempts=1),
                       timeout=PROBE_TIMEOUT_S)
     try:
-        await client.call("GET", "/v1/health", auth=False)
+        await client.health()
         return True
     except Exception as exc:  # noqa: BLE001 - any failure to answer means offline here
         if not is_unreachable(exc):
@@ -207,6 +208,7 @@ class SyncController(QObject):
         """Tell HQ which conflicts were settled here (kept until HQ has heard it)."""
         from desktop.data import sync_issues
         from desktop.data.hq_admin import HqAdmin
+        from sync.client.failures import HqRefused
 
         pending = await self.session.read(sync_issues.to_resolve)
         if not pending:
@@ -217,11 +219,11 @@ class SyncController(QObject):
                 await admin.resolve_conflict(conflict_id)
                 done.append(conflict_id)
             except SyncError as exc:
-                if getattr(exc, "status", None) == 404:
+                if isinstance(exc, HqRefused) and exc.status == 404:
                     done.append(conflict_id)  # HQ no longer holds it: nothing to tell
                 else:
                     log.warning("could not mark conflict %s settled at HQ: %s", conflict_id, exc)
-                    error = exc.message
+                    error = error_text(exc)
         store = self.session.store
         await self.session.worker.run(lambda: sync_issues.resolved_at_hq(store, done))
         return error
@@ -236,22 +238,22 @@ class SyncController(QObject):
 
     def _failure(self, exc: BaseException) -> tuple[str | None, str]:
         from sync.client.engine import SyncCancelled
-        from sync.client.http import DeviceRevoked
+        from sync.client.failures import DeviceRevoked
 
         if isinstance(exc, SyncCancelled | asyncio.CancelledError):
             log.info("sync cancelled")
             return None, ""
         if isinstance(exc, DeviceRevoked):
             log.warning("HQ revoked this device: %s", exc)
-            return "revoked", exc.message
-        if is_unreachable(exc):
+            return "revoked", error_text(exc)
+        if is_unreachable(exc):  # the sentence names the address tried
             log.info("HQ unreachable: %s", exc)
-            return "offline", ""
+            return "offline", error_text(exc) if isinstance(exc, SyncError) else ""
         if isinstance(exc, SyncError):
             log.warning("sync failed: %s", exc)
-            return "error", exc.message
+            return "error", error_text(exc)
         log.error("sync failed unexpectedly:\n%s", scrubbed_traceback(exc))
-        return "error", type(exc).__name__
+        return "error", text("sync_unexpected")
 
     def cancel(self) -> None:
         """Stop after the current batch or page; a request still hanging is then dropped

@@ -23,6 +23,20 @@ class NoticeNumber:
         return format_number(self.prefix, self.year, self.seq)
 
 
+@dataclass(frozen=True)
+class IssuedNumber:
+    """HQ's answer when a notice is issued: its number and which criticisms it may carry.
+
+    `left_out` are those an earlier notice already circulated (HQ's record of every numbered
+    notice); `number` is None when all of them were, and then no number was used up. The
+    desktop asks HQ (desktop/data/hq_numbers.py) and hands the answer to `reports`, which never
+    talks to HQ itself."""
+
+    number: str | None
+    criticism_ids: tuple[str, ...]
+    left_out: tuple[str, ...]
+
+
 def format_number(prefix: str, year: int, seq: int | None) -> str:
     """余纠通〔2026〕3号; a draft (no number yet) leaves the space for it blank."""
     if seq is not None and seq < 1:

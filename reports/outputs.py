@@ -29,7 +29,7 @@ from reports.data import (
 from reports.numbering import DEFAULT_PREFIX, format_number, parse_number
 
 if TYPE_CHECKING:
-    from reports.hq import IssuedNumber
+    from reports.numbering import IssuedNumber
 
 DEFAULT_OFFICE = "县纠风办"
 
@@ -48,8 +48,9 @@ class ReportRequest:
     as_of: date | None = None
     office: str = DEFAULT_OFFICE
     number: str | None = None  # the HQ-assigned number: "3" or "余纠通〔2026〕3号"
-    # Asks HQ when issuing: the number (str), or HQ's `reports.hq.IssuedNumber`, which also
-    # says which criticisms an earlier notice already circulated (they are left out).
+    # Asks HQ when issuing (the desktop's, which talks to HQ): the number (str), or a
+    # `reports.numbering.IssuedNumber`, which also says which criticisms an earlier notice
+    # already circulated (they are left out).
     number_from_hq: Callable[[list[str]], "str | IssuedNumber"] | None = None
     include_circulated: bool = False  # criticism-notice: circulate again what HQ has seen
     prefix: str = DEFAULT_PREFIX

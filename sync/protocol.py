@@ -283,3 +283,59 @@ class DeviceInfo(_Message):
     replaces_device_id: str | None = None  # enrolled by a restored or copied store of that one
     audit_alarm_code: str = ""  # its machine code (sync/server/audit_heads.py) and arguments
     audit_alarm_args: dict[str, int] = Field(default_factory=dict)
+
+
+# --- circulated notices' numbers (sync/server/notices.py) ------------------------------------
+class NumberRequest(BaseModel):
+    """Ask HQ for the next number of `prefix` and `year`; asking again with the same
+    `notice_id` returns the same number (a lost reply is simply retried)."""
+
+    notice_id: str = Field(min_length=1, max_length=36)
+    prefix: str = Field(min_length=1, max_length=20)
+    year: int = Field(ge=2000, le=2100)
+    criticism_ids: list[str] = Field(default_factory=list, max_length=500)
+    leave_out_circulated: bool = False
+
+
+class NumberResponse(BaseModel):
+    prefix: str
+    year: int
+    seq: int | None  # None: nothing left to circulate, no number used up
+    number: str | None
+    criticism_ids: list[str] = Field(default_factory=list)  # what the notice carries
+    left_out: list[str] = Field(default_factory=list)  # already circulated earlier
+
+
+# --- a pull page, as the device reads it -------------------------------------------------------
+@dataclass(slots=True)
+class PulledPage:
+    """A `PullPage` as the device applies it: the envelope checked, the rows left as HQ's
+    columnar arrays (one model per row would cost more than a whole pull's time budget:
+    100,000 rows are pulled in about a second)."""
+
+    cursor: int
+    more: bool
+    tables: dict[str, dict[str, list]]  # name -> {"columns": [...], "rows": [[...], ...]}
+    removals: list[dict[str, str]]
+    conflicts: list[dict[str, Any]]
+
+    @classmethod
+    def from_json(cls, body: bytes) -> "PulledPage":
+        doc = orjson.loads(body)
+        if not isinstance(doc, dict) or type(doc.get("cursor")) is not int or \
+                type(doc.get("more")) is not bool:
+            raise ValueError("a pull page carries an integer cursor and a boolean 'more'")
+        tables = doc.get("tables") or {}
+        for name, block in tables.items():
+            if not isinstance(block, dict) or not isinstance(block.get("columns"), list) or \
+                    not isinstance(block.get("rows"), list):
+                raise ValueError(f"pull page table {name!r}: columns and rows must be lists")
+        removals, conflicts = doc.get("removals") or [], doc.get("conflicts") or []
+        if not all(isinstance(r, dict) and {"table", "id"} <= r.keys() for r in removals):
+            raise ValueError("pull page removals: each names its table and id (Removal)")
+        if not all(isinstance(c, dict) and c.keys() >= _CONFLICT_KEYS for c in conflicts):
+            raise ValueError("pull page conflicts: each as ConflictInfo")
+        return cls(doc["cursor"], doc["more"], tables, removals, conflicts)
+
+
+_CONFLICT_KEYS = frozenset(("id", "table", "row_id", "kind", "field", "kept", "other"))

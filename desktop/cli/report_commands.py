@@ -60,7 +60,7 @@ def _progress(done: int, total: int, unit: str) -> None:
 
 
 def _hq_numbering(ctx, req):
-    from reports.hq import issue_number
+    from desktop.data.hq_numbers import issue_number
 
     def ask(criticism_ids: list[str]):
         return issue_number(ctx.store(), prefix=req.prefix, year=req.today.year,

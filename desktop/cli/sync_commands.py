@@ -168,16 +168,42 @@ def cmd_sync(ctx, args) -> int:
     print(messages.text("cli_synced", {"pushed": report.pushed, "pulled": report.pulled,
                                        "rejected": report.rejected,
                                        "conflicts": report.conflicts}))
+    for line in refusal_lines(store):
+        print(line)
     for record in held:
         print(held_back_line(record))
     return 0
 
 
+def refusal_lines(store) -> list[str]:
+    """Each change HQ refused and nobody settled yet, by its outcome code, in the command
+    line's language: ``Refused by HQ: TABLE ROW: field: why``."""
+    from desktop.data import sync_issues as si
+
+    with store.read() as conn:
+        refused = si.refused_issues(conn)
+    lines = []
+    for issue in refused:
+        field = si.refused_field(issue)
+        why = si.refusal_sentence(issue)
+        lines.append(messages.text("sync_cli_refused", {
+            "table": _table_label(issue["table_name"]), "row": issue["row_id"],
+            "reason": f"{field}: {why}" if field else why}))
+    return lines
+
+
 def held_back_line(record: dict) -> str:
-    """One record held back on this device, and what to do about it."""
-    where = f"Held back, not at HQ: {record['table']} {record['row_id']}"
+    """One record held back on this device, and what to do about it (by its code, in the
+    command line's language; HQ's own words stay in its log)."""
+    args = {"table": _table_label(record["table"]), "row": record["row_id"]}
     if record["code"] == "too_large":
-        return (f"{where}: {record['bytes'] / 2**20:.1f} MB, over the "
-                f"{record['limit'] / 2**20:.1f} MB one record may take in a push. Shorten "
-                "its longest text; it is sent with that change.")
-    return f"{where}: {record['reason']}. Correct it; it is sent with that change."
+        return messages.text("sync_cli_held_back_too_large", {
+            **args, "size": f"{record['bytes'] / 2**20:.1f}",
+            "limit": f"{record['limit'] / 2**20:.1f}"})
+    return messages.text("sync_cli_held_back_refused", args)
+
+
+def _table_label(table: str) -> str:
+    """A kind of record as a person calls it (the table's name when it has no label)."""
+    code = f"sync_table_{table}"
+    return messages.text(code) if messages.has_text(code) else table

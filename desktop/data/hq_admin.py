@@ -1,25 +1,15 @@
-"""The HQ server's administration calls (`/v1/admin/devices`, `/v1/conflicts/…/resolve`) as
-an HQ or office device makes them.
+"""The HQ server's administration calls (devices, settling conflicts) as an HQ or office
+device makes them, through the one HQ client (`sync.client.hq_client`).
 
 Qt-free and awaited on the window's loop; it authenticates with this device's own credential,
 exactly as a sync round does. (Teams and campaigns are records: they go through the write
-path and sync, see docs/authorization.md.)
+path and sync, see docs/authorization.md.) The enrollment request is the protocol's own
+`EnrollDeviceRequest`.
 """
 
-from dataclasses import dataclass
+from sync.protocol import EnrollDeviceRequest
 
-
-@dataclass(frozen=True)
-class EnrollRequest:
-    role: str
-    team: str | None = None
-    representative: str | None = None
-    unit: str | None = None
-    label: str = ""
-
-    def body(self) -> dict:
-        return {k: v for k, v in self.__dict__.items() if v not in (None, "")} | {
-            "role": self.role}
+__all__ = ["EnrollDeviceRequest", "HqAdmin"]
 
 
 class HqAdmin:
@@ -28,29 +18,23 @@ class HqAdmin:
         self.server_url = server_url
 
     def _client(self):
-        from sync.client.http import HQClient
-
-        return HQClient(self.server_url, credential=self.engine.credentials.load,
-                        transport=self.engine.transport, retry=self.engine.retry)
-
-    async def _call(self, method: str, path: str, **kw):
-        client = self._client()
-        try:
-            response = await client.call(method, path, **kw)
-            return response.json()
-        finally:
-            await client.aclose()
+        return self.engine.client(self.server_url)
 
     async def devices(self) -> list[dict]:
-        return await self._call("GET", "/v1/admin/devices")
+        """The devices HQ knows, as plain rows for the devices page."""
+        async with self._client() as client:
+            return [d.model_dump() for d in await client.devices()]
 
-    async def enroll(self, request: EnrollRequest) -> dict:
+    async def enroll(self, request: EnrollDeviceRequest) -> dict:
         """A pending device and the one-time code to type on it."""
-        return await self._call("POST", "/v1/admin/devices", json=request.body())
+        async with self._client() as client:
+            return (await client.enroll_device(request)).model_dump()
 
     async def revoke(self, device_id: str) -> dict:
-        return await self._call("POST", f"/v1/admin/devices/{device_id}/revoke")
+        async with self._client() as client:
+            return await client.revoke_device(device_id)
 
     async def resolve_conflict(self, conflict_id: str) -> dict:
         """Mark a conflict settled at HQ (the record itself was fixed by a normal edit)."""
-        return await self._call("POST", f"/v1/conflicts/{conflict_id}/resolve")
+        async with self._client() as client:
+            return await client.resolve_conflict(conflict_id)

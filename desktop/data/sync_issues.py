@@ -6,12 +6,15 @@ aside. Keeping one goes through the write path, so the choice is pushed at the n
 """
 
 import json
+import string
 from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
 
+from desktop import messages
 from models import services
+from models.messages import MESSAGES
 from models.records import Evaluation
 from models.security.roles import require_supervisor
 from models.store.database import write_transaction
@@ -78,6 +81,34 @@ def refusal_details(issue: dict) -> dict:
     except ValueError:
         return {}
     return details if isinstance(details, dict) else {}
+
+
+def refusal_code(code: str, args: dict) -> str:
+    """The message code of HQ's per-entry outcome `code`: a domain rule's own code
+    (models/messages/general.py), else ``hq_entry_`` + the code, else the generic refusal;
+    only a code whose arguments all came with the outcome."""
+    for candidate in (code, f"hq_entry_{code}"):
+        template = MESSAGES.get(candidate) if candidate else None
+        if template is not None and _arguments(template) <= set(args):
+            return candidate
+    return "hq_entry_refused"
+
+
+def _arguments(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def refusal_sentence(issue: dict, lang: str | None = None) -> str:
+    """Why HQ refused an entry, in the user's language, from its outcome code and details
+    (never HQ's English words, which stay in HQ's log and in `reason`)."""
+    args = {k: v for k, v in refusal_details(issue).items() if k != "field"}
+    return messages.text(refusal_code(issue.get("code") or "", args), args, lang)
+
+
+def refused_issues(conn: sa.Connection) -> list[dict]:
+    """The entries HQ refused and not settled (conflicts and held-back records aside)."""
+    return [i for i in open_issues(conn) if i["kind"] != "conflict"
+            and i["code"] not in HELD_BACK_CODES and i["code"] != SEQUENCE_REUSED]
 
 
 def refused_field(issue: dict) -> str:

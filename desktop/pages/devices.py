@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.data.hq_admin import EnrollRequest, HqAdmin
+from desktop.data.hq_admin import EnrollDeviceRequest, HqAdmin
 from desktop.errors import message_for
 from desktop.labels import label_of
 from desktop.operations import Op
@@ -79,9 +79,9 @@ class EnrollDeviceDialog(QDialog):
             widget.setVisible(visible)
             self.form.labelForField(widget).setVisible(visible)
 
-    def request(self) -> EnrollRequest:
+    def request(self) -> EnrollDeviceRequest:
         role = self.role.currentData()
-        return EnrollRequest(
+        return EnrollDeviceRequest(
             role=role, label=self.label.text().strip(),
             team=_text(self.team) if role == "representative" else None,
             representative=_text(self.representative) if role == "representative" else None,

@@ -298,7 +298,7 @@ class ReportsPage(Page):
         store, transport = self.session.store, self.session.sync_transport
 
         def ask(criticism_ids: list[str]):
-            from reports.hq import issue_number
+            from desktop.data.hq_numbers import issue_number
 
             return issue_number(store, prefix=req.prefix, year=req.today.year,
                                 criticism_ids=criticism_ids,

@@ -19,16 +19,13 @@ from PySide6.QtWidgets import (
 
 from desktop.data import sync_issues as si
 from desktop.data.sync_issues import HELD_BACK_CODES
-from desktop.errors import problem_text
 from desktop.labels import label_of
-from desktop.messages import has_text
 from desktop.operations import store_op
 from desktop.pages.base import Page
 from desktop.widgets.record_model import format_value
 from desktop.widgets.slots import widget_slot
 from models import enums
 from models.enums import ProfileRole
-from models.errors import Problem
 
 # Field kinds shown through the enum labels, so both sides read in the window's language.
 ENUM_FIELDS = {"level": "Level", "group": "RespondentGroup", "status": "ProblemStatus",
@@ -77,35 +74,12 @@ FIELD_LABELS = {
 }
 
 
-# HQ's refusals by their stable code, in the window's language (HQ's own words otherwise).
-REFUSAL_TEXTS = {
-    "role": QT_TRANSLATE_NOOP("SyncIssues", "This kind of device may not make this change."),
-    "not_in_scope": QT_TRANSLATE_NOOP(
-        "SyncIssues", "This device may not read or change this record."),
-    "visit_assignment_hq_only": QT_TRANSLATE_NOOP(
-        "SyncIssues", "Only HQ changes a visit's team and representatives."),
-    "other_team": QT_TRANSLATE_NOOP(
-        "SyncIssues", "A representative creates visits for their own team only."),
-    "representative_outside_team": QT_TRANSLATE_NOOP(
-        "SyncIssues", "The visit names representatives outside your team."),
-    "attachment_owner": QT_TRANSLATE_NOOP(
-        "SyncIssues", "This device may not attach files to this kind of record."),
-    "hq_setting": QT_TRANSLATE_NOOP(
-        "SyncIssues", "Only HQ sets a campaign's weights and minimum sample."),
-}
-
-
 def refusal_text(issue: dict) -> str:
-    code = issue.get("code") or ""
-    text = REFUSAL_TEXTS.get(code)
-    if text:
-        return QCoreApplication.translate("SyncIssues", text)
-    if has_text(code):  # a domain rule (models.rules), its field and arguments
-        details = si.refusal_details(issue)
-        field = str(details.pop("field", ""))
-        problem = Problem(field, issue["reason"], code=code, args=details)
-        return f"{field_label(field)}: {problem_text(problem)}" if field else problem_text(problem)
-    return issue["reason"]
+    """Why HQ refused the entry, by its outcome code in the window's language (the one message
+    table, models/messages/sync.py), with the field it names."""
+    field = si.refused_field(issue)
+    sentence = si.refusal_sentence(issue)
+    return f"{field_label(field)}: {sentence}" if field else sentence
 
 
 def field_label(name: str) -> str:

@@ -48,9 +48,9 @@ class SyncIndicator(QWidget):
         if status.state == "error":
             return self.tr("Sync failed: %1").replace("%1", status.error) + " · " + \
                 self.waiting(status)
-        if status.state == "offline":
-            return self.tr("Offline: headquarters cannot be reached") + " · " + \
-                self.waiting(status)
+        if status.state == "offline":  # after a round: why, in the window's language
+            return (status.error or self.tr("Offline: headquarters cannot be reached")) + \
+                " · " + self.waiting(status)
         if status.last_synced is not None:
             when = status.last_synced.astimezone().strftime("%Y-%m-%d %H:%M")
             return self.tr("Last synced %1").replace("%1", when) + " · " + self.waiting(status)

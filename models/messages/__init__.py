@@ -24,9 +24,10 @@ from models.messages import (
     records,
     security,
     store,
+    sync,
 )
 
-AREAS = (general, cli, cli_usage, records, imports, security, store, documents)
+AREAS = (general, cli, cli_usage, records, imports, security, store, documents, sync)
 
 
 def _join() -> dict[str, str]:

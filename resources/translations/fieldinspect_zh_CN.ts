@@ -3989,6 +3989,421 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>FieldInspect cannot write in {folder}; choose another folder.</source>
         <translation>督查通无法写入 {folder}；请另选文件夹。</translation>
     </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>HQ cannot be reached at {url}. Check the network and HQ&apos;s address; nothing was lost, the changes go at the next sync.</source>
+        <translation>无法连接到总部（{url}）。请检查网络和总部地址；数据未丢失，下次同步时会发送这些更改。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>HQ at {url} is unavailable for now (HTTP {status}); nothing was lost, try again later.</source>
+        <translation>总部（{url}）暂时无法提供服务（HTTP {status}）；数据未丢失，请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>This device is not enrolled with an HQ server.</source>
+        <translation>本设备尚未在总部服务器登记。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>This device holds no HQ credential: enroll it first.</source>
+        <translation>本设备没有总部凭据：请先登记。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>HQ has revoked this device; it no longer syncs.</source>
+        <translation>总部已吊销本设备；本设备不再同步。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>HQ confirmed it holds every record; this device was retired and wiped.</source>
+        <translation>总部已确认收到全部记录；本设备已退役并清除数据。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>This store holds demo data and can never enroll with HQ (demo figures must not reach real statistics).</source>
+        <translation>此数据库为演示数据，永远不能在总部登记（演示数字不得进入真实统计）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>HQ refused the request (code {code}); nothing was changed.</source>
+        <translation>总部拒绝了该请求（代码 {code}）；未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>Sync was cancelled; what was already exchanged is kept.</source>
+        <translation>同步已取消；已交换的内容予以保留。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>This store was restored from a backup, so it no longer syncs as the device it was backed up from. Enroll it again with a new enrollment code from HQ; its unsent changes are kept and go to HQ after that.</source>
+        <translation>此数据库是从备份恢复的，因此不再以备份时的设备身份同步。请用总部发放的新登记码重新登记；未发送的更改会保留，并在登记后发往总部。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>HQ already holds different changes under this device&apos;s numbers: this store is a copy of another (restored or copied), so it no longer syncs as that device. Nothing was lost: the changes HQ refused are kept here and listed as sync issues. Enroll it again with a new enrollment code from HQ, then sync.</source>
+        <translation>总部在本设备的编号下已存有不同的更改：此数据库是另一台设备的副本（恢复或复制而来），因此不再以该设备身份同步。没有丢失任何数据：总部拒绝的更改保留在本机，并列在同步问题中。请用总部发放的新登记码重新登记，然后同步。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>HQ needs to know this app&apos;s version; update the app.</source>
+        <translation>总部需要知道本程序的版本；请更新程序。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>This app is too old for HQ (HQ accepts versions {minimum} to {newest}): update the app, then sync again. Nothing was changed.</source>
+        <translation>本程序版本过旧，总部不再接受（总部接受版本 {minimum} 至 {newest}）：请更新程序后再同步。未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>HQ runs an older version than this app (HQ accepts versions {minimum} to {newest}): ask HQ to update the server. Nothing was changed.</source>
+        <translation>总部运行的版本比本程序旧（总部接受版本 {minimum} 至 {newest}）：请联系总部更新服务器。未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>HQ could not read the request; nothing was changed.</source>
+        <translation>总部无法读取该请求；未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>This device may not do that at HQ.</source>
+        <translation>本设备无权在总部执行此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>HQ does not know this device (or its access); enroll it again.</source>
+        <translation>总部不认识本设备（或其访问凭据）；请重新登记。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>The access to HQ has expired; sync again.</source>
+        <translation>与总部的访问凭据已过期；请重新同步。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>This enrollment code is unknown or already used.</source>
+        <translation>此登记码无效或已被使用。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>This enrollment code has expired; ask HQ for a new one.</source>
+        <translation>此登记码已过期；请向总部重新申请。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>This data directory is already enrolled with HQ.</source>
+        <translation>此数据目录已在总部登记。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>Too large for HQ: more than {limit} bytes in one request.</source>
+        <translation>数据过大，总部无法接收：单次请求超过 {limit} 字节。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>HQ expected change number {expected} next; sync again.</source>
+        <translation>总部期望的下一个更改编号是 {expected}；请重新同步。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>HQ refused a malformed batch of changes; nothing was changed.</source>
+        <translation>总部拒绝了一批格式错误的更改；未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>HQ no longer has what this device last received: push the changes, then fetch everything from HQ again.</source>
+        <translation>总部已没有本设备上次收到的内容：请先发送更改，然后从总部重新获取全部数据。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>HQ&apos;s database refused this data; nothing was written.</source>
+        <translation>总部数据库拒绝了这些数据；未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>HQ is busy; try again shortly.</source>
+        <translation>总部繁忙；请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>An attachment is named by its SHA-256 fingerprint; this name is not one.</source>
+        <translation>附件以其 SHA-256 指纹命名；此名称不是有效指纹。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>HQ has no such attachment for this device.</source>
+        <translation>总部没有本设备可用的此附件。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>This device may not upload attachments.</source>
+        <translation>本设备无权上传附件。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>The attachment is too large for HQ (at most {limit} bytes).</source>
+        <translation>附件过大，总部无法接收（最多 {limit} 字节）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>HQ has received {received} bytes of this attachment; the upload resumes there.</source>
+        <translation>总部已收到此附件的 {received} 字节；上传将从该处继续。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>More bytes arrived than the attachment was announced with.</source>
+        <translation>收到的字节数超过了附件申报的大小。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>Only {received} bytes of the attachment arrived; the upload resumes.</source>
+        <translation>附件只收到了 {received} 字节；上传将继续。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>The attachment&apos;s bytes do not match its fingerprint; it is sent or fetched again at the next sync.</source>
+        <translation>附件内容与其指纹不符；下次同步时会重新发送或获取。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>No device is known by &apos;{key}&apos;.</source>
+        <translation>没有名为“{key}”的设备。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>&apos;{key}&apos; names {count} devices; use the id from hq list-devices.</source>
+        <translation>“{key}”对应 {count} 台设备；请使用 hq list-devices 中的编号。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>&apos;{key}&apos; is {status}, not active.</source>
+        <translation>“{key}”的状态为 {status}，不是在用状态。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>HQ has no such conflict.</source>
+        <translation>总部没有这条冲突记录。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>&apos;{role}&apos; is not a kind of device ({roles}).</source>
+        <translation>“{role}”不是一种设备类型（{roles}）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>A kiosk names the unit it serves (--unit).</source>
+        <translation>自助终端须指明其服务的单位（--unit）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>A representative device names its representative (--representative).</source>
+        <translation>代表设备须指明其代表（--representative）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>{count} representatives are named &apos;{name}&apos;.</source>
+        <translation>有 {count} 位代表名为“{name}”。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>HQ does not know &apos;{name}&apos;; give --team to register them.</source>
+        <translation>总部不认识“{name}”；请用 --team 登记。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>{count} units are named &apos;{key}&apos;; give its path.</source>
+        <translation>有 {count} 个单位名为“{key}”；请给出完整路径。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>HQ does not know the unit &apos;{key}&apos;; sync the unit list first.</source>
+        <translation>总部不认识单位“{key}”；请先同步单位列表。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>Use postgresql+psycopg://... or sqlite:///DIRECTORY.</source>
+        <translation>请使用 postgresql+psycopg://... 或 sqlite:///目录。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>The HQ database is locked: set FIELDINSPECT_PASSPHRASE.</source>
+        <translation>总部数据库已锁定：请设置 FIELDINSPECT_PASSPHRASE。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>HQ&apos;s attachments are locked: set FIELDINSPECT_PASSPHRASE.</source>
+        <translation>总部附件已锁定：请设置 FIELDINSPECT_PASSPHRASE。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>A part of this upload is damaged.</source>
+        <translation>此次上传的一部分已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>Refused by HQ: {table} {row}: {reason}</source>
+        <translation>总部拒绝：{table} {row}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>Sync stopped on an unexpected error; it was written to the log.</source>
+        <translation>同步因意外错误而停止；详情已写入日志。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>evaluation form</source>
+        <translation>评议表</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>visit</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>finding</source>
+        <translation>明察暗访发现</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>opinion</source>
+        <translation>群众意见建议</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>campaign</source>
+        <translation>评议活动</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>inspection team</source>
+        <translation>督查组</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>representative</source>
+        <translation>评议代表</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>criticism</source>
+        <translation>批评教育</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>accountability case</source>
+        <translation>违纪案件</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>attachment</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>HQ refused this change.</source>
+        <translation>总部拒绝了此项更改。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>This kind of device may not make this change.</source>
+        <translation>此类设备不能进行这项更改。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>This device may not read or change this record.</source>
+        <translation>本设备无权查看或更改这条记录。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>A representative creates visits for their own team only.</source>
+        <translation>评议代表只能为本督查组新建走访。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>The visit names representatives outside your team.</source>
+        <translation>该走访指派了本督查组以外的评议代表。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>This device may not attach files to this kind of record.</source>
+        <translation>本设备不能给此类记录添加附件。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>A kiosk records forms for its own unit only.</source>
+        <translation>自助终端只能为其所属单位录入评议表。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>HQ does not know this kind of record; update HQ.</source>
+        <translation>总部不认识这类记录；请更新总部服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>HQ does not hold this record.</source>
+        <translation>总部没有这条记录。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>HQ cannot take this value.</source>
+        <translation>总部无法接受此值。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>Too long for HQ.</source>
+        <translation>内容过长，总部无法接受。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>This date or time lies outside what HQ takes (years 1900 to 2999).</source>
+        <translation>此日期或时间超出总部接受的范围（1900 年至 2999 年）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>HQ&apos;s rules refused this record; correct it and it is sent with that change.</source>
+        <translation>总部的规则拒绝了此记录；请更正，更正后会随该更改一并发送。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>Held back on this device: over the {limit} bytes one record may take in a push. Shorten its longest text; it is sent with that change.</source>
+        <translation>已在本设备上暂缓发送：超过单条记录在一次发送中可占用的 {limit} 字节。请缩短其中最长的文字；缩短后会随该更改一并发送。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>Held back on this device after HQ refused it. Correct it; it is sent with that change.</source>
+        <translation>总部拒绝后已在本设备上暂缓发送。请更正；更正后会随该更改一并发送。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>Held back, not at HQ: {table} {row}: {size} MB, over the {limit} MB one record may take in a push. Shorten its longest text; it is sent with that change.</source>
+        <translation>暂缓发送，尚未到达总部：{table} {row}：{size} MB，超过单条记录在一次发送中可占用的 {limit} MB。请缩短其中最长的文字；缩短后会随该更改一并发送。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>Held back, not at HQ: {table} {row}: HQ refused it. Correct it; it is sent with that change.</source>
+        <translation>暂缓发送，尚未到达总部：{table} {row}：总部拒绝了它。请更正；更正后会随该更改一并发送。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>The device part of HQ&apos;s attachment key ({path}) is not on this computer (the keyring or FIELDINSPECT_KEY_DIR), so the attachments cannot be opened here: a copied blob directory opens nothing.</source>
+        <translation>总部附件密钥的设备部分（{path}）不在这台电脑上（密钥环或 FIELDINSPECT_KEY_DIR），因此无法在此打开附件：复制来的附件目录打不开任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>HQ&apos;s attachment key file {path} is missing, so its sealed attachments cannot be opened: restore the file from a backup.</source>
+        <translation>总部附件密钥文件 {path} 缺失，已加密的附件无法打开：请从备份中恢复该文件。</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsPanel</name>
@@ -5271,41 +5686,6 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <location filename="../../desktop/pages/conflicts.py" line="68"/>
         <source>Place</source>
         <translation>地点</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/conflicts.py" line="75"/>
-        <source>This kind of device may not make this change.</source>
-        <translation>此类设备不能进行这项更改。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/conflicts.py" line="76"/>
-        <source>This device may not read or change this record.</source>
-        <translation>本设备无权查看或更改这条记录。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/conflicts.py" line="78"/>
-        <source>Only HQ changes a visit&apos;s team and representatives.</source>
-        <translation>走访的督查组和评议代表只能由总部更改。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/conflicts.py" line="80"/>
-        <source>A representative creates visits for their own team only.</source>
-        <translation>评议代表只能为本督查组新建走访。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/conflicts.py" line="82"/>
-        <source>The visit names representatives outside your team.</source>
-        <translation>该走访指派了本督查组以外的评议代表。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/conflicts.py" line="84"/>
-        <source>This device may not attach files to this kind of record.</source>
-        <translation>本设备不能给此类记录添加附件。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/pages/conflicts.py" line="86"/>
-        <source>Only HQ sets a campaign&apos;s weights and minimum sample.</source>
-        <translation>评议活动的权重和最低样本数只能由总部设定。</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/conflicts.py" line="87"/>

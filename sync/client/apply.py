@@ -18,14 +18,14 @@ from models.store.database import write_transaction
 from models.store.store import Store, set_meta
 from models.tables import SYNCED_TABLES
 from sync.client.outbox import acked_seq, settle_in
-from sync.protocol import PushResult
+from sync.protocol import PulledPage, PushResult
 
 CURSOR_KEY = "sync_cursor"
 _LOCAL_COLUMNS = {name: [c.name for c in m.__table__.columns]
                   for name, m in SYNCED_TABLES.items()}
 
 
-def apply_page(store: Store, page: dict, extra_meta: dict[str, str] | None = None,
+def apply_page(store: Store, page: PulledPage, extra_meta: dict[str, str] | None = None,
                push_result: PushResult | None = None,
                finish: Callable[[sa.Connection, int], None] | None = None) -> int:
     """Store one page; return how many rows it held. Riding in the same transaction, each
@@ -37,21 +37,21 @@ def apply_page(store: Store, page: dict, extra_meta: dict[str, str] | None = Non
             settle_in(conn, store, push_result)
         touched: set[str] = set()
         by_table: dict[str, set[str]] = {}
-        for name, block in page.get("tables", {}).items():
+        for name, block in page.tables.items():
             if name not in _LOCAL_COLUMNS:
                 continue  # a table this app does not know yet (HQ is newer): ignored
             count += _upsert(conn, name, block["columns"], block["rows"])
             ids = {r[block["columns"].index("id")] for r in block["rows"]}
             by_table[name] = ids
             touched.update(ids)
-        for removal in page.get("removals", []):
+        for removal in page.removals:
             if removal["table"] in _LOCAL_COLUMNS:
                 conn.exec_driver_sql(f'DELETE FROM "{removal["table"]}" WHERE id = ?',
                                      (removal["id"],))
         _reapply_pending(conn, touched)
         record_pulled_versions(conn, by_table)
-        _keep_conflicts(conn, page.get("conflicts", []))
-        set_meta(conn, CURSOR_KEY, str(page["cursor"]))
+        _keep_conflicts(conn, page.conflicts)
+        set_meta(conn, CURSOR_KEY, str(page.cursor))
         for key, value in (extra_meta or {}).items():
             set_meta(conn, key, value)
         if finish is not None:

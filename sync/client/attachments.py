@@ -13,13 +13,13 @@ import logging
 
 from models.errors import NotFoundError
 from models.security.attachment_store import BlobCorruptError, BlobStore
-from sync.client.http import HQClient, HQRefused
-from sync.protocol import CHUNK_BYTES, BlobStatus
+from sync.client.hq_client import HqClient, HqRefused
+from sync.protocol import CHUNK_BYTES
 
 log = logging.getLogger(__name__)
 
 
-async def upload(client: HQClient, blobs: BlobStore, sha256: str, media_type: str) -> bool:
+async def upload(client: HqClient, blobs: BlobStore, sha256: str, media_type: str) -> bool:
     """Make sure HQ holds these bytes; False when the device does not have them either."""
     try:
         data = blobs.get(sha256)
@@ -28,26 +28,21 @@ async def upload(client: HQClient, blobs: BlobStore, sha256: str, media_type: st
     except BlobCorruptError:  # damaged on this device: the record still goes, the bytes cannot
         log.warning("attachment %s… is damaged on this device; not uploaded", sha256[:8])
         return False
-    response = await client.call("POST", f"/v1/blobs/{sha256}/start",
-                                 json={"size": len(data), "media_type": media_type})
-    status = BlobStatus.model_validate_json(response.content)
+    status = await client.blob_start(sha256, len(data), media_type)
     while not status.complete and status.received < status.size:
         chunk = data[status.received:status.received + CHUNK_BYTES]
         try:
-            response = await client.call("PUT", f"/v1/blobs/{sha256}",
-                                         params={"offset": status.received}, content=chunk)
-        except HQRefused as exc:
-            if exc.code != "wrong_offset":
+            status = await client.blob_chunk(sha256, status.received, chunk)
+        except HqRefused as exc:
+            if exc.hq_code != "wrong_offset":
                 raise
             status = status.model_copy(update={"received": exc.details["received"]})
-            continue
-        status = BlobStatus.model_validate_json(response.content)
     if not status.complete:
-        await client.call("POST", f"/v1/blobs/{sha256}/finish")
+        await client.blob_finish(sha256)
     return True
 
 
-async def download(client: HQClient, blobs: BlobStore, sha256: str) -> bytes:
+async def download(client: HqClient, blobs: BlobStore, sha256: str) -> bytes:
     """An attachment's bytes, fetched from HQ when first opened; verified, then sealed."""
     try:
         return blobs.get(sha256)
@@ -60,11 +55,10 @@ async def download(client: HQClient, blobs: BlobStore, sha256: str) -> bytes:
     return data
 
 
-async def fetch(client: HQClient, sha256: str) -> bytes:
+async def fetch(client: HqClient, sha256: str) -> bytes:
     """HQ's copy of an attachment, verified against its hash (sealing is the caller's: on the
     store's worker thread, so the loop never waits on a disk write)."""
-    response = await client.call("GET", f"/v1/blobs/{sha256}/content")
-    data = response.content
+    data = await client.blob_content(sha256)
     if hashlib.sha256(data).hexdigest() != sha256:
-        raise HQRefused(200, "hash_mismatch", "the attachment arrived damaged; try again")
+        raise HqRefused(200, "hash_mismatch", "the attachment arrived damaged; try again")
     return data

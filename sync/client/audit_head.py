@@ -7,7 +7,7 @@ HQ keeps the point each one reaches and answers `more`.
 
 import logging
 
-from sync.client.http import HQClient, HQRefused
+from sync.client.hq_client import HqClient, HqRefused
 
 log = logging.getLogger("fieldinspect.sync.audit")
 MAX_REPORTS = 100  # per sync: 500,000 entries; the rest goes at the next sync
@@ -28,7 +28,7 @@ def _next_report(store) -> dict:
         return chain_report(conn)
 
 
-async def send_audit_head(client: HQClient, store, run_db, details: dict,
+async def send_audit_head(client: HqClient, store, run_db, details: dict,
                           report: dict | None = None) -> dict | None:
     """Send the head (`report`, already recorded, or recorded now) and the entries before it;
     remember each point HQ accepted. HQ's last answer, or None from an HQ that cannot take it."""
@@ -39,13 +39,12 @@ async def send_audit_head(client: HQClient, store, run_db, details: dict,
     answer: dict = {}
     for _ in range(MAX_REPORTS):
         try:
-            response = await client.call("POST", "/v1/audit-head", json=report)
-        except HQRefused as exc:
+            answer = await client.audit_head(report)
+        except HqRefused as exc:
             if exc.status in (404, 413):  # an HQ from before the audit chain, or a smaller cap
-                log.warning("HQ did not take the audit head (%s %s)", exc.status, exc.code)
+                log.warning("HQ did not take the audit head (%s %s)", exc.status, exc.hq_code)
                 return None
             raise
-        answer = response.json()
         if not answer.get("accepted"):
             return answer
         seq, _, digest = str(answer.get("head", "")).partition(":")

@@ -28,8 +28,9 @@ from sync.client import attachments as blobs
 from sync.client.apply import CURSOR_KEY, apply_page
 from sync.client.audit_head import record_sync, send_audit_head
 from sync.client.credentials import CredentialStore
+from sync.client.failures import DeviceRevoked, HqRefused, NotEnrolled
 from sync.client.held_back import requeue_fitting
-from sync.client.http import DeviceRevoked, HQClient, HQRefused, RetryPolicy
+from sync.client.hq_client import HqClient, RetryPolicy
 from sync.client.outbox import backfill, read_batch, settle
 from sync.client.reenroll import (
     ReenrollNeeded,
@@ -40,7 +41,13 @@ from sync.client.reenroll import (
 )
 from sync.client.retire import retire_if_asked
 from sync.client.standalone import hand_result_settings_to_hq
-from sync.protocol import DEFAULT_PULL_LIMIT, MAX_BATCH_ENTRIES, PushResult, skip_entry
+from sync.protocol import (
+    DEFAULT_PULL_LIMIT,
+    MAX_BATCH_ENTRIES,
+    EnrollRequest,
+    PushResult,
+    skip_entry,
+)
 
 log = logging.getLogger(__name__)
 BATCH_BYTES = 4 * 1024 * 1024
@@ -48,7 +55,7 @@ ENROLL_META = ("hq_device_id", "device_role", "team_id", "representative_id", "u
 
 
 class SyncCancelled(SyncError):
-    code = "cancelled"
+    code = "sync_cancelled"
 
 
 @dataclass
@@ -117,31 +124,26 @@ class SyncEngine:
     async def _db(self, fn, *args):
         return await asyncio.get_running_loop().run_in_executor(self._worker, fn, *args)
 
-    def _client(self, server_url: str | None = None) -> HQClient:
+    def client(self, server_url: str | None = None) -> HqClient:
+        """The client for this device's HQ (or `server_url`), with its credential; the
+        caller closes it (`async with`)."""
         url = server_url or self.store.meta("server_url")
         if not url:
-            raise SyncError("This device is not enrolled with an HQ server.")
-        return HQClient(url, credential=self.credentials.load, transport=self.transport,
+            raise NotEnrolled(code="hq_not_enrolled")
+        return HqClient(url, credential=self.credentials.load, transport=self.transport,
                         retry=self.retry, token=None if server_url else self._token)
 
     # --- enrollment -------------------------------------------------------------------------
     async def enroll(self, server_url: str, code: str, label: str = "") -> dict:
         if self.store.is_demo:
-            raise DomainError("This store holds demo data and can never enroll with HQ "
-                              "(demo figures must not reach real statistics).", code="demo")
+            raise DomainError(code="hq_demo_store")
         if self.is_enrolled():
-            raise DomainError("This data directory is already enrolled with HQ.",
-                              code="already_enrolled")
-        request = {"code": code, "device_id": self.store.device_id, "label": label}
+            raise DomainError(code="hq_already_enrolled")
+        # A restored or copied store names the device it was: HQ records which it replaces.
         previous = await self._db(previous_device_id, self.store)
-        if previous:  # a restored or copied store: HQ records which device it replaces
-            request["previous_device_id"] = previous
-        client = self._client(server_url)
-        try:
-            response = await client.call("POST", "/v1/enroll", auth=False, json=request)
-        finally:
-            await client.aclose()
-        granted = response.json()
+        request = _enroll_request(code, self.store.device_id, label, previous)
+        async with self.client(server_url) as client:
+            granted = (await client.enroll(request)).model_dump()
         self._token = None  # a token of an identity this store gave up is never used again
         # (until this enrollment, `check_identity` stops every round before any request)
         await self._db(self._remember_enrollment, server_url, granted)
@@ -167,7 +169,7 @@ class SyncEngine:
         check_identity(self.store)  # restored or copied: enroll again first
         self._cancelled = False
         report = SyncReport()
-        client = self._client()
+        client = self.client()
         try:
             try:
                 await self._db(backfill, self.store)
@@ -191,7 +193,7 @@ class SyncEngine:
         self._emit(progress, SyncProgress("done", 1, 1), 1.0)
         return report
 
-    async def _push(self, client: HQClient, report: SyncReport, progress) -> None:
+    async def _push(self, client: HqClient, report: SyncReport, progress) -> None:
         """Send the outbox in batches. The next batch is read while HQ applies the current
         one; HQ's answer to the last batch is settled in the first pull page's transaction
         (`self._unsettled`), which saves a commit per round."""
@@ -234,16 +236,14 @@ class SyncEngine:
         await self._db(give_up_identity, self.store, result)
         raise ReenrollNeeded(SEQUENCE_REUSED, refused_as_reused(result))
 
-    async def _post(self, client: HQClient, entries: list[dict]) -> tuple[PushResult, list]:
+    async def _post(self, client: HqClient, entries: list[dict]) -> tuple[PushResult, list]:
         """Push a batch; (HQ's answer, the entries it covers). A batch HQ refuses as too large
         (413) is halved until the one entry at fault is alone; that entry, or one HQ's schema
         refuses by its index (422), is held back: a `skip` placeholder goes in its place."""
         while True:
             try:
-                response = await client.call("POST", "/v1/push", content=orjson.dumps(
-                    {"entries": entries}), headers={"Content-Type": "application/json"})
-                return PushResult.model_validate_json(response.content), entries
-            except HQRefused as exc:
+                return await client.push(entries), entries
+            except HqRefused as exc:
                 narrowed = _narrowed(entries, exc)
                 if narrowed is None:
                     raise
@@ -263,7 +263,7 @@ class SyncEngine:
                 log.warning("could not settle HQ's answer to a pushed batch (%s); "
                             "it is sent again next round", type(exc).__name__)
 
-    async def _upload_blobs(self, client: HQClient, entries: list[dict]) -> int:
+    async def _upload_blobs(self, client: HqClient, entries: list[dict]) -> int:
         """Bytes go up before the records that reference them."""
         done = 0
         for e in entries:
@@ -273,20 +273,18 @@ class SyncEngine:
                 done += await blobs.upload(client, self.store.blobs, sha, media)
         return done
 
-    async def _pull(self, client: HQClient, report: SyncReport, progress) -> dict | None:
+    async def _pull(self, client: HqClient, report: SyncReport, progress) -> dict | None:
         """Pull pages until HQ has no more. The last page's transaction also records the
         sync in the audit chain (saving a commit); the head report to send is returned."""
         pages = 0
         while True:
             self._check_cancel()
             cursor = int(await self._db(self.store.meta, CURSOR_KEY, "0"))
-            response = await client.call("GET", "/v1/pull", params={
-                "cursor": cursor, "limit": self.page_limit})
-            page = orjson.loads(response.content)
-            last = None if page["more"] else {"last_synced_at": utcnow().isoformat()}
-            removed = len(page.get("removals", []))
+            page = await client.pull(cursor, self.page_limit)
+            last = None if page.more else {"last_synced_at": utcnow().isoformat()}
+            removed = len(page.removals)
             head: dict = {}
-            finish = None if page["more"] else _head_recorder(report, removed, head)
+            finish = None if page.more else _head_recorder(report, removed, head)
             report.pulled += await self._db(apply_page, self.store, page, last,
                                             self._unsettled, finish)
             self._unsettled = None
@@ -294,7 +292,7 @@ class SyncEngine:
             pages += 1
             self._emit(progress, SyncProgress("pull", report.pulled), 0.5 + 0.5 * (
                 1 - 1 / (pages + 1)))
-            if not page["more"]:
+            if not page.more:
                 return head or None
 
     async def fetch_attachment(self, sha256: str) -> bytes:
@@ -307,11 +305,8 @@ class SyncEngine:
             pass
         except BlobCorruptError:  # a damaged local copy is replaced by HQ's
             await self._db(held.delete, sha256)
-        client = self._client()
-        try:
+        async with self.client() as client:
             data = await blobs.fetch(client, sha256)
-        finally:
-            await client.aclose()
         await self._db(lambda: held.put(data, expected_sha256=sha256))
         return data
 
@@ -324,7 +319,7 @@ class SyncEngine:
 
     def _check_cancel(self) -> None:
         if self._cancelled:
-            raise SyncCancelled("Sync was cancelled; what was already exchanged is kept.")
+            raise SyncCancelled()
 
     def _emit(self, progress, event: SyncProgress, fraction: float) -> None:
         if self.on_progress:
@@ -345,7 +340,15 @@ async def _nothing() -> tuple[list, int]:
     return [], 0
 
 
-def _narrowed(entries: list[dict], exc: HQRefused) -> list[dict] | None:
+def _enroll_request(code: str, device_id: str, label: str,
+                    previous: str | None) -> EnrollRequest:
+    """What the device sends to redeem a code; a malformed code is HQ's to refuse (with the
+    same answer as an unknown one), so the request is built without the model's checks."""
+    return EnrollRequest.model_construct(code=code, device_id=device_id, label=label,
+                                         previous_device_id=previous or None)
+
+
+def _narrowed(entries: list[dict], exc: HqRefused) -> list[dict] | None:
     """What to push instead of a batch HQ refused; None when the refusal is not about one
     entry (or falls on a placeholder already) and must stop the round as it is."""
     at = exc.details.get("entry") if exc.status == 422 else 0 if exc.status == 413 else None

@@ -22,18 +22,9 @@ from sync.client.outbox import settle_in
 from sync.protocol import SEQUENCE_REUSED as REUSED_CODE
 from sync.protocol import PushResult
 
-# The machine code of each reason (what the window and the command line switch on).
+# The message code of each reason (what the window and the command line switch on; the
+# sentences are in models/messages/sync.py).
 CODES = {RESTORED: "restored_store", SEQUENCE_REUSED: REUSED_CODE}
-_MESSAGES = {
-    RESTORED: "This store was restored from a backup, so it no longer syncs as the device it "
-              "was backed up from. Enroll it again with a new enrollment code (登记码) from HQ; "
-              "its unsent changes are kept and go to HQ after that.",
-    SEQUENCE_REUSED: "HQ already holds different changes under this device's numbers: this "
-                     "store is a copy of another (restored or copied), so it no longer syncs as "
-                     "that device. Nothing was lost: the changes HQ refused are kept here and "
-                     "listed as sync issues. Enroll it again with a new enrollment code (登记码) "
-                     "from HQ, then sync.",
-}
 
 
 class ReenrollNeeded(SyncError):
@@ -41,7 +32,7 @@ class ReenrollNeeded(SyncError):
     refused entries, how many."""
 
     def __init__(self, reason: str, refused: int = 0):
-        super().__init__(_MESSAGES[reason], code=CODES[reason])
+        super().__init__(code=CODES[reason])
         self.details = {"reason": reason, "refused": refused}
 
 

@@ -8,7 +8,7 @@ from datetime import timedelta
 import sqlalchemy as sa
 
 from models.enums import DeviceRole
-from models.errors import NotFoundError, ValidationError
+from models.errors import NotFoundError, Problem, ValidationError
 from models.ids import natural_id, new_id
 from models.reference import Representative, Team, Unit
 from models.timeutil import utcnow
@@ -35,7 +35,7 @@ def enroll_device(db: ServerDB, *, role: str, team: str | None = None,
             rep_id, team_id = _representative(conn, clock, representative, team_id)
         unit_id = _find_unit(conn, unit) if unit else None
         if role == DeviceRole.KIOSK and unit_id is None:
-            raise ValidationError.single("unit", "a kiosk names the unit it serves (--unit)")
+            raise ValidationError(Problem.of("unit", "hq_kiosk_needs_unit"))
         device_id, code = new_id(), new_code()
         now = utcnow()
         conn.execute(T.device.insert().values(
@@ -111,10 +111,10 @@ def revoke_device(db: ServerDB, key: str) -> dict:
             T.device.c.id == key, T.device.c.store_device_id == key, T.device.c.label == key,
         ))).all()
         if not rows:
-            raise NotFoundError(f"No device is known by '{key}'.")
+            raise NotFoundError(code="hq_device_unknown", params={"key": key})
         if len(rows) > 1:
-            raise ValidationError.single("device", f"'{key}' names {len(rows)} devices; "
-                                                   "use the id from hq list-devices")
+            raise ValidationError(Problem.of("device", "hq_device_ambiguous", key=key,
+                                             count=len(rows)))
         conn.execute(T.device.update().where(T.device.c.id == rows[0].id).values(
             status="revoked", revoked_at=utcnow()))
         conn.execute(T.access_token.delete().where(T.access_token.c.device_id == rows[0].id))
@@ -125,8 +125,8 @@ def _role(role: str) -> DeviceRole:
     try:
         return DeviceRole(role)
     except ValueError:
-        raise ValidationError.single(
-            "role", f"'{role}' is not one of {', '.join(r.value for r in DeviceRole)}") from None
+        raise ValidationError(Problem.of("role", "hq_role_unknown", role=role, roles=", ".join(
+            r.value for r in DeviceRole))) from None
 
 
 def _ensure_team(conn: sa.Connection, clock: VersionClock, name: str) -> str:
@@ -140,19 +140,18 @@ def _ensure_team(conn: sa.Connection, clock: VersionClock, name: str) -> str:
 def _representative(conn: sa.Connection, clock: VersionClock, name: str | None,
                     team_id: str | None) -> tuple[str, str | None]:
     if not name:
-        raise ValidationError.single("representative", "a representative device names its "
-                                                       "representative (--representative)")
+        raise ValidationError(Problem.of("representative", "hq_representative_needs_name"))
     t = Representative.__table__
     rows = conn.execute(sa.select(t.c.id, t.c.team_id).where(
         t.c.name == name.strip(), t.c.deleted_at.is_(None))).all()
     if len(rows) > 1:
-        raise ValidationError.single("representative", f"{len(rows)} representatives are named "
-                                                       f"'{name}'")
+        raise ValidationError(Problem.of("representative", "hq_representative_ambiguous",
+                                         count=len(rows), name=name))
     if rows:
         return rows[0].id, rows[0].team_id or team_id
     if team_id is None:
-        raise ValidationError.single("representative", f"HQ does not know '{name}'; give "
-                                                       "--team to register them")
+        raise ValidationError(Problem.of("representative", "hq_representative_unknown",
+                                         name=name))
     rep_id = natural_id("representative", name, "")
     server_insert(conn, clock, t, {"id": rep_id, "name": name.strip(), "team_id": team_id},
                   HQ_DEVICE)
@@ -172,5 +171,5 @@ def _find_unit(conn: sa.Connection, key: str) -> str:
     if len(rows) == 1:
         return rows[0].id
     if rows:
-        raise ValidationError.single("unit", f"{len(rows)} units are named '{key}'; give its path")
-    raise NotFoundError(f"HQ does not know the unit '{key}'; sync the unit list first.")
+        raise ValidationError(Problem.of("unit", "hq_unit_ambiguous", count=len(rows), key=key))
+    raise NotFoundError(code="hq_unit_unknown", params={"key": key})

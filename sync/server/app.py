@@ -17,7 +17,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
-from models.errors import AppError, NotFoundError
+from models.errors import AppError, NotFoundError, ValidationError
 from sync.protocol import SCHEMA_VERSION
 from sync.server.auth import TOKEN_TTL
 from sync.server.body_limit import BodyLimitMiddleware, BodyTooLarge, too_large_body
@@ -60,13 +60,23 @@ def _refusal(status: int, code: str, message: str):
     return lambda e: ClientError(status, code, message)
 
 
+def _coded(status: int, code: str, message: str, details: dict) -> ClientError:
+    """A refusal whose code and arguments go on the wire, so the device words it."""
+    refusal = ClientError(status, code, message)
+    refusal.details = dict(details)
+    return refusal
+
+
 # Exceptions raised below the routes that are not `ClientError`s (domain errors shared with
 # the command line, the framework's own, the database's), each as the `ClientError` it means.
 _AS_CLIENT_ERROR = {
     BodyTooLarge: lambda e: ClientError(413, "too_large", too_large_body(e.limit)["message"],
                                         limit=e.limit),
-    NotFoundError: lambda e: ClientError(404, e.code, e.message),
-    AppError: lambda e: ClientError(400, e.code, e.message),
+    NotFoundError: lambda e: _coded(404, e.code, e.message, e.params),
+    # a validation error: its first problem's code and arguments, when it has one
+    ValidationError: lambda e: _coded(400, e.problems[0].code or e.code, e.message,
+                                      e.problems[0].args if e.problems[0].code else e.params),
+    AppError: lambda e: _coded(400, e.code, e.message, e.params),
     RequestValidationError: lambda e: ClientError(422, "invalid_request", "; ".join(
         f"{'.'.join(str(p) for p in x['loc'])}: {x['msg']}" for x in e.errors()[:10])),
     # Input the checks let through but the database refused: nothing was written.

@@ -83,7 +83,7 @@ class Partial:
                 body = self._aead.decrypt(body[:_NONCE], body[_NONCE:],
                                           _bound(device, sha256, offset))
             except InvalidTag:
-                raise BlobCorruptError("A part of this upload is damaged.") from None
+                raise BlobCorruptError(code="hq_upload_part_damaged") from None
             parts.append(body)
             expected += len(body)
         return b"".join(parts)
@@ -121,10 +121,8 @@ def read_blob_key(blob_dir: Path, passphrase: str | None) -> bytes | None:
     try:
         return unwrap_key_file(path, passphrase)
     except DeviceKeyMissingError:
-        raise DeviceKeyMissingError(
-            f"The device part of HQ's attachment key ({path}) is not on this computer (the "
-            "keyring or FIELDINSPECT_KEY_DIR), so the attachments cannot be opened here: a "
-            "copied blob directory opens nothing.") from None
+        raise DeviceKeyMissingError(code="hq_attachment_key_part_missing",
+                                    params={"path": str(path)}) from None
 
 
 def create_blob_key(blob_dir: Path, passphrase: str | None, *, holds_sealed: bool) -> bytes:
@@ -132,12 +130,11 @@ def create_blob_key(blob_dir: Path, passphrase: str | None, *, holds_sealed: boo
     only one worker gets here). An HQ whose attachments were sealed under a key now missing
     refuses: a new key would silently turn them into noise."""
     if not passphrase:
-        raise StoreLockedError("HQ's attachments are locked: set FIELDINSPECT_PASSPHRASE.")
+        raise StoreLockedError(code="hq_attachments_locked")
     blob_dir = Path(blob_dir)
     if holds_sealed and any(p.is_file() for p in blob_dir.glob("??/*")):
-        raise StoreLockedError(
-            f"HQ's attachment key file {blob_dir / BLOB_KEY_FILE} is missing, so its sealed "
-            "attachments cannot be opened: restore the file from a backup.")
+        raise StoreLockedError(code="hq_attachment_key_file_missing",
+                               params={"path": str(blob_dir / BLOB_KEY_FILE)})
     blob_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     return create_key_file(blob_dir / BLOB_KEY_FILE, passphrase)
 

@@ -45,7 +45,7 @@ def resolve(db: ServerDB, who: DeviceIdentity, conflict_id: str) -> dict:
         done = conn.execute(T.conflict.update().where(T.conflict.c.id == conflict_id)
                             .values(resolved_at=utcnow()))
         if done.rowcount == 0:
-            raise NotFoundError("HQ has no such conflict.")
+            raise NotFoundError(code="hq_conflict_unknown")
     return {"id": conflict_id, "resolved": True}
 
 

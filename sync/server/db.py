@@ -15,7 +15,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from models.errors import StoreLockedError, ValidationError
+from models.errors import Problem, StoreLockedError, ValidationError
 from models.paths import resolve_data_dir
 from models.security.attachment_store import BlobStore
 from models.store.database import PoolSize
@@ -117,8 +117,7 @@ def open_server_db(database_url: str, *, blob_dir: Path | None = None,
         return _open_sqlite(Path(database_url.split(":///", 1)[-1]), blob_dir, passphrase)
     if database_url.startswith("postgresql"):
         return _open_postgres(database_url, Path(blob_dir or default_pg_blob_dir()), passphrase)
-    raise ValidationError.single(
-        "database-url", "use postgresql+psycopg://... or sqlite:///DIRECTORY")
+    raise ValidationError(Problem.of("database-url", "hq_database_url"))
 
 
 def _open_sqlite(directory: Path, blob_dir: Path | None, passphrase: str | None) -> ServerDB:
@@ -126,7 +125,7 @@ def _open_sqlite(directory: Path, blob_dir: Path | None, passphrase: str | None)
     from models.store.store import Store
 
     if not passphrase:
-        raise StoreLockedError("The HQ database is locked: set FIELDINSPECT_PASSPHRASE.")
+        raise StoreLockedError(code="hq_database_locked")
     store = Store.open(directory, passphrase, pool=SQLITE_POOL)
     migrate(store.engine)
     db = ServerDB(engine=store.engine, blob_dir=blob_dir or directory / "blobs",
@@ -140,7 +139,7 @@ def _open_postgres(database_url: str, blob_dir: Path, passphrase: str | None) ->
     the database and the blob directory as they were); a new HQ's key is made under the
     migration lock, which every worker takes, so all of them seal with the same key."""
     if not passphrase:
-        raise StoreLockedError("HQ's attachments are locked: set FIELDINSPECT_PASSPHRASE.")
+        raise StoreLockedError(code="hq_attachments_locked")
     key = read_blob_key(blob_dir, passphrase)
     engine = sa.create_engine(database_url, poolclass=sa.pool.QueuePool, pool_size=DB_THREADS,
                               max_overflow=0, pool_timeout=POOL_TIMEOUT, pool_pre_ping=True)

@@ -14,9 +14,9 @@ or the office choosing to circulate again) every criticism asked for is recorded
 """
 
 from fastapi import APIRouter, Depends
-from pydantic import BaseModel, Field
 
 from models.timeutil import utcnow
+from sync.protocol import NumberRequest, NumberResponse
 from sync.server import tables as T
 from sync.server.auth import DeviceIdentity
 from sync.server.db import ServerDB, lock_counter
@@ -24,23 +24,6 @@ from sync.server.deps import CallingDevice, Db, check_schema
 from sync.server.errors import ClientError
 
 ISSUING_ROLES = ("office", "hq")
-
-
-class NumberRequest(BaseModel):
-    notice_id: str = Field(min_length=1, max_length=36)
-    prefix: str = Field(min_length=1, max_length=20)
-    year: int = Field(ge=2000, le=2100)
-    criticism_ids: list[str] = Field(default_factory=list, max_length=500)
-    leave_out_circulated: bool = False
-
-
-class NumberResponse(BaseModel):
-    prefix: str
-    year: int
-    seq: int | None  # None: nothing left to circulate, no number used up
-    number: str | None
-    criticism_ids: list[str] = Field(default_factory=list)  # what the notice carries
-    left_out: list[str] = Field(default_factory=list)  # already circulated earlier
 
 
 def _answer(prefix: str, year: int, seq: int | None, kept: list[str],

@@ -8,7 +8,7 @@ device wipes itself. Nothing unsynced is destroyed: an unconfirmed device keeps 
 
 import sqlalchemy as sa
 
-from models.errors import NotFoundError, ValidationError
+from models.errors import NotFoundError, Problem, ValidationError
 from models.timeutil import utcnow
 from sync.server import tables as T
 from sync.server.auth import DeviceIdentity
@@ -20,10 +20,10 @@ def _find(conn: sa.Connection, key: str):
         T.device.c.id == key, T.device.c.store_device_id == key, T.device.c.label == key,
     ))).all()
     if not rows:
-        raise NotFoundError(f"No device is known by '{key}'.")
+        raise NotFoundError(code="hq_device_unknown", params={"key": key})
     if len(rows) > 1:
-        raise ValidationError.single("device", f"'{key}' names {len(rows)} devices; "
-                                               "use the id from hq list-devices")
+        raise ValidationError(Problem.of("device", "hq_device_ambiguous", key=key,
+                                         count=len(rows)))
     return rows[0]
 
 
@@ -31,7 +31,8 @@ def mark_retiring(db: ServerDB, key: str) -> dict:
     with db.write() as conn:
         row = _find(conn, key)
         if row.status != "active":
-            raise ValidationError.single("device", f"'{key}' is {row.status}, not active")
+            raise ValidationError(Problem.of("device", "hq_device_not_active", key=key,
+                                             status=row.status))
         conn.execute(T.device.update().where(T.device.c.id == row.id).values(status="retiring"))
     return {"id": row.id, "label": row.label}
 

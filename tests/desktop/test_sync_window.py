@@ -335,3 +335,47 @@ def test_a_value_hq_refused_as_out_of_range_is_named_in_the_window(session, qtbo
     assert page.kind_text(issue) == "Refused by HQ"
     assert page.reason_text(issue) == ("Entered at is out of range: HQ takes dates and times "
                                        "from 1900 to 2999.")
+
+
+@pytest.fixture
+def in_chinese(qapp):
+    """The window in Chinese, as the language setting switches it (catalogue and messages)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop import messages
+    from desktop.i18n import Translations
+
+    translations = Translations()
+    if not translations.switch("zh_CN"):
+        pytest.skip("the Chinese catalogue cannot be compiled here (no lrelease)")
+    yield
+    for translator in (translations._translator, translations._qt):
+        if translator is not None:
+            QCoreApplication.instance().removeTranslator(translator)
+    messages.set_language(messages.ENGLISH)
+
+
+def test_sync_button_says_in_chinese_that_hq_cannot_be_reached(office, qtbot, run, in_chinese):
+    window = window_for(office, qtbot)
+    label = window.sync_indicator.label
+    run(until(lambda: window.sync.facts is not None))
+    office.sync_transport.down = True
+    window.sync_indicator.button.click()
+    run(until(lambda: window.sync.status.state == "offline"))
+    assert "无法连接到总部（http://hq.test）" in label.text()
+    assert "cannot be reached" not in label.text() + label.toolTip()
+    assert window.findChild(object, "errorDialog") is None
+
+
+def test_a_refusal_hq_words_in_english_reads_in_chinese_on_the_sync_issues_page(
+        session, qtbot, in_chinese):
+    from desktop.pages.conflicts import ConflictsPage
+
+    page = ConflictsPage(session)
+    qtbot.addWidget(page)
+    kiosk = {"kind": "forbidden", "code": "kiosk_unit", "details": "{}",
+             "reason": "a kiosk records forms for its own unit only"}
+    assert page.reason_text(kiosk) == "自助终端只能为其所属单位录入评议表。"
+    unknown = {"kind": "rejected", "code": "some_newer_rule", "details": "{}",
+               "reason": "refused by a rule this app does not know yet"}
+    assert page.reason_text(unknown) == "总部拒绝了此项更改。"

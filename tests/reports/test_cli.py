@@ -90,7 +90,7 @@ def test_report_commands_never_import_qt(demo_dir, tmp_path):
 
 def test_reports_package_never_imports_qt_or_desktop():
     code = ("import reports.outputs, reports.feedback, reports.summary, reports.notice, "
-            "reports.criticism, reports.ledger, reports.rankings, reports.hq\n"
+            "reports.criticism, reports.ledger, reports.rankings, reports.numbering\n"
             "import sys\nprint(' '.join(sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.split()

@@ -4,13 +4,24 @@ from datetime import date
 
 import pytest
 
+from desktop.data.hq_numbers import ask_hq
 from models.enums import Sanction, UnitKind
+from models.ids import new_id
 from models.records import PersonnelCriticism
 from models.reference import Unit
-from reports.hq import request_number_async
 from reports.outputs import ReportRequest, produce
+from sync.protocol import NumberRequest
 from tests.reports.conftest import docx_text
 from tests.sync.helpers import Hq, run
+
+
+async def request_number_async(store, *, prefix, year, criticism_ids, notice_id=None,
+                               transport=None):
+    """An older client's request: it does not ask HQ to leave anything out."""
+    answer = await ask_hq(store, NumberRequest(notice_id=notice_id or new_id(), prefix=prefix,
+                                               year=year, criticism_ids=criticism_ids),
+                          transport)
+    return answer.number
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from alembic import command
 from models.records import Attachment, Finding, Visit
 from models.tables import SYNCED_TABLES
 from sync.client import attachments as client_attachments
-from sync.client.http import HQRefused
+from sync.client.hq_client import HqRefused
 from sync.server import tables as T
 from sync.server.db import alembic_config, open_server_db
 from sync.server.rows import stamp_insert
@@ -34,11 +34,11 @@ def _answer(dev, method: str, path: str, **kw) -> tuple:
     """HQ's answer to one call by this device: (status, body) or (status, code, message,
     details) for a refusal, so two answers can be compared whole."""
     async def call():
-        client = dev.engine._client()
+        client = dev.engine.client()
         try:
             response = await client.call(method, path, **kw)
-        except HQRefused as exc:
-            return exc.status, exc.code, str(exc), exc.details
+        except HqRefused as exc:
+            return exc.status, exc.hq_code, str(exc), exc.details
         finally:
             await client.aclose()
         kind = response.headers.get("content-type", "")

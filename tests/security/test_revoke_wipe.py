@@ -4,7 +4,7 @@ import pytest
 
 from models.security.wipe import was_wiped
 from models.store.store import Store
-from sync.client.http import DeviceRevoked
+from sync.client.hq_client import DeviceRevoked
 from sync.server.admin import revoke_device
 from tests.sync.helpers import PASSPHRASE, Hq, form, seed_reference
 

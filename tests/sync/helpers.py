@@ -12,7 +12,7 @@ from models.reference import Campaign, Unit
 from models.store.store import Store
 from models.tables import SYNCED_TABLES
 from sync.client.engine import SyncEngine
-from sync.client.http import RetryPolicy
+from sync.client.hq_client import RetryPolicy
 from sync.server import admin
 from sync.server.app import create_app
 from sync.server.db import open_server_db

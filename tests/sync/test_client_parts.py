@@ -112,7 +112,7 @@ def test_attachment_uploads_in_chunks_resumes_dedupes_and_downloads_lazily(hq, m
     assert run(boss.engine.fetch_attachment(sha)) == data  # opened again: no second download
     assert len(boss.transport.requests) == before
     before = len(a.transport.requests)
-    assert run(client_attachments.upload(a.engine._client(), a.store.blobs, sha, "image/png"))
+    assert run(client_attachments.upload(a.engine.client(), a.store.blobs, sha, "image/png"))
     assert ("PUT", f"/v1/blobs/{sha}") not in a.transport.requests[before:]  # deduplicated
 
 
@@ -127,17 +127,19 @@ def test_a_missing_or_damaged_local_attachment_is_not_uploaded_but_fetched_again
                               "owner_id": fid, "original_name": "p.jpg"})
     assert a.sync().attachments == 1
     missing = hashlib.sha256(b"never attached").hexdigest()
-    assert not run(client_attachments.upload(a.engine._client(), a.store.blobs, missing, "image/jpeg"))
+    assert not run(client_attachments.upload(a.engine.client(), a.store.blobs, missing,
+                                             "image/jpeg"))
     (sealed,) = [p for p in (a.store.data_dir / "attachments").rglob("*") if p.is_file()]
     sealed.write_bytes(sealed.read_bytes()[:-1] + b"x")  # damaged on the device
-    assert not run(client_attachments.upload(a.engine._client(), a.store.blobs, sha, "image/jpeg"))
+    assert not run(client_attachments.upload(a.engine.client(), a.store.blobs, sha,
+                                             "image/jpeg"))
     assert run(a.engine.fetch_attachment(sha)) == data  # HQ's copy replaces it
     assert a.store.blobs.get(sha) == data
 
 
 def test_an_attachment_over_the_limit_gets_a_clear_message(hq):
     a = hq.device("office")
-    client = a.engine._client()
+    client = a.engine.client()
 
     async def start():
         try:

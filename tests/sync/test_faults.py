@@ -92,14 +92,14 @@ def test_a_rejected_entry_does_not_block_the_queue(hq):
 
 
 def test_expired_token_is_renewed_and_the_call_carries_on(hq):
-    from sync.client.http import HQClient
+    from sync.client.hq_client import HqClient
 
     a = hq.device("office")
     seed_reference(a)
     a.sync()
 
     async def two_pulls():
-        client = HQClient("http://hq.test", credential=a.engine.credentials.load,
+        client = HqClient("http://hq.test", credential=a.engine.credentials.load,
                           transport=a.transport)
         try:
             await client.call("GET", "/v1/pull", params={"cursor": 0})
@@ -116,7 +116,7 @@ def test_expired_token_is_renewed_and_the_call_carries_on(hq):
 
 
 def test_revoked_device_is_refused_and_stops(hq):
-    from sync.client.http import DeviceRevoked
+    from sync.client.hq_client import DeviceRevoked
     from sync.server.admin import revoke_device
 
     a = hq.device("office", name="laptop-7")
@@ -132,10 +132,10 @@ def test_revoked_device_is_refused_and_stops(hq):
 
 
 def _token(dev, hq) -> str:
-    from sync.client.http import HQClient
+    from sync.client.hq_client import HqClient
 
     async def get():
-        client = HQClient("http://hq.test", credential=dev.engine.credentials.load,
+        client = HqClient("http://hq.test", credential=dev.engine.credentials.load,
                           transport=dev.transport)
         try:
             return await client._access_token()
@@ -201,7 +201,7 @@ def test_answer_lost_on_the_device_is_replayed_from_hq_outcomes(hq):
     async def push_and_die():
         from sync.client.engine import SyncReport
 
-        client = a.engine._client()
+        client = a.engine.client()
         try:
             await a.engine._push(client, SyncReport(), None)
         finally:
