@@ -183,17 +183,17 @@ def test_the_store_stays_free_while_hq_numbers_a_notice(qtbot, tmp_path, worker,
                                                         monkeypatch):
     """HQ is asked on the background lane: while it answers, the window still reads its store
     (before, the question was asked on the store's one thread, and everything waited)."""
-    import reports.hq
+    from desktop.data import hq_numbers
 
-    monkeypatch.setenv("FIELDINSPECT_NO_KEYRING", "1")
+    monkeypatch.setenv("FIELDINSPECT_KEYRING", "0")
     hq, device, _unit = _hq_and_a_criticism(tmp_path)
-    real, read_meanwhile = reports.hq.issue_number, []
+    real, read_meanwhile = hq_numbers.issue_number, []
 
     def hq_answering(store, **kw):
         read_meanwhile.append(worker.submit(lambda: "read").result(timeout=5))
         return real(store, **kw)
 
-    monkeypatch.setattr(reports.hq, "issue_number", hq_answering)
+    monkeypatch.setattr(hq_numbers, "issue_number", hq_answering)
     try:
         page = _hq_reports_page(device, worker, qtbot, ready)
         paths = run(page.generate("criticism-notice", tmp_path / "通报.docx"))

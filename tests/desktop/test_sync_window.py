@@ -369,7 +369,7 @@ def test_sync_button_says_in_chinese_that_hq_cannot_be_reached(office, qtbot, ru
 
 def test_a_refusal_hq_words_in_english_reads_in_chinese_on_the_sync_issues_page(
         session, qtbot, in_chinese):
-    from desktop.pages.conflicts import ConflictsPage
+    from desktop.pages.sync_issues import ConflictsPage
 
     page = ConflictsPage(session)
     qtbot.addWidget(page)

@@ -45,7 +45,7 @@ def enrolled_dir(hq, tmp_path):
 
 def _sync(data_dir, *flags, **locale):
     env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANG")}
-    env.update(locale, FIELDINSPECT_PASSPHRASE=PASSPHRASE, FIELDINSPECT_NO_KEYRING="1")
+    env.update(locale, FIELDINSPECT_PASSPHRASE=PASSPHRASE, FIELDINSPECT_KEYRING="0")
     return subprocess.run([sys.executable, "-m", "desktop.cli", "--data-dir", str(data_dir),
                            *flags, "sync"], capture_output=True, text=True, env=env,
                           stdin=subprocess.DEVNULL, timeout=120)
