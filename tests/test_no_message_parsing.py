@@ -14,8 +14,6 @@ DESKTOP = ROOT / "desktop"
 TEXT_METHODS = {"search", "match", "fullmatch", "findall", "finditer", "sub", "split",
                 "startswith", "endswith", "find", "index", "count", "partition", "rpartition"}
 ERROR_NAMES = {"exc", "error", "err", "e"}
-# Another item of issue 13 §1 (HQ unreachable as a code) removes this one; then this goes too.
-PENDING = {"desktop/sync_controller.py"}
 
 
 def _error_text(node: ast.AST, names: set[str], *, argument: bool) -> bool:
@@ -55,7 +53,7 @@ def _searched(node: ast.AST, names: set[str]) -> bool:
 def test_no_screen_or_command_reads_meaning_out_of_an_errors_text():
     found = {f"{p.relative_to(ROOT)}:{line}" for p in DESKTOP.rglob("*.py")
              for line in message_parsing(p)}
-    assert {f for f in found if f.split(":")[0] not in PENDING} == set()
+    assert found == set()
 
 
 def test_the_regular_expression_tables_are_gone():

@@ -64,6 +64,8 @@ MESSAGES = {
                                    "mode could not be left; create one when setting up the "
                                    "terminal.",
     # serve, hq, enroll, sync (their plain result lines)
+    "cli_prompt_hq_database_passphrase": "HQ database passphrase: ",
+    "cli_prompt_hq_attachments_passphrase": "HQ attachments passphrase: ",
     "cli_serving": "FieldInspect HQ on http://{host}:{port} (API docs at /docs)",
     "cli_device_registered": "Device {name} ({role}) registered as {id}.",
     "cli_enrollment_code": "One-time enrollment code (expires {expires}):",

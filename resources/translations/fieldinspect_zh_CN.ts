@@ -2616,6 +2616,16 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
     <name>Messages</name>
     <message>
         <location filename="../../models/messages/cli.py" line="1"/>
+        <source>HQ database passphrase: </source>
+        <translation>总部数据库密码：</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>HQ attachments passphrase: </source>
+        <translation>总部附件密码：</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
         <source>Interrupted; nothing half-written was kept.</source>
         <translation>已中断；未保存任何未完成的内容。</translation>
     </message>

@@ -13,24 +13,25 @@ import sys
 from pathlib import Path
 
 from models.errors import StoreLockedError
+from models.messages.language import text
 from sync.server.settings import ServerSettings, server_settings
 
 DEFAULT_PORT = 8750
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    serve = sub.add_parser("serve", help="run the HQ server")
+    serve = sub.add_parser("serve", help=text("help_serve"))
     add_database_option(serve)
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=DEFAULT_PORT)
     serve.add_argument("--workers", type=int, default=1,
-                       help="worker processes (PostgreSQL only)")
+                       help=text("opt_serve_workers"))
     serve.set_defaults(handler=cmd_serve)
 
 
 def add_database_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--database-url", help="postgresql+psycopg://... (default: an "
-                        "encrypted SQLite database in the data directory)")
+    parser.add_argument("--database-url", help=text(
+        "opt_database_url", {"example": "postgresql+psycopg://..."}))
 
 
 def database_url(data_dir: Path, given: str | None) -> str:
@@ -47,10 +48,10 @@ def server_passphrase(url: str) -> str:
         return env
     sqlite = url.startswith("sqlite")
     if not sys.stdin.isatty():
-        locked = "HQ's database is locked" if sqlite else "HQ's attachments are locked"
-        raise StoreLockedError(f"{locked}: set FIELDINSPECT_PASSPHRASE.")
-    return getpass.getpass("HQ database passphrase: " if sqlite
-                           else "HQ attachments passphrase: ")
+        raise StoreLockedError(code="hq_database_locked" if sqlite
+                               else "hq_attachments_locked")
+    return getpass.getpass(text("cli_prompt_hq_database_passphrase" if sqlite
+                                else "cli_prompt_hq_attachments_passphrase"))
 
 
 def blob_dir(data_dir: Path, url: str) -> Path | None:
@@ -81,7 +82,7 @@ def run(data_dir: Path, given_url: str | None, host: str, port: int, workers: in
     url = database_url(data_dir, given_url)
     passphrase = server_passphrase(url)
     attachments = blob_dir(data_dir, url)
-    print(f"FieldInspect HQ on http://{host}:{port} (API docs at /docs)", flush=True)
+    print(text("cli_serving", {"host": host, "port": port}), flush=True)
     if workers > 1:
         # The workers are fresh processes: they learn everything from the environment.
         os.environ.update(ServerSettings(database_url=url, passphrase=passphrase,
