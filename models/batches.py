@@ -28,7 +28,6 @@ from models.enums import (
     UnitKind,
 )
 from models.errors import DomainError, NotFoundError, Problem, ValidationError
-from models.messages import english
 from models.records import Evaluation
 from models.reference import Campaign, Unit
 from models.store.writes import WriteSession
@@ -352,10 +351,7 @@ def _require_supervisor(w: WriteSession, actor_role: str | None, code: str) -> N
 
     if actor_role is not None and actor_role not in SETTLE_ROLES:
         raise DomainError(code=code)
-    try:
-        require_supervisor(w.conn, w.profile, actor_role, english(code))
-    except DomainError:
-        raise DomainError(code=code) from None
+    require_supervisor(w.conn, w.profile, actor_role, code)
 
 
 # --- kiosk ---------------------------------------------------------------------------------

@@ -180,8 +180,7 @@ def settle(w: WriteSession, issue: dict, comparison: Comparison, choice: str,
     Which of two forms with one number is voided is a supervisor's call: the acting profile's
     stored role is checked here, whatever the window offered."""
     if choice in (KEEP_HQ, KEEP_MINE) and comparison.kind == DUPLICATE:
-        require_supervisor(w.conn, w.profile, actor_role,
-                           "Only a supervisor settles duplicate form numbers.")
+        require_supervisor(w.conn, w.profile, actor_role, "sync_duplicate_needs_supervisor")
     if choice in (KEEP_HQ, KEEP_MINE) and comparison.kind == DUPLICATE:
         losers = [comparison.mine_id] if choice == KEEP_HQ else comparison.kept_ids
         for form_id in losers:

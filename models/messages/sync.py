@@ -10,6 +10,7 @@ HQ's own English sentences stay in its answers and its log.
 """
 
 MESSAGES = {
+    "sync_duplicate_needs_supervisor": "Only a supervisor settles duplicate form numbers.",
     # The device's own failures to talk to HQ.
     "hq_unreachable": "HQ cannot be reached at {url}. Check the network and HQ's address; "
                       "nothing was lost, the changes go at the next sync.",

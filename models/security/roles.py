@@ -25,7 +25,6 @@ import sqlalchemy as sa
 from models.device import Profile
 from models.enums import DeviceRole, ProfileRole
 from models.errors import DomainError
-from models.messages import MESSAGES
 from models.profiles import check_pin
 from models.security import audit
 from models.security.lockout import BLOCK_AFTER, AttemptState
@@ -52,8 +51,7 @@ def _has_profiles(conn: sa.Connection) -> bool:
 def require_supervisor(conn: sa.Connection, profile: str, claimed_role: str | None,
                        refusal: str = "supervisor_only") -> None:
     """Raise a `DomainError` unless the acting profile supervises. `refusal` is its message
-    code (models/messages); a caller not yet converted passes an English sentence, raised
-    with the code "needs_supervisor"."""
+    code (models/messages): what only a supervisor does."""
     role = stored_role(conn, profile)
     if role is None and not _has_profiles(conn):
         role = claimed_role
@@ -61,8 +59,7 @@ def require_supervisor(conn: sa.Connection, profile: str, claimed_role: str | No
                # the window thinks this is not a supervisor: it should not have offered it
                or claimed_role is not None and str(claimed_role) not in SUPERVISING)
     if refused:
-        raise (DomainError(code=refusal) if refusal in MESSAGES
-               else DomainError(refusal, code="needs_supervisor"))
+        raise DomainError(code=refusal)
 
 
 def require_hq_device(conn: sa.Connection, fields: list[str], message: str, code: str) -> None:

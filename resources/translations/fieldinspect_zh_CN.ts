@@ -2615,6 +2615,11 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
 <context>
     <name>Messages</name>
     <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>Only a supervisor settles duplicate form numbers.</source>
+        <translation>表号重复只能由负责人处理。</translation>
+    </message>
+    <message>
         <location filename="../../models/messages/cli.py" line="1"/>
         <source>HQ database passphrase: </source>
         <translation>总部数据库密码：</translation>

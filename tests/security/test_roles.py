@@ -33,14 +33,14 @@ def _events(store, event):
 
 def test_stored_role_decides_not_the_claimed_one(people):
     with people.read() as conn:
-        require_supervisor(conn, "boss", ProfileRole.SUPERVISOR, "no")
-        require_supervisor(conn, "hq", None, "no")
+        require_supervisor(conn, "boss", ProfileRole.SUPERVISOR, "settle_needs_supervisor")
+        require_supervisor(conn, "hq", None, "settle_needs_supervisor")
         for profile, claimed in [("clerk", ProfileRole.SUPERVISOR), ("clerk", None),
                                  ("stranger", ProfileRole.SUPERVISOR),
                                  ("boss", ProfileRole.CLERK)]:
             with pytest.raises(DomainError) as caught:
-                require_supervisor(conn, profile, claimed, "no")
-            assert caught.value.code == "needs_supervisor"
+                require_supervisor(conn, profile, claimed, "settle_needs_supervisor")
+            assert caught.value.code == "settle_needs_supervisor"  # says what was refused
 
 
 def test_a_store_without_profiles_falls_back_to_the_claimed_role(store):
