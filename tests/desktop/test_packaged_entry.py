@@ -28,6 +28,7 @@ def test_packaged_build_forwards_every_global_option(monkeypatch, tmp_path):
     the locale says otherwise."""
     import desktop.app
     from desktop import messages
+    from models.messages import language as language_state
 
     seen = {}
 
@@ -40,7 +41,7 @@ def test_packaged_build_forwards_every_global_option(monkeypatch, tmp_path):
     monkeypatch.setenv("LANG", "C")
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)
-    monkeypatch.setattr(messages, "_language", messages.ENGLISH)  # restored after the test
+    monkeypatch.setattr(language_state, "_language", messages.ENGLISH)  # restored after the test
     argv = ["--data-dir", str(tmp_path), "--user", "李四", "--lang", "zh_CN", "stats"]
     assert {flag for flag, _ in cli.GLOBAL_OPTIONS} <= set(argv)
     assert desktop.app.main(argv) == 0

@@ -349,10 +349,11 @@ def test_a_missing_chinese_font_is_explained_in_the_window_language(page, run, t
     import desktop.pages.reports as reports_page
     from desktop import messages
     from desktop.errors import message_for
+    from models.messages import language as language_state
 
     shown = []
     monkeypatch.setattr(reports_page, "show_error", lambda parent, exc: shown.append(exc))
-    monkeypatch.setattr(messages, "_language", messages.CHINESE)
+    monkeypatch.setattr(language_state, "_language", messages.CHINESE)
     formats = page.rows["ledger"]["format"]
     formats.setCurrentIndex(formats.findData("pdf"))
     assert run(page.generate("ledger", tmp_path / "台账.pdf")) is None
