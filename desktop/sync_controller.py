@@ -50,13 +50,21 @@ def is_unreachable(exc: BaseException) -> bool:
 
 
 async def probe(server_url: str, transport=None) -> bool:
-    """One quick, unauthenticated call: does HQ answer at all?"""
+    """One quick, unauthenticated call: does HQ answer at all? An HQ whose certificate
+    cannot be verified counts as answering, so the round runs and says why it stops
+    (`hq_untrusted`) instead of the window calling HQ offline."""
+    from sync.client.failures import CaFileUnreadable, HqUntrusted
     from sync.client.hq_client import HqClient, RetryPolicy
 
-    client = HqClient(server_url, transport=transport, retry=RetryPolicy(attempts=1),
-                      timeout=PROBE_TIMEOUT_S)
+    try:
+        client = HqClient(server_url, transport=transport, retry=RetryPolicy(attempts=1),
+                          timeout=PROBE_TIMEOUT_S)
+    except CaFileUnreadable:
+        return True
     try:
         await client.health()
+        return True
+    except HqUntrusted:
         return True
     except Exception as exc:  # noqa: BLE001 - any failure to answer means offline here
         if not is_unreachable(exc):

@@ -36,6 +36,7 @@ VARIABLES = {
     "kdf_log2n": "FIELDINSPECT_KDF_LOG2N",
     "cjk_font": "FIELDINSPECT_CJK_FONT",
     "sync_batch": "FIELDINSPECT_SYNC_BATCH",
+    "ca_file": "FIELDINSPECT_CA_FILE",
 }
 
 
@@ -50,6 +51,7 @@ class DeviceSettings:
     kdf_log2n: int = DEFAULT_KDF_LOG2N  # scrypt cost of a NEW store's key
     cjk_font: Path | None = None  # a .ttf/.ttc for the PDFs' Chinese
     sync_batch: int | None = None  # entries per push (tests cut a client between batches)
+    ca_file: Path | None = None  # the office's CA (PEM), trusted for HQ beside the system's
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "DeviceSettings":
@@ -66,6 +68,7 @@ class DeviceSettings:
             kdf_log2n=int(env.get(v["kdf_log2n"]) or DEFAULT_KDF_LOG2N),
             cjk_font=path_var(env, v["cjk_font"], expand=False),
             sync_batch=int(batch) if batch else None,
+            ca_file=path_var(env, v["ca_file"]),
         )
 
 

@@ -67,6 +67,10 @@ MESSAGES = {
     "cli_prompt_hq_database_passphrase": "HQ database passphrase: ",
     "cli_prompt_hq_attachments_passphrase": "HQ attachments passphrase: ",
     "cli_serving": "FieldInspect HQ on http://{host}:{port} (API docs at /docs)",
+    "cli_serving_tls": "FieldInspect HQ on https://{host}:{port} (API docs at /docs)",
+    "cli_tls_needs_both": "HTTPS needs both a certificate and its key: give --certfile and "
+                          "--keyfile (or FIELDINSPECT_TLS_CERTFILE and FIELDINSPECT_TLS_KEYFILE).",
+    "cli_tls_file_missing": "The TLS file {path} cannot be read.",
     "cli_device_registered": "Device {name} ({role}) registered as {id}.",
     "cli_enrollment_code": "One-time enrollment code (expires {expires}):",
     "cli_column_label": "label",

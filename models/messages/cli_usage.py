@@ -74,6 +74,8 @@ OPTIONS = {
     "opt_report_within": "overdue: also list deadlines within DAYS",
     "opt_audit_head": "a head recorded elsewhere (e.g. HQ)",
     "opt_serve_workers": "worker processes (PostgreSQL only)",
+    "opt_serve_certfile": "answer on https with this PEM certificate (chain); needs --keyfile",
+    "opt_serve_keyfile": "the PEM private key of --certfile",
     "opt_enroll_server": "HQ's address, e.g. {example}",
     "opt_enroll_name": "a label for this device",
     "opt_hq_device_name": "a label for the device",

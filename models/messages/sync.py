@@ -16,6 +16,11 @@ MESSAGES = {
                       "nothing was lost, the changes go at the next sync.",
     "hq_unavailable": "HQ at {url} is unavailable for now (HTTP {status}); nothing was lost, "
                       "try again later.",
+    "hq_untrusted": "HQ at {url} showed a security certificate this device cannot verify, so "
+                    "nothing was sent. If HQ uses the office's own certificate authority, set "
+                    "FIELDINSPECT_CA_FILE to its CA file (docs/tls.md).",
+    "hq_ca_file_unreadable": "The certificate authority file {path} (FIELDINSPECT_CA_FILE) "
+                             "cannot be read as PEM certificates; nothing was sent.",
     "hq_not_enrolled": "This device is not enrolled with an HQ server.",
     "hq_no_credential": "This device holds no HQ credential: enroll it first.",
     "hq_device_retired": "HQ confirmed it holds every record; this device was retired and "

@@ -2906,6 +2906,21 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
     </message>
     <message>
         <location filename="../../models/messages/cli.py" line="1"/>
+        <source>FieldInspect HQ on https://{host}:{port} (API docs at /docs)</source>
+        <translation>督查通总部服务运行于 https://{host}:{port}（接口文档见 /docs）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>HTTPS needs both a certificate and its key: give --certfile and --keyfile (or FIELDINSPECT_TLS_CERTFILE and FIELDINSPECT_TLS_KEYFILE).</source>
+        <translation>启用 HTTPS 需要证书及其私钥：请同时指定 --certfile 和 --keyfile（或 FIELDINSPECT_TLS_CERTFILE 和 FIELDINSPECT_TLS_KEYFILE）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>The TLS file {path} cannot be read.</source>
+        <translation>无法读取 TLS 文件 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
         <source>Device {name} ({role}) registered as {id}.</source>
         <translation>设备 {name}（{role}）已登记，编号 {id}。</translation>
     </message>
@@ -3258,6 +3273,16 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <location filename="../../models/messages/cli_usage.py" line="1"/>
         <source>worker processes (PostgreSQL only)</source>
         <translation>工作进程数（仅限 PostgreSQL）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>answer on https with this PEM certificate (chain); needs --keyfile</source>
+        <translation>使用此 PEM 证书（链）以 https 提供服务；需同时指定 --keyfile</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>the PEM private key of --certfile</source>
+        <translation>--certfile 证书对应的 PEM 私钥</translation>
     </message>
     <message>
         <location filename="../../models/messages/cli_usage.py" line="1"/>
@@ -4008,6 +4033,16 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <location filename="../../models/messages/sync.py" line="1"/>
         <source>HQ cannot be reached at {url}. Check the network and HQ&apos;s address; nothing was lost, the changes go at the next sync.</source>
         <translation>无法连接到总部（{url}）。请检查网络和总部地址；数据未丢失，下次同步时会发送这些更改。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>HQ at {url} showed a security certificate this device cannot verify, so nothing was sent. If HQ uses the office&apos;s own certificate authority, set FIELDINSPECT_CA_FILE to its CA file (docs/tls.md).</source>
+        <translation>总部（{url}）出示的安全证书无法被本设备验证，因此未发送任何数据。如果总部使用本单位自建的证书颁发机构，请将 FIELDINSPECT_CA_FILE 设为其 CA 证书文件（见 docs/tls.md）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>The certificate authority file {path} (FIELDINSPECT_CA_FILE) cannot be read as PEM certificates; nothing was sent.</source>
+        <translation>无法以 PEM 证书格式读取证书颁发机构文件 {path}（FIELDINSPECT_CA_FILE）；未发送任何数据。</translation>
     </message>
     <message>
         <location filename="../../models/messages/sync.py" line="1"/>

@@ -1,7 +1,9 @@
 """Why a call to HQ failed, as types the caller switches on (never on a message's text).
 
-`HqUnreachable` (no answer, or only 502/503/504 answers), `HqRefused` (HQ answered no, with
-its wire code and details), and below it `DeviceRevoked`, `EnrollmentExpired` and `NeedsUpdate`.
+`HqUnreachable` (no answer, or only 502/503/504 answers), `HqUntrusted` (HQ's TLS certificate
+could not be verified: no retry helps, the device needs the office's CA file), `HqRefused` (HQ
+answered no, with its wire code and details), and below it `DeviceRevoked`,
+`EnrollmentExpired` and `NeedsUpdate`.
 Each is a SyncError with a message code (models/messages/sync.py) that the window and the
 command line render in the user's language; HQ's own English sentence is kept for the log.
 """
@@ -27,6 +29,24 @@ class HqUnreachable(SyncError):
             super().__init__(code="hq_unreachable", params={"url": url})
         else:
             super().__init__(code="hq_unavailable", params={"url": url, "status": status})
+
+
+class HqUntrusted(SyncError):
+    """HQ at `url` (https) showed a certificate this device cannot verify against the system's
+    authorities and FIELDINSPECT_CA_FILE; `reason`: the TLS library's words (logs only)."""
+
+    def __init__(self, url: str, reason: str = ""):
+        self.url, self.reason = url, reason
+        super().__init__(f"HQ certificate not trusted: {reason}", code="hq_untrusted",
+                         params={"url": url})
+
+
+class CaFileUnreadable(SyncError):
+    """FIELDINSPECT_CA_FILE names no readable PEM certificate authority file."""
+
+    def __init__(self, path: str):
+        self.path = path
+        super().__init__(code="hq_ca_file_unreadable", params={"path": path})
 
 
 class HqRefused(SyncError):

@@ -3,7 +3,8 @@
 
 Every call carries the schema header. A 401 `expired` fetches a new token and carries on; a
 401 `revoked` is `DeviceRevoked`; network faults and 502/503/504 are retried with capped,
-jittered backoff and end as `HqUnreachable`; any other 4xx is an `HqRefused` (or one of its
+jittered backoff and end as `HqUnreachable`; a certificate that does not verify is
+`HqUntrusted` at once (no retry mends it); any other 4xx is an `HqRefused` (or one of its
 kinds) with HQ's wire code. The sync engine, the administration calls and the numbering of
 circulated notices all go through here (docs/sync.md).
 """
@@ -19,11 +20,14 @@ from typing import Any
 import httpx
 import orjson
 
+from models.settings import device_settings
 from sync.client.failures import (
+    CaFileUnreadable,
     DeviceRevoked,
     EnrollmentExpired,
     HqRefused,
     HqUnreachable,
+    HqUntrusted,
     NeedsUpdate,
     NotEnrolled,
     refusal,
@@ -44,7 +48,7 @@ from sync.protocol import (
 )
 
 __all__ = ["DeviceRevoked", "EnrollmentExpired", "HqClient", "HqRefused", "HqUnreachable",
-           "NeedsUpdate", "RetryPolicy"]
+           "HqUntrusted", "NeedsUpdate", "RetryPolicy"]
 
 RETRYABLE_STATUS = {502, 503, 504}
 _JSON = {"Content-Type": "application/json"}
@@ -73,7 +77,7 @@ class HqClient:
         self.retry = retry or RetryPolicy()
         self._token = token  # a still-valid token from an earlier round saves a request
         self._http = httpx.AsyncClient(base_url=self.url, transport=transport,
-                                       timeout=timeout, verify=_tls_context(),
+                                       timeout=timeout, verify=_tls_context(_ca_file(self.url)),
                                        headers={SCHEMA_HEADER: str(SCHEMA_VERSION)})
 
     @property
@@ -174,6 +178,7 @@ class HqClient:
             try:
                 response = await self._send(method, path, auth, kw)
             except httpx.TransportError as exc:
+                _raise_if_untrusted(self.url, exc)
                 attempt = await self._backoff(attempt, None, exc)
                 continue
             if response.status_code in RETRYABLE_STATUS:
@@ -216,13 +221,39 @@ class HqClient:
         return attempt + 1
 
 
+def _ca_file(url: str) -> str | None:
+    """The office's CA file (FIELDINSPECT_CA_FILE), read only for an https HQ: a plain-http
+    HQ keeps working whatever the variable holds."""
+    ca_file = device_settings().ca_file
+    return str(ca_file) if ca_file and url.startswith("https:") else None
+
+
 @functools.cache
-def _tls_context() -> ssl.SSLContext:
-    """One verifying TLS context for the process: building one costs ~20 ms, more than a whole
-    one-record sync round on loopback."""
+def _tls_context(ca_file: str | None = None) -> ssl.SSLContext:
+    """One verifying TLS context per CA file for the process: building one costs ~20 ms, more
+    than a whole one-record sync round on loopback. The office's CA is trusted beside the
+    usual authorities, never instead of them."""
     import certifi  # httpx's own trust store, so behaviour matches httpx's default
 
-    return ssl.create_default_context(cafile=certifi.where())
+    context = ssl.create_default_context(cafile=certifi.where())
+    if ca_file:
+        try:
+            context.load_verify_locations(cafile=ca_file)
+        except (OSError, ssl.SSLError) as exc:
+            raise CaFileUnreadable(ca_file) from exc
+    return context
+
+
+def _raise_if_untrusted(url: str, exc: httpx.TransportError) -> None:
+    """A TLS verification failure (unknown authority, wrong host name, expired) as
+    `HqUntrusted`; httpx wraps the ssl error, so look along the chain of causes."""
+    cause: BaseException | None = exc
+    for _ in range(8):  # a short chain; never follow a cycle
+        if cause is None:
+            return
+        if isinstance(cause, ssl.SSLCertVerificationError):
+            raise HqUntrusted(url, str(getattr(cause, "verify_message", None) or cause)) from exc
+        cause = cause.__cause__ or cause.__context__
 
 
 def _json(response: httpx.Response) -> dict:

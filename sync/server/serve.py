@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from models.errors import StoreLockedError
+from models.errors import AppError, StoreLockedError
 from models.messages.language import text
 from sync.server.settings import ServerSettings, server_settings
 
@@ -26,6 +26,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     serve.add_argument("--port", type=int, default=DEFAULT_PORT)
     serve.add_argument("--workers", type=int, default=1,
                        help=text("opt_serve_workers"))
+    serve.add_argument("--certfile", type=Path, help=text("opt_serve_certfile"))
+    serve.add_argument("--keyfile", type=Path, help=text("opt_serve_keyfile"))
     serve.set_defaults(handler=cmd_serve)
 
 
@@ -73,25 +75,46 @@ def open_hq_db(data_dir: Path, given_url: str | None):
 
 def cmd_serve(ctx, args: argparse.Namespace) -> int:
     """`ctx`: the command line's context; only its data directory (`ctx.path`) is used."""
-    return run(ctx.path, args.database_url, args.host, args.port, args.workers)
+    tls = tls_files(args.certfile, args.keyfile)
+    return run(ctx.path, args.database_url, args.host, args.port, args.workers, tls)
 
 
-def run(data_dir: Path, given_url: str | None, host: str, port: int, workers: int = 1) -> int:
+def tls_files(certfile: Path | None, keyfile: Path | None) -> tuple[Path, Path] | None:
+    """The certificate and key HQ answers https with: the options, else
+    FIELDINSPECT_TLS_CERTFILE / _KEYFILE; None for plain http (behind a proxy, docs/tls.md)."""
+    settings = server_settings()
+    certfile = certfile or settings.tls_certfile
+    keyfile = keyfile or settings.tls_keyfile
+    if certfile is None and keyfile is None:
+        return None
+    if certfile is None or keyfile is None:
+        raise AppError(code="cli_tls_needs_both")
+    for path in (certfile, keyfile):
+        if not os.access(path, os.R_OK) or not path.is_file():
+            raise AppError(code="cli_tls_file_missing", params={"path": str(path)})
+    return certfile, keyfile
+
+
+def run(data_dir: Path, given_url: str | None, host: str, port: int, workers: int = 1,
+        tls: tuple[Path, Path] | None = None) -> int:
     import uvicorn
 
     url = database_url(data_dir, given_url)
     passphrase = server_passphrase(url)
     attachments = blob_dir(data_dir, url)
-    print(text("cli_serving", {"host": host, "port": port}), flush=True)
+    print(text("cli_serving_tls" if tls else "cli_serving", {"host": host, "port": port}),
+          flush=True)
+    ssl_options = {"ssl_certfile": str(tls[0]), "ssl_keyfile": str(tls[1])} if tls else {}
     if workers > 1:
         # The workers are fresh processes: they learn everything from the environment.
-        os.environ.update(ServerSettings(database_url=url, passphrase=passphrase,
-                                         blob_dir=attachments).to_env())
+        os.environ.update(ServerSettings(
+            database_url=url, passphrase=passphrase, blob_dir=attachments,
+            tls_certfile=tls[0] if tls else None, tls_keyfile=tls[1] if tls else None).to_env())
         uvicorn.run("sync.server.asgi:app_from_env", factory=True, host=host, port=port,
-                    workers=workers, log_level="warning")
+                    workers=workers, log_level="warning", **ssl_options)
         return 0
     from sync.server.app import create_app
 
     uvicorn.run(create_app(url, blob_dir=attachments, passphrase=passphrase), host=host, port=port,
-                log_level="warning")
+                log_level="warning", **ssl_options)
     return 0

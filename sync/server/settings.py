@@ -20,6 +20,8 @@ class ServerSettings:
     passphrase: str | None = None  # FIELDINSPECT_PASSPHRASE (SQLite store / attachment key)
     blob_dir: Path | None = None  # FIELDINSPECT_BLOB_DIR (a PostgreSQL HQ's attachments)
     data_dir: Path | None = None  # FIELDINSPECT_DATA_DIR (where `hq-blobs` goes by default)
+    tls_certfile: Path | None = None  # FIELDINSPECT_TLS_CERTFILE (HQ answers on https)
+    tls_keyfile: Path | None = None  # FIELDINSPECT_TLS_KEYFILE (that certificate's key)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "ServerSettings":
@@ -29,14 +31,17 @@ class ServerSettings:
             passphrase=env.get("FIELDINSPECT_PASSPHRASE"),
             blob_dir=path_var(env, "FIELDINSPECT_BLOB_DIR"),
             data_dir=path_var(env, "FIELDINSPECT_DATA_DIR"),
+            tls_certfile=path_var(env, "FIELDINSPECT_TLS_CERTFILE"),
+            tls_keyfile=path_var(env, "FIELDINSPECT_TLS_KEYFILE"),
         )
-
 
     def to_env(self) -> dict[str, str]:
         """These settings as the variables a worker process reads (those that are set)."""
         values = {"FIELDINSPECT_DATABASE_URL": self.database_url,
                   "FIELDINSPECT_PASSPHRASE": self.passphrase,
-                  "FIELDINSPECT_BLOB_DIR": self.blob_dir, "FIELDINSPECT_DATA_DIR": self.data_dir}
+                  "FIELDINSPECT_BLOB_DIR": self.blob_dir, "FIELDINSPECT_DATA_DIR": self.data_dir,
+                  "FIELDINSPECT_TLS_CERTFILE": self.tls_certfile,
+                  "FIELDINSPECT_TLS_KEYFILE": self.tls_keyfile}
         return {name: str(value) for name, value in values.items() if value is not None}
 
 

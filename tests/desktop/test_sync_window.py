@@ -379,3 +379,26 @@ def test_a_refusal_hq_words_in_english_reads_in_chinese_on_the_sync_issues_page(
     unknown = {"kind": "rejected", "code": "some_newer_rule", "details": "{}",
                "reason": "refused by a rule this app does not know yet"}
     assert page.reason_text(unknown) == "总部拒绝了此项更改。"
+
+
+class _UntrustedTransport(httpx.AsyncBaseTransport):
+    """What httpx raises when HQ's certificate does not verify (no office CA file given)."""
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        import ssl
+
+        try:
+            raise ssl.SSLCertVerificationError(1, "certificate verify failed")
+        except ssl.SSLError as exc:
+            raise httpx.ConnectError("certificate verify failed", request=request) from exc
+
+
+def test_an_hq_certificate_the_device_cannot_verify_is_said_not_called_offline(
+        office, qtbot, run):
+    window = window_for(office, qtbot)
+    office.sync_transport = _UntrustedTransport()
+    run(window.sync.auto_sync())
+    assert window.sync.status.state == "error"
+    shown = window.sync_indicator.label.text() + window.sync_indicator.label.toolTip()
+    assert "cannot verify" in shown and "FIELDINSPECT_CA_FILE" in shown
+    assert window.findChild(object, "errorDialog") is None

@@ -14,12 +14,13 @@ from sync.server.settings import ServerSettings
 
 ROOT = Path(__file__).resolve().parents[2]
 SETTINGS_MODULES = {"models/settings.py", "sync/server/settings.py"}
+SERVER_ONLY = ("FIELDINSPECT_DATABASE_URL", "FIELDINSPECT_BLOB_DIR", "FIELDINSPECT_TLS_CERTFILE",
+               "FIELDINSPECT_TLS_KEYFILE")
 
 
 @pytest.fixture
 def clean_env(monkeypatch):
-    for name in [*VARIABLES.values(), device.LEGACY_NO_KEYRING, "FIELDINSPECT_DATABASE_URL",
-                 "FIELDINSPECT_BLOB_DIR"]:
+    for name in [*VARIABLES.values(), device.LEGACY_NO_KEYRING, *SERVER_ONLY]:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setattr(device, "_warned", set())
     return monkeypatch
@@ -37,6 +38,7 @@ def test_the_device_settings_read_every_device_variable(clean_env, tmp_path):
         "FIELDINSPECT_KDF_LOG2N": "11",
         "FIELDINSPECT_CJK_FONT": str(tmp_path / "font.ttc"),
         "FIELDINSPECT_SYNC_BATCH": "50",
+        "FIELDINSPECT_CA_FILE": str(tmp_path / "office-ca.pem"),
     }
     assert set(values) == set(VARIABLES.values())
     for name, value in values.items():
@@ -44,7 +46,8 @@ def test_the_device_settings_read_every_device_variable(clean_env, tmp_path):
     assert DeviceSettings.from_env() == DeviceSettings(
         data_dir=tmp_path / "data", passphrase="correct horse", backup_passphrase="backup words",
         recovery_key_passphrase="recovery words", keyring=False, key_dir=tmp_path / "keys",
-        kdf_log2n=11, cjk_font=tmp_path / "font.ttc", sync_batch=50)
+        kdf_log2n=11, cjk_font=tmp_path / "font.ttc", sync_batch=50,
+        ca_file=tmp_path / "office-ca.pem")
 
 
 def test_the_server_settings_read_every_server_variable(clean_env, tmp_path):
@@ -54,9 +57,13 @@ def test_the_server_settings_read_every_server_variable(clean_env, tmp_path):
     clean_env.setenv("FIELDINSPECT_PASSPHRASE", "hq words")
     clean_env.setenv("FIELDINSPECT_BLOB_DIR", str(tmp_path / "blobs"))
     clean_env.setenv("FIELDINSPECT_DATA_DIR", str(tmp_path / "hq"))
+    clean_env.setenv("FIELDINSPECT_TLS_CERTFILE", str(tmp_path / "hq-cert.pem"))
+    clean_env.setenv("FIELDINSPECT_TLS_KEYFILE", str(tmp_path / "hq-key.pem"))
     read = ServerSettings.from_env()
     assert read == ServerSettings(database_url=url, passphrase="hq words",
-                                  blob_dir=tmp_path / "blobs", data_dir=tmp_path / "hq")
+                                  blob_dir=tmp_path / "blobs", data_dir=tmp_path / "hq",
+                                  tls_certfile=tmp_path / "hq-cert.pem",
+                                  tls_keyfile=tmp_path / "hq-key.pem")
     assert ServerSettings.from_env(read.to_env()) == read  # what `serve --workers` hands on
 
 
@@ -92,7 +99,7 @@ def test_no_module_but_the_settings_reads_a_fieldinspect_variable():
 
 def test_the_readme_documents_every_variable():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    names = {*VARIABLES.values(), "FIELDINSPECT_DATABASE_URL", "FIELDINSPECT_BLOB_DIR"}
+    names = {*VARIABLES.values(), *SERVER_ONLY}
     table = set(re.findall(r"^\| `(FIELDINSPECT_\w+)`", readme, re.MULTILINE))
     assert names <= table
 
