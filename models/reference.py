@@ -79,3 +79,32 @@ class Campaign(CampaignBase, SyncedRow, table=True):
 
 class CampaignCreate(CampaignBase):
     pass
+
+
+# The county's office settings: one record (`OFFICE_SETTINGS_ID`), written at HQ and read by
+# every other device (models/office_settings.py; HQ refuses a change from anyone else).
+DEFAULT_DEADLINE_DAYS = 30
+DEFAULT_DUE_SOON_DAYS = 7
+DEFAULT_ACCOUNTABILITY_THRESHOLD = 3
+
+
+class OfficeSettingsBase(SQLModel):
+    issuer_name: str = Field(default="", max_length=200)  # the office's full name as printed
+    prefix_criticism: str = Field(default="", max_length=40)
+    prefix_assignment: str = Field(default="", max_length=40)
+    prefix_reminder: str = Field(default="", max_length=40)
+    prefix_visit_round: str = Field(default="", max_length=40)
+    prefix_exposure: str = Field(default="", max_length=40)
+    hotline: str = Field(default="", max_length=40)
+    email: str = Field(default="", max_length=200)
+    default_deadline_days: int = Field(default=DEFAULT_DEADLINE_DAYS, ge=1, le=3650)
+    due_soon_days: int = Field(default=DEFAULT_DUE_SOON_DAYS, ge=0, le=365)
+    accountability_threshold: int = Field(default=DEFAULT_ACCOUNTABILITY_THRESHOLD, ge=1, le=1000)
+
+
+class OfficeSettings(OfficeSettingsBase, SyncedRow, table=True):
+    __tablename__ = "office_settings"
+
+
+class OfficeSettingsCreate(OfficeSettingsBase):
+    pass

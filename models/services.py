@@ -25,7 +25,7 @@ from models.records import (
 from models.records import (
     Problem as ProblemRow,
 )
-from models.reference import Campaign
+from models.reference import Campaign, OfficeSettings
 from models.security.roles import require_hq_device
 from models.store.writes import WriteSession
 from models.timeutil import local_today
@@ -131,6 +131,10 @@ def _check_hq_fields(w: WriteSession, model: type[SQLModel], before: dict | None
         require_hq_device(w.conn, rules.assignment_changed(before, after),
                           "Only HQ changes a visit's team and representatives.",
                           "visit_assignment_hq_only")
+    elif model is OfficeSettings:
+        require_hq_device(w.conn, [k for k in after if before is None or after[k] != before.get(k)],
+                          "Only HQ sets the office settings; this device reads them.",
+                          "office_settings_hq_only")
 
 
 def delete_record(w: WriteSession, model: type[SQLModel], row_id: str) -> None:

@@ -14,7 +14,7 @@ from models.records import (
     Problem,
     Visit,
 )
-from models.reference import Campaign, Representative, Team, Unit
+from models.reference import Campaign, OfficeSettings, Representative, Team, Unit
 from models.security.tables import AuditEntry, RecordVersion
 from models.sync_state import SyncIssue
 
@@ -25,6 +25,7 @@ SYNCED_TABLES: dict[str, type[SQLModel]] = {
         Team,
         Representative,
         Campaign,
+        OfficeSettings,
         Visit,
         Finding,
         PersonnelCriticism,
@@ -50,6 +51,7 @@ __all__ = [
     "EntryBatch",
     "Evaluation",
     "Finding",
+    "OfficeSettings",
     "Opinion",
     "OutboxEntry",
     "PersonnelCriticism",

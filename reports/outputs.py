@@ -69,6 +69,19 @@ class ReportRequest:
         return self.as_of or local_today()
 
 
+def with_office_settings(conn: sa.Connection, req: ReportRequest, *, prefix: str | None = None,
+                         office: str | None = None) -> ReportRequest:
+    """The issuer and the criticism notice's number prefix: as given (the command line's
+    --office, --prefix), else HQ's office settings (models/office_settings.py), else the
+    built-in defaults."""
+    from models.office_settings import read_office_settings
+
+    settings = read_office_settings(conn)
+    req.prefix = prefix or settings["prefix_criticism"] or DEFAULT_PREFIX
+    req.office = office or settings["issuer_name"] or DEFAULT_OFFICE
+    return req
+
+
 def _campaign(conn, req: ReportRequest) -> dict | None:
     return find_campaign(conn, req.campaign) if req.campaign else latest_campaign(conn)
 

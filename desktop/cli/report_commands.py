@@ -72,20 +72,17 @@ def _hq_numbering(ctx, req):
 
 def report_command(ctx, args) -> int:
     from models.security.audit import log_event
-    from reports.outputs import ReportRequest, produce
+    from reports.outputs import ReportRequest, produce, with_office_settings
 
     req = ReportRequest(out=args.out, fmt=args.fmt, campaign=args.campaign, unit=args.unit,
                         status=args.status, overdue=args.overdue, date_from=args.date_from,
                         date_to=args.date_to, ids=args.ids, as_of=args.as_of,
                         number=args.number, within_days=args.within, progress=_progress)
-    if args.prefix:
-        req.prefix = args.prefix
-    if args.office:
-        req.office = args.office
     req.include_circulated = args.include_circulated
     if args.hq_number:
         req.number_from_hq = _hq_numbering(ctx, req)
     with ctx.store().read() as conn:
+        with_office_settings(conn, req, prefix=args.prefix, office=args.office)
         paths = produce(args.kind, conn, req)
     log_event(ctx.store(), "export", profile=ctx.profile(), details={
         "report": args.kind, "files": len(paths), "format": paths[0].suffix.lower() if paths else ""})

@@ -23,6 +23,8 @@ class Reference:
     representatives: list[dict] = field(default_factory=list)
     # The campaign new problems and opinions take (models.campaigns.open_campaign_id).
     open_campaign_id: str | None = None
+    # A new problem's deadline, days after it is reported: HQ's office settings (issue 14 §5).
+    deadline_days: int = 30
 
     def unit_label(self, unit_id: str | None) -> str:
         """The unit as lists name it: "第二小学（白泥镇）", its parent beside it unless that is
@@ -77,4 +79,12 @@ def load_reference(conn: sa.Connection) -> Reference:
         teams=sorted(_live(conn, "team", ("id", "name"), "name"),
                      key=lambda t: natural_key(t["name"])),
         representatives=_live(conn, "representative", ("id", "name", "team_id"), "name"),
+        deadline_days=_deadline_days(conn),
     )
+
+
+def _deadline_days(conn: sa.Connection) -> int:
+    """HQ's default deadline (models/office_settings.py; there is one record), else 30 days."""
+    days = conn.exec_driver_sql("SELECT default_deadline_days FROM office_settings "
+                                "WHERE deleted_at IS NULL LIMIT 1").scalar()
+    return int(days) if days else 30

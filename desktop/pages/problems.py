@@ -65,7 +65,9 @@ class ProblemsPanel(RecordPage):
         ]
 
     def defaults(self) -> dict:
-        return {"reported_on": date.today(), "deadline": date.today() + timedelta(days=30),
+        # The default deadline HQ set in the office settings (30 days until it sets one).
+        deadline = date.today() + timedelta(days=self.session.reference.deadline_days)
+        return {"reported_on": date.today(), "deadline": deadline,
                 "source": ProblemSource.OTHER.value,
                 "campaign_id": self.session.reference.open_campaign_id}
 

@@ -350,8 +350,10 @@ class ReportsPage(Page):
     async def _produce(self, ticket: Ticket, kind: str, req) -> list[Path]:
         """The op's work: reads on the database lane, HQ and unit feedback's rendering on the
         background lane, then the export in the audit trail."""
-        from reports.outputs import produce
+        from reports.outputs import produce, with_office_settings
 
+        # The issuer and the number prefix HQ set (office settings), before HQ is asked.
+        await ticket.read(lambda conn: with_office_settings(conn, req))
         if kind == "unit-feedback":
             paths = await write_all_feedback(ticket, req)
         else:

@@ -1,4 +1,5 @@
-"""Settings: the window's language, this device and its headquarters, the people using it."""
+"""Settings: the window's language, this device and its headquarters, the county's office
+settings (desktop/pages/office_settings.py), the people using it."""
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -16,6 +17,7 @@ from desktop.errors import show_error
 from desktop.i18n import CHINESE, ENGLISH
 from desktop.labels import label_of
 from desktop.pages.base import Page
+from desktop.pages.office_settings import OfficeSettingsPanel
 from desktop.pages.profiles import ProfilesPanel
 from desktop.widgets.slots import widget_slot
 from models.enums import DeviceRole, ProfileRole
@@ -64,8 +66,10 @@ class SettingsPage(Page):
         people = QGroupBox(self.tr("People using this device"))
         self.profiles = ProfilesPanel(session, people)
         QVBoxLayout(people).addWidget(self.profiles)
+        self.office = OfficeSettingsPanel(session, self)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.office)
         layout.addWidget(people, 1)
 
     def _download_box(self) -> QSpinBox:
@@ -108,11 +112,12 @@ class SettingsPage(Page):
 
     def first_show(self) -> None:
         self.profiles.reload()
+        self.office.reload()
         self.show_hq()
         self.show_download_cap()
 
     def is_ready(self) -> bool:
-        return self.profiles.rows is not None
+        return self.profiles.rows is not None and self.office.is_ready()
 
     @widget_slot()
     async def show_hq(self) -> None:

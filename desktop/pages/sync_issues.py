@@ -46,6 +46,7 @@ TABLE_LABELS = {
     "personnel_criticism": QT_TRANSLATE_NOOP("SyncIssues", "Criticism"),
     "accountability_case": QT_TRANSLATE_NOOP("SyncIssues", "Accountability case"),
     "attachment": QT_TRANSLATE_NOOP("SyncIssues", "Attachment"),
+    "office_settings": QT_TRANSLATE_NOOP("SyncIssues", "Office settings"),
 }
 
 

@@ -5,6 +5,7 @@ MESSAGES = {
     # Refusals (AppError codes)
     "hq_setting": "Only HQ sets a campaign's weights and minimum sample; this device reads them.",
     "visit_assignment_hq_only": "Only HQ changes a visit's team and representatives.",
+    "office_settings_hq_only": "Only HQ sets the office settings; this device reads them.",
     # Row problems (Problem codes)
     "secret_visit_needs_unit": "A secret visit needs a unit.",
     "secret_visit_needs_team": "A secret visit needs a team.",

@@ -112,6 +112,7 @@ MESSAGES = {
     "sync_table_personnel_criticism": "criticism",
     "sync_table_accountability_case": "accountability case",
     "sync_table_attachment": "attachment",
+    "sync_table_office_settings": "office settings",
     # HQ's per-entry outcomes: a pushed change HQ refused ("hq_entry_" + the outcome's code).
     "hq_entry_refused": "HQ refused this change.",
     "hq_entry_role": "This kind of device may not make this change.",

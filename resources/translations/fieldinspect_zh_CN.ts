@@ -3380,6 +3380,11 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <translation>评议活动的权重和最低样本数只能由总部设定，本设备只读。</translation>
     </message>
     <message>
+        <location filename="../../models/messages/general.py" line="8"/>
+        <source>Only HQ sets the office settings; this device reads them.</source>
+        <translation>办公设置只能由总部设定，本设备只读。</translation>
+    </message>
+    <message>
         <location filename="../../models/messages/general.py" line="31"/>
         <source>Only HQ changes a visit&apos;s team and representatives.</source>
         <translation>走访的督查组和评议代表只能由总部更改。</translation>
@@ -4453,6 +4458,11 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <location filename="../../models/messages/sync.py" line="1"/>
         <source>HQ&apos;s attachment key file {path} is missing, so its sealed attachments cannot be opened: restore the file from a backup.</source>
         <translation>总部附件密钥文件 {path} 缺失，已加密的附件无法打开：请从备份中恢复该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>office settings</source>
+        <translation>办公设置</translation>
     </message>
 </context>
 <context>
@@ -5746,6 +5756,11 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>Confidential source</source>
         <translation>来源保密</translation>
     </message>
+    <message>
+        <location filename="../../desktop/pages/sync_issues.py" line="1"/>
+        <source>Office settings</source>
+        <translation>办公设置</translation>
+    </message>
 </context>
 <context>
     <name>TeamsPanel</name>
@@ -6121,6 +6136,79 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <location filename="../../desktop/widgets/reps_checklist.py" line="1"/>
         <source>Type part of a name</source>
         <translation>输入姓名中的字</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeSettingsPanel</name>
+    <message>
+        <location filename="../../desktop/pages/office_settings.py" line="1"/>
+        <source>Office settings</source>
+        <translation>办公设置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/office_settings.py" line="1"/>
+        <source>Edit office settings…</source>
+        <translation>修改办公设置…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/office_settings.py" line="1"/>
+        <source>HQ sets these; this device reads them.</source>
+        <translation>以上设置由总部设定，本设备只读。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/office_settings.py" line="1"/>
+        <source>Issuing office (full name)</source>
+        <translation>发文机关全称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/office_settings.py" line="1"/>
+        <source>Hotline</source>
+        <translation>举报电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/office_settings.py" line="1"/>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/office_settings.py" line="1"/>
+        <source>Number prefix: criticism notice</source>
+        <translation>文号前缀：批评通报</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/office_settings.py" line="1"/>
+        <source>Number prefix: assignment notice</source>
+        <translation>文号前缀：交办通知</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/office_settings.py" line="1"/>
+        <source>Number prefix: reminder notice</source>
+        <translation>文号前缀：催办通知</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/office_settings.py" line="1"/>
+        <source>Number prefix: visit-round report</source>
+        <translation>文号前缀：明察暗访情况通报</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/office_settings.py" line="1"/>
+        <source>Number prefix: exposure notice</source>
+        <translation>文号前缀：曝光通报</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/office_settings.py" line="1"/>
+        <source>Default deadline (days)</source>
+        <translation>默认整改期限（天）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/office_settings.py" line="1"/>
+        <source>Due soon within (days)</source>
+        <translation>临期提醒（天内到期）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/office_settings.py" line="1"/>
+        <source>Overdue problems for accountability</source>
+        <translation>问责线索：逾期问题数</translation>
     </message>
 </context>
 </TS>

@@ -31,13 +31,14 @@ MATRIX: dict[str, dict[str, str]] = {
         "evaluation": "rcu", "opinion": "rcu", "problem": "rcu", "attachment": "rcd",
         # paper-form batches and their double-entry verification keyings (the entry issue)
         "entry_batch": "rcu", "batch_keying": "rcu",
+        "office_settings": "r",
     },
     "representative": {
         **{name: "r" for name in REFERENCE},
         "visit": "rcud", "finding": "rcud", "personnel_criticism": "rcud",
-        "opinion": "c", "attachment": "rcd",
+        "opinion": "c", "attachment": "rcd", "office_settings": "r",
     },
-    "kiosk": {"unit": "r", "campaign": "r", "evaluation": "c"},
+    "kiosk": {"unit": "r", "campaign": "r", "evaluation": "c", "office_settings": "r"},
 }
 # (role, table) pairs whose rows are filtered one by one (the rest is all-or-nothing per table).
 ROW_FILTERED: dict[str, frozenset[str]] = {
@@ -104,9 +105,17 @@ NOT_IN_SCOPE = Refusal("not_in_scope", "this device may not read or change this 
 RowRule = Callable[[Scope, dict | None, dict | None, Lookup], Refusal | None]
 
 
+# Tables HQ alone writes and every other device reads: a change from another device is refused
+# with the table's own code, which tells a person why (issue 14 §5).
+HQ_WRITTEN = {"office_settings": Refusal("office_settings_hq_only",
+                                         "only HQ sets the office settings")}
+
+
 def role_refusal(scope: Scope, table: str, op: str) -> Refusal | None:
     if OP_LETTER[op] in MATRIX[scope.role].get(table, ""):
         return None
+    if table in HQ_WRITTEN and "r" in MATRIX[scope.role].get(table, ""):
+        return HQ_WRITTEN[table]
     return Refusal("role", f"a {scope.role} device may not {_verb(op)} "
                            f"{table.replace('_', ' ')} records",
                    {"role": scope.role, "table": table, "op": op})
