@@ -136,7 +136,9 @@ def test_while_every_units_feedback_is_written_the_window_unlocks_and_a_big_list
     print(f"lock {locking:.2f} s, unlock {unlocking:.2f} s, scroll {scrolled:.2f} s, "
           f"worst lateness {worst * 1000:.0f} ms")
     assert len(paths) == 354
-    assert worst < 0.3, f"the window stalled for {worst * 1000:.0f} ms"
+    # 54–138 ms on a quiet machine, 421 ms once with two benchmarks and three test runs on its
+    # 2 cores; the old code stalled for 6 s. The bound is the issue's: nothing waits a second.
+    assert worst < 1.0, f"the window stalled for {worst * 1000:.0f} ms"
 
 
 # --- the helper itself -------------------------------------------------------------------------
