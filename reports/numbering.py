@@ -32,8 +32,8 @@ class IssuedNumber:
     desktop asks HQ (desktop/data/hq_numbers.py) and hands the answer to `reports`, which never
     talks to HQ itself."""
 
-    number: str | None
-    criticism_ids: tuple[str, ...]
+    number: str | None  # HQ's prefix included: what the document prints
+    criticism_ids: tuple[str, ...]  # the records it carries (criticisms, by the kind)
     left_out: tuple[str, ...]
 
 

@@ -10,6 +10,7 @@ Pushed fields are what the device's outbox holds (timestamps in ISO 8601 with an
 """
 
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any, Literal
 
 import orjson
@@ -286,23 +287,47 @@ class DeviceInfo(_Message):
 
 
 # --- circulated notices' numbers (sync/server/notices.py) ------------------------------------
+class NoticeKind(StrEnum):
+    """The documents HQ numbers (issue 14 §5); each kind has its own sequences."""
+
+    CRITICISM = "criticism"  # 通报 of circulated criticisms
+    ASSIGNMENT = "assignment"  # 交办通知
+    REMINDER = "reminder"  # 催办通知
+    VISIT_ROUND = "visit_round"  # 明察暗访情况通报
+    EXPOSURE = "exposure"  # 曝光
+
+
 class NumberRequest(BaseModel):
-    """Ask HQ for the next number of `prefix` and `year`; asking again with the same
-    `notice_id` returns the same number (a lost reply is simply retried)."""
+    """Ask HQ for the next number of a document `kind` and `year`; asking again with the same
+    `notice_id` returns the same number (a lost reply is simply retried).
+
+    HQ prints the prefix the office settings give the kind; `prefix` (what the device proposes)
+    is used only when none is set. `record_ids` are the records the notice carries; an older
+    client names no kind (a criticism notice) and sends them as `criticism_ids`."""
 
     notice_id: str = Field(min_length=1, max_length=36)
-    prefix: str = Field(min_length=1, max_length=20)
+    kind: NoticeKind = NoticeKind.CRITICISM
+    prefix: str = Field(min_length=1, max_length=40)
     year: int = Field(ge=2000, le=2100)
+    record_ids: list[str] = Field(default_factory=list, max_length=500)
     criticism_ids: list[str] = Field(default_factory=list, max_length=500)
-    leave_out_circulated: bool = False
+    leave_out_circulated: bool = False  # criticism notices only
+
+    def carried(self) -> list[str]:
+        """The records the notice carries (an older client's `criticism_ids` included)."""
+        if self.record_ids or self.kind is not NoticeKind.CRITICISM:
+            return self.record_ids
+        return self.criticism_ids
 
 
 class NumberResponse(BaseModel):
-    prefix: str
+    kind: NoticeKind = NoticeKind.CRITICISM
+    prefix: str  # what the document prints (HQ's choice)
     year: int
     seq: int | None  # None: nothing left to circulate, no number used up
     number: str | None
-    criticism_ids: list[str] = Field(default_factory=list)  # what the notice carries
+    record_ids: list[str] = Field(default_factory=list)  # what the notice carries
+    criticism_ids: list[str] = Field(default_factory=list)  # the same, for a criticism notice
     left_out: list[str] = Field(default_factory=list)  # already circulated earlier
 
 

@@ -1,4 +1,9 @@
-"""Asking HQ for the number of a circulated criticism notice at the moment it is issued.
+"""Asking HQ for the number of a notice at the moment it is issued.
+
+The request names the document kind (criticism, assignment, reminder, visit round, exposure:
+each numbered on its own) and the records the notice carries; HQ picks the prefix (the office
+settings' for the kind, else the one proposed here) and the answer's number, prefix included, is
+what the document prints. Only the criticism notice asks today.
 
 The desktop asks (through the one HQ client, as the enrolled device) and hands the answer to
 `reports` as a `reports.numbering.IssuedNumber`: the documents never talk to HQ themselves
@@ -15,7 +20,7 @@ import httpx
 
 from models.ids import new_id
 from reports.numbering import IssuedNumber
-from sync.protocol import NumberRequest, NumberResponse
+from sync.protocol import NoticeKind, NumberRequest, NumberResponse
 
 
 async def ask_hq(store, request: NumberRequest,
@@ -31,20 +36,29 @@ async def ask_hq(store, request: NumberRequest,
         engine.close()
 
 
-async def issue_number_async(store, *, prefix: str, year: int, criticism_ids: list[str],
+async def issue_number_async(store, *, prefix: str, year: int,
+                             criticism_ids: list[str] | None = None,
+                             kind: NoticeKind = NoticeKind.CRITICISM,
+                             record_ids: list[str] | None = None,
                              include_circulated: bool = False, notice_id: str | None = None,
                              transport: httpx.AsyncBaseTransport | None = None) -> IssuedNumber:
-    """The next number of `year` from HQ (the device must be enrolled as office or HQ); HQ
-    leaves out the criticisms an earlier notice already circulated unless
-    `include_circulated`."""
-    request = NumberRequest(notice_id=notice_id or new_id(), prefix=prefix, year=year,
-                            criticism_ids=criticism_ids,
-                            leave_out_circulated=not include_circulated)
+    """The next number of `kind` and `year` from HQ (the device must be enrolled as office or
+    HQ); for a criticism notice HQ leaves out the criticisms an earlier one already circulated
+    unless `include_circulated`."""
+    ids = list(record_ids if record_ids is not None else criticism_ids or [])
+    criticism = kind is NoticeKind.CRITICISM
+    # A criticism notice's records go as `criticism_ids`, which an HQ of any age reads.
+    request = NumberRequest(notice_id=notice_id or new_id(), kind=kind, prefix=prefix,
+                            year=year, criticism_ids=ids if criticism else [],
+                            record_ids=[] if criticism else ids,
+                            leave_out_circulated=criticism and not include_circulated)
     answer = await ask_hq(store, request, transport)
     # An HQ that does not check what was circulated answers without `left_out`: it recorded
-    # every criticism asked for.
+    # every record asked for.
     checked = "left_out" in answer.model_fields_set
-    kept = answer.criticism_ids if checked else criticism_ids
+    carried = answer.record_ids if "record_ids" in answer.model_fields_set \
+        else answer.criticism_ids
+    kept = carried if checked else ids
     return IssuedNumber(answer.number, tuple(kept), tuple(answer.left_out))
 
 

@@ -146,17 +146,20 @@ blob_holder = sa.Table(
     sa.Column("held_since", UTCDateTime, nullable=False),
 )
 
-# Numbers of circulated criticism notices (余纠通〔2026〕3号), one sequence per prefix and year,
-# handed out here so that two laptops never issue one number. `notice_id` (made by the device)
-# makes a retried request get the number it already has.
+# Numbers of the notices HQ issues (余纠通〔2026〕3号; issue 14 §5: criticism, assignment,
+# reminder, visit-round and exposure notices), one sequence per kind, prefix and year, handed
+# out here so that two laptops never issue one number. `notice_id` (made by the device) makes a
+# retried request get the number it already has; `record_ids` are the records the notice
+# carried (criticisms, problems, ... by kind). Was `sync_notice_number`, criticism only (s0007).
 notice_number = sa.Table(
-    "sync_notice_number", metadata,
-    sa.Column("prefix", sa.String(20), primary_key=True),
+    "sync_numbered_notice", metadata,
+    sa.Column("kind", sa.String(20), primary_key=True),
+    sa.Column("prefix", sa.String(40), primary_key=True),
     sa.Column("year", sa.Integer, primary_key=True),
     sa.Column("seq", sa.Integer, primary_key=True),
     sa.Column("notice_id", sa.String(36), nullable=False, unique=True),
     sa.Column("device_id", sa.String(36), nullable=False),
-    sa.Column("criticism_ids", sa.JSON, nullable=False),
+    sa.Column("record_ids", sa.JSON, nullable=False),
     sa.Column("issued_at", UTCDateTime, nullable=False),
 )
 

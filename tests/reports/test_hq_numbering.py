@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from desktop.data.hq_numbers import ask_hq
+from desktop.data.hq_numbers import ask_hq, issue_number_async
 from models.enums import Sanction, UnitKind
 from models.ids import new_id
 from models.records import PersonnelCriticism
@@ -12,7 +12,10 @@ from models.reference import Unit
 from reports.outputs import ReportRequest, produce
 from sync.protocol import NumberRequest
 from tests.reports.conftest import docx_text
+from tests.sync import conftest as sync_conftest
 from tests.sync.helpers import Hq, run
+
+database_url = sync_conftest.database_url  # SQLite and PostgreSQL, as in tests/sync
 
 
 async def request_number_async(store, *, prefix, year, criticism_ids, notice_id=None,
@@ -70,3 +73,34 @@ def test_the_issued_notice_carries_the_hq_number(hq, tmp_path):
             out=tmp_path / "tb.docx", as_of=date(2026, 6, 30), date_from=date(2026, 1, 1),
             number_from_hq=from_hq))[0]
     assert "余纠通〔2026〕1号" in docx_text(path) and "钱公开" in docx_text(path)
+
+
+def test_the_notice_prints_the_prefix_hq_set_for_criticism_notices(database_url, tmp_path):
+    """The office settings say 县纪通: the notice prints it, whatever the laptop proposed."""
+    from models.office_settings import save_office_settings
+
+    server = Hq.start(database_url, tmp_path)
+    try:
+        boss = server.device("hq", name="hq")
+        with boss.write("hq") as w:
+            save_office_settings(w, {"prefix_criticism": "县纪通"})
+        boss.sync()
+        office = server.device("office", name="office")
+        with office.write() as w:
+            unit = w.create(Unit, {"name": "县社保中心", "kind": UnitKind.DEPARTMENT})
+            w.create(PersonnelCriticism, {
+                "person_name": "钱公开", "unit_id": unit, "decided_on": date(2026, 3, 6),
+                "sanction": Sanction.CIRCULATED_CRITICISM, "behaviour": "上班时间脱岗"})
+
+        def from_hq(ids):
+            return run(issue_number_async(office.store, prefix="余纠通", year=2026,
+                                          criticism_ids=ids, transport=office.transport))
+
+        with office.store.read() as conn:
+            path = produce("criticism-notice", conn, ReportRequest(
+                out=tmp_path / "tb.docx", as_of=date(2026, 6, 30),
+                date_from=date(2026, 1, 1), number_from_hq=from_hq))[0]
+        text = docx_text(path)
+        assert "县纪通〔2026〕1号" in text and "余纠通" not in text and "钱公开" in text
+    finally:
+        server.close()
