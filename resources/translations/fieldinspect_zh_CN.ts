@@ -4464,6 +4464,36 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>office settings</source>
         <translation>办公设置</translation>
     </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>notice: the publicity period, DAYS from the issue date (default {default})</source>
+        <translation>notice：公示期，自发布之日起 DAYS 天（默认 {default} 天）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>notice: also list problems not yet investigated (status open)</source>
+        <translation>notice：同时列出尚在受理（未开始查处）的问题</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>Publicity period: {start} to {end}.</source>
+        <translation>公示期：{start}至{end}。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>{count} problems not yet investigated are left out (--include-uninvestigated to list them).</source>
+        <translation>另有 {count} 个问题尚在受理，未列入（可用 --include-uninvestigated 列入）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>Problems of every status are listed, those not yet investigated included.</source>
+        <translation>已列出各状态的问题，含尚在受理的问题。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/documents.py" line="1"/>
+        <source>The publicity period is 1 to 365 days, not {days}.</source>
+        <translation>公示期应为 1 至 365 天，不能是 {days} 天。</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsPanel</name>
