@@ -5213,6 +5213,41 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>Stopped: no unit report was written.</source>
         <translation>已停止：尚未写入任何单位反馈。</translation>
     </message>
+    <message>
+        <location filename="../../desktop/pages/notice_options.py" line="1"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/notice_options.py" line="1"/>
+        <source>The notice is on public display from its issue date for this many days; the notice prints the period.</source>
+        <translation>公示自发布之日起公示的天数；公示中写明公示期。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/notice_options.py" line="1"/>
+        <source>Include problems not yet investigated</source>
+        <translation>列入尚在受理的问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/notice_options.py" line="1"/>
+        <source>By default the notice lists only problems under investigation or later, and says how many it left out.</source>
+        <translation>默认只列入已进入查处及以后阶段的问题，并说明未列入的数量。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/notice_options.py" line="1"/>
+        <source>Publicity period</source>
+        <translation>公示期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/notice_options.py" line="1"/>
+        <source>Publicity period: %1 to %2.</source>
+        <translation>公示期：%1至%2。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/notice_options.py" line="1"/>
+        <source>%1 problem(s) not yet investigated were left out.</source>
+        <translation>另有 %1 个问题尚在受理，未列入。</translation>
+    </message>
 </context>
 <context>
     <name>RepresentativesPanel</name>
