@@ -199,6 +199,12 @@ def status_rank(status: str) -> int:
     return PROBLEM_STATUS_ORDER.index(ProblemStatus(status))
 
 
+def is_investigated(status: str) -> bool:
+    """Investigating or later: what `stats` counts as `problems.investigated` and what the
+    public notice lists by default (issue 14 §5)."""
+    return status_rank(status) >= status_rank(ProblemStatus.INVESTIGATING)
+
+
 def check_status_change(
     current: str, new: str, *, actor_role: str | None = None, reopen_reason: str | None = None
 ) -> None:

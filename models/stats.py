@@ -235,11 +235,10 @@ def problem_stats(conn: sa.Connection, f: Filters, as_of: date) -> dict:
     rows = conn.execute(
         sa.select(p.c.status, p.c.deadline).where(*f.dated(p.c.reported_on), *f.campaign(p))
     ).all()
-    investigating = rules.status_rank(ProblemStatus.INVESTIGATING)
     rectified = rules.status_rank(ProblemStatus.RECTIFIED)
     return {
         "total": len(rows),
-        "investigated": sum(rules.status_rank(s) >= investigating for s, _ in rows),
+        "investigated": sum(rules.is_investigated(s) for s, _ in rows),
         "rectified": sum(rules.status_rank(s) >= rectified for s, _ in rows),
         "overdue": sum(rules.is_overdue(d, s, as_of) for s, d in rows),
         "by_status": {s.value: sum(r[0] == s for r in rows) for s in ProblemStatus},

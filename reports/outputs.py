@@ -55,6 +55,14 @@ class ReportRequest:
     include_circulated: bool = False  # criticism-notice: circulate again what HQ has seen
     prefix: str = DEFAULT_PREFIX
     within_days: int = 7
+    # notice: the publicity period (issue date + days; None → reports.notice.PUBLICITY_DAYS),
+    # HQ's hotline and e-mail (with_office_settings), and whether to list problems not yet
+    # investigated; `not_investigated` is set to how many it left out.
+    publicity_days: int | None = None
+    hotline: str = ""
+    email: str = ""
+    include_uninvestigated: bool = False
+    not_investigated: int | None = None
     top: int = 10
     progress: Callable[[int, int, str], None] | None = None
     # Set by criticism-notice: how many criticisms were left out as already circulated
@@ -79,6 +87,7 @@ def with_office_settings(conn: sa.Connection, req: ReportRequest, *, prefix: str
     settings = read_office_settings(conn)
     req.prefix = prefix or settings["prefix_criticism"] or DEFAULT_PREFIX
     req.office = office or settings["issuer_name"] or DEFAULT_OFFICE
+    req.hotline, req.email = settings["hotline"], settings["email"]
     return req
 
 
@@ -147,13 +156,19 @@ def rankings(conn: sa.Connection, req: ReportRequest) -> list[Path]:
 
 
 def notice(conn: sa.Connection, req: ReportRequest) -> list[Path]:
-    from reports.notice import notice_blocks
+    from reports.notice import PUBLICITY_DAYS, NoticeOptions, notice_blocks
 
     fmt = tabular.resolve_format(req.out, req.fmt, ("docx", "pdf"))
     campaign = _campaign(conn, req)
     flt = _filter(conn, req, campaign)
-    blocks = notice_blocks(conn, flt, campaign_name=_name(campaign), office=req.office,
-                           issued_on=req.today)
+    days = PUBLICITY_DAYS if req.publicity_days is None else req.publicity_days
+    if not 1 <= days <= 365:
+        raise ValidationError(Problem.of("publicity_days", "publicity_days_range", days=days))
+    opts = NoticeOptions(office=req.office, issued_on=req.today, publicity_days=days,
+                         hotline=req.hotline, email=req.email,
+                         include_all=req.include_uninvestigated)
+    blocks, req.not_investigated = notice_blocks(conn, flt, campaign_name=_name(campaign),
+                                                 opts=opts)
     _left_out(req, flt.campaign_id, lambda: problems_left_out(conn, flt))
     return [d.write(blocks, req.out, fmt, doc_title="整改问题公示", wide=True)]
 

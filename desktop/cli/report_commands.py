@@ -10,6 +10,7 @@ from pathlib import Path
 from desktop import messages
 from desktop.cli.context import date_option, enum_help, enum_option
 from models.enums import ProblemStatus
+from reports.notice import PUBLICITY_DAYS
 
 KINDS = ("ledger", "notice", "criticism-notice", "unit-feedback", "county-summary", "rankings",
          "overdue")
@@ -50,6 +51,11 @@ def register(sub) -> None:
                     help=messages.text("opt_report_as_of"))
     rp.add_argument("--within", type=int, default=7, metavar="DAYS",
                     help=messages.text("opt_report_within"))
+    rp.add_argument("--publicity-days", type=int, default=None, metavar="DAYS",
+                    help=messages.text("opt_report_publicity_days",
+                                       {"default": PUBLICITY_DAYS}))
+    rp.add_argument("--include-uninvestigated", action="store_true",
+                    help=messages.text("opt_report_include_uninvestigated"))
     rp.set_defaults(handler=report_command)
 
 
@@ -79,6 +85,8 @@ def report_command(ctx, args) -> int:
                         date_to=args.date_to, ids=args.ids, as_of=args.as_of,
                         number=args.number, within_days=args.within, progress=_progress)
     req.include_circulated = args.include_circulated
+    req.publicity_days = args.publicity_days
+    req.include_uninvestigated = args.include_uninvestigated
     if args.hq_number:
         req.number_from_hq = _hq_numbering(ctx, req)
     with ctx.store().read() as conn:
@@ -90,6 +98,8 @@ def report_command(ctx, args) -> int:
     print(messages.text("cli_files_written", {"count": len(paths), "path": where}))
     if args.kind == "criticism-notice":
         print(circulated_message(req))
+    if args.kind == "notice":
+        print(*notice_messages(req), sep="\n")
     if req.campaign_left_out is not None:
         print(campaign_left_out_message(req.campaign_left_out))
     return 0
@@ -110,3 +120,19 @@ def circulated_message(req) -> str:
     if req.include_circulated:
         return messages.text("cli_circulated_included")
     return messages.text("cli_circulated_left_out", {"count": req.left_out})
+
+
+def notice_messages(req) -> list[str]:
+    """The notice's publicity period, and the problems not yet investigated it left out."""
+    from reports.notice import PUBLICITY_DAYS, NoticeOptions
+
+    days = PUBLICITY_DAYS if req.publicity_days is None else req.publicity_days
+    opts = NoticeOptions(office=req.office, issued_on=req.today, publicity_days=days)
+    lines = [messages.text("cli_notice_period", {"start": opts.issued_on.isoformat(),
+                                                 "end": opts.period_end.isoformat()})]
+    if req.include_uninvestigated:
+        lines.append(messages.text("cli_notice_all_statuses"))
+    elif req.not_investigated:
+        lines.append(messages.text("cli_notice_not_investigated",
+                                   {"count": req.not_investigated}))
+    return lines

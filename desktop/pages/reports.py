@@ -31,6 +31,7 @@ from desktop.errors import show_error
 from desktop.labels import choices
 from desktop.operations import Op, OpCancelled, Ticket, errors_shown
 from desktop.pages.base import Page
+from desktop.pages.notice_options import add_notice_options, apply_notice_options, notice_text
 from desktop.pages.report_results import campaign_left_out_text, circulated_text
 from desktop.pages.unit_feedback import ReportCancelled, write_all_feedback
 from desktop.widgets.asking import run_dialog
@@ -179,6 +180,8 @@ class ReportsPage(Page):
             box.addWidget(QLabel(self.tr("Status")))
             box.addWidget(row["status"])
             box.addWidget(row["overdue"])
+        if kind == "notice":
+            add_notice_options(row, box)
         if kind == "criticism-notice":
             today = QDate.currentDate()
             row["from"] = DateEdit(QDate(today.year(), 1, 1), objectName="criticismFrom")
@@ -284,6 +287,8 @@ class ReportsPage(Page):
             status = row["status"].currentData()
             req.status = [status] if status else []
             req.overdue = row["overdue"].isChecked()
+        if kind == "notice":
+            apply_notice_options(row, req)
         if kind == "criticism-notice":
             req.date_from = row["from"].date().toPython()
             req.date_to = row["to"].date().toPython()
@@ -402,6 +407,8 @@ class ReportsPage(Page):
             text = self.tr("Written to %1.").replace("%1", str(paths[0]))
         if kind == "criticism-notice":
             text = f"{text} {circulated_text(req)}"
+        if kind == "notice":
+            text = f"{text} {notice_text(req)}"
         if req.campaign_left_out is not None:
             text = f"{text} {campaign_left_out_text(req.campaign_left_out)}"
         row["result"].setText(text)

@@ -59,6 +59,11 @@ MESSAGES = {
                                 "(--include-circulated).",
     "cli_circulated_left_out": "{count} criticism(s) already circulated in an earlier notice "
                                "left out (--include-circulated to circulate them again).",
+    "cli_notice_period": "Publicity period: {start} to {end}.",
+    "cli_notice_not_investigated": "{count} problems not yet investigated are left out "
+                                   "(--include-uninvestigated to list them).",
+    "cli_notice_all_statuses": "Problems of every status are listed, those not yet "
+                               "investigated included.",
     # kiosk
     "cli_kiosk_no_supervisor_pin": "no supervisor profile with a PIN on this device, so kiosk "
                                    "mode could not be left; create one when setting up the "

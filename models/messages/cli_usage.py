@@ -72,6 +72,10 @@ OPTIONS = {
     "opt_report_office": "issuing office ({example})",
     "opt_report_as_of": "default: today",
     "opt_report_within": "overdue: also list deadlines within DAYS",
+    "opt_report_publicity_days": "notice: the publicity period, DAYS from the issue date "
+                                 "(default {default})",
+    "opt_report_include_uninvestigated": "notice: also list problems not yet investigated "
+                                         "(status open)",
     "opt_audit_head": "a head recorded elsewhere (e.g. HQ)",
     "opt_serve_workers": "worker processes (PostgreSQL only)",
     "opt_serve_certfile": "answer on https with this PEM certificate (chain); needs --keyfile",

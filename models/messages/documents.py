@@ -23,6 +23,7 @@ MESSAGES = {
                    "Hei (apt-get install fonts-wqy-microhei) or set FIELDINSPECT_CJK_FONT to a "
                    ".ttf/.ttc file.",
     "bad_cjk_font": "The font {path} cannot be embedded in a PDF (TrueType outlines are needed).",
+    "publicity_days_range": "The publicity period is 1 to 365 days, not {days}.",
     "bad_format": "This output is written as {formats}; '{chosen}' is not one of them.",
     # The folder an output goes into (models/output_folder.py)
     "output_folder_permission": "FieldInspect may not write in {folder}; choose another folder.",

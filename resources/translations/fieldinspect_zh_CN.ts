@@ -4464,6 +4464,36 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>office settings</source>
         <translation>办公设置</translation>
     </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>notice: the publicity period, DAYS from the issue date (default {default})</source>
+        <translation>notice：公示期，自发布之日起 DAYS 天（默认 {default} 天）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>notice: also list problems not yet investigated (status open)</source>
+        <translation>notice：同时列出尚在受理（未开始查处）的问题</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>Publicity period: {start} to {end}.</source>
+        <translation>公示期：{start}至{end}。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>{count} problems not yet investigated are left out (--include-uninvestigated to list them).</source>
+        <translation>另有 {count} 个问题尚在受理，未列入（可用 --include-uninvestigated 列入）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>Problems of every status are listed, those not yet investigated included.</source>
+        <translation>已列出各状态的问题，含尚在受理的问题。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/documents.py" line="1"/>
+        <source>The publicity period is 1 to 365 days, not {days}.</source>
+        <translation>公示期应为 1 至 365 天，不能是 {days} 天。</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsPanel</name>
@@ -5182,6 +5212,41 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <location filename="../../desktop/pages/reports.py" line="1"/>
         <source>Stopped: no unit report was written.</source>
         <translation>已停止：尚未写入任何单位反馈。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/notice_options.py" line="1"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/notice_options.py" line="1"/>
+        <source>The notice is on public display from its issue date for this many days; the notice prints the period.</source>
+        <translation>公示自发布之日起公示的天数；公示中写明公示期。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/notice_options.py" line="1"/>
+        <source>Include problems not yet investigated</source>
+        <translation>列入尚在受理的问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/notice_options.py" line="1"/>
+        <source>By default the notice lists only problems under investigation or later, and says how many it left out.</source>
+        <translation>默认只列入已进入查处及以后阶段的问题，并说明未列入的数量。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/notice_options.py" line="1"/>
+        <source>Publicity period</source>
+        <translation>公示期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/notice_options.py" line="1"/>
+        <source>Publicity period: %1 to %2.</source>
+        <translation>公示期：%1至%2。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/notice_options.py" line="1"/>
+        <source>%1 problem(s) not yet investigated were left out.</source>
+        <translation>另有 %1 个问题尚在受理，未列入。</translation>
     </message>
 </context>
 <context>

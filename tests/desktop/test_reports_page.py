@@ -67,6 +67,31 @@ def test_ledger_overdue_filter(page, run, tmp_path):
     assert [ws.cell(r, 3).value for r in range(3, ws.max_row + 1)] == ["窗口推诿", "食堂卫生差"]
 
 
+def test_public_notice_period_and_uninvestigated_problems_from_the_page(page, run, tmp_path):
+    """The notice row's spin box sets the period the notice prints; by default the problems
+    still open are left out and counted under the row; the checkbox lists them (issue 14 §5)."""
+    from datetime import date, timedelta
+
+    from tests.reports.conftest import docx_text
+
+    row = page.rows["notice"]
+    assert row["publicity_days"].value() == 7
+    row["publicity_days"].setValue(10)
+    run(page.generate("notice", tmp_path / "公示.docx"))
+    text = docx_text(tmp_path / "公示.docx")
+    today = date.today()
+    end = today + timedelta(days=10)
+    assert f"公示期：{today.year}年{today.month}月{today.day}日至{end.year}年{end.month}月" \
+           f"{end.day}日" in text
+    assert "食堂卫生差" not in text and "尚在受理，未列入" in text
+    assert f"Publicity period: {today.isoformat()} to {end.isoformat()}." in row["result"].text()
+    assert "problem(s) not yet investigated were left out." in row["result"].text()
+    row["include_uninvestigated"].setChecked(True)
+    run(page.generate("notice", tmp_path / "all.docx"))
+    assert "食堂卫生差" in docx_text(tmp_path / "all.docx")
+    assert "not yet investigated" not in row["result"].text()
+
+
 def test_county_summary_docx_from_the_page(page, run, tmp_path, monkeypatch):
     import docx
 

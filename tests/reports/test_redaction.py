@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from models.enums import ProblemSource, Sanction, UnitKind, VisitKind, VisitStatus
+from models.enums import ProblemSource, ProblemStatus, Sanction, UnitKind, VisitKind, VisitStatus
 from models.records import Finding, Opinion, PersonnelCriticism, Problem, Visit
 from models.reference import Campaign, Representative, Unit
 from reports.outputs import ReportRequest, produce
@@ -45,7 +45,7 @@ def planted(store):
                 (ProblemSource.OTHER, None, "赵谈话办事推诿，已提醒谈话", "建立首问负责制")):
             w.create(Problem, {"source": source, "source_id": source_id, "campaign_id": campaign,
                                "description": text, "unit_id": unit, "responsible_person": "吴局长",
-                               "measures": measures,
+                               "measures": measures, "status": ProblemStatus.INVESTIGATING,
                                "reported_on": date(2026, 3, 5), "deadline": date(2026, 4, 5)})
         for name, sanction in (("张秘密", Sanction.CRITICISM_EDUCATION),
                                ("赵谈话", Sanction.REMINDER_TALK),

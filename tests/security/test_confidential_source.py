@@ -22,7 +22,9 @@ CONFIDENTIAL = ["暗访", "3月4日", "二号窗口", "城东茶楼", "化装成
 
 
 def _problem(ids: dict, text: str, **kw) -> dict:
-    return {"description": text, "unit_id": ids["unit"], "campaign_id": ids["campaign"],
+    # Under investigation: what a public notice lists by default (issue 14 §5).
+    return {"status": "investigating", "description": text, "unit_id": ids["unit"],
+            "campaign_id": ids["campaign"],
             "responsible_person": "吴局长", "measures": "3月5日起整改，调离窗口岗位",
             "reported_on": date(2026, 3, 5), "deadline": date(2026, 4, 5), **kw}
 
