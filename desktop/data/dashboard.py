@@ -19,7 +19,7 @@ from models.store.store import get_meta, set_meta
 from models.timeutil import local_today
 
 CACHE_KEY = "dashboard_cache"
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # 2: overdue by unit, accountability candidates
 
 
 def data_stamp(conn: sa.Connection) -> str:
@@ -30,11 +30,17 @@ def data_stamp(conn: sa.Connection) -> str:
 
 
 def compute(conn: sa.Connection, filters: dict) -> dict:
-    """The figures and the ranking in one worker job, from one scan of the forms."""
-    from models.stats import county_stats_and_ranking
+    """The figures and the ranking in one worker job, from one scan of the forms; and the
+    units with at least K overdue problems in a campaign (K of the office settings)."""
+    from models.office_settings import read_office_settings
+    from models.stats import Filters, accountability_candidates, county_stats_and_ranking
 
-    figures, ranking = county_stats_and_ranking(conn, **filters)
-    return {"stats": figures, "ranking": ranking}
+    today = local_today()
+    figures, ranking = county_stats_and_ranking(conn, **filters, as_of=today)
+    threshold = read_office_settings(conn)["accountability_threshold"]
+    candidates = accountability_candidates(conn, Filters(**filters), today, threshold)
+    return {"stats": figures, "ranking": ranking,
+            "candidates": {"threshold": threshold, "units": candidates}}
 
 
 def load_dashboard(store, filters: dict) -> dict:
