@@ -32,15 +32,13 @@ def data_stamp(conn: sa.Connection) -> str:
 def compute(conn: sa.Connection, filters: dict) -> dict:
     """The figures and the ranking in one worker job, from one scan of the forms; and the
     units with at least K overdue problems in a campaign (K of the office settings)."""
-    from models.office_settings import read_office_settings
-    from models.stats import Filters, accountability_candidates, county_stats_and_ranking
+    from models.chase import candidates_with_threshold
+    from models.stats import Filters, county_stats_and_ranking
 
     today = local_today()
     figures, ranking = county_stats_and_ranking(conn, **filters, as_of=today)
-    threshold = read_office_settings(conn)["accountability_threshold"]
-    candidates = accountability_candidates(conn, Filters(**filters), today, threshold)
     return {"stats": figures, "ranking": ranking,
-            "candidates": {"threshold": threshold, "units": candidates}}
+            "candidates": candidates_with_threshold(conn, Filters(**filters), today)}
 
 
 def load_dashboard(store, filters: dict) -> dict:
