@@ -48,7 +48,7 @@ CRITICISM = _view("personnel_criticism", "sanction", sa.column("decided_on", sa.
 CASE = _view("accountability_case", "person_name", "unit_id", "subject", "outcome",
              sa.column("decided_on", sa.Date))
 OPINION = _view("opinion", "campaign_id", "category", sa.column("received_on", sa.Date))
-PROBLEM = _view("problem", "campaign_id", "status", sa.column("reported_on", sa.Date),
+PROBLEM = _view("problem", "campaign_id", "unit_id", "status", sa.column("reported_on", sa.Date),
                 sa.column("deadline", sa.Date))
 VIEWS = (EV, CAMPAIGN, UNIT, VISIT, FINDING, CRITICISM, CASE, OPINION, PROBLEM)
 
@@ -242,7 +242,44 @@ def problem_stats(conn: sa.Connection, f: Filters, as_of: date) -> dict:
         "rectified": sum(rules.status_rank(s) >= rectified for s, _ in rows),
         "overdue": sum(rules.is_overdue(d, s, as_of) for s, d in rows),
         "by_status": {s.value: sum(r[0] == s for r in rows) for s in ProblemStatus},
+        "overdue_units": overdue_by_unit(conn, f, as_of),
     }
+
+
+def _overdue_counts(conn: sa.Connection, f: Filters, as_of: date, *keys) -> list[tuple]:
+    """(*keys, overdue count) of the overdue problems (`rules.overdue_clause`, the one rule)."""
+    p = PROBLEM
+    conds = [*f.dated(p.c.reported_on), *f.campaign(p), p.c.unit_id.is_not(None),
+             rules.overdue_clause(p.c.deadline, p.c.status, as_of)]
+    return conn.execute(sa.select(*keys, sa.func.count()).where(*conds).group_by(*keys)).all()
+
+
+def _by_count(rows: list[dict]) -> list[dict]:
+    return sorted(rows, key=lambda r: (-r["overdue"], r["unit_name"], r["unit_id"]))
+
+
+def overdue_by_unit(conn: sa.Connection, f: Filters, as_of: date) -> list[dict]:
+    """Per unit with overdue problems: {unit_id, unit_name, overdue}, most overdue first."""
+    names = dict(conn.execute(sa.select(UNIT.c.id, UNIT.c.name)).all())
+    return _by_count([{"unit_id": uid, "unit_name": names.get(uid, ""), "overdue": n}
+                      for uid, n in _overdue_counts(conn, f, as_of, PROBLEM.c.unit_id)])
+
+
+def accountability_candidates(conn: sa.Connection, f: Filters, as_of: date,
+                              threshold: int) -> list[dict]:
+    """The units with at least `threshold` (K of the office settings) problems past their
+    deadline unrectified in one campaign: {unit_id, unit_name, campaign_id, overdue}.
+
+    Each problem is counted once (one row per problem, grouped by unit and campaign); problems
+    of no campaign are not "in a campaign" and left out. Deadline extensions do not exist yet
+    (issue 14 §2): when they do, an approved one must take its problem out of this count, which
+    `rules.overdue_clause` then has to say."""
+    p = PROBLEM
+    names = dict(conn.execute(sa.select(UNIT.c.id, UNIT.c.name)).all())
+    rows = [{"unit_id": uid, "unit_name": names.get(uid, ""), "campaign_id": cid, "overdue": n}
+            for uid, cid, n in _overdue_counts(conn, f, as_of, p.c.unit_id, p.c.campaign_id)
+            if cid is not None and n >= threshold]
+    return _by_count(rows)
 
 
 def campaign_left_out(conn: sa.Connection, f: Filters) -> LeftOut:

@@ -17,11 +17,11 @@ from models.campaigns import LeftOut, left_out
 from models.enums import Level, RespondentGroup, zh_label
 from models.output_folder import ensure_folder
 from models.records import Opinion
-from models.rules import kiosk_reason
+from models.rules import days_overdue, kiosk_reason
 from models.stats import EV, Filters, valid_forms
 from reports import document as d
 from reports.data import ProblemFilter, problem_rows, problems_left_out, unit_labels
-from reports.labels import GROUP_TITLES, zh
+from reports.labels import GROUP_TITLES, overdue_note, zh
 from reports.rankings import group_rankings
 from reports.redaction import build_redactor
 
@@ -136,6 +136,13 @@ def _group_rows(g: dict, unit_id: str) -> list[list]:
     return rows
 
 
+def _deadline(p: dict, as_of: date) -> str:
+    """The deadline, marked with the days overdue when the problem is (models.rules)."""
+    days = days_overdue(p["deadline"], p["status"], as_of)
+    shown = "" if p["deadline"] is None else str(p["deadline"])
+    return shown if days is None else f"{shown}（{overdue_note(days)}）"
+
+
 def unit_blocks(g: dict, unit_id: str, campaign_name: str, office: str) -> list[d.Block]:
     label = g["labels"].get(unit_id, "")
     reasons = g["reasons"].get(unit_id, Counter()).most_common()
@@ -154,8 +161,8 @@ def unit_blocks(g: dict, unit_id: str, campaign_name: str, office: str) -> list[
         blocks.append(d.para(f"另有{len(opinions) - MAX_OPINIONS}条，详见意见建议台账。"))
     blocks += [d.heading(f"四、待整改问题（{len(problems)}件）"),
                d.table(["问题", "整改措施", "整改时限", "责任人"],
-                       [[p["description"], p["measures"], p["deadline"], p["responsible_person"]]
-                        for p in problems] or [["无", "", "", ""]], [14, 14, 6, 5]),
+                       [[p["description"], p["measures"], _deadline(p, g["as_of"]),
+                         p["responsible_person"]] for p in problems] or [["无", "", "", ""]], [14, 14, 6, 5]),
                d.right(office), d.right(d.cn_date(g["as_of"]))]
     return blocks
 

@@ -18,3 +18,8 @@ def zh(enum_cls: type[StrEnum], value: str | None) -> str:
 
 GROUP_TITLES = {"parent": "千名家长评学校", "patient": "千名患者评医院",
                 "citizen": "万名群众评机关"}
+
+
+def overdue_note(days: int) -> str:
+    """How an overdue item is marked in a document: "逾期12天" (models.rules.days_overdue)."""
+    return f"逾期{days}天"

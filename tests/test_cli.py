@@ -102,3 +102,22 @@ def test_window_without_pyside6_names_the_missing_module(monkeypatch, capsys):
     err = capsys.readouterr().err
     assert "'PySide6' is missing" in err and "pip install PySide6-Essentials" in err
     assert "not built yet" not in err
+
+
+def test_stats_json_lists_overdue_units_and_the_accountability_candidates(tmp_path):
+    from models.store.store import Store
+    from tests.models.helpers import seed_overdue
+
+    d = tmp_path / "chase"
+    store = Store.open(d, "pw")
+    ids = seed_overdue(store, tmp_path)
+    store.close()
+    res = run(d, "stats", "--json", "--as-of", ids["today"].isoformat())
+    assert res.returncode == 0, res.stderr
+    stats = json.loads(res.stdout)
+    assert [(u["unit_name"], u["overdue"]) for u in stats["problems"]["overdue_units"]] == [
+        ("卫生院", 3), ("县社保中心", 1)]
+    candidates = stats["accountability_candidates"]
+    assert candidates["threshold"] == 3
+    assert [(u["unit_name"], u["campaign_id"], u["overdue"]) for u in candidates["units"]] == [
+        ("卫生院", ids["campaign"], 3)]

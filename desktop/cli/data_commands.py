@@ -80,15 +80,20 @@ def _campaign_id(store, name: str | None) -> str | None:
 
 def stats_command(ctx, args) -> int:
     from desktop.cli.report_commands import campaign_left_out_message
+    from models.chase import candidates_with_threshold
     from models.stats import Filters, campaign_left_out, county_stats
+    from models.timeutil import local_today
 
     store = ctx.store()
     campaign_id = _campaign_id(store, args.campaign)
+    f = Filters(campaign_id, args.date_from, args.date_to)
     with store.read() as conn:
         figures = county_stats(conn, campaign_id=campaign_id, date_from=args.date_from,
                                date_to=args.date_to, as_of=args.as_of)
-        left = campaign_left_out(conn, Filters(campaign_id, args.date_from, args.date_to))
+        left = campaign_left_out(conn, f)
+        candidates = candidates_with_threshold(conn, f, args.as_of or local_today())
     if args.json:
+        figures["accountability_candidates"] = candidates
         if campaign_id:  # what the campaign filter left out of the problem and opinion figures
             figures["left_out_by_campaign"] = {"no_campaign": left.no_campaign,
                                                "other_campaigns": left.other_campaigns}

@@ -19,7 +19,7 @@ from models.store.store import get_meta, set_meta
 from models.timeutil import local_today
 
 CACHE_KEY = "dashboard_cache"
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # 2: overdue by unit, accountability candidates
 
 
 def data_stamp(conn: sa.Connection) -> str:
@@ -30,11 +30,15 @@ def data_stamp(conn: sa.Connection) -> str:
 
 
 def compute(conn: sa.Connection, filters: dict) -> dict:
-    """The figures and the ranking in one worker job, from one scan of the forms."""
-    from models.stats import county_stats_and_ranking
+    """The figures and the ranking in one worker job, from one scan of the forms; and the
+    units with at least K overdue problems in a campaign (K of the office settings)."""
+    from models.chase import candidates_with_threshold
+    from models.stats import Filters, county_stats_and_ranking
 
-    figures, ranking = county_stats_and_ranking(conn, **filters)
-    return {"stats": figures, "ranking": ranking}
+    today = local_today()
+    figures, ranking = county_stats_and_ranking(conn, **filters, as_of=today)
+    return {"stats": figures, "ranking": ranking,
+            "candidates": candidates_with_threshold(conn, Filters(**filters), today)}
 
 
 def load_dashboard(store, filters: dict) -> dict:

@@ -24,9 +24,10 @@ from desktop.labels import label_of
 from desktop.operations import Op
 from desktop.pages.base import Page
 from desktop.widgets.date_edit import DateEdit
+from desktop.widgets.overdue_panel import OverduePanel
 from desktop.widgets.ranking import RankingChartView, RankingTableModel, pct, score
 from desktop.widgets.slots import widget_slot
-from models.enums import RespondentGroup, Sanction
+from models.enums import DeviceRole, RespondentGroup, Sanction
 
 
 class FigureCard(QFrame):
@@ -56,6 +57,7 @@ class DashboardPage(Page):
     def __init__(self, session, parent=None) -> None:
         super().__init__(session, parent)
         self.figures: dict | None = None
+        self.candidates: dict | None = None  # {threshold, units}: models.stats
         self.last_load_ms = 0.0
         self.from_cache = False
         self._build_filters()
@@ -85,11 +87,18 @@ class DashboardPage(Page):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.chart)
         splitter.addWidget(self.ranking_view)
-        splitter.setSizes([560, 440])
+        self.overdue_panel = OverduePanel(self._sees_candidates())
+        splitter.addWidget(self.overdue_panel)
+        splitter.setSizes([380, 470, 300])
         layout = QVBoxLayout(self)
         layout.addLayout(self.filter_row)
         layout.addLayout(grid)
         layout.addWidget(splitter, 1)
+
+    def _sees_candidates(self) -> bool:
+        """The accountability list is HQ's (and the office's, which prepares it)."""
+        s = self.session
+        return s.is_demo or s.standalone or s.device_role in (DeviceRole.HQ, DeviceRole.OFFICE)
 
     def _build_filters(self) -> None:
         self.campaign_box = QComboBox(objectName="dashboardCampaign")
@@ -155,6 +164,7 @@ class DashboardPage(Page):
             return  # a newer request is on its way
         self.last_load_ms = (time.perf_counter() - started) * 1000
         self.from_cache = result["cached"]
+        self.candidates = result.get("candidates")
         self.show_figures(result["stats"], result["ranking"])
         self.status.clear()
 
@@ -194,6 +204,9 @@ class DashboardPage(Page):
         self.ranking_model.labels = labels
         self.ranking_model.set_rows(ranking)
         self.chart.set_rows(ranking, labels)
+        campaigns = {c["id"]: c["name"] for c in self.session.reference.campaigns}
+        self.overdue_panel.set_data(pr.get("overdue_units", []), self.candidates, labels,
+                                    campaigns)
         self.figures_drawn.emit()
 
     def _set(self, name: str, value: str, detail: str) -> None:

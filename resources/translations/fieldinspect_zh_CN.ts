@@ -2507,6 +2507,39 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
     </message>
 </context>
 <context>
+    <name>OverduePanel</name>
+    <message>
+        <location filename="../../desktop/widgets/overdue_panel.py" line="47"/>
+        <source>Overdue by unit</source>
+        <translation>各单位逾期情况</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/overdue_panel.py" line="48"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/overdue_panel.py" line="48"/>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/overdue_panel.py" line="51"/>
+        <source>Campaign</source>
+        <translation>评议活动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/overdue_panel.py" line="70"/>
+        <source>Accountability candidates (%1 or more overdue in a campaign)</source>
+        <translation>拟问责单位（同一评议活动中逾期%1件及以上）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/overdue_panel.py" line="72"/>
+        <source>Accountability candidates: no unit has %1 or more overdue in a campaign</source>
+        <translation>拟问责单位：暂无同一评议活动中逾期%1件及以上的单位</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseDialog</name>
     <message>
         <location filename="../../desktop/startup.py" line="1"/>

@@ -81,3 +81,53 @@ def test_kept_figures_are_used_only_while_nothing_changed(store, small, worker):
     assert after["stats"]["evaluations"]["total"] == first["stats"]["evaluations"]["total"] + 1
     filtered = load_dashboard(store, {**none, "campaign_id": small["campaign"]})
     assert not filtered["cached"]
+
+
+def _chase_page(qtbot, ready, store, worker, device_role):
+    from desktop.pages.dashboard import DashboardPage
+    from tests.desktop.conftest import make_session
+
+    page = DashboardPage(make_session(store, worker, device_role=device_role))
+    qtbot.addWidget(page)
+    ready(page)
+    return page
+
+
+def _column(table, column: int) -> list[str]:
+    return [table.item(r, column).text() for r in range(table.rowCount())]
+
+
+def test_dashboard_shows_overdue_by_unit_and_the_accountability_candidates(
+        qtbot, ready, run, store, worker, tmp_path):
+    from models.office_settings import save_office_settings
+    from tests.models.helpers import seed_overdue
+
+    seed_overdue(store, tmp_path)
+    page = _chase_page(qtbot, ready, store, worker, "hq")
+    panel = page.overdue_panel
+    assert _column(panel.overdue_table, 0) == ["卫生院（白泥镇）", "县社保中心"]
+    assert _column(panel.overdue_table, 1) == ["3", "1"]
+    assert not panel.candidates_table.isHidden()
+    assert _column(panel.candidates_table, 0) == ["卫生院（白泥镇）"]  # K = 3: only it has 3
+    assert _column(panel.candidates_table, 1) == ["2026年万民评议"]
+    assert "3" in panel.candidates_title.text()
+    with store.write("hq") as w:  # HQ lowers K: the other unit joins the list
+        save_office_settings(w, {"accountability_threshold": 1})
+
+    async def again():
+        page.figures = None
+        page.reload()
+        await until(page.is_ready)
+
+    run(again())
+    assert _column(panel.candidates_table, 0) == ["卫生院（白泥镇）", "县社保中心"]
+
+
+def test_a_representative_sees_no_accountability_candidates(
+        qtbot, ready, store, worker, tmp_path):
+    from tests.models.helpers import seed_overdue
+
+    seed_overdue(store, tmp_path)
+    page = _chase_page(qtbot, ready, store, worker, "representative")
+    assert page.overdue_panel.candidates_table.isHidden()
+    assert page.overdue_panel.overdue_table.rowCount() == 2
