@@ -39,8 +39,11 @@ class Period:
 
 
 def _visit_day(v: dict) -> date | None:
-    when = v["visit_date"] or v["actual_at"] or v["planned_at"]
-    return when.date() if hasattr(when, "date") and callable(when.date) else when
+    """The visit's date, else the local day it was made (or planned) on."""
+    if v["visit_date"]:
+        return v["visit_date"]
+    when = v["actual_at"] or v["planned_at"]
+    return when.astimezone().date() if when else None
 
 
 def visits_in(conn: sa.Connection, period: Period) -> dict[str, dict]:
