@@ -5,7 +5,7 @@ each returns the paths written.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -250,10 +250,28 @@ def county_summary(conn: sa.Connection, req: ReportRequest) -> list[Path]:
     return [d.write(blocks, req.out, fmt, doc_title="工作情况汇总")]
 
 
+def visit_round(conn: sa.Connection, req: ReportRequest) -> list[Path]:
+    """明察暗访情况通报 for the period (default: this year to date); with a campaign, only its
+    problems are listed as what was done. Numbered like the criticism notice (`--number`),
+    with HQ's visit-round prefix when it set one."""
+    from models.office_settings import prefix_for
+    from reports.visit_round import TITLE, Period, visit_round_blocks
+
+    fmt = tabular.resolve_format(req.out, req.fmt, ("docx", "pdf"))
+    campaign = find_campaign(conn, req.campaign) if req.campaign else None
+    period = Period(req.date_from or date(req.today.year, 1, 1), req.date_to or req.today,
+                    campaign["id"] if campaign else None)
+    prefix = prefix_for(conn, "visit_round")
+    number = criticism_number(replace(req, prefix=prefix) if prefix else req)
+    blocks = visit_round_blocks(conn, period, number=number, office=req.office,
+                                issued_on=req.today)
+    return [d.write(blocks, req.out, fmt, doc_title=TITLE)]
+
+
 PRODUCERS: dict[str, Callable[[sa.Connection, ReportRequest], list[Path]]] = {
     "ledger": ledger, "notice": notice, "criticism-notice": criticism_notice,
     "unit-feedback": unit_feedback, "county-summary": county_summary,
-    "rankings": rankings, "overdue": overdue,
+    "rankings": rankings, "overdue": overdue, "visit-round": visit_round,
 }
 
 

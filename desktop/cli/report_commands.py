@@ -13,12 +13,12 @@ from models.enums import ProblemStatus
 from reports.notice import PUBLICITY_DAYS
 
 KINDS = ("ledger", "notice", "criticism-notice", "unit-feedback", "county-summary", "rankings",
-         "overdue")
+         "overdue", "visit-round")
 
 
 def register(sub) -> None:
     rp = sub.add_parser("report", help=messages.text("help_report"))
-    rp.add_argument("kind", choices=KINDS)
+    rp.add_argument("kind", choices=KINDS, help=messages.text("opt_report_kind"))
     rp.add_argument("--out", required=True, type=Path, metavar="PATH",
                     help=messages.text("opt_report_out"))
     rp.add_argument("--format", dest="fmt", choices=("xlsx", "docx", "pdf"),

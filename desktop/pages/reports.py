@@ -34,6 +34,7 @@ from desktop.pages.base import Page
 from desktop.pages.notice_options import add_notice_options, apply_notice_options, notice_text
 from desktop.pages.report_results import campaign_left_out_text, circulated_text
 from desktop.pages.unit_feedback import ReportCancelled, write_all_feedback
+from desktop.pages.visit_round_options import add_visit_round_options, apply_visit_round_options
 from desktop.widgets.asking import run_dialog
 from desktop.widgets.date_edit import DateEdit
 from desktop.widgets.slots import widget_slot
@@ -50,8 +51,9 @@ OUTPUTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("county-summary", ("docx", "pdf")),
     ("rankings", ("xlsx", "docx", "pdf")),
     ("overdue", ("xlsx", "docx", "pdf")),
+    ("visit-round", ("docx", "pdf")),
 )
-ALL_CAMPAIGNS_BY_DEFAULT = ("county-summary", "overdue")  # the CLI's defaults too
+ALL_CAMPAIGNS_BY_DEFAULT = ("county-summary", "overdue", "visit-round")  # the CLI's defaults too
 
 translate = QCoreApplication.translate  # lupdate reads translate("ReportsPage", ...)
 
@@ -116,9 +118,11 @@ class ReportsPage(Page):
         for col, text in enumerate((self.tr("Output"), self.tr("Filters"), self.tr("Format"))):
             label = QLabel(f"<b>{text}</b>")
             self.grid.addWidget(label, 0, col)
-        # Criticisms are kept at headquarters only (office devices never hold them).
+        # Criticisms are kept at headquarters only (office devices never hold them); the
+        # visit-round report needs the findings, which offices do not hold either.
+        needs = {"criticism-notice": "criticisms", "visit-round": "findings"}
         outputs = [(kind, formats) for kind, formats in OUTPUTS
-                   if kind != "criticism-notice" or "criticisms" in session.visible_pages()]
+                   if kind not in needs or needs[kind] in session.visible_pages()]
         for i, (kind, formats) in enumerate(outputs, start=1):
             self._add_row(i, kind, formats)
         self.grid.setColumnStretch(1, 1)
@@ -152,6 +156,9 @@ class ReportsPage(Page):
                          self.tr("Units ranked per group; top and bottom lists.")),
             "overdue": (self.tr("Overdue and upcoming deadlines"),
                         self.tr("Problems past their deadline or due within a week.")),
+            "visit-round": (self.tr("Visit-round report"),
+                            self.tr("Per unit: the visits made, what they found and what was "
+                                    "done, with no time, place or team of a secret visit.")),
         }
 
     # --- building the rows ----------------------------------------------------------------
@@ -182,6 +189,8 @@ class ReportsPage(Page):
             box.addWidget(row["overdue"])
         if kind == "notice":
             add_notice_options(row, box)
+        if kind == "visit-round":
+            add_visit_round_options(row, box)
         if kind == "criticism-notice":
             today = QDate.currentDate()
             row["from"] = DateEdit(QDate(today.year(), 1, 1), objectName="criticismFrom")
@@ -289,6 +298,8 @@ class ReportsPage(Page):
             req.overdue = row["overdue"].isChecked()
         if kind == "notice":
             apply_notice_options(row, req)
+        if kind == "visit-round":
+            apply_visit_round_options(row, req)
         if kind == "criticism-notice":
             req.date_from = row["from"].date().toPython()
             req.date_to = row["to"].date().toPython()

@@ -76,6 +76,9 @@ OPTIONS = {
                                  "(default {default})",
     "opt_report_include_uninvestigated": "notice: also list problems not yet investigated "
                                          "(status open)",
+    "opt_report_kind": "what to write; visit-round: the visit-round report for the visits "
+                       "--from DATE --to DATE (default: this year to date), its "
+                       "problems only from --campaign when given, numbered by --number",
     "opt_audit_head": "a head recorded elsewhere (e.g. HQ)",
     "opt_serve_workers": "worker processes (PostgreSQL only)",
     "opt_serve_certfile": "answer on https with this PEM certificate (chain); needs --keyfile",

@@ -4508,6 +4508,11 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <translation>notice：同时列出尚在受理（未开始查处）的问题</translation>
     </message>
     <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>what to write; visit-round: the visit-round report for the visits --from DATE --to DATE (default: this year to date), its problems only from --campaign when given, numbered by --number</source>
+        <translation>要写的文件；visit-round：明察暗访情况通报，统计 --from DATE 至 --to DATE 的走访（默认：今年初至今），给出 --campaign 时只列该活动的问题，文号用 --number</translation>
+    </message>
+    <message>
         <location filename="../../models/messages/cli.py" line="1"/>
         <source>Publicity period: {start} to {end}.</source>
         <translation>公示期：{start}至{end}。</translation>
@@ -5112,6 +5117,21 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <location filename="../../desktop/pages/reports.py" line="158"/>
         <source>Problems past their deadline or due within a week.</source>
         <translation>已超过整改时限或一周内到期的问题。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="1"/>
+        <source>Visit-round report</source>
+        <translation>明察暗访情况通报</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="1"/>
+        <source>Per unit: the visits made, what they found and what was done, with no time, place or team of a secret visit.</source>
+        <translation>按单位列出走访次数、发现的问题及整改情况，不含暗访的时间、地点和暗访组。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/visit_round_options.py" line="1"/>
+        <source>Visits from</source>
+        <translation>走访日期从</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/reports.py" line="176"/>

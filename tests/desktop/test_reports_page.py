@@ -384,3 +384,37 @@ def test_a_missing_chinese_font_is_explained_in_the_window_language(page, run, t
     assert run(page.generate("ledger", tmp_path / "台账.pdf")) is None
     assert message_for(shown[0]) == messages.text("no_cjk_font", lang=messages.CHINESE)
     assert message_for(shown[0]).startswith("未找到用于生成 PDF 的中文")
+
+
+def test_visit_round_report_from_the_page_for_its_period(page, run, tmp_path, monkeypatch,
+                                                         store, worker, qtbot):
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+
+    import desktop.pages.reports as reports_page
+    from desktop.pages.reports import ReportsPage
+    from models.enums import VisitKind
+    from models.records import Visit
+    from tests.desktop.conftest import make_session
+    from tests.reports.conftest import docx_text
+
+    with store.write("hq") as w:
+        w.create(Visit, {"kind": VisitKind.SECRET, "place": "二号窗口",
+                         "visit_date": date(2026, 3, 4)})
+    target = tmp_path / "明察暗访.docx"
+
+    async def chosen(parent, title, suggested, fmt):
+        return target
+
+    monkeypatch.setattr(reports_page, "ask_save_path", chosen)
+    row = page.rows["visit-round"]
+    row["from"].setDate(QDate(2026, 3, 1))
+    row["to"].setDate(QDate(2026, 3, 31))
+    assert run(page.save("visit-round")) == [target]
+    text = docx_text(target)
+    assert "明察暗访情况通报" in text and "2026年3月1日至2026年3月31日" in text
+    assert "暗访1次" in text and "二号窗口" not in text
+    office = ReportsPage(make_session(store, worker, "supervisor", "office"))
+    qtbot.addWidget(office)
+    assert "visit-round" not in office.rows  # offices hold no findings
