@@ -1,7 +1,7 @@
 """`fieldinspect report KIND --out PATH ...`: the office's outputs for automation.
 
 Headless: never imports Qt. The format defaults to the extension of PATH; `unit-feedback`
-writes one PDF per unit into the folder PATH.
+writes one PDF per unit into the folder PATH, `reminder` one notice per unit due a reminder.
 """
 
 import sys
@@ -13,7 +13,7 @@ from models.enums import ProblemStatus
 from reports.notice import PUBLICITY_DAYS
 
 KINDS = ("ledger", "notice", "criticism-notice", "unit-feedback", "county-summary", "rankings",
-         "overdue")
+         "overdue", "reminder")
 
 
 def register(sub) -> None:
@@ -94,7 +94,7 @@ def report_command(ctx, args) -> int:
         paths = produce(args.kind, conn, req)
     log_event(ctx.store(), "export", profile=ctx.profile(), details={
         "report": args.kind, "files": len(paths), "format": paths[0].suffix.lower() if paths else ""})
-    where = args.out if args.kind == "unit-feedback" else paths[0]
+    where = args.out if args.kind in ("unit-feedback", "reminder") else paths[0]
     print(messages.text("cli_files_written", {"count": len(paths), "path": where}))
     if args.kind == "criticism-notice":
         print(circulated_message(req))

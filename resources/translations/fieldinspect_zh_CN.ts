@@ -3099,8 +3099,8 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
     </message>
     <message>
         <location filename="../../models/messages/cli_usage.py" line="1"/>
-        <source>write the ledger, notices, feedback, summary, rankings or the overdue list</source>
-        <translation>生成台账、通报、反馈、总结、排名或逾期清单</translation>
+        <source>write the ledger, notices, feedback, summary, rankings, the overdue list or the reminders</source>
+        <translation>生成台账、通报、反馈、总结、排名、逾期清单或催办通知</translation>
     </message>
     <message>
         <location filename="../../models/messages/cli_usage.py" line="1"/>
@@ -3219,8 +3219,8 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
     </message>
     <message>
         <location filename="../../models/messages/cli_usage.py" line="1"/>
-        <source>the file to write (a folder for unit-feedback)</source>
-        <translation>要写入的文件（unit-feedback 为文件夹）</translation>
+        <source>the file to write (a folder for unit-feedback and reminder)</source>
+        <translation>要写入的文件（unit-feedback、reminder 为文件夹）</translation>
     </message>
     <message>
         <location filename="../../models/messages/cli_usage.py" line="1"/>
@@ -3229,8 +3229,8 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
     </message>
     <message>
         <location filename="../../models/messages/cli_usage.py" line="1"/>
-        <source>default: the latest campaign (county-summary, overdue: all)</source>
-        <translation>默认：最近的评议活动（county-summary、overdue：全部）</translation>
+        <source>default: the latest campaign (county-summary, overdue, reminder: all)</source>
+        <translation>默认：最近的评议活动（county-summary、overdue、reminder：全部）</translation>
     </message>
     <message>
         <location filename="../../models/messages/cli_usage.py" line="1"/>
