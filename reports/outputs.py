@@ -263,6 +263,17 @@ def reminder(conn: sa.Connection, req: ReportRequest) -> list[Path]:
                            numbers=req.numbers)
 
 
+def reminder_due_ids(conn: sa.Connection, req: ReportRequest) -> tuple[dict[str, list[str]],
+                                                                          str]:
+    """({unit id: the problem ids its reminder lists}, the reminder prefix): what the desktop
+    asks HQ to number, one number per unit notice, before the notices are written."""
+    from reports.reminder import due_ids, reminder_prefix
+
+    campaign = _campaign(conn, req) if req.campaign else None
+    return (due_ids(conn, campaign_id=campaign["id"] if campaign else None, as_of=req.today),
+            reminder_prefix(conn))
+
+
 PRODUCERS: dict[str, Callable[[sa.Connection, ReportRequest], list[Path]]] = {
     "ledger": ledger, "notice": notice, "criticism-notice": criticism_notice,
     "unit-feedback": unit_feedback, "county-summary": county_summary,

@@ -42,6 +42,19 @@ def due_by_unit(conn: sa.Connection, *, campaign_id: str | None, as_of: date,
     return dict(out)
 
 
+def due_ids(conn: sa.Connection, *, campaign_id: str | None,
+            as_of: date) -> dict[str, list[str]]:
+    """{unit id: the ids of the problems its notice lists}, N from the office settings: what
+    HQ records as the records each numbered notice carried."""
+    within = read_office_settings(conn)["due_soon_days"]
+    return {u: [p["id"] for p in rows] for u, rows in due_by_unit(
+        conn, campaign_id=campaign_id, as_of=as_of, within_days=within).items()}
+
+
+def reminder_prefix(conn: sa.Connection) -> str:
+    return read_office_settings(conn)["prefix_reminder"] or DEFAULT_PREFIX
+
+
 def days_text(p: dict, as_of: date) -> str:
     """"逾期5天" for an overdue problem, "剩余3天" (or "今日到期") for one still ahead."""
     late = rules.days_overdue(p["deadline"], p["status"], as_of)
@@ -78,7 +91,7 @@ def write_reminders(conn: sa.Connection, folder: Path, *, campaign_id: str | Non
     within = settings["due_soon_days"]
     due = due_by_unit(conn, campaign_id=campaign_id, as_of=as_of, within_days=within)
     labels, redactor = unit_labels(conn), build_redactor(conn)
-    prefix = prefix or settings["prefix_reminder"] or DEFAULT_PREFIX
+    prefix = prefix or reminder_prefix(conn)
     folder = ensure_folder(folder)
     written = []
     units = sorted(due, key=lambda u: labels.get(u, ""))

@@ -5000,6 +5000,31 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
     <name>ReportsPage</name>
     <message>
         <location filename="../../desktop/pages/reports.py" line="1"/>
+        <source>Reminder notices</source>
+        <translation>催办通知</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="1"/>
+        <source>One notice per unit with problems overdue or due within the office&apos;s days, each with its days.</source>
+        <translation>对存在逾期或在规定天数内到期问题的单位，每个单位一份通知，逐项列明逾期或剩余天数。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="1"/>
+        <source>Folder for the reminder notices</source>
+        <translation>催办通知的保存文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reminder_row.py" line="1"/>
+        <source>No unit has problems overdue or due soon: no reminder was written.</source>
+        <translation>没有单位存在逾期或临期问题，未生成催办通知。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reminder_row.py" line="1"/>
+        <source>%1 files of reminder notices written to %2.</source>
+        <translation>已将 %1 个催办通知文件写入 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="1"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
