@@ -76,6 +76,18 @@ def _hq_numbering(ctx, req):
     return ask
 
 
+def _hq_reminder_numbers(ctx, req) -> dict[str, str | None]:
+    """One number from HQ per unit reminder notice, asked before the notices are written."""
+    from desktop.data.hq_numbers import issue_numbers
+    from reports.outputs import reminder_due_ids
+    from sync.protocol import NoticeKind
+
+    with ctx.store().read() as conn:
+        records, prefix = reminder_due_ids(conn, req)
+    return issue_numbers(ctx.store(), kind=NoticeKind.REMINDER, records=records, prefix=prefix,
+                         year=req.today.year)
+
+
 def report_command(ctx, args) -> int:
     from models.security.audit import log_event
     from reports.outputs import ReportRequest, produce, with_office_settings
@@ -89,6 +101,8 @@ def report_command(ctx, args) -> int:
     req.include_uninvestigated = args.include_uninvestigated
     if args.hq_number:
         req.number_from_hq = _hq_numbering(ctx, req)
+    if args.hq_number and args.kind == "reminder":
+        req.numbers = _hq_reminder_numbers(ctx, req)
     with ctx.store().read() as conn:
         with_office_settings(conn, req, prefix=args.prefix, office=args.office)
         paths = produce(args.kind, conn, req)

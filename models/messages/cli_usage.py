@@ -64,9 +64,9 @@ OPTIONS = {
     "opt_report_ids": "criticism-notice: these circulated criticisms",
     "opt_report_number": "criticism-notice: the number HQ assigned ({example}); without it the "
                          "number is left blank for HQ to fill in",
-    "opt_report_hq_number": "criticism-notice: ask HQ for the next number of the year (enrolled "
-                            "office or HQ device); HQ leaves out the criticisms an earlier notice "
-                            "already circulated",
+    "opt_report_hq_number": "criticism-notice, reminder (one per unit notice): ask HQ for the "
+                            "next number of the year (enrolled office or HQ device); HQ leaves "
+                            "out the criticisms an earlier notice already circulated",
     "opt_report_include_circulated": "criticism-notice with --hq-number: circulate again the "
                                      "criticisms an earlier notice already circulated",
     "opt_report_prefix": "number prefix ({example})",

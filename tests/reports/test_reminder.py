@@ -13,6 +13,9 @@ from reports.outputs import ReportRequest, produce
 from tests.models.helpers import load_units
 from tests.reports.conftest import docx_text, pdf_text
 from tests.reports.test_cli import run
+from tests.sync import conftest as sync_conftest
+
+database_url = sync_conftest.database_url  # SQLite and PostgreSQL, as in tests/sync
 
 PROBLEMS = [  # (unit, description, days from today to the deadline)
     ("卫生院", "挂号窗口推诿，举报人电话13812345678", -4),
@@ -90,3 +93,40 @@ def test_the_command_line_writes_the_reminders(data_dir, tmp_path):
     files = sorted(out.iterdir())
     assert [f.suffix for f in files] == [".docx"] and "卫生院" in files[0].name
     assert "逾期4天" in docx_text(files[0])
+
+
+def test_hq_numbers_each_unit_notice_in_the_reminder_sequence(database_url, tmp_path):
+    """One number per unit notice, of kind reminder: its own sequence, not the criticisms'."""
+    from desktop.data.hq_numbers import issue_number, issue_numbers
+    from models.enums import UnitKind
+    from models.records import Problem
+    from models.reference import Unit
+    from reports.outputs import reminder_due_ids
+    from sync.protocol import NoticeKind
+    from tests.sync.helpers import Hq
+
+    hq = Hq.start(database_url, tmp_path)
+    try:
+        office = hq.device("office", name="office")
+        today = local_today()
+        issue_number(office.store, prefix="余纠通", year=today.year, criticism_ids=[],
+                     transport=office.transport)  # a criticism notice took its 1号
+        with office.write() as w:
+            for name, days in (("县社保中心", -3), ("卫生院", 1), ("教育局", 30)):
+                unit = w.create(Unit, {"name": name, "kind": UnitKind.DEPARTMENT})
+                w.create(Problem, {"description": f"{name}问题", "unit_id": unit,
+                                   "reported_on": today - timedelta(days=40),
+                                   "deadline": today + timedelta(days=days)})
+        req = ReportRequest(out=tmp_path / "out", as_of=today, fmt="docx")
+        with office.store.read() as conn:
+            records, prefix = reminder_due_ids(conn, req)
+        assert len(records) == 2 and all(len(ids) == 1 for ids in records.values())
+        req.numbers = issue_numbers(office.store, kind=NoticeKind.REMINDER, records=records,
+                                    prefix=prefix, year=today.year, transport=office.transport)
+        with office.store.read() as conn:
+            paths = produce("reminder", conn, req)
+    finally:
+        hq.close()
+    assert sorted(req.numbers.values()) == [f"催办〔{today.year}〕1号", f"催办〔{today.year}〕2号"]
+    texts = [docx_text(p) for p in paths]
+    assert all(any(n in t for n in req.numbers.values()) for t in texts) and len(texts) == 2
