@@ -71,7 +71,7 @@ def reminder_blocks(unit_label: str, problems: list[dict], *, redactor, number: 
              days_text(p, as_of)] for i, p in enumerate(problems, start=1)]
     return [d.title(office), d.subtitle(number), d.title("整改问题催办通知"),
             d.para(f"{unit_label}："),
-            d.para(f"截至{d.cn_date(as_of)}，你单位交办的整改问题中，已逾期{late}件，"
+            d.para(f"截至{d.cn_date(as_of)}，交办你单位的整改问题中，已逾期{late}件，"
                    f"{within_days}日内到期{len(problems) - late}件，具体如下："),
             d.table(["序号", "问题", "整改时限", "逾期/剩余天数"], rows, [3, 16, 5, 5]),
             d.para("请你单位高度重视，对已逾期的问题立即整改到位，对即将到期的问题抓紧推进，"
