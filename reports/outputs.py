@@ -55,6 +55,7 @@ class ReportRequest:
     include_circulated: bool = False  # criticism-notice: circulate again what HQ has seen
     prefix: str = DEFAULT_PREFIX
     within_days: int = 7
+    numbers: dict[str, str] | None = None  # reminder: {unit id: the number HQ gave}
     # notice: the publicity period (issue date + days; None → reports.notice.PUBLICITY_DAYS),
     # HQ's hotline and e-mail (with_office_settings), and whether to list problems not yet
     # investigated; `not_investigated` is set to how many it left out.
@@ -268,10 +269,34 @@ def visit_round(conn: sa.Connection, req: ReportRequest) -> list[Path]:
     return [d.write(blocks, req.out, fmt, doc_title=TITLE)]
 
 
+def reminder(conn: sa.Connection, req: ReportRequest) -> list[Path]:
+    """催办通知: one per unit with problems overdue or due within the office's N days, into
+    the folder `req.out` (DOCX and PDF, or only `req.fmt`); HQ's numbers in `req.numbers`."""
+    from reports.reminder import write_reminders
+
+    fmt = req.fmt if req.fmt in ("docx", "pdf") else None
+    campaign = _campaign(conn, req) if req.campaign else None
+    return write_reminders(conn, req.out, campaign_id=campaign["id"] if campaign else None,
+                           as_of=req.today, office=req.office, fmt=fmt,
+                           numbers=req.numbers)
+
+
+def reminder_due_ids(conn: sa.Connection, req: ReportRequest) -> tuple[dict[str, list[str]],
+                                                                          str]:
+    """({unit id: the problem ids its reminder lists}, the reminder prefix): what the desktop
+    asks HQ to number, one number per unit notice, before the notices are written."""
+    from reports.reminder import due_ids, reminder_prefix
+
+    campaign = _campaign(conn, req) if req.campaign else None
+    return (due_ids(conn, campaign_id=campaign["id"] if campaign else None, as_of=req.today),
+            reminder_prefix(conn))
+
+
 PRODUCERS: dict[str, Callable[[sa.Connection, ReportRequest], list[Path]]] = {
     "ledger": ledger, "notice": notice, "criticism-notice": criticism_notice,
     "unit-feedback": unit_feedback, "county-summary": county_summary,
     "rankings": rankings, "overdue": overdue, "visit-round": visit_round,
+    "reminder": reminder,
 }
 
 

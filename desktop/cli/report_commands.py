@@ -1,7 +1,7 @@
 """`fieldinspect report KIND --out PATH ...`: the office's outputs for automation.
 
 Headless: never imports Qt. The format defaults to the extension of PATH; `unit-feedback`
-writes one PDF per unit into the folder PATH.
+writes one PDF per unit into the folder PATH, `reminder` one notice per unit due a reminder.
 """
 
 import sys
@@ -13,7 +13,7 @@ from models.enums import ProblemStatus
 from reports.notice import PUBLICITY_DAYS
 
 KINDS = ("ledger", "notice", "criticism-notice", "unit-feedback", "county-summary", "rankings",
-         "overdue", "visit-round")
+         "overdue", "visit-round", "reminder")
 
 
 def register(sub) -> None:
@@ -76,6 +76,18 @@ def _hq_numbering(ctx, req):
     return ask
 
 
+def _hq_reminder_numbers(ctx, req) -> dict[str, str | None]:
+    """One number from HQ per unit reminder notice, asked before the notices are written."""
+    from desktop.data.hq_numbers import issue_numbers
+    from reports.outputs import reminder_due_ids
+    from sync.protocol import NoticeKind
+
+    with ctx.store().read() as conn:
+        records, prefix = reminder_due_ids(conn, req)
+    return issue_numbers(ctx.store(), kind=NoticeKind.REMINDER, records=records, prefix=prefix,
+                         year=req.today.year)
+
+
 def report_command(ctx, args) -> int:
     from models.security.audit import log_event
     from reports.outputs import ReportRequest, produce, with_office_settings
@@ -89,12 +101,14 @@ def report_command(ctx, args) -> int:
     req.include_uninvestigated = args.include_uninvestigated
     if args.hq_number:
         req.number_from_hq = _hq_numbering(ctx, req)
+    if args.hq_number and args.kind == "reminder":
+        req.numbers = _hq_reminder_numbers(ctx, req)
     with ctx.store().read() as conn:
         with_office_settings(conn, req, prefix=args.prefix, office=args.office)
         paths = produce(args.kind, conn, req)
     log_event(ctx.store(), "export", profile=ctx.profile(), details={
         "report": args.kind, "files": len(paths), "format": paths[0].suffix.lower() if paths else ""})
-    where = args.out if args.kind == "unit-feedback" else paths[0]
+    where = args.out if args.kind in ("unit-feedback", "reminder") else paths[0]
     print(messages.text("cli_files_written", {"count": len(paths), "path": where}))
     if args.kind == "criticism-notice":
         print(circulated_message(req))

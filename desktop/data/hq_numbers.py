@@ -3,7 +3,8 @@
 The request names the document kind (criticism, assignment, reminder, visit round, exposure:
 each numbered on its own) and the records the notice carries; HQ picks the prefix (the office
 settings' for the kind, else the one proposed here) and the answer's number, prefix included, is
-what the document prints. Only the criticism notice asks today.
+what the document prints. The criticism notice asks, and the reminder notices (one number
+per unit notice, `issue_numbers`).
 
 The desktop asks (through the one HQ client, as the enrolled device) and hands the answer to
 `reports` as a `reports.numbering.IssuedNumber`: the documents never talk to HQ themselves
@@ -64,3 +65,16 @@ async def issue_number_async(store, *, prefix: str, year: int,
 
 def issue_number(store, **kw) -> IssuedNumber:
     return asyncio.run(issue_number_async(store, **kw))
+
+
+def issue_numbers(store, *, kind: NoticeKind, records: dict[str, list[str]], prefix: str,
+                  year: int, transport: httpx.AsyncBaseTransport | None = None
+                  ) -> dict[str, str | None]:
+    """One number of `kind` per notice: {notice key (a unit id): HQ's number}, each request
+    naming the records that notice carries."""
+    async def ask_all() -> dict[str, str | None]:
+        return {key: (await issue_number_async(store, kind=kind, record_ids=ids, prefix=prefix,
+                                               year=year, transport=transport)).number
+                for key, ids in records.items()}
+
+    return asyncio.run(ask_all())

@@ -32,6 +32,7 @@ from desktop.labels import choices
 from desktop.operations import Op, OpCancelled, Ticket, errors_shown
 from desktop.pages.base import Page
 from desktop.pages.notice_options import add_notice_options, apply_notice_options, notice_text
+from desktop.pages.reminder_row import add_reminder_options, number_reminders, reminders_text
 from desktop.pages.report_results import campaign_left_out_text, circulated_text
 from desktop.pages.unit_feedback import ReportCancelled, write_all_feedback
 from desktop.pages.visit_round_options import add_visit_round_options, apply_visit_round_options
@@ -52,8 +53,11 @@ OUTPUTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("rankings", ("xlsx", "docx", "pdf")),
     ("overdue", ("xlsx", "docx", "pdf")),
     ("visit-round", ("docx", "pdf")),
+    ("reminder", ("docx", "pdf")),
 )
-ALL_CAMPAIGNS_BY_DEFAULT = ("county-summary", "overdue", "visit-round")  # the CLI's defaults too
+# the CLI's defaults too
+ALL_CAMPAIGNS_BY_DEFAULT = ("county-summary", "overdue", "visit-round", "reminder")
+FOLDER_OUTPUTS = ("unit-feedback", "reminder")  # one file per unit, into a folder
 
 translate = QCoreApplication.translate  # lupdate reads translate("ReportsPage", ...)
 
@@ -159,6 +163,9 @@ class ReportsPage(Page):
             "visit-round": (self.tr("Visit-round report"),
                             self.tr("Per unit: the visits made, what they found and what was "
                                     "done, with no time, place or team of a secret visit.")),
+            "reminder": (self.tr("Reminder notices"),
+                         self.tr("One notice per unit with problems overdue or due within "
+                                 "the office's days, each with its days.")),
         }
 
     # --- building the rows ----------------------------------------------------------------
@@ -220,12 +227,14 @@ class ReportsPage(Page):
             box.addWidget(row["to"])
             box.addWidget(row["hq_number"])
             box.addWidget(row["include_circulated"])
+        if kind == "reminder":
+            add_reminder_options(row, box)
         box.addStretch(1)
         row["format"] = QComboBox(objectName=f"format_{kind}")
         for fmt in formats:
             row["format"].addItem(fmt.upper(), fmt)
         row["format"].setEnabled(len(formats) > 1)
-        text = self.tr("Choose folder…") if kind == "unit-feedback" else self.tr("Save as…")
+        text = self.tr("Choose folder…") if kind in FOLDER_OUTPUTS else self.tr("Save as…")
         row["button"] = QPushButton(text, objectName=f"save_{kind}")
         row["button"].clicked.connect(lambda _=False, k=kind: self.save(k))
         row["result"] = QLabel("", objectName=f"result_{kind}")
@@ -281,6 +290,9 @@ class ReportsPage(Page):
             box.setChecked(self.enrolled)
             self.rows["criticism-notice"]["include_circulated"].setEnabled(
                 self.enrolled and box.isChecked())
+        if "reminder" in self.rows:
+            self.rows["reminder"]["hq_number"].setEnabled(self.enrolled)
+            self.rows["reminder"]["hq_number"].setChecked(self.enrolled)
 
     # --- producing ------------------------------------------------------------------------
     def request(self, kind: str, out: Path):
@@ -336,6 +348,9 @@ class ReportsPage(Page):
         if kind == "unit-feedback":
             out = await ask_folder(self, self.tr("Folder for the unit feedback"),
                                    default_folder())
+        elif kind == "reminder":
+            out = await ask_folder(self, self.tr("Folder for the reminder notices"),
+                                   default_folder())
         else:
             out = await ask_save_path(self, self.tr("Save %1").replace("%1", name),
                                       self.suggested_path(kind),
@@ -373,6 +388,8 @@ class ReportsPage(Page):
         if kind == "unit-feedback":
             paths = await write_all_feedback(ticket, req)
         else:
+            if kind == "reminder":
+                await number_reminders(ticket, self.session, req, self.rows[kind])
             await self._ask_hq_first(ticket, req)
             paths = await ticket.read(lambda conn: produce(kind, conn, req))
         s = self.session
@@ -423,7 +440,9 @@ class ReportsPage(Page):
         if req.campaign_left_out is not None:
             text = f"{text} {campaign_left_out_text(req.campaign_left_out)}"
         row["result"].setText(text)
-        folder = out if kind == "unit-feedback" else paths[0].parent
+        if kind == "reminder":
+            text = reminders_text(len(paths), out)
+        folder = out if kind in FOLDER_OUTPUTS else paths[0].parent
         self._tell(self.tr("%1 written").replace("%1", self.names()[kind][0]), text, folder)
 
     def _busy(self, kind: str, busy: bool) -> None:

@@ -22,7 +22,8 @@ HELP = {
     "help_import": "import units, representatives or evaluation forms",
     "help_stats": "the county's figures",
     "help_demo_data": "fill an empty store with a county-sized demo set",
-    "help_report": "write the ledger, notices, feedback, summary, rankings or the overdue list",
+    "help_report": "write the ledger, notices, feedback, summary, rankings, the overdue list "
+                   "or the reminders",
     "help_kiosk": "run the satisfaction kiosk full screen at a window",
     "help_serve": "run the HQ server",
     "help_hq": "administer HQ: devices",
@@ -51,9 +52,9 @@ OPTIONS = {
     "opt_kiosk_unit": "the service window rated",
     "opt_kiosk_campaign": "default: the open campaign",
     "opt_kiosk_windowed": "not full screen (for set-up)",
-    "opt_report_out": "the file to write (a folder for unit-feedback)",
+    "opt_report_out": "the file to write (a folder for unit-feedback and reminder)",
     "opt_report_format": "default: the extension of PATH",
-    "opt_report_campaign": "default: the latest campaign (county-summary, overdue: all)",
+    "opt_report_campaign": "default: the latest campaign (county-summary, overdue, reminder: all)",
     "opt_report_unit": "a unit and the units under it",
     "opt_report_status": "problem status (repeatable): {values}",
     "opt_report_overdue": "only problems past their deadline",
@@ -63,9 +64,9 @@ OPTIONS = {
     "opt_report_ids": "criticism-notice: these circulated criticisms",
     "opt_report_number": "criticism-notice: the number HQ assigned ({example}); without it the "
                          "number is left blank for HQ to fill in",
-    "opt_report_hq_number": "criticism-notice: ask HQ for the next number of the year (enrolled "
-                            "office or HQ device); HQ leaves out the criticisms an earlier notice "
-                            "already circulated",
+    "opt_report_hq_number": "criticism-notice, reminder (one per unit notice): ask HQ for the "
+                            "next number of the year (enrolled office or HQ device); HQ leaves "
+                            "out the criticisms an earlier notice already circulated",
     "opt_report_include_circulated": "criticism-notice with --hq-number: circulate again the "
                                      "criticisms an earlier notice already circulated",
     "opt_report_prefix": "number prefix ({example})",

@@ -3099,8 +3099,8 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
     </message>
     <message>
         <location filename="../../models/messages/cli_usage.py" line="1"/>
-        <source>write the ledger, notices, feedback, summary, rankings or the overdue list</source>
-        <translation>生成台账、通报、反馈、总结、排名或逾期清单</translation>
+        <source>write the ledger, notices, feedback, summary, rankings, the overdue list or the reminders</source>
+        <translation>生成台账、通报、反馈、总结、排名、逾期清单或催办通知</translation>
     </message>
     <message>
         <location filename="../../models/messages/cli_usage.py" line="1"/>
@@ -3219,8 +3219,8 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
     </message>
     <message>
         <location filename="../../models/messages/cli_usage.py" line="1"/>
-        <source>the file to write (a folder for unit-feedback)</source>
-        <translation>要写入的文件（unit-feedback 为文件夹）</translation>
+        <source>the file to write (a folder for unit-feedback and reminder)</source>
+        <translation>要写入的文件（unit-feedback、reminder 为文件夹）</translation>
     </message>
     <message>
         <location filename="../../models/messages/cli_usage.py" line="1"/>
@@ -3229,8 +3229,8 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
     </message>
     <message>
         <location filename="../../models/messages/cli_usage.py" line="1"/>
-        <source>default: the latest campaign (county-summary, overdue: all)</source>
-        <translation>默认：最近的评议活动（county-summary、overdue：全部）</translation>
+        <source>default: the latest campaign (county-summary, overdue, reminder: all)</source>
+        <translation>默认：最近的评议活动（county-summary、overdue、reminder：全部）</translation>
     </message>
     <message>
         <location filename="../../models/messages/cli_usage.py" line="1"/>
@@ -3269,8 +3269,8 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
     </message>
     <message>
         <location filename="../../models/messages/cli_usage.py" line="1"/>
-        <source>criticism-notice: ask HQ for the next number of the year (enrolled office or HQ device); HQ leaves out the criticisms an earlier notice already circulated</source>
-        <translation>criticism-notice：向总部申请本年度下一个文号（须为已登记的纠风办或总部设备）；总部会排除以往通报已通报过的批评</translation>
+        <source>criticism-notice, reminder (one per unit notice): ask HQ for the next number of the year (enrolled office or HQ device); HQ leaves out the criticisms an earlier notice already circulated</source>
+        <translation>criticism-notice、reminder（每个单位的通知各一个）：向总部申请本年度下一个文号（须为已登记的纠风办或总部设备）；总部会排除以往通报已通报过的批评</translation>
     </message>
     <message>
         <location filename="../../models/messages/cli_usage.py" line="1"/>
@@ -5003,6 +5003,31 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
 </context>
 <context>
     <name>ReportsPage</name>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="1"/>
+        <source>Reminder notices</source>
+        <translation>催办通知</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="1"/>
+        <source>One notice per unit with problems overdue or due within the office&apos;s days, each with its days.</source>
+        <translation>对存在逾期或在规定天数内到期问题的单位，每个单位一份通知，逐项列明逾期或剩余天数。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="1"/>
+        <source>Folder for the reminder notices</source>
+        <translation>催办通知的保存文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reminder_row.py" line="1"/>
+        <source>No unit has problems overdue or due soon: no reminder was written.</source>
+        <translation>没有单位存在逾期或临期问题，未生成催办通知。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reminder_row.py" line="1"/>
+        <source>%1 files of reminder notices written to %2.</source>
+        <translation>已将 %1 个催办通知文件写入 %2。</translation>
+    </message>
     <message>
         <location filename="../../desktop/pages/reports.py" line="1"/>
         <source>Open folder</source>
