@@ -1979,6 +1979,36 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <translation>已办结</translation>
     </message>
     <message>
+        <location filename="../../desktop/labels.py" line="1"/>
+        <source>Phone call</source>
+        <translation>电话答复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="1"/>
+        <source>Letter</source>
+        <translation>书面答复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="1"/>
+        <source>Home visit</source>
+        <translation>上门回访</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="1"/>
+        <source>Satisfied with the handling</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="1"/>
+        <source>Basically satisfied with the handling</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="1"/>
+        <source>Dissatisfied with the handling</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
         <location filename="../../desktop/labels.py" line="112"/>
         <source>Representative</source>
         <translation>评议代表</translation>
@@ -3421,6 +3451,31 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <location filename="../../models/messages/general.py" line="31"/>
         <source>Only HQ changes a visit&apos;s team and representatives.</source>
         <translation>走访的督查组和评议代表只能由总部更改。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/general.py" line="1"/>
+        <source>Only HQ records the reply to the complainant; this device reads it.</source>
+        <translation>对投诉人的答复只能由总部记录，本设备只能查看。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/general.py" line="1"/>
+        <source>A reply can only be recorded for a problem from an opinion whose author left a contact.</source>
+        <translation>只有来源于留有联系方式的群众意见的问题才能记录答复。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/general.py" line="1"/>
+        <source>Record the complainant&apos;s view of the handling with the reply.</source>
+        <translation>记录答复时须填写投诉人对办理情况的评价。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>replied to the complainant</source>
+        <translation>已答复投诉人</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>complainants satisfied with the handling</source>
+        <translation>投诉人满意率</translation>
     </message>
     <message>
         <location filename="../../models/messages/general.py" line="1"/>
