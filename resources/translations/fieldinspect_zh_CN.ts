@@ -4595,6 +4595,26 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <translation>来源保密</translation>
     </message>
     <message>
+        <source>Reply to the complainant</source>
+        <translation>答复投诉人（回访）</translation>
+    </message>
+    <message>
+        <source>Reply method</source>
+        <translation>答复方式</translation>
+    </message>
+    <message>
+        <source>Replied on</source>
+        <translation>答复日期</translation>
+    </message>
+    <message>
+        <source>Replied by</source>
+        <translation>答复人</translation>
+    </message>
+    <message>
+        <source>Complainant&apos;s view</source>
+        <translation>投诉人评价</translation>
+    </message>
+    <message>
         <location filename="../../desktop/pages/ledger.py" line="73"/>
         <source>Problems</source>
         <translation>问题</translation>
