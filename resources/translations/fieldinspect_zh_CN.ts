@@ -544,6 +544,14 @@
         <translation>已梳理 %1 条</translation>
     </message>
     <message>
+        <source>%1 replied</source>
+        <translation>已答复 %1 人</translation>
+    </message>
+    <message>
+        <source>%1 replied, %2 satisfied</source>
+        <translation>已答复 %1 人，满意率 %2</translation>
+    </message>
+    <message>
         <location filename="../../desktop/pages/dashboard.py" line="175"/>
         <source>%1 rectified of %2</source>
         <translation>共 %2 个，已整改 %1 个</translation>
