@@ -157,6 +157,20 @@ class ProblemStatus(StrEnum):
 PROBLEM_STATUS_ORDER = tuple(ProblemStatus)
 
 
+class ReplyMethod(StrEnum):
+    """How HQ answered the person whose opinion became a problem (issue 14 §4)."""
+    PHONE = "phone"
+    LETTER = "letter"
+    VISIT = "visit"
+
+
+class ComplainantView(StrEnum):
+    """What the person who complained thought of the handling, asked when HQ replied."""
+    SATISFIED = "satisfied"
+    BASICALLY_SATISFIED = "basically_satisfied"
+    DISSATISFIED = "dissatisfied"
+
+
 class DeviceRole(StrEnum):
     REPRESENTATIVE = "representative"
     OFFICE = "office"
@@ -291,6 +305,16 @@ LABELS: dict[type[StrEnum], dict[StrEnum, tuple[str, str]]] = {
         ProblemStatus.RECTIFYING: ("Rectifying", "整改中"),
         ProblemStatus.RECTIFIED: ("Rectified", "已整改"),
         ProblemStatus.VERIFIED: ("Verified", "已办结"),
+    },
+    ReplyMethod: {
+        ReplyMethod.PHONE: ("Phone call", "电话答复"),
+        ReplyMethod.LETTER: ("Letter", "书面答复"),
+        ReplyMethod.VISIT: ("Home visit", "上门回访"),
+    },
+    ComplainantView: {
+        ComplainantView.SATISFIED: ("Satisfied with the handling", "满意"),
+        ComplainantView.BASICALLY_SATISFIED: ("Basically satisfied with the handling", "基本满意"),
+        ComplainantView.DISSATISFIED: ("Dissatisfied with the handling", "不满意"),
     },
     DeviceRole: {
         DeviceRole.REPRESENTATIVE: ("Representative", "评议代表"),

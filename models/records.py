@@ -10,6 +10,7 @@ from models import rules
 from models.base import Code, JsonList, SyncedRow, Timestamp
 from models.enums import (
     CaseSubject,
+    ComplainantView,
     EvaluationSource,
     FindingCategory,
     Level,
@@ -17,6 +18,7 @@ from models.enums import (
     Outcome,
     ProblemSource,
     ProblemStatus,
+    ReplyMethod,
     RespondentGroup,
     Sanction,
     Severity,
@@ -190,6 +192,12 @@ class ProblemBase(SQLModel):
     # The category of the finding it came from, as HQ read it: what a confidential problem is
     # published as ("存在脱岗离岗问题") on a device that holds no findings as on HQ's.
     source_category: FindingCategory | None = Code(default=None, nullable=True)
+    # The reply to the person whose opinion (with a contact) this problem came from: HQ's alone
+    # (rules.REPLY_FIELDS); every other device reads it (issue 14 §4).
+    reply_method: ReplyMethod | None = Code(default=None, nullable=True)
+    replied_on: date | None = None
+    replied_by: str = Field(default="", max_length=100)
+    complainant_view: ComplainantView | None = Code(default=None, nullable=True)
 
 
 class Problem(ProblemBase, SyncedRow, table=True):

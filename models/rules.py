@@ -50,6 +50,29 @@ RESULT_DEFAULTS = dict(zip(RESULT_SETTINGS, (*DEFAULT_WEIGHTS, DEFAULT_MIN_SAMPL
 VISIT_ASSIGNMENT = ("team_id", "representative_ids")
 
 
+# The reply to the complainant (issue 14 §4): HQ alone records it; every other device reads it.
+REPLY_FIELDS = ("reply_method", "replied_on", "replied_by", "complainant_view")
+
+
+def reply_changed(before: dict | None, after: dict | None) -> list[str]:
+    """The reply fields a problem change sets (on a new problem: those given a value)."""
+    if after is None:
+        return []
+    return [name for name in REPLY_FIELDS if name in after
+            and (after[name] or None) != ((before or {}).get(name) or None)]
+
+
+def reply_problems(row: dict, contact: str | None) -> list[Problem]:
+    """A reply only to an opinion's author who left a contact; its method needs their view."""
+    if not any(row.get(name) for name in REPLY_FIELDS):
+        return []
+    if row.get("source") != "opinion" or not (contact or "").strip():
+        return [Problem.of("reply_method", "reply_needs_contact")]
+    if row.get("reply_method") and not row.get("complainant_view"):
+        return [Problem.of("complainant_view", "reply_needs_view")]
+    return []
+
+
 def result_settings_set(before: dict | None, after: dict | None) -> list[str]:
     """The result-deciding settings a campaign change sets: those whose value changes, or, on a
     new campaign (`before` None), those that differ from the defaults."""

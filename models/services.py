@@ -4,6 +4,7 @@ Keyword-light functions taking a `WriteSession` (one user action, one transactio
 the domain rules of `models.rules` before writing through the single write path.
 """
 
+from collections.abc import Callable
 from typing import Any
 
 import sqlalchemy as sa
@@ -68,7 +69,8 @@ ENTRY_ONLY = ("visit", "finding")
 
 
 def record_problems(model: type[SQLModel], row: dict[str, Any],
-                    changed: set[str] | None = None, *, at_hq: bool = False) -> list[Problem]:
+                    changed: set[str] | None = None, *, at_hq: bool = False,
+                    lookup: Callable[[str, str | None], Any] | None = None) -> list[Problem]:
     """The domain rules that apply to one full row of `model`. `changed`: the fields an edit
     sets (None: a new row); the entry rules of issue 12 look only at an edit that touches them.
     `at_hq`: HQ checking a pushed row, which skips the ENTRY_ONLY rules."""
@@ -81,7 +83,8 @@ def record_problems(model: type[SQLModel], row: dict[str, Any],
     if model is ProblemRow:
         verified = (rules.verification_problems(row.get("status"), row.get("measures"))
                     if changed is None or changed & {"status", "measures"} else [])
-        return rules.deadline_problems(row.get("reported_on"), row.get("deadline")) + verified
+        return (rules.deadline_problems(row.get("reported_on"), row.get("deadline")) + verified
+                + _reply_problems(row, changed, lookup))
     if model is Visit:
         return rules.visit_problems(row, changed)
     if model is Finding:
@@ -91,13 +94,30 @@ def record_problems(model: type[SQLModel], row: dict[str, Any],
     return []
 
 
+def _reply_problems(row: dict, changed: set[str] | None,
+                    lookup: Callable[[str, str | None], Any] | None) -> list[Problem]:
+    """The reply rules, when a change touches the reply (`lookup` finds the source opinion)."""
+    if changed is not None and not changed & set(rules.REPLY_FIELDS):
+        return []
+    opinion = lookup("opinion", row.get("source_id")) if lookup and row.get("source_id") else None
+    return rules.reply_problems(row, (opinion or {}).get("contact"))
+
+
+def _opinion_lookup(conn: sa.Connection) -> Callable[[str, str | None], Any]:
+    t = Opinion.__table__
+
+    def lookup(table: str, row_id: str | None) -> Any:
+        return conn.execute(sa.select(t.c.contact).where(t.c.id == row_id)).mappings().first()
+    return lookup
+
+
 def create_record(w: WriteSession, model: type[SQLModel], values: dict[str, Any]) -> str:
     if model in (ProblemRow, Opinion) and not values.get("campaign_id"):
         # Typed without a campaign: the open one, or every campaign's output drops it.
         values = {**values, "campaign_id": open_campaign_id(w.conn)}
     row = validated(model, values)
     _check_hq_fields(w, model, None, row)  # who may set it, before whether it is well set
-    rules.raise_if(record_problems(model, row))
+    rules.raise_if(record_problems(model, row, lookup=_opinion_lookup(w.conn)))
     if model is Evaluation:
         return save_evaluation(w, row)
     return w.create(model, {**row, "id": values.get("id")})
@@ -109,7 +129,7 @@ def update_record(w: WriteSession, model: type[SQLModel], row_id: str, changes: 
     current = w.current(model, row_id)
     row = validated(model, {**current, **changes})
     _check_hq_fields(w, model, current, row)
-    rules.raise_if(record_problems(model, row, set(changes)))
+    rules.raise_if(record_problems(model, row, set(changes), lookup=_opinion_lookup(w.conn)))
     if model is ProblemRow:
         check_confidential_kept(w.conn, current, row)
     if model is Evaluation and row.get("form_no") != current.get("form_no"):
@@ -131,6 +151,10 @@ def _check_hq_fields(w: WriteSession, model: type[SQLModel], before: dict | None
         require_hq_device(w.conn, rules.assignment_changed(before, after),
                           "Only HQ changes a visit's team and representatives.",
                           "visit_assignment_hq_only")
+    elif model is ProblemRow:
+        require_hq_device(w.conn, rules.reply_changed(before, after),
+                          "Only HQ records the reply to the complainant; this device reads it.",
+                          "reply_hq_only")
     elif model is OfficeSettings:
         require_hq_device(w.conn, [k for k in after if before is None or after[k] != before.get(k)],
                           "Only HQ sets the office settings; this device reads them.",

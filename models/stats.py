@@ -17,6 +17,7 @@ from models.campaigns import LeftOut, counted_left_out
 from models.enums import (
     PUBLIC_EVENT_KINDS,
     CaseSubject,
+    ComplainantView,
     Level,
     Outcome,
     ProblemStatus,
@@ -49,7 +50,7 @@ CASE = _view("accountability_case", "person_name", "unit_id", "subject", "outcom
              sa.column("decided_on", sa.Date))
 OPINION = _view("opinion", "campaign_id", "category", sa.column("received_on", sa.Date))
 PROBLEM = _view("problem", "campaign_id", "unit_id", "status", sa.column("reported_on", sa.Date),
-                sa.column("deadline", sa.Date))
+                sa.column("deadline", sa.Date), "reply_method", "complainant_view")
 VIEWS = (EV, CAMPAIGN, UNIT, VISIT, FINDING, CRITICISM, CASE, OPINION, PROBLEM)
 
 
@@ -233,17 +234,29 @@ def opinion_stats(conn: sa.Connection, f: Filters) -> dict:
 def problem_stats(conn: sa.Connection, f: Filters, as_of: date) -> dict:
     p = PROBLEM
     rows = conn.execute(
-        sa.select(p.c.status, p.c.deadline).where(*f.dated(p.c.reported_on), *f.campaign(p))
+        sa.select(p.c.status, p.c.deadline, p.c.reply_method, p.c.complainant_view)
+        .where(*f.dated(p.c.reported_on), *f.campaign(p))
     ).all()
     rectified = rules.status_rank(ProblemStatus.RECTIFIED)
     return {
+        **reply_stats([(r[2], r[3]) for r in rows]),
         "total": len(rows),
-        "investigated": sum(rules.is_investigated(s) for s, _ in rows),
-        "rectified": sum(rules.status_rank(s) >= rectified for s, _ in rows),
-        "overdue": sum(rules.is_overdue(d, s, as_of) for s, d in rows),
+        "investigated": sum(rules.is_investigated(r[0]) for r in rows),
+        "rectified": sum(rules.status_rank(r[0]) >= rectified for r in rows),
+        "overdue": sum(rules.is_overdue(d, s, as_of) for s, d, *_ in rows),
         "by_status": {s.value: sum(r[0] == s for r in rows) for s in ProblemStatus},
         "overdue_units": overdue_by_unit(conn, f, as_of),
     }
+
+
+def reply_stats(replies: list[tuple]) -> dict:
+    """`replied`: problems with a reply recorded; `complainant_satisfaction`: satisfied and
+    basically satisfied over the replies that record the complainant's view (None: no view)."""
+    views = [v for m, v in replies if m and v]
+    pleased = sum(v in (ComplainantView.SATISFIED, ComplainantView.BASICALLY_SATISFIED)
+                  for v in views)
+    return {"replied": sum(bool(m) for m, _ in replies),
+            "complainant_satisfaction": round(pleased / len(views), 4) if views else None}
 
 
 def _overdue_counts(conn: sa.Connection, f: Filters, as_of: date, *keys) -> list[tuple]:

@@ -59,7 +59,12 @@ def test_bad_import_lists_every_problem_and_writes_nothing(tmp_path, files):
     assert f"{bad}:3: unit: unknown unit '卫生所'" in res.stderr
     assert f"{bad}:4: reason: a reason is required" in res.stderr
     assert "Traceback" not in res.stderr
-    assert json.loads(run(d, "stats", "--json").stdout)["evaluations"]["total"] == 0
+    figures = json.loads(run(d, "stats", "--json").stdout)
+    assert figures["evaluations"]["total"] == 0
+    # The replies to complainants (issue 14 §4): none yet, so no satisfaction rate either.
+    assert (figures["problems"]["replied"], figures["problems"]["complainant_satisfaction"]) == (
+        0, None)
+    assert "replied to the complainant" in run(d, "stats").stdout
     rejects = tmp_path / "rejects.csv"
     res = run(d, "import", "evaluations", bad, "--skip-invalid", "--rejects", rejects)
     assert res.returncode == 0 and "rejected 2 rows" in res.stdout

@@ -149,6 +149,8 @@ def format_stats(s: dict) -> str:
         _row("stats_investigated", p["investigated"], indent="  "),
         _row("stats_rectified", p["rectified"], indent="  "),
         _row("stats_overdue", p["overdue"], indent="  "),
+        _row("stats_replied", p["replied"], indent="  "),
+        _row("stats_complainant_satisfaction", _pct(p["complainant_satisfaction"]), indent="    "),
         _row("stats_cases", a["cases"]),
         _row("stats_people_sanctioned", a["people_sanctioned"], indent="  "),
         _row("stats_units_accountable", a["units_held_accountable"], indent="  "),

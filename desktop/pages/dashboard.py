@@ -183,10 +183,10 @@ class DashboardPage(Page):
         self._set("visits", f"{visits['total']:,}", self.tr("%1 public events, %2 planned")
                   .replace("%1", str(visits.get("public_events", 0)))
                   .replace("%2", str(visits["planned"])))
-        op = figures["opinions"]
-        self._set("opinions", f"{op['total']:,}",
-                  self.tr("%1 sorted").replace("%1", f"{op['sorted']:,}"))
-        pr = figures["problems"]
+        op, pr = figures["opinions"], figures["problems"]
+        self._set("opinions", f"{op['total']:,}", "  ".join([
+            self.tr("%1 sorted").replace("%1", f"{op['sorted']:,}"),
+            self._replies(pr.get("replied", 0), pr.get("complainant_satisfaction"))]))
         self._set("problems", f"{pr['investigated']:,}",
                   self.tr("%1 rectified of %2").replace("%1", f"{pr['rectified']:,}")
                   .replace("%2", f"{pr['total']:,}"))
@@ -208,6 +208,13 @@ class DashboardPage(Page):
         self.overdue_panel.set_data(pr.get("overdue_units", []), self.candidates, labels,
                                     campaigns)
         self.figures_drawn.emit()
+
+    def _replies(self, replied: int, rate: float | None) -> str:
+        """The complainants answered, and how many of those asked were satisfied (issue 14 §4)."""
+        if rate is None:
+            return self.tr("%1 replied").replace("%1", f"{replied:,}")
+        return self.tr("%1 replied, %2 satisfied").replace("%1", f"{replied:,}").replace(
+            "%2", f"{rate * 100:.1f}%")
 
     def _set(self, name: str, value: str, detail: str) -> None:
         card = self.cards[name]

@@ -49,7 +49,19 @@ class ProblemsPanel(RecordPage):
             # HQ's judgement (models/confidential.py): public outputs redact the problem.
             FieldSpec("confidential_source", self.tr("Confidential source"), "bool",
                       read_only=not self.may_flag_confidential()),
+            *self.reply_fields(),
         ]
+
+    def reply_fields(self) -> list[FieldSpec]:
+        """The reply to the person whose opinion became the problem: HQ records it, every
+        other device shows it read-only (HQ refuses it from them: `reply_hq_only`)."""
+        section, hq = self.tr("Reply to the complainant"), self.may_flag_confidential()
+        return [FieldSpec(key, label, kind, read_only=not hq, section=section)
+                for key, label, kind in (
+                    ("reply_method", self.tr("Reply method"), "enum:ReplyMethod"),
+                    ("replied_on", self.tr("Replied on"), "date"),
+                    ("replied_by", self.tr("Replied by"), "text"),
+                    ("complainant_view", self.tr("Complainant's view"), "enum:ComplainantView"))]
 
     def may_flag_confidential(self) -> bool:
         """Only HQ sets whether a problem's source is confidential (HQ refuses it from

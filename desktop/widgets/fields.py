@@ -30,6 +30,7 @@ class FieldSpec:
     kind: str = "text"
     required: bool = False
     read_only: bool = False  # shown, never written back (a field only HQ sets)
+    section: str = ""  # already translated: a heading shown above the first field of a section
 
 
 class Editor:

@@ -47,7 +47,11 @@ class RecordFormDialog(QDialog):
         host_layout.addLayout(form)
         # Spare height goes below the fields: stretched rows pushed a field away from its label.
         host_layout.addStretch(1)
+        section = ""
         for f in fields:
+            if f.section and f.section != section:
+                form.addRow(QLabel(f.section, objectName="sectionHeading"))
+            section = f.section
             editor = self.editors[f.key]
             editor.widget.setObjectName(f"field_{f.key}")
             error = QLabel()

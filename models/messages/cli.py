@@ -44,6 +44,8 @@ MESSAGES = {
     "stats_investigated": "investigated",
     "stats_rectified": "rectified",
     "stats_overdue": "overdue",
+    "stats_replied": "replied to the complainant",
+    "stats_complainant_satisfaction": "complainants satisfied with the handling",
     "stats_cases": "Accountability cases",
     "stats_people_sanctioned": "people sanctioned",
     "stats_units_accountable": "units held accountable",

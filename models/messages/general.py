@@ -6,7 +6,11 @@ MESSAGES = {
     "hq_setting": "Only HQ sets a campaign's weights and minimum sample; this device reads them.",
     "visit_assignment_hq_only": "Only HQ changes a visit's team and representatives.",
     "office_settings_hq_only": "Only HQ sets the office settings; this device reads them.",
+    "reply_hq_only": "Only HQ records the reply to the complainant; this device reads it.",
     # Row problems (Problem codes)
+    "reply_needs_contact": "A reply can only be recorded for a problem from an opinion whose "
+                           "author left a contact.",
+    "reply_needs_view": "Record the complainant's view of the handling with the reply.",
     "secret_visit_needs_unit": "A secret visit needs a unit.",
     "secret_visit_needs_team": "A secret visit needs a team.",
     "secret_visit_needs_representatives": "A secret visit needs the representatives who go.",

@@ -544,6 +544,14 @@
         <translation>已梳理 %1 条</translation>
     </message>
     <message>
+        <source>%1 replied</source>
+        <translation>已答复 %1 人</translation>
+    </message>
+    <message>
+        <source>%1 replied, %2 satisfied</source>
+        <translation>已答复 %1 人，满意率 %2</translation>
+    </message>
+    <message>
         <location filename="../../desktop/pages/dashboard.py" line="175"/>
         <source>%1 rectified of %2</source>
         <translation>共 %2 个，已整改 %1 个</translation>
@@ -1977,6 +1985,36 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <location filename="../../desktop/labels.py" line="111"/>
         <source>Verified</source>
         <translation>已办结</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="1"/>
+        <source>Phone call</source>
+        <translation>电话答复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="1"/>
+        <source>Letter</source>
+        <translation>书面答复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="1"/>
+        <source>Home visit</source>
+        <translation>上门回访</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="1"/>
+        <source>Satisfied with the handling</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="1"/>
+        <source>Basically satisfied with the handling</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="1"/>
+        <source>Dissatisfied with the handling</source>
+        <translation>不满意</translation>
     </message>
     <message>
         <location filename="../../desktop/labels.py" line="112"/>
@@ -3424,6 +3462,31 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
     </message>
     <message>
         <location filename="../../models/messages/general.py" line="1"/>
+        <source>Only HQ records the reply to the complainant; this device reads it.</source>
+        <translation>对投诉人的答复只能由总部记录，本设备只能查看。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/general.py" line="1"/>
+        <source>A reply can only be recorded for a problem from an opinion whose author left a contact.</source>
+        <translation>只有来源于留有联系方式的群众意见的问题才能记录答复。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/general.py" line="1"/>
+        <source>Record the complainant&apos;s view of the handling with the reply.</source>
+        <translation>记录答复时须填写投诉人对办理情况的评价。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>replied to the complainant</source>
+        <translation>已答复投诉人</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>complainants satisfied with the handling</source>
+        <translation>投诉人满意率</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/general.py" line="1"/>
         <source>Too long: {length} characters; at most {limit} fit here.</source>
         <translation>内容过长：{length} 个字；此处最多 {limit} 个字。</translation>
     </message>
@@ -4543,6 +4606,26 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
     <message>
         <source>Confidential source</source>
         <translation>来源保密</translation>
+    </message>
+    <message>
+        <source>Reply to the complainant</source>
+        <translation>答复投诉人（回访）</translation>
+    </message>
+    <message>
+        <source>Reply method</source>
+        <translation>答复方式</translation>
+    </message>
+    <message>
+        <source>Replied on</source>
+        <translation>答复日期</translation>
+    </message>
+    <message>
+        <source>Replied by</source>
+        <translation>答复人</translation>
+    </message>
+    <message>
+        <source>Complainant&apos;s view</source>
+        <translation>投诉人评价</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/ledger.py" line="73"/>

@@ -87,7 +87,7 @@ def _insert(ctx: ApplyContext, e: PushedEntry) -> EntryOutcome | None:
     refusal = write_refusal(ctx.scope, e.table, "insert", None, probe, ctx.lookup)
     if refusal:
         return _forbidden(e, refusal)
-    problems = record_problems(spec.model, values, at_hq=True)
+    problems = record_problems(spec.model, values, at_hq=True, lookup=ctx.lookup)
     if problems:
         return _invalid(e, problems)
     if e.table == "problem":
@@ -146,7 +146,8 @@ def _update(ctx: ApplyContext, e: PushedEntry) -> EntryOutcome | None:
         kept = ctx.record_conflict(e.table, e.row_id, "delete_edit", "", "deleted", changes)
         return outcome(e, "conflict", "deleted", "the record was deleted at HQ; your edit is "
                        "kept in the conflict record", {"conflicts": [kept]})
-    problems = record_problems(spec.model, merged, set(changes), at_hq=True)
+    problems = record_problems(spec.model, merged, set(changes), at_hq=True,
+                               lookup=ctx.lookup)
     if problems:
         return _invalid(e, problems)
     if e.table == "problem":

@@ -260,6 +260,15 @@ def _office_campaign(_scope: Scope, before: dict | None, after: dict | None,
     return None
 
 
+def _office_problem(_scope: Scope, before: dict | None, after: dict | None,
+                    _lookup: Lookup) -> Refusal | None:
+    changed = rules.reply_changed(before, after)
+    if changed:
+        return Refusal("reply_hq_only", "only HQ records the reply to the complainant",
+                       {"fields": changed})
+    return None
+
+
 _OWNER_READABLE = {
     "visit": lambda s, row, _lk: _visit_readable(s, row),
     "finding": _finding_readable,
@@ -272,11 +281,12 @@ _ROW_WRITE: dict[tuple[str, str], RowRule] = {
     ("representative", "attachment"): _attachment_owner,
     ("office", "attachment"): _attachment_owner,
     ("office", "campaign"): _office_campaign,
+    ("office", "problem"): _office_problem,
     ("kiosk", "evaluation"): _kiosk_form,
 }
 # (role, table) pairs with fields only HQ sets (docs/authorization.md marks them "†").
 HQ_FIELDS: dict[str, dict[str, tuple[str, ...]]] = {
-    "office": {"campaign": rules.RESULT_SETTINGS},
+    "office": {"campaign": rules.RESULT_SETTINGS, "problem": rules.REPLY_FIELDS},
     "representative": {"visit": rules.VISIT_ASSIGNMENT},
 }
 

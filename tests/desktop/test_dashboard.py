@@ -20,6 +20,8 @@ def test_dashboard_figures_equal_county_stats(qtbot, ready, run, demo_session, d
     assert page.cards["score"].value.text() == f"{ev['weighted_score']:.1f}"
     assert page.cards["overdue"].value.text() == f"{expected['problems']['overdue']:,}"
     assert page.cards["cases"].value.text() == f"{expected['accountability']['cases']:,}"
+    # The complainants answered (issue 14 §4) beside the opinions they came from.
+    assert f"{expected['problems']['replied']:,} replied" in page.cards["opinions"].detail.text()
     assert page.ranking_model.rows == ranking
     assert page.chart.shown_units  # the chart is never empty on demo data
 

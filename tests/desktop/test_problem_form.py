@@ -45,3 +45,24 @@ def test_problems_filter_by_campaign(qtbot, ready, run, session, small):
     problems = _ledger(qtbot, ready, session)
     box = problems.filter_bar.findChild(type(problems.status_box), "filter_campaign_id")
     assert box is not None and box.findData(small["campaign"]) > 0
+
+
+@pytest.mark.parametrize("device_role,may_set", [("office", False), ("hq", True)])
+def test_the_reply_to_the_complainant_is_recorded_at_hq_only(qtbot, ready, run, store, worker,
+                                                            device_role, may_set):
+    from PySide6.QtWidgets import QLabel
+
+    problems = _ledger(qtbot, ready, make_session(store, worker, device_role=device_role))
+
+    async def go():
+        await problems.create_new()
+        dialog = problems.current_dialog
+        headings = [w.text() for w in dialog.findChildren(QLabel, "sectionHeading")]
+        editable = {k: dialog.editors[k].widget.isEnabled()
+                    for k in ("reply_method", "replied_on", "replied_by", "complainant_view")}
+        dialog.reject()
+        return headings, editable
+
+    headings, editable = run(go())
+    assert headings == ["Reply to the complainant"]
+    assert set(editable.values()) == {may_set}
