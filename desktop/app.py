@@ -38,15 +38,15 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 async def make_session(worker: DbWorker, store, profile: dict) -> Session:
-    from models.profiles import device_role, is_standalone
+    from models.profiles import device_role_name, is_standalone
     from models.security.settings import idle_lock_minutes
 
-    role = await worker.run(device_role, store)
+    role = await worker.run(device_role_name, store)
     standalone = await worker.run(is_standalone, store)
     is_demo, rep, idle = await worker.run(lambda: (
         store.is_demo, store.meta("representative_id"), idle_lock_minutes(store)))
     session = Session(store=store, worker=worker, profile=profile["name"],
-                      profile_role=profile["role"], device_role=role.value, is_demo=is_demo,
+                      profile_role=profile["role"], device_role=role, is_demo=is_demo,
                       representative_id=rep or "", idle_lock_minutes=idle,
                       standalone=standalone)
     await session.refresh_reference()
@@ -105,10 +105,9 @@ class DesktopApp:
     @asyncSlot()
     async def rebuild(self) -> None:
         """The device enrolled: its role decides the pages, so the window is made again."""
-        from models.profiles import device_role
+        from models.profiles import device_role_name
 
-        role = await self.worker.run(device_role, self.session.store)
-        self.session.device_role = role.value
+        self.session.device_role = await self.worker.run(device_role_name, self.session.store)
         self.session.standalone = False
         await self.session.refresh_reference()
         self.switch_language(self.translations.language)

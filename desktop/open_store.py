@@ -159,9 +159,9 @@ async def ask_first_profile(worker, store) -> bool:
     """Ask who is at the keyboard; make their profile with the role the device's gives."""
     from desktop.labels import label_of
     from models.enums import ProfileRole
-    from models.profiles import DEFAULT_ROLE_FOR_DEVICE, create_profile, device_role
+    from models.profiles import create_profile, default_profile_role, device_role_name
 
-    role = DEFAULT_ROLE_FOR_DEVICE[await worker.run(device_role, store)]
+    role = default_profile_role(await worker.run(device_role_name, store))
     dialog = YourNameDialog(label_of(ProfileRole, role.value))
     if await run_dialog(dialog) != ACCEPTED:
         return False

@@ -22,6 +22,22 @@ def device_role(store: Store) -> DeviceRole:
     return DeviceRole(store.meta("device_role", DeviceRole.OFFICE.value))
 
 
+def device_role_name(store: Store) -> str:
+    """The role HQ enrolled this device for, as stored. A newer HQ may name a role this version
+    does not know: the window then shows no pages and says so (desktop/pages/registry.py),
+    instead of failing before it opens."""
+    return store.meta("device_role", DeviceRole.OFFICE.value)
+
+
+def default_profile_role(role_name: str) -> ProfileRole:
+    """The first profile's role on a device of this role; on a role this version does not know,
+    the least a profile may do (a clerk), never more."""
+    try:
+        return DEFAULT_ROLE_FOR_DEVICE[DeviceRole(role_name)]
+    except ValueError:
+        return ProfileRole.CLERK
+
+
 def is_standalone(store: Store) -> bool:
     """Never enrolled and not a demo: an office with no HQ, which keeps its own reference data
     (campaigns, teams, units, representatives) until it enrolls."""
@@ -61,8 +77,7 @@ def acting_profile(store: Store, requested: str | None) -> str:
         raise NotFoundError(code="no_such_profile", params={"name": requested})
     if profiles:
         return profiles[0]["name"]
-    role = DEFAULT_ROLE_FOR_DEVICE[device_role(store)]
-    create_profile(store, "admin", role)
+    create_profile(store, "admin", default_profile_role(device_role_name(store)))
     return "admin"
 
 

@@ -144,3 +144,24 @@ def test_the_table_is_the_only_place_a_page_id_is_spelled():
     found = [hit for path in sorted((ROOT / "desktop").rglob("*.py")) if path != table
              for hit in page_id_spellings(path, ids)]
     assert found == []
+
+
+def test_a_store_enrolled_for_a_role_this_version_does_not_know_opens_with_no_pages(
+        qtbot, run, store, worker):
+    """A newer HQ enrolled this device for a role this version does not list ("liaison"):
+    the window opens and says it has no pages (before, reading the role failed before any
+    window was built), and the first profile made there is a clerk, never more."""
+    from desktop.app import make_session
+    from desktop.main_window import MainWindow
+    from models.enums import ProfileRole
+    from models.profiles import acting_profile, list_profiles
+
+    store.set_meta("device_role", "liaison")
+    profile = acting_profile(store, None)
+    (made,) = [p for p in list_profiles(store) if p["name"] == profile]
+    assert made["role"] == ProfileRole.CLERK
+    session = run(make_session(worker, store, made))
+    window = MainWindow(session, "en")
+    qtbot.addWidget(window)
+    window.show()
+    assert window.page_ids == [] and window.findChild(object, "noPagesNote").isVisible()
