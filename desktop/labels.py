@@ -11,6 +11,7 @@ from models.enums import (
     CaseSubject,
     DeviceRole,
     EvaluationSource,
+    ExtensionDecision,
     FindingCategory,
     KioskReason,
     Level,
@@ -20,10 +21,12 @@ from models.enums import (
     ProblemSource,
     ProblemStatus,
     ProfileRole,
+    ReportReview,
     RepresentativeKind,
     RespondentGroup,
     Sanction,
     Severity,
+    SourceKind,
     UnitKind,
     VisitKind,
     VisitStatus,
@@ -123,11 +126,22 @@ ENGLISH: dict[tuple[type, str], str] = {
     _k(DeviceRole.OFFICE): QT_TRANSLATE_NOOP("Labels", "Rectification office"),
     _k(DeviceRole.HQ): QT_TRANSLATE_NOOP("Labels", "Headquarters"),
     _k(DeviceRole.KIOSK): QT_TRANSLATE_NOOP("Labels", "Kiosk"),
+    _k(DeviceRole.UNIT): QT_TRANSLATE_NOOP("Labels", "Unit liaison"),
+    _k(SourceKind.FINDING): QT_TRANSLATE_NOOP("Labels", "Finding"),
+    _k(SourceKind.OPINION): QT_TRANSLATE_NOOP("Labels", "Opinion"),
+    _k(SourceKind.VISIT): QT_TRANSLATE_NOOP("Labels", "Visit"),
+    _k(SourceKind.EVALUATION): QT_TRANSLATE_NOOP("Labels", "Evaluation form"),
+    _k(ExtensionDecision.PENDING): QT_TRANSLATE_NOOP("Labels", "Awaiting decision"),
+    _k(ExtensionDecision.APPROVED): QT_TRANSLATE_NOOP("Labels", "Approved"),
+    _k(ExtensionDecision.REFUSED): QT_TRANSLATE_NOOP("Labels", "Refused"),
+    _k(ReportReview.PENDING): QT_TRANSLATE_NOOP("Labels", "Awaiting acceptance"),
+    _k(ReportReview.ACCEPTED): QT_TRANSLATE_NOOP("Labels", "Accepted"),
+    _k(ReportReview.RETURNED): QT_TRANSLATE_NOOP("Labels", "Returned"),
     _k(ProfileRole.CLERK): QT_TRANSLATE_NOOP("Labels", "Clerk"),
     _k(ProfileRole.SUPERVISOR): QT_TRANSLATE_NOOP("Labels", "Supervisor"),
 }
 # Profile roles that share a device role's word.
-for _role in (ProfileRole.REPRESENTATIVE, ProfileRole.HQ, ProfileRole.KIOSK):
+for _role in (ProfileRole.REPRESENTATIVE, ProfileRole.HQ, ProfileRole.KIOSK, ProfileRole.UNIT):
     ENGLISH[_k(_role)] = ENGLISH[(DeviceRole, _role.value)]
 
 

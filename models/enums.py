@@ -171,11 +171,34 @@ class ComplainantView(StrEnum):
     DISSATISFIED = "dissatisfied"
 
 
+class SourceKind(StrEnum):
+    """What a problem came from, one row of `problem_source` each (issue 14 §1)."""
+    FINDING = "finding"
+    OPINION = "opinion"
+    VISIT = "visit"
+    EVALUATION = "evaluation"
+
+
+class ExtensionDecision(StrEnum):
+    """HQ's answer to a unit's request for a later deadline (延期申请)."""
+    PENDING = "pending"
+    APPROVED = "approved"
+    REFUSED = "refused"
+
+
+class ReportReview(StrEnum):
+    """HQ's acceptance of a unit's rectification report (验收 / 退回)."""
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    RETURNED = "returned"
+
+
 class DeviceRole(StrEnum):
     REPRESENTATIVE = "representative"
     OFFICE = "office"
     HQ = "hq"
     KIOSK = "kiosk"
+    UNIT = "unit"  # a unit's liaison (联络员): its own problems, and its reports back
 
 
 class ProfileRole(StrEnum):
@@ -184,6 +207,7 @@ class ProfileRole(StrEnum):
     SUPERVISOR = "supervisor"
     HQ = "hq"
     KIOSK = "kiosk"
+    UNIT = "unit"
 
 
 # Every value's label, (English, Chinese), in one table (issue 13 §2): the window (desktop/labels
@@ -316,11 +340,28 @@ LABELS: dict[type[StrEnum], dict[StrEnum, tuple[str, str]]] = {
         ComplainantView.BASICALLY_SATISFIED: ("Basically satisfied with the handling", "基本满意"),
         ComplainantView.DISSATISFIED: ("Dissatisfied with the handling", "不满意"),
     },
+    SourceKind: {
+        SourceKind.FINDING: ("Finding", "明察暗访发现"),
+        SourceKind.OPINION: ("Opinion", "群众意见建议"),
+        SourceKind.VISIT: ("Visit", "走访"),
+        SourceKind.EVALUATION: ("Evaluation form", "评议表"),
+    },
+    ExtensionDecision: {
+        ExtensionDecision.PENDING: ("Awaiting decision", "待审批"),
+        ExtensionDecision.APPROVED: ("Approved", "已批准"),
+        ExtensionDecision.REFUSED: ("Refused", "不予批准"),
+    },
+    ReportReview: {
+        ReportReview.PENDING: ("Awaiting acceptance", "待验收"),
+        ReportReview.ACCEPTED: ("Accepted", "验收通过"),
+        ReportReview.RETURNED: ("Returned", "已退回"),
+    },
     DeviceRole: {
         DeviceRole.REPRESENTATIVE: ("Representative", "评议代表"),
         DeviceRole.OFFICE: ("Rectification office", "县纠风办"),
         DeviceRole.HQ: ("Headquarters", "县监察局（总部）"),
         DeviceRole.KIOSK: ("Kiosk", "满意度评价器"),
+        DeviceRole.UNIT: ("Unit liaison", "单位联络员"),
     },
     ProfileRole: {
         ProfileRole.CLERK: ("Clerk", "录入员"),
@@ -328,6 +369,7 @@ LABELS: dict[type[StrEnum], dict[StrEnum, tuple[str, str]]] = {
         ProfileRole.REPRESENTATIVE: ("Representative", "评议代表"),
         ProfileRole.HQ: ("Headquarters", "县监察局（总部）"),
         ProfileRole.KIOSK: ("Kiosk", "满意度评价器"),
+        ProfileRole.UNIT: ("Unit liaison", "单位联络员"),
     },
     Criterion: {
         Criterion.DISCIPLINE: ("Observing discipline", "遵守纪律"),

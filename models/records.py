@@ -97,6 +97,10 @@ class AccountabilityCaseBase(SQLModel):
     violation: str = Field(default="", sa_type=sa.Text, max_length=rules.TEXT_CHARS)
     outcome: Outcome = Code()
     decided_on: date | None = Field(default=None, index=True)
+    # The problems the case was opened for (from the accountability list, issue 14 §3), and
+    # whether HQ chose it for the discipline exposure notice (曝光, issue 14 §5).
+    problem_ids: list[str] = JsonList()
+    published: bool = False
 
 
 class AccountabilityCase(AccountabilityCaseBase, SyncedRow, table=True):
@@ -198,6 +202,12 @@ class ProblemBase(SQLModel):
     replied_on: date | None = None
     replied_by: str = Field(default="", max_length=100)
     complainant_view: ComplainantView | None = Code(default=None, nullable=True)
+    # The assignment to the unit (交办, issue 14 §1): HQ's alone (rules.ASSIGNMENT_FIELDS). The
+    # text a unit reads instead of the description when the source is confidential; the number
+    # of the assignment notice that carried the problem, and its date.
+    assignment_text: str = Field(default="", sa_type=sa.Text, max_length=rules.TEXT_CHARS)
+    assignment_no: str = Field(default="", max_length=60)
+    assigned_on: date | None = None
 
 
 class Problem(ProblemBase, SyncedRow, table=True):

@@ -52,6 +52,11 @@ VISIT_ASSIGNMENT = ("team_id", "representative_ids")
 
 # The reply to the complainant (issue 14 §4): HQ alone records it; every other device reads it.
 REPLY_FIELDS = ("reply_method", "replied_on", "replied_by", "complainant_view")
+# Fields only HQ sets (issue 14): a problem's assignment to its unit, HQ's answer to a unit's
+# extension request, and HQ's acceptance of a unit's rectification report.
+ASSIGNMENT_FIELDS = ("assignment_text", "assignment_no", "assigned_on")
+EXTENSION_DECISION_FIELDS = ("decision", "decision_reason", "decided_on", "decided_by")
+REPORT_REVIEW_FIELDS = ("review", "review_reason", "reviewed_on", "reviewed_by")
 
 
 def reply_changed(before: dict | None, after: dict | None) -> list[str]:

@@ -14,6 +14,12 @@ from models.records import (
     Problem,
     Visit,
 )
+from models.rectification import (
+    ExtensionRequest,
+    ProblemReceipt,
+    ProblemSourceLink,
+    RectificationReport,
+)
 from models.reference import Campaign, OfficeSettings, Representative, Team, Unit
 from models.security.tables import AuditEntry, RecordVersion
 from models.sync_state import SyncIssue
@@ -33,6 +39,10 @@ SYNCED_TABLES: dict[str, type[SQLModel]] = {
         Evaluation,
         Opinion,
         Problem,
+        ProblemSourceLink,
+        ProblemReceipt,
+        ExtensionRequest,
+        RectificationReport,
         Attachment,
         EntryBatch,
         BatchKeying,
@@ -50,14 +60,18 @@ __all__ = [
     "Campaign",
     "EntryBatch",
     "Evaluation",
+    "ExtensionRequest",
     "Finding",
     "OfficeSettings",
     "Opinion",
     "OutboxEntry",
     "PersonnelCriticism",
     "Problem",
+    "ProblemReceipt",
+    "ProblemSourceLink",
     "Profile",
     "RecordVersion",
+    "RectificationReport",
     "Representative",
     "StoreMeta",
     "SyncIssue",

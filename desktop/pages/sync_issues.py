@@ -47,6 +47,10 @@ TABLE_LABELS = {
     "accountability_case": QT_TRANSLATE_NOOP("SyncIssues", "Accountability case"),
     "attachment": QT_TRANSLATE_NOOP("SyncIssues", "Attachment"),
     "office_settings": QT_TRANSLATE_NOOP("SyncIssues", "Office settings"),
+    "problem_source": QT_TRANSLATE_NOOP("SyncIssues", "Problem source"),
+    "problem_receipt": QT_TRANSLATE_NOOP("SyncIssues", "Receipt of an assignment"),
+    "extension_request": QT_TRANSLATE_NOOP("SyncIssues", "Extension request"),
+    "rectification_report": QT_TRANSLATE_NOOP("SyncIssues", "Rectification report"),
 }
 
 

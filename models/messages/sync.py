@@ -113,6 +113,10 @@ MESSAGES = {
     "sync_table_accountability_case": "accountability case",
     "sync_table_attachment": "attachment",
     "sync_table_office_settings": "office settings",
+    "sync_table_problem_source": "problem source",
+    "sync_table_problem_receipt": "receipt of an assignment",
+    "sync_table_extension_request": "extension request",
+    "sync_table_rectification_report": "rectification report",
     # HQ's per-entry outcomes: a pushed change HQ refused ("hq_entry_" + the outcome's code).
     "hq_entry_refused": "HQ refused this change.",
     "hq_entry_role": "This kind of device may not make this change.",

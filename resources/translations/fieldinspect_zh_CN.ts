@@ -2076,6 +2076,41 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>No reason given</source>
         <translation>未说明原因</translation>
     </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="1"/>
+        <source>Awaiting decision</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="1"/>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="1"/>
+        <source>Refused</source>
+        <translation>不予批准</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="1"/>
+        <source>Awaiting acceptance</source>
+        <translation>待验收</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="1"/>
+        <source>Accepted</source>
+        <translation>验收通过</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="1"/>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="1"/>
+        <source>Unit liaison</source>
+        <translation>单位联络员</translation>
+    </message>
 </context>
 <context>
     <name>LedgerPage</name>
@@ -4595,6 +4630,26 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>The publicity period is 1 to 365 days, not {days}.</source>
         <translation>公示期应为 1 至 365 天，不能是 {days} 天。</translation>
     </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="1"/>
+        <source>problem source</source>
+        <translation>问题来源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="1"/>
+        <source>receipt of an assignment</source>
+        <translation>交办签收</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="1"/>
+        <source>extension request</source>
+        <translation>延期申请</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="1"/>
+        <source>rectification report</source>
+        <translation>整改报告</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsPanel</name>
@@ -5986,6 +6041,26 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <location filename="../../desktop/pages/sync_issues.py" line="1"/>
         <source>Office settings</source>
         <translation>办公设置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="1"/>
+        <source>Problem source</source>
+        <translation>问题来源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="1"/>
+        <source>Receipt of an assignment</source>
+        <translation>交办签收</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="1"/>
+        <source>Extension request</source>
+        <translation>延期申请</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/labels.py" line="1"/>
+        <source>Rectification report</source>
+        <translation>整改报告</translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,10 @@ MATRIX: dict[str, dict[str, str]] = {
         # paper-form batches and their double-entry verification keyings (the entry issue)
         "entry_batch": "rcu", "batch_keying": "rcu",
         "office_settings": "r",
+        # the rectification loop (issue 14): the ledger shows where a problem came from and
+        # what its unit reported; HQ writes the links and answers, the unit the rest
+        "problem_source": "r", "problem_receipt": "r", "extension_request": "r",
+        "rectification_report": "r",
     },
     "representative": {
         **{name: "r" for name in REFERENCE},
