@@ -4650,6 +4650,66 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>rectification report</source>
         <translation>整改报告</translation>
     </message>
+    <message>
+        <location filename="../../models/messages/unit_reports.py" line="1"/>
+        <source>Only a unit liaison&apos;s device signs for problems, asks for extensions and reports back.</source>
+        <translation>只有单位联络员的设备才能签收问题、申请延期和报送整改情况。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/unit_reports.py" line="1"/>
+        <source>That problem is not one of this unit&apos;s problems.</source>
+        <translation>该问题不属于本单位。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/unit_reports.py" line="1"/>
+        <source>This problem is verified and closed: nothing more can be sent for it.</source>
+        <translation>该问题已验收销号，不能再为其报送任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/unit_reports.py" line="1"/>
+        <source>This problem is already signed for.</source>
+        <translation>该问题已签收。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/unit_reports.py" line="1"/>
+        <source>An extension request for this problem is still waiting for HQ&apos;s answer.</source>
+        <translation>该问题的延期申请仍在等待总部答复。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/unit_reports.py" line="1"/>
+        <source>give the reason for the extension</source>
+        <translation>请填写延期理由</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/unit_reports.py" line="1"/>
+        <source>the new deadline {requested} must be after the current deadline ({current})</source>
+        <translation>新的整改期限 {requested} 必须晚于当前期限（{current}）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/unit_reports.py" line="1"/>
+        <source>A completed report of this problem is waiting for HQ&apos;s acceptance; send a new report after HQ answers.</source>
+        <translation>该问题已报送的整改完成报告正在等待总部验收；请在答复后再报送新的报告。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/unit_reports.py" line="1"/>
+        <source>say what was done</source>
+        <translation>请填写已采取的整改措施</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/unit_reports.py" line="1"/>
+        <source>the completion date {completed} is after today ({today})</source>
+        <translation>完成日期 {completed} 晚于今天（{today}）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/unit_reports.py" line="1"/>
+        <source>{file}: only JPEG and PNG photos can be attached to a report (their location data is removed first)</source>
+        <translation>{file}：整改报告只能附 JPEG 或 PNG 照片（先去除其中的位置信息）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/unit_reports.py" line="1"/>
+        <source>{file}: the photo is damaged; its location data cannot be removed</source>
+        <translation>{file}：照片已损坏，无法去除其中的位置信息</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsPanel</name>
