@@ -142,7 +142,7 @@ def clean_photos(photos: list[str | Path]) -> list[tuple[str, bytes]]:
             except (UnsupportedImageError, IndexError, struct.error) as exc:
                 code = ("report_photo_not_cleanable" if getattr(exc, "code", "")
                         == "photo_not_cleanable" else "report_photo_damaged")
-                found = [Problem.of("photo", code, source=path.name, file=path.name)]
+                found = [Problem.of("photo", code, file=path.name)]
         problems += found
     if problems:
         raise ValidationError(problems)
