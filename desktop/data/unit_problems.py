@@ -4,8 +4,9 @@ database lane for the "Our problems" page.
 A unit holds a few dozen problems, not thousands: one query per table over the unit's problems,
 joined here, is cheaper than a paging model. The order is the chase's: overdue first (the most
 overdue on top), then those due within N days (office settings `due_soon_days`), then the
-rest, each by deadline. A problem shows its unit-facing text: the assignment text HQ wrote for a
-confidential problem when there is one, else its description.
+rest still open, and last those already rectified or verified, each by deadline. A problem
+shows its unit-facing text: the assignment text HQ wrote for a confidential problem when there
+is one, else its description.
 """
 
 from datetime import date, timedelta
@@ -20,7 +21,7 @@ from models.rectification import ExtensionRequest, ProblemReceipt, Rectification
 from models.reference import Unit
 from models.unit_reports import REPORT_OWNER, unit_scope
 
-OVERDUE, DUE_SOON, LATER = 0, 1, 2  # the list's groups, in order
+OVERDUE, DUE_SOON, LATER, DONE = 0, 1, 2, 3  # the list's groups, in order
 
 
 def _problems(conn: sa.Connection) -> list[dict]:
@@ -50,8 +51,9 @@ def _by_problem(conn: sa.Connection, table: sa.Table, ids: list[str], *order) ->
 def group_of(deadline: date | None, status: str, today: date, due_soon_days: int) -> int:
     if rules.is_overdue(deadline, status, today):
         return OVERDUE
-    if (deadline is not None and status in rules.OPEN_STATUSES
-            and deadline <= today + timedelta(days=due_soon_days)):
+    if status not in rules.OPEN_STATUSES:
+        return DONE  # rectified or verified: nothing to chase, at the bottom
+    if deadline is not None and deadline <= today + timedelta(days=due_soon_days):
         return DUE_SOON
     return LATER
 

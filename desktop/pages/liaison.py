@@ -79,7 +79,8 @@ class OurProblemsPage(Page):
         splitter.addWidget(self.table)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([940, 380])
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint)
         layout.addLayout(buttons)
@@ -101,6 +102,12 @@ class OurProblemsPage(Page):
         header.setSectionResizeMode(COL_PROBLEM, QHeaderView.ResizeMode.Stretch)
         for column in range(1, len(headers)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # HQ's answer can be a paragraph: a fixed width, the whole text in its tooltip and in
+        # the detail panel, so the problem keeps the room.
+        header.setSectionResizeMode(COL_ANSWER, QHeaderView.ResizeMode.Interactive)
+        table.setColumnWidth(COL_ANSWER, 200)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        table.setWordWrap(False)
         return table
 
     # --- loading ------------------------------------------------------------------------------

@@ -21,8 +21,8 @@ TODAY = local_today()
 
 @pytest.fixture
 def liaison(store, tmp_path, worker):
-    """A unit device for 白泥镇 holding three problems of its units (one overdue, one due within
-    the office's 7 days, one later) as HQ sent them."""
+    """A unit device for 白泥镇 holding four problems of its units (one overdue, one due within
+    the office's 7 days, one later, one verified long ago) as HQ sent them."""
     load_units(store, tmp_path)
     with store.read() as conn:
         units = dict(conn.exec_driver_sql("SELECT name, id FROM unit").fetchall())
@@ -33,6 +33,10 @@ def liaison(store, tmp_path, worker):
                 "description": name, "unit_id": units["卫生院"], "status": "rectifying",
                 "reported_on": TODAY - timedelta(days=60), "deadline": TODAY + timedelta(days=days),
                 "assigned_on": TODAY - timedelta(days=50), "assignment_no": "交〔2026〕3号"})
+        ids["早已验收"] = services.create_record(w, Problem, {  # closed: nothing to chase
+            "description": "早已验收", "unit_id": units["卫生院"], "status": "verified",
+            "measures": "已整改", "reported_on": TODAY - timedelta(days=90),
+            "deadline": TODAY - timedelta(days=30)})
     store.set_meta("device_role", "unit")
     store.set_meta("unit_id", units["白泥镇"])
     return {"session": make_session(store, worker, role="unit", device_role="unit"), **ids}
@@ -67,8 +71,9 @@ def test_overdue_problems_come_first_with_their_days_overdue(liaison, qtbot, rea
     from desktop.pages.liaison import COL_OVERDUE, COL_PROBLEM
 
     page = _page(liaison, qtbot, ready)
-    assert [_cell(page, r, COL_PROBLEM) for r in range(3)] == ["窗口推诿", "收费未公示", "以后再说"]
-    assert [_cell(page, r, COL_OVERDUE) for r in range(3)] == ["5", "", ""]
+    assert [_cell(page, r, COL_PROBLEM) for r in range(4)] == [
+        "窗口推诿", "收费未公示", "以后再说", "早已验收"]
+    assert [_cell(page, r, COL_OVERDUE) for r in range(4)] == ["5", "", "", ""]
     assert "Overdue: 1. Due within 7 days: 1." in page.hint.text()
 
 
