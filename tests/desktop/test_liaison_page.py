@@ -158,3 +158,16 @@ def test_a_returned_report_shows_hqs_reason(liaison, qtbot, ready, run, store):
     assert "缺少整改前后对比照片" in page.detail.toPlainText()
     assert "Returned" in page.detail.toPlainText()
     assert page.report_button.isEnabled()  # it may report again
+
+
+def test_a_unit_device_window_opens_its_three_pages(liaison, qtbot, run):
+    from desktop.main_window import MainWindow
+    from desktop.self_test import visit_every_page
+
+    window = MainWindow(liaison["session"], "en")
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
+        "Our problems", "Sync issues", "Settings"]
+    assert run(visit_every_page(window, report=lambda _line: None)) == []
