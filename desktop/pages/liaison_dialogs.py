@@ -110,6 +110,9 @@ class ExtensionDialog(_LiaisonDialog):
         self.current = QLabel(shown, objectName="currentDeadline")
         self.deadline = _date_edit("requestedDeadline",
                                    (current or local_today()) + timedelta(days=30))
+        if current is not None:  # the calendar offers only later days (the rule says why)
+            after = current + timedelta(days=1)
+            self.deadline.setMinimumDate(QDate(after.year, after.month, after.day))
         self.reason = _text("extensionReason", self.tr(
             "Why the work cannot be finished by the current deadline"))
         self.form.addRow(self.tr("Current deadline"), self.current)
@@ -137,7 +140,9 @@ class ReportDialog(_LiaisonDialog):
         self.progress.setMaximumHeight(80)
         self.completed = QCheckBox(self.tr("The rectification is completed"),
                                    objectName="reportCompleted")
-        self.completed_on = _date_edit("completedOn", local_today())
+        today = local_today()
+        self.completed_on = _date_edit("completedOn", today)
+        self.completed_on.setMaximumDate(QDate(today.year, today.month, today.day))
         self.completed_on.setEnabled(False)
         self.completed.toggled.connect(self.completed_on.setEnabled)
         self.photos = PhotoPicker(self)
