@@ -40,6 +40,7 @@ async def _render(out: Path) -> int:
             await _lock_screen(window, out / f"{lang}_{len(window.page_ids):02d}_lock.png")
             window.close()
             window.deleteLater()
+        await _liaison_views(session, out, translations)
         await worker.run(session.store.close)
     finally:
         worker.shutdown()
@@ -208,6 +209,81 @@ def _sample_edits(store, model, row_id: str) -> None:
     with store.write("李明") as w:
         current = w.current(model, row_id)
         services.update_record(w, model, row_id, {field: current[field] + "（经复核补充）"})
+
+
+async def _liaison_views(hq_session, out: Path, translations) -> None:
+    """The unit liaison's window (issue 14 §2) on the demo county's busiest unit, with a
+    receipt, a refused extension and a returned report to show HQ's answers, and its two
+    dialogs. Rendered after HQ's pages: it names the unit in the store's meta."""
+    from dataclasses import replace
+
+    from desktop.i18n import CHINESE, ENGLISH
+    from desktop.main_window import MainWindow
+    from desktop.self_test import wait_until
+
+    store = hq_session.store
+    await hq_session.worker.run(_liaison_sample, store)
+    session = replace(hq_session, profile_role="unit", device_role="unit", is_demo=False,
+                      change_hub=None, _sync_engine=None)
+    for lang in (ENGLISH, CHINESE):
+        translations.switch(lang)
+        window = MainWindow(session, lang)
+        window.resize(1366, 768)
+        window.show()
+        page = window.show_page(window.page_ids[0])
+        await wait_until(page.is_ready)
+        returned = [i for i, r in enumerate(page.rows)  # to show HQ's answer in the details
+                    if r["report"] and r["report"]["review"] == "returned"]
+        page.table.selectRow(returned[0] if returned else 0)
+        await asyncio.sleep(0.5)
+        stem = out / f"{lang}_unit_00_{window.page_ids[0]}"
+        save(window, f"{stem}.png")
+        for name, opener in (("extension", page.request_extension), ("report", page.report)):
+            await opener()
+            dialog = page.current_dialog
+            dialog.resize(1366 // 2, 768 // 2 + 120)
+            await asyncio.sleep(0.3)
+            save(dialog, f"{stem}_{name}.png")
+            dialog.reject()
+        window.close()
+        window.deleteLater()
+
+
+def _liaison_sample(store) -> None:
+    """Name the unit with the most problems as this store's unit; sign for its first problem,
+    refuse an extension of the second and return a report of the third."""
+    from datetime import timedelta
+
+    from models.rectification import ExtensionRequest, ProblemReceipt, RectificationReport
+    from models.store.store import set_meta
+    from models.timeutil import local_today
+
+    today = local_today()
+    with store.write("screenshots") as w:
+        unit = w.conn.exec_driver_sql(
+            "SELECT unit_id FROM problem WHERE deleted_at IS NULL AND status != 'verified' "
+            "GROUP BY unit_id ORDER BY count(*) DESC LIMIT 1").scalar()
+        set_meta(w.conn, "unit_id", unit)
+        rows = w.conn.exec_driver_sql(
+            "SELECT id, deadline FROM problem WHERE unit_id = ? AND deleted_at IS NULL "
+            "AND status != 'verified' ORDER BY deadline LIMIT 3", (unit,)).all()
+        for row in rows:
+            w.create(ProblemReceipt, {"problem_id": row.id, "signed_on": today - timedelta(9),
+                                      "signed_by": "李联络"})
+        if len(rows) > 1:
+            w.create(ExtensionRequest, {
+                "problem_id": rows[1].id, "current_deadline": rows[1].deadline,
+                "requested_deadline": today + timedelta(30), "reason": "专项资金尚未下达",
+                "requested_on": today - timedelta(5), "requested_by": "李联络",
+                "decision": "refused", "decision_reason": "可先行整改，资金问题另行协调",
+                "decided_on": today - timedelta(2), "decided_by": "王芳"})
+        if len(rows) > 2:
+            w.create(RectificationReport, {
+                "problem_id": rows[2].id, "what_done": "已在大厅公示收费标准", "progress": "",
+                "completed_on": today - timedelta(3), "reported_on": today - timedelta(3),
+                "reported_by": "李联络", "review": "returned",
+                "review_reason": "缺少整改前后对比照片", "reviewed_on": today - timedelta(1),
+                "reviewed_by": "王芳"})
 
 
 def main() -> int:

@@ -337,3 +337,45 @@ def kiosk_reasons_matching(text: str) -> list[str]:
         return []
     return sorted({m.value for words, m in _LEGACY_KIOSK_TEXT.items()
                    if needle in words.casefold()})
+
+
+# --- the unit's own records (issue 14 §2): its receipt, extension requests and reports -------
+# The unit's liaison device checks them as they are written (models/unit_reports.py) and HQ can
+# check a pushed one with the same facts: whether the problem is signed for, has a pending
+# request, has a completed report awaiting acceptance, and is verified (closed).
+
+def receipt_problems(already_signed: bool) -> list[Problem]:
+    """A problem is signed for once (签收): the chase starts at the first receipt."""
+    return [Problem.of("problem_id", "already_signed")] if already_signed else []
+
+
+def extension_problems(current: date | None, requested: date | None, reason: str | None,
+                       *, pending: bool) -> list[Problem]:
+    """A request for a later deadline (延期申请): a reason, a date after the current deadline,
+    and one request at a time (HQ answers the pending one first)."""
+    problems = []
+    if pending:
+        problems.append(Problem.of("problem_id", "extension_pending"))
+    if not (reason or "").strip():
+        problems.append(Problem.of("reason", "extension_needs_reason"))
+    if requested is None:
+        problems.append(Problem.of("requested_deadline", "field_required"))
+    elif current is not None and requested <= current:
+        problems.append(Problem.of("requested_deadline", "extension_not_later",
+                                   requested=requested.isoformat(), current=current.isoformat()))
+    return problems
+
+
+def report_problems(what_done: str | None, completed_on: date | None, today: date,
+                    *, awaiting: bool) -> list[Problem]:
+    """A rectification report (整改报告): what was done, a completion date not in the future,
+    and no new report while a completed one awaits HQ's acceptance."""
+    problems = []
+    if awaiting:
+        problems.append(Problem.of("problem_id", "report_awaiting_acceptance"))
+    if not (what_done or "").strip():
+        problems.append(Problem.of("what_done", "report_needs_what_done"))
+    if completed_on is not None and completed_on > today:
+        problems.append(Problem.of("completed_on", "completed_in_future",
+                                   completed=completed_on.isoformat(), today=today.isoformat()))
+    return problems

@@ -16,8 +16,8 @@ from models.enums import DeviceRole, ProfileRole
 
 # The titles are translated in this context (the navigation's, where they always were).
 TITLE_CONTEXT = "MainWindow"
-_HQ, _OFFICE, _REP, _KIOSK = (DeviceRole.HQ, DeviceRole.OFFICE, DeviceRole.REPRESENTATIVE,
-                              DeviceRole.KIOSK)
+_HQ, _OFFICE, _REP, _KIOSK, _UNIT = (DeviceRole.HQ, DeviceRole.OFFICE,
+                                     DeviceRole.REPRESENTATIVE, DeviceRole.KIOSK, DeviceRole.UNIT)
 # An office that never enrolled: it has no HQ, so it keeps its own campaigns and teams.
 STANDALONE_OFFICE = "standalone office"
 # The office's outputs: supervisors and HQ only.
@@ -44,6 +44,9 @@ def _page(page_id, title, target, roles, **rest) -> PageSpec:
 # In navigation order. Roles follow the sync issue's authorization matrix: office devices never
 # hold visits, findings or criticisms; a kiosk only rates.
 PAGES: tuple[PageSpec, ...] = (
+    # A unit's liaison sees its own problems only (issue 14 §2), its sync issues and settings.
+    _page("our_problems", QT_TRANSLATE_NOOP("MainWindow", "Our problems"),
+          "desktop.pages.liaison:OurProblemsPage", {_UNIT}),
     _page("dashboard", QT_TRANSLATE_NOOP("MainWindow", "Dashboard"),
           "desktop.pages.dashboard:DashboardPage", {_HQ, _OFFICE, _REP}),
     _page("visits", QT_TRANSLATE_NOOP("MainWindow", "Visits"),
@@ -68,9 +71,9 @@ PAGES: tuple[PageSpec, ...] = (
           "desktop.pages.hq_administration:HqAdminPage", {_HQ, STANDALONE_OFFICE},
           profiles=_NOT_CLERKS),
     _page("conflicts", QT_TRANSLATE_NOOP("MainWindow", "Sync issues"),
-          "desktop.pages.sync_issues:ConflictsPage", {_HQ, _OFFICE, _REP}),
+          "desktop.pages.sync_issues:ConflictsPage", {_HQ, _OFFICE, _REP, _UNIT}),
     _page("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings"),
-          "desktop.pages.settings:SettingsPage", {_HQ, _OFFICE, _REP, _KIOSK}),
+          "desktop.pages.settings:SettingsPage", {_HQ, _OFFICE, _REP, _KIOSK, _UNIT}),
 )
 _BY_ID = {spec.id: spec for spec in PAGES}
 _BY_TARGET = {spec.target: spec for spec in PAGES}

@@ -25,9 +25,11 @@ from models.messages import (
     security,
     store,
     sync,
+    unit_reports,
 )
 
-AREAS = (general, cli, cli_usage, records, imports, security, store, documents, sync)
+AREAS = (general, cli, cli_usage, records, imports, security, store, documents, sync,
+         unit_reports)
 
 
 def _join() -> dict[str, str]:

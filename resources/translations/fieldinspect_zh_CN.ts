@@ -2502,6 +2502,11 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>Headquarters revoked this device, and its records were removed from it. Ask headquarters to enroll it again.</source>
         <translation>总部已吊销本设备，其中的记录已被清除。如需继续使用，请联系总部重新登记。</translation>
     </message>
+    <message>
+        <location filename="../../desktop/pages/registry.py" line="1"/>
+        <source>Our problems</source>
+        <translation>本单位问题</translation>
+    </message>
 </context>
 <context>
     <name>Operations</name>
@@ -4650,6 +4655,66 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>rectification report</source>
         <translation>整改报告</translation>
     </message>
+    <message>
+        <location filename="../../models/messages/unit_reports.py" line="1"/>
+        <source>Only a unit liaison&apos;s device signs for problems, asks for extensions and reports back.</source>
+        <translation>只有单位联络员的设备才能签收问题、申请延期和报送整改情况。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/unit_reports.py" line="1"/>
+        <source>That problem is not one of this unit&apos;s problems.</source>
+        <translation>该问题不属于本单位。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/unit_reports.py" line="1"/>
+        <source>This problem is verified and closed: nothing more can be sent for it.</source>
+        <translation>该问题已验收销号，不能再为其报送任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/unit_reports.py" line="1"/>
+        <source>This problem is already signed for.</source>
+        <translation>该问题已签收。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/unit_reports.py" line="1"/>
+        <source>An extension request for this problem is still waiting for HQ&apos;s answer.</source>
+        <translation>该问题的延期申请仍在等待总部答复。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/unit_reports.py" line="1"/>
+        <source>give the reason for the extension</source>
+        <translation>请填写延期理由</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/unit_reports.py" line="1"/>
+        <source>the new deadline {requested} must be after the current deadline ({current})</source>
+        <translation>新的整改期限 {requested} 必须晚于当前期限（{current}）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/unit_reports.py" line="1"/>
+        <source>A completed report of this problem is waiting for HQ&apos;s acceptance; send a new report after HQ answers.</source>
+        <translation>该问题已报送的整改完成报告正在等待总部验收；请在答复后再报送新的报告。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/unit_reports.py" line="1"/>
+        <source>say what was done</source>
+        <translation>请填写已采取的整改措施</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/unit_reports.py" line="1"/>
+        <source>the completion date {completed} is after today ({today})</source>
+        <translation>完成日期 {completed} 晚于今天（{today}）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/unit_reports.py" line="1"/>
+        <source>{file}: only JPEG and PNG photos can be attached to a report (their location data is removed first)</source>
+        <translation>{file}：整改报告只能附 JPEG 或 PNG 照片（先去除其中的位置信息）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/unit_reports.py" line="1"/>
+        <source>{file}: the photo is damaged; its location data cannot be removed</source>
+        <translation>{file}：照片已损坏，无法去除其中的位置信息</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsPanel</name>
@@ -6510,6 +6575,255 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <location filename="../../desktop/pages/office_settings.py" line="1"/>
         <source>Overdue problems for accountability</source>
         <translation>问责线索：逾期问题数</translation>
+    </message>
+</context>
+<context>
+    <name>ExtensionDialog</name>
+    <message>
+        <location filename="../../desktop/pages/liaison_dialogs.py" line="1"/>
+        <source>Request an extension</source>
+        <translation>申请延期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/liaison_dialogs.py" line="1"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/liaison_dialogs.py" line="1"/>
+        <source>Why the work cannot be finished by the current deadline</source>
+        <translation>不能在现有期限内完成整改的原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/liaison_dialogs.py" line="1"/>
+        <source>Current deadline</source>
+        <translation>现整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/liaison_dialogs.py" line="1"/>
+        <source>New deadline</source>
+        <translation>申请延至</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/liaison_dialogs.py" line="1"/>
+        <source>Reason</source>
+        <translation>延期理由</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../desktop/pages/liaison_dialogs.py" line="1"/>
+        <source>Report on the rectification</source>
+        <translation>报送整改情况</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/liaison_dialogs.py" line="1"/>
+        <source>The measures taken</source>
+        <translation>已采取的整改措施</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/liaison_dialogs.py" line="1"/>
+        <source>What is still to do, if anything</source>
+        <translation>尚未完成的事项（如有）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/liaison_dialogs.py" line="1"/>
+        <source>The rectification is completed</source>
+        <translation>整改已完成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/liaison_dialogs.py" line="1"/>
+        <source>Location and camera data are removed from the photos before they are kept.</source>
+        <translation>照片保存前会去除其中的位置和相机信息。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/liaison_dialogs.py" line="1"/>
+        <source>What was done</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/liaison_dialogs.py" line="1"/>
+        <source>Progress</source>
+        <translation>整改进展</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/liaison_dialogs.py" line="1"/>
+        <source>Date completed</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/liaison_dialogs.py" line="1"/>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+</context>
+<context>
+    <name>OurProblemsPage</name>
+    <message>
+        <location filename="../../desktop/pages/liaison.py" line="1"/>
+        <source>Sign for it</source>
+        <translation>签收</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/liaison.py" line="1"/>
+        <source>Request an extension…</source>
+        <translation>申请延期…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/liaison.py" line="1"/>
+        <source>Report…</source>
+        <translation>报送整改情况…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/liaison.py" line="1"/>
+        <source>Details and HQ&apos;s answers</source>
+        <translation>详情及总部答复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/liaison.py" line="1"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/liaison.py" line="1"/>
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/liaison.py" line="1"/>
+        <source>Days overdue</source>
+        <translation>超期天数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/liaison.py" line="1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/liaison.py" line="1"/>
+        <source>Signed for</source>
+        <translation>签收</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/liaison.py" line="1"/>
+        <source>Latest report</source>
+        <translation>最近报告</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/liaison.py" line="1"/>
+        <source>HQ&apos;s answer</source>
+        <translation>总部答复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/liaison.py" line="1"/>
+        <source>Problems: %1. Overdue: %2. Due within %4 days: %3. Overdue ones come first.</source>
+        <translation>问题 %1 个：已超期 %2 个，%4 天内到期 %3 个。超期问题排在最前。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/liaison.py" line="1"/>
+        <source>Not yet</source>
+        <translation>未签收</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/liaison.py" line="1"/>
+        <source>None yet</source>
+        <translation>尚无</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/liaison.py" line="1"/>
+        <source>Progress, %1</source>
+        <translation>进展报告（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/liaison.py" line="1"/>
+        <source>Returned: %1</source>
+        <translation>已退回：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/liaison.py" line="1"/>
+        <source>Accepted</source>
+        <translation>验收通过</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/liaison.py" line="1"/>
+        <source>Extension approved to %1</source>
+        <translation>已批准延期至 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/liaison.py" line="1"/>
+        <source>Extension refused: %1</source>
+        <translation>延期不予批准：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/liaison.py" line="1"/>
+        <source>Extension requested, awaiting decision</source>
+        <translation>已申请延期，待审批</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/liaison.py" line="1"/>
+        <source>Select a problem to see its details and what HQ answered.</source>
+        <translation>选择一个问题，查看详情和总部的答复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/liaison.py" line="1"/>
+        <source>Unit: %1</source>
+        <translation>单位：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/liaison.py" line="1"/>
+        <source>Assignment notice: %1</source>
+        <translation>交办通知：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/liaison.py" line="1"/>
+        <source>Deadline: %1</source>
+        <translation>整改期限：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/liaison.py" line="1"/>
+        <source>Status: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/liaison.py" line="1"/>
+        <source>Extension requested on %1 to %2: %3</source>
+        <translation>%1 申请延期至 %2：%3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/liaison.py" line="1"/>
+        <source>HQ&apos;s decision: %1</source>
+        <translation>总部审批：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/liaison.py" line="1"/>
+        <source>HQ&apos;s reason: %1</source>
+        <translation>总部说明：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/liaison.py" line="1"/>
+        <source>Report of %1: %2</source>
+        <translation>%1 报告：%2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/liaison.py" line="1"/>
+        <source>Progress: %1</source>
+        <translation>进展：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/liaison.py" line="1"/>
+        <source>Completed on %1</source>
+        <translation>完成日期：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/liaison.py" line="1"/>
+        <source>HQ&apos;s review: %1</source>
+        <translation>总部验收：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/liaison.py" line="1"/>
+        <source>Photos: %1</source>
+        <translation>照片：%1 张</translation>
     </message>
 </context>
 </TS>

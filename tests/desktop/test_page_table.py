@@ -22,6 +22,8 @@ BEFORE = {
     DeviceRole.REPRESENTATIVE: ("dashboard", "visits", "findings", "criticisms", "units",
                                 "conflicts", "settings"),
     DeviceRole.KIOSK: ("entry", "settings"),
+    # Added with the role (issue 14 §2): a unit's liaison sees its own problems and no more.
+    DeviceRole.UNIT: ("our_problems", "conflicts", "settings"),
 }
 
 
@@ -86,9 +88,10 @@ def test_the_navigation_reads_its_titles_and_classes_from_the_table(qtbot, aloop
 
     window = MainWindow(make_session(store, worker, role="hq", device_role="hq"), "en")
     qtbot.addWidget(window)
-    assert window.page_ids == [spec.id for spec in PAGES]
+    hq_pages = [spec for spec in PAGES if DeviceRole.HQ in spec.roles]  # not the liaison's
+    assert window.page_ids == [spec.id for spec in hq_pages]
     assert [window.nav.item(i).text() for i in range(window.nav.count())] \
-        == [spec.title for spec in PAGES]
+        == [spec.title for spec in hq_pages]
     for spec in PAGES:  # each class knows its id and title only from the table
         cls = page_class(spec.id)
         assert "page_id" not in vars(cls) and "title" not in vars(cls), spec.id
