@@ -714,8 +714,8 @@
     </message>
     <message>
         <location filename="../../desktop/pages/devices.py" line="60"/>
-        <source>Unit (kiosk)</source>
-        <translation>单位（评价器）</translation>
+        <source>Unit</source>
+        <translation>单位</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/devices.py" line="61"/>
