@@ -14,6 +14,7 @@ DEFAULT_ROLE_FOR_DEVICE = {
     DeviceRole.OFFICE: ProfileRole.SUPERVISOR,
     DeviceRole.HQ: ProfileRole.HQ,
     DeviceRole.KIOSK: ProfileRole.KIOSK,
+    DeviceRole.UNIT: ProfileRole.UNIT,  # a unit's liaison (issue 14 §2)
 }
 
 

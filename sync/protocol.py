@@ -52,7 +52,7 @@ EntryStatus = Literal["applied", "duplicate", "rejected", "forbidden", "conflict
 # The code of a `rejected` entry whose number HQ already holds with a different entry: the
 # pushing store is a copy (restored or copied) and must enroll again (sync/server/replays.py).
 SEQUENCE_REUSED = "sequence_reused"
-DeviceRoleName = Literal["representative", "office", "hq", "kiosk"]
+DeviceRoleName = Literal["representative", "office", "hq", "kiosk", "unit"]
 
 
 class _Message(BaseModel):

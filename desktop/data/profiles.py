@@ -28,6 +28,7 @@ ROLES_FOR_DEVICE: dict[str, tuple[ProfileRole, ...]] = {
     DeviceRole.HQ: (ProfileRole.HQ,),
     DeviceRole.REPRESENTATIVE: (ProfileRole.REPRESENTATIVE,),
     DeviceRole.KIOSK: (ProfileRole.KIOSK, ProfileRole.SUPERVISOR),
+    DeviceRole.UNIT: (ProfileRole.UNIT,),
 }
 
 

@@ -28,6 +28,8 @@ from desktop.widgets.slots import widget_slot
 from models.enums import DeviceRole
 
 ACCEPTED = QDialog.DialogCode.Accepted
+# Roles enrolled for a unit: a kiosk serves it, a liaison reports for it (and its sub-units).
+UNIT_ROLES = (DeviceRole.KIOSK.value, DeviceRole.UNIT.value)
 
 
 class EnrollDeviceDialog(QDialog):
@@ -58,7 +60,7 @@ class EnrollDeviceDialog(QDialog):
         self.form.addRow(self.tr("Role"), self.role)
         self.form.addRow(self.tr("Inspection team"), self.team)
         self.form.addRow(self.tr("Representative"), self.representative)
-        self.form.addRow(self.tr("Unit (kiosk)"), self.unit)
+        self.form.addRow(self.tr("Unit"), self.unit)
         self.form.addRow(self.tr("Label"), self.label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -74,7 +76,7 @@ class EnrollDeviceDialog(QDialog):
     def _update(self) -> None:
         role = self.role.currentData()
         for widget, roles in ((self.representative, ("representative",)),
-                              (self.unit, ("kiosk",)), (self.team, ("representative",))):
+                              (self.unit, UNIT_ROLES), (self.team, ("representative",))):
             visible = role in roles
             widget.setVisible(visible)
             self.form.labelForField(widget).setVisible(visible)
@@ -85,7 +87,7 @@ class EnrollDeviceDialog(QDialog):
             role=role, label=self.label.text().strip(),
             team=_text(self.team) if role == "representative" else None,
             representative=_text(self.representative) if role == "representative" else None,
-            unit=self.unit.currentData() if role == "kiosk" else None)
+            unit=self.unit.currentData() if role in UNIT_ROLES else None)
 
 
 def _text(box: QComboBox) -> str | None:

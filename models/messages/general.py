@@ -7,6 +7,10 @@ MESSAGES = {
     "visit_assignment_hq_only": "Only HQ changes a visit's team and representatives.",
     "office_settings_hq_only": "Only HQ sets the office settings; this device reads them.",
     "reply_hq_only": "Only HQ records the reply to the complainant; this device reads it.",
+    "extension_decision_hq_only": "Only HQ decides on an extension request; this device asks "
+                                  "and reads the answer.",
+    "report_review_hq_only": "Only HQ accepts or returns a rectification report; this device "
+                             "reports and reads the answer.",
     # Row problems (Problem codes)
     "reply_needs_contact": "A reply can only be recorded for a problem from an opinion whose "
                            "author left a contact.",

@@ -68,12 +68,17 @@ MESSAGES = {
     "hq_incomplete": "Only {received} bytes of the attachment arrived; the upload resumes.",
     "hq_hash_mismatch": "The attachment's bytes do not match its fingerprint; it is sent or "
                         "fetched again at the next sync.",
+    "hq_photo_format": "HQ takes only JPEG or PNG photos from a unit's device.",
+    "hq_photo_metadata": "HQ refused the photo: it still carries location or camera data. "
+                         "Attach it again on this device, which removes them.",
     "hq_device_unknown": "No device is known by '{key}'.",
     "hq_device_ambiguous": "'{key}' names {count} devices; use the id from hq list-devices.",
     "hq_device_not_active": "'{key}' is {status}, not active.",
     "hq_conflict_unknown": "HQ has no such conflict.",
     "hq_role_unknown": "'{role}' is not a kind of device ({roles}).",
     "hq_kiosk_needs_unit": "A kiosk names the unit it serves (--unit).",
+    "hq_unit_device_needs_unit": "A unit liaison's device names its unit (--unit); it receives "
+                                 "the problems of that unit and its sub-units.",
     "hq_representative_needs_name": "A representative device names its representative "
                                     "(--representative).",
     "hq_representative_ambiguous": "{count} representatives are named '{name}'.",

@@ -714,8 +714,8 @@
     </message>
     <message>
         <location filename="../../desktop/pages/devices.py" line="60"/>
-        <source>Unit (kiosk)</source>
-        <translation>单位（评价器）</translation>
+        <source>Unit</source>
+        <translation>单位</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/devices.py" line="61"/>
@@ -3507,6 +3507,16 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
     </message>
     <message>
         <location filename="../../models/messages/general.py" line="1"/>
+        <source>Only HQ decides on an extension request; this device asks and reads the answer.</source>
+        <translation>延期申请只能由总部审批，本设备只能提出申请并查看答复。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/general.py" line="1"/>
+        <source>Only HQ accepts or returns a rectification report; this device reports and reads the answer.</source>
+        <translation>整改报告只能由总部验收或退回，本设备只能报送并查看答复。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/general.py" line="1"/>
         <source>A reply can only be recorded for a problem from an opinion whose author left a contact.</source>
         <translation>只有来源于留有联系方式的群众意见的问题才能记录答复。</translation>
     </message>
@@ -4357,6 +4367,16 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
     </message>
     <message>
         <location filename="../../models/messages/sync.py" line="1"/>
+        <source>HQ takes only JPEG or PNG photos from a unit&apos;s device.</source>
+        <translation>总部只接收单位设备发送的 JPEG 或 PNG 照片。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>HQ refused the photo: it still carries location or camera data. Attach it again on this device, which removes them.</source>
+        <translation>总部拒收该照片：照片仍带有位置或相机信息。请在本设备上重新添加，本设备会去除这些信息。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
         <source>No device is known by &apos;{key}&apos;.</source>
         <translation>没有名为“{key}”的设备。</translation>
     </message>
@@ -4384,6 +4404,11 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <location filename="../../models/messages/sync.py" line="1"/>
         <source>A kiosk names the unit it serves (--unit).</source>
         <translation>自助终端须指明其服务的单位（--unit）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/sync.py" line="1"/>
+        <source>A unit liaison&apos;s device names its unit (--unit); it receives the problems of that unit and its sub-units.</source>
+        <translation>单位联络员设备须指明其所属单位（--unit）；它接收该单位及其下属单位的问题。</translation>
     </message>
     <message>
         <location filename="../../models/messages/sync.py" line="1"/>

@@ -36,6 +36,8 @@ def enroll_device(db: ServerDB, *, role: str, team: str | None = None,
         unit_id = _find_unit(conn, unit) if unit else None
         if role == DeviceRole.KIOSK and unit_id is None:
             raise ValidationError(Problem.of("unit", "hq_kiosk_needs_unit"))
+        if role == DeviceRole.UNIT and unit_id is None:  # its units decide all it receives
+            raise ValidationError(Problem.of("unit", "hq_unit_device_needs_unit"))
         device_id, code = new_id(), new_code()
         now = utcnow()
         conn.execute(T.device.insert().values(

@@ -17,15 +17,21 @@ Knowing a photo's hash must give nothing (issue 11 §2), so:
 
 Files are stored under names HQ makes from the verified hash, never under a name a client
 sent; both finished and partial files are sealed (`sync/server/attachment_store.py`).
+
+A unit's liaison device sends only JPEG or PNG photos already stripped of location and camera
+data (the device strips them before hashing, so every copy is the stripped one): HQ checks the
+finished bytes and refuses anything else (`photo_format`, `photo_metadata`), keeping nothing.
 """
 
 import hashlib
 import re
+import struct
 
 import sqlalchemy as sa
 
 from models.errors import NotFoundError
 from models.security.attachment_store import BlobCorruptError
+from models.security.published import UnsupportedImageError, strip_location
 from models.tables import SYNCED_TABLES
 from models.timeutil import utcnow
 from sync.protocol import MAX_ATTACHMENT_BYTES, BlobStatus
@@ -190,10 +196,29 @@ def finish(db: ServerDB, device: DeviceIdentity, sha: str) -> BlobStatus:
         db.partial.drop(me, sha)
         raise ClientError(422, "hash_mismatch", "the bytes do not match their SHA-256; upload "
                         "again")
+    refusal = photo_refusal(device, data)
+    if refusal is not None:
+        db.partial.drop(me, sha)
+        raise refusal
     db.blobs.put(data, expected_sha256=sha, rewrite=True)  # sealed, fsynced
     _record_holder(db, me, sha, len(data), session.media_type)
     db.partial.drop(me, sha)
     return _complete(sha, len(data))
+
+
+def photo_refusal(device: DeviceIdentity, data: bytes) -> ClientError | None:
+    """Why HQ refuses these bytes from this device: from a unit device, anything but a JPEG
+    or PNG that stripping would leave unchanged (no EXIF, XMP, IPTC or text blocks)."""
+    if device.role != "unit":
+        return None
+    try:
+        clean = strip_location(data) == data
+    except (UnsupportedImageError, IndexError, struct.error):
+        return ClientError(422, "photo_format", "a unit device sends JPEG or PNG photos only")
+    if not clean:
+        return ClientError(422, "photo_metadata", "the photo still carries location or camera "
+                           "data; the device removes them before sending")
+    return None
 
 
 def _own_state(db: ServerDB, me: str, sha: str):

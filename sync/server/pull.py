@@ -4,7 +4,8 @@ All tables are read in ONE snapshot, and the cursor handed back is either the ve
 last row sent (more to come) or the counter read in that same snapshot: versions are handed out
 under the counter row's lock in commit order, so nothing below it can still appear later.
 Rows of row-filtered tables that are not (or no longer) visible are sent as removals to the
-devices that hold them (sync_device_row), and to no one else.
+devices that hold them (sync_device_row), and to no one else. A unit device's problems are
+projected (sync/server/projection.py).
 """
 
 from typing import Any
@@ -19,6 +20,7 @@ from sync.server.auth import Bearer, DeviceIdentity, identify
 from sync.server.conflicts import conflicts_for
 from sync.server.db import ServerDB, high_water
 from sync.server.errors import ClientError
+from sync.server.projection import project_problems
 from sync.server.rows import insert_ignore
 from sync.server.scope import Scope, load_scope, row_visible
 
@@ -31,7 +33,7 @@ def pull_page(db: ServerDB, device: DeviceIdentity | Bearer, cursor: int, limit:
     # On SQLite a pull that records what it sent must hold the write lock from the start: a
     # read snapshot cannot be upgraded once another writer has committed.
     tracked = isinstance(device, DeviceIdentity) and device.role in (
-        "representative", "kiosk", "office")
+        "representative", "kiosk", "office", "unit")
     opener = db.write if (db.is_sqlite and tracked) else db.read
     with opener() as conn:
         device = identify(conn, device)
@@ -96,6 +98,8 @@ def _shape(conn: sa.Connection, scope: Scope, page: list[tuple]) -> tuple[dict, 
         if scope.row_filtered(name):
             rows, gone = _filter(conn, scope, name, columns, rows)
             removals.extend({"table": name, "id": i} for i in gone)
+        if rows and name == "problem" and scope.role == "unit":
+            rows = project_problems(columns, rows)
         if rows:
             tables[name] = {"columns": columns, "rows": _encode(conn, table, rows)}
     return tables, removals

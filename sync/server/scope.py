@@ -3,8 +3,10 @@
 Device role is fixed at enrollment and read from HQ's records, never from a payload. Clerk and
 supervisor are profiles on an office device: HQ cannot tell them apart (a profile name is
 attribution only), so their differences are enforced on the device; HQ enforces the device role.
-Beyond the table: a representative writes only visits it receives (and what follows them), and
-some fields only HQ sets (`HQ_FIELDS`: a visit's assignment, a campaign's result settings).
+Beyond the table: a representative writes only visits it receives (and what follows them), a
+unit's liaison only the receipts, requests and reports of its units' assigned problems, and
+some fields only HQ sets (`HQ_FIELDS`: a visit's assignment, a campaign's result settings, HQ's
+answers to a unit).
 Each refusal carries a stable code (`Refusal`). docs/authorization.md is this table in prose.
 """
 
@@ -16,9 +18,10 @@ import sqlalchemy as sa
 
 from models import rules
 from models.enums import VisitKind, VisitStatus
-from models.reference import Representative, Unit
+from models.reference import Representative
 from models.tables import SYNCED_TABLES
 from sync.server.auth import DeviceIdentity
+from sync.server.unit_tree import unit_and_ancestors, unit_subtree
 
 ALL = "rcud"
 REFERENCE = ("unit", "team", "representative", "campaign")
@@ -43,12 +46,20 @@ MATRIX: dict[str, dict[str, str]] = {
         "opinion": "c", "attachment": "rcd", "office_settings": "r",
     },
     "kiosk": {"unit": "r", "campaign": "r", "evaluation": "c", "office_settings": "r"},
+    # A unit's liaison (issue 14 §2): its units' assigned problems, as a projection
+    # (sync/server/projection.py), and what it reports back on them.
+    "unit": {"unit": "r", "campaign": "r", "office_settings": "r", "problem": "r",
+             "problem_receipt": "rc", "extension_request": "rc",
+             "rectification_report": "rc", "attachment": "rc"},
 }
+# The rows of a unit's problems that follow the problem (pull and write).
+FOLLOW_PROBLEM = ("problem_receipt", "extension_request", "rectification_report")
 # (role, table) pairs whose rows are filtered one by one (the rest is all-or-nothing per table).
 ROW_FILTERED: dict[str, frozenset[str]] = {
     "representative": frozenset({"visit", "finding", "personnel_criticism", "attachment"}),
     "kiosk": frozenset({"unit", "evaluation"}),
     "office": frozenset({"attachment"}),
+    "unit": frozenset({"unit", "problem", *FOLLOW_PROBLEM, "attachment"}),
 }
 OP_LETTER = {"insert": "c", "update": "u", "delete": "d"}
 
@@ -60,6 +71,9 @@ class Scope:
     device: DeviceIdentity
     team_id: str | None
     unit_ids: frozenset[str]
+    # A unit device's own units: the enrolled unit and its descendants (`unit_ids` adds their
+    # ancestors, which it receives too).
+    own_unit_ids: frozenset[str] = frozenset()
 
     @property
     def role(self) -> str:
@@ -80,16 +94,12 @@ def load_scope(conn: sa.Connection, device: DeviceIdentity) -> Scope:
         current = conn.execute(sa.select(rep.c.team_id).where(
             rep.c.id == device.representative_id)).scalar()
         team_id = current or team_id
-    units = frozenset(_unit_and_ancestors(conn, device.unit_id)) if device.unit_id else frozenset()
-    return Scope(device=device, team_id=team_id, unit_ids=units)
-
-
-def _unit_and_ancestors(conn: sa.Connection, unit_id: str) -> list[str]:
-    t, out = Unit.__table__, []
-    while unit_id and unit_id not in out and len(out) < 50:
-        out.append(unit_id)
-        unit_id = conn.execute(sa.select(t.c.parent_id).where(t.c.id == unit_id)).scalar()
-    return out
+    units = frozenset(unit_and_ancestors(conn, device.unit_id)) if device.unit_id else frozenset()
+    own: frozenset[str] = frozenset()
+    if device.role == "unit" and device.unit_id:
+        own = frozenset(unit_subtree(conn, [device.unit_id]))
+        units = units | own
+    return Scope(device=device, team_id=team_id, unit_ids=units, own_unit_ids=own)
 
 
 # --- writes ---------------------------------------------------------------------------------
@@ -273,8 +283,39 @@ def _office_problem(_scope: Scope, before: dict | None, after: dict | None,
     return None
 
 
+def _unit_follower(table: str, fields: tuple[str, ...], code: str, what: str) -> RowRule:
+    """A receipt, extension request or report from a unit device: only for a problem it
+    receives, with HQ's answer fields left as a new record has them."""
+    model = SYNCED_TABLES[table]
+    defaults = {name: model.model_fields[name].default for name in fields}
+
+    def check(scope: Scope, before: dict | None, after: dict | None,
+              lookup: Lookup) -> Refusal | None:
+        for row in (before, after):
+            if row is not None and not problem_assigned(
+                    scope, lookup("problem", row.get("problem_id"))):
+                return NOT_IN_SCOPE
+        answered = [name for name in fields if after is not None and name in after
+                    and (after[name] or None) != (defaults[name] or None)]
+        if answered:
+            return Refusal(code, f"only HQ sets {what}", {"fields": answered})
+        return None
+    return check
+
+
+def _unit_attachment(scope: Scope, before: dict | None, after: dict | None,
+                     lookup: Lookup) -> Refusal | None:
+    """A unit device attaches files (its evidence photos) to its rectification reports only."""
+    for row in (before, after):
+        if row is not None and row.get("owner_table") != "rectification_report":
+            return Refusal("attachment_owner", "a unit device attaches files only to "
+                           "rectification reports", {"owner_table": row.get("owner_table", "")})
+    return _attachment_owner(scope, before, after, lookup)
+
+
 _OWNER_READABLE = {
     "visit": lambda s, row, _lk: _visit_readable(s, row),
+    "rectification_report": lambda s, row, lk: row_visible(s, "rectification_report", row, lk),
     "finding": _finding_readable,
     "personnel_criticism": _criticism_readable,
 }
@@ -287,11 +328,21 @@ _ROW_WRITE: dict[tuple[str, str], RowRule] = {
     ("office", "campaign"): _office_campaign,
     ("office", "problem"): _office_problem,
     ("kiosk", "evaluation"): _kiosk_form,
+    ("unit", "problem_receipt"): _unit_follower("problem_receipt", (), "", ""),
+    ("unit", "extension_request"): _unit_follower(
+        "extension_request", rules.EXTENSION_DECISION_FIELDS, "extension_decision_hq_only",
+        "the decision on an extension request"),
+    ("unit", "rectification_report"): _unit_follower(
+        "rectification_report", rules.REPORT_REVIEW_FIELDS, "report_review_hq_only",
+        "the review of a rectification report"),
+    ("unit", "attachment"): _unit_attachment,
 }
 # (role, table) pairs with fields only HQ sets (docs/authorization.md marks them "†").
 HQ_FIELDS: dict[str, dict[str, tuple[str, ...]]] = {
     "office": {"campaign": rules.RESULT_SETTINGS, "problem": rules.REPLY_FIELDS},
     "representative": {"visit": rules.VISIT_ASSIGNMENT},
+    "unit": {"extension_request": rules.EXTENSION_DECISION_FIELDS,
+             "rectification_report": rules.REPORT_REVIEW_FIELDS},
 }
 
 
@@ -314,7 +365,29 @@ def visit_visible(scope: Scope, visit: dict | None) -> bool:
     return assigned or (scope.team_id is not None and visit.get("team_id") == scope.team_id)
 
 
+def problem_assigned(scope: Scope, problem: dict | None) -> bool:
+    """A unit device receives a problem of its units once HQ has assigned it (交办)."""
+    return (problem is not None and problem.get("unit_id") in scope.own_unit_ids
+            and problem.get("assigned_on") is not None)
+
+
+def _unit_visible(scope: Scope, table: str, row: dict, lookup: Lookup) -> bool:
+    if table == "unit":
+        return row.get("id") in scope.unit_ids
+    if table == "problem":
+        return problem_assigned(scope, row)
+    if table in FOLLOW_PROBLEM:
+        return problem_assigned(scope, lookup("problem", row.get("problem_id")))
+    if table == "attachment":  # its reports' files only, never a problem's or a unit's
+        report = lookup("rectification_report", row.get("owner_id"))
+        return row.get("owner_table") == "rectification_report" and report is not None \
+            and _unit_visible(scope, "rectification_report", report, lookup)
+    return "r" in MATRIX["unit"].get(table, "")
+
+
 def row_visible(scope: Scope, table: str, row: dict, lookup: Lookup) -> bool:
+    if scope.role == "unit":
+        return _unit_visible(scope, table, row, lookup)
     if scope.role == "kiosk":
         return row.get("id") in scope.unit_ids if table == "unit" else False
     if table == "attachment":

@@ -7,7 +7,7 @@ from sync.server.scope import HQ_FIELDS, MATRIX, ROW_FILTERED
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "authorization.md"
 DEVICE_ROLE = {"representative": "representative", "clerk": "office", "supervisor": "office",
-               "hq": "hq", "kiosk": "kiosk"}
+               "hq": "hq", "kiosk": "kiosk", "unit": "unit"}
 
 
 def test_the_documented_matrix_is_the_enforced_one():

@@ -1,0 +1,160 @@
+"""A unit's liaison device (issue 14 §2) reads its own units' assigned problems and writes only
+its receipts, extension requests and reports on them: every other read or write is refused at HQ,
+whatever a doctored client sends. On SQLite and PostgreSQL."""
+
+import json
+import struct
+from datetime import date
+
+import pytest
+
+from models.errors import SyncError
+from models.records import Attachment, Finding, Opinion, Problem, Visit
+from models.rectification import ExtensionRequest, ProblemReceipt, RectificationReport
+from models.store.outbox import append_to_outbox
+from models.store.writes import Change
+from sync.server import tables as T
+from tests.sync import conftest as sync_conftest
+from tests.sync.unit_county import county, held, report, store_texts
+
+database_url, hq = sync_conftest.database_url, sync_conftest.hq
+_passphrase = sync_conftest._passphrase  # autouse: the devices' passphrase
+
+
+def _jpeg(*segments: bytes) -> bytes:
+    """A JPEG's bytes: its segments, a quantisation table and a scan."""
+    dqt = b"\xff\xdb" + struct.pack(">H", 67) + bytes(65)
+    return b"\xff\xd8" + b"".join(segments) + dqt + b"\xff\xda\x00\x02rota\xff\xd9"
+
+
+EXIF = b"Exif\x00\x00MM\x00*GPSLatitude 31.2304N GPSLongitude 121.4737E Make Canon"
+WITH_GPS = _jpeg(b"\xff\xe1" + struct.pack(">H", len(EXIF) + 2) + EXIF)
+CLEAN = _jpeg()
+
+
+def _codes(dev) -> list[str]:
+    with dev.store.read() as conn:
+        return conn.exec_driver_sql("SELECT code FROM sync_issue ORDER BY created_at").scalars().all()
+
+
+def test_a_unit_device_cannot_change_or_delete_a_problem(hq):
+    c = county(hq)
+    pid = c.ids["secret"]
+    with c.liaison.write("liaison") as w:  # a doctored client: straight to its store
+        w.update(Problem, pid, {"status": "verified", "description": "all fine",
+                                "deadline": date(2027, 1, 1)})
+        append_to_outbox(w, [Change("problem", c.ids["replied"], "delete", {}, 0)])
+    result = c.liaison.sync()
+    assert result.forbidden == 2 and _codes(c.liaison) == ["role", "role"]
+    at_hq = hq.rows("problem")
+    assert at_hq[pid]["status"] == "rectifying" and at_hq[pid]["deadline"] == date(2026, 5, 1)
+    assert c.ids["replied"] in at_hq  # not deleted
+
+
+def test_a_unit_device_cannot_report_on_another_units_or_an_unassigned_problem(hq):
+    c = county(hq)
+    with c.liaison.write("liaison") as w:
+        w.create(RectificationReport, report(c.ids["other_unit"]))
+        w.create(ProblemReceipt, {"problem_id": c.ids["unassigned"],
+                                  "signed_on": date(2026, 4, 2)})
+        w.create(ExtensionRequest, {"problem_id": c.ids["other_unit"], "reason": "later",
+                                    "requested_deadline": date(2026, 9, 1),
+                                    "requested_on": date(2026, 4, 3)})
+    result = c.liaison.sync()
+    assert result.forbidden == 3 and set(_codes(c.liaison)) == {"not_in_scope"}
+    for table in ("rectification_report", "problem_receipt", "extension_request"):
+        assert hq.rows(table) == {}, table
+
+
+def test_a_unit_device_cannot_decide_its_own_extension_request(hq):
+    c = county(hq)
+    with c.liaison.write("liaison") as w:
+        w.create(ExtensionRequest, {
+            "problem_id": c.ids["replied"], "reason": "Counter rebuilt in May",
+            "requested_deadline": date(2026, 6, 1), "requested_on": date(2026, 4, 3),
+            "decision": "approved", "decided_on": date(2026, 4, 3), "decided_by": "me"})
+    assert c.liaison.sync().forbidden == 1
+    assert _codes(c.liaison) == ["extension_decision_hq_only"]
+    assert hq.rows("extension_request") == {}
+    assert hq.rows("problem")[c.ids["replied"]]["deadline"] == date(2026, 5, 1)
+
+
+def test_a_unit_device_cannot_accept_its_own_report(hq):
+    c = county(hq)
+    with c.liaison.write("liaison") as w:
+        w.create(RectificationReport, report(c.ids["secret"], review="accepted",
+                                             review_reason="looks done"))
+    assert c.liaison.sync().forbidden == 1
+    assert _codes(c.liaison) == ["report_review_hq_only"]
+    assert hq.rows("rectification_report") == {}
+    assert hq.rows("problem")[c.ids["secret"]]["status"] == "rectifying"
+
+
+def test_a_unit_device_holds_no_trace_of_a_secret_visit_a_finding_or_a_contact(hq):
+    """Its whole store, every table and column, after it synced, signed and reported."""
+    c = county(hq)
+    with c.liaison.write("liaison") as w:
+        w.create(ProblemReceipt, {"problem_id": c.ids["secret"], "signed_on": date(2026, 4, 2)})
+        w.create(RectificationReport, report(c.ids["secret"]))
+    assert c.liaison.sync().forbidden == 0
+    c.liaison.sync()
+    texts = store_texts(c.liaison)
+    found = [(table, column, secret) for table, column, text in texts
+             for secret in c.secrets
+             if secret in text or json.dumps(secret)[1:-1] in text]
+    assert found == []
+    assert any(column == "description" and "请整改" in text for _, column, text in texts)
+
+
+def test_a_unit_device_may_neither_create_nor_read_visits_findings_or_opinions(hq):
+    c = county(hq)
+    with c.liaison.write("liaison") as w:
+        w.create(Visit, {"kind": "open", "unit_id": c.ids["unit"], "status": "done"})
+        w.create(Finding, {"unit_id": c.ids["unit"], "description": "planted"})
+        w.create(Opinion, {"text": "planted", "unit_id": c.ids["unit"]})
+        w.create(Problem, {"description": "planted", "unit_id": c.ids["unit"],
+                           "reported_on": date(2026, 4, 1), "assigned_on": date(2026, 4, 1)})
+        append_to_outbox(w, [Change("finding", c.ids["finding"], "update",
+                                    {"description": "rewritten"}, 0)])
+    result = c.liaison.sync()
+    assert result.forbidden == 5 and set(_codes(c.liaison)) == {"role"}
+    assert len(hq.rows("visit")) == len(hq.rows("finding")) == len(hq.rows("opinion")) == 1
+    assert len(hq.rows("problem")) == 4
+    c.liaison.sync()  # and it still receives none of HQ's
+    for table, key in (("visit", "visit"), ("finding", "finding"), ("opinion", "opinion"),
+                       ("team", "team")):
+        assert c.ids[key] not in held(c.liaison, table), table
+
+
+def test_a_unit_device_cannot_send_a_photo_carrying_location_or_camera_data(hq):
+    c = county(hq)
+    with c.liaison.write("liaison") as w:
+        rep_id = w.create(RectificationReport, report(c.ids["secret"]))
+    c.liaison.sync()
+    for photo, code in ((WITH_GPS, "photo_metadata"), (b"%PDF-1.4 GPS", "photo_format")):
+        sha = c.liaison.store.blobs.put(photo)
+        with c.liaison.write("liaison") as w:
+            w.create(Attachment, {"sha256": sha, "size": len(photo), "media_type": "image/jpeg",
+                                  "owner_table": "rectification_report", "owner_id": rep_id})
+        with pytest.raises(SyncError) as refused:
+            c.liaison.sync()
+        assert refused.value.hq_code == code
+        assert hq.count(T.blob) == 0 and hq.rows("attachment") == {}
+        with c.liaison.store.engine.begin() as conn:  # a person takes the photo off again
+            conn.exec_driver_sql("DELETE FROM outbox")
+            conn.exec_driver_sql("DELETE FROM attachment")
+    assert len(hq.rows("rectification_report")) == 1
+
+
+def test_a_unit_device_attaches_files_to_its_reports_only(hq):
+    c = county(hq)
+    sha = c.liaison.store.blobs.put(CLEAN)
+    with c.liaison.write("liaison") as w:
+        receipt = w.create(ProblemReceipt, {"problem_id": c.ids["secret"],
+                                            "signed_on": date(2026, 4, 2)})
+        for owner, owner_id in (("problem", c.ids["secret"]), ("problem_receipt", receipt)):
+            w.create(Attachment, {"sha256": sha, "size": len(CLEAN), "owner_table": owner,
+                                  "owner_id": owner_id})
+    result = c.liaison.sync()
+    assert result.forbidden == 2 and _codes(c.liaison) == ["attachment_owner"] * 2
+    assert hq.rows("attachment") == {}
