@@ -55,7 +55,10 @@ class ReportRequest:
     include_circulated: bool = False  # criticism-notice: circulate again what HQ has seen
     prefix: str = DEFAULT_PREFIX
     within_days: int = 7
-    numbers: dict[str, str] | None = None  # reminder: {unit id: the number HQ gave}
+    numbers: dict[str, str] | None = None  # reminder, assignment: {unit id: HQ's number}
+    # assignment: {unit id: the problem ids HQ numbered its notice for}; only these are listed
+    records: dict[str, list[str]] | None = None
+    assigned: int = 0  # set by the assignment run: the problems that now carry their number
     # notice: the publicity period (issue date + days; None → reports.notice.PUBLICITY_DAYS),
     # HQ's hotline and e-mail (with_office_settings), and whether to list problems not yet
     # investigated; `not_investigated` is set to how many it left out.
@@ -292,11 +295,42 @@ def reminder_due_ids(conn: sa.Connection, req: ReportRequest) -> tuple[dict[str,
             reminder_prefix(conn))
 
 
+def _units(conn: sa.Connection, req: ReportRequest) -> frozenset[str] | None:
+    return frozenset(subtree(conn, find_unit(conn, req.unit))) if req.unit else None
+
+
+def assignment_records(conn: sa.Connection, req: ReportRequest) -> tuple[dict[str, list[str]],
+                                                                           str]:
+    """({unit id: the ids of its new problems}, the assignment prefix): what HQ is asked to
+    number, one notice per unit; refuses first what cannot be assigned
+    (`reports.assignment.check_assignable`)."""
+    from reports.assignment import assignment_prefix, check_assignable, new_by_unit
+
+    due = new_by_unit(conn, _units(conn, req))
+    check_assignable(conn, due)
+    return {u: [p["id"] for p in rows] for u, rows in due.items()}, assignment_prefix(conn)
+
+
+def assignment(conn: sa.Connection, req: ReportRequest) -> list[Path]:
+    """交办通知: one per unit for the problems HQ numbered (`req.records`, `req.numbers`), into
+    the folder `req.out` (DOCX and PDF, or only `req.fmt`)."""
+    from reports.assignment import new_by_unit, write_assignments
+
+    records, numbers = req.records or {}, req.numbers or {}
+    carried = {i for ids in records.values() for i in ids}
+    due = {u: [p for p in rows if p["id"] in carried]
+           for u, rows in new_by_unit(conn, _units(conn, req)).items() if numbers.get(u)}
+    due = {u: rows for u, rows in due.items() if rows}
+    fmt = req.fmt if req.fmt in ("docx", "pdf") else None
+    return write_assignments(conn, req.out, due, numbers=numbers, office=req.office,
+                             issued_on=req.today, fmt=fmt)
+
+
 PRODUCERS: dict[str, Callable[[sa.Connection, ReportRequest], list[Path]]] = {
     "ledger": ledger, "notice": notice, "criticism-notice": criticism_notice,
     "unit-feedback": unit_feedback, "county-summary": county_summary,
     "rankings": rankings, "overdue": overdue, "visit-round": visit_round,
-    "reminder": reminder,
+    "reminder": reminder, "assignment": assignment,
 }
 
 

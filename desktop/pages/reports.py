@@ -30,6 +30,12 @@ from PySide6.QtWidgets import (
 from desktop.errors import show_error
 from desktop.labels import choices
 from desktop.operations import Op, OpCancelled, Ticket, errors_shown
+from desktop.pages.assignment_row import (
+    add_assignment_options,
+    assignments_text,
+    issue_assignment,
+    offers_assignment,
+)
 from desktop.pages.base import Page
 from desktop.pages.notice_options import add_notice_options, apply_notice_options, notice_text
 from desktop.pages.reminder_row import add_reminder_options, number_reminders, reminders_text
@@ -54,10 +60,11 @@ OUTPUTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("overdue", ("xlsx", "docx", "pdf")),
     ("visit-round", ("docx", "pdf")),
     ("reminder", ("docx", "pdf")),
+    ("assignment", ("docx", "pdf")),
 )
 # the CLI's defaults too
 ALL_CAMPAIGNS_BY_DEFAULT = ("county-summary", "overdue", "visit-round", "reminder")
-FOLDER_OUTPUTS = ("unit-feedback", "reminder")  # one file per unit, into a folder
+FOLDER_OUTPUTS = ("unit-feedback", "reminder", "assignment")  # one file per unit, into a folder
 
 translate = QCoreApplication.translate  # lupdate reads translate("ReportsPage", ...)
 
@@ -127,6 +134,8 @@ class ReportsPage(Page):
         needs = {"criticism-notice": "criticisms", "visit-round": "findings"}
         outputs = [(kind, formats) for kind, formats in OUTPUTS
                    if kind not in needs or needs[kind] in session.visible_pages()]
+        if not offers_assignment(session):  # HQ alone assigns problems to their units
+            outputs = [(kind, formats) for kind, formats in outputs if kind != "assignment"]
         for i, (kind, formats) in enumerate(outputs, start=1):
             self._add_row(i, kind, formats)
         self.grid.setColumnStretch(1, 1)
@@ -166,6 +175,10 @@ class ReportsPage(Page):
             "reminder": (self.tr("Reminder notices"),
                          self.tr("One notice per unit with problems overdue or due within "
                                  "the office's days, each with its days.")),
+            "assignment": (self.tr("Assignment notices"),
+                           self.tr("One notice per unit with its new problems, deadlines and "
+                                   "responsible persons; a confidential one by its assignment "
+                                   "text.")),
         }
 
     # --- building the rows ----------------------------------------------------------------
@@ -229,6 +242,8 @@ class ReportsPage(Page):
             box.addWidget(row["include_circulated"])
         if kind == "reminder":
             add_reminder_options(row, box)
+        if kind == "assignment":
+            add_assignment_options(row, box)
         box.addStretch(1)
         row["format"] = QComboBox(objectName=f"format_{kind}")
         for fmt in formats:
@@ -351,6 +366,9 @@ class ReportsPage(Page):
         elif kind == "reminder":
             out = await ask_folder(self, self.tr("Folder for the reminder notices"),
                                    default_folder())
+        elif kind == "assignment":
+            out = await ask_folder(self, self.tr("Folder for the assignment notices"),
+                                   default_folder())
         else:
             out = await ask_save_path(self, self.tr("Save %1").replace("%1", name),
                                       self.suggested_path(kind),
@@ -387,6 +405,8 @@ class ReportsPage(Page):
         await ticket.read(lambda conn: with_office_settings(conn, req))
         if kind == "unit-feedback":
             paths = await write_all_feedback(ticket, req)
+        elif kind == "assignment":
+            paths = await issue_assignment(ticket, self.session, req)
         else:
             if kind == "reminder":
                 await number_reminders(ticket, self.session, req, self.rows[kind])
@@ -428,6 +448,12 @@ class ReportsPage(Page):
     def _written(self, kind: str, out: Path, req, paths: list[Path]) -> None:
         row = self.rows[kind]
         self.last_paths[kind] = paths
+        if kind == "assignment":
+            text = assignments_text(len(paths), out, req.assigned)
+            row["result"].setText(text)
+            self._tell(self.tr("%1 written").replace("%1", self.names()[kind][0]), text,
+                       out if paths else None)
+            return
         if kind == "unit-feedback":
             text = self.tr("%1 unit reports written to %2.").replace("%1", str(len(paths))) \
                 .replace("%2", str(out))

@@ -4650,6 +4650,31 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>rectification report</source>
         <translation>整改报告</translation>
     </message>
+    <message>
+        <location filename="../../models/messages/documents.py" line="1"/>
+        <source>The problem of {unit} due {deadline} ({problem}) has a confidential source and no assignment text: write the text the unit reads, then assign it. Nothing was numbered or written.</source>
+        <translation>{unit}整改时限为{deadline}的问题（{problem}）来源保密，尚无交办文本：请先填写单位看到的交办文本，再行交办。未编号，也未生成任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/documents.py" line="1"/>
+        <source>Headquarters numbers the assignment notices and could not be asked: no notice was written and no problem was marked as assigned. Try again once headquarters can be reached.</source>
+        <translation>交办通知须由总部编号，但无法连接总部：未生成任何通知，也未将任何问题标记为已交办。请在能连接总部时重试。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/documents.py" line="1"/>
+        <source>Only headquarters issues assignment notices; this device reads them.</source>
+        <translation>只有总部可以下发交办通知；本设备只能查看。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>No unit has new problems to assign: no notice was written.</source>
+        <translation>没有单位有待交办的新问题：未生成通知。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>{count} problem(s) now carry their assignment notice number; they reach their unit at its next sync.</source>
+        <translation>{count} 个问题已记上交办通知文号，将在所属单位下次同步时送达。</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsPanel</name>
@@ -5463,6 +5488,36 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <location filename="../../desktop/pages/notice_options.py" line="1"/>
         <source>%1 problem(s) not yet investigated were left out.</source>
         <translation>另有 %1 个问题尚在受理，未列入。</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Assignment notices</source>
+        <translation>交办通知</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>One notice per unit with its new problems, deadlines and responsible persons; a confidential one by its assignment text.</source>
+        <translation>每个单位一份，列出新交办的问题、整改时限和责任人；来源保密的问题只列交办文本。</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Folder for the assignment notices</source>
+        <translation>交办通知保存文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Numbered by headquarters; the problems then go to their units.</source>
+        <translation>由总部编号；问题随后送达所属单位。</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>No unit has new problems to assign: no notice was written.</source>
+        <translation>没有单位有待交办的新问题：未生成通知。</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>%1 files of assignment notices written to %2; %3 problems now carry their notice number.</source>
+        <translation>已将 %1 个交办通知文件写入 %2；%3 个问题已记上交办通知文号。</translation>
     </message>
 </context>
 <context>
