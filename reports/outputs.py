@@ -26,6 +26,7 @@ from reports.data import (
     problems_left_out,
     subtree,
 )
+from reports.errors import ReportError
 from reports.numbering import DEFAULT_PREFIX, format_number, parse_number
 
 if TYPE_CHECKING:
@@ -202,8 +203,6 @@ def criticism_notice(conn: sa.Connection, req: ReportRequest) -> list[Path]:
 
 def _issue(req: ReportRequest, cases: list[dict]) -> tuple[list[dict], str]:
     """Number the notice at HQ; keep only the criticisms HQ says it may carry."""
-    from reports.errors import ReportError
-
     answer = req.number_from_hq([c["id"] for c in cases])
     if isinstance(answer, str):
         return cases, answer
@@ -326,11 +325,35 @@ def assignment(conn: sa.Connection, req: ReportRequest) -> list[Path]:
                              issued_on=req.today, fmt=fmt)
 
 
+def exposure(conn: sa.Connection, req: ReportRequest) -> list[Path]:
+    """曝光: the cases HQ chose for publication; numbered as HQ gave it (`req.number_from_hq`,
+    asked with the cases' ids, kind `exposure`), else by `--number` with HQ's exposure prefix
+    (blank when none is given)."""
+    from models.office_settings import prefix_for
+    from reports.exposure import TITLE, exposure_blocks, exposure_ids
+
+    fmt = tabular.resolve_format(req.out, req.fmt, ("docx", "pdf"))
+    ids = exposure_ids(conn)
+    if not ids:  # said before HQ is asked, so no number is used up
+        raise ReportError(code="no_published_case")
+    if req.number_from_hq:
+        answer = req.number_from_hq(ids)
+        number = answer if isinstance(answer, str) else answer.number or ""
+    else:
+        prefix = prefix_for(conn, "exposure") or EXPOSURE_PREFIX
+        number = criticism_number(replace(req, prefix=prefix))
+    blocks = exposure_blocks(conn, number=number, office=req.office, issued_on=req.today)
+    return [d.write(blocks, req.out, fmt, doc_title=TITLE)]
+
+
+EXPOSURE_PREFIX = "曝光"
+
+
 PRODUCERS: dict[str, Callable[[sa.Connection, ReportRequest], list[Path]]] = {
     "ledger": ledger, "notice": notice, "criticism-notice": criticism_notice,
     "unit-feedback": unit_feedback, "county-summary": county_summary,
     "rankings": rankings, "overdue": overdue, "visit-round": visit_round,
-    "reminder": reminder, "assignment": assignment,
+    "reminder": reminder, "assignment": assignment, "exposure": exposure,
 }
 
 

@@ -15,7 +15,7 @@ from models.enums import ProblemStatus
 from reports.notice import PUBLICITY_DAYS
 
 KINDS = ("ledger", "notice", "criticism-notice", "unit-feedback", "county-summary", "rankings",
-         "overdue", "visit-round", "reminder", "assignment")
+         "overdue", "visit-round", "reminder", "assignment", "exposure")
 
 
 def register(sub) -> None:
@@ -78,6 +78,19 @@ def _hq_numbering(ctx, req):
     return ask
 
 
+def _hq_exposure_numbering(ctx, req):
+    """The exposure notice's number from HQ, kind `exposure`, naming the cases it carries."""
+    from desktop.data.hq_numbers import issue_number
+    from reports.outputs import EXPOSURE_PREFIX
+    from sync.protocol import NoticeKind
+
+    def ask(case_ids: list[str]):
+        return issue_number(ctx.store(), kind=NoticeKind.EXPOSURE, record_ids=case_ids,
+                            prefix=EXPOSURE_PREFIX, year=req.today.year)
+
+    return ask
+
+
 def _hq_reminder_numbers(ctx, req) -> dict[str, str | None]:
     """One number from HQ per unit reminder notice, asked before the notices are written."""
     from desktop.data.hq_numbers import issue_numbers
@@ -103,6 +116,8 @@ def report_command(ctx, args) -> int:
     req.include_uninvestigated = args.include_uninvestigated
     if args.hq_number:
         req.number_from_hq = _hq_numbering(ctx, req)
+    if args.hq_number and args.kind == "exposure":
+        req.number_from_hq = _hq_exposure_numbering(ctx, req)
     if args.hq_number and args.kind == "reminder":
         req.numbers = _hq_reminder_numbers(ctx, req)
     if args.kind == "assignment":

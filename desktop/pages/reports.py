@@ -37,6 +37,7 @@ from desktop.pages.assignment_row import (
     offers_assignment,
 )
 from desktop.pages.base import Page
+from desktop.pages.exposure_row import add_exposure_options, number_exposure
 from desktop.pages.notice_options import add_notice_options, apply_notice_options, notice_text
 from desktop.pages.reminder_row import add_reminder_options, number_reminders, reminders_text
 from desktop.pages.report_results import campaign_left_out_text, circulated_text
@@ -61,6 +62,7 @@ OUTPUTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("visit-round", ("docx", "pdf")),
     ("reminder", ("docx", "pdf")),
     ("assignment", ("docx", "pdf")),
+    ("exposure", ("docx", "pdf")),
 )
 # the CLI's defaults too
 ALL_CAMPAIGNS_BY_DEFAULT = ("county-summary", "overdue", "visit-round", "reminder")
@@ -131,7 +133,8 @@ class ReportsPage(Page):
             self.grid.addWidget(label, 0, col)
         # Criticisms are kept at headquarters only (office devices never hold them); the
         # visit-round report needs the findings, which offices do not hold either.
-        needs = {"criticism-notice": "criticisms", "visit-round": "findings"}
+        needs = {"criticism-notice": "criticisms", "visit-round": "findings",
+                 "exposure": "accountability"}
         outputs = [(kind, formats) for kind, formats in OUTPUTS
                    if kind not in needs or needs[kind] in session.visible_pages()]
         if not offers_assignment(session):  # HQ alone assigns problems to their units
@@ -179,6 +182,9 @@ class ReportsPage(Page):
                            self.tr("One notice per unit with its new problems, deadlines and "
                                    "responsible persons; a confidential one by its assignment "
                                    "text.")),
+            "exposure": (self.tr("Discipline exposure notice"),
+                         self.tr("The accountability cases ticked for publication: unit, "
+                                 "person, violation, outcome and date.")),
         }
 
     # --- building the rows ----------------------------------------------------------------
@@ -193,7 +199,7 @@ class ReportsPage(Page):
         options = QWidget()
         box = QHBoxLayout(options)
         box.setContentsMargins(0, 0, 0, 0)
-        if kind != "criticism-notice":
+        if kind not in ("criticism-notice", "exposure"):
             row["campaign"] = QComboBox(objectName=f"campaign_{kind}")
             row["campaign"].setMinimumWidth(180)
             box.addWidget(QLabel(self.tr("Campaign")))
@@ -244,6 +250,8 @@ class ReportsPage(Page):
             add_reminder_options(row, box)
         if kind == "assignment":
             add_assignment_options(row, box)
+        if kind == "exposure":
+            add_exposure_options(row, box)
         box.addStretch(1)
         row["format"] = QComboBox(objectName=f"format_{kind}")
         for fmt in formats:
@@ -305,9 +313,10 @@ class ReportsPage(Page):
             box.setChecked(self.enrolled)
             self.rows["criticism-notice"]["include_circulated"].setEnabled(
                 self.enrolled and box.isChecked())
-        if "reminder" in self.rows:
-            self.rows["reminder"]["hq_number"].setEnabled(self.enrolled)
-            self.rows["reminder"]["hq_number"].setChecked(self.enrolled)
+        for kind in ("reminder", "exposure"):
+            if kind in self.rows:
+                self.rows[kind]["hq_number"].setEnabled(self.enrolled)
+                self.rows[kind]["hq_number"].setChecked(self.enrolled)
 
     # --- producing ------------------------------------------------------------------------
     def request(self, kind: str, out: Path):
@@ -410,7 +419,10 @@ class ReportsPage(Page):
         else:
             if kind == "reminder":
                 await number_reminders(ticket, self.session, req, self.rows[kind])
-            await self._ask_hq_first(ticket, req)
+            if kind == "exposure":
+                await number_exposure(ticket, self.session, req, self.rows[kind])
+            else:  # the criticism notice's number
+                await self._ask_hq_first(ticket, req)
             paths = await ticket.read(lambda conn: produce(kind, conn, req))
         s = self.session
         details = {"report": kind, "files": len(paths),

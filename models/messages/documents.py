@@ -23,6 +23,9 @@ MESSAGES = {
                            "asked: no notice was written and no problem was marked as "
                            "assigned. Try again once headquarters can be reached.",
     "assignment_hq_only": "Only headquarters issues assignment notices; this device reads them.",
+    # The exposure notice (reports/exposure.py)
+    "no_published_case": "No accountability case is chosen for the exposure notice: tick "
+                         "Publish in the exposure notice on the cases to publish.",
     # Notice numbers (reports/numbering.py)
     "notice_number_from_one": "A notice number starts at 1.",
     "not_a_notice_number": "'{text}' is not a notice number like {example}.",

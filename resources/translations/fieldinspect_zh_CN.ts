@@ -49,6 +49,11 @@
         <source>Date</source>
         <translation>日期</translation>
     </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Publish in the exposure notice</source>
+        <translation>列入曝光通报</translation>
+    </message>
 </context>
 <context>
     <name>BatchHeaderWidget</name>
@@ -4675,6 +4680,11 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>{count} problem(s) now carry their assignment notice number; they reach their unit at its next sync.</source>
         <translation>{count} 个问题已记上交办通知文号，将在所属单位下次同步时送达。</translation>
     </message>
+    <message>
+        <location filename="../../models/messages/documents.py" line="1"/>
+        <source>No accountability case is chosen for the exposure notice: tick Publish in the exposure notice on the cases to publish.</source>
+        <translation>没有选入曝光通报的问责案件：请先在要曝光的案件上勾选“列入曝光通报”。</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsPanel</name>
@@ -5518,6 +5528,16 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <location filename="../../x" line="1"/>
         <source>%1 files of assignment notices written to %2; %3 problems now carry their notice number.</source>
         <translation>已将 %1 个交办通知文件写入 %2；%3 个问题已记上交办通知文号。</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Discipline exposure notice</source>
+        <translation>曝光通报</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>The accountability cases ticked for publication: unit, person, violation, outcome and date.</source>
+        <translation>勾选曝光的问责案件：单位、人员、问题、处理结果和日期。</translation>
     </message>
 </context>
 <context>
