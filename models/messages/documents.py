@@ -26,6 +26,8 @@ MESSAGES = {
     # The exposure notice (reports/exposure.py)
     "no_published_case": "No accountability case is chosen for the exposure notice: tick "
                          "Publish in the exposure notice on the cases to publish.",
+    # The opinions list with contacts (desktop/spreadsheets/export.py)
+    "contacts_export_hq_only": "Only headquarters exports the complainants' contacts.",
     # Notice numbers (reports/numbering.py)
     "notice_number_from_one": "A notice number starts at 1.",
     "not_a_notice_number": "'{text}' is not a notice number like {example}.",

@@ -2394,6 +2394,11 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>confidential</source>
         <translation>保密</translation>
     </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2582,6 +2587,16 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
     <message>
         <source>Campaign</source>
         <translation>评议活动</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Export with contacts…</source>
+        <translation>连同联系方式导出…</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>The list with each complainant's contact. The export is recorded in the audit trail.</source>
+        <translation>导出的列表包含每位投诉人的联系方式；每次导出都记入审计日志。</translation>
     </message>
 </context>
 <context>
@@ -4685,6 +4700,11 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>No accountability case is chosen for the exposure notice: tick Publish in the exposure notice on the cases to publish.</source>
         <translation>没有选入曝光通报的问责案件：请先在要曝光的案件上勾选“列入曝光通报”。</translation>
     </message>
+    <message>
+        <location filename="../../models/messages/documents.py" line="1"/>
+        <source>Only headquarters exports the complainants&apos; contacts.</source>
+        <translation>只有总部可以导出投诉人的联系方式。</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsPanel</name>
@@ -5852,6 +5872,11 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <location filename="../../desktop/spreadsheets/export.py" line="216"/>
         <source>%1 rows written to %2.</source>
         <translation>已将 %1 行写入 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>%1 with contacts</source>
+        <translation>%1（含联系方式）</translation>
     </message>
 </context>
 <context>
