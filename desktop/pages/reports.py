@@ -199,7 +199,7 @@ class ReportsPage(Page):
         options = QWidget()
         box = QHBoxLayout(options)
         box.setContentsMargins(0, 0, 0, 0)
-        if kind not in ("criticism-notice", "exposure"):
+        if kind not in ("criticism-notice", "exposure", "assignment"):  # no campaign filter
             row["campaign"] = QComboBox(objectName=f"campaign_{kind}")
             row["campaign"].setMinimumWidth(180)
             box.addWidget(QLabel(self.tr("Campaign")))
