@@ -3312,8 +3312,8 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
     </message>
     <message>
         <location filename="../../models/messages/cli_usage.py" line="1"/>
-        <source>the file to write (a folder for unit-feedback and reminder)</source>
-        <translation>要写入的文件（unit-feedback、reminder 为文件夹）</translation>
+        <source>the file to write (a folder for unit-feedback, reminder and assignment)</source>
+        <translation>要写入的文件（unit-feedback、reminder、assignment 为文件夹）</translation>
     </message>
     <message>
         <location filename="../../models/messages/cli_usage.py" line="1"/>
@@ -3362,8 +3362,8 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
     </message>
     <message>
         <location filename="../../models/messages/cli_usage.py" line="1"/>
-        <source>criticism-notice, reminder (one per unit notice): ask HQ for the next number of the year (enrolled office or HQ device); HQ leaves out the criticisms an earlier notice already circulated</source>
-        <translation>criticism-notice、reminder（每个单位的通知各一个）：向总部申请本年度下一个文号（须为已登记的纠风办或总部设备）；总部会排除以往通报已通报过的批评</translation>
+        <source>criticism-notice, exposure, reminder (one per unit notice): ask HQ for the next number of the year (enrolled office or HQ device); HQ leaves out the criticisms an earlier notice already circulated</source>
+        <translation>criticism-notice、exposure、reminder（每个单位的通知各一个）：向总部申请本年度下一个文号（须为已登记的纠风办或总部设备）；总部会排除以往通报已通报过的批评</translation>
     </message>
     <message>
         <location filename="../../models/messages/cli_usage.py" line="1"/>

@@ -113,3 +113,22 @@ def test_hq_numbers_it_in_the_exposure_sequence(database_url, tmp_path):
     finally:
         hq.close()
     assert f"曝光〔{ISSUED.year}〕1号" in text
+
+
+def test_the_command_line_writes_the_exposure_notice(tmp_path):
+    from models.store.store import Store
+    from tests.reports.test_cli import run
+
+    data_dir = tmp_path / "dev"
+    store = Store.open(data_dir, "pw")
+    try:
+        with store.write("hq") as w:
+            _plant(w)
+    finally:
+        store.close()
+    out = tmp_path / "曝光.pdf"
+    res = run(data_dir, "report", "exposure", "--out", str(out), "--number", "4",
+              "--as-of", ISSUED.isoformat())
+    assert res.returncode == 0, res.stderr
+    text = re.sub(r"\s+", "", pdf_text(out))
+    assert "曝光〔2026〕4号" in text and "县社保中心张三" in text and PLACE not in text
