@@ -55,11 +55,14 @@ def save(widget, path: str) -> None:
 
 async def _extra_views(window, page, stem) -> None:
     """What a page hides behind a tab, a selection or a button."""
+    from PySide6.QtWidgets import QScrollArea
+
     from desktop.pages.accountability import AccountabilityPage
     from desktop.pages.criticisms import CriticismsPage
     from desktop.pages.findings import FindingsPage
     from desktop.pages.hq_administration import HqAdminPage
     from desktop.pages.ledger import LedgerPage
+    from desktop.pages.reports import ReportsPage
     from desktop.pages.sync_issues import ConflictsPage
     from desktop.pages.visits import VisitsPage
     from desktop.self_test import wait_until
@@ -85,8 +88,29 @@ async def _extra_views(window, page, stem) -> None:
         page.current_dialog = None
     elif isinstance(page, (CriticismsPage, AccountabilityPage, LedgerPage)):
         await _history_view(page.problems if isinstance(page, LedgerPage) else page, stem)
+        if isinstance(page, AccountabilityPage):  # "Publish in the exposure notice"
+            await _edit_dialog(page, f"{stem}_dialog.png")
+    elif isinstance(page, ReportsPage):  # the rows below the fold (交办, 曝光)
+        bar = page.findChild(QScrollArea, "reportsScroll").verticalScrollBar()
+        bar.setValue(bar.maximum())
+        await asyncio.sleep(0.3)
+        save(window, f"{stem}_bottom.png")
+        bar.setValue(0)
     elif isinstance(page, FindingsPage):
         await _photo_views(window, page, stem)
+
+
+async def _edit_dialog(page, path: str) -> None:
+    """The first row's edit dialog."""
+    from desktop.self_test import wait_until
+
+    page.view.selectRow(0)
+    page.edit_selected()
+    await wait_until(lambda: getattr(page, "current_dialog", None) is not None)
+    await asyncio.sleep(0.3)
+    save(page.current_dialog, path)
+    page.current_dialog.reject()
+    page.current_dialog = None
 
 
 async def _photo_views(window, page, stem) -> None:

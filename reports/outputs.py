@@ -26,6 +26,7 @@ from reports.data import (
     problems_left_out,
     subtree,
 )
+from reports.errors import ReportError
 from reports.numbering import DEFAULT_PREFIX, format_number, parse_number
 
 if TYPE_CHECKING:
@@ -55,7 +56,10 @@ class ReportRequest:
     include_circulated: bool = False  # criticism-notice: circulate again what HQ has seen
     prefix: str = DEFAULT_PREFIX
     within_days: int = 7
-    numbers: dict[str, str] | None = None  # reminder: {unit id: the number HQ gave}
+    numbers: dict[str, str] | None = None  # reminder, assignment: {unit id: HQ's number}
+    # assignment: {unit id: the problem ids HQ numbered its notice for}; only these are listed
+    records: dict[str, list[str]] | None = None
+    assigned: int = 0  # set by the assignment run: the problems that now carry their number
     # notice: the publicity period (issue date + days; None → reports.notice.PUBLICITY_DAYS),
     # HQ's hotline and e-mail (with_office_settings), and whether to list problems not yet
     # investigated; `not_investigated` is set to how many it left out.
@@ -199,8 +203,6 @@ def criticism_notice(conn: sa.Connection, req: ReportRequest) -> list[Path]:
 
 def _issue(req: ReportRequest, cases: list[dict]) -> tuple[list[dict], str]:
     """Number the notice at HQ; keep only the criticisms HQ says it may carry."""
-    from reports.errors import ReportError
-
     answer = req.number_from_hq([c["id"] for c in cases])
     if isinstance(answer, str):
         return cases, answer
@@ -292,11 +294,66 @@ def reminder_due_ids(conn: sa.Connection, req: ReportRequest) -> tuple[dict[str,
             reminder_prefix(conn))
 
 
+def _units(conn: sa.Connection, req: ReportRequest) -> frozenset[str] | None:
+    return frozenset(subtree(conn, find_unit(conn, req.unit))) if req.unit else None
+
+
+def assignment_records(conn: sa.Connection, req: ReportRequest) -> tuple[dict[str, list[str]],
+                                                                           str]:
+    """({unit id: the ids of its new problems}, the assignment prefix): what HQ is asked to
+    number, one notice per unit; refuses first what cannot be assigned
+    (`reports.assignment.check_assignable`)."""
+    from reports.assignment import assignment_prefix, check_assignable, new_by_unit
+
+    due = new_by_unit(conn, _units(conn, req))
+    check_assignable(conn, due)
+    return {u: [p["id"] for p in rows] for u, rows in due.items()}, assignment_prefix(conn)
+
+
+def assignment(conn: sa.Connection, req: ReportRequest) -> list[Path]:
+    """交办通知: one per unit for the problems HQ numbered (`req.records`, `req.numbers`), into
+    the folder `req.out` (DOCX and PDF, or only `req.fmt`)."""
+    from reports.assignment import new_by_unit, write_assignments
+
+    records, numbers = req.records or {}, req.numbers or {}
+    carried = {i for ids in records.values() for i in ids}
+    due = {u: [p for p in rows if p["id"] in carried]
+           for u, rows in new_by_unit(conn, _units(conn, req)).items() if numbers.get(u)}
+    due = {u: rows for u, rows in due.items() if rows}
+    fmt = req.fmt if req.fmt in ("docx", "pdf") else None
+    return write_assignments(conn, req.out, due, numbers=numbers, office=req.office,
+                             issued_on=req.today, fmt=fmt)
+
+
+def exposure(conn: sa.Connection, req: ReportRequest) -> list[Path]:
+    """曝光: the cases HQ chose for publication; numbered as HQ gave it (`req.number_from_hq`,
+    asked with the cases' ids, kind `exposure`), else by `--number` with HQ's exposure prefix
+    (blank when none is given)."""
+    from models.office_settings import prefix_for
+    from reports.exposure import TITLE, exposure_blocks, exposure_ids
+
+    fmt = tabular.resolve_format(req.out, req.fmt, ("docx", "pdf"))
+    ids = exposure_ids(conn)
+    if not ids:  # said before HQ is asked, so no number is used up
+        raise ReportError(code="no_published_case")
+    if req.number_from_hq:
+        answer = req.number_from_hq(ids)
+        number = answer if isinstance(answer, str) else answer.number or ""
+    else:
+        prefix = prefix_for(conn, "exposure") or EXPOSURE_PREFIX
+        number = criticism_number(replace(req, prefix=prefix))
+    blocks = exposure_blocks(conn, number=number, office=req.office, issued_on=req.today)
+    return [d.write(blocks, req.out, fmt, doc_title=TITLE)]
+
+
+EXPOSURE_PREFIX = "曝光"
+
+
 PRODUCERS: dict[str, Callable[[sa.Connection, ReportRequest], list[Path]]] = {
     "ledger": ledger, "notice": notice, "criticism-notice": criticism_notice,
     "unit-feedback": unit_feedback, "county-summary": county_summary,
     "rankings": rankings, "overdue": overdue, "visit-round": visit_round,
-    "reminder": reminder,
+    "reminder": reminder, "assignment": assignment, "exposure": exposure,
 }
 
 

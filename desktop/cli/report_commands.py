@@ -1,7 +1,9 @@
 """`fieldinspect report KIND --out PATH ...`: the office's outputs for automation.
 
 Headless: never imports Qt. The format defaults to the extension of PATH; `unit-feedback`
-writes one PDF per unit into the folder PATH, `reminder` one notice per unit due a reminder.
+writes one PDF per unit into the folder PATH, `reminder` one notice per unit due a reminder,
+`assignment` (HQ only, numbered at HQ) one notice per unit with new problems, which then carry
+its number.
 """
 
 import sys
@@ -13,7 +15,7 @@ from models.enums import ProblemStatus
 from reports.notice import PUBLICITY_DAYS
 
 KINDS = ("ledger", "notice", "criticism-notice", "unit-feedback", "county-summary", "rankings",
-         "overdue", "visit-round", "reminder")
+         "overdue", "visit-round", "reminder", "assignment", "exposure")
 
 
 def register(sub) -> None:
@@ -76,6 +78,19 @@ def _hq_numbering(ctx, req):
     return ask
 
 
+def _hq_exposure_numbering(ctx, req):
+    """The exposure notice's number from HQ, kind `exposure`, naming the cases it carries."""
+    from desktop.data.hq_numbers import issue_number
+    from reports.outputs import EXPOSURE_PREFIX
+    from sync.protocol import NoticeKind
+
+    def ask(case_ids: list[str]):
+        return issue_number(ctx.store(), kind=NoticeKind.EXPOSURE, record_ids=case_ids,
+                            prefix=EXPOSURE_PREFIX, year=req.today.year)
+
+    return ask
+
+
 def _hq_reminder_numbers(ctx, req) -> dict[str, str | None]:
     """One number from HQ per unit reminder notice, asked before the notices are written."""
     from desktop.data.hq_numbers import issue_numbers
@@ -101,8 +116,12 @@ def report_command(ctx, args) -> int:
     req.include_uninvestigated = args.include_uninvestigated
     if args.hq_number:
         req.number_from_hq = _hq_numbering(ctx, req)
+    if args.hq_number and args.kind == "exposure":
+        req.number_from_hq = _hq_exposure_numbering(ctx, req)
     if args.hq_number and args.kind == "reminder":
         req.numbers = _hq_reminder_numbers(ctx, req)
+    if args.kind == "assignment":
+        return assignment_command(ctx, args, req)
     with ctx.store().read() as conn:
         with_office_settings(conn, req, prefix=args.prefix, office=args.office)
         paths = produce(args.kind, conn, req)
@@ -116,6 +135,22 @@ def report_command(ctx, args) -> int:
         print(*notice_messages(req), sep="\n")
     if req.campaign_left_out is not None:
         print(campaign_left_out_message(req.campaign_left_out))
+    return 0
+
+
+def assignment_command(ctx, args, req) -> int:
+    """交办通知: HQ numbers each unit's notice; the problems then carry the number."""
+    from desktop.data.assignments import issue_assignments
+    from models.security.audit import log_event
+
+    issued = issue_assignments(ctx.store(), req, ctx.profile(), office=args.office)
+    if not issued.paths:
+        print(messages.text("cli_assignment_nothing_new"))
+        return 0
+    log_event(ctx.store(), "export", profile=ctx.profile(), details={
+        "report": "assignment", "files": len(issued.paths), "problems": issued.assigned})
+    print(messages.text("cli_files_written", {"count": len(issued.paths), "path": args.out}))
+    print(messages.text("cli_assigned", {"count": issued.assigned}))
     return 0
 
 

@@ -1,9 +1,11 @@
-"""Accountability cases: who was held to account, for what, and the outcome."""
+"""Accountability cases: who was held to account, for what, and the outcome; and whether HQ
+publishes the case in the discipline exposure notice (曝光, reports/exposure.py)."""
 
 from datetime import date
 
 from desktop.pages.record_page import RecordPage
 from desktop.widgets.fields import FieldSpec
+from models.enums import DeviceRole
 from models.records import AccountabilityCase
 
 
@@ -27,7 +29,13 @@ class AccountabilityPage(RecordPage):
             FieldSpec("violation", self.tr("Violation"), "multiline"),
             FieldSpec("outcome", self.tr("Outcome"), "enum:Outcome", required=True),
             FieldSpec("decided_on", self.tr("Date"), "date", required=True),
+            # HQ chooses what is published; shown read-only on any other device.
+            FieldSpec("published", self.tr("Publish in the exposure notice"), "bool",
+                      read_only=not self.may_publish()),
         ]
+
+    def may_publish(self) -> bool:
+        return self.session.is_demo or self.session.device_role == DeviceRole.HQ
 
     def defaults(self) -> dict:
         return {"decided_on": date.today()}

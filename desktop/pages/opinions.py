@@ -44,9 +44,19 @@ class OpinionsPanel(RecordPage):
                 "campaign_id": self.session.reference.open_campaign_id}
 
     def extra_buttons(self) -> list[QPushButton]:
+        from desktop.spreadsheets.export import export_with_contacts, offers_contacts
+
         self.problem_button = QPushButton(self.tr("Make a problem…"), objectName="toProblem")
         self.problem_button.clicked.connect(self.make_problem)
-        return [self.problem_button]
+        if not offers_contacts(self.session):  # the contact leaves HQ in no file
+            return [self.problem_button]
+        # HQ only, and audited with the file's name (desktop/spreadsheets/export.py).
+        self.contacts_button = QPushButton(self.tr("Export with contacts…"),
+                                           objectName="exportContactsButton")
+        self.contacts_button.setToolTip(self.tr("The list with each complainant's contact. "
+                                                "The export is recorded in the audit trail."))
+        self.contacts_button.clicked.connect(lambda: export_with_contacts(self))
+        return [self.problem_button, self.contacts_button]
 
     @widget_slot()
     async def make_problem(self) -> None:

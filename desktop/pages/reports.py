@@ -30,7 +30,14 @@ from PySide6.QtWidgets import (
 from desktop.errors import show_error
 from desktop.labels import choices
 from desktop.operations import Op, OpCancelled, Ticket, errors_shown
+from desktop.pages.assignment_row import (
+    add_assignment_options,
+    assignments_text,
+    issue_assignment,
+    offers_assignment,
+)
 from desktop.pages.base import Page
+from desktop.pages.exposure_row import add_exposure_options, number_exposure
 from desktop.pages.notice_options import add_notice_options, apply_notice_options, notice_text
 from desktop.pages.reminder_row import add_reminder_options, number_reminders, reminders_text
 from desktop.pages.report_results import campaign_left_out_text, circulated_text
@@ -54,10 +61,12 @@ OUTPUTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("overdue", ("xlsx", "docx", "pdf")),
     ("visit-round", ("docx", "pdf")),
     ("reminder", ("docx", "pdf")),
+    ("assignment", ("docx", "pdf")),
+    ("exposure", ("docx", "pdf")),
 )
 # the CLI's defaults too
 ALL_CAMPAIGNS_BY_DEFAULT = ("county-summary", "overdue", "visit-round", "reminder")
-FOLDER_OUTPUTS = ("unit-feedback", "reminder")  # one file per unit, into a folder
+FOLDER_OUTPUTS = ("unit-feedback", "reminder", "assignment")  # one file per unit, into a folder
 
 translate = QCoreApplication.translate  # lupdate reads translate("ReportsPage", ...)
 
@@ -124,9 +133,12 @@ class ReportsPage(Page):
             self.grid.addWidget(label, 0, col)
         # Criticisms are kept at headquarters only (office devices never hold them); the
         # visit-round report needs the findings, which offices do not hold either.
-        needs = {"criticism-notice": "criticisms", "visit-round": "findings"}
+        needs = {"criticism-notice": "criticisms", "visit-round": "findings",
+                 "exposure": "accountability"}
         outputs = [(kind, formats) for kind, formats in OUTPUTS
                    if kind not in needs or needs[kind] in session.visible_pages()]
+        if not offers_assignment(session):  # HQ alone assigns problems to their units
+            outputs = [(kind, formats) for kind, formats in outputs if kind != "assignment"]
         for i, (kind, formats) in enumerate(outputs, start=1):
             self._add_row(i, kind, formats)
         self.grid.setColumnStretch(1, 1)
@@ -166,6 +178,13 @@ class ReportsPage(Page):
             "reminder": (self.tr("Reminder notices"),
                          self.tr("One notice per unit with problems overdue or due within "
                                  "the office's days, each with its days.")),
+            "assignment": (self.tr("Assignment notices"),
+                           self.tr("One notice per unit with its new problems, deadlines and "
+                                   "responsible persons; a confidential one by its assignment "
+                                   "text.")),
+            "exposure": (self.tr("Discipline exposure notice"),
+                         self.tr("The accountability cases ticked for publication: unit, "
+                                 "person, violation, outcome and date.")),
         }
 
     # --- building the rows ----------------------------------------------------------------
@@ -180,7 +199,7 @@ class ReportsPage(Page):
         options = QWidget()
         box = QHBoxLayout(options)
         box.setContentsMargins(0, 0, 0, 0)
-        if kind != "criticism-notice":
+        if kind not in ("criticism-notice", "exposure", "assignment"):  # no campaign filter
             row["campaign"] = QComboBox(objectName=f"campaign_{kind}")
             row["campaign"].setMinimumWidth(180)
             box.addWidget(QLabel(self.tr("Campaign")))
@@ -229,6 +248,10 @@ class ReportsPage(Page):
             box.addWidget(row["include_circulated"])
         if kind == "reminder":
             add_reminder_options(row, box)
+        if kind == "assignment":
+            add_assignment_options(row, box)
+        if kind == "exposure":
+            add_exposure_options(row, box)
         box.addStretch(1)
         row["format"] = QComboBox(objectName=f"format_{kind}")
         for fmt in formats:
@@ -290,9 +313,10 @@ class ReportsPage(Page):
             box.setChecked(self.enrolled)
             self.rows["criticism-notice"]["include_circulated"].setEnabled(
                 self.enrolled and box.isChecked())
-        if "reminder" in self.rows:
-            self.rows["reminder"]["hq_number"].setEnabled(self.enrolled)
-            self.rows["reminder"]["hq_number"].setChecked(self.enrolled)
+        for kind in ("reminder", "exposure"):
+            if kind in self.rows:
+                self.rows[kind]["hq_number"].setEnabled(self.enrolled)
+                self.rows[kind]["hq_number"].setChecked(self.enrolled)
 
     # --- producing ------------------------------------------------------------------------
     def request(self, kind: str, out: Path):
@@ -351,6 +375,9 @@ class ReportsPage(Page):
         elif kind == "reminder":
             out = await ask_folder(self, self.tr("Folder for the reminder notices"),
                                    default_folder())
+        elif kind == "assignment":
+            out = await ask_folder(self, self.tr("Folder for the assignment notices"),
+                                   default_folder())
         else:
             out = await ask_save_path(self, self.tr("Save %1").replace("%1", name),
                                       self.suggested_path(kind),
@@ -387,10 +414,15 @@ class ReportsPage(Page):
         await ticket.read(lambda conn: with_office_settings(conn, req))
         if kind == "unit-feedback":
             paths = await write_all_feedback(ticket, req)
+        elif kind == "assignment":
+            paths = await issue_assignment(ticket, self.session, req)
         else:
             if kind == "reminder":
                 await number_reminders(ticket, self.session, req, self.rows[kind])
-            await self._ask_hq_first(ticket, req)
+            if kind == "exposure":
+                await number_exposure(ticket, self.session, req, self.rows[kind])
+            else:  # the criticism notice's number
+                await self._ask_hq_first(ticket, req)
             paths = await ticket.read(lambda conn: produce(kind, conn, req))
         s = self.session
         details = {"report": kind, "files": len(paths),
@@ -428,6 +460,12 @@ class ReportsPage(Page):
     def _written(self, kind: str, out: Path, req, paths: list[Path]) -> None:
         row = self.rows[kind]
         self.last_paths[kind] = paths
+        if kind == "assignment":
+            text = assignments_text(len(paths), out, req.assigned)
+            row["result"].setText(text)
+            self._tell(self.tr("%1 written").replace("%1", self.names()[kind][0]), text,
+                       out if paths else None)
+            return
         if kind == "unit-feedback":
             text = self.tr("%1 unit reports written to %2.").replace("%1", str(len(paths))) \
                 .replace("%2", str(out))

@@ -6,14 +6,19 @@ the file is written on the background lane so the store stays free, under a temp
 renamed into place at the end (`models.exports`). The export is one op (desktop/operations.py):
 its progress shows after a moment and Cancel leaves no file behind. Headers and coded values
 are in the window's language, so a Chinese window writes GLOSSARY headers (表号, 评议等次 …)
-and Chinese levels."""
+and Chinese levels.
+
+At HQ the opinions list has a second export, "Export with contacts…" (issue 14 §4): the same
+rows with the complainant's contact, each such export in the audit trail as `export_contacts`
+naming the file and the row count. No other device offers it, and the ordinary export never
+has a contact column (docs/redaction.md R2)."""
 
 import asyncio
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 import models.enums as enums
@@ -90,10 +95,25 @@ class RowFormatter:
         return out
 
 
+def with_contacts(spec: lists.ListSpec) -> lists.ListSpec:
+    """The opinions list with the complainant's contact as its last column (HQ only)."""
+    from dataclasses import replace
+
+    contact = lists.Col("contact", QT_TRANSLATE_NOOP("Lists", "Contact"),
+                        spec.table.c.contact, width=160)
+    return replace(spec, columns=[*spec.columns, contact])
+
+
+def offers_contacts(session) -> bool:
+    """Only HQ exports the complainants' contacts."""
+    return session.is_demo or session.device_role == enums.DeviceRole.HQ
+
+
 async def export_rows(ticket: Ticket, spec: lists.ListSpec, filters: dict,
                       sort: tuple[str | None, bool], path: Path) -> int:
     """The work of an export op: the rows on the database lane, the file on the background
-    lane, the export in the audit trail; the number of rows written."""
+    lane, the export in the audit trail; the number of rows written. An export holding the
+    contacts is audited as `export_contacts`, with the file's name."""
     session = ticket.session
     formatter = RowFormatter(spec, {u["id"]: u["path"] for u in session.reference.units})
     headers = headers_for(spec)
@@ -109,7 +129,10 @@ async def export_rows(ticket: Ticket, spec: lists.ListSpec, filters: dict,
     await ticket.background(lambda: write_table(path, headers, (formatter(r) for r in rows),
                                                 widths=widths, progress=progress))
     details = {"list": spec.name, "rows": len(rows), "format": path.suffix.lower()}
-    await session.worker.run(lambda: log_event(session.store, "export",
+    event = "export"
+    if any(c.key == "contact" for c in spec.columns):
+        event, details["file"] = "export_contacts", path.name
+    await session.worker.run(lambda: log_event(session.store, event,
                                                profile=session.profile, details=details))
     return len(rows)
 
@@ -178,6 +201,22 @@ def export_page(page, path: Path | None = None) -> asyncio.Task:
     task = asyncio.ensure_future(export_with_dialogs(
         page, page.session, model.spec, model.filters, sort, page.title(), path))
     page._export_task = task  # keep a reference while it runs
+    return task
+
+
+def export_with_contacts(page, path: Path | None = None) -> asyncio.Task:
+    """The opinions list with contacts (HQ's "Export with contacts…"), filtered and sorted as
+    on screen."""
+    if not offers_contacts(page.session):
+        from models.errors import DomainError
+
+        raise DomainError(code="contacts_export_hq_only")
+    model = page.table_model
+    sort = getattr(model, "_sort", (model.spec.default_sort or None, True))
+    title = translate("Spreadsheets", "%1 with contacts").replace("%1", page.title())
+    task = asyncio.ensure_future(export_with_dialogs(
+        page, page.session, with_contacts(model.spec), model.filters, sort, title, path))
+    page._export_task = task
     return task
 
 

@@ -51,6 +51,9 @@ MESSAGES = {
     "stats_units_accountable": "units held accountable",
     # report
     "cli_files_written": "{count} file(s) written: {path}",
+    "cli_assignment_nothing_new": "No unit has new problems to assign: no notice was written.",
+    "cli_assigned": "{count} problem(s) now carry their assignment notice number; they reach "
+                    "their unit at its next sync.",
     "cli_nothing_left_out": "No problem or opinion was left out by the campaign filter.",
     "cli_left_out": "{total} problem(s)/opinion(s) left out by the campaign filter: "
                     "{no_campaign} with no campaign, {other} of other campaigns (--campaign to "

@@ -52,7 +52,7 @@ OPTIONS = {
     "opt_kiosk_unit": "the service window rated",
     "opt_kiosk_campaign": "default: the open campaign",
     "opt_kiosk_windowed": "not full screen (for set-up)",
-    "opt_report_out": "the file to write (a folder for unit-feedback and reminder)",
+    "opt_report_out": "the file to write (a folder for unit-feedback, reminder and assignment)",
     "opt_report_format": "default: the extension of PATH",
     "opt_report_campaign": "default: the latest campaign (county-summary, overdue, reminder: all)",
     "opt_report_unit": "a unit and the units under it",
@@ -64,7 +64,7 @@ OPTIONS = {
     "opt_report_ids": "criticism-notice: these circulated criticisms",
     "opt_report_number": "criticism-notice: the number HQ assigned ({example}); without it the "
                          "number is left blank for HQ to fill in",
-    "opt_report_hq_number": "criticism-notice, reminder (one per unit notice): ask HQ for the "
+    "opt_report_hq_number": "criticism-notice, exposure, reminder (one per unit notice): ask HQ for the "
                             "next number of the year (enrolled office or HQ device); HQ leaves "
                             "out the criticisms an earlier notice already circulated",
     "opt_report_include_circulated": "criticism-notice with --hq-number: circulate again the "

@@ -15,6 +15,19 @@ MESSAGES = {
     "criticisms_already_circulated": "All {count} criticism(s) chosen were already circulated "
                                      "in an earlier notice; nothing new to circulate (include "
                                      "them again to circulate them anew).",
+    # The assignment notice (reports/assignment.py, desktop/data/assignments.py)
+    "assignment_text_missing": "The problem of {unit} due {deadline} ({problem}) has a "
+                               "confidential source and no assignment text: write the text the "
+                               "unit reads, then assign it. Nothing was numbered or written.",
+    "assignment_needs_hq": "Headquarters numbers the assignment notices and could not be "
+                           "asked: no notice was written and no problem was marked as "
+                           "assigned. Try again once headquarters can be reached.",
+    "assignment_hq_only": "Only headquarters issues assignment notices; this device reads them.",
+    # The exposure notice (reports/exposure.py)
+    "no_published_case": "No accountability case is chosen for the exposure notice: tick "
+                         "Publish in the exposure notice on the cases to publish.",
+    # The opinions list with contacts (desktop/spreadsheets/export.py)
+    "contacts_export_hq_only": "Only headquarters exports the complainants' contacts.",
     # Notice numbers (reports/numbering.py)
     "notice_number_from_one": "A notice number starts at 1.",
     "not_a_notice_number": "'{text}' is not a notice number like {example}.",

@@ -49,6 +49,11 @@
         <source>Date</source>
         <translation>日期</translation>
     </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Publish in the exposure notice</source>
+        <translation>列入曝光通报</translation>
+    </message>
 </context>
 <context>
     <name>BatchHeaderWidget</name>
@@ -2389,6 +2394,11 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>confidential</source>
         <translation>保密</translation>
     </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2582,6 +2592,16 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
     <message>
         <source>Campaign</source>
         <translation>评议活动</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Export with contacts…</source>
+        <translation>连同联系方式导出…</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>The list with each complainant&apos;s contact. The export is recorded in the audit trail.</source>
+        <translation>导出的列表包含每位投诉人的联系方式；每次导出都记入审计日志。</translation>
     </message>
 </context>
 <context>
@@ -3297,11 +3317,6 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
     </message>
     <message>
         <location filename="../../models/messages/cli_usage.py" line="1"/>
-        <source>the file to write (a folder for unit-feedback and reminder)</source>
-        <translation>要写入的文件（unit-feedback、reminder 为文件夹）</translation>
-    </message>
-    <message>
-        <location filename="../../models/messages/cli_usage.py" line="1"/>
         <source>default: the extension of PATH</source>
         <translation>默认：按 PATH 的扩展名</translation>
     </message>
@@ -3344,11 +3359,6 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <location filename="../../models/messages/cli_usage.py" line="1"/>
         <source>criticism-notice: the number HQ assigned ({example}); without it the number is left blank for HQ to fill in</source>
         <translation>criticism-notice：总部分配的文号（{example}）；不填则留空，由总部填写</translation>
-    </message>
-    <message>
-        <location filename="../../models/messages/cli_usage.py" line="1"/>
-        <source>criticism-notice, reminder (one per unit notice): ask HQ for the next number of the year (enrolled office or HQ device); HQ leaves out the criticisms an earlier notice already circulated</source>
-        <translation>criticism-notice、reminder（每个单位的通知各一个）：向总部申请本年度下一个文号（须为已登记的纠风办或总部设备）；总部会排除以往通报已通报过的批评</translation>
     </message>
     <message>
         <location filename="../../models/messages/cli_usage.py" line="1"/>
@@ -4740,6 +4750,51 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>{file}: the photo is damaged; its location data cannot be removed</source>
         <translation>{file}：照片已损坏，无法去除其中的位置信息</translation>
     </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>the file to write (a folder for unit-feedback, reminder and assignment)</source>
+        <translation>要写入的文件（unit-feedback、reminder、assignment 为文件夹）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli_usage.py" line="1"/>
+        <source>criticism-notice, exposure, reminder (one per unit notice): ask HQ for the next number of the year (enrolled office or HQ device); HQ leaves out the criticisms an earlier notice already circulated</source>
+        <translation>criticism-notice、exposure、reminder（每个单位的通知各一个）：向总部申请本年度下一个文号（须为已登记的纠风办或总部设备）；总部会排除以往通报已通报过的批评</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/documents.py" line="1"/>
+        <source>The problem of {unit} due {deadline} ({problem}) has a confidential source and no assignment text: write the text the unit reads, then assign it. Nothing was numbered or written.</source>
+        <translation>{unit}整改时限为{deadline}的问题（{problem}）来源保密，尚无交办文本：请先填写单位看到的交办文本，再行交办。未编号，也未生成任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/documents.py" line="1"/>
+        <source>Headquarters numbers the assignment notices and could not be asked: no notice was written and no problem was marked as assigned. Try again once headquarters can be reached.</source>
+        <translation>交办通知须由总部编号，但无法连接总部：未生成任何通知，也未将任何问题标记为已交办。请在能连接总部时重试。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/documents.py" line="1"/>
+        <source>Only headquarters issues assignment notices; this device reads them.</source>
+        <translation>只有总部可以下发交办通知；本设备只能查看。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>No unit has new problems to assign: no notice was written.</source>
+        <translation>没有单位有待交办的新问题：未生成通知。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
+        <source>{count} problem(s) now carry their assignment notice number; they reach their unit at its next sync.</source>
+        <translation>{count} 个问题已记上交办通知文号，将在所属单位下次同步时送达。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/documents.py" line="1"/>
+        <source>No accountability case is chosen for the exposure notice: tick Publish in the exposure notice on the cases to publish.</source>
+        <translation>没有选入曝光通报的问责案件：请先在要曝光的案件上勾选“列入曝光通报”。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/documents.py" line="1"/>
+        <source>Only headquarters exports the complainants&apos; contacts.</source>
+        <translation>只有总部可以导出投诉人的联系方式。</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsPanel</name>
@@ -5554,6 +5609,46 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>%1 problem(s) not yet investigated were left out.</source>
         <translation>另有 %1 个问题尚在受理，未列入。</translation>
     </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Assignment notices</source>
+        <translation>交办通知</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>One notice per unit with its new problems, deadlines and responsible persons; a confidential one by its assignment text.</source>
+        <translation>每个单位一份，列出新交办的问题、整改时限和责任人；来源保密的问题只列交办文本。</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Folder for the assignment notices</source>
+        <translation>交办通知保存文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Numbered by headquarters; the problems then go to their units.</source>
+        <translation>由总部编号；问题随后送达所属单位。</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>No unit has new problems to assign: no notice was written.</source>
+        <translation>没有单位有待交办的新问题：未生成通知。</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>%1 files of assignment notices written to %2; %3 problems now carry their notice number.</source>
+        <translation>已将 %1 个交办通知文件写入 %2；%3 个问题已记上交办通知文号。</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Discipline exposure notice</source>
+        <translation>曝光通报</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>The accountability cases ticked for publication: unit, person, violation, outcome and date.</source>
+        <translation>勾选曝光的问责案件：单位、人员、问题、处理结果和日期。</translation>
+    </message>
 </context>
 <context>
     <name>RepresentativesPanel</name>
@@ -5867,6 +5962,11 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <location filename="../../desktop/spreadsheets/export.py" line="216"/>
         <source>%1 rows written to %2.</source>
         <translation>已将 %1 行写入 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>%1 with contacts</source>
+        <translation>%1（含联系方式）</translation>
     </message>
 </context>
 <context>
