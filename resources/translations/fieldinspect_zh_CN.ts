@@ -4650,6 +4650,41 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>rectification report</source>
         <translation>整改报告</translation>
     </message>
+    <message>
+        <location filename="../../models/messages/acceptance.py" line="1"/>
+        <source>Only HQ decides on a request for a later deadline.</source>
+        <translation>延期申请只能由总部审批。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/acceptance.py" line="1"/>
+        <source>Only HQ accepts or returns a rectification report.</source>
+        <translation>整改报告只能由总部验收或退回。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/acceptance.py" line="1"/>
+        <source>This report has already been answered.</source>
+        <translation>该报告已答复。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/acceptance.py" line="1"/>
+        <source>Only a report that says the rectification is completed can be accepted.</source>
+        <translation>只有注明已完成整改的报告才能验收。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/acceptance.py" line="1"/>
+        <source>This request has already been decided.</source>
+        <translation>该申请已审批。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/acceptance.py" line="1"/>
+        <source>Say why the report is returned.</source>
+        <translation>请说明退回理由。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/acceptance.py" line="1"/>
+        <source>Say why the request is refused.</source>
+        <translation>请说明不予同意的理由。</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsPanel</name>
