@@ -51,11 +51,13 @@ class LinkedProblems(QWidget):
                  success=lambda rows: self._show(rows, labels)).run()
 
     def _show(self, rows: list[dict], labels: dict[str, str]) -> None:
-        for row in rows:
+        units = {row["unit_id"] for row in rows}
+        for row in rows:  # the unit only when the problems are not all the case's one
             deadline = row["deadline"].isoformat() if row["deadline"] else ""
             text = " ".join((row["description"] or "").split())
-            self.list.addItem(f"{labels.get(row['unit_id'], '')}  {deadline}  "
-                              f"{label_of(ProblemStatus, row['status'])}  {text}")
+            unit = f"{labels.get(row['unit_id'], '')}  " if len(units) > 1 else ""
+            self.list.addItem(f"{unit}{deadline}  {label_of(ProblemStatus, row['status'])}  "
+                              f"{text}")
 
 
 def open_case_from_candidate(parent, session, candidate: dict, campaign: str,
