@@ -101,8 +101,8 @@ class AcceptancePage(Page):
 
     def _requests_tab(self) -> QWidget:
         self.requests_table = answer_table("requestsTable", [
-            self.tr("Unit"), self.tr("Problem"), self.tr("Deadline"), self.tr("Requested"),
-            self.tr("Reason"), self.tr("Requested by"), self.tr("On")], stretch=(1, 4))
+            self.tr("Unit"), self.tr("Problem"), self.tr("Deadline"), self.tr("New deadline"),
+            self.tr("Reason"), self.tr("Requested by"), self.tr("Requested on")], stretch=(1, 4))
         self.requests_table.itemSelectionChanged.connect(self._buttons)
         self.approve_button = QPushButton(self.tr("Approve"), objectName="approveExtension")
         self.approve_button.setToolTip(self.tr(

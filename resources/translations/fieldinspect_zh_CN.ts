@@ -6631,7 +6631,7 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
     </message>
     <message>
         <location filename="../../desktop/pages/acceptance.py" line="1"/>
-        <source>Requested</source>
+        <source>New deadline</source>
         <translation>申请延至</translation>
     </message>
     <message>
@@ -6646,7 +6646,7 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
     </message>
     <message>
         <location filename="../../desktop/pages/acceptance.py" line="1"/>
-        <source>On</source>
+        <source>Requested on</source>
         <translation>申请日期</translation>
     </message>
     <message>
