@@ -1,6 +1,7 @@
 """Render every page to PNG, in English and Chinese, on the demo data, at 1366×768.
 
-    QT_QPA_PLATFORM=offscreen python -m desktop.screenshots [OUT_DIR]   (default screenshots/)
+    QT_QPA_PLATFORM=offscreen python -m desktop.screenshots [OUT_DIR [PAGE_ID ...]]
+    (default screenshots/; page ids: only those pages, e.g. `dashboard acceptance`)
 """
 
 import asyncio
@@ -11,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 
-async def _render(out: Path) -> int:
+async def _render(out: Path, only: tuple[str, ...] = ()) -> int:
     from desktop.data.sync_issues import add_sample_conflict
     from desktop.i18n import CHINESE, ENGLISH, Translations
     from desktop.main_window import MainWindow
@@ -25,12 +26,13 @@ async def _render(out: Path) -> int:
     try:
         session = await demo_session(worker, tmp / "data")
         await worker.run(add_sample_conflict, session.store)
+        await worker.run(_sample_answers, session.store)
         for lang in (ENGLISH, CHINESE):
             translations.switch(lang)
             window = MainWindow(session, lang)
             window.resize(1366, 768)
             window.show()
-            for page_id in window.page_ids:
+            for page_id in [p for p in window.page_ids if not only or p in only]:
                 page = window.show_page(page_id)
                 await wait_until(page.is_ready)
                 await asyncio.sleep(0.3)  # let charts and fetched rows paint
@@ -57,8 +59,10 @@ async def _extra_views(window, page, stem) -> None:
     """What a page hides behind a tab, a selection or a button."""
     from PySide6.QtWidgets import QScrollArea
 
+    from desktop.pages.acceptance import AcceptancePage
     from desktop.pages.accountability import AccountabilityPage
     from desktop.pages.criticisms import CriticismsPage
+    from desktop.pages.dashboard import DashboardPage
     from desktop.pages.findings import FindingsPage
     from desktop.pages.hq_administration import HqAdminPage
     from desktop.pages.ledger import LedgerPage
@@ -98,6 +102,98 @@ async def _extra_views(window, page, stem) -> None:
         bar.setValue(0)
     elif isinstance(page, FindingsPage):
         await _photo_views(window, page, stem)
+    elif isinstance(page, AcceptancePage):
+        await _acceptance_views(window, page, stem)
+    elif isinstance(page, DashboardPage) and page.overdue_panel.candidates:
+        await _case_from_candidate(page, stem)
+
+
+async def _acceptance_views(window, page, stem) -> None:
+    """A report selected with its photo, and the extension requests' tab."""
+    from desktop.self_test import wait_until
+
+    page.reports_table.selectRow(next((i for i, r in enumerate(page.reports) if r["photos"]), 0))
+    await wait_until(lambda: page.photos.list.count() > 0)
+    await asyncio.sleep(0.3)
+    save(window, f"{stem}_report.png")
+    page.tabs.setCurrentIndex(1)
+    page.requests_table.selectRow(0)
+    await asyncio.sleep(0.3)
+    save(window, f"{stem}_tab1.png")
+    page.tabs.setCurrentIndex(0)
+
+
+async def _case_from_candidate(page, stem) -> None:
+    """Open a case… on the first unit of the accountability list: the form and its problems."""
+    from desktop.self_test import wait_until
+
+    panel = page.overdue_panel
+    panel.candidates_table.selectRow(0)
+    panel.open_case_button.click()
+    dialog = page.case_dialog
+    await wait_until(lambda: dialog.findChild(object, "caseProblemList").count() > 0)
+    await asyncio.sleep(0.3)
+    save(dialog, f"{stem}_case.png")
+    dialog.reject()
+
+
+def _sample_answers(store) -> None:
+    """What units sent HQ (issue 14 §2): two completed reports, one with a photo, and two
+    requests for a later deadline, on live problems still being rectified; and K lowered to 2
+    so that the accountability list has units to open a case against."""
+    from datetime import timedelta
+
+    from models import services
+    from models.records import Attachment
+    from models.rectification import ExtensionRequest, RectificationReport
+    from models.timeutil import local_today
+
+    today = local_today()
+    with store.read() as conn:
+        problems = conn.exec_driver_sql(
+            "SELECT id, deadline FROM problem WHERE deleted_at IS NULL AND unit_id IS NOT NULL "
+            "AND status IN ('rectifying', 'investigating') ORDER BY reported_on LIMIT 4").all()
+    if len(problems) < 4:
+        return
+    photo = _drawn_photo("导办台")
+    from models.office_settings import save_office_settings
+
+    with store.write("screenshots") as w:  # K = 2: the demo county has units on the list
+        save_office_settings(w, {"accountability_threshold": 2})
+    with store.write("卫生院联络员") as w:
+        for (problem_id, _deadline), what in zip(problems[:2], (
+                "在挂号窗口增设导办员一名，公示办事流程，每日巡查。",
+                "收费项目和标准已在大厅公示栏公开，并在网站同步发布。"), strict=True):
+            report = services.create_record(w, RectificationReport, {
+                "problem_id": problem_id, "what_done": what, "reported_on": today,
+                "completed_on": today - timedelta(days=2), "reported_by": "张联络员"})
+        w.create(Attachment, {"sha256": store.blobs.put(photo), "size": len(photo),
+                              "media_type": "image/jpeg", "owner_table": "rectification_report",
+                              "owner_id": report, "original_name": "公示栏.jpg"})
+        for (problem_id, deadline), reason in zip(problems[2:], (
+                "需采购排队叫号设备，政府采购流程约需一个月。",
+                "涉及多个科室职责调整，需党组会研究。"), strict=True):
+            services.create_record(w, ExtensionRequest, {
+                "problem_id": problem_id, "current_deadline": deadline,
+                "requested_deadline": today + timedelta(days=30), "reason": reason,
+                "requested_on": today, "requested_by": "张联络员"})
+
+
+def _drawn_photo(text: str) -> bytes:
+    from PySide6.QtCore import QBuffer, QRectF, Qt
+    from PySide6.QtGui import QColor, QFont, QImage, QPainter
+
+    image = QImage(960, 640, QImage.Format.Format_RGB32)
+    image.fill(QColor("#8aa37b"))
+    painter = QPainter(image)
+    painter.fillRect(QRectF(260, 140, 440, 320), QColor("#f2efe8"))
+    painter.setFont(QFont("Noto Sans CJK SC", 40))
+    painter.drawText(QRectF(260, 140, 440, 320), Qt.AlignmentFlag.AlignCenter, text)
+    painter.end()
+    buffer = QBuffer()
+    buffer.open(QBuffer.OpenModeFlag.WriteOnly)
+    image.save(buffer, "JPG")
+    return bytes(buffer.data())
 
 
 async def _edit_dialog(page, path: str) -> None:
@@ -318,11 +414,12 @@ def main() -> int:
     from desktop.app import make_application
 
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
+    only = tuple(sys.argv[2:])
     app = make_application()
     loop = QEventLoop(app)
     asyncio.set_event_loop(loop)
     with loop:
-        return loop.run_until_complete(_render(out))
+        return loop.run_until_complete(_render(out, only))
 
 
 if __name__ == "__main__":

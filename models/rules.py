@@ -67,6 +67,19 @@ def reply_changed(before: dict | None, after: dict | None) -> list[str]:
             and (after[name] or None) != ((before or {}).get(name) or None)]
 
 
+def answer_changed(names: tuple[str, ...], before: dict | None, after: dict | None) -> list[str]:
+    """HQ's answer fields (`EXTENSION_DECISION_FIELDS`, `REPORT_REVIEW_FIELDS`) a change sets:
+    on a new row, those not at their blank default ("pending", "", None); on an edit, those
+    whose value changes."""
+    if after is None:
+        return []
+
+    def blank(value: Any) -> Any:
+        return None if value in ("", "pending") else value
+    return [name for name in names if name in after
+            and blank(after[name]) != blank((before or {}).get(name))]
+
+
 def reply_problems(row: dict, contact: str | None) -> list[Problem]:
     """A reply only to an opinion's author who left a contact; its method needs their view."""
     if not any(row.get(name) for name in REPLY_FIELDS):

@@ -37,6 +37,8 @@ def _create_variant(model: type[SQLModel]) -> type[SQLModel]:
     import models.reference as ref
 
     name = f"{model.__name__}Create"
+    if model.__tablename__ in _ANSWERED:  # models.rectification: the Base variant checks a row
+        return next(k for k in model.__mro__[1:] if issubclass(k, SQLModel))
     return getattr(r, name, None) or getattr(ref, name)
 
 
@@ -140,6 +142,18 @@ def update_record(w: WriteSession, model: type[SQLModel], row_id: str, changes: 
     return changed
 
 
+# The unit's rows that carry HQ's answer (issue 14 §2): the unit writes the row, HQ alone the
+# answer (HQ refuses it from any other device too: sync/server/scope.py).
+_ANSWERED = {
+    "extension_request": (rules.EXTENSION_DECISION_FIELDS,
+                          "Only HQ decides on a request for a later deadline.",
+                          "extension_decision_hq_only"),
+    "rectification_report": (rules.REPORT_REVIEW_FIELDS,
+                             "Only HQ accepts or returns a rectification report.",
+                             "report_review_hq_only"),
+}
+
+
 def _check_hq_fields(w: WriteSession, model: type[SQLModel], before: dict | None,
                      after: dict) -> None:
     """Fields only HQ sets (HQ refuses them from any other device too: sync/server/scope.py)."""
@@ -155,6 +169,9 @@ def _check_hq_fields(w: WriteSession, model: type[SQLModel], before: dict | None
         require_hq_device(w.conn, rules.reply_changed(before, after),
                           "Only HQ records the reply to the complainant; this device reads it.",
                           "reply_hq_only")
+    elif model.__tablename__ in _ANSWERED:
+        fields, message, code = _ANSWERED[model.__tablename__]
+        require_hq_device(w.conn, rules.answer_changed(fields, before, after), message, code)
     elif model is OfficeSettings:
         require_hq_device(w.conn, [k for k in after if before is None or after[k] != before.get(k)],
                           "Only HQ sets the office settings; this device reads them.",

@@ -49,9 +49,12 @@ CRITICISM = _view("personnel_criticism", "sanction", sa.column("decided_on", sa.
 CASE = _view("accountability_case", "person_name", "unit_id", "subject", "outcome",
              sa.column("decided_on", sa.Date))
 OPINION = _view("opinion", "campaign_id", "category", sa.column("received_on", sa.Date))
-PROBLEM = _view("problem", "campaign_id", "unit_id", "status", sa.column("reported_on", sa.Date),
-                sa.column("deadline", sa.Date), "reply_method", "complainant_view")
-VIEWS = (EV, CAMPAIGN, UNIT, VISIT, FINDING, CRITICISM, CASE, OPINION, PROBLEM)
+PROBLEM = _view("problem", "id", "campaign_id", "unit_id", "status",
+                sa.column("reported_on", sa.Date), sa.column("deadline", sa.Date),
+                "reply_method", "complainant_view")
+EXTENSION = _view("extension_request", "problem_id", "decision")
+REPORT = _view("rectification_report", "problem_id", "review", sa.column("completed_on", sa.Date))
+VIEWS = (EV, CAMPAIGN, UNIT, VISIT, FINDING, CRITICISM, CASE, OPINION, PROBLEM, EXTENSION, REPORT)
 
 
 @dataclass(frozen=True)
@@ -246,7 +249,37 @@ def problem_stats(conn: sa.Connection, f: Filters, as_of: date) -> dict:
         "overdue": sum(rules.is_overdue(d, s, as_of) for s, d, *_ in rows),
         "by_status": {s.value: sum(r[0] == s for r in rows) for s in ProblemStatus},
         "overdue_units": overdue_by_unit(conn, f, as_of),
+        "awaiting_acceptance": _count(conn, p, *f.dated(p.c.reported_on), *f.campaign(p),
+                                      _awaiting_acceptance()),
     }
+
+
+def _answer_of(table: sa.TableClause, *conds) -> sa.Exists:
+    """A live row of `table` (the unit's requests or reports) of the problem, matching `conds`."""
+    return sa.exists().where(table.c.problem_id == PROBLEM.c.id, table.c.deleted_at.is_(None),
+                             *conds)
+
+
+def _awaiting_acceptance() -> sa.Exists:
+    """The problem has a report saying it is completed that HQ has not answered (issue 14 §2;
+    models.acceptance.awaiting_acceptance lists them)."""
+    r = REPORT
+    return _answer_of(r, r.c.completed_on.is_not(None), r.c.review == "pending")
+
+
+def _extended() -> sa.Exists:
+    """HQ approved a later deadline for the problem (issue 14 §2)."""
+    return _answer_of(EXTENSION, EXTENSION.c.decision == "approved")
+
+
+def extension_stats(conn: sa.Connection, f: Filters) -> dict:
+    """`pending`: requests for a later deadline HQ has not decided, of the live problems the
+    filters select."""
+    p, e = PROBLEM, EXTENSION
+    return {"pending": conn.execute(
+        sa.select(sa.func.count()).select_from(e.join(p, p.c.id == e.c.problem_id))
+        .where(e.c.deleted_at.is_(None), e.c.decision == "pending",
+               *f.dated(p.c.reported_on), *f.campaign(p))).scalar()}
 
 
 def reply_stats(replies: list[tuple]) -> dict:
@@ -259,12 +292,18 @@ def reply_stats(replies: list[tuple]) -> dict:
             "complainant_satisfaction": round(pleased / len(views), 4) if views else None}
 
 
-def _overdue_counts(conn: sa.Connection, f: Filters, as_of: date, *keys) -> list[tuple]:
-    """(*keys, overdue count) of the overdue problems (`rules.overdue_clause`, the one rule)."""
+def _overdue(f: Filters, as_of: date) -> list:
+    """The overdue problems of a unit (`rules.overdue_clause`, the one rule: on the deadline as
+    it stands, an approved extension's once HQ moved it)."""
     p = PROBLEM
-    conds = [*f.dated(p.c.reported_on), *f.campaign(p), p.c.unit_id.is_not(None),
-             rules.overdue_clause(p.c.deadline, p.c.status, as_of)]
-    return conn.execute(sa.select(*keys, sa.func.count()).where(*conds).group_by(*keys)).all()
+    return [*f.dated(p.c.reported_on), *f.campaign(p), p.c.unit_id.is_not(None),
+            rules.overdue_clause(p.c.deadline, p.c.status, as_of)]
+
+
+def _overdue_counts(conn: sa.Connection, f: Filters, as_of: date, *keys) -> list[tuple]:
+    """(*keys, overdue count) of the overdue problems."""
+    return conn.execute(sa.select(*keys, sa.func.count()).where(*_overdue(f, as_of))
+                        .group_by(*keys)).all()
 
 
 def _by_count(rows: list[dict]) -> list[dict]:
@@ -281,18 +320,23 @@ def overdue_by_unit(conn: sa.Connection, f: Filters, as_of: date) -> list[dict]:
 def accountability_candidates(conn: sa.Connection, f: Filters, as_of: date,
                               threshold: int) -> list[dict]:
     """The units with at least `threshold` (K of the office settings) problems past their
-    deadline unrectified in one campaign: {unit_id, unit_name, campaign_id, overdue}.
+    deadline unrectified in one campaign: {unit_id, unit_name, campaign_id, overdue,
+    problem_ids} (the problems counted, which a case opened from the list is linked to).
 
     Each problem is counted once (one row per problem, grouped by unit and campaign); problems
-    of no campaign are not "in a campaign" and left out. Deadline extensions do not exist yet
-    (issue 14 §2): when they do, an approved one must take its problem out of this count, which
-    `rules.overdue_clause` then has to say."""
+    of no campaign are not "in a campaign" and left out, and so is a problem HQ granted a later
+    deadline (issue 14 §3: "approved extensions excluded"), even once that deadline passed too."""
     p = PROBLEM
+    found: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for uid, cid, pid in conn.execute(
+            sa.select(p.c.unit_id, p.c.campaign_id, p.c.id)
+            .where(*_overdue(f, as_of), p.c.campaign_id.is_not(None), ~_extended())
+            .order_by(p.c.deadline, p.c.id)):
+        found[(uid, cid)].append(pid)
     names = dict(conn.execute(sa.select(UNIT.c.id, UNIT.c.name)).all())
-    rows = [{"unit_id": uid, "unit_name": names.get(uid, ""), "campaign_id": cid, "overdue": n}
-            for uid, cid, n in _overdue_counts(conn, f, as_of, p.c.unit_id, p.c.campaign_id)
-            if cid is not None and n >= threshold]
-    return _by_count(rows)
+    return _by_count([{"unit_id": uid, "unit_name": names.get(uid, ""), "campaign_id": cid,
+                       "overdue": len(ids), "problem_ids": ids}
+                      for (uid, cid), ids in found.items() if len(ids) >= threshold])
 
 
 def campaign_left_out(conn: sa.Connection, f: Filters) -> LeftOut:
@@ -356,5 +400,6 @@ def _county_stats(conn: sa.Connection, f: Filters, counts: list[tuple],
         "criticisms": {"total": sum(criticisms.values()), "by_sanction": criticisms},
         "opinions": opinion_stats(conn, f),
         "problems": problem_stats(conn, f, as_of or local_today()),
+        "extensions": extension_stats(conn, f),
         "accountability": accountability_stats(conn, f),
     }

@@ -126,3 +126,34 @@ def test_stats_json_lists_overdue_units_and_the_accountability_candidates(tmp_pa
     assert candidates["threshold"] == 3
     assert [(u["unit_name"], u["campaign_id"], u["overdue"]) for u in candidates["units"]] == [
         ("卫生院", ids["campaign"], 3)]
+
+
+def test_stats_json_counts_reports_awaiting_acceptance_and_pending_extensions(tmp_path):
+    """issue 14 §2: what waits for HQ's answer, in the figures an operator scripts against."""
+    from datetime import timedelta
+
+    from models import services
+    from models.rectification import ExtensionRequest, RectificationReport
+    from models.store.store import Store
+    from tests.models.helpers import seed_overdue
+
+    d = tmp_path / "answers"
+    store = Store.open(d, "pw")
+    ids = seed_overdue(store, tmp_path)
+    with store.read() as conn:
+        problem = conn.exec_driver_sql("SELECT id FROM problem LIMIT 1").scalar()
+    today = ids["today"]
+    with store.write("liaison") as w:
+        services.create_record(w, RectificationReport, {
+            "problem_id": problem, "what_done": "已整改", "reported_on": today,
+            "completed_on": today})
+        services.create_record(w, ExtensionRequest, {
+            "problem_id": problem, "requested_deadline": today + timedelta(days=9),
+            "reason": "设备未到", "requested_on": today})
+    store.close()
+    res = run(d, "stats", "--json")
+    assert res.returncode == 0, res.stderr
+    stats = json.loads(res.stdout)
+    assert stats["problems"]["awaiting_acceptance"] == 1
+    assert stats["extensions"] == {"pending": 1}
+    assert stats["accountability_candidates"]["units"][0]["problem_ids"]

@@ -19,7 +19,7 @@ from models.store.store import get_meta, set_meta
 from models.timeutil import local_today
 
 CACHE_KEY = "dashboard_cache"
-CACHE_VERSION = 2  # 2: overdue by unit, accountability candidates
+CACHE_VERSION = 3  # 2: overdue by unit, accountability candidates; 3: their problem ids
 
 
 def data_stamp(conn: sa.Connection) -> str:

@@ -51,7 +51,8 @@ class FigureCard(QFrame):
 
 class DashboardPage(Page):
     tables_shown = frozenset({"evaluation", "campaign", "unit", "visit", "finding", "opinion",
-                              "personnel_criticism", "accountability_case", "problem"})
+                              "personnel_criticism", "accountability_case", "problem",
+                              "extension_request"})
     figures_drawn = Signal()
 
     def __init__(self, session, parent=None) -> None:
@@ -87,7 +88,8 @@ class DashboardPage(Page):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.chart)
         splitter.addWidget(self.ranking_view)
-        self.overdue_panel = OverduePanel(self._sees_candidates())
+        self.overdue_panel = OverduePanel(self._sees_candidates(), opens_cases=self._keeps_cases())
+        self.overdue_panel.case_requested.connect(self.open_case)
         splitter.addWidget(self.overdue_panel)
         splitter.setSizes([380, 470, 300])
         layout = QVBoxLayout(self)
@@ -99,6 +101,19 @@ class DashboardPage(Page):
         """The accountability list is HQ's (and the office's, which prepares it)."""
         s = self.session
         return s.is_demo or s.standalone or s.device_role in (DeviceRole.HQ, DeviceRole.OFFICE)
+
+    def _keeps_cases(self) -> bool:
+        """Cases are HQ's (the office neither reads nor writes them: docs/authorization.md)."""
+        return self.session.is_demo or self.session.device_role == DeviceRole.HQ
+
+    def open_case(self, candidate: dict) -> None:
+        """A case against a unit on the accountability list, linked to its overdue problems."""
+        from desktop.pages.accountability import open_case_from_candidate
+
+        campaigns = {c["id"]: c["name"] for c in self.session.reference.campaigns}
+        self.case_dialog = open_case_from_candidate(
+            self, self.session, candidate, campaigns.get(candidate["campaign_id"], ""),
+            self.records_changed.emit)
 
     def _build_filters(self) -> None:
         self.campaign_box = QComboBox(objectName="dashboardCampaign")

@@ -61,6 +61,11 @@ PAGES: tuple[PageSpec, ...] = (
           "desktop.entry.page:EntryPage", {_HQ, _OFFICE, _KIOSK}),
     _page("ledger", QT_TRANSLATE_NOOP("MainWindow", "Rectification ledger"),
           "desktop.pages.ledger:LedgerPage", {_HQ, _OFFICE}),
+    # HQ's answers to the units' reports and requests (issue 14 §2); a standalone office
+    # answers for itself (models.security.roles.require_hq_device).
+    _page("acceptance", QT_TRANSLATE_NOOP("MainWindow", "Acceptance and extensions"),
+          "desktop.pages.acceptance:AcceptancePage", {_HQ, STANDALONE_OFFICE},
+          profiles=_SUPERVISORS),
     _page("accountability", QT_TRANSLATE_NOOP("MainWindow", "Accountability"),
           "desktop.pages.accountability:AccountabilityPage", {_HQ}),
     _page("units", QT_TRANSLATE_NOOP("MainWindow", "Units and representatives"),

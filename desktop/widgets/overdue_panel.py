@@ -3,12 +3,15 @@ HQ or the office the units listed as candidates for accountability (at least K p
 their deadline unrectified in one campaign, K from the office settings).
 
 Both lists come from models.stats (overdue_by_unit, accountability_candidates), the queries the
-documents and `fieldinspect stats` read too; this widget only draws them."""
+documents and `fieldinspect stats` read too; this widget only draws them. Where cases are kept
+(HQ), "Open a case…" asks for a case against the selected candidate (`case_requested`)."""
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -41,9 +44,12 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
 
 
 class OverduePanel(QWidget):
-    def __init__(self, show_candidates: bool, parent=None) -> None:
+    case_requested = Signal(dict)  # a candidate: {unit_id, campaign_id, overdue, problem_ids}
+
+    def __init__(self, show_candidates: bool, parent=None, *, opens_cases: bool = False) -> None:
         super().__init__(parent)
         self.show_candidates = show_candidates
+        self.candidates: list[dict] = []
         self.overdue_title = QLabel(self.tr("Overdue by unit"), objectName="panelTitle")
         self.overdue_table = _table("overdueByUnit", [self.tr("Unit"), self.tr("Overdue")])
         self.candidates_title = QLabel(objectName="candidatesTitle")
@@ -56,8 +62,28 @@ class OverduePanel(QWidget):
         layout.addWidget(self.overdue_table, 1)
         layout.addWidget(self.candidates_title)
         layout.addWidget(self.candidates_table, 1)
+        self.open_case_button = QPushButton(self.tr("Open a case…"), objectName="openCase")
+        self.open_case_button.setToolTip(self.tr(
+            "A case against the selected unit, linked to its overdue problems."))
+        self.open_case_button.setEnabled(False)
+        self.open_case_button.clicked.connect(self._open_case)
+        self.candidates_table.itemSelectionChanged.connect(
+            lambda: self.open_case_button.setEnabled(self.selected_candidate() is not None))
+        layout.addWidget(self.open_case_button)
         self.candidates_title.setVisible(show_candidates)
         self.candidates_table.setVisible(show_candidates)
+        self.open_case_button.setVisible(show_candidates and opens_cases)
+
+    def selected_candidate(self) -> dict | None:
+        rows = self.candidates_table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self.candidates):
+            return None
+        return self.candidates[rows[0].row()]
+
+    def _open_case(self) -> None:
+        candidate = self.selected_candidate()
+        if candidate is not None and candidate.get("problem_ids"):
+            self.case_requested.emit(candidate)
 
     def set_data(self, overdue_units: list[dict], candidates: dict | None,
                  labels: dict[str, str], campaigns: dict[str, str]) -> None:
@@ -73,6 +99,7 @@ class OverduePanel(QWidget):
                  self.tr("Accountability candidates: no unit has %1 or more overdue in a "
                          "campaign"))
         self.candidates_title.setText(title.replace("%1", str(candidates["threshold"])))
+        self.candidates = list(candidates["units"])
         _fill(self.candidates_table, [
             [unit(r), campaigns.get(r["campaign_id"], ""), str(r["overdue"])]
             for r in candidates["units"]])

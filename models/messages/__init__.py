@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from models.messages import (
+    acceptance,
     cli,
     cli_usage,
     documents,
@@ -29,7 +30,7 @@ from models.messages import (
 )
 
 AREAS = (general, cli, cli_usage, records, imports, security, store, documents, sync,
-         unit_reports)
+         unit_reports, acceptance)
 
 
 def _join() -> dict[str, str]:

@@ -88,4 +88,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ReportPhotos</name>
+    <message numerus="yes">
+        <source>%n photo(s).</source>
+        <translation>
+            <numerusform>%n photo.</numerusform>
+            <numerusform>%n photos.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

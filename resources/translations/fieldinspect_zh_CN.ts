@@ -54,6 +54,16 @@
         <source>Publish in the exposure notice</source>
         <translation>列入曝光通报</translation>
     </message>
+    <message>
+        <location filename="../../desktop/pages/accountability.py" line="1"/>
+        <source>Problems the case was opened for (%1)</source>
+        <translation>问责涉及的问题（%1件）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/accountability.py" line="1"/>
+        <source>%1 problems past their deadline unrectified in %2</source>
+        <translation>在%2中有%1个问题逾期未整改</translation>
+    </message>
 </context>
 <context>
     <name>BatchHeaderWidget</name>
@@ -2517,6 +2527,11 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>Our problems</source>
         <translation>本单位问题</translation>
     </message>
+    <message>
+        <location filename="../../desktop/pages/registry.py" line="1"/>
+        <source>Acceptance and extensions</source>
+        <translation>验收与延期</translation>
+    </message>
 </context>
 <context>
     <name>Operations</name>
@@ -2635,6 +2650,16 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <location filename="../../desktop/widgets/overdue_panel.py" line="72"/>
         <source>Accountability candidates: no unit has %1 or more overdue in a campaign</source>
         <translation>拟问责单位：暂无同一评议活动中逾期%1件及以上的单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/overdue_panel.py" line="1"/>
+        <source>Open a case…</source>
+        <translation>立案问责…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/overdue_panel.py" line="1"/>
+        <source>A case against the selected unit, linked to its overdue problems.</source>
+        <translation>对所选单位立案问责，并关联其逾期问题。</translation>
     </message>
 </context>
 <context>
@@ -4795,6 +4820,31 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>Only headquarters exports the complainants&apos; contacts.</source>
         <translation>只有总部可以导出投诉人的联系方式。</translation>
     </message>
+    <message>
+        <location filename="../../models/messages/acceptance.py" line="1"/>
+        <source>This report has already been answered.</source>
+        <translation>该报告已答复。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/acceptance.py" line="1"/>
+        <source>Only a report that says the rectification is completed can be accepted.</source>
+        <translation>只有注明已完成整改的报告才能验收。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/acceptance.py" line="1"/>
+        <source>This request has already been decided.</source>
+        <translation>该申请已审批。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/acceptance.py" line="1"/>
+        <source>Say why the report is returned.</source>
+        <translation>请说明退回理由。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/acceptance.py" line="1"/>
+        <source>Say why the request is refused.</source>
+        <translation>请说明不予同意的理由。</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsPanel</name>
@@ -6949,6 +6999,199 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <location filename="../../desktop/pages/liaison.py" line="1"/>
         <source>Photos: %1</source>
         <translation>照片：%1 张</translation>
+    </message>
+</context>
+<context>
+    <name>AcceptancePage</name>
+    <message>
+        <location filename="../../desktop/pages/acceptance.py" line="1"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/acceptance.py" line="1"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/acceptance.py" line="1"/>
+        <source>What was done</source>
+        <translation>整改情况</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/acceptance.py" line="1"/>
+        <source>Completed</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/acceptance.py" line="1"/>
+        <source>Reported by</source>
+        <translation>报告人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/acceptance.py" line="1"/>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/acceptance.py" line="1"/>
+        <source>Accept…</source>
+        <translation>验收…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/acceptance.py" line="1"/>
+        <source>The problem becomes verified, rectified on the day the unit completed it.</source>
+        <translation>验收后问题办结，整改日期为单位完成整改之日。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/acceptance.py" line="1"/>
+        <source>Return…</source>
+        <translation>退回…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/acceptance.py" line="1"/>
+        <source>The problem goes back to rectifying; the unit reads your reason.</source>
+        <translation>问题退回整改中，单位可看到退回理由。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/acceptance.py" line="1"/>
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/acceptance.py" line="1"/>
+        <source>New deadline</source>
+        <translation>申请延至</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/acceptance.py" line="1"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/acceptance.py" line="1"/>
+        <source>Requested by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/acceptance.py" line="1"/>
+        <source>Requested on</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/acceptance.py" line="1"/>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/acceptance.py" line="1"/>
+        <source>The problem&apos;s deadline becomes the one requested.</source>
+        <translation>问题的整改期限改为申请的日期。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/acceptance.py" line="1"/>
+        <source>Refuse…</source>
+        <translation>不予批准…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/acceptance.py" line="1"/>
+        <source>Awaiting acceptance (%1)</source>
+        <translation>待验收（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/acceptance.py" line="1"/>
+        <source>Extension requests (%1)</source>
+        <translation>延期申请（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/acceptance.py" line="1"/>
+        <source>Reports in which a unit says a problem is rectified. Accept one to verify the problem; return it with a reason to send the problem back to rectifying.</source>
+        <translation>以下是单位报告已完成整改的问题。验收后问题办结；退回须说明理由，问题回到整改中。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/acceptance.py" line="1"/>
+        <source>No report awaits acceptance.</source>
+        <translation>暂无待验收的整改报告。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/acceptance.py" line="1"/>
+        <source>Units asking for a later deadline. An approved request moves the problem&apos;s deadline and keeps the problem off the accountability list.</source>
+        <translation>以下是单位的延期申请。批准后问题的整改期限随之调整，该问题不再计入拟问责名单。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/acceptance.py" line="1"/>
+        <source>No request for a later deadline awaits a decision.</source>
+        <translation>暂无待审批的延期申请。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/acceptance.py" line="1"/>
+        <source>Accept report</source>
+        <translation>验收整改报告</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/acceptance.py" line="1"/>
+        <source>The problem becomes %1. HQ&apos;s note on the check (optional):</source>
+        <translation>问题将标为“%1”。验收意见（可不填）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/acceptance.py" line="1"/>
+        <source>Return report</source>
+        <translation>退回整改报告</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/acceptance.py" line="1"/>
+        <source>Why is the report returned? The unit reads this.</source>
+        <translation>退回理由（单位可见）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/acceptance.py" line="1"/>
+        <source>Refuse request</source>
+        <translation>不予批准延期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/acceptance.py" line="1"/>
+        <source>Why is the later deadline refused? The unit reads this.</source>
+        <translation>不予批准的理由（单位可见）：</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPhotos</name>
+    <message>
+        <location filename="../../desktop/pages/report_photos.py" line="1"/>
+        <source>View photo</source>
+        <translation>查看照片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/report_photos.py" line="1"/>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/report_photos.py" line="1"/>
+        <source>Select a report to see its photos.</source>
+        <translation>选择一份报告以查看其照片。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/report_photos.py" line="1"/>
+        <source>The unit sent no photo with this report.</source>
+        <translation>单位未随报告提交照片。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/report_photos.py" line="1"/>
+        <source>%1 (not downloaded)</source>
+        <translation>%1（未下载）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/report_photos.py" line="1"/>
+        <source>This photo could not be downloaded. Try again when headquarters can be reached.</source>
+        <translation>无法下载此照片。请在能连接总部时重试。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/pages/report_photos.py" line="1"/>
+        <source>%n photo(s).</source>
+        <translation>
+            <numerusform>%n 张照片。</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

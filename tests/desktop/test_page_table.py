@@ -35,6 +35,9 @@ def pages_before(device_role, profile_role, standalone):
         pages = tuple(p for p in pages if p != "hq")
     if profile_role not in (ProfileRole.SUPERVISOR, ProfileRole.HQ):
         pages = tuple(p for p in pages if p != "reports")
+    elif device_role == DeviceRole.HQ or standalone:  # HQ answers the units (issue 14 §2)
+        after = pages.index("ledger") + 1
+        pages = (*pages[:after], "acceptance", *pages[after:])
     return pages
 
 
@@ -56,7 +59,7 @@ def test_each_known_role_sees_exactly_the_pages_it_saw_before():
     assert session_of("office", "supervisor").visible_pages() == BEFORE[DeviceRole.OFFICE]
     # A demo store shows HQ's pages whatever the device says.
     assert session_of("office", "supervisor", demo=True).visible_pages() \
-        == BEFORE[DeviceRole.HQ]
+        == pages_before(DeviceRole.HQ, ProfileRole.SUPERVISOR, False)
 
 
 @pytest.mark.parametrize("role", ["liaison", "", "OFFICE"])
