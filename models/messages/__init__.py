@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from models.messages import (
+    assignments,
     cli,
     cli_usage,
     documents,
@@ -27,7 +28,8 @@ from models.messages import (
     sync,
 )
 
-AREAS = (general, cli, cli_usage, records, imports, security, store, documents, sync)
+AREAS = (general, cli, cli_usage, records, imports, security, store, documents, sync,
+         assignments)
 
 
 def _join() -> dict[str, str]:

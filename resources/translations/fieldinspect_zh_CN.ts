@@ -4650,6 +4650,26 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>rectification report</source>
         <translation>整改报告</translation>
     </message>
+    <message>
+        <location filename="../../models/messages/assignments.py" line="1"/>
+        <source>Only HQ assigns a problem to its unit; this device reads the assignment.</source>
+        <translation>问题只能由总部交办给责任单位，本设备只能查看交办内容。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/assignments.py" line="1"/>
+        <source>Only HQ makes problems from findings and records where a problem came from.</source>
+        <translation>只有总部能将督查发现转为问题并记录问题来源。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/assignments.py" line="1"/>
+        <source>The record this problem would come from is not on this device, or was deleted.</source>
+        <translation>问题来源的记录不在本设备上，或已被删除。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/assignments.py" line="1"/>
+        <source>Only a dissatisfied form&apos;s reason can be a problem&apos;s source.</source>
+        <translation>只有“不满意”评议表的理由可以作为问题来源。</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsPanel</name>
