@@ -86,6 +86,10 @@ async def _extra_views(window, page, stem) -> None:
         await _history_view(page.problems if isinstance(page, LedgerPage) else page, stem)
     elif isinstance(page, FindingsPage):
         await _photo_views(window, page, stem)
+        if page.make_problem_button.isVisible():
+            await _make_problem_views(page, stem)
+    if isinstance(page, LedgerPage):
+        await _problem_sources_view(page.problems, stem)
 
 
 async def _photo_views(window, page, stem) -> None:
@@ -111,6 +115,44 @@ async def _photo_views(window, page, stem) -> None:
     save(dialog, f"{stem}_photo_view.png")
     dialog.close()
     dialog.setObjectName("")  # closed; deleted later
+
+
+async def _make_problem_views(page, stem) -> None:
+    """"Make a problem…" on a secret visit's finding (its unit-facing text), and a finding's
+    form listing the problems made from it."""
+    from desktop.self_test import wait_until
+
+    model = page.table_model
+    secret = await page.session.read(lambda c: c.exec_driver_sql(
+        "SELECT f.id FROM finding f JOIN visit v ON v.id = f.visit_id WHERE v.kind = 'secret' "
+        "AND f.deleted_at IS NULL ORDER BY f.id LIMIT 1").scalar())
+    ids = [model.record_id(r) for r in range(model.rowCount())]
+    page.view.selectRow(ids.index(secret) if secret in ids else 0)
+    page.make_problem_dialog = None
+    page.make_problem_button.click()
+    await wait_until(lambda: page.make_problem_dialog is not None)
+    await asyncio.sleep(0.3)
+    save(page.make_problem_dialog, f"{stem}_make_problem.png")
+    await page.make_problem_dialog.save()
+    page.current_dialog = None
+    await page.edit_selected()
+    await wait_until(lambda: hasattr(page.current_dialog, "problems_box"))
+    await asyncio.sleep(0.3)
+    save(page.current_dialog, f"{stem}_problems_made.png")
+    page.current_dialog.reject()
+
+
+async def _problem_sources_view(panel, stem) -> None:
+    """A problem's form with where it came from."""
+    from desktop.self_test import wait_until
+
+    panel.view.selectRow(0)
+    panel.current_dialog = None
+    await panel.edit_selected()
+    await wait_until(lambda: hasattr(panel.current_dialog, "sources_box"))
+    await asyncio.sleep(0.3)
+    save(panel.current_dialog, f"{stem}_problem_sources.png")
+    panel.current_dialog.reject()
 
 
 def _sample_photos(store, finding_id: str) -> None:

@@ -94,7 +94,7 @@ def problem_assignment_set(before: dict | None, after: dict | None) -> list[str]
 _VISIT_DATE = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}月\d{1,2}日")
 _DAY_PART = r"凌晨|早上|上午|中午|下午|傍晚|晚上"
 _VISIT_TIME = re.compile(rf"(?:{_DAY_PART})?\d{{1,2}}(?:[:：]\d{{2}}|[点时](?:\d{{1,2}}分|半)?)|{_DAY_PART}")
-_LEFT_OVER = re.compile(r"[ \t]{2,}|^[，,；;、 ]+|[，,；;、 ]+$")
+_LEFT_OVER = re.compile(r"[（(][\s，,、]*[）)]|[ \t]{2,}|^[，,；;、 ]+|[，,；;、 ]+$")
 
 
 def propose_assignment_text(findings: Iterable[tuple[str | None, str | None]],
@@ -111,7 +111,7 @@ def propose_assignment_text(findings: Iterable[tuple[str | None, str | None]],
         for word in words:
             text = text.replace(word, "")
         text = _VISIT_TIME.sub("", _VISIT_DATE.sub("", text))
-        text = _LEFT_OVER.sub("", text.strip()).strip()
+        text = _LEFT_OVER.sub("", _LEFT_OVER.sub("", text.strip())).strip()
         label = ZH_LABELS[FindingCategory].get(FindingCategory(category or "other"), "")
         lines.append(f"存在{label}问题：{text}" if text else f"存在{label}问题")
     return "\n".join(dict.fromkeys(lines))

@@ -1,12 +1,14 @@
 """Problems from report to closure (the lower half of the rectification ledger):
 overdue problems stand out and status changes follow the workflow rules."""
 
+import asyncio
 from datetime import date, timedelta
 
 from PySide6.QtWidgets import QComboBox, QPushButton
 
 from desktop.labels import choices
 from desktop.operations import store_op
+from desktop.pages.make_problem import show_sources
 from desktop.pages.record_page import RecordPage
 from desktop.widgets.asking import ask_text
 from desktop.widgets.fields import FieldSpec
@@ -82,6 +84,13 @@ class ProblemsPanel(RecordPage):
         return {"reported_on": date.today(), "deadline": deadline,
                 "source": ProblemSource.OTHER.value,
                 "campaign_id": self.session.reference.open_campaign_id}
+
+    def dialog_opened(self, dialog) -> None:
+        """An existing problem's form lists where it came from (issue 14 §1)."""
+        problem_id = getattr(dialog, "record_id", None)
+        if problem_id:
+            asyncio.ensure_future(show_sources(self, dialog, problem_id,
+                                               self.may_flag_confidential()))
 
     def extra_buttons(self) -> list[QPushButton]:
         self.status_box = QComboBox(objectName="statusBox")

@@ -1267,6 +1267,16 @@
         <source>Images (*.jpg *.jpeg *.png *.heic *.webp *.gif *.bmp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.heic *.webp *.gif *.bmp)</translation>
     </message>
+    <message>
+        <location filename="../../desktop/pages/findings.py" line="1"/>
+        <source>Make a problem…</source>
+        <translation>转为问题…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/findings.py" line="1"/>
+        <source>Turn the selected findings into one problem for their unit to rectify.</source>
+        <translation>将选中的督查发现合并为一个问题，交责任单位整改。</translation>
+    </message>
 </context>
 <context>
     <name>FirstStartDialog</name>
@@ -6530,6 +6540,79 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <location filename="../../desktop/pages/office_settings.py" line="1"/>
         <source>Overdue problems for accountability</source>
         <translation>问责线索：逾期问题数</translation>
+    </message>
+</context>
+<context>
+    <name>MakeProblemDialog</name>
+    <message>
+        <location filename="../../desktop/pages/make_problem.py" line="1"/>
+        <source>Responsible unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/make_problem.py" line="1"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/make_problem.py" line="1"/>
+        <source>Deadline</source>
+        <translation>整改时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/make_problem.py" line="1"/>
+        <source>Responsible person</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/make_problem.py" line="1"/>
+        <source>What the unit reads</source>
+        <translation>交办内容（单位所见）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/make_problem.py" line="1"/>
+        <source>Make a problem from findings</source>
+        <translation>将督查发现转为问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/make_problem.py" line="1"/>
+        <source>From %1.</source>
+        <translation>来源：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/make_problem.py" line="1"/>
+        <source>due %1</source>
+        <translation>时限 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/make_problem.py" line="1"/>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/make_problem.py" line="1"/>
+        <source>Sources</source>
+        <translation>问题来源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/make_problem.py" line="1"/>
+        <source>Not recorded.</source>
+        <translation>未记录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/make_problem.py" line="1"/>
+        <source>Problems made from it</source>
+        <translation>由此形成的问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/make_problem.py" line="1"/>
+        <source>None yet.</source>
+        <translation>尚无。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/make_problem.py" line="1"/>
+        <source>A secret visit&apos;s finding: the unit reads the text below, never the description, and nothing of the visit&apos;s date, time, place or team.</source>
+        <translation>此为暗访发现：责任单位只看到下方的交办内容，看不到问题描述，也看不到暗访的日期、时间、地点和人员。</translation>
     </message>
 </context>
 </TS>

@@ -50,6 +50,8 @@ def test_the_proposed_assignment_text_leaves_out_the_visits_date_time_place_and_
     assert "工作人员脱岗" in text and "社保中心二号窗口" in text
     for secret in (PLACE, TEAM, MEMBER, "3月4日", "上午", "9点"):
         assert secret not in text, secret
+    dated = rules.propose_assignment_text([("fees", "收费标准未公示（2026-03-18）")])
+    assert dated == "存在乱收费问题：收费标准未公示"  # no empty brackets where the date was
 
 
 def test_a_secret_findings_proposal_names_its_category_and_never_its_place(store):
