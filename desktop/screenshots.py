@@ -143,13 +143,20 @@ async def _make_problem_views(page, stem) -> None:
 
 
 async def _problem_sources_view(panel, stem) -> None:
-    """A problem's form with where it came from."""
+    """A problem made from findings: its form scrolled to its assignment, with its sources."""
+    from PySide6.QtWidgets import QScrollArea
+
     from desktop.self_test import wait_until
 
-    panel.view.selectRow(0)
+    made = await panel.session.read(lambda c: c.exec_driver_sql(
+        "SELECT problem_id FROM problem_source ORDER BY problem_id LIMIT 1").scalar())
+    ids = [panel.table_model.record_id(r) for r in range(panel.table_model.rowCount())]
+    panel.view.selectRow(ids.index(made) if made in ids else 0)
     panel.current_dialog = None
     await panel.edit_selected()
     await wait_until(lambda: hasattr(panel.current_dialog, "sources_box"))
+    bar = panel.current_dialog.findChild(QScrollArea).verticalScrollBar()
+    bar.setValue(bar.maximum())
     await asyncio.sleep(0.3)
     save(panel.current_dialog, f"{stem}_problem_sources.png")
     panel.current_dialog.reject()

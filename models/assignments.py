@@ -110,11 +110,21 @@ def make_problem(w: WriteSession, finding_ids: list[str], values: dict[str, Any]
     row.update({k: v for k, v in values.items() if k in row or k == "campaign_id"})
     row.update(source=ProblemSource.FINDING, source_id=finding_ids[0],
                reported_on=local_today())
+    rules.raise_if(_assignment_problems(row, base["confidential"]))
     if base["confidential"]:
         row[FLAG] = True  # HQ judges it again on arrival; HQ's desk may raise it itself
     problem_id = services.create_record(w, ProblemRow, row)
     _write_links(w, problem_id, [(SourceKind.FINDING, f) for f in dict.fromkeys(finding_ids)])
     return problem_id
+
+
+def _assignment_problems(row: dict, confidential: bool) -> list[Problem]:
+    """A problem to assign names its unit; a confidential one, what the unit reads instead of
+    its description."""
+    problems = [] if row.get("unit_id") else [Problem.of("unit_id", "assignment_needs_unit")]
+    if confidential and not (row.get("assignment_text") or "").strip():
+        problems.append(Problem.of("assignment_text", "assignment_needs_text"))
+    return problems
 
 
 def add_sources(w: WriteSession, problem_id: str,

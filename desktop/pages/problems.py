@@ -52,7 +52,20 @@ class ProblemsPanel(RecordPage):
             FieldSpec("confidential_source", self.tr("Confidential source"), "bool",
                       read_only=not self.may_flag_confidential()),
             *self.reply_fields(),
+            *self.assignment_fields(),
         ]
+
+    def assignment_fields(self) -> list[FieldSpec]:
+        """What the unit is told (issue 14 §1): HQ writes the text the unit reads of a problem
+        whose source is confidential; the assignment notice sets its number and date. Read-only
+        on every other device (HQ refuses them from it: `assignment_hq_only`)."""
+        section, hq = self.tr("Assignment to the unit"), self.may_flag_confidential()
+        return [FieldSpec("assignment_text", self.tr("What the unit reads"), "multiline",
+                          read_only=not hq, section=section),
+                FieldSpec("assignment_no", self.tr("Assignment notice number"), read_only=True,
+                          section=section),
+                FieldSpec("assigned_on", self.tr("Assigned on"), "date", read_only=True,
+                          section=section)]
 
     def reply_fields(self) -> list[FieldSpec]:
         """The reply to the person whose opinion became the problem: HQ records it, every

@@ -10,4 +10,7 @@ MESSAGES = {
                         "was deleted.",
     "source_form_not_dissatisfied": "Only a dissatisfied form's reason can be a problem's "
                                     "source.",
+    "assignment_needs_unit": "Name the unit that is to rectify the problem.",
+    "assignment_needs_text": "A secret visit's finding: write what the unit reads instead of the "
+                             "description.",
 }

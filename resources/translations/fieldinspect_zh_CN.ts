@@ -4680,6 +4680,16 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>Only a dissatisfied form&apos;s reason can be a problem&apos;s source.</source>
         <translation>只有“不满意”评议表的理由可以作为问题来源。</translation>
     </message>
+    <message>
+        <location filename="../../models/messages/assignments.py" line="1"/>
+        <source>Name the unit that is to rectify the problem.</source>
+        <translation>请填写负责整改的单位。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/assignments.py" line="1"/>
+        <source>A secret visit&apos;s finding: write what the unit reads instead of the description.</source>
+        <translation>此为暗访发现：请填写责任单位看到的交办内容（代替问题描述）。</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsPanel</name>
@@ -4806,6 +4816,26 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <location filename="../../desktop/pages/ledger.py" line="127"/>
         <source>Why is this problem reopened?</source>
         <translation>为何重新打开该问题？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/problems.py" line="1"/>
+        <source>Assignment to the unit</source>
+        <translation>交办</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/problems.py" line="1"/>
+        <source>What the unit reads</source>
+        <translation>交办内容（单位所见）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/problems.py" line="1"/>
+        <source>Assignment notice number</source>
+        <translation>交办通知文号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/problems.py" line="1"/>
+        <source>Assigned on</source>
+        <translation>交办日期</translation>
     </message>
 </context>
 <context>

@@ -110,3 +110,36 @@ def test_the_forms_show_a_problems_sources_and_a_findings_problems(qtbot, ready,
 def test_make_a_problem_is_hqs_only(qtbot, ready, store, small, worker, device_role):
     page = _page(qtbot, ready, make_session(store, worker, device_role=device_role))
     assert not page.make_problem_button.isVisibleTo(page)
+
+
+@pytest.mark.parametrize("device_role,may_write", [("office", False), ("hq", True)])
+def test_the_text_the_unit_reads_is_written_at_hq_only(qtbot, ready, run, store, worker,
+                                                       device_role, may_write):
+    from desktop.pages.problems import ProblemsPanel
+    from models.assignments import make_problem
+
+    ids = _findings(store)
+    with store.write("hq") as w:
+        problem = make_problem(w, [ids["secret"]], {"assignment_text": "存在脱岗问题"})
+    store.set_meta("device_role", device_role)
+    panel = ready(ProblemsPanel(make_session(store, worker, device_role=device_role)))
+    qtbot.addWidget(panel)
+    select_row(panel, problem, run)
+
+    async def go():
+        await panel.edit_selected()
+        dialog = panel.current_dialog
+        editable = {k: dialog.editors[k].widget.isEnabled()
+                    for k in ("assignment_text", "assignment_no", "assigned_on")}
+        shown = dialog.editors["assignment_text"].get()
+        dialog.editors["assignment_text"].set("存在脱岗离岗问题，限期整改")
+        await dialog.save()
+        return editable, shown
+
+    editable, shown = run(go())
+    assert shown == "存在脱岗问题"
+    assert editable == {"assignment_text": may_write, "assignment_no": False,
+                        "assigned_on": False}
+    with store.read() as conn:
+        saved = conn.exec_driver_sql("SELECT assignment_text FROM problem").scalar()
+    assert saved == ("存在脱岗离岗问题，限期整改" if may_write else "存在脱岗问题")

@@ -8,7 +8,7 @@ import pytest
 
 from models import assignments, rules
 from models.enums import Level, SourceKind, UnitKind, VisitKind, VisitStatus
-from models.errors import DomainError
+from models.errors import DomainError, ValidationError
 from models.office_settings import save_office_settings
 from models.records import Evaluation, Finding, Opinion, Problem, Visit
 from models.reference import Campaign, Representative, Team, Unit
@@ -120,3 +120,11 @@ def test_an_office_device_makes_no_problem_from_findings(store):
     with pytest.raises(DomainError) as refused, store.write("clerk") as w:
         assignments.make_problem(w, [ids["open"]], {})
     assert refused.value.code == "problem_sources_hq_only"
+
+
+def test_a_secret_findings_problem_needs_its_unit_and_the_text_the_unit_reads(store):
+    ids = _county(store)
+    with pytest.raises(ValidationError) as refused, store.write("hq") as w:
+        assignments.make_problem(w, [ids["secret"]], {"unit_id": None, "assignment_text": " "})
+    assert [p.code for p in refused.value.problems] == ["assignment_needs_unit",
+                                                        "assignment_needs_text"]
