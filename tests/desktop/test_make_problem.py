@@ -143,3 +143,22 @@ def test_the_text_the_unit_reads_is_written_at_hq_only(qtbot, ready, run, store,
     with store.read() as conn:
         saved = conn.exec_driver_sql("SELECT assignment_text FROM problem").scalar()
     assert saved == ("存在脱岗离岗问题，限期整改" if may_write else "存在脱岗问题")
+
+
+def test_a_visit_source_is_dated_at_hq_only(store):
+    from desktop.data.assignments import problem_sources
+    from models.assignments import add_sources, make_problem
+    from models.enums import SourceKind
+
+    ids = _findings(store)
+    with store.read() as conn:
+        visit = conn.exec_driver_sql("SELECT id FROM visit").scalar()
+    with store.write("hq") as w:
+        problem = make_problem(w, [ids["secret"]], {"assignment_text": "存在脱岗问题"})
+        add_sources(w, problem, [(SourceKind.VISIT, visit)])
+    with store.read() as conn:
+        at_hq = problem_sources(conn, problem, at_hq=True)
+        elsewhere = problem_sources(conn, problem, at_hq=False)
+    assert [s["kind"] for s in at_hq] == ["finding", "visit"]
+    assert at_hq[1]["day"] == date(2026, 3, 4) and elsewhere[1]["day"] is None
+    assert all(PLACE not in str(s.values()) for s in at_hq + elsewhere)
