@@ -102,10 +102,14 @@ async def _extra_views(window, page, stem) -> None:
         bar.setValue(0)
     elif isinstance(page, FindingsPage):
         await _photo_views(window, page, stem)
+        if page.make_problem_button.isVisible():
+            await _make_problem_views(page, stem)
     elif isinstance(page, AcceptancePage):
         await _acceptance_views(window, page, stem)
     elif isinstance(page, DashboardPage) and page.overdue_panel.candidates:
         await _case_from_candidate(page, stem)
+    if isinstance(page, LedgerPage):
+        await _problem_sources_view(page.problems, stem)
 
 
 async def _acceptance_views(window, page, stem) -> None:
@@ -232,6 +236,51 @@ async def _photo_views(window, page, stem) -> None:
     save(dialog, f"{stem}_photo_view.png")
     dialog.close()
     dialog.setObjectName("")  # closed; deleted later
+
+
+async def _make_problem_views(page, stem) -> None:
+    """"Make a problem…" on a secret visit's finding (its unit-facing text), and a finding's
+    form listing the problems made from it."""
+    from desktop.self_test import wait_until
+
+    model = page.table_model
+    secret = await page.session.read(lambda c: c.exec_driver_sql(
+        "SELECT f.id FROM finding f JOIN visit v ON v.id = f.visit_id WHERE v.kind = 'secret' "
+        "AND f.deleted_at IS NULL ORDER BY f.id LIMIT 1").scalar())
+    ids = [model.record_id(r) for r in range(model.rowCount())]
+    page.view.selectRow(ids.index(secret) if secret in ids else 0)
+    page.make_problem_dialog = None
+    page.make_problem_button.click()
+    await wait_until(lambda: page.make_problem_dialog is not None)
+    await asyncio.sleep(0.3)
+    save(page.make_problem_dialog, f"{stem}_make_problem.png")
+    await page.make_problem_dialog.save()
+    page.current_dialog = None
+    await page.edit_selected()
+    await wait_until(lambda: hasattr(page.current_dialog, "problems_box"))
+    await asyncio.sleep(0.3)
+    save(page.current_dialog, f"{stem}_problems_made.png")
+    page.current_dialog.reject()
+
+
+async def _problem_sources_view(panel, stem) -> None:
+    """A problem made from findings: its form scrolled to its assignment, with its sources."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from desktop.self_test import wait_until
+
+    made = await panel.session.read(lambda c: c.exec_driver_sql(
+        "SELECT problem_id FROM problem_source ORDER BY problem_id LIMIT 1").scalar())
+    ids = [panel.table_model.record_id(r) for r in range(panel.table_model.rowCount())]
+    panel.view.selectRow(ids.index(made) if made in ids else 0)
+    panel.current_dialog = None
+    await panel.edit_selected()
+    await wait_until(lambda: hasattr(panel.current_dialog, "sources_box"))
+    bar = panel.current_dialog.findChild(QScrollArea).verticalScrollBar()
+    bar.setValue(bar.maximum())
+    await asyncio.sleep(0.3)
+    save(panel.current_dialog, f"{stem}_problem_sources.png")
+    panel.current_dialog.reject()
 
 
 def _sample_photos(store, finding_id: str) -> None:

@@ -1,6 +1,8 @@
 """The domain rules, in one place, used by every entry path (window, import, sync, server)."""
 
 import json
+import re
+from collections.abc import Iterable
 from datetime import date
 from functools import cache
 from typing import Any
@@ -10,6 +12,7 @@ import sqlalchemy as sa
 from models.enums import (
     PROBLEM_STATUS_ORDER,
     ZH_LABELS,
+    FindingCategory,
     KioskReason,
     Level,
     ProblemStatus,
@@ -89,6 +92,42 @@ def reply_problems(row: dict, contact: str | None) -> list[Problem]:
     if row.get("reply_method") and not row.get("complainant_view"):
         return [Problem.of("complainant_view", "reply_needs_view")]
     return []
+
+
+def problem_assignment_set(before: dict | None, after: dict | None) -> list[str]:
+    """The assignment fields a problem change sets (on a new problem: those given a value)."""
+    if after is None:
+        return []
+    return [name for name in ASSIGNMENT_FIELDS if name in after
+            and (after[name] or None) != ((before or {}).get(name) or None)]
+
+
+# What gives a secret visit away in a finding's text (issue 14 §1): any date, and the time of
+# day ("上午9点", "9:30", "14时20分"); its place, team and people are taken out by name.
+_VISIT_DATE = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}月\d{1,2}日")
+_DAY_PART = r"凌晨|早上|上午|中午|下午|傍晚|晚上"
+_VISIT_TIME = re.compile(rf"(?:{_DAY_PART})?\d{{1,2}}(?:[:：]\d{{2}}|[点时](?:\d{{1,2}}分|半)?)|{_DAY_PART}")
+_LEFT_OVER = re.compile(r"[（(][\s，,、]*[）)]|[ \t]{2,}|^[，,；;、 ]+|[，,；;、 ]+$")
+
+
+def propose_assignment_text(findings: Iterable[tuple[str | None, str | None]],
+                            secrets: Iterable[str] = ()) -> str:
+    """The unit-facing text HQ is offered for a problem made from findings (category,
+    description): per finding "存在<category>问题：<description>", the description without any
+    date or time of day and without `secrets` (the visit's place, account, team and people),
+    so the unit learns what to rectify and nothing of the visit that found it."""
+    words = sorted({s.strip() for s in secrets if s and len(s.strip()) >= 2}, key=len,
+                   reverse=True)
+    lines = []
+    for category, description in findings:
+        text = description or ""
+        for word in words:
+            text = text.replace(word, "")
+        text = _VISIT_TIME.sub("", _VISIT_DATE.sub("", text))
+        text = _LEFT_OVER.sub("", _LEFT_OVER.sub("", text.strip())).strip()
+        label = ZH_LABELS[FindingCategory].get(FindingCategory(category or "other"), "")
+        lines.append(f"存在{label}问题：{text}" if text else f"存在{label}问题")
+    return "\n".join(dict.fromkeys(lines))
 
 
 def result_settings_set(before: dict | None, after: dict | None) -> list[str]:

@@ -13,7 +13,7 @@ from sqlmodel import SQLModel
 
 from models import rules
 from models.campaigns import open_campaign_id
-from models.confidential import FLAG, judge_source, row_lookup
+from models.confidential import FLAG, judge_source, row_lookup, sources_of
 from models.enums import EvaluationSource, Level, OpinionSource, ProblemStatus
 from models.errors import DuplicateFormNumberError, Problem, ValidationError
 from models.records import (
@@ -169,6 +169,9 @@ def _check_hq_fields(w: WriteSession, model: type[SQLModel], before: dict | None
         require_hq_device(w.conn, rules.reply_changed(before, after),
                           "Only HQ records the reply to the complainant; this device reads it.",
                           "reply_hq_only")
+        require_hq_device(w.conn, rules.problem_assignment_set(before, after),
+                          "Only HQ assigns a problem to its unit; this device reads the "
+                          "assignment.", "assignment_hq_only")
     elif model.__tablename__ in _ANSWERED:
         fields, message, code = _ANSWERED[model.__tablename__]
         require_hq_device(w.conn, rules.answer_changed(fields, before, after), message, code)
@@ -185,7 +188,9 @@ def delete_record(w: WriteSession, model: type[SQLModel], row_id: str) -> None:
 def check_confidential_kept(conn: sa.Connection, current: dict, row: dict) -> None:
     """A person at HQ may lower a problem's confidential-source flag, but not while its source
     is a secret visit's finding or cannot be found (HQ refuses it the same way)."""
-    if current.get(FLAG) and not row.get(FLAG) and judge_source(row, row_lookup(conn))[0]:
+    sources = sources_of(conn, [current["id"]]).get(current["id"], ()) if current.get(FLAG) else ()
+    if current.get(FLAG) and not row.get(FLAG) and judge_source(row, row_lookup(conn),
+                                                                sources)[0]:
         # The code HQ's outcome carries too (sync/server/confidential.py); its sentence is
         # the HQ outcome's.
         raise ValidationError(Problem(

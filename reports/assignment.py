@@ -51,7 +51,7 @@ def check_assignable(conn: sa.Connection, due: dict[str, list[dict]]) -> None:
     """Refuse, before anything is numbered, a confidential problem HQ wrote no unit-facing text
     for, and a device that is not HQ's (the assignment fields are HQ's alone)."""
     require_hq_device(conn, ["assignment_no"] if due else [],
-                      "Only HQ issues assignment notices.", "assignment_hq_only")
+                      "Only HQ issues assignment notices.", "assignment_notice_hq_only")
     redactor = build_redactor(conn)
     for problems in due.values():
         for p in problems:

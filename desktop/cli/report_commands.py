@@ -140,7 +140,7 @@ def report_command(ctx, args) -> int:
 
 def assignment_command(ctx, args, req) -> int:
     """交办通知: HQ numbers each unit's notice; the problems then carry the number."""
-    from desktop.data.assignments import issue_assignments
+    from desktop.data.assignment_notices import issue_assignments
     from models.security.audit import log_event
 
     issued = issue_assignments(ctx.store(), req, ctx.profile(), office=args.office)

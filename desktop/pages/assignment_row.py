@@ -2,7 +2,7 @@
 one per unit with new problems, each numbered by HQ; once written, the problems carry the number
 and date and so reach their unit's device at the next sync.
 
-The steps run on the op's lanes (desktop/data/assignments.py runs the same ones for the command
+The steps run on the op's lanes (desktop/data/assignment_notices.py runs the same ones for the command
 line): read what is new, ask HQ on the background lane (the store is never held while HQ
 answers), write the notices, then mark the problems in one write. Without HQ nothing is written
 and no problem changes. Context "ReportsPage" in the translation catalogue."""
@@ -32,7 +32,7 @@ def add_assignment_options(row: dict, box: QHBoxLayout) -> None:
 async def issue_assignment(ticket, session, req) -> list[Path]:
     """The notices of the units with new problems; `req.assigned` says how many problems now
     carry their number (0 and no file when nothing is new)."""
-    from desktop.data.assignments import ask_numbers
+    from desktop.data.assignment_notices import ask_numbers
     from reports.assignment import mark_assigned
     from reports.outputs import assignment_records, produce
 

@@ -1,6 +1,7 @@
 """Findings recorded on visits, with their photos: attach, view (downloaded from HQ when not
 here), remove, and save a copy cleaned for publication."""
 
+import asyncio
 import logging
 from datetime import date
 from pathlib import Path
@@ -9,6 +10,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QSize, QStandardPaths, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -30,12 +32,14 @@ from desktop.data.attachments import (
 )
 from desktop.errors import problem_text, show_error
 from desktop.operations import Op, store_op
+from desktop.pages.make_problem import open_make_problem, show_fed_problems
 from desktop.pages.record_page import RecordPage
 from desktop.widgets.asking import confirm, run_dialog
 from desktop.widgets.fields import FieldSpec
 from desktop.widgets.photo_view import PhotoViewDialog
 from desktop.widgets.slots import widget_slot
 from models import rules
+from models.enums import DeviceRole
 from models.records import Finding
 
 THUMB = 120
@@ -96,6 +100,24 @@ class FindingsPage(RecordPage):
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 1)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self.load_photos())
+        # At HQ several findings become one problem (issue 14 §1): pick them together.
+        self.make_problem_button.setVisible(self.at_hq())
+        if self.at_hq():
+            self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+
+    def at_hq(self) -> bool:
+        return self.session.is_demo or self.session.device_role == DeviceRole.HQ
+
+    def selected_ids(self) -> list[str]:
+        rows = sorted(r.row() for r in self.view.selectionModel().selectedRows())
+        return [i for i in (self.table_model.record_id(r) for r in rows) if i]
+
+    @widget_slot()
+    async def make_problem(self) -> None:
+        """The selected findings become one problem (HQ only)."""
+        finding_ids = self.selected_ids()
+        if finding_ids and self.at_hq():
+            await open_make_problem(self, finding_ids, lambda _id: self.records_changed.emit())
 
     def filters(self) -> list[tuple]:
         return [("search",), ("enum", "category", "FindingCategory", self.tr("Category")),
@@ -117,6 +139,9 @@ class FindingsPage(RecordPage):
         """Photos can be added while the finding is written; they are saved with it."""
         dialog.photo_picker = PhotoPicker(dialog)
         dialog.layout().insertWidget(1, dialog.photo_picker)
+        finding_id = getattr(dialog, "record_id", None)
+        if finding_id and self.at_hq():  # only HQ holds both findings and problems
+            asyncio.ensure_future(show_fed_problems(self, dialog, finding_id))
 
     def saving(self, dialog):
         files = list(getattr(dialog, "photo_picker", None) and dialog.photo_picker.files or [])
@@ -128,7 +153,12 @@ class FindingsPage(RecordPage):
     def extra_buttons(self) -> list[QPushButton]:
         self.attach_button = QPushButton(self.tr("Attach photos…"), objectName="attachButton")
         self.attach_button.clicked.connect(self.attach_photos)
-        return [self.attach_button]
+        self.make_problem_button = QPushButton(self.tr("Make a problem…"),
+                                               objectName="makeProblemButton")
+        self.make_problem_button.setToolTip(self.tr(
+            "Turn the selected findings into one problem for their unit to rectify."))
+        self.make_problem_button.clicked.connect(self.make_problem)
+        return [self.make_problem_button, self.attach_button]
 
     @widget_slot()
     async def load_photos(self) -> None:

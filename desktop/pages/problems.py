@@ -1,12 +1,14 @@
 """Problems from report to closure (the lower half of the rectification ledger):
 overdue problems stand out and status changes follow the workflow rules."""
 
+import asyncio
 from datetime import date, timedelta
 
 from PySide6.QtWidgets import QComboBox, QPushButton
 
 from desktop.labels import choices
 from desktop.operations import store_op
+from desktop.pages.make_problem import show_sources
 from desktop.pages.record_page import RecordPage
 from desktop.widgets.asking import ask_text
 from desktop.widgets.fields import FieldSpec
@@ -50,7 +52,20 @@ class ProblemsPanel(RecordPage):
             FieldSpec("confidential_source", self.tr("Confidential source"), "bool",
                       read_only=not self.may_flag_confidential()),
             *self.reply_fields(),
+            *self.assignment_fields(),
         ]
+
+    def assignment_fields(self) -> list[FieldSpec]:
+        """What the unit is told (issue 14 §1): HQ writes the text the unit reads of a problem
+        whose source is confidential; the assignment notice sets its number and date. Read-only
+        on every other device (HQ refuses them from it: `assignment_hq_only`)."""
+        section, hq = self.tr("Assignment to the unit"), self.may_flag_confidential()
+        return [FieldSpec("assignment_text", self.tr("What the unit reads"), "multiline",
+                          read_only=not hq, section=section),
+                FieldSpec("assignment_no", self.tr("Assignment notice number"), read_only=True,
+                          section=section),
+                FieldSpec("assigned_on", self.tr("Assigned on"), "date", read_only=True,
+                          section=section)]
 
     def reply_fields(self) -> list[FieldSpec]:
         """The reply to the person whose opinion became the problem: HQ records it, every
@@ -82,6 +97,13 @@ class ProblemsPanel(RecordPage):
         return {"reported_on": date.today(), "deadline": deadline,
                 "source": ProblemSource.OTHER.value,
                 "campaign_id": self.session.reference.open_campaign_id}
+
+    def dialog_opened(self, dialog) -> None:
+        """An existing problem's form lists where it came from (issue 14 §1)."""
+        problem_id = getattr(dialog, "record_id", None)
+        if problem_id:
+            asyncio.ensure_future(show_sources(self, dialog, problem_id,
+                                               self.may_flag_confidential()))
 
     def extra_buttons(self) -> list[QPushButton]:
         self.status_box = QComboBox(objectName="statusBox")

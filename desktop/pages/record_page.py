@@ -252,6 +252,7 @@ class RecordPage(Page):
                                   self.fields(),
                                   self.session.reference, save, current,
                                   rules.text_limits(self.model))
+        dialog.record_id = row_id  # which record it edits (for `dialog_opened`)
         self._open_dialog(dialog)
 
     @widget_slot()

@@ -17,6 +17,7 @@ from typing import Any
 
 from models.messages import (
     acceptance,
+    assignments,
     cli,
     cli_usage,
     documents,
@@ -30,7 +31,7 @@ from models.messages import (
 )
 
 AREAS = (general, cli, cli_usage, records, imports, security, store, documents, sync,
-         unit_reports, acceptance)
+         unit_reports, acceptance, assignments)
 
 
 def _join() -> dict[str, str]:

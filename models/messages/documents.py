@@ -22,7 +22,8 @@ MESSAGES = {
     "assignment_needs_hq": "Headquarters numbers the assignment notices and could not be "
                            "asked: no notice was written and no problem was marked as "
                            "assigned. Try again once headquarters can be reached.",
-    "assignment_hq_only": "Only headquarters issues assignment notices; this device reads them.",
+    "assignment_notice_hq_only": "Only headquarters issues assignment notices; this device "
+                                 "reads them.",
     # The exposure notice (reports/exposure.py)
     "no_published_case": "No accountability case is chosen for the exposure notice: tick "
                          "Publish in the exposure notice on the cases to publish.",

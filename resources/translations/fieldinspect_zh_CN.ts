@@ -1282,6 +1282,16 @@
         <source>Images (*.jpg *.jpeg *.png *.heic *.webp *.gif *.bmp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.heic *.webp *.gif *.bmp)</translation>
     </message>
+    <message>
+        <location filename="../../desktop/pages/findings.py" line="1"/>
+        <source>Make a problem…</source>
+        <translation>转为问题…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/findings.py" line="1"/>
+        <source>Turn the selected findings into one problem for their unit to rectify.</source>
+        <translation>将选中的督查发现合并为一个问题，交责任单位整改。</translation>
+    </message>
 </context>
 <context>
     <name>FirstStartDialog</name>
@@ -4845,6 +4855,36 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>Say why the request is refused.</source>
         <translation>请说明不予同意的理由。</translation>
     </message>
+    <message>
+        <location filename="../../models/messages/assignments.py" line="1"/>
+        <source>Only HQ assigns a problem to its unit; this device reads the assignment.</source>
+        <translation>问题只能由总部交办给责任单位，本设备只能查看交办内容。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/assignments.py" line="1"/>
+        <source>Only HQ makes problems from findings and records where a problem came from.</source>
+        <translation>只有总部能将督查发现转为问题并记录问题来源。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/assignments.py" line="1"/>
+        <source>The record this problem would come from is not on this device, or was deleted.</source>
+        <translation>问题来源的记录不在本设备上，或已被删除。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/assignments.py" line="1"/>
+        <source>Only a dissatisfied form&apos;s reason can be a problem&apos;s source.</source>
+        <translation>只有“不满意”评议表的理由可以作为问题来源。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/assignments.py" line="1"/>
+        <source>Name the unit that is to rectify the problem.</source>
+        <translation>请填写负责整改的单位。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/assignments.py" line="1"/>
+        <source>A secret visit&apos;s finding: write what the unit reads instead of the description.</source>
+        <translation>此为暗访发现：请填写责任单位看到的交办内容（代替问题描述）。</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsPanel</name>
@@ -4971,6 +5011,26 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <location filename="../../desktop/pages/ledger.py" line="127"/>
         <source>Why is this problem reopened?</source>
         <translation>为何重新打开该问题？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/problems.py" line="1"/>
+        <source>Assignment to the unit</source>
+        <translation>交办</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/problems.py" line="1"/>
+        <source>What the unit reads</source>
+        <translation>交办内容（单位所见）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/problems.py" line="1"/>
+        <source>Assignment notice number</source>
+        <translation>交办通知文号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/problems.py" line="1"/>
+        <source>Assigned on</source>
+        <translation>交办日期</translation>
     </message>
 </context>
 <context>
@@ -7192,6 +7252,79 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <translation>
             <numerusform>%n 张照片。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>MakeProblemDialog</name>
+    <message>
+        <location filename="../../desktop/pages/make_problem.py" line="1"/>
+        <source>Responsible unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/make_problem.py" line="1"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/make_problem.py" line="1"/>
+        <source>Deadline</source>
+        <translation>整改时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/make_problem.py" line="1"/>
+        <source>Responsible person</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/make_problem.py" line="1"/>
+        <source>What the unit reads</source>
+        <translation>交办内容（单位所见）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/make_problem.py" line="1"/>
+        <source>Make a problem from findings</source>
+        <translation>将督查发现转为问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/make_problem.py" line="1"/>
+        <source>From %1.</source>
+        <translation>来源：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/make_problem.py" line="1"/>
+        <source>due %1</source>
+        <translation>时限 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/make_problem.py" line="1"/>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/make_problem.py" line="1"/>
+        <source>Sources</source>
+        <translation>问题来源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/make_problem.py" line="1"/>
+        <source>Not recorded.</source>
+        <translation>未记录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/make_problem.py" line="1"/>
+        <source>Problems made from it</source>
+        <translation>由此形成的问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/make_problem.py" line="1"/>
+        <source>None yet.</source>
+        <translation>尚无。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/make_problem.py" line="1"/>
+        <source>A secret visit&apos;s finding: the unit reads the text below, never the description, and nothing of the visit&apos;s date, time, place or team.</source>
+        <translation>此为暗访发现：责任单位只看到下方的交办内容，看不到问题描述，也看不到暗访的日期、时间、地点和人员。</translation>
     </message>
 </context>
 </TS>

@@ -97,6 +97,8 @@ def _insert(ctx: ApplyContext, e: PushedEntry) -> EntryOutcome | None:
     row = stamp_insert(values, e.row_id, ctx.me, e.profile, ctx.clock.next(),
                        e.fields.get("created_at"), keep_text=ctx.conn.dialect.paramstyle == "qmark")
     ctx.buffer_insert(e.table, row)
+    if e.table == "problem_source":  # another source: the problem is judged again
+        confidential.follow_link(ctx, row)
     if e.table == "evaluation":
         details = flag_duplicate_number(ctx, row)
         if details:

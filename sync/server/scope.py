@@ -280,6 +280,10 @@ def _office_problem(_scope: Scope, before: dict | None, after: dict | None,
     if changed:
         return Refusal("reply_hq_only", "only HQ records the reply to the complainant",
                        {"fields": changed})
+    assigned = rules.problem_assignment_set(before, after)
+    if assigned:
+        return Refusal("assignment_hq_only", "only HQ assigns a problem to its unit",
+                       {"fields": assigned})
     return None
 
 
@@ -339,7 +343,8 @@ _ROW_WRITE: dict[tuple[str, str], RowRule] = {
 }
 # (role, table) pairs with fields only HQ sets (docs/authorization.md marks them "†").
 HQ_FIELDS: dict[str, dict[str, tuple[str, ...]]] = {
-    "office": {"campaign": rules.RESULT_SETTINGS, "problem": rules.REPLY_FIELDS},
+    "office": {"campaign": rules.RESULT_SETTINGS,
+               "problem": rules.REPLY_FIELDS + rules.ASSIGNMENT_FIELDS},
     "representative": {"visit": rules.VISIT_ASSIGNMENT},
     "unit": {"extension_request": rules.EXTENSION_DECISION_FIELDS,
              "rectification_report": rules.REPORT_REVIEW_FIELDS},

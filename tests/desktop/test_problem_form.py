@@ -64,5 +64,5 @@ def test_the_reply_to_the_complainant_is_recorded_at_hq_only(qtbot, ready, run, 
         return headings, editable
 
     headings, editable = run(go())
-    assert headings == ["Reply to the complainant"]
+    assert headings == ["Reply to the complainant", "Assignment to the unit"]
     assert set(editable.values()) == {may_set}

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from desktop.data.assignments import issue_assignments
+from desktop.data.assignment_notices import issue_assignments
 from models.enums import FindingCategory, ProblemSource, ProblemStatus, UnitKind, VisitKind
 from models.errors import AppError
 from models.records import Finding, Problem, Visit
