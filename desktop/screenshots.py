@@ -13,6 +13,7 @@ from pathlib import Path
 
 
 async def _render(out: Path, only: tuple[str, ...] = ()) -> int:
+    from desktop.data.screenshot_samples import sample_answers
     from desktop.data.sync_issues import add_sample_conflict
     from desktop.i18n import CHINESE, ENGLISH, Translations
     from desktop.main_window import MainWindow
@@ -26,7 +27,7 @@ async def _render(out: Path, only: tuple[str, ...] = ()) -> int:
     try:
         session = await demo_session(worker, tmp / "data")
         await worker.run(add_sample_conflict, session.store)
-        await worker.run(_sample_answers, session.store)
+        await worker.run(sample_answers, session.store, _drawn_photo("导办台"))
         for lang in (ENGLISH, CHINESE):
             translations.switch(lang)
             window = MainWindow(session, lang)
@@ -141,46 +142,6 @@ async def _case_from_candidate(page, stem) -> None:
     dialog.reject()
 
 
-def _sample_answers(store) -> None:
-    """What units sent HQ (issue 14 §2): two completed reports, one with a photo, and two
-    requests for a later deadline, on live problems still being rectified; and K lowered to 2
-    so that the accountability list has units to open a case against."""
-    from datetime import timedelta
-
-    from models import services
-    from models.records import Attachment
-    from models.rectification import ExtensionRequest, RectificationReport
-    from models.timeutil import local_today
-
-    today = local_today()
-    with store.read() as conn:
-        problems = conn.exec_driver_sql(
-            "SELECT id, deadline FROM problem WHERE deleted_at IS NULL AND unit_id IS NOT NULL "
-            "AND status IN ('rectifying', 'investigating') ORDER BY reported_on LIMIT 4").all()
-    if len(problems) < 4:
-        return
-    photo = _drawn_photo("导办台")
-    from models.office_settings import save_office_settings
-
-    with store.write("screenshots") as w:  # K = 2: the demo county has units on the list
-        save_office_settings(w, {"accountability_threshold": 2})
-    with store.write("卫生院联络员") as w:
-        for (problem_id, _deadline), what in zip(problems[:2], (
-                "在挂号窗口增设导办员一名，公示办事流程，每日巡查。",
-                "收费项目和标准已在大厅公示栏公开，并在网站同步发布。"), strict=True):
-            report = services.create_record(w, RectificationReport, {
-                "problem_id": problem_id, "what_done": what, "reported_on": today,
-                "completed_on": today - timedelta(days=2), "reported_by": "张联络员"})
-        w.create(Attachment, {"sha256": store.blobs.put(photo), "size": len(photo),
-                              "media_type": "image/jpeg", "owner_table": "rectification_report",
-                              "owner_id": report, "original_name": "公示栏.jpg"})
-        for (problem_id, deadline), reason in zip(problems[2:], (
-                "需采购排队叫号设备，政府采购流程约需一个月。",
-                "涉及多个科室职责调整，需党组会研究。"), strict=True):
-            services.create_record(w, ExtensionRequest, {
-                "problem_id": problem_id, "current_deadline": deadline,
-                "requested_deadline": today + timedelta(days=30), "reason": reason,
-                "requested_on": today, "requested_by": "张联络员"})
 
 
 def _drawn_photo(text: str) -> bytes:
@@ -243,18 +204,21 @@ async def _make_problem_views(page, stem) -> None:
     form listing the problems made from it."""
     from desktop.self_test import wait_until
 
+    from desktop.data.screenshot_samples import first_secret_finding
+
     model = page.table_model
-    secret = await page.session.read(lambda c: c.exec_driver_sql(
-        "SELECT f.id FROM finding f JOIN visit v ON v.id = f.visit_id WHERE v.kind = 'secret' "
-        "AND f.deleted_at IS NULL ORDER BY f.id LIMIT 1").scalar())
+    secret = await page.session.read(first_secret_finding)
     ids = [model.record_id(r) for r in range(model.rowCount())]
-    page.view.selectRow(ids.index(secret) if secret in ids else 0)
+    row = ids.index(secret) if secret in ids else 0
+    page.view.selectRow(row)
     page.make_problem_dialog = None
     page.make_problem_button.click()
     await wait_until(lambda: page.make_problem_dialog is not None)
     await asyncio.sleep(0.3)
     save(page.make_problem_dialog, f"{stem}_make_problem.png")
     await page.make_problem_dialog.save()
+    await wait_until(lambda: model.rowCount() > row)  # the list reloads after the save
+    page.view.selectRow(row)
     page.current_dialog = None
     await page.edit_selected()
     await wait_until(lambda: hasattr(page.current_dialog, "problems_box"))
@@ -267,10 +231,10 @@ async def _problem_sources_view(panel, stem) -> None:
     """A problem made from findings: its form scrolled to its assignment, with its sources."""
     from PySide6.QtWidgets import QScrollArea
 
+    from desktop.data.screenshot_samples import first_problem_with_sources
     from desktop.self_test import wait_until
 
-    made = await panel.session.read(lambda c: c.exec_driver_sql(
-        "SELECT problem_id FROM problem_source ORDER BY problem_id LIMIT 1").scalar())
+    made = await panel.session.read(first_problem_with_sources)
     ids = [panel.table_model.record_id(r) for r in range(panel.table_model.rowCount())]
     panel.view.selectRow(ids.index(made) if made in ids else 0)
     panel.current_dialog = None
@@ -386,12 +350,13 @@ async def _liaison_views(hq_session, out: Path, translations) -> None:
     dialogs. Rendered after HQ's pages: it names the unit in the store's meta."""
     from dataclasses import replace
 
+    from desktop.data.screenshot_samples import liaison_sample
     from desktop.i18n import CHINESE, ENGLISH
     from desktop.main_window import MainWindow
     from desktop.self_test import wait_until
 
     store = hq_session.store
-    await hq_session.worker.run(_liaison_sample, store)
+    await hq_session.worker.run(liaison_sample, store)
     session = replace(hq_session, profile_role="unit", device_role="unit", is_demo=False,
                       change_hub=None, _sync_engine=None)
     for lang in (ENGLISH, CHINESE):
@@ -418,41 +383,6 @@ async def _liaison_views(hq_session, out: Path, translations) -> None:
         window.deleteLater()
 
 
-def _liaison_sample(store) -> None:
-    """Name the unit with the most problems as this store's unit; sign for its first problem,
-    refuse an extension of the second and return a report of the third."""
-    from datetime import timedelta
-
-    from models.rectification import ExtensionRequest, ProblemReceipt, RectificationReport
-    from models.store.store import set_meta
-    from models.timeutil import local_today
-
-    today = local_today()
-    with store.write("screenshots") as w:
-        unit = w.conn.exec_driver_sql(
-            "SELECT unit_id FROM problem WHERE deleted_at IS NULL AND status != 'verified' "
-            "GROUP BY unit_id ORDER BY count(*) DESC LIMIT 1").scalar()
-        set_meta(w.conn, "unit_id", unit)
-        rows = w.conn.exec_driver_sql(
-            "SELECT id, deadline FROM problem WHERE unit_id = ? AND deleted_at IS NULL "
-            "AND status != 'verified' ORDER BY deadline LIMIT 3", (unit,)).all()
-        for row in rows:
-            w.create(ProblemReceipt, {"problem_id": row.id, "signed_on": today - timedelta(9),
-                                      "signed_by": "李联络"})
-        if len(rows) > 1:
-            w.create(ExtensionRequest, {
-                "problem_id": rows[1].id, "current_deadline": rows[1].deadline,
-                "requested_deadline": today + timedelta(30), "reason": "专项资金尚未下达",
-                "requested_on": today - timedelta(5), "requested_by": "李联络",
-                "decision": "refused", "decision_reason": "可先行整改，资金问题另行协调",
-                "decided_on": today - timedelta(2), "decided_by": "王芳"})
-        if len(rows) > 2:
-            w.create(RectificationReport, {
-                "problem_id": rows[2].id, "what_done": "已在大厅公示收费标准", "progress": "",
-                "completed_on": today - timedelta(3), "reported_on": today - timedelta(3),
-                "reported_by": "李联络", "review": "returned",
-                "review_reason": "缺少整改前后对比照片", "reviewed_on": today - timedelta(1),
-                "reviewed_by": "王芳"})
 
 
 def main() -> int:
