@@ -202,9 +202,8 @@ async def _photo_views(window, page, stem) -> None:
 async def _make_problem_views(page, stem) -> None:
     """"Make a problem…" on a secret visit's finding (its unit-facing text), and a finding's
     form listing the problems made from it."""
-    from desktop.self_test import wait_until
-
     from desktop.data.screenshot_samples import first_secret_finding
+    from desktop.self_test import wait_until
 
     model = page.table_model
     secret = await page.session.read(first_secret_finding)
