@@ -1485,8 +1485,8 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
     </message>
     <message>
         <location filename="../../desktop/spreadsheets/import_dialog.py" line="163"/>
-        <source>Spreadsheets (*.csv *.xlsx)</source>
-        <translation>电子表格 (*.csv *.xlsx)</translation>
+        <source>Spreadsheets (*.csv *.txt *.xlsx *.xls *.ods)</source>
+        <translation>电子表格 (*.csv *.txt *.xlsx *.xls *.ods)</translation>
     </message>
     <message>
         <location filename="../../desktop/spreadsheets/import_dialog.py" line="191"/>
@@ -3787,13 +3787,18 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
     </message>
     <message>
         <location filename="../../models/messages/imports.py" line="1"/>
-        <source>cannot be read as UTF-8 CSV or XLSX</source>
-        <translation>无法按 UTF-8 编码的 CSV 或 XLSX 读取</translation>
+        <source>cannot be read: not a CSV or text file in {tried} showing the expected column headers, nor an XLSX, XLS or ODS workbook</source>
+        <translation>无法读取：按 {tried} 编码读出的 CSV 或文本文件都没有应有的列标题，也不是 XLSX、XLS 或 ODS 工作簿</translation>
     </message>
     <message>
         <location filename="../../models/messages/imports.py" line="1"/>
-        <source>cannot be read (not a CSV or XLSX file, or a damaged one)</source>
-        <translation>无法读取（不是 CSV 或 XLSX 文件，或文件已损坏）</translation>
+        <source>cannot be read (not a CSV, XLSX, XLS or ODS file, or a damaged one)</source>
+        <translation>无法读取（不是 CSV、XLSX、XLS 或 ODS 文件，或文件已损坏）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/imports.py" line="1"/>
+        <source>its sheet spreads over more than {limit} cells (a damaged or hostile file?); keep only the rows and columns to import</source>
+        <translation>工作表占用的单元格超过 {limit} 个（文件损坏或被恶意构造？）；请只保留要导入的行和列</translation>
     </message>
     <message>
         <location filename="../../models/messages/imports.py" line="1"/>
