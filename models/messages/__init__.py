@@ -21,13 +21,14 @@ from models.messages import (
     documents,
     general,
     imports,
+    profiles,
     records,
     security,
     store,
     sync,
 )
 
-AREAS = (general, cli, cli_usage, records, imports, security, store, documents, sync)
+AREAS = (general, cli, cli_usage, records, imports, security, store, documents, sync, profiles)
 
 
 def _join() -> dict[str, str]:

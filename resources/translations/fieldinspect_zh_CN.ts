@@ -4655,6 +4655,121 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>rectification report</source>
         <translation>整改报告</translation>
     </message>
+    <message>
+        <location filename="../../models/messages/profiles.py" line="1"/>
+        <source>the people who use this device: add, list, remove, set a PIN</source>
+        <translation>使用本机的人员：添加、列出、删除、设置 PIN</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/profiles.py" line="1"/>
+        <source>add a profile (its PIN from FIELDINSPECT_PIN or a prompt)</source>
+        <translation>添加人员（其 PIN 取自 FIELDINSPECT_PIN 或提示输入）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/profiles.py" line="1"/>
+        <source>list the profiles, their roles and whether each has a PIN</source>
+        <translation>列出人员、角色及是否设有 PIN</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/profiles.py" line="1"/>
+        <source>remove a profile (what it wrote keeps its name)</source>
+        <translation>删除人员（其录入的记录仍署其名）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/profiles.py" line="1"/>
+        <source>set a profile&apos;s PIN (from FIELDINSPECT_PIN or a prompt)</source>
+        <translation>设置人员的 PIN（取自 FIELDINSPECT_PIN 或提示输入）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/profiles.py" line="1"/>
+        <source>PIN of supervisor {name}: </source>
+        <translation>负责人 {name} 的 PIN：</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/profiles.py" line="1"/>
+        <source>New PIN for {name}: </source>
+        <translation>{name} 的新 PIN：</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/profiles.py" line="1"/>
+        <source>The same PIN again: </source>
+        <translation>再次输入同一 PIN：</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/profiles.py" line="1"/>
+        <source>The two PINs differ; nothing was changed.</source>
+        <translation>两次输入的 PIN 不一致，未作任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/profiles.py" line="1"/>
+        <source>No PIN given: set {variable} or run the command at a terminal.</source>
+        <translation>未提供 PIN：请设置 {variable}，或在终端中运行此命令。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/profiles.py" line="1"/>
+        <source>Several supervisors have a PIN ({names}): say which one is changing profiles with --user NAME.</source>
+        <translation>有多位负责人设有 PIN（{names}）：请用 --user 姓名 指明由谁更改人员。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/profiles.py" line="1"/>
+        <source>&apos;{name}&apos; cannot change profiles: only a supervisor with a PIN can.</source>
+        <translation>“{name}”不能更改人员：只有设有 PIN 的负责人可以。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/profiles.py" line="1"/>
+        <source>added profile &apos;{name}&apos; ({role})</source>
+        <translation>已添加人员“{name}”（{role}）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/profiles.py" line="1"/>
+        <source>removed profile &apos;{name}&apos;</source>
+        <translation>已删除人员“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/profiles.py" line="1"/>
+        <source>set the PIN of &apos;{name}&apos;</source>
+        <translation>已设置“{name}”的 PIN</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/profiles.py" line="1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/profiles.py" line="1"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/profiles.py" line="1"/>
+        <source>PIN</source>
+        <translation>PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/profiles.py" line="1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/profiles.py" line="1"/>
+        <source>set</source>
+        <translation>已设</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/profiles.py" line="1"/>
+        <source>none</source>
+        <translation>未设</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/profiles.py" line="1"/>
+        <source>locked after wrong PINs</source>
+        <translation>PIN 输错多次，已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/profiles.py" line="1"/>
+        <source>start the kiosk, then close it and exit 0 (checks a set-up)</source>
+        <translation>启动评价器后随即关闭并以 0 退出（用于检查设置）</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsPanel</name>
