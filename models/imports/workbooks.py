@@ -153,10 +153,10 @@ def sheet_rows(path: Path) -> Iterator[list[str]]:
         visible = [i for i, m in enumerate(wb.sheets_metadata)
                    if m.visible == SheetVisibleEnum.Visible] or [0]
         sheet = wb.get_sheet_by_index(visible[0])
-        start_row, start_col = sheet.start or (0, 0)
+        # calamine's rows start at the sheet's first row (empty ones included) but its columns
+        # at the first used one: pad them back (tests/models/test_import_formats.py checks it).
+        start_col = (sheet.start or (0, 0))[1]
         rows = iter(sheet.iter_rows())
-        for _ in range(start_row):
-            yield []
         header = [cell_text(v) for v in next(rows, [])]
         header = [""] * start_col + header
         while header and not header[-1]:

@@ -170,3 +170,18 @@ def test_a_file_in_no_known_encoding_is_refused_with_its_name_and_what_was_tried
                                                               str(path))
     assert problem.args["tried"] == "UTF-8, GB18030"
     assert "UTF-8, GB18030" in problem.message and "headers" in problem.message
+
+
+def test_a_workbook_problem_names_the_row_and_column_the_sheet_shows(store, tmp_path):
+    """Empty rows above a bad one and an empty column A still count: the clerk finds row 5."""
+    load_units(store, tmp_path)
+    wb = Workbook()
+    wb.active.append(["", *HEADER])
+    wb.active.append(["", *_cells(FORMS[0])])
+    wb.active.append([])
+    wb.active.append([])
+    wb.active.append(["", 9, CAMPAIGN, "群众", "县社保中心", "很好", "", "", dt.date(2024, 5, 1)])
+    wb.save(tmp_path / "forms.xlsx")
+    with pytest.raises(ValidationError) as refused:
+        run_import(store, "evaluations", tmp_path / "forms.xlsx", profile="clerk")
+    assert [(p.row, p.field) for p in refused.value.problems] == [(5, "level")]
