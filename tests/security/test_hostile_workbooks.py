@@ -56,3 +56,17 @@ def test_an_ods_value_repeated_over_a_million_rows_is_refused_not_allocated(stor
              b'<table:table-cell table:number-columns-repeated="16384" '
              b'office:value-type="string"><text:p>x</text:p></table:table-cell>')
     assert _refusal(store, path) == "sheet_too_spread"
+
+
+@pytest.mark.parametrize("prefix", ["", "x:"])
+def test_xlsx_cells_without_positions_are_counted_not_trusted(store, tmp_path, prefix):
+    """A cell may omit its position (placed after the last): 6,000 such cells in one row of a
+    5,000-row sheet spread it over 30 million cells, namespace prefix or not."""
+    path = tmp_path / "units.xlsx"
+    wb = Workbook()
+    for row in [["name", "kind", "parent"], *[[f"镇{i}", "township", ""] for i in range(5000)]]:
+        wb.active.append(row)
+    wb.save(path)
+    cell = f'<{prefix}c t="inlineStr"><{prefix}is><{prefix}t>x</{prefix}t></{prefix}is></{prefix}c>'
+    _rewrite(path, "xl/worksheets/sheet1.xml", b"</row>", (cell * 6000).encode() + b"</row>")
+    assert _refusal(store, path) == "sheet_too_spread"
