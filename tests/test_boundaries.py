@@ -28,3 +28,16 @@ def test_headless_commands_never_import_qt(tmp_path):
             "with contextlib.redirect_stdout(io.StringIO()): main()\n")
     mods = _modules_after(code)
     assert not {m for m in mods if m.startswith(("PySide6", "qasync"))}
+
+
+def test_profile_commands_never_import_qt(tmp_path):
+    """A kiosk is set up over SSH, where no display exists (issue 17 §3)."""
+    code = ("import os, sys\n"
+            "os.environ['FIELDINSPECT_PIN'] = '2468'\n"
+            "from desktop.cli import main\n"
+            f"base = ['--data-dir', r'{tmp_path}', 'profile']\n"
+            "assert main([*base, 'add', '负责人', '--role', 'supervisor']) == 0\n"
+            "import io, contextlib\n"
+            "with contextlib.redirect_stdout(io.StringIO()): assert main([*base, 'list']) == 0\n")
+    mods = _modules_after(code)
+    assert not {m for m in mods if m.startswith(("PySide6", "qasync"))}

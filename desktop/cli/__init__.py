@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "desktop.cli.sync_commands",
     "desktop.cli.kiosk_commands",
     "desktop.cli.security_commands",
+    "desktop.cli.profile_commands",
 )
 
 EXIT_USAGE = 2

@@ -1,7 +1,9 @@
 """`fieldinspect kiosk --unit NAME [--campaign NAME]`: the satisfaction kiosk, full screen.
 
 The checks (an open campaign, the unit, a supervisor PIN to leave) run before Qt is imported,
-so a terminal misconfigured at boot says what is wrong and exits 1."""
+so a terminal misconfigured at boot says what is wrong and exits 1. `--self-test` starts the
+kiosk as at boot, then closes it and exits 0: a machine set up over SSH is checked before the
+clerk arrives."""
 
 from desktop import messages
 from desktop.cli.context import say
@@ -13,6 +15,8 @@ def register(sub) -> None:
                        help=messages.text("opt_kiosk_unit"))
     kiosk.add_argument("--campaign", metavar="NAME", help=messages.text("opt_kiosk_campaign"))
     kiosk.add_argument("--windowed", action="store_true", help=messages.text("opt_kiosk_windowed"))
+    kiosk.add_argument("--self-test", action="store_true",
+                       help=messages.text("opt_kiosk_self_test"))
     kiosk.set_defaults(handler=kiosk_command)
 
 
@@ -43,4 +47,5 @@ def kiosk_command(ctx, args) -> int:
     profile = ctx.profile()
     from desktop.kiosk.run import run_kiosk
 
-    return run_kiosk(store, profile, target, full_screen=not args.windowed)
+    return run_kiosk(store, profile, target, full_screen=not args.windowed,
+                     self_test=args.self_test)

@@ -2,6 +2,7 @@
 
 import sys
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop.kiosk.window import KioskWindow
@@ -9,7 +10,9 @@ from desktop.session import Session
 from desktop.worker import DbWorker
 
 
-def run_kiosk(store, profile: str, target: dict, *, full_screen: bool = True) -> int:
+def run_kiosk(store, profile: str, target: dict, *, full_screen: bool = True,
+              self_test: bool = False) -> int:
+    """The kiosk until a supervisor leaves it; with `self_test`, until it has been shown."""
     from desktop.app import make_application
     from desktop.i18n import Translations, preferred_language
 
@@ -28,6 +31,8 @@ def run_kiosk(store, profile: str, target: dict, *, full_screen: bool = True) ->
     else:
         window.show()
     window.setFocus()
+    if self_test:
+        QTimer.singleShot(0, lambda: (window.allow_close(), window.close(), app.quit()))
     try:
         return app.exec()
     finally:

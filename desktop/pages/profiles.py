@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.data import profiles as pf
 from desktop.errors import message_for
 from desktop.labels import label_of
 from desktop.operations import store_call
 from desktop.widgets.asking import confirm, run_dialog
 from desktop.widgets.slots import widget_slot
+from models import profile_admin as pf
 from models.enums import ProfileRole
 from models.errors import AppError
 

@@ -1,4 +1,4 @@
-"""Import units, representatives or evaluation forms from CSV / XLSX, seen before it is done.
+"""Import units, representatives or evaluation forms from CSV / XLSX / XLS / ODS, seen before it is done.
 
 Choosing a file reads its first rows (shown with the column each header is read as) and checks
 every row without writing (`run_import(dry_run=True)`), listing each problem by row and column.
@@ -163,7 +163,7 @@ class ImportDialog(QDialog):
     async def choose_file(self) -> None:
         dialog = QFileDialog(self, self.tr("Choose a spreadsheet"))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setNameFilter(self.tr("Spreadsheets (*.csv *.xlsx)"))
+        dialog.setNameFilter(self.tr("Spreadsheets (*.csv *.txt *.xlsx *.xls *.ods)"))
         if self.path is not None:
             dialog.setDirectory(str(self.path.parent))
         if await run_dialog(dialog) and dialog.selectedFiles():

@@ -1,22 +1,31 @@
-"""Reading rows from CSV (UTF-8, with or without BOM) or XLSX, with header aliases.
+"""Reading rows from a CSV or text file (encoding and separator found by
+`models.imports.decoding`) or a workbook (`.xlsx`, `.xls`, `.ods`: `models.imports.workbooks`),
+with header aliases. The one place every import kind reads its file.
 
 A CSV cell the app marked with an apostrophe so that no spreadsheet runs it as a formula
-(`models.cells`) reads back without that one apostrophe; XLSX cells are read as they are.
+(`models.cells`) reads back without that one apostrophe; workbook cells are read as they are.
 Every row a file holds is read, or the file is refused with a file-level problem: a workbook
 that unpacks to more than `MAX_FILE_BYTES` (a zip bomb: kilobytes that inflate to gigabytes)
 or a sheet past `MAX_ROWS` rows is refused before it exhausts memory or time; a sheet's stated
-size (its `dimension`, which openpyxl's streaming reader trusts and which once hid a row) is
+size (its `dimension`, which openpyxl's streaming reader trusted and which once hid a row) is
 ignored. Long cells are read whole: the importers refuse them as row errors (`models.rules`).
 """
 
 import csv
-import datetime as dt
-import zipfile
-from collections.abc import Iterator, Sequence
+import io
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from models.cells import from_csv_text
 from models.errors import Problem, ValidationError
+from models.imports.decoding import decode_table
+from models.imports.workbooks import (
+    WORKBOOK_SUFFIXES,
+    check_workbook,
+    sheet_rows,
+    too_big,
+    too_many_rows,
+)
 
 # 128 MB of sheet XML or CSV is some 300,000 forms; Excel itself stops at 1,048,576 rows.
 MAX_FILE_BYTES = 128 * 2**20
@@ -76,78 +85,25 @@ def column_label(kind: str, key: str, headers: Sequence[str] = (), *,
     return next(written, key)
 
 
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def _too_big(path: Path, size: int) -> ValidationError:
-    mb, limit = -(-size // 2**20), MAX_FILE_BYTES // 2**20
-    return ValidationError(Problem.of("file", "file_too_large", source=str(path), size_mb=mb,
-                                      limit_mb=limit))
-
-
-def _too_many_rows(path: Path) -> ValidationError:
-    return ValidationError(Problem.of("file", "too_many_rows", source=str(path), limit=MAX_ROWS))
+def _raw_rows(path: Path, expected: Iterable[str]) -> Iterator[list[str]]:
+    if path.suffix.lower() in WORKBOOK_SUFFIXES:
+        check_workbook(path, MAX_FILE_BYTES, MAX_ROWS)
+        rows: Iterable[list[str]] = sheet_rows(path)
+    else:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise too_big(path, size, MAX_FILE_BYTES)
+        text, separator = decode_table(path.read_bytes(), str(path), expected, canonical_header)
+        rows = ([from_csv_text(v.strip()) for v in row] for row in
+                csv.reader(io.StringIO(text, newline=""), delimiter=separator))
+    for number, row in enumerate(rows, start=1):
+        if number > MAX_ROWS:
+            raise too_many_rows(path, MAX_ROWS)
+        yield row
 
 
 def _file_problem(path: Path, code: str) -> ValidationError:
     return ValidationError(Problem.of("file", code, source=str(path)))
-
-
-def _check_unpacked(path: Path) -> None:
-    """Refuse a workbook by the sizes its parts unpack to, before inflating any (the reader
-    stops at a part's stated size, so a part cannot unpack to more than it states)."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            size = sum(info.file_size for info in archive.infolist())
-    except zipfile.BadZipFile:
-        return  # openpyxl says what is wrong with it
-    if size > MAX_FILE_BYTES:
-        raise _too_big(path, size)
-
-
-def _xlsx_rows(path: Path) -> Iterator[list[str]]:
-    from openpyxl import load_workbook
-
-    _check_unpacked(path)
-    wb = load_workbook(path, read_only=True, data_only=True)
-    try:
-        sheet = wb.active
-        sheet.reset_dimensions()  # read the rows the sheet holds, not the ones it claims
-        header = [_cell(v) for v in next(sheet.iter_rows(max_row=1, values_only=True), ())]
-        while header and not header[-1]:
-            header.pop()
-        yield header
-        # Cells right of the header have no column to go to; a row is as wide as the header.
-        rows = sheet.iter_rows(min_row=2, max_col=max(len(header), 1), values_only=True)
-        for number, row in enumerate(rows, start=2):
-            if number > MAX_ROWS:
-                raise _too_many_rows(path)
-            yield [_cell(v) for v in row]
-    finally:
-        wb.close()
-
-
-def _raw_rows(path: Path) -> Iterator[list[str]]:
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        yield from _xlsx_rows(path)
-        return
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise _too_big(path, size)
-    with path.open(newline="", encoding="utf-8-sig") as fh:
-        for number, row in enumerate(csv.reader(fh), start=1):
-            if number > MAX_ROWS:
-                raise _too_many_rows(path)
-            yield [from_csv_text(v.strip()) for v in row]
 
 
 def read_table(path: Path, required: tuple[str, ...]) -> tuple[list[str], list[tuple[int, dict]]]:
@@ -155,7 +111,7 @@ def read_table(path: Path, required: tuple[str, ...]) -> tuple[list[str], list[t
     if not path.exists():
         raise _file_problem(path, "file_not_found")
     try:
-        rows = iter(_raw_rows(path))
+        rows = iter(_raw_rows(path, required))
         header = next(rows, None)
         if not header:
             raise ValidationError(Problem.of("header", "file_empty", source=str(path)))
@@ -173,23 +129,23 @@ def read_table(path: Path, required: tuple[str, ...]) -> tuple[list[str], list[t
             out.append((number, {k: (values[i] if i < len(values) else "")
                                  for i, k in enumerate(keys)}))
         return header, out
-    except (UnicodeDecodeError, csv.Error, OSError) as exc:
-        raise _file_problem(path, "file_not_utf8") from exc
     except ValidationError:
         raise
-    except Exception as exc:  # openpyxl raises many kinds on a damaged workbook
+    except Exception as exc:  # calamine and csv raise many kinds on a damaged file
         raise _file_problem(path, "file_unreadable") from exc
 
 
-def preview_rows(path: Path, limit: int = 20) -> tuple[list[str], list[tuple[int, list[str]]]]:
+def preview_rows(path: Path, limit: int = 20, expected: Iterable[str] = tuple(HEADER_ALIASES),
+                 ) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """The header as written and the first `limit` non-empty rows as read, each with its
-    spreadsheet row number (the numbers the problems name): the window's preview."""
+    spreadsheet row number (the numbers the problems name): the window's preview. A CSV is
+    decoded as the import decodes it (`expected`: the columns its headers may show)."""
     if not path.exists():
         raise _file_problem(path, "file_not_found")
     header: list[str] = []
     rows: list[tuple[int, list[str]]] = []
     try:
-        for number, row in enumerate(_raw_rows(path), start=1):
+        for number, row in enumerate(_raw_rows(path, expected), start=1):
             if number == 1:
                 header = row
             elif any(row):

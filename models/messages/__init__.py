@@ -23,6 +23,7 @@ from models.messages import (
     documents,
     general,
     imports,
+    profiles,
     records,
     security,
     store,
@@ -31,7 +32,7 @@ from models.messages import (
 )
 
 AREAS = (general, cli, cli_usage, records, imports, security, store, documents, sync,
-         unit_reports, acceptance, assignments)
+         unit_reports, acceptance, assignments, profiles)
 
 
 def _join() -> dict[str, str]:

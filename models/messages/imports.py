@@ -6,8 +6,11 @@ MESSAGES = {
     # The file (models/imports/reading.py)
     "file_not_found": "no such file",
     "file_empty": "the file is empty",
-    "file_not_utf8": "cannot be read as UTF-8 CSV or XLSX",
-    "file_unreadable": "cannot be read (not a CSV or XLSX file, or a damaged one)",
+    "file_encoding_unknown": "cannot be read: not a CSV or text file in {tried} showing the "
+                             "expected column headers, nor an XLSX, XLS or ODS workbook",
+    "file_unreadable": "cannot be read (not a CSV, XLSX, XLS or ODS file, or a damaged one)",
+    "sheet_too_spread": "its sheet spreads over more than {limit} cells (a damaged or hostile "
+                        "file?); keep only the rows and columns to import",
     "file_too_large": "holds {size_mb} MB of data, more than the {limit_mb} MB a file may hold "
                       "(a damaged or hostile file?); split it into smaller files",
     "too_many_rows": "has more than {limit} rows; split it into smaller files",

@@ -1,5 +1,5 @@
 """Refusals and row problems of the records people key (models/rules.py, services.py,
-batches.py, timeutil.py, enums.py) and of the device's profiles (desktop/data/profiles.py):
+batches.py, timeutil.py, enums.py) and of the device's profiles (models/profile_admin.py):
 the same rule speaks the same sentence in the window, the importer, the command line and HQ."""
 
 MESSAGES = {
@@ -41,7 +41,7 @@ MESSAGES = {
     "kiosk_no_open_campaign": "No campaign is open: open one (or name one with --campaign).",
     "kiosk_unit_not_found": "There is no unit named '{name}' on this device.",
     "kiosk_unit_ambiguous": "Several units are named '{name}'; the kiosk needs one.",
-    # The device's profiles (desktop/data/profiles.py)
+    # The device's profiles (models/profile_admin.py)
     "profile_needs_name": "give the person's name",
     "profile_pin_too_short": "a PIN is at least {minimum} digits",
     "profile_role_not_on_device": "a {device_role} device has no {role} profiles",

@@ -1509,11 +1509,6 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <translation>选择电子表格</translation>
     </message>
     <message>
-        <location filename="../../desktop/spreadsheets/import_dialog.py" line="163"/>
-        <source>Spreadsheets (*.csv *.xlsx)</source>
-        <translation>电子表格 (*.csv *.xlsx)</translation>
-    </message>
-    <message>
         <location filename="../../desktop/spreadsheets/import_dialog.py" line="191"/>
         <location filename="../../desktop/spreadsheets/import_dialog.py" line="315"/>
         <source>Checking the rows…</source>
@@ -1568,6 +1563,11 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <location filename="../../desktop/spreadsheets/import_dialog.py" line="316"/>
         <source>Writing…</source>
         <translation>正在写入…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="163"/>
+        <source>Spreadsheets (*.csv *.txt *.xlsx *.xls *.ods)</source>
+        <translation>电子表格 (*.csv *.txt *.xlsx *.xls *.ods)</translation>
     </message>
 </context>
 <context>
@@ -3847,16 +3847,6 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
     </message>
     <message>
         <location filename="../../models/messages/imports.py" line="1"/>
-        <source>cannot be read as UTF-8 CSV or XLSX</source>
-        <translation>无法按 UTF-8 编码的 CSV 或 XLSX 读取</translation>
-    </message>
-    <message>
-        <location filename="../../models/messages/imports.py" line="1"/>
-        <source>cannot be read (not a CSV or XLSX file, or a damaged one)</source>
-        <translation>无法读取（不是 CSV 或 XLSX 文件，或文件已损坏）</translation>
-    </message>
-    <message>
-        <location filename="../../models/messages/imports.py" line="1"/>
         <source>holds {size_mb} MB of data, more than the {limit_mb} MB a file may hold (a damaged or hostile file?); split it into smaller files</source>
         <translation>文件数据达 {size_mb} MB，超过单个文件上限 {limit_mb} MB（文件可能已损坏或被恶意构造）；请拆分为较小的文件</translation>
     </message>
@@ -4884,6 +4874,136 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <location filename="../../models/messages/assignments.py" line="1"/>
         <source>A secret visit&apos;s finding: write what the unit reads instead of the description.</source>
         <translation>此为暗访发现：请填写责任单位看到的交办内容（代替问题描述）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/imports.py" line="1"/>
+        <source>cannot be read: not a CSV or text file in {tried} showing the expected column headers, nor an XLSX, XLS or ODS workbook</source>
+        <translation>无法读取：按 {tried} 编码读出的 CSV 或文本文件都没有应有的列标题，也不是 XLSX、XLS 或 ODS 工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/imports.py" line="1"/>
+        <source>cannot be read (not a CSV, XLSX, XLS or ODS file, or a damaged one)</source>
+        <translation>无法读取（不是 CSV、XLSX、XLS 或 ODS 文件，或文件已损坏）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/imports.py" line="1"/>
+        <source>its sheet spreads over more than {limit} cells (a damaged or hostile file?); keep only the rows and columns to import</source>
+        <translation>工作表占用的单元格超过 {limit} 个（文件损坏或被恶意构造？）；请只保留要导入的行和列</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/profiles.py" line="1"/>
+        <source>the people who use this device: add, list, remove, set a PIN</source>
+        <translation>使用本机的人员：添加、列出、删除、设置 PIN</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/profiles.py" line="1"/>
+        <source>add a profile (its PIN from FIELDINSPECT_PIN or a prompt)</source>
+        <translation>添加人员（其 PIN 取自 FIELDINSPECT_PIN 或提示输入）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/profiles.py" line="1"/>
+        <source>list the profiles, their roles and whether each has a PIN</source>
+        <translation>列出人员、角色及是否设有 PIN</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/profiles.py" line="1"/>
+        <source>remove a profile (what it wrote keeps its name)</source>
+        <translation>删除人员（其录入的记录仍署其名）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/profiles.py" line="1"/>
+        <source>set a profile&apos;s PIN (from FIELDINSPECT_PIN or a prompt)</source>
+        <translation>设置人员的 PIN（取自 FIELDINSPECT_PIN 或提示输入）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/profiles.py" line="1"/>
+        <source>PIN of supervisor {name}: </source>
+        <translation>负责人 {name} 的 PIN：</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/profiles.py" line="1"/>
+        <source>New PIN for {name}: </source>
+        <translation>{name} 的新 PIN：</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/profiles.py" line="1"/>
+        <source>The same PIN again: </source>
+        <translation>再次输入同一 PIN：</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/profiles.py" line="1"/>
+        <source>The two PINs differ; nothing was changed.</source>
+        <translation>两次输入的 PIN 不一致，未作任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/profiles.py" line="1"/>
+        <source>No PIN given: set {variable} or run the command at a terminal.</source>
+        <translation>未提供 PIN：请设置 {variable}，或在终端中运行此命令。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/profiles.py" line="1"/>
+        <source>Several supervisors have a PIN ({names}): say which one is changing profiles with --user NAME.</source>
+        <translation>有多位负责人设有 PIN（{names}）：请用 --user 姓名 指明由谁更改人员。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/profiles.py" line="1"/>
+        <source>&apos;{name}&apos; cannot change profiles: only a supervisor with a PIN can.</source>
+        <translation>“{name}”不能更改人员：只有设有 PIN 的负责人可以。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/profiles.py" line="1"/>
+        <source>added profile &apos;{name}&apos; ({role})</source>
+        <translation>已添加人员“{name}”（{role}）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/profiles.py" line="1"/>
+        <source>removed profile &apos;{name}&apos;</source>
+        <translation>已删除人员“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/profiles.py" line="1"/>
+        <source>set the PIN of &apos;{name}&apos;</source>
+        <translation>已设置“{name}”的 PIN</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/profiles.py" line="1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/profiles.py" line="1"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/profiles.py" line="1"/>
+        <source>PIN</source>
+        <translation>PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/profiles.py" line="1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/profiles.py" line="1"/>
+        <source>set</source>
+        <translation>已设</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/profiles.py" line="1"/>
+        <source>none</source>
+        <translation>未设</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/profiles.py" line="1"/>
+        <source>locked after wrong PINs</source>
+        <translation>PIN 输错多次，已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/profiles.py" line="1"/>
+        <source>start the kiosk, then close it and exit 0 (checks a set-up)</source>
+        <translation>启动评价器后随即关闭并以 0 退出（用于检查设置）</translation>
     </message>
 </context>
 <context>

@@ -186,9 +186,9 @@ def test_profiles_screen_adds_a_clerk_and_sets_a_pin(run, worker, store, qtbot):
 
 
 def test_a_clerk_may_not_set_anothers_pin(store):
-    from desktop.data.profiles import set_pin
     from models.enums import ProfileRole
     from models.errors import DomainError
+    from models.profile_admin import set_pin
     from models.profiles import create_profile
 
     create_profile(store, "王芳", ProfileRole.CLERK)
@@ -199,9 +199,9 @@ def test_a_clerk_may_not_set_anothers_pin(store):
 
 
 def test_supervisor_removes_a_profile_and_the_name_can_come_back(run, worker, store, qtbot):
-    from desktop.data.profiles import add_profile
     from desktop.pages.settings import SettingsPage
     from models.enums import ProfileRole
+    from models.profile_admin import add_profile
     from models.profiles import check_pin, create_profile, list_profiles
 
     create_profile(store, "tester", ProfileRole.SUPERVISOR)
@@ -235,9 +235,9 @@ def test_supervisor_removes_a_profile_and_the_name_can_come_back(run, worker, st
 
 
 def test_the_last_supervisor_stays(store):
-    from desktop.data.profiles import remove_profile
     from models.enums import ProfileRole
     from models.errors import DomainError
+    from models.profile_admin import remove_profile
     from models.profiles import create_profile
 
     create_profile(store, "李强", ProfileRole.SUPERVISOR)

@@ -122,3 +122,37 @@ def profile_rows(store: Store) -> list[dict]:
             out.append({"name": r.name, "role": r.role, "has_pin": bool(r.pin_hash),
                         "locked": wait_after(failures) != 0.0})
     return out
+
+
+def pin_protected_managers(store: Store) -> list[dict]:
+    """The profiles that may manage the others and have a PIN to prove who they are."""
+    return [p for p in list_profiles(store) if may_manage(p["role"]) and p["pin_hash"]]
+
+
+def acting_manager(store: Store, requested: str | None) -> dict | None:
+    """Who changes profiles without the window (`fieldinspect profile …`): None on a store with
+    no PIN-protected supervisor yet (setting a machine up), else the named profile, or the one
+    PIN-protected manager when `requested` is None. Its PIN is checked by the caller
+    (`models.security.pins.verify_pin`: lockout and audit as at the window's lock)."""
+    managers = pin_protected_managers(store)
+    if not managers:
+        return None
+    if requested is None:
+        if len(managers) > 1:
+            raise DomainError(code="profile_change_which_supervisor",
+                              params={"names": ", ".join(p["name"] for p in managers)})
+        return managers[0]
+    found = next((p for p in managers if p["name"] == requested), None)
+    if found is None:
+        if not any(p["name"] == requested for p in list_profiles(store)):
+            raise ValidationError(Problem.of("name", "profile_not_found", name=requested))
+        raise DomainError(code="profile_change_needs_supervisor", params={"name": requested})
+    return found
+
+
+def record_refusal(store: Store, by: str, change: str, name: str, code: str) -> None:
+    """A profile change refused (a wrong PIN, the last supervisor, a clerk asking…) stays in the
+    audit trail with who asked, what for and why."""
+    with write_transaction(store.engine) as conn:
+        audit.record(conn, "profile_change_refused", profile=by,
+                     details={"change": change, "profile": name, "code": code})
