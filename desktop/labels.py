@@ -8,6 +8,7 @@ from enum import StrEnum
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from models.enums import (
+    AppraisalCategory,
     CaseSubject,
     DeviceRole,
     EvaluationSource,
@@ -127,6 +128,12 @@ ENGLISH: dict[tuple[type, str], str] = {
     _k(DeviceRole.HQ): QT_TRANSLATE_NOOP("Labels", "Headquarters"),
     _k(DeviceRole.KIOSK): QT_TRANSLATE_NOOP("Labels", "Kiosk"),
     _k(DeviceRole.UNIT): QT_TRANSLATE_NOOP("Labels", "Unit liaison"),
+    _k(AppraisalCategory.COUNTY_DEPARTMENT): QT_TRANSLATE_NOOP("Labels", "County departments"),
+    _k(AppraisalCategory.TOWNSHIP): QT_TRANSLATE_NOOP("Labels", "Townships and streets"),
+    _k(AppraisalCategory.STATION): QT_TRANSLATE_NOOP("Labels", "Stations"),
+    _k(AppraisalCategory.SERVICE_WINDOW): QT_TRANSLATE_NOOP("Labels", "Service windows"),
+    _k(AppraisalCategory.SCHOOL): QT_TRANSLATE_NOOP("Labels", "Schools"),
+    _k(AppraisalCategory.HOSPITAL): QT_TRANSLATE_NOOP("Labels", "Hospitals"),
     _k(SourceKind.FINDING): QT_TRANSLATE_NOOP("Labels", "Finding"),
     _k(SourceKind.OPINION): QT_TRANSLATE_NOOP("Labels", "Opinion"),
     _k(SourceKind.VISIT): QT_TRANSLATE_NOOP("Labels", "Visit"),

@@ -59,6 +59,17 @@ class UnitKind(StrEnum):
     OTHER = "other"
 
 
+class AppraisalCategory(StrEnum):
+    """The group a unit is ranked in (考评类别, issue 15 §2); by default from its kind
+    (models.rules.appraisal_category), editable at HQ."""
+    COUNTY_DEPARTMENT = "county_department"
+    TOWNSHIP = "township"
+    STATION = "station"
+    SERVICE_WINDOW = "service_window"
+    SCHOOL = "school"
+    HOSPITAL = "hospital"
+
+
 class RepresentativeKind(StrEnum):
     DEPUTY = "deputy"
     CPPCC = "cppcc"
@@ -250,6 +261,14 @@ LABELS: dict[type[StrEnum], dict[StrEnum, tuple[str, str]]] = {
         UnitKind.HOSPITAL: ("Hospital", "医院"),
         UnitKind.SERVICE_WINDOW: ("Service window", "服务窗口"),
         UnitKind.OTHER: ("Other", "其他"),
+    },
+    AppraisalCategory: {
+        AppraisalCategory.COUNTY_DEPARTMENT: ("County departments", "县直部门"),
+        AppraisalCategory.TOWNSHIP: ("Townships and streets", "乡镇（街道）"),
+        AppraisalCategory.STATION: ("Stations", "站所"),
+        AppraisalCategory.SERVICE_WINDOW: ("Service windows", "服务窗口"),
+        AppraisalCategory.SCHOOL: ("Schools", "学校"),
+        AppraisalCategory.HOSPITAL: ("Hospitals", "医院"),
     },
     RepresentativeKind: {
         RepresentativeKind.DEPUTY: ("People's congress deputy", "人大代表"),

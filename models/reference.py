@@ -9,7 +9,7 @@ from datetime import date
 from sqlmodel import Field, SQLModel
 
 from models.base import Code, SyncedRow
-from models.enums import RepresentativeKind, UnitKind
+from models.enums import AppraisalCategory, RepresentativeKind, UnitKind
 from models.rules import DEFAULT_MIN_SAMPLE, DEFAULT_WEIGHTS
 
 
@@ -18,6 +18,9 @@ class UnitBase(SQLModel):
     kind: UnitKind = Code(default=UnitKind.OTHER)
     # A plain id, not a foreign key: a kiosk may hold a unit without its whole tree.
     parent_id: str | None = Field(default=None, max_length=36, index=True)
+    # The appraisal category it is ranked in (考评类别, issue 15 §2); None: the one its kind
+    # gives (models.rules.appraisal_category). HQ sets it.
+    category: AppraisalCategory | None = Code(default=None, nullable=True)
 
 
 class Unit(UnitBase, SyncedRow, table=True):

@@ -12,11 +12,13 @@ import sqlalchemy as sa
 from models.enums import (
     PROBLEM_STATUS_ORDER,
     ZH_LABELS,
+    AppraisalCategory,
     FindingCategory,
     KioskReason,
     Level,
     ProblemStatus,
     ProfileRole,
+    UnitKind,
     VisitKind,
 )
 from models.errors import DomainError, Problem, ValidationError
@@ -431,3 +433,22 @@ def report_problems(what_done: str | None, completed_on: date | None, today: dat
         problems.append(Problem.of("completed_on", "completed_in_future",
                                    completed=completed_on.isoformat(), today=today.isoformat()))
     return problems
+
+
+# --- appraisal categories (issue 15 §2) -------------------------------------------------------
+_CATEGORY_OF_KIND = {
+    UnitKind.DEPARTMENT: AppraisalCategory.COUNTY_DEPARTMENT,
+    UnitKind.TOWNSHIP: AppraisalCategory.TOWNSHIP,
+    UnitKind.SCHOOL: AppraisalCategory.SCHOOL,
+    UnitKind.HOSPITAL: AppraisalCategory.HOSPITAL,
+    UnitKind.SERVICE_WINDOW: AppraisalCategory.SERVICE_WINDOW,
+    UnitKind.OTHER: AppraisalCategory.STATION,
+}
+
+
+def appraisal_category(kind: str | None, category: str | None) -> AppraisalCategory | None:
+    """The category a unit is ranked in: the one HQ set, else the one its kind gives (a county
+    itself is ranked in none)."""
+    if category:
+        return AppraisalCategory(category)
+    return _CATEGORY_OF_KIND.get(kind) if kind else None

@@ -2136,6 +2136,36 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>Unit liaison</source>
         <translation>单位联络员</translation>
     </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>County departments</source>
+        <translation>县直部门</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Townships and streets</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Stations</source>
+        <translation>站所</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Service windows</source>
+        <translation>服务窗口</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Schools</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Hospitals</source>
+        <translation>医院</translation>
+    </message>
 </context>
 <context>
     <name>LedgerPage</name>
