@@ -3,8 +3,9 @@ styles and the blocks of a 通报, 公示, 交办, 催办, 明察暗访情况通
 
 A4, margins 37 / 28 / 26 / 35 mm (top / left / right / bottom) leave a 156 × 225 mm text
 block of 22 lines of 28 characters at 3号 (16 pt). The lines are set exactly (28.95 pt: 22 fill
-225 mm) and the section's document grid gives 28 characters a line (Word's and LibreOffice's
-"lines and characters" grid: pitch 16 pt − 849/4096 pt = 15.79 pt, 28 of them fill 156 mm).
+225 mm; the section's line grid says the same) and the body's characters are set 0.25 pt
+closer (28 × 15.75 pt = 441 pt of the 442.2 pt line). A "lines and characters" grid was tried
+first: LibreOffice gives a 16 pt character two cells of a 15.79 pt grid, 14 to a line.
 The styles are the standard ones (Normal, Title, Heading 1, Footer) naming the fonts offices
 have: 仿宋_GB2312 for the body, 方正小标宋简体 for the title, 黑体 for first-level headings;
 the file names fonts and embeds none, so an office's own fonts apply (docs/documents.md).
@@ -23,7 +24,7 @@ TEXT_MM = (156, 225)
 LINES, CHARS = 22, 28
 BODY_PT, TITLE_PT, PAGE_NO_PT, TABLE_PT = 16, 22, 14, 12
 LINE_PITCH_PT = 28.95  # 579 twips
-CHAR_SPACE = -849  # the grid's character pitch minus the body size, in 1/4096 pt
+CHAR_SPACING_TWIPS = -5  # −0.25 pt: 28 characters of 3号 in 156 mm, not 29
 BODY_FONT, TITLE_FONT, HEADING_FONT, PAGE_NO_FONT = "仿宋_GB2312", "方正小标宋简体", "黑体", "宋体"
 RED = RGBColor(0xFF, 0x00, 0x00)
 MASTHEAD_TOP_MM = 35  # 发文机关标志: its top 35 mm below the text block's
@@ -54,6 +55,18 @@ def set_indent(fmt, chars: int) -> None:
     fmt.element.get_or_add_pPr().get_or_add_ind().set(qn("w:firstLineChars"), str(chars * 100))
 
 
+def _char_spacing(style, twips: int) -> None:
+    rpr = style.element.get_or_add_rPr()
+    spacing = rpr.find(qn("w:spacing"))
+    if spacing is None:
+        spacing = OxmlElement("w:spacing")
+        rpr.insert_element_before(spacing, "w:w", "w:kern", "w:position", "w:sz", "w:szCs",
+                                  "w:highlight", "w:u", "w:effect", "w:bdr", "w:shd",
+                                  "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em",
+                                  "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath")
+    spacing.set(qn("w:val"), str(twips))
+
+
 def _setup_section(doc: Document) -> None:
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(PAGE_MM[0]), Mm(PAGE_MM[1])
@@ -64,9 +77,8 @@ def _setup_section(doc: Document) -> None:
     if grid is None:
         grid = OxmlElement("w:docGrid")
         section._sectPr.append(grid)
-    grid.set(qn("w:type"), "linesAndChars")
+    grid.set(qn("w:type"), "lines")
     grid.set(qn("w:linePitch"), str(round(LINE_PITCH_PT * 20)))
-    grid.set(qn("w:charSpace"), str(CHAR_SPACE))
 
 
 def _clear_style(style) -> None:
@@ -87,6 +99,7 @@ def _clear_style(style) -> None:
 def _setup_styles(doc: Document) -> None:
     normal = doc.styles["Normal"]
     set_font(normal, BODY_FONT, BODY_PT)
+    _char_spacing(normal, CHAR_SPACING_TWIPS)
     _exact(normal.paragraph_format, indent_chars=2)
     normal.paragraph_format.widow_control = False  # every page keeps its 22 lines
     for name, font in (("Title", TITLE_FONT), ("Heading 1", HEADING_FONT)):
@@ -96,6 +109,7 @@ def _setup_styles(doc: Document) -> None:
         style.font.color.rgb = RGBColor(0, 0, 0)
         _exact(style.paragraph_format, indent_chars=0 if name == "Title" else 2)
     doc.styles["Title"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _char_spacing(doc.styles["Title"], 0)
     footer = doc.styles["Footer"]
     set_font(footer, PAGE_NO_FONT, PAGE_NO_PT)
     _exact(footer.paragraph_format, pitch=PAGE_NO_PT)

@@ -15,6 +15,13 @@ from reports import gbt9704 as g
 
 MASTHEAD_MAX_PT = 42  # the standard's ceiling: a character of the mark 15 mm wide at most
 SEPARATOR_GAP_PT = 11  # the red line 4 mm under the number
+# what follows w:pBdr in a paragraph's properties: Word refuses a file with them out of order
+AFTER_BORDER = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
+                "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN",
+                "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+                "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+                "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl",
+                "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
 
 
 def text_width(text: str) -> float:
@@ -45,7 +52,8 @@ def _red_rule(paragraph) -> None:
                         ("w:color", "FF0000")):
         bottom.set(qn(attr), value)
     border.append(bottom)
-    paragraph.paragraph_format.element.get_or_add_pPr().append(border)
+    paragraph.paragraph_format.element.get_or_add_pPr().insert_element_before(
+        border, *AFTER_BORDER)
 
 
 def _masthead(doc, b) -> None:

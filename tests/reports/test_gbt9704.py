@@ -52,16 +52,19 @@ def test_criticism_notice_docx_page_and_margins_are_the_standards(notice_docx):
     assert margins == pytest.approx([37, 28, 26, 35], abs=0.05)
 
 
-def test_criticism_notice_docx_grid_gives_22_lines_of_28_characters(notice_docx):
+def test_criticism_notice_docx_sets_22_lines_of_28_characters(notice_docx):
     from docx import Document
     from docx.oxml.ns import qn
 
-    grid = Document(str(notice_docx)).sections[0]._sectPr.find(qn("w:docGrid"))
-    assert grid.get(qn("w:type")) == "linesAndChars"
+    doc = Document(str(notice_docx))
+    grid = doc.sections[0]._sectPr.find(qn("w:docGrid"))
     line = int(grid.get(qn("w:linePitch"))) / 20
-    pitch = 16 + int(grid.get(qn("w:charSpace"))) / 4096
+    body = doc.styles["Normal"]
+    spacing = int(body.element.rPr.find(qn("w:spacing")).get(qn("w:val"))) / 20
+    pitch = body.font.size.pt + spacing
     width, height = 156 * MM, 225 * MM
     assert 22 * line <= height < 23 * line and line == pytest.approx(28.95)
+    assert body.paragraph_format.line_spacing.pt == pytest.approx(line)
     assert 28 * pitch <= width < 29 * pitch
 
 
