@@ -82,14 +82,14 @@ def assignment_blocks(unit_label: str, problems: list[dict], *, redactor: Redact
                       number: str, office: str, issued_on: date) -> list[d.Block]:
     rows = [[i, unit_text(p, redactor), d.cn_date(p["deadline"]) if p["deadline"] else "",
              p["responsible_person"]] for i, p in enumerate(problems, start=1)]
-    return [d.title(office), d.subtitle(number), d.title(TITLE),
+    return [*d.masthead(office, number), d.title(TITLE),
             d.para(f"{unit_label}："),
             d.para(f"经督查，你单位存在以下{len(problems)}个问题，现交办你单位。请逐项制定整改"
                    "措施，明确责任人，在整改时限内整改到位，并及时报送整改情况；确需延期的，"
                    "请在时限届满前提出延期申请。"),
             d.table(["序号", "问题", "整改时限", "责任人"], rows, [3, 16, 6, 5]),
             d.para("收到本通知后，请及时签收。"),
-            d.right(office), d.right(d.cn_date(issued_on))]
+            *d.signoff(office, issued_on)]
 
 
 def write_assignments(conn: sa.Connection, folder: Path, due: dict[str, list[dict]], *,
@@ -106,7 +106,7 @@ def write_assignments(conn: sa.Connection, folder: Path, due: dict[str, list[dic
                                    number=numbers[unit_id], office=office, issued_on=issued_on)
         for f in (fmt,) if fmt else FORMATS:
             path = folder / f"{i:03d}_{safe_name(label)}_交办通知.{f}"
-            written.append(d.write(blocks, path, f, doc_title=f"{label}{TITLE}"))
+            written.append(d.write(blocks, path, f, doc_title=f"{label}{TITLE}", official=True))
     return written
 
 

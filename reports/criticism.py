@@ -61,7 +61,7 @@ def criticism_blocks(conn: sa.Connection, cases: list[dict], *, number: str, off
     redactor = replace(redactor, names=redactor.names - named)
     first = cases[0]["person_name"]
     more = f"等{len(cases)}人" if len(cases) > 1 else ""
-    blocks = [d.title(office), d.subtitle(number),
+    blocks = [*d.masthead(office, number, red=True),
               d.title(f"关于对{first}{more}的通报批评"),
               d.para("各乡镇（街道）、县直各部门："),
               d.para(f"为进一步转变机关作风、提升服务质量，{office}组织开展明察暗访和"
@@ -70,7 +70,7 @@ def criticism_blocks(conn: sa.Connection, cases: list[dict], *, number: str, off
         behaviour = redactor.scrub(c["behaviour"])
         blocks.append(d.para(f"{ordinal(i)}、{case_text(c, labels.get(c['unit_id'], ''), behaviour)}"))
     blocks += [d.para("各单位要引以为戒，举一反三，严格遵守工作纪律，切实改进工作作风。"),
-               d.right(office), d.right(d.cn_date(issued_on))]
+               *d.signoff(office, issued_on)]
     return blocks
 
 

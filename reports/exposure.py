@@ -69,7 +69,7 @@ def exposure_blocks(conn: sa.Connection, *, number: str, office: str,
         raise ReportError(code="no_published_case")
     labels, redactor = unit_labels(conn), exposure_redactor(conn)
     secret = secret_cases(conn, cases, redactor)
-    blocks = [d.title(office), d.subtitle(number), d.title(TITLE),
+    blocks = [*d.masthead(office, number, red=True), d.title(TITLE),
               d.para("各乡镇（街道）、县直各部门："),
               d.para(f"为严肃纪律、警示教育，现将{len(cases)}起典型问题曝光如下：")]
     for i, c in enumerate(cases, start=1):
@@ -81,7 +81,7 @@ def exposure_blocks(conn: sa.Connection, *, number: str, office: str,
         when = f"（{d.cn_date(c['decided_on'])}）" if c["decided_on"] else ""
         blocks.append(d.para(f"{violation}。处理结果：{zh(Outcome, c['outcome'])}{when}。"))
     blocks += [d.para("各单位要以案为鉴、引以为戒，切实改进作风，严格遵守工作纪律。"),
-               d.right(office), d.right(d.cn_date(issued_on))]
+               *d.signoff(office, issued_on)]
     return blocks
 
 

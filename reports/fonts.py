@@ -66,3 +66,31 @@ def pil_font(size: int):
     from PIL import ImageFont
 
     return ImageFont.truetype(str(cjk_font_path()), size, index=0)
+
+
+# The official documents' faces (GB/T 9704-2012, docs/documents.md): Debian has no open
+# 仿宋 or 小标宋, so body and title take AR PL UMing CN (fonts-arphic-uming: a Ming/Song serif
+# with simplified forms, TrueType so reportlab can embed it; Noto Serif CJK is CFF and cannot
+# be) and headings (黑体) WenQuanYi Micro Hei; each falls back to the font above.
+OFFICIAL_FACES = {
+    "body": ("/usr/share/fonts/truetype/arphic/uming.ttc", 0),
+    "title": ("/usr/share/fonts/truetype/arphic/uming.ttc", 0),
+    "heading": ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),
+}
+
+
+@lru_cache(maxsize=4)
+def official_pdf_font(role: str) -> str:
+    """The registered name of the face for `role` (body | title | heading) in an official PDF."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    path, index = OFFICIAL_FACES[role]
+    name = f"FieldInspect{role.title()}"
+    if not Path(path).is_file():
+        return register_pdf_font()
+    try:
+        pdfmetrics.registerFont(TTFont(name, path, subfontIndex=index))
+    except Exception:  # a damaged file: the general face still prints every character
+        return register_pdf_font()
+    return name

@@ -90,7 +90,7 @@ def notice_blocks(conn: sa.Connection, flt: ProblemFilter, *, campaign_name: str
         blocks += [d.heading("二、通报批评"),
                    d.table(["序号", "单位", "职务", "姓名", "处理方式", "决定日期"], criticised,
                            [4, 16, 10, 7, 8, 9])]
-    blocks += [d.right(opts.office), d.right(d.cn_date(opts.issued_on))]
+    blocks += d.signoff(opts.office, opts.issued_on)
     return blocks, left_out
 
 

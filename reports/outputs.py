@@ -175,7 +175,7 @@ def notice(conn: sa.Connection, req: ReportRequest) -> list[Path]:
     blocks, req.not_investigated = notice_blocks(conn, flt, campaign_name=_name(campaign),
                                                  opts=opts)
     _left_out(req, flt.campaign_id, lambda: problems_left_out(conn, flt))
-    return [d.write(blocks, req.out, fmt, doc_title="整改问题公示", wide=True)]
+    return [d.write(blocks, req.out, fmt, doc_title="整改问题公示", official=True)]
 
 
 def criticism_number(req: ReportRequest) -> str:
@@ -198,7 +198,7 @@ def criticism_notice(conn: sa.Connection, req: ReportRequest) -> list[Path]:
         number = criticism_number(req)
     blocks = criticism_blocks(conn, cases, number=number, office=req.office,
                               issued_on=req.today)
-    return [d.write(blocks, req.out, fmt, doc_title="通报")]
+    return [d.write(blocks, req.out, fmt, doc_title="通报", official=True)]
 
 
 def _issue(req: ReportRequest, cases: list[dict]) -> tuple[list[dict], str]:
@@ -250,7 +250,7 @@ def county_summary(conn: sa.Connection, req: ReportRequest) -> list[Path]:
                                date_to=req.date_to, as_of=req.today, office=req.office)
     f = Filters(campaign["id"] if campaign else None, req.date_from, req.date_to)
     _left_out(req, f.campaign_id, lambda: campaign_left_out(conn, f))
-    return [d.write(blocks, req.out, fmt, doc_title="工作情况汇总")]
+    return [d.write(blocks, req.out, fmt, doc_title="工作情况汇总", official=True)]
 
 
 def visit_round(conn: sa.Connection, req: ReportRequest) -> list[Path]:
@@ -268,7 +268,7 @@ def visit_round(conn: sa.Connection, req: ReportRequest) -> list[Path]:
     number = criticism_number(replace(req, prefix=prefix) if prefix else req)
     blocks = visit_round_blocks(conn, period, number=number, office=req.office,
                                 issued_on=req.today)
-    return [d.write(blocks, req.out, fmt, doc_title=TITLE)]
+    return [d.write(blocks, req.out, fmt, doc_title=TITLE, official=True)]
 
 
 def reminder(conn: sa.Connection, req: ReportRequest) -> list[Path]:
@@ -343,7 +343,7 @@ def exposure(conn: sa.Connection, req: ReportRequest) -> list[Path]:
         prefix = prefix_for(conn, "exposure") or EXPOSURE_PREFIX
         number = criticism_number(replace(req, prefix=prefix))
     blocks = exposure_blocks(conn, number=number, office=req.office, issued_on=req.today)
-    return [d.write(blocks, req.out, fmt, doc_title=TITLE)]
+    return [d.write(blocks, req.out, fmt, doc_title=TITLE, official=True)]
 
 
 EXPOSURE_PREFIX = "曝光"

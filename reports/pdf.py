@@ -58,10 +58,11 @@ def cell(text, style: ParagraphStyle) -> Paragraph:
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence], widths: Sequence[float],
-          *, wide: bool = False) -> Table:
-    """A table with a repeated, shaded header; `widths` are relative and fill the page."""
+          *, wide: bool = False, width: float | None = None) -> Table:
+    """A table with a repeated, shaded header; `widths` are relative and fill the page (or
+    `width` points)."""
     st = styles()["cell"]
-    total = usable_width(wide)
+    total = width or usable_width(wide)
     scale = total / sum(widths)
     data = [[cell(h, st) for h in header]] + [[cell(v, st) for v in row] for row in rows]
     t = Table(data, colWidths=[w * scale for w in widths], repeatRows=1)

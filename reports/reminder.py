@@ -69,14 +69,14 @@ def reminder_blocks(unit_label: str, problems: list[dict], *, redactor, number: 
     late = sum(1 for p in problems if rules.is_overdue(p["deadline"], p["status"], as_of))
     rows = [[i, redactor.public_problem(p)["description"], str(p["deadline"]),
              days_text(p, as_of)] for i, p in enumerate(problems, start=1)]
-    return [d.title(office), d.subtitle(number), d.title("整改问题催办通知"),
+    return [*d.masthead(office, number), d.title("整改问题催办通知"),
             d.para(f"{unit_label}："),
             d.para(f"截至{d.cn_date(as_of)}，交办你单位的整改问题中，已逾期{late}件，"
                    f"{within_days}日内到期{len(problems) - late}件，具体如下："),
             d.table(["序号", "问题", "整改时限", "逾期/剩余天数"], rows, [3, 16, 5, 5]),
             d.para("请你单位高度重视，对已逾期的问题立即整改到位，对即将到期的问题抓紧推进，"
                    "并按时报送整改情况。逾期未整改的，将按规定启动问责。"),
-            d.right(office), d.right(d.cn_date(as_of))]
+            *d.signoff(office, as_of)]
 
 
 def write_reminders(conn: sa.Connection, folder: Path, *, campaign_id: str | None,
@@ -102,5 +102,6 @@ def write_reminders(conn: sa.Connection, folder: Path, *, campaign_id: str | Non
                                  office=office, as_of=as_of, within_days=within)
         for f in (fmt,) if fmt else FORMATS:
             path = folder / f"{i:03d}_{safe_name(label)}_催办通知.{f}"
-            written.append(d.write(blocks, path, f, doc_title=f"{label}整改问题催办通知"))
+            written.append(d.write(blocks, path, f, doc_title=f"{label}整改问题催办通知",
+                                   official=True))
     return written

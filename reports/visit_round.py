@@ -143,7 +143,7 @@ def visit_round_blocks(conn: sa.Connection, period: Period, *, number: str, offi
                        issued_on: date) -> list[d.Block]:
     sections = unit_sections(conn, period)
     found = sum(len(rows) for _, _, rows in sections)
-    blocks = [d.title(office), d.subtitle(number), d.title(TITLE),
+    blocks = [*d.masthead(office, number, red=True), d.title(TITLE),
               d.para("各乡镇（街道）、县直各部门："),
               d.para(f"{d.cn_date(period.date_from)}至{d.cn_date(period.date_to)}，{office}"
                      f"组织对{len(sections)}个单位开展明察暗访，发现问题{found}个。"
@@ -155,6 +155,6 @@ def visit_round_blocks(conn: sa.Connection, period: Period, *, number: str, offi
             blocks.append(d.table(FINDINGS_HEADER, [[n, *r] for n, r in
                                                     enumerate(rows, start=1)], FINDINGS_WIDTHS))
     blocks += [d.para("各单位要对照通报的问题，举一反三，按期整改到位。"),
-               d.right(office), d.right(d.cn_date(issued_on))]
+               *d.signoff(office, issued_on)]
     return blocks
 
