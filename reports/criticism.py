@@ -19,10 +19,23 @@ CN_NUMERALS = "一二三四五六七八九十"
 
 
 def ordinal(i: int) -> str:
+    """一, 十一, 二十, 一百零五, 一百一十 …: how a numbered list counts its items (from 1000 on,
+    Arabic figures)."""
     if i <= 10:
         return CN_NUMERALS[i - 1]
-    return (CN_NUMERALS[i // 10 - 1] if i >= 20 else "") + "十" + \
-        (CN_NUMERALS[i % 10 - 1] if i % 10 else "")
+    if i < 100:
+        return (CN_NUMERALS[i // 10 - 1] if i >= 20 else "") + "十" + \
+            (CN_NUMERALS[i % 10 - 1] if i % 10 else "")
+    if i >= 1000:
+        return str(i)
+    hundreds, rest = divmod(i, 100)
+    head = CN_NUMERALS[hundreds - 1] + "百"
+    if rest == 0:
+        return head
+    if rest < 10:
+        return head + "零" + CN_NUMERALS[rest - 1]
+    return head + CN_NUMERALS[rest // 10 - 1] + "十" + \
+        (CN_NUMERALS[rest % 10 - 1] if rest % 10 else "")
 
 
 def chosen_criticisms(conn: sa.Connection, *, ids: list[str] | None = None,
