@@ -18,6 +18,7 @@ from models.enums import (
     PUBLIC_EVENT_KINDS,
     CaseSubject,
     ComplainantView,
+    Criterion,
     Level,
     Outcome,
     ProblemStatus,
@@ -39,10 +40,10 @@ def _view(name: str, *columns: str | sa.ColumnClause) -> sa.TableClause:
 
 
 EV = _view("evaluation", "unit_id", "campaign_id", "group", "level", "form_no", "reason",
-           sa.column("voided", sa.Boolean), sa.column("evaluated_on", sa.Date))
+           *Criterion, sa.column("voided", sa.Boolean), sa.column("evaluated_on", sa.Date))
 CAMPAIGN = _view("campaign", "id", "weight_satisfied", "weight_fairly_satisfied",
                  "weight_basically_satisfied", "weight_dissatisfied", "min_sample")
-UNIT = _view("unit", "id", "name")
+UNIT = _view("unit", "id", "name", "kind", "parent_id", "category")
 VISIT = _view("visit", "kind", "status", sa.column("visit_date", sa.Date))
 FINDING = _view("finding", sa.column("found_on", sa.Date))
 CRITICISM = _view("personnel_criticism", "sanction", sa.column("decided_on", sa.Date))
@@ -133,20 +134,33 @@ def evaluation_stats(conn: sa.Connection, f: Filters, counts: list[tuple] | None
     weights = campaign_weights(conn)
     by_group = dict.fromkeys(RespondentGroup, 0)
     by_level = dict.fromkeys(Level, 0)
-    weighted = 0.0
-    for _unit, campaign_id, group, level, n in counts:
+    for _unit, _campaign_id, group, level, n in counts:
         by_group[RespondentGroup(group)] += n
         by_level[Level(level)] += n
-        weighted += n * _weights_for(weights, campaign_id)[Level(level)]
-    total = sum(by_level.values())
+    figures = level_figures(((c, level, n) for _u, c, _g, level, n in counts), weights)
     return {
-        "total": total,
+        "total": figures["forms"],
         "by_group": {k.value: v for k, v in by_group.items()},
         "by_level": {k.value: v for k, v in by_level.items()},
-        "satisfaction_rate": (total - by_level[Level.DISSATISFIED]) / total if total else None,
-        "weighted_score": weighted / total if total else None,
+        "satisfaction_rate": figures["satisfaction_rate"],
+        "weighted_score": figures["weighted_score"],
         "duplicate_numbers": duplicate_form_numbers(conn, f),
     }
+
+
+def level_figures(counts, weights: dict) -> dict:
+    """The definitions of the satisfaction figures, from (campaign_id, level, forms) rows:
+    `forms`; `satisfaction_rate` = forms not dissatisfied / forms; `weighted_score` = the mean
+    of each form's campaign weight for its level (None for both without forms). The overall
+    figures pass each form's level; models.criteria passes its level on one criterion."""
+    forms = pleased = 0
+    points = 0.0
+    for campaign_id, level, n in counts:
+        forms += n
+        pleased += 0 if level == Level.DISSATISFIED else n
+        points += n * _weights_for(weights, campaign_id)[Level(level)]
+    return {"forms": forms, "satisfaction_rate": pleased / forms if forms else None,
+            "weighted_score": points / forms if forms else None}
 
 
 def duplicate_form_numbers(conn: sa.Connection, f: Filters) -> int:
@@ -392,8 +406,10 @@ def _county_stats(conn: sa.Connection, f: Filters, counts: list[tuple],
                   as_of: date | None) -> dict:
     fi, pc = FINDING, CRITICISM
     criticisms = _grouped(conn, pc.c.sanction, Sanction, *f.dated(pc.c.decided_on))
+    from models.criteria import criteria_stats  # it builds on this module's definitions
+
     return {
-        "evaluations": evaluation_stats(conn, f, counts),
+        "evaluations": {**evaluation_stats(conn, f, counts), "criteria": criteria_stats(conn, f)},
         "units_evaluated": len({unit_id for unit_id, *_ in counts}),
         "visits": visit_stats(conn, f),
         "findings": {"total": _count(conn, fi, *f.dated(fi.c.found_on))},

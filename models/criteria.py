@@ -1,0 +1,119 @@
+"""The five criteria (issue 15 §1): per unit, appraisal category, township and the county, and
+per criterion (discipline, law, service, integrity, efficiency), the satisfaction rate and the
+weighted score defined exactly as the overall ones (models.stats.level_figures: forms not
+dissatisfied on that criterion / forms that scored it; the mean of the campaign's level
+weights), with the count of forms that scored it.
+
+Every figure comes from one grouped scan: per unit and campaign, the forms at each level on each
+criterion, read from the covering index ix_evaluation_unit_counts (widened with the criteria in
+migration 0012, so the table itself is never read). Categories, townships and the county are
+sums of the units' rows, done here in Python over a few hundred rows.
+"""
+
+from collections import defaultdict
+
+import sqlalchemy as sa
+
+from models.enums import Criterion, Level, UnitKind
+from models.rules import appraisal_category
+from models.stats import EV, UNIT, Filters, campaign_weights, level_figures, valid_forms
+
+# (campaign_id, criterion, level) -> forms, per unit: what every criteria figure sums.
+Tally = dict[tuple[str, Criterion, Level], int]
+
+
+def criteria_counts(conn: sa.Connection, f: Filters) -> dict[str, Tally]:
+    """Per unit, the valid forms at each level on each criterion (a form that left a criterion
+    blank is not counted for it)."""
+    cells = [(c, lv) for c in Criterion for lv in Level]
+    sums = [sa.func.sum(sa.case((EV.c[c] == lv.value, 1), else_=0)) for c, lv in cells]
+    rows = conn.execute(sa.select(EV.c.unit_id, EV.c.campaign_id, *sums)
+                        .where(*valid_forms(f)).group_by(EV.c.unit_id, EV.c.campaign_id))
+    out: dict[str, Tally] = defaultdict(dict)
+    for unit_id, campaign_id, *ns in rows:
+        tally = out[unit_id]
+        for (c, lv), n in zip(cells, ns, strict=True):
+            if n:
+                key = (campaign_id, c, lv)
+                tally[key] = tally.get(key, 0) + n
+    return out
+
+
+def figures_of(tallies, weights: dict) -> dict[str, dict]:
+    """{criterion: {forms, satisfaction_rate, weighted_score}} of the summed tallies."""
+    total: dict[tuple[str, Criterion, Level], int] = defaultdict(int)
+    for tally in tallies:
+        for key, n in tally.items():
+            total[key] += n
+    return {c.value: level_figures(((cid, lv, n) for (cid, crit, lv), n in total.items()
+                                    if crit == c), weights) for c in Criterion}
+
+
+def _units(conn: sa.Connection) -> dict[str, dict]:
+    u = UNIT
+    rows = conn.execute(sa.select(u.c.id, u.c.name, u.c.kind, u.c.parent_id, u.c.category)
+                        .where(u.c.deleted_at.is_(None)))
+    return {r.id: {"name": r.name, "kind": r.kind, "parent_id": r.parent_id,
+                   "category": r.category} for r in rows}
+
+
+def township_of(units: dict[str, dict], unit_id: str) -> str | None:
+    """The unit itself if it is a township, else its nearest township above (None: under
+    none, as a county department)."""
+    seen: set[str] = set()
+    current: str | None = unit_id
+    while current and current in units and current not in seen:
+        if units[current]["kind"] == UnitKind.TOWNSHIP:
+            return current
+        seen.add(current)
+        current = units[current]["parent_id"]
+    return None
+
+
+def criteria_stats(conn: sa.Connection, f: Filters) -> dict:
+    """`evaluations.criteria` of `stats --json` (the shape is in docs/foundation.md)."""
+    weights = campaign_weights(conn)
+    counts = criteria_counts(conn, f)
+    units = _units(conn)
+    by_category: dict[str, list[Tally]] = defaultdict(list)
+    by_township: dict[str, list[Tally]] = defaultdict(list)
+    unit_rows = []
+    for unit_id, tally in counts.items():
+        unit = units.get(unit_id, {})
+        category = appraisal_category(unit.get("kind"), unit.get("category"))
+        township = township_of(units, unit_id)
+        if category:
+            by_category[category.value].append(tally)
+        if township:
+            by_township[township].append(tally)
+        unit_rows.append({"unit_id": unit_id, "unit_name": unit.get("name", ""),
+                          "category": category.value if category else None,
+                          "township_id": township,
+                          "criteria": figures_of([tally], weights)})
+    unit_rows.sort(key=lambda r: (r["unit_name"], r["unit_id"]))
+    return {
+        "county": figures_of(counts.values(), weights),
+        "by_category": {k: figures_of(v, weights) for k, v in sorted(by_category.items())},
+        "by_township": sorted(
+            ({"unit_id": t, "unit_name": units[t]["name"], "criteria": figures_of(v, weights)}
+             for t, v in by_township.items()), key=lambda r: (r["unit_name"], r["unit_id"])),
+        "by_unit": unit_rows,
+    }
+
+
+def weakest_criterion(unit: dict, category: dict | None) -> dict | None:
+    """The criterion that pulled the unit down most: the largest shortfall of its weighted
+    score below its category's average on the same criterion (the lowest score where the unit
+    has no category). None when the unit scored no criterion, or none below its category.
+    {criterion, forms, satisfaction_rate, weighted_score, category_score, shortfall}."""
+    found = None
+    for name, own in unit["criteria"].items():
+        if not own["forms"]:
+            continue
+        theirs = (category or {}).get(name, {}).get("weighted_score")
+        gap = (theirs - own["weighted_score"]) if theirs is not None else -own["weighted_score"]
+        if found is None or gap > found["shortfall"]:
+            found = {"criterion": name, **own, "category_score": theirs, "shortfall": gap}
+    if found and found["category_score"] is not None and found["shortfall"] <= 0:
+        return None
+    return found
