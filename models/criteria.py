@@ -4,9 +4,9 @@ weighted score defined exactly as the overall ones (models.stats.level_figures: 
 dissatisfied on that criterion / forms that scored it; the mean of the campaign's level
 weights), with the count of forms that scored it.
 
-Every figure comes from one grouped scan: per unit and campaign, the forms at each level on each
-criterion, read from the covering index ix_evaluation_unit_counts (widened with the criteria in
-migration 0012, so the table itself is never read). Categories, townships and the county are
+Every figure comes from one grouped scan of the covering index ix_evaluation_unit_counts (the
+criteria added in migration 0012, so the table itself is never read): per unit and campaign, the
+forms at each level on each criterion. Categories, townships and the county are
 sums of the units' rows, done here in Python over a few hundred rows.
 """
 
@@ -24,17 +24,23 @@ Tally = dict[tuple[str, Criterion, Level], int]
 
 def criteria_counts(conn: sa.Connection, f: Filters) -> dict[str, Tally]:
     """Per unit, the valid forms at each level on each criterion (a form that left a criterion
-    blank is not counted for it)."""
-    cells = [(c, lv) for c in Criterion for lv in Level]
-    sums = [sa.func.sum(sa.case((EV.c[c] == lv.value, 1), else_=0)) for c, lv in cells]
-    rows = conn.execute(sa.select(EV.c.unit_id, EV.c.campaign_id, *sums)
-                        .where(*valid_forms(f)).group_by(EV.c.unit_id, EV.c.campaign_id))
+    blank is not counted for it).
+
+    Grouped by every column of ix_evaluation_unit_counts up to the criteria, in the index's
+    order: SQLite walks the index with no sort and returns a row per combination of levels
+    (~7,600 for the demo county's 100,000 forms, whose answers on the five criteria go
+    together); summing those here costs less than twenty conditional sums per form in SQL."""
+    keys = (EV.c.unit_id, EV.c.campaign_id, EV.c.group, EV.c.level,
+            *(EV.c[c] for c in Criterion))
+    rows = conn.execute(sa.select(*keys, sa.func.count()).where(*valid_forms(f))
+                        .group_by(*keys))
     out: dict[str, Tally] = defaultdict(dict)
-    for unit_id, campaign_id, *ns in rows:
+    criteria = tuple(Criterion)
+    for unit_id, campaign_id, _group, _level, *levels, n in rows:
         tally = out[unit_id]
-        for (c, lv), n in zip(cells, ns, strict=True):
-            if n:
-                key = (campaign_id, c, lv)
+        for criterion, level in zip(criteria, levels, strict=True):
+            if level is not None:
+                key = (campaign_id, criterion, level)
                 tally[key] = tally.get(key, 0) + n
     return out
 
