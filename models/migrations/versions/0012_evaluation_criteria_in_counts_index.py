@@ -1,4 +1,4 @@
-"""evaluation: the criteria at the end of the covering index for the statistics
+"""evaluation: the criteria after the level in the covering index for the statistics
 
 Revision ID: 0012
 Revises: 0011
