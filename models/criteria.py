@@ -22,9 +22,9 @@ from models.stats import EV, UNIT, Filters, campaign_weights, level_figures, val
 Tally = dict[tuple[str, Criterion, Level], int]
 
 
-def criteria_counts(conn: sa.Connection, f: Filters) -> dict[str, Tally]:
-    """Per unit, the valid forms at each level on each criterion (a form that left a criterion
-    blank is not counted for it).
+def criteria_scan(conn: sa.Connection, f: Filters) -> list[tuple]:
+    """(unit_id, campaign_id, group, level, discipline, law, service, integrity, efficiency,
+    forms) of the valid forms: every form figure can be summed from these rows.
 
     Grouped by every column of ix_evaluation_unit_counts up to the criteria, in the index's
     order: SQLite walks the index with no sort and returns a row per combination of levels
@@ -32,8 +32,22 @@ def criteria_counts(conn: sa.Connection, f: Filters) -> dict[str, Tally]:
     together); summing those here costs less than twenty conditional sums per form in SQL."""
     keys = (EV.c.unit_id, EV.c.campaign_id, EV.c.group, EV.c.level,
             *(EV.c[c] for c in Criterion))
-    rows = conn.execute(sa.select(*keys, sa.func.count()).where(*valid_forms(f))
-                        .group_by(*keys))
+    return conn.execute(sa.select(*keys, sa.func.count()).where(*valid_forms(f))
+                        .group_by(*keys)).all()
+
+
+def form_counts_of(rows: list[tuple]) -> list[tuple]:
+    """models.stats.form_counts from the rows of `criteria_scan` (the dashboard and `stats`
+    read the forms once for both)."""
+    out: dict[tuple, int] = defaultdict(int)
+    for row in rows:
+        out[row[:4]] += row[-1]
+    return [(*key, n) for key, n in out.items()]
+
+
+def criteria_counts(rows: list[tuple]) -> dict[str, Tally]:
+    """Per unit, the valid forms at each level on each criterion, from the rows of
+    `criteria_scan` (a form that left a criterion blank is not counted for it)."""
     out: dict[str, Tally] = defaultdict(dict)
     criteria = tuple(Criterion)
     for unit_id, campaign_id, _group, _level, *levels, n in rows:
@@ -76,10 +90,11 @@ def township_of(units: dict[str, dict], unit_id: str) -> str | None:
     return None
 
 
-def criteria_stats(conn: sa.Connection, f: Filters) -> dict:
-    """`evaluations.criteria` of `stats --json` (the shape is in docs/foundation.md)."""
+def criteria_stats(conn: sa.Connection, f: Filters, rows: list[tuple] | None = None) -> dict:
+    """`evaluations.criteria` of `stats --json` (the shape is in docs/foundation.md); `rows`:
+    what `criteria_scan` gave for the same filters, if it was read already."""
     weights = campaign_weights(conn)
-    counts = criteria_counts(conn, f)
+    counts = criteria_counts(criteria_scan(conn, f) if rows is None else rows)
     units = _units(conn)
     by_category: dict[str, list[Tally]] = defaultdict(list)
     by_township: dict[str, list[Tally]] = defaultdict(list)

@@ -388,28 +388,35 @@ def county_stats(conn: sa.Connection, *, campaign_id: str | None = None,
                  date_from: date | None = None, date_to: date | None = None,
                  as_of: date | None = None) -> dict:
     """Every figure of the county report, as one JSON-ready dict."""
-    f = Filters(campaign_id, date_from, date_to)
-    return _county_stats(conn, f, form_counts(conn, f), as_of)
+    return county_stats_and_ranking(conn, campaign_id=campaign_id, date_from=date_from,
+                                    date_to=date_to, as_of=as_of, ranked=False)[0]
 
 
 def county_stats_and_ranking(conn: sa.Connection, *, campaign_id: str | None = None,
                              date_from: date | None = None, date_to: date | None = None,
-                             as_of: date | None = None) -> tuple[dict, list[dict]]:
+                             as_of: date | None = None,
+                             ranked: bool = True) -> tuple[dict, list[dict]]:
     """`county_stats` and `unit_ranking` (all groups) for the same filters, from one scan of
-    the forms: what the dashboard shows."""
+    the forms (models.criteria.criteria_scan, which the criteria are summed from too): what
+    the dashboard shows. `ranked=False`: the figures alone (an empty ranking)."""
+    from models.criteria import criteria_scan, form_counts_of  # built on this module
+
     f = Filters(campaign_id, date_from, date_to)
-    counts = form_counts(conn, f)
-    return _county_stats(conn, f, counts, as_of), ranking_from_counts(conn, counts, campaign_id)
+    rows = criteria_scan(conn, f)
+    counts = form_counts_of(rows)
+    ranking = ranking_from_counts(conn, counts, campaign_id) if ranked else []
+    return _county_stats(conn, f, counts, as_of, rows), ranking
 
 
 def _county_stats(conn: sa.Connection, f: Filters, counts: list[tuple],
-                  as_of: date | None) -> dict:
+                  as_of: date | None, rows: list[tuple]) -> dict:
+    from models.criteria import criteria_stats
+
     fi, pc = FINDING, CRITICISM
     criticisms = _grouped(conn, pc.c.sanction, Sanction, *f.dated(pc.c.decided_on))
-    from models.criteria import criteria_stats  # it builds on this module's definitions
-
     return {
-        "evaluations": {**evaluation_stats(conn, f, counts), "criteria": criteria_stats(conn, f)},
+        "evaluations": {**evaluation_stats(conn, f, counts),
+                        "criteria": criteria_stats(conn, f, rows)},
         "units_evaluated": len({unit_id for unit_id, *_ in counts}),
         "visits": visit_stats(conn, f),
         "findings": {"total": _count(conn, fi, *f.dated(fi.c.found_on))},
