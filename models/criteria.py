@@ -60,13 +60,12 @@ def criteria_counts(rows: list[tuple]) -> dict[str, Tally]:
 
 
 def figures_of(tallies, weights: dict) -> dict[str, dict]:
-    """{criterion: {forms, satisfaction_rate, weighted_score}} of the summed tallies."""
-    total: dict[tuple[str, Criterion, Level], int] = defaultdict(int)
+    """{criterion: {forms, satisfaction_rate, weighted_score}} of the tallies together."""
+    cells: dict[Criterion, list[tuple]] = {c: [] for c in Criterion}
     for tally in tallies:
-        for key, n in tally.items():
-            total[key] += n
-    return {c.value: level_figures(((cid, lv, n) for (cid, crit, lv), n in total.items()
-                                    if crit == c), weights) for c in Criterion}
+        for (campaign_id, criterion, level), n in tally.items():
+            cells[criterion].append((campaign_id, level, n))
+    return {c.value: level_figures(cells[c], weights) for c in Criterion}
 
 
 def _units(conn: sa.Connection) -> dict[str, dict]:

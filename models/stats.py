@@ -155,10 +155,10 @@ def level_figures(counts, weights: dict) -> dict:
     figures pass each form's level; models.criteria passes its level on one criterion."""
     forms = pleased = 0
     points = 0.0
-    for campaign_id, level, n in counts:
+    for campaign_id, level, n in counts:  # a level's text is its Level (StrEnum) as a key
         forms += n
         pleased += 0 if level == Level.DISSATISFIED else n
-        points += n * _weights_for(weights, campaign_id)[Level(level)]
+        points += n * _weights_for(weights, campaign_id)[level]
     return {"forms": forms, "satisfaction_rate": pleased / forms if forms else None,
             "weighted_score": points / forms if forms else None}
 
