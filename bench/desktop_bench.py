@@ -42,8 +42,8 @@ def build_store(data_dir: Path, forms: int) -> None:
     load_demo_data(store)
     with store.read() as conn:
         rows = [dict(r) for r in conn.exec_driver_sql(
-            'SELECT campaign_id, "group", unit_id, level, reason, evaluated_on, source '
-            "FROM evaluation").mappings()]
+            'SELECT campaign_id, "group", unit_id, level, reason, evaluated_on, source, '
+            "discipline, law, service, integrity, efficiency FROM evaluation").mappings()]
     extra, i = [], 0
     while len(rows) + len(extra) < forms:
         row = dict(rows[i % len(rows)])

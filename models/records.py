@@ -138,7 +138,10 @@ class Evaluation(EvaluationBase, SyncedRow, table=True):
         # statistics: the unit and form-number indexes are widened to cover their two grouped
         # queries (models.stats.form_counts, duplicate_form_numbers), which then never read
         # the table (migration 0005; ~10x faster grouped count at 100,000 forms).
+        # The criteria (models.criteria, migration 0012) follow the level, so the criteria
+        # figures' grouped scan walks it in order too; no index is added for them.
         sa.Index("ix_evaluation_unit_counts", "unit_id", "campaign_id", "group", "level",
+                 "discipline", "law", "service", "integrity", "efficiency",
                  "voided", "deleted_at", "evaluated_on"),
         sa.Index("ix_evaluation_form_no", "form_no", "campaign_id", "voided", "deleted_at",
                  "evaluated_on"),

@@ -18,6 +18,7 @@ from models.enums import (
     PUBLIC_EVENT_KINDS,
     CaseSubject,
     ComplainantView,
+    Criterion,
     Level,
     Outcome,
     ProblemStatus,
@@ -39,10 +40,10 @@ def _view(name: str, *columns: str | sa.ColumnClause) -> sa.TableClause:
 
 
 EV = _view("evaluation", "unit_id", "campaign_id", "group", "level", "form_no", "reason",
-           sa.column("voided", sa.Boolean), sa.column("evaluated_on", sa.Date))
+           *Criterion, sa.column("voided", sa.Boolean), sa.column("evaluated_on", sa.Date))
 CAMPAIGN = _view("campaign", "id", "weight_satisfied", "weight_fairly_satisfied",
                  "weight_basically_satisfied", "weight_dissatisfied", "min_sample")
-UNIT = _view("unit", "id", "name")
+UNIT = _view("unit", "id", "name", "kind", "parent_id", "category")
 VISIT = _view("visit", "kind", "status", sa.column("visit_date", sa.Date))
 FINDING = _view("finding", sa.column("found_on", sa.Date))
 CRITICISM = _view("personnel_criticism", "sanction", sa.column("decided_on", sa.Date))
@@ -133,20 +134,33 @@ def evaluation_stats(conn: sa.Connection, f: Filters, counts: list[tuple] | None
     weights = campaign_weights(conn)
     by_group = dict.fromkeys(RespondentGroup, 0)
     by_level = dict.fromkeys(Level, 0)
-    weighted = 0.0
-    for _unit, campaign_id, group, level, n in counts:
+    for _unit, _campaign_id, group, level, n in counts:
         by_group[RespondentGroup(group)] += n
         by_level[Level(level)] += n
-        weighted += n * _weights_for(weights, campaign_id)[Level(level)]
-    total = sum(by_level.values())
+    figures = level_figures(((c, level, n) for _u, c, _g, level, n in counts), weights)
     return {
-        "total": total,
+        "total": figures["forms"],
         "by_group": {k.value: v for k, v in by_group.items()},
         "by_level": {k.value: v for k, v in by_level.items()},
-        "satisfaction_rate": (total - by_level[Level.DISSATISFIED]) / total if total else None,
-        "weighted_score": weighted / total if total else None,
+        "satisfaction_rate": figures["satisfaction_rate"],
+        "weighted_score": figures["weighted_score"],
         "duplicate_numbers": duplicate_form_numbers(conn, f),
     }
+
+
+def level_figures(counts, weights: dict) -> dict:
+    """The definitions of the satisfaction figures, from (campaign_id, level, forms) rows:
+    `forms`; `satisfaction_rate` = forms not dissatisfied / forms; `weighted_score` = the mean
+    of each form's campaign weight for its level (None for both without forms). The overall
+    figures pass each form's level; models.criteria passes its level on one criterion."""
+    forms = pleased = 0
+    points = 0.0
+    for campaign_id, level, n in counts:  # a level's text is its Level (StrEnum) as a key
+        forms += n
+        pleased += 0 if level == Level.DISSATISFIED else n
+        points += n * _weights_for(weights, campaign_id)[level]
+    return {"forms": forms, "satisfaction_rate": pleased / forms if forms else None,
+            "weighted_score": points / forms if forms else None}
 
 
 def duplicate_form_numbers(conn: sa.Connection, f: Filters) -> int:
@@ -374,26 +388,35 @@ def county_stats(conn: sa.Connection, *, campaign_id: str | None = None,
                  date_from: date | None = None, date_to: date | None = None,
                  as_of: date | None = None) -> dict:
     """Every figure of the county report, as one JSON-ready dict."""
-    f = Filters(campaign_id, date_from, date_to)
-    return _county_stats(conn, f, form_counts(conn, f), as_of)
+    return county_stats_and_ranking(conn, campaign_id=campaign_id, date_from=date_from,
+                                    date_to=date_to, as_of=as_of, ranked=False)[0]
 
 
 def county_stats_and_ranking(conn: sa.Connection, *, campaign_id: str | None = None,
                              date_from: date | None = None, date_to: date | None = None,
-                             as_of: date | None = None) -> tuple[dict, list[dict]]:
+                             as_of: date | None = None,
+                             ranked: bool = True) -> tuple[dict, list[dict]]:
     """`county_stats` and `unit_ranking` (all groups) for the same filters, from one scan of
-    the forms: what the dashboard shows."""
+    the forms (models.criteria.criteria_scan, which the criteria are summed from too): what
+    the dashboard shows. `ranked=False`: the figures alone (an empty ranking)."""
+    from models.criteria import criteria_scan, form_counts_of  # built on this module
+
     f = Filters(campaign_id, date_from, date_to)
-    counts = form_counts(conn, f)
-    return _county_stats(conn, f, counts, as_of), ranking_from_counts(conn, counts, campaign_id)
+    rows = criteria_scan(conn, f)
+    counts = form_counts_of(rows)
+    ranking = ranking_from_counts(conn, counts, campaign_id) if ranked else []
+    return _county_stats(conn, f, counts, as_of, rows), ranking
 
 
 def _county_stats(conn: sa.Connection, f: Filters, counts: list[tuple],
-                  as_of: date | None) -> dict:
+                  as_of: date | None, rows: list[tuple]) -> dict:
+    from models.criteria import criteria_stats
+
     fi, pc = FINDING, CRITICISM
     criticisms = _grouped(conn, pc.c.sanction, Sanction, *f.dated(pc.c.decided_on))
     return {
-        "evaluations": evaluation_stats(conn, f, counts),
+        "evaluations": {**evaluation_stats(conn, f, counts),
+                        "criteria": criteria_stats(conn, f, rows)},
         "units_evaluated": len({unit_id for unit_id, *_ in counts}),
         "visits": visit_stats(conn, f),
         "findings": {"total": _count(conn, fi, *f.dated(fi.c.found_on))},

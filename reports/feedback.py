@@ -1,5 +1,7 @@
 """Unit feedback: one PDF per evaluated unit (forms by group, satisfaction rate, weighted
-score and rank, dissatisfied reasons, opinions received, open problems with deadlines).
+score and rank, the five criteria and the one that pulled the unit down most against its
+appraisal category (models.criteria, issue 15 §1), dissatisfied reasons, opinions received,
+open problems with deadlines).
 
 All units of a campaign in one run: the figures are read with a handful of grouped queries,
 then one PDF is written per unit, reporting progress through a plain callback.
@@ -14,7 +16,8 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from models.campaigns import LeftOut, left_out
-from models.enums import Level, RespondentGroup, zh_label
+from models.criteria import criteria_stats, weakest_criterion
+from models.enums import Criterion, Level, RespondentGroup, zh_label
 from models.output_folder import ensure_folder
 from models.records import Opinion
 from models.rules import days_overdue, kiosk_reason
@@ -24,6 +27,7 @@ from reports.data import ProblemFilter, problem_rows, problems_left_out, unit_la
 from reports.labels import GROUP_TITLES, overdue_note, zh
 from reports.rankings import group_rankings
 from reports.redaction import build_redactor
+from reports.summary import pct, score
 
 Progress = Callable[[int, int, str], None]
 MAX_OPINIONS = 40
@@ -96,6 +100,7 @@ FEEDBACK_READS: dict[str, Callable[[sa.Connection, str | None, date], object]] =
     "reasons": lambda conn, cid, as_of: _reasons(conn, cid),
     "opinions": lambda conn, cid, as_of: _opinion_rows(conn, cid),
     "labels": lambda conn, cid, as_of: unit_labels(conn),
+    "criteria": lambda conn, cid, as_of: criteria_stats(conn, Filters(cid)),
 }
 
 
@@ -112,6 +117,8 @@ def assemble(read: dict, as_of: date) -> dict:
     return {"forms": forms, "reasons": read["reasons"], "ranks": ranks,
             "opinions": _opinions(read["opinions"], redactor),
             "problems": problems, "labels": read["labels"],
+            "criteria": {u["unit_id"]: u for u in read["criteria"]["by_unit"]},
+            "category_criteria": read["criteria"]["by_category"],
             "units": sorted(set(forms) | set(problems)), "as_of": as_of}
 
 
@@ -136,6 +143,32 @@ def _group_rows(g: dict, unit_id: str) -> list[list]:
     return rows
 
 
+def _criteria_blocks(g: dict, unit_id: str) -> list[d.Block]:
+    """The unit's five criteria beside its category's, and the one that pulled it down most."""
+    unit = g["criteria"].get(unit_id)
+    if unit is None or not any(f["forms"] for f in unit["criteria"].values()):
+        return []
+    category = g["category_criteria"].get(unit["category"] or "", {})
+    rows = [[zh(Criterion, c), f["forms"], pct(f["satisfaction_rate"]),
+             score(f["weighted_score"]),
+             score(category.get(c, {}).get("weighted_score"))]
+            for c, f in unit["criteria"].items()]
+    blocks = [d.table(["分项", "评价票数", "满意率", "得分", "同类单位平均得分"], rows,
+                      [8, 5, 5, 5, 7])]
+    weakest = weakest_criterion(unit, category or None)
+    if weakest and weakest["category_score"] is not None:
+        blocks.append(d.para(
+            f"拉低得分的分项：{zh(Criterion, weakest['criterion'])}，得分"
+            f"{score(weakest['weighted_score'])}，低于同类单位平均"
+            f"{score(weakest['category_score'])}（相差{weakest['shortfall']:.1f}分）。"))
+    elif weakest:
+        blocks.append(d.para(f"得分最低的分项：{zh(Criterion, weakest['criterion'])}，得分"
+                             f"{score(weakest['weighted_score'])}。"))
+    else:
+        blocks.append(d.para("各分项得分均不低于同类单位平均。"))
+    return blocks
+
+
 def _deadline(p: dict, as_of: date) -> str:
     """The deadline, marked with the days overdue when the problem is (models.rules)."""
     days = days_overdue(p["deadline"], p["status"], as_of)
@@ -153,6 +186,7 @@ def unit_blocks(g: dict, unit_id: str, campaign_name: str, office: str) -> list[
               d.table(["评议群体", "有效票", *(zh(Level, lv) for lv in Level), "满意率", "得分",
                        "名次"], _group_rows(g, unit_id) or [["无评议表"] + [""] * 8],
                       [12, 6, 5, 6, 6, 6, 7, 6, 8]),
+              *_criteria_blocks(g, unit_id),
               d.heading("二、不满意原因"),
               d.table(["原因", "次数"], [[r, n] for r, n in reasons] or [["无", ""]], [20, 5]),
               d.heading(f"三、群众意见建议（{len(opinions)}条）"),

@@ -7,7 +7,15 @@ from datetime import date
 
 import sqlalchemy as sa
 
-from models.enums import Level, Outcome, ProblemStatus, RespondentGroup, Sanction, VisitKind
+from models.enums import (
+    Criterion,
+    Level,
+    Outcome,
+    ProblemStatus,
+    RespondentGroup,
+    Sanction,
+    VisitKind,
+)
 from models.stats import county_stats
 from reports import document as d
 from reports.charts import BarChart
@@ -44,6 +52,12 @@ def headline_rows(s: dict) -> list[list]:
     ]
 
 
+def criteria_rows(s: dict) -> list[list]:
+    """分项 / 评价票数 / 满意率 / 得分: the county's five criteria (models.criteria)."""
+    return [[zh(Criterion, c), f["forms"], pct(f["satisfaction_rate"]), score(f["weighted_score"])]
+            for c, f in s["evaluations"]["criteria"]["county"].items()]
+
+
 def _section_tables(s: dict) -> list[d.Block]:
     ev, v = s["evaluations"], s["visits"]
     crit, acc = s["criticisms"]["by_sanction"], s["accountability"]["by_outcome"]
@@ -53,6 +67,8 @@ def _section_tables(s: dict) -> list[d.Block]:
                 [10, 6]),
         d.chart(BarChart("评议等次分布", [zh(Level, k) for k in ev["by_level"]],
                          list(ev["by_level"].values()), "份")),
+        d.para("分项测评（按各分项的评价等次计算，口径同综合满意率和测评得分）："),
+        d.table(["分项", "评价票数", "满意率", "得分"], criteria_rows(s), [8, 5, 5, 5]),
         d.heading("三、明察暗访与评议活动"),
         d.table(["方式", "次数"], [[zh(VisitKind, k), n] for k, n in v["by_kind"].items()],
                 [10, 6]),

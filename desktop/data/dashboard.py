@@ -19,7 +19,8 @@ from models.store.store import get_meta, set_meta
 from models.timeutil import local_today
 
 CACHE_KEY = "dashboard_cache"
-CACHE_VERSION = 3  # 2: overdue by unit, accountability candidates; 3: their problem ids
+# 2: overdue by unit, accountability candidates; 3: their problem ids; 4: the five criteria
+CACHE_VERSION = 4
 
 
 def data_stamp(conn: sa.Connection) -> str:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QVBoxLayout,
+    QWidget,
 )
 
 from desktop.data.dashboard import load_dashboard
@@ -23,6 +24,7 @@ from desktop.errors import show_error
 from desktop.labels import label_of
 from desktop.operations import Op
 from desktop.pages.base import Page
+from desktop.widgets.criteria_panel import CriteriaPanel
 from desktop.widgets.date_edit import DateEdit
 from desktop.widgets.overdue_panel import OverduePanel
 from desktop.widgets.ranking import RankingChartView, RankingTableModel, pct, score
@@ -85,8 +87,14 @@ class DashboardPage(Page):
             1, QHeaderView.ResizeMode.Stretch)
         for column, width in ((0, 50), (2, 60), (3, 90), (4, 90)):  # room for "学校（乡镇）"
             self.ranking_view.setColumnWidth(column, width)
+        self.criteria_panel = CriteriaPanel()
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.criteria_panel)
+        column.addWidget(self.chart, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.chart)
+        splitter.addWidget(left)
         splitter.addWidget(self.ranking_view)
         self.overdue_panel = OverduePanel(self._sees_candidates(), opens_cases=self._keeps_cases())
         self.overdue_panel.case_requested.connect(self.open_case)
@@ -214,6 +222,7 @@ class DashboardPage(Page):
                   self.tr("%1 people sanctioned, %2 units held accountable")
                   .replace("%1", str(ac["people_sanctioned"]))
                   .replace("%2", str(ac["units_held_accountable"])))
+        self.criteria_panel.set_figures(ev.get("criteria", {}).get("county", {}))
         self.ranking_model.paths = {u["id"]: u["path"] for u in self.session.reference.units}
         labels = self.session.reference.unit_labels()
         self.ranking_model.labels = labels

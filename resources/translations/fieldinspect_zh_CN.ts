@@ -7477,4 +7477,32 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <translation>此为暗访发现：责任单位只看到下方的交办内容，看不到问题描述，也看不到暗访的日期、时间、地点和人员。</translation>
     </message>
 </context>
+<context>
+    <name>CriteriaPanel</name>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>The five criteria (county)</source>
+        <translation>五项分项测评（全县）</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Criterion</source>
+        <translation>分项</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Satisfaction rate</source>
+        <translation>满意率</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Forms</source>
+        <translation>评价票数</translation>
+    </message>
+</context>
 </TS>

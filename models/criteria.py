@@ -1,0 +1,139 @@
+"""The five criteria (issue 15 §1): per unit, appraisal category, township and the county, and
+per criterion (discipline, law, service, integrity, efficiency), the satisfaction rate and the
+weighted score defined exactly as the overall ones (models.stats.level_figures: forms not
+dissatisfied on that criterion / forms that scored it; the mean of the campaign's level
+weights), with the count of forms that scored it.
+
+Every figure comes from one grouped scan of the covering index ix_evaluation_unit_counts (the
+criteria added in migration 0012, so the table itself is never read): per unit and campaign, the
+forms at each level on each criterion. Categories, townships and the county are
+sums of the units' rows, done here in Python over a few hundred rows.
+"""
+
+from collections import defaultdict
+
+import sqlalchemy as sa
+
+from models.enums import Criterion, Level, UnitKind
+from models.rules import appraisal_category
+from models.stats import EV, UNIT, Filters, campaign_weights, level_figures, valid_forms
+
+# (campaign_id, criterion, level) -> forms, per unit: what every criteria figure sums.
+Tally = dict[tuple[str, Criterion, Level], int]
+
+
+def criteria_scan(conn: sa.Connection, f: Filters) -> list[tuple]:
+    """(unit_id, campaign_id, group, level, discipline, law, service, integrity, efficiency,
+    forms) of the valid forms: every form figure can be summed from these rows.
+
+    Grouped by every column of ix_evaluation_unit_counts up to the criteria, in the index's
+    order: SQLite walks the index with no sort and returns a row per combination of levels
+    (~7,600 for the demo county's 100,000 forms, whose answers on the five criteria go
+    together); summing those here costs less than twenty conditional sums per form in SQL."""
+    keys = (EV.c.unit_id, EV.c.campaign_id, EV.c.group, EV.c.level,
+            *(EV.c[c] for c in Criterion))
+    return conn.execute(sa.select(*keys, sa.func.count()).where(*valid_forms(f))
+                        .group_by(*keys)).all()
+
+
+def form_counts_of(rows: list[tuple]) -> list[tuple]:
+    """models.stats.form_counts from the rows of `criteria_scan` (the dashboard and `stats`
+    read the forms once for both)."""
+    out: dict[tuple, int] = defaultdict(int)
+    for row in rows:
+        out[row[:4]] += row[-1]
+    return [(*key, n) for key, n in out.items()]
+
+
+def criteria_counts(rows: list[tuple]) -> dict[str, Tally]:
+    """Per unit, the valid forms at each level on each criterion, from the rows of
+    `criteria_scan` (a form that left a criterion blank is not counted for it)."""
+    out: dict[str, Tally] = defaultdict(dict)
+    criteria = tuple(Criterion)
+    for unit_id, campaign_id, _group, _level, *levels, n in rows:
+        tally = out[unit_id]
+        for criterion, level in zip(criteria, levels, strict=True):
+            if level is not None:
+                key = (campaign_id, criterion, level)
+                tally[key] = tally.get(key, 0) + n
+    return out
+
+
+def figures_of(tallies, weights: dict) -> dict[str, dict]:
+    """{criterion: {forms, satisfaction_rate, weighted_score}} of the tallies together."""
+    cells: dict[Criterion, list[tuple]] = {c: [] for c in Criterion}
+    for tally in tallies:
+        for (campaign_id, criterion, level), n in tally.items():
+            cells[criterion].append((campaign_id, level, n))
+    return {c.value: level_figures(cells[c], weights) for c in Criterion}
+
+
+def _units(conn: sa.Connection) -> dict[str, dict]:
+    u = UNIT
+    rows = conn.execute(sa.select(u.c.id, u.c.name, u.c.kind, u.c.parent_id, u.c.category)
+                        .where(u.c.deleted_at.is_(None)))
+    return {r.id: {"name": r.name, "kind": r.kind, "parent_id": r.parent_id,
+                   "category": r.category} for r in rows}
+
+
+def township_of(units: dict[str, dict], unit_id: str) -> str | None:
+    """The unit itself if it is a township, else its nearest township above (None: under
+    none, as a county department)."""
+    seen: set[str] = set()
+    current: str | None = unit_id
+    while current and current in units and current not in seen:
+        if units[current]["kind"] == UnitKind.TOWNSHIP:
+            return current
+        seen.add(current)
+        current = units[current]["parent_id"]
+    return None
+
+
+def criteria_stats(conn: sa.Connection, f: Filters, rows: list[tuple] | None = None) -> dict:
+    """`evaluations.criteria` of `stats --json` (the shape is in docs/foundation.md); `rows`:
+    what `criteria_scan` gave for the same filters, if it was read already."""
+    weights = campaign_weights(conn)
+    counts = criteria_counts(criteria_scan(conn, f) if rows is None else rows)
+    units = _units(conn)
+    by_category: dict[str, list[Tally]] = defaultdict(list)
+    by_township: dict[str, list[Tally]] = defaultdict(list)
+    unit_rows = []
+    for unit_id, tally in counts.items():
+        unit = units.get(unit_id, {})
+        category = appraisal_category(unit.get("kind"), unit.get("category"))
+        township = township_of(units, unit_id)
+        if category:
+            by_category[category.value].append(tally)
+        if township:
+            by_township[township].append(tally)
+        unit_rows.append({"unit_id": unit_id, "unit_name": unit.get("name", ""),
+                          "category": category.value if category else None,
+                          "township_id": township,
+                          "criteria": figures_of([tally], weights)})
+    unit_rows.sort(key=lambda r: (r["unit_name"], r["unit_id"]))
+    return {
+        "county": figures_of(counts.values(), weights),
+        "by_category": {k: figures_of(v, weights) for k, v in sorted(by_category.items())},
+        "by_township": sorted(
+            ({"unit_id": t, "unit_name": units[t]["name"], "criteria": figures_of(v, weights)}
+             for t, v in by_township.items()), key=lambda r: (r["unit_name"], r["unit_id"])),
+        "by_unit": unit_rows,
+    }
+
+
+def weakest_criterion(unit: dict, category: dict | None) -> dict | None:
+    """The criterion that pulled the unit down most: the largest shortfall of its weighted
+    score below its category's average on the same criterion (the lowest score where the unit
+    has no category). None when the unit scored no criterion, or none below its category.
+    {criterion, forms, satisfaction_rate, weighted_score, category_score, shortfall}."""
+    found = None
+    for name, own in unit["criteria"].items():
+        if not own["forms"]:
+            continue
+        theirs = (category or {}).get(name, {}).get("weighted_score")
+        gap = (theirs - own["weighted_score"]) if theirs is not None else -own["weighted_score"]
+        if found is None or gap > found["shortfall"]:
+            found = {"criterion": name, **own, "category_score": theirs, "shortfall": gap}
+    if found and found["category_score"] is not None and found["shortfall"] <= 0:
+        return None
+    return found
