@@ -22,7 +22,6 @@ A clerk sees their own figures; a supervisor or HQ everyone's (the profile's sto
 decides, as for settling differences).
 """
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -81,7 +80,7 @@ def keying_seconds(times: list[datetime], start: datetime | None = None) -> floa
 def clerk_report(conn: sa.Connection, viewer: str, claimed_role: str | None = None,
                  campaign_id: str | None = None) -> ClerkReport:
     """The figures `viewer` may see: everyone's for a supervisor or HQ, else their own."""
-    rows = [f for b in _batches(conn, campaign_id) for f in _batch_figures(conn, b)]
+    rows = _figures(conn, campaign_id)
     if not sees_everyone(conn, viewer, claimed_role):
         rows = [f for f in rows if f.clerk == viewer]
     return ClerkReport(rows, _totals(rows))
@@ -108,67 +107,119 @@ def _batches(conn: sa.Connection, campaign_id: str | None) -> list[dict]:
     return [dict(r) for r in conn.execute(query).mappings()]
 
 
-def _keyings(conn: sa.Connection, batch_id: str) -> tuple[list[dict], list[dict]]:
-    """The entry's rows (with their form) and the second keying's rows of a batch."""
-    k, e = BatchKeying.__table__, Evaluation.__table__
-    entry = conn.execute(
-        sa.select(k, *(e.c[f].label(f"form_{f}") for f in FIELDS), e.c.voided)
-        .join(e, e.c.id == k.c.evaluation_id)
-        .where(k.c.batch_id == batch_id, k.c.pass_no == 1, k.c.deleted_at.is_(None),
-               e.c.deleted_at.is_(None))).mappings().all()
-    second = batches.verification_keyings(conn, batch_id)
-    return [dict(r) for r in entry], [r for r in second if r["level"] is not None]
+def _figures(conn: sa.Connection, campaign_id: str | None) -> list[ClerkFigures]:
+    """Grouped in SQL (each clerk's count and keying time; the forms both keyings agree on),
+    so Python only sees the forms keyed differently."""
+    info = {b["id"]: (n, b) for n, b in enumerate(_batches(conn, campaign_id))}
+    figures: dict[tuple[str, str, str], ClerkFigures] = {}
+
+    def of(batch_id: str, clerk: str, keying: str) -> ClerkFigures:
+        if (batch_id, clerk, keying) not in figures:
+            batch = info[batch_id][1]
+            figures[batch_id, clerk, keying] = ClerkFigures(
+                clerk, keying, batch_id, batch["unit"] or "", batch["evaluated_on"])
+        return figures[batch_id, clerk, keying]
+
+    for row in conn.execute(_time_query(conn, campaign_id)).mappings():
+        if row["batch_id"] in info:
+            keying = ENTRY if row["pass_no"] == 1 else VERIFICATION
+            f = of(row["batch_id"], row["created_by"], keying)
+            f.forms, f.seconds = row["forms"], float(row["seconds"] or 0)
+            batch = info[row["batch_id"]][1]
+            if keying == ENTRY and row["created_by"] == batch["created_by"]:
+                f.seconds += keying_seconds([row["first_at"]], batch["created_at"])
+    pairs = _pairs(campaign_id)
+    for row in conn.execute(pairs.agreed).mappings():
+        if row["batch_id"] in info:
+            of(row["batch_id"], row["first_by"], ENTRY).fields_compared += len(FIELDS) * row["n"]
+            of(row["batch_id"], row["second_by"], VERIFICATION).fields_compared += \
+                len(FIELDS) * row["n"]
+    for row in conn.execute(pairs.differing).mappings():
+        if row["batch_id"] in info:
+            _count_difference(row, of)
+    order = {ENTRY: 0, VERIFICATION: 1}
+    return sorted(figures.values(),
+                  key=lambda f: (info[f.batch_id][0], order[f.keying], f.clerk))
 
 
-def _batch_figures(conn: sa.Connection, batch: dict) -> list[ClerkFigures]:
-    entry, second = _keyings(conn, batch["id"])
-    figures: dict[tuple[str, str], ClerkFigures] = {}
-
-    def of(clerk: str, keying: str) -> ClerkFigures:
-        key = (clerk, keying)
-        if key not in figures:
-            figures[key] = ClerkFigures(clerk, keying, batch["id"], batch["unit"] or "",
-                                        batch["evaluated_on"])
-        return figures[key]
-
-    for keying, rows in ((ENTRY, entry), (VERIFICATION, second)):
-        by_clerk = defaultdict(list)
-        for row in rows:
-            by_clerk[row["created_by"]].append(row["created_at"])
-        for clerk, times in by_clerk.items():
-            start = batch["created_at"] if keying == ENTRY and clerk == batch["created_by"] \
-                else None
-            f = of(clerk, keying)
-            f.forms, f.seconds = len(times), keying_seconds(times, start)
-    _count_errors(entry, second, of)
-    return list(figures.values())
+def _seconds(later, earlier, conn: sa.Connection):
+    """Seconds from `earlier` to `later` in SQL (SQLite stores UTC text; PostgreSQL times)."""
+    if conn.dialect.name == "sqlite":
+        # julianday's double keeps about 10 µs at today's dates: round to the millisecond
+        return sa.func.round((sa.func.julianday(later) - sa.func.julianday(earlier)) * 86400, 3)
+    return sa.extract("epoch", later - earlier)
 
 
-def _first_values(row: dict) -> dict:
-    """What the entry clerk keyed: the pass-1 row's copy, else (older rows) the form."""
-    if row["level"] is not None:
-        return {f: row[f] for f in FIELDS}
-    return {f: row[f"form_{f}"] for f in FIELDS}
+def _live_keyings(k, campaign_id: str | None) -> list:
+    live = [k.c.deleted_at.is_(None)]
+    if campaign_id:
+        b = EntryBatch.__table__
+        live.append(k.c.batch_id.in_(sa.select(b.c.id).where(b.c.campaign_id == campaign_id)))
+    return live
 
 
-def _count_errors(entry: list[dict], second: list[dict], of) -> None:
-    firsts = {r["form_no"]: r for r in entry if r["form_no"] and not r["voided"]}
-    for keyed in second:
-        first = firsts.get(keyed["form_no"])
-        if first is None:
-            continue
-        differing = len(batches.differing_fields(_first_values(first), keyed))
-        a, b = of(first["created_by"], ENTRY), of(keyed["created_by"], VERIFICATION)
-        if differing and not keyed["resolution"]:
-            a.pending += differing
-            b.pending += differing
-            continue
-        if keyed["resolution"] == "voided":
-            continue
-        a.fields_compared += len(FIELDS)
-        b.fields_compared += len(FIELDS)
-        if differing:
-            (b if keyed["resolution"] == "first" else a).errors += differing
+def _time_query(conn: sa.Connection, campaign_id: str | None):
+    """Per batch, pass and clerk: keyings, their first time, and the gaps of at most PAUSE
+    between consecutive ones (LAG over the clerk's keyings of the batch)."""
+    k = BatchKeying.__table__
+    previous = sa.func.lag(k.c.created_at).over(
+        partition_by=(k.c.batch_id, k.c.pass_no, k.c.created_by), order_by=k.c.created_at)
+    gaps = (sa.select(k.c.batch_id, k.c.pass_no, k.c.created_by, k.c.created_at,
+                      _seconds(k.c.created_at, previous, conn).label("gap"))
+            .where(*_live_keyings(k, campaign_id),
+                   sa.or_(k.c.pass_no == 1, k.c.level.is_not(None))).subquery())
+    counted = sa.case((gaps.c.gap.between(0, PAUSE.total_seconds()), gaps.c.gap), else_=0)
+    return (sa.select(gaps.c.batch_id, gaps.c.pass_no, gaps.c.created_by,
+                      sa.func.count().label("forms"), sa.func.sum(counted).label("seconds"),
+                      sa.func.min(gaps.c.created_at).label("first_at"))
+            .group_by(gaps.c.batch_id, gaps.c.pass_no, gaps.c.created_by))
+
+
+@dataclass
+class _Pairs:
+    agreed: sa.Select
+    differing: sa.Select
+
+
+def _pairs(campaign_id: str | None) -> _Pairs:
+    """The forms keyed twice (entry not voided): those whose every compared field reads the
+    same (as stored; '' and none alike) counted per batch and pair of clerks, and the others
+    row by row — those go through `batches.differing_fields`, which reads text as read."""
+    k1, k2 = BatchKeying.__table__.alias("k1"), BatchKeying.__table__.alias("k2")
+    e = Evaluation.__table__
+    firsts = {f: sa.case((k1.c.level.is_not(None), k1.c[f]), else_=e.c[f]) for f in FIELDS}
+    same = sa.and_(*(sa.func.coalesce(firsts[f], "") == sa.func.coalesce(k2.c[f], "")
+                     for f in FIELDS))
+    joined = (k1.join(e, e.c.id == k1.c.evaluation_id)
+              .join(k2, sa.and_(k2.c.batch_id == k1.c.batch_id, k2.c.form_no == k1.c.form_no)))
+    where = (k1.c.pass_no == 1, k1.c.form_no.is_not(None), e.c.deleted_at.is_(None),
+             e.c.voided.is_(False), k2.c.pass_no == 2, k2.c.level.is_not(None),
+             *_live_keyings(k1, campaign_id), k2.c.deleted_at.is_(None))
+    pair = (k1.c.batch_id, k1.c.created_by.label("first_by"), k2.c.created_by.label("second_by"))
+    agreed = (sa.select(*pair, sa.func.count().label("n")).select_from(joined)
+              .where(*where, same).group_by(k1.c.batch_id, k1.c.created_by, k2.c.created_by))
+    differing = (sa.select(*pair, k2.c.resolution, *(firsts[f].label(f"first_{f}") for f in FIELDS),
+                           *(k2.c[f] for f in FIELDS))
+                 .select_from(joined).where(*where, sa.not_(same)))
+    return _Pairs(agreed, differing)
+
+
+def _count_difference(row, of) -> None:
+    """One form whose keyings differ as stored: its errors once settled, else pending."""
+    first = {f: row[f"first_{f}"] for f in FIELDS}
+    differing = len(batches.differing_fields(first, {f: row[f] for f in FIELDS}))
+    a = of(row["batch_id"], row["first_by"], ENTRY)
+    b = of(row["batch_id"], row["second_by"], VERIFICATION)
+    if differing and not row["resolution"]:
+        a.pending += differing
+        b.pending += differing
+        return
+    if row["resolution"] == "voided":
+        return
+    a.fields_compared += len(FIELDS)
+    b.fields_compared += len(FIELDS)
+    if differing:
+        (b if row["resolution"] == "first" else a).errors += differing
 
 
 def _totals(rows: list[ClerkFigures]) -> list[ClerkFigures]:
