@@ -130,3 +130,21 @@ def test_a_clerk_sees_only_their_own_figures_and_a_supervisor_everyones(store, r
     assert [t.clerk for t in own.clerks] == ["clerkB"]
     assert {f.clerk for f in claimed.batches} == {"clerkA"}
     assert {f.clerk for f in everyone.batches} == {"clerkA", "clerkB"}
+
+
+def test_a_form_keyed_before_the_entry_was_kept_still_counts_the_first_clerks_error(
+        store, ref):
+    batch = _batch(store, ref, cover=2)
+    _key_all(store, batch, [FULL] * 2, "clerkA")
+    with store.write("admin") as w:  # as a store written before pass-1 rows kept the values
+        w.conn.exec_driver_sql(
+            "UPDATE batch_keying SET level = NULL, discipline = NULL, law = NULL, "
+            "service = NULL, integrity = NULL, efficiency = NULL WHERE pass_no = 1")
+    _key_all(store, batch, [FULL, {**FULL, "level": "fairly_satisfied"}], "clerkB")
+    with store.write("clerkB") as w:
+        (diff,) = batches.finish_verification(w, batch)
+    with store.write("boss") as w:
+        batches.settle(w, batch, diff.keying_id, "second", actor_role=ProfileRole.SUPERVISOR)
+    with store.read() as conn:
+        report = clerk_stats.clerk_report(conn, "boss")
+    assert (_mine(report, "clerkA").errors, _mine(report, "clerkA").fields_compared) == (1, 16)
