@@ -13,6 +13,7 @@ from pathlib import Path
 
 
 async def _render(out: Path, only: tuple[str, ...] = ()) -> int:
+    from desktop.data.clerk_sample import clerk_figures_sample
     from desktop.data.screenshot_samples import sample_answers
     from desktop.data.sync_issues import add_sample_conflict
     from desktop.i18n import CHINESE, ENGLISH, Translations
@@ -28,6 +29,7 @@ async def _render(out: Path, only: tuple[str, ...] = ()) -> int:
         session = await demo_session(worker, tmp / "data")
         await worker.run(add_sample_conflict, session.store)
         await worker.run(sample_answers, session.store, _drawn_photo("导办台"))
+        await worker.run(clerk_figures_sample, session.store)
         for lang in (ENGLISH, CHINESE):
             translations.switch(lang)
             window = MainWindow(session, lang)
@@ -60,6 +62,7 @@ async def _extra_views(window, page, stem) -> None:
     """What a page hides behind a tab, a selection or a button."""
     from PySide6.QtWidgets import QScrollArea
 
+    from desktop.entry.page import EntryPage
     from desktop.pages.acceptance import AcceptancePage
     from desktop.pages.accountability import AccountabilityPage
     from desktop.pages.criticisms import CriticismsPage
@@ -111,6 +114,12 @@ async def _extra_views(window, page, stem) -> None:
         await _case_from_candidate(page, stem)
     if isinstance(page, LedgerPage):
         await _problem_sources_view(page.problems, stem)
+    if isinstance(page, EntryPage):  # the clerks' own figures
+        page.tabs.setCurrentWidget(page.figures)
+        await wait_until(lambda: page.figures.table.rowCount() > 0)
+        await asyncio.sleep(0.3)
+        save(window, f"{stem}_clerks.png")
+        page.tabs.setCurrentIndex(0)
 
 
 async def _acceptance_views(window, page, stem) -> None:

@@ -4,6 +4,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.entry.batch_header import BatchHeaderWidget
+from desktop.entry.clerk_figures import ClerkFiguresPanel
 from desktop.entry.controller import EntryController
 from desktop.entry.entry_screen import EntryScreen
 from desktop.entry.verify import SettlePanel, VerifyPanel
@@ -71,6 +72,9 @@ class EntryPage(Page):
         self.keying = KeyingPanel(session)
         self.tabs.addTab(self.keying, self.tr("Key forms"))
         self._add_verification_tabs()
+        self.figures = ClerkFiguresPanel(self.session)
+        self.tabs.addTab(self.figures, self.tr("Clerks' figures"))
+        self.tabs.currentChanged.connect(self._tab_shown)
         QVBoxLayout(self).addWidget(self.tabs)
         # Other pages reload once a burst of keying pauses, not after every form: each reload
         # (the dashboard's figures over every form) is queued on the one DB worker between the
@@ -91,8 +95,14 @@ class EntryPage(Page):
         for panel in (self.verify, self.settle):
             panel.changed.connect(self.records_changed)
 
+    def _tab_shown(self, index: int) -> None:
+        if self.tabs.widget(index) is self.figures:  # read when looked at, not per form keyed
+            self.figures.load()
+
     def refresh(self) -> None:
         self.keying.header.set_reference(self.session.reference)
         self.keying.load_open_batches()
         for panel in (self.verify, self.settle):  # a batch closed here or elsewhere is offered
             panel.load_batches()
+        if self.tabs.currentWidget() is self.figures:
+            self.figures.load()

@@ -822,6 +822,11 @@
         <source>Form entry</source>
         <translation>评议表录入</translation>
     </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Clerks&apos; figures</source>
+        <translation>录入员统计</translation>
+    </message>
 </context>
 <context>
     <name>EntryScreen</name>
@@ -7503,6 +7508,99 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <location filename="../../x" line="1"/>
         <source>Forms</source>
         <translation>评价票数</translation>
+    </message>
+</context>
+<context>
+    <name>ClerkFiguresPanel</name>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Clerk</source>
+        <translation>录入员</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Keying</source>
+        <translation>录入类型</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Forms keyed</source>
+        <translation>录入表数</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Keying time (min)</source>
+        <translation>录入时长（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Forms per hour</source>
+        <translation>每小时表数</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Fields compared</source>
+        <translation>比对字段数</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Errors</source>
+        <translation>差错数</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Error rate</source>
+        <translation>差错率</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Pending fields</source>
+        <translation>待裁定字段</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Export XLSX…</source>
+        <translation>导出 XLSX…</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>All batches</source>
+        <translation>全部批次</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Entry</source>
+        <translation>录入</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Second keying</source>
+        <translation>复核录入</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Export the clerks&apos; figures</source>
+        <translation>导出录入员统计</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Every clerk&apos;s keying: totals first, then each batch. Pauses over 5 minutes are not keying time; errors count against the supervisor&apos;s settlement of the double entry.</source>
+        <translation>全体录入员的录入情况：先列合计，再按批次列出。超过 5 分钟的停顿不计入录入时长；差错以负责人对双录入差异的裁定为准。</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Your own keying: totals first, then each batch. Pauses over 5 minutes are not keying time; errors count against the supervisor&apos;s settlement of the double entry.</source>
+        <translation>本人的录入情况：先列合计，再按批次列出。超过 5 分钟的停顿不计入录入时长；差错以负责人对双录入差异的裁定为准。</translation>
     </message>
 </context>
 </TS>
