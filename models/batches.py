@@ -87,7 +87,7 @@ class BatchKeyingBase(SQLModel):
 class BatchKeying(BatchKeyingBase, SyncedRow, table=True):
     __tablename__ = "batch_keying"
     # Pairs the entry with the second keying of each form (models/clerk_stats.py, migration
-    # 0014): without it the pairing join scanned the whole batch for every form (100,000 forms
+    # 0013): without it the pairing join scanned the whole batch for every form (100,000 forms
     # in batches of 500: 284 s under load, against 11 s for a plain scan of the rows).
     __table_args__ = (sa.Index("ix_batch_keying_pair", "batch_id", "form_no", "pass_no"),)
 
