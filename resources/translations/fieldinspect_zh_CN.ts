@@ -5035,6 +5035,46 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>start the kiosk, then close it and exit 0 (checks a set-up)</source>
         <translation>启动评价器后随即关闭并以 0 退出（用于检查设置）</translation>
     </message>
+    <message>
+        <location filename="../../models/messages/trends.py" line="1"/>
+        <source>Only HQ records a unit&apos;s successor.</source>
+        <translation>只有总部能登记单位的承继关系。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/trends.py" line="1"/>
+        <source>No unit {unit}.</source>
+        <translation>没有单位“{unit}”。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/trends.py" line="1"/>
+        <source>{count} units answer to {unit}: give more of its path (e.g. township/unit).</source>
+        <translation>有 {count} 个单位与“{unit}”相符：请写出更完整的路径（如 乡镇/单位）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/trends.py" line="1"/>
+        <source>A unit cannot succeed itself ({unit}).</source>
+        <translation>单位不能承继自身（{unit}）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/trends.py" line="1"/>
+        <source>{new} already leads back to {old}: the successions would go round in a circle.</source>
+        <translation>“{new}”已承继回“{old}”：承继关系将形成循环。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/trends.py" line="1"/>
+        <source>Units at HQ: record that one unit lives on as another.</source>
+        <translation>总部单位管理：登记一个单位由另一个单位承继。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/trends.py" line="1"/>
+        <source>Record that unit OLD (merged or renamed) lives on as unit NEW; the comparison with earlier campaigns counts OLD&apos;s history under NEW.</source>
+        <translation>登记单位 OLD（已合并或更名）由单位 NEW 承继；与往届活动比较时，OLD 的历史数据计入 NEW。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/trends.py" line="1"/>
+        <source>Recorded: {old} lives on as {new}.</source>
+        <translation>已登记：“{old}”由“{new}”承继。</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsPanel</name>
