@@ -76,10 +76,13 @@ def successors(conn: sa.Connection) -> dict[str, str]:
     return final
 
 
-def _ranking(conn: sa.Connection, campaign: CampaignRef, moved: dict[str, str]) -> list[dict]:
-    counts = [(moved.get(uid, uid), *rest)
-              for uid, *rest in form_counts(conn, Filters(campaign.id))]
-    return ranking_from_counts(conn, counts, campaign.id)
+def _ranking(conn: sa.Connection, counts: list[tuple], campaign: CampaignRef,
+             moved: dict[str, str]) -> list[dict]:
+    """`unit_ranking` of the campaign from the rows `form_counts` gave for all campaigns, each
+    unit counted as its successor."""
+    mine = [(moved.get(uid, uid), cid, *rest) for uid, cid, *rest in counts
+            if cid == campaign.id]
+    return ranking_from_counts(conn, mine, campaign.id)
 
 
 def _change(now, before):
@@ -164,8 +167,9 @@ def comparison(conn: sa.Connection, campaign_id: str | None = None, *,
         return None
     previous = previous_campaign(found, current)
     moved = successors(conn)
-    now = _ranking(conn, current, moved)
-    before = _ranking(conn, previous, moved) if previous else []
+    counts = form_counts(conn, Filters())  # one scan for both campaigns
+    now = _ranking(conn, counts, current, moved)
+    before = _ranking(conn, counts, previous, moved) if previous else []
     out = {"campaign": current.public(), "previous": previous and previous.public(),
            "last_band_rule": f"last_{LAST_BAND}_overall",
            "units": unit_changes(now, before), "last_band_twice": last_band_twice(now, before)}

@@ -13,13 +13,11 @@ import sqlalchemy as sa
 
 from models.enums import EvaluationSource, FindingCategory, Level, OpinionCategory, OpinionSource
 from models.stats import (
-    EV,
     Filters,
     _view,
     _weights_for,
     campaign_weights,
     form_counts,
-    valid_forms,
 )
 
 UNIT_TREE = _view("unit", "id", "name", "kind", "parent_id")
@@ -58,16 +56,34 @@ def _rated(rows: Iterable[tuple], weights: dict) -> dict[str, _Rated]:
     return acc
 
 
-def forms_by_month(conn: sa.Connection, f: Filters) -> list[dict]:
-    """Valid forms per calendar month of `evaluated_on` ("YYYY-MM"), oldest first: read from
-    the covering unit index (evaluated_on is its last column), never the table."""
-    year, month = sa.extract("year", EV.c.evaluated_on), sa.extract("month", EV.c.evaluated_on)
-    keys = (year, month, EV.c.campaign_id, EV.c.level)
-    rows = conn.execute(sa.select(*keys, sa.func.count()).where(*valid_forms(f))
-                        .group_by(*keys)).all()
-    named = ((f"{int(y):04d}-{int(m):02d}", cid, level, n) for y, m, cid, level, n in rows)
-    acc = _rated(named, campaign_weights(conn))
+def day_counts(conn: sa.Connection, f: Filters) -> list[tuple]:
+    """(evaluated_on, campaign_id, level, source, count) of valid forms: the one scan the
+    breakdowns by month and by source come from, read in group order from the covering date
+    index (ix_evaluation_evaluated_on, migration 0014), never the table."""
+    e = EV_SOURCE
+    keys = (e.c.evaluated_on, e.c.campaign_id, e.c.level, e.c.source)
+    conds = [*f.dated(e.c.evaluated_on), e.c.voided.is_(False), *f.campaign(e)]
+    return conn.execute(sa.select(*keys, sa.func.count()).where(*conds).group_by(*keys)).all()
+
+
+def _month(day) -> str:
+    return day.isoformat()[:7] if hasattr(day, "isoformat") else str(day)[:7]
+
+
+def forms_by_month(conn: sa.Connection, f: Filters, days: list[tuple] | None = None) -> list[dict]:
+    """Valid forms per calendar month of `evaluated_on` ("YYYY-MM"), oldest first."""
+    days = day_counts(conn, f) if days is None else days
+    acc = _rated(((_month(day), cid, level, n) for day, cid, level, _s, n in days),
+                 campaign_weights(conn))
     return [acc[k].row(k) for k in sorted(acc)]
+
+
+def forms_by_source(conn: sa.Connection, f: Filters, days: list[tuple] | None = None) -> list[dict]:
+    """Valid forms per source (paper, kiosk, online, interview), each source listed."""
+    days = day_counts(conn, f) if days is None else days
+    acc = _rated(((source, cid, level, n) for _d, cid, level, source, n in days),
+                 campaign_weights(conn))
+    return [acc[s.value].row(s.value) for s in EvaluationSource]
 
 
 def township_of(conn: sa.Connection) -> dict[str, str]:
@@ -106,16 +122,6 @@ def forms_by_township(conn: sa.Connection, f: Filters,
     return sorted(rows, key=lambda r: (r["key"] == NO_TOWNSHIP, -r["forms"], r["name"]))
 
 
-def forms_by_source(conn: sa.Connection, f: Filters) -> list[dict]:
-    """Valid forms per source (paper, kiosk, online, interview), each source listed."""
-    e = EV_SOURCE
-    keys = (e.c.source, e.c.campaign_id, e.c.level)
-    conds = [*f.dated(e.c.evaluated_on), e.c.voided.is_(False), *f.campaign(e)]
-    acc = _rated(conn.execute(sa.select(*keys, sa.func.count()).where(*conds).group_by(*keys)),
-                 campaign_weights(conn))
-    return [acc[s.value].row(s.value) for s in EvaluationSource]
-
-
 def _counted(conn: sa.Connection, column: sa.ColumnClause, keys: Iterable[str], *conds,
              none_key: str | None = None) -> list[dict]:
     out = dict.fromkeys(keys, 0)
@@ -149,12 +155,14 @@ def opinions_by_source(conn: sa.Connection, f: Filters) -> list[dict]:
 
 def breakdowns(conn: sa.Connection, f: Filters, counts: list[tuple] | None = None) -> dict:
     """Every breakdown for the filters, JSON-ready (the `breakdowns` of `stats --json`)."""
+    days = day_counts(conn, f)
     return {
-        "month": forms_by_month(conn, f),
+        "month": forms_by_month(conn, f, days),
         "township": forms_by_township(conn, f, counts),
         "finding_category": findings_by_category(conn, f),
         "opinion_category": opinions_by_category(conn, f),
-        "source": {"forms": forms_by_source(conn, f), "opinions": opinions_by_source(conn, f)},
+        "source": {"forms": forms_by_source(conn, f, days),
+                   "opinions": opinions_by_source(conn, f)},
     }
 
 

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 from models.errors import StoreTooNewError
 
-HEAD = "0013"  # 0012 is another branch's; the merge re-chains 0013 after it
+HEAD = "0014"  # 0012 is another branch's; the merge re-chains 0013-0014 after it
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
 
