@@ -69,10 +69,11 @@ async def _extra_views(window, page, stem) -> None:
     from desktop.pages.ledger import LedgerPage
     from desktop.pages.reports import ReportsPage
     from desktop.pages.sync_issues import ConflictsPage
+    from desktop.pages.trends import TrendsPage
     from desktop.pages.visits import VisitsPage
     from desktop.self_test import wait_until
 
-    if isinstance(page, HqAdminPage):
+    if isinstance(page, (HqAdminPage, TrendsPage)):
         for i in range(1, page.tabs.count()):
             page.tabs.setCurrentIndex(i)
             await asyncio.sleep(0.3)

@@ -2572,6 +2572,11 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>Acceptance and extensions</source>
         <translation>验收与延期</translation>
     </message>
+    <message>
+        <location filename="../../desktop/pages/registry.py" line="1"/>
+        <source>Trends</source>
+        <translation>趋势分析</translation>
+    </message>
 </context>
 <context>
     <name>Operations</name>
@@ -7515,6 +7520,209 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <location filename="../../desktop/pages/make_problem.py" line="1"/>
         <source>A secret visit&apos;s finding: the unit reads the text below, never the description, and nothing of the visit&apos;s date, time, place or team.</source>
         <translation>此为暗访发现：责任单位只看到下方的交办内容，看不到问题描述，也看不到暗访的日期、时间、地点和人员。</translation>
+    </message>
+</context>
+<context>
+    <name>TrendsPage</name>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>All campaigns</source>
+        <translation>全部活动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Campaign</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Forms</source>
+        <translation>评议表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Satisfaction rate</source>
+        <translation>满意率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Weighted score</source>
+        <translation>加权得分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>By month</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>By township</source>
+        <translation>按乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>By finding category</source>
+        <translation>按问题类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Findings</source>
+        <translation>发现问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>By opinion category</source>
+        <translation>按意见类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Opinions</source>
+        <translation>意见建议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>By source</source>
+        <translation>按来源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Source of forms</source>
+        <translation>评议表来源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Source of opinions</source>
+        <translation>意见来源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Previous rank</source>
+        <translation>上届名次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Campaigns</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Possible repeat: to confirm</source>
+        <translation>可能重复：待核实</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>In the last band two campaigns running (the last 3 of the overall ranking)</source>
+        <translation>连续两届处于末位（总排名最后 3 名）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Criticised in more than one campaign (matched by name and unit; HQ only, never sent to a unit or published)</source>
+        <translation>在多届活动中受到批评（按姓名和单位匹配；仅限总部查看，不发给单位、不公开）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Previous campaign</source>
+        <translation>与上届比较</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Rank change</source>
+        <translation>名次变化</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Rate change</source>
+        <translation>满意率变化</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Score change</source>
+        <translation>得分变化</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>County level</source>
+        <translation>县级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Not sorted yet</source>
+        <translation>尚未分类</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Weighted score by month</source>
+        <translation>各月加权得分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Weighted score by township</source>
+        <translation>各乡镇加权得分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Findings by category</source>
+        <translation>各类别发现问题数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Opinions by category</source>
+        <translation>各类别意见数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Forms by source</source>
+        <translation>各来源评议表数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>%1: no earlier campaign to compare with.</source>
+        <translation>%1：没有可比较的上一届活动。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>%1 compared with %2 (units merged or renamed at HQ counted under their successor).</source>
+        <translation>%1 与 %2 比较（总部登记合并或更名的单位计入其承继单位）。</translation>
     </message>
 </context>
 </TS>
