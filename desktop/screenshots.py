@@ -70,6 +70,7 @@ async def _extra_views(window, page, stem) -> None:
     from desktop.pages.reports import ReportsPage
     from desktop.pages.sync_issues import ConflictsPage
     from desktop.pages.trends import TrendsPage
+    from desktop.pages.units import UnitsPage
     from desktop.pages.visits import VisitsPage
     from desktop.self_test import wait_until
 
@@ -108,6 +109,11 @@ async def _extra_views(window, page, stem) -> None:
             await _make_problem_views(page, stem)
     elif isinstance(page, AcceptancePage):
         await _acceptance_views(window, page, stem)
+    elif isinstance(page, UnitsPage) and not page.succession.isHidden():
+        page.record_successor()  # HQ: a merged or renamed unit's successor (issue 15 §3)
+        await asyncio.sleep(0.3)
+        save(page.succession_dialog, f"{stem}_successor.png")
+        page.succession_dialog.reject()
     elif isinstance(page, DashboardPage) and page.overdue_panel.candidates:
         await _case_from_candidate(page, stem)
     if isinstance(page, LedgerPage):

@@ -6656,6 +6656,11 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>Export units…</source>
         <translation>导出单位…</translation>
     </message>
+    <message>
+        <location filename="../../desktop/pages/units.py" line="1"/>
+        <source>Record successor…</source>
+        <translation>登记承继单位…</translation>
+    </message>
 </context>
 <context>
     <name>VerifyPanel</name>
@@ -7723,6 +7728,24 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <location filename="../../desktop/pages/trends.py" line="1"/>
         <source>%1 compared with %2 (units merged or renamed at HQ counted under their successor).</source>
         <translation>%1 与 %2 比较（总部登记合并或更名的单位计入其承继单位）。</translation>
+    </message>
+</context>
+<context>
+    <name>UnitSuccessionDialog</name>
+    <message>
+        <location filename="../../desktop/pages/unit_succession.py" line="1"/>
+        <source>Unit merged or renamed</source>
+        <translation>已合并或更名的单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/unit_succession.py" line="1"/>
+        <source>Lives on as</source>
+        <translation>承继单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/unit_succession.py" line="1"/>
+        <source>Record a unit&apos;s successor</source>
+        <translation>登记单位承继关系</translation>
     </message>
 </context>
 </TS>

@@ -61,3 +61,37 @@ def test_an_office_device_gets_no_comparison_and_no_names(qtbot, ready, store, s
     assert page.result["comparison"] is None
     assert not page.tabs.isTabVisible(page.comparison_index)
     assert page.repeat_model.rows == []
+
+
+def test_hq_records_a_successor_on_the_units_page(qtbot, ready, run, store, small, worker):
+    from desktop.pages.units import UnitsPage
+
+    store.set_meta("device_role", "hq")
+    page = UnitsPage(make_session(store, worker, role="hq", device_role="hq"))
+    qtbot.addWidget(page)
+    ready(page)
+    assert not page.succession.isHidden()
+    page.record_successor()
+    dialog = page.succession_dialog
+    units = small["units"]
+    dialog.editors["old_unit_id"].set(units["县社保中心"])
+    dialog.editors["new_unit_id"].set(units["卫生院"])
+    run(dialog.save())
+    assert not dialog.isVisible()
+    with store.read() as conn:
+        assert conn.exec_driver_sql("SELECT old_unit_id, new_unit_id FROM unit_succession"
+                                    ).all() == [(units["县社保中心"], units["卫生院"])]
+    page.record_successor()  # the same unit as its own successor: refused beside the form
+    again = page.succession_dialog
+    again.editors["old_unit_id"].set(units["卫生院"])
+    again.editors["new_unit_id"].set(units["卫生院"])
+    run(again.save())
+    assert again.isVisible()
+
+
+def test_an_office_device_has_no_successor_button(qtbot, store, small, worker):
+    from desktop.pages.units import UnitsPage
+
+    page = UnitsPage(make_session(store, worker))
+    qtbot.addWidget(page)
+    assert page.succession.isHidden()
