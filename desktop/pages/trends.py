@@ -32,6 +32,17 @@ def _signed(value: float | None, fmt: str = "{:+.1f}") -> str:
     return "" if value is None else fmt.format(value)
 
 
+def _captioned(caption: str, view: QWidget) -> QWidget:
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    label = QLabel(caption)
+    label.setWordWrap(True)
+    layout.addWidget(label)
+    layout.addWidget(view)
+    return box
+
+
 class TrendsPage(Page):
     tables_shown = frozenset({"evaluation", "campaign", "unit", "finding", "opinion",
                               "personnel_criticism", "unit_succession"})
@@ -115,29 +126,14 @@ class TrendsPage(Page):
         self.unit_view.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         self.unit_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.band_view, self.band_model = self._table("last_band", [
-            Column(self.tr("Unit"), self.unit_name),
-            Column(self.tr("Rank"), lambda r: str(r["rank"])),
-            Column(self.tr("Previous rank"), lambda r: str(r["previous_rank"]))])
-        self.repeat_view, self.repeat_model = self._table("repeats", [
-            Column(self.tr("Person"), lambda r: r["person_name"]),
-            Column(self.tr("Unit"), self.unit_name),
-            Column(self.tr("Campaigns"), lambda r: "、".join(r["campaigns"])),
-            Column(self.tr("Status"), lambda r: self.tr("Possible repeat: to confirm"))])
+        self.band_view, self.band_model = self._table("last_band", self._band_columns())
+        self.repeat_view, self.repeat_model = self._table("repeats", self._repeat_columns())
         lower = QSplitter()
-        for title, view in ((self.tr("In the last band two campaigns running (the last 3 of "
-                                     "the overall ranking)"), self.band_view),
-                            (self.tr("Criticised in more than one campaign (matched by name "
-                                     "and unit; HQ only, never sent to a unit or published)"),
-                             self.repeat_view)):
-            box = QWidget()
-            box_layout = QVBoxLayout(box)
-            box_layout.setContentsMargins(0, 0, 0, 0)
-            caption = QLabel(title)
-            caption.setWordWrap(True)
-            box_layout.addWidget(caption)
-            box_layout.addWidget(view)
-            lower.addWidget(box)
+        lower.addWidget(_captioned(self.tr("In the last band two campaigns running (the last 3 "
+                                           "of the overall ranking)"), self.band_view))
+        lower.addWidget(_captioned(self.tr("Criticised in more than one campaign (matched by "
+                                           "name and unit; HQ only, never sent to a unit or "
+                                           "published)"), self.repeat_view))
         tab = QSplitter(objectName="trendsComparison")
         tab.setOrientation(Qt.Orientation.Vertical)
         top = QWidget()
@@ -149,6 +145,17 @@ class TrendsPage(Page):
         tab.addWidget(lower)
         tab.setSizes([420, 200])
         self.comparison_index = self.tabs.addTab(tab, self.tr("Previous campaign"))
+
+    def _band_columns(self) -> list[Column]:
+        return [Column(self.tr("Unit"), self.unit_name),
+                Column(self.tr("Rank"), lambda r: str(r["rank"])),
+                Column(self.tr("Previous rank"), lambda r: str(r["previous_rank"]))]
+
+    def _repeat_columns(self) -> list[Column]:
+        return [Column(self.tr("Person"), lambda r: r["person_name"]),
+                Column(self.tr("Unit"), self.unit_name),
+                Column(self.tr("Campaigns"), lambda r: "、".join(r["campaigns"])),
+                Column(self.tr("Status"), lambda r: self.tr("Possible repeat: to confirm"))]
 
     def _change_columns(self) -> list[Column]:
         return [
