@@ -72,10 +72,12 @@ async def _extra_views(window, page, stem) -> None:
     from desktop.pages.ledger import LedgerPage
     from desktop.pages.reports import ReportsPage
     from desktop.pages.sync_issues import ConflictsPage
+    from desktop.pages.trends import TrendsPage
+    from desktop.pages.units import UnitsPage
     from desktop.pages.visits import VisitsPage
     from desktop.self_test import wait_until
 
-    if isinstance(page, HqAdminPage):
+    if isinstance(page, (HqAdminPage, TrendsPage)):
         for i in range(1, page.tabs.count()):
             page.tabs.setCurrentIndex(i)
             await asyncio.sleep(0.3)
@@ -110,6 +112,11 @@ async def _extra_views(window, page, stem) -> None:
             await _make_problem_views(page, stem)
     elif isinstance(page, AcceptancePage):
         await _acceptance_views(window, page, stem)
+    elif isinstance(page, UnitsPage) and not page.succession.isHidden():
+        page.record_successor()  # HQ: a merged or renamed unit's successor (issue 15 §3)
+        await asyncio.sleep(0.3)
+        save(page.succession_dialog, f"{stem}_successor.png")
+        page.succession_dialog.reject()
     elif isinstance(page, DashboardPage) and page.overdue_panel.candidates:
         await _case_from_candidate(page, stem)
     if isinstance(page, LedgerPage):

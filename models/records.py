@@ -126,7 +126,7 @@ class EvaluationBase(SQLModel):
     reason: str = Field(default="", sa_type=sa.Text, max_length=rules.NOTE_CHARS)
     suggestion: str = Field(default="", sa_type=sa.Text, max_length=rules.NOTE_CHARS)
     form_no: str | None = Field(default=None, max_length=40)
-    evaluated_on: date = Field(index=True)
+    evaluated_on: date  # indexed by ix_evaluation_evaluated_on (widened, below)
     source: EvaluationSource = Code(default=EvaluationSource.PAPER)
     voided: bool = False
     void_reason: str = Field(default="", max_length=500)
@@ -145,6 +145,10 @@ class Evaluation(EvaluationBase, SyncedRow, table=True):
                  "voided", "deleted_at", "evaluated_on"),
         sa.Index("ix_evaluation_form_no", "form_no", "campaign_id", "voided", "deleted_at",
                  "evaluated_on"),
+        # Widened for the breakdowns by month and source (models.trends.day_counts, read in
+        # group order from the index alone; migration 0015); the date still leads it.
+        sa.Index("ix_evaluation_evaluated_on", "evaluated_on", "campaign_id", "level",
+                 "source", "voided", "deleted_at"),
     )
 
 

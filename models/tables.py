@@ -22,6 +22,7 @@ from models.rectification import (
 )
 from models.reference import Campaign, OfficeSettings, Representative, Team, Unit
 from models.security.tables import AuditEntry, RecordVersion
+from models.succession import UnitSuccession
 from models.sync_state import SyncIssue
 
 SYNCED_TABLES: dict[str, type[SQLModel]] = {
@@ -46,6 +47,7 @@ SYNCED_TABLES: dict[str, type[SQLModel]] = {
         Attachment,
         EntryBatch,
         BatchKeying,
+        UnitSuccession,
     )
 }
 
@@ -77,6 +79,7 @@ __all__ = [
     "SyncIssue",
     "Team",
     "Unit",
+    "UnitSuccession",
     "Visit",
     "metadata",
 ]

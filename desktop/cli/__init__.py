@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "desktop.cli.kiosk_commands",
     "desktop.cli.security_commands",
     "desktop.cli.profile_commands",
+    "desktop.cli.trend_commands",
 )
 
 EXIT_USAGE = 2

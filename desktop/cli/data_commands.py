@@ -83,6 +83,7 @@ def stats_command(ctx, args) -> int:
     from models.chase import candidates_with_threshold
     from models.stats import Filters, campaign_left_out, county_stats
     from models.timeutil import local_today
+    from models.trends import trend_figures
 
     store = ctx.store()
     campaign_id = _campaign_id(store, args.campaign)
@@ -92,8 +93,10 @@ def stats_command(ctx, args) -> int:
                                date_to=args.date_to, as_of=args.as_of)
         left = campaign_left_out(conn, f)
         candidates = candidates_with_threshold(conn, f, args.as_of or local_today())
+        trends = trend_figures(conn, f) if args.json else {}
     if args.json:
         figures["accountability_candidates"] = candidates
+        figures.update(trends)  # `breakdowns` and `comparison` (issue 15 §3)
         if campaign_id:  # what the campaign filter left out of the problem and opinion figures
             figures["left_out_by_campaign"] = {"no_campaign": left.no_campaign,
                                                "other_campaigns": left.other_campaigns}

@@ -59,6 +59,9 @@ PAGES: tuple[PageSpec, ...] = (
           "desktop.pages.evaluations:EvaluationsPage", {_HQ, _OFFICE}),
     _page("entry", QT_TRANSLATE_NOOP("MainWindow", "Form entry"),
           "desktop.entry.page:EntryPage", {_HQ, _OFFICE, _KIOSK}),
+    # Breakdowns for everyone who reads the figures; the comparison tab at HQ only (issue 15 §3).
+    _page("trends", QT_TRANSLATE_NOOP("MainWindow", "Trends"),
+          "desktop.pages.trends:TrendsPage", {_HQ, _OFFICE}),
     _page("ledger", QT_TRANSLATE_NOOP("MainWindow", "Rectification ledger"),
           "desktop.pages.ledger:LedgerPage", {_HQ, _OFFICE}),
     # HQ's answers to the units' reports and requests (issue 14 §2); a standalone office

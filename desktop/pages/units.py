@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from desktop.labels import label_of
 from desktop.pages.base import Page
 from desktop.pages.representatives import RepresentativesPanel
+from desktop.pages.unit_succession import open_succession_dialog, records_successions
 from desktop.widgets.fields import FieldSpec
 from desktop.widgets.record_form import RecordFormDialog
 from desktop.widgets.slots import widget_slot
@@ -57,6 +58,9 @@ class UnitsPage(Page):
         self.export_units = QPushButton(self.tr("Export units…"), objectName="exportUnits")
         self.export_units.clicked.connect(self.export_unit_list)
         self.import_reps.clicked.connect(lambda: self.open_import("representatives"))
+        self.succession = QPushButton(self.tr("Record successor…"), objectName="unitSuccessor")
+        self.succession.setVisible(records_successions(session))
+        self.succession.clicked.connect(self.record_successor)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -71,6 +75,7 @@ class UnitsPage(Page):
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.new_unit)
+        buttons.addWidget(self.succession)
         buttons.addWidget(self.export_units)
         buttons.addWidget(self.import_units)
         buttons.addWidget(self.import_reps)
@@ -125,6 +130,10 @@ class UnitsPage(Page):
                                             self.session.reference, save,
                                             {"kind": UnitKind.DEPARTMENT.value})
         self.unit_dialog.open()
+
+    def record_successor(self) -> None:
+        """HQ: a merged or renamed unit lives on as another (issue 15 §3)."""
+        self.succession_dialog = open_succession_dialog(self)
 
     def export_unit_list(self, path=None):
         """The tree as name, kind, parent path: the columns the units import reads."""

@@ -28,11 +28,12 @@ from models.messages import (
     security,
     store,
     sync,
+    trends,
     unit_reports,
 )
 
 AREAS = (general, cli, cli_usage, records, imports, security, store, documents, sync,
-         unit_reports, acceptance, assignments, profiles)
+         unit_reports, acceptance, assignments, profiles, trends)
 
 
 def _join() -> dict[str, str]:

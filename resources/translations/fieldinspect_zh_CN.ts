@@ -2577,6 +2577,11 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>Acceptance and extensions</source>
         <translation>验收与延期</translation>
     </message>
+    <message>
+        <location filename="../../desktop/pages/registry.py" line="1"/>
+        <source>Trends</source>
+        <translation>趋势分析</translation>
+    </message>
 </context>
 <context>
     <name>Operations</name>
@@ -5040,6 +5045,46 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>start the kiosk, then close it and exit 0 (checks a set-up)</source>
         <translation>启动评价器后随即关闭并以 0 退出（用于检查设置）</translation>
     </message>
+    <message>
+        <location filename="../../models/messages/trends.py" line="1"/>
+        <source>Only HQ records a unit&apos;s successor.</source>
+        <translation>只有总部能登记单位的承继关系。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/trends.py" line="1"/>
+        <source>No unit {unit}.</source>
+        <translation>没有单位“{unit}”。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/trends.py" line="1"/>
+        <source>{count} units answer to {unit}: give more of its path (e.g. township/unit).</source>
+        <translation>有 {count} 个单位与“{unit}”相符：请写出更完整的路径（如 乡镇/单位）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/trends.py" line="1"/>
+        <source>A unit cannot succeed itself ({unit}).</source>
+        <translation>单位不能承继自身（{unit}）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/trends.py" line="1"/>
+        <source>{new} already leads back to {old}: the successions would go round in a circle.</source>
+        <translation>“{new}”已承继回“{old}”：承继关系将形成循环。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/trends.py" line="1"/>
+        <source>Units at HQ: record that one unit lives on as another.</source>
+        <translation>总部单位管理：登记一个单位由另一个单位承继。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/trends.py" line="1"/>
+        <source>Record that unit OLD (merged or renamed) lives on as unit NEW; the comparison with earlier campaigns counts OLD&apos;s history under NEW.</source>
+        <translation>登记单位 OLD（已合并或更名）由单位 NEW 承继；与往届活动比较时，OLD 的历史数据计入 NEW。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/trends.py" line="1"/>
+        <source>Recorded: {old} lives on as {new}.</source>
+        <translation>已登记：“{old}”由“{new}”承继。</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsPanel</name>
@@ -6616,6 +6661,11 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>Export units…</source>
         <translation>导出单位…</translation>
     </message>
+    <message>
+        <location filename="../../desktop/pages/units.py" line="1"/>
+        <source>Record successor…</source>
+        <translation>登记承继单位…</translation>
+    </message>
 </context>
 <context>
     <name>VerifyPanel</name>
@@ -7601,6 +7651,227 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <location filename="../../x" line="1"/>
         <source>Your own keying: totals first, then each batch. Pauses over 5 minutes are not keying time; errors count against the supervisor&apos;s settlement of the double entry.</source>
         <translation>本人的录入情况：先列合计，再按批次列出。超过 5 分钟的停顿不计入录入时长；差错以负责人对双录入差异的裁定为准。</translation>
+    </message>
+</context>
+<context>
+    <name>TrendsPage</name>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>All campaigns</source>
+        <translation>全部活动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Campaign</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Forms</source>
+        <translation>评议表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Satisfaction rate</source>
+        <translation>满意率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Weighted score</source>
+        <translation>加权得分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>By month</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>By township</source>
+        <translation>按乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>By finding category</source>
+        <translation>按问题类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Findings</source>
+        <translation>发现问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>By opinion category</source>
+        <translation>按意见类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Opinions</source>
+        <translation>意见建议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>By source</source>
+        <translation>按来源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Source of forms</source>
+        <translation>评议表来源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Source of opinions</source>
+        <translation>意见来源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Previous rank</source>
+        <translation>上届名次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Campaigns</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Possible repeat: to confirm</source>
+        <translation>可能重复：待核实</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>In the last band two campaigns running (the last 3 of the overall ranking)</source>
+        <translation>连续两届处于末位（总排名最后 3 名）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Criticised in more than one campaign (matched by name and unit; HQ only, never sent to a unit or published)</source>
+        <translation>在多届活动中受到批评（按姓名和单位匹配；仅限总部查看，不发给单位、不公开）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Previous campaign</source>
+        <translation>与上届比较</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Rank change</source>
+        <translation>名次变化</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Rate change</source>
+        <translation>满意率变化</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Score change</source>
+        <translation>得分变化</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>County level</source>
+        <translation>县级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Not sorted yet</source>
+        <translation>尚未分类</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Weighted score by month</source>
+        <translation>各月加权得分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Weighted score by township</source>
+        <translation>各乡镇加权得分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Findings by category</source>
+        <translation>各类别发现问题数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Opinions by category</source>
+        <translation>各类别意见数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Forms by source</source>
+        <translation>各来源评议表数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>%1: no earlier campaign to compare with.</source>
+        <translation>%1：没有可比较的上一届活动。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>%1 compared with %2 (units merged or renamed at HQ counted under their successor).</source>
+        <translation>%1 与 %2 比较（总部登记合并或更名的单位计入其承继单位）。</translation>
+    </message>
+</context>
+<context>
+    <name>UnitSuccessionDialog</name>
+    <message>
+        <location filename="../../desktop/pages/unit_succession.py" line="1"/>
+        <source>Unit merged or renamed</source>
+        <translation>已合并或更名的单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/unit_succession.py" line="1"/>
+        <source>Lives on as</source>
+        <translation>承继单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/unit_succession.py" line="1"/>
+        <source>Record a unit&apos;s successor</source>
+        <translation>登记单位承继关系</translation>
     </message>
 </context>
 </TS>

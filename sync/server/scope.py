@@ -26,6 +26,8 @@ from sync.server.unit_tree import unit_and_ancestors, unit_subtree
 ALL = "rcud"
 REFERENCE = ("unit", "team", "representative", "campaign")
 # r = pull, c = create, u = update, d = delete. A missing table means no access at all.
+# `unit_succession` (which unit lives on as which, issue 15 §3) is HQ's alone: no other role
+# is listed for it, so it is never sent to one and every push of it is refused.
 MATRIX: dict[str, dict[str, str]] = {
     "hq": {name: ALL for name in SYNCED_TABLES},
     "office": {

@@ -14,10 +14,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # What each device role saw before the table (desktop/session.py's PAGES_BY_ROLE and its rules).
 BEFORE = {
+    # "trends" added with issue 15 §3 (HQ and office: the breakdowns; HQ: the comparison).
     DeviceRole.HQ: ("dashboard", "visits", "findings", "criticisms", "evaluations", "entry",
-                    "ledger", "accountability", "units", "reports", "hq", "conflicts",
+                    "trends", "ledger", "accountability", "units", "reports", "hq", "conflicts",
                     "settings"),
-    DeviceRole.OFFICE: ("dashboard", "evaluations", "entry", "ledger", "units", "reports",
+    DeviceRole.OFFICE: ("dashboard", "evaluations", "entry", "trends", "ledger", "units", "reports",
                         "conflicts", "settings"),
     DeviceRole.REPRESENTATIVE: ("dashboard", "visits", "findings", "criticisms", "units",
                                 "conflicts", "settings"),
