@@ -50,7 +50,7 @@
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/pages/campaigns.py" line="1"/>
         <source>Publish in the exposure notice</source>
         <translation>列入曝光通报</translation>
     </message>
@@ -209,6 +209,26 @@
         <location filename="../../desktop/pages/admin.py" line="56"/>
         <source>Close campaign</source>
         <translation>关闭评议活动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/campaigns.py" line="1"/>
+        <source>Advanced: top % of each category</source>
+        <translation>先进：各类别前百分比</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/campaigns.py" line="1"/>
+        <source>Last band: last units of each category</source>
+        <translation>末位：各类别最后名数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/campaigns.py" line="1"/>
+        <source>Appraisal points for a score of 100</source>
+        <translation>测评得分100分折合考核分值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/campaigns.py" line="1"/>
+        <source>HQ sets the weights, the minimum sample, the bands and the appraisal points; this device reads them.</source>
+        <translation>权重、最低样本数、等次和考核分值由总部设置；本设备只读。</translation>
     </message>
 </context>
 <context>
@@ -2137,32 +2157,32 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <translation>单位联络员</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/pages/campaigns.py" line="1"/>
         <source>County departments</source>
         <translation>县直部门</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/pages/campaigns.py" line="1"/>
         <source>Townships and streets</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/pages/campaigns.py" line="1"/>
         <source>Stations</source>
         <translation>站所</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/pages/campaigns.py" line="1"/>
         <source>Service windows</source>
         <translation>服务窗口</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/pages/campaigns.py" line="1"/>
         <source>Schools</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/pages/campaigns.py" line="1"/>
         <source>Hospitals</source>
         <translation>医院</translation>
     </message>
@@ -2445,7 +2465,7 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <translation>保密</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/pages/campaigns.py" line="1"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
@@ -2649,12 +2669,12 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <translation>评议活动</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/pages/campaigns.py" line="1"/>
         <source>Export with contacts…</source>
         <translation>连同联系方式导出…</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/pages/campaigns.py" line="1"/>
         <source>The list with each complainant&apos;s contact. The export is recorded in the audit trail.</source>
         <translation>导出的列表包含每位投诉人的联系方式；每次导出都记入审计日志。</translation>
     </message>
@@ -5035,6 +5055,16 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>start the kiosk, then close it and exit 0 (checks a set-up)</source>
         <translation>启动评价器后随即关闭并以 0 退出（用于检查设置）</translation>
     </message>
+    <message>
+        <location filename="../../models/messages/rankings.py" line="1"/>
+        <source>Between 0 and 100 %.</source>
+        <translation>应在 0 至 100% 之间。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rankings.py" line="1"/>
+        <source>Not below 0.</source>
+        <translation>不能小于 0。</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsPanel</name>
@@ -5870,44 +5900,54 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <translation>另有 %1 个问题尚在受理，未列入。</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/pages/campaigns.py" line="1"/>
         <source>Assignment notices</source>
         <translation>交办通知</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/pages/campaigns.py" line="1"/>
         <source>One notice per unit with its new problems, deadlines and responsible persons; a confidential one by its assignment text.</source>
         <translation>每个单位一份，列出新交办的问题、整改时限和责任人；来源保密的问题只列交办文本。</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/pages/campaigns.py" line="1"/>
         <source>Folder for the assignment notices</source>
         <translation>交办通知保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/pages/campaigns.py" line="1"/>
         <source>Numbered by headquarters; the problems then go to their units.</source>
         <translation>由总部编号；问题随后送达所属单位。</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/pages/campaigns.py" line="1"/>
         <source>No unit has new problems to assign: no notice was written.</source>
         <translation>没有单位有待交办的新问题：未生成通知。</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/pages/campaigns.py" line="1"/>
         <source>%1 files of assignment notices written to %2; %3 problems now carry their notice number.</source>
         <translation>已将 %1 个交办通知文件写入 %2；%3 个问题已记上交办通知文号。</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/pages/campaigns.py" line="1"/>
         <source>Discipline exposure notice</source>
         <translation>曝光通报</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/pages/campaigns.py" line="1"/>
         <source>The accountability cases ticked for publication: unit, person, violation, outcome and date.</source>
         <translation>勾选曝光的问责案件：单位、人员、问题、处理结果和日期。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="1"/>
+        <source>Appraisal points</source>
+        <translation>绩效考核得分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="1"/>
+        <source>Each ranked unit&apos;s score as the appraisal&apos;s points, with its category, rank and band.</source>
+        <translation>各参与排名单位的测评得分折算为考核分值，附考评类别、类别内名次和等次。</translation>
     </message>
 </context>
 <context>
@@ -6224,7 +6264,7 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <translation>已将 %1 行写入 %2。</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/pages/campaigns.py" line="1"/>
         <source>%1 with contacts</source>
         <translation>%1（含联系方式）</translation>
     </message>
