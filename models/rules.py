@@ -466,6 +466,15 @@ _CATEGORY_OF_KIND = {
 }
 
 
+def unit_category_set(before: dict | None, after: dict | None) -> list[str]:
+    """["category"] when a unit change sets HQ's appraisal category: a new unit given one, or
+    an edit that changes it (HQ alone sets it: it decides which list a unit is ranked in)."""
+    if after is None or "category" not in after:
+        return []
+    old = (before or {}).get("category") or None
+    return ["category"] if (after["category"] or None) != old else []
+
+
 def appraisal_category(kind: str | None, category: str | None) -> AppraisalCategory | None:
     """The category a unit is ranked in: the one HQ set, else the one its kind gives (a county
     itself is ranked in none)."""

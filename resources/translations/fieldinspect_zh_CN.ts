@@ -5065,6 +5065,11 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>Not below 0.</source>
         <translation>不能小于 0。</translation>
     </message>
+    <message>
+        <location filename="../../models/messages/rankings.py" line="1"/>
+        <source>Only HQ sets a unit&apos;s appraisal category; this device reads it.</source>
+        <translation>单位的考评类别由总部设置；本设备只读。</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsPanel</name>
@@ -6650,6 +6655,26 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <location filename="../../desktop/pages/units.py" line="73"/>
         <source>Export units…</source>
         <translation>导出单位…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/units.py" line="1"/>
+        <source>Appraisal category…</source>
+        <translation>考评类别…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/units.py" line="1"/>
+        <source>%1 (by kind)</source>
+        <translation>%1（按单位类型）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/units.py" line="1"/>
+        <source>Appraisal category</source>
+        <translation>考评类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/units.py" line="1"/>
+        <source>Appraisal category of %1</source>
+        <translation>%1的考评类别</translation>
     </message>
 </context>
 <context>
