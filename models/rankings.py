@@ -87,3 +87,11 @@ def _place(units: list[dict], settings: dict) -> None:
         u["points"] = u["weighted_score"] / 100 * settings["appraisal_points"]
         if not u["county_rank"]:
             u["rank"], u["band"] = None, None
+
+
+def ranked_in_categories(conn: sa.Connection, county: list[dict],
+                         campaign_id: str | None) -> list[dict]:
+    """The county's ranking (`ranking_from_counts`) as the window lists it: category after
+    category, each unit with its `category`, its `rank` within it, its `band` and `points`."""
+    by_category = rank_by_category(conn, county, band_settings(conn, campaign_id))
+    return [u for units in by_category.values() for u in units]

@@ -170,7 +170,8 @@ class ReportsPage(Page):
             "county-summary": (self.tr("County summary"),
                                self.tr("The year's figures with charts.")),
             "rankings": (self.tr("Rankings"),
-                         self.tr("Units ranked per group; top and bottom lists.")),
+                         self.tr("Units ranked within each appraisal category with their "
+                                 "bands, and per group; top and bottom lists.")),
             "appraisal": (self.tr("Appraisal points"),
                           self.tr("Each ranked unit's score as the appraisal's points, with "
                                   "its category, rank and band.")),

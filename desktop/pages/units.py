@@ -80,7 +80,7 @@ class UnitsPage(Page):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(self.representatives)
-        splitter.setSizes([420, 640])
+        splitter.setSizes([520, 540])
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.new_unit)
@@ -115,8 +115,8 @@ class UnitsPage(Page):
         if old is not None:
             old.deleteLater()
         self.tree.expandToDepth(0)
-        self.tree.setColumnWidth(0, 300)
-        self.tree.setColumnWidth(1, 110)
+        self.tree.setColumnWidth(0, 200)
+        self.tree.setColumnWidth(1, 95)
 
     def unit_fields(self) -> list[FieldSpec]:
         return [

@@ -601,6 +601,11 @@
         <source>%1 people sanctioned, %2 units held accountable</source>
         <translation>处分 %1 人，问责单位 %2 个</translation>
     </message>
+    <message>
+        <location filename="../../desktop/pages/dashboard.py" line="1"/>
+        <source>Double-click a unit to open its figures.</source>
+        <translation>双击单位可查看其各项数据。</translation>
+    </message>
 </context>
 <context>
     <name>DevicesPanel</name>
@@ -5442,6 +5447,31 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>unranked</source>
         <translation>未排名</translation>
     </message>
+    <message>
+        <location filename="../../desktop/widgets/ranking.py" line="1"/>
+        <source>Appraisal category</source>
+        <translation>考评类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/ranking.py" line="1"/>
+        <source>Band</source>
+        <translation>等次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/ranking.py" line="1"/>
+        <source>Advanced</source>
+        <translation>先进</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/ranking.py" line="1"/>
+        <source>Qualified</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/ranking.py" line="1"/>
+        <source>Last band</source>
+        <translation>末位</translation>
+    </message>
 </context>
 <context>
     <name>RecordPage</name>
@@ -5708,8 +5738,8 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
     </message>
     <message>
         <location filename="../../desktop/pages/reports.py" line="156"/>
-        <source>Units ranked per group; top and bottom lists.</source>
-        <translation>按评议群体排名；前列和后进名单。</translation>
+        <source>Units ranked within each appraisal category with their bands, and per group; top and bottom lists.</source>
+        <translation>按考评类别分别排名并划分等次，另按评议群体排名；前列和后进名单。</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/reports.py" line="157"/>
@@ -7540,6 +7570,69 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <location filename="../../desktop/pages/make_problem.py" line="1"/>
         <source>A secret visit&apos;s finding: the unit reads the text below, never the description, and nothing of the visit&apos;s date, time, place or team.</source>
         <translation>此为暗访发现：责任单位只看到下方的交办内容，看不到问题描述，也看不到暗访的日期、时间、地点和人员。</translation>
+    </message>
+</context>
+<context>
+    <name>UnitFiguresDialog</name>
+    <message>
+        <location filename="../../desktop/widgets/unit_figures.py" line="1"/>
+        <source>Figures of %1</source>
+        <translation>%1的测评数据</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/unit_figures.py" line="1"/>
+        <source>Appraisal category</source>
+        <translation>考评类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/unit_figures.py" line="1"/>
+        <source>Rank in category</source>
+        <translation>类别内名次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/unit_figures.py" line="1"/>
+        <source>unranked</source>
+        <translation>不参与排名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/unit_figures.py" line="1"/>
+        <source>Band</source>
+        <translation>等次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/unit_figures.py" line="1"/>
+        <source>Forms</source>
+        <translation>有效票数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/unit_figures.py" line="1"/>
+        <source>Satisfaction rate</source>
+        <translation>综合满意率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/unit_figures.py" line="1"/>
+        <source>Weighted score</source>
+        <translation>测评得分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/unit_figures.py" line="1"/>
+        <source>Appraisal points</source>
+        <translation>考核得分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/unit_figures.py" line="1"/>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/unit_figures.py" line="1"/>
+        <source>%1, %2 rectified, %3 overdue</source>
+        <translation>共%1个，已整改%2个，逾期%3个</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/unit_figures.py" line="1"/>
+        <source>Respondent group</source>
+        <translation>评议群体</translation>
     </message>
 </context>
 </TS>
