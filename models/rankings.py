@@ -52,12 +52,12 @@ def unit_categories(conn: sa.Connection) -> dict[str, AppraisalCategory | None]:
     return {uid: appraisal_category(kind, category) for uid, kind, category in rows}
 
 
-def category_ranking(conn: sa.Connection, campaign_id: str | None,
-                     group: str | None = None) -> dict[AppraisalCategory, list[dict]]:
+def category_ranking(conn: sa.Connection, campaign_id: str | None, group: str | None = None,
+                     f: Filters | None = None) -> dict[AppraisalCategory, list[dict]]:
     """Per category (in the enum's order), its units as `ranking_from_counts` gives them, each
     with `category`, `rank` (within the category, None below the minimum sample), `band` and
-    `points`."""
-    counts = form_counts(conn, Filters(campaign_id), group)
+    `points`. `f` narrows the forms (a period); by default the campaign's."""
+    counts = form_counts(conn, f or Filters(campaign_id), group)
     return rank_by_category(conn, ranking_from_counts(conn, counts, campaign_id),
                             band_settings(conn, campaign_id))
 
@@ -95,3 +95,14 @@ def ranked_in_categories(conn: sa.Connection, county: list[dict],
     category, each unit with its `category`, its `rank` within it, its `band` and `points`."""
     by_category = rank_by_category(conn, county, band_settings(conn, campaign_id))
     return [u for units in by_category.values() for u in units]
+
+
+def rankings_json(conn: sa.Connection, f: Filters) -> dict:
+    """`stats --json`'s `rankings`: the campaign's band settings and, per category, each unit's
+    id, name, forms, rate, score, rank, band and points (docs/foundation.md defines them)."""
+    keys = ("unit_id", "unit_name", "forms", "satisfaction_rate", "weighted_score", "rank",
+            "band", "points")
+    by_category = category_ranking(conn, f.campaign_id, f=f)
+    return {"settings": band_settings(conn, f.campaign_id),
+            "by_category": {c.value: [{k: u[k] for k in keys} for u in units]
+                            for c, units in by_category.items()}}
