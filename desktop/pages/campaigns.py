@@ -94,6 +94,4 @@ class CampaignsPanel(RecordPage):
     def defaults(self) -> dict:
         from datetime import date
 
-        return {"year": date.today().year, "weight_satisfied": 100,
-                "weight_fairly_satisfied": 80, "weight_basically_satisfied": 60,
-                "weight_dissatisfied": 0, "min_sample": 30, "is_open": True}
+        return {"year": date.today().year, **rules.RESULT_DEFAULTS, "is_open": True}
