@@ -104,18 +104,19 @@ class DashboardPage(Page):
 
     @widget_slot(int)
     async def open_unit(self, row: int) -> None:
-        """The figures of the unit on `row` of the ranking, for the campaign shown."""
+        """The figures of the unit on `row` of the ranking, for the campaign and period shown."""
         if not 0 <= row < len(self.ranking_model.rows):
             return
         unit_id = self.ranking_model.rows[row]["unit_id"]
         label = self.ranking_model.labels.get(unit_id) or self.ranking_model.rows[row]["unit_name"]
-        campaign_id = self.campaign_box.currentData()
+        filters = self.current_filters()
 
         def read(conn):
+            from models.stats import Filters
             from models.timeutil import local_today
             from models.unit_figures import unit_figures
 
-            return unit_figures(conn, unit_id, campaign_id, local_today())
+            return unit_figures(conn, unit_id, Filters(**filters), local_today())
 
         def shown(figures: dict) -> None:
             from desktop.widgets.unit_figures import UnitFiguresDialog

@@ -62,3 +62,26 @@ def test_points_are_the_score_scaled_to_the_campaigns_points(county):
     assert by_name["甲镇"]["points"] == pytest.approx(8.0)
     assert by_name["一中"]["points"] == pytest.approx((60 + 100) / 2 / 100 * 8.0)
     assert by_name["街道办"]["points"] == pytest.approx(50 / 100 * 8.0)
+
+
+def test_a_units_figures_are_its_place_forms_and_problems(county):
+    from models.records import Problem
+    from models.stats import Filters
+    from models.unit_figures import unit_figures
+
+    store, campaign = county
+    with store.read() as conn:
+        unit = conn.exec_driver_sql("SELECT id FROM unit WHERE name='戊镇'").scalar()
+    with store.write("supervisor") as w:
+        for deadline, status in [(date(2026, 5, 1), "open"), (date(2026, 5, 1), "rectified")]:
+            w.create(Problem, {"description": "推诿", "reported_on": date(2026, 4, 1),
+                               "deadline": deadline, "status": status, "unit_id": unit,
+                               "campaign_id": campaign})
+    with store.read() as conn:
+        figures = unit_figures(conn, unit, Filters(campaign), date(2026, 6, 1))
+    overall = figures["overall"]
+    assert (overall["rank"], overall["band"], overall["forms"]) == (5, Band.LAST, 3)
+    assert overall["weighted_score"] == pytest.approx(60.0)
+    assert overall["points"] == pytest.approx(4.8)
+    assert list(figures["by_group"]) == ["citizen"]
+    assert figures["problems"] == {"total": 2, "rectified": 1, "overdue": 1}
