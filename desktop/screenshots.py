@@ -127,6 +127,19 @@ async def _extra_views(window, page, stem) -> None:
         await asyncio.sleep(0.3)
         save(window, f"{stem}_clerks.png")
         page.tabs.setCurrentIndex(0)
+    if isinstance(page, DashboardPage) and page.ranking_model.rows:
+        await _unit_figures_view(page, stem)
+
+
+async def _unit_figures_view(page, stem) -> None:
+    """The figures of the first unit of the ranking, as a double-click opens them."""
+    from desktop.self_test import wait_until
+
+    await page.open_unit(0)
+    await wait_until(lambda: getattr(page, "unit_dialog", None) is not None)
+    await asyncio.sleep(0.2)
+    save(page.unit_dialog, f"{stem}_unit.png")
+    page.unit_dialog.reject()
 
 
 async def _acceptance_views(window, page, stem) -> None:

@@ -10,7 +10,7 @@ from sqlmodel import Field, SQLModel
 
 from models.base import Code, SyncedRow
 from models.enums import AppraisalCategory, RepresentativeKind, UnitKind
-from models.rules import DEFAULT_MIN_SAMPLE, DEFAULT_WEIGHTS
+from models.rules import DEFAULT_BANDS, DEFAULT_MIN_SAMPLE, DEFAULT_WEIGHTS
 
 
 class UnitBase(SQLModel):
@@ -73,6 +73,9 @@ class CampaignBase(SQLModel):
     weight_basically_satisfied: float = DEFAULT_WEIGHTS[2]
     weight_dissatisfied: float = DEFAULT_WEIGHTS[3]
     min_sample: int = DEFAULT_MIN_SAMPLE
+    band_top_percent: float = DEFAULT_BANDS[0]
+    band_bottom_count: int = DEFAULT_BANDS[1]
+    appraisal_points: float = DEFAULT_BANDS[2]
     is_open: bool = True
 
 

@@ -27,6 +27,9 @@ from models.errors import DomainError, Problem, ValidationError
 # a unit needs to be ranked.
 DEFAULT_WEIGHTS = (100.0, 80.0, 60.0, 0.0)
 DEFAULT_MIN_SAMPLE = 30
+# A campaign's bands and appraisal points (issue 15 §2): 先进 the top 10 % of each appraisal
+# category, 末位 its last 3, 合格 the rest; a score of 100 is worth 10 appraisal points.
+DEFAULT_BANDS = (10.0, 3, 10.0)
 
 # How much free text a field holds, in characters: a clerk's reason or note fits in a paragraph;
 # a description, a summary or the measures taken in a few pages. (Names, posts and places keep
@@ -46,9 +49,12 @@ REOPEN_ROLES = (ProfileRole.SUPERVISOR, ProfileRole.HQ)
 # forms a unit needs to be ranked (models.stats.ranking_from_counts). HQ alone sets them, so the
 # whole county is ranked by one rule; every other device reads them. A campaign's name, year,
 # dates and open/closed state decide no figure and stay the office's.
+# The bands (先进 / 末位) and the appraisal points decide rewards and punishments: HQ's too.
 RESULT_SETTINGS = ("weight_satisfied", "weight_fairly_satisfied", "weight_basically_satisfied",
-                   "weight_dissatisfied", "min_sample")
-RESULT_DEFAULTS = dict(zip(RESULT_SETTINGS, (*DEFAULT_WEIGHTS, DEFAULT_MIN_SAMPLE), strict=True))
+                   "weight_dissatisfied", "min_sample",
+                   "band_top_percent", "band_bottom_count", "appraisal_points")
+RESULT_DEFAULTS = dict(zip(RESULT_SETTINGS, (*DEFAULT_WEIGHTS, DEFAULT_MIN_SAMPLE, *DEFAULT_BANDS),
+                           strict=True))
 
 # A visit's assignment decides who receives it (a planned secret visit: its representatives
 # only), so once the visit exists only HQ changes it.
@@ -242,6 +248,20 @@ def campaign_problems(row: dict, changed: set[str] | None = None) -> list[Proble
     if min_sample is None or min_sample < MIN_SAMPLE_FLOOR:
         problems.append(Problem.of("min_sample", "min_sample_too_small",
                                    minimum=MIN_SAMPLE_FLOOR))
+    return problems + band_problems(row)
+
+
+def band_problems(row: dict) -> list[Problem]:
+    """先进 is a share of a category (0..100 %), 末位 a count (0 or more), the points for a
+    score of 100 not negative."""
+    problems = []
+    top = row.get("band_top_percent", RESULT_DEFAULTS["band_top_percent"])
+    if top is None or not 0 <= top <= 100:
+        problems.append(Problem.of("band_top_percent", "band_percent_out_of_range"))
+    for name in ("band_bottom_count", "appraisal_points"):
+        value = row.get(name, RESULT_DEFAULTS[name])
+        if value is None or value < 0:
+            problems.append(Problem.of(name, "band_negative"))
     return problems
 
 
@@ -444,6 +464,15 @@ _CATEGORY_OF_KIND = {
     UnitKind.SERVICE_WINDOW: AppraisalCategory.SERVICE_WINDOW,
     UnitKind.OTHER: AppraisalCategory.STATION,
 }
+
+
+def unit_category_set(before: dict | None, after: dict | None) -> list[str]:
+    """["category"] when a unit change sets HQ's appraisal category: a new unit given one, or
+    an edit that changes it (HQ alone sets it: it decides which list a unit is ranked in)."""
+    if after is None or "category" not in after:
+        return []
+    old = (before or {}).get("category") or None
+    return ["category"] if (after["category"] or None) != old else []
 
 
 def appraisal_category(kind: str | None, category: str | None) -> AppraisalCategory | None:

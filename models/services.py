@@ -26,7 +26,7 @@ from models.records import (
 from models.records import (
     Problem as ProblemRow,
 )
-from models.reference import Campaign, OfficeSettings
+from models.reference import Campaign, OfficeSettings, Unit
 from models.security.roles import require_hq_device
 from models.store.writes import WriteSession
 from models.timeutil import local_today
@@ -175,6 +175,10 @@ def _check_hq_fields(w: WriteSession, model: type[SQLModel], before: dict | None
     elif model.__tablename__ in _ANSWERED:
         fields, message, code = _ANSWERED[model.__tablename__]
         require_hq_device(w.conn, rules.answer_changed(fields, before, after), message, code)
+    elif model is Unit:
+        require_hq_device(w.conn, rules.unit_category_set(before, after),
+                          "Only HQ sets a unit's appraisal category; this device reads it.",
+                          "unit_category_hq_only")
     elif model is OfficeSettings:
         require_hq_device(w.conn, [k for k in after if before is None or after[k] != before.get(k)],
                           "Only HQ sets the office settings; this device reads them.",

@@ -151,13 +151,25 @@ def overdue(conn: sa.Connection, req: ReportRequest) -> list[Path]:
 
 
 def rankings(conn: sa.Connection, req: ReportRequest) -> list[Path]:
+    from reports.appraisal import category_sheet
     from reports.rankings import ranking_sheets
 
     fmt = tabular.resolve_format(req.out, req.fmt, tabular.FORMATS)
     campaign = _campaign(conn, req)
     sheets = ranking_sheets(conn, campaign["id"] if campaign else None, _name(campaign),
                             req.top)
+    sheets.insert(0, category_sheet(conn, campaign["id"] if campaign else None, _name(campaign)))
     return [tabular.write(req.out, sheets, fmt)]
+
+
+def appraisal(conn: sa.Connection, req: ReportRequest) -> list[Path]:
+    """绩效考核: one row per ranked unit with its appraisal points (XLSX)."""
+    from reports.appraisal import appraisal_sheet
+
+    fmt = tabular.resolve_format(req.out, req.fmt, ("xlsx",))
+    campaign = _campaign(conn, req)
+    sheet = appraisal_sheet(conn, campaign["id"] if campaign else None, _name(campaign))
+    return [tabular.write(req.out, [sheet], fmt)]
 
 
 def notice(conn: sa.Connection, req: ReportRequest) -> list[Path]:
@@ -354,6 +366,7 @@ PRODUCERS: dict[str, Callable[[sa.Connection, ReportRequest], list[Path]]] = {
     "unit-feedback": unit_feedback, "county-summary": county_summary,
     "rankings": rankings, "overdue": overdue, "visit-round": visit_round,
     "reminder": reminder, "assignment": assignment, "exposure": exposure,
+    "appraisal": appraisal,
 }
 
 

@@ -81,6 +81,7 @@ def _campaign_id(store, name: str | None) -> str | None:
 def stats_command(ctx, args) -> int:
     from desktop.cli.report_commands import campaign_left_out_message
     from models.chase import candidates_with_threshold
+    from models.rankings import rankings_json
     from models.stats import Filters, campaign_left_out, county_stats
     from models.timeutil import local_today
     from models.trends import trend_figures
@@ -94,8 +95,10 @@ def stats_command(ctx, args) -> int:
         left = campaign_left_out(conn, f)
         candidates = candidates_with_threshold(conn, f, args.as_of or local_today())
         trends = trend_figures(conn, f) if args.json else {}
+        rankings = rankings_json(conn, f) if args.json else None
     if args.json:
         figures["accountability_candidates"] = candidates
+        figures["rankings"] = rankings  # within each appraisal category (issue 15 §2)
         figures.update(trends)  # `breakdowns` and `comparison` (issue 15 §3)
         if campaign_id:  # what the campaign filter left out of the problem and opinion figures
             figures["left_out_by_campaign"] = {"no_campaign": left.no_campaign,

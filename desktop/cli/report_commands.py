@@ -15,7 +15,7 @@ from models.enums import ProblemStatus
 from reports.notice import PUBLICITY_DAYS
 
 KINDS = ("ledger", "notice", "criticism-notice", "unit-feedback", "county-summary", "rankings",
-         "overdue", "visit-round", "reminder", "assignment", "exposure")
+         "overdue", "visit-round", "reminder", "assignment", "exposure", "appraisal")
 
 
 def register(sub) -> None:

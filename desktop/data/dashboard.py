@@ -19,8 +19,9 @@ from models.store.store import get_meta, set_meta
 from models.timeutil import local_today
 
 CACHE_KEY = "dashboard_cache"
-# 2: overdue by unit, accountability candidates; 3: their problem ids; 4: the five criteria
-CACHE_VERSION = 4
+# 2: overdue by unit, accountability candidates; 3: their problem ids; 4: the five criteria;
+# 5: the ranking within each appraisal category, with bands
+CACHE_VERSION = 5
 
 
 def data_stamp(conn: sa.Connection) -> str:
@@ -34,10 +35,12 @@ def compute(conn: sa.Connection, filters: dict) -> dict:
     """The figures and the ranking in one worker job, from one scan of the forms; and the
     units with at least K overdue problems in a campaign (K of the office settings)."""
     from models.chase import candidates_with_threshold
+    from models.rankings import ranked_in_categories
     from models.stats import Filters, county_stats_and_ranking
 
     today = local_today()
-    figures, ranking = county_stats_and_ranking(conn, **filters, as_of=today)
+    figures, county = county_stats_and_ranking(conn, **filters, as_of=today)
+    ranking = ranked_in_categories(conn, county, filters.get("campaign_id"))
     return {"stats": figures, "ranking": ranking,
             "candidates": candidates_with_threshold(conn, Filters(**filters), today)}
 

@@ -56,7 +56,7 @@ def _live(conn: sa.Connection, table: str, cols: tuple[str, ...], order: str) ->
 
 
 def load_reference(conn: sa.Connection) -> Reference:
-    units = _live(conn, "unit", ("id", "name", "kind", "parent_id"), "name")
+    units = _live(conn, "unit", ("id", "name", "kind", "parent_id", "category"), "name")
     by_id = {u["id"]: u for u in units}
     for unit in units:
         names, seen, node = [], set(), unit

@@ -39,6 +39,12 @@ class CampaignsPanel(RecordPage):
                       "decimal"),
             FieldSpec("weight_dissatisfied", self.tr("Weight: dissatisfied"), "decimal"),
             FieldSpec("min_sample", self.tr("Minimum sample"), "int"),
+            FieldSpec("band_top_percent", self.tr("Advanced: top % of each category"),
+                      "decimal"),
+            FieldSpec("band_bottom_count", self.tr("Last band: last units of each category"),
+                      "int"),
+            FieldSpec("appraisal_points", self.tr("Appraisal points for a score of 100"),
+                      "decimal"),
             FieldSpec("is_open", self.tr("Open"), "bool"),
         ]
 
@@ -58,8 +64,9 @@ class CampaignsPanel(RecordPage):
             spin = dialog.editors[key].widget
             spin.setReadOnly(True)
             spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
-        note = QLabel(self.tr("HQ sets the weights and the minimum sample; this device reads "
-                              "them."), objectName="hqSettingsNote")
+        note = QLabel(self.tr("HQ sets the weights, the minimum sample, the bands and the "
+                              "appraisal points; this device reads them."),
+                      objectName="hqSettingsNote")
         note.setWordWrap(True)
         dialog.layout().insertWidget(0, note)
 
@@ -87,6 +94,4 @@ class CampaignsPanel(RecordPage):
     def defaults(self) -> dict:
         from datetime import date
 
-        return {"year": date.today().year, "weight_satisfied": 100,
-                "weight_fairly_satisfied": 80, "weight_basically_satisfied": 60,
-                "weight_dissatisfied": 0, "min_sample": 30, "is_open": True}
+        return {"year": date.today().year, **rules.RESULT_DEFAULTS, "is_open": True}

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.data.dashboard import load_dashboard
 from desktop.errors import show_error
 from desktop.labels import label_of
-from desktop.operations import Op
+from desktop.operations import Op, store_op
 from desktop.pages.base import Page
 from desktop.widgets.criteria_panel import CriteriaPanel
 from desktop.widgets.date_edit import DateEdit
@@ -85,8 +85,13 @@ class DashboardPage(Page):
         self.ranking_view.verticalHeader().setVisible(False)
         self.ranking_view.horizontalHeader().setSectionResizeMode(
             1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 50), (2, 60), (3, 90), (4, 90)):  # room for "学校（乡镇）"
-            self.ranking_view.setColumnWidth(column, width)
+        for column, width in ((0, 40), (2, 50), (3, 90), (4, 85)):
+            self.ranking_view.setColumnWidth(column, width)  # room for "学校（乡镇）"
+        for column in (5, 6):  # the category and the band, whole in either language
+            self.ranking_view.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents)
+        self.ranking_view.setToolTip(self.tr("Double-click a unit to open its figures."))
+        self.ranking_view.doubleClicked.connect(lambda index: self.open_unit(index.row()))
         self.criteria_panel = CriteriaPanel()
         left = QWidget()
         column = QVBoxLayout(left)
@@ -99,11 +104,36 @@ class DashboardPage(Page):
         self.overdue_panel = OverduePanel(self._sees_candidates(), opens_cases=self._keeps_cases())
         self.overdue_panel.case_requested.connect(self.open_case)
         splitter.addWidget(self.overdue_panel)
-        splitter.setSizes([380, 470, 300])
+        splitter.setSizes([320, 650, 200])
         layout = QVBoxLayout(self)
         layout.addLayout(self.filter_row)
         layout.addLayout(grid)
         layout.addWidget(splitter, 1)
+
+    @widget_slot(int)
+    async def open_unit(self, row: int) -> None:
+        """The figures of the unit on `row` of the ranking, for the campaign and period shown."""
+        if not 0 <= row < len(self.ranking_model.rows):
+            return
+        unit_id = self.ranking_model.rows[row]["unit_id"]
+        label = self.ranking_model.labels.get(unit_id) or self.ranking_model.rows[row]["unit_name"]
+        filters = self.current_filters()
+
+        def read(conn):
+            from models.stats import Filters
+            from models.timeutil import local_today
+            from models.unit_figures import unit_figures
+
+            return unit_figures(conn, unit_id, Filters(**filters), local_today())
+
+        def shown(figures: dict) -> None:
+            from desktop.widgets.unit_figures import UnitFiguresDialog
+
+            self.unit_dialog = UnitFiguresDialog(label, figures, self)
+            self.unit_dialog.open()
+
+        await store_op(self, self.session, read, success=shown,
+                       failure=lambda exc: show_error(self, exc)).run()
 
     def _sees_candidates(self) -> bool:
         """The accountability list is HQ's (and the office's, which prepares it)."""

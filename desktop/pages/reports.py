@@ -58,6 +58,7 @@ OUTPUTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("unit-feedback", ("pdf",)),
     ("county-summary", ("docx", "pdf")),
     ("rankings", ("xlsx", "docx", "pdf")),
+    ("appraisal", ("xlsx",)),
     ("overdue", ("xlsx", "docx", "pdf")),
     ("visit-round", ("docx", "pdf")),
     ("reminder", ("docx", "pdf")),
@@ -169,7 +170,11 @@ class ReportsPage(Page):
             "county-summary": (self.tr("County summary"),
                                self.tr("The year's figures with charts.")),
             "rankings": (self.tr("Rankings"),
-                         self.tr("Units ranked per group; top and bottom lists.")),
+                         self.tr("Units ranked within each appraisal category with their "
+                                 "bands, and per group; top and bottom lists.")),
+            "appraisal": (self.tr("Appraisal points"),
+                          self.tr("Each ranked unit's score as the appraisal's points, with "
+                                  "its category, rank and band.")),
             "overdue": (self.tr("Overdue and upcoming deadlines"),
                         self.tr("Problems past their deadline or due within a week.")),
             "visit-round": (self.tr("Visit-round report"),

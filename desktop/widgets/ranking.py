@@ -1,4 +1,6 @@
-"""The per-unit ranking: a small table model and a QtCharts bar chart of weighted scores."""
+"""The per-unit ranking: a small table model and a QtCharts bar chart of weighted scores.
+The table lists units category after category (考评类别, models.rankings), each with its rank
+within its category and its band (先进 / 合格 / 末位)."""
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
@@ -11,7 +13,12 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import QAbstractTableModel, QMargins, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter
 
+from desktop.labels import label_of
+from models.enums import AppraisalCategory
+
 UNDER_SAMPLE_BRUSH = QBrush(QColor("#8a8a8a"))
+LAST_BAND_BRUSH = QBrush(QColor("#b03a2e"))
+COLUMNS = 7
 CHART_UNITS = 15
 
 
@@ -24,7 +31,8 @@ def score(value: float | None) -> str:
 
 
 class RankingTableModel(QAbstractTableModel):
-    """Rows of `models.stats.unit_ranking`; units under the minimum sample shown unranked."""
+    """Rows of `models.rankings.ranked_in_categories`; units under the minimum sample shown
+    unranked."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -39,17 +47,22 @@ class RankingTableModel(QAbstractTableModel):
 
     def headers(self) -> list[str]:
         return [self.tr("Rank"), self.tr("Unit"), self.tr("Forms"),
-                self.tr("Satisfaction rate"), self.tr("Weighted score")]
+                self.tr("Satisfaction rate"), self.tr("Weighted score"),
+                self.tr("Appraisal category"), self.tr("Band")]
+
+    def band_text(self, band: str | None) -> str:
+        return {"advanced": self.tr("Advanced"), "qualified": self.tr("Qualified"),
+                "last": self.tr("Last band")}.get(band or "", "")
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else 5
+        return 0 if parent.isValid() else COLUMNS
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < 5):
+                and 0 <= section < COLUMNS):
             return self.headers()[section]
         return None
 
@@ -64,6 +77,8 @@ class RankingTableModel(QAbstractTableModel):
         row = self.rows[index.row()]
         if role == Qt.ItemDataRole.ForegroundRole and row["rank"] is None:
             return UNDER_SAMPLE_BRUSH
+        if role == Qt.ItemDataRole.ForegroundRole and row.get("band") == "last":
+            return LAST_BAND_BRUSH
         if role == Qt.ItemDataRole.ToolTipRole:
             if index.column() == 1:
                 return self.paths.get(row["unit_id"], row["unit_name"])
@@ -75,7 +90,8 @@ class RankingTableModel(QAbstractTableModel):
         rank = str(row["rank"]) if row["rank"] is not None else self.tr("unranked")
         name = self.labels.get(row["unit_id"]) or row["unit_name"]
         return [rank, name, str(row["forms"]), pct(row["satisfaction_rate"]),
-                score(row["weighted_score"])][index.column()]
+                score(row["weighted_score"]), label_of(AppraisalCategory, row.get("category")),
+                self.band_text(row.get("band"))][index.column()]
 
 
 class RankingChartView(QChartView):

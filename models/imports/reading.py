@@ -39,6 +39,7 @@ HEADER_ALIASES = {
     "name": ("名称", "姓名"),
     "kind": ("类别",),
     "parent": ("上级单位", "Parent unit"),
+    "category": ("考评类别", "Appraisal category"),
     "township": ("乡镇",),
     "phone": ("电话",),
     "team": ("所属组", "督查组", "Inspection team"),

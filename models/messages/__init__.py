@@ -24,6 +24,7 @@ from models.messages import (
     general,
     imports,
     profiles,
+    rankings,
     records,
     security,
     store,
@@ -33,7 +34,7 @@ from models.messages import (
 )
 
 AREAS = (general, cli, cli_usage, records, imports, security, store, documents, sync,
-         unit_reports, acceptance, assignments, profiles, trends)
+         unit_reports, acceptance, assignments, profiles, trends, rankings)
 
 
 def _join() -> dict[str, str]:

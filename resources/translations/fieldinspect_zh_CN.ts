@@ -50,11 +50,6 @@
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
-        <source>Publish in the exposure notice</source>
-        <translation>列入曝光通报</translation>
-    </message>
-    <message>
         <location filename="../../desktop/pages/accountability.py" line="1"/>
         <source>Problems the case was opened for (%1)</source>
         <translation>问责涉及的问题（%1件）</translation>
@@ -63,6 +58,11 @@
         <location filename="../../desktop/pages/accountability.py" line="1"/>
         <source>%1 problems past their deadline unrectified in %2</source>
         <translation>在%2中有%1个问题逾期未整改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/campaigns.py" line="1"/>
+        <source>Publish in the exposure notice</source>
+        <translation>列入曝光通报</translation>
     </message>
 </context>
 <context>
@@ -209,6 +209,26 @@
         <location filename="../../desktop/pages/admin.py" line="56"/>
         <source>Close campaign</source>
         <translation>关闭评议活动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/campaigns.py" line="1"/>
+        <source>Advanced: top % of each category</source>
+        <translation>先进：各类别前百分比</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/campaigns.py" line="1"/>
+        <source>Last band: last units of each category</source>
+        <translation>末位：各类别最后名数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/campaigns.py" line="1"/>
+        <source>Appraisal points for a score of 100</source>
+        <translation>测评得分100分折合考核分值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/campaigns.py" line="1"/>
+        <source>HQ sets the weights, the minimum sample, the bands and the appraisal points; this device reads them.</source>
+        <translation>权重、最低样本数、等次和考核分值由总部设置；本设备只读。</translation>
     </message>
 </context>
 <context>
@@ -580,6 +600,11 @@
         <location filename="../../desktop/pages/dashboard.py" line="183"/>
         <source>%1 people sanctioned, %2 units held accountable</source>
         <translation>处分 %1 人，问责单位 %2 个</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/dashboard.py" line="1"/>
+        <source>Double-click a unit to open its figures.</source>
+        <translation>双击单位可查看其各项数据。</translation>
     </message>
 </context>
 <context>
@@ -2142,32 +2167,32 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <translation>单位联络员</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/pages/campaigns.py" line="1"/>
         <source>County departments</source>
         <translation>县直部门</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/pages/campaigns.py" line="1"/>
         <source>Townships and streets</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/pages/campaigns.py" line="1"/>
         <source>Stations</source>
         <translation>站所</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/pages/campaigns.py" line="1"/>
         <source>Service windows</source>
         <translation>服务窗口</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/pages/campaigns.py" line="1"/>
         <source>Schools</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/pages/campaigns.py" line="1"/>
         <source>Hospitals</source>
         <translation>医院</translation>
     </message>
@@ -2450,7 +2475,7 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <translation>保密</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/pages/campaigns.py" line="1"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
@@ -2659,12 +2684,12 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <translation>评议活动</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/pages/campaigns.py" line="1"/>
         <source>Export with contacts…</source>
         <translation>连同联系方式导出…</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/pages/campaigns.py" line="1"/>
         <source>The list with each complainant&apos;s contact. The export is recorded in the audit trail.</source>
         <translation>导出的列表包含每位投诉人的联系方式；每次导出都记入审计日志。</translation>
     </message>
@@ -5085,6 +5110,21 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>Recorded: {old} lives on as {new}.</source>
         <translation>已登记：“{old}”由“{new}”承继。</translation>
     </message>
+    <message>
+        <location filename="../../models/messages/rankings.py" line="1"/>
+        <source>Between 0 and 100 %.</source>
+        <translation>应在 0 至 100% 之间。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rankings.py" line="1"/>
+        <source>Not below 0.</source>
+        <translation>不能小于 0。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rankings.py" line="1"/>
+        <source>Only HQ sets a unit&apos;s appraisal category; this device reads it.</source>
+        <translation>单位的考评类别由总部设置；本设备只读。</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsPanel</name>
@@ -5457,6 +5497,31 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>unranked</source>
         <translation>未排名</translation>
     </message>
+    <message>
+        <location filename="../../desktop/widgets/ranking.py" line="1"/>
+        <source>Appraisal category</source>
+        <translation>考评类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/ranking.py" line="1"/>
+        <source>Band</source>
+        <translation>等次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/ranking.py" line="1"/>
+        <source>Advanced</source>
+        <translation>先进</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/ranking.py" line="1"/>
+        <source>Qualified</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/ranking.py" line="1"/>
+        <source>Last band</source>
+        <translation>末位</translation>
+    </message>
 </context>
 <context>
     <name>RecordPage</name>
@@ -5722,11 +5787,6 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../desktop/pages/reports.py" line="156"/>
-        <source>Units ranked per group; top and bottom lists.</source>
-        <translation>按评议群体排名；前列和后进名单。</translation>
-    </message>
-    <message>
         <location filename="../../desktop/pages/reports.py" line="157"/>
         <source>Overdue and upcoming deadlines</source>
         <translation>逾期及临期问题</translation>
@@ -5920,44 +5980,59 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <translation>另有 %1 个问题尚在受理，未列入。</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/pages/campaigns.py" line="1"/>
         <source>Assignment notices</source>
         <translation>交办通知</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/pages/campaigns.py" line="1"/>
         <source>One notice per unit with its new problems, deadlines and responsible persons; a confidential one by its assignment text.</source>
         <translation>每个单位一份，列出新交办的问题、整改时限和责任人；来源保密的问题只列交办文本。</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/pages/campaigns.py" line="1"/>
         <source>Folder for the assignment notices</source>
         <translation>交办通知保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/pages/campaigns.py" line="1"/>
         <source>Numbered by headquarters; the problems then go to their units.</source>
         <translation>由总部编号；问题随后送达所属单位。</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/pages/campaigns.py" line="1"/>
         <source>No unit has new problems to assign: no notice was written.</source>
         <translation>没有单位有待交办的新问题：未生成通知。</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/pages/campaigns.py" line="1"/>
         <source>%1 files of assignment notices written to %2; %3 problems now carry their notice number.</source>
         <translation>已将 %1 个交办通知文件写入 %2；%3 个问题已记上交办通知文号。</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/pages/campaigns.py" line="1"/>
         <source>Discipline exposure notice</source>
         <translation>曝光通报</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/pages/campaigns.py" line="1"/>
         <source>The accountability cases ticked for publication: unit, person, violation, outcome and date.</source>
         <translation>勾选曝光的问责案件：单位、人员、问题、处理结果和日期。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="156"/>
+        <source>Units ranked within each appraisal category with their bands, and per group; top and bottom lists.</source>
+        <translation>按考评类别分别排名并划分等次，另按评议群体排名；前列和后进名单。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="1"/>
+        <source>Appraisal points</source>
+        <translation>绩效考核得分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/reports.py" line="1"/>
+        <source>Each ranked unit&apos;s score as the appraisal&apos;s points, with its category, rank and band.</source>
+        <translation>各参与排名单位的测评得分折算为考核分值，附考评类别、类别内名次和等次。</translation>
     </message>
 </context>
 <context>
@@ -6274,7 +6349,7 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <translation>已将 %1 行写入 %2。</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/pages/campaigns.py" line="1"/>
         <source>%1 with contacts</source>
         <translation>%1（含联系方式）</translation>
     </message>
@@ -6665,6 +6740,26 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <location filename="../../desktop/pages/units.py" line="1"/>
         <source>Record successor…</source>
         <translation>登记承继单位…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/units.py" line="1"/>
+        <source>Appraisal category…</source>
+        <translation>考评类别…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/units.py" line="1"/>
+        <source>%1 (by kind)</source>
+        <translation>%1（按单位类型）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/units.py" line="1"/>
+        <source>Appraisal category</source>
+        <translation>考评类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/units.py" line="1"/>
+        <source>Appraisal category of %1</source>
+        <translation>%1的考评类别</translation>
     </message>
 </context>
 <context>
@@ -7872,6 +7967,69 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <location filename="../../desktop/pages/unit_succession.py" line="1"/>
         <source>Record a unit&apos;s successor</source>
         <translation>登记单位承继关系</translation>
+    </message>
+</context>
+<context>
+    <name>UnitFiguresDialog</name>
+    <message>
+        <location filename="../../desktop/widgets/unit_figures.py" line="1"/>
+        <source>Figures of %1</source>
+        <translation>%1的测评数据</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/unit_figures.py" line="1"/>
+        <source>Appraisal category</source>
+        <translation>考评类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/unit_figures.py" line="1"/>
+        <source>Rank in category</source>
+        <translation>类别内名次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/unit_figures.py" line="1"/>
+        <source>unranked</source>
+        <translation>不参与排名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/unit_figures.py" line="1"/>
+        <source>Band</source>
+        <translation>等次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/unit_figures.py" line="1"/>
+        <source>Forms</source>
+        <translation>有效票数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/unit_figures.py" line="1"/>
+        <source>Satisfaction rate</source>
+        <translation>综合满意率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/unit_figures.py" line="1"/>
+        <source>Weighted score</source>
+        <translation>测评得分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/unit_figures.py" line="1"/>
+        <source>Appraisal points</source>
+        <translation>考核得分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/unit_figures.py" line="1"/>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/unit_figures.py" line="1"/>
+        <source>%1, %2 rectified, %3 overdue</source>
+        <translation>共%1个，已整改%2个，逾期%3个</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/widgets/unit_figures.py" line="1"/>
+        <source>Respondent group</source>
+        <translation>评议群体</translation>
     </message>
 </context>
 </TS>

@@ -276,6 +276,14 @@ def _office_campaign(_scope: Scope, before: dict | None, after: dict | None,
     return None
 
 
+def _office_unit(_scope: Scope, before: dict | None, after: dict | None,
+                 _lookup: Lookup) -> Refusal | None:
+    if rules.unit_category_set(before, after):
+        return Refusal("unit_category_hq_only", "only HQ sets a unit's appraisal category",
+                       {"fields": ["category"]})
+    return None
+
+
 def _office_problem(_scope: Scope, before: dict | None, after: dict | None,
                     _lookup: Lookup) -> Refusal | None:
     changed = rules.reply_changed(before, after)
@@ -332,6 +340,7 @@ _ROW_WRITE: dict[tuple[str, str], RowRule] = {
     ("representative", "attachment"): _attachment_owner,
     ("office", "attachment"): _attachment_owner,
     ("office", "campaign"): _office_campaign,
+    ("office", "unit"): _office_unit,
     ("office", "problem"): _office_problem,
     ("kiosk", "evaluation"): _kiosk_form,
     ("unit", "problem_receipt"): _unit_follower("problem_receipt", (), "", ""),
@@ -345,7 +354,7 @@ _ROW_WRITE: dict[tuple[str, str], RowRule] = {
 }
 # (role, table) pairs with fields only HQ sets (docs/authorization.md marks them "†").
 HQ_FIELDS: dict[str, dict[str, tuple[str, ...]]] = {
-    "office": {"campaign": rules.RESULT_SETTINGS,
+    "office": {"campaign": rules.RESULT_SETTINGS, "unit": ("category",),
                "problem": rules.REPLY_FIELDS + rules.ASSIGNMENT_FIELDS},
     "representative": {"visit": rules.VISIT_ASSIGNMENT},
     "unit": {"extension_request": rules.EXTENSION_DECISION_FIELDS,

@@ -53,3 +53,17 @@ def test_hq_device_sets_result_settings(store, worker, qtbot, ready, run):
     dialog.editors["min_sample"].set(12)
     run(dialog.save())
     assert _min_sample(store) == [12]
+
+
+def test_a_new_campaign_at_hq_starts_from_the_default_bands_and_points(store, worker, qtbot,
+                                                                      ready, run):
+    """HQ saving a new campaign unchanged keeps 先进 10 %, 末位 3 and 10 points (not 0s)."""
+    store.set_meta("device_role", "hq")
+    session = make_session(store, worker, role="hq", device_role="hq")
+    dialog = _new_campaign_dialog(session, qtbot, ready, run)
+    dialog.editors["name"].set("2027年万民评议")
+    run(dialog.save())
+    with store.read() as conn:
+        row = conn.execute(sa.text("SELECT band_top_percent, band_bottom_count, "
+                                   "appraisal_points FROM campaign")).one()
+    assert tuple(row) == (10.0, 3, 10.0)

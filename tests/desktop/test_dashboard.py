@@ -1,5 +1,6 @@
 """The dashboard shows exactly the figures of `fieldinspect stats --json`."""
 
+from models.rankings import ranked_in_categories
 from models.stats import county_stats, unit_ranking
 from tests.desktop.conftest import until
 
@@ -12,7 +13,7 @@ def test_dashboard_figures_equal_county_stats(qtbot, ready, run, demo_session, d
     ready(page)
     with demo_store.read() as conn:
         expected = county_stats(conn)
-        ranking = unit_ranking(conn)
+        ranking = ranked_in_categories(conn, unit_ranking(conn), None)
     assert page.figures == expected
     ev = expected["evaluations"]
     assert page.cards["forms"].value.text() == f"{ev['total']:,}"

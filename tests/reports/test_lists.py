@@ -62,7 +62,7 @@ def test_overdue_list_counts_days(conn, tmp_path):
 def test_rankings_follow_unit_ranking_with_the_minimum_sample(conn, tmp_path):
     path = produce("rankings", conn, ReportRequest(out=tmp_path / "r.xlsx", as_of=AS_OF))[0]
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == ["前列与末位", "千名家长评学校", "千名患者评医院", "万名群众评机关"]
+    assert wb.sheetnames == ["分类别排名", "前列与末位", "千名家长评学校", "千名患者评医院", "万名群众评机关"]
     campaign_id = conn.exec_driver_sql("SELECT id FROM campaign").scalar()
     expected = unit_ranking(conn, campaign_id=campaign_id, group="citizen")
     rows = _rows(wb["万名群众评机关"])
