@@ -16,7 +16,7 @@ from reports.labels import zh
 from reports.redaction import Redactor, build_redactor
 
 NOTICE_HEADER = ["序号", "责任单位", "问题", "整改措施", "整改时限", "责任人", "整改状态"]
-NOTICE_WIDTHS = [4, 14, 24, 24, 10, 7, 7]
+NOTICE_WIDTHS = [4, 13, 22, 21, 13, 9, 8]  # a date and a three-character name on one line
 PUBLICITY_DAYS = 7  # the publicity period when none is given: issue date + 7 days
 
 
