@@ -25,6 +25,7 @@ from models.messages import (
     imports,
     profiles,
     records,
+    rectification_loop,
     security,
     store,
     sync,
@@ -32,7 +33,7 @@ from models.messages import (
 )
 
 AREAS = (general, cli, cli_usage, records, imports, security, store, documents, sync,
-         unit_reports, acceptance, assignments, profiles)
+         unit_reports, acceptance, assignments, profiles, rectification_loop)
 
 
 def _join() -> dict[str, str]:

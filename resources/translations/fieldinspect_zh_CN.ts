@@ -5035,6 +5035,11 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>start the kiosk, then close it and exit 0 (checks a set-up)</source>
         <translation>启动评价器后随即关闭并以 0 退出（用于检查设置）</translation>
     </message>
+    <message>
+        <location filename="../../models/messages/rectification_loop.py" line="1"/>
+        <source>No unit has problems overdue or due soon: no reminder was written.</source>
+        <translation>没有单位存在逾期或临期问题，未生成催办通知。</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsPanel</name>
