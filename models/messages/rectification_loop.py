@@ -2,5 +2,6 @@
 report photo HQ refused and the device held back, and the unit a device is enrolled for."""
 
 MESSAGES = {
+    "cli_column_unit": "unit",
     "reminder_nothing_due": "No unit has problems overdue or due soon: no reminder was written.",
 }
