@@ -6,6 +6,8 @@ import json
 import struct
 from datetime import date
 
+import sqlalchemy as sa
+
 from models.records import Attachment, Finding, Opinion, Problem, Visit
 from models.rectification import ExtensionRequest, ProblemReceipt, RectificationReport
 from models.store.outbox import append_to_outbox
@@ -179,3 +181,34 @@ def test_a_unit_device_attaches_files_to_its_reports_only(hq):
     result = c.liaison.sync()
     assert result.forbidden == 2 and _codes(c.liaison) == ["attachment_owner"] * 2
     assert hq.rows("attachment") == {}
+
+
+def test_a_problem_that_becomes_confidential_after_assignment_leaves_no_old_text_on_the_unit(hq):
+    """The unit received a problem's description; HQ then links it to a secret visit's
+    finding. After the next sync the unit's store holds the description nowhere (not in the
+    row, not in its history): the row carries the assignment text HQ writes, else nothing."""
+    from models.records import Problem as ProblemRow
+    from models.rectification import ProblemSourceLink
+
+    c = county(hq)
+    old = "Fees charged twice at the counter"
+    assert any(old in text for _, _, text in store_texts(c.liaison))  # received, not secret
+    with c.boss.write("hq") as w:
+        w.create(ProblemSourceLink, {"problem_id": c.ids["replied"], "kind": "finding",
+                                     "source_id": c.ids["finding"]})
+    c.boss.sync()
+    c.liaison.sync()
+    assert [(t, col) for t, col, text in store_texts(c.liaison) if old in text] == []
+    with c.liaison.store.read() as conn:
+        row = conn.execute(sa.select(ProblemRow.__table__).where(
+            ProblemRow.__table__.c.id == c.ids["replied"])).mappings().one()
+    assert row["confidential_source"] and row["description"] == ""
+    assert row["source_category"] == "absent_from_post"  # what the liaison's window shows
+    with c.boss.write("hq") as w:  # HQ writes what the unit is told
+        w.update(ProblemRow, c.ids["replied"], {"assignment_text": "收费请按公示标准执行"})
+    c.boss.sync()
+    c.liaison.sync()
+    with c.liaison.store.read() as conn:
+        assert conn.exec_driver_sql("SELECT description FROM problem WHERE id = ?",
+                                    (c.ids["replied"],)).scalar() == "收费请按公示标准执行"
+    assert [(t, col) for t, col, text in store_texts(c.liaison) if old in text] == []
