@@ -7492,4 +7492,27 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <translation>此为暗访发现：责任单位只看到下方的交办内容，看不到问题描述，也看不到暗访的日期、时间、地点和人员。</translation>
     </message>
 </context>
+<context>
+    <name>AddSourceDialog</name>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Add a source…</source>
+        <translation>添加来源…</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Add a source</source>
+        <translation>添加问题来源</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Kind of source</source>
+        <translation>来源类别</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>No record of this kind to add.</source>
+        <translation>没有可添加的此类记录。</translation>
+    </message>
+</context>
 </TS>
