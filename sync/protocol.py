@@ -46,7 +46,11 @@ JSON_BODY_BYTES = 64 * 1024
 # is held back on the device and sent as a `skip` placeholder (see PushEntry).
 MAX_ENTRY_BYTES = MAX_BODY_BYTES - 64 * 1024
 # Why a device held an entry back: HQ records the placeholder under these outcome codes.
-HELD_BACK_REASONS = {"too_large": "too_large", "refused": "held_back"}
+# A photo whose bytes HQ refused (sync/server/attachments.py) is held back under its own code,
+# so the device can say what to do about it (take it off the report, attach it again).
+PHOTO_REFUSALS = ("photo_metadata", "photo_format")
+HELD_BACK_REASONS = {"too_large": "too_large", "refused": "held_back",
+                     **{code: code for code in PHOTO_REFUSALS}}
 
 EntryStatus = Literal["applied", "duplicate", "rejected", "forbidden", "conflict"]
 # The code of a `rejected` entry whose number HQ already holds with a different entry: the

@@ -127,6 +127,9 @@ def report_command(ctx, args) -> int:
         paths = produce(args.kind, conn, req)
     log_event(ctx.store(), "export", profile=ctx.profile(), details={
         "report": args.kind, "files": len(paths), "format": paths[0].suffix.lower() if paths else ""})
+    if args.kind == "reminder" and not paths:
+        print(messages.text("reminder_nothing_due"))
+        return 0
     where = args.out if args.kind in ("unit-feedback", "reminder") else paths[0]
     print(messages.text("cli_files_written", {"count": len(paths), "path": where}))
     if args.kind == "criticism-notice":

@@ -89,11 +89,11 @@ def cmd_list_devices(ctx, args) -> int:
         return 0
     labels = {d["id"]: d["label"] for d in devices}
     print(_device_row("id", *(messages.text(code) for code in (
-        "cli_column_label", "cli_column_role", "cli_column_team", "cli_column_status",
-        "cli_column_last_sync"))))
-    for d in devices:
+        "cli_column_label", "cli_column_role", "cli_column_team", "cli_column_unit",
+        "cli_column_status", "cli_column_last_sync"))))
+    for d in devices:  # a kiosk or a unit liaison's device serves one unit: HQ finds it by it
         print(_device_row(d["id"], d["label"][:20], label(DeviceRole, d["role"]),
-                          (d["team"] or "-")[:16], d["status"],
+                          (d["team"] or "-")[:16], (d.get("unit") or "-")[:16], d["status"],
                           d["last_sync_at"] or messages.text("cli_device_never_synced")))
         if d.get("audit_alarm"):
             print(" " * 38 + messages.text("cli_device_audit_alarm", {"alarm": d["audit_alarm"]}))
@@ -104,10 +104,10 @@ def cmd_list_devices(ctx, args) -> int:
     return 0
 
 
-def _device_row(device_id: str, name: str, role: str, team: str, status: str,
+def _device_row(device_id: str, name: str, role: str, team: str, unit: str, status: str,
                 last_sync: str) -> str:
     return (f"{pad(device_id, 36)}  {pad(name, 20)} {pad(role, 20)} {pad(team, 16)} "
-            f"{pad(status, 8)} {last_sync}")
+            f"{pad(unit, 16)} {pad(status, 8)} {last_sync}")
 
 
 def cmd_revoke_device(ctx, args) -> int:

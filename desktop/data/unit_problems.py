@@ -28,7 +28,7 @@ def _problems(conn: sa.Connection) -> list[dict]:
     p, u = ProblemRow.__table__, Unit.__table__
     query = (sa.select(p.c.id, p.c.description, p.c.assignment_text, p.c.assignment_no,
                        p.c.assigned_on, p.c.deadline, p.c.status, p.c.unit_id,
-                       p.c.responsible_person, p.c.confidential_source,
+                       p.c.responsible_person, p.c.confidential_source, p.c.source_category,
                        u.c.name.label("unit_name"))
              .select_from(p.outerjoin(u, u.c.id == p.c.unit_id))
              .where(p.c.deleted_at.is_(None)))

@@ -32,7 +32,7 @@ from desktop.pages.base import Page
 from desktop.pages.liaison_dialogs import ExtensionDialog, ReportDialog
 from desktop.widgets.slots import widget_slot
 from models import unit_reports
-from models.enums import ExtensionDecision, ProblemStatus, ReportReview
+from models.enums import ExtensionDecision, FindingCategory, ProblemStatus, ReportReview
 from models.office_settings import read_office_settings
 from models.timeutil import local_today
 
@@ -43,6 +43,13 @@ COL_PROBLEM, COL_DEADLINE, COL_OVERDUE, COL_STATUS, COL_SIGNED, COL_REPORT, COL_
 def _read(conn) -> dict:
     return {"problems": unit_problems(conn, local_today()),
             "due_soon_days": read_office_settings(conn)["due_soon_days"]}
+
+
+def problem_text(row: dict) -> str:
+    """What the unit reads of a problem: the assignment text or description HQ sent; for a
+    confidential problem HQ has not written an assignment text for yet (its description is
+    withheld), the category of what was found, never an empty line."""
+    return row["text"] or label_of(FindingCategory, row.get("source_category"))
 
 
 class OurProblemsPage(Page):
@@ -142,7 +149,7 @@ class OurProblemsPage(Page):
     def _fill(self) -> None:
         self.table.setRowCount(len(self.rows))
         for r, row in enumerate(self.rows):
-            cells = [row["text"], row["deadline"].isoformat() if row["deadline"] else "",
+            cells = [problem_text(row), row["deadline"].isoformat() if row["deadline"] else "",
                      str(row["days_overdue"]) if row["days_overdue"] else "",
                      label_of(ProblemStatus, row["status"]),
                      row["signed_on"].isoformat() if row["signed_on"] else self.tr("Not yet"),
@@ -203,7 +210,7 @@ class OurProblemsPage(Page):
         """The problem as the unit reads it, then each request and report with HQ's answer."""
         e = html.escape
         deadline = row["deadline"].isoformat() if row["deadline"] else "—"
-        parts = [f"<p><b>{e(row['text'])}</b></p>",
+        parts = [f"<p><b>{e(problem_text(row))}</b></p>",
                  "<p>" + "<br>".join(e(line) for line in [
                      self.tr("Unit: %1").replace("%1", row["unit_name"] or ""),
                      self.tr("Assignment notice: %1").replace("%1", row["assignment_no"] or "—"),

@@ -21,12 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import show_error
+from desktop.labels import label_of
 from desktop.messages import problem_line
 from desktop.operations import store_op
 from desktop.pages.findings import PhotoPicker
 from desktop.widgets.date_edit import DateEdit
 from desktop.widgets.slots import widget_slot
 from models import unit_reports
+from models.enums import FindingCategory
 from models.errors import ValidationError
 from models.timeutil import local_today
 
@@ -56,7 +58,8 @@ class _LiaisonDialog(QDialog):
         self.setMinimumWidth(520)
         self.heading = QLabel(objectName="dialogProblem")
         self.heading.setWordWrap(True)
-        self.heading.setText(problem["text"])
+        self.heading.setText(problem["text"] or label_of(
+            FindingCategory, problem.get("source_category")))
         self.form = QFormLayout()
         self.error = QLabel(objectName="fieldError")
         self.error.setWordWrap(True)

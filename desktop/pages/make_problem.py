@@ -10,12 +10,13 @@ finding in one transaction (`models.assignments.make_problem`).
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.data.assignments import problem_proposal, problem_sources, problems_fed_by
 from desktop.labels import label_of
 from desktop.operations import store_op
+from desktop.pages.add_source import AddSourceDialog, source_text
 from desktop.widgets.fields import FieldSpec
 from desktop.widgets.record_form import RecordFormDialog
 from models import rules
@@ -150,11 +151,27 @@ async def show_sources(page, dialog: RecordFormDialog, problem_id: str, at_hq: b
     box = LinksBox(_tr("sources"), "problemSources", dialog)
     dialog.layout().insertWidget(1, box)
     reference = page.session.reference
-    await store_op(box, page.session, lambda c: problem_sources(c, problem_id, at_hq=at_hq),
-                   success=lambda rows: box.show_lines(
-                       [source_line(r, reference) for r in rows],
-                       _tr("no_sources"))).run()
+
+    async def read() -> None:
+        await store_op(box, page.session, lambda c: problem_sources(c, problem_id, at_hq=at_hq),
+                       success=lambda rows: box.show_lines(
+                           [source_line(r, reference) for r in rows],
+                           _tr("no_sources"))).run()
+
+    if at_hq:  # HQ alone records where a problem came from
+        add = QPushButton(source_text("button"), objectName="addSourceButton")
+        add.clicked.connect(lambda: _open_add_source(page, dialog, problem_id, read))
+        box.layout().addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
+    await read()
     dialog.sources_box = box
+
+
+def _open_add_source(page, dialog, problem_id: str, read) -> None:
+    picker = AddSourceDialog(page, problem_id, lambda r: source_line(r, page.session.reference),
+                             read)
+    dialog.add_source_dialog = picker
+    picker.open()
+    picker.load()
 
 
 async def show_fed_problems(page, dialog: RecordFormDialog, finding_id: str) -> None:

@@ -11,6 +11,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout
 
+from desktop import messages
+
 translate = QCoreApplication.translate  # lupdate reads translate("ReportsPage", ...)
 
 
@@ -41,7 +43,6 @@ async def number_reminders(ticket, session, req, row: dict) -> None:
 
 def reminders_text(files: int, out: Path) -> str:
     if not files:
-        return translate("ReportsPage", "No unit has problems overdue or due soon: no "
-                         "reminder was written.")
+        return messages.text("reminder_nothing_due")
     return translate("ReportsPage", "%1 files of reminder notices written to %2.") \
         .replace("%1", str(files)).replace("%2", str(out))

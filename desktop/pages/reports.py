@@ -10,103 +10,41 @@ background lane; its progress shows after a moment and it can be cancelled betwe
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QFileDialog,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop import messages
 from desktop.errors import show_error
-from desktop.labels import choices
 from desktop.operations import Op, OpCancelled, Ticket, errors_shown
-from desktop.pages.assignment_row import (
-    add_assignment_options,
-    assignments_text,
-    issue_assignment,
-    offers_assignment,
-)
+from desktop.pages.assignment_row import assignments_text, issue_assignment, offers_assignment
 from desktop.pages.base import Page
-from desktop.pages.exposure_row import add_exposure_options, number_exposure
-from desktop.pages.notice_options import add_notice_options, apply_notice_options, notice_text
-from desktop.pages.reminder_row import add_reminder_options, number_reminders, reminders_text
+from desktop.pages.exposure_row import number_exposure
+from desktop.pages.notice_options import apply_notice_options, notice_text
+from desktop.pages.reminder_row import number_reminders, reminders_text
+from desktop.pages.report_files import ask_folder, ask_save_path, default_folder
 from desktop.pages.report_results import campaign_left_out_text, circulated_text
+from desktop.pages.report_rows import (
+    ALL_CAMPAIGNS_BY_DEFAULT,
+    FOLDER_OUTPUTS,
+    OUTPUTS,
+    add_row,
+    output_names,
+)
 from desktop.pages.unit_feedback import ReportCancelled, write_all_feedback
-from desktop.pages.visit_round_options import add_visit_round_options, apply_visit_round_options
-from desktop.widgets.asking import run_dialog
-from desktop.widgets.date_edit import DateEdit
+from desktop.pages.visit_round_options import apply_visit_round_options
 from desktop.widgets.slots import widget_slot
-from models.enums import ProblemStatus
-from models.output_folder import default_output_folder
 from models.security.audit import log_event
 
-# kind, formats offered (the first is the default)
-OUTPUTS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("ledger", ("xlsx", "docx", "pdf")),
-    ("notice", ("docx", "pdf")),
-    ("criticism-notice", ("docx", "pdf")),
-    ("unit-feedback", ("pdf",)),
-    ("county-summary", ("docx", "pdf")),
-    ("rankings", ("xlsx", "docx", "pdf")),
-    ("appraisal", ("xlsx",)),
-    ("overdue", ("xlsx", "docx", "pdf")),
-    ("visit-round", ("docx", "pdf")),
-    ("reminder", ("docx", "pdf")),
-    ("assignment", ("docx", "pdf")),
-    ("exposure", ("docx", "pdf")),
-)
-# the CLI's defaults too
-ALL_CAMPAIGNS_BY_DEFAULT = ("county-summary", "overdue", "visit-round", "reminder")
-FOLDER_OUTPUTS = ("unit-feedback", "reminder", "assignment")  # one file per unit, into a folder
-
-translate = QCoreApplication.translate  # lupdate reads translate("ReportsPage", ...)
-
-
-def default_folder() -> Path:
-    """Documents, made when missing (else home): never a dialog on a folder that is not there."""
-    return default_output_folder(
-        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
-
-
-async def ask_save_path(parent: QWidget, title: str, suggested: Path, fmt: str) -> Path | None:
-    """The Save as… dialog; the extension of the chosen format is added when missing."""
-    dialog = QFileDialog(parent, title)
-    dialog.setObjectName("reportFileDialog")
-    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-    dialog.setNameFilters([format_filter(fmt)])
-    dialog.selectFile(str(suggested))
-    if not await run_dialog(dialog) or not dialog.selectedFiles():
-        return None
-    path = Path(dialog.selectedFiles()[0])
-    return path if path.suffix.lower() == f".{fmt}" else path.with_name(f"{path.name}.{fmt}")
-
-
-async def ask_folder(parent: QWidget, title: str, suggested: Path) -> Path | None:
-    """The folder chooser of the unit-feedback run (one PDF per unit goes into it)."""
-    dialog = QFileDialog(parent, title)
-    dialog.setObjectName("reportFolderDialog")
-    dialog.setFileMode(QFileDialog.FileMode.Directory)
-    dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
-    dialog.setDirectory(str(suggested))
-    if not await run_dialog(dialog) or not dialog.selectedFiles():
-        return None
-    return Path(dialog.selectedFiles()[0])
-
-
-def format_filter(fmt: str) -> str:
-    return {"xlsx": translate("ReportsPage", "Excel workbook (*.xlsx)"),
-            "docx": translate("ReportsPage", "Word document (*.docx)"),
-            "pdf": translate("ReportsPage", "PDF document (*.pdf)")}[fmt]
+__all__ = ["ALL_CAMPAIGNS_BY_DEFAULT", "OUTPUTS", "ReportsPage", "default_folder"]
 
 
 class ReportsPage(Page):
@@ -141,7 +79,7 @@ class ReportsPage(Page):
         if not offers_assignment(session):  # HQ alone assigns problems to their units
             outputs = [(kind, formats) for kind, formats in outputs if kind != "assignment"]
         for i, (kind, formats) in enumerate(outputs, start=1):
-            self._add_row(i, kind, formats)
+            self.rows[kind] = add_row(self.grid, i, kind, formats, self.save)
         self.grid.setColumnStretch(1, 1)
         self.grid.setRowStretch(len(outputs) * 2 + 1, 1)
         scroll = QScrollArea(objectName="reportsScroll")
@@ -154,127 +92,7 @@ class ReportsPage(Page):
         layout.addWidget(scroll, 1)
 
     def names(self) -> dict[str, tuple[str, str]]:
-        return {
-            "ledger": (self.tr("Rectification ledger"),
-                       self.tr("Problems with measures, deadlines and status, in the "
-                               "customary layout.")),
-            "notice": (self.tr("Public notice of rectification"),
-                       self.tr("Problems, measures, deadlines and who answers for them, "
-                               "with everything confidential removed.")),
-            "criticism-notice": (self.tr("Circulated criticism notice"),
-                                 self.tr("The circulated criticisms decided in the period "
-                                         "that are not yet in a notice.")),
-            "unit-feedback": (self.tr("Unit feedback, all units"),
-                              self.tr("One PDF per evaluated unit: results, reasons, "
-                                      "opinions and open problems.")),
-            "county-summary": (self.tr("County summary"),
-                               self.tr("The year's figures with charts.")),
-            "rankings": (self.tr("Rankings"),
-                         self.tr("Units ranked within each appraisal category with their "
-                                 "bands, and per group; top and bottom lists.")),
-            "appraisal": (self.tr("Appraisal points"),
-                          self.tr("Each ranked unit's score as the appraisal's points, with "
-                                  "its category, rank and band.")),
-            "overdue": (self.tr("Overdue and upcoming deadlines"),
-                        self.tr("Problems past their deadline or due within a week.")),
-            "visit-round": (self.tr("Visit-round report"),
-                            self.tr("Per unit: the visits made, what they found and what was "
-                                    "done, with no time, place or team of a secret visit.")),
-            "reminder": (self.tr("Reminder notices"),
-                         self.tr("One notice per unit with problems overdue or due within "
-                                 "the office's days, each with its days.")),
-            "assignment": (self.tr("Assignment notices"),
-                           self.tr("One notice per unit with its new problems, deadlines and "
-                                   "responsible persons; a confidential one by its assignment "
-                                   "text.")),
-            "exposure": (self.tr("Discipline exposure notice"),
-                         self.tr("The accountability cases ticked for publication: unit, "
-                                 "person, violation, outcome and date.")),
-        }
-
-    # --- building the rows ----------------------------------------------------------------
-    def _add_row(self, i: int, kind: str, formats: tuple[str, ...]) -> None:
-        name, hint = self.names()[kind]
-        label = QLabel(f"<b>{name}</b><br><span style='color:#555'>{hint}</span>",
-                       objectName=f"reportLabel_{kind}")
-        label.setWordWrap(True)
-        label.setMinimumWidth(260)
-        label.setMaximumWidth(380)
-        row: dict = {"kind": kind}
-        options = QWidget()
-        box = QHBoxLayout(options)
-        box.setContentsMargins(0, 0, 0, 0)
-        if kind not in ("criticism-notice", "exposure", "assignment"):  # no campaign filter
-            row["campaign"] = QComboBox(objectName=f"campaign_{kind}")
-            row["campaign"].setMinimumWidth(180)
-            box.addWidget(QLabel(self.tr("Campaign")))
-            box.addWidget(row["campaign"])
-        if kind == "ledger":
-            row["status"] = QComboBox(objectName="ledgerStatus")
-            row["status"].addItem(self.tr("Any status"), None)
-            for value, text in choices(ProblemStatus):
-                row["status"].addItem(text, value)
-            row["overdue"] = QCheckBox(self.tr("Overdue only"), objectName="ledgerOverdue")
-            box.addWidget(QLabel(self.tr("Status")))
-            box.addWidget(row["status"])
-            box.addWidget(row["overdue"])
-        if kind == "notice":
-            add_notice_options(row, box)
-        if kind == "visit-round":
-            add_visit_round_options(row, box)
-        if kind == "criticism-notice":
-            today = QDate.currentDate()
-            row["from"] = DateEdit(QDate(today.year(), 1, 1), objectName="criticismFrom")
-            row["to"] = DateEdit(today, objectName="criticismTo")
-            for edit in (row["from"], row["to"]):
-                edit.setCalendarPopup(True)
-                edit.setDisplayFormat("yyyy-MM-dd")
-            row["hq_number"] = QCheckBox(self.tr("Number from headquarters"),
-                                         objectName="criticismHqNumber")
-            row["hq_number"].setToolTip(self.tr("Without it the number is left blank, to be "
-                                                "filled in when headquarters issues it."))
-            row["hq_number"].setEnabled(False)
-            # HQ, which records every numbered notice, leaves out what one already circulated.
-            row["include_circulated"] = QCheckBox(self.tr("Include criticisms already "
-                                                          "circulated"),
-                                                  objectName="criticismIncludeCirculated")
-            row["include_circulated"].setToolTip(self.tr(
-                "Circulate again the criticisms an earlier notice already circulated. "
-                "Headquarters checks this when it numbers the notice."))
-            row["include_circulated"].setEnabled(False)
-            row["hq_number"].toggled.connect(
-                lambda on, r=row: r["include_circulated"].setEnabled(
-                    on and r["hq_number"].isEnabled()))
-            box.addWidget(QLabel(self.tr("Decided from")))
-            box.addWidget(row["from"])
-            box.addWidget(QLabel(self.tr("to")))
-            box.addWidget(row["to"])
-            box.addWidget(row["hq_number"])
-            box.addWidget(row["include_circulated"])
-        if kind == "reminder":
-            add_reminder_options(row, box)
-        if kind == "assignment":
-            add_assignment_options(row, box)
-        if kind == "exposure":
-            add_exposure_options(row, box)
-        box.addStretch(1)
-        row["format"] = QComboBox(objectName=f"format_{kind}")
-        for fmt in formats:
-            row["format"].addItem(fmt.upper(), fmt)
-        row["format"].setEnabled(len(formats) > 1)
-        text = self.tr("Choose folder…") if kind in FOLDER_OUTPUTS else self.tr("Save as…")
-        row["button"] = QPushButton(text, objectName=f"save_{kind}")
-        row["button"].clicked.connect(lambda _=False, k=kind: self.save(k))
-        row["result"] = QLabel("", objectName=f"result_{kind}")
-        row["result"].setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        row["result"].setWordWrap(True)
-        r = i * 2 - 1
-        self.grid.addWidget(label, r, 0)
-        self.grid.addWidget(options, r, 1)
-        self.grid.addWidget(row["format"], r, 2)
-        self.grid.addWidget(row["button"], r, 3)
-        self.grid.addWidget(row["result"], r + 1, 1, 1, 3)
-        self.rows[kind] = row
+        return output_names()
 
     def _fill_campaigns(self) -> None:
         campaigns = self.session.reference.campaigns  # latest first
@@ -470,6 +288,11 @@ class ReportsPage(Page):
             row["result"].setText(text)
             self._tell(self.tr("%1 written").replace("%1", self.names()[kind][0]), text,
                        out if paths else None)
+            return
+        if kind == "reminder" and not paths:  # no unit is due a reminder: no file, no folder
+            text = messages.text("reminder_nothing_due")
+            row["result"].setText(text)
+            self._tell(self.names()[kind][0], text)
             return
         if kind == "unit-feedback":
             text = self.tr("%1 unit reports written to %2.").replace("%1", str(len(paths))) \

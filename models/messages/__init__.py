@@ -26,6 +26,7 @@ from models.messages import (
     profiles,
     rankings,
     records,
+    rectification_loop,
     security,
     store,
     sync,
@@ -34,7 +35,8 @@ from models.messages import (
 )
 
 AREAS = (general, cli, cli_usage, records, imports, security, store, documents, sync,
-         unit_reports, acceptance, assignments, profiles, trends, rankings)
+         unit_reports, acceptance, assignments, profiles, trends, rankings,
+         rectification_loop)
 
 
 def _join() -> dict[str, str]:

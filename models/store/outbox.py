@@ -18,7 +18,7 @@ from models.coltypes import sqlite_timestamp
 from models.store.writes import Change, WriteSession
 from models.timeutil import utcnow
 
-HELD_BACK_CODES = ("too_large", "held_back", "too_long")
+HELD_BACK_CODES = ("too_large", "held_back", "too_long", "photo_metadata", "photo_format")
 
 
 def _reserve(conn: sa.Connection, count: int) -> int:

@@ -5125,6 +5125,21 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>Only HQ sets a unit&apos;s appraisal category; this device reads it.</source>
         <translation>单位的考评类别由总部设置；本设备只读。</translation>
     </message>
+    <message>
+        <location filename="../../models/messages/rectification_loop.py" line="1"/>
+        <source>No unit has problems overdue or due soon: no reminder was written.</source>
+        <translation>没有单位存在逾期或临期问题，未生成催办通知。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rectification_loop.py" line="1"/>
+        <source>Held back on this device: HQ refused the photo because it still carries location or camera data. Take it off the report and attach it again.</source>
+        <translation>已暂留在本机：照片仍带有位置或相机信息，总部未接收。请从整改报告中移除该照片后重新添加。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rectification_loop.py" line="1"/>
+        <source>Held back on this device: HQ takes only JPEG or PNG photos from a unit&apos;s device. Take it off the report and attach a JPEG or PNG photo.</source>
+        <translation>已暂留在本机：总部只接收单位设备发送的 JPEG 或 PNG 照片。请从整改报告中移除该文件，改为添加 JPEG 或 PNG 照片。</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsPanel</name>
@@ -8030,6 +8045,29 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <location filename="../../desktop/widgets/unit_figures.py" line="1"/>
         <source>Respondent group</source>
         <translation>评议群体</translation>
+    </message>
+</context>
+<context>
+    <name>AddSourceDialog</name>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Add a source…</source>
+        <translation>添加来源…</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Add a source</source>
+        <translation>添加问题来源</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Kind of source</source>
+        <translation>来源类别</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>No record of this kind to add.</source>
+        <translation>没有可添加的此类记录。</translation>
     </message>
 </context>
 </TS>

@@ -13,9 +13,10 @@ import orjson
 import sqlalchemy as sa
 
 from models.base import UTCDateTime, sqlite_timestamp
+from models.enums import DeviceRole
 from models.security.audit import record_pulled_versions
 from models.store.database import write_transaction
-from models.store.store import Store, set_meta
+from models.store.store import Store, get_meta, set_meta
 from models.tables import SYNCED_TABLES
 from sync.client.outbox import acked_seq, settle_in
 from sync.protocol import PulledPage, PushResult
@@ -49,7 +50,7 @@ def apply_page(store: Store, page: PulledPage, extra_meta: dict[str, str] | None
                 conn.exec_driver_sql(f'DELETE FROM "{removal["table"]}" WHERE id = ?',
                                      (removal["id"],))
         _reapply_pending(conn, touched)
-        record_pulled_versions(conn, by_table)
+        record_pulled_versions(conn, _kept_as_versions(conn, by_table))
         _keep_conflicts(conn, page.conflicts)
         set_meta(conn, CURSOR_KEY, str(page.cursor))
         for key, value in (extra_meta or {}).items():
@@ -72,6 +73,21 @@ def _keep_conflicts(conn: sa.Connection, conflicts: list[dict]) -> None:
           orjson.dumps({"field": c["field"], "kept": c["kept"], "other": c["other"],
                         "hq_conflict_id": c["id"]}).decode(), now)
          for c in conflicts])
+
+
+def _kept_as_versions(conn: sa.Connection, by_table: dict[str, set[str]]
+                      ) -> dict[str, set[str]]:
+    """The pulled rows to keep as versions. A unit liaison's device keeps no history of its
+    problems (it never edits one): a problem that became confidential after it reached the
+    unit arrives with the assignment text in place of its description, and no earlier version
+    may keep the old text; the versions such a device kept before are dropped with it."""
+    if get_meta(conn, "device_role") != DeviceRole.UNIT or not by_table.get("problem"):
+        return by_table
+    ids = sorted(by_table["problem"])
+    marks = ", ".join("?" for _ in ids)
+    conn.exec_driver_sql(f"DELETE FROM record_version WHERE table_name = 'problem' AND row_id "
+                         f"IN ({marks})", tuple(ids))
+    return {t: rows for t, rows in by_table.items() if t != "problem"}
 
 
 def _upsert(conn: sa.Connection, name: str, columns: list[str], rows: list[list]) -> int:

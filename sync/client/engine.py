@@ -44,6 +44,7 @@ from sync.client.standalone import hand_result_settings_to_hq
 from sync.protocol import (
     DEFAULT_PULL_LIMIT,
     MAX_BATCH_ENTRIES,
+    PHOTO_REFUSALS,
     EnrollRequest,
     PushResult,
     skip_entry,
@@ -205,7 +206,8 @@ class SyncEngine:
             if not entries:
                 return
             self._check_cancel()
-            report.attachments += await self._upload_blobs(client, entries)
+            uploaded, entries = await self._upload_blobs(client, entries)
+            report.attachments += uploaded
             # Everything queued when it was read is in this batch: no further read needed.
             reading = _nothing() if len(entries) >= remaining else asyncio.ensure_future(
                 self._db(read_batch, self.store, self.batch_entries, self.batch_bytes,
@@ -263,15 +265,25 @@ class SyncEngine:
                 log.warning("could not settle HQ's answer to a pushed batch (%s); "
                             "it is sent again next round", type(exc).__name__)
 
-    async def _upload_blobs(self, client: HqClient, entries: list[dict]) -> int:
-        """Bytes go up before the records that reference them."""
-        done = 0
+    async def _upload_blobs(self, client: HqClient, entries: list[dict]
+                            ) -> tuple[int, list[dict]]:
+        """Bytes go up before the records that reference them. A photo whose bytes HQ refuses
+        (location or camera data left, not JPEG or PNG) is held back: a `skip` placeholder
+        goes in its record's place, the rest of the batch goes on (one photo never stops the
+        device's sync). Returns how many went up, and the batch to push."""
+        done, out = 0, []
         for e in entries:
             if e["table"] == "attachment" and e["op"] == "insert":
                 sha = e["fields"].get("sha256", "")
                 media = e["fields"].get("media_type") or "application/octet-stream"
-                done += await blobs.upload(client, self.store.blobs, sha, media)
-        return done
+                try:
+                    done += await blobs.upload(client, self.store.blobs, sha, media)
+                except HqRefused as exc:
+                    if exc.hq_code not in PHOTO_REFUSALS:
+                        raise
+                    e = skip_entry(e, exc.hq_code, message=exc.reason)
+            out.append(e)
+        return done, out
 
     async def _pull(self, client: HqClient, report: SyncReport, progress) -> dict | None:
         """Pull pages until HQ has no more. The last page's transaction also records the

@@ -85,11 +85,12 @@ def redeem(db: ServerDB, code: str, store_device_id: str, label: str = "", *,
 
 
 def list_devices(db: ServerDB) -> list[dict]:
-    team = Team.__table__
+    team, unit = Team.__table__, Unit.__table__
     with db.read() as conn:
         rows = conn.execute(
-            sa.select(T.device, team.c.name.label("team_name"))
-            .outerjoin(team, team.c.id == T.device.c.team_id).order_by(T.device.c.created_at)
+            sa.select(T.device, team.c.name.label("team_name"), unit.c.name.label("unit_name"))
+            .outerjoin(team, team.c.id == T.device.c.team_id)
+            .outerjoin(unit, unit.c.id == T.device.c.unit_id).order_by(T.device.c.created_at)
         ).all()
         alarms = dict(conn.execute(sa.text(
             "SELECT key, value FROM store_meta WHERE key LIKE 'audit_alarm:%'")).all())
@@ -97,6 +98,7 @@ def list_devices(db: ServerDB) -> list[dict]:
     for r in rows:
         alarm = alarm_of(alarms.get(f"audit_alarm:{r.id}"))
         out.append({"id": r.id, "label": r.label, "role": r.role, "team": r.team_name,
+                    "unit_id": r.unit_id, "unit": r.unit_name,
                     "status": r.status, "store_device_id": r.store_device_id,
                     "last_sync_at": r.last_sync_at.isoformat() if r.last_sync_at else None,
                     "audit_alarm": alarm.get("text", ""),

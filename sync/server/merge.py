@@ -24,7 +24,13 @@ from models.errors import AppError
 from models.services import record_problems
 from models.tables import SYNCED_TABLES
 from models.timeutil import utcnow
-from sync.protocol import HELD_BACK_REASONS, MAX_ENTRY_BYTES, EntryOutcome, PushedEntry
+from sync.protocol import (
+    HELD_BACK_REASONS,
+    MAX_ENTRY_BYTES,
+    PHOTO_REFUSALS,
+    EntryOutcome,
+    PushedEntry,
+)
 from sync.server import confidential
 from sync.server import tables as T
 from sync.server.cascade import touch_dependents
@@ -73,6 +79,8 @@ def held_back(e: PushedEntry) -> EntryOutcome:
     if code == "too_large":
         reason = (f"the device held this record back: it weighs {size:,} bytes, more than the "
                   f"{MAX_ENTRY_BYTES:,} a push carries; shorten its longest text on the device")
+    elif code in PHOTO_REFUSALS:
+        reason = "the device held this photo back after HQ refused its bytes"
     else:
         message = f.get("message") if isinstance(f.get("message"), str) else ""
         reason = f"the device held this record back after HQ refused it: {message[:300]}"

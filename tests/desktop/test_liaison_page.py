@@ -171,3 +171,21 @@ def test_a_unit_device_window_opens_its_three_pages(liaison, qtbot, run):
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
         "Our problems", "Sync issues", "Settings"]
     assert run(visit_every_page(window, report=lambda _line: None)) == []
+
+
+def test_a_confidential_problem_without_assignment_text_shows_its_category(liaison, qtbot,
+                                                                           ready, run):
+    """HQ sent a confidential problem with no assignment text yet (its description blanked):
+    the liaison reads its category, never an empty line."""
+    import sqlalchemy as sa
+
+    store = liaison["session"].store
+    with store.write("hq") as w:
+        w.conn.execute(sa.update(Problem.__table__).where(
+            Problem.__table__.c.id == liaison["窗口推诿"]).values(
+                description="", confidential_source=True, source_category="absent_from_post"))
+    page = _page(liaison, qtbot, ready)
+    row = [r["id"] for r in page.rows].index(liaison["窗口推诿"])
+    assert _cell(page, row, 0) == "Absent from post"
+    _select(page, run, liaison["窗口推诿"])
+    assert "Absent from post" in page.detail.toHtml()

@@ -7,6 +7,7 @@ finding's form the problems it fed; the button is HQ's only."""
 from datetime import date, timedelta
 
 import pytest
+import sqlalchemy as sa
 
 from tests.desktop.conftest import make_session, until
 from tests.desktop.test_flows import select_row
@@ -162,3 +163,46 @@ def test_a_visit_source_is_dated_at_hq_only(store):
     assert [s["kind"] for s in at_hq] == ["finding", "visit"]
     assert at_hq[1]["day"] == date(2026, 3, 4) and elsewhere[1]["day"] is None
     assert all(PLACE not in str(s.values()) for s in at_hq + elsewhere)
+
+
+def test_hq_adds_an_opinion_as_one_more_source_from_the_problem_form(qtbot, ready, run, store,
+                                                                    worker):
+    """On the problem form at HQ, "Add a source…" lists the opinions; the one picked is
+    recorded and the Sources list shows it at once."""
+    from PySide6.QtWidgets import QPushButton
+
+    from desktop.pages.problems import ProblemsPanel
+    from models.assignments import make_problem
+    from models.records import Opinion
+    from models.rectification import ProblemSourceLink
+
+    ids = _findings(store)
+    with store.write("hq") as w:
+        problem = make_problem(w, [ids["secret"]], {"description": "窗口脱岗"})
+        opinion = w.create(Opinion, {"text": "二号窗口常常没人", "unit_id": ids["unit"],
+                                     "received_on": date(2026, 3, 10)})
+    session = make_session(store, worker, device_role="hq")
+    problems = ready(ProblemsPanel(session))
+    qtbot.addWidget(problems)
+    select_row(problems, problem, run)
+
+    async def go():
+        await problems.edit_selected()
+        form = problems.current_dialog
+        await until(lambda: hasattr(form, "sources_box"))
+        form.findChild(QPushButton, "addSourceButton").click()
+        await until(lambda: getattr(form, "add_source_dialog", None) is not None
+                    and form.add_source_dialog.list.count() == 1)
+        picker = form.add_source_dialog
+        assert picker.kind.currentText() == "Opinion"
+        assert "二号窗口常常没人" in picker.list.item(0).text()
+        picker.buttons.accepted.emit()
+        await until(lambda: "Opinion" in form.sources_box.lines.text())
+        return form.sources_box.lines.text()
+
+    lines = run(go()).splitlines()
+    assert lines == ["Finding: Absent from post（县社保中心）",
+                     "Opinion: 二号窗口常常没人（县社保中心）"]
+    with store.read() as conn:
+        links = conn.execute(sa.select(ProblemSourceLink.__table__.c.source_id)).scalars().all()
+    assert opinion in links

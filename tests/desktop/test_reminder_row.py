@@ -59,3 +59,25 @@ def test_reminders_numbered_by_a_running_hq_one_per_unit(qtbot, tmp_path, worker
     numbers = sorted(n for t in texts for n in (f"催办〔{today.year}〕1号",
                                                 f"催办〔{today.year}〕2号") if n in t)
     assert len(numbers) == 2
+
+
+def test_a_reminder_run_with_nothing_due_says_so_and_writes_nothing(page, run, tmp_path,  # noqa: F811
+                                                                    monkeypatch):
+    """No unit has a problem overdue or due soon: the row says there is nothing due (a coded
+    message), no file is written and no error dialog appears."""
+    import sqlalchemy as sa
+
+    from desktop import messages
+    from models.records import Problem
+
+    far = date.today() + timedelta(days=200)
+    with page.session.store.write("clerk") as w:
+        w.conn.execute(sa.update(Problem.__table__).values(deadline=far))
+    folder = tmp_path / "催办"
+    _chosen(monkeypatch, folder)
+    shown = []
+    monkeypatch.setattr("desktop.pages.reports.show_error", lambda *a: shown.append(a))
+    paths = run(page.save("reminder"))
+    assert paths == [] and not shown
+    assert page.rows["reminder"]["result"].text() == messages.text("reminder_nothing_due")
+    assert not folder.exists() or not any(folder.iterdir())

@@ -418,3 +418,16 @@ def test_visit_round_report_from_the_page_for_its_period(page, run, tmp_path, mo
     office = ReportsPage(make_session(store, worker, "supervisor", "office"))
     qtbot.addWidget(office)
     assert "visit-round" not in office.rows  # offices hold no findings
+
+
+def test_every_row_fits_the_width_of_a_1366_screen(page, qtbot):
+    """In the main window at 1366×768 the page gets about 1366 − the 205 px navigation: every
+    row's filters, format and button fit without a sideways scroll (the buttons were cut off)."""
+    from PySide6.QtWidgets import QScrollArea
+
+    page.resize(1366 - 205, 720)
+    page.show()
+    qtbot.waitExposed(page)
+    scroll = page.findChild(QScrollArea, "reportsScroll")
+    assert scroll.widget().minimumSizeHint().width() <= scroll.viewport().width()
+    qtbot.waitUntil(lambda: not scroll.horizontalScrollBar().isVisible())

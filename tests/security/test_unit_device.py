@@ -6,9 +6,8 @@ import json
 import struct
 from datetime import date
 
-import pytest
+import sqlalchemy as sa
 
-from models.errors import SyncError
 from models.records import Attachment, Finding, Opinion, Problem, Visit
 from models.rectification import ExtensionRequest, ProblemReceipt, RectificationReport
 from models.store.outbox import append_to_outbox
@@ -127,23 +126,47 @@ def test_a_unit_device_may_neither_create_nor_read_visits_findings_or_opinions(h
 
 
 def test_a_unit_device_cannot_send_a_photo_carrying_location_or_camera_data(hq):
+    """HQ refuses the photo's bytes; the device holds that attachment back (a sync issue, in
+    the liaison's language) and the rest of its sync goes on: the report and a clean photo
+    reach HQ, the refused bytes never do."""
+    from desktop import messages
+    from desktop.data.sync_issues import refusal_sentence
+
     c = county(hq)
     with c.liaison.write("liaison") as w:
         rep_id = w.create(RectificationReport, report(c.ids["secret"]))
     c.liaison.sync()
+    clean = c.liaison.store.blobs.put(CLEAN)
+    refused = {}
     for photo, code in ((WITH_GPS, "photo_metadata"), (b"%PDF-1.4 GPS", "photo_format")):
         sha = c.liaison.store.blobs.put(photo)
         with c.liaison.write("liaison") as w:
-            w.create(Attachment, {"sha256": sha, "size": len(photo), "media_type": "image/jpeg",
-                                  "owner_table": "rectification_report", "owner_id": rep_id})
-        with pytest.raises(SyncError) as refused:
-            c.liaison.sync()
-        assert refused.value.hq_code == code
-        assert hq.count(T.blob) == 0 and hq.rows("attachment") == {}
-        with c.liaison.store.engine.begin() as conn:  # a person takes the photo off again
-            conn.exec_driver_sql("DELETE FROM outbox")
-            conn.exec_driver_sql("DELETE FROM attachment")
-    assert len(hq.rows("rectification_report")) == 1
+            refused[code] = w.create(Attachment, {
+                "sha256": sha, "size": len(photo), "media_type": "image/jpeg",
+                "owner_table": "rectification_report", "owner_id": rep_id})
+            if code == "photo_metadata":  # and a record of another kind in the same push
+                w.create(ProblemReceipt, {"problem_id": c.ids["secret"],
+                                          "signed_on": date(2026, 4, 2)})
+            kept = w.create(Attachment, {
+                "sha256": clean, "size": len(CLEAN), "media_type": "image/jpeg",
+                "owner_table": "rectification_report", "owner_id": rep_id})
+        result = c.liaison.sync()  # no error: the round went through
+        assert result.held_back == 1
+        assert kept in hq.rows("attachment") and refused[code] not in hq.rows("attachment")
+    assert len(hq.rows("problem_receipt")) == 1 and hq.count(T.blob) == 1
+    with c.liaison.store.read() as conn:
+        issues = conn.exec_driver_sql(
+            "SELECT code, row_id, table_name FROM sync_issue WHERE resolved_at IS NULL "
+            "ORDER BY created_at").all()
+    assert [tuple(i) for i in issues] == [
+        ("photo_metadata", refused["photo_metadata"], "attachment"),
+        ("photo_format", refused["photo_format"], "attachment")]
+    try:
+        messages.set_language(messages.CHINESE)
+        said = refusal_sentence({"code": "photo_metadata", "details": "{}"})
+    finally:
+        messages.set_language(messages.ENGLISH)
+    assert "照片" in said and "位置" in said
 
 
 def test_a_unit_device_attaches_files_to_its_reports_only(hq):
@@ -158,3 +181,34 @@ def test_a_unit_device_attaches_files_to_its_reports_only(hq):
     result = c.liaison.sync()
     assert result.forbidden == 2 and _codes(c.liaison) == ["attachment_owner"] * 2
     assert hq.rows("attachment") == {}
+
+
+def test_a_problem_that_becomes_confidential_after_assignment_leaves_no_old_text_on_the_unit(hq):
+    """The unit received a problem's description; HQ then links it to a secret visit's
+    finding. After the next sync the unit's store holds the description nowhere (not in the
+    row, not in its history): the row carries the assignment text HQ writes, else nothing."""
+    from models.records import Problem as ProblemRow
+    from models.rectification import ProblemSourceLink
+
+    c = county(hq)
+    old = "Fees charged twice at the counter"
+    assert any(old in text for _, _, text in store_texts(c.liaison))  # received, not secret
+    with c.boss.write("hq") as w:
+        w.create(ProblemSourceLink, {"problem_id": c.ids["replied"], "kind": "finding",
+                                     "source_id": c.ids["finding"]})
+    c.boss.sync()
+    c.liaison.sync()
+    assert [(t, col) for t, col, text in store_texts(c.liaison) if old in text] == []
+    with c.liaison.store.read() as conn:
+        row = conn.execute(sa.select(ProblemRow.__table__).where(
+            ProblemRow.__table__.c.id == c.ids["replied"])).mappings().one()
+    assert row["confidential_source"] and row["description"] == ""
+    assert row["source_category"] == "absent_from_post"  # what the liaison's window shows
+    with c.boss.write("hq") as w:  # HQ writes what the unit is told
+        w.update(ProblemRow, c.ids["replied"], {"assignment_text": "收费请按公示标准执行"})
+    c.boss.sync()
+    c.liaison.sync()
+    with c.liaison.store.read() as conn:
+        assert conn.exec_driver_sql("SELECT description FROM problem WHERE id = ?",
+                                    (c.ids["replied"],)).scalar() == "收费请按公示标准执行"
+    assert [(t, col) for t, col, text in store_texts(c.liaison) if old in text] == []
