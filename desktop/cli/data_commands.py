@@ -11,7 +11,7 @@ from models.errors import ValidationError
 
 def register(sub) -> None:
     imp = sub.add_parser("import", help=messages.text("help_import"))
-    imp.add_argument("kind", choices=("units", "representatives", "evaluations"))
+    imp.add_argument("kind", choices=("units", "representatives", "evaluations", "problems"))
     imp.add_argument("file")
     imp.add_argument("--skip-invalid", action="store_true",
                      help=messages.text("opt_import_skip_invalid"))

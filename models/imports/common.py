@@ -187,10 +187,10 @@ def run_import(store, kind: str, path, *, profile: str, skip_invalid: bool = Fal
     """Import a file in one transaction. `dry_run` reads and checks every row, writes nothing
     and never refuses: the report lists the problems and `imported` counts the rows that would
     be imported (the window's preview)."""
-    from models.imports import evaluations, representatives, units
+    from models.imports import evaluations, problems, representatives, units
 
     importer = {"units": units, "representatives": representatives,
-                "evaluations": evaluations}[kind]
+                "evaluations": evaluations, "problems": problems}[kind]
     report = importer.import_file(store, Path(path), profile=profile,
                                   skip_invalid=skip_invalid or dry_run, dry_run=dry_run,
                                   progress=progress)
@@ -201,9 +201,10 @@ def run_import(store, kind: str, path, *, profile: str, skip_invalid: bool = Fal
 
 def columns_of(kind: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(required, optional) canonical columns of an import kind."""
-    from models.imports import evaluations, representatives, units
+    from models.imports import evaluations, problems, representatives, units
 
     return {
+        "problems": (problems.REQUIRED, problems.OPTIONAL),
         "units": (units.REQUIRED, ()),
         "representatives": (representatives.REQUIRED, ()),
         "evaluations": (evaluations.REQUIRED,

@@ -1569,6 +1569,11 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>Spreadsheets (*.csv *.txt *.xlsx *.xls *.ods)</source>
         <translation>电子表格 (*.csv *.txt *.xlsx *.xls *.ods)</translation>
     </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="1"/>
+        <source>Import a rectification ledger</source>
+        <translation>导入整改台账</translation>
+    </message>
 </context>
 <context>
     <name>KeyingPanel</name>
@@ -5035,6 +5040,36 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>start the kiosk, then close it and exit 0 (checks a set-up)</source>
         <translation>启动评价器后随即关闭并以 0 退出（用于检查设置）</translation>
     </message>
+    <message>
+        <location filename="../../models/messages/imports.py" line="1"/>
+        <source>the ledger number is empty</source>
+        <translation>台账编号为空</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/imports.py" line="1"/>
+        <source>ledger number {number} appears again (first on row {first_row})</source>
+        <translation>台账编号{number}重复（首次出现在第{first_row}行）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/imports.py" line="1"/>
+        <source>the problem&apos;s description is empty</source>
+        <translation>问题描述为空</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/imports.py" line="1"/>
+        <source>no campaign is called &apos;{name}&apos;</source>
+        <translation>没有名为“{name}”的评议活动</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/imports.py" line="1"/>
+        <source>imported {count} problems</source>
+        <translation>导入问题{count}条</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/imports.py" line="1"/>
+        <source>updated {count} problems</source>
+        <translation>更新问题{count}条</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsPanel</name>
@@ -5181,6 +5216,16 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <location filename="../../desktop/pages/problems.py" line="1"/>
         <source>Assigned on</source>
         <translation>交办日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/problems.py" line="1"/>
+        <source>Ledger number</source>
+        <translation>台账编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/problems.py" line="1"/>
+        <source>Import ledger…</source>
+        <translation>导入台账…</translation>
     </message>
 </context>
 <context>
