@@ -23,6 +23,7 @@ from models.messages import (
     documents,
     general,
     imports,
+    ledger_imports,
     profiles,
     records,
     security,
@@ -32,7 +33,7 @@ from models.messages import (
 )
 
 AREAS = (general, cli, cli_usage, records, imports, security, store, documents, sync,
-         unit_reports, acceptance, assignments, profiles)
+         unit_reports, acceptance, assignments, profiles, ledger_imports)
 
 
 def _join() -> dict[str, str]:

@@ -34,11 +34,4 @@ MESSAGES = {
     "import_rejected_rows": "rejected {count} rows",
     "import_created_campaign": "created campaign '{name}' ({year})",
     "import_created_team": "created team '{name}'",
-    # A rectification ledger (models/imports/problems.py)
-    "ledger_no_empty": "the ledger number is empty",
-    "ledger_no_repeated": "ledger number {number} appears again (first on row {first_row})",
-    "problem_description_empty": "the problem's description is empty",
-    "unknown_campaign": "no campaign is called '{name}'",
-    "imported_problems": "imported {count} problems",
-    "import_updated_problems": "updated {count} problems",
 }

@@ -5041,34 +5041,44 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <translation>启动评价器后随即关闭并以 0 退出（用于检查设置）</translation>
     </message>
     <message>
-        <location filename="../../models/messages/imports.py" line="1"/>
+        <location filename="../../models/messages/ledger_imports.py" line="1"/>
         <source>the ledger number is empty</source>
         <translation>台账编号为空</translation>
     </message>
     <message>
-        <location filename="../../models/messages/imports.py" line="1"/>
+        <location filename="../../models/messages/ledger_imports.py" line="1"/>
         <source>ledger number {number} appears again (first on row {first_row})</source>
         <translation>台账编号{number}重复（首次出现在第{first_row}行）</translation>
     </message>
     <message>
-        <location filename="../../models/messages/imports.py" line="1"/>
+        <location filename="../../models/messages/ledger_imports.py" line="1"/>
         <source>the problem&apos;s description is empty</source>
         <translation>问题描述为空</translation>
     </message>
     <message>
-        <location filename="../../models/messages/imports.py" line="1"/>
+        <location filename="../../models/messages/ledger_imports.py" line="1"/>
         <source>no campaign is called &apos;{name}&apos;</source>
         <translation>没有名为“{name}”的评议活动</translation>
     </message>
     <message>
-        <location filename="../../models/messages/imports.py" line="1"/>
+        <location filename="../../models/messages/ledger_imports.py" line="1"/>
         <source>imported {count} problems</source>
         <translation>导入问题{count}条</translation>
     </message>
     <message>
-        <location filename="../../models/messages/imports.py" line="1"/>
+        <location filename="../../models/messages/ledger_imports.py" line="1"/>
         <source>updated {count} problems</source>
         <translation>更新问题{count}条</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/ledger_imports.py" line="1"/>
+        <source>evaluations: how the forms were collected (paper, online or kiosk; default paper)</source>
+        <translation>评议表导入：评议表的收集方式（paper 纸质、online 网上或 kiosk 评价器；默认 paper）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/ledger_imports.py" line="1"/>
+        <source>--source goes with import evaluations</source>
+        <translation>--source 只能用于 import evaluations</translation>
     </message>
 </context>
 <context>
