@@ -29,6 +29,7 @@ from models.records import Evaluation, Opinion
 from models.reference import Campaign
 from models.services import opinion_from_form
 from models.timeutil import parse_date
+from models.unit_lineage import kinds_up_all
 
 REQUIRED = ("form_no", "campaign", "group", "unit", "level", "date")
 # A CSV saved by Excel in a Chinese locale writes dates as 2025/6/3; forms say 2025年6月3日.
@@ -106,6 +107,13 @@ def _parse_row(values: dict, parsers, limits: dict[str, int],
     return row, errors
 
 
+def _check_groups(parsed, kinds: dict[str, frozenset[str]]) -> None:
+    """A group that does not fit its unit is a row error, as in batch entry."""
+    for _, row, errors in parsed:
+        if row["group"] and row["unit_id"]:
+            errors += rules.group_fit_problems(row["group"], kinds.get(row["unit_id"], ()))
+
+
 def _existing_numbers(conn: sa.Connection, campaign_ids: set[str]) -> dict:
     t = Evaluation.__table__
     rows = conn.execute(
@@ -166,6 +174,7 @@ def import_file(store, path: Path, *, profile: str, skip_invalid: bool, dry_run:
                 campaign_ids[name] = natural_id("campaign", name)
             row["campaign_id"] = campaign_ids[name]
             parsed.append((number, row, errors))
+        _check_groups(parsed, kinds_up_all(conn))
         _check_numbers(parsed, _existing_numbers(conn, {r["campaign_id"] for _, r, _ in parsed}),
                        report, str(path))
         campaigns = _campaigns_to_create(conn, [p for p in parsed if not p[2]])

@@ -5080,6 +5080,16 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>--source goes with import evaluations</source>
         <translation>--source 只能用于 import evaluations</translation>
     </message>
+    <message>
+        <location filename="../../models/messages/ledger_imports.py" line="1"/>
+        <source>parents rate a school or a unit under a school, not this unit</source>
+        <translation>家长只评议学校或学校下属单位，不能评议此单位</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/ledger_imports.py" line="1"/>
+        <source>patients rate a hospital or a unit under a hospital, not this unit</source>
+        <translation>患者只评议医院或医院下属单位，不能评议此单位</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsPanel</name>
