@@ -32,6 +32,7 @@ from models.records import Evaluation
 from models.reference import Campaign, Unit
 from models.store.writes import WriteSession
 from models.timeutil import local_today, utcnow
+from models.unit_lineage import kinds_up
 
 CRITERIA = tuple(c.value for c in Criterion)
 # Every field a clerk keys is compared between the two keyings (the form number pairs them).
@@ -134,7 +135,10 @@ def group_for_unit(kind: str | None) -> RespondentGroup:
 
 # --- batches -------------------------------------------------------------------------------
 def open_batch(w: WriteSession, values: dict[str, Any]) -> str:
+    """A batch of one respondent group's forms for one unit; a group that does not fit the
+    unit (parents rating a hospital) is refused (rules.group_fit_problems)."""
     row = EntryBatchCreate.model_validate(values).model_dump()
+    rules.raise_if(rules.group_fit_problems(row["group"], kinds_up(w.conn, row["unit_id"])))
     return w.create(EntryBatch, {**row, "id": values.get("id")})
 
 
@@ -172,6 +176,8 @@ def add_form(w: WriteSession, batch_id: str, values: dict[str, Any]) -> str:
         "unit_id": batch["unit_id"], "evaluated_on": batch["evaluated_on"],
         "source": EvaluationSource.PAPER, **values,
     }
+    if "group" in values or "unit_id" in values:
+        rules.raise_if(rules.group_fit_problems(row["group"], kinds_up(w.conn, row["unit_id"])))
     evaluation_id = services.create_record(w, Evaluation, row)
     # The pass-1 row keeps what the clerk keyed: a supervisor's settlement later corrects the
     # form, and the clerk's keying error rate (models/clerk_stats.py) is counted against this.

@@ -215,6 +215,9 @@ class ProblemBase(SQLModel):
     assignment_text: str = Field(default="", sa_type=sa.Text, max_length=rules.TEXT_CHARS)
     assignment_no: str = Field(default="", max_length=60)
     assigned_on: date | None = None
+    # The ledger number (台账编号, issue 17 §1): a problem's natural key in its campaign, what
+    # the ledger export writes and `import problems` matches on (models/ledger_numbers.py).
+    ledger_no: str = Field(default="", max_length=40, index=True)
 
 
 class Problem(ProblemBase, SyncedRow, table=True):

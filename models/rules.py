@@ -18,6 +18,7 @@ from models.enums import (
     Level,
     ProblemStatus,
     ProfileRole,
+    RespondentGroup,
     UnitKind,
     VisitKind,
 )
@@ -481,3 +482,19 @@ def appraisal_category(kind: str | None, category: str | None) -> AppraisalCateg
     if category:
         return AppraisalCategory(category)
     return _CATEGORY_OF_KIND.get(kind) if kind else None
+
+
+# Who may rate which unit (issue 17 §1): parents a unit that is or lies under a school,
+# patients one that is or lies under a hospital, citizens any unit. Checked in batch entry
+# (models/batches.py) and by `import evaluations`; `kinds_up` is the unit's kind and its
+# ancestors' (models/unit_lineage.py).
+_GROUP_NEEDS = {RespondentGroup.PARENT: (UnitKind.SCHOOL, "parents_need_school"),
+                RespondentGroup.PATIENT: (UnitKind.HOSPITAL, "patients_need_hospital")}
+
+
+def group_fit_problems(group: str | None, kinds_up: Iterable[str]) -> list[Problem]:
+    """A form's respondent group that does not fit its unit (field `group`)."""
+    need = _GROUP_NEEDS.get(group) if group else None
+    if need is None or need[0] in set(kinds_up):
+        return []
+    return [Problem.of("group", need[1])]

@@ -16,6 +16,7 @@ from models.campaigns import open_campaign_id
 from models.confidential import FLAG, judge_source, row_lookup, sources_of
 from models.enums import EvaluationSource, Level, OpinionSource, ProblemStatus
 from models.errors import DuplicateFormNumberError, Problem, ValidationError
+from models.ledger_numbers import next_ledger_no
 from models.records import (
     Evaluation,
     Finding,
@@ -117,6 +118,8 @@ def create_record(w: WriteSession, model: type[SQLModel], values: dict[str, Any]
     if model in (ProblemRow, Opinion) and not values.get("campaign_id"):
         # Typed without a campaign: the open one, or every campaign's output drops it.
         values = {**values, "campaign_id": open_campaign_id(w.conn)}
+    if model is ProblemRow and not (values.get("ledger_no") or "").strip():
+        values = {**values, "ledger_no": next_ledger_no(w.conn, values.get("campaign_id"))}
     row = validated(model, values)
     _check_hq_fields(w, model, None, row)  # who may set it, before whether it is well set
     rules.raise_if(record_problems(model, row, lookup=_opinion_lookup(w.conn)))

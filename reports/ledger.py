@@ -16,11 +16,13 @@ from reports.data import ProblemFilter, days_past, problem_rows
 from reports.labels import zh
 from reports.tabular import Column, Sheet
 
+# 台账编号 and 登记日期 make the ledger a file `import problems` reads back unchanged
+# (models/imports/problems.py): the number is the problem's key, the date its report.
 LEDGER_COLUMNS = [
-    Column("序号", 6, "int"), Column("问题来源", 14), Column("问题描述", 40),
-    Column("责任单位", 22), Column("责任人", 10), Column("整改措施", 32),
-    Column("整改时限", 12, "date"), Column("整改状态", 10), Column("完成时间", 12, "date"),
-    Column("备注", 24),
+    Column("序号", 6, "int"), Column("台账编号", 12), Column("问题来源", 14),
+    Column("问题描述", 40), Column("责任单位", 22), Column("责任人", 10), Column("整改措施", 32),
+    Column("登记日期", 12, "date"), Column("整改时限", 12, "date"), Column("整改状态", 10),
+    Column("完成时间", 12, "date"), Column("备注", 24),
 ]
 
 
@@ -45,9 +47,9 @@ def remark(row: dict, as_of: date) -> str:
 def ledger_sheet(conn: sa.Connection, flt: ProblemFilter, title: str) -> Sheet:
     rows = problem_rows(conn, flt)
     return Sheet(title=title, name="整改台账", columns=LEDGER_COLUMNS, rows=[
-        [i, source_label(r), r["description"], r["unit_label"], r["responsible_person"],
-         r["measures"], r["deadline"], zh(ProblemStatus, r["status"]), r["rectified_on"],
-         remark(r, flt.as_of)]
+        [i, r["ledger_no"], source_label(r), r["description"], r["unit_label"],
+         r["responsible_person"], r["measures"], r["reported_on"], r["deadline"],
+         zh(ProblemStatus, r["status"]), r["rectified_on"], remark(r, flt.as_of)]
         for i, r in enumerate(rows, start=1)
     ])
 

@@ -8,15 +8,20 @@ from desktop.cli.context import date_option, label, pad, say
 from models.enums import Level, RespondentGroup, Sanction, VisitKind
 from models.errors import ValidationError
 
+# How imported evaluation forms were collected (`import evaluations --source`, issue 17).
+IMPORT_SOURCES = ("paper", "online", "kiosk")
+
 
 def register(sub) -> None:
     imp = sub.add_parser("import", help=messages.text("help_import"))
-    imp.add_argument("kind", choices=("units", "representatives", "evaluations"))
+    imp.add_argument("kind", choices=("units", "representatives", "evaluations", "problems"))
     imp.add_argument("file")
     imp.add_argument("--skip-invalid", action="store_true",
                      help=messages.text("opt_import_skip_invalid"))
     imp.add_argument("--rejects", metavar="OUT.csv",
                      help=messages.text("opt_import_rejects"))
+    imp.add_argument("--source", choices=IMPORT_SOURCES,
+                     help=messages.text("opt_import_source"))
     imp.set_defaults(handler=import_command)
 
     st = sub.add_parser("stats", help=messages.text("help_stats"))
@@ -39,10 +44,14 @@ def import_command(ctx, args) -> int:
     if args.rejects and not args.skip_invalid:
         say(messages.text("import_rejects_needs_skip"))
         return 2
+    if args.source and args.kind != "evaluations":
+        say(messages.text("import_source_needs_evaluations"))
+        return 2
     store = ctx.store()
     try:
         report = run_import(store, args.kind, args.file, profile=ctx.profile(),
-                            skip_invalid=args.skip_invalid, rejects_path=args.rejects)
+                            skip_invalid=args.skip_invalid, rejects_path=args.rejects,
+                            source=args.source)
     except ValidationError as exc:
         _print_problems(args.kind, exc.problems, getattr(exc, "headers", ()))
         say(messages.text("import_nothing_imported", {"count": len(exc.problems)}))

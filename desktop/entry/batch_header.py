@@ -38,6 +38,10 @@ class BatchHeaderWidget(QWidget):
         self.unit.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.unit.setCurrentIndex(-1)
         self.unit.currentIndexChanged.connect(self._unit_chosen)
+        # Until the clerk picks a group, the group follows the unit, typed or chosen (a group
+        # that does not fit its unit is refused: models.rules.group_fit_problems).
+        self.group_chosen = False
+        self.group.activated.connect(lambda _index: setattr(self, "group_chosen", True))
         self.unit.lineEdit().setPlaceholderText(self.tr("type part of the unit's name"))
         self.date = DateEdit(QDate.currentDate(), objectName="evaluatedOn")
         self.date.setCalendarPopup(True)
@@ -138,6 +142,8 @@ class BatchHeaderWidget(QWidget):
             self.unit.setFocus()
             return
         self.message.clear()
+        if not self.group_chosen:
+            self._unit_chosen(self.unit.findData(unit_id))
         self.start_requested.emit({
             "campaign_id": self.campaign.currentData(), "group": self.group.currentData(),
             "unit_id": unit_id, "evaluated_on": self.date.date().toPython(),

@@ -38,6 +38,8 @@ class ProblemsPanel(RecordPage):
 
     def fields(self) -> list[FieldSpec]:
         return [
+            # Blank: the campaign's next number (models/ledger_numbers.py).
+            FieldSpec("ledger_no", self.tr("Ledger number")),
             FieldSpec("description", self.tr("Problem"), "multiline"),
             FieldSpec("source", self.tr("Source"), "enum:ProblemSource", required=True),
             FieldSpec("unit_id", self.tr("Responsible unit"), "unit"),
@@ -111,7 +113,17 @@ class ProblemsPanel(RecordPage):
             self.status_box.addItem(text, value)
         self.status_button = QPushButton(self.tr("Set status"), objectName="statusButton")
         self.status_button.clicked.connect(self.change_status)
-        return [self.status_box, self.status_button]
+        self.import_button = QPushButton(self.tr("Import ledger…"), objectName="importButton")
+        self.import_button.clicked.connect(self.open_import)
+        return [self.status_box, self.status_button, self.import_button]
+
+    def open_import(self) -> None:
+        """A rectification ledger (台账) from a spreadsheet, previewed and checked first."""
+        from desktop.spreadsheets.import_dialog import ImportDialog
+
+        self.import_dialog = ImportDialog(self.session, "problems", self)
+        self.import_dialog.imported.connect(lambda _report: self._saved())
+        self.import_dialog.open()
 
     def open_new(self, preset: dict) -> None:
         """A problem pre-filled from an opinion (the ledger's opinion → problem step)."""

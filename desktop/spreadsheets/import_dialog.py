@@ -1,4 +1,5 @@
-"""Import units, representatives or evaluation forms from CSV / XLSX / XLS / ODS, seen before it is done.
+"""Import units, representatives, evaluation forms or a ledger of problems from CSV / XLSX /
+XLS / ODS, seen before it is done.
 
 Choosing a file reads its first rows (shown with the column each header is read as) and checks
 every row without writing (`run_import(dry_run=True)`), listing each problem by row and column.
@@ -68,7 +69,8 @@ class ImportDialog(QDialog):
     def _title(self) -> str:
         return {"units": self.tr("Import units"),
                 "representatives": self.tr("Import representatives"),
-                "evaluations": self.tr("Import evaluation forms")}[self.kind]
+                "evaluations": self.tr("Import evaluation forms"),
+                "problems": self.tr("Import a rectification ledger")}[self.kind]
 
     # --- layout ---------------------------------------------------------------------------
     def _build(self) -> None:

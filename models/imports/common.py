@@ -12,6 +12,7 @@ import sqlalchemy as sa
 
 from models import rules
 from models.cells import csv_text
+from models.enums import EvaluationSource, parse_enum
 from models.errors import AppError, ParseError, Problem, ValidationError
 from models.messages import english
 from models.output_folder import writing_file
@@ -183,17 +184,19 @@ class UnitIndex:
 
 def run_import(store, kind: str, path, *, profile: str, skip_invalid: bool = False,
                rejects_path=None, dry_run: bool = False,
-               progress: Progress | None = None) -> ImportReport:
+               progress: Progress | None = None, source: str | None = None) -> ImportReport:
     """Import a file in one transaction. `dry_run` reads and checks every row, writes nothing
     and never refuses: the report lists the problems and `imported` counts the rows that would
-    be imported (the window's preview)."""
-    from models.imports import evaluations, representatives, units
+    be imported (the window's preview). `source`: how evaluation forms were collected (paper,
+    online, kiosk; evaluations only)."""
+    from models.imports import evaluations, problems, representatives, units
 
     importer = {"units": units, "representatives": representatives,
-                "evaluations": evaluations}[kind]
+                "evaluations": evaluations, "problems": problems}[kind]
+    options = {"source": parse_enum(EvaluationSource, source).value} if source else {}
     report = importer.import_file(store, Path(path), profile=profile,
                                   skip_invalid=skip_invalid or dry_run, dry_run=dry_run,
-                                  progress=progress)
+                                  progress=progress, **options)
     if rejects_path and report.rejected_rows and not dry_run:
         write_rejects(Path(rejects_path), report.headers, report)
     return report
@@ -201,9 +204,10 @@ def run_import(store, kind: str, path, *, profile: str, skip_invalid: bool = Fal
 
 def columns_of(kind: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(required, optional) canonical columns of an import kind."""
-    from models.imports import evaluations, representatives, units
+    from models.imports import evaluations, problems, representatives, units
 
     return {
+        "problems": (problems.REQUIRED, problems.OPTIONAL),
         "units": (units.REQUIRED, ()),
         "representatives": (representatives.REQUIRED, ()),
         "evaluations": (evaluations.REQUIRED,

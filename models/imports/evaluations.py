@@ -1,5 +1,6 @@
-"""Import of paper evaluation forms: `form_no,campaign,group,unit,level,reason,suggestion,date`
-plus optional criteria columns, English or Chinese headers and values."""
+"""Import of evaluation forms: `form_no,campaign,group,unit,level,reason,suggestion,date` plus
+optional criteria columns, English or Chinese headers and values; paper forms by default, or
+forms collected online or on a kiosk elsewhere (`source=`, `import evaluations --source`)."""
 
 import re
 from collections import defaultdict
@@ -28,6 +29,7 @@ from models.records import Evaluation, Opinion
 from models.reference import Campaign
 from models.services import opinion_from_form
 from models.timeutil import parse_date
+from models.unit_lineage import kinds_up_all
 
 REQUIRED = ("form_no", "campaign", "group", "unit", "level", "date")
 # A CSV saved by Excel in a Chinese locale writes dates as 2025/6/3; forms say 2025年6月3日.
@@ -81,12 +83,14 @@ def _parsers(units: UnitIndex, columns: set[str]) -> list[tuple[str, str, _Memo]
     return out + [(c, c, _Memo(criterion)) for c in CRITERIA if c in columns]
 
 
-def _parse_row(values: dict, parsers, limits: dict[str, int]) -> tuple[dict, list[Problem]]:
+def _parse_row(values: dict, parsers, limits: dict[str, int],
+               source: str = EvaluationSource.PAPER.value) -> tuple[dict, list[Problem]]:
     """One row → a form dict and its problems (by column; row and file set later).
-    `limits`: of the file's columns that hold a cell too long (usually none)."""
+    `limits`: of the file's columns that hold a cell too long (usually none); `source`: how
+    the file's forms were collected (`--source`)."""
     errors, values = long_cells(values, limits) if limits else ([], values)
     cut = {p.field for p in errors}
-    row = {"source": EvaluationSource.PAPER.value, "form_no": values.get("form_no") or None,
+    row = {"source": source, "form_no": values.get("form_no") or None,
            "reason": values.get("reason", ""), "suggestion": values.get("suggestion", ""),
            "voided": False, "void_reason": ""}
     for criterion in CRITERIA:
@@ -101,6 +105,13 @@ def _parse_row(values: dict, parsers, limits: dict[str, int]) -> tuple[dict, lis
     if not cut:
         errors += rules.evaluation_problems(row["level"], row["reason"])
     return row, errors
+
+
+def _check_groups(parsed, kinds: dict[str, frozenset[str]]) -> None:
+    """A group that does not fit its unit is a row error, as in batch entry."""
+    for _, row, errors in parsed:
+        if row["group"] and row["unit_id"]:
+            errors += rules.group_fit_problems(row["group"], kinds.get(row["unit_id"], ()))
 
 
 def _existing_numbers(conn: sa.Connection, campaign_ids: set[str]) -> dict:
@@ -144,7 +155,9 @@ def _campaigns_to_create(conn, parsed) -> list[dict]:
 
 
 def import_file(store, path: Path, *, profile: str, skip_invalid: bool, dry_run: bool = False,
-                progress: Progress | None = None) -> ImportReport:
+                progress: Progress | None = None,
+                source: str = EvaluationSource.PAPER.value) -> ImportReport:
+    """`source`: paper (the default), or online / kiosk forms collected elsewhere (issue 17)."""
     headers, rows = read_table(path, REQUIRED)
     report = ImportReport(kind="forms")
     report.headers = headers
@@ -155,12 +168,13 @@ def import_file(store, path: Path, *, profile: str, skip_invalid: bool, dry_run:
         for i, (number, values) in enumerate(rows):
             if i % 500 == 0:
                 tick(progress, "reading", i, len(rows))
-            row, errors = _parse_row(values, parsers, limits)
+            row, errors = _parse_row(values, parsers, limits, source)
             name = row["campaign"]
             if name not in campaign_ids:
                 campaign_ids[name] = natural_id("campaign", name)
             row["campaign_id"] = campaign_ids[name]
             parsed.append((number, row, errors))
+        _check_groups(parsed, kinds_up_all(conn))
         _check_numbers(parsed, _existing_numbers(conn, {r["campaign_id"] for _, r, _ in parsed}),
                        report, str(path))
         campaigns = _campaigns_to_create(conn, [p for p in parsed if not p[2]])

@@ -46,7 +46,7 @@ HEADER_ALIASES = {
     "form_no": ("表号", "Form number"),
     "campaign": ("评议活动",),
     "group": ("评议群体", "Respondent group"),
-    "unit": ("被评议单位", "Evaluated unit"),
+    "unit": ("被评议单位", "Evaluated unit", "责任单位", "Unit responsible"),
     "level": ("评议等次",),
     "reason": ("不满意原因",),
     "suggestion": ("意见建议",),
@@ -56,6 +56,16 @@ HEADER_ALIASES = {
     "service": ("服务质量",),
     "integrity": ("廉洁自律",),
     "efficiency": ("工作效率",),
+    # A rectification ledger (models/imports/problems.py, reports/ledger.py)
+    "ledger_no": ("台账编号", "Ledger number"),
+    "description": ("问题描述", "Description"),
+    "responsible_person": ("责任人", "Responsible person"),
+    "measures": ("整改措施", "Measures"),
+    "deadline": ("整改时限", "Deadline"),
+    "status": ("整改状态", "Status"),
+    "rectified_on": ("完成时间", "Rectified on"),
+    "reported_on": ("登记日期", "Reported on"),
+    "source": ("问题来源", "Source"),
 }
 _CANONICAL = {alias: key for key, aliases in HEADER_ALIASES.items() for alias in aliases}
 
@@ -70,6 +80,8 @@ def chinese_header(kind: str, key: str) -> str:
     姓名, a unit's 名称."""
     if key == "name":
         return "姓名" if kind == "representatives" else "名称"
+    if key == "unit" and kind == "problems":
+        return "责任单位"
     return HEADER_ALIASES[key][0] if key in HEADER_ALIASES else key
 
 
@@ -107,13 +119,23 @@ def _file_problem(path: Path, code: str) -> ValidationError:
     return ValidationError(Problem.of("file", code, source=str(path)))
 
 
+def _header(rows: Iterator[list[str]]) -> tuple[list[str] | None, int]:
+    """(the header, its row number): the first row, or the row below a title the app's own
+    lists put above it (a merged first row of one cell: `2026年万民评议整改台账`)."""
+    for number in range(1, 4):
+        row = next(rows, None)
+        if row is None or sum(1 for v in row if v.strip()) != 1:
+            return row, number
+    return row, 3
+
+
 def read_table(path: Path, required: tuple[str, ...]) -> tuple[list[str], list[tuple[int, dict]]]:
     """(headers, [(spreadsheet row number, {canonical column: text})]); header problems raise."""
     if not path.exists():
         raise _file_problem(path, "file_not_found")
     try:
         rows = iter(_raw_rows(path, required))
-        header = next(rows, None)
+        header, first = _header(rows)
         if not header:
             raise ValidationError(Problem.of("header", "file_empty", source=str(path)))
         keys = [canonical_header(h) for h in header]
@@ -124,7 +146,7 @@ def read_table(path: Path, required: tuple[str, ...]) -> tuple[list[str], list[t
                            aliases="/".join(HEADER_ALIASES[c])) for c in missing
             ])
         out = []
-        for number, values in enumerate(rows, start=2):
+        for number, values in enumerate(rows, start=first + 1):
             if not any(values):
                 continue
             out.append((number, {k: (values[i] if i < len(values) else "")

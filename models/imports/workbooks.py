@@ -162,7 +162,9 @@ def sheet_rows(path: Path) -> Iterator[list[str]]:
         while header and not header[-1]:
             header.pop()
         yield header
-        width = max(len(header), 1)
+        # Cells right of the header have no column to go to; a row is as wide as the header.
+        # A first row of one cell is a title over the header (the app's own lists, a ledger):
+        # its width says nothing (reading.read_table finds the header below it).
+        width = len(header) if sum(1 for v in header if v) > 1 else None
         for row in rows:
-            # Cells right of the header have no column to go to; a row is as wide as the header.
             yield ([""] * start_col + [cell_text(v) for v in row])[:width]

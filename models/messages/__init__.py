@@ -23,6 +23,7 @@ from models.messages import (
     documents,
     general,
     imports,
+    ledger_imports,
     profiles,
     rankings,
     records,
@@ -36,7 +37,7 @@ from models.messages import (
 
 AREAS = (general, cli, cli_usage, records, imports, security, store, documents, sync,
          unit_reports, acceptance, assignments, profiles, trends, rankings,
-         rectification_loop)
+         rectification_loop, ledger_imports)
 
 
 def _join() -> dict[str, str]:

@@ -848,7 +848,7 @@
         <translation>评议表录入</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/app.py" line="1"/>
         <source>Clerks&apos; figures</source>
         <translation>录入员统计</translation>
     </message>
@@ -1598,6 +1598,11 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <location filename="../../desktop/spreadsheets/import_dialog.py" line="163"/>
         <source>Spreadsheets (*.csv *.txt *.xlsx *.xls *.ods)</source>
         <translation>电子表格 (*.csv *.txt *.xlsx *.xls *.ods)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="1"/>
+        <source>Import a rectification ledger</source>
+        <translation>导入整改台账</translation>
     </message>
 </context>
 <context>
@@ -5140,6 +5145,56 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>Held back on this device: HQ takes only JPEG or PNG photos from a unit&apos;s device. Take it off the report and attach a JPEG or PNG photo.</source>
         <translation>已暂留在本机：总部只接收单位设备发送的 JPEG 或 PNG 照片。请从整改报告中移除该文件，改为添加 JPEG 或 PNG 照片。</translation>
     </message>
+    <message>
+        <location filename="../../models/messages/ledger_imports.py" line="1"/>
+        <source>the ledger number is empty</source>
+        <translation>台账编号为空</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/ledger_imports.py" line="1"/>
+        <source>ledger number {number} appears again (first on row {first_row})</source>
+        <translation>台账编号{number}重复（首次出现在第{first_row}行）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/ledger_imports.py" line="1"/>
+        <source>the problem&apos;s description is empty</source>
+        <translation>问题描述为空</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/ledger_imports.py" line="1"/>
+        <source>no campaign is called &apos;{name}&apos;</source>
+        <translation>没有名为“{name}”的评议活动</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/ledger_imports.py" line="1"/>
+        <source>imported {count} problems</source>
+        <translation>导入问题{count}条</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/ledger_imports.py" line="1"/>
+        <source>updated {count} problems</source>
+        <translation>更新问题{count}条</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/ledger_imports.py" line="1"/>
+        <source>evaluations: how the forms were collected (paper, online or kiosk; default paper)</source>
+        <translation>评议表导入：评议表的收集方式（paper 纸质、online 网上或 kiosk 评价器；默认 paper）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/ledger_imports.py" line="1"/>
+        <source>--source goes with import evaluations</source>
+        <translation>--source 只能用于 import evaluations</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/ledger_imports.py" line="1"/>
+        <source>parents rate a school or a unit under a school, not this unit</source>
+        <translation>家长只评议学校或学校下属单位，不能评议此单位</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/ledger_imports.py" line="1"/>
+        <source>patients rate a hospital or a unit under a hospital, not this unit</source>
+        <translation>患者只评议医院或医院下属单位，不能评议此单位</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsPanel</name>
@@ -5286,6 +5341,16 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <location filename="../../desktop/pages/problems.py" line="1"/>
         <source>Assigned on</source>
         <translation>交办日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/problems.py" line="1"/>
+        <source>Ledger number</source>
+        <translation>台账编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/problems.py" line="1"/>
+        <source>Import ledger…</source>
+        <translation>导入台账…</translation>
     </message>
 </context>
 <context>
@@ -7645,27 +7710,27 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
 <context>
     <name>CriteriaPanel</name>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/app.py" line="1"/>
         <source>The five criteria (county)</source>
         <translation>五项分项测评（全县）</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/app.py" line="1"/>
         <source>Criterion</source>
         <translation>分项</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/app.py" line="1"/>
         <source>Satisfaction rate</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/app.py" line="1"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/app.py" line="1"/>
         <source>Forms</source>
         <translation>评价票数</translation>
     </message>
@@ -7673,92 +7738,92 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
 <context>
     <name>ClerkFiguresPanel</name>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/app.py" line="1"/>
         <source>Clerk</source>
         <translation>录入员</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/app.py" line="1"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/app.py" line="1"/>
         <source>Keying</source>
         <translation>录入类型</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/app.py" line="1"/>
         <source>Forms keyed</source>
         <translation>录入表数</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/app.py" line="1"/>
         <source>Keying time (min)</source>
         <translation>录入时长（分钟）</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/app.py" line="1"/>
         <source>Forms per hour</source>
         <translation>每小时表数</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/app.py" line="1"/>
         <source>Fields compared</source>
         <translation>比对字段数</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/app.py" line="1"/>
         <source>Errors</source>
         <translation>差错数</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/app.py" line="1"/>
         <source>Error rate</source>
         <translation>差错率</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/app.py" line="1"/>
         <source>Pending fields</source>
         <translation>待裁定字段</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/app.py" line="1"/>
         <source>Export XLSX…</source>
         <translation>导出 XLSX…</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/app.py" line="1"/>
         <source>All batches</source>
         <translation>全部批次</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/app.py" line="1"/>
         <source>Entry</source>
         <translation>录入</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/app.py" line="1"/>
         <source>Second keying</source>
         <translation>复核录入</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/app.py" line="1"/>
         <source>Export the clerks&apos; figures</source>
         <translation>导出录入员统计</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/app.py" line="1"/>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/app.py" line="1"/>
         <source>Every clerk&apos;s keying: totals first, then each batch. Pauses over 5 minutes are not keying time; errors count against the supervisor&apos;s settlement of the double entry.</source>
         <translation>全体录入员的录入情况：先列合计，再按批次列出。超过 5 分钟的停顿不计入录入时长；差错以负责人对双录入差异的裁定为准。</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/app.py" line="1"/>
         <source>Your own keying: totals first, then each batch. Pauses over 5 minutes are not keying time; errors count against the supervisor&apos;s settlement of the double entry.</source>
         <translation>本人的录入情况：先列合计，再按批次列出。超过 5 分钟的停顿不计入录入时长；差错以负责人对双录入差异的裁定为准。</translation>
     </message>
@@ -8050,22 +8115,22 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
 <context>
     <name>AddSourceDialog</name>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/app.py" line="1"/>
         <source>Add a source…</source>
         <translation>添加来源…</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/app.py" line="1"/>
         <source>Add a source</source>
         <translation>添加问题来源</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/app.py" line="1"/>
         <source>Kind of source</source>
         <translation>来源类别</translation>
     </message>
     <message>
-        <location filename="../../x" line="1"/>
+        <location filename="../../desktop/app.py" line="1"/>
         <source>No record of this kind to add.</source>
         <translation>没有可添加的此类记录。</translation>
     </message>

@@ -202,7 +202,7 @@ def test_window_ledger_report_and_stats_agree_on_what_is_overdue(qtbot, session,
     flt = ProblemFilter(as_of=today)
     with session.store.read() as conn:
         late = [r[6] for r in overdue_sheet(conn, flt).rows if r[1] == "逾期" and r[6] in rows]
-        remarks = {r[2]: r[9] for r in ledger_sheet(conn, flt, "台账").rows if r[2] in rows}
+        remarks = {r[3]: r[11] for r in ledger_sheet(conn, flt, "台账").rows if r[3] in rows}
         stats = county_stats(conn, as_of=today)["problems"]["overdue"]  # the fixture's: later
     listed = [ids.get(window.record_id(r)) for r in range(window.rowCount())]
     assert [name for name in listed if name] == ["due_yesterday"]

@@ -49,8 +49,8 @@ def test_ledger_xlsx_from_the_page(page, run, tmp_path, monkeypatch):
     assert paths == [target]
     ws = openpyxl.load_workbook(paths[0]).active
     assert ws["A1"].value == "2025年万民评议整改台账"
-    assert [c.value for c in ws[2]][:4] == ["序号", "问题来源", "问题描述", "责任单位"]
-    descriptions = {ws.cell(r, 3).value for r in range(3, ws.max_row + 1)}
+    assert [c.value for c in ws[2]][:5] == ["序号", "台账编号", "问题来源", "问题描述", "责任单位"]
+    descriptions = {ws.cell(r, 4).value for r in range(3, ws.max_row + 1)}
     # the campaign's problems, those typed without one included (they take the open campaign)
     assert descriptions == {"食堂卫生差", "办事指南过期", "窗口推诿", "收费不公示"}
     assert str(paths[0]) in row["result"].text()
@@ -64,7 +64,7 @@ def test_ledger_overdue_filter(page, run, tmp_path):
     page.rows["ledger"]["overdue"].setChecked(True)
     paths = run(page.generate("ledger", tmp_path / "overdue.xlsx"))
     ws = openpyxl.load_workbook(paths[0]).active
-    assert [ws.cell(r, 3).value for r in range(3, ws.max_row + 1)] == ["窗口推诿", "食堂卫生差"]
+    assert [ws.cell(r, 4).value for r in range(3, ws.max_row + 1)] == ["窗口推诿", "食堂卫生差"]
 
 
 def test_public_notice_period_and_uninvestigated_problems_from_the_page(page, run, tmp_path):

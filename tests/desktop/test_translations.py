@@ -113,7 +113,7 @@ def test_window_ledger_and_notice_say_the_same_status(chinese, store, small):
     from reports.ledger import ledger_sheet
 
     with store.read() as conn:
-        printed = {r[7] for r in ledger_sheet(conn, ProblemFilter(), "台账").rows}
+        printed = {r[9] for r in ledger_sheet(conn, ProblemFilter(), "台账").rows}
     assert printed == {label_of(ProblemStatus, "open")} == {"待查处"}
     # The notice prints its status column with the same `zh` as the ledger.
     assert [label_of(ProblemStatus, s) for s in ProblemStatus] == \

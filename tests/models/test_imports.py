@@ -56,10 +56,10 @@ BAD_ROWS = [
      "unknown unit"),
     (["9", CAMPAIGN, "parent", "第一小学", "satisfied", "", "", "2024-05-01"], "unit",
      "ambiguous"),
-    (["9", CAMPAIGN, "parent", "卫生院", "great", "", "", "2024-05-01"], "level", "not one of"),
-    (["9", CAMPAIGN, "parent", "卫生院", "dissatisfied", "", "", "2024-05-01"], "reason",
+    (["9", CAMPAIGN, "patient", "卫生院", "great", "", "", "2024-05-01"], "level", "not one of"),
+    (["9", CAMPAIGN, "patient", "卫生院", "dissatisfied", "", "", "2024-05-01"], "reason",
      "required"),
-    (["9", CAMPAIGN, "parent", "卫生院", "satisfied", "", "", "01/05/2024"], "date", "YYYY-MM-DD"),
+    (["9", CAMPAIGN, "patient", "卫生院", "satisfied", "", "", "01/05/2024"], "date", "YYYY-MM-DD"),
     (["9", CAMPAIGN, "teachers", "卫生院", "satisfied", "", "", "2024-05-01"], "group",
      "not one of"),
 ]
@@ -67,7 +67,7 @@ BAD_ROWS = [
 
 @pytest.mark.parametrize(("row", "column", "message"), BAD_ROWS)
 def test_a_bad_row_refuses_the_whole_file(units, tmp_path, row, column, message):
-    good = ["8", CAMPAIGN, "parent", "卫生院", "satisfied", "", "", "2024-05-01"]
+    good = ["8", CAMPAIGN, "patient", "卫生院", "satisfied", "", "", "2024-05-01"]
     before = snapshot(units)
     with pytest.raises(ValidationError) as err:
         run_import(units, "evaluations", _forms(tmp_path, [good, row]), profile="c")
@@ -79,7 +79,7 @@ def test_a_bad_row_refuses_the_whole_file(units, tmp_path, row, column, message)
 
 
 def test_missing_column(units, tmp_path):
-    path = _forms(tmp_path, [["1", CAMPAIGN, "parent", "卫生院", "2024-05-01"]],
+    path = _forms(tmp_path, [["1", CAMPAIGN, "patient", "卫生院", "2024-05-01"]],
                   header=["form_no", "campaign", "group", "unit", "date"])
     with pytest.raises(ValidationError) as err:
         run_import(units, "evaluations", path, profile="c")

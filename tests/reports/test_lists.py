@@ -9,8 +9,8 @@ from models.stats import county_stats, unit_ranking
 from reports.outputs import ReportRequest, produce
 from tests.reports.conftest import AS_OF, pdf_text
 
-LEDGER_HEADER = ["序号", "问题来源", "问题描述", "责任单位", "责任人", "整改措施", "整改时限",
-                 "整改状态", "完成时间", "备注"]
+LEDGER_HEADER = ["序号", "台账编号", "问题来源", "问题描述", "责任单位", "责任人", "整改措施",
+                 "登记日期", "整改时限", "整改状态", "完成时间", "备注"]
 
 
 def _rows(ws):
@@ -22,29 +22,29 @@ def test_ledger_has_the_customary_layout_and_every_problem(conn, tmp_path):
     ws = openpyxl.load_workbook(path).active
     assert [c.value for c in ws[2]] == LEDGER_HEADER
     assert ws.freeze_panes == "A3"
-    assert ws.column_dimensions["C"].width == 40
+    assert ws.column_dimensions["D"].width == 40
     rows = _rows(ws)
     stats = county_stats(conn, as_of=AS_OF)["problems"]
     assert len(rows) == stats["total"]
     assert [r[0] for r in rows] == list(range(1, len(rows) + 1))
-    assert all(isinstance(r[6], dt.datetime) for r in rows)  # dates stored as dates
-    assert ws.cell(3, 7).number_format == "yyyy-mm-dd"
-    assert sum(r[7] in ("已整改", "已办结") for r in rows) == stats["rectified"]
-    assert sum("逾期" in (r[9] or "") for r in rows) == stats["overdue"]
+    assert all(isinstance(r[8], dt.datetime) for r in rows)  # dates stored as dates
+    assert ws.cell(3, 9).number_format == "yyyy-mm-dd"
+    assert sum(r[9] in ("已整改", "已办结") for r in rows) == stats["rectified"]
+    assert sum("逾期" in (r[11] or "") for r in rows) == stats["overdue"]
 
 
 def test_ledger_filters_by_status_overdue_and_unit(conn, tmp_path):
     out = tmp_path / "l.xlsx"
     open_rows = _rows(openpyxl.load_workbook(produce("ledger", conn, ReportRequest(
         out=out, as_of=AS_OF, status=["open"]))[0]).active)
-    assert {r[7] for r in open_rows} == {"待查处"}
+    assert {r[9] for r in open_rows} == {"待查处"}
     assert len(open_rows) == county_stats(conn, as_of=AS_OF)["problems"]["by_status"]["open"]
     late = _rows(openpyxl.load_workbook(produce("ledger", conn, ReportRequest(
         out=out, as_of=AS_OF, overdue=True))[0]).active)
     assert len(late) == county_stats(conn, as_of=AS_OF)["problems"]["overdue"]
     town = _rows(openpyxl.load_workbook(produce("ledger", conn, ReportRequest(
         out=out, as_of=AS_OF, unit="白泥镇"))[0]).active)
-    assert town and all(r[3].startswith("白泥镇") for r in town)
+    assert town and all(r[4].startswith("白泥镇") for r in town)
 
 
 def test_overdue_list_counts_days(conn, tmp_path):
