@@ -49,8 +49,8 @@ def _where(rng: random.Random, kind: VisitKind, pools: dict[str, list[dict]], i:
     """The unit a visit of this kind goes to."""
     if kind == VisitKind.SUPERVISION:
         return pools["supervised"][i % 2]
-    if kind in (VisitKind.SECRET, VisitKind.OPEN):
-        return rng.choice(pools["served"])
+    if kind in (VisitKind.SECRET, VisitKind.OPEN):  # a kind of place first: not all schools
+        return rng.choice(pools[rng.choice(SERVED)])
     if kind == VisitKind.ON_SITE_REVIEW:
         return rng.choice(pools["reviewed"])
     return rng.choice(pools["county"])
@@ -79,9 +79,10 @@ def _account(rng: random.Random, kind: VisitKind, unit: dict, path: str) -> tupl
 
 
 def _pools(units: list[dict], paths: dict[str, str]) -> dict[str, list[dict]]:
+    """Where each kind of visit may go; the county's own bodies are those right under it."""
     by_name = {u["name"]: u for u in units}
     return {"supervised": [by_name[cat.SOCIAL_SECURITY], by_name[cat.HOUSING_FUND]],
-            "served": [u for u in units if u["kind"] in SERVED],
+            **{kind: [u for u in units if u["kind"] == kind] for kind in SERVED},
             "reviewed": [u for u in units if u["kind"] in (UnitKind.DEPARTMENT, UnitKind.TOWNSHIP)
                          and paths[u["id"]].count("/") == 1],
             "county": [u for u in units if u["kind"] == UnitKind.DEPARTMENT
@@ -96,8 +97,8 @@ def build_visits(rng, units, teams, reps, start, as_of) -> list[dict]:
     for kind, done in VISIT_PLAN:
         for i in range(done + 4):
             planned = i >= done
-            day = _date_in(rng, as_of, as_of + timedelta(days=30)) if planned \
-                else _date_in(rng, start, as_of)
+            last = max(as_of, min(as_of + timedelta(days=30), date(as_of.year, 12, 31)))
+            day = _date_in(rng, as_of, last) if planned else _date_in(rng, start, as_of)
             team = rng.choice(teams)
             members = [r["id"] for r in reps if r["team_id"] == team["id"]][:3]
             at = datetime.combine(day, time(9 + rng.randint(0, 7)), UTC)

@@ -44,7 +44,8 @@ def _problem(rng, status, src, kind, campaign, as_of) -> dict:
     reported = src.get("received_on") or src.get("found_on")
     row = {"source": ProblemSource.OPINION if from_opinion else ProblemSource.FINDING,
            "source_id": src["id"], "campaign_id": campaign["id"],
-           "description": src["text"] if from_opinion else src["description"],
+           "description": f"群众反映{cat.AS_PROBLEM[src['text']]}" if from_opinion
+           else src["description"],
            "unit_id": src["unit_id"], "responsible_person": name(rng), "reported_on": reported,
            "status": status, "id": new_id(),
            "measures": "" if status == ProblemStatus.OPEN
@@ -94,12 +95,27 @@ def build_problems(rng, sources: dict[str, list[dict]], units, campaign, as_of) 
     picked = rng.sample([o for o in sources["opinions"] if o["unit_id"]], k=120) + \
         rng.sample(sources["findings"], k=44)
     problems = [_problem(rng, status, src, kinds[src["unit_id"]], campaign, as_of)
-                for status, src in zip(STATUSES, picked, strict=True)]
+                for status, src in zip(_statuses(rng), _by_age(rng, picked), strict=True)]
     _number(problems)
     lookup = _lookup(sources["opinions"], sources["findings"], sources["visits"])
     for p in problems:
         _judge(p, lookup)
     return problems
+
+
+def _statuses(rng: random.Random) -> list[ProblemStatus]:
+    """The report's statuses, the finished ones (verified or not yet) first."""
+    done = STATUSES[:104]
+    rng.shuffle(done)
+    return done + STATUSES[104:]
+
+
+def _by_age(rng: random.Random, sources: list[dict]) -> list[dict]:
+    """Oldest first, give or take a month: the older a problem, the likelier it is finished."""
+    def reported(src: dict) -> date:
+        return (src.get("received_on") or src.get("found_on")) + \
+            timedelta(days=rng.randint(-30, 30))
+    return sorted(sources, key=reported)
 
 
 def source_links(problems: list[dict]) -> list[dict]:
