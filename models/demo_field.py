@@ -103,7 +103,10 @@ def build_visits(rng, units, teams, reps, start, as_of) -> list[dict]:
             members = [r["id"] for r in reps if r["team_id"] == team["id"]][:3]
             at = datetime.combine(day, time(9 + rng.randint(0, 7)), UTC)
             unit = _where(rng, kind, pools, i)
-            shown = paths[unit["id"]].removeprefix(f"{cat.COUNTY}/").replace("/", "")
+            shown = paths[unit["id"]].removeprefix(f"{cat.COUNTY}/")
+            if unit["kind"] == UnitKind.SERVICE_WINDOW:  # a window is found in its hall
+                shown = shown.rsplit("/", 1)[0]
+            shown = shown.replace("/", "")
             place, summary = _account(rng, kind, unit, shown)
             visits.append({
                 "kind": kind, "team_id": team["id"], "unit_id": unit["id"],
