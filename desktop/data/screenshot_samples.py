@@ -62,9 +62,12 @@ def liaison_sample(store) -> None:
         rows = w.conn.exec_driver_sql(
             "SELECT id, deadline FROM problem WHERE unit_id = ? AND deleted_at IS NULL "
             "AND status != 'verified' ORDER BY deadline LIMIT 3", (unit,)).all()
-        for row in rows:
-            w.create(ProblemReceipt, {"problem_id": row.id, "signed_on": today - timedelta(9),
-                                      "signed_by": "李联络"})
+        signed = set(w.conn.exec_driver_sql(
+            "SELECT problem_id FROM problem_receipt WHERE deleted_at IS NULL").scalars())
+        for row in rows:  # the demo has signed for some already: a problem is signed for once
+            if row.id not in signed:
+                w.create(ProblemReceipt, {"problem_id": row.id,
+                                          "signed_on": today - timedelta(9), "signed_by": "李联络"})
         if len(rows) > 1:
             w.create(ExtensionRequest, {
                 "problem_id": rows[1].id, "current_deadline": rows[1].deadline,
