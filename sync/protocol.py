@@ -281,6 +281,8 @@ class DeviceInfo(_Message):
     label: str
     role: str
     team: str | None = None
+    unit_id: str | None = None  # a kiosk's or a unit liaison's unit, and its name
+    unit: str | None = None
     status: str
     store_device_id: str | None = None
     last_sync_at: str | None = None
