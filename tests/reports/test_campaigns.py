@@ -164,5 +164,5 @@ def test_window_ledger_printed_ledger_and_stats_agree_for_one_filter(mixed, tmp_
         problems = figures["problems"]
         expected = problems["by_status"][status] if status else problems["total"]
         assert sorted(r["description"] for r in window.values()) == \
-            sorted(r[2] for r in printed)
+            sorted(r[3] for r in printed)  # 问题描述
         assert len(printed) == expected

@@ -52,7 +52,7 @@ def test_filters_format_and_errors(demo_dir, tmp_path):
     assert res.returncode == 0, res.stderr
     with out.open("rb") as fh:
         rows = list(openpyxl.load_workbook(fh).active.iter_rows(min_row=3, values_only=True))
-    assert all(r[7] == "整改中" and r[3].startswith("县政务服务中心") for r in rows)
+    assert all(r[9] == "整改中" and r[4].startswith("县政务服务中心") for r in rows)
     bad = run(demo_dir, "report", "ledger", "--out", str(tmp_path / "x.xlsx"), "--status", "lost")
     # Refused as argparse refuses any bad option value (exit 2), naming what it accepts.
     assert bad.returncode == 2 and "lost" in bad.stderr and "Traceback" not in bad.stderr
@@ -72,7 +72,7 @@ def test_status_option_takes_the_chinese_label_too(demo_dir, tmp_path):
     assert res.returncode == 0, res.stderr
     with out.open("rb") as fh:
         rows = list(openpyxl.load_workbook(fh).active.iter_rows(min_row=3, values_only=True))
-    assert rows and {r[7] for r in rows if r[0]} == {"已整改"}
+    assert rows and {r[9] for r in rows if r[0]} == {"已整改"}
 
 
 def test_report_commands_never_import_qt(demo_dir, tmp_path):
