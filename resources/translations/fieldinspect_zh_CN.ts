@@ -511,7 +511,7 @@
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="66"/>
         <source>Problems investigated</source>
-        <translation>查处问题</translation>
+        <translation>已受理调查问题</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="66"/>
@@ -5195,6 +5195,11 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>patients rate a hospital or a unit under a hospital, not this unit</source>
         <translation>患者只评议医院或医院下属单位，不能评议此单位</translation>
     </message>
+    <message>
+        <location filename="../../models/messages/work_report.py" line="1"/>
+        <source>work-report: the signer printed right of the document number; left blank for the name to be written in when not given</source>
+        <translation>work-report：签发人，印在发文字号右侧；未给出时留空，供手写填入</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsPanel</name>
@@ -6113,6 +6118,31 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <location filename="../../desktop/pages/reports.py" line="1"/>
         <source>Each ranked unit&apos;s score as the appraisal&apos;s points, with its category, rank and band.</source>
         <translation>各参与排名单位的测评得分折算为考核分值，附考评类别、类别内名次和等次。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/work_report_row.py" line="1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/work_report_row.py" line="1"/>
+        <source>Printed right of the document number; left empty, the space stays for the name to be written in.</source>
+        <translation>印在发文字号右侧；不填则留出空位，供手写签发人姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/work_report_row.py" line="1"/>
+        <source>Signer</source>
+        <translation>签发人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/report_rows.py" line="1"/>
+        <source>Work report (upward)</source>
+        <translation>工作情况汇报</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/report_rows.py" line="1"/>
+        <source>The campaign&apos;s report to the leadership: every figure filled in, the narrative marked for you to write in the DOCX.</source>
+        <translation>向上级报送的活动工作情况汇报：各项数据已自动填入，叙述部分已标出，请在 DOCX 中填写。</translation>
     </message>
 </context>
 <context>
