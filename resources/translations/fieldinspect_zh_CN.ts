@@ -6463,6 +6463,11 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>%1 with contacts</source>
         <translation>%1（含联系方式）</translation>
     </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/export.py" line="1"/>
+        <source>Appraisal category</source>
+        <translation>考评类别</translation>
+    </message>
 </context>
 <context>
     <name>StartUp</name>
