@@ -7987,8 +7987,8 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
     </message>
     <message>
         <location filename="../../desktop/pages/trends.py" line="1"/>
-        <source>In the last band two campaigns running (the last 3 of the overall ranking)</source>
-        <translation>连续两届处于末位（总排名最后 3 名）</translation>
+        <source>In the last band of its category two campaigns running (each campaign&apos;s band settings)</source>
+        <translation>连续两届处于所在考评类别末位（按各届评议活动的等次设置）</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/trends.py" line="1"/>
@@ -8064,6 +8064,16 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <location filename="../../desktop/pages/trends.py" line="1"/>
         <source>%1 compared with %2 (units merged or renamed at HQ counted under their successor).</source>
         <translation>%1 与 %2 比较（总部登记合并或更名的单位计入其承继单位）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Appraisal category</source>
+        <translation>考评类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Rank in category</source>
+        <translation>类别内名次</translation>
     </message>
 </context>
 <context>
