@@ -15,7 +15,7 @@ from datetime import date
 import sqlalchemy as sa
 
 from models.enums import AppraisalCategory
-from models.rankings import Band, band_settings, rank_by_category
+from models.rankings import Band, band_settings, grouped_by_category, rank_by_category
 from models.stats import UNIT, Filters, _view, form_counts, ranking_from_counts
 
 LAST_BAND_RULE = "last_band_of_each_category"  # 末位 per category, the campaign's settings
@@ -117,7 +117,8 @@ def last_band(conn: sa.Connection, ranking: list[dict],
     campaign's band settings (models.rankings), each with `category` and its `rank` there."""
     if campaign is None:
         return {}
-    by_category = rank_by_category(conn, ranking, band_settings(conn, campaign.id))
+    by_category = rank_by_category(conn, ranking, band_settings(conn, campaign.id),
+                                   grouped=grouped_by_category(conn, campaign.id))
     return {u["unit_id"]: u for units in by_category.values() for u in units
             if u["band"] == Band.LAST}
 

@@ -59,8 +59,8 @@ def last_band_units(conn: sa.Connection, campaign_id: str | None) -> list[dict]:
     from models.rankings import Band, category_ranking
 
     keys = ("unit_id", "unit_name", "rank", "weighted_score", "satisfaction_rate")
-    return [{**{k: u[k] for k in keys}, "category": category.value}
-            for category, units in category_ranking(conn, campaign_id).items()
+    return [{**{k: u[k] for k in keys}, "category": u["category"].value}
+            for units in category_ranking(conn, campaign_id).values()
             for u in units if u["band"] == Band.LAST]
 
 

@@ -227,8 +227,13 @@
     </message>
     <message>
         <location filename="../../desktop/pages/campaigns.py" line="1"/>
-        <source>HQ sets the weights, the minimum sample, the bands and the appraisal points; this device reads them.</source>
-        <translation>权重、最低样本数、等次和考核分值由总部设置；本设备只读。</translation>
+        <source>HQ sets the weights, the minimum sample, the bands, the appraisal points and the grouping by category; this device reads them.</source>
+        <translation>权重、最低样本数、等次、考核分值和是否按考评类别排名由总部设置；本设备只读。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/campaigns.py" line="1"/>
+        <source>Rank within each appraisal category</source>
+        <translation>按考评类别分别排名</translation>
     </message>
 </context>
 <context>
