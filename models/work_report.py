@@ -95,7 +95,11 @@ def _change(now, before):
 def work_report_figures(conn: sa.Connection, campaign_id: str | None,
                         as_of: date | None = None) -> dict:
     """Every figure the work report states, JSON-ready: `county` (models.stats.county_stats of
-    the campaign), `by_group`, `by_category`, `weakest_criteria`, `last_band`, `year_on_year`."""
+    the campaign), `by_group`, `by_category`, `weakest_criteria`, `last_band`,
+    `grouped_by_category` (the campaign's rankings: within categories, or one county list),
+    `year_on_year`."""
+    from models.rankings import grouped_by_category
+
     f = Filters(campaign_id)
     county = county_stats(conn, campaign_id=campaign_id, as_of=as_of)
     counts = form_counts(conn, f)
@@ -105,6 +109,7 @@ def work_report_figures(conn: sa.Connection, campaign_id: str | None,
         "by_category": category_figures(conn, counts),
         "weakest_criteria": weakest_criteria(county["evaluations"]["criteria"]["county"]),
         "last_band": last_band_units(conn, campaign_id),
+        "grouped_by_category": grouped_by_category(conn, campaign_id),
         "year_on_year": year_on_year(conn, campaign_id),
     }
 

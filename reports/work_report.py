@@ -112,8 +112,10 @@ def problems_blocks(fig: dict) -> list[d.Block]:
         blocks.append(d.para(f"分项测评中得分较低的是{weakest}。"))
     last = fig["last_band"]
     if last:
-        blocks += [d.para(f"按考评类别排名，列末位的单位{len(last)}个："),
-                   d.table(["考评类别", "单位", "类别内名次", "测评得分"],
+        grouped = fig["grouped_by_category"]
+        blocks += [d.para(f"{'按考评类别排名' if grouped else '全县统一排名'}，列末位的单位"
+                          f"{len(last)}个："),
+                   d.table(["考评类别", "单位", "类别内名次" if grouped else "全县名次", "测评得分"],
                            [[zh(AppraisalCategory, u["category"]), u["unit_name"], u["rank"],
                              score(u["weighted_score"])] for u in last], [10, 16, 6, 6])]
     twice = (fig["year_on_year"] or {}).get("last_band_twice") or []

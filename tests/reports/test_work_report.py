@@ -6,6 +6,7 @@ import json
 from models.work_report import work_report_figures
 from reports.outputs import ReportRequest, produce
 from reports.work_report import SECTIONS
+from tests.models.test_trends import NEW, county  # noqa: F401  (the two-campaign county)
 from tests.reports.conftest import AS_OF, docx_tables, docx_text, pdf_fonts, pdf_text
 from tests.reports.test_cli import run
 
@@ -48,8 +49,8 @@ def test_work_report_figures_equal_the_models_figures(conn, tmp_path):
     categories = _table(tables, "考评类别")
     assert categories["学校"][0] == str(fig["by_category"]["school"]["forms"])
     criteria = _table(tables, "分项")
-    county = fig["county"]["evaluations"]["criteria"]["county"]
-    assert criteria["遵守纪律"][1] == f"{county['discipline']['satisfaction_rate'] * 100:.1f}%"
+    whole = fig["county"]["evaluations"]["criteria"]["county"]
+    assert criteria["遵守纪律"][1] == f"{whole['discipline']['satisfaction_rate'] * 100:.1f}%"
     last = [r for r in tables if r[0][:2] == ["考评类别", "单位"]][0][1:]
     assert [r[1] for r in last] == [u["unit_name"] for u in fig["last_band"]]
     ev = fig["county"]["evaluations"]
@@ -85,3 +86,21 @@ def test_work_report_and_stats_json_from_the_command_line(tmp_path):
     assert groups["群众"][1] == f"{rate * 100:.1f}%"
     assert set(ev["by_category_figures"]) <= {"county_department", "township", "station",
                                               "service_window", "school", "hospital"}
+
+
+def test_work_report_follows_a_campaign_ranked_in_one_county_list(county, tmp_path):  # noqa: F811
+    """HQ turned the grouping by category off: the report's last band is the county list's
+    (4 ranked units: 1 先进, the last 3 末位) and says so."""
+    from models.reference import Campaign
+
+    store, ids, units = county
+    with store.write("hq") as w:
+        w.update(Campaign, ids[NEW], {"rank_by_category": False})
+    with store.read() as conn:
+        path = produce("work-report", conn, ReportRequest(
+            out=tmp_path / "汇报.docx", as_of=AS_OF, campaign=NEW))[0]
+    text = docx_text(path)
+    assert "全县统一排名，列末位的单位3个" in text
+    last = [r for r in docx_tables(path) if r[0][:2] == ["考评类别", "单位"]][0]
+    assert last[0][2] == "全县名次" and [r[2] for r in last[1:]] == ["2", "3", "4"]
+    assert "与2023年万民评议相比" in text
