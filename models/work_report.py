@@ -92,19 +92,40 @@ def _change(now, before):
     return None if now is None or before is None else now - before
 
 
+DATED = ("visits", "findings", "criticisms", "accountability")  # records with no campaign
+
+
+def campaign_period(conn: sa.Connection, campaign_id: str | None) -> tuple[date, date] | None:
+    """The campaign's dates: start to end, its calendar year where it has none (as
+    models.comparison.CampaignRef.covers has it); None without a campaign."""
+    from models.comparison import campaigns
+
+    found = next((c for c in campaigns(conn) if c.id == campaign_id), None)
+    if found is None:
+        return None
+    return (found.start_date or date(found.year, 1, 1),
+            found.end_date or date(found.year, 12, 31))
+
+
 def work_report_figures(conn: sa.Connection, campaign_id: str | None,
                         as_of: date | None = None) -> dict:
     """Every figure the work report states, JSON-ready: `county` (models.stats.county_stats of
     the campaign), `by_group`, `by_category`, `weakest_criteria`, `last_band`,
     `grouped_by_category` (the campaign's rankings: within categories, or one county list),
-    `year_on_year`."""
+    `year_on_year`. Visits, findings, criticisms and cases belong to no campaign: theirs are
+    `county_stats` of the campaign's period (`stats --json --from START --to END`)."""
     from models.rankings import grouped_by_category
 
     f = Filters(campaign_id)
     county = county_stats(conn, campaign_id=campaign_id, as_of=as_of)
+    period = campaign_period(conn, campaign_id)
+    if period:
+        dated = county_stats(conn, date_from=period[0], date_to=period[1], as_of=as_of)
+        county.update({k: dated[k] for k in DATED})
     counts = form_counts(conn, f)
     return {
         "county": county,
+        "period": period and {"from": period[0].isoformat(), "to": period[1].isoformat()},
         "by_group": group_figures(conn, counts),
         "by_category": category_figures(conn, counts),
         "weakest_criteria": weakest_criteria(county["evaluations"]["criteria"]["county"]),

@@ -43,7 +43,7 @@ def basic_blocks(name: str, fig: dict) -> list[d.Block]:
     groups = "、".join(f"{zh(RespondentGroup, g)}{n}份" for g, n in ev["by_group"].items() if n)
     return [
         d.heading(SECTIONS[0]),
-        d.para(f"{name}开展以来，共收回有效评议表{ev['total']}份（{groups}），"
+        d.para(f"{name}开展以来，共收回有效评议表{ev['total']}份{f'（{groups}）' if groups else ''}，"
                f"对{s['units_evaluated']}个单位进行了评议，收集意见建议{s['opinions']['total']}条，"
                f"梳理{s['opinions']['sorted']}条。"),
         placeholder("活动的组织领导、动员部署情况"),

@@ -23,3 +23,14 @@ def test_year_on_year_is_the_hand_computed_change_of_the_whole_county(county):  
     assert fig["by_group"]["citizen"]["forms"] == 7 and fig["by_group"]["parent"]["forms"] == 0
     assert fig["county"]["evaluations"]["total"] == 7
     assert {u["unit_id"] for u in fig["last_band"]} >= {units[SCHOOL_L]}
+
+
+def test_visits_findings_and_criticisms_are_those_of_the_campaigns_period(county):  # noqa: F811
+    """They carry no campaign: the 2024 report counts the findings and criticisms of 2024 (from
+    its start date to the year's end), not 2023's, as `stats --from --to` would."""
+    store, ids, _ = county
+    with store.read() as conn:
+        fig = work_report_figures(conn, ids[NEW])
+    assert fig["period"] == {"from": "2024-03-01", "to": "2024-12-31"}
+    assert fig["county"]["findings"]["total"] == 2  # not the 2023 finding
+    assert fig["county"]["criticisms"]["total"] == 4  # the four of 2024
