@@ -83,6 +83,8 @@ async def _extra_views(window, page, stem) -> None:
             await asyncio.sleep(0.3)
             save(window, f"{stem}_tab{i}.png")
         page.tabs.setCurrentIndex(0)
+        if isinstance(page, HqAdminPage):  # the campaign form: weights, bands, grouping
+            await _edit_dialog(page.campaigns, f"{stem}_campaign.png")
     elif isinstance(page, ConflictsPage) and page.table.rowCount():
         page.table.selectRow(0)
         await wait_until(lambda: page.comparison is not None)

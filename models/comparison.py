@@ -4,9 +4,9 @@ campaign ("possible repeat", for a person at HQ to confirm).
 
 Units are matched by id; a unit HQ merged or renamed into another (`unit_succession`, old id →
 new id, chains followed) counts its earlier forms and criticisms under its successor.
-The bands are not built yet: "the last band" here is the last `LAST_BAND` units of the overall
-ranking (ranked units only). docs/foundation.md ("Comparison with the previous campaign")
-defines every figure.
+"The last band" is 末位 as the rankings give it (models.rankings): the last units of each
+appraisal category under each campaign's own band settings. docs/foundation.md ("Comparison
+with the previous campaign") defines every figure.
 """
 
 from dataclasses import dataclass
@@ -14,9 +14,11 @@ from datetime import date
 
 import sqlalchemy as sa
 
+from models.enums import AppraisalCategory
+from models.rankings import Band, band_settings, grouped_by_category, rank_by_category
 from models.stats import UNIT, Filters, _view, form_counts, ranking_from_counts
 
-LAST_BAND = 3
+LAST_BAND_RULE = "last_band_of_each_category"  # 末位 per category, the campaign's settings
 CAMPAIGN_DATES = _view("campaign", "id", "name", "year", sa.column("start_date", sa.Date),
                        sa.column("end_date", sa.Date))
 SUCCESSION = _view("unit_succession", "old_unit_id", "new_unit_id")
@@ -109,17 +111,27 @@ def unit_changes(now: list[dict], before: list[dict]) -> list[dict]:
     return out
 
 
-def last_band(ranking: list[dict]) -> dict[str, dict]:
-    ranked = [u for u in ranking if u["rank"] is not None]
-    return {u["unit_id"]: u for u in ranked[-LAST_BAND:]}
+def last_band(conn: sa.Connection, ranking: list[dict],
+              campaign: CampaignRef | None) -> dict[str, dict]:
+    """The units of a campaign's ranking in the last band (末位) of their category, under that
+    campaign's band settings (models.rankings), each with `category` and its `rank` there."""
+    if campaign is None:
+        return {}
+    by_category = rank_by_category(conn, ranking, band_settings(conn, campaign.id),
+                                   grouped=grouped_by_category(conn, campaign.id))
+    return {u["unit_id"]: u for units in by_category.values() for u in units
+            if u["band"] == Band.LAST}
 
 
-def last_band_twice(now: list[dict], before: list[dict]) -> list[dict]:
-    """Units in the last band of both campaigns, lowest rank first."""
-    tail, prior = last_band(now), last_band(before)
-    both = [{"unit_id": uid, "unit_name": u["unit_name"], "rank": u["rank"],
-             "previous_rank": prior[uid]["rank"]} for uid, u in tail.items() if uid in prior]
-    return sorted(both, key=lambda r: -r["rank"])
+def last_band_twice(now: dict[str, dict], before: dict[str, dict]) -> list[dict]:
+    """Units in the last band of both campaigns (`last_band` of each), category after
+    category, the lowest rank in the category first; `rank` and `previous_rank` within the
+    category the unit was in that campaign."""
+    both = [{"unit_id": uid, "unit_name": u["unit_name"], "category": u["category"].value,
+             "rank": u["rank"], "previous_category": before[uid]["category"].value,
+             "previous_rank": before[uid]["rank"]} for uid, u in now.items() if uid in before]
+    order = {c.value: i for i, c in enumerate(AppraisalCategory)}
+    return sorted(both, key=lambda r: (order[r["category"]], -r["rank"]))
 
 
 def possible_repeats(conn: sa.Connection, all_campaigns: list[CampaignRef],
@@ -171,8 +183,9 @@ def comparison(conn: sa.Connection, campaign_id: str | None = None, *,
     now = _ranking(conn, counts, current, moved)
     before = _ranking(conn, counts, previous, moved) if previous else []
     out = {"campaign": current.public(), "previous": previous and previous.public(),
-           "last_band_rule": f"last_{LAST_BAND}_overall",
-           "units": unit_changes(now, before), "last_band_twice": last_band_twice(now, before)}
+           "last_band_rule": LAST_BAND_RULE, "units": unit_changes(now, before),
+           "last_band_twice": last_band_twice(last_band(conn, now, current),
+                                              last_band(conn, before, previous))}
     if with_people:
         out["possible_repeats"] = possible_repeats(conn, found, current, moved)
     return out

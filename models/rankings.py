@@ -11,6 +11,9 @@ Definitions (docs/sync.md has none of this; see docs/authorization.md for who se
 - Of the n ranked units of a category: 先进 the first ceil(n × band_top_percent / 100), 末位 the
   last band_bottom_count of those not already 先进, 合格 the rest.
 - Appraisal points = weighted score / 100 × appraisal_points (linear; 85.0 of 10 points = 8.5).
+- A campaign whose `rank_by_category` HQ turned off ranks every unit that has a category in one
+  county list (`CountyList.COUNTY`) with the same rules: `rank` and the bands are then the
+  county's, and each unit keeps its own `category`.
 """
 
 import math
@@ -24,7 +27,8 @@ from models.stats import Filters, form_counts, ranking_from_counts
 
 _UNIT = sa.table("unit", sa.column("id"), sa.column("kind"), sa.column("category"))
 _CAMPAIGN = sa.table("campaign", sa.column("id"), sa.column("band_top_percent"),
-                     sa.column("band_bottom_count"), sa.column("appraisal_points"))
+                     sa.column("band_bottom_count"), sa.column("appraisal_points"),
+                     sa.column("rank_by_category"))
 BAND_SETTINGS = ("band_top_percent", "band_bottom_count", "appraisal_points")
 
 
@@ -35,6 +39,20 @@ class Band(StrEnum):
 
 
 BAND_ZH = {Band.ADVANCED: "先进", Band.QUALIFIED: "合格", Band.LAST: "末位"}
+
+
+class CountyList(StrEnum):
+    """The one list a campaign not grouped by category ranks its units in."""
+    COUNTY = "county"
+
+
+def grouped_by_category(conn: sa.Connection, campaign_id: str | None) -> bool:
+    """The campaign's `rank_by_category` (True without a campaign, or for one without it)."""
+    if not campaign_id:
+        return True
+    value = conn.execute(sa.select(_CAMPAIGN.c.rank_by_category)
+                         .where(_CAMPAIGN.c.id == campaign_id)).scalar()
+    return value is None or bool(value)
 
 
 def band_settings(conn: sa.Connection, campaign_id: str | None) -> dict:
@@ -59,17 +77,21 @@ def category_ranking(conn: sa.Connection, campaign_id: str | None, group: str | 
     `points`. `f` narrows the forms (a period); by default the campaign's."""
     counts = form_counts(conn, f or Filters(campaign_id), group)
     return rank_by_category(conn, ranking_from_counts(conn, counts, campaign_id),
-                            band_settings(conn, campaign_id))
+                            band_settings(conn, campaign_id),
+                            grouped=grouped_by_category(conn, campaign_id))
 
 
-def rank_by_category(conn: sa.Connection, county: list[dict],
-                     settings: dict) -> dict[AppraisalCategory, list[dict]]:
+def rank_by_category(conn: sa.Connection, county: list[dict], settings: dict, *,
+                     grouped: bool = True) -> dict[AppraisalCategory | CountyList, list[dict]]:
+    """`grouped`: per category (in the enum's order); else one `CountyList.COUNTY` list."""
     categories = unit_categories(conn)
-    out: dict[AppraisalCategory, list[dict]] = {c: [] for c in AppraisalCategory}
+    lists = list(AppraisalCategory) if grouped else [CountyList.COUNTY]
+    out: dict[AppraisalCategory | CountyList, list[dict]] = {c: [] for c in lists}
     for u in county:
         category = categories.get(u["unit_id"])
         if category is not None:
-            out[category].append({**u, "category": category, "county_rank": u["rank"]})
+            out[category if grouped else CountyList.COUNTY].append(
+                {**u, "category": category, "county_rank": u["rank"]})
     for units in out.values():
         _place(units, settings)
     return {c: units for c, units in out.items() if units}
@@ -93,16 +115,19 @@ def ranked_in_categories(conn: sa.Connection, county: list[dict],
                          campaign_id: str | None) -> list[dict]:
     """The county's ranking (`ranking_from_counts`) as the window lists it: category after
     category, each unit with its `category`, its `rank` within it, its `band` and `points`."""
-    by_category = rank_by_category(conn, county, band_settings(conn, campaign_id))
+    by_category = rank_by_category(conn, county, band_settings(conn, campaign_id),
+                                   grouped=grouped_by_category(conn, campaign_id))
     return [u for units in by_category.values() for u in units]
 
 
 def rankings_json(conn: sa.Connection, f: Filters) -> dict:
-    """`stats --json`'s `rankings`: the campaign's band settings and, per category, each unit's
-    id, name, forms, rate, score, rank, band and points (docs/foundation.md defines them)."""
-    keys = ("unit_id", "unit_name", "forms", "satisfaction_rate", "weighted_score", "rank",
-            "band", "points")
+    """`stats --json`'s `rankings`: the campaign's band settings, whether it ranks within
+    categories, and per category (or the one `county` list) each unit's id, name, category,
+    forms, rate, score, rank, band and points (docs/foundation.md defines them)."""
+    keys = ("unit_id", "unit_name", "category", "forms", "satisfaction_rate", "weighted_score",
+            "rank", "band", "points")
     by_category = category_ranking(conn, f.campaign_id, f=f)
     return {"settings": band_settings(conn, f.campaign_id),
+            "grouped_by_category": grouped_by_category(conn, f.campaign_id),
             "by_category": {c.value: [{k: u[k] for k in keys} for u in units]
                             for c, units in by_category.items()}}

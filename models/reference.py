@@ -76,6 +76,7 @@ class CampaignBase(SQLModel):
     band_top_percent: float = DEFAULT_BANDS[0]
     band_bottom_count: int = DEFAULT_BANDS[1]
     appraisal_points: float = DEFAULT_BANDS[2]
+    rank_by_category: bool = True  # False: one county list (issue 15 §2; HQ-only)
     is_open: bool = True
 
 

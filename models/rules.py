@@ -50,12 +50,13 @@ REOPEN_ROLES = (ProfileRole.SUPERVISOR, ProfileRole.HQ)
 # forms a unit needs to be ranked (models.stats.ranking_from_counts). HQ alone sets them, so the
 # whole county is ranked by one rule; every other device reads them. A campaign's name, year,
 # dates and open/closed state decide no figure and stay the office's.
-# The bands (先进 / 末位) and the appraisal points decide rewards and punishments: HQ's too.
+# The bands (先进 / 末位) and the appraisal points decide rewards and punishments: HQ's too,
+# and so does whether units are ranked within their appraisal category or in one county list.
 RESULT_SETTINGS = ("weight_satisfied", "weight_fairly_satisfied", "weight_basically_satisfied",
                    "weight_dissatisfied", "min_sample",
-                   "band_top_percent", "band_bottom_count", "appraisal_points")
-RESULT_DEFAULTS = dict(zip(RESULT_SETTINGS, (*DEFAULT_WEIGHTS, DEFAULT_MIN_SAMPLE, *DEFAULT_BANDS),
-                           strict=True))
+                   "band_top_percent", "band_bottom_count", "appraisal_points", "rank_by_category")
+RESULT_DEFAULTS = dict(zip(RESULT_SETTINGS, (*DEFAULT_WEIGHTS, DEFAULT_MIN_SAMPLE, *DEFAULT_BANDS,
+                                             True), strict=True))
 
 # A visit's assignment decides who receives it (a planned secret visit: its representatives
 # only), so once the visit exists only HQ changes it.

@@ -4,7 +4,7 @@
 import sqlalchemy as sa
 
 from models.enums import ZH_LABELS, AppraisalCategory
-from models.rankings import BAND_ZH, band_settings, category_ranking
+from models.rankings import BAND_ZH, CountyList, band_settings, category_ranking, grouped_by_category
 from models.stats import min_sample
 from reports.data import unit_labels
 from reports.tabular import Column, Sheet
@@ -21,7 +21,9 @@ APPRAISAL_COLUMNS = [
 ]
 
 
-def category_label(category: AppraisalCategory) -> str:
+def category_label(category: AppraisalCategory | CountyList) -> str:
+    if category == CountyList.COUNTY:
+        return "全县统一排名"
     return ZH_LABELS[AppraisalCategory][category]
 
 
@@ -45,8 +47,10 @@ def category_sheet(conn: sa.Connection, campaign_id: str | None, campaign_name: 
         rows += [[u["rank"], u["unit_label"], u["forms"], u["satisfaction_rate"],
                   u["weighted_score"], BAND_ZH.get(u["band"], ""),
                   "" if u["rank"] else f"样本不足{minimum}份，不参与排名"] for u in units]
-    subtitle = (f"按考评类别分别排名；先进为各类别前{s['band_top_percent']:g}%，"
-                f"末位为各类别最后{s['band_bottom_count']}名，其余为合格")
+    each = "各类别" if grouped_by_category(conn, campaign_id) else ""
+    subtitle = ("按考评类别分别排名；" if each else "全县统一排名（不分考评类别）；") + (
+        f"先进为{each}前{s['band_top_percent']:g}%，末位为{each}最后{s['band_bottom_count']}名，"
+        f"其余为合格")
     return Sheet(title=f"{campaign_name}分类别排名", name="分类别排名", subtitle=subtitle,
                  columns=CATEGORY_COLUMNS, rows=rows)
 
@@ -54,10 +58,11 @@ def category_sheet(conn: sa.Connection, campaign_id: str | None, campaign_name: 
 def appraisal_sheet(conn: sa.Connection, campaign_id: str | None, campaign_name: str) -> Sheet:
     """One row per ranked unit: its score converted to the appraisal's points (linear)."""
     s = band_settings(conn, campaign_id)
-    rows = [[category_label(category), u["unit_label"], u["forms"], u["satisfaction_rate"],
+    rows = [[category_label(u["category"]), u["unit_label"], u["forms"], u["satisfaction_rate"],
              u["weighted_score"], u["rank"], BAND_ZH[u["band"]], u["points"]]
-            for category, units in _labelled(conn, campaign_id).items()
-            for u in units if u["rank"]]
+            for units in _labelled(conn, campaign_id).values() for u in units if u["rank"]]
     subtitle = f"考核得分 = 测评得分 ÷ 100 × {s['appraisal_points']:g}分"
+    columns = APPRAISAL_COLUMNS if grouped_by_category(conn, campaign_id) else [
+        *APPRAISAL_COLUMNS[:5], Column("全县名次", 10, "int"), *APPRAISAL_COLUMNS[6:]]
     return Sheet(title=f"{campaign_name}绩效考核得分", name="绩效考核", subtitle=subtitle,
-                 columns=APPRAISAL_COLUMNS, rows=rows)
+                 columns=columns, rows=rows)

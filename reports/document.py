@@ -16,7 +16,8 @@ from reports.files import atomic_path
 @dataclass
 class Block:
     # title | subtitle | heading | para | right | table | chart | pagebreak, and the official
-    # document's masthead (版头, `red` on a 通报) | docno (发文字号) | signer | signdate (落款)
+    # document's masthead (版头, `red` on a 通报) | docno (发文字号; `signer` on an upward one) |
+    # addressee (主送机关) | signer | signdate (落款)
     kind: str
     text: str = ""
     header: list[str] = field(default_factory=list)
@@ -24,6 +25,7 @@ class Block:
     widths: list[float] = field(default_factory=list)
     chart: BarChart | None = None
     red: bool = False
+    signer: str = ""  # docno: 签发人 (an upward document's), right on the number's line
 
 
 def title(text: str) -> Block:
@@ -46,10 +48,16 @@ def right(text: str) -> Block:
     return Block("right", text)
 
 
-def masthead(issuer: str, number: str, *, red: bool = False) -> list[Block]:
+def masthead(issuer: str, number: str, *, red: bool = False, signer: str = "") -> list[Block]:
     """The issuer (red with the separator line under the number when `red`: a 通报's 版头)
-    and the 发文字号 under it."""
-    return [Block("masthead", issuer, red=red), Block("docno", number, red=red)]
+    and the 发文字号 under it; with `signer` (an upward document) the number stands one
+    character in from the left and "签发人：name" one character in from the right."""
+    return [Block("masthead", issuer, red=red), Block("docno", number, red=red, signer=signer)]
+
+
+def addressee(text: str) -> Block:
+    """主送机关: flush left under the title."""
+    return Block("addressee", text)
 
 
 def signoff(issuer: str, issued_on) -> list[Block]:
@@ -81,7 +89,7 @@ def _docx_block(doc, b: Block, usable_cm: float) -> None:
         word.centred(doc, b.text)
     elif b.kind == "heading":
         word.heading(doc, b.text)
-    elif b.kind == "para":
+    elif b.kind in ("para", "addressee"):
         doc.add_paragraph(b.text)
     elif b.kind in ("right", "signer", "signdate"):
         word.right(doc, b.text)
@@ -118,6 +126,7 @@ def _pdf_flowables(b: Block, wide: bool) -> list:
     from reports import charts, pdf
 
     simple = {"title": "title", "subtitle": "subtitle", "heading": "heading", "para": "body",
+              "addressee": "body",
               "right": "right", "masthead": "title", "docno": "subtitle", "signer": "right",
               "signdate": "right"}
     if b.kind in simple:

@@ -96,7 +96,10 @@ def add_block(doc, b, previous, date_text: str = "") -> None:
     if b.kind == "masthead":
         _masthead(doc, b)
     elif b.kind == "docno":
-        p = _plain(doc, b.text, WD_ALIGN_PARAGRAPH.CENTER, lines_before=2)
+        from reports.gbt_signer import docx_number_line
+
+        p = (docx_number_line(doc, b) if b.signer
+             else _plain(doc, b.text, WD_ALIGN_PARAGRAPH.CENTER, lines_before=2))
         if b.red:
             _red_rule(p)
     elif b.kind == "title":
@@ -108,6 +111,8 @@ def add_block(doc, b, previous, date_text: str = "") -> None:
         doc.add_paragraph(b.text, style="Heading 1")
     elif b.kind == "para":
         doc.add_paragraph(b.text)
+    elif b.kind == "addressee":
+        _plain(doc, b.text, WD_ALIGN_PARAGRAPH.LEFT, lines_before=1)  # 标题下空一行
     elif b.kind == "right":
         _plain(doc, b.text, WD_ALIGN_PARAGRAPH.RIGHT)
     elif b.kind in ("signer", "signdate"):

@@ -136,6 +136,7 @@ def flowables(b, previous, date_text: str) -> list:
 
     after_number = 2 * g.LINE_PITCH_PT if previous is not None and previous.kind == "docno" else 0
     simple = {"para": Setting(indent=2), "heading": Setting("heading", indent=2),
+              "addressee": Setting(before=g.LINE_PITCH_PT),
               "subtitle": Setting(align="centre"), "right": Setting(align="right"),
               "title": Setting("title", g.TITLE_PT, "centre", space=0, before=after_number)}
     if b.kind in simple:
@@ -143,7 +144,10 @@ def flowables(b, previous, date_text: str) -> list:
     if b.kind == "masthead":
         return [_masthead(b)]
     if b.kind == "docno":
-        number = GridText(b.text, Setting(align="centre", before=2 * g.LINE_PITCH_PT))
+        from reports.gbt_signer import NumberAndSigner
+
+        number = (NumberAndSigner(b.text, b.signer) if b.signer else
+                  GridText(b.text, Setting(align="centre", before=2 * g.LINE_PITCH_PT)))
         return [number, RedRule()] if b.red else [number]
     if b.kind in ("signer", "signdate"):
         return [_signoff(b, date_text)]

@@ -69,6 +69,7 @@ class ReportRequest:
     include_uninvestigated: bool = False
     not_investigated: int | None = None
     top: int = 10
+    signer: str = ""  # work-report: 签发人, printed right of the number
     progress: Callable[[int, int, str], None] | None = None
     # Set by criticism-notice: how many criticisms were left out as already circulated
     # (None: not checked, the number did not come from HQ).
@@ -265,6 +266,18 @@ def county_summary(conn: sa.Connection, req: ReportRequest) -> list[Path]:
     return [d.write(blocks, req.out, fmt, doc_title="工作情况汇总", official=True)]
 
 
+def work_report(conn: sa.Connection, req: ReportRequest) -> list[Path]:
+    """工作情况汇报 of the campaign (default: the latest), numbered by `--number` with the
+    criticism prefix, with `req.signer` as 签发人 (reports/work_report.py)."""
+    from reports.work_report import TITLE, work_report_blocks
+
+    fmt = tabular.resolve_format(req.out, req.fmt, ("docx", "pdf"))
+    blocks, _ = work_report_blocks(conn, _campaign(conn, req), office=req.office,
+                                   number=criticism_number(req), signer=req.signer,
+                                   issued_on=req.today)
+    return [d.write(blocks, req.out, fmt, doc_title=TITLE, official=True)]
+
+
 def visit_round(conn: sa.Connection, req: ReportRequest) -> list[Path]:
     """明察暗访情况通报 for the period (default: this year to date); with a campaign, only its
     problems are listed as what was done. Numbered like the criticism notice (`--number`),
@@ -366,7 +379,7 @@ PRODUCERS: dict[str, Callable[[sa.Connection, ReportRequest], list[Path]]] = {
     "unit-feedback": unit_feedback, "county-summary": county_summary,
     "rankings": rankings, "overdue": overdue, "visit-round": visit_round,
     "reminder": reminder, "assignment": assignment, "exposure": exposure,
-    "appraisal": appraisal,
+    "appraisal": appraisal, "work-report": work_report,
 }
 
 

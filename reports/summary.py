@@ -40,7 +40,8 @@ def headline_rows(s: dict) -> list[list]:
         ["被评议单位（个）", s["units_evaluated"]],
         ["收集意见建议（条）", s["opinions"]["total"]],
         ["梳理意见建议（条）", s["opinions"]["sorted"]],
-        ["查处问题（件）", p["investigated"]],
+        ["查处问题（件）", p["total"]],  # issue 15 §3: every problem recorded
+        ["已受理调查问题（件）", p["investigated"]],
         ["已整改问题（件）", p["rectified"]],
         ["逾期未整改问题（件）", p["overdue"]],
         ["综合满意率", pct(ev["satisfaction_rate"])],

@@ -94,6 +94,7 @@ def stats_command(ctx, args) -> int:
     from models.stats import Filters, campaign_left_out, county_stats
     from models.timeutil import local_today
     from models.trends import trend_figures
+    from models.work_report import evaluation_figures_json
 
     store = ctx.store()
     campaign_id = _campaign_id(store, args.campaign)
@@ -105,9 +106,11 @@ def stats_command(ctx, args) -> int:
         candidates = candidates_with_threshold(conn, f, args.as_of or local_today())
         trends = trend_figures(conn, f) if args.json else {}
         rankings = rankings_json(conn, f) if args.json else None
+        per_group = evaluation_figures_json(conn, f) if args.json else {}
     if args.json:
         figures["accountability_candidates"] = candidates
         figures["rankings"] = rankings  # within each appraisal category (issue 15 §2)
+        figures["evaluations"].update(per_group)  # the work report's (issue 15 §3)
         figures.update(trends)  # `breakdowns` and `comparison` (issue 15 §3)
         if campaign_id:  # what the campaign filter left out of the problem and opinion figures
             figures["left_out_by_campaign"] = {"no_campaign": left.no_campaign,

@@ -15,7 +15,8 @@ from models.enums import ProblemStatus
 from reports.notice import PUBLICITY_DAYS
 
 KINDS = ("ledger", "notice", "criticism-notice", "unit-feedback", "county-summary", "rankings",
-         "overdue", "visit-round", "reminder", "assignment", "exposure", "appraisal")
+         "overdue", "visit-round", "reminder", "assignment", "exposure", "appraisal",
+         "work-report")
 
 
 def register(sub) -> None:
@@ -58,6 +59,8 @@ def register(sub) -> None:
                                        {"default": PUBLICITY_DAYS}))
     rp.add_argument("--include-uninvestigated", action="store_true",
                     help=messages.text("opt_report_include_uninvestigated"))
+    rp.add_argument("--signer", default="", metavar="NAME",
+                    help=messages.text("opt_report_signer"))
     rp.set_defaults(handler=report_command)
 
 
@@ -114,6 +117,7 @@ def report_command(ctx, args) -> int:
     req.include_circulated = args.include_circulated
     req.publicity_days = args.publicity_days
     req.include_uninvestigated = args.include_uninvestigated
+    req.signer = args.signer
     if args.hq_number:
         req.number_from_hq = _hq_numbering(ctx, req)
     if args.hq_number and args.kind == "exposure":

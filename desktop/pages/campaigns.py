@@ -1,4 +1,5 @@
-"""Campaigns (a tab of HQ administration): open, close, weights, minimum sample.
+"""Campaigns (a tab of HQ administration): open, close, weights, minimum sample, bands,
+appraisal points, and whether units are ranked within their appraisal category.
 
 A campaign's weights and minimum sample decide every score and ranking, so only an HQ device
 sets them (models.rules.RESULT_SETTINGS; HQ refuses them from anyone else). Wherever this page
@@ -45,6 +46,8 @@ class CampaignsPanel(RecordPage):
                       "int"),
             FieldSpec("appraisal_points", self.tr("Appraisal points for a score of 100"),
                       "decimal"),
+            FieldSpec("rank_by_category", self.tr("Rank within each appraisal category"),
+                      "bool"),
             FieldSpec("is_open", self.tr("Open"), "bool"),
         ]
 
@@ -61,11 +64,15 @@ class CampaignsPanel(RecordPage):
         if self.sets_results():
             return
         for key in rules.RESULT_SETTINGS:
-            spin = dialog.editors[key].widget
-            spin.setReadOnly(True)
-            spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
-        note = QLabel(self.tr("HQ sets the weights, the minimum sample, the bands and the "
-                              "appraisal points; this device reads them."),
+            widget = dialog.editors[key].widget
+            if isinstance(widget, QAbstractSpinBox):
+                widget.setReadOnly(True)
+                widget.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
+            else:  # the category grouping's check box
+                widget.setEnabled(False)
+        note = QLabel(self.tr("HQ sets the weights, the minimum sample, the bands, the "
+                              "appraisal points and the grouping by category; this device "
+                              "reads them."),
                       objectName="hqSettingsNote")
         note.setWordWrap(True)
         dialog.layout().insertWidget(0, note)

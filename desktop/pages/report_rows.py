@@ -26,6 +26,7 @@ from desktop.pages.exposure_row import add_exposure_options
 from desktop.pages.notice_options import add_notice_options
 from desktop.pages.reminder_row import add_reminder_options
 from desktop.pages.visit_round_options import add_visit_round_options
+from desktop.pages.work_report_row import add_work_report_options
 from desktop.widgets.date_edit import DateEdit
 from models.enums import ProblemStatus
 
@@ -38,6 +39,7 @@ OUTPUTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("criticism-notice", ("docx", "pdf")),
     ("unit-feedback", ("pdf",)),
     ("county-summary", ("docx", "pdf")),
+    ("work-report", ("docx", "pdf")),
     ("rankings", ("xlsx", "docx", "pdf")),
     ("appraisal", ("xlsx",)),
     ("overdue", ("xlsx", "docx", "pdf")),
@@ -72,6 +74,9 @@ def output_names() -> dict[str, tuple[str, str]]:
                           _t("One PDF per evaluated unit: results, reasons, opinions and open "
                              "problems.")),
         "county-summary": (_t("County summary"), _t("The year's figures with charts.")),
+        "work-report": (_t("Work report (upward)"),
+                        _t("The campaign's report to the leadership: every figure filled in, "
+                           "the narrative marked for you to write in the DOCX.")),
         "rankings": (_t("Rankings"),
                      _t("Units ranked within each appraisal category with their bands, and per "
                         "group; top and bottom lists.")),
@@ -153,7 +158,8 @@ def _add_filters(row: dict, box: QHBoxLayout) -> None:
         box.addWidget(row["overdue"])
     extra = {"notice": add_notice_options, "visit-round": add_visit_round_options,
              "criticism-notice": add_criticism_options, "reminder": add_reminder_options,
-             "assignment": add_assignment_options, "exposure": add_exposure_options}
+             "assignment": add_assignment_options, "exposure": add_exposure_options,
+             "work-report": add_work_report_options}
     if kind in extra:
         extra[kind](row, box)
 

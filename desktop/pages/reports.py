@@ -41,6 +41,7 @@ from desktop.pages.report_rows import (
 )
 from desktop.pages.unit_feedback import ReportCancelled, write_all_feedback
 from desktop.pages.visit_round_options import apply_visit_round_options
+from desktop.pages.work_report_row import apply_work_report_options
 from desktop.widgets.slots import widget_slot
 from models.security.audit import log_event
 
@@ -159,6 +160,8 @@ class ReportsPage(Page):
             apply_notice_options(row, req)
         if kind == "visit-round":
             apply_visit_round_options(row, req)
+        if kind == "work-report":
+            apply_work_report_options(row, req)
         if kind == "criticism-notice":
             req.date_from = row["from"].date().toPython()
             req.date_to = row["to"].date().toPython()

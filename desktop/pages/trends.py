@@ -25,7 +25,7 @@ from desktop.pages.base import Page
 from desktop.widgets.breakdown import BreakdownChartView, BreakdownTableModel, Column
 from desktop.widgets.ranking import pct, score
 from desktop.widgets.slots import widget_slot
-from models.enums import EvaluationSource, FindingCategory, OpinionCategory, OpinionSource
+from models.enums import AppraisalCategory, EvaluationSource, FindingCategory, OpinionCategory, OpinionSource
 
 
 def _signed(value: float | None, fmt: str = "{:+.1f}") -> str:
@@ -129,8 +129,9 @@ class TrendsPage(Page):
         self.band_view, self.band_model = self._table("last_band", self._band_columns())
         self.repeat_view, self.repeat_model = self._table("repeats", self._repeat_columns())
         lower = QSplitter()
-        lower.addWidget(_captioned(self.tr("In the last band two campaigns running (the last 3 "
-                                           "of the overall ranking)"), self.band_view))
+        lower.addWidget(_captioned(self.tr("In the last band of its category two campaigns "
+                                           "running (each campaign's band settings)"),
+                                   self.band_view))
         lower.addWidget(_captioned(self.tr("Criticised in more than one campaign (matched by "
                                            "name and unit; HQ only, never sent to a unit or "
                                            "published)"), self.repeat_view))
@@ -148,7 +149,9 @@ class TrendsPage(Page):
 
     def _band_columns(self) -> list[Column]:
         return [Column(self.tr("Unit"), self.unit_name),
-                Column(self.tr("Rank"), lambda r: str(r["rank"])),
+                Column(self.tr("Appraisal category"),
+                       lambda r: label_of(AppraisalCategory, r["category"])),
+                Column(self.tr("Rank in category"), lambda r: str(r["rank"])),
                 Column(self.tr("Previous rank"), lambda r: str(r["previous_rank"]))]
 
     def _repeat_columns(self) -> list[Column]:

@@ -47,13 +47,16 @@ def headers_for(spec: lists.ListSpec) -> list[str]:
         ("units", "name"): translate("Spreadsheets", "Name", "a unit's name"),
         ("units", "kind"): translate("Spreadsheets", "Kind", "a unit's kind"),
         ("units", "parent"): translate("Spreadsheets", "Parent unit"),
+        ("units", "category"): translate("Spreadsheets", "Appraisal category"),
     }
     return [special.get((spec.name, c.key)) or QCoreApplication.translate("Lists", c.header)
             for c in spec.columns]
 
 
 def units_spec() -> lists.ListSpec:
-    """The unit tree as a flat list: name, kind, parent path (the units import's columns)."""
+    """The unit tree as a flat list: name, kind, parent path and the appraisal category HQ
+    set (考评类别; blank: the kind's, as the import reads a blank) — the units import's
+    columns, so the file imports back with its categories (issue 15 §2)."""
     t = Unit.__table__
     parent = t.alias("parent_unit")
     return lists.ListSpec(
@@ -61,7 +64,9 @@ def units_spec() -> lists.ListSpec:
         joins=[(parent, parent.c.id == t.c.parent_id)], search_columns=("name",),
         columns=[lists.Col("name", "Name", t.c.name, width=220),
                  lists.Col("kind", "Kind", t.c.kind, "enum:UnitKind", width=100),
-                 lists.Col("parent", "Parent unit", parent.c.name, width=260)])
+                 lists.Col("parent", "Parent unit", parent.c.name, width=260),
+                 lists.Col("category", "Appraisal category", t.c.category,
+                           "enum:AppraisalCategory", width=120)])
 
 
 class RowFormatter:

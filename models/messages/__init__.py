@@ -33,11 +33,12 @@ from models.messages import (
     sync,
     trends,
     unit_reports,
+    work_report,
 )
 
 AREAS = (general, cli, cli_usage, records, imports, security, store, documents, sync,
          unit_reports, acceptance, assignments, profiles, trends, rankings,
-         rectification_loop, ledger_imports)
+         rectification_loop, ledger_imports, work_report)
 
 
 def _join() -> dict[str, str]:

@@ -227,8 +227,13 @@
     </message>
     <message>
         <location filename="../../desktop/pages/campaigns.py" line="1"/>
-        <source>HQ sets the weights, the minimum sample, the bands and the appraisal points; this device reads them.</source>
-        <translation>权重、最低样本数、等次和考核分值由总部设置；本设备只读。</translation>
+        <source>HQ sets the weights, the minimum sample, the bands, the appraisal points and the grouping by category; this device reads them.</source>
+        <translation>权重、最低样本数、等次、考核分值和是否按考评类别排名由总部设置；本设备只读。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/campaigns.py" line="1"/>
+        <source>Rank within each appraisal category</source>
+        <translation>按考评类别分别排名</translation>
     </message>
 </context>
 <context>
@@ -511,7 +516,7 @@
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="66"/>
         <source>Problems investigated</source>
-        <translation>查处问题</translation>
+        <translation>已受理调查问题</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/dashboard.py" line="66"/>
@@ -5195,6 +5200,11 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>patients rate a hospital or a unit under a hospital, not this unit</source>
         <translation>患者只评议医院或医院下属单位，不能评议此单位</translation>
     </message>
+    <message>
+        <location filename="../../models/messages/work_report.py" line="1"/>
+        <source>work-report: the signer printed right of the document number; left blank for the name to be written in when not given</source>
+        <translation>work-report：签发人，印在发文字号右侧；未给出时留空，供手写填入</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsPanel</name>
@@ -6114,6 +6124,31 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>Each ranked unit&apos;s score as the appraisal&apos;s points, with its category, rank and band.</source>
         <translation>各参与排名单位的测评得分折算为考核分值，附考评类别、类别内名次和等次。</translation>
     </message>
+    <message>
+        <location filename="../../desktop/pages/work_report_row.py" line="1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/work_report_row.py" line="1"/>
+        <source>Printed right of the document number; left empty, the space stays for the name to be written in.</source>
+        <translation>印在发文字号右侧；不填则留出空位，供手写签发人姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/work_report_row.py" line="1"/>
+        <source>Signer</source>
+        <translation>签发人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/report_rows.py" line="1"/>
+        <source>Work report (upward)</source>
+        <translation>工作情况汇报</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/report_rows.py" line="1"/>
+        <source>The campaign&apos;s report to the leadership: every figure filled in, the narrative marked for you to write in the DOCX.</source>
+        <translation>向上级报送的活动工作情况汇报：各项数据已自动填入，叙述部分已标出，请在 DOCX 中填写。</translation>
+    </message>
 </context>
 <context>
     <name>RepresentativesPanel</name>
@@ -6432,6 +6467,11 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <location filename="../../desktop/pages/campaigns.py" line="1"/>
         <source>%1 with contacts</source>
         <translation>%1（含联系方式）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/export.py" line="1"/>
+        <source>Appraisal category</source>
+        <translation>考评类别</translation>
     </message>
 </context>
 <context>
@@ -7952,8 +7992,8 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
     </message>
     <message>
         <location filename="../../desktop/pages/trends.py" line="1"/>
-        <source>In the last band two campaigns running (the last 3 of the overall ranking)</source>
-        <translation>连续两届处于末位（总排名最后 3 名）</translation>
+        <source>In the last band of its category two campaigns running (each campaign&apos;s band settings)</source>
+        <translation>连续两届处于所在考评类别末位（按各届评议活动的等次设置）</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/trends.py" line="1"/>
@@ -8029,6 +8069,16 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <location filename="../../desktop/pages/trends.py" line="1"/>
         <source>%1 compared with %2 (units merged or renamed at HQ counted under their successor).</source>
         <translation>%1 与 %2 比较（总部登记合并或更名的单位计入其承继单位）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Appraisal category</source>
+        <translation>考评类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/trends.py" line="1"/>
+        <source>Rank in category</source>
+        <translation>类别内名次</translation>
     </message>
 </context>
 <context>

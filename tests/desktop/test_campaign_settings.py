@@ -23,6 +23,11 @@ def _new_campaign_dialog(session, qtbot, ready, run):
     return run(go())
 
 
+def _locked(widget) -> bool:
+    """A spin box read-only, the grouping's check box disabled."""
+    return widget.isReadOnly() if hasattr(widget, "isReadOnly") else not widget.isEnabled()
+
+
 def _min_sample(store) -> list[int]:
     with store.read() as conn:
         return conn.execute(sa.text("SELECT min_sample FROM campaign")).scalars().all()
@@ -31,7 +36,7 @@ def _min_sample(store) -> list[int]:
 def test_office_device_shows_result_settings_read_only(store, worker, qtbot, ready, run):
     session = make_session(store, worker, role="supervisor", device_role="office")
     dialog = _new_campaign_dialog(session, qtbot, ready, run)
-    assert all(dialog.editors[key].widget.isReadOnly() for key in RESULT_SETTINGS)
+    assert all(_locked(dialog.editors[key].widget) for key in RESULT_SETTINGS)
     note = dialog.findChild(QLabel, "hqSettingsNote")
     assert note is not None and not note.isHidden()
     dialog.editors["name"].set("2026年万民评议")
@@ -46,7 +51,7 @@ def test_hq_device_sets_result_settings(store, worker, qtbot, ready, run):
     store.set_meta("device_role", "hq")
     session = make_session(store, worker, role="hq", device_role="hq")
     dialog = _new_campaign_dialog(session, qtbot, ready, run)
-    assert not any(dialog.editors[key].widget.isReadOnly() for key in RESULT_SETTINGS)
+    assert not any(_locked(dialog.editors[key].widget) for key in RESULT_SETTINGS)
     assert dialog.findChild(QLabel, "hqSettingsNote") is None
     dialog.editors["name"].set("2026年万民评议")
     dialog.editors["year"].set(2026)
@@ -67,3 +72,19 @@ def test_a_new_campaign_at_hq_starts_from_the_default_bands_and_points(store, wo
         row = conn.execute(sa.text("SELECT band_top_percent, band_bottom_count, "
                                    "appraisal_points FROM campaign")).one()
     assert tuple(row) == (10.0, 3, 10.0)
+
+
+def test_hq_turns_the_grouping_by_category_off_on_the_campaign_form(store, worker, qtbot,
+                                                                   ready, run):
+    """A new campaign ranks within categories; HQ unticking the box ranks one county list
+    (issue 15 §2). On an office device the box is shown, locked (above)."""
+    store.set_meta("device_role", "hq")
+    session = make_session(store, worker, role="hq", device_role="hq")
+    dialog = _new_campaign_dialog(session, qtbot, ready, run)
+    box = dialog.editors["rank_by_category"].widget
+    assert box.isChecked() and box.isEnabled()
+    dialog.editors["name"].set("2027年万民评议")
+    box.setChecked(False)
+    run(dialog.save())
+    with store.read() as conn:
+        assert conn.execute(sa.text("SELECT rank_by_category FROM campaign")).scalar() == 0

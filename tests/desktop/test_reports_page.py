@@ -431,3 +431,18 @@ def test_every_row_fits_the_width_of_a_1366_screen(page, qtbot):
     scroll = page.findChild(QScrollArea, "reportsScroll")
     assert scroll.widget().minimumSizeHint().width() <= scroll.viewport().width()
     qtbot.waitUntil(lambda: not scroll.horizontalScrollBar().isVisible())
+
+
+def test_work_report_with_its_signer_from_the_page(page, run, tmp_path):
+    """The upward work report (工作情况汇报, issue 15 §3): the signer typed on the row stands
+    right of the number, under the issuer's mark, every section following."""
+    from tests.reports.conftest import docx_text
+
+    row = page.rows["work-report"]
+    assert row["campaign"].currentText() == "2025年万民评议"
+    row["signer"].setText(" 王五 ")
+    paths = run(page.generate("work-report", tmp_path / "汇报.docx"))
+    text = docx_text(paths[0])
+    assert "签发人：王五" in text and "一、基本情况" in text and "五、下一步打算" in text
+    assert "关于2025年万民评议工作情况汇报" in text
+    assert str(paths[0]) in row["result"].text()

@@ -294,10 +294,49 @@ def test_units_export_imports_back(qtbot, session, store, run, tmp_path):
     target = tmp_path / "units.xlsx"
     run(page.export_unit_list(target))
     rows = [[c.value for c in r] for r in load_workbook(target).active.iter_rows()]
-    assert rows[0] == ["Name", "Kind", "Parent unit"]
-    assert ["第一小学", "School", "余庆县/龙溪镇"] in rows
+    assert rows[0] == ["Name", "Kind", "Parent unit", "Appraisal category"]
+    assert ["第一小学", "School", "余庆县/龙溪镇", None] in rows  # the kind's category
     report = run_import(store, "units", target, profile="c", dry_run=True)
     assert report.rejected == [] and report.skipped_existing == 7
+
+
+def _categories_by_name(store) -> dict:
+    from models.rankings import unit_categories
+
+    with store.read() as conn:
+        names = dict(conn.exec_driver_sql("SELECT id, name FROM unit").all())
+        return {names[i]: c for i, c in unit_categories(conn).items()}
+
+
+def test_units_export_writes_the_appraisal_category_and_imports_back(chinese, qtbot, session,
+                                                                     store, small, run,
+                                                                     tmp_path):
+    """考评类别 as HQ set it goes out under the header the import reads, and a fresh store
+    importing the file ranks the unit in the same category (issue 15 §2)."""
+    from openpyxl import load_workbook
+
+    from desktop.pages.units import UnitsPage
+    from models.imports import run_import
+    from models.reference import Unit
+    from models.store.store import Store
+
+    with store.write("hq") as w:
+        w.update(Unit, small["units"]["卫生院"], {"category": "station"})
+    page = UnitsPage(session)
+    qtbot.addWidget(page)
+    target = tmp_path / "units.xlsx"
+    run(page.export_unit_list(target))
+    rows = [[c.value for c in r] for r in load_workbook(target).active.iter_rows()]
+    assert rows[0][3] == "考评类别"
+    assert next(r for r in rows if r[0] == "卫生院")[3] == "站所"
+    fresh = Store.open(tmp_path / "fresh", "pw")
+    try:
+        report = run_import(fresh, "units", target, profile="c")
+        assert report.rejected == [] and report.imported == len(rows) - 1
+        again, before = _categories_by_name(fresh), _categories_by_name(store)
+        assert again == before and again["卫生院"] == "station"
+    finally:
+        fresh.close()
 
 
 def test_a_chinese_window_says_the_problems_in_chinese_and_checks_again(chinese, dialog, run,

@@ -86,7 +86,25 @@ def test_the_year_on_year_changes_are_the_hand_computed_ones(county):
         assert u["score_change"] == pytest.approx(score)
         assert (u["rank"], u["previous_rank"], u["rank_change"]) == (rank, before, change)
     twice = [u["unit_id"] for u in c["last_band_twice"]]
-    assert twice == [units[SCHOOL_L], units[SCHOOL_B]]  # 卫生院 was first in 2023
+    assert twice == [units[SCHOOL_L]]  # last of the schools both times (the bands below)
+
+
+def test_the_last_band_two_campaigns_running_is_each_categorys_last_band(county):
+    """末位 is per appraisal category under each campaign's band settings (issue 15 §3), not
+    the last three of one county list: 白泥小学 was second of four both times (in the last
+    three) yet first of the two schools, so never 末位; 龙溪小学 is last of the schools both
+    times. With no 末位 in 2024 (band_bottom_count 0) nobody is there twice."""
+    store, ids, units = county
+    with store.read() as conn:
+        c = comparison(conn, ids[NEW])
+    assert c["last_band_rule"] == "last_band_of_each_category"
+    assert c["last_band_twice"] == [{
+        "unit_id": units[SCHOOL_L], "unit_name": "第一小学", "category": "school", "rank": 2,
+        "previous_category": "school", "previous_rank": 2}]
+    with store.write("hq") as w:
+        w.update(Campaign, ids[NEW], {"band_bottom_count": 0})
+    with store.read() as conn:
+        assert comparison(conn, ids[NEW])["last_band_twice"] == []
 
 
 def test_the_latest_campaign_is_compared_by_default_and_the_first_has_no_previous(county):

@@ -24,7 +24,8 @@ def test_county_summary_figures_equal_county_stats(conn, tmp_path):
     assert figures["被评议单位（个）"] == str(s["units_evaluated"])
     assert figures["收集意见建议（条）"] == str(s["opinions"]["total"])
     assert figures["梳理意见建议（条）"] == str(s["opinions"]["sorted"])
-    assert figures["查处问题（件）"] == str(s["problems"]["investigated"])
+    assert figures["查处问题（件）"] == str(s["problems"]["total"]) == "164"
+    assert figures["已受理调查问题（件）"] == str(s["problems"]["investigated"])
     assert figures["已整改问题（件）"] == str(s["problems"]["rectified"])
     assert figures["综合满意率"] == f"{ev['satisfaction_rate'] * 100:.1f}%"
     assert figures["受党纪政务处分（人）"] == str(s["accountability"]["people_sanctioned"])
