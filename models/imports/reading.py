@@ -19,7 +19,7 @@ from pathlib import Path
 from models.cells import from_csv_text
 from models.errors import Problem, ValidationError
 from models.imports.decoding import decode_table
-from models.imports.record_headers import kind_aliases, kind_chinese, kind_key
+from models.imports.record_headers import kind_aliases, kind_chinese, kind_english, kind_key
 from models.imports.workbooks import (
     WORKBOOK_SUFFIXES,
     check_workbook,
@@ -101,7 +101,7 @@ def column_label(kind: str, key: str, headers: Sequence[str] = (), *,
         return chinese_header(kind, key)
     written = (h.strip().lstrip("\ufeff") for h in headers
                if canonical_header(h, kind) == key)
-    return next(written, key)
+    return next(written, kind_english(kind, key) or key)
 
 
 def _raw_rows(path: Path, expected: Iterable[str],

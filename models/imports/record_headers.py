@@ -74,5 +74,10 @@ def kind_chinese(kind: str, key: str) -> str | None:
     return aliases[0] if aliases else None
 
 
+def kind_english(kind: str, key: str) -> str | None:
+    """The column's English header (the window's English list header), if the kind has one."""
+    return next((a for a in KIND_HEADERS.get(kind, {}).get(key, ()) if a.isascii()), None)
+
+
 def kind_aliases(kind: str | None, key: str) -> tuple[str, ...]:
     return KIND_HEADERS.get(kind or "", {}).get(key, ())

@@ -2509,6 +2509,21 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
+    <message>
+        <location filename="../../desktop/data/specs_field.py" line="1"/>
+        <source>Representatives</source>
+        <translation>督查代表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/data/specs_field.py" line="1"/>
+        <source>Visit date</source>
+        <translation>走访日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/data/specs_field.py" line="1"/>
+        <source>Visit kind</source>
+        <translation>走访类别</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
