@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -90,9 +91,11 @@ def device_may_import(conn: sa.Connection, spec: RecordKind) -> None:
     raise DomainError(code=spec.refusal)
 
 
+@lru_cache(maxsize=4096)
 def parse_label(enum_cls, text: str):
     """An enumerated value as the window's lists write it: its English label (an English
-    window's export), its Chinese label or its code."""
+    window's export), its Chinese label or its code. Memoised: a file holds few distinct
+    values (20,000 opinions: 3.8 s of 21 s under the profiler before)."""
     folded = text.strip().casefold()
     for member in enum_cls:
         if folded == (en_label(member) or "").casefold():
