@@ -6,8 +6,10 @@ Columns `unit,description` (单位, 问题描述) and any of `found_on`, `catego
 visit this store holds, named by the finding's unit and the visit's date (`visit_date`, else
 the finding's own date), and by the visit's kind where the unit had two visits that day: a
 visit that is not there, or that the row does not single out, is a row error naming it. A
-finding without a date takes its visit's. Natural key: the visit, the category and the
-description, so a file imported twice adds nothing. HQ and a representative's laptop import
+file that has the `visit_date` column but leaves it (and `visit_kind`) empty on a row records
+that finding without a visit, as the window records one (its export writes them so). A
+finding without a date takes its visit's. Natural key: the visit, the unit, the date, the
+category and the description, so a file imported twice adds nothing. HQ and a representative's laptop import
 findings (a representative's laptop holds only its team's visits, so it can only name those);
 an office may not.
 """
@@ -43,6 +45,13 @@ def _visit_day(ctx: Context, visit_id: str):
     return ctx.conn.execute(sa.select(t.c.visit_date).where(t.c.id == visit_id)).scalar()
 
 
+def _names_no_visit(values: dict) -> bool:
+    """A file with the visit's columns left empty on a row: a finding recorded without a visit,
+    as the window records one (its export writes those cells empty)."""
+    return "visit_date" in values and not any(
+        (values.get(c) or "").strip() for c in ("visit_date", "visit_kind"))
+
+
 def _parse(values: dict, ctx: Context) -> tuple[dict, list[Problem]]:
     errors: list[Problem] = []
     row = {"description": (values.get("description") or "").strip()}
@@ -52,6 +61,9 @@ def _parse(values: dict, ctx: Context) -> tuple[dict, list[Problem]]:
          Severity.MINOR)
     unit_cell(values, ctx, row, errors, required=True)
     date_cell(values, "found_on", row, "found_on", errors)
+    row["visit_id"] = None
+    if _names_no_visit(values):
+        return row, errors
     if not (values.get("visit_date") or values.get("found_on") or "").strip():
         errors.append(Problem.of("visit_date", "import_finding_needs_visit_date"))
     row["visit_id"] = visit_cells(values, ctx, row, errors, row.get("found_on"), "found_on")
@@ -61,13 +73,15 @@ def _parse(values: dict, ctx: Context) -> tuple[dict, list[Problem]]:
 
 
 def _key(row: dict) -> tuple:
-    return (row.get("visit_id"), str(row.get("category")), row["description"])
+    return (row.get("visit_id"), row.get("unit_id"), row.get("found_on"),
+            str(row.get("category")), row["description"])
 
 
 def _known(ctx: Context) -> set:
     t = Finding.__table__
     return {tuple(r) for r in ctx.conn.execute(
-        sa.select(t.c.visit_id, t.c.category, t.c.description).where(t.c.deleted_at.is_(None)))}
+        sa.select(t.c.visit_id, t.c.unit_id, t.c.found_on, t.c.category, t.c.description)
+        .where(t.c.deleted_at.is_(None)))}
 
 
 SPEC = RecordKind(

@@ -71,8 +71,9 @@ BAD = {
 
 
 def set_up_county(store, tmp_path) -> dict:
-    """Units, the campaign, a team of two, visits (县社保中心 on 3 March, with a finding; 卫生院
-    twice on 6 March, secret and open) and two problems with ledger numbers."""
+    """Units, the campaign, a team of two, visits (县社保中心 on 5 March; 卫生院 twice on 6
+    March, secret and open, the open one with a finding), a finding of 县社保中心 without a
+    visit (20 March) and two problems with ledger numbers."""
     load_units(store, tmp_path)
     ids = {}
     with store.write("hq") as w:
@@ -92,6 +93,8 @@ def set_up_county(store, tmp_path) -> dict:
         ids["finding"] = services.create_record(w, Finding, {
             "visit_id": ids["open"], "unit_id": units["卫生院"], "description": "收费未公示",
             "found_on": date(2026, 3, 6)})
+        ids["no_visit"] = services.create_record(w, Finding, {  # as the window records one
+            "unit_id": units["县社保中心"], "description": "窗口无人", "found_on": date(2026, 3, 20)})
         for number in ("2026-001", "2026-002"):
             services.create_record(w, ProblemRow, {
                 "ledger_no": number, "description": f"问题{number}", "unit_id": units["卫生院"],

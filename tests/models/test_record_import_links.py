@@ -39,6 +39,15 @@ def test_a_finding_naming_no_visit_is_a_row_error_naming_the_visit(county, tmp_p
         (2, "found_on", "import_visit_not_found", {"unit": "县社保中心", "date": "2026-03-09"})]
 
 
+def test_a_finding_whose_visit_columns_are_empty_has_no_visit_as_in_the_window(county,
+                                                                               tmp_path):
+    store, _ = county
+    path = write_csv(tmp_path / "f.csv", ["单位", "日期", "问题描述", "走访日期", "走访类别"],
+                     [["县社保中心", "2026-03-21", "大厅无人值守", "", ""]])
+    run_import(store, "findings", path, profile="hq")
+    assert ("None", "大厅无人值守") in rows_of(store, "findings", "visit_id", "description")
+
+
 def test_a_finding_on_a_day_of_two_visits_needs_the_visits_kind(county, tmp_path):
     store, ids = county
     header = ["单位", "走访日期", "走访类别", "问题描述"]
@@ -48,9 +57,9 @@ def test_a_finding_on_a_day_of_two_visits_needs_the_visits_kind(county, tmp_path
          {"unit": "卫生院", "date": "2026-03-06", "kinds": "open, secret"})]
     path = write_csv(tmp_path / "f.csv", header, [["卫生院", "2026-03-06", "暗访", "药房无人"]])
     run_import(store, "findings", path, profile="hq")
-    found = dict((d, v) for v, d in rows_of(store, "findings", "visit_id", "description"))
-    assert found["药房无人"] == ids["secret"]
-    assert rows_of(store, "findings", "found_on")[-1] == ("2026-03-06",)
+    found = {d: (v, day) for v, d, day in
+             rows_of(store, "findings", "visit_id", "description", "found_on")}
+    assert found["药房无人"] == (ids["secret"], "2026-03-06")  # the visit's date
 
 
 def test_a_criticism_naming_a_visit_is_tied_to_that_visits_finding(county, tmp_path):
