@@ -98,6 +98,7 @@ async def _extra_views(window, page, stem) -> None:
         save(page.current_dialog, f"{stem}_dialog.png")
         page.current_dialog.reject()
         page.current_dialog = None
+        await _import_view(page, "visits", stem)
     elif isinstance(page, (CriticismsPage, AccountabilityPage, LedgerPage)):
         await _history_view(page.problems if isinstance(page, LedgerPage) else page, stem)
         if isinstance(page, AccountabilityPage):  # "Publish in the exposure notice"
@@ -131,6 +132,27 @@ async def _extra_views(window, page, stem) -> None:
         page.tabs.setCurrentIndex(0)
     if isinstance(page, DashboardPage) and page.ranking_model.rows:
         await _unit_figures_view(page, stem)
+
+
+# A visits file with one bad row (issue 17 §1): the import dialog's preview and its problem.
+SAMPLE_VISITS = ("类别,状态,日期,单位,地点,情况摘要\n"
+                 "明查,已完成,2026-11-20,县社保中心,办事大厅,窗口秩序良好\n"
+                 "暗访,已完成,2026-11-21,县行政服务中心,,\n"
+                 "监督走访,计划中,2026-11-25,县社保中心,,\n")
+
+
+async def _import_view(page, kind: str, stem: str) -> None:
+    from desktop.pages.record_import import open_import
+
+    folder = Path(tempfile.mkdtemp(prefix="fieldinspect-import-"))
+    path = folder / "visits.csv"
+    path.write_text(SAMPLE_VISITS, encoding="utf-8-sig")
+    open_import(page, kind)
+    await page.import_dialog.load(str(path))
+    await asyncio.sleep(0.3)
+    save(page.import_dialog, f"{stem}_import.png")
+    page.import_dialog.reject()
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 async def _unit_figures_view(page, stem) -> None:

@@ -7,6 +7,7 @@ from desktop import messages
 from desktop.cli.context import date_option, label, pad, say
 from models.enums import Level, RespondentGroup, Sanction, VisitKind
 from models.errors import ValidationError
+from models.imports.common import RECORD_KINDS
 
 # How imported evaluation forms were collected (`import evaluations --source`, issue 17).
 IMPORT_SOURCES = ("paper", "online", "kiosk")
@@ -14,7 +15,8 @@ IMPORT_SOURCES = ("paper", "online", "kiosk")
 
 def register(sub) -> None:
     imp = sub.add_parser("import", help=messages.text("help_import"))
-    imp.add_argument("kind", choices=("units", "representatives", "evaluations", "problems"))
+    imp.add_argument("kind", choices=("units", "representatives", "evaluations", "problems",
+                                      *RECORD_KINDS))
     imp.add_argument("file")
     imp.add_argument("--skip-invalid", action="store_true",
                      help=messages.text("opt_import_skip_invalid"))

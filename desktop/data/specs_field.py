@@ -11,7 +11,13 @@ from desktop.data.lists import (
     unit_join,
 )
 from models.enums import VisitKind, VisitStatus
-from models.tables import AccountabilityCase, Finding, PersonnelCriticism, Visit
+from models.tables import AccountabilityCase, Finding, PersonnelCriticism, Representative, Visit
+
+# A finding's visit and a visit's representatives, exported so that the file imports back
+# (`fieldinspect import findings` finds the visit by its unit, date and kind; `import visits`
+# the representatives by name: issue 17 §1).
+FINDING_VISIT = Visit.__table__.alias("fv")
+REP = Representative.__table__.alias("rp")
 
 
 def visible_to_representative(t: sa.Table, representative_id: str):
@@ -21,6 +27,13 @@ def visible_to_representative(t: sa.Table, representative_id: str):
                              t.c.status == VisitStatus.PLANNED.value)
     assigned = sa.cast(t.c.representative_ids, sa.Text).like(f'%"{representative_id}"%')
     return sa.or_(sa.not_(planned_secret), assigned)
+
+
+def representative_names(t: sa.Table):
+    """The names of a visit's representatives, joined by 、 (SQLite's json_each)."""
+    each = sa.func.json_each(t.c.representative_ids).table_valued("value").alias("rj")
+    return (sa.select(sa.func.group_concat(REP.c.name, "、"))
+            .select_from(each.join(REP, REP.c.id == each.c.value)).scalar_subquery())
 
 
 def _visits() -> ListSpec:
@@ -61,6 +74,8 @@ def _visits() -> ListSpec:
             ),
             Col("place", QT_TRANSLATE_NOOP("Lists", "Place"), t.c.place, width=140),
             Col("summary", QT_TRANSLATE_NOOP("Lists", "Summary"), t.c.summary, width=220),
+            Col("representatives", QT_TRANSLATE_NOOP("Lists", "Representatives"),
+                representative_names(t), width=140),
         ],
     )
 
@@ -72,7 +87,7 @@ def _findings() -> ListSpec:
         table=t,
         default_sort="found_on",
         date_column="found_on",
-        joins=[unit_join(t)],
+        joins=[unit_join(t), (FINDING_VISIT, FINDING_VISIT.c.id == t.c.visit_id)],
         search_columns=("description",),
         columns=[
             Col("found_on", QT_TRANSLATE_NOOP("Lists", "Date"), t.c.found_on, "date", width=90),
@@ -94,6 +109,10 @@ def _findings() -> ListSpec:
             Col(
                 "description", QT_TRANSLATE_NOOP("Lists", "Description"), t.c.description, width=320
             ),
+            Col("visit_date", QT_TRANSLATE_NOOP("Lists", "Visit date"), FINDING_VISIT.c.visit_date,
+                "date", width=90),
+            Col("visit_kind", QT_TRANSLATE_NOOP("Lists", "Visit kind"), FINDING_VISIT.c.kind,
+                "enum:VisitKind", width=100),
         ],
     )
 

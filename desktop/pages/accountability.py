@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QVBoxLayout, QWidget
 from desktop.data.acceptance import linked_problems
 from desktop.labels import label_of
 from desktop.operations import store_op
+from desktop.pages.record_import import import_buttons
 from desktop.pages.record_page import RecordPage
 from desktop.widgets.fields import FieldSpec
 from desktop.widgets.record_form import RecordFormDialog
@@ -97,6 +98,9 @@ class AccountabilityPage(RecordPage):
 
     def dialog_titles(self) -> tuple[str, str]:
         return self.tr("New accountability case"), self.tr("Edit accountability case")
+
+    def extra_buttons(self) -> list:
+        return import_buttons(self, "accountability")
 
     def filters(self) -> list[tuple]:
         return [("search",), ("unit",), ("enum", "outcome", "Outcome", self.tr("Outcome")),

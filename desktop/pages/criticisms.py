@@ -5,6 +5,7 @@ from datetime import date
 from PySide6.QtWidgets import QLabel
 
 from desktop.data.criticisms import earlier_cases
+from desktop.pages.record_import import import_buttons
 from desktop.pages.record_page import RecordPage
 from desktop.widgets.fields import FieldSpec
 from desktop.widgets.record_model import format_value
@@ -19,6 +20,9 @@ class CriticismsPage(RecordPage):
 
     def dialog_titles(self) -> tuple[str, str]:
         return self.tr("New criticism"), self.tr("Edit criticism")
+
+    def extra_buttons(self) -> list:
+        return import_buttons(self, "criticisms")
 
     def filters(self) -> list[tuple]:
         return [("search",), ("unit",),

@@ -33,6 +33,7 @@ from desktop.data.attachments import (
 from desktop.errors import problem_text, show_error
 from desktop.operations import Op, store_op
 from desktop.pages.make_problem import open_make_problem, show_fed_problems
+from desktop.pages.record_import import import_buttons
 from desktop.pages.record_page import RecordPage
 from desktop.widgets.asking import confirm, run_dialog
 from desktop.widgets.fields import FieldSpec
@@ -158,7 +159,8 @@ class FindingsPage(RecordPage):
         self.make_problem_button.setToolTip(self.tr(
             "Turn the selected findings into one problem for their unit to rectify."))
         self.make_problem_button.clicked.connect(self.make_problem)
-        return [self.make_problem_button, self.attach_button]
+        return [self.make_problem_button, self.attach_button,
+                *import_buttons(self, "findings")]
 
     @widget_slot()
     async def load_photos(self) -> None:

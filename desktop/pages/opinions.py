@@ -6,6 +6,7 @@ from datetime import date
 from PySide6.QtWidgets import QPushButton
 
 from desktop.data import lists
+from desktop.pages.record_import import import_buttons
 from desktop.pages.record_page import RecordPage
 from desktop.widgets.fields import FieldSpec
 from desktop.widgets.slots import widget_slot
@@ -49,14 +50,14 @@ class OpinionsPanel(RecordPage):
         self.problem_button = QPushButton(self.tr("Make a problem…"), objectName="toProblem")
         self.problem_button.clicked.connect(self.make_problem)
         if not offers_contacts(self.session):  # the contact leaves HQ in no file
-            return [self.problem_button]
+            return [self.problem_button, *import_buttons(self, "opinions")]
         # HQ only, and audited with the file's name (desktop/spreadsheets/export.py).
         self.contacts_button = QPushButton(self.tr("Export with contacts…"),
                                            objectName="exportContactsButton")
         self.contacts_button.setToolTip(self.tr("The list with each complainant's contact. "
                                                 "The export is recorded in the audit trail."))
         self.contacts_button.clicked.connect(lambda: export_with_contacts(self))
-        return [self.problem_button, self.contacts_button]
+        return [self.problem_button, self.contacts_button, *import_buttons(self, "opinions")]
 
     @widget_slot()
     async def make_problem(self) -> None:

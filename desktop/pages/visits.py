@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QLabel,
 )
 
+from desktop.pages.record_import import import_buttons
 from desktop.pages.record_page import RecordPage
 from desktop.widgets.fields import FieldSpec
 from models.enums import DeviceRole, VisitStatus
@@ -27,6 +28,9 @@ class VisitsPage(RecordPage):
                       objectName="confidentialNote")
         note.setWordWrap(True)
         self.layout_.insertWidget(1, note)
+
+    def extra_buttons(self) -> list:
+        return import_buttons(self, "visits")
 
     def fixed_filters(self) -> dict:
         s = self.session

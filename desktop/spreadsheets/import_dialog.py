@@ -1,5 +1,6 @@
-"""Import units, representatives, evaluation forms or a ledger of problems from CSV / XLSX /
-XLS / ODS, seen before it is done.
+"""Import units, representatives, evaluation forms, a ledger of problems, opinions, visits,
+findings, criticisms or accountability cases from CSV / XLSX / XLS / ODS, seen before it is
+done.
 
 Choosing a file reads its first rows (shown with the column each header is read as) and checks
 every row without writing (`run_import(dry_run=True)`), listing each problem by row and column.
@@ -33,11 +34,17 @@ from desktop.spreadsheets.preview import PreviewTable, ProblemsTable
 from desktop.widgets.asking import run_dialog
 from models.errors import ValidationError
 from models.imports import ImportCancelled, run_import
-from models.imports.common import columns_of
-from models.imports.reading import column_label, preview_rows
+from models.imports.common import RECORD_KINDS, columns_of
+from models.imports.reading import HEADER_ALIASES, column_label, preview_rows
 
 PREVIEW_ROWS = 20
 SHOW_PROGRESS_AFTER_MS = 600
+
+
+def _expected(kind: str) -> tuple[str, ...]:
+    """The columns a file's headers may show, to find a CSV's encoding as the import does."""
+    required, optional = columns_of(kind)
+    return (*required, *optional) if kind in RECORD_KINDS else tuple(HEADER_ALIASES)
 
 
 class _Relay(QObject):
@@ -70,7 +77,12 @@ class ImportDialog(QDialog):
         return {"units": self.tr("Import units"),
                 "representatives": self.tr("Import representatives"),
                 "evaluations": self.tr("Import evaluation forms"),
-                "problems": self.tr("Import a rectification ledger")}[self.kind]
+                "problems": self.tr("Import a rectification ledger"),
+                "opinions": self.tr("Import opinions"),
+                "visits": self.tr("Import visits"),
+                "findings": self.tr("Import findings"),
+                "criticisms": self.tr("Import criticisms"),
+                "accountability": self.tr("Import accountability cases")}[self.kind]
 
     # --- layout ---------------------------------------------------------------------------
     def _build(self) -> None:
@@ -186,7 +198,7 @@ class ImportDialog(QDialog):
         def check(progress):
             header, rows = [], []
             try:
-                header, rows = preview_rows(path, PREVIEW_ROWS)
+                header, rows = preview_rows(path, PREVIEW_ROWS, _expected(kind), kind)
                 report = run_import(store, kind, path, profile="", dry_run=True,
                                     progress=progress)
             except ValidationError as exc:  # the header or the file itself

@@ -46,7 +46,7 @@ class PreviewTable(QTableWidget):
             self.setColumnWidth(col, min(self.columnWidth(col), MAX_COLUMN_WIDTH))
 
     def _read_as(self, text: str, known: set) -> str:
-        key = canonical_header(text)
+        key = canonical_header(text, self.kind)
         if key not in known:
             return self.tr("(not used)")
         label = column_label(self.kind, key, chinese=_chinese())

@@ -189,10 +189,7 @@ def run_import(store, kind: str, path, *, profile: str, skip_invalid: bool = Fal
     and never refuses: the report lists the problems and `imported` counts the rows that would
     be imported (the window's preview). `source`: how evaluation forms were collected (paper,
     online, kiosk; evaluations only)."""
-    from models.imports import evaluations, problems, representatives, units
-
-    importer = {"units": units, "representatives": representatives,
-                "evaluations": evaluations, "problems": problems}[kind]
+    importer = _importers()[kind]
     options = {"source": parse_enum(EvaluationSource, source).value} if source else {}
     report = importer.import_file(store, Path(path), profile=profile,
                                   skip_invalid=skip_invalid or dry_run, dry_run=dry_run,
@@ -202,10 +199,40 @@ def run_import(store, kind: str, path, *, profile: str, skip_invalid: bool = Fal
     return report
 
 
+def _importers() -> dict:
+    from models.imports import (
+        accountability,
+        criticisms,
+        evaluations,
+        findings,
+        opinions,
+        problems,
+        representatives,
+        units,
+        visits,
+    )
+
+    return {"units": units, "representatives": representatives, "evaluations": evaluations,
+            "problems": problems, "opinions": opinions, "visits": visits,
+            "findings": findings, "criticisms": criticisms, "accountability": accountability}
+
+
+# The record imports of issue 17 §1 (models/imports/record_rows.py), in the command's order.
+RECORD_KINDS = ("opinions", "visits", "findings", "criticisms", "accountability")
+
+
+def import_roles(kind: str) -> tuple[str, ...]:
+    """The device roles that may import a record kind (docs/authorization.md)."""
+    return tuple(_importers()[kind].SPEC.roles)
+
+
 def columns_of(kind: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(required, optional) canonical columns of an import kind."""
     from models.imports import evaluations, problems, representatives, units
 
+    if kind in RECORD_KINDS:
+        spec = _importers()[kind].SPEC
+        return spec.required, spec.optional
     return {
         "problems": (problems.REQUIRED, problems.OPTIONAL),
         "units": (units.REQUIRED, ()),

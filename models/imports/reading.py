@@ -19,6 +19,7 @@ from pathlib import Path
 from models.cells import from_csv_text
 from models.errors import Problem, ValidationError
 from models.imports.decoding import decode_table
+from models.imports.record_headers import kind_aliases, kind_chinese, kind_english, kind_key
 from models.imports.workbooks import (
     WORKBOOK_SUFFIXES,
     check_workbook,
@@ -70,9 +71,11 @@ HEADER_ALIASES = {
 _CANONICAL = {alias: key for key, aliases in HEADER_ALIASES.items() for alias in aliases}
 
 
-def canonical_header(text: str) -> str:
+def canonical_header(text: str, kind: str | None = None) -> str:
+    """A header's key; `kind` (a record import: models/imports/record_headers.py) reads its
+    own words first."""
     name = (text or "").strip().lstrip("\ufeff")
-    return _CANONICAL.get(name, name.lower())
+    return kind_key(kind, name) or _CANONICAL.get(name, name.lower())
 
 
 def chinese_header(kind: str, key: str) -> str:
@@ -82,6 +85,8 @@ def chinese_header(kind: str, key: str) -> str:
         return "姓名" if kind == "representatives" else "名称"
     if key == "unit" and kind == "problems":
         return "责任单位"
+    if kind_chinese(kind, key):
+        return kind_chinese(kind, key)
     return HEADER_ALIASES[key][0] if key in HEADER_ALIASES else key
 
 
@@ -94,11 +99,13 @@ def column_label(kind: str, key: str, headers: Sequence[str] = (), *,
         return ""
     if chinese:
         return chinese_header(kind, key)
-    written = (h.strip().lstrip("\ufeff") for h in headers if canonical_header(h) == key)
-    return next(written, key)
+    written = (h.strip().lstrip("\ufeff") for h in headers
+               if canonical_header(h, kind) == key)
+    return next(written, kind_english(kind, key) or key)
 
 
-def _raw_rows(path: Path, expected: Iterable[str]) -> Iterator[list[str]]:
+def _raw_rows(path: Path, expected: Iterable[str],
+              kind: str | None = None) -> Iterator[list[str]]:
     if path.suffix.lower() in WORKBOOK_SUFFIXES:
         check_workbook(path, MAX_FILE_BYTES, MAX_ROWS)
         rows: Iterable[list[str]] = sheet_rows(path)
@@ -106,7 +113,8 @@ def _raw_rows(path: Path, expected: Iterable[str]) -> Iterator[list[str]]:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise too_big(path, size, MAX_FILE_BYTES)
-        text, separator = decode_table(path.read_bytes(), str(path), expected, canonical_header)
+        text, separator = decode_table(path.read_bytes(), str(path), expected,
+                                       lambda h: canonical_header(h, kind))
         rows = ([from_csv_text(v.strip()) for v in row] for row in
                 csv.reader(io.StringIO(text, newline=""), delimiter=separator))
     for number, row in enumerate(rows, start=1):
@@ -129,21 +137,24 @@ def _header(rows: Iterator[list[str]]) -> tuple[list[str] | None, int]:
     return row, 3
 
 
-def read_table(path: Path, required: tuple[str, ...]) -> tuple[list[str], list[tuple[int, dict]]]:
-    """(headers, [(spreadsheet row number, {canonical column: text})]); header problems raise."""
+def read_table(path: Path, required: tuple[str, ...], kind: str | None = None,
+               ) -> tuple[list[str], list[tuple[int, dict]]]:
+    """(headers, [(spreadsheet row number, {canonical column: text})]); header problems raise.
+    `kind`: a record import whose own header words come first (models/imports/record_headers)."""
     if not path.exists():
         raise _file_problem(path, "file_not_found")
     try:
-        rows = iter(_raw_rows(path, required))
+        rows = iter(_raw_rows(path, required, kind))
         header, first = _header(rows)
         if not header:
             raise ValidationError(Problem.of("header", "file_empty", source=str(path)))
-        keys = [canonical_header(h) for h in header]
+        keys = [canonical_header(h, kind) for h in header]
         missing = [c for c in required if c not in keys]
         if missing:
             raise ValidationError([
                 Problem.of(c, "missing_column", source=str(path), row=1, column=c,
-                           aliases="/".join(HEADER_ALIASES[c])) for c in missing
+                           aliases="/".join(kind_aliases(kind, c) or HEADER_ALIASES[c]))
+                for c in missing
             ])
         out = []
         for number, values in enumerate(rows, start=first + 1):
@@ -159,7 +170,7 @@ def read_table(path: Path, required: tuple[str, ...]) -> tuple[list[str], list[t
 
 
 def preview_rows(path: Path, limit: int = 20, expected: Iterable[str] = tuple(HEADER_ALIASES),
-                 ) -> tuple[list[str], list[tuple[int, list[str]]]]:
+                 kind: str | None = None) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """The header as written and the first `limit` non-empty rows as read, each with its
     spreadsheet row number (the numbers the problems name): the window's preview. A CSV is
     decoded as the import decodes it (`expected`: the columns its headers may show)."""
@@ -168,7 +179,7 @@ def preview_rows(path: Path, limit: int = 20, expected: Iterable[str] = tuple(HE
     header: list[str] = []
     rows: list[tuple[int, list[str]]] = []
     try:
-        for number, row in enumerate(_raw_rows(path, expected), start=1):
+        for number, row in enumerate(_raw_rows(path, expected, kind), start=1):
             if number == 1:
                 header = row
             elif any(row):

@@ -26,6 +26,7 @@ from models.messages import (
     ledger_imports,
     profiles,
     rankings,
+    record_imports,
     records,
     rectification_loop,
     security,
@@ -38,7 +39,8 @@ from models.messages import (
 
 AREAS = (general, cli, cli_usage, records, imports, security, store, documents, sync,
          unit_reports, acceptance, assignments, profiles, trends, rankings,
-         rectification_loop, ledger_imports, work_report)
+         rectification_loop, ledger_imports, work_report,
+         record_imports)
 
 
 def _join() -> dict[str, str]:

@@ -1609,6 +1609,31 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>Import a rectification ledger</source>
         <translation>导入整改台账</translation>
     </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="1"/>
+        <source>Import opinions</source>
+        <translation>导入意见建议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="1"/>
+        <source>Import visits</source>
+        <translation>导入走访记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="1"/>
+        <source>Import findings</source>
+        <translation>导入发现的问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="1"/>
+        <source>Import criticisms</source>
+        <translation>导入批评教育</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spreadsheets/import_dialog.py" line="1"/>
+        <source>Import accountability cases</source>
+        <translation>导入问责案件</translation>
+    </message>
 </context>
 <context>
     <name>KeyingPanel</name>
@@ -2488,6 +2513,21 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <location filename="../../desktop/pages/campaigns.py" line="1"/>
         <source>Contact</source>
         <translation>联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/data/specs_field.py" line="1"/>
+        <source>Representatives</source>
+        <translation>督查代表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/data/specs_field.py" line="1"/>
+        <source>Visit date</source>
+        <translation>走访日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/data/specs_field.py" line="1"/>
+        <source>Visit kind</source>
+        <translation>走访类别</translation>
     </message>
 </context>
 <context>
@@ -5205,6 +5245,136 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>work-report: the signer printed right of the document number; left blank for the name to be written in when not given</source>
         <translation>work-report：签发人，印在发文字号右侧；未给出时留空，供手写填入</translation>
     </message>
+    <message>
+        <location filename="../../models/messages/record_imports.py" line="1"/>
+        <source>Visits, findings and criticisms are imported at HQ or on a representative&apos;s laptop, not on this device.</source>
+        <translation>走访、发现的问题和批评教育只能在总部或督查代表的电脑上导入，本设备不能导入。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/record_imports.py" line="1"/>
+        <source>Only HQ imports accountability cases.</source>
+        <translation>只有总部可以导入问责案件。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/record_imports.py" line="1"/>
+        <source>Opinions are imported at HQ, at the office or on a representative&apos;s laptop, not on this device.</source>
+        <translation>意见建议只能在总部、办公室或督查代表的电脑上导入，本设备不能导入。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/record_imports.py" line="1"/>
+        <source>the unit is empty</source>
+        <translation>单位为空</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/record_imports.py" line="1"/>
+        <source>the date is empty</source>
+        <translation>日期为空</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/record_imports.py" line="1"/>
+        <source>&apos;{value}&apos; is not a time of the form YYYY-MM-DD HH:MM</source>
+        <translation>“{value}”不是 YYYY-MM-DD HH:MM 格式的时间</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/record_imports.py" line="1"/>
+        <source>the opinion&apos;s text is empty</source>
+        <translation>意见建议内容为空</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/record_imports.py" line="1"/>
+        <source>no inspection team is called &apos;{name}&apos;</source>
+        <translation>没有名为“{name}”的督查组</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/record_imports.py" line="1"/>
+        <source>this laptop imports visits of its own team only, not of &apos;{name}&apos;</source>
+        <translation>本电脑只能导入本组的走访，不能导入“{name}”的走访</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/record_imports.py" line="1"/>
+        <source>no representative of the visit&apos;s team is called &apos;{name}&apos;</source>
+        <translation>走访所属督查组中没有名为“{name}”的督查代表</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/record_imports.py" line="1"/>
+        <source>several representatives are called &apos;{name}&apos;: name the visit&apos;s team</source>
+        <translation>有多名督查代表名为“{name}”：请写明走访的督查组</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/record_imports.py" line="1"/>
+        <source>a planned secret visit imported on this laptop must name its own representative, or the laptop would not show it</source>
+        <translation>在本电脑导入计划中的暗访，须列入本电脑的督查代表，否则本电脑看不到这次走访</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/record_imports.py" line="1"/>
+        <source>no visit of {unit} on {date}</source>
+        <translation>{unit}在{date}没有走访记录</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/record_imports.py" line="1"/>
+        <source>{unit} had several visits on {date} ({kinds}): give the visit&apos;s kind</source>
+        <translation>{unit}在{date}有多次走访（{kinds}）：请写明走访类别</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/record_imports.py" line="1"/>
+        <source>give the date of the visit (or of the finding)</source>
+        <translation>请填写走访日期（或发现日期）</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/record_imports.py" line="1"/>
+        <source>the visit of {unit} on {date} has no finding to tie the criticism to</source>
+        <translation>{unit}在{date}的走访没有发现的问题，批评教育无从关联</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/record_imports.py" line="1"/>
+        <source>the visit of {unit} on {date} has several findings: leave its date out to record the criticism alone</source>
+        <translation>{unit}在{date}的走访有多个发现的问题：不填走访日期即可单独记录这条批评教育</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/record_imports.py" line="1"/>
+        <source>no problem has the ledger number {number}</source>
+        <translation>没有台账编号为{number}的问题</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/record_imports.py" line="1"/>
+        <source>several problems have the ledger number {number}</source>
+        <translation>有多个问题的台账编号为{number}</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/record_imports.py" line="1"/>
+        <source>a case about a person names the person</source>
+        <translation>针对个人的问责须写明姓名</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/record_imports.py" line="1"/>
+        <source>a case about a unit names the unit</source>
+        <translation>针对单位的问责须写明单位</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/record_imports.py" line="1"/>
+        <source>imported {count} opinions</source>
+        <translation>导入意见建议{count}条</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/record_imports.py" line="1"/>
+        <source>imported {count} visits</source>
+        <translation>导入走访{count}次</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/record_imports.py" line="1"/>
+        <source>imported {count} findings</source>
+        <translation>导入发现的问题{count}个</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/record_imports.py" line="1"/>
+        <source>imported {count} criticisms</source>
+        <translation>导入批评教育{count}条</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/record_imports.py" line="1"/>
+        <source>imported {count} accountability cases</source>
+        <translation>导入问责案件{count}件</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsPanel</name>
@@ -5667,6 +5837,11 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <location filename="../../desktop/pages/record_page.py" line="73"/>
         <source>History…</source>
         <translation>历史记录…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/record_import.py" line="1"/>
+        <source>Import…</source>
+        <translation>导入…</translation>
     </message>
 </context>
 <context>

@@ -103,7 +103,8 @@ def test_the_navigation_reads_its_titles_and_classes_from_the_table(qtbot, aloop
 
 # Page ids that also name a list (desktop/data/list_specs.py) or an import's kind: a literal
 # collection of these alone is not a list of pages.
-ALSO_LIST_NAMES = {"visits", "findings", "criticisms", "evaluations", "units"}
+ALSO_LIST_NAMES = {"visits", "findings", "criticisms", "evaluations", "units", "accountability",
+                   "opinions"}
 
 
 def page_id_spellings(path: Path, ids: set[str]) -> list[str]:
