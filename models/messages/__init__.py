@@ -29,6 +29,7 @@ from models.messages import (
     records,
     rectification_loop,
     security,
+    snapshots,
     store,
     sync,
     trends,
@@ -37,7 +38,7 @@ from models.messages import (
 
 AREAS = (general, cli, cli_usage, records, imports, security, store, documents, sync,
          unit_reports, acceptance, assignments, profiles, trends, rankings,
-         rectification_loop, ledger_imports)
+         rectification_loop, ledger_imports, snapshots)
 
 
 def _join() -> dict[str, str]:
