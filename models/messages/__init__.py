@@ -30,6 +30,7 @@ from models.messages import (
     records,
     rectification_loop,
     security,
+    snapshots,
     store,
     sync,
     trends,
@@ -39,8 +40,8 @@ from models.messages import (
 
 AREAS = (general, cli, cli_usage, records, imports, security, store, documents, sync,
          unit_reports, acceptance, assignments, profiles, trends, rankings,
-         rectification_loop, ledger_imports, work_report,
-         record_imports)
+         rectification_loop, ledger_imports, work_report, record_imports,
+         snapshots)
 
 
 def _join() -> dict[str, str]:

@@ -40,6 +40,7 @@ from sync.client.reenroll import (
     refused_as_reused,
 )
 from sync.client.retire import retire_if_asked
+from sync.client.snapshot import take_snapshot, wants_snapshot
 from sync.client.standalone import hand_result_settings_to_hq
 from sync.protocol import (
     DEFAULT_PULL_LIMIT,
@@ -289,6 +290,8 @@ class SyncEngine:
         """Pull pages until HQ has no more. The last page's transaction also records the
         sync in the audit chain (saving a commit); the head report to send is returned."""
         pages = 0
+        if await self._db(wants_snapshot, self.store):  # a new device: all of it at once
+            report.pulled += await take_snapshot(client, self.store, self._db)
         while True:
             self._check_cancel()
             cursor = int(await self._db(self.store.meta, CURSOR_KEY, "0"))

@@ -18,6 +18,7 @@ from sync.server.auth import CODE_TTL, digest, new_code, new_secret, normalise_c
 from sync.server.db import ServerDB, VersionClock
 from sync.server.errors import not_authenticated
 from sync.server.rows import server_insert
+from sync.server.snapshot import drop_for_revoked
 
 HQ_DEVICE = "hq"
 
@@ -122,6 +123,7 @@ def revoke_device(db: ServerDB, key: str) -> dict:
         conn.execute(T.device.update().where(T.device.c.id == rows[0].id).values(
             status="revoked", revoked_at=utcnow()))
         conn.execute(T.access_token.delete().where(T.access_token.c.device_id == rows[0].id))
+        drop_for_revoked(conn, db, rows[0].id)  # its scope's cached snapshot goes too
     return {"id": rows[0].id, "label": rows[0].label}
 
 

@@ -30,7 +30,7 @@ from sync.server.attachment_store import (
 )
 from sync.server.settings import server_settings
 
-SERVER_HEAD = "s0007"
+SERVER_HEAD = "s0008"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # Several workers may start at once against one PostgreSQL: migrations (and the making of the
 # attachment key) run under this lock.

@@ -178,3 +178,12 @@ def _fixer(column: sa.Column):
 def _json_text(value: Any) -> str:
     return value if isinstance(value, str) else orjson.dumps(value).decode()
 
+
+
+def every_row(conn: sa.Connection, scope: Scope) -> tuple[dict, list, int]:
+    """Every row the scope gives, shaped and recorded exactly as pull pages are, and the
+    counter read in the same transaction: what a snapshot carries (sync/server/snapshot.py)."""
+    top = high_water(conn)
+    fetched = _fetch(conn, scope, 0, 2**62)
+    tables, _removals = _shape(conn, scope, fetched)  # a device with nothing has nothing to lose
+    return tables, conflicts_for(conn, scope, 0, top), top

@@ -2,6 +2,7 @@
 
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import StreamingResponse
 
 from sync.protocol import (
     CHUNK_BODY_BYTES,
@@ -31,6 +32,7 @@ from sync.server.deps import HQ_ONLY, BearerToken, CallingDevice, Db, check_sche
 from sync.server.errors import ClientError, not_authenticated
 from sync.server.pull import pull_page
 from sync.server.push import push_batch
+from sync.server.snapshot import chunks, snapshot_body
 
 router = APIRouter(prefix="/v1", dependencies=[Depends(check_schema)])
 # Device administration: HQ devices only, checked before anything else of the route runs.
@@ -111,6 +113,13 @@ async def pull(db: Db, who: BearerToken, cursor: int = Query(0, ge=0),
                limit: int = Query(DEFAULT_PULL_LIMIT, ge=1, le=MAX_PULL_LIMIT)):
     body = await run_in_threadpool(pull_page, db, who, cursor, limit)
     return Response(body, media_type="application/json")
+
+
+@router.get("/snapshot", responses={200: {"model": PullPage}})
+async def snapshot(db: Db, who: BearerToken):
+    """A new device's first sync in one streamed response (sync/server/snapshot.py)."""
+    body = await run_in_threadpool(snapshot_body, db, who)
+    return StreamingResponse(chunks(body), media_type="application/json")
 
 
 # --- the audit chain's head (issue 6) ------------------------------------------------------------

@@ -173,3 +173,21 @@ audit_anchor = sa.Table(
     sa.Column("hash", sa.String(64), nullable=False),
     sa.Column("accepted_at", UTCDateTime, nullable=False),
 )
+
+# Snapshots built for a new device's first sync (issue 18 §1), reused while nothing changed: one
+# per scope (`scope_key`, a hash of every input of the scope rules and the data version it was
+# built at). The body is sealed in the blob directory (`snapshots/`) under `sha256`; `held`: the
+# ids of row-filtered rows it carries (JSON {table: [ids]}), recorded in `sync_device_row` for
+# every device it is given to. The enrolment fields say whose it is, to drop it on revocation.
+snapshot = sa.Table(
+    "sync_snapshot", metadata,
+    sa.Column("scope_key", sa.String(64), primary_key=True),
+    sa.Column("role", sa.String(20), nullable=False),
+    sa.Column("team_id", sa.String(36)),
+    sa.Column("representative_id", sa.String(36)),
+    sa.Column("unit_id", sa.String(36)),
+    sa.Column("version", sa.BigInteger, nullable=False),
+    sa.Column("sha256", sa.String(64), nullable=False),
+    sa.Column("held", sa.Text, nullable=False, default="{}"),
+    sa.Column("built_at", UTCDateTime, nullable=False),
+)

@@ -1,0 +1,289 @@
+"""A new device's first sync from HQ's snapshot (issue 18 §1): exactly the rows row-by-row
+pulls give, cut or killed half-way without loss or doubles, never over rows still to push,
+built once per scope and dropped on revocation."""
+
+import contextlib
+import random
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+import httpx
+import pytest
+import sqlalchemy as sa
+
+from models.errors import SyncError
+from models.records import Evaluation, Finding, PersonnelCriticism, Visit
+from models.tables import SYNCED_TABLES
+from sync.client import engine as engine_module
+from sync.client import snapshot as client_snapshot
+from sync.server import admin
+from sync.server import snapshot as server_snapshot
+from sync.server import tables as T
+from tests.sync.helpers import FAST_RETRY, form, seed_reference
+
+SNAPSHOT = "/v1/snapshot"
+
+
+def _asked(dev) -> int:
+    return sum(1 for _, path in dev.transport.requests if path == SNAPSHOT)
+
+
+def _hq_world(hq):
+    """HQ with forms, a team's visits (one secret visit assigned to Li Wei, one not), their
+    findings and criticisms, and another team's visit."""
+    boss = hq.device("hq", name="hq")
+    ids = seed_reference(boss)
+    li = hq.device("representative", representative="Li Wei", team="Team 1")
+    other = hq.device("representative", representative="Wang Fang", team="Team 2")
+    li.sync(), other.sync()
+    rep, t1, t2 = (li.store.meta("representative_id"), li.store.meta("team_id"),
+                   other.store.meta("team_id"))
+    with boss.write() as w:
+        w.create_many(Evaluation, [form(ids, f"S{i}") for i in range(30)])
+        mine = w.create(Visit, {"kind": "secret", "team_id": t1, "status": "planned",
+                                "representative_ids": [rep], "unit_id": ids["window"]})
+        w.create(Visit, {"kind": "secret", "team_id": t1, "status": "planned",
+                         "representative_ids": [], "unit_id": ids["window"]})
+        done = w.create(Visit, {"kind": "open", "team_id": t1, "status": "done"})
+        fid = w.create(Finding, {"visit_id": done, "description": "absent from post"})
+        w.create(PersonnelCriticism, {"finding_id": fid, "person_name": "Zhang San",
+                                      "unit_id": ids["window"]})
+        away = w.create(Visit, {"kind": "open", "team_id": t2, "status": "done"})
+        w.create(Finding, {"visit_id": away, "description": "fees charged twice"})
+    boss.sync()
+    return boss, ids, mine
+
+
+def _tables(dev) -> dict[str, dict]:
+    return {name: dev.rows(name, live_only=False) for name in SYNCED_TABLES}
+
+
+def test_a_representative_snapshot_holds_exactly_what_row_by_row_pulls_give(hq, monkeypatch):
+    _hq_world(hq)
+    by_snapshot = hq.device("representative", representative="Li Wei", team="Team 1")
+    by_pulls = hq.device("representative", representative="Li Wei", team="Team 1")
+    by_snapshot.sync()
+    assert _asked(by_snapshot) == 1
+    monkeypatch.setattr(engine_module, "wants_snapshot", lambda _store: False)
+    by_pulls.engine.page_limit = 7
+    by_pulls.sync()
+    assert _asked(by_pulls) == 0
+    got, expected = _tables(by_snapshot), _tables(by_pulls)
+    for name in SYNCED_TABLES:
+        assert got[name] == expected[name], name
+    assert len(got["visit"]) == 2 and len(got["finding"]) == 1  # not the other secret visit
+    assert by_snapshot.store.meta("sync_cursor") == by_pulls.store.meta("sync_cursor")
+
+
+def test_a_secret_visit_given_by_a_snapshot_is_removed_when_it_leaves_scope(hq):
+    boss, _ids, mine = _hq_world(hq)
+    fresh = hq.device("representative", representative="Li Wei", team="Team 1")
+    fresh.sync()
+    assert _asked(fresh) == 1 and mine in fresh.rows("visit")
+    with boss.write() as w:  # HQ takes Li Wei off the secret visit
+        w.update(Visit, mine, {"representative_ids": []})
+    boss.sync()
+    report = fresh.sync()
+    assert report.removed == 1
+    assert mine not in fresh.rows("visit", live_only=False)
+
+
+def test_a_device_with_a_pending_outbox_never_gets_a_snapshot(hq):
+    boss = hq.device("hq", name="hq")
+    ids = seed_reference(boss)
+    with boss.write() as w:
+        w.create_many(Evaluation, [form(ids, f"H{i}") for i in range(5)])
+    boss.sync()
+    clerk = hq.device("office")
+    with clerk.write() as w:
+        w.create(Evaluation, form(ids, "LOCAL1"))
+    assert not client_snapshot.wants_snapshot(clerk.store)
+    clerk.sync()
+    assert _asked(clerk) == 0
+    assert len(clerk.rows("evaluation")) == 6 and len(hq.rows("evaluation")) == 6
+
+
+def test_hq_refuses_a_snapshot_to_a_device_that_pushed(hq):
+    boss = hq.device("hq", name="hq")
+    ids = seed_reference(boss)
+    boss.sync()
+    clerk = hq.device("office")
+    with clerk.write() as w:
+        w.create(Evaluation, form(ids, "LOCAL1"))
+    clerk.sync()
+
+    async def ask():
+        async with clerk.engine.client() as client:
+            await client.call("GET", SNAPSHOT)
+
+    from sync.client.failures import HqRefused
+    from tests.sync.helpers import run
+
+    with pytest.raises(HqRefused) as refused:
+        run(ask())
+    assert refused.value.status == 409 and refused.value.hq_code == "snapshot_not_new"
+    assert refused.value.code == "hq_snapshot_not_new"  # a sentence of its own, not raw text
+
+
+def _world_of_forms(hq, n=40):
+    boss = hq.device("hq", name="hq")
+    ids = seed_reference(boss)
+    with boss.write() as w:
+        w.create_many(Evaluation, [form(ids, f"C{i}") for i in range(n)])
+    boss.sync()
+    return boss, ids
+
+
+def _every_row_once(dev, hq) -> None:
+    for name in ("evaluation", "unit", "campaign"):
+        assert set(dev.rows(name)) == set(hq.rows(name)), name
+    with dev.store.read() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM evaluation").scalar() == \
+            len(hq.rows("evaluation"))
+
+
+class _CutStream(httpx.AsyncBaseTransport):
+    """Hands the snapshot's reply back cut at a random byte (the connection dropped), the
+    first `times` times it is asked for."""
+
+    def __init__(self, inner: httpx.AsyncBaseTransport, times: int):
+        self.inner, self.left, self.cut_at = inner, times, []
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        response = await self.inner.handle_async_request(request)
+        if request.url.path != SNAPSHOT or not self.left:
+            return response
+        self.left -= 1
+        body = await response.aread()
+        at = random.randrange(0, len(body))
+        self.cut_at.append((at, len(body)))
+
+        class Cut(httpx.AsyncByteStream):
+            async def __aiter__(self):
+                yield body[:at]
+                raise httpx.RemoteProtocolError("peer closed the connection", request=request)
+
+        return httpx.Response(response.status_code, headers=response.headers, stream=Cut(),
+                              request=request)
+
+
+def test_a_snapshot_stream_cut_at_a_random_byte_then_the_next_sync_has_every_row_once(hq):
+    _world_of_forms(hq)
+    dev = hq.device("office")
+    cutter = _CutStream(dev.transport.inner, times=FAST_RETRY.attempts)
+    dev.transport.inner = cutter
+    with pytest.raises(SyncError):
+        dev.sync()  # every attempt of the round was cut
+    assert dev.rows("evaluation") == {} and dev.store.meta("sync_cursor", "0") == "0"
+    dev.sync()
+    assert _asked(dev) == FAST_RETRY.attempts + 1, cutter.cut_at
+    _every_row_once(dev, hq)
+
+
+class PowerCut(Exception):
+    pass
+
+
+def test_a_device_killed_while_installing_its_snapshot_finishes_at_the_next_sync(
+        hq, monkeypatch):
+    _world_of_forms(hq)
+    dev = hq.device("office")
+    real_keep = client_snapshot.apply_page
+
+    def killed(store, page, *args, **kw):
+        def die(_conn, _count):
+            raise PowerCut("the device was switched off mid-install")
+        return real_keep(store, page, None, None, die)
+
+    monkeypatch.setattr(client_snapshot, "apply_page", killed)
+    with pytest.raises(PowerCut):
+        dev.sync()
+    assert dev.rows("evaluation") == {} and dev.store.meta("sync_cursor", "0") == "0"
+    monkeypatch.setattr(client_snapshot, "apply_page", real_keep)
+    dev.sync()
+    assert _asked(dev) == 2
+    _every_row_once(dev, hq)
+
+
+def test_fifty_new_devices_of_one_scope_cost_hq_one_build(hq, monkeypatch):
+    _world_of_forms(hq, 10)
+    builds = []
+    real_build = server_snapshot.build_snapshot
+
+    def counted(conn, scope):
+        builds.append(scope.device.id)
+        return real_build(conn, scope)
+
+    monkeypatch.setattr(server_snapshot, "build_snapshot", counted)
+    laptops = [hq.device("office", name=f"laptop {i}") for i in range(50)]
+    for laptop in laptops:
+        laptop.sync()
+    assert len(builds) == 1
+    assert all(len(laptop.rows("evaluation")) == 10 for laptop in laptops)
+    assert all(_asked(laptop) == 1 for laptop in laptops)
+
+
+def test_revoking_a_device_drops_its_scope_cached_snapshot(hq, monkeypatch):
+    _world_of_forms(hq, 5)
+    first = hq.device("office", name="first")
+    first.sync()
+    assert hq.count(T.snapshot) == 1
+    sealed = list((hq.db.blob_dir / server_snapshot.SNAPSHOT_DIR).rglob("*"))
+    assert any(p.is_file() for p in sealed)
+    admin.revoke_device(hq.db, "first")
+    assert hq.count(T.snapshot) == 0
+    assert not any(p.is_file() for p in (hq.db.blob_dir / server_snapshot.SNAPSHOT_DIR)
+                   .rglob("*"))
+    builds = []
+    real_build = server_snapshot.build_snapshot
+    monkeypatch.setattr(server_snapshot, "build_snapshot",
+                        lambda conn, scope: builds.append(1) or real_build(conn, scope))
+    hq.device("office", name="second").sync()
+    assert builds == [1]
+
+
+def test_nothing_of_a_snapshot_is_on_disk_in_the_clear(hq, tmp_path):
+    """HQ's cached snapshot is sealed, the device writes it only into its encrypted store, and
+    no temporary file holds it on either side."""
+    boss, ids = _world_of_forms(hq, 5)
+    marker = f"marker-{uuid.uuid4().hex}"
+    with boss.write() as w:
+        w.create(Evaluation, form(ids, "SEALED", suggestion=marker))
+    boss.sync()
+    started = time.time()
+    dev = hq.device("office")
+    dev.sync()
+    assert _asked(dev) == 1 and any(r["suggestion"] == marker
+                                    for r in dev.rows("evaluation").values())
+    sealed = [p for p in (hq.db.blob_dir / server_snapshot.SNAPSHOT_DIR).rglob("*")
+              if p.is_file()]
+    assert sealed
+    temp = [p for p in Path(tempfile.gettempdir()).iterdir()
+            if p.is_file() and p.stat().st_mtime >= started]
+    for path in [*tmp_path.rglob("*"), *temp]:
+        if path.is_file():
+            with contextlib.suppress(OSError):
+                assert marker.encode() not in path.read_bytes(), path
+
+
+def test_a_cached_snapshot_given_again_is_recorded_for_its_new_device(hq, monkeypatch):
+    """Two kiosks of one window share a scope: the second gets the first's snapshot, and HQ
+    records its units for it, so a unit that leaves its scope is removed there too."""
+    _world_of_forms(hq, 5)
+    builds = []
+    real_build = server_snapshot.build_snapshot
+    monkeypatch.setattr(server_snapshot, "build_snapshot",
+                        lambda conn, scope: builds.append(1) or real_build(conn, scope))
+    first = hq.device("kiosk", unit="County Hall/Window 1")
+    second = hq.device("kiosk", unit="County Hall/Window 1")
+    first.sync(), second.sync()
+    assert builds == [1] and _asked(second) == 1
+    held = []
+    for dev in (first, second):
+        with hq.db.engine.connect() as conn:
+            held.append(set(conn.execute(sa.select(T.device_row.c.row_id).where(
+                T.device_row.c.device_id == hq.identity(dev).id,
+                T.device_row.c.table_name == "unit")).scalars()))
+    assert held[0] == held[1] == set(second.rows("unit")) and held[1]
