@@ -5195,6 +5195,51 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>patients rate a hospital or a unit under a hospital, not this unit</source>
         <translation>患者只评议医院或医院下属单位，不能评议此单位</translation>
     </message>
+    <message>
+        <location filename="../../models/messages/checklists.py" line="1"/>
+        <source>Only HQ writes checklist templates; this device reads them.</source>
+        <translation>只有总部可以编写检查清单模板；本设备只能读取。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/checklists.py" line="1"/>
+        <source>This item is not in the visit&apos;s checklist.</source>
+        <translation>此项不在本次走访的检查清单中。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/checklists.py" line="1"/>
+        <source>A checklist needs at least one item.</source>
+        <translation>检查清单至少需要一个检查项。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/checklists.py" line="1"/>
+        <source>There is no checklist for this kind of unit.</source>
+        <translation>此类单位没有检查清单。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/checklists.py" line="1"/>
+        <source>Choose the visit&apos;s unit first: the checklist follows the unit&apos;s kind.</source>
+        <translation>请先选择走访的单位：检查清单按单位类型确定。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/checklists.py" line="1"/>
+        <source>Checklist saved: {made} findings made, {removed} removed.</source>
+        <translation>检查清单已保存：新增发现问题{made}个，撤销{removed}个。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/checklists.py" line="1"/>
+        <source>checklist template</source>
+        <translation>检查清单模板</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/checklists.py" line="1"/>
+        <source>checklist item</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/checklists.py" line="1"/>
+        <source>checklist result</source>
+        <translation>检查结果</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsPanel</name>
@@ -6716,6 +6761,21 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <location filename="../../desktop/labels.py" line="1"/>
         <source>Rectification report</source>
         <translation>整改报告</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/sync_issues.py" line="1"/>
+        <source>Checklist template</source>
+        <translation>检查清单模板</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/sync_issues.py" line="1"/>
+        <source>Checklist item</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/sync_issues.py" line="1"/>
+        <source>Checklist result</source>
+        <translation>检查结果</translation>
     </message>
 </context>
 <context>
