@@ -70,6 +70,8 @@ DEFAULTS: dict[UnitKind, tuple[str, str, list[tuple[str, str, C]]]] = {
 # A fixed time, so that every store's defaults are the same rows.
 SHIPPED_AT = datetime(2026, 12, 1, tzinfo=UTC)
 AUTHOR = "fieldinspect"
+# Tables whose rows may have shipped with the app (`Store.holds_records` does not count those).
+SHIPPED_TABLES = ("checklist_template", "checklist_item")
 
 
 def template_id(kind: UnitKind) -> str:
@@ -99,4 +101,4 @@ def default_rows() -> tuple[list[dict], list[dict]]:
     return templates, items
 
 
-__all__ = ["DEFAULTS", "default_rows", "item_id", "template_id"]
+__all__ = ["DEFAULTS", "SHIPPED_TABLES", "default_rows", "item_id", "template_id"]

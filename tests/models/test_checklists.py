@@ -105,3 +105,11 @@ def test_a_representatives_store_refuses_to_write_a_template(store):
     assert refused.value.code == "checklist_hq_only"
     with store.read() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM outbox").scalar() == 0
+
+
+def test_the_shipped_checklists_leave_a_new_store_empty_for_the_demo_and_onboarding(store):
+    assert not store.holds_records()  # so the demo loads and the first-run screens show
+    with store.write("hq") as w:
+        save_template(w, family_id=None, unit_kind="school", name="学校清单", name_en="",
+                      items=[{"text": "教师到岗"}])
+    assert store.holds_records()
