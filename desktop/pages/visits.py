@@ -5,10 +5,14 @@ from datetime import date
 
 from PySide6.QtWidgets import (
     QLabel,
+    QPushButton,
 )
 
+from desktop.operations import store_op
 from desktop.pages.record_page import RecordPage
+from desktop.pages.visit_checklist import ChecklistDialog
 from desktop.widgets.fields import FieldSpec
+from models.checklists import checklist_to_work
 from models.enums import DeviceRole, VisitStatus
 from models.records import Visit
 
@@ -27,6 +31,27 @@ class VisitsPage(RecordPage):
                       objectName="confidentialNote")
         note.setWordWrap(True)
         self.layout_.insertWidget(1, note)
+
+    def extra_buttons(self) -> list[QPushButton]:
+        self.checklist_button = QPushButton(self.tr("Checklist…"), objectName="checklistButton")
+        self.checklist_button.setToolTip(self.tr(
+            "Work through the selected visit's checklist; each failed item becomes a finding."))
+        self.checklist_button.clicked.connect(self.open_checklist)
+        return [self.checklist_button]
+
+    def open_checklist(self) -> None:
+        """The selected visit's checklist (issue 16 §2), offline like everything here."""
+        visit_id = self.selected_id()
+        if visit_id is None:
+            return
+        store_op(self, self.session, lambda c: checklist_to_work(c, visit_id),
+                 success=lambda found: self._show_checklist(visit_id, *found)).run()
+
+    def _show_checklist(self, visit_id: str, template, items, results) -> None:
+        self.checklist_dialog = ChecklistDialog(self, self.session, visit_id, template, items,
+                                                results)
+        self.checklist_dialog.saved.connect(lambda _counts: self.records_changed.emit())
+        self.checklist_dialog.open()
 
     def fixed_filters(self) -> dict:
         s = self.session

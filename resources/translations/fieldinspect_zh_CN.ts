@@ -7029,6 +7029,16 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>Summary</source>
         <translation>情况摘要</translation>
     </message>
+    <message>
+        <location filename="../../desktop/pages/visits.py" line="1"/>
+        <source>Checklist…</source>
+        <translation>检查清单…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/visits.py" line="1"/>
+        <source>Work through the selected visit&apos;s checklist; each failed item becomes a finding.</source>
+        <translation>逐项填写所选走访的检查清单；每个不合格项都会生成一条发现的问题。</translation>
+    </message>
 </context>
 <context>
     <name>LockScreen</name>
@@ -8193,6 +8203,54 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <location filename="../../desktop/app.py" line="1"/>
         <source>No record of this kind to add.</source>
         <translation>没有可添加的此类记录。</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistDialog</name>
+    <message>
+        <location filename="../../desktop/pages/visit_checklist.py" line="1"/>
+        <source>Checklist: %1 (version %2)</source>
+        <translation>检查清单：%1（第%2版）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/visit_checklist.py" line="1"/>
+        <source>Keys: 1 or P pass, 2 or F fail, 3 or N not applicable (then the next item); Enter writes a note; Ctrl+S saves. Each failed item becomes a finding of this visit.</source>
+        <translation>按键：1 或 P 合格，2 或 F 不合格，3 或 N 不适用（随后转到下一项）；回车填写备注；Ctrl+S 保存。每个不合格项都会成为本次走访发现的问题。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/visit_checklist.py" line="1"/>
+        <source>Item</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/visit_checklist.py" line="1"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/visit_checklist.py" line="1"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/visit_checklist.py" line="1"/>
+        <source>Note on the current item (Enter to keep it)</source>
+        <translation>当前检查项的备注（回车确认）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/visit_checklist.py" line="1"/>
+        <source>Pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/visit_checklist.py" line="1"/>
+        <source>Fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/visit_checklist.py" line="1"/>
+        <source>Not applicable</source>
+        <translation>不适用</translation>
     </message>
 </context>
 </TS>
