@@ -8253,4 +8253,67 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <translation>不适用</translation>
     </message>
 </context>
+<context>
+    <name>ChecklistsPanel</name>
+    <message>
+        <location filename="../../desktop/pages/checklist_templates.py" line="1"/>
+        <source>Checklists</source>
+        <translation>检查清单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checklist_templates.py" line="1"/>
+        <source>Item (Chinese)</source>
+        <translation>检查项（中文）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checklist_templates.py" line="1"/>
+        <source>Item (English)</source>
+        <translation>检查项（英文）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checklist_templates.py" line="1"/>
+        <source>Finding category</source>
+        <translation>问题类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checklist_templates.py" line="1"/>
+        <source>Add item</source>
+        <translation>添加检查项</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checklist_templates.py" line="1"/>
+        <source>Remove item</source>
+        <translation>删除检查项</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checklist_templates.py" line="1"/>
+        <source>Save as new version</source>
+        <translation>另存为新版本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checklist_templates.py" line="1"/>
+        <source>Name (Chinese)</source>
+        <translation>名称（中文）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checklist_templates.py" line="1"/>
+        <source>Name (English)</source>
+        <translation>名称（英文）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checklist_templates.py" line="1"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checklist_templates.py" line="1"/>
+        <source>Saving makes a new version: visits already worked through keep theirs, and representatives receive the new one at their next sync. Each failed item becomes a finding of its category.</source>
+        <translation>保存即生成新版本：已填写的走访保留原版本，评议代表下次同步时收到新版本。每个不合格项都会成为相应类别的问题。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checklist_templates.py" line="1"/>
+        <source>Saved as a new version.</source>
+        <translation>已另存为新版本。</translation>
+    </message>
+</context>
 </TS>
