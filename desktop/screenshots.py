@@ -145,6 +145,7 @@ async def _checklist_view(page, stem) -> None:
     page.view.selectRow(ids.index(visit))
     page.open_checklist()
     await wait_until(lambda: getattr(page, "checklist_dialog", None) is not None)
+    page.checklist_dialog.add_photos(4, ["窗口.jpg"])  # shown as waiting; never saved here
     page.checklist_dialog.table.setCurrentCell(5, 0)
     await asyncio.sleep(0.3)
     save(page.checklist_dialog, f"{stem}_checklist.png")

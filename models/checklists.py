@@ -23,7 +23,7 @@ from models.checklist_tables import (
     ChecklistResult,
     ChecklistTemplate,
 )
-from models.errors import Problem, ValidationError
+from models.errors import DomainError, Problem, ValidationError
 from models.ids import natural_id
 from models.records import Finding, Visit
 from models.reference import Unit
@@ -72,6 +72,17 @@ def visit_checklist(conn: sa.Connection, visit_id: str) -> tuple[dict | None, li
     return template, items_of(conn, template["id"]), results
 
 
+def checklist_to_work(conn: sa.Connection, visit_id: str) -> tuple[dict, list[dict],
+                                                                    dict[str, dict]]:
+    """`visit_checklist` for the window: a coded refusal when the visit has none to work."""
+    template, items, results = visit_checklist(conn, visit_id)
+    if template is None:
+        code = "checklist_none_for_kind" if _unit_kind(conn, visit_id) else \
+            "checklist_visit_needs_unit"
+        raise DomainError(code=code)
+    return template, items, results
+
+
 def _unit_kind(conn: sa.Connection, visit_id: str) -> str | None:
     v, u = Visit.__table__, Unit.__table__
     return conn.execute(sa.select(u.c.kind).select_from(v.join(u, u.c.id == v.c.unit_id))
@@ -117,12 +128,16 @@ def _check(answers: dict[str, Answer], items: dict[str, dict]) -> None:
         raise ValidationError(problems)
 
 
+def result_id(visit_id: str, item_id: str) -> str:
+    """One result per visit and item, whichever laptop records it first (a natural id)."""
+    return natural_id("checklist_result", visit_id, item_id)
+
+
 def _write_result(w: WriteSession, visit_id: str, template_id: str, item_id: str,
                   outcome: str, note: str, old: dict | None) -> None:
     values = {"outcome": outcome, "note": note.strip()}
     if old is None:
-        # One result per visit and item, whichever laptop records it first.
-        w.create(ChecklistResult, {"id": natural_id("checklist_result", visit_id, item_id),
+        w.create(ChecklistResult, {"id": result_id(visit_id, item_id),
                                    "visit_id": visit_id, "template_id": template_id,
                                    "item_id": item_id, **values})
     else:
@@ -178,5 +193,5 @@ def failed_items(conn: sa.Connection, visit_ids: list[str]) -> dict[str, list[di
     return out
 
 
-__all__ = ["active_template", "failed_items", "finding_text", "items_of", "results_of",
-           "save_checklist", "visit_checklist"]
+__all__ = ["active_template", "checklist_to_work", "failed_items", "finding_text", "items_of",
+           "result_id", "results_of", "save_checklist", "visit_checklist"]

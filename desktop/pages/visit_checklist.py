@@ -4,6 +4,8 @@ One row per item. Like the form entry, a key sets the current item and moves to 
 1 or P pass, 2 or F fail, 3 or N not applicable; Enter goes to the note box and Enter there comes
 back to the list; Ctrl+S saves. Saving writes the results and, in the same transaction, one
 finding per failed item (models/checklists.py); the dialog then says how many were made.
+Photos of an item (Photo…) are attachments of its result, sealed and written with that save
+(the existing attachment path, so they sync and follow the visit's scope like the result).
 """
 
 from PySide6.QtCore import Qt, Signal
@@ -20,14 +22,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desktop.data.attachments import attach_files
 from desktop.messages import CHINESE, language, text
 from desktop.operations import store_op
+from desktop.pages.findings import ask_photos
+from desktop.widgets.slots import widget_slot
 from models.checklist_tables import ChecklistOutcome as O
-from models.checklists import save_checklist
+from models.checklists import result_id, save_checklist
 
 KEYS = {Qt.Key.Key_1: O.PASS, Qt.Key.Key_P: O.PASS, Qt.Key.Key_2: O.FAIL, Qt.Key.Key_F: O.FAIL,
         Qt.Key.Key_3: O.NOT_APPLICABLE, Qt.Key.Key_N: O.NOT_APPLICABLE}
-COL_ITEM, COL_RESULT, COL_NOTE = range(3)
+COL_ITEM, COL_RESULT, COL_NOTE, COL_PHOTOS = range(4)
 
 
 class ChecklistTable(QTableWidget):
@@ -57,6 +62,7 @@ class ChecklistDialog(QDialog):
         # Only items given an outcome are saved; a note may come before its outcome.
         self.outcomes = {i: r["outcome"] for i, r in results.items()}
         self.notes = {i: r["note"] for i, r in results.items()}
+        self.photos: dict[str, list[str]] = {}  # chosen, attached at the next save
         chinese = language() == CHINESE
         name = template["name"] if chinese or not template["name_en"] else template["name_en"]
         title = self.tr("Checklist: %1 (version %2)").replace("%1", name).replace(
@@ -68,9 +74,9 @@ class ChecklistDialog(QDialog):
                               "next item); Enter writes a note; Ctrl+S saves. Each failed item "
                               "becomes a finding of this visit."), objectName="checklistHint")
         hint.setWordWrap(True)
-        self.table = ChecklistTable(len(items), 3, self, objectName="checklistTable")
+        self.table = ChecklistTable(len(items), 4, self, objectName="checklistTable")
         self.table.setHorizontalHeaderLabels([self.tr("Item"), self.tr("Result"),
-                                              self.tr("Note")])
+                                              self.tr("Note"), self.tr("Photos")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -80,6 +86,7 @@ class ChecklistDialog(QDialog):
         header.setSectionResizeMode(COL_ITEM, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_RESULT, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_PHOTOS, QHeaderView.ResizeMode.ResizeToContents)
         for row, item in enumerate(items):
             label = item["text"] if chinese or not item["text_en"] else item["text_en"]
             self.table.setItem(row, COL_ITEM, QTableWidgetItem(f"{row + 1}. {label}"))
@@ -92,6 +99,10 @@ class ChecklistDialog(QDialog):
         self.status = QLabel(objectName="checklistStatus")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Close)
+        self.photo_button = buttons.addButton(self.tr("Photo…"),
+                                              QDialogButtonBox.ButtonRole.ActionRole)
+        self.photo_button.setObjectName("checklistPhotoButton")
+        self.photo_button.clicked.connect(self.choose_photos)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
@@ -114,6 +125,9 @@ class ChecklistDialog(QDialog):
             cell.setForeground(Qt.GlobalColor.darkRed)
         self.table.setItem(row, COL_RESULT, cell)
         self.table.setItem(row, COL_NOTE, QTableWidgetItem(note))
+        waiting = len(self.photos.get(item_id, []))
+        self.table.setItem(row, COL_PHOTOS, QTableWidgetItem(
+            self.tr("%1 to attach").replace("%1", str(waiting)) if waiting else ""))
 
     def set_current(self, outcome: str) -> None:
         row = self.table.currentRow()
@@ -138,12 +152,38 @@ class ChecklistDialog(QDialog):
         self.note.clear()
         self.table.setFocus()
 
+    @widget_slot()
+    async def choose_photos(self) -> None:
+        row = self.table.currentRow()
+        if row < 0:
+            return
+        files = await ask_photos(self, self.tr("Photos of this item"))
+        self.add_photos(row, files)
+
+    def add_photos(self, row: int, files: list[str]) -> None:
+        self.photos.setdefault(self.items[row]["id"], []).extend(files)
+        self._show(row)
+
     def save(self) -> None:
         visit_id, template_id = self.visit_id, self.template["id"]
         answers = {i: (o, self.notes.get(i, "")) for i, o in self.outcomes.items()}
-        store_op(self, self.session, lambda w: save_checklist(w, visit_id, template_id, answers),
-                 write=True, success=self._saved).run()
+        # Photos go on results, so only on items given an outcome; the rest wait for one.
+        photos = {i: list(f) for i, f in self.photos.items() if i in answers}
+        blobs = self.session.store.blobs
 
-    def _saved(self, counts: dict) -> None:
+        def write(w):
+            counts = save_checklist(w, visit_id, template_id, answers)
+            for item_id, files in photos.items():
+                attach_files(w, blobs, "checklist_result", result_id(visit_id, item_id), files)
+            return counts
+
+        store_op(self, self.session, write, write=True,
+                 success=lambda counts: self._saved(counts, photos)).run()
+
+    def _saved(self, counts: dict, attached: dict[str, list[str]]) -> None:
+        for item_id in attached:
+            self.photos.pop(item_id, None)
+        for row in range(len(self.items)):
+            self._show(row)
         self.status.setText(text("checklist_saved", counts))
         self.saved.emit(counts)

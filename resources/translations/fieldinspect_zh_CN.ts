@@ -8252,6 +8252,26 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
+    <message>
+        <location filename="../../desktop/pages/visit_checklist.py" line="1"/>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/visit_checklist.py" line="1"/>
+        <source>Photo…</source>
+        <translation>照片…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/visit_checklist.py" line="1"/>
+        <source>%1 to attach</source>
+        <translation>待附加%1张</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/visit_checklist.py" line="1"/>
+        <source>Photos of this item</source>
+        <translation>此检查项的照片</translation>
+    </message>
 </context>
 <context>
     <name>ChecklistsPanel</name>

@@ -78,3 +78,30 @@ def test_a_visit_without_a_unit_says_to_choose_one(qtbot, ready, run, store, wor
     run(until(lambda: shown))
     assert shown == ["checklist_visit_needs_unit"]
     assert getattr(page, "checklist_dialog", None) is None
+
+
+def test_a_photo_of_a_failed_item_is_attached_to_its_result_on_save(qtbot, ready, run, store,
+                                                                    worker, tmp_path):
+    from models.checklists import result_id
+
+    photo = tmp_path / "公示栏.jpg"
+    photo.write_bytes(b"\xff\xd8\xff\xe0 a JPEG by its first bytes")
+    visit = _visit(store)
+    page, dialog = _open(qtbot, ready, run, store, worker, visit)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_P)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_P)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_F)
+    dialog.table.setCurrentCell(2, 0)
+    dialog.add_photos(2, [str(photo)])
+    assert dialog.table.item(2, 3).text() == "1 to attach"
+    dialog.save()
+    run(until(lambda: dialog.status.text() != ""))
+    assert dialog.table.item(2, 3).text() == ""
+    with store.read() as conn:
+        item = conn.exec_driver_sql(
+            "SELECT checklist_item_id FROM finding WHERE visit_id = ?", (visit,)).scalar()
+        owners = conn.exec_driver_sql(
+            "SELECT owner_table, owner_id, original_name FROM attachment").all()
+    assert [tuple(o) for o in owners] == [("checklist_result", result_id(visit, item),
+                                           "公示栏.jpg")]
+    dialog.close()

@@ -6,15 +6,16 @@ import sqlalchemy as sa
 from models.checklist_defaults import item_id, template_id
 from models.checklist_tables import ChecklistItem, ChecklistResult, ChecklistTemplate
 from models.checklist_tables import ChecklistOutcome as O
-from models.checklists import save_checklist, visit_checklist
+from models.checklists import result_id, save_checklist, visit_checklist
 from models.enums import UnitKind
 from models.ids import natural_id
-from models.records import Visit
+from models.records import Attachment, Visit
 from tests.sync import conftest as sync_conftest
 from tests.sync.helpers import seed_reference
 
 database_url, hq = sync_conftest.database_url, sync_conftest.hq
 _passphrase = sync_conftest._passphrase  # autouse: the devices' passphrase
+PHOTO = b"\xff\xd8\xff\xe0CANARY-checklist-photo"  # a JPEG by its first bytes
 
 
 def _codes(dev) -> list[str]:
@@ -68,24 +69,31 @@ def _secret(hq):
         template, items, _ = visit_checklist(conn, visit)
     with li.write("li") as w:
         save_checklist(w, visit, template["id"], {items[0]["id"]: (O.FAIL, "CANARY-absent")})
-    li.sync()
+        w.create(Attachment, {"sha256": li.store.blobs.put(PHOTO), "size": len(PHOTO),
+                              "media_type": "image/jpeg", "owner_table": "checklist_result",
+                              "owner_id": result_id(visit, items[0]["id"]),
+                              "original_name": "window.jpg"})
+    assert li.sync().forbidden == 0
     return boss, li, zhao, wang, visit
 
 
 def test_unassigned_representative_does_not_receive_a_secret_visits_checklist(hq):
     boss, li, zhao, wang, visit = _secret(hq)
     assert [r for r in hq.rows("checklist_result").values() if r["visit_id"] == visit]
+    assert [a["owner_table"] for a in hq.rows("attachment").values()] == ["checklist_result"]
     zhao.sync()
     wang.sync()
     for dev in (zhao, wang):
         assert not dev.rows("checklist_result") and not dev.rows("finding")
+        assert not dev.rows("attachment")
     with boss.write("hq") as w:  # recorded as done: the team receives it, as its findings
         w.update(Visit, visit, {"status": "done"})
     boss.sync()
     zhao.sync()
     wang.sync()
     assert [r["visit_id"] for r in zhao.rows("checklist_result").values()] == [visit]
-    assert not wang.rows("checklist_result")
+    assert [a["owner_table"] for a in zhao.rows("attachment").values()] == ["checklist_result"]
+    assert not wang.rows("checklist_result") and not wang.rows("attachment")
 
 
 def test_representative_cannot_record_a_checklist_on_a_visit_it_does_not_receive(hq):
