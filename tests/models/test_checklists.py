@@ -113,3 +113,19 @@ def test_the_shipped_checklists_leave_a_new_store_empty_for_the_demo_and_onboard
         save_template(w, family_id=None, unit_kind="school", name="学校清单", name_en="",
                       items=[{"text": "教师到岗"}])
     assert store.holds_records()
+
+
+def test_the_demo_visits_were_worked_through_one_finding_per_failed_item(store):
+    from models.demo import load_demo_data
+
+    counts = load_demo_data(store)
+    with store.read() as conn:
+        failed = conn.exec_driver_sql(
+            "SELECT count(*) FROM checklist_result WHERE outcome = 'fail'").scalar()
+        linked = conn.exec_driver_sql(
+            "SELECT count(*) FROM finding f JOIN checklist_result r ON r.visit_id = f.visit_id "
+            "AND r.item_id = f.checklist_item_id AND r.outcome = 'fail'").scalar()
+        worked = conn.exec_driver_sql(
+            "SELECT count(DISTINCT visit_id) FROM checklist_result").scalar()
+    assert counts["findings"] == 90  # the demo's findings, none added
+    assert worked > 20 and failed > 10 and linked == failed
