@@ -3,6 +3,8 @@ representatives assigned while planned)."""
 
 from datetime import date
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
@@ -35,8 +37,12 @@ class VisitsPage(RecordPage):
     def extra_buttons(self) -> list[QPushButton]:
         self.checklist_button = QPushButton(self.tr("Checklist…"), objectName="checklistButton")
         self.checklist_button.setToolTip(self.tr(
-            "Work through the selected visit's checklist; each failed item becomes a finding."))
+            "Work through the selected visit's checklist; each failed item becomes a finding. "
+            "(Ctrl+K)"))
         self.checklist_button.clicked.connect(self.open_checklist)
+        # From the list without the mouse, as the form entry is keyed.
+        QShortcut(QKeySequence("Ctrl+K"), self, activated=self.open_checklist,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         return [self.checklist_button]
 
     def open_checklist(self) -> None:

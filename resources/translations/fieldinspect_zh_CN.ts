@@ -7036,8 +7036,8 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
     </message>
     <message>
         <location filename="../../desktop/pages/visits.py" line="1"/>
-        <source>Work through the selected visit&apos;s checklist; each failed item becomes a finding.</source>
-        <translation>逐项填写所选走访的检查清单；每个不合格项都会生成一条发现的问题。</translation>
+        <source>Work through the selected visit&apos;s checklist; each failed item becomes a finding. (Ctrl+K)</source>
+        <translation>逐项填写所选走访的检查清单；每个不合格项都会生成一条发现的问题。（Ctrl+K）</translation>
     </message>
 </context>
 <context>

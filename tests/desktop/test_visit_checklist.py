@@ -26,8 +26,10 @@ def _open(qtbot, ready, run, store, worker, visit):
 
     page = ready(VisitsPage(make_session(store, worker, device_role="representative")))
     qtbot.addWidget(page)
+    page.show()
     select_row(page, visit, run)
-    page.checklist_button.click()
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     run(until(lambda: getattr(page, "checklist_dialog", None) is not None))
     return page, page.checklist_dialog
 
