@@ -99,6 +99,7 @@ async def _extra_views(window, page, stem) -> None:
         page.current_dialog.reject()
         page.current_dialog = None
         await _import_view(page, "visits", stem)
+        await _checklist_view(page, stem)
     elif isinstance(page, (CriticismsPage, AccountabilityPage, LedgerPage)):
         await _history_view(page.problems if isinstance(page, LedgerPage) else page, stem)
         if isinstance(page, AccountabilityPage):  # "Publish in the exposure notice"
@@ -153,6 +154,25 @@ async def _import_view(page, kind: str, stem: str) -> None:
     save(page.import_dialog, f"{stem}_import.png")
     page.import_dialog.reject()
     shutil.rmtree(folder, ignore_errors=True)
+async def _checklist_view(page, stem) -> None:
+    """A visit's checklist, two items failed (issue 16 §2)."""
+    from desktop.data.screenshot_samples import checklist_sample
+    from desktop.self_test import wait_until
+
+    visit = await page.session.worker.run(checklist_sample, page.session.store)
+    model = page.table_model
+    ids = [model.record_id(r) for r in range(model.rowCount())]
+    if visit not in ids:
+        return
+    page.view.selectRow(ids.index(visit))
+    page.open_checklist()
+    await wait_until(lambda: getattr(page, "checklist_dialog", None) is not None)
+    page.checklist_dialog.add_photos(4, ["窗口.jpg"])  # shown as waiting; never saved here
+    page.checklist_dialog.table.setCurrentCell(5, 0)
+    await asyncio.sleep(0.3)
+    save(page.checklist_dialog, f"{stem}_checklist.png")
+    page.checklist_dialog.reject()
+    page.checklist_dialog = None
 
 
 async def _unit_figures_view(page, stem) -> None:

@@ -10,6 +10,8 @@ import random
 from datetime import date, timedelta
 
 from models import demo_catalogue as cat
+from models.checklist_tables import ChecklistResult
+from models.demo_checklists import link_checklists
 from models.demo_field import build_cases, build_criticisms, build_findings, build_visits
 from models.demo_field import name as person_name
 from models.demo_ledger import build_loop, build_problems, source_links
@@ -175,6 +177,7 @@ def load_demo_data(store, *, seed: int = 1, as_of: date | None = None,
     teams, reps = build_people(rng)
     visits = build_visits(rng, units, teams, reps, start, as_of)
     findings = build_findings(rng, visits, units)
+    checklist_results = link_checklists(seed, visits, findings, units)
     criticisms = build_criticisms(rng, findings, visits, units, as_of)
     problems = build_problems(rng, {"opinions": opinions, "findings": findings, "visits": visits},
                               units, campaign, as_of)
@@ -188,6 +191,7 @@ def load_demo_data(store, *, seed: int = 1, as_of: date | None = None,
         w.create_many(Opinion, opinions)
         w.create_many(Visit, visits)
         w.create_many(Finding, findings)
+        w.create_many(ChecklistResult, checklist_results)
         w.create_many(PersonnelCriticism, criticisms)
         w.create_many(AccountabilityCase, build_cases(rng, units, start, as_of))
         w.create_many(Problem, problems)

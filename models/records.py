@@ -57,6 +57,8 @@ class FindingBase(SQLModel):
     description: str = Field(default="", sa_type=sa.Text, max_length=rules.TEXT_CHARS)
     severity: Severity = Code(default=Severity.MINOR)
     found_on: date | None = Field(default=None, index=True)
+    # The checklist item a failed check made it from (models/checklists.py), else None.
+    checklist_item_id: str | None = Field(default=None, max_length=36)
 
 
 class Finding(FindingBase, SyncedRow, table=True):

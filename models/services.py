@@ -34,13 +34,14 @@ from models.timeutil import local_today
 
 
 def _create_variant(model: type[SQLModel]) -> type[SQLModel]:
+    import models.checklist_tables as ck
     import models.records as r
     import models.reference as ref
 
     name = f"{model.__name__}Create"
     if model.__tablename__ in _ANSWERED:  # models.rectification: the Base variant checks a row
         return next(k for k in model.__mro__[1:] if issubclass(k, SQLModel))
-    return getattr(r, name, None) or getattr(ref, name)
+    return getattr(r, name, None) or getattr(ck, name, None) or getattr(ref, name)
 
 
 def validated(model: type[SQLModel], values: dict[str, Any]) -> dict[str, Any]:

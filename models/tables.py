@@ -3,6 +3,7 @@
 from sqlmodel import SQLModel
 
 from models.batches import BatchKeying, EntryBatch
+from models.checklist_tables import ChecklistItem, ChecklistResult, ChecklistTemplate
 from models.device import OutboxEntry, Profile, StoreMeta
 from models.records import (
     AccountabilityCase,
@@ -48,6 +49,9 @@ SYNCED_TABLES: dict[str, type[SQLModel]] = {
         EntryBatch,
         BatchKeying,
         UnitSuccession,
+        ChecklistTemplate,
+        ChecklistItem,
+        ChecklistResult,
     )
 }
 
@@ -60,6 +64,9 @@ __all__ = [
     "Attachment",
     "BatchKeying",
     "Campaign",
+    "ChecklistItem",
+    "ChecklistResult",
+    "ChecklistTemplate",
     "EntryBatch",
     "Evaluation",
     "ExtensionRequest",

@@ -2,6 +2,9 @@
 kind were made in a period, what they found and what became of it (the problems made from
 those findings, linked by `problem.source_id`, and their status).
 
+Per unit it also lists the checklist items its visits failed (issue 16 §2), by the item's text
+and how often, never a representative's note (the findings table carries those, scrubbed).
+
 It goes to every unit, so it follows docs/redaction.md: a visit is only counted, never dated,
 placed or attributed (no team, no representative), and a finding's description is scrubbed as
 every public text is; for a secret visit's finding its dates and times are removed and its
@@ -14,6 +17,7 @@ from datetime import date
 
 import sqlalchemy as sa
 
+from models.checklists import failed_items
 from models.enums import FindingCategory, ProblemSource, ProblemStatus, VisitKind
 from models.records import Finding, Visit
 from models.records import Problem as ProblemRow
@@ -117,8 +121,19 @@ def _counts(visits: list[dict]) -> str:
                     sorted(by_kind.items(), key=lambda kv: list(VisitKind).index(kv[0])))
 
 
-def unit_sections(conn: sa.Connection, period: Period) -> list[tuple[str, str, list[list]]]:
-    """Per unit (by name): its visit counts and its findings' rows."""
+def _failed_by_unit(conn: sa.Connection, visits: dict[str, dict]) -> dict[str, str]:
+    """Per unit id: the checklist items its visits failed, "在岗在位、亮证上岗（2次）"."""
+    counts: dict[str, dict[str, int]] = {}
+    for visit_id, items in failed_items(conn, list(visits)).items():
+        per_unit = counts.setdefault(visits[visit_id]["unit_id"] or "", {})
+        for item in items:
+            per_unit[item["text"]] = per_unit.get(item["text"], 0) + 1
+    return {unit: "、".join(t if n == 1 else f"{t}（{n}次）" for t, n in texts.items())
+            for unit, texts in counts.items()}
+
+
+def unit_sections(conn: sa.Connection, period: Period) -> list[tuple[str, str, list[list], str]]:
+    """Per unit (by name): its visit counts, its findings' rows and its failed checklist items."""
     visits = visits_in(conn, period)
     findings = findings_of(conn, visits, period)
     problems = problems_from(conn, [f["id"] for f in findings], period.campaign_id)
@@ -134,7 +149,8 @@ def unit_sections(conn: sa.Connection, period: Period) -> list[tuple[str, str, l
         row = [zh(FindingCategory, f["category"]), _description(f, secret, redactor),
                _done(problems.get(f["id"], []))]
         by_unit.setdefault(unit, ([], []))[1].append(row)
-    sections = [(labels.get(uid, "") or "其他", _counts(vs), rows)
+    failed = _failed_by_unit(conn, visits)
+    sections = [(labels.get(uid, "") or "其他", _counts(vs), rows, failed.get(uid, ""))
                 for uid, (vs, rows) in by_unit.items()]
     return sorted(sections, key=lambda s: s[0])
 
@@ -142,15 +158,17 @@ def unit_sections(conn: sa.Connection, period: Period) -> list[tuple[str, str, l
 def visit_round_blocks(conn: sa.Connection, period: Period, *, number: str, office: str,
                        issued_on: date) -> list[d.Block]:
     sections = unit_sections(conn, period)
-    found = sum(len(rows) for _, _, rows in sections)
+    found = sum(len(rows) for _, _, rows, _ in sections)
     blocks = [*d.masthead(office, number, red=True), d.title(TITLE),
               d.para("各乡镇（街道）、县直各部门："),
               d.para(f"{d.cn_date(period.date_from)}至{d.cn_date(period.date_to)}，{office}"
                      f"组织对{len(sections)}个单位开展明察暗访，发现问题{found}个。"
                      "现将有关情况通报如下：")]
-    for i, (unit, counts, rows) in enumerate(sections, start=1):
+    for i, (unit, counts, rows, failed) in enumerate(sections, start=1):
         blocks.append(d.heading(f"{ordinal(i)}、{unit}"))
         blocks.append(d.para(f"开展{counts or '督查0次'}，发现问题{len(rows)}个。"))
+        if failed:
+            blocks.append(d.para(f"检查清单未通过项：{failed}。"))
         if rows:
             blocks.append(d.table(FINDINGS_HEADER, [[n, *r] for n, r in
                                                     enumerate(rows, start=1)], FINDINGS_WIDTHS))

@@ -93,3 +93,27 @@ def first_secret_finding(conn: sa.Connection) -> str | None:
 def first_problem_with_sources(conn: sa.Connection) -> str | None:
     return conn.exec_driver_sql(
         "SELECT problem_id FROM problem_source ORDER BY problem_id LIMIT 1").scalar()
+
+
+def checklist_sample(store) -> str | None:
+    """A demo visit with a checklist half worked through (issue 16 §2): two items failed, one
+    with a note. Returns the visit's id (None when no visit's unit has a checklist)."""
+    from models.checklist_tables import ChecklistOutcome as O
+    from models.checklists import save_checklist, visit_checklist
+
+    with store.read() as conn:
+        visits = conn.exec_driver_sql(
+            "SELECT id FROM visit WHERE deleted_at IS NULL AND unit_id IS NOT NULL "
+            "ORDER BY visit_date DESC, id").scalars().all()
+        found = next(((v, *visit_checklist(conn, v)) for v in visits
+                      if visit_checklist(conn, v)[0] is not None), None)
+    if found is None:
+        return None
+    visit, template, items, _ = found
+    outcomes = [O.PASS, O.FAIL, O.PASS, O.NOT_APPLICABLE, O.FAIL]
+    notes = {4: "询问材料要求，被告知回去等通知"}
+    with store.write("screenshots") as w:
+        save_checklist(w, visit, template["id"], {
+            item["id"]: (outcome, notes.get(n, "")) for n, (item, outcome) in
+            enumerate(zip(items, outcomes, strict=False))})
+    return visit

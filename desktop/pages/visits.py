@@ -3,13 +3,19 @@ representatives assigned while planned)."""
 
 from datetime import date
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
+    QPushButton,
 )
 
+from desktop.operations import store_op
 from desktop.pages.record_import import import_buttons
 from desktop.pages.record_page import RecordPage
+from desktop.pages.visit_checklist import ChecklistDialog
 from desktop.widgets.fields import FieldSpec
+from models.checklists import checklist_to_work
 from models.enums import DeviceRole, VisitStatus
 from models.records import Visit
 
@@ -29,8 +35,30 @@ class VisitsPage(RecordPage):
         note.setWordWrap(True)
         self.layout_.insertWidget(1, note)
 
-    def extra_buttons(self) -> list:
-        return import_buttons(self, "visits")
+    def extra_buttons(self) -> list[QPushButton]:
+        self.checklist_button = QPushButton(self.tr("Checklist…"), objectName="checklistButton")
+        self.checklist_button.setToolTip(self.tr(
+            "Work through the selected visit's checklist; each failed item becomes a finding. "
+            "(Ctrl+K)"))
+        self.checklist_button.clicked.connect(self.open_checklist)
+        # From the list without the mouse, as the form entry is keyed.
+        QShortcut(QKeySequence("Ctrl+K"), self, activated=self.open_checklist,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        return import_buttons(self, "visits") + [self.checklist_button]
+
+    def open_checklist(self) -> None:
+        """The selected visit's checklist (issue 16 §2), offline like everything here."""
+        visit_id = self.selected_id()
+        if visit_id is None:
+            return
+        store_op(self, self.session, lambda c: checklist_to_work(c, visit_id),
+                 success=lambda found: self._show_checklist(visit_id, *found)).run()
+
+    def _show_checklist(self, visit_id: str, template, items, results) -> None:
+        self.checklist_dialog = ChecklistDialog(self, self.session, visit_id, template, items,
+                                                results)
+        self.checklist_dialog.saved.connect(lambda _counts: self.records_changed.emit())
+        self.checklist_dialog.open()
 
     def fixed_filters(self) -> dict:
         s = self.session

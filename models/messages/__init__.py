@@ -18,6 +18,7 @@ from typing import Any
 from models.messages import (
     acceptance,
     assignments,
+    checklists,
     cli,
     cli_usage,
     documents,
@@ -40,8 +41,8 @@ from models.messages import (
 
 AREAS = (general, cli, cli_usage, records, imports, security, store, documents, sync,
          unit_reports, acceptance, assignments, profiles, trends, rankings,
-         rectification_loop, ledger_imports, work_report, record_imports,
-         snapshots)
+         rectification_loop, ledger_imports, work_report, record_imports, snapshots,
+         checklists)
 
 
 def _join() -> dict[str, str]:

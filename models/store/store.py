@@ -135,13 +135,17 @@ class Store:
         return self.meta("demo") == "1"
 
     def holds_records(self) -> bool:
+        """Any record a person made or received; what ships with the app (the default
+        checklists, no device as author) does not count."""
+        from models.checklist_defaults import SHIPPED_TABLES
         from models.tables import SYNCED_TABLES
 
+        def made(t: sa.Table) -> sa.Select:
+            query = sa.select(sa.literal(1)).select_from(t).limit(1)
+            return query.where(t.c.created_device != "") if t.name in SHIPPED_TABLES else query
+
         with self.read() as conn:
-            return any(
-                conn.execute(sa.select(sa.literal(1)).select_from(t.__table__).limit(1)).first()
-                for t in SYNCED_TABLES.values()
-            )
+            return any(conn.execute(made(t.__table__)).first() for t in SYNCED_TABLES.values())
 
 
 def get_meta(conn: sa.Connection, key: str, default: str | None = None) -> str | None:

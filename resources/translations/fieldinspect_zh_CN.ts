@@ -5380,6 +5380,51 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>imported {count} accountability cases</source>
         <translation>导入问责案件{count}件</translation>
     </message>
+    <message>
+        <location filename="../../models/messages/checklists.py" line="1"/>
+        <source>Only HQ writes checklist templates; this device reads them.</source>
+        <translation>只有总部可以编写检查清单模板；本设备只能读取。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/checklists.py" line="1"/>
+        <source>This item is not in the visit&apos;s checklist.</source>
+        <translation>此项不在本次走访的检查清单中。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/checklists.py" line="1"/>
+        <source>A checklist needs at least one item.</source>
+        <translation>检查清单至少需要一个检查项。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/checklists.py" line="1"/>
+        <source>There is no checklist for this kind of unit.</source>
+        <translation>此类单位没有检查清单。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/checklists.py" line="1"/>
+        <source>Choose the visit&apos;s unit first: the checklist follows the unit&apos;s kind.</source>
+        <translation>请先选择走访的单位：检查清单按单位类型确定。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/checklists.py" line="1"/>
+        <source>Checklist saved: {made} findings made, {removed} removed.</source>
+        <translation>检查清单已保存：新增发现问题{made}个，撤销{removed}个。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/checklists.py" line="1"/>
+        <source>checklist template</source>
+        <translation>检查清单模板</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/checklists.py" line="1"/>
+        <source>checklist item</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/checklists.py" line="1"/>
+        <source>checklist result</source>
+        <translation>检查结果</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsPanel</name>
@@ -6937,6 +6982,21 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>Rectification report</source>
         <translation>整改报告</translation>
     </message>
+    <message>
+        <location filename="../../desktop/pages/sync_issues.py" line="1"/>
+        <source>Checklist template</source>
+        <translation>检查清单模板</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/sync_issues.py" line="1"/>
+        <source>Checklist item</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/sync_issues.py" line="1"/>
+        <source>Checklist result</source>
+        <translation>检查结果</translation>
+    </message>
 </context>
 <context>
     <name>TeamsPanel</name>
@@ -7188,6 +7248,16 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <location filename="../../desktop/pages/field_work.py" line="68"/>
         <source>Summary</source>
         <translation>情况摘要</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/visits.py" line="1"/>
+        <source>Checklist…</source>
+        <translation>检查清单…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/visits.py" line="1"/>
+        <source>Work through the selected visit&apos;s checklist; each failed item becomes a finding. (Ctrl+K)</source>
+        <translation>逐项填写所选走访的检查清单；每个不合格项都会生成一条发现的问题。（Ctrl+K）</translation>
     </message>
 </context>
 <context>
@@ -8363,6 +8433,137 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <location filename="../../desktop/app.py" line="1"/>
         <source>No record of this kind to add.</source>
         <translation>没有可添加的此类记录。</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistDialog</name>
+    <message>
+        <location filename="../../desktop/pages/visit_checklist.py" line="1"/>
+        <source>Checklist: %1 (version %2)</source>
+        <translation>检查清单：%1（第%2版）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/visit_checklist.py" line="1"/>
+        <source>Keys: 1 or P pass, 2 or F fail, 3 or N not applicable (then the next item); Enter writes a note; Ctrl+S saves. Each failed item becomes a finding of this visit.</source>
+        <translation>按键：1 或 P 合格，2 或 F 不合格，3 或 N 不适用（随后转到下一项）；回车填写备注；Ctrl+S 保存。每个不合格项都会成为本次走访发现的问题。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/visit_checklist.py" line="1"/>
+        <source>Item</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/visit_checklist.py" line="1"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/visit_checklist.py" line="1"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/visit_checklist.py" line="1"/>
+        <source>Note on the current item (Enter to keep it)</source>
+        <translation>当前检查项的备注（回车确认）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/visit_checklist.py" line="1"/>
+        <source>Pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/visit_checklist.py" line="1"/>
+        <source>Fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/visit_checklist.py" line="1"/>
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/visit_checklist.py" line="1"/>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/visit_checklist.py" line="1"/>
+        <source>Photo…</source>
+        <translation>照片…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/visit_checklist.py" line="1"/>
+        <source>%1 to attach</source>
+        <translation>待附加%1张</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/visit_checklist.py" line="1"/>
+        <source>Photos of this item</source>
+        <translation>此检查项的照片</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistsPanel</name>
+    <message>
+        <location filename="../../desktop/pages/checklist_templates.py" line="1"/>
+        <source>Checklists</source>
+        <translation>检查清单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checklist_templates.py" line="1"/>
+        <source>Item (Chinese)</source>
+        <translation>检查项（中文）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checklist_templates.py" line="1"/>
+        <source>Item (English)</source>
+        <translation>检查项（英文）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checklist_templates.py" line="1"/>
+        <source>Finding category</source>
+        <translation>问题类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checklist_templates.py" line="1"/>
+        <source>Add item</source>
+        <translation>添加检查项</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checklist_templates.py" line="1"/>
+        <source>Remove item</source>
+        <translation>删除检查项</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checklist_templates.py" line="1"/>
+        <source>Save as new version</source>
+        <translation>另存为新版本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checklist_templates.py" line="1"/>
+        <source>Name (Chinese)</source>
+        <translation>名称（中文）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checklist_templates.py" line="1"/>
+        <source>Name (English)</source>
+        <translation>名称（英文）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checklist_templates.py" line="1"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checklist_templates.py" line="1"/>
+        <source>Saving makes a new version: visits already worked through keep theirs, and representatives receive the new one at their next sync. Each failed item becomes a finding of its category.</source>
+        <translation>保存即生成新版本：已填写的走访保留原版本，评议代表下次同步时收到新版本。每个不合格项都会成为相应类别的问题。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/checklist_templates.py" line="1"/>
+        <source>Saved as a new version.</source>
+        <translation>已另存为新版本。</translation>
     </message>
 </context>
 </TS>

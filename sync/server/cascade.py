@@ -13,6 +13,7 @@ again here (sync/server/confidential.py).
 
 import sqlalchemy as sa
 
+from models.checklist_tables import ChecklistResult
 from models.records import Attachment, Finding, PersonnelCriticism, Problem, Visit
 from models.reference import Unit
 from models.tables import SYNCED_TABLES
@@ -82,13 +83,17 @@ def _touch_visit_family(ctx: ApplyContext, visit_ids: list[str], *, include_visi
         sa.select(f.c.id).where(f.c.visit_id.in_(visit_ids))).scalars())
     criticism_ids = list(ctx.conn.execute(
         sa.select(c.c.id).where(c.c.finding_id.in_(finding_ids))).scalars()) if finding_ids else []
-    owners = [*visit_ids, *finding_ids, *criticism_ids]
+    r = ChecklistResult.__table__  # a visit's checklist results follow it too (issue 16 §2)
+    result_ids = list(ctx.conn.execute(
+        sa.select(r.c.id).where(r.c.visit_id.in_(visit_ids))).scalars())
+    owners = [*visit_ids, *finding_ids, *criticism_ids, *result_ids]
     attachment_ids = list(ctx.conn.execute(
         sa.select(a.c.id).where(a.c.owner_id.in_(owners))).scalars())
     if include_visits:
         _touch(ctx, Visit.__table__, visit_ids)
     _touch(ctx, f, finding_ids)
     _touch(ctx, c, criticism_ids)
+    _touch(ctx, r, result_ids)
     _touch(ctx, a, attachment_ids)
 
 

@@ -41,11 +41,15 @@ MATRIX: dict[str, dict[str, str]] = {
         # what its unit reported; HQ writes the links and answers, the unit the rest
         "problem_source": "r", "problem_receipt": "r", "extension_request": "r",
         "rectification_report": "r",
+        # checklists on site (issue 16 §2): HQ writes the templates, the office reads them
+        "checklist_template": "r", "checklist_item": "r",
     },
     "representative": {
         **{name: "r" for name in REFERENCE},
         "visit": "rcud", "finding": "rcud", "personnel_criticism": "rcud",
         "opinion": "c", "attachment": "rcd", "office_settings": "r",
+        # checklists on site (issue 16 §2): the templates to read, a visit's results to write
+        "checklist_template": "r", "checklist_item": "r", "checklist_result": "rcud",
     },
     "kiosk": {"unit": "r", "campaign": "r", "evaluation": "c", "office_settings": "r"},
     # A unit's liaison (issue 14 §2): its units' assigned problems, as a projection
@@ -58,7 +62,8 @@ MATRIX: dict[str, dict[str, str]] = {
 FOLLOW_PROBLEM = ("problem_receipt", "extension_request", "rectification_report")
 # (role, table) pairs whose rows are filtered one by one (the rest is all-or-nothing per table).
 ROW_FILTERED: dict[str, frozenset[str]] = {
-    "representative": frozenset({"visit", "finding", "personnel_criticism", "attachment"}),
+    "representative": frozenset({"visit", "finding", "personnel_criticism", "attachment",
+                                 "checklist_result"}),
     "kiosk": frozenset({"unit", "evaluation"}),
     "office": frozenset({"attachment"}),
     "unit": frozenset({"unit", "problem", *FOLLOW_PROBLEM, "attachment"}),
@@ -123,8 +128,10 @@ RowRule = Callable[[Scope, dict | None, dict | None, Lookup], Refusal | None]
 
 # Tables HQ alone writes and every other device reads: a change from another device is refused
 # with the table's own code, which tells a person why (issue 14 §5).
+_CHECKLIST_HQ_ONLY = Refusal("checklist_hq_only", "only HQ writes checklist templates")
 HQ_WRITTEN = {"office_settings": Refusal("office_settings_hq_only",
-                                         "only HQ sets the office settings")}
+                                         "only HQ sets the office settings"),
+              "checklist_template": _CHECKLIST_HQ_ONLY, "checklist_item": _CHECKLIST_HQ_ONLY}
 
 
 def role_refusal(scope: Scope, table: str, op: str) -> Refusal | None:
@@ -164,6 +171,11 @@ def _finding_readable(scope: Scope, finding: dict | None, lookup: Lookup) -> boo
     if not finding.get("visit_id"):
         return finding.get("created_device") == scope.device.store_device_id
     return _visit_readable(scope, lookup("visit", finding["visit_id"]))
+
+
+def _result_readable(scope: Scope, row: dict | None, lookup: Lookup) -> bool:
+    """A visit's checklist result follows its visit (issue 16 §2)."""
+    return row is not None and _visit_readable(scope, lookup("visit", row.get("visit_id")))
 
 
 def _criticism_readable(scope: Scope, row: dict | None, lookup: Lookup) -> bool:
@@ -332,11 +344,14 @@ _OWNER_READABLE = {
     "rectification_report": lambda s, row, lk: row_visible(s, "rectification_report", row, lk),
     "finding": _finding_readable,
     "personnel_criticism": _criticism_readable,
+    "checklist_result": _result_readable,
 }
 _ROW_WRITE: dict[tuple[str, str], RowRule] = {
     ("representative", "visit"): _representative_visit,
     ("representative", "finding"): _readable_rows(_finding_readable, "finding"),
     ("representative", "personnel_criticism"): _readable_rows(_criticism_readable, "criticism"),
+    ("representative", "checklist_result"): _readable_rows(_result_readable,
+                                                           "checklist result"),
     ("representative", "attachment"): _attachment_owner,
     ("office", "attachment"): _attachment_owner,
     ("office", "campaign"): _office_campaign,
@@ -415,7 +430,7 @@ def row_visible(scope: Scope, table: str, row: dict, lookup: Lookup) -> bool:
         return row_visible(scope, owner, lookup(owner, row.get("owner_id")) or {}, lookup)
     if table == "visit":
         return visit_visible(scope, row)
-    if table == "finding":
+    if table in ("finding", "checklist_result"):
         return visit_visible(scope, lookup("visit", row.get("visit_id")))
     if table == "personnel_criticism":
         if not row.get("finding_id"):

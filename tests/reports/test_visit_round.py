@@ -83,3 +83,20 @@ def test_the_command_line_writes_the_report(tmp_path):
     assert res.returncode == 0, res.stderr
     text = pdf_text(out)
     assert "明察暗访情况通报" in text and PLACE not in text and TEAM not in text
+
+
+def test_the_report_lists_per_unit_the_checklist_items_failed(store, tmp_path):
+    from models.checklist_tables import ChecklistOutcome as O
+    from models.checklists import save_checklist, visit_checklist
+
+    _plant(store)
+    with store.read() as conn:
+        visit = conn.exec_driver_sql("SELECT id FROM visit WHERE kind = 'secret'").scalar()
+        template, items, _ = visit_checklist(conn, visit)
+    with store.write("rep") as w:
+        save_checklist(w, visit, template["id"], {
+            items[0]["id"]: (O.FAIL, f"{TEAM}9点到达时无人"), items[1]["id"]: (O.PASS, ""),
+            items[4]["id"]: (O.FAIL, "")})
+    text = _text(store, tmp_path / "通报.docx").replace("\n", "")
+    assert "检查清单未通过项：工作人员在岗在位、无推诿扯皮。" in text
+    assert TEAM not in text and "9点" not in text  # the notes are not printed as such
