@@ -28,6 +28,7 @@ from models.messages import (
     rankings,
     records,
     rectification_loop,
+    rounds,
     security,
     store,
     sync,
@@ -37,7 +38,7 @@ from models.messages import (
 
 AREAS = (general, cli, cli_usage, records, imports, security, store, documents, sync,
          unit_reports, acceptance, assignments, profiles, trends, rankings,
-         rectification_loop, ledger_imports)
+         rectification_loop, ledger_imports, rounds)
 
 
 def _join() -> dict[str, str]:

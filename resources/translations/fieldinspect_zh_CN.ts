@@ -5195,6 +5195,61 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>patients rate a hospital or a unit under a hospital, not this unit</source>
         <translation>患者只评议医院或医院下属单位，不能评议此单位</translation>
     </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>The round asks for {units} units but the pool has only {pool}.</source>
+        <translation>本轮要抽取 {units} 个单位，但单位池只有 {pool} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>The date window {date_from} to {date_to} is empty.</source>
+        <translation>日期范围 {date_from} 至 {date_to} 为空。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>No eligible representative is left for unit {unit}: the team needs {needed} and has {found}. Widen the pool, raise the visits per representative or lower the team size.</source>
+        <translation>单位 {unit} 已没有符合条件的代表：小组需要 {needed} 人，现有 {found} 人。请扩大代表池、提高每名代表的检查次数或减少小组人数。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>{path} is not a readable round file (UTF-8 JSON).</source>
+        <translation>{path} 不是可读的抽查轮次文件（UTF-8 JSON）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>{path} is not a FieldInspect round file of a version this program knows.</source>
+        <translation>{path} 不是本程序能识别版本的督查通抽查轮次文件。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>The round does not verify: {what} differs from what its inputs and seed material give.</source>
+        <translation>抽查轮次验证未通过：{what} 与其输入和种子材料算出的结果不同。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>The round file lacks a part the verification needs.</source>
+        <translation>抽查轮次文件缺少验证所需的部分。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>Random inspection rounds (two randoms): draw, verify and publish.</source>
+        <translation>双随机抽查轮次：抽取、验证和公开。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>Recompute a round file&apos;s draw (full or public) and check it against its inputs, commitment and seed material.</source>
+        <translation>重新计算抽查轮次文件（完整或公开）的抽取结果，并与其输入、承诺值和种子材料核对。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>The round verifies: {units} units drawn as the file says, from a seed HQ committed to before the public value was known.</source>
+        <translation>抽查轮次验证通过：{units} 个单位的抽取结果与文件一致，种子来自总部在公开值确定之前已承诺的秘密值。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>The draw matches its seed, but the seed was given directly (--seed): the round is marked not verifiable and proves nothing about who chose it.</source>
+        <translation>抽取结果与种子一致，但种子是直接给定的（--seed）：本轮标记为不可验证，不能证明抽取未被人为选择。</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsPanel</name>

@@ -1,0 +1,28 @@
+"""Messages of random inspection rounds (双随机, issue 16 §1): the draw (models/draw), the round
+file's verification and the `fieldinspect plan` commands (desktop/cli/plan_commands.py)."""
+
+MESSAGES = {
+    # Refusals of the draw (DomainError codes, models/draw/algorithm.py)
+    "draw_pool_too_small": "The round asks for {units} units but the pool has only {pool}.",
+    "draw_bad_window": "The date window {date_from} to {date_to} is empty.",
+    "draw_team_short": "No eligible representative is left for unit {unit}: the team needs "
+                       "{needed} and has {found}. Widen the pool, raise the visits per "
+                       "representative or lower the team size.",
+    # The round file (models/draw/round_file.py)
+    "round_file_unreadable": "{path} is not a readable round file (UTF-8 JSON).",
+    "round_file_not_round": "{path} is not a FieldInspect round file of a version this "
+                            "program knows.",
+    "round_verify_differs": "The round does not verify: {what} differs from what its inputs "
+                            "and seed material give.",
+    "round_verify_malformed": "The round file lacks a part the verification needs.",
+    # Command line (desktop/cli/plan_commands.py)
+    "help_plan": "Random inspection rounds (two randoms): draw, verify and publish.",
+    "help_plan_verify": "Recompute a round file's draw (full or public) and check it against "
+                        "its inputs, commitment and seed material.",
+    "round_verified_committed": "The round verifies: {units} units drawn as the file says, "
+                                "from a seed HQ committed to before the public value was "
+                                "known.",
+    "round_verified_not_verifiable": "The draw matches its seed, but the seed was given "
+                                     "directly (--seed): the round is marked not verifiable "
+                                     "and proves nothing about who chose it.",
+}
