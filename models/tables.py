@@ -21,6 +21,7 @@ from models.rectification import (
     RectificationReport,
 )
 from models.reference import Campaign, OfficeSettings, Representative, Team, Unit
+from models.round_table import DrawRound
 from models.security.tables import AuditEntry, RecordVersion
 from models.succession import UnitSuccession
 from models.sync_state import SyncIssue
@@ -48,6 +49,7 @@ SYNCED_TABLES: dict[str, type[SQLModel]] = {
         EntryBatch,
         BatchKeying,
         UnitSuccession,
+        DrawRound,
     )
 }
 

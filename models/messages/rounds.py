@@ -8,6 +8,15 @@ MESSAGES = {
     "draw_team_short": "No eligible representative is left for unit {unit}: the team needs "
                        "{needed} and has {found}. Widen the pool, raise the visits per "
                        "representative or lower the team size.",
+    # A round at HQ (models/rounds.py, models/round_pools.py)
+    "round_hq_only": "Only HQ draws a random round.",
+    "round_unknown_campaign": "No single campaign is named {campaign}.",
+    "round_unknown": "No round {round}.",
+    "round_not_committed": "Round {round} is not waiting for its public value: it was drawn "
+                           "already or a newer commitment replaced it.",
+    "round_not_drawn": "Round {round} has not been drawn yet.",
+    "round_not_over": "The round runs until {date_to}: it is published only after its last "
+                      "date.",
     # The round file (models/draw/round_file.py)
     "round_file_unreadable": "{path} is not a readable round file (UTF-8 JSON).",
     "round_file_not_round": "{path} is not a FieldInspect round file of a version this "

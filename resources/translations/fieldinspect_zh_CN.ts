@@ -5250,6 +5250,36 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>The draw matches its seed, but the seed was given directly (--seed): the round is marked not verifiable and proves nothing about who chose it.</source>
         <translation>抽取结果与种子一致，但种子是直接给定的（--seed）：本轮标记为不可验证，不能证明抽取未被人为选择。</translation>
     </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>Only HQ draws a random round.</source>
+        <translation>只有总部可以抽取随机抽查轮次。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>No single campaign is named {campaign}.</source>
+        <translation>没有唯一名为 {campaign} 的活动。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>No round {round}.</source>
+        <translation>没有抽查轮次 {round}。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>Round {round} is not waiting for its public value: it was drawn already or a newer commitment replaced it.</source>
+        <translation>抽查轮次 {round} 不在等待公开值：它已抽取，或已被更新的承诺取代。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>Round {round} has not been drawn yet.</source>
+        <translation>抽查轮次 {round} 尚未抽取。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>The round runs until {date_to}: it is published only after its last date.</source>
+        <translation>本轮持续到 {date_to}：最后一天过后才能公开。</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsPanel</name>
