@@ -17,6 +17,11 @@ MESSAGES = {
     "round_not_drawn": "Round {round} has not been drawn yet.",
     "round_not_over": "The round runs until {date_to}: it is published only after its last "
                       "date.",
+    # Import of representatives (models/imports/unit_references.py)
+    "representative_work_unit_unknown": "No unit {unit}: give the unit of work as its path "
+                                        "or name (e.g. township/unit).",
+    "representative_work_unit_ambiguous": "{count} units answer to {unit}: give more of its "
+                                          "path (e.g. township/unit).",
     # The round file (models/draw/round_file.py)
     "round_file_unreadable": "{path} is not a readable round file (UTF-8 JSON).",
     "round_file_not_round": "{path} is not a FieldInspect round file of a version this "
@@ -26,6 +31,29 @@ MESSAGES = {
     "round_verify_malformed": "The round file lacks a part the verification needs.",
     # Command line (desktop/cli/plan_commands.py)
     "help_plan": "Random inspection rounds (two randoms): draw, verify and publish.",
+    "help_plan_commit": "At HQ: fix the pools and constraints and a random secret, record "
+                        "and print the commitment; draw later with the public value.",
+    "help_plan_draw": "At HQ: draw a committed round (--round ID --public-value TEXT), or "
+                      "draw at once from --seed HEX (marked not verifiable); writes the full "
+                      "round file.",
+    "help_plan_publish": "At HQ, after the round's last date: write the public round file "
+                         "with the units, their outcomes and the inspectors as pseudonyms.",
+    "help_plan_export": "At HQ: write the full round file (the real representative pool), "
+                        "recorded in the audit trail.",
+    "round_options_missing": "Missing: {options}.",
+    "round_commit_first": "A public value known before the commitment would let HQ choose the "
+                          "outcome: run plan commit first, then plan draw --round ID "
+                          "--public-value TEXT once the value is fixed.",
+    "round_bad_seed": "A seed is 64 hexadecimal digits (32 bytes).",
+    "round_file_not_written": "Could not write {path}.",
+    "round_committed": "Round {round} committed.\nCommitment (SHA-256 of the secret): "
+                       "{commitment}\nInputs' hash: {inputs_hash}\nPublish both now; once "
+                       "the public value is fixed, run: fieldinspect plan draw --round {round} "
+                       "--public-value TEXT --out ROUND_FILE",
+    "round_drawn": "Round {round} drawn from seed {seed}: {visits} visits planned. Full round "
+                   "file (keep it at HQ): {path}",
+    "round_published": "Published: {units} units and their outcomes in {path}.",
+    "round_exported": "Full round file written to {path} (recorded in the audit trail).",
     "help_plan_verify": "Recompute a round file's draw (full or public) and check it against "
                         "its inputs, commitment and seed material.",
     "round_verified_committed": "The round verifies: {units} units drawn as the file says, "

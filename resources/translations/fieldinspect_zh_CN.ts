@@ -5280,6 +5280,77 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>The round runs until {date_to}: it is published only after its last date.</source>
         <translation>本轮持续到 {date_to}：最后一天过后才能公开。</translation>
     </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>At HQ: fix the pools and constraints and a random secret, record and print the commitment; draw later with the public value.</source>
+        <translation>总部：固定单位池、代表池、约束条件和一个随机秘密值，记录并打印承诺值；之后用公开值抽取。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>At HQ: draw a committed round (--round ID --public-value TEXT), or draw at once from --seed HEX (marked not verifiable); writes the full round file.</source>
+        <translation>总部：抽取已承诺的轮次（--round ID --public-value TEXT），或直接用 --seed HEX 抽取（标记为不可验证）；写出完整轮次文件。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>At HQ, after the round&apos;s last date: write the public round file with the units, their outcomes and the inspectors as pseudonyms.</source>
+        <translation>总部，在本轮最后一天之后：写出公开轮次文件，含单位、检查结果和以化名表示的检查人员。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>At HQ: write the full round file (the real representative pool), recorded in the audit trail.</source>
+        <translation>总部：写出完整轮次文件（含真实代表池），并记入审计记录。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>Missing: {options}.</source>
+        <translation>缺少：{options}。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>A public value known before the commitment would let HQ choose the outcome: run plan commit first, then plan draw --round ID --public-value TEXT once the value is fixed.</source>
+        <translation>承诺之前已知的公开值会让总部能够选择结果：请先运行 plan commit，待公开值确定后再运行 plan draw --round ID --public-value TEXT。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>A seed is 64 hexadecimal digits (32 bytes).</source>
+        <translation>种子必须是 64 位十六进制数字（32 字节）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>Could not write {path}.</source>
+        <translation>无法写入 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>Round {round} committed.
+Commitment (SHA-256 of the secret): {commitment}
+Inputs&apos; hash: {inputs_hash}
+Publish both now; once the public value is fixed, run: fieldinspect plan draw --round {round} --public-value TEXT --out ROUND_FILE</source>
+        <translation>抽查轮次 {round} 已承诺。
+承诺值（秘密值的 SHA-256）：{commitment}
+输入哈希：{inputs_hash}
+请立即公布这两个值；公开值确定后运行：fieldinspect plan draw --round {round} --public-value TEXT --out ROUND_FILE</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>Round {round} drawn from seed {seed}: {visits} visits planned. Full round file (keep it at HQ): {path}</source>
+        <translation>抽查轮次 {round} 已用种子 {seed} 抽取：计划检查 {visits} 次。完整轮次文件（留存总部）：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>Published: {units} units and their outcomes in {path}.</source>
+        <translation>已公开：{units} 个单位及其检查结果，见 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>Full round file written to {path} (recorded in the audit trail).</source>
+        <translation>完整轮次文件已写入 {path}（已记入审计记录）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>No unit {unit}: give the unit of work as its path or name (e.g. township/unit).</source>
+        <translation>没有单位 {unit}：请用路径或名称填写工作单位（如 乡镇/单位）。</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsPanel</name>
