@@ -2612,6 +2612,11 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>Trends</source>
         <translation>趋势分析</translation>
     </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Random rounds</source>
+        <translation>双随机抽查</translation>
+    </message>
 </context>
 <context>
     <name>Operations</name>
@@ -8289,6 +8294,204 @@ Publish both now; once the public value is fixed, run: fieldinspect plan draw --
         <location filename="../../desktop/app.py" line="1"/>
         <source>No record of this kind to add.</source>
         <translation>没有可添加的此类记录。</translation>
+    </message>
+</context>
+<context>
+    <name>RoundsPage</name>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Any township</source>
+        <translation>任意乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Appraisal category</source>
+        <translation>考评类别</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Attempts</source>
+        <translation>抽取次数</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Campaign</source>
+        <translation>评议活动</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Commit (fix pools and secret)</source>
+        <translation>承诺（固定单位池、代表池和秘密值）</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Commitment (SHA-256 of the secret): %1</source>
+        <translation>承诺值（秘密值的 SHA-256）：%1</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Committed, waiting for the public value</source>
+        <translation>已承诺，等待公开值</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Dates</source>
+        <translation>日期范围</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Discarded (a newer commitment)</source>
+        <translation>已作废（有更新的承诺）</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Draw</source>
+        <translation>抽取</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Drawn</source>
+        <translation>已抽取</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Drawn: %1 visits.</source>
+        <translation>已抽取：%1 次检查。</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Export full file…</source>
+        <translation>导出完整文件…</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Export the full round file</source>
+        <translation>导出完整轮次文件</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>From</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Inputs' hash: %1</source>
+        <translation>输入哈希：%1</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>New round</source>
+        <translation>新建抽查轮次</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>No limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Not visited in the last (days)</source>
+        <translation>最近未检查天数</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Public value: %1</source>
+        <translation>公开值：%1</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Publish the round</source>
+        <translation>公开本轮</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Published</source>
+        <translation>已公开</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Publish…</source>
+        <translation>公开…</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Representatives</source>
+        <translation>评议代表</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Round files (*.json)</source>
+        <translation>轮次文件 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Seed: %1</source>
+        <translation>种子：%1</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Team size</source>
+        <translation>小组人数</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>To</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Units to draw</source>
+        <translation>抽取单位数</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Verify</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Visits per representative at most</source>
+        <translation>每名代表最多检查次数</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Weight of last band units</source>
+        <translation>末位单位权重</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>none: seed given, not verifiable</source>
+        <translation>无：种子直接给定，不可验证</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Public value fixed after the commitment, e.g. a named lottery draw</source>
+        <translation>承诺之后确定的公开值，例如指明期号的彩票开奖结果</translation>
     </message>
 </context>
 </TS>
