@@ -21,7 +21,7 @@ DOC = Path(__file__).resolve().parents[2] / "docs" / "rounds.md"
 
 
 def documented_vector() -> dict:
-    section = DOC.read_text(encoding="utf-8").split("## 7. Test vector", 1)[1]
+    section = DOC.read_text(encoding="utf-8").split("## 8. Test vector", 1)[1]
     return json.loads(re.search(r"```json\n(.*?)```", section, re.S).group(1))
 
 
