@@ -21,6 +21,7 @@ from models.draw.round_file import full_round, new_secret, public_round, seed_ma
 from models.draw.stream import commitment_of
 from models.enums import VisitStatus
 from models.errors import DomainError
+from models.ids import natural_id
 from models.records import Finding, Visit
 from models.reference import Campaign
 from models.round_pools import RoundRequest, gather_inputs
@@ -50,12 +51,16 @@ def _earlier_attempts(w: WriteSession, cid: str, req: RoundRequest) -> int:
     return len(rows)
 
 
-def _new_round(w: WriteSession, req: RoundRequest, today: date, **values) -> tuple[str, dict]:
+def _new_round(w: WriteSession, req: RoundRequest, today: date, key: str,
+               **values) -> tuple[str, dict]:
+    """The round's row; its id derives from the inputs' hash and `key` (the commitment, or the
+    given seed), so the same pools and seed material give the same file on any machine."""
     _require_hq(w)
     cid, inputs = gather_inputs(w.conn, req, today)
     data = canonical.normalised(inputs)
     row_id = w.create(DrawRound, {
-        "campaign_id": cid, "date_from": req.date_from, "date_to": req.date_to,
+        "id": natural_id("draw_round", canonical.inputs_hash(data), key), "campaign_id": cid,
+        "date_from": req.date_from, "date_to": req.date_to,
         "inputs": canonical.dumps(data).decode("utf-8"),
         "inputs_hash": canonical.inputs_hash(data), "pseudonym_key": new_secret(),
         "attempts": _earlier_attempts(w, cid, req) + 1, **values})
@@ -65,7 +70,8 @@ def _new_round(w: WriteSession, req: RoundRequest, today: date, **values) -> tup
 def commit_round(w: WriteSession, req: RoundRequest, today: date) -> dict:
     """Fix the inputs and a secret; audit and return {round, commitment, inputs_hash}."""
     secret = new_secret()
-    row_id, data = _new_round(w, req, today, secret=secret, commitment=commitment_of(secret))
+    commitment = commitment_of(secret)
+    row_id, data = _new_round(w, req, today, commitment, secret=secret, commitment=commitment)
     out = {"round": row_id, "commitment": commitment_of(secret),
            "inputs_hash": canonical.inputs_hash(data)}
     audit.record(w.conn, "round_committed", profile=w.profile, table_name="draw_round",
@@ -127,7 +133,7 @@ def draw_committed(w: WriteSession, round_id: str, public_value: str) -> dict:
 
 def draw_with_seed(w: WriteSession, req: RoundRequest, today: date, seed: str) -> dict:
     """Draw at once from a given seed: the round is marked not verifiable (tests, drills)."""
-    row_id, data = _new_round(w, req, today, verifiable=False)
+    row_id, data = _new_round(w, req, today, seed, verifiable=False)
     audit.record(w.conn, "round_committed", profile=w.profile, table_name="draw_round",
                  row_id=row_id, details={"round": row_id, "inputs_hash":
                                          canonical.inputs_hash(data), "seed_given": True})

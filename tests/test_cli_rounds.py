@@ -139,3 +139,15 @@ def test_a_seeded_round_is_drawn_at_once_and_marked_not_verifiable(tmp_path):
                 people[pid]["conflicts"])
     early = run(d, "plan", "verify", str(out))
     assert "not verifiable" in early.stdout
+
+
+def test_two_machines_draw_byte_identical_round_files_from_the_same_pools_and_seed(tmp_path):
+    files = []
+    for machine in ("one", "two"):
+        (tmp_path / machine).mkdir()
+        d = county(tmp_path / machine)
+        out = tmp_path / machine / "round.json"
+        done = run(d, "plan", "draw", *POOL, "--seed", "ab" * 32, "--out", str(out))
+        assert done.returncode == 0, done.stderr
+        files.append(out.read_bytes())
+    assert files[0] == files[1]
