@@ -14,6 +14,7 @@ from pathlib import Path
 
 async def _render(out: Path, only: tuple[str, ...] = ()) -> int:
     from desktop.data.clerk_sample import clerk_figures_sample
+    from desktop.data.rounds import sample_round
     from desktop.data.screenshot_samples import sample_answers
     from desktop.data.sync_issues import add_sample_conflict
     from desktop.i18n import CHINESE, ENGLISH, Translations
@@ -30,6 +31,7 @@ async def _render(out: Path, only: tuple[str, ...] = ()) -> int:
         await worker.run(add_sample_conflict, session.store)
         await worker.run(sample_answers, session.store, _drawn_photo("导办台"))
         await worker.run(clerk_figures_sample, session.store)
+        await worker.run(sample_round, session.store)
         for lang in (ENGLISH, CHINESE):
             translations.switch(lang)
             window = MainWindow(session, lang)

@@ -38,6 +38,8 @@ class VisitBase(SQLModel):
     summary: str = Field(default="", sa_type=sa.Text, max_length=rules.TEXT_CHARS)
     status: VisitStatus = Code(default=VisitStatus.PLANNED)
     visit_date: date | None = Field(default=None, index=True)
+    # The random round (models/rounds.py) that drew it; None for a visit planned by hand.
+    round_id: str | None = Field(default=None, max_length=36, index=True)
 
 
 class Visit(VisitBase, SyncedRow, table=True):

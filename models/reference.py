@@ -53,6 +53,10 @@ class RepresentativeBase(SQLModel):
     township: str = Field(default="", max_length=200)
     phone: str = Field(default="", max_length=40)
     team_id: str | None = Field(default=None, max_length=36, index=True)
+    # The township unit they live in and the unit they work in (issue 16 §1): a random round
+    # never sends them there. `township` stays readable for rows made before.
+    township_unit_id: str | None = Field(default=None, max_length=36)
+    work_unit_id: str | None = Field(default=None, max_length=36)
 
 
 class Representative(RepresentativeBase, SyncedRow, table=True):

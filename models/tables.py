@@ -22,6 +22,7 @@ from models.rectification import (
     RectificationReport,
 )
 from models.reference import Campaign, OfficeSettings, Representative, Team, Unit
+from models.round_table import DrawRound
 from models.security.tables import AuditEntry, RecordVersion
 from models.succession import UnitSuccession
 from models.sync_state import SyncIssue
@@ -52,6 +53,7 @@ SYNCED_TABLES: dict[str, type[SQLModel]] = {
         ChecklistTemplate,
         ChecklistItem,
         ChecklistResult,
+        DrawRound,
     )
 }
 

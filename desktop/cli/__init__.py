@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "desktop.cli.security_commands",
     "desktop.cli.profile_commands",
     "desktop.cli.trend_commands",
+    "desktop.cli.plan_commands",
 )
 
 EXIT_USAGE = 2

@@ -69,6 +69,9 @@ PAGES: tuple[PageSpec, ...] = (
     _page("acceptance", QT_TRANSLATE_NOOP("MainWindow", "Acceptance and extensions"),
           "desktop.pages.acceptance:AcceptancePage", {_HQ, STANDALONE_OFFICE},
           profiles=_SUPERVISORS),
+    # Random inspection rounds (双随机, issue 16 §1): HQ draws, verifies and publishes.
+    _page("rounds", QT_TRANSLATE_NOOP("MainWindow", "Random rounds"),
+          "desktop.pages.rounds:RoundsPage", {_HQ}, profiles=_NOT_CLERKS),
     _page("accountability", QT_TRANSLATE_NOOP("MainWindow", "Accountability"),
           "desktop.pages.accountability:AccountabilityPage", {_HQ}),
     _page("units", QT_TRANSLATE_NOOP("MainWindow", "Units and representatives"),

@@ -236,7 +236,7 @@ def columns_of(kind: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return {
         "problems": (problems.REQUIRED, problems.OPTIONAL),
         "units": (units.REQUIRED, ()),
-        "representatives": (representatives.REQUIRED, ()),
+        "representatives": (representatives.REQUIRED, representatives.OPTIONAL),
         "evaluations": (evaluations.REQUIRED,
                         ("reason", "suggestion", *evaluations.CRITERIA)),
     }[kind]

@@ -42,6 +42,7 @@ HEADER_ALIASES = {
     "parent": ("上级单位", "Parent unit"),
     "category": ("考评类别", "Appraisal category"),
     "township": ("乡镇",),
+    "work_unit": ("工作单位", "Unit of work"),
     "phone": ("电话",),
     "team": ("所属组", "督查组", "Inspection team"),
     "form_no": ("表号", "Form number"),

@@ -1,4 +1,8 @@
-"""Import of the representatives' database: `name,kind,township,phone,team`."""
+"""Import of the representatives' database: `name,kind,township,phone,team`, optionally
+`work_unit` (工作单位, issue 16 §1). The township and the unit of work are also kept as unit
+references (`township_unit_id`, `work_unit_id`), so a random round never sends a representative
+where they live or work: the township by name when exactly one township unit has it, the unit of
+work by its path or name (an unknown or ambiguous one is a row error)."""
 
 from pathlib import Path
 
@@ -18,9 +22,11 @@ from models.imports.common import (
     tick,
 )
 from models.imports.reading import read_table
+from models.imports.unit_references import unit_references
 from models.reference import Representative, Team
 
 REQUIRED = ("name", "kind", "township", "phone", "team")
+OPTIONAL = ("work_unit",)
 LIMITS = column_limits({"name": (Representative, "name"), "township": (Representative, "township"),
                         "phone": (Representative, "phone"), "team": (Team, "name")}, ("kind",))
 
@@ -33,6 +39,7 @@ def import_file(store, path: Path, *, profile: str, skip_invalid: bool, dry_run:
     with store.read() as conn:
         known_reps = set(conn.execute(sa.select(Representative.__table__.c.id)).scalars())
         known_teams = set(conn.execute(sa.select(Team.__table__.c.id)).scalars())
+        places = unit_references(conn)
     reps, teams = {}, {}
     limits = long_columns(rows, LIMITS)
     for number, values in rows:
@@ -44,6 +51,7 @@ def import_file(store, path: Path, *, profile: str, skip_invalid: bool, dry_run:
             kind = parse_enum(RepresentativeKind, cut.get("kind", "") or "citizen")
         except ParseError as exc:
             problems.append(exc.problem("kind"))
+        work_unit = places.work_unit(cut.get("work_unit", ""), problems)
         if problems:
             for p in problems:
                 p.row, p.source = number, str(path)
@@ -60,7 +68,8 @@ def import_file(store, path: Path, *, profile: str, skip_invalid: bool, dry_run:
             continue
         reps[rep_id] = {"id": rep_id, "name": name, "kind": kind,
                         "township": values.get("township", ""), "phone": values.get("phone", ""),
-                        "team_id": team_id}
+                        "team_id": team_id, "work_unit_id": work_unit,
+                        "township_unit_id": places.township(values.get("township", ""))}
     refuse_if_invalid(report, skip_invalid)
     tick(progress, "reading", len(rows), len(rows))
     if not dry_run:

@@ -30,6 +30,7 @@ from models.messages import (
     record_imports,
     records,
     rectification_loop,
+    rounds,
     security,
     snapshots,
     store,
@@ -41,8 +42,8 @@ from models.messages import (
 
 AREAS = (general, cli, cli_usage, records, imports, security, store, documents, sync,
          unit_reports, acceptance, assignments, profiles, trends, rankings,
-         rectification_loop, ledger_imports, work_report, record_imports, snapshots,
-         checklists)
+         rectification_loop, ledger_imports, work_report, record_imports, snapshots, checklists,
+         rounds)
 
 
 def _join() -> dict[str, str]:

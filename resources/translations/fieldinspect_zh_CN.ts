@@ -2657,6 +2657,11 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>Trends</source>
         <translation>趋势分析</translation>
     </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Random rounds</source>
+        <translation>双随机抽查</translation>
+    </message>
 </context>
 <context>
     <name>Operations</name>
@@ -5424,6 +5429,162 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <location filename="../../models/messages/checklists.py" line="1"/>
         <source>checklist result</source>
         <translation>检查结果</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>The round asks for {units} units but the pool has only {pool}.</source>
+        <translation>本轮要抽取 {units} 个单位，但单位池只有 {pool} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>The date window {date_from} to {date_to} is empty.</source>
+        <translation>日期范围 {date_from} 至 {date_to} 为空。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>No eligible representative is left for unit {unit}: the team needs {needed} and has {found}. Widen the pool, raise the visits per representative or lower the team size.</source>
+        <translation>单位 {unit} 已没有符合条件的代表：小组需要 {needed} 人，现有 {found} 人。请扩大代表池、提高每名代表的检查次数或减少小组人数。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>{path} is not a readable round file (UTF-8 JSON).</source>
+        <translation>{path} 不是可读的抽查轮次文件（UTF-8 JSON）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>{path} is not a FieldInspect round file of a version this program knows.</source>
+        <translation>{path} 不是本程序能识别版本的督查通抽查轮次文件。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>The round does not verify: {what} differs from what its inputs and seed material give.</source>
+        <translation>抽查轮次验证未通过：{what} 与其输入和种子材料算出的结果不同。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>The round file lacks a part the verification needs.</source>
+        <translation>抽查轮次文件缺少验证所需的部分。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>Random inspection rounds (two randoms): draw, verify and publish.</source>
+        <translation>双随机抽查轮次：抽取、验证和公开。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>Recompute a round file&apos;s draw (full or public) and check it against its inputs, commitment and seed material.</source>
+        <translation>重新计算抽查轮次文件（完整或公开）的抽取结果，并与其输入、承诺值和种子材料核对。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>The round verifies: {units} units drawn as the file says, from a seed HQ committed to before the public value was known.</source>
+        <translation>抽查轮次验证通过：{units} 个单位的抽取结果与文件一致，种子来自总部在公开值确定之前已承诺的秘密值。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>The draw matches its seed, but the seed was given directly (--seed): the round is marked not verifiable and proves nothing about who chose it.</source>
+        <translation>抽取结果与种子一致，但种子是直接给定的（--seed）：本轮标记为不可验证，不能证明抽取未被人为选择。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>Only HQ draws a random round.</source>
+        <translation>只有总部可以抽取随机抽查轮次。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>No single campaign is named {campaign}.</source>
+        <translation>没有唯一名为 {campaign} 的活动。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>No round {round}.</source>
+        <translation>没有抽查轮次 {round}。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>Round {round} is not waiting for its public value: it was drawn already or a newer commitment replaced it.</source>
+        <translation>抽查轮次 {round} 不在等待公开值：它已抽取，或已被更新的承诺取代。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>Round {round} has not been drawn yet.</source>
+        <translation>抽查轮次 {round} 尚未抽取。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>The round runs until {date_to}: it is published only after its last date.</source>
+        <translation>本轮持续到 {date_to}：最后一天过后才能公开。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>At HQ: fix the pools and constraints and a random secret, record and print the commitment; draw later with the public value.</source>
+        <translation>总部：固定单位池、代表池、约束条件和一个随机秘密值，记录并打印承诺值；之后用公开值抽取。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>At HQ: draw a committed round (--round ID --public-value TEXT), or draw at once from --seed HEX (marked not verifiable); writes the full round file.</source>
+        <translation>总部：抽取已承诺的轮次（--round ID --public-value TEXT），或直接用 --seed HEX 抽取（标记为不可验证）；写出完整轮次文件。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>At HQ, after the round&apos;s last date: write the public round file with the units, their outcomes and the inspectors as pseudonyms.</source>
+        <translation>总部，在本轮最后一天之后：写出公开轮次文件，含单位、检查结果和以化名表示的检查人员。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>At HQ: write the full round file (the real representative pool), recorded in the audit trail.</source>
+        <translation>总部：写出完整轮次文件（含真实代表池），并记入审计记录。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>Missing: {options}.</source>
+        <translation>缺少：{options}。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>A public value known before the commitment would let HQ choose the outcome: run plan commit first, then plan draw --round ID --public-value TEXT once the value is fixed.</source>
+        <translation>承诺之前已知的公开值会让总部能够选择结果：请先运行 plan commit，待公开值确定后再运行 plan draw --round ID --public-value TEXT。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>A seed is 64 hexadecimal digits (32 bytes).</source>
+        <translation>种子必须是 64 位十六进制数字（32 字节）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>Could not write {path}.</source>
+        <translation>无法写入 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>Round {round} committed.
+Commitment (SHA-256 of the secret): {commitment}
+Inputs&apos; hash: {inputs_hash}
+Publish both now; once the public value is fixed, run: fieldinspect plan draw --round {round} --public-value TEXT --out ROUND_FILE</source>
+        <translation>抽查轮次 {round} 已承诺。
+承诺值（秘密值的 SHA-256）：{commitment}
+输入哈希：{inputs_hash}
+请立即公布这两个值；公开值确定后运行：fieldinspect plan draw --round {round} --public-value TEXT --out ROUND_FILE</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>Round {round} drawn from seed {seed}: {visits} visits planned. Full round file (keep it at HQ): {path}</source>
+        <translation>抽查轮次 {round} 已用种子 {seed} 抽取：计划检查 {visits} 次。完整轮次文件（留存总部）：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>Published: {units} units and their outcomes in {path}.</source>
+        <translation>已公开：{units} 个单位及其检查结果，见 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>Full round file written to {path} (recorded in the audit trail).</source>
+        <translation>完整轮次文件已写入 {path}（已记入审计记录）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>No unit {unit}: give the unit of work as its path or name (e.g. township/unit).</source>
+        <translation>没有单位 {unit}：请用路径或名称填写工作单位（如 乡镇/单位）。</translation>
     </message>
 </context>
 <context>
@@ -8564,6 +8725,204 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <location filename="../../desktop/pages/checklist_templates.py" line="1"/>
         <source>Saved as a new version.</source>
         <translation>已另存为新版本。</translation>
+    </message>
+</context>
+<context>
+    <name>RoundsPage</name>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Any township</source>
+        <translation>任意乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Appraisal category</source>
+        <translation>考评类别</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Attempts</source>
+        <translation>抽取次数</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Campaign</source>
+        <translation>评议活动</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Commit (fix pools and secret)</source>
+        <translation>承诺（固定单位池、代表池和秘密值）</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Commitment (SHA-256 of the secret): %1</source>
+        <translation>承诺值（秘密值的 SHA-256）：%1</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Committed, waiting for the public value</source>
+        <translation>已承诺，等待公开值</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Dates</source>
+        <translation>日期范围</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Discarded (a newer commitment)</source>
+        <translation>已作废（有更新的承诺）</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Draw</source>
+        <translation>抽取</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Drawn</source>
+        <translation>已抽取</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Drawn: %1 visits.</source>
+        <translation>已抽取：%1 次检查。</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Export full file…</source>
+        <translation>导出完整文件…</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Export the full round file</source>
+        <translation>导出完整轮次文件</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>From</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Inputs&apos; hash: %1</source>
+        <translation>输入哈希：%1</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>New round</source>
+        <translation>新建抽查轮次</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>No limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Not visited in the last (days)</source>
+        <translation>最近未检查天数</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Public value: %1</source>
+        <translation>公开值：%1</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Publish the round</source>
+        <translation>公开本轮</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Published</source>
+        <translation>已公开</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Publish…</source>
+        <translation>公开…</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Representatives</source>
+        <translation>评议代表</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Round files (*.json)</source>
+        <translation>轮次文件 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Seed: %1</source>
+        <translation>种子：%1</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Team size</source>
+        <translation>小组人数</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>To</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Units to draw</source>
+        <translation>抽取单位数</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Verify</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Visits per representative at most</source>
+        <translation>每名代表最多检查次数</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Weight of last band units</source>
+        <translation>末位单位权重</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>none: seed given, not verifiable</source>
+        <translation>无：种子直接给定，不可验证</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Public value fixed after the commitment, e.g. a named lottery draw</source>
+        <translation>承诺之后确定的公开值，例如指明期号的彩票开奖结果</translation>
     </message>
 </context>
 </TS>

@@ -160,9 +160,13 @@ def _verb(op: str) -> str:
 
 
 def _visit_readable(scope: Scope, visit: dict | None) -> bool:
-    """A representative writes the visits of its team that it receives."""
-    return (visit is not None and scope.team_id is not None
-            and visit.get("team_id") == scope.team_id and visit_visible(scope, visit))
+    """A representative writes the visits of its team that it receives, and a visit drawn in a
+    random round (no standing team, issue 16 §1) that it is assigned to."""
+    if visit is None or not visit_visible(scope, visit):
+        return False
+    if visit.get("round_id") and visit.get("team_id") is None:
+        return scope.device.representative_id in as_list(visit.get("representative_ids"))
+    return scope.team_id is not None and visit.get("team_id") == scope.team_id
 
 
 def _finding_readable(scope: Scope, finding: dict | None, lookup: Lookup) -> bool:

@@ -14,9 +14,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # What each device role saw before the table (desktop/session.py's PAGES_BY_ROLE and its rules).
 BEFORE = {
-    # "trends" added with issue 15 §3 (HQ and office: the breakdowns; HQ: the comparison).
+    # "trends" added with issue 15 §3 (HQ and office: the breakdowns; HQ: the comparison);
+    # "rounds" with issue 16 §1 (HQ, not its clerks: random rounds).
     DeviceRole.HQ: ("dashboard", "visits", "findings", "criticisms", "evaluations", "entry",
-                    "trends", "ledger", "accountability", "units", "reports", "hq", "conflicts",
+                    "trends", "ledger", "rounds", "accountability", "units", "reports", "hq", "conflicts",
                     "settings"),
     DeviceRole.OFFICE: ("dashboard", "evaluations", "entry", "trends", "ledger", "units", "reports",
                         "conflicts", "settings"),
@@ -33,7 +34,7 @@ def pages_before(device_role, profile_role, standalone):
     if standalone and "hq" not in pages:  # a never-enrolled office makes its own campaigns
         pages = (*pages[:-2], "hq", *pages[-2:])
     if profile_role == ProfileRole.CLERK:
-        pages = tuple(p for p in pages if p != "hq")
+        pages = tuple(p for p in pages if p not in ("hq", "rounds"))
     if profile_role not in (ProfileRole.SUPERVISOR, ProfileRole.HQ):
         pages = tuple(p for p in pages if p != "reports")
     elif device_role == DeviceRole.HQ or standalone:  # HQ answers the units (issue 14 §2)
