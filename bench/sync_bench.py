@@ -5,10 +5,16 @@
 - push of 26,300 forms from one device, against the SQLite HQ (and PostgreSQL when a URL is
   given);
 - one changed record pushed and pulled (median and p95 of a full round);
-- D devices (default 50) syncing one-record rounds at once against PostgreSQL.
+- D devices (default 50) syncing one-record rounds at once against PostgreSQL;
+- HQ's capacity apart from the clients (`bench/hq_capacity.py`: pre-built one-record rounds
+  from separate processes, PostgreSQL, 2 workers);
+- `import evaluations` of 26,300 forms, the whole command (`bench/import_bench.py`).
+Each figure is printed with the raw insert of the same rows (or, for a one-record round, of
+one row with its commit) measured in the same run.
 
     .venv/bin/python bench/sync_bench.py [--pg postgresql+psycopg://...] [--records 100000]
-        [--forms 26300] [--devices 50] [--seconds 20] [--only pull,push,round,many]
+        [--forms 26300] [--devices 50] [--seconds 20]
+        [--only pull,push,round,many,capacity,import]
 """
 
 import argparse
@@ -34,6 +40,7 @@ from bench.sync_bench_setup import (  # noqa: E402
     enroll,
     fresh_pg,
     raw_insert_rate,
+    raw_one_row_ms,
     seed_forms_at_hq,
     seed_reference_at_hq,
     seed_rows_for_baseline,
@@ -123,6 +130,8 @@ def bench_round(tmp: Path, rounds: int = 50) -> None:
     print(f"one changed record pushed and pulled (a full sync round incl. token): median "
           f"{statistics.median(times) * 1000:.1f} ms, p95 {times[int(len(times) * .95)] * 1000:.1f}"
           f" ms (target <= 10 ms)")
+    print(f"  baseline in the same run: raw insert of one form and its commit into an encrypted "
+          f"store, median {raw_one_row_ms(tmp / 'round-raw', rounds):.1f} ms")
 
 
 def bench_many(tmp: Path, pg_url: str | None, devices: int, seconds: float) -> None:
@@ -145,6 +154,42 @@ def bench_many(tmp: Path, pg_url: str | None, devices: int, seconds: float) -> N
           f"(target >= 300/s, p95 <= 200 ms)")
 
 
+def bench_capacity(tmp: Path, pg_url: str | None, devices: int, seconds: float) -> None:
+    from bench.hq_capacity import enroll_devices, measure
+
+    if not pg_url:
+        print("HQ capacity: skipped (give --pg URL)")
+        return
+    server = Server(tmp / "capacity-hq", fresh_pg(pg_url), workers=2)
+    server.migrate()
+    ids = seed_reference_at_hq(server.db_url, server.data_dir)
+    server.start()
+    try:
+        rounds, latencies, errors = measure(server, enroll_devices(server, devices), ids,
+                                            seconds, 2, 400)
+    finally:
+        server.stop()
+    latencies.sort()
+    p95 = latencies[int(len(latencies) * 0.95)] * 1000 if latencies else float("nan")
+    print(f"HQ capacity ({devices} devices from 2 client processes, PostgreSQL, 2 workers): "
+          f"{rounds / seconds:,.1f} rounds/s, p95 {p95:.0f} ms, {errors} errors "
+          f"(target >= 300/s, p95 <= 200 ms)")
+
+
+def bench_import(tmp: Path) -> None:
+    from bench.import_bench import FORMS, cli, raw_insert_seconds, write_files
+
+    folder = tmp / "import"
+    folder.mkdir()
+    units_csv, forms_csv = write_files(folder)
+    device = folder / "device"
+    cli(device, "import", "units", str(units_csv))
+    whole = cli(device, "import", "evaluations", str(forms_csv))
+    raw = raw_insert_seconds(device, folder)
+    print(f"import evaluations of {FORMS:,} forms, whole command: {whole:.2f} s (target <= 1 s)"
+          f"\n  baseline in the same run: raw executemany of the same rows {raw:.2f} s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--pg", default=os.environ.get("FIELDINSPECT_TEST_PG_URL"))
@@ -152,7 +197,7 @@ def main() -> None:
     parser.add_argument("--forms", type=int, default=26_300)
     parser.add_argument("--devices", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=20)
-    parser.add_argument("--only", default="pull,push,round,many")
+    parser.add_argument("--only", default="pull,push,round,many,capacity,import")
     args = parser.parse_args()
     only = set(args.only.split(","))
     print(f"cores: {os.cpu_count()}, load average: {os.getloadavg()[0]:.2f}")
@@ -169,6 +214,10 @@ def main() -> None:
             bench_round(tmp)
         if "many" in only:
             bench_many(tmp, args.pg, args.devices, args.seconds)
+        if "capacity" in only:
+            bench_capacity(tmp, args.pg, args.devices, args.seconds)
+        if "import" in only:
+            bench_import(tmp)
 
 
 if __name__ == "__main__":

@@ -215,6 +215,23 @@ def raw_insert_rate(data_dir: Path, rows: list[tuple]) -> float:
     return len(rows) / elapsed
 
 
+def raw_one_row_ms(data_dir: Path, rounds: int) -> float:
+    """Median of `rounds` single-row inserts, each committed (the disk's cost of one write)."""
+    store = Store.open(data_dir, PASSPHRASE)
+    columns = [c.name for c in Evaluation.__table__.columns]
+    sql = (f'INSERT INTO evaluation ({", ".join(chr(34) + c + chr(34) for c in columns)}) '
+           f'VALUES ({", ".join("?" for _ in columns)})')
+    times = []
+    for row in seed_rows_for_baseline(rounds):
+        t0 = time.perf_counter()
+        with write_transaction(store.engine) as conn:
+            conn.connection.driver_connection.execute(sql, row)
+        times.append(time.perf_counter() - t0)
+    store.close()
+    times.sort()
+    return times[len(times) // 2] * 1000
+
+
 def many_devices(server: Server, tmp: Path, n: int, seconds: float):
     """n enrolled devices, each with one form; all loop (edit, sync) for `seconds`."""
     from tests.sync.helpers import form

@@ -21,6 +21,7 @@ from models import rules
 from models.base import META_COLUMNS, UTCDateTime
 from models.tables import SYNCED_TABLES
 from models.timeutil import utcnow
+from sync.server.pg_copy import copy_rows, copy_supported
 
 Checker = Callable[[Any], Any]
 
@@ -318,7 +319,7 @@ def insert_ignore(conn: sa.Connection, table: sa.Table):
 # type-processing one parameter dict per row; the same bind processors applied here in a tight
 # loop, and tuples handed to the driver, write exactly the same values. On PostgreSQL, Core's
 # own batching (insertmanyvalues) measured faster than a hand-built multi-row VALUES (psycopg
-# spends more parsing a 25,000-parameter statement), so Core is kept there.
+# spends more parsing a 25,000-parameter statement); a COPY beats both (`sync.server.pg_copy`).
 _INSERT_PLANS: dict[str, tuple] = {}
 
 
@@ -338,12 +339,16 @@ def _insert_plan(dialect, table: sa.Table) -> tuple:
 
 
 def bulk_insert(conn: sa.Connection, table: sa.Table, rows: list[dict]) -> None:
-    """INSERT of many full rows (every column present): at driver level on SQLite, through
-    Core otherwise (and for anything unusual)."""
+    """INSERT of many full rows (every column present): at driver level on SQLite, one COPY
+    on PostgreSQL (psycopg), through Core otherwise (and for anything unusual)."""
     if not rows:
         return
     if conn.dialect.paramstyle != "qmark":
-        conn.execute(table.insert(), rows)
+        if copy_supported(conn) and all(len(r) == len(table.columns) for r in rows) and \
+                all(c.name in rows[0] for c in table.columns):
+            copy_rows(conn, table, rows)
+        else:
+            conn.execute(table.insert(), rows)
         return
     plan = _insert_plan(conn.dialect, table)
     names = plan[0]

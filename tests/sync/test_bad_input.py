@@ -118,3 +118,17 @@ def test_device_administration_is_for_hq_devices_only(hq, http):
     listed = client.get("/v1/admin/devices").json()
     assert "new-desk" in [d["label"] for d in listed]
     assert client.post("/v1/admin/devices/new-desk/revoke").status_code == 200
+
+
+def test_a_whole_number_beyond_64_bits_is_refused_as_out_of_range_not_rounded(hq, http):
+    """The push body is decoded exactly (msgspec): a 30-digit year reaches HQ's checks as the
+    number sent, not as a rounded float, and is refused for its range, naming the field."""
+    body = (b'{"entries": [{"seq": %d, "table": "campaign", "op": "insert", '
+            b'"row_id": "01a213f7-0000-7000-8000-0000000000c1", '
+            b'"fields": {"name": "Huge", "year": 123456789012345678901234567890}}]}' % _next_seq(hq))
+    r = http.post("/v1/push", content=body)
+    assert r.status_code == 200, r.text
+    [refused] = r.json()["outcomes"]
+    assert refused["status"] == "rejected" and refused["details"]["field"] == "year"
+    assert "out of range" in refused["reason"]
+    assert "01a213f7-0000-7000-8000-0000000000c1" not in hq.rows("campaign")

@@ -1,0 +1,173 @@
+"""HQ's capacity measured apart from the clients (prints figures; not a test). Issue 18 §3.
+
+`bench/sync_bench.py --only many` runs fifty sync engines in one Python process next to the
+server, so on two cores it mostly measures the clients. Here the clients do nothing but send:
+every device is enrolled through HQ's own API (real one-time codes, real credentials, real
+access tokens), its one-record push bodies are built before the clock starts (one new form per
+round, contiguous sequence numbers, every row checked by HQ's rules as any push is), and
+separate processes (`--procs`, asyncio + httpx) replay "push one record, then pull from my
+cursor" rounds against `fieldinspect serve` on PostgreSQL with `--workers` processes, for a
+bounded time. Printed: rounds/s, median and p95 of a round, errors, the load average.
+
+    .venv/bin/python bench/hq_capacity.py --pg postgresql+psycopg://... [--devices 50]
+        [--enrolled 500] [--seconds 20] [--procs 2] [--workers 2]
+
+`--enrolled` devices are enrolled at HQ (default: as many as `--devices`); the first
+`--devices` of them send rounds. Run it once with 50 and once with `--enrolled 500`.
+"""
+
+import argparse
+import asyncio
+import multiprocessing
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("FIELDINSPECT_KDF_LOG2N", "10")
+os.environ["FIELDINSPECT_KEYRING"] = "0"
+os.environ["FIELDINSPECT_PASSPHRASE"] = "bench"
+
+import httpx  # noqa: E402
+import orjson  # noqa: E402
+
+from models.ids import new_id  # noqa: E402
+from sync.protocol import SCHEMA_HEADER, SCHEMA_VERSION  # noqa: E402
+
+HEADERS = {SCHEMA_HEADER: str(SCHEMA_VERSION)}
+
+
+def enroll_devices(server, count: int) -> list[dict]:
+    """`count` HQ devices enrolled over HTTP, each with a fresh access token."""
+    from sync.server import admin
+    from sync.server.db import open_server_db
+
+    db = open_server_db(server.db_url, passphrase=os.environ["FIELDINSPECT_PASSPHRASE"])
+    try:
+        codes = [admin.enroll_device(db, role="hq")["code"] for _ in range(count)]
+    finally:
+        db.close()
+    devices = []
+    with httpx.Client(base_url=server.url, headers=HEADERS, timeout=60) as http:
+        for i, code in enumerate(codes):
+            granted = http.post("/v1/enroll", json={
+                "code": code, "device_id": new_id(), "label": f"load-{i}"})
+            granted.raise_for_status()
+            token = http.post("/v1/token", headers={
+                "Authorization": f"Device {granted.json()['credential']}"})
+            token.raise_for_status()
+            devices.append({"token": token.json()["access_token"]})
+    return devices
+
+
+def push_bodies(ids: dict, rounds: int, device: int) -> list[bytes]:
+    """One new form per round, sequence numbers 1, 2, ...: what a device's outbox would send."""
+    bodies = []
+    for seq in range(1, rounds + 1):
+        row_id = new_id()
+        fields = {"id": row_id, "campaign_id": ids["campaign"], "unit_id": ids["unit"],
+                  "group": "citizen", "level": "satisfied", "evaluated_on": "2026-03-01",
+                  "form_no": f"L{device}-{seq}", "source": "paper", "voided": False,
+                  "reason": "", "suggestion": "", "void_reason": "",
+                  "created_at": "2026-03-01 09:00:00.000000"}
+        bodies.append(orjson.dumps({"entries": [{
+            "seq": seq, "table": "evaluation", "row_id": row_id, "op": "insert",
+            "fields": fields, "base_version": None, "profile": "load"}]}))
+    return bodies
+
+
+async def _device_loop(http: httpx.AsyncClient, token: str, bodies: list[bytes],
+                       stop_at: float, out: dict) -> None:
+    auth = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+    cursor = 0
+    for body in bodies:
+        if time.perf_counter() >= stop_at:
+            return
+        t0 = time.perf_counter()
+        try:
+            pushed = await http.post("/v1/push", content=body, headers=auth)
+            pulled = await http.get("/v1/pull", params={"cursor": cursor}, headers=auth)
+            # A refused form (an outcome listed) is an error too: every round must apply.
+            if pushed.status_code != 200 or pulled.status_code != 200 or \
+                    orjson.loads(pushed.content)["outcomes"]:
+                out["errors"] += 1
+                continue
+            cursor = orjson.loads(pulled.content)["cursor"]
+            out["latencies"].append(time.perf_counter() - t0)
+        except httpx.HTTPError:
+            out["errors"] += 1
+
+
+def _replay(url: str, work: list[tuple[str, list[bytes]]], start_at: float,
+            seconds: float) -> dict:
+    """One client process: its devices' rounds, all concurrently, until the time is up."""
+    async def run() -> dict:
+        out = {"latencies": [], "errors": 0}
+        limits = httpx.Limits(max_connections=len(work), max_keepalive_connections=len(work))
+        async with httpx.AsyncClient(base_url=url, headers=HEADERS, timeout=60,
+                                     limits=limits) as http:
+            await asyncio.sleep(max(0.0, start_at - time.time()))
+            stop_at = time.perf_counter() + seconds
+            await asyncio.gather(*(_device_loop(http, token, bodies, stop_at, out)
+                                   for token, bodies in work))
+        return out
+    return asyncio.run(run())
+
+
+def measure(server, devices: list[dict], ids: dict, seconds: float, procs: int,
+            rounds_cap: int) -> tuple[int, list[float], int]:
+    work = [(d["token"], push_bodies(ids, rounds_cap, i)) for i, d in enumerate(devices)]
+    shares = [work[k::procs] for k in range(procs)]
+    start_at = time.time() + 2.0  # every process starts sending at the same moment
+    with multiprocessing.get_context("spawn").Pool(procs) as pool:
+        results = pool.starmap(_replay, [(server.url, share, start_at, seconds)
+                                         for share in shares if share])
+    latencies = [t for r in results for t in r["latencies"]]
+    return len(latencies), latencies, sum(r["errors"] for r in results)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--pg", default=os.environ.get("FIELDINSPECT_TEST_PG_URL"))
+    parser.add_argument("--devices", type=int, default=50)
+    parser.add_argument("--enrolled", type=int, default=0)
+    parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--procs", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--rounds-cap", type=int, default=400, help="bodies built per device")
+    args = parser.parse_args()
+    if not args.pg:
+        sys.exit("give --pg postgresql+psycopg://... (or FIELDINSPECT_TEST_PG_URL)")
+    from bench.sync_bench_setup import Server, seed_reference_at_hq, throw_away_pg
+
+    with tempfile.TemporaryDirectory(prefix="fi-hq-capacity-") as tmp, \
+            throw_away_pg(args.pg) as url:
+        os.environ["FIELDINSPECT_BLOB_DIR"] = str(Path(tmp) / "hq-blobs")
+        server = Server(Path(tmp) / "hq", url, workers=args.workers)
+        server.migrate()
+        ids = seed_reference_at_hq(server.db_url, server.data_dir)
+        server.start()
+        try:
+            enrolled = enroll_devices(server, max(args.enrolled, args.devices))
+            load_before = os.getloadavg()[0]
+            rounds, latencies, errors = measure(server, enrolled[:args.devices], ids,
+                                                args.seconds, args.procs, args.rounds_cap)
+        finally:
+            server.stop()
+    latencies.sort()
+    p95 = latencies[int(len(latencies) * 0.95)] * 1000 if latencies else float("nan")
+    median = statistics.median(latencies) * 1000 if latencies else float("nan")
+    print(f"HQ capacity, PostgreSQL, {args.workers} server workers, {args.devices} devices "
+          f"sending ({len(enrolled)} enrolled) from {args.procs} client processes, "
+          f"{args.seconds:.0f} s: {rounds / args.seconds:,.1f} one-record rounds/s (push + "
+          f"pull), median {median:.0f} ms, p95 {p95:.0f} ms, {errors} errors; load average "
+          f"{load_before:.2f} before, {os.getloadavg()[0]:.2f} after "
+          f"(target >= 300/s, p95 <= 200 ms, 0 errors)")
+
+
+if __name__ == "__main__":
+    main()
