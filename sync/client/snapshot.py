@@ -12,7 +12,6 @@ written to disk outside the encrypted store); the next sync asks again.
 from collections.abc import Awaitable, Callable
 
 from models.store.store import Store, get_meta
-from models.tables import SYNCED_TABLES
 from sync.client.apply import CURSOR_KEY, apply_page
 from sync.client.failures import HqRefused
 from sync.client.hq_client import HqClient
@@ -24,14 +23,14 @@ NOT_OFFERED = {404, 409}
 
 
 def wants_snapshot(store: Store) -> bool:
-    """A new store: cursor zero, empty outbox, every synced table empty."""
+    """A new store: cursor zero, empty outbox, no synced record beyond what ships with the
+    app (the default checklists, which every store and HQ hold under the same ids)."""
     with store.read() as conn:
         if get_meta(conn, CURSOR_KEY, "0") != "0":
             return False
         if conn.exec_driver_sql("SELECT EXISTS (SELECT 1 FROM outbox)").scalar():
             return False
-        return not any(conn.exec_driver_sql(f'SELECT EXISTS (SELECT 1 FROM "{name}")').scalar()
-                       for name in SYNCED_TABLES)
+    return not store.holds_records()
 
 
 async def take_snapshot(client: HqClient, store: Store,
