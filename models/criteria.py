@@ -14,6 +14,7 @@ from collections import defaultdict
 
 import sqlalchemy as sa
 
+from models import form_tally
 from models.enums import Criterion, Level, UnitKind
 from models.rules import appraisal_category
 from models.stats import EV, UNIT, Filters, campaign_weights, level_figures, valid_forms
@@ -24,7 +25,15 @@ Tally = dict[tuple[str, Criterion, Level], int]
 
 def criteria_scan(conn: sa.Connection, f: Filters) -> list[tuple]:
     """(unit_id, campaign_id, group, level, discipline, law, service, integrity, efficiency,
-    forms) of the valid forms: every form figure can be summed from these rows.
+    forms) of the valid forms: every form figure can be summed from these rows. Read from the
+    counts kept on write (models.form_tally) where they answer the filters, else the forms."""
+    if form_tally.covers(f):
+        return form_tally.criteria_rows(conn, f)
+    return criteria_scan_of_forms(conn, f)
+
+
+def criteria_scan_of_forms(conn: sa.Connection, f: Filters) -> list[tuple]:
+    """`criteria_scan` by one grouped scan of the forms.
 
     Grouped by every column of ix_evaluation_unit_counts up to the criteria, in the index's
     order: SQLite walks the index with no sort and returns a row per combination of levels

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 from models.errors import StoreTooNewError
 
-HEAD = "0017"
+HEAD = "0018"
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
 
