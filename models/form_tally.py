@@ -1,13 +1,13 @@
 """The valid forms counted as they are written (issue 15, "Performance": every results figure
 over 100,000 forms in ≤ 50 ms).
 
-`evaluation_tally` (migration 0018) holds, per unit, campaign, respondent group, level, level
-on each criterion, source and month of `evaluated_on`, the number of valid forms; SQLite
-triggers on `evaluation` keep it on every write. The grouped scans the figures are summed from
-(models.stats.form_counts, models.criteria.criteria_scan, models.trends.day_counts) read it
-instead of the forms whenever the filters can be answered from it: no period, or a period of
-whole months (a year, a quarter, a month). A period that starts or ends inside a month is
-answered from the forms, as before. The rows returned have the shape of those scans, so every
+Migration 0018 keeps three tallies with SQLite triggers on `evaluation`, so every write path
+keeps them: `form_tally` (unit, campaign, respondent group, level), `criterion_tally` (unit,
+campaign, criterion, level) and `month_tally` (month of `evaluated_on`, campaign, level,
+source), each with its number of valid forms. The figures read them instead of the forms
+whenever they answer the filters: the unit tallies when no period is set (a campaign, or all
+forms), the month tally for a period of whole months too. Any other period is answered from
+the forms, as before. The rows returned have the shape of the scans they replace, so every
 figure is defined once, whichever rows it is summed from.
 """
 
@@ -16,9 +16,12 @@ from typing import Protocol
 
 import sqlalchemy as sa
 
-CRITERIA = ("discipline", "law", "service", "integrity", "efficiency")
-TALLY = sa.table("evaluation_tally", *(sa.column(c) for c in (
-    "unit_id", "campaign_id", "group", "level", *CRITERIA, "source", "month", "forms")))
+FORMS = sa.table("form_tally", *(sa.column(c) for c in (
+    "unit_id", "campaign_id", "group", "level", "forms")))
+CRITERIA = sa.table("criterion_tally", *(sa.column(c) for c in (
+    "unit_id", "campaign_id", "criterion", "level", "forms")))
+MONTHS = sa.table("month_tally", *(sa.column(c) for c in (
+    "month", "campaign_id", "level", "source", "forms")))
 
 
 class _Filters(Protocol):  # models.stats.Filters (which imports this module)
@@ -28,47 +31,44 @@ class _Filters(Protocol):  # models.stats.Filters (which imports this module)
 
 
 def covers(f: _Filters) -> bool:
-    """Whether the tally answers the filters: no period, or one of whole months."""
+    """Whether the unit tallies answer the filters: no period."""
+    return f.date_from is None and f.date_to is None
+
+
+def covers_months(f: _Filters) -> bool:
+    """Whether the month tally answers the filters: no period, or one of whole months."""
     starts = f.date_from is None or f.date_from.day == 1
     ends = f.date_to is None or (f.date_to + timedelta(days=1)).day == 1
     return starts and ends
 
 
-def _conds(f: _Filters) -> list:
-    t = TALLY.c
-    conds = [t.campaign_id == f.campaign_id] if f.campaign_id else []
-    if f.date_from:
-        conds.append(t.month >= f.date_from.isoformat()[:7])
-    if f.date_to:
-        conds.append(t.month <= f.date_to.isoformat()[:7])
-    return conds
-
-
-def _grouped(conn: sa.Connection, keys: list, shown: list, conds: list) -> list[tuple]:
-    return conn.execute(sa.select(*shown, sa.func.sum(TALLY.c.forms)).where(*conds)
-                        .group_by(*keys)).all()
+def _campaign(table: sa.TableClause, f: _Filters) -> list:
+    return [table.c.campaign_id == f.campaign_id] if f.campaign_id else []
 
 
 def form_rows(conn: sa.Connection, f: _Filters, group: str | None = None) -> list[tuple]:
     """(unit_id, campaign_id, group, level, forms): models.stats.form_counts."""
-    t = TALLY.c
-    keys = [t.unit_id, t.campaign_id, t.group, t.level]
-    conds = _conds(f) + ([t.group == group] if group else [])
-    return _grouped(conn, keys, keys, conds)
+    t = FORMS.c
+    conds = _campaign(FORMS, f) + ([t.group == group] if group else [])
+    return conn.execute(sa.select(t.unit_id, t.campaign_id, t.group, t.level, t.forms)
+                        .where(*conds)).all()
 
 
-def criteria_rows(conn: sa.Connection, f: _Filters) -> list[tuple]:
-    """(unit_id, campaign_id, group, level, discipline, …, efficiency, forms), a criterion
-    left blank as None: models.criteria.criteria_scan. Grouped in the primary key's order."""
-    t = TALLY.c
-    keys = [t.unit_id, t.campaign_id, t.group, t.level, *(t[c] for c in CRITERIA)]
-    shown = [*keys[:4], *(sa.func.nullif(t[c], "") for c in CRITERIA)]
-    return _grouped(conn, keys, shown, _conds(f))
+def criterion_rows(conn: sa.Connection, f: _Filters) -> list[tuple]:
+    """(unit_id, campaign_id, criterion, level, forms) of the forms that scored a criterion."""
+    t = CRITERIA.c
+    return conn.execute(sa.select(t.unit_id, t.campaign_id, t.criterion, t.level, t.forms)
+                        .where(*_campaign(CRITERIA, f))).all()
 
 
 def month_rows(conn: sa.Connection, f: _Filters) -> list[tuple]:
     """("YYYY-MM", campaign_id, level, source, forms): models.trends.day_counts by month (the
     breakdowns by month and by source read no finer date)."""
-    t = TALLY.c
-    keys = [t.month, t.campaign_id, t.level, t.source]
-    return _grouped(conn, keys, keys, _conds(f))
+    t = MONTHS.c
+    conds = _campaign(MONTHS, f)
+    if f.date_from:
+        conds.append(t.month >= f.date_from.isoformat()[:7])
+    if f.date_to:
+        conds.append(t.month <= f.date_to.isoformat()[:7])
+    return conn.execute(sa.select(t.month, t.campaign_id, t.level, t.source, t.forms)
+                        .where(*conds)).all()

@@ -405,20 +405,21 @@ def county_stats_and_ranking(conn: sa.Connection, *, campaign_id: str | None = N
                              date_from: date | None = None, date_to: date | None = None,
                              as_of: date | None = None,
                              ranked: bool = True) -> tuple[dict, list[dict]]:
-    """`county_stats` and `unit_ranking` (all groups) for the same filters, from one scan of
-    the forms (models.criteria.criteria_scan, which the criteria are summed from too): what
-    the dashboard shows. `ranked=False`: the figures alone (an empty ranking)."""
+    """`county_stats` and `unit_ranking` (all groups) for the same filters, from the counts kept
+    on write (models.form_tally) without a period, else from one scan of the forms
+    (models.criteria.criteria_scan, which the criteria are summed from too): what the
+    dashboard shows. `ranked=False`: the figures alone (an empty ranking)."""
     from models.criteria import criteria_scan, form_counts_of  # built on this module
 
     f = Filters(campaign_id, date_from, date_to)
-    rows = criteria_scan(conn, f)
-    counts = form_counts_of(rows)
+    rows = None if form_tally.covers(f) else criteria_scan(conn, f)  # None: the tallies
+    counts = form_counts(conn, f) if rows is None else form_counts_of(rows)
     ranking = ranking_from_counts(conn, counts, campaign_id) if ranked else []
     return _county_stats(conn, f, counts, as_of, rows), ranking
 
 
 def _county_stats(conn: sa.Connection, f: Filters, counts: list[tuple],
-                  as_of: date | None, rows: list[tuple]) -> dict:
+                  as_of: date | None, rows: list[tuple] | None) -> dict:
     from models.criteria import criteria_stats
 
     fi, pc = FINDING, CRITICISM
