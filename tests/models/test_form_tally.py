@@ -155,8 +155,12 @@ def assert_tally_matches_scan(store: Store, ids: dict) -> None:
                 criteria.criteria_stats(conn, f, scan))
 
 
-@pytest.fixture
-def seeded(store):
+@pytest.fixture(params=["triggers", "bulk"])
+def seeded(request, store, monkeypatch):
+    """`bulk`: every import and pulled page merged per batch (models.tally_bulk), however
+    small; `triggers`: the small batches these tests make counted row by row."""
+    if request.param == "bulk":
+        monkeypatch.setattr("models.tally_bulk.SMALL", 1)
     return store, _seed(store)
 
 

@@ -34,7 +34,7 @@ it; such a batch is computed from the keyings again until it is kept anew.
 """
 from collections.abc import Sequence
 
-from alembic import op
+from alembic import context, op
 
 revision: str = '0018'
 down_revision: str | None = '0017'
@@ -57,6 +57,10 @@ WATCHED = ('unit_id', 'campaign_id', '"group"', 'level', *CRITERIA, 'source', 'e
 
 def _counted(row: str) -> str:
     return f"{row}.voided = 0 AND {row}.deleted_at IS NULL"
+
+
+# The bulk paths pause the triggers and merge a batch at once (models/tally_bulk.py).
+NOT_PAUSED = "NOT EXISTS (SELECT 1 FROM tally_paused)"
 
 
 def _criteria(row: str) -> str:
@@ -96,19 +100,22 @@ def _changed() -> str:
 
 TRIGGERS = {
     "evaluation_tally_insert":
-        f"AFTER INSERT ON evaluation WHEN {_counted('NEW')} BEGIN {_add('NEW')} END",
+        f"AFTER INSERT ON evaluation WHEN {_counted('NEW')} AND {NOT_PAUSED} "
+        f"BEGIN {_add('NEW')} END",
     "evaluation_tally_delete":
-        f"AFTER DELETE ON evaluation WHEN {_counted('OLD')} BEGIN {_remove('OLD')} END",
+        f"AFTER DELETE ON evaluation WHEN {_counted('OLD')} AND {NOT_PAUSED} "
+        f"BEGIN {_remove('OLD')} END",
     "evaluation_tally_update_old":
         f"AFTER UPDATE ON evaluation WHEN ({_changed()}) AND {_counted('OLD')} "
-        f"BEGIN {_remove('OLD')} END",
+        f"AND {NOT_PAUSED} BEGIN {_remove('OLD')} END",
     "evaluation_tally_update_new":
         f"AFTER UPDATE ON evaluation WHEN ({_changed()}) AND {_counted('NEW')} "
-        f"BEGIN {_add('NEW')} END",
+        f"AND {NOT_PAUSED} BEGIN {_add('NEW')} END",
 }
 
 
 def _create_tallies() -> None:
+    op.execute("CREATE TABLE tally_paused (paused INTEGER NOT NULL)")
     for table, key in TALLIES.items():
         columns = ", ".join(f"{k} TEXT NOT NULL" for k in key)
         op.execute(f"CREATE TABLE {table} ({columns}, forms INTEGER NOT NULL, "
@@ -150,7 +157,17 @@ CLERK_TRIGGERS = {
 }
 
 
+def _counts_kept() -> bool:
+    """A device store keeps the counts. HQ's server database (SQLite or PostgreSQL; it runs
+    these migrations for its record tables) computes no results figure and would only pay the
+    triggers on every push applied."""
+    return (context.config.attributes.get("device", True)
+            and op.get_bind().dialect.name == "sqlite")
+
+
 def upgrade() -> None:
+    if not _counts_kept():
+        return
     op.execute("CREATE TABLE clerk_batch_figures (batch_id TEXT NOT NULL, clerk TEXT NOT NULL, "
                "keying TEXT NOT NULL, forms INTEGER NOT NULL, seconds REAL NOT NULL, "
                "fields_compared INTEGER NOT NULL, errors INTEGER NOT NULL, "
@@ -163,6 +180,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     for name in (*TRIGGERS, *CLERK_TRIGGERS):
-        op.execute(f"DROP TRIGGER {name}")
-    for table in (*TALLIES, "criterion_tally", "clerk_batch_figures", "clerk_batch_kept"):
-        op.execute(f"DROP TABLE {table}")
+        op.execute(f"DROP TRIGGER IF EXISTS {name}")
+    for table in (*TALLIES, "criterion_tally", "tally_paused", "clerk_batch_figures", "clerk_batch_kept"):
+        op.execute(f"DROP TABLE IF EXISTS {table}")
