@@ -110,7 +110,7 @@ def criteria_stats(conn: sa.Connection, f: Filters, rows: list[tuple] | None = N
     what `criteria_scan` gave for the same filters, if it was read already (else the counts
     kept on write where they answer the filters, or the scan)."""
     weights = campaign_weights(conn)
-    if rows is None and form_tally.covers(f):
+    if rows is None and form_tally.covers(conn, f):
         counts = tallied_counts(conn, f)
     else:
         counts = criteria_counts(criteria_scan(conn, f) if rows is None else rows)

@@ -30,16 +30,24 @@ class _Filters(Protocol):  # models.stats.Filters (which imports this module)
     date_to: date | None
 
 
-def covers(f: _Filters) -> bool:
-    """Whether the unit tallies answer the filters: no period."""
-    return f.date_from is None and f.date_to is None
+def kept(conn: sa.Connection) -> bool:
+    """Whether this database keeps the counts: a device store, not HQ's server database (the
+    figures are computed there from the forms, as before)."""
+    return conn.dialect.name == "sqlite" and conn.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'form_tally'").first() \
+        is not None
 
 
-def covers_months(f: _Filters) -> bool:
+def covers(conn: sa.Connection, f: _Filters) -> bool:
+    """Whether the unit tallies answer the filters: no period, on a store that keeps them."""
+    return f.date_from is None and f.date_to is None and kept(conn)
+
+
+def covers_months(conn: sa.Connection, f: _Filters) -> bool:
     """Whether the month tally answers the filters: no period, or one of whole months."""
     starts = f.date_from is None or f.date_from.day == 1
     ends = f.date_to is None or (f.date_to + timedelta(days=1)).day == 1
-    return starts and ends
+    return starts and ends and kept(conn)
 
 
 def _campaign(table: sa.TableClause, f: _Filters) -> list:

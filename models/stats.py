@@ -125,7 +125,7 @@ def form_counts(conn: sa.Connection, f: Filters, group: str | None = None) -> li
     """(unit_id, campaign_id, group, level, count) of valid forms: the rows every form figure
     is computed from, read from the counts kept on write (models.form_tally) where they answer
     the filters, else from the forms."""
-    if form_tally.covers(f):
+    if form_tally.covers(conn, f):
         return form_tally.form_rows(conn, f, group)
     return form_counts_of_forms(conn, f, group)
 
@@ -412,7 +412,7 @@ def county_stats_and_ranking(conn: sa.Connection, *, campaign_id: str | None = N
     from models.criteria import criteria_scan, form_counts_of  # built on this module
 
     f = Filters(campaign_id, date_from, date_to)
-    rows = None if form_tally.covers(f) else criteria_scan(conn, f)  # None: the tallies
+    rows = None if form_tally.covers(conn, f) else criteria_scan(conn, f)  # None: the tallies
     counts = form_counts(conn, f) if rows is None else form_counts_of(rows)
     ranking = ranking_from_counts(conn, counts, campaign_id) if ranked else []
     return _county_stats(conn, f, counts, as_of, rows), ranking

@@ -62,7 +62,7 @@ def day_counts(conn: sa.Connection, f: Filters) -> list[tuple]:
     breakdowns by month and by source come from. From the counts kept on write
     (models.form_tally) where they answer the filters, with the month ("YYYY-MM") for the date;
     else from the forms."""
-    if form_tally.covers_months(f):
+    if form_tally.covers_months(conn, f):
         return form_tally.month_rows(conn, f)
     return day_counts_of_forms(conn, f)
 
