@@ -1,11 +1,11 @@
 """Criteria benchmark (issue 15 §1, "Performance"; prints figures, not a test).
 
 Fills an encrypted store with the demo county and copies of its forms (criteria included) up to
-100,000, then times, warm and best of several runs, the read every criteria figure
-comes from (the counts kept on write, models.form_tally), each figure set built from it, and
-the whole
-`evaluations.criteria` of `stats --json`; the baseline is the raw scan of the same rows (the
-criteria of every valid form fetched), in the same run. Target: each figure <= 50 ms.
+100,000, then times, warm and best of several runs, the read every criteria figure comes from
+(the counts kept on write, models.form_tally), each figure set built from it, the whole
+`evaluations.criteria` of `stats --json`, and the same from the forms' scan as before migration
+0018; the baseline is the raw scan of the same rows (the criteria of every valid form fetched),
+in the same run. Target: each figure <= 50 ms.
 
     .venv/bin/python bench/criteria_bench.py [--forms 100000] [--runs 5] [--store DIR]
 """
