@@ -1,8 +1,10 @@
 """The clerks' figures over N forms keyed twice (issue 15 §4, performance), against a raw scan
 of the same keying rows in the same run: `python bench/clerk_stats_bench.py 100000`.
 Rows are written with one executemany per table (500 forms a batch, 10 clerks, every form
-agreeing); a figure to print, not a test."""
+agreeing); then every batch's figures kept, as a verification keeps them, and read again.
+A figure to print, not a test."""
 
+import os
 import sys
 import tempfile
 import time
@@ -70,6 +72,18 @@ def main(n: int) -> None:
         started = time.perf_counter()
         scanned = len(conn.execute(sa.select(BatchKeying.__table__)).all())
         print(f"raw scan of {scanned} keying rows: {(time.perf_counter() - started) * 1000:.0f} ms")
+    started = time.perf_counter()
+    with store.write("admin") as w:  # as each batch's verification does (models.batches)
+        for batch in w.conn.execute(sa.select(EntryBatch.__table__.c.id)).scalars().all():
+            clerk_stats.keep_batch_figures(w.conn, batch)
+    print(f"keeping every batch's figures: {(time.perf_counter() - started) * 1000:.0f} ms")
+    with store.read() as conn:
+        for _ in range(3):
+            started = time.perf_counter()
+            kept = clerk_stats.clerk_report(conn, "boss", "supervisor")
+            print(f"clerk_report, every batch kept: {(time.perf_counter() - started) * 1000:.1f}"
+                  f" ms ({len(kept.batches)} rows, same as computed: {kept == report})")
+    print(f"load average {os.getloadavg()[0]:.1f} (2 cores)")
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ run: the columns the figure reads, fetched row by row into Python with no groupi
 """
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -101,6 +102,9 @@ def figures(conn):
         "all breakdowns (stats --json)": (lambda: trends.breakdowns(conn, f),
                                           raw_scan(conn, "unit_id, campaign_id, level, "
                                                          "evaluated_on, source")),
+        "all breakdowns, a period inside a month": (
+            lambda: trends.breakdowns(conn, Filters(date_from=date(2000, 1, 2))),
+            raw_scan(conn, "unit_id, campaign_id, level, evaluated_on, source")),
         "comparison (both campaigns, people)": (
             lambda: cmp.comparison(conn, with_people=True),
             raw_scan(conn, "unit_id, campaign_id, level")),
@@ -120,6 +124,7 @@ def main() -> None:
             n = conn.exec_driver_sql("SELECT count(*) FROM evaluation WHERE NOT voided").scalar()
             print(f"store: {n} valid forms in two campaigns "
                   f"(built in {time.perf_counter() - t0:.1f} s)")
+            print(f"load average {os.getloadavg()[0]:.1f} (2 cores)")
             print(f"{'figure':40} {'figure ms':>10} {'raw scan ms':>12}")
             for name, (figure, baseline) in figures(conn).items():
                 figure()  # warm the page cache for both

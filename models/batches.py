@@ -386,6 +386,9 @@ def _mark_verified(w: WriteSession, batch_id: str) -> None:
     keyers = [k["created_by"] for k in verification_keyings(w.conn, batch_id)]
     w.update(EntryBatch, batch_id, {"verified_at": utcnow(),
                                     "verified_by": keyers[0] if keyers else w.profile})
+    from models.clerk_stats import keep_batch_figures  # built on this module
+
+    keep_batch_figures(w.conn, batch_id)
 
 
 def _require_supervisor(w: WriteSession, actor_role: str | None, code: str) -> None:

@@ -96,7 +96,8 @@ def sees_everyone(conn: sa.Connection, viewer: str, claimed_role: str | None) ->
     return True
 
 
-def _batches(conn: sa.Connection, campaign_id: str | None) -> list[dict]:
+def _batches(conn: sa.Connection, campaign_id: str | None,
+             batch_id: str | None = None) -> list[dict]:
     b, u = EntryBatch.__table__, Unit.__table__
     query = (sa.select(b.c.id, b.c.created_by, b.c.created_at, b.c.evaluated_on,
                        u.c.name.label("unit"))
@@ -104,13 +105,28 @@ def _batches(conn: sa.Connection, campaign_id: str | None) -> list[dict]:
              .where(b.c.deleted_at.is_(None)).order_by(b.c.created_at, b.c.id))
     if campaign_id:
         query = query.where(b.c.campaign_id == campaign_id)
+    if batch_id:
+        query = query.where(b.c.id == batch_id)
     return [dict(r) for r in conn.execute(query).mappings()]
 
 
 def _figures(conn: sa.Connection, campaign_id: str | None) -> list[ClerkFigures]:
-    """Grouped in SQL (each clerk's count and keying time; the forms both keyings agree on),
-    so Python only sees the forms keyed differently."""
+    """The kept figures of the batches that have them (`keep_batch_figures`), the others
+    computed from the keyings."""
     info = {b["id"]: (n, b) for n, b in enumerate(_batches(conn, campaign_id))}
+    kept_ids, kept = _kept(conn, info)
+    stale = [b for b in info if b not in kept_ids]
+    if stale:
+        only = stale if len(stale) < len(info) else None  # all stale: the campaign's filter
+        kept += _computed(conn, info, campaign_id, only)
+    order = {ENTRY: 0, VERIFICATION: 1}
+    return sorted(kept, key=lambda f: (info[f.batch_id][0], order[f.keying], f.clerk))
+
+
+def _computed(conn: sa.Connection, info: dict, campaign_id: str | None,
+              only: list[str] | None) -> list[ClerkFigures]:
+    """Grouped in SQL (each clerk's count and keying time; the forms both keyings agree on),
+    so Python only sees the forms keyed differently. `only`: these batches alone."""
     figures: dict[tuple[str, str, str], ClerkFigures] = {}
 
     def of(batch_id: str, clerk: str, keying: str) -> ClerkFigures:
@@ -120,7 +136,7 @@ def _figures(conn: sa.Connection, campaign_id: str | None) -> list[ClerkFigures]
                 clerk, keying, batch_id, batch["unit"] or "", batch["evaluated_on"])
         return figures[batch_id, clerk, keying]
 
-    for row in conn.execute(_time_query(conn, campaign_id)).mappings():
+    for row in conn.execute(_time_query(conn, campaign_id, only)).mappings():
         if row["batch_id"] in info:
             keying = ENTRY if row["pass_no"] == 1 else VERIFICATION
             f = of(row["batch_id"], row["created_by"], keying)
@@ -128,7 +144,7 @@ def _figures(conn: sa.Connection, campaign_id: str | None) -> list[ClerkFigures]
             batch = info[row["batch_id"]][1]
             if keying == ENTRY and row["created_by"] == batch["created_by"]:
                 f.seconds += keying_seconds([row["first_at"]], batch["created_at"])
-    pairs = _pairs(campaign_id)
+    pairs = _pairs(campaign_id, only)
     for row in conn.execute(pairs.agreed).mappings():
         if row["batch_id"] in info:
             of(row["batch_id"], row["first_by"], ENTRY).fields_compared += len(FIELDS) * row["n"]
@@ -137,9 +153,40 @@ def _figures(conn: sa.Connection, campaign_id: str | None) -> list[ClerkFigures]
     for row in conn.execute(pairs.differing).mappings():
         if row["batch_id"] in info:
             _count_difference(row, of)
-    order = {ENTRY: 0, VERIFICATION: 1}
-    return sorted(figures.values(),
-                  key=lambda f: (info[f.batch_id][0], order[f.keying], f.clerk))
+    return list(figures.values())
+
+
+KEPT = sa.table("clerk_batch_figures", *(sa.column(c) for c in (
+    "batch_id", "clerk", "keying", "forms", "seconds", "fields_compared", "errors", "pending")))
+KEPT_BATCH = sa.table("clerk_batch_kept", sa.column("batch_id"))
+_COUNTS = ("forms", "seconds", "fields_compared", "errors", "pending")
+
+
+def _kept(conn: sa.Connection, info: dict) -> tuple[set[str], list[ClerkFigures]]:
+    """The batches of `info` whose figures are kept, and their rows (migration 0024 forgets a
+    batch's rows as soon as anything they are computed from changes)."""
+    ids = {b for b in conn.execute(sa.select(KEPT_BATCH.c.batch_id)).scalars() if b in info}
+    rows = conn.execute(sa.select(KEPT)).mappings()
+    return ids, [ClerkFigures(r["clerk"], r["keying"], r["batch_id"], info[r["batch_id"]][1]["unit"]
+                         or "", info[r["batch_id"]][1]["evaluated_on"],
+                         **{c: r[c] for c in _COUNTS})
+            for r in rows if r["batch_id"] in ids]
+
+
+def keep_batch_figures(conn: sa.Connection, batch_id: str) -> None:
+    """Compute the batch's figures once and keep them (models.batches calls it when a batch is
+    verified): read back, they cost a lookup instead of the keyings' scan (issue 15,
+    "Performance"). Local to the device: not synced, and forgotten by triggers on change."""
+    info = {b["id"]: (0, b) for b in _batches(conn, None, batch_id)}
+    if not info:
+        return
+    rows = _computed(conn, info, None, [batch_id])
+    conn.execute(sa.delete(KEPT).where(KEPT.c.batch_id == batch_id))
+    if rows:
+        conn.execute(sa.insert(KEPT), [{"batch_id": batch_id, "clerk": f.clerk,
+                                        "keying": f.keying, **{c: getattr(f, c) for c in _COUNTS}}
+                                       for f in rows])
+    conn.execute(sa.insert(KEPT_BATCH).prefix_with("OR REPLACE"), {"batch_id": batch_id})
 
 
 def _seconds(later, earlier, conn: sa.Connection):
@@ -150,15 +197,17 @@ def _seconds(later, earlier, conn: sa.Connection):
     return sa.extract("epoch", later - earlier)
 
 
-def _live_keyings(k, campaign_id: str | None) -> list:
+def _live_keyings(k, campaign_id: str | None, only: list[str] | None = None) -> list:
     live = [k.c.deleted_at.is_(None)]
+    if only is not None:
+        live.append(k.c.batch_id.in_(only))
     if campaign_id:
         b = EntryBatch.__table__
         live.append(k.c.batch_id.in_(sa.select(b.c.id).where(b.c.campaign_id == campaign_id)))
     return live
 
 
-def _time_query(conn: sa.Connection, campaign_id: str | None):
+def _time_query(conn: sa.Connection, campaign_id: str | None, only: list[str] | None):
     """Per batch, pass and clerk: keyings, their first time, and the gaps of at most PAUSE
     between consecutive ones (LAG over the clerk's keyings of the batch)."""
     k = BatchKeying.__table__
@@ -166,7 +215,7 @@ def _time_query(conn: sa.Connection, campaign_id: str | None):
         partition_by=(k.c.batch_id, k.c.pass_no, k.c.created_by), order_by=k.c.created_at)
     gaps = (sa.select(k.c.batch_id, k.c.pass_no, k.c.created_by, k.c.created_at,
                       _seconds(k.c.created_at, previous, conn).label("gap"))
-            .where(*_live_keyings(k, campaign_id),
+            .where(*_live_keyings(k, campaign_id, only),
                    sa.or_(k.c.pass_no == 1, k.c.level.is_not(None))).subquery())
     counted = sa.case((gaps.c.gap.between(0, PAUSE.total_seconds()), gaps.c.gap), else_=0)
     return (sa.select(gaps.c.batch_id, gaps.c.pass_no, gaps.c.created_by,
@@ -181,7 +230,7 @@ class _Pairs:
     differing: sa.Select
 
 
-def _pairs(campaign_id: str | None) -> _Pairs:
+def _pairs(campaign_id: str | None, only: list[str] | None) -> _Pairs:
     """The forms keyed twice (entry not voided): those whose every compared field reads the
     same (as stored; '' and none alike) counted per batch and pair of clerks, and the others
     row by row — those go through `batches.differing_fields`, which reads text as read."""
@@ -194,7 +243,7 @@ def _pairs(campaign_id: str | None) -> _Pairs:
               .join(k2, sa.and_(k2.c.batch_id == k1.c.batch_id, k2.c.form_no == k1.c.form_no)))
     where = (k1.c.pass_no == 1, k1.c.form_no.is_not(None), e.c.deleted_at.is_(None),
              e.c.voided.is_(False), k2.c.pass_no == 2, k2.c.level.is_not(None),
-             *_live_keyings(k1, campaign_id), k2.c.deleted_at.is_(None))
+             *_live_keyings(k1, campaign_id, only), k2.c.deleted_at.is_(None))
     pair = (k1.c.batch_id, k1.c.created_by.label("first_by"), k2.c.created_by.label("second_by"))
     agreed = (sa.select(*pair, sa.func.count().label("n")).select_from(joined)
               .where(*where, same).group_by(k1.c.batch_id, k1.c.created_by, k2.c.created_by))

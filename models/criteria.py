@@ -14,6 +14,7 @@ from collections import defaultdict
 
 import sqlalchemy as sa
 
+from models import form_tally
 from models.enums import Criterion, Level, UnitKind
 from models.rules import appraisal_category
 from models.stats import EV, UNIT, Filters, campaign_weights, level_figures, valid_forms
@@ -24,7 +25,8 @@ Tally = dict[tuple[str, Criterion, Level], int]
 
 def criteria_scan(conn: sa.Connection, f: Filters) -> list[tuple]:
     """(unit_id, campaign_id, group, level, discipline, law, service, integrity, efficiency,
-    forms) of the valid forms: every form figure can be summed from these rows.
+    forms) of the valid forms: every form figure can be summed from these rows (read where
+    the counts kept on write, models.form_tally, do not answer the filters: a period).
 
     Grouped by every column of ix_evaluation_unit_counts up to the criteria, in the index's
     order: SQLite walks the index with no sort and returns a row per combination of levels
@@ -45,6 +47,16 @@ def form_counts_of(rows: list[tuple]) -> list[tuple]:
     return [(*key, n) for key, n in out.items()]
 
 
+def tallied_counts(conn: sa.Connection, f: Filters) -> dict[str, Tally]:
+    """`criteria_counts` from the counts kept on write (no period in `f`); a unit whose forms
+    scored no criterion is listed too, with none counted, as the scan lists it."""
+    out: dict[str, Tally] = {row[0]: {} for row in form_tally.form_rows(conn, f)}
+    criteria = {c.value: c for c in Criterion}
+    for unit_id, campaign_id, criterion, level, n in form_tally.criterion_rows(conn, f):
+        out.setdefault(unit_id, {})[campaign_id, criteria[criterion], level] = n
+    return out
+
+
 def criteria_counts(rows: list[tuple]) -> dict[str, Tally]:
     """Per unit, the valid forms at each level on each criterion, from the rows of
     `criteria_scan` (a form that left a criterion blank is not counted for it)."""
@@ -60,12 +72,16 @@ def criteria_counts(rows: list[tuple]) -> dict[str, Tally]:
 
 
 def figures_of(tallies, weights: dict) -> dict[str, dict]:
-    """{criterion: {forms, satisfaction_rate, weighted_score}} of the tallies together."""
-    cells: dict[Criterion, list[tuple]] = {c: [] for c in Criterion}
+    """{criterion: {forms, satisfaction_rate, weighted_score}} of the tallies together (summed
+    per campaign and level first: a category's or the county's figures then weigh a few cells,
+    not every unit's)."""
+    cells: dict[Criterion, dict[tuple, int]] = {c: {} for c in Criterion}
     for tally in tallies:
         for (campaign_id, criterion, level), n in tally.items():
-            cells[criterion].append((campaign_id, level, n))
-    return {c.value: level_figures(cells[c], weights) for c in Criterion}
+            cell = cells[criterion]
+            cell[campaign_id, level] = cell.get((campaign_id, level), 0) + n
+    return {c.value: level_figures([(cid, level, n) for (cid, level), n in cells[c].items()],
+                                   weights) for c in Criterion}
 
 
 def _units(conn: sa.Connection) -> dict[str, dict]:
@@ -91,9 +107,13 @@ def township_of(units: dict[str, dict], unit_id: str) -> str | None:
 
 def criteria_stats(conn: sa.Connection, f: Filters, rows: list[tuple] | None = None) -> dict:
     """`evaluations.criteria` of `stats --json` (the shape is in docs/foundation.md); `rows`:
-    what `criteria_scan` gave for the same filters, if it was read already."""
+    what `criteria_scan` gave for the same filters, if it was read already (else the counts
+    kept on write where they answer the filters, or the scan)."""
     weights = campaign_weights(conn)
-    counts = criteria_counts(criteria_scan(conn, f) if rows is None else rows)
+    if rows is None and form_tally.covers(conn, f):
+        counts = tallied_counts(conn, f)
+    else:
+        counts = criteria_counts(criteria_scan(conn, f) if rows is None else rows)
     units = _units(conn)
     by_category: dict[str, list[Tally]] = defaultdict(list)
     by_township: dict[str, list[Tally]] = defaultdict(list)

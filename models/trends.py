@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 import sqlalchemy as sa
 
+from models import form_tally
 from models.enums import EvaluationSource, FindingCategory, Level, OpinionCategory, OpinionSource
 from models.stats import (
     Filters,
@@ -57,9 +58,18 @@ def _rated(rows: Iterable[tuple], weights: dict) -> dict[str, _Rated]:
 
 
 def day_counts(conn: sa.Connection, f: Filters) -> list[tuple]:
-    """(evaluated_on, campaign_id, level, source, count) of valid forms: the one scan the
-    breakdowns by month and by source come from, read in group order from the covering date
-    index (ix_evaluation_evaluated_on, migration 0015), never the table."""
+    """(evaluated_on, campaign_id, level, source, count) of valid forms: the rows the
+    breakdowns by month and by source come from. From the counts kept on write
+    (models.form_tally) where they answer the filters, with the month ("YYYY-MM") for the date;
+    else from the forms."""
+    if form_tally.covers_months(conn, f):
+        return form_tally.month_rows(conn, f)
+    return day_counts_of_forms(conn, f)
+
+
+def day_counts_of_forms(conn: sa.Connection, f: Filters) -> list[tuple]:
+    """`day_counts` read in group order from the covering date index
+    (ix_evaluation_evaluated_on, migration 0015), never the table."""
     e = EV_SOURCE
     keys = (e.c.evaluated_on, e.c.campaign_id, e.c.level, e.c.source)
     conds = [*f.dated(e.c.evaluated_on), e.c.voided.is_(False), *f.campaign(e)]

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 from models.errors import StoreTooNewError
 
-HEAD = "0023"
+HEAD = "0024"
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
 
@@ -33,18 +33,22 @@ def alembic_config(connection: sa.Connection | None = None):
     return cfg
 
 
-def ensure_schema(engine: sa.Engine) -> None:
+def ensure_schema(engine: sa.Engine, *, device: bool = True) -> None:
+    """`device=False`: HQ's server database, which holds the record tables but computes no
+    results figure (migration 0024 keeps no counts there)."""
     with engine.connect() as conn:
         revision = current_revision(conn)
     if revision == HEAD:
         return
     if revision is not None and revision > HEAD:
         raise StoreTooNewError(code="store_too_new", params={"revision": revision, "head": HEAD})
-    upgrade(engine, HEAD)
+    upgrade(engine, HEAD, device=device)
 
 
-def upgrade(engine: sa.Engine, revision: str) -> None:
+def upgrade(engine: sa.Engine, revision: str, *, device: bool = True) -> None:
     from alembic import command
 
     with engine.begin() as conn:
-        command.upgrade(alembic_config(conn), revision)
+        cfg = alembic_config(conn)
+        cfg.attributes["device"] = device
+        command.upgrade(cfg, revision)

@@ -24,6 +24,7 @@ from models import rules
 from models.coltypes import META_COLUMNS, UTCDateTime, sqlite_timestamp
 from models.errors import NotFoundError, ValidationError
 from models.ids import new_id
+from models.tally_bulk import write_counted
 from models.timeutil import utcnow
 
 if TYPE_CHECKING:  # type hints only: the store opens without SQLModel
@@ -153,6 +154,9 @@ class WriteSession:
         sql = f'INSERT INTO "{table.name}" ({columns}) VALUES ({placeholders})'
         if len(params) == 1:
             self.conn.exec_driver_sql(sql, params[0])
+        elif params and table_name == "evaluation":  # counts merged per batch (0024)
+            write_counted(self.conn, names, params,
+                          lambda: self.conn.exec_driver_sql(sql, params), inserted=True)
         elif params:
             self.conn.exec_driver_sql(sql, params)
         return ids

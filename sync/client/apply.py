@@ -18,6 +18,7 @@ from models.security.audit import record_pulled_versions
 from models.store.database import write_transaction
 from models.store.store import Store, get_meta, set_meta
 from models.tables import SYNCED_TABLES
+from models.tally_bulk import write_counted
 from sync.client.outbox import acked_seq, settle_in
 from sync.protocol import PulledPage, PushResult
 
@@ -101,7 +102,13 @@ def _upsert(conn: sa.Connection, name: str, columns: list[str], rows: list[list]
     sql = (f'INSERT INTO "{name}" ({cols}) VALUES ({", ".join("?" for _ in names)}) '
            f"ON CONFLICT(id) DO UPDATE SET {updates}")
     # Straight to the driver: pulled rows are lists, already in the store's storage form.
-    conn.connection.driver_connection.executemany(sql, rows)
+    def write() -> None:
+        conn.connection.driver_connection.executemany(sql, rows)
+
+    if name == "evaluation":  # the counts merged per page (migration 0024)
+        write_counted(conn, names, rows, write, inserted=False)
+    else:
+        write()
     return len(rows)
 
 

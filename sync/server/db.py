@@ -198,7 +198,7 @@ def _pg_lock(engine: sa.Engine) -> Iterator[None]:
 
 
 def _migrate_both(engine: sa.Engine) -> None:
-    ensure_schema(engine)
+    ensure_schema(engine, device=False)
     with engine.connect() as conn:
         has = sa.inspect(conn).has_table("sync_alembic_version")
         current = conn.exec_driver_sql(

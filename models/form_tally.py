@@ -1,0 +1,82 @@
+"""The valid forms counted as they are written (issue 15, "Performance": every results figure
+over 100,000 forms in ≤ 50 ms).
+
+Migration 0024 keeps three tallies with SQLite triggers on `evaluation`, so every write path
+keeps them: `form_tally` (unit, campaign, respondent group, level), `criterion_tally` (unit,
+campaign, criterion, level) and `month_tally` (month of `evaluated_on`, campaign, level,
+source), each with its number of valid forms. The figures read them instead of the forms
+whenever they answer the filters: the unit tallies when no period is set (a campaign, or all
+forms), the month tally for a period of whole months too. Any other period is answered from
+the forms, as before. The rows returned have the shape of the scans they replace, so every
+figure is defined once, whichever rows it is summed from.
+"""
+
+from datetime import date, timedelta
+from typing import Protocol
+
+import sqlalchemy as sa
+
+FORMS = sa.table("form_tally", *(sa.column(c) for c in (
+    "unit_id", "campaign_id", "group", "level", "forms")))
+CRITERIA = sa.table("criterion_tally", *(sa.column(c) for c in (
+    "unit_id", "campaign_id", "criterion", "level", "forms")))
+MONTHS = sa.table("month_tally", *(sa.column(c) for c in (
+    "month", "campaign_id", "level", "source", "forms")))
+
+
+class _Filters(Protocol):  # models.stats.Filters (which imports this module)
+    campaign_id: str | None
+    date_from: date | None
+    date_to: date | None
+
+
+def kept(conn: sa.Connection) -> bool:
+    """Whether this database keeps the counts: a device store, not HQ's server database (the
+    figures are computed there from the forms, as before)."""
+    return conn.dialect.name == "sqlite" and conn.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'form_tally'").first() \
+        is not None
+
+
+def covers(conn: sa.Connection, f: _Filters) -> bool:
+    """Whether the unit tallies answer the filters: no period, on a store that keeps them."""
+    return f.date_from is None and f.date_to is None and kept(conn)
+
+
+def covers_months(conn: sa.Connection, f: _Filters) -> bool:
+    """Whether the month tally answers the filters: no period, or one of whole months."""
+    starts = f.date_from is None or f.date_from.day == 1
+    ends = f.date_to is None or (f.date_to + timedelta(days=1)).day == 1
+    return starts and ends and kept(conn)
+
+
+def _campaign(table: sa.TableClause, f: _Filters) -> list:
+    return [table.c.campaign_id == f.campaign_id] if f.campaign_id else []
+
+
+def form_rows(conn: sa.Connection, f: _Filters, group: str | None = None) -> list[tuple]:
+    """(unit_id, campaign_id, group, level, forms): models.stats.form_counts."""
+    t = FORMS.c
+    conds = _campaign(FORMS, f) + ([t.group == group] if group else [])
+    return conn.execute(sa.select(t.unit_id, t.campaign_id, t.group, t.level, t.forms)
+                        .where(*conds)).all()
+
+
+def criterion_rows(conn: sa.Connection, f: _Filters) -> list[tuple]:
+    """(unit_id, campaign_id, criterion, level, forms) of the forms that scored a criterion."""
+    t = CRITERIA.c
+    return conn.execute(sa.select(t.unit_id, t.campaign_id, t.criterion, t.level, t.forms)
+                        .where(*_campaign(CRITERIA, f))).all()
+
+
+def month_rows(conn: sa.Connection, f: _Filters) -> list[tuple]:
+    """("YYYY-MM", campaign_id, level, source, forms): models.trends.day_counts by month (the
+    breakdowns by month and by source read no finer date)."""
+    t = MONTHS.c
+    conds = _campaign(MONTHS, f)
+    if f.date_from:
+        conds.append(t.month >= f.date_from.isoformat()[:7])
+    if f.date_to:
+        conds.append(t.month <= f.date_to.isoformat()[:7])
+    return conn.execute(sa.select(t.month, t.campaign_id, t.level, t.source, t.forms)
+                        .where(*conds)).all()

@@ -1,0 +1,211 @@
+"""The counts kept on write (models.form_tally, migration 0024) give every results figure
+exactly as a full scan of the forms does, after any mix of saves, edits, voids, deletions,
+imports and pulled rows (issue 15, "Performance": the figures read the counts, not the forms).
+"""
+
+from collections import Counter
+from datetime import date
+
+import pytest
+import sqlalchemy as sa
+from alembic import command
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from models import criteria, form_tally, trends
+from models.enums import EvaluationSource, Level, RespondentGroup
+from models.records import Evaluation
+from models.reference import Campaign, Unit
+from models.stats import Filters, form_counts, form_counts_of_forms
+from models.store.schema import HEAD, alembic_config
+from models.store.store import Store
+from sync.client.apply import apply_page
+from sync.protocol import PulledPage
+from tests.conftest import PASSPHRASE
+
+LEVELS = list(Level)
+MAYBE_LEVEL = st.one_of(st.none(), st.sampled_from(LEVELS))
+CRITERIA = ("discipline", "law", "service", "integrity", "efficiency")
+FORM = st.fixed_dictionaries({
+    "unit": st.integers(0, 2), "campaign": st.integers(0, 1),
+    "group": st.sampled_from(list(RespondentGroup)), "level": st.sampled_from(LEVELS),
+    "source": st.sampled_from(list(EvaluationSource)),
+    "evaluated_on": st.dates(date(2025, 11, 1), date(2026, 2, 28)),
+    **{c: MAYBE_LEVEL for c in CRITERIA}, "voided": st.booleans()})
+CHANGE = st.fixed_dictionaries({}, optional={
+    "unit": st.integers(0, 2), "level": st.sampled_from(LEVELS), "discipline": MAYBE_LEVEL,
+    "service": MAYBE_LEVEL, "evaluated_on": st.dates(date(2025, 11, 1), date(2026, 2, 28)),
+    "source": st.sampled_from(list(EvaluationSource)), "voided": st.booleans()})
+OP = st.one_of(
+    st.tuples(st.just("save"), FORM), st.tuples(st.just("import"), st.lists(FORM, max_size=6)),
+    st.tuples(st.just("edit"), st.integers(0, 99), CHANGE),
+    st.tuples(st.just("delete"), st.integers(0, 99)),
+    st.tuples(st.just("pull"), FORM, st.integers(0, 99), CHANGE),
+    st.tuples(st.just("removal"), st.integers(0, 99)))
+PERIODS = [Filters(), Filters(date_from=date(2025, 12, 1), date_to=date(2026, 1, 31)),
+           Filters(date_from=date(2026, 2, 1)), Filters(date_to=date(2025, 11, 30))]
+
+
+def _seed(store: Store) -> dict:
+    with store.write("clerk") as w:
+        units = [w.create(Unit, {"name": f"单位{i}", "kind": k})
+                 for i, k in enumerate(("township", "school", "department"))]
+        campaigns = [w.create(Campaign, {"name": f"{y}年万民评议", "year": y,
+                                         "weight_fairly_satisfied": 85.0})
+                     for y in (2025, 2026)]
+    return {"units": units, "campaigns": campaigns}
+
+
+def _values(ids: dict, form: dict) -> dict:
+    out = {k: v for k, v in form.items() if k not in ("unit", "campaign")}
+    if "unit" in form:
+        out["unit_id"] = ids["units"][form["unit"]]
+    if "campaign" in form:
+        out["campaign_id"] = ids["campaigns"][form["campaign"]]
+    return out
+
+
+def _ids(store: Store, live: bool = False) -> list[str]:
+    where = " WHERE deleted_at IS NULL" if live else ""
+    with store.read() as conn:
+        return [r[0] for r in conn.exec_driver_sql(f"SELECT id FROM evaluation{where} ORDER BY id")]
+
+
+def _pulled(store: Store, ids: dict, form: dict, pick: int, change: dict) -> PulledPage:
+    """A pull page as HQ sends it: a new form, and an edit of a form this device holds."""
+    with store.read() as conn:
+        cur = conn.exec_driver_sql("SELECT * FROM evaluation ORDER BY id")
+        columns, rows = [c[0] for c in cur.cursor.description], [list(r) for r in cur]
+    new = list(rows[0]) if rows else None
+    out = []
+    if new is not None:
+        new[columns.index("id")] = f"hq-{len(rows)}-{pick}"
+        for k, v in _values(ids, form).items():
+            new[columns.index(k)] = _stored(v)
+        out.append(new)
+    if rows:
+        edited = rows[pick % len(rows)]
+        for k, v in _values(ids, change).items():
+            edited[columns.index(k)] = _stored(v)
+        out.append(edited)
+    return PulledPage(cursor=1, more=False, tables={"evaluation": {"columns": columns,
+                                                                   "rows": out}},
+                      removals=[], conflicts=[])
+
+
+def _stored(value):
+    if isinstance(value, bool):
+        return int(value)
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _apply(store: Store, ids: dict, op: tuple) -> None:
+    kind, *args = op
+    known, live = _ids(store), _ids(store, live=True)
+    with store.write("clerk") as w:
+        if kind == "save":
+            w.create(Evaluation, _values(ids, args[0]))
+        elif kind == "import":
+            w.create_many(Evaluation, [_values(ids, f) for f in args[0]])
+        elif kind == "edit" and live:
+            w.update(Evaluation, live[args[0] % len(live)], _values(ids, args[1]))
+        elif kind == "delete" and live:
+            w.delete(Evaluation, live[args[0] % len(live)])
+    if kind == "pull":
+        apply_page(store, _pulled(store, ids, *args))
+    elif kind == "removal" and known:
+        apply_page(store, PulledPage(cursor=1, more=False, tables={}, conflicts=[], removals=[
+            {"table": "evaluation", "id": known[args[0] % len(known)]}]))
+
+
+def _summed(rows, key=lambda r: r[:-1]) -> Counter:
+    out: Counter = Counter()
+    for row in rows:
+        out[tuple(str(v) if v is not None else None for v in key(row))] += row[-1]
+    return +out  # zero counts dropped
+
+
+def _rounded(value):
+    if isinstance(value, float):
+        return round(value, 9)
+    if isinstance(value, dict):
+        return {k: _rounded(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_rounded(v) for v in value]
+    return value
+
+
+def assert_tally_matches_scan(store: Store, ids: dict) -> None:
+    month = lambda r: (str(r[0])[:7], *r[1:-1])  # noqa: E731
+    with store.read() as conn:
+        for f in [*PERIODS, *(Filters(campaign_id=c) for c in ids["campaigns"])]:
+            assert form_tally.covers_months(conn, f)
+            assert _summed(trends.day_counts(conn, f), month) == _summed(
+                trends.day_counts_of_forms(conn, f), month)
+            assert _rounded(trends.forms_by_month(conn, f, trends.day_counts(conn, f))) == \
+                _rounded(trends.forms_by_month(conn, f, trends.day_counts_of_forms(conn, f)))
+            if not form_tally.covers(conn, f):
+                continue
+            scan = criteria.criteria_scan(conn, f)
+            assert criteria.tallied_counts(conn, f) == criteria.criteria_counts(scan)
+            assert _summed(form_counts(conn, f)) == _summed(form_counts_of_forms(conn, f))
+            assert _summed(form_counts(conn, f, "citizen")) == _summed(
+                form_counts_of_forms(conn, f, "citizen"))
+            assert _rounded(criteria.criteria_stats(conn, f)) == _rounded(
+                criteria.criteria_stats(conn, f, scan))
+
+
+@pytest.fixture(params=["triggers", "bulk"])
+def seeded(request, store, monkeypatch):
+    """`bulk`: every import and pulled page merged per batch (models.tally_bulk), however
+    small; `triggers`: the small batches these tests make counted row by row."""
+    if request.param == "bulk":
+        monkeypatch.setattr("models.tally_bulk.SMALL", 1)
+    return store, _seed(store)
+
+
+@settings(max_examples=25, deadline=None, database=None, suppress_health_check=[
+    HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(ops=st.lists(OP, min_size=1, max_size=12))
+def test_figures_from_the_counts_equal_a_full_scan_after_any_writes(seeded, ops):
+    """One store through every example: the writes pile up, the counts must keep up."""
+    store, ids = seeded
+    for op in ops:
+        _apply(store, ids, op)
+    assert_tally_matches_scan(store, ids)
+
+
+def test_a_period_inside_a_month_is_read_from_the_forms(store):
+    """The counts hold months: a period that starts or ends mid-month is counted exactly."""
+    ids = _seed(store)
+    with store.write("clerk") as w:
+        for day in (3, 20):
+            w.create(Evaluation, _values(ids, {"unit": 0, "campaign": 1, "group": "citizen",
+                                               "level": "satisfied",
+                                               "evaluated_on": date(2026, 3, day)}))
+    f = Filters(date_from=date(2026, 3, 10), date_to=date(2026, 3, 31))
+    with store.read() as conn:
+        assert not form_tally.covers_months(conn, f)
+        assert [r[-1] for r in form_counts(conn, f)] == [1]
+        assert [r[-1] for r in form_counts(conn, Filters(date_from=date(2026, 3, 1)))] == [2]
+
+
+def test_an_older_store_is_counted_when_it_is_upgraded(data_dir):
+    """Forms written before migration 0024 are in the counts once the store opens."""
+    fresh = Store.open(data_dir, PASSPHRASE)
+    ids = _seed(fresh)
+    with fresh.write("clerk") as w:
+        w.create_many(Evaluation, [_values(ids, {
+            "unit": i % 3, "campaign": i % 2, "group": "citizen", "level": LEVELS[i % 4],
+            "discipline": LEVELS[(i + 1) % 4] if i % 5 else None, "evaluated_on": date(2026, 1, 1 + i),
+            "voided": i == 7}) for i in range(20)])
+    with fresh.engine.begin() as conn:
+        command.downgrade(alembic_config(conn), "0017")
+        assert not sa.inspect(conn).has_table("evaluation_tally")
+    fresh.close()
+    upgraded = Store.open(data_dir, PASSPHRASE)
+    with upgraded.read() as conn:
+        assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == HEAD
+        assert sum(r[-1] for r in form_counts(conn, Filters())) == 19
+    assert_tally_matches_scan(upgraded, ids)
+    upgraded.close()
