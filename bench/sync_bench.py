@@ -48,9 +48,9 @@ from bench.sync_bench_setup import (  # noqa: E402
 from models.records import Evaluation  # noqa: E402
 
 
-def bench_pull(tmp: Path, records: int) -> None:
+def bench_pull(tmp: Path, records: int) -> dict:
     """A new device's first sync: by snapshot as HQ builds it, by the snapshot HQ cached for
-    the scope, and row by row (pull pages), each into a fresh store."""
+    the scope, and row by row (pull pages), each into a fresh store. Returns {label: seconds}."""
     from sync.client import engine as engine_module
 
     server = Server(tmp / "pull-hq", None)
@@ -74,9 +74,13 @@ def bench_pull(tmp: Path, records: int) -> None:
     for label, (pulled, elapsed) in figures.items():
         print(f"  {label}: {pulled:,} rows in {elapsed:.2f} s = {pulled / elapsed:,.0f} rows/s; "
               f"{elapsed / (records / raw):.2f} x the raw insert (target <= Anki's 0.41 s)")
+    return {label: elapsed for label, (_pulled, elapsed) in figures.items()}
 
 
-def bench_push(tmp: Path, forms: int, pg_url: str | None) -> None:
+def bench_push(tmp: Path, forms: int, pg_url: str | None) -> dict:
+    """One device pushes `forms` new forms, to a SQLite HQ and a PostgreSQL one when a URL is
+    given. Returns {HQ label: seconds}."""
+    figures = {}
     for label, url in (("SQLite HQ", None), ("PostgreSQL HQ", pg_url)):
         if label.startswith("Postgre") and not url:
             continue
@@ -93,7 +97,7 @@ def bench_push(tmp: Path, forms: int, pg_url: str | None) -> None:
                 w.create_many(Evaluation, [form(ids, f"P{i}") for i in range(forms)])
             t0 = time.perf_counter()
             asyncio.run(boss.push_only())
-            elapsed = time.perf_counter() - t0
+            elapsed = figures[label] = time.perf_counter() - t0
         finally:
             server.stop()
         print(f"push of {forms:,} forms, {label}: {elapsed:.2f} s = {forms / elapsed:,.0f} "
@@ -102,9 +106,11 @@ def bench_push(tmp: Path, forms: int, pg_url: str | None) -> None:
     raw = raw_insert_rate(tmp / "push-raw", rows)
     print(f"  baseline in the same run: raw executemany of {forms:,} forms into an encrypted "
           f"store {raw:,.0f} rows/s ({forms / raw:.2f} s)")
+    return figures
 
 
-def bench_round(tmp: Path, rounds: int = 50) -> None:
+def bench_round(tmp: Path, rounds: int = 50) -> float:
+    """One changed record pushed and pulled in a full round; returns the median seconds."""
     server = Server(tmp / "round-hq", None)
     server.migrate()
     server.start()
@@ -132,6 +138,7 @@ def bench_round(tmp: Path, rounds: int = 50) -> None:
           f" ms (target <= 10 ms)")
     print(f"  baseline in the same run: raw insert of one form and its commit into an encrypted "
           f"store, median {raw_one_row_ms(tmp / 'round-raw', rounds):.1f} ms")
+    return statistics.median(times)
 
 
 def bench_many(tmp: Path, pg_url: str | None, devices: int, seconds: float) -> None:
@@ -176,7 +183,8 @@ def bench_capacity(tmp: Path, pg_url: str | None, devices: int, seconds: float) 
           f"(target >= 300/s, p95 <= 200 ms)")
 
 
-def bench_import(tmp: Path) -> None:
+def bench_import(tmp: Path) -> float:
+    """`import evaluations` of the import bench's forms, the whole command; returns seconds."""
     from bench.import_bench import FORMS, cli, raw_insert_seconds, write_files
 
     folder = tmp / "import"
@@ -188,6 +196,7 @@ def bench_import(tmp: Path) -> None:
     raw = raw_insert_seconds(device, folder)
     print(f"import evaluations of {FORMS:,} forms, whole command: {whole:.2f} s (target <= 1 s)"
           f"\n  baseline in the same run: raw executemany of the same rows {raw:.2f} s")
+    return whole
 
 
 def main() -> None:
