@@ -20,8 +20,9 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from tests.models.helpers import UNITS, write_csv
+from tests.ports import free_port
 from tests.sync.helpers import PASSPHRASE
-from tests.sync.test_cli_sync import _forms, _free_port, cli
+from tests.sync.test_cli_sync import _forms, cli
 
 
 def _name(common: str) -> x509.Name:
@@ -68,14 +69,14 @@ def make_office_ca(folder):
 def tls_hq(tmp_path):
     """A SQLite HQ serving https on loopback; yields (data dir, url, CA file)."""
     ca, cert, key = make_office_ca(tmp_path)
-    port, data_dir = _free_port(), tmp_path / "hq"
+    port, data_dir = free_port(), tmp_path / "hq"
     env = {**os.environ, "FIELDINSPECT_PASSPHRASE": PASSPHRASE}
     proc = subprocess.Popen(
         [sys.executable, "-m", "desktop.cli", "--data-dir", str(data_dir), "serve",
          "--port", str(port), "--certfile", str(cert), "--keyfile", str(key)], env=env,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True)
     url, trust = f"https://127.0.0.1:{port}", ssl.create_default_context(cafile=str(ca))
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 120  # a loaded CI machine starts Python slowly
     while True:
         try:
             httpx.get(f"{url}/v1/health", verify=trust, timeout=1)
