@@ -11,16 +11,16 @@ import time
 import httpx
 import pytest
 
+from tests.cli_runner import run_cli
 from tests.models.helpers import FORM_HEADER, UNITS, write_csv
 from tests.ports import free_port
 from tests.sync.helpers import PASSPHRASE
 
 
-def cli(data_dir, *args, passphrase=PASSPHRASE, **kw):
+def cli(data_dir, *args, passphrase=PASSPHRASE):
+    """One device or HQ command, in this process; the server is a real process."""
     env = {**os.environ, "FIELDINSPECT_PASSPHRASE": passphrase, "FIELDINSPECT_KEYRING": "0"}
-    return subprocess.run([sys.executable, "-m", "desktop.cli", "--data-dir", str(data_dir),
-                           *args], capture_output=True, text=True, env=env,
-                          stdin=subprocess.DEVNULL, **kw)
+    return run_cli(["--data-dir", data_dir, *args], env)
 
 
 class Server:

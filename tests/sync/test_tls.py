@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
+from tests.cli_runner import run_cli
 from tests.models.helpers import UNITS, write_csv
 from tests.ports import free_port
 from tests.sync.helpers import PASSPHRASE
@@ -102,8 +103,7 @@ def _device_cli(dev, *args, ca=None):
     env.pop("FIELDINSPECT_CA_FILE", None)
     if ca is not None:
         env["FIELDINSPECT_CA_FILE"] = str(ca)
-    return subprocess.run([sys.executable, "-m", "desktop.cli", "--data-dir", str(dev), *args],
-                          capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL)
+    return run_cli(["--data-dir", dev, *args], env)  # in this process; HQ is a real one
 
 
 def test_hq_served_on_https_says_so_and_a_device_with_the_office_ca_enrolls_and_syncs(
