@@ -41,6 +41,12 @@ for _var in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HO
     os.environ[_var] = str(_HOME / _var.lower())
 atexit.register(shutil.rmtree, _HOME, ignore_errors=True)
 
+# Fresh SQLite stores replay the first one's migrated schema (tests/schema_template.py).
+if os.environ.get("FIELDINSPECT_TEST_REAL_MIGRATIONS") != "1":
+    from tests import schema_template
+
+    schema_template.install(setattr)
+
 PASSPHRASE = "correct horse"
 
 
