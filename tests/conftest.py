@@ -8,7 +8,14 @@ Rules for a test that must pass under xdist (every test must; `.ci/test` runs `-
 - A server on a socket takes its port from the `free_port` fixture (or `tests.ports.free_port`)
   and is ready for another try if the port was taken in between.
 - PostgreSQL: use the `database_url` / `pg_url` fixtures (tests/sync/conftest.py); each makes its
-  own throw-away database with a unique name, so workers never share one.
+  own throw-away database with a unique name, so workers never share one. Where HQ's database
+  plays no part (the client, the window, a document), mark the test
+  `tests.sync.helpers.HQ_ON_SQLITE_ONLY`: the PostgreSQL run is for HQ's own rules.
+- A command of the command line: `tests.cli_runner.run_cli` runs `main(argv)` in the test's
+  process (a new interpreter costs about a second); start a real process only for what needs
+  one (exit codes, what a process imports, the locale, a server).
+- Fresh stores replay the first one's migrated schema (tests/schema_template.py); a test of a
+  migration starts from its older revision and gets the real chain.
 - Environment variables: `monkeypatch.setenv`, never a bare `os.environ[...] =` in a test; no
   `os.chdir` (use `monkeypatch.chdir`, or pass paths).
 - Session-scoped fixtures are built once per worker, not once per run: keep them read-only.
