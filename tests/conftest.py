@@ -1,7 +1,7 @@
 """Shared test set-up: cheap key derivation, a fresh data directory per test, and a private
 home for each test process so that the suite runs in parallel (`pytest -n 2`, pytest-xdist).
 
-Rules for a test that must pass under xdist (every test must; `.ci/test` runs `-n auto`):
+Rules for a test that must pass under xdist (every test must; `.ci/test` runs `-n logical`):
 - Write only under `tmp_path` (or `tmp_path_factory`): never a fixed /tmp path, never into the
   repository. Each worker process also gets its own XDG config/cache/data/state folders (set
   below), so QSettings, the compiled .qm cache and platformdirs never meet another worker's.
