@@ -7,15 +7,26 @@ import sys
 
 import pytest
 
+from tests.cli_runner import run_cli
 from tests.models.helpers import FORM_HEADER, UNITS, write_csv
 
 
-def run(data_dir, *args, passphrase="pw"):
+def _env(passphrase: str | None) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != "FIELDINSPECT_PASSPHRASE"}
     if passphrase is not None:
         env["FIELDINSPECT_PASSPHRASE"] = passphrase
+    return env
+
+
+def run(data_dir, *args, passphrase="pw"):
+    """One command, in this process (tests/cli_runner.py)."""
+    return run_cli(["--data-dir", data_dir, *args], _env(passphrase))
+
+
+def run_process(data_dir, *args, passphrase="pw"):
+    """One command in a real `python -m desktop.cli` process: what the exit codes are."""
     return subprocess.run([sys.executable, "-m", "desktop.cli", "--data-dir", str(data_dir),
-                           *args], capture_output=True, text=True, env=env,
+                           *args], capture_output=True, text=True, env=_env(passphrase),
                           stdin=subprocess.DEVNULL)
 
 
@@ -73,12 +84,12 @@ def test_bad_import_lists_every_problem_and_writes_nothing(tmp_path, files):
 
 def test_exit_codes(tmp_path, files):
     d = tmp_path / "dev"
-    assert run(d, "stats").returncode == 0
-    locked = run(d, "stats", passphrase="wrong")
+    assert run_process(d, "stats").returncode == 0
+    locked = run_process(d, "stats", passphrase="wrong")
     assert locked.returncode == 4 and "Wrong passphrase" in locked.stderr
-    assert run(d, "stats", passphrase=None).returncode == 4
-    assert run(d, "no-such-command").returncode == 2
-    assert run(d, "import", "evaluations", tmp_path / "missing.csv").returncode == 1
+    assert run_process(d, "stats", passphrase=None).returncode == 4
+    assert run_process(d, "no-such-command").returncode == 2
+    assert run_process(d, "import", "evaluations", tmp_path / "missing.csv").returncode == 1
 
 
 def test_demo_data_only_in_an_empty_store(tmp_path, files):

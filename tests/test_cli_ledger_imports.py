@@ -2,10 +2,9 @@
 whose bad rows are named `FILE:ROW: column: message` (in Chinese under a Chinese locale)."""
 
 import os
-import subprocess
-import sys
 
 from models.store.store import Store
+from tests.cli_runner import run_cli
 from tests.models.helpers import FORM_HEADER, UNITS, write_csv
 
 
@@ -13,9 +12,7 @@ def run(data_dir, *args, lang="C"):
     env = {k: v for k, v in os.environ.items()
            if k not in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")}
     env.update({"FIELDINSPECT_PASSPHRASE": "pw", "LANG": lang})
-    return subprocess.run([sys.executable, "-m", "desktop.cli", "--data-dir", str(data_dir),
-                           *args], capture_output=True, text=True, env=env,
-                          stdin=subprocess.DEVNULL)
+    return run_cli(["--data-dir", data_dir, *args], env)  # in this process
 
 
 def _sources(data_dir) -> dict[str, str]:

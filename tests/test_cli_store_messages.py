@@ -4,10 +4,10 @@ exit code 4 either way; a document that cannot be written says why the same way 
 
 import os
 import re
-import subprocess
-import sys
 
 import pytest
+
+from tests.cli_runner import run_cli
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 LATIN = re.compile(r"[A-Za-z]")
@@ -18,9 +18,7 @@ def run(data_dir, *args, passphrase="pw", lang="C"):
     env = {k: v for k, v in os.environ.items()
            if k not in ("FIELDINSPECT_PASSPHRASE", "LC_ALL", "LC_MESSAGES", "LANG")}
     env.update(FIELDINSPECT_PASSPHRASE=passphrase, LANG=lang)
-    return subprocess.run([sys.executable, "-m", "desktop.cli", "--data-dir", str(data_dir),
-                           *args], capture_output=True, text=True, env=env,
-                          stdin=subprocess.DEVNULL)
+    return run_cli(["--data-dir", data_dir, *args], env)  # in this process
 
 
 def said(stderr: str) -> list[str]:

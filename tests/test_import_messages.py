@@ -5,11 +5,10 @@ recovers its meaning from English text."""
 
 import os
 import re
-import subprocess
-import sys
 
 import pytest
 
+from tests.cli_runner import run_cli
 from tests.models.helpers import FORM_HEADER, UNITS, write_csv
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -24,9 +23,7 @@ def run(data_dir, *args, lang="C", extra_env=None):
     env = {k: v for k, v in os.environ.items()
            if k not in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")}
     env.update({"FIELDINSPECT_PASSPHRASE": "pw", "LANG": lang, **(extra_env or {})})
-    return subprocess.run([sys.executable, "-m", "desktop.cli", "--data-dir", str(data_dir),
-                           *args], capture_output=True, text=True, env=env,
-                          stdin=subprocess.DEVNULL)
+    return run_cli(["--data-dir", data_dir, *args], env)  # in this process
 
 
 @pytest.fixture

@@ -10,8 +10,12 @@ import pytest
 
 from tests.desktop.conftest import make_session, until
 from tests.sync import conftest as sync_conftest
+from tests.sync.helpers import HQ_ON_SQLITE_ONLY
 
-database_url = sync_conftest.database_url  # HQ on SQLite and on PostgreSQL
+database_url = sync_conftest.database_url
+# The window's downloads: HQ on SQLite only (HQ's attachment rules on PostgreSQL are in
+# tests/security/test_attachment_access.py).
+pytestmark = HQ_ON_SQLITE_ONLY
 
 
 @pytest.fixture

@@ -3,8 +3,6 @@ typed without one take the open campaign, an output filtered by campaign says wh
 out, and the window's ledger, the printed ledger and `stats` agree for the same filter."""
 
 import os
-import subprocess
-import sys
 from datetime import date
 
 import openpyxl
@@ -18,6 +16,7 @@ from models.records import Opinion, Problem
 from models.reference import Campaign, Unit
 from models.stats import county_stats
 from reports.outputs import ReportRequest, produce
+from tests.cli_runner import run_cli
 
 AS_OF = date(2026, 6, 30)
 
@@ -124,9 +123,7 @@ def test_unit_feedback_and_the_summary_count_opinions_left_out_too(mixed, tmp_pa
 
 def _cli(data_dir, *args):
     env = {**os.environ, "FIELDINSPECT_PASSPHRASE": "correct horse"}
-    return subprocess.run([sys.executable, "-m", "desktop.cli", "--data-dir", str(data_dir),
-                           *args], capture_output=True, text=True, env=env,
-                          stdin=subprocess.DEVNULL)
+    return run_cli(["--data-dir", data_dir, *args], env)  # in this process
 
 
 def test_the_command_line_says_what_the_campaign_filter_left_out(mixed, data_dir, tmp_path):

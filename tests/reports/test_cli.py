@@ -7,14 +7,13 @@ import sys
 import openpyxl
 import pytest
 
+from tests.cli_runner import run_cli
 from tests.reports.conftest import AS_OF, docx_text
 
 
 def run(data_dir, *args):
-    env = {**os.environ, "FIELDINSPECT_PASSPHRASE": "pw"}
-    return subprocess.run([sys.executable, "-m", "desktop.cli", "--data-dir", str(data_dir),
-                           *args], capture_output=True, text=True, env=env,
-                          stdin=subprocess.DEVNULL)
+    """One command, in this process (the two tests below that look for Qt start their own)."""
+    return run_cli(["--data-dir", data_dir, *args], {**os.environ, "FIELDINSPECT_PASSPHRASE": "pw"})
 
 
 @pytest.fixture(scope="module")

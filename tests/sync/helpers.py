@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
+import pytest
 import sqlalchemy as sa
 
 from models.ids import natural_id
@@ -19,6 +20,9 @@ from sync.server.db import open_server_db
 
 PASSPHRASE = "correct horse"
 FAST_RETRY = RetryPolicy(attempts=3, base_delay=0.001, max_delay=0.002)
+# For a test about the client or a document, where HQ's database plays no part: its `hq`
+# (through the `database_url` fixture) runs on SQLite only, not on PostgreSQL as well.
+HQ_ON_SQLITE_ONLY = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 
 
 def run(coro):

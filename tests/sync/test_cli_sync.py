@@ -4,7 +4,6 @@ one-time codes, `sync --json`, a client killed mid-sync and a server restarted m
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -12,27 +11,22 @@ import time
 import httpx
 import pytest
 
+from tests.cli_runner import run_cli
 from tests.models.helpers import FORM_HEADER, UNITS, write_csv
+from tests.ports import free_port
 from tests.sync.helpers import PASSPHRASE
 
 
-def cli(data_dir, *args, passphrase=PASSPHRASE, **kw):
+def cli(data_dir, *args, passphrase=PASSPHRASE):
+    """One device or HQ command, in this process; the server is a real process."""
     env = {**os.environ, "FIELDINSPECT_PASSPHRASE": passphrase, "FIELDINSPECT_KEYRING": "0"}
-    return subprocess.run([sys.executable, "-m", "desktop.cli", "--data-dir", str(data_dir),
-                           *args], capture_output=True, text=True, env=env,
-                          stdin=subprocess.DEVNULL, **kw)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    return run_cli(["--data-dir", data_dir, *args], env)
 
 
 class Server:
     def __init__(self, data_dir, database_url: str | None):
         self.data_dir, self.url_arg = data_dir, database_url
-        self.port = _free_port()
+        self.port = free_port()
         self.proc = None
 
     @property
@@ -43,19 +37,30 @@ class Server:
         return ["--database-url", self.url_arg] if self.url_arg else []
 
     def start(self):
+        """Serve on a free port; when a parallel test took that port first, the server exits
+        at once and is started again on another."""
+        for _attempt in range(3):
+            if self._serve():
+                return self
+            self.port = free_port()
+        raise RuntimeError(self.proc.stderr.read().decode())
+
+    def _serve(self) -> bool:
         env = {**os.environ, "FIELDINSPECT_PASSPHRASE": PASSPHRASE}
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "desktop.cli", "--data-dir", str(self.data_dir), "serve",
              "--port", str(self.port), *self.db_args()], env=env,
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
+        deadline = time.monotonic() + 120  # a loaded CI machine starts Python slowly
+        while time.monotonic() < deadline and self.proc.poll() is None:
             try:
                 httpx.get(f"{self.url}/docs", timeout=1)
-                return self
+                return True
             except httpx.TransportError:
                 time.sleep(0.1)
-        raise RuntimeError(self.proc.stderr.read().decode() if self.proc.poll() else "no start")
+        if self.proc.poll() is None:
+            raise RuntimeError("no start")
+        return False
 
     def stop(self, sig=signal.SIGTERM):
         if self.proc and self.proc.poll() is None:

@@ -14,7 +14,9 @@ from desktop import messages
 from models.reference import Team
 from sync.client.engine import SyncEngine
 from sync.server import admin
-from tests.sync.helpers import FAST_RETRY, PASSPHRASE, run
+from tests.sync.helpers import FAST_RETRY, HQ_ON_SQLITE_ONLY, PASSPHRASE, run
+
+pytestmark = HQ_ON_SQLITE_ONLY  # the command line's language: HQ's database plays no part
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 LATIN_WORD = re.compile(r"[A-Za-z]{3,}")

@@ -14,7 +14,7 @@ from sync.client import attachments as client_attachments
 from sync.client.credentials import CredentialStore
 from sync.client.engine import SyncCancelled
 from sync.protocol import MAX_ATTACHMENT_BYTES
-from tests.sync.helpers import form, run, seed_reference
+from tests.sync.helpers import HQ_ON_SQLITE_ONLY, form, run, seed_reference
 
 
 class MemoryKeyring(KeyringBackend):
@@ -34,6 +34,7 @@ class MemoryKeyring(KeyringBackend):
         self.secrets.pop((service, username), None)
 
 
+@HQ_ON_SQLITE_ONLY  # the client's own part
 def test_credential_without_a_keyring_is_inside_the_encrypted_store(hq):
     a, b = hq.device("office"), hq.device("office")
     secrets = [CredentialStore(d.store).load() for d in (a, b)]
@@ -47,6 +48,7 @@ def test_credential_without_a_keyring_is_inside_the_encrypted_store(hq):
     a.sync(), b.sync()
 
 
+@HQ_ON_SQLITE_ONLY  # the client's own part
 def test_a_credential_an_earlier_version_left_in_a_file_moves_into_the_store(hq):
     a = hq.device("office")
     secret = CredentialStore(a.store).load()
@@ -60,6 +62,7 @@ def test_a_credential_an_earlier_version_left_in_a_file_moves_into_the_store(hq)
     assert a.sync().pushed == 3
 
 
+@HQ_ON_SQLITE_ONLY  # the client's own part
 def test_credential_in_the_keyring_when_one_exists(hq, monkeypatch):
     ring = MemoryKeyring()
     previous = keyring.get_keyring()
@@ -137,6 +140,7 @@ def test_a_missing_or_damaged_local_attachment_is_not_uploaded_but_fetched_again
     assert a.store.blobs.get(sha) == data
 
 
+@HQ_ON_SQLITE_ONLY  # the client's own part
 def test_an_attachment_over_the_limit_gets_a_clear_message(hq):
     a = hq.device("office")
     client = a.engine.client()
@@ -152,6 +156,7 @@ def test_an_attachment_over_the_limit_gets_a_clear_message(hq):
         run(start())
 
 
+@HQ_ON_SQLITE_ONLY  # the client's own part
 def test_progress_is_reported_and_cancel_stops_between_batches(hq):
     a = hq.device("office")
     ids = seed_reference(a)
@@ -174,6 +179,7 @@ def test_progress_is_reported_and_cancel_stops_between_batches(hq):
     assert second == sorted(second) and second[-1] == 1.0
 
 
+@HQ_ON_SQLITE_ONLY  # the client's own part
 def test_a_demo_store_refuses_to_enroll(hq, tmp_path):
     from models.errors import DomainError
     from models.store.store import Store

@@ -1,6 +1,7 @@
-"""The one HQ client against the real HQ app (SQLite and PostgreSQL): each way a call can fail
-is a type the caller switches on, with a message code that reads in Chinese and in English —
-no caller ever reads the failure's text."""
+"""The one HQ client against the real HQ app: each way a call can fail is a type the caller
+switches on, with a message code that reads in Chinese and in English — no caller ever reads
+the failure's text. About the client: HQ runs on SQLite only here (its refusals on PostgreSQL
+are checked in test_server_refusals.py and tests/security/)."""
 
 from datetime import timedelta
 
@@ -25,7 +26,9 @@ from sync.protocol import (
     PulledPage,
 )
 from sync.server import admin
-from tests.sync.helpers import FAST_RETRY, run, seed_reference
+from tests.sync.helpers import FAST_RETRY, HQ_ON_SQLITE_ONLY, run, seed_reference
+
+pytestmark = HQ_ON_SQLITE_ONLY
 
 
 def _client(dev) -> HqClient:

@@ -19,9 +19,11 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
+from tests.cli_runner import run_cli
 from tests.models.helpers import UNITS, write_csv
+from tests.ports import free_port
 from tests.sync.helpers import PASSPHRASE
-from tests.sync.test_cli_sync import _forms, _free_port, cli
+from tests.sync.test_cli_sync import _forms, cli
 
 
 def _name(common: str) -> x509.Name:
@@ -68,14 +70,14 @@ def make_office_ca(folder):
 def tls_hq(tmp_path):
     """A SQLite HQ serving https on loopback; yields (data dir, url, CA file)."""
     ca, cert, key = make_office_ca(tmp_path)
-    port, data_dir = _free_port(), tmp_path / "hq"
+    port, data_dir = free_port(), tmp_path / "hq"
     env = {**os.environ, "FIELDINSPECT_PASSPHRASE": PASSPHRASE}
     proc = subprocess.Popen(
         [sys.executable, "-m", "desktop.cli", "--data-dir", str(data_dir), "serve",
          "--port", str(port), "--certfile", str(cert), "--keyfile", str(key)], env=env,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True)
     url, trust = f"https://127.0.0.1:{port}", ssl.create_default_context(cafile=str(ca))
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 120  # a loaded CI machine starts Python slowly
     while True:
         try:
             httpx.get(f"{url}/v1/health", verify=trust, timeout=1)
@@ -101,8 +103,7 @@ def _device_cli(dev, *args, ca=None):
     env.pop("FIELDINSPECT_CA_FILE", None)
     if ca is not None:
         env["FIELDINSPECT_CA_FILE"] = str(ca)
-    return subprocess.run([sys.executable, "-m", "desktop.cli", "--data-dir", str(dev), *args],
-                          capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL)
+    return run_cli(["--data-dir", dev, *args], env)  # in this process; HQ is a real one
 
 
 def test_hq_served_on_https_says_so_and_a_device_with_the_office_ca_enrolls_and_syncs(
