@@ -83,19 +83,22 @@ def install(monkeypatch_like) -> None:
     REAL.update(upgrade=real_upgrade, migrate_both=real_both)
     made: dict[str, Template | None] = {}
 
-    def upgrade(engine: sa.Engine, revision: str) -> None:
+    def upgrade(engine: sa.Engine, revision: str, *, device: bool = True) -> None:
+        # HQ's server database runs the device chain without the results counts
+        # (device=False): a template of its own.
+        key = "device" if device else "hq_device"
         if engine.dialect.name != "sqlite" or revision != schema.HEAD or not is_empty(engine):
-            return real_upgrade(engine, revision)
-        if "device" not in made:
-            real_upgrade(engine, revision)
-            made["device"] = snapshot(engine)
+            return real_upgrade(engine, revision, device=device)
+        if key not in made:
+            real_upgrade(engine, revision, device=device)
+            made[key] = snapshot(engine)
             return None
         with engine.begin() as conn:
-            made["device"].replay(conn)
+            made[key].replay(conn)
         return None
 
     def migrate_both(engine: sa.Engine) -> None:
-        device = made.get("device")
+        device = made.get("hq_device")
         fresh = (engine.dialect.name == "sqlite" and device is not None
                  and not has_table(engine, "sync_alembic_version")
                  and sorted(snapshot(engine).objects) == sorted(device.objects))

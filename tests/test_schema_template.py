@@ -13,6 +13,17 @@ def _open_twice(tmp_path, name, opener):
     return opener(tmp_path / f"{name}-2")
 
 
+# Tables whose rows a migration writes (the revision, the shipped checklists); the others hold
+# what opening a store writes (its audit chain, its identity), different in every store.
+SHIPPED = ("alembic_version", "sync_alembic_version", "checklist_template", "checklist_item")
+
+
+def _shipped(engine):
+    rows = dict(snapshot(engine).rows)
+    assert rows.get("checklist_item"), "the shipped checklists are in every new store"
+    return {name: sorted(rows.get(name, ())) for name in SHIPPED}
+
+
 def _hq(path):
     return server_db.open_server_db(f"sqlite:///{path}", blob_dir=path / "blobs",
                                     passphrase="pw")
@@ -24,6 +35,8 @@ def test_a_replayed_device_store_has_the_schema_of_the_migration_chain(tmp_path,
     migrated = Store.open(tmp_path / "migrated", "pw")
     try:
         assert sorted(snapshot(replayed.engine).objects) == sorted(snapshot(migrated.engine).objects)
+        # The rows a migration writes (the shipped checklists) are there too.
+        assert _shipped(replayed.engine) == _shipped(migrated.engine)
         with replayed.read() as a, migrated.read() as b:
             assert schema.current_revision(a) == schema.current_revision(b) == schema.HEAD
     finally:
@@ -38,6 +51,7 @@ def test_a_replayed_sqlite_hq_has_the_schema_of_both_chains(tmp_path, monkeypatc
     migrated = _hq(tmp_path / "migrated")
     try:
         assert sorted(snapshot(replayed.engine).objects) == sorted(snapshot(migrated.engine).objects)
+        assert _shipped(replayed.engine) == _shipped(migrated.engine)
         with replayed.engine.connect() as a, migrated.engine.connect() as b:
             version = "SELECT version_num FROM sync_alembic_version"
             assert a.exec_driver_sql(version).scalar() == b.exec_driver_sql(version).scalar()
