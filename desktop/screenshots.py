@@ -73,6 +73,7 @@ async def _extra_views(window, page, stem) -> None:
     from desktop.pages.hq_administration import HqAdminPage
     from desktop.pages.ledger import LedgerPage
     from desktop.pages.reports import ReportsPage
+    from desktop.pages.settings import SettingsPage
     from desktop.pages.sync_issues import ConflictsPage
     from desktop.pages.trends import TrendsPage
     from desktop.pages.units import UnitsPage
@@ -87,6 +88,8 @@ async def _extra_views(window, page, stem) -> None:
         page.tabs.setCurrentIndex(0)
         if isinstance(page, HqAdminPage):  # the campaign form: weights, bands, grouping
             await _edit_dialog(page.campaigns, f"{stem}_campaign.png")
+    elif isinstance(page, SettingsPage):  # the office settings form (HQ edits it)
+        await _office_dialog(page.office, f"{stem}_office.png")
     elif isinstance(page, ConflictsPage) and page.table.rowCount():
         page.table.selectRow(0)
         await wait_until(lambda: page.comparison is not None)
@@ -247,6 +250,22 @@ async def _edit_dialog(page, path: str) -> None:
     save(page.current_dialog, path)
     page.current_dialog.reject()
     page.current_dialog = None
+
+
+async def _office_dialog(panel, path: str) -> None:
+    """The office settings form HQ edits (the signer and each number prefix)."""
+    panel.edit()
+    await _wait_dialog(panel)
+    save(panel.current_dialog, path)
+    panel.current_dialog.reject()
+    panel.current_dialog = None
+
+
+async def _wait_dialog(owner) -> None:
+    from desktop.self_test import wait_until
+
+    await wait_until(lambda: getattr(owner, "current_dialog", None) is not None)
+    await asyncio.sleep(0.3)
 
 
 async def _photo_views(window, page, stem) -> None:

@@ -1,7 +1,8 @@
 """The county's office settings (issue 14 §5): one synced record, written at HQ, read everywhere.
 
 The issuer's full name, the number prefix of each document kind, the hotline and e-mail, the
-default deadline of a new problem, N days for "due soon" and K for the accountability list.
+signer (签发人) of the upward work report, the default deadline of a new problem, N days for
+"due soon" and K for the accountability list.
 HQ alone writes it (`require_hq_device` here; HQ refuses a pushed change from any other device,
 sync/server/scope.py); until HQ writes it, every device reads the defaults.
 """
@@ -21,7 +22,7 @@ FIELDS = tuple(OfficeSettingsCreate.model_fields)
 # A document kind (as the numbering names it) -> the field holding its number prefix.
 PREFIX_FIELD = {"criticism": "prefix_criticism", "assignment": "prefix_assignment",
                 "reminder": "prefix_reminder", "visit_round": "prefix_visit_round",
-                "exposure": "prefix_exposure"}
+                "exposure": "prefix_exposure", "work_report": "prefix_work_report"}
 HQ_ONLY = "office_settings_hq_only"
 
 

@@ -106,6 +106,8 @@ class OfficeSettingsBase(SQLModel):
     prefix_reminder: str = Field(default="", max_length=40)
     prefix_visit_round: str = Field(default="", max_length=40)
     prefix_exposure: str = Field(default="", max_length=40)
+    prefix_work_report: str = Field(default="", max_length=40)  # 工作情况汇报
+    signer: str = Field(default="", max_length=40)  # 签发人 of the upward work report
     hotline: str = Field(default="", max_length=40)
     email: str = Field(default="", max_length=200)
     default_deadline_days: int = Field(default=DEFAULT_DEADLINE_DAYS, ge=1, le=3650)

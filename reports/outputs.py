@@ -267,14 +267,18 @@ def county_summary(conn: sa.Connection, req: ReportRequest) -> list[Path]:
 
 
 def work_report(conn: sa.Connection, req: ReportRequest) -> list[Path]:
-    """工作情况汇报 of the campaign (default: the latest), numbered by `--number` with the
-    criticism prefix, with `req.signer` as 签发人 (reports/work_report.py)."""
+    """工作情况汇报 of the campaign (default: the latest), numbered by `--number` with HQ's
+    work-report prefix when it set one (else the criticism prefix), with `req.signer` as 签发人,
+    else the signer HQ set in the office settings (reports/work_report.py)."""
+    from models.office_settings import prefix_for, read_office_settings
     from reports.work_report import TITLE, work_report_blocks
 
     fmt = tabular.resolve_format(req.out, req.fmt, ("docx", "pdf"))
+    prefix = prefix_for(conn, "work_report")
+    number = criticism_number(replace(req, prefix=prefix) if prefix else req)
+    signer = req.signer.strip() or read_office_settings(conn)["signer"]
     blocks, _ = work_report_blocks(conn, _campaign(conn, req), office=req.office,
-                                   number=criticism_number(req), signer=req.signer,
-                                   issued_on=req.today)
+                                   number=number, signer=signer, issued_on=req.today)
     return [d.write(blocks, req.out, fmt, doc_title=TITLE, official=True)]
 
 

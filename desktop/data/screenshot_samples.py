@@ -25,7 +25,7 @@ def sample_answers(store, photo: bytes) -> None:
     from models.office_settings import save_office_settings
 
     with store.write("screenshots") as w:  # K = 2: the demo county has units on the list
-        save_office_settings(w, {"accountability_threshold": 2})
+        save_office_settings(w, {"accountability_threshold": 2, "signer": "王五"})
     with store.write("卫生院联络员") as w:
         for (problem_id, _deadline), what in zip(problems[:2], (
                 "在挂号窗口增设导办员一名，公示办事流程，每日巡查。",

@@ -57,6 +57,8 @@ class OfficeSettingsPanel(QGroupBox):
             ("prefix_reminder", self.tr("Number prefix: reminder notice"), "text"),
             ("prefix_visit_round", self.tr("Number prefix: visit-round report"), "text"),
             ("prefix_exposure", self.tr("Number prefix: exposure notice"), "text"),
+            ("prefix_work_report", self.tr("Number prefix: work report"), "text"),
+            ("signer", self.tr("Signer (work report)"), "text"),
             ("default_deadline_days", self.tr("Default deadline (days)"), "int"),
             ("due_soon_days", self.tr("Due soon within (days)"), "int"),
             ("accountability_threshold", self.tr("Overdue problems for accountability"), "int"),

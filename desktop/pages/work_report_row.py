@@ -1,7 +1,7 @@
 """The upward work report's row on the Reports page (工作情况汇报, issue 15 §3): the campaign,
 as every row, and the signer (签发人) printed right of the document number; left empty, the
-document keeps the space for the name to be written in. Context "ReportsPage" in the
-translation catalogue, as the rest of the page."""
+office settings' signer (HQ sets it), else the document keeps the space for the name.
+Context "ReportsPage" in the translation catalogue, as the rest of the page."""
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit
@@ -15,8 +15,8 @@ def add_work_report_options(row: dict, box: QHBoxLayout) -> None:
     row["signer"].setMinimumWidth(100)
     row["signer"].setPlaceholderText(translate("ReportsPage", "Name"))
     row["signer"].setToolTip(translate("ReportsPage", "Printed right of the document number; "
-                                       "left empty, the space stays for the name to be "
-                                       "written in."))
+                                       "left empty, the signer set in the office settings, "
+                                       "else a space for the name to be written in."))
     box.addWidget(QLabel(translate("ReportsPage", "Signer")))
     box.addWidget(row["signer"])
 

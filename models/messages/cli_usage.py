@@ -19,7 +19,8 @@ HELP = {
     "help_user": "the profile acting (default: the device's first)",
     "help_lang": "the language of messages: zh_CN or en (default: from LC_ALL, LC_MESSAGES, "
                  "LANG)",
-    "help_import": "import units, representatives or evaluation forms",
+    "help_import": "import units, representatives, evaluation forms, problems, opinions, "
+                   "visits, findings, criticisms or accountability records",
     "help_stats": "the county's figures",
     "help_demo_data": "fill an empty store with a county-sized demo set",
     "help_report": "write the ledger, notices, feedback, summary, rankings, the overdue list "

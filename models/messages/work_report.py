@@ -4,5 +4,6 @@ the campaign's category-grouping setting (issue 15 §2)."""
 MESSAGES = {
     # Command-line help
     "opt_report_signer": "work-report: the signer printed right of the document "
-                         "number; left blank for the name to be written in when not given",
+                         "number; when not given, the signer set in the office settings, "
+                         "else left blank for the name to be written in",
 }

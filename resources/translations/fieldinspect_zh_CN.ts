@@ -3337,8 +3337,8 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
     </message>
     <message>
         <location filename="../../models/messages/cli_usage.py" line="1"/>
-        <source>import units, representatives or evaluation forms</source>
-        <translation>导入单位、评议代表或评议表</translation>
+        <source>import units, representatives, evaluation forms, problems, opinions, visits, findings, criticisms or accountability records</source>
+        <translation>导入单位、评议代表、评议表、问题、意见建议、明察暗访、发现问题、批评教育或问责记录</translation>
     </message>
     <message>
         <location filename="../../models/messages/cli_usage.py" line="1"/>
@@ -5252,8 +5252,8 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
     </message>
     <message>
         <location filename="../../models/messages/work_report.py" line="1"/>
-        <source>work-report: the signer printed right of the document number; left blank for the name to be written in when not given</source>
-        <translation>work-report：签发人，印在发文字号右侧；未给出时留空，供手写填入</translation>
+        <source>work-report: the signer printed right of the document number; when not given, the signer set in the office settings, else left blank for the name to be written in</source>
+        <translation>work-report：签发人，印在发文字号右侧；未给出时用办公室设置中的签发人，未设置则留空，供手写填入</translation>
     </message>
     <message>
         <location filename="../../models/messages/record_imports.py" line="1"/>
@@ -6517,8 +6517,8 @@ Publish both now; once the public value is fixed, run: fieldinspect plan draw --
     </message>
     <message>
         <location filename="../../desktop/pages/work_report_row.py" line="1"/>
-        <source>Printed right of the document number; left empty, the space stays for the name to be written in.</source>
-        <translation>印在发文字号右侧；不填则留出空位，供手写签发人姓名。</translation>
+        <source>Printed right of the document number; left empty, the signer set in the office settings, else a space for the name to be written in.</source>
+        <translation>印在发文字号右侧；不填则用办公室设置中的签发人，未设置则留出空位，供手写签发人姓名。</translation>
     </message>
     <message>
         <location filename="../../desktop/pages/work_report_row.py" line="1"/>
@@ -7641,6 +7641,16 @@ Publish both now; once the public value is fixed, run: fieldinspect plan draw --
         <location filename="../../desktop/pages/office_settings.py" line="1"/>
         <source>Overdue problems for accountability</source>
         <translation>问责线索：逾期问题数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/office_settings.py" line="1"/>
+        <source>Number prefix: work report</source>
+        <translation>文号前缀：工作情况汇报</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pages/office_settings.py" line="1"/>
+        <source>Signer (work report)</source>
+        <translation>签发人（工作情况汇报）</translation>
     </message>
 </context>
 <context>

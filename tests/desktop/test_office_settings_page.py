@@ -59,3 +59,21 @@ def test_a_new_problem_takes_the_default_deadline_hq_set(store, worker, qtbot):
     page = ProblemsPanel(make_session(store, worker, role="clerk", device_role="office"))
     qtbot.addWidget(page)
     assert page.defaults()["deadline"] == date.today() + timedelta(days=45)
+
+
+def test_hq_sets_the_work_reports_signer_and_prefix_on_the_settings_page(store, worker, qtbot,
+                                                                         ready, run):
+    store.set_meta("device_role", "hq")
+    page = _settings_page(make_session(store, worker, role="hq", device_role="hq"), qtbot,
+                          ready)
+    panel = page.office
+    assert panel.shown["signer"].text() == "—"  # none set yet
+    run(panel.edit())
+    dialog = panel.current_dialog
+    dialog.editors["signer"].set("王五")
+    dialog.editors["prefix_work_report"].set("余纠报")
+    run(dialog.save())
+    with store.read() as conn:
+        saved = read_office_settings(conn)
+    assert (saved["signer"], saved["prefix_work_report"]) == ("王五", "余纠报")
+    assert panel.shown["signer"].text() == "王五"

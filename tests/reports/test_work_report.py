@@ -104,3 +104,40 @@ def test_work_report_follows_a_campaign_ranked_in_one_county_list(county, tmp_pa
     last = [r for r in docx_tables(path) if r[0][:2] == ["考评类别", "单位"]][0]
     assert last[0][2] == "全县名次" and [r[2] for r in last[1:]] == ["2", "3", "4"]
     assert "与2023年万民评议相比" in text
+
+
+def test_work_report_takes_the_signer_and_prefix_hq_set_unless_given(county, tmp_path):  # noqa: F811
+    """签发人 and the number prefix come from the office settings HQ keeps; --signer (or the
+    Reports page's field) still wins for one report."""
+    from models.office_settings import save_office_settings
+
+    store, _, _ = county
+    with store.write("hq") as w:
+        save_office_settings(w, {"signer": "王五", "prefix_work_report": "余纠报"})
+    with store.read() as conn:
+        plain = produce("work-report", conn, ReportRequest(
+            out=tmp_path / "a.docx", as_of=AS_OF, number="3", prefix="余纠通"))[0]
+        named = produce("work-report", conn, ReportRequest(
+            out=tmp_path / "b.docx", as_of=AS_OF, number="4", prefix="余纠通", signer="张三"))[0]
+    assert "余纠报〔2026〕3号\t签发人：王五" in docx_text(plain)
+    text = docx_text(named)
+    assert "余纠报〔2026〕4号\t签发人：张三" in text and "王五" not in text
+
+
+def test_work_report_from_the_command_line_carries_hqs_signer_without_signer(tmp_path):
+    from models.office_settings import save_office_settings
+    from models.store.store import Store
+
+    data = tmp_path / "dev"
+    assert run(data, "demo-data", "--as-of", AS_OF.isoformat()).returncode == 0
+    store = Store.open(data, "pw")
+    try:
+        with store.write("hq") as w:  # a demo store acts as HQ
+            save_office_settings(w, {"signer": "王五"})
+    finally:
+        store.close()
+    out = tmp_path / "汇报.docx"
+    res = run(data, "report", "work-report", "--number", "5", "--out", str(out),
+              "--as-of", AS_OF.isoformat())
+    assert res.returncode == 0, res.stderr
+    assert "余纠通〔2026〕5号\t签发人：王五" in docx_text(out)  # no prefix set: as before

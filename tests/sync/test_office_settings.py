@@ -82,3 +82,34 @@ def test_an_office_store_refuses_to_change_the_settings_before_the_outbox(store)
         save_office_settings(w, {"hotline": "110"})
     with store.read() as conn:
         assert read_office_settings(conn)["hotline"] == "110"
+
+
+def test_an_office_device_cannot_change_the_work_reports_signer(hq):
+    """The signer HQ set (签发人, printed on the upward work report) stays HQ's: a doctored
+    office device's change is refused by HQ and HQ's signer reaches the office again."""
+    boss = hq.device("hq", name="hq")
+    with boss.write("hq") as w:
+        save_office_settings(w, {"signer": "王五", "prefix_work_report": "余纠报"})
+    boss.sync()
+    office = hq.device("office", name="county-office")
+    office.sync()
+    assert _settings(office)["signer"] == "王五"
+    with office.write("clerk") as w:  # straight to the store, past its own refusal
+        w.update(OfficeSettings, OFFICE_SETTINGS_ID, {"signer": "冒名"})
+    report = office.sync()
+    assert report.forbidden == 1
+    with office.store.read() as conn:
+        codes = conn.exec_driver_sql("SELECT code FROM sync_issue").scalars().all()
+    assert codes == ["office_settings_hq_only"]
+    at_hq = hq.rows("office_settings")[OFFICE_SETTINGS_ID]
+    assert (at_hq["signer"], at_hq["prefix_work_report"]) == ("王五", "余纠报")
+
+
+def test_an_office_store_refuses_to_change_the_signer_before_the_outbox(store):
+    store.set_meta("device_role", "office")
+    with pytest.raises(DomainError) as refused, store.write("clerk") as w:
+        save_office_settings(w, {"signer": "冒名"})
+    assert refused.value.code == "office_settings_hq_only"
+    with store.read() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM outbox").scalar() == 0
+        assert read_office_settings(conn)["signer"] == ""
