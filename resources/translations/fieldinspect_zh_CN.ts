@@ -2529,6 +2529,11 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>Visit kind</source>
         <translation>走访类别</translation>
     </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Unit of work</source>
+        <translation>工作单位</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -6578,6 +6583,11 @@ Publish both now; once the public value is fixed, run: fieldinspect plan draw --
         <location filename="../../desktop/pages/units.py" line="41"/>
         <source>Inspection team</source>
         <translation>督查组</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Unit of work</source>
+        <translation>工作单位</translation>
     </message>
 </context>
 <context>
