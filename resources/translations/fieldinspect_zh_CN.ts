@@ -8969,5 +8969,20 @@ Publish both now; once the public value is fixed, run: fieldinspect plan draw --
         <source>Public value fixed after the commitment, e.g. a named lottery draw</source>
         <translation>承诺之后确定的公开值，例如指明期号的彩票开奖结果</translation>
     </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Step aside…</source>
+        <translation>回避…</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Step aside</source>
+        <translation>回避</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Who steps aside from the visit to %1? The round's reserve gives the stand-in.</source>
+        <translation>谁回避对 %1 的访查？由本轮备选名单中的代表替换。</translation>
+    </message>
 </context>
 </TS>
