@@ -75,3 +75,24 @@ def test_only_someone_on_the_team_steps_aside(drawn):
     with store.write("hq") as w, pytest.raises(DomainError) as refused:
         replace_representative(w, round_id, visit["id"], people["张三"])
     assert refused.value.code == "round_replace_not_on_visit"
+
+
+def test_the_public_file_names_who_went_and_a_published_round_keeps_its_teams(drawn):
+    from datetime import date
+
+    from models.draw.round_file import pseudonym
+    from models.rounds import _row, publish
+
+    store, _people, doc = drawn
+    round_id, visit = doc["meta"]["round"], visits_of(store, doc["meta"]["round"])[0]
+    with store.write("hq") as w:
+        out = replace_representative(w, round_id, visit["id"], visit["representative_ids"][0])
+    with store.write("hq") as w:
+        public = publish(w, round_id, date(2026, 3, 7))
+        key = _row(w.conn, round_id)["pseudonym_key"]
+    inspectors = public["draw"]["visits"][0]["inspectors"]
+    assert pseudonym(key, out["replacement"]) in inspectors
+    assert pseudonym(key, out["leaving"]) not in inspectors
+    with store.write("hq") as w, pytest.raises(DomainError) as refused:
+        replace_representative(w, round_id, visit["id"], out["replacement"])
+    assert refused.value.code == "round_replace_published"
