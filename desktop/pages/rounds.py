@@ -1,7 +1,8 @@
 """Random rounds at HQ (双随机, issue 16 §1): the window's form of `fieldinspect plan`. The
 rounds on the left with the form that commits a new one (pools and constraints); on the right
 the selected round's commitment, public value, seed and drawn visits, and the actions: draw
-with the public value, verify, publish the public file, export the full file (audited)."""
+with the public value, verify, publish the public file, export the full file (audited), and
+*Step aside…* (回避) for the selected visit: the round's reserve gives the stand-in."""
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
