@@ -128,6 +128,8 @@ async def _extra_views(window, page, stem) -> None:
         page.succession_dialog.reject()
     elif isinstance(page, DashboardPage) and page.overdue_panel.candidates:
         await _case_from_candidate(page, stem)
+    if isinstance(page, UnitsPage):  # a representative's township and unit of work
+        await _edit_dialog(page.representatives, f"{stem}_representative.png")
     if isinstance(page, LedgerPage):
         await _problem_sources_view(page.problems, stem)
     if isinstance(page, EntryPage):  # the clerks' own figures

@@ -175,6 +175,9 @@ def load_demo_data(store, *, seed: int = 1, as_of: date | None = None,
     for o in rng.sample(opinions, k=689):  # the report's 689 opinions sorted
         o["category"] = cat.opinion_category(o["text"])
     teams, reps = build_people(rng)
+    townships = {u["name"]: u["id"] for u in units if u["kind"] == "township"}
+    for r in reps:  # the reference a random round reads (issue 16 §1), as migration 0023 maps
+        r["township_unit_id"] = townships.get(r["township"])
     visits = build_visits(rng, units, teams, reps, start, as_of)
     findings = build_findings(rng, visits, units)
     checklist_results = link_checklists(seed, visits, findings, units)

@@ -164,8 +164,9 @@ def full_document(conn: sa.Connection, round_id: str) -> dict:
     if row["status"] not in (RoundStatus.DRAWN, RoundStatus.PUBLISHED):
         raise DomainError(code="round_not_drawn", params={"round": round_id})
     inputs = json.loads(row["inputs"])
+    recorded = json.loads(row["draw"]).get("replacements") if row["draw"] else None
     return full_round(inputs, _material(row), attempts=row["attempts"],
-                      meta=_meta(conn, row, inputs))
+                      meta=_meta(conn, row, inputs), replacements=recorded)
 
 
 def export_full(w: WriteSession, round_id: str) -> dict:

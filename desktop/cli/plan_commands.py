@@ -49,6 +49,11 @@ def register(sub) -> None:
         p.add_argument("round", metavar="ROUND")
         p.add_argument("--out", required=True, metavar="PATH")
         p.set_defaults(handler=handler)
+    replace = actions.add_parser("replace", help=messages.text("help_plan_replace"))
+    replace.add_argument("round", metavar="ROUND")
+    replace.add_argument("--visit", required=True, metavar="VISIT")
+    replace.add_argument("--representative", required=True, metavar="NAME")
+    replace.set_defaults(handler=replace_command)
     verify = actions.add_parser("verify", help=messages.text("help_plan_verify"))
     verify.add_argument("file", metavar="ROUND_FILE")
     verify.set_defaults(handler=verify_command)
@@ -140,6 +145,20 @@ def export_command(ctx, args) -> int:
         doc = export_full(w, args.round)
     _write(args.out, doc)
     print(messages.text("round_exported", {"path": args.out}))
+    return 0
+
+
+def replace_command(ctx, args) -> int:
+    """回避: VISIT is the visit's id or its unit's name or path; NAME the representative's
+    name or id, as on the team."""
+    from models.round_replace import described, find_member, find_visit, replace_representative
+
+    with ctx.store().write(ctx.profile()) as w:
+        visit = find_visit(w.conn, args.round, args.visit)
+        out = replace_representative(w, args.round, visit,
+                                     find_member(w.conn, visit, args.representative))
+        shown = described(w.conn, out)
+    print(messages.text("round_replaced", shown))
     return 0
 
 

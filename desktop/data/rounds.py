@@ -31,13 +31,21 @@ def round_visits(conn: sa.Connection, round_id: str) -> list[dict]:
     v, r = Visit.__table__, Representative.__table__
     names = dict(conn.execute(sa.select(r.c.id, r.c.name)).all())
     paths = unit_paths(conn)
-    rows = conn.execute(sa.select(v.c.unit_id, v.c.visit_date, v.c.status,
+    rows = conn.execute(sa.select(v.c.id, v.c.unit_id, v.c.visit_date, v.c.status,
                                   v.c.representative_ids)
                         .where(v.c.round_id == round_id, v.c.deleted_at.is_(None))
                         .order_by(v.c.visit_date, v.c.unit_id)).all()
-    return [{"unit": paths.get(unit, ""), "date": day, "status": status,
-             "representatives": [names.get(p, "") for p in reps or []]}
-            for unit, day, status, reps in rows]
+    return [{"id": vid, "unit": paths.get(unit, ""), "date": day, "status": status,
+             "representatives": [names.get(p, "") for p in reps or []],
+             "representative_ids": list(reps or [])}
+            for vid, unit, day, status, reps in rows]
+
+
+def step_aside(w, round_id: str, visit_id: str, leaving: str) -> dict:
+    """回避 from the page: the stand-in from the reserve; names for the status line."""
+    from models.round_replace import described, replace_representative
+
+    return described(w.conn, replace_representative(w, round_id, visit_id, leaving))
 
 
 def campaign_names(conn: sa.Connection) -> list[str]:

@@ -13,7 +13,7 @@ from desktop.data.lists import (
     overdue_expr,
     unit_join,
 )
-from models.tables import Campaign, Evaluation, Opinion, Problem, Representative, Team
+from models.tables import Campaign, Evaluation, Opinion, Problem, Representative, Team, Unit
 
 
 def _evaluations() -> ListSpec:
@@ -151,13 +151,26 @@ def _problems() -> ListSpec:
     )
 
 
+# A representative's township and unit of work are references to units (issue 16 §1).
+REP_TOWNSHIP = Unit.__table__.alias("rtw")
+REP_WORK = Unit.__table__.alias("rwk")
+REP_WORK_PARENT = Unit.__table__.alias("rwp")
+REP_WORK_LABEL = sa.case(
+    (REP_WORK_PARENT.c.parent_id.is_not(None),
+     REP_WORK.c.name + "（" + REP_WORK_PARENT.c.name + "）"),
+    else_=REP_WORK.c.name)
+
+
 def _representatives() -> ListSpec:
     t = Representative.__table__
     return ListSpec(
         name="representatives",
         table=t,
         default_sort="name",
-        joins=[(TEAM, TEAM.c.id == t.c.team_id)],
+        joins=[(TEAM, TEAM.c.id == t.c.team_id),
+               (REP_TOWNSHIP, REP_TOWNSHIP.c.id == t.c.township_unit_id),
+               (REP_WORK, REP_WORK.c.id == t.c.work_unit_id),
+               (REP_WORK_PARENT, REP_WORK_PARENT.c.id == REP_WORK.c.parent_id)],
         search_columns=("name", "township", "phone"),
         columns=[
             Col("name", QT_TRANSLATE_NOOP("Lists", "Name"), t.c.name, width=90),
@@ -168,7 +181,10 @@ def _representatives() -> ListSpec:
                 "enum:RepresentativeKind",
                 width=150,
             ),
-            Col("township", QT_TRANSLATE_NOOP("Lists", "Township"), t.c.township, width=120),
+            Col("township", QT_TRANSLATE_NOOP("Lists", "Township"), REP_TOWNSHIP.c.name,
+                width=120),
+            Col("work_unit", QT_TRANSLATE_NOOP("Lists", "Unit of work"), REP_WORK_LABEL,
+                width=160),
             Col("phone", QT_TRANSLATE_NOOP("Lists", "Phone"), t.c.phone, width=110),
             Col("team", QT_TRANSLATE_NOOP("Lists", "Inspection team"), TEAM.c.name, width=130),
         ],

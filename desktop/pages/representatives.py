@@ -24,7 +24,9 @@ class RepresentativesPanel(RecordPage):
         return [
             FieldSpec("name", self.tr("Name"), required=True),
             FieldSpec("kind", self.tr("Kind"), "enum:RepresentativeKind", required=True),
-            FieldSpec("township", self.tr("Township")),
+            # References to units (issue 16 §1): a random round never sends them there.
+            FieldSpec("township_unit_id", self.tr("Township"), "township"),
+            FieldSpec("work_unit_id", self.tr("Unit of work"), "unit"),
             FieldSpec("phone", self.tr("Phone")),
             FieldSpec("team_id", self.tr("Inspection team"), "team"),
         ]

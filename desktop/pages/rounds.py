@@ -1,7 +1,8 @@
 """Random rounds at HQ (双随机, issue 16 §1): the window's form of `fieldinspect plan`. The
 rounds on the left with the form that commits a new one (pools and constraints); on the right
 the selected round's commitment, public value, seed and drawn visits, and the actions: draw
-with the public value, verify, publish the public file, export the full file (audited)."""
+with the public value, verify, publish the public file, export the full file (audited), and
+*Step aside…* (回避) for the selected visit: the round's reserve gives the stand-in."""
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -66,6 +68,7 @@ class RoundsPage(Page):
         super().__init__(session, parent)
         self.rounds: list[dict] | None = None
         self.shown_round: str | None = None  # whose visits the table shows
+        self.visit_rows: list[dict] = []
         self.status = QLabel(objectName="roundsStatus", wordWrap=True)
         split = QSplitter()
         split.addWidget(self._left())
@@ -143,7 +146,8 @@ class RoundsPage(Page):
         actions = QHBoxLayout()
         for name, text, slot in [("roundsVerify", self.tr("Verify"), self.verify),
                                  ("roundsPublish", self.tr("Publish…"), self.publish),
-                                 ("roundsExport", self.tr("Export full file…"), self.export)]:
+                                 ("roundsExport", self.tr("Export full file…"), self.export),
+                                 ("roundsStepAside", self.tr("Step aside…"), self.step_aside)]:
             button = QPushButton(text, objectName=name)
             button.clicked.connect(slot)
             actions.addWidget(button)
@@ -220,6 +224,7 @@ class RoundsPage(Page):
         visits = await self.session.read(lambda conn: data.round_visits(conn, r["id"]))
         _fill(self.visits, [[str(v["date"]), v["unit"], "、".join(v["representatives"]),
                              label_of(VisitStatus, v["status"])] for v in visits])
+        self.visit_rows = visits
         self.shown_round = r["id"]
 
     # --- actions ---------------------------------------------------------------------------
@@ -302,3 +307,25 @@ class RoundsPage(Page):
             await self._act(lambda w: data.export_to(w, r["id"], path),
                             lambda _n: messages.text("round_exported", {"path": path}))
 
+    def choose_leaving(self, visit: dict) -> int | None:
+        """Which of the visit's representatives steps aside (their index on the team)."""
+        names = visit["representatives"]
+        name, ok = QInputDialog.getItem(
+            self, self.tr("Step aside"), self.tr("Who steps aside from the visit to %1? The "
+                                                 "round's reserve gives the stand-in.")
+            .replace("%1", visit["unit"]), names, 0, False)
+        return names.index(name) if ok and name in names else None
+
+    @widget_slot()
+    async def step_aside(self) -> None:
+        """回避: the selected visit's representative is replaced from the round's reserve."""
+        r, row = self.selected(), self.visits.currentRow()
+        if r is None or not 0 <= row < len(self.visit_rows):
+            return
+        visit = self.visit_rows[row]
+        index = self.choose_leaving(visit)
+        if index is None:
+            return
+        leaving = visit["representative_ids"][index]
+        await self._act(lambda w: data.step_aside(w, r["id"], visit["id"], leaving),
+                        lambda shown: messages.text("round_replaced", shown))

@@ -26,7 +26,8 @@ from desktop.widgets.reps_checklist import RepresentativesChecklist
 class FieldSpec:
     key: str
     label: str  # already translated
-    # text multiline reason enum:<Name> date datetime unit campaign team reps int decimal bool
+    # text multiline reason enum:<Name> date datetime unit township campaign team reps int
+    # decimal bool
     kind: str = "text"
     required: bool = False
     read_only: bool = False  # shown, never written back (a field only HQ sets)
@@ -104,12 +105,14 @@ def make_editor(spec: FieldSpec, reference) -> Editor:
         items = [] if spec.required else [(None, "")]
         items += choices(getattr(enums, kind[5:]))
         return _combo_editor(_combo(items))
-    if kind in ("unit", "campaign", "team"):
+    if kind in ("unit", "township", "campaign", "team"):
         rows = {"unit": reference.units, "campaign": reference.campaigns,
-                "team": reference.teams}[kind]
+                "team": reference.teams,
+                "township": [u for u in reference.units
+                             if u.get("kind") == enums.UnitKind.TOWNSHIP]}[kind]
         items = [] if spec.required and rows else [(None, "")]
         items += [(r["id"], r.get("path") or r["name"]) for r in rows]
-        return _combo_editor(_combo(items, editable=kind == "unit"))
+        return _combo_editor(_combo(items, editable=kind in ("unit", "township")))
     if kind == "date":
         edit = DateEdit(QDate.currentDate())
         edit.setCalendarPopup(True)

@@ -14,7 +14,7 @@ import secrets
 from typing import Any
 
 from models.draw import canonical
-from models.draw.algorithm import draw, draw_unit_list, visit_dates
+from models.draw.algorithm import draw, draw_unit_list, replacement, visit_dates
 from models.draw.stream import commitment_of, seed_from
 from models.errors import DomainError
 
@@ -40,12 +40,39 @@ def seed_material(inputs_hash: str, *, secret: str | None, public_value: str | N
 
 
 def full_round(inputs: dict, material: dict, *, attempts: int = 1,
-               meta: dict[str, Any] | None = None) -> dict:
-    """The full round document: inputs, their hash, the seed material and the draw."""
+               meta: dict[str, Any] | None = None,
+               replacements: list[dict] | None = None) -> dict:
+    """The full round document: inputs, their hash, the seed material and the draw, and the
+    replacements (回避) recorded since, in order (only when there are any, so a round without
+    one keeps the bytes it always had)."""
     data = canonical.normalised(inputs)
-    return {"format": FORMAT, "version": VERSION, "kind": "full", "meta": meta or {},
-            "inputs": data, "inputs_hash": canonical.inputs_hash(data), "attempts": attempts,
-            **material, "draw": draw(material["seed"], data)}
+    doc = {"format": FORMAT, "version": VERSION, "kind": "full", "meta": meta or {},
+           "inputs": data, "inputs_hash": canonical.inputs_hash(data), "attempts": attempts,
+           **material, "draw": draw(material["seed"], data)}
+    if replacements:
+        doc["replacements"] = list(replacements)
+    return doc
+
+
+def teams_after(inputs: dict, drawn: dict, replacements: list[dict]) -> list[list[str]]:
+    """Each visit's team once the recorded replacements are applied in order, each checked
+    against the rule (docs/rounds.md §4): the one leaving was on the team, and the one coming
+    is the first eligible of the reserve not used before. Raises `round_verify_differs` naming
+    `replacements[i]` at the first that breaks it."""
+    teams = [list(v["representatives"]) for v in drawn["visits"]]
+    used: list[str] = []
+    for i, rec in enumerate(replacements):
+        index, leaving = rec["visit"], rec["leaving"]
+        if not 0 <= index < len(teams) or leaving not in teams[index]:
+            raise _differs(f"replacements[{i}]")
+        current = {"visits": [{**v, "representatives": t}
+                              for v, t in zip(drawn["visits"], teams, strict=True)],
+                   "reserve": drawn["reserve"]}
+        if replacement(inputs, current, index, leaving, tuple(used)) != rec["replacement"]:
+            raise _differs(f"replacements[{i}]")
+        teams[index][teams[index].index(leaving)] = rec["replacement"]
+        used.append(rec["replacement"])
+    return teams
 
 
 def pseudonym(key_hex: str, person_id: str) -> str:
@@ -59,9 +86,10 @@ def public_round(full: dict, pseudonym_key: str, results: list[dict] | None = No
     """The public round file of `full`: no people, inspectors as pseudonyms, and `results`
     (unit, outcome) once the round is over."""
     units = canonical.units_part(full["inputs"])
-    visits = [{"unit": v["unit"], "date": v["date"],
-               "inspectors": [pseudonym(pseudonym_key, p) for p in v["representatives"]]}
-              for v in full["draw"]["visits"]]
+    teams = teams_after(full["inputs"], full["draw"], full.get("replacements", []))
+    visits = [{"unit": v["unit"], "date": v["date"],  # who went, stand-ins (回避) included
+               "inspectors": [pseudonym(pseudonym_key, p) for p in team]}
+              for v, team in zip(full["draw"]["visits"], teams, strict=True)]
     keep = ("commitment", "secret", "public_value", "seed", "verifiable", "attempts",
             "inputs_hash")
     return {"format": FORMAT, "version": VERSION, "kind": "public", "meta": full["meta"],
@@ -138,4 +166,6 @@ def _verify(doc: dict) -> dict:
         expected, found = draw(doc["seed"], doc["inputs"]), doc["draw"]
     if expected != found:
         raise _differs(_first_difference(expected, found))
+    if doc["kind"] == "full":
+        teams_after(doc["inputs"], found, doc.get("replacements", []))
     return {"kind": doc["kind"], "verifiable": bool(doc.get("verifiable"))}

@@ -17,6 +17,19 @@ MESSAGES = {
     "round_not_drawn": "Round {round} has not been drawn yet.",
     "round_not_over": "The round runs until {date_to}: it is published only after its last "
                       "date.",
+    # Stepping aside (回避) from a drawn visit (models/round_replace.py)
+    "round_visit_unknown": "The round has no visit {visit} (give the visit's id or its "
+                           "unit's name or path).",
+    "round_replace_published": "Round {round} is published: its teams no longer change.",
+    "round_replace_visit_done": "The visit is done: nobody steps aside from it any more.",
+    "round_replace_not_on_visit": "{representative} is not on this visit's team.",
+    "round_replace_none_eligible": "Nobody left in the round's reserve may go on this visit: "
+                                   "draw a new round or leave the team one short.",
+    "help_plan_replace": "At HQ: a representative steps aside from a drawn visit; the "
+                         "next eligible representative of the round's reserve replaces them, "
+                         "recorded in the round file and the audit trail.",
+    "round_replaced": "{leaving} steps aside from the visit to {unit}; {replacement} goes "
+                      "instead (recorded in the round and the audit trail).",
     # Import of representatives (models/imports/unit_references.py)
     "representative_work_unit_unknown": "No unit {unit}: give the unit of work as its path "
                                         "or name (e.g. township/unit).",

@@ -2529,6 +2529,11 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <source>Visit kind</source>
         <translation>走访类别</translation>
     </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Unit of work</source>
+        <translation>工作单位</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -5586,6 +5591,41 @@ Publish both now; once the public value is fixed, run: fieldinspect plan draw --
         <source>No unit {unit}: give the unit of work as its path or name (e.g. township/unit).</source>
         <translation>没有单位 {unit}：请用路径或名称填写工作单位（如 乡镇/单位）。</translation>
     </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>The round has no visit {visit} (give the visit&apos;s id or its unit&apos;s name or path).</source>
+        <translation>本轮没有访查 {visit}（请给出访查编号，或其单位的名称或路径）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>Round {round} is published: its teams no longer change.</source>
+        <translation>第 {round} 轮已公开，其访查组不再变动。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>The visit is done: nobody steps aside from it any more.</source>
+        <translation>该访查已完成，不能再回避。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>{representative} is not on this visit&apos;s team.</source>
+        <translation>{representative} 不在该访查的访查组中。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>Nobody left in the round&apos;s reserve may go on this visit: draw a new round or leave the team one short.</source>
+        <translation>本轮备选名单中已没有可去该访查的代表：请重新抽取一轮，或让访查组少一人。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>At HQ: a representative steps aside from a drawn visit; the next eligible representative of the round&apos;s reserve replaces them, recorded in the round file and the audit trail.</source>
+        <translation>总部：代表回避已抽定的访查；由本轮备选名单中下一位符合条件的代表替换，并记入轮次文件和审计记录。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/rounds.py" line="1"/>
+        <source>{leaving} steps aside from the visit to {unit}; {replacement} goes instead (recorded in the round and the audit trail).</source>
+        <translation>{leaving} 回避对 {unit} 的访查，改由 {replacement} 前往（已记入本轮和审计记录）。</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsPanel</name>
@@ -6578,6 +6618,11 @@ Publish both now; once the public value is fixed, run: fieldinspect plan draw --
         <location filename="../../desktop/pages/units.py" line="41"/>
         <source>Inspection team</source>
         <translation>督查组</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Unit of work</source>
+        <translation>工作单位</translation>
     </message>
 </context>
 <context>
@@ -8933,6 +8978,21 @@ Publish both now; once the public value is fixed, run: fieldinspect plan draw --
         <location filename="../../x" line="1"/>
         <source>Public value fixed after the commitment, e.g. a named lottery draw</source>
         <translation>承诺之后确定的公开值，例如指明期号的彩票开奖结果</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Step aside…</source>
+        <translation>回避…</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Step aside</source>
+        <translation>回避</translation>
+    </message>
+    <message>
+        <location filename="../../x" line="1"/>
+        <source>Who steps aside from the visit to %1? The round's reserve gives the stand-in.</source>
+        <translation>谁回避对 %1 的访查？由本轮备选名单中的代表替换。</translation>
     </message>
 </context>
 </TS>
