@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.data.acceptance import answers_awaited
 from desktop.labels import label_of
 from desktop.operations import store_op
-from desktop.pages.base import Page
+from desktop.pages.base import ReloadingPage
 from desktop.pages.report_photos import ReportPhotos
 from desktop.widgets.asking import ask_text
 from desktop.widgets.slots import widget_slot
@@ -61,7 +61,7 @@ def _one_line(text: str) -> str:
     return " ".join((text or "").split())
 
 
-class AcceptancePage(Page):
+class AcceptancePage(ReloadingPage):
     tables_shown = frozenset({"rectification_report", "extension_request", "problem", "unit",
                               "attachment"})
 
@@ -136,13 +136,6 @@ class AcceptancePage(Page):
             "%1", str(len(self.requests))))
 
     # --- loading -------------------------------------------------------------------------------
-    def first_show(self) -> None:
-        self.reload()
-
-    def refresh(self) -> None:
-        if self._activated:
-            self.reload()
-
     def is_ready(self) -> bool:
         return self.loaded
 

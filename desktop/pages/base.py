@@ -55,3 +55,18 @@ class Page(QWidget):
     def is_ready(self) -> bool:
         """True once the page shows its data (used by the self-test and the screenshots)."""
         return True
+
+
+class ReloadingPage(Page):
+    """A page that loads all it shows with one `reload()` (an asyncSlot in the pages that
+    read the store): when first shown, and again when records change elsewhere once shown."""
+
+    def reload(self) -> None:
+        raise NotImplementedError
+
+    def first_show(self) -> None:
+        self.reload()
+
+    def refresh(self) -> None:
+        if self._activated:
+            self.reload()

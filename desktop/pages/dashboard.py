@@ -23,7 +23,7 @@ from desktop.data.dashboard import load_dashboard
 from desktop.errors import show_error
 from desktop.labels import label_of
 from desktop.operations import Op, store_op
-from desktop.pages.base import Page
+from desktop.pages.base import ReloadingPage
 from desktop.widgets.criteria_panel import CriteriaPanel
 from desktop.widgets.date_edit import DateEdit
 from desktop.widgets.overdue_panel import OverduePanel
@@ -51,7 +51,7 @@ class FigureCard(QFrame):
         layout.addStretch(1)
 
 
-class DashboardPage(Page):
+class DashboardPage(ReloadingPage):
     tables_shown = frozenset({"evaluation", "campaign", "unit", "visit", "finding", "opinion",
                               "personnel_criticism", "accountability_case", "problem",
                               "extension_request"})
@@ -184,13 +184,6 @@ class DashboardPage(Page):
         for key, (check, edit) in self.period.items():
             out[key] = edit.date().toPython() if check.isChecked() else None
         return out
-
-    def first_show(self) -> None:
-        self.reload()
-
-    def refresh(self) -> None:
-        if self._activated:
-            self.reload()
 
     def is_ready(self) -> bool:
         return self.figures is not None

@@ -30,7 +30,7 @@ from desktop import messages
 from desktop.data import rounds as data
 from desktop.errors import show_error
 from desktop.labels import label_of
-from desktop.pages.base import Page
+from desktop.pages.base import ReloadingPage
 from desktop.widgets.slots import widget_slot
 from models.enums import AppraisalCategory, VisitStatus
 from models.round_pools import RoundRequest
@@ -61,7 +61,7 @@ def _spin(low: int, high: int, value: int) -> QSpinBox:
     return box
 
 
-class RoundsPage(Page):
+class RoundsPage(ReloadingPage):
     tables_shown = frozenset({"draw_round", "visit", "campaign"})
 
     def __init__(self, session, parent=None) -> None:
@@ -177,13 +177,6 @@ class RoundsPage(Page):
         return "\n".join(lines)
 
     # --- loading ---------------------------------------------------------------------------
-    def first_show(self) -> None:
-        self.reload()
-
-    def refresh(self) -> None:
-        if self._activated:
-            self.reload()
-
     def is_ready(self) -> bool:
         return self.rounds is not None and (not self.rounds or self.shown_round is not None)
 

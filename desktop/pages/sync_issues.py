@@ -21,7 +21,7 @@ from desktop.data import sync_issues as si
 from desktop.data.sync_issues import HELD_BACK_CODES
 from desktop.labels import label_of
 from desktop.operations import store_op
-from desktop.pages.base import Page
+from desktop.pages.base import ReloadingPage
 from desktop.widgets.record_model import format_value
 from desktop.widgets.slots import widget_slot
 from models import enums
@@ -115,7 +115,7 @@ def show_value(field: str, value, reference) -> str:
     return format_value("reason" if field == "reason" else "text", value)
 
 
-class ConflictsPage(Page):
+class ConflictsPage(ReloadingPage):
     """The sync issues page: refused entries and conflicts (the class name is the
     translation context)."""
 
@@ -181,13 +181,6 @@ class ConflictsPage(Page):
         self.table.setColumnWidth(2, 130)
         self.values.setHorizontalHeaderLabels(
             [self.tr("Field"), self.tr("Value kept at HQ"), self.tr("Your value")])
-
-    def first_show(self) -> None:
-        self.reload()
-
-    def refresh(self) -> None:
-        if self._activated:
-            self.reload()
 
     def is_ready(self) -> bool:
         return self.issues is not None

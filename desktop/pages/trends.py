@@ -21,7 +21,7 @@ from desktop.data.trends import load_trends
 from desktop.errors import show_error
 from desktop.labels import label_of
 from desktop.operations import Op
-from desktop.pages.base import Page
+from desktop.pages.base import ReloadingPage
 from desktop.widgets.breakdown import BreakdownChartView, BreakdownTableModel, Column
 from desktop.widgets.ranking import pct, score
 from desktop.widgets.slots import widget_slot
@@ -43,7 +43,7 @@ def _captioned(caption: str, view: QWidget) -> QWidget:
     return box
 
 
-class TrendsPage(Page):
+class TrendsPage(ReloadingPage):
     tables_shown = frozenset({"evaluation", "campaign", "unit", "finding", "opinion",
                               "personnel_criticism", "unit_succession"})
 
@@ -186,13 +186,6 @@ class TrendsPage(Page):
         return label_of(OpinionCategory, row["key"])
 
     # --- loading ---------------------------------------------------------------------------
-    def first_show(self) -> None:
-        self.reload()
-
-    def refresh(self) -> None:
-        if self._activated:
-            self.reload()
-
     def is_ready(self) -> bool:
         return self.result is not None
 
