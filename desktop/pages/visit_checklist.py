@@ -51,6 +51,16 @@ class ChecklistTable(QTableWidget):
             super().keyPressEvent(event)
 
 
+class NoteEdit(QLineEdit):
+    """The note line: Enter keeps the note and goes no further. A plain line edit passes
+    Enter on to the dialog, whose default button (Save) would save the checklist half keyed."""
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+
+
 class ChecklistDialog(QDialog):
     saved = Signal(dict)
 
@@ -63,6 +73,7 @@ class ChecklistDialog(QDialog):
         self.outcomes = {i: r["outcome"] for i, r in results.items()}
         self.notes = {i: r["note"] for i, r in results.items()}
         self.photos: dict[str, list[str]] = {}  # chosen, attached at the next save
+        self.saving = None  # the save under way (a future), if any
         chinese = language() == CHINESE
         name = template["name"] if chinese or not template["name_en"] else template["name_en"]
         title = self.tr("Checklist: %1 (version %2)").replace("%1", name).replace(
@@ -93,7 +104,7 @@ class ChecklistDialog(QDialog):
             self._show(row)
         self.table.keyed.connect(self.set_current)
         self.table.note_wanted.connect(self.edit_note)
-        self.note = QLineEdit(objectName="checklistNote")
+        self.note = NoteEdit(objectName="checklistNote")
         self.note.setPlaceholderText(self.tr("Note on the current item (Enter to keep it)"))
         self.note.returnPressed.connect(self.keep_note)
         self.status = QLabel(objectName="checklistStatus")
@@ -165,6 +176,8 @@ class ChecklistDialog(QDialog):
         self._show(row)
 
     def save(self) -> None:
+        if self.saving is not None and not self.saving.done():
+            return  # one save at a time: a second would report nothing made
         visit_id, template_id = self.visit_id, self.template["id"]
         answers = {i: (o, self.notes.get(i, "")) for i, o in self.outcomes.items()}
         # Photos go on results, so only on items given an outcome; the rest wait for one.
@@ -177,8 +190,8 @@ class ChecklistDialog(QDialog):
                 attach_files(w, blobs, "checklist_result", result_id(visit_id, item_id), files)
             return counts
 
-        store_op(self, self.session, write, write=True,
-                 success=lambda counts: self._saved(counts, photos)).run()
+        self.saving = store_op(self, self.session, write, write=True,
+                               success=lambda counts: self._saved(counts, photos)).run()
 
     def _saved(self, counts: dict, attached: dict[str, list[str]]) -> None:
         for item_id in attached:

@@ -2,6 +2,7 @@
 keyboard (1/2/3 or P/F/N set the item and move on, Enter writes a note, Ctrl+S saves), offline,
 and each failed item becomes a finding of the visit."""
 
+import asyncio
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -50,6 +51,8 @@ def test_the_representative_keys_the_checklist_and_two_failures_become_findings(
     type_text(dialog.note, "缺办理时限")
     qtbot.keyClick(dialog.note, Qt.Key.Key_Return)
     assert table.hasFocus() and table.item(2, 2).text() == "缺办理时限"
+    run(asyncio.sleep(0.3))
+    assert dialog.saving is None and dialog.status.text() == ""  # Enter kept the note only
     assert [table.item(r, 1).text() for r in range(5)] == [
         "Fail", "Pass", "Fail", "Not applicable", "—"]
     qtbot.keyClick(table, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
