@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from entry_xdotool import PASSPHRASE, PYTHON, ROOT, keys_of, map_keys, shot, xdo
+from entry_xdotool import PASSPHRASE, PYTHON, ROOT, keys_of, map_keys, shot, unlock, xdo
 
 NAV_VISITS = (60, 77)  # where Visits is in the navigation at 1366x768 (no window manager)
 FIRST_ROW = (700, 118)  # the first row of the visits list
@@ -98,12 +98,7 @@ def start_app(out: Path, language: str) -> tuple[subprocess.Popen, str]:
 
 
 def open_checklist() -> None:
-    unlock = xdo("search", "--sync", "--onlyvisible", "--name", "^Unlock$|^解锁$").split()[0]
-    xdo("windowfocus", "--sync", unlock)
-    time.sleep(0.3)
-    xdo("type", "--delay", "20", PASSPHRASE)
-    xdo("key", "Return")
-    time.sleep(12)  # unlock (scrypt) and the dashboard over 26,300 forms
+    unlock()
     for x, y, wait in ((*NAV_VISITS, 3), (*FIRST_ROW, 0.5)):
         xdo("mousemove", str(x), str(y), "click", "1")
         time.sleep(wait)

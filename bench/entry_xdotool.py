@@ -118,13 +118,18 @@ def start_app(out: Path, language: str) -> subprocess.Popen:
                             env=env, stdout=log, stderr=subprocess.STDOUT)
 
 
-def open_batch() -> None:
-    unlock = xdo("search", "--sync", "--onlyvisible", "--name", "^Unlock$|^解锁$").split()[0]
-    xdo("windowfocus", "--sync", unlock)
+def unlock() -> None:
+    """Type the passphrase into the window's unlock dialog and wait for the dashboard."""
+    dialog = xdo("search", "--sync", "--onlyvisible", "--name", "^Unlock$|^解锁$").split()[0]
+    xdo("windowfocus", "--sync", dialog)
     time.sleep(0.3)
     xdo("type", "--delay", "20", PASSPHRASE)
     xdo("key", "Return")
     time.sleep(12)  # unlock (scrypt) and the dashboard over 26,300 forms
+
+
+def open_batch() -> None:
+    unlock()
     for x, y, wait in ((*NAV_FORM_ENTRY, 3), (*UNIT_FIELD, 0.3)):
         xdo("mousemove", str(x), str(y), "click", "1")
         time.sleep(wait)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A real-window try of the entry screen (bench/entry_xdotool.py says what it does and prints).
 #   bash bench/entry_xdotool.sh [en|zh_CN] [DELAY_MS]
+# (XDOTOOL_SCRIPT=checklist_xdotool.py runs that try on the same display set-up.)
 # Needs Xvfb, xdotool, xmodmap and ImageMagick's import
 # (apt-get install -y xvfb xdotool x11-xserver-utils imagemagick).
 # Uses DISPLAY if a server answers there, else starts Xvfb :99 for the run and stops it after.
@@ -20,4 +21,4 @@ else
     export DISPLAY="${DISPLAY:-:99}"
 fi
 cd "$ROOT"
-"$ROOT/.venv/bin/python" bench/entry_xdotool.py "$@"
+"$ROOT/.venv/bin/python" "bench/${XDOTOOL_SCRIPT:-entry_xdotool.py}" "$@"
