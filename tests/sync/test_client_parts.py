@@ -133,7 +133,8 @@ def test_a_missing_or_damaged_local_attachment_is_not_uploaded_but_fetched_again
     assert not run(client_attachments.upload(a.engine.client(), a.store.blobs, missing,
                                              "image/jpeg"))
     (sealed,) = [p for p in (a.store.data_dir / "attachments").rglob("*") if p.is_file()]
-    sealed.write_bytes(sealed.read_bytes()[:-1] + b"x")  # damaged on the device
+    body = sealed.read_bytes()  # damaged on the device: its last byte flipped (a fixed
+    sealed.write_bytes(body[:-1] + bytes([body[-1] ^ 0xFF]))  # byte matched it 1 time in 256)
     assert not run(client_attachments.upload(a.engine.client(), a.store.blobs, sha,
                                              "image/jpeg"))
     assert run(a.engine.fetch_attachment(sha)) == data  # HQ's copy replaces it
