@@ -49,7 +49,10 @@ def flag_duplicate_number(ctx: ApplyContext, row: dict) -> dict | None:
         prefetch_numbers(ctx, [row])
         numbers = ctx.form_numbers
     key = (row["campaign_id"], row["form_no"])
-    holders = numbers.setdefault(key, [])
+    holders = numbers.get(key)
+    if holders is None:  # the usual case: no other form holds the number
+        numbers[key] = [row["id"]]
+        return None
     others = [i for i in holders if i != row["id"]]
     holders.append(row["id"])
     if not others:
