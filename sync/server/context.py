@@ -2,6 +2,7 @@
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 import orjson
@@ -33,6 +34,8 @@ class ApplyContext:
     conflicts: int = 0
     # (campaign_id, form_no) -> ids of valid forms holding it; loaded once per batch.
     form_numbers: dict | None = None
+    # The batch's time: the `updated_at` of the rows it creates.
+    now: datetime = field(default_factory=utcnow)
 
     @property
     def me(self) -> str:

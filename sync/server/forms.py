@@ -8,24 +8,36 @@ EV = Evaluation.__table__
 
 
 def prefetch_numbers(ctx: ApplyContext, rows: list[dict]) -> None:
-    """One query per 500 numbers instead of one per form (a 26,000-form push stays fast)."""
+    """The valid forms holding any of the batch's numbers, in few queries (a 26,000-form push
+    stays fast). PostgreSQL: one query per batch that looks each number up in
+    ix_evaluation_form_no (a lateral join on the numbers' array; `OFFSET 0` keeps it a lookup
+    per number, whatever the table's statistics, where a join let the planner hash the whole
+    table). `form_no = ANY(%s)` took 0.1-0.2 s
+    per 500 numbers there: psycopg prepares a statement run often, and the generic plan of a
+    table pushed into without statistics yet scanned the campaign's valid forms and compared
+    each with every number (2.5 of a 4.3 s push of 26,300 forms)."""
     keys = {(r.get("campaign_id"), r.get("form_no")) for r in rows
             if isinstance(r.get("form_no"), str) and isinstance(r.get("campaign_id"), str)}
     ctx.form_numbers = {}
     numbers = sorted({k[1] for k in keys})
-    sqlite = ctx.conn.dialect.paramstyle == "qmark"
-    valid = "voided IS 0" if sqlite else "voided IS false"
-    for start in range(0, len(numbers), 500):
-        chunk = numbers[start:start + 500]
-        if sqlite:  # driver level: SQLAlchemy's expanding IN cost more than the query
-            where, params = f"form_no IN ({', '.join('?' * len(chunk))})", tuple(chunk)
-        else:
-            where, params = "form_no = ANY(%s)", (chunk,)
-        for row_id, campaign_id, form_no in ctx.conn.exec_driver_sql(
-                f"SELECT id, campaign_id, form_no FROM evaluation WHERE {where} AND {valid} "
-                "AND deleted_at IS NULL", params):
-            if (campaign_id, form_no) in keys:
-                ctx.form_numbers.setdefault((campaign_id, form_no), []).append(row_id)
+    if not numbers:
+        return
+    if ctx.conn.dialect.paramstyle == "qmark":  # driver level: SQLAlchemy's expanding IN cost more
+        found = []
+        for start in range(0, len(numbers), 500):
+            chunk = numbers[start:start + 500]
+            found.extend(ctx.conn.exec_driver_sql(
+                f"SELECT id, campaign_id, form_no FROM evaluation WHERE form_no IN "
+                f"({', '.join('?' * len(chunk))}) AND voided IS 0 AND deleted_at IS NULL",
+                tuple(chunk)))
+    else:
+        found = ctx.conn.exec_driver_sql(
+            "SELECT e.id, e.campaign_id, n.form_no FROM unnest(%s::varchar[]) AS n(form_no) "
+            "CROSS JOIN LATERAL (SELECT id, campaign_id FROM evaluation WHERE form_no = "
+            "n.form_no AND voided IS false AND deleted_at IS NULL OFFSET 0) AS e", (numbers,))
+    for row_id, campaign_id, form_no in found:
+        if (campaign_id, form_no) in keys:
+            ctx.form_numbers.setdefault((campaign_id, form_no), []).append(row_id)
 
 
 def flag_duplicate_number(ctx: ApplyContext, row: dict) -> dict | None:
@@ -37,7 +49,10 @@ def flag_duplicate_number(ctx: ApplyContext, row: dict) -> dict | None:
         prefetch_numbers(ctx, [row])
         numbers = ctx.form_numbers
     key = (row["campaign_id"], row["form_no"])
-    holders = numbers.setdefault(key, [])
+    holders = numbers.get(key)
+    if holders is None:  # the usual case: no other form holds the number
+        numbers[key] = [row["id"]]
+        return None
     others = [i for i in holders if i != row["id"]]
     holders.append(row["id"])
     if not others:

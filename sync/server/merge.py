@@ -36,15 +36,40 @@ from sync.server import tables as T
 from sync.server.cascade import touch_dependents
 from sync.server.context import ApplyContext, outcome
 from sync.server.forms import flag_duplicate_number
-from sync.server.rows import SPECS, BadValue, check_fields, stamp_insert, upsert
-from sync.server.scope import Refusal, role_refusal, write_refusal
+from sync.server.rows import (
+    SPECS,
+    BadValue,
+    check_columns,
+    check_fields,
+    stamp_insert,
+    upsert,
+)
+from sync.server.scope import Refusal, role_refusal, row_rule, write_refusal
 
 # Most entries simply apply: they get no outcome object (one per entry costs 20% of a push).
 APPLIED = None
 
 
-def apply_entry(ctx: ApplyContext, e: PushedEntry) -> EntryOutcome | None:
-    """The entry's outcome, or APPLIED (None)."""
+def apply_entries(ctx: ApplyContext, entries: list[PushedEntry]) -> list[EntryOutcome | None]:
+    """Each entry's outcome (or APPLIED), in order. The fields of the batch's inserts are
+    checked first, per table and column (`rows.check_columns`); an insert any column refuses
+    is checked alone in `_insert`, so its refusal reads as before."""
+    by_table: dict[str, list[int]] = {}
+    for k, e in enumerate(entries):
+        if e.op == "insert" and e.table in SPECS:
+            by_table.setdefault(e.table, []).append(k)
+    checked: list[dict | None] = [None] * len(entries)
+    for table, at in by_table.items():
+        for k, values in zip(at, check_columns(SPECS[table], [entries[k].fields for k in at]),
+                             strict=True):
+            checked[k] = values
+    return [apply_entry(ctx, e, values) for e, values in zip(entries, checked, strict=True)]
+
+
+def apply_entry(ctx: ApplyContext, e: PushedEntry,
+                checked: dict | None = None) -> EntryOutcome | None:
+    """The entry's outcome, or APPLIED (None). `checked`: an insert's fields as
+    `check_fields` gives them, when already checked with the batch's."""
     if e.op == "skip":
         return held_back(e)
     spec = SPECS.get(e.table)
@@ -55,7 +80,7 @@ def apply_entry(ctx: ApplyContext, e: PushedEntry) -> EntryOutcome | None:
         return _forbidden(e, refusal)
     try:
         if e.op == "insert":
-            return _insert(ctx, e)
+            return _insert(ctx, e, checked)
         ctx.flush()  # an edit may touch a row inserted earlier in this batch
         return _update(ctx, e) if e.op == "update" else _delete(ctx, e)
     except BadValue as exc:  # invalid, out_of_range; the field named in details
@@ -87,14 +112,18 @@ def held_back(e: PushedEntry) -> EntryOutcome:
     return outcome(e, "rejected", code, reason, details)
 
 
-def _insert(ctx: ApplyContext, e: PushedEntry) -> EntryOutcome | None:
+def _insert(ctx: ApplyContext, e: PushedEntry, checked: dict | None) -> EntryOutcome | None:
     spec = SPECS[e.table]
-    values = check_fields(spec, e.fields, full=True)
+    values = checked if checked is not None else check_fields(spec, e.fields, full=True)
     # Scope first (as for an edit): a device refused the row learns nothing of the rules.
-    probe = {**values, "id": e.row_id, "created_device": ctx.me}
-    refusal = write_refusal(ctx.scope, e.table, "insert", None, probe, ctx.lookup)
-    if refusal:
-        return _forbidden(e, refusal)
+    # The role may insert here (apply_entry asked); the row itself is checked when a rule
+    # applies to it.
+    rule = row_rule(ctx.scope, e.table)
+    if rule is not None:
+        probe = {**values, "id": e.row_id, "created_device": ctx.me}
+        refusal = rule(ctx.scope, None, probe, ctx.lookup)
+        if refusal:
+            return _forbidden(e, refusal)
     problems = record_problems(spec.model, values, at_hq=True, lookup=ctx.lookup)
     if problems:
         return _invalid(e, problems)
@@ -103,7 +132,8 @@ def _insert(ctx: ApplyContext, e: PushedEntry) -> EntryOutcome | None:
     if ctx.lookup(e.table, e.row_id) is not None:
         return outcome(e, "duplicate", "exists", "HQ already holds this record")
     row = stamp_insert(values, e.row_id, ctx.me, e.profile, ctx.clock.next(),
-                       e.fields.get("created_at"), keep_text=ctx.conn.dialect.paramstyle == "qmark")
+                       e.fields.get("created_at"), keep_text=ctx.conn.dialect.paramstyle == "qmark",
+                       now=ctx.now)
     ctx.buffer_insert(e.table, row)
     if e.table == "problem_source":  # another source: the problem is judged again
         confidential.follow_link(ctx, row)
@@ -255,4 +285,4 @@ def _delete(ctx: ApplyContext, e: PushedEntry) -> EntryOutcome | None:
     return APPLIED
 
 
-__all__ = ["APPLIED", "apply_entry"]
+__all__ = ["APPLIED", "apply_entries", "apply_entry"]

@@ -25,7 +25,7 @@ from sync.server.context import ApplyContext
 from sync.server.db import ServerDB, VersionClock
 from sync.server.errors import ClientError, not_authenticated
 from sync.server.forms import prefetch_numbers
-from sync.server.merge import apply_entry
+from sync.server.merge import apply_entries
 from sync.server.scope import load_scope
 
 log = logging.getLogger("fieldinspect.sync.push")
@@ -83,7 +83,7 @@ def _apply(conn: sa.Connection, device: DeviceIdentity, clock: VersionClock,
            entries: list) -> list[EntryOutcome]:
     ctx = ApplyContext(conn=conn, scope=load_scope(conn, device), clock=clock)
     _prefetch(ctx, entries)
-    results = [apply_entry(ctx, e) for e in entries]
+    results = apply_entries(ctx, entries)
     ctx.flush()
     replays.keep_digests(conn, device.id, entries)
     refused = [answer_for(ctx.scope, o, ctx.lookup) for o in results if o is not None]

@@ -64,7 +64,22 @@ def _enum_of(annotation: Any) -> type[enum.Enum] | None:
     return None
 
 
+# checker -> a test of a whole column that passes exactly the values the checker returns
+# unchanged (`check_columns`); a value it does not pass goes through the checker itself.
+_PASSES: dict[Checker, Callable[[list], list[int]]] = {}
+
+
 def _str_checker(length: int | None, allowed: frozenset[str] | None) -> Checker:
+    def passes(values: list) -> list[int]:
+        """The positions of the values the checker would not return as they are."""
+        if allowed is not None:
+            return [j for j, v in enumerate(values) if type(v) is not str or v not in allowed
+                    or (length is not None and len(v) > length) or "\x00" in v]
+        if length is None:
+            return [j for j, v in enumerate(values) if type(v) is not str or "\x00" in v]
+        return [j for j, v in enumerate(values)
+                if type(v) is not str or len(v) > length or "\x00" in v]
+
     def check(v: Any) -> Any:
         if isinstance(v, enum.Enum):
             v = v.value
@@ -78,6 +93,7 @@ def _str_checker(length: int | None, allowed: frozenset[str] | None) -> Checker:
         if "\x00" in v:  # PostgreSQL text cannot hold it; refuse it everywhere alike
             raise BadValue("contains a NUL character")
         return v
+    _PASSES[check] = passes
     return check
 
 
@@ -87,6 +103,10 @@ def _check_int(v: Any) -> int:
     if abs(v) > 2**62:
         raise BadValue("is out of range")
     return v
+
+
+_PASSES[_check_int] = lambda values: [j for j, v in enumerate(values)
+                                      if type(v) is not int or not -2**62 <= v <= 2**62]
 
 
 def _check_float(v: Any) -> float:
@@ -99,6 +119,9 @@ def _check_bool(v: Any) -> bool:
     if not isinstance(v, bool):
         raise BadValue("must be true or false")
     return v
+
+
+_PASSES[_check_bool] = lambda values: [j for j, v in enumerate(values) if type(v) is not bool]
 
 
 def _check_date(v: Any) -> dt.date:
@@ -244,6 +267,78 @@ def check_fields(spec: TableSpec, fields: dict[str, Any], *, full: bool) -> dict
     return out
 
 
+def check_columns(spec: TableSpec, rows: list[dict[str, Any]]) -> list[dict[str, Any] | None]:
+    """`check_fields(spec, fields, full=True)` of many inserts at once, column by column: each
+    column's values go through one comprehension (a memo lookup for the columns whose values
+    repeat, the checker once per distinct value) rather than a Python loop per field per row.
+    A row any column refuses (or whose fields are unknown or incomplete) comes back as None:
+    the caller checks it alone with `check_fields`, so its refusal and message are unchanged.
+    The values given for the others are exactly those `check_fields` gives."""
+    out: list[dict[str, Any] | None] = [None] * len(rows)
+    groups: dict[tuple, list[int]] = {}
+    for k, fields in enumerate(rows):  # rows with the same fields, in the same order
+        groups.setdefault(tuple(fields), []).append(k)
+    columns = spec.columns
+    for names, at in groups.items():
+        data = [n for n in names if n not in META_COLUMNS]
+        if any(n not in columns for n in data) or spec.required - set(data):
+            continue  # refused alone, with check_fields' message
+        failed: set[int] = set()
+        converted = []
+        for name in data:
+            values = [rows[k][name] for k in at]
+            done = _check_column(columns[name], values, failed)
+            converted.append(done)
+        defaults = [(n, make) for n, make in spec.defaults.items() if n not in data]
+        for j, row in enumerate(zip(*converted, strict=True)) if converted else \
+                enumerate([()] * len(at)):
+            if j in failed:
+                continue
+            values = dict(zip(data, row, strict=True))
+            for name, make in defaults:
+                values[name] = make()
+            out[at[j]] = values
+    return out
+
+
+def _check_column(column: tuple, values: list, failed: set[int]) -> list:
+    """One column's converted values; the positions of refused ones are added to `failed`."""
+    checker, memo, nullable = column
+    if memo is not None:
+        get = memo.get
+        try:  # memo keys are str only: no other value can match one
+            found = [get(v, _MISS) for v in values]
+        except TypeError:  # an unhashable value (a list where text belongs): one by one
+            found = [_MISS] * len(values)
+        if _MISS not in found:
+            return found
+        for j, v in enumerate(values):
+            if found[j] is not _MISS:
+                continue
+            if v is None and nullable:
+                found[j] = None
+                continue
+            try:
+                found[j] = hit = checker(v)
+            except BadValue:
+                failed.add(j)
+                continue
+            if type(v) is str and len(memo) < _MEMO_LIMIT:
+                memo[v] = hit
+        return found
+    passes = _PASSES.get(checker)
+    out = list(values)
+    for j in passes(values) if passes is not None else range(len(values)):
+        v = values[j]
+        if v is None and nullable:
+            continue
+        try:
+            out[j] = checker(v)
+        except BadValue:
+            failed.add(j)
+    return out
+
+
 # The store's own timestamp text (UTC, naive), as a device sends `created_at`.
 _STORAGE_TEXT = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}\Z", re.ASCII).match
 
@@ -260,11 +355,12 @@ def _created(value: Any) -> dt.datetime:
 
 def stamp_insert(values: dict[str, Any], row_id: str, device: str, profile: str,
                  version: int, created_at: Any = None, *,
-                 keep_text: bool = False) -> dict[str, Any]:
+                 keep_text: bool = False, now: dt.datetime | None = None) -> dict[str, Any]:
     """The row to insert. `keep_text` (SQLite, driver-level insert): a `created_at` already in
     storage form is checked and kept as that text, which is exactly what parsing it and
-    formatting it again for SQLite would give."""
-    now = utcnow()
+    formatting it again for SQLite would give. `now`: the push's time (one per batch, so the
+    insert formats it once)."""
+    now = now or utcnow()
     if not created_at:
         created = now
     elif keep_text and type(created_at) is str and _STORAGE_TEXT(created_at) and \
@@ -373,11 +469,21 @@ def _fast_bind(col_type: Any, process: Callable[[Any], Any]) -> Callable[[Any], 
     are formatted once per distinct value."""
     if isinstance(col_type, UTCDateTime):
         utc, datetime = dt.UTC, dt.datetime
+        # The last datetime formatted (a batch's `now`) and its text, as one tuple: threads
+        # share the plan, and each reads a whole pair.
+        last: list[tuple[Any, Any]] = [(None, None)]
 
         def timestamp(v: Any) -> Any:
+            if v is None:
+                return None
+            held = last[0]
+            if v is held[0]:
+                return held[1]
             if type(v) is datetime and v.tzinfo is utc:
-                return (f"{v.year:04d}-{v.month:02d}-{v.day:02d} {v.hour:02d}:{v.minute:02d}:"
+                text = (f"{v.year:04d}-{v.month:02d}-{v.day:02d} {v.hour:02d}:{v.minute:02d}:"
                         f"{v.second:02d}.{v.microsecond:06d}")
+                last[0] = (v, text)
+                return text
             if type(v) is str and _STORAGE_TEXT(v):
                 return v
             return process(v)
@@ -400,15 +506,16 @@ def _fast_bind(col_type: Any, process: Callable[[Any], Any]) -> Callable[[Any], 
 
 
 def existing_ids(conn: sa.Connection, table: str, ids: list[str]) -> set[str]:
-    """Which of `ids` are rows of `table`: one driver-level query per 500 ids."""
+    """Which of `ids` are rows of `table`: one driver-level query per 500 ids on SQLite (its
+    bound on parameters), one in all on PostgreSQL (the ids as one array: a round trip per
+    batch, not ten)."""
+    if conn.dialect.paramstyle != "qmark":
+        return {r[0] for r in conn.exec_driver_sql(
+            f'SELECT id FROM "{table}" WHERE id = ANY(%s::varchar[])', (list(ids),))}
     found: set[str] = set()
-    sqlite = conn.dialect.paramstyle == "qmark"
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
-        if sqlite:
-            marks = ", ".join("?" * len(chunk))
-            sql, params = f'SELECT id FROM "{table}" WHERE id IN ({marks})', tuple(chunk)
-        else:
-            sql, params = f'SELECT id FROM "{table}" WHERE id = ANY(%s)', (list(chunk),)
-        found.update(r[0] for r in conn.exec_driver_sql(sql, params))
+        marks = ", ".join("?" * len(chunk))
+        found.update(r[0] for r in conn.exec_driver_sql(
+            f'SELECT id FROM "{table}" WHERE id IN ({marks})', tuple(chunk)))
     return found

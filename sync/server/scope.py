@@ -155,6 +155,12 @@ def write_refusal(scope: Scope, table: str, op: str, before: dict | None, after:
     return None if check is None else check(scope, before, after, lookup)
 
 
+def row_rule(scope: Scope, table: str) -> RowRule | None:
+    """The row check `write_refusal` applies after the role's, or None (most tables for most
+    roles): a push whose role check passed builds no row to check when there is none."""
+    return _ROW_WRITE.get((scope.role, table))
+
+
 def _verb(op: str) -> str:
     return {"insert": "create", "update": "change", "delete": "delete"}[op]
 

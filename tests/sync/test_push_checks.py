@@ -8,7 +8,14 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import sqlite
 
 from models.coltypes import UTCDateTime
-from sync.server.rows import SPECS, BadValue, _fast_bind, check_fields, stamp_insert
+from sync.server.rows import (
+    SPECS,
+    BadValue,
+    _fast_bind,
+    check_columns,
+    check_fields,
+    stamp_insert,
+)
 
 EV = SPECS["evaluation"]
 FORM = {"campaign_id": "c1", "group": "citizen", "unit_id": "u1", "level": "satisfied",
@@ -37,6 +44,38 @@ def test_remembered_values_give_the_same_rows_and_refusals():
         assert _refusal(EV, {**FORM, "nope": "x"}) == "nope: no such field in evaluation"
     # the first wrong field in the entry's order is named, as before
     assert _refusal(EV, {**FORM, "level": "great", "unit_id": 1}).startswith("unit_id:")
+
+
+def _alone(spec, fields):
+    try:
+        return check_fields(spec, fields, full=True)
+    except BadValue:
+        return None
+
+
+def test_a_batch_checked_column_by_column_gives_each_row_what_a_check_alone_gives():
+    """Good rows get the same values; a row any column refuses is left to the check alone
+    (None here), whichever column and wherever it stands in the batch."""
+    bad = [{**FORM, "level": "great"}, {**FORM, "evaluated_on": "2026-02-30"},
+           {**FORM, "unit_id": "u\x00"}, {**FORM, "unit_id": ["u1"]}, {**FORM, "group": None},
+           {**FORM, "nope": "x"}, {k: v for k, v in FORM.items() if k != "level"},
+           {**FORM, "voided": 1}, {**FORM, "reason": {"a": 1}}, {**FORM, "form_no": 7}]
+    good = [FORM, {**FORM, "form_no": "F2", "reason": "slow", "voided": False},
+            {**FORM, "discipline": None, "evaluated_on": "2026-03-02"},
+            dict(reversed(list(FORM.items()))), {"form_no": "F3", **FORM}]
+    rows = [r for pair in zip(good * 2, bad, strict=False) for r in pair] + good
+    got = check_columns(EV, rows)
+    assert [g is None for g in got] == [_alone(EV, r) is None for r in rows]
+    assert sum(g is None for g in got) == len(bad)
+    for values, row in zip(got, rows, strict=True):
+        if values is not None:
+            alone = check_fields(EV, row, full=True)
+            assert values == alone and list(values) == list(alone)
+    campaign = SPECS["campaign"]  # numbers and booleans are never taken from a memo
+    rows = [{"name": "drive", "year": 2026}, {"name": "drive", "year": True},
+            {"name": "drive", "year": 2**63}, {"name": "drive", "year": 1}]
+    assert check_columns(campaign, rows) == [_alone(campaign, r) for r in rows]
+    assert [r and r["year"] for r in check_columns(campaign, rows)] == [2026, None, None, 1]
 
 
 def test_numbers_are_never_taken_from_a_memo():
