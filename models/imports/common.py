@@ -24,7 +24,11 @@ from models.reference import Unit
 # progress(phase, done, total), phase "reading" or "writing"; it may raise ImportCancelled,
 # which rolls the one import transaction back.
 Progress = Callable[[str, int, int], None]
-CHUNK = 1000  # rows per executemany while writing, between two progress reports
+# Rows per executemany while writing, between two progress reports (~0.1 s of writing, so a
+# cancel still answers at once). Each chunk of forms also merges its tallies once
+# (models/tally_bulk.py): 26,300 forms in chunks of 1,000 upserted 0.06-0.07 s of tally rows,
+# in chunks of 4,000 0.027 s (distinct keys repeat less across fewer chunks).
+CHUNK = 4000
 
 
 class ImportCancelled(AppError):
