@@ -41,3 +41,24 @@ def test_profile_commands_never_import_qt(tmp_path):
             "with contextlib.redirect_stdout(io.StringIO()): assert main([*base, 'list']) == 0\n")
     mods = _modules_after(code)
     assert not {m for m in mods if m.startswith(("PySide6", "qasync"))}
+
+
+def test_a_command_loads_only_what_it_needs(tmp_path):
+    """`import evaluations` (issue 18 §2: the whole command in a second) builds only its own
+    command's parser: the report commands' documents, the HQ server and the sync client stay
+    unloaded, as do the workbook readers a CSV does not need."""
+    forms = tmp_path / "forms.csv"
+    forms.write_text("form_no,campaign,group,unit,level,reason,suggestion,date\n",
+                     encoding="utf-8")
+    code = ("import sys\n"
+            "from desktop.cli import main\n"
+            "import io, contextlib\n"
+            "with contextlib.redirect_stdout(io.StringIO()), "
+            "contextlib.redirect_stderr(io.StringIO()):\n"
+            f"    main(['--data-dir', r'{tmp_path / 'dev'}', 'import', 'evaluations', "
+            f"r'{forms}'])\n")
+    mods = _modules_after(code)
+    assert "models.imports.evaluations" in mods  # the command ran
+    loaded = {m.split(".")[0] for m in mods} | {m.rsplit(".", 1)[0] for m in mods}
+    assert not loaded & {"reports", "fastapi", "httpx", "openpyxl", "python_calamine",
+                         "sync.client", "sync.server", "desktop.cli.report_commands"}

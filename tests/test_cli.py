@@ -168,3 +168,33 @@ def test_stats_json_counts_reports_awaiting_acceptance_and_pending_extensions(tm
     assert stats["problems"]["awaiting_acceptance"] == 1
     assert stats["extensions"] == {"pending": 1}
     assert stats["accountability_candidates"]["units"][0]["problem_ids"]
+
+
+def test_every_command_is_found_where_it_is_registered():
+    """A command's run builds only its own module's parser (desktop/cli COMMAND_OF): each
+    command named there is the one its module registers, and none is missing."""
+    import argparse
+    import importlib
+
+    from desktop.cli import COMMAND_MODULES, COMMAND_OF
+
+    registered = {}
+    for name in COMMAND_MODULES:
+        sub = argparse.ArgumentParser().add_subparsers()
+        importlib.import_module(name).register(sub)
+        registered.update(dict.fromkeys(sub.choices, name))
+    assert registered == COMMAND_OF
+
+
+def test_a_command_after_the_global_options_runs_with_its_options(tmp_path, files):
+    """`--lang=en --data-dir D import …` and `--lang en --data-dir=D import …` both find
+    the command; a mistyped command still lists every command."""
+    units, good, _ = files
+    d = tmp_path / "dev"
+    res = run_cli(["--lang=en", "--data-dir", d, "import", "units", units], _env("pw"))
+    assert res.returncode == 0, res.stderr
+    res = run_cli(["--lang", "en", f"--data-dir={d}", "import", "evaluations", good],
+                  _env("pw"))
+    assert res.returncode == 0 and "imported 2 forms" in res.stdout, res.stderr
+    res = run(d, "imprt", "units", units)
+    assert res.returncode == 2 and "'import'" in res.stderr and "'report'" in res.stderr

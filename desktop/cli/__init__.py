@@ -26,6 +26,22 @@ COMMAND_MODULES = (
     "desktop.cli.trend_commands",
     "desktop.cli.plan_commands",
 )
+# Which module registers each command. A command's run registers (and imports) only its own
+# module: building every parser imported the report, sync and security commands' modules too,
+# about a tenth of a second of `import evaluations` (docs/sync.md, "The import"). The help, a
+# usage error and anything unrecognised build them all. tests/test_cli.py checks the table.
+COMMAND_OF = {
+    **dict.fromkeys(("import", "stats", "demo-data"), "desktop.cli.data_commands"),
+    "report": "desktop.cli.report_commands",
+    "serve": "sync.server.serve",
+    **dict.fromkeys(("hq", "enroll", "sync"), "desktop.cli.sync_commands"),
+    "kiosk": "desktop.cli.kiosk_commands",
+    **dict.fromkeys(("audit", "backup", "restore", "recover", "recovery-key", "idle-lock"),
+                    "desktop.cli.security_commands"),
+    "profile": "desktop.cli.profile_commands",
+    "unit": "desktop.cli.trend_commands",
+    "plan": "desktop.cli.plan_commands",
+}
 
 EXIT_USAGE = 2
 
@@ -67,20 +83,38 @@ def global_options_argv(args: argparse.Namespace) -> list[str]:
     return out
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The parsers, their help in the current language (set it first)."""
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parsers, their help in the current language (set it first). Given the arguments
+    about to be parsed, only their command's parser when they name one (see COMMAND_OF)."""
     usage.install()
     parser = _Parser(prog="fieldinspect", description=messages.text("help_description"))
     add_global_options(parser)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    module = COMMAND_OF.get(_command_word(argv)) if argv is not None else None
+    for name in (module,) if module else COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     return parser
 
 
+def _command_word(argv: list[str]) -> str | None:
+    """The first word after the global options (the command, when one is given)."""
+    flags = {flag for flag, _ in GLOBAL_OPTIONS}
+    words = list(argv)
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word in flags:
+            i += 2
+        elif word.split("=", 1)[0] in flags and "=" in word:
+            i += 1
+        else:
+            return word
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     messages.set_language(messages.language_from_environment(_lang_flag(argv), os.environ))
-    parser = build_parser()
+    parser = build_parser(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(argv)
     if args.command is None:
         return _launch_window(args)

@@ -1,7 +1,10 @@
 """What every import shares: the report, unit lookup, and the all-or-nothing rule."""
 
+import contextlib
 import csv
 import difflib
+import gc
+import importlib
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,7 +24,11 @@ from models.reference import Unit
 # progress(phase, done, total), phase "reading" or "writing"; it may raise ImportCancelled,
 # which rolls the one import transaction back.
 Progress = Callable[[str, int, int], None]
-CHUNK = 1000  # rows per executemany while writing, between two progress reports
+# Rows per executemany while writing, between two progress reports (~0.1 s of writing, so a
+# cancel still answers at once). Each chunk of forms also merges its tallies once
+# (models/tally_bulk.py): 26,300 forms in chunks of 1,000 upserted 0.06-0.07 s of tally rows,
+# in chunks of 4,000 0.027 s (distinct keys repeat less across fewer chunks).
+CHUNK = 4000
 
 
 class ImportCancelled(AppError):
@@ -182,6 +189,22 @@ class UnitIndex:
         raise ParseError("unknown_unit", text=text)
 
 
+@contextlib.contextmanager
+def cyclic_gc_paused():
+    """Python's cycle collector off while a file is read, checked and written: the rows, the
+    parsed forms and the statements' parameters are millions of fresh containers, each
+    allocation burst setting off collections that walk them and every module's objects again
+    (~15 % of a 26,300-form import's CPU, docs/sync.md "The import"). None of them forms a
+    cycle: reference counting frees them; a cycle made meanwhile is collected after."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def run_import(store, kind: str, path, *, profile: str, skip_invalid: bool = False,
                rejects_path=None, dry_run: bool = False,
                progress: Progress | None = None, source: str | None = None) -> ImportReport:
@@ -189,32 +212,27 @@ def run_import(store, kind: str, path, *, profile: str, skip_invalid: bool = Fal
     and never refuses: the report lists the problems and `imported` counts the rows that would
     be imported (the window's preview). `source`: how evaluation forms were collected (paper,
     online, kiosk; evaluations only)."""
-    importer = _importers()[kind]
+    importer = _importer(kind)
     options = {"source": parse_enum(EvaluationSource, source).value} if source else {}
-    report = importer.import_file(store, Path(path), profile=profile,
-                                  skip_invalid=skip_invalid or dry_run, dry_run=dry_run,
-                                  progress=progress, **options)
+    with cyclic_gc_paused():
+        report = importer.import_file(store, Path(path), profile=profile,
+                                      skip_invalid=skip_invalid or dry_run, dry_run=dry_run,
+                                      progress=progress, **options)
     if rejects_path and report.rejected_rows and not dry_run:
         write_rejects(Path(rejects_path), report.headers, report)
     return report
 
 
-def _importers() -> dict:
-    from models.imports import (
-        accountability,
-        criticisms,
-        evaluations,
-        findings,
-        opinions,
-        problems,
-        representatives,
-        units,
-        visits,
-    )
+IMPORT_KINDS = ("units", "representatives", "evaluations", "problems", "opinions", "visits",
+                "findings", "criticisms", "accountability")
 
-    return {"units": units, "representatives": representatives, "evaluations": evaluations,
-            "problems": problems, "opinions": opinions, "visits": visits,
-            "findings": findings, "criticisms": criticisms, "accountability": accountability}
+
+def _importer(kind: str):
+    """The module of one import kind (`models.imports.<kind>`), imported alone: loading all
+    nine, with the record imports' services, cost `import evaluations` ~0.1 s at start."""
+    if kind not in IMPORT_KINDS:
+        raise KeyError(kind)
+    return importlib.import_module(f"models.imports.{kind}")
 
 
 # The record imports of issue 17 §1 (models/imports/record_rows.py), in the command's order.
@@ -223,7 +241,7 @@ RECORD_KINDS = ("opinions", "visits", "findings", "criticisms", "accountability"
 
 def import_roles(kind: str) -> tuple[str, ...]:
     """The device roles that may import a record kind (docs/authorization.md)."""
-    return tuple(_importers()[kind].SPEC.roles)
+    return tuple(_importer(kind).SPEC.roles)
 
 
 def columns_of(kind: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -231,7 +249,7 @@ def columns_of(kind: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     from models.imports import evaluations, problems, representatives, units
 
     if kind in RECORD_KINDS:
-        spec = _importers()[kind].SPEC
+        spec = _importer(kind).SPEC
         return spec.required, spec.optional
     return {
         "problems": (problems.REQUIRED, problems.OPTIONAL),

@@ -54,6 +54,12 @@ def canonical_row(columns: Sequence[str], values: Sequence[Any]) -> str:
     return orjson.dumps(dict(zip(columns, values)), option=orjson.OPT_SORT_KEYS).decode()
 
 
+def _row_hash(columns: Sequence[str], values: Sequence[Any]) -> str:
+    """sha256_text(canonical_row(columns, values)), without the text in between."""
+    return hashlib.sha256(orjson.dumps(dict(zip(columns, values)),
+                                       option=orjson.OPT_SORT_KEYS)).hexdigest()
+
+
 def _canonical_fields(fields: dict[str, Any]) -> str:
     return orjson.dumps({k: to_json_value(v) for k, v in fields.items()},
                         option=orjson.OPT_SORT_KEYS).decode()
@@ -76,12 +82,13 @@ def _append(conn: sa.Connection, entries: Iterable[tuple]) -> tuple[int, str]:
     details) in one pass and one executemany; move the local head anchor; return the new head."""
     seq, prev = head(conn)
     params = []
-    for at, device, profile, event, table, row_id, content_hash, details in entries:
+    prev_bytes, dumps, sha256 = bytes.fromhex(prev), orjson.dumps, hashlib.sha256
+    for entry in entries:  # entry_hash, inlined: the previous link kept as bytes
         seq += 1
-        link = entry_hash(prev, at, device, profile, event, table, row_id, content_hash, details)
-        params.append((seq, at, device, profile, event, table, row_id, content_hash, details,
-                       prev, link))
-        prev = link
+        digest = sha256(prev_bytes + dumps(entry)).digest()
+        link = digest.hex()
+        params.append((seq, *entry, prev, link))
+        prev, prev_bytes = link, digest
     if not params:
         return seq, prev
     conn.exec_driver_sql(_INSERT_SQL, params if len(params) > 1 else params[0])
@@ -145,17 +152,19 @@ def append_to_audit(session: WriteSession, changes: list[Change]) -> None:
             wanted[c.table].add(c.row_id)  # the row as it stands after the whole action
             last_change[(c.table, c.row_id)] = i
         elif c.op == "insert" and c.row is not None:  # as written: no need to read it back
-            inserted[(c.table, c.row_id)] = canonical_row(session.columns[c.table], c.row)
+            inserted[(c.table, c.row_id)] = _row_hash(session.columns[c.table], c.row)
         elif c.op == "insert":
             wanted[c.table].add(c.row_id)
     snapshots = _snapshots(session.conn, wanted)
-    snapshots.update(inserted)
     at = sqlite_timestamp(utcnow())
     entries, versions = [], []
     for i, c in enumerate(changes):
         details = _canonical_fields(c.fields) if c.op == "update" and c.fields else ""
         snapshot = snapshots.get((c.table, c.row_id))
-        if snapshot is not None:
+        content_hash = inserted.get((c.table, c.row_id))
+        if content_hash is not None:  # the row as this action inserted it
+            pass
+        elif snapshot is not None:
             content_hash = sha256_text(snapshot)
         else:
             content_hash = sha256_text(details) if details else _EMPTY_HASH
