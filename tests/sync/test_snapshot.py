@@ -15,6 +15,7 @@ import sqlalchemy as sa
 
 from models.errors import SyncError
 from models.records import Evaluation, Finding, PersonnelCriticism, Visit
+from models.store import snapshot_file
 from models.tables import SYNCED_TABLES
 from sync.client import engine as engine_module
 from sync.client import snapshot as client_snapshot
@@ -186,22 +187,24 @@ class PowerCut(Exception):
     pass
 
 
-def test_a_device_killed_while_installing_its_snapshot_finishes_at_the_next_sync(
+def test_a_device_switched_off_just_before_the_swap_finishes_at_the_next_sync(
         hq, monkeypatch):
+    """The snapshot's file is whole, re-keyed and holds the store's own rows, and the power
+    goes just before it is renamed over the store: the store is as it was."""
     _world_of_forms(hq)
     dev = hq.device("office")
-    real_keep = client_snapshot.apply_page
+    real_fsync = snapshot_file._fsync
 
-    def killed(store, page, *args, **kw):
-        def die(_conn, _count):
-            raise PowerCut("the device was switched off mid-install")
-        return real_keep(store, page, None, None, die)
+    def off(path):
+        if path.name.endswith(client_snapshot.PART_SUFFIX):
+            raise PowerCut("the device was switched off before the rename")
+        real_fsync(path)
 
-    monkeypatch.setattr(client_snapshot, "apply_page", killed)
+    monkeypatch.setattr(snapshot_file, "_fsync", off)
     with pytest.raises(PowerCut):
         dev.sync()
     assert dev.rows("evaluation") == {} and dev.store.meta("sync_cursor", "0") == "0"
-    monkeypatch.setattr(client_snapshot, "apply_page", real_keep)
+    monkeypatch.setattr(snapshot_file, "_fsync", real_fsync)
     dev.sync()
     assert _asked(dev) == 2
     _every_row_once(dev, hq)
