@@ -116,6 +116,7 @@ def new_store_file(path: Path, key: bytes) -> Iterator[sa.Connection]:
     in one transaction (as a device's pull would: `sync.client.apply.upsert_rows`); indexes
     are built when it ends. The caller deletes the file if the block raises."""
     schema = device_schema()
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))  # owner-only
     raw = _raw(path, key)
     engine = _sa(raw)
     try:

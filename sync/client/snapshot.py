@@ -14,6 +14,7 @@ store file (`models.store.snapshot_file.swap_in`). Cut at any byte or killed at 
 old store stays as it was until that rename; a half-written file is deleted by the next try.
 """
 
+import os
 import struct
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -90,8 +91,8 @@ def install(store: Store, header: dict, file: bytes | memoryview) -> int:
         return 0
     path = part_path(store)
     path.unlink(missing_ok=True)  # a try cut or killed earlier
-    with path.open("xb") as out:
-        out.write(file)
+    with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as out:
+        out.write(file)  # encrypted under the snapshot's key: never in the clear
 
     def fill(conn: sa.Connection) -> None:
         keep_conflicts(conn, header["conflicts"])

@@ -290,3 +290,22 @@ def test_a_cached_snapshot_given_again_is_recorded_for_its_new_device(hq, monkey
                 T.device_row.c.device_id == hq.identity(dev).id,
                 T.device_row.c.table_name == "unit")).scalars()))
     assert held[0] == held[1] == set(second.rows("unit")) and held[1]
+
+
+def test_every_table_of_a_store_is_either_synced_derived_or_local(tmp_path):
+    """A swap keeps the device's own rows by name (`LOCAL_TABLES`) and takes the rest from
+    the snapshot: a table a migration adds must be named in one list, or a swap loses it."""
+    from models.store.store import Store
+
+    store = Store.open(tmp_path / "store", "a passphrase")
+    try:
+        with store.read() as conn:
+            names = set(conn.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'table' "
+                "AND name NOT LIKE 'sqlite_%'").scalars())
+    finally:
+        store.close()
+    kinds = [set(SYNCED_TABLES), set(snapshot_file.DERIVED_TABLES),
+             set(snapshot_file.LOCAL_TABLES), {"alembic_version"}]
+    assert sum(len(k) for k in kinds) == len(set().union(*kinds))  # each named once
+    assert names == set().union(*kinds)
