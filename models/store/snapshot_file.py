@@ -156,10 +156,15 @@ def swap_in(store, new_file: Path, file_key: bytes,
         raw = _raw(new_file, file_key)
         engine = _sa(raw)
         with engine.connect() as conn:  # before BEGIN: SQLAlchemy's first checkout rolls back
+            # The old store is held first: a reader (the window's change check) that comes
+            # meanwhile waits for the swap instead of making it refused.
+            if not _hold_old(raw, target, store.data_key):
+                return False
             raw.execute(f"PRAGMA rekey = {_key_sql(store.data_key)}")
             if raw.execute("SELECT version_num FROM alembic_version").fetchone() != (HEAD,):
                 return False
-            if not _hold_old(raw, target, store.data_key) or _old_holds_anything(raw):
+            raw.execute("BEGIN EXCLUSIVE")
+            if _old_holds_anything(raw):
                 return False
             _copy_local(raw)
             if fill is not None:
@@ -181,13 +186,13 @@ def swap_in(store, new_file: Path, file_key: bytes,
 
 
 def _hold_old(raw, target: Path, key: bytes) -> bool:
-    """The old store attached and held exclusively (no other connection may be open on it;
-    its write-ahead log checkpointed away), the transaction begun."""
+    """The old store attached and held exclusively until this connection closes (no other
+    connection may be open on it; its write-ahead log checkpointed away by the switch of its
+    journal to memory, which takes the lock)."""
     raw.execute(f"ATTACH DATABASE ? AS old KEY {_key_sql(key)}", (str(target),))
     raw.execute("PRAGMA old.locking_mode = EXCLUSIVE")
     try:
         mode = raw.execute("PRAGMA old.journal_mode = MEMORY").fetchone()[0]
-        raw.execute("BEGIN EXCLUSIVE")
     except sqlcipher3.dbapi2.OperationalError:  # locked: someone else has the store open
         return False
     return mode == "memory" and not Path(f"{target}-wal").exists()

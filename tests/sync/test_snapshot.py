@@ -309,3 +309,23 @@ def test_every_table_of_a_store_is_either_synced_derived_or_local(tmp_path):
              set(snapshot_file.LOCAL_TABLES), {"alembic_version"}]
     assert sum(len(k) for k in kinds) == len(set().union(*kinds))  # each named once
     assert names == set().union(*kinds)
+
+
+def test_a_store_held_open_elsewhere_is_not_swapped_and_the_pulls_bring_every_row(hq):
+    """Another connection (a second window, a backup) has the new store open while the
+    snapshot arrives: the swap would pull the file from under it, so it is refused and the
+    ordinary pulls bring the same rows."""
+    _world_of_forms(hq, 30)
+    dev = hq.device("office")
+    with dev.store.engine.connect() as elsewhere:
+        elsewhere.exec_driver_sql("SELECT count(*) FROM evaluation").scalar()
+        elsewhere.commit()
+        dev.sync()
+        # the other connection sees the rows: they went into the file it has open
+        assert elsewhere.exec_driver_sql("SELECT count(*) FROM evaluation").scalar() == 30
+        elsewhere.commit()
+    assert _asked(dev) == 1
+    assert not client_snapshot.part_path(dev.store).exists()
+    _every_row_once(dev, hq)
+    dev.sync()
+    _every_row_once(dev, hq)
