@@ -40,7 +40,15 @@ PART_SUFFIX = ".snapshot"  # the file as it arrives, beside the store (never in 
 
 def wants_snapshot(store: Store) -> bool:
     """A new store: cursor zero, empty outbox, no synced record beyond what ships with the
-    app (the default checklists, which every store and HQ hold under the same ids)."""
+    app (the default checklists, which every store and HQ hold under the same ids). A store
+    that no longer wants one drops a file a killed try left beside it."""
+    wants = _is_new(store)
+    if not wants:
+        part_path(store).unlink(missing_ok=True)
+    return wants
+
+
+def _is_new(store: Store) -> bool:
     with store.read() as conn:
         if get_meta(conn, CURSOR_KEY, "0") != "0":
             return False

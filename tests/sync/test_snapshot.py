@@ -329,3 +329,32 @@ def test_a_store_held_open_elsewhere_is_not_swapped_and_the_pulls_bring_every_ro
     _every_row_once(dev, hq)
     dev.sync()
     _every_row_once(dev, hq)
+
+
+def test_a_file_left_by_a_killed_try_goes_once_the_store_no_longer_wants_a_snapshot(
+        hq, monkeypatch):
+    """Killed before the rename, then a record typed before the next sync: that sync pushes
+    and pulls row by row, and the snapshot's file left beside the store goes."""
+    boss, ids = _world_of_forms(hq, 10)
+    dev = hq.device("office")
+    real_fsync = snapshot_file._fsync
+
+    def off(path):
+        if path.name.endswith(client_snapshot.PART_SUFFIX):
+            real_fsync(path)
+            import shutil
+            shutil.copy(path, f"{path}.kept")  # as a kill would leave it
+            raise PowerCut("switched off before the rename")
+        real_fsync(path)
+
+    monkeypatch.setattr(snapshot_file, "_fsync", off)
+    with pytest.raises(PowerCut):
+        dev.sync()
+    monkeypatch.setattr(snapshot_file, "_fsync", real_fsync)
+    part = client_snapshot.part_path(dev.store)
+    Path(f"{part}.kept").rename(part)
+    with dev.write() as w:
+        w.create(Evaluation, form(ids, "TYPED1"))
+    dev.sync()
+    assert not part.exists()
+    assert len(dev.rows("evaluation")) == 11 == len(hq.rows("evaluation"))
