@@ -62,23 +62,39 @@ def _connect_factory(path: Path, key: bytes):
     pragma_key = f"PRAGMA key = \"x'{key.hex()}'\""
 
     def connect():
-        conn = sqlcipher3.dbapi2.connect(str(path), check_same_thread=False, isolation_level=None)
-        conn.execute(pragma_key)
-        try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except sqlcipher3.dbapi2.DatabaseError as exc:
-            conn.close()
-            raise StoreLockedError(code="store_key_refused", params={"path": str(path)}) from exc
+        while True:
+            before = _inode(path)
+            conn = sqlcipher3.dbapi2.connect(str(path), check_same_thread=False,
+                                             isolation_level=None)
+            conn.execute(pragma_key)
+            # Before the first read: a store held by a snapshot's swap (snapshot_file.swap_in)
+            # is waited for, not taken for a wrong key.
+            conn.execute("PRAGMA busy_timeout = 10000")
+            try:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except sqlcipher3.dbapi2.DatabaseError as exc:
+                conn.close()
+                raise StoreLockedError(code="store_key_refused",
+                                       params={"path": str(path)}) from exc
+            if _inode(path) == before:
+                break
+            conn.close()  # the file was replaced (a swap) while this opened the old one
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA busy_timeout = 10000")
         conn.execute("PRAGMA cache_size = -65536")  # 64 MB: bulk index inserts stay in memory
         conn.execute("PRAGMA temp_store = MEMORY")
         conn.create_collation("natural", natural_compare)  # lists of teams: 第2组 before 第10组
         return conn
 
     return connect
+
+
+def _inode(path: Path) -> int | None:
+    try:
+        return path.stat().st_ino
+    except FileNotFoundError:
+        return None
 
 
 @contextlib.contextmanager

@@ -4481,6 +4481,11 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
         <translation>总部只向尚未发送过任何数据的设备提供快照；本设备改为逐页获取记录。</translation>
     </message>
     <message>
+        <location filename="../../models/messages/snapshots.py" line="1"/>
+        <source>HQ&apos;s snapshot is made for another version of the app; this device pulls its records one page at a time instead.</source>
+        <translation>总部的快照是为另一版本的软件制作的；本设备改为逐页获取记录。</translation>
+    </message>
+    <message>
         <location filename="../../models/messages/sync.py" line="1"/>
         <source>HQ&apos;s database refused this data; nothing was written.</source>
         <translation>总部数据库拒绝了这些数据；未写入任何内容。</translation>

@@ -42,7 +42,7 @@ def apply_page(store: Store, page: PulledPage, extra_meta: dict[str, str] | None
         for name, block in page.tables.items():
             if name not in _LOCAL_COLUMNS:
                 continue  # a table this app does not know yet (HQ is newer): ignored
-            count += _upsert(conn, name, block["columns"], block["rows"])
+            count += upsert_rows(conn, name, block["columns"], block["rows"])
             ids = {r[block["columns"].index("id")] for r in block["rows"]}
             by_table[name] = ids
             touched.update(ids)
@@ -51,8 +51,8 @@ def apply_page(store: Store, page: PulledPage, extra_meta: dict[str, str] | None
                 conn.exec_driver_sql(f'DELETE FROM "{removal["table"]}" WHERE id = ?',
                                      (removal["id"],))
         _reapply_pending(conn, touched)
-        record_pulled_versions(conn, _kept_as_versions(conn, by_table))
-        _keep_conflicts(conn, page.conflicts)
+        record_pulled_versions(conn, kept_as_versions(conn, by_table))
+        keep_conflicts(conn, page.conflicts)
         set_meta(conn, CURSOR_KEY, str(page.cursor))
         for key, value in (extra_meta or {}).items():
             set_meta(conn, key, value)
@@ -61,7 +61,7 @@ def apply_page(store: Store, page: PulledPage, extra_meta: dict[str, str] | None
     return count
 
 
-def _keep_conflicts(conn: sa.Connection, conflicts: list[dict]) -> None:
+def keep_conflicts(conn: sa.Connection, conflicts: list[dict]) -> None:
     """Conflicts HQ recorded, for the supervisor here to settle (shown by the desktop)."""
     if not conflicts:
         return
@@ -76,7 +76,7 @@ def _keep_conflicts(conn: sa.Connection, conflicts: list[dict]) -> None:
          for c in conflicts])
 
 
-def _kept_as_versions(conn: sa.Connection, by_table: dict[str, set[str]]
+def kept_as_versions(conn: sa.Connection, by_table: dict[str, set[str]]
                       ) -> dict[str, set[str]]:
     """The pulled rows to keep as versions. A unit liaison's device keeps no history of its
     problems (it never edits one): a problem that became confidential after it reached the
@@ -91,7 +91,7 @@ def _kept_as_versions(conn: sa.Connection, by_table: dict[str, set[str]]
     return {t: rows for t, rows in by_table.items() if t != "problem"}
 
 
-def _upsert(conn: sa.Connection, name: str, columns: list[str], rows: list[list]) -> int:
+def upsert_rows(conn: sa.Connection, name: str, columns: list[str], rows: list[list]) -> int:
     local = _LOCAL_COLUMNS[name]
     keep = [i for i, c in enumerate(columns) if c in local]
     names = [columns[i] for i in keep]

@@ -1,30 +1,54 @@
-"""A new device's first sync from HQ's snapshot: every row of its scope in one response,
-stored with its cursor in ONE local transaction, then ordinary pulls from that cursor.
+"""A new device's first sync from HQ's snapshot: every row of its scope as an SQLCipher file of
+this app's store schema, swapped in as the store, then ordinary pulls from its cursor.
 
 Asked for only by a new store: cursor at zero, nothing in the outbox, no row in any synced
 table (so nothing local can be overwritten or left unpushed). HQ refuses a device that ever
-pushed (409 `snapshot_not_new`), and an HQ older than snapshots has no route (404): both mean
-ordinary pulls, which give the same rows. A snapshot cut or killed half-way leaves the store
-as it was (the body is applied whole or not at all, in memory until then: nothing of it is
-written to disk outside the encrypted store); the next sync asks again.
+pushed (409 `snapshot_not_new`) or of another schema (409 `snapshot_other_schema`), and an HQ
+older than snapshots has no route (404): all mean ordinary pulls, which give the same rows.
+
+The file arrives under a one-time key (in the answer's header, over the authenticated
+connection) and is written next to the store, so it is never on disk in the clear; it is
+re-keyed to the store's key, the store's own rows are copied in with the cursor, the history
+versions and HQ's conflicts (in the transaction that ends the swap), and it is renamed over the
+store file (`models.store.snapshot_file.swap_in`). Cut at any byte or killed at any moment, the
+old store stays as it was until that rename; a half-written file is deleted by the next try.
 """
 
+import os
+import struct
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 
-from models.store.store import Store, get_meta
-from sync.client.apply import CURSOR_KEY, apply_page
-from sync.client.failures import HqRefused
+import orjson
+import sqlalchemy as sa
+
+from models.security.audit import HISTORY_TABLES, record_pulled_versions
+from models.store.database import DB_FILE
+from models.store.schema import HEAD
+from models.store.snapshot_file import swap_in
+from models.store.store import Store, get_meta, set_meta
+from sync.client.apply import CURSOR_KEY, keep_conflicts, kept_as_versions
+from sync.client.failures import HqRefused, HqUnreachable
 from sync.client.hq_client import HqClient
-from sync.protocol import PulledPage
 
 SNAPSHOT_PATH = "/v1/snapshot"
+MAGIC = b"FIS1"
 # What HQ answers when a snapshot is not for this device: pull row by row instead.
 NOT_OFFERED = {404, 409}
+PART_SUFFIX = ".snapshot"  # the file as it arrives, beside the store (never in the clear)
 
 
 def wants_snapshot(store: Store) -> bool:
     """A new store: cursor zero, empty outbox, no synced record beyond what ships with the
-    app (the default checklists, which every store and HQ hold under the same ids)."""
+    app (the default checklists, which every store and HQ hold under the same ids). A store
+    that no longer wants one drops a file a killed try left beside it."""
+    wants = _is_new(store)
+    if not wants:
+        part_path(store).unlink(missing_ok=True)
+    return wants
+
+
+def _is_new(store: Store) -> bool:
     with store.read() as conn:
         if get_meta(conn, CURSOR_KEY, "0") != "0":
             return False
@@ -33,22 +57,58 @@ def wants_snapshot(store: Store) -> bool:
     return not store.holds_records()
 
 
+def part_path(store: Store) -> Path:
+    return store.data_dir / f"{DB_FILE}{PART_SUFFIX}"
+
+
 async def take_snapshot(client: HqClient, store: Store,
                         on_db: Callable[..., Awaitable]) -> int:
-    """Fetch and install the snapshot; how many rows it held (0 when HQ offers none)."""
+    """Fetch and install the snapshot; how many rows it held (0 when HQ offers none or the
+    store could not take it: the ordinary pulls then bring the same rows)."""
     try:
-        response = await client.call("GET", SNAPSHOT_PATH)
+        response = await client.call("GET", SNAPSHOT_PATH, params={"revision": HEAD})
     except HqRefused as exc:
         if exc.status in NOT_OFFERED:
             return 0
         raise
-    page = PulledPage.from_json(response.content)
-    return await on_db(install, store, page)
+    try:
+        header, at = read_header(response.content)
+    except ValueError as exc:  # cut short: the round fails as a cut pull does; asked again next
+        raise HqUnreachable(client.url) from exc
+    return await on_db(install, store, header, memoryview(response.content)[at:])
 
 
-def install(store: Store, page: PulledPage) -> int:
-    """The rows and the cursor in one transaction (a pull page's apply), unless the store
-    took rows of its own meanwhile: then the ordinary pulls bring the same rows."""
-    if not wants_snapshot(store):
+def read_header(body: bytes) -> tuple[dict, int]:
+    """The answer's header and where the file starts in it; ValueError if it is not whole."""
+    if len(body) < 8 or body[:4] != MAGIC:
+        raise ValueError("the snapshot's answer is not whole")
+    (length,) = struct.unpack(">I", body[4:8])
+    if len(body) < 8 + length:
+        raise ValueError("the snapshot's answer is not whole")
+    header = orjson.loads(body[8:8 + length])
+    if len(body) != 8 + length + header["size"]:
+        raise ValueError("the snapshot's answer is not whole")
+    return header, 8 + length
+
+
+def install(store: Store, header: dict, file: bytes | memoryview) -> int:
+    """Write the file beside the store and swap it in with the store's own rows, the cursor,
+    the versions and the conflicts; 0 if the store took rows of its own meanwhile (or is
+    held elsewhere): then the ordinary pulls bring the same rows."""
+    if header.get("revision") != HEAD or not wants_snapshot(store):
         return 0
-    return apply_page(store, page)
+    path = part_path(store)
+    path.unlink(missing_ok=True)  # a try cut or killed earlier
+    with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as out:
+        out.write(file)  # encrypted under the snapshot's key: never in the clear
+
+    def fill(conn: sa.Connection) -> None:
+        keep_conflicts(conn, header["conflicts"])
+        history = {name: set(conn.exec_driver_sql(f'SELECT id FROM main."{name}"').scalars())
+                   for name in HISTORY_TABLES}
+        record_pulled_versions(conn, kept_as_versions(conn, history))
+        set_meta(conn, CURSOR_KEY, str(header["cursor"]))
+
+    if not swap_in(store, path, bytes.fromhex(header["key"]), fill):
+        return 0
+    return int(header["rows"])

@@ -32,7 +32,7 @@ from sync.server.deps import HQ_ONLY, BearerToken, CallingDevice, Db, check_sche
 from sync.server.errors import ClientError, not_authenticated
 from sync.server.pull import pull_page
 from sync.server.push import push_batch
-from sync.server.snapshot import chunks, snapshot_body
+from sync.server.snapshot import snapshot_for, stream
 
 router = APIRouter(prefix="/v1", dependencies=[Depends(check_schema)])
 # Device administration: HQ devices only, checked before anything else of the route runs.
@@ -115,11 +115,13 @@ async def pull(db: Db, who: BearerToken, cursor: int = Query(0, ge=0),
     return Response(body, media_type="application/json")
 
 
-@router.get("/snapshot", responses={200: {"model": PullPage}})
-async def snapshot(db: Db, who: BearerToken):
-    """A new device's first sync in one streamed response (sync/server/snapshot.py)."""
-    body = await run_in_threadpool(snapshot_body, db, who)
-    return StreamingResponse(chunks(body), media_type="application/json")
+@router.get("/snapshot", responses={200: {"content": {"application/octet-stream": {}}}})
+async def snapshot(db: Db, who: BearerToken, revision: str = Query("", max_length=16)):
+    """A new device's first sync: its scope's rows as an SQLCipher file of the device schema
+    at `revision`, in one streamed response (sync/server/snapshot.py)."""
+    header, file, size = await run_in_threadpool(snapshot_for, db, who, revision)
+    return StreamingResponse(stream(header, file), media_type="application/octet-stream",
+                             headers={"Content-Length": str(size)})
 
 
 # --- the audit chain's head (issue 6) ------------------------------------------------------------

@@ -15,6 +15,7 @@ import sqlalchemy as sa
 
 from models.errors import SyncError
 from models.records import Evaluation, Finding, PersonnelCriticism, Visit
+from models.store import snapshot_file
 from models.tables import SYNCED_TABLES
 from sync.client import engine as engine_module
 from sync.client import snapshot as client_snapshot
@@ -186,22 +187,24 @@ class PowerCut(Exception):
     pass
 
 
-def test_a_device_killed_while_installing_its_snapshot_finishes_at_the_next_sync(
+def test_a_device_switched_off_just_before_the_swap_finishes_at_the_next_sync(
         hq, monkeypatch):
+    """The snapshot's file is whole, re-keyed and holds the store's own rows, and the power
+    goes just before it is renamed over the store: the store is as it was."""
     _world_of_forms(hq)
     dev = hq.device("office")
-    real_keep = client_snapshot.apply_page
+    real_fsync = snapshot_file._fsync
 
-    def killed(store, page, *args, **kw):
-        def die(_conn, _count):
-            raise PowerCut("the device was switched off mid-install")
-        return real_keep(store, page, None, None, die)
+    def off(path):
+        if path.name.endswith(client_snapshot.PART_SUFFIX):
+            raise PowerCut("the device was switched off before the rename")
+        real_fsync(path)
 
-    monkeypatch.setattr(client_snapshot, "apply_page", killed)
+    monkeypatch.setattr(snapshot_file, "_fsync", off)
     with pytest.raises(PowerCut):
         dev.sync()
     assert dev.rows("evaluation") == {} and dev.store.meta("sync_cursor", "0") == "0"
-    monkeypatch.setattr(client_snapshot, "apply_page", real_keep)
+    monkeypatch.setattr(snapshot_file, "_fsync", real_fsync)
     dev.sync()
     assert _asked(dev) == 2
     _every_row_once(dev, hq)
@@ -287,3 +290,71 @@ def test_a_cached_snapshot_given_again_is_recorded_for_its_new_device(hq, monkey
                 T.device_row.c.device_id == hq.identity(dev).id,
                 T.device_row.c.table_name == "unit")).scalars()))
     assert held[0] == held[1] == set(second.rows("unit")) and held[1]
+
+
+def test_every_table_of_a_store_is_either_synced_derived_or_local(tmp_path):
+    """A swap keeps the device's own rows by name (`LOCAL_TABLES`) and takes the rest from
+    the snapshot: a table a migration adds must be named in one list, or a swap loses it."""
+    from models.store.store import Store
+
+    store = Store.open(tmp_path / "store", "a passphrase")
+    try:
+        with store.read() as conn:
+            names = set(conn.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'table' "
+                "AND name NOT LIKE 'sqlite_%'").scalars())
+    finally:
+        store.close()
+    kinds = [set(SYNCED_TABLES), set(snapshot_file.DERIVED_TABLES),
+             set(snapshot_file.LOCAL_TABLES), {"alembic_version"}]
+    assert sum(len(k) for k in kinds) == len(set().union(*kinds))  # each named once
+    assert names == set().union(*kinds)
+
+
+def test_a_store_held_open_elsewhere_is_not_swapped_and_the_pulls_bring_every_row(hq):
+    """Another connection (a second window, a backup) has the new store open while the
+    snapshot arrives: the swap would pull the file from under it, so it is refused and the
+    ordinary pulls bring the same rows."""
+    _world_of_forms(hq, 30)
+    dev = hq.device("office")
+    with dev.store.engine.connect() as elsewhere:
+        elsewhere.exec_driver_sql("SELECT count(*) FROM evaluation").scalar()
+        elsewhere.commit()
+        dev.sync()
+        # the other connection sees the rows: they went into the file it has open
+        assert elsewhere.exec_driver_sql("SELECT count(*) FROM evaluation").scalar() == 30
+        elsewhere.commit()
+    assert _asked(dev) == 1
+    assert not client_snapshot.part_path(dev.store).exists()
+    _every_row_once(dev, hq)
+    dev.sync()
+    _every_row_once(dev, hq)
+
+
+def test_a_file_left_by_a_killed_try_goes_once_the_store_no_longer_wants_a_snapshot(
+        hq, monkeypatch):
+    """Killed before the rename, then a record typed before the next sync: that sync pushes
+    and pulls row by row, and the snapshot's file left beside the store goes."""
+    boss, ids = _world_of_forms(hq, 10)
+    dev = hq.device("office")
+    real_fsync = snapshot_file._fsync
+
+    def off(path):
+        if path.name.endswith(client_snapshot.PART_SUFFIX):
+            real_fsync(path)
+            import shutil
+            shutil.copy(path, f"{path}.kept")  # as a kill would leave it
+            raise PowerCut("switched off before the rename")
+        real_fsync(path)
+
+    monkeypatch.setattr(snapshot_file, "_fsync", off)
+    with pytest.raises(PowerCut):
+        dev.sync()
+    monkeypatch.setattr(snapshot_file, "_fsync", real_fsync)
+    part = client_snapshot.part_path(dev.store)
+    Path(f"{part}.kept").rename(part)
+    with dev.write() as w:
+        w.create(Evaluation, form(ids, "TYPED1"))
+    dev.sync()
+    assert not part.exists()
+    assert len(dev.rows("evaluation")) == 11 == len(hq.rows("evaluation"))

@@ -1,0 +1,230 @@
+"""A store's database built as a file elsewhere (HQ's snapshot for a new device, issue 18 §1)
+and swapped in whole on the device.
+
+Why a file and not rows: re-inserting 100,000 rows into an encrypted store costs more than a
+second on the device (every row through SQLCipher, every index page touched twice); HQ writes
+the rows into a file of the device's own schema once per scope, and the device only re-keys it
+(every page rewritten once, sequentially) and renames it over its store. docs/sync.md has the
+figures.
+
+`new_store_file` writes such a file: the schema at this app's HEAD (tables and triggers made
+first, so the tallies and the batch figures come out as a device's own writes make them;
+indexes built after the rows, which is cheaper than keeping them up to date row by row).
+
+`swap_in` makes such a file the store's database. The store's tables fall into three kinds
+(a test checks every table of a fresh store is named in exactly one): the synced tables, whose
+rows the file brings; `DERIVED_TABLES`, kept from those rows by the triggers and the bulk
+paths, which the file brings too; and `LOCAL_TABLES`, this device's own (its identity and
+settings, credentials, audit chain, outbox, kept versions, sync issues), copied from the old
+store into the file in the transaction that ends the swap. The swap holds the old store
+exclusively from the copy until the rename, so nothing written to it is lost, and refuses
+(returns False, the file deleted) when another connection holds the store, when the old store
+holds any record made or received, any outbox entry, or when the file is of another schema.
+A swap killed at any moment leaves the old store as it was (it is only replaced by a rename of
+a whole, fsynced file) or the new one whole.
+"""
+
+import contextlib
+import functools
+import os
+import secrets
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlalchemy as sa
+import sqlcipher3
+
+from models.natural_sort import natural_compare
+from models.store.database import DB_FILE, PoolSize, open_engine
+from models.store.schema import HEAD, ensure_schema
+
+# The device's own rows, kept across a swap (copied from the old store).
+LOCAL_TABLES = ("store_meta", "audit_log", "outbox", "profile", "record_version", "sync_issue")
+# Kept from the synced rows by triggers and bulk paths: the file's own are right.
+DERIVED_TABLES = ("form_tally", "month_tally", "criterion_tally", "clerk_batch_figures",
+                  "clerk_batch_kept", "tally_paused")
+BUSY_MS = 2000  # how long the swap waits for the store's other connections to go
+
+
+@dataclass(frozen=True)
+class DeviceSchema:
+    revision: str
+    tables: tuple[str, ...]  # CREATE TABLE / VIEW / TRIGGER statements, in their order
+    indexes: tuple[str, ...]
+    seeds: tuple[tuple[str, tuple[str, ...], tuple[tuple, ...]], ...]  # rows the migrations add
+
+
+def _key_sql(key: bytes) -> str:
+    return f"\"x'{key.hex()}'\""
+
+
+def _raw(path: Path, key: bytes) -> sqlcipher3.dbapi2.Connection:
+    """A driver connection for bulk work on a file nobody else uses: no journal, no fsync per
+    commit (a file cut half-way is thrown away), temp data in memory (never in the clear)."""
+    conn = sqlcipher3.dbapi2.connect(str(path), check_same_thread=False, isolation_level=None)
+    conn.execute(f"PRAGMA key = {_key_sql(key)}")
+    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # a wrong key fails here
+    for pragma in ("journal_mode = OFF", "synchronous = OFF", "temp_store = MEMORY",
+                   "cache_size = -131072", f"busy_timeout = {BUSY_MS}"):
+        conn.execute(f"PRAGMA {pragma}")
+    conn.create_collation("natural", natural_compare)
+    return conn
+
+
+def _sa(raw: sqlcipher3.dbapi2.Connection) -> sa.Engine:
+    """SQLAlchemy over that one connection (the shared code takes `sa.Connection`s); the
+    transaction is the caller's raw BEGIN/COMMIT."""
+    return sa.create_engine("sqlite://", creator=lambda: raw, module=sqlcipher3.dbapi2,
+                            poolclass=sa.pool.StaticPool)
+
+
+@functools.cache
+def device_schema() -> DeviceSchema:
+    """The device store's schema at HEAD, read once per process from a store migrated in a
+    temporary folder (under a throw-away key; it holds no record)."""
+    from models.tables import SYNCED_TABLES
+
+    with tempfile.TemporaryDirectory(prefix="fi-schema-") as folder:
+        engine = open_engine(Path(folder) / DB_FILE, secrets.token_bytes(32), PoolSize(1, 0))
+        try:
+            ensure_schema(engine)
+            with engine.connect() as conn:
+                master = conn.exec_driver_sql(
+                    "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL "
+                    "AND name NOT LIKE 'sqlite_%' ORDER BY rowid").all()
+                revision = conn.exec_driver_sql("SELECT version_num FROM alembic_version"
+                                                ).scalar()
+                seeds = []
+                for name in [*SYNCED_TABLES, *DERIVED_TABLES]:
+                    result = conn.exec_driver_sql(f'SELECT * FROM "{name}"')
+                    rows = tuple(tuple(r) for r in result)
+                    if rows:
+                        seeds.append((name, tuple(result.keys()), rows))
+        finally:
+            engine.dispose()
+    return DeviceSchema(revision=revision,
+                        tables=tuple(sql for kind, _n, sql in master if kind != "index"),
+                        indexes=tuple(sql for kind, _n, sql in master if kind == "index"),
+                        seeds=tuple(seeds))
+
+
+@contextlib.contextmanager
+def new_store_file(path: Path, key: bytes) -> Iterator[sa.Connection]:
+    """A new file at `path` of the device schema at HEAD under `key`; the block writes its rows
+    in one transaction (as a device's pull would: `sync.client.apply.upsert_rows`); indexes
+    are built when it ends. The caller deletes the file if the block raises."""
+    schema = device_schema()
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))  # owner-only
+    raw = _raw(path, key)
+    engine = _sa(raw)
+    try:
+        with engine.connect() as conn:  # before BEGIN: SQLAlchemy's first checkout rolls back
+            raw.execute("BEGIN")
+            for sql in schema.tables:
+                raw.execute(sql)
+            raw.execute("INSERT INTO alembic_version (version_num) VALUES (?)",
+                        (schema.revision,))
+            for name, columns, rows in schema.seeds:
+                cols = ", ".join(f'"{c}"' for c in columns)
+                raw.executemany(f'INSERT INTO "{name}" ({cols}) VALUES '
+                                f'({", ".join("?" for _ in columns)})', rows)
+            yield conn
+            raw.execute("COMMIT")
+        for sql in schema.indexes:
+            raw.execute(sql)
+    finally:
+        if raw.in_transaction:
+            raw.execute("ROLLBACK")
+        engine.dispose()
+        raw.close()
+
+
+def swap_in(store, new_file: Path, file_key: bytes,
+            fill: Callable[[sa.Connection], None] | None = None) -> bool:
+    """Make `new_file` (from `new_store_file`, under `file_key`) the database of `store`:
+    re-keyed to the store's key, the store's local rows copied in, `fill(conn)` run in the
+    same transaction (its unqualified names are the new file's), then renamed over the store
+    file. False, and the file deleted, when the swap is refused (see the module's docstring).
+    The store's engine is disposed first; its next connection opens the new file."""
+    store.changes.close()
+    store.engine.dispose()
+    target = store.data_dir / DB_FILE
+    raw = engine = None
+    try:
+        raw = _raw(new_file, file_key)
+        engine = _sa(raw)
+        with engine.connect() as conn:  # before BEGIN: SQLAlchemy's first checkout rolls back
+            # The old store is held first: a reader (the window's change check) that comes
+            # meanwhile waits for the swap instead of making it refused.
+            if not _hold_old(raw, target, store.data_key):
+                return False
+            raw.execute(f"PRAGMA rekey = {_key_sql(store.data_key)}")
+            if raw.execute("SELECT version_num FROM alembic_version").fetchone() != (HEAD,):
+                return False
+            raw.execute("BEGIN EXCLUSIVE")
+            if _old_holds_anything(raw):
+                return False
+            _copy_local(raw)
+            if fill is not None:
+                fill(conn)
+            raw.execute("COMMIT")
+        _fsync(new_file)  # the old store stays held (exclusive) until the rename is done
+        os.replace(new_file, target)  # the one step that changes the store
+        _fsync(target.parent)
+        return True
+    finally:
+        if raw is not None:
+            if raw.in_transaction:
+                raw.execute("ROLLBACK")
+            if engine is not None:
+                engine.dispose()
+            raw.close()  # the old store's lock goes with it; its file is gone if replaced
+        with contextlib.suppress(FileNotFoundError):
+            new_file.unlink()
+
+
+def _hold_old(raw, target: Path, key: bytes) -> bool:
+    """The old store attached and held exclusively until this connection closes (no other
+    connection may be open on it; its write-ahead log checkpointed away by the switch of its
+    journal to memory, which takes the lock)."""
+    raw.execute(f"ATTACH DATABASE ? AS old KEY {_key_sql(key)}", (str(target),))
+    raw.execute("PRAGMA old.locking_mode = EXCLUSIVE")
+    try:
+        mode = raw.execute("PRAGMA old.journal_mode = MEMORY").fetchone()[0]
+    except sqlcipher3.dbapi2.OperationalError:  # locked: someone else has the store open
+        return False
+    return mode == "memory" and not Path(f"{target}-wal").exists()
+
+
+def _old_holds_anything(raw) -> bool:
+    """Whether replacing the old store would lose a record: any outbox entry, any row of a
+    synced table (what ships with the app, under the same ids everywhere, excepted)."""
+    from models.checklist_defaults import SHIPPED_TABLES
+    from models.tables import SYNCED_TABLES
+
+    if raw.execute("SELECT EXISTS (SELECT 1 FROM old.outbox)").fetchone()[0]:
+        return True
+    for name in SYNCED_TABLES:
+        made = " WHERE created_device != ''" if name in SHIPPED_TABLES else ""
+        if raw.execute(f'SELECT EXISTS (SELECT 1 FROM old."{name}"{made})').fetchone()[0]:
+            return True
+    return False
+
+
+def _copy_local(raw) -> None:
+    """The device's own rows into the new file; the old store's settings win over anything
+    the file holds (`fill` then sets what the file brings, such as the sync cursor)."""
+    for name in LOCAL_TABLES:
+        columns = ", ".join(f'"{r[1]}"' for r in raw.execute(f'PRAGMA main.table_info("{name}")'))
+        verb = "INSERT OR REPLACE" if name == "store_meta" else "INSERT OR IGNORE"
+        raw.execute(f'{verb} INTO main."{name}" ({columns}) SELECT {columns} FROM old."{name}"')
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
