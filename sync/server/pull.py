@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from models.base import UTCDateTime, sqlite_timestamp
 from models.tables import SYNCED_TABLES
 from sync.server import tables as T
+from sync.server.audit_heads import AuditHeadReport, accept_in
 from sync.server.auth import Bearer, DeviceIdentity, identify
 from sync.server.conflicts import conflicts_for
 from sync.server.db import ServerDB, high_water
@@ -25,8 +26,11 @@ from sync.server.rows import insert_ignore
 from sync.server.scope import Scope, load_scope, row_visible
 
 
-def pull_page(db: ServerDB, device: DeviceIdentity | Bearer, cursor: int, limit: int) -> bytes:
-    """`device` may be a token not checked yet: it is checked in the page's transaction."""
+def pull_page(db: ServerDB, device: DeviceIdentity | Bearer, cursor: int, limit: int,
+              audit: AuditHeadReport | None = None) -> bytes:
+    """`device` may be a token not checked yet: it is checked in the page's transaction.
+    `audit`: the device's audit head report riding on the pull (a round with nothing to
+    push), checked in the page's transaction; HQ's answer goes in the page (`audit`)."""
     if db.is_sqlite and isinstance(device, Bearer):
         with db.read() as conn:  # the role decides the kind of transaction on SQLite
             device = identify(conn, device)
@@ -34,7 +38,7 @@ def pull_page(db: ServerDB, device: DeviceIdentity | Bearer, cursor: int, limit:
     # read snapshot cannot be upgraded once another writer has committed.
     tracked = isinstance(device, DeviceIdentity) and device.role in (
         "representative", "kiosk", "office", "unit")
-    opener = db.write if (db.is_sqlite and tracked) else db.read
+    opener = db.write if (db.is_sqlite and (tracked or audit is not None)) else db.read
     with opener() as conn:
         device = identify(conn, device)
         top = high_water(conn)
@@ -49,8 +53,11 @@ def pull_page(db: ServerDB, device: DeviceIdentity | Bearer, cursor: int, limit:
         new_cursor = page[-1][0] if more else top
         tables, removals = _shape(conn, scope, page)
         found = conflicts_for(conn, scope, cursor, new_cursor)
-    return orjson.dumps({"tables": tables, "removals": removals, "conflicts": found,
-                         "cursor": new_cursor, "more": more})
+        body = {"tables": tables, "removals": removals, "conflicts": found,
+                "cursor": new_cursor, "more": more}
+        if audit is not None:
+            body["audit"] = accept_in(conn, device, audit)
+    return orjson.dumps(body)
 
 
 def _fetch(conn: sa.Connection, scope: Scope, cursor: int, limit: int) -> list[tuple]:
