@@ -47,7 +47,8 @@ def fieldinspect_figures(tmp: Path, args: argparse.Namespace) -> dict:
     push = sync_bench.bench_push(tmp, args.forms, args.pg)
     return {"first_pull": pull["snapshot, built"], "first_pull_cached": pull["snapshot, cached"],
             "push": push.get("SQLite HQ"), "push_pg": push.get("PostgreSQL HQ"),
-            "round": sync_bench.bench_round(tmp, args.rounds),
+            "round_own": sync_bench.bench_round(tmp, args.rounds),
+            "round": sync_bench.bench_a_to_b(tmp, args.records, args.rounds),
             "import": sync_bench.bench_import(tmp)}
 
 
@@ -71,8 +72,9 @@ def rows(fi: dict, anki: dict, args: argparse.Namespace, import_forms: int) -> l
          f"<= {push_target:.2f} s (0.6 s a 26,300)", fi["push"] <= push_target),
         ("the same, PostgreSQL HQ", _s(fi["push_pg"]), "—", "<= 1.3 x SQLite HQ",
          None if pg_target is None else fi["push_pg"] <= pg_target),
-        (f"one new record through HQ: FieldInspect sync_bench's round (one device pushes and "
-         f"pulls its change), Anki A's sync then B's with {args.records:,} held",
+        (f"one new record from device A to device B through HQ, {args.records:,} held: A's "
+         f"sync then B's (FieldInspect's own round, one device pushing and pulling its change: "
+         f"{_s(fi['round_own'], ms=True)})",
          _s(fi["round"], ms=True), _s(anki["round"], ms=True), "<= 10 ms", fi["round"] <= 0.010),
         (f"import: FieldInspect {import_forms:,} forms (whole command), Anki "
          f"{args.records:,} notes' CSV", _s(fi["import"]), _s(anki["csv_import"]), "<= 1 s",

@@ -5,6 +5,8 @@
 - push of 26,300 forms from one device, against the SQLite HQ (and PostgreSQL when a URL is
   given);
 - one changed record pushed and pulled (median and p95 of a full round);
+- one new record from device A to device B through HQ, N records held by HQ and B (A's sync
+  then B's, as Anki's A-then-B round);
 - D devices (default 50) syncing one-record rounds at once against PostgreSQL;
 - HQ's capacity apart from the clients (`bench/hq_capacity.py`: pre-built one-record rounds
   from separate processes, PostgreSQL, 2 workers);
@@ -146,22 +148,75 @@ def bench_round(tmp: Path, rounds: int = 50) -> float:
         with a.write() as w:
             fid = w.create(Evaluation, form(ids, "R1"))
         a.sync()
-        times = []
+        times, cpu = [], [0.0, 0.0]
         for i in range(rounds):
             with a.write() as w:
                 w.update(Evaluation, fid, {"suggestion": f"round {i}"})
+            c0, s0 = time.process_time(), server.cpu_seconds()
             t0 = time.perf_counter()
             report = a.sync()
             times.append(time.perf_counter() - t0)
+            cpu[0] += time.process_time() - c0
+            cpu[1] += server.cpu_seconds() - s0
             assert report.pushed == 1 and report.pulled == 1
     finally:
         server.stop()
     times.sort()
     print(f"one changed record pushed and pulled (a full sync round incl. token): median "
           f"{statistics.median(times) * 1000:.1f} ms, p95 {times[int(len(times) * .95)] * 1000:.1f}"
-          f" ms (target <= 10 ms)")
+          f" ms (target <= 10 ms); CPU per round: device {cpu[0] / rounds * 1000:.1f} ms, "
+          f"HQ {cpu[1] / rounds * 1000:.1f} ms")
     print(f"  baseline in the same run: raw insert of one form and its commit into an encrypted "
           f"store, median {raw_one_row_ms(tmp / 'round-raw', rounds):.1f} ms")
+    return statistics.median(times)
+
+
+def bench_a_to_b(tmp: Path, records: int, rounds: int = 50) -> float:
+    """One new record from device A to device B through HQ, with `records` forms held by HQ
+    and by both devices (issue 18's figure): A saves a form (not timed, as Anki's side does not
+    time adding the note), then A's sync and B's sync are timed; B must have the form. Returns
+    the median seconds."""
+    from tests.sync.helpers import form
+
+    server = Server(tmp / "ab-hq", None)
+    ids = seed_reference_at_hq(server.db_url, server.data_dir)
+    seed_forms_at_hq(server.db_url, server.data_dir, ids, records)
+    server.start()
+    try:
+        a = enroll(server, tmp / "ab-a", "hq")
+        b = enroll(server, tmp / "ab-b", "hq")
+        for device in (a, b, a, b):  # the first pulls (snapshots), tokens
+            device.sync()
+        times, each, cpu = [], [], [0.0, 0.0]
+        for i in range(rounds):
+            with a.write() as w:
+                fid = w.create(Evaluation, form({**ids, "window": ids["unit"]}, f"AB{i}"))
+            c0, s0 = time.process_time(), server.cpu_seconds()
+            t0 = time.perf_counter()
+            pushed = a.sync()
+            t1 = time.perf_counter()
+            got = b.sync()
+            t2 = time.perf_counter()
+            cpu[0] += time.process_time() - c0
+            cpu[1] += server.cpu_seconds() - s0
+            assert pushed.pushed == 1 and got.pulled == 1
+            times.append(t2 - t0)
+            each.append((t1 - t0, t2 - t1))
+        with b.store.read() as conn:
+            held = conn.exec_driver_sql("SELECT count(*) FROM evaluation").scalar()
+            assert conn.exec_driver_sql("SELECT 1 FROM evaluation WHERE id = ?",
+                                        (fid,)).scalar() == 1
+    finally:
+        server.stop()
+    times.sort()
+    print(f"one new record from device A to device B through HQ ({held:,} forms held by HQ "
+          f"and B): A's sync then B's, median {statistics.median(times) * 1000:.1f} ms, p95 "
+          f"{times[int(len(times) * .95)] * 1000:.1f} ms (target <= 10 ms); of which A's "
+          f"sync {statistics.median(e[0] for e in each) * 1000:.1f} ms, B's "
+          f"{statistics.median(e[1] for e in each) * 1000:.1f} ms; CPU per round: devices "
+          f"{cpu[0] / rounds * 1000:.1f} ms, HQ {cpu[1] / rounds * 1000:.1f} ms")
+    print(f"  baseline in the same run: raw insert of one form and its commit into an encrypted "
+          f"store, median {raw_one_row_ms(tmp / 'ab-raw', rounds):.1f} ms")
     return statistics.median(times)
 
 
@@ -245,6 +300,7 @@ def main() -> None:
             bench_push(tmp, args.forms, args.pg)
         if "round" in only:
             bench_round(tmp)
+            bench_a_to_b(tmp, args.records)
         if "many" in only:
             bench_many(tmp, args.pg, args.devices, args.seconds)
         if "capacity" in only:

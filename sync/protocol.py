@@ -122,8 +122,13 @@ class PushEntry(msgspec.Struct, forbid_unknown_fields=True):
 
 
 class PushBatch(msgspec.Struct, forbid_unknown_fields=True):
+    """`audit`: the device's audit-chain head report (sync/server/audit_heads.py's
+    `AuditHeadReport`, checked there), riding on the push so that a one-record round needs no
+    request of its own for it; HQ's answer comes back in `PushResult.audit`."""
+
     entries: Annotated[list[PushEntry],
                        msgspec.Meta(min_length=1, max_length=MAX_BATCH_ENTRIES)]
+    audit: dict[str, Any] | None = None
 
 
 # HQ applies the decoded entries as they are.
@@ -143,8 +148,13 @@ class BadPush(ValueError):
 
 def parse_push_batch(body: bytes) -> list[PushedEntry]:
     """The entries of a push body, decoded and checked against `PushBatch` in one pass."""
+    return parse_push_body(body).entries
+
+
+def parse_push_body(body: bytes) -> PushBatch:
+    """A push body (entries and the audit report riding on it), decoded and checked."""
     try:
-        return _PUSH_DECODER.decode(body).entries
+        return _PUSH_DECODER.decode(body)
     except msgspec.ValidationError as exc:  # e.g. "Expected `int` >= 1 - at `$.entries[3].seq`"
         at = _ENTRY_AT.search(str(exc))
         raise BadPush(str(exc), int(at.group(1)) if at else None) from None
@@ -185,6 +195,9 @@ class PushResult(_Message):
 
     acked_through: int
     outcomes: list[EntryOutcome] = Field(default_factory=list)
+    # HQ's answer to the audit head report that rode on the push (`accept_head`'s: accepted,
+    # head, more, status...); None when none rode on it.
+    audit: dict[str, Any] | None = None
 
 
 # --- pull -----------------------------------------------------------------------------------
@@ -222,6 +235,8 @@ class PullPage(_Message):
     conflicts: list[ConflictInfo] = Field(default_factory=list)
     cursor: int
     more: bool
+    # HQ's answer to the audit head report that rode on the pull (POST), else absent.
+    audit: dict[str, Any] | None = None
 
 
 # --- attachments ----------------------------------------------------------------------------
@@ -325,6 +340,7 @@ class PulledPage:
     tables: dict[str, dict[str, list]]  # name -> {"columns": [...], "rows": [[...], ...]}
     removals: list[dict[str, str]]
     conflicts: list[dict[str, Any]]
+    audit: dict[str, Any] | None = None  # HQ's answer to the audit head that rode on the pull
 
     @classmethod
     def from_json(cls, body: bytes) -> "PulledPage":
@@ -342,7 +358,10 @@ class PulledPage:
             raise ValueError("pull page removals: each names its table and id (Removal)")
         if not all(isinstance(c, dict) and c.keys() >= _CONFLICT_KEYS for c in conflicts):
             raise ValueError("pull page conflicts: each as ConflictInfo")
-        return cls(doc["cursor"], doc["more"], tables, removals, conflicts)
+        audit = doc.get("audit")
+        if audit is not None and not isinstance(audit, dict):
+            raise ValueError("pull page audit: HQ's answer to the audit head, an object")
+        return cls(doc["cursor"], doc["more"], tables, removals, conflicts, audit)
 
 
 _CONFLICT_KEYS = frozenset(("id", "table", "row_id", "kind", "field", "kept", "other"))

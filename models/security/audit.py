@@ -253,8 +253,11 @@ def prepare_head_report(store, details: dict[str, Any] | None = None) -> dict:
 
 
 def head_report(conn: sa.Connection, details: dict[str, Any] | None = None) -> dict:
-    """`prepare_head_report` inside a transaction the caller holds."""
-    record(conn, "sync", details=details)
+    """`prepare_head_report` inside a transaction the caller holds; without `details`, the
+    report of the chain as it stands, nothing logged (the report a sync round sends with its
+    push or pull, read before it: the round's one commit logs the `sync` entry after)."""
+    if details is not None:
+        record(conn, "sync", details=details)
     return chain_report(conn)
 
 

@@ -6,7 +6,8 @@ pushed back as this device's own edits. A removal deletes the local copy only. C
 accountability cases and problems that arrive are kept as versions for the history view.
 """
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import orjson
@@ -34,7 +35,9 @@ def apply_page(store: Store, page: PulledPage, extra_meta: dict[str, str] | None
     saving a commit: `extra_meta`; HQ's answer to the last push batch (settled first, so that
     only entries HQ does not hold yet are re-applied on top); `finish(conn, count)` last."""
     count = 0
-    with write_transaction(store.engine) as conn:
+    # Rows, cursor and what rides along roll back together: without HQ's answer to a push in
+    # it (outbox pruning, kept FULL), a page lost to a power cut is simply pulled again.
+    with _page_transaction(store.engine, durable=push_result is not None) as conn:
         if push_result is not None:
             settle_in(conn, store, push_result)
         touched: set[str] = set()
@@ -59,6 +62,25 @@ def apply_page(store: Store, page: PulledPage, extra_meta: dict[str, str] | None
         if finish is not None:
             finish(conn, count)
     return count
+
+
+@contextlib.contextmanager
+def _page_transaction(engine: sa.Engine, durable: bool) -> Iterator[sa.Connection]:
+    """`write_transaction`, committed with synchronous=NORMAL unless `durable`: in WAL mode
+    NORMAL skips the fsync of the commit (~0.6 ms, a tenth of a one-record round on a quiet
+    machine) and a power cut can lose only the last commits, never corrupt the store."""
+    if durable:
+        with write_transaction(engine) as conn:
+            yield conn
+        return
+    with engine.connect().execution_options(immediate=True) as conn:
+        driver = conn.connection.driver_connection
+        driver.execute("PRAGMA synchronous = NORMAL")
+        try:
+            with conn.begin():
+                yield conn
+        finally:  # the pooled connection goes back as every store connection is: FULL
+            driver.execute("PRAGMA synchronous = FULL")
 
 
 def keep_conflicts(conn: sa.Connection, conflicts: list[dict]) -> None:

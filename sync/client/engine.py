@@ -18,6 +18,7 @@ import orjson
 
 from models.errors import DomainError, NotFoundError, SyncError
 from models.security.attachment_store import BlobCorruptError
+from models.security.audit import SENT_HEAD_META_KEY
 from models.security.wipe import wipe_store
 from models.store.database import write_transaction
 from models.store.identity import SEQUENCE_REUSED, enrolled_anew
@@ -26,7 +27,13 @@ from models.store.store import Store, set_meta
 from models.timeutil import utcnow
 from sync.client import attachments as blobs
 from sync.client.apply import CURSOR_KEY, apply_page
-from sync.client.audit_head import record_sync, send_audit_head
+from sync.client.audit_head import (
+    accepted_point,
+    may_ride,
+    record_sync,
+    report_to_send,
+    send_rest,
+)
 from sync.client.credentials import CredentialStore
 from sync.client.failures import DeviceRevoked, HqRefused, NotEnrolled
 from sync.client.held_back import requeue_fitting
@@ -34,12 +41,12 @@ from sync.client.hq_client import HqClient, RetryPolicy
 from sync.client.outbox import backfill, read_batch, settle
 from sync.client.reenroll import (
     ReenrollNeeded,
-    check_identity,
     give_up_identity,
     previous_device_id,
     refused_as_reused,
 )
 from sync.client.retire import retire_if_asked
+from sync.client.round_start import round_start
 from sync.client.snapshot import take_snapshot, wants_snapshot
 from sync.client.standalone import hand_result_settings_to_hq
 from sync.protocol import (
@@ -100,6 +107,8 @@ class SyncEngine:
         self._cancelled = False
         self._token: str | None = None  # kept in memory only, between rounds
         self._unsettled: PushResult | None = None  # HQ's answer to the last batch, not stored
+        self._audit_answer: dict | None = None  # HQ's answer to the round's audit head report
+        self._unremembered: str | None = None  # the point HQ accepted, not stored yet
         # The store work of a round runs on one thread: the window's database lane when it
         # gives one (so the window's reads and the sync's writes never interleave), else a
         # thread of the engine's own (the command line).
@@ -135,6 +144,12 @@ class SyncEngine:
         return HqClient(url, credential=self.credentials.load, transport=self.transport,
                         retry=self.retry, token=None if server_url else self._token)
 
+    def _client_for(self, enrolled_url: str) -> HqClient:
+        """The client for the HQ this device enrolled with (its URL as stored), with the
+        token kept from the last round."""
+        return HqClient(enrolled_url, credential=self.credentials.load, transport=self.transport,
+                        retry=self.retry, token=self._token)
+
     # --- enrollment -------------------------------------------------------------------------
     async def enroll(self, server_url: str, code: str, label: str = "") -> dict:
         if self.store.is_demo:
@@ -166,20 +181,34 @@ class SyncEngine:
     async def sync(self, progress: Callable[[float], None] | None = None) -> SyncReport:
         """Push everything queued, then pull everything new. Raises SyncError when HQ cannot
         be reached or refuses; what was done before stays done."""
-        if self.store.wiped or self.store.meta("sync_revoked") == "1":
+        if self.store.wiped:
             raise DeviceRevoked("HQ has revoked this device; it no longer syncs.")
-        check_identity(self.store)  # restored or copied: enroll again first
+        start = await self._db(round_start, self.store)  # one read for all the round needs
+        if start.revoked:
+            raise DeviceRevoked("HQ has revoked this device; it no longer syncs.")
+        if start.reenroll:  # restored or copied: enroll again first
+            raise ReenrollNeeded(start.reenroll)
+        if not start.server_url:
+            raise NotEnrolled(code="hq_not_enrolled")
         self._cancelled = False
         report = SyncReport()
-        client = self.client()
+        client = self._client_for(start.server_url)
         try:
             try:
-                await self._db(backfill, self.store)
-                await self._db(requeue_fitting, self.store)
-                await self._push(client, report, progress)
-                head = await self._pull(client, report, progress)
-                answer = await send_audit_head(client, self.store, self._db, report.as_dict(),
-                                               head)
+                audit = start.audit
+                queued = await self._db(backfill, self.store) if start.backfill else 0
+                if start.held_back:
+                    queued += await self._db(requeue_fitting, self.store)
+                if queued:
+                    audit = await self._db(report_to_send, self.store)
+                # The audit head report and the device's status ride on the first push batch,
+                # else on the first pull page: no request of their own (issue 18).
+                self._audit_answer = self._unremembered = None
+                riding, alone = (audit, None) if may_ride(audit) else (None, audit)
+                riding = await self._push(client, report, progress, riding)
+                await self._pull(client, report, progress, riding, start.cursor)
+                answer = await send_rest(client, self.store, self._db, self._audit_answer,
+                                         alone)
                 await retire_if_asked(client, self.store, self._db,
                                       (answer or {}).get("status"))
             finally:
@@ -195,17 +224,19 @@ class SyncEngine:
         self._emit(progress, SyncProgress("done", 1, 1), 1.0)
         return report
 
-    async def _push(self, client: HqClient, report: SyncReport, progress) -> None:
+    async def _push(self, client: HqClient, report: SyncReport, progress,
+                    audit: dict | None = None) -> dict | None:
         """Send the outbox in batches. The next batch is read while HQ applies the current
         one; HQ's answer to the last batch is settled in the first pull page's transaction
-        (`self._unsettled`), which saves a commit per round."""
+        (`self._unsettled`), which saves a commit per round. `audit` rides on the first
+        batch; it is returned when there was nothing to push (it rides on the pull then)."""
         sent, total = 0, None
         reading = self._db(read_batch, self.store, self.batch_entries, self.batch_bytes, None)
         while True:
             entries, remaining = await reading
             total = total if total is not None else remaining
             if not entries:
-                return
+                return audit
             self._check_cancel()
             uploaded, entries = await self._upload_blobs(client, entries)
             report.attachments += uploaded
@@ -214,7 +245,7 @@ class SyncEngine:
                 self._db(read_batch, self.store, self.batch_entries, self.batch_bytes,
                          entries[-1]["seq"]))
             try:
-                result, pushed = await self._post(client, entries)
+                result, pushed = await self._post(client, entries, audit)
             except BaseException:
                 await asyncio.gather(reading, return_exceptions=True)
                 raise
@@ -224,6 +255,9 @@ class SyncEngine:
                     read_batch, self.store, self.batch_entries, self.batch_bytes,
                     pushed[-1]["seq"]))
             await self._settle_left()
+            if audit is not None:
+                self._took_audit_answer(result.audit)
+                audit = None
             if refused_as_reused(result):
                 await asyncio.gather(reading, return_exceptions=True)
                 await self._give_up_identity(result)
@@ -239,13 +273,14 @@ class SyncEngine:
         await self._db(give_up_identity, self.store, result)
         raise ReenrollNeeded(SEQUENCE_REUSED, refused_as_reused(result))
 
-    async def _post(self, client: HqClient, entries: list[dict]) -> tuple[PushResult, list]:
+    async def _post(self, client: HqClient, entries: list[dict],
+                    audit: dict | None = None) -> tuple[PushResult, list]:
         """Push a batch; (HQ's answer, the entries it covers). A batch HQ refuses as too large
         (413) is halved until the one entry at fault is alone; that entry, or one HQ's schema
         refuses by its index (422), is held back: a `skip` placeholder goes in its place."""
         while True:
             try:
-                return await client.push(entries), entries
+                return await client.push(entries, audit), entries
             except HqRefused as exc:
                 narrowed = _narrowed(entries, exc)
                 if narrowed is None:
@@ -286,29 +321,47 @@ class SyncEngine:
             out.append(e)
         return done, out
 
-    async def _pull(self, client: HqClient, report: SyncReport, progress) -> dict | None:
-        """Pull pages until HQ has no more. The last page's transaction also records the
-        sync in the audit chain (saving a commit); the head report to send is returned."""
+    def _took_audit_answer(self, answer: dict | None) -> None:
+        """HQ's answer to the head report: the point it accepted is stored with the next pull
+        page (the round's one commit); should that not happen, the next report starts from the
+        point before, which HQ holds too."""
+        self._audit_answer = answer
+        self._unremembered = accepted_point(answer)
+
+    async def _pull(self, client: HqClient, report: SyncReport, progress,
+                    audit: dict | None = None, cursor: int | None = None) -> None:
+        """Pull pages until HQ has no more; `audit` rides on the first. Each page's
+        transaction also stores what is pending (HQ's answer to the last push batch, the audit
+        point HQ accepted), and the last one logs the round in the audit chain: one commit for
+        a one-record round."""
         pages = 0
-        if await self._db(wants_snapshot, self.store):  # a new device: all of it at once
+        # `cursor`: as read at the round's start (nothing but a pull moves it)
+        if not cursor and await self._db(wants_snapshot, self.store):  # a new device
             report.pulled += await take_snapshot(client, self.store, self._db)
+            cursor = None
         while True:
             self._check_cancel()
-            cursor = int(await self._db(self.store.meta, CURSOR_KEY, "0"))
-            page = await client.pull(cursor, self.page_limit)
-            last = None if page.more else {"last_synced_at": utcnow().isoformat()}
+            if cursor is None:
+                cursor = int(await self._db(self.store.meta, CURSOR_KEY, "0"))
+            page = await client.pull(cursor, self.page_limit, audit)
+            if audit is not None:
+                self._took_audit_answer(page.audit)
+                audit = None
+            meta = {} if page.more else {"last_synced_at": utcnow().isoformat()}
+            if self._unremembered:
+                meta[SENT_HEAD_META_KEY] = self._unremembered
             removed = len(page.removals)
-            head: dict = {}
-            finish = None if page.more else _head_recorder(report, removed, head)
-            report.pulled += await self._db(apply_page, self.store, page, last,
+            finish = None if page.more else _sync_recorder(report, removed)
+            report.pulled += await self._db(apply_page, self.store, page, meta,
                                             self._unsettled, finish)
-            self._unsettled = None
+            self._unsettled = self._unremembered = None
+            cursor = page.cursor
             report.removed += removed
             pages += 1
             self._emit(progress, SyncProgress("pull", report.pulled), 0.5 + 0.5 * (
                 1 - 1 / (pages + 1)))
             if not page.more:
-                return head or None
+                return
 
     async def fetch_attachment(self, sha256: str) -> bytes:
         """The bytes of an attachment, downloaded from HQ (and sealed into the store's blob
@@ -343,11 +396,15 @@ class SyncEngine:
             progress(min(1.0, fraction))
 
 
-def _head_recorder(report: SyncReport, removed: int, head: dict):
-    """Records the sync in the audit chain with the round's final counts (into `head`)."""
+def _sync_recorder(report: SyncReport, removed: int):
+    """Logs the round in the audit chain with its final counts, when it moved any row (a
+    round that moved nothing adds nothing to the chain, so the head HQ holds stays the
+    device's own); HQ gets the entry with the next round's report."""
     def finish(conn, count: int) -> None:
-        head.update(record_sync(conn, {**report.as_dict(), "pulled": report.pulled + count,
-                                       "removed": report.removed + removed}))
+        details = {**report.as_dict(), "pulled": report.pulled + count,
+                   "removed": report.removed + removed}
+        if details["pushed"] or details["pulled"] or details["removed"]:
+            record_sync(conn, details)
     return finish
 
 

@@ -104,15 +104,24 @@ class HqClient:
         return EnrollResponse.model_validate_json(response.content)
 
     # --- push and pull ----------------------------------------------------------------------
-    async def push(self, entries: list[dict]) -> PushResult:
+    async def push(self, entries: list[dict], audit: dict | None = None) -> PushResult:
         """A batch of outbox entries (as `PushEntry`, serialised with orjson: a model per
-        entry would cost a tenth of a 26,000-form push)."""
-        response = await self.call("POST", "/v1/push", content=orjson.dumps(
-            {"entries": entries}), headers=_JSON)
+        entry would cost a tenth of a 26,000-form push); `audit`: the audit head report to
+        ride on it (HQ's answer in `PushResult.audit`)."""
+        body = {"entries": entries} if audit is None else {"entries": entries, "audit": audit}
+        response = await self.call("POST", "/v1/push", content=orjson.dumps(body),
+                                   headers=_JSON)
         return PushResult.model_validate_json(response.content)
 
-    async def pull(self, cursor: int, limit: int) -> PulledPage:
-        response = await self.call("GET", "/v1/pull", params={"cursor": cursor, "limit": limit})
+    async def pull(self, cursor: int, limit: int, audit: dict | None = None) -> PulledPage:
+        """A page after `cursor`; with `audit`, the audit head report rides on it (a POST;
+        HQ's answer in `PulledPage.audit`)."""
+        if audit is None:
+            response = await self.call("GET", "/v1/pull",
+                                       params={"cursor": cursor, "limit": limit})
+        else:
+            response = await self.call("POST", "/v1/pull", content=orjson.dumps(
+                {"cursor": cursor, "limit": limit, "audit": audit}), headers=_JSON)
         return PulledPage.from_json(response.content)
 
     # --- the device's own standing ------------------------------------------------------------

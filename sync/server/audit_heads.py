@@ -18,7 +18,7 @@ import logging
 
 import orjson
 import sqlalchemy as sa
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 
 from models.security.audit import MAX_LINKS, entry_hash
 from models.store.store import get_meta, set_meta
@@ -26,6 +26,7 @@ from models.timeutil import utcnow
 from sync.server import tables as T
 from sync.server.auth import Bearer, DeviceIdentity, identify
 from sync.server.db import ServerDB
+from sync.server.errors import ClientError
 
 log = logging.getLogger("fieldinspect.sync.audit")
 _HASH = r"^[0-9a-f]{64}$"
@@ -119,23 +120,38 @@ def accept_head(db: ServerDB, who: DeviceIdentity | Bearer, report: AuditHeadRep
     request per sync. `who` may be a token not checked yet: it is checked in the same
     transaction."""
     with db.write() as conn:
-        who = identify(conn, who)
-        status = conn.execute(sa.select(T.device.c.status)
-                              .where(T.device.c.id == who.id)).scalar()
-        held = _newest(conn, who.id)
-        try:
-            point, new = ((report.seq, report.hash), True) if held is None else \
-                _check(conn, who.id, held, report)
-        except _Alarm as alarm:
-            set_meta(conn, f"audit_alarm:{who.id}", alarm.stored())
-            log.warning("audit chain of device %s (%s): %s", who.id, who.label, alarm.text)
-            return {"accepted": False, "problem": alarm.text, "code": alarm.code,
-                    "head": f"{held[0]}:{held[1]}", "more": False, "status": status}
-        if new:
-            conn.execute(T.audit_anchor.insert().values(
-                device_id=who.id, seq=point[0], hash=point[1], accepted_at=utcnow()))
+        return accept_in(conn, identify(conn, who), report)
+
+
+def accept_in(conn: sa.Connection, who: DeviceIdentity, report: AuditHeadReport) -> dict:
+    """`accept_head` inside a writing transaction the caller holds: a push's or a pull's, on
+    which the report rode (one commit at HQ per round)."""
+    status = conn.execute(sa.select(T.device.c.status)
+                          .where(T.device.c.id == who.id)).scalar()
+    held = _newest(conn, who.id)
+    try:
+        point, new = ((report.seq, report.hash), True) if held is None else \
+            _check(conn, who.id, held, report)
+    except _Alarm as alarm:
+        set_meta(conn, f"audit_alarm:{who.id}", alarm.stored())
+        log.warning("audit chain of device %s (%s): %s", who.id, who.label, alarm.text)
+        return {"accepted": False, "problem": alarm.text, "code": alarm.code,
+                "head": f"{held[0]}:{held[1]}", "more": False, "status": status}
+    if new:
+        conn.execute(T.audit_anchor.insert().values(
+            device_id=who.id, seq=point[0], hash=point[1], accepted_at=utcnow()))
     return {"accepted": True, "problem": "", "head": f"{point[0]}:{point[1]}",
             "more": point[0] < report.seq, "status": status}
+
+
+def riding_report(raw: dict | None) -> AuditHeadReport | None:
+    """The head report that rode on a push or a pull, checked (422 when malformed)."""
+    if raw is None:
+        return None
+    try:
+        return AuditHeadReport.model_validate(raw)
+    except ValidationError as exc:
+        raise ClientError(422, "invalid_request", f"audit: {exc.errors()[0]['msg']}") from None
 
 
 def alarm_of(stored: str | None) -> dict:

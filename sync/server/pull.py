@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from models.base import UTCDateTime, sqlite_timestamp
 from models.tables import SYNCED_TABLES
 from sync.server import tables as T
+from sync.server.audit_heads import AuditHeadReport, accept_in
 from sync.server.auth import Bearer, DeviceIdentity, identify
 from sync.server.conflicts import conflicts_for
 from sync.server.db import ServerDB, high_water
@@ -25,32 +26,48 @@ from sync.server.rows import insert_ignore
 from sync.server.scope import Scope, load_scope, row_visible
 
 
-def pull_page(db: ServerDB, device: DeviceIdentity | Bearer, cursor: int, limit: int) -> bytes:
-    """`device` may be a token not checked yet: it is checked in the page's transaction."""
-    if db.is_sqlite and isinstance(device, Bearer):
-        with db.read() as conn:  # the role decides the kind of transaction on SQLite
+def pull_page(db: ServerDB, device: DeviceIdentity | Bearer, cursor: int, limit: int,
+              audit: AuditHeadReport | None = None) -> bytes:
+    """`device` may be a token not checked yet: it is checked in the page's transaction.
+    `audit`: the device's audit head report riding on the pull (a round with nothing to
+    push), checked in the page's transaction; HQ's answer goes in the page (`audit`)."""
+    # On SQLite a pull that records what it sent (a tracked device's, or one with a report
+    # riding on it) must hold the write lock from the start: a read snapshot cannot be
+    # upgraded once another writer has committed. The role is known once the token is
+    # checked: an untracked device's page is made in the read transaction that checked it.
+    if db.is_sqlite and isinstance(device, Bearer) and audit is None:
+        with db.read() as conn:
             device = identify(conn, device)
-    # On SQLite a pull that records what it sent must hold the write lock from the start: a
-    # read snapshot cannot be upgraded once another writer has committed.
-    tracked = isinstance(device, DeviceIdentity) and device.role in (
-        "representative", "kiosk", "office", "unit")
-    opener = db.write if (db.is_sqlite and tracked) else db.read
-    with opener() as conn:
-        device = identify(conn, device)
-        top = high_water(conn)
-        if cursor > top:
-            # Past HQ's counter: HQ's database was restored from a backup.
-            raise ClientError(409, "resync", f"cursor {cursor} is ahead of HQ ({top}); push "
-                              "your changes, then resync from scratch")
-        scope = load_scope(conn, device)
-        fetched = _fetch(conn, scope, cursor, limit)
-        more = len(fetched) >= limit
-        page = fetched[:limit]
-        new_cursor = page[-1][0] if more else top
-        tables, removals = _shape(conn, scope, page)
-        found = conflicts_for(conn, scope, cursor, new_cursor)
-    return orjson.dumps({"tables": tables, "removals": removals, "conflicts": found,
-                         "cursor": new_cursor, "more": more})
+            if not _tracked(device):
+                return _page(conn, device, cursor, limit, None)
+    writes = audit is not None or (isinstance(device, DeviceIdentity) and _tracked(device))
+    with (db.write if db.is_sqlite and writes else db.read)() as conn:
+        return _page(conn, identify(conn, device), cursor, limit, audit)
+
+
+def _tracked(device: DeviceIdentity) -> bool:
+    return device.role in ("representative", "kiosk", "office", "unit")
+
+
+def _page(conn: sa.Connection, device: DeviceIdentity, cursor: int, limit: int,
+          audit: AuditHeadReport | None) -> bytes:
+    top = high_water(conn)
+    if cursor > top:
+        # Past HQ's counter: HQ's database was restored from a backup.
+        raise ClientError(409, "resync", f"cursor {cursor} is ahead of HQ ({top}); push "
+                          "your changes, then resync from scratch")
+    scope = load_scope(conn, device)
+    fetched = _fetch(conn, scope, cursor, limit)
+    more = len(fetched) >= limit
+    page = fetched[:limit]
+    new_cursor = page[-1][0] if more else top
+    tables, removals = _shape(conn, scope, page)
+    found = conflicts_for(conn, scope, cursor, new_cursor)
+    body = {"tables": tables, "removals": removals, "conflicts": found,
+            "cursor": new_cursor, "more": more}
+    if audit is not None:
+        body["audit"] = accept_in(conn, device, audit)
+    return orjson.dumps(body)
 
 
 def _fetch(conn: sa.Connection, scope: Scope, cursor: int, limit: int) -> list[tuple]:
@@ -63,7 +80,7 @@ def _fetch(conn: sa.Connection, scope: Scope, cursor: int, limit: int) -> list[t
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     dbapi = conn.connection.cursor()
     try:
-        for name in scope.pull_tables():
+        for name in _changed_tables(dbapi, scope.pull_tables(), cursor, mark):
             sql, vpos = _fetch_sql(name, mark)
             dbapi.execute(sql, (cursor, limit))
             found.extend((r[vpos], name, r) for r in dbapi.fetchall())
@@ -73,6 +90,19 @@ def _fetch(conn: sa.Connection, scope: Scope, cursor: int, limit: int) -> list[t
     return found
 
 
+def _changed_tables(dbapi, names: list[str], cursor: int, mark: str) -> list[str]:
+    """Which of the tables hold a row after `cursor`, in ONE query (an index probe each): a
+    one-record pull then reads one table, not all twenty-four (issue 18 §2)."""
+    key = (tuple(names), mark)
+    if key not in _PROBE_SQL:
+        _PROBE_SQL[key] = " UNION ALL ".join(
+            f'SELECT {i} WHERE EXISTS (SELECT 1 FROM "{name}" WHERE server_version > {mark})'
+            for i, name in enumerate(names))
+    dbapi.execute(_PROBE_SQL[key], (cursor,) * len(names))
+    return [names[row[0]] for row in dbapi.fetchall()]
+
+
+_PROBE_SQL: dict[tuple[tuple[str, ...], str], str] = {}
 _FETCH_SQL: dict[tuple[str, str], tuple[str, int]] = {}
 
 

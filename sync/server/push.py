@@ -19,6 +19,7 @@ from models.timeutil import utcnow
 from sync.protocol import MAX_BATCH_ENTRIES, EntryOutcome, PushedEntry, PushResult
 from sync.server import replays
 from sync.server import tables as T
+from sync.server.audit_heads import AuditHeadReport, accept_in
 from sync.server.auth import DeviceIdentity
 from sync.server.conflicts import answer_for
 from sync.server.context import ApplyContext
@@ -35,7 +36,10 @@ def bad_batch(message: str) -> ClientError:
     return ClientError(422, "bad_batch", message)
 
 
-def push_batch(db: ServerDB, device: DeviceIdentity, entries: list[PushedEntry]) -> PushResult:
+def push_batch(db: ServerDB, device: DeviceIdentity, entries: list[PushedEntry],
+               audit: AuditHeadReport | None = None) -> PushResult:
+    """`audit`: the device's audit head report riding on the push, checked in the same
+    transaction (one commit at HQ for both); never for a store caught as a copy."""
     if not 1 <= len(entries) <= MAX_BATCH_ENTRIES:  # the digests' lookup relies on the bound
         raise bad_batch(f"a push holds 1 to {MAX_BATCH_ENTRIES} entries")
     for prev, nxt in zip(entries, entries[1:], strict=False):
@@ -61,8 +65,9 @@ def push_batch(db: ServerDB, device: DeviceIdentity, entries: list[PushedEntry])
         conn.execute(T.device.update().where(T.device.c.id == device.id)
                      .values(last_seq=acked, last_sync_at=utcnow()))
         clock.save()
+        answer = accept_in(conn, device, audit) if audit is not None else None
     _log_refusals(device, outcomes)
-    return PushResult(acked_through=acked, outcomes=replayed + outcomes)
+    return PushResult(acked_through=acked, outcomes=replayed + outcomes, audit=answer)
 
 
 def _refuse_copy(conn: sa.Connection, device: DeviceIdentity, entries: list[PushedEntry],

@@ -3,6 +3,7 @@
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import StreamingResponse
+from pydantic import BaseModel, ConfigDict, Field
 
 from sync.protocol import (
     CHUNK_BODY_BYTES,
@@ -22,7 +23,7 @@ from sync.protocol import (
     PullPage,
     PushResult,
     TokenResponse,
-    parse_push_batch,
+    parse_push_body,
     push_body_schema,
 )
 from sync.server import admin, attachments, audit_heads, auth, conflicts, retire
@@ -100,12 +101,15 @@ _PUSH_BODY = {"requestBody": {"required": True, "content": {"application/json": 
 @router.post("/push", response_model=PushResult, openapi_extra=_PUSH_BODY)
 async def push(request: Request, db: Db, who: CallingDevice):
     try:
-        entries = parse_push_batch(await _body(request, MAX_BODY_BYTES))
+        batch = parse_push_body(await _body(request, MAX_BODY_BYTES))
     except BadPush as exc:  # `entry`: which one, so a device can hold that one back
         details = {} if exc.entry is None else {"entry": exc.entry}
         raise ClientError(422, "invalid_request", str(exc), **details) from None
-    result = await run_in_threadpool(push_batch, db, who, entries)
-    return Response(result.model_dump_json(), media_type="application/json")
+    result = await run_in_threadpool(push_batch, db, who, batch.entries,
+                                     audit_heads.riding_report(batch.audit))
+    # No `audit` key when no report rode on the push: the answer stays as before for those.
+    body = result.model_dump_json(exclude={"audit"} if result.audit is None else None)
+    return Response(body, media_type="application/json")
 
 
 @router.get("/pull", responses={200: {"model": PullPage}})
@@ -113,6 +117,22 @@ async def pull(db: Db, who: BearerToken, cursor: int = Query(0, ge=0),
                limit: int = Query(DEFAULT_PULL_LIMIT, ge=1, le=MAX_PULL_LIMIT)):
     body = await run_in_threadpool(pull_page, db, who, cursor, limit)
     return Response(body, media_type="application/json")
+
+
+class PullRequest(BaseModel):
+    """A pull with the device's audit head report riding on it (a round with nothing to push:
+    one request instead of a pull and an audit-head report)."""
+
+    model_config = ConfigDict(extra="forbid")
+    cursor: int = Field(0, ge=0)
+    limit: int = Field(DEFAULT_PULL_LIMIT, ge=1, le=MAX_PULL_LIMIT)
+    audit: audit_heads.AuditHeadReport | None = None
+
+
+@router.post("/pull", responses={200: {"model": PullPage}})
+async def pull_reporting(body: PullRequest, db: Db, who: BearerToken):
+    page = await run_in_threadpool(pull_page, db, who, body.cursor, body.limit, body.audit)
+    return Response(page, media_type="application/json")
 
 
 @router.get("/snapshot", responses={200: {"content": {"application/octet-stream": {}}}})

@@ -1,0 +1,79 @@
+"""A one-record round costs one request each way and one commit on each side (issue 18 §2).
+
+Device A saves one form and syncs; device B syncs and has it. Each round is counted: the HTTP
+requests the device makes (its push and its pull; the audit head and the device's status ride
+on them), the transactions that wrote something on the device, and those at HQ.
+"""
+
+import pytest
+import sqlalchemy as sa
+from sqlalchemy import event
+
+from models.records import Evaluation
+from tests.sync.helpers import form, seed_reference
+
+
+class Commits:
+    """Counts the committed transactions of an engine that changed something. SQLite says
+    exactly (`total_changes` at begin and at commit); on PostgreSQL a transaction counts when
+    a statement that writes ran in it."""
+
+    def __init__(self, engine: sa.Engine):
+        self.count = 0
+        self._at_begin: dict[int, int] = {}
+        self._wrote: set[int] = set()
+        self.sqlite = engine.dialect.name == "sqlite"
+        event.listen(engine, "begin", self._begin)
+        event.listen(engine, "commit", self._commit)
+        event.listen(engine, "after_cursor_execute", self._statement)
+
+    def _begin(self, conn) -> None:
+        if self.sqlite:
+            self._at_begin[id(conn)] = conn.connection.driver_connection.total_changes
+        self._wrote.discard(id(conn))
+
+    def _statement(self, conn, _cursor, statement, *_args) -> None:
+        if statement.lstrip().split(" ", 1)[0].upper() in ("INSERT", "UPDATE", "DELETE"):
+            self._wrote.add(id(conn))
+
+    def _commit(self, conn) -> None:
+        if self.sqlite:
+            wrote = conn.connection.driver_connection.total_changes != self._at_begin.get(
+                id(conn))
+        else:
+            wrote = id(conn) in self._wrote
+        self.count += wrote
+
+    def take(self) -> int:
+        count, self.count = self.count, 0
+        return count
+
+
+def _requests(dev) -> list[str]:
+    calls, dev.transport.requests[:] = list(dev.transport.requests), []
+    return [f"{method} {path}" for method, path in calls]
+
+
+@pytest.mark.parametrize("role", ["hq", "office"])
+def test_a_one_record_round_is_one_push_one_pull_and_one_commit_each_side(hq, role):
+    a, b = hq.device(role, name="a"), hq.device(role, name="b")
+    ids = seed_reference(a)
+    a.sync()
+    b.sync()
+    a.sync()  # the first rounds fetch tokens and settle what enrolment queued
+    at_a, at_b, at_hq = Commits(a.store.engine), Commits(b.store.engine), Commits(hq.db.engine)
+    _requests(a), _requests(b)
+
+    with a.write() as w:  # the user's save: its own commit, not the round's
+        fid = w.create(Evaluation, form(ids, "ONE"))
+    assert at_a.take() == 1
+
+    report = a.sync()
+    assert report.pushed == 1 and report.pulled == 1
+    assert _requests(a) == ["POST /v1/push", "GET /v1/pull"]
+    assert (at_a.take(), at_hq.take()) == (1, 1)
+
+    report = b.sync()
+    assert report.pulled == 1 and fid in b.rows("evaluation")
+    assert _requests(b) == ["POST /v1/pull"]
+    assert (at_b.take(), at_hq.take()) == (1, 1)
