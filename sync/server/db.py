@@ -141,8 +141,12 @@ def _open_postgres(database_url: str, blob_dir: Path, passphrase: str | None) ->
     if not passphrase:
         raise StoreLockedError(code="hq_attachments_locked")
     key = read_blob_key(blob_dir, passphrase)
+    # No ping before each checkout (one more round trip per transaction, 2-3 per sync round,
+    # issue 18 §3): a connection PostgreSQL dropped (a restart) fails its request as 503 `busy`,
+    # which the device retries, and SQLAlchemy then replaces every pooled connection older than
+    # that failure.
     engine = sa.create_engine(database_url, poolclass=sa.pool.QueuePool, pool_size=DB_THREADS,
-                              max_overflow=0, pool_timeout=POOL_TIMEOUT, pool_pre_ping=True)
+                              max_overflow=0, pool_timeout=POOL_TIMEOUT)
     try:
         with _pg_lock(engine):
             _migrate_both(engine)

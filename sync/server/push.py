@@ -19,11 +19,11 @@ from models.timeutil import utcnow
 from sync.protocol import MAX_BATCH_ENTRIES, EntryOutcome, PushedEntry, PushResult
 from sync.server import replays
 from sync.server import tables as T
-from sync.server.auth import DeviceIdentity
+from sync.server.auth import DeviceIdentity, check_pushing
 from sync.server.conflicts import answer_for
 from sync.server.context import ApplyContext
 from sync.server.db import ServerDB, VersionClock
-from sync.server.errors import ClientError, not_authenticated
+from sync.server.errors import ClientError
 from sync.server.forms import prefetch_numbers
 from sync.server.merge import apply_entry
 from sync.server.scope import load_scope
@@ -43,10 +43,8 @@ def push_batch(db: ServerDB, device: DeviceIdentity, entries: list[PushedEntry])
             raise bad_batch("entries must carry contiguous sequence numbers in order")
     with db.write() as conn:
         clock = VersionClock(conn)  # taken first: one writer at a time, in commit order
-        row = conn.execute(sa.select(T.device.c.last_seq, T.device.c.status)
-                           .where(T.device.c.id == device.id)).one()
-        if row.status == "revoked":
-            raise not_authenticated("revoked", "HQ has revoked this device.")
+        # the device's sequence, read with the authoritative check of its token (auth.py)
+        row = check_pushing(conn, device)
         last = row.last_seq if row.last_seq is not None else entries[0].seq - 1
         fresh = [e for e in entries if e.seq > last]
         if fresh and fresh[0].seq != last + 1:

@@ -28,7 +28,14 @@ from sync.protocol import (
 from sync.server import admin, attachments, audit_heads, auth, conflicts, retire
 from sync.server.audit_heads import RetireConfirm
 from sync.server.body_limit import BodyTooLarge
-from sync.server.deps import HQ_ONLY, BearerToken, CallingDevice, Db, check_schema
+from sync.server.deps import (
+    HQ_ONLY,
+    BearerToken,
+    CallingDevice,
+    Db,
+    PushingDevice,
+    check_schema,
+)
 from sync.server.errors import ClientError, not_authenticated
 from sync.server.pull import pull_page
 from sync.server.push import push_batch
@@ -98,7 +105,7 @@ _PUSH_BODY = {"requestBody": {"required": True, "content": {"application/json": 
 
 
 @router.post("/push", response_model=PushResult, openapi_extra=_PUSH_BODY)
-async def push(request: Request, db: Db, who: CallingDevice):
+async def push(request: Request, db: Db, who: PushingDevice):
     try:
         entries = parse_push_batch(await _body(request, MAX_BODY_BYTES))
     except BadPush as exc:  # `entry`: which one, so a device can hold that one back
