@@ -117,6 +117,8 @@ def authenticate(conn: sa.Connection, token: str) -> DeviceIdentity:
     if row.expires_at <= utcnow():
         raise not_authenticated("expired", "The access token has expired.")
     identity = _identity(row, token_hash)
+    if len(_CHECKED) >= _CHECKED_MAX:
+        forget_checked()
     _CHECKED[token_hash] = (identity, row.expires_at, time.monotonic())
     return identity
 
@@ -148,20 +150,18 @@ def forget_checked() -> None:
 def check_pushing(conn: sa.Connection, device: DeviceIdentity):
     """The pushing device's row (`last_seq`, `status`), read with the check that it may still
     push: not revoked, and its token (when it came with one) still held by HQ and unexpired.
-    One statement, in the push's writing transaction."""
+    One statement, in the push's writing transaction, after the counter's lock (so it sees
+    what every push before it committed)."""
     d, t = T.device.c, T.access_token.c
-    if len(_CHECKED) > _CHECKED_MAX:
-        forget_checked()
-    if device.token_hash is None:  # an identity checked in this transaction already
-        row = conn.execute(sa.select(d.last_seq, d.status).where(d.id == device.id)).one()
-        expires_at = None
-    else:
-        row = conn.execute(
-            sa.select(d.last_seq, d.status, t.expires_at)
-            .select_from(T.device.outerjoin(T.access_token, sa.and_(
-                t.device_id == d.id, t.token_hash == device.token_hash)))
-            .where(d.id == device.id)).one()
-        expires_at = row.expires_at
+    columns = [d.last_seq, d.status]
+    source = T.device
+    if device.token_hash is not None:
+        columns.append(t.expires_at)
+        source = source.outerjoin(T.access_token, sa.and_(
+            t.device_id == d.id, t.token_hash == device.token_hash))
+    query = sa.select(*columns).select_from(source).where(d.id == device.id)
+    row = conn.execute(query).one()
+    expires_at = row.expires_at if device.token_hash is not None else None
     if row.status == "revoked":
         _CHECKED.pop(device.token_hash, None)
         raise not_authenticated("revoked", "HQ has revoked this device.")

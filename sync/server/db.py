@@ -245,7 +245,18 @@ class VersionClock:
         self.last += 1
         return self.last
 
-    def save(self) -> None:
-        if self.last != self.start:
-            self.conn.execute(T.counter.update().where(T.counter.c.id == 1)
-                              .values(value=self.last))
+    def save(self, along: sa.Update | None = None) -> None:
+        """Write the counter back. `along`: another UPDATE of this transaction, sent in the
+        same statement on PostgreSQL (a data-modifying WITH): while the counter is locked every
+        round trip counts, since all pushes wait for it (issue 18 §3)."""
+        if self.last == self.start:
+            if along is not None:
+                self.conn.execute(along)
+            return
+        stmt = T.counter.update().where(T.counter.c.id == 1).values(value=self.last)
+        if along is not None:
+            if self.conn.dialect.name == "postgresql":
+                stmt = stmt.add_cte(along.cte("along"))
+            else:
+                self.conn.execute(along)
+        self.conn.execute(stmt)

@@ -56,9 +56,8 @@ def push_batch(db: ServerDB, device: DeviceIdentity, entries: list[PushedEntry])
         replayed = _stored_outcomes(conn, device.id, entries[0].seq, min(last, entries[-1].seq))
         outcomes = _apply(conn, device, clock, fresh) if fresh else []
         acked = max(last, entries[-1].seq)
-        conn.execute(T.device.update().where(T.device.c.id == device.id)
-                     .values(last_seq=acked, last_sync_at=utcnow()))
-        clock.save()
+        clock.save(along=T.device.update().where(T.device.c.id == device.id)
+                   .values(last_seq=acked, last_sync_at=utcnow()))
     _log_refusals(device, outcomes)
     return PushResult(acked_through=acked, outcomes=replayed + outcomes)
 
