@@ -1,5 +1,8 @@
 """HTTP routes of the HQ API (version 1). Database work runs in the thread pool."""
 
+import asyncio
+import weakref
+
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import StreamingResponse
@@ -111,8 +114,25 @@ async def push(request: Request, db: Db, who: PushingDevice):
     except BadPush as exc:  # `entry`: which one, so a device can hold that one back
         details = {} if exc.entry is None else {"entry": exc.entry}
         raise ClientError(422, "invalid_request", str(exc), **details) from None
-    result = await run_in_threadpool(push_batch, db, who, entries)
+    async with _push_gate():
+        result = await run_in_threadpool(push_batch, db, who, entries)
     return Response(result.model_dump_json(), media_type="application/json")
+
+
+_PUSH_GATES: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock]" = \
+    weakref.WeakKeyDictionary()
+
+
+def _push_gate() -> asyncio.Lock:
+    """One push at a time per worker process, queued here without a thread or a connection.
+    Every push waits for the version counter's lock anyway (sync/server/db.py); queued in
+    PostgreSQL instead, a push per thread held every thread and connection of the worker (pulls
+    waited for a thread) and each commit woke every waiting backend (issue 18 §3)."""
+    loop = asyncio.get_running_loop()
+    gate = _PUSH_GATES.get(loop)
+    if gate is None:
+        gate = _PUSH_GATES[loop] = asyncio.Lock()
+    return gate
 
 
 @router.get("/pull", responses={200: {"model": PullPage}})
