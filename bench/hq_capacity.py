@@ -7,7 +7,10 @@ access tokens), its one-record push bodies are built before the clock starts (on
 round, contiguous sequence numbers, every row checked by HQ's rules as any push is), and
 separate processes (`--procs`, asyncio + httpx) replay "push one record, then pull from my
 cursor" rounds against `fieldinspect serve` on PostgreSQL with `--workers` processes, for a
-bounded time. Printed: rounds/s, median and p95 of a round, errors, the load average.
+bounded time. Printed: rounds/s, median and p95 of a round, errors, the load average, and
+the CPU seconds per round of the server's processes, of PostgreSQL's backends serving it and of
+the load generator, read from /proc over the measured seconds (on a shared 2-core machine
+rounds/s follows the other users' load; CPU per round does much less).
 
     .venv/bin/python bench/hq_capacity.py --pg postgresql+psycopg://... [--devices 50]
         [--enrolled 500] [--seconds 20] [--procs 2] [--workers 2]
@@ -80,6 +83,74 @@ def push_bodies(ids: dict, rounds: int, device: int) -> list[bytes]:
     return bodies
 
 
+def _cpu_seconds(pids) -> float:
+    """utime + stime of these processes (those still running), from /proc."""
+    total = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def _process_tree(root: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+            except OSError:
+                continue
+            children.setdefault(ppid, []).append(int(entry))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo.extend(children.get(pid, []))
+    return found
+
+
+def _pg_backends(admin_url: str, database: str) -> list[int]:
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(admin_url)
+    try:
+        with engine.connect() as conn:
+            return list(conn.exec_driver_sql(
+                "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> "
+                "pg_backend_pid()", (database,)).scalars())
+    finally:
+        engine.dispose()
+
+
+class CpuMeter:
+    """CPU seconds of the server's process tree and of the PostgreSQL backends serving it
+    (processes that started during the run count from zero)."""
+
+    def __init__(self, server, db_url: str) -> None:
+        import sqlalchemy as sa
+
+        self.server, self.db_url = server, db_url
+        self.database = sa.engine.make_url(db_url).database
+
+    def _now(self) -> dict[str, dict[int, float]]:
+        return {"server": {p: _cpu_seconds([p]) for p in _process_tree(self.server.proc.pid)},
+                "postgres": {p: _cpu_seconds([p])
+                             for p in _pg_backends(self.db_url, self.database)}}
+
+    def start(self) -> None:
+        self.before = self._now()
+
+    def stop(self) -> dict[str, float]:
+        after = self._now()
+        return {k: sum(v - self.before[k].get(p, 0.0) for p, v in after[k].items())
+                for k in after}
+
+
 async def _device_loop(http: httpx.AsyncClient, token: str, bodies: list[bytes],
                        stop_at: float, out: dict) -> None:
     auth = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
@@ -106,28 +177,48 @@ def _replay(url: str, work: list[tuple[str, list[bytes]]], start_at: float,
             seconds: float) -> dict:
     """One client process: its devices' rounds, all concurrently, until the time is up."""
     async def run() -> dict:
-        out = {"latencies": [], "errors": 0}
+        out = {"latencies": [], "errors": 0, "cpu": 0.0}
         limits = httpx.Limits(max_connections=len(work), max_keepalive_connections=len(work))
         async with httpx.AsyncClient(base_url=url, headers=HEADERS, timeout=60,
                                      limits=limits) as http:
             await asyncio.sleep(max(0.0, start_at - time.time()))
             stop_at = time.perf_counter() + seconds
+            cpu = time.process_time()
             await asyncio.gather(*(_device_loop(http, token, bodies, stop_at, out)
                                    for token, bodies in work))
+            out["cpu"] = time.process_time() - cpu
         return out
     return asyncio.run(run())
 
 
 def measure(server, devices: list[dict], ids: dict, seconds: float, procs: int,
-            rounds_cap: int) -> tuple[int, list[float], int]:
+            rounds_cap: int, cpu: dict | None = None) -> tuple[int, list[float], int]:
+    """`cpu`, when given, receives the CPU seconds of "server", "postgres" and "clients"."""
     work = [(d["token"], push_bodies(ids, rounds_cap, i)) for i, d in enumerate(devices)]
     shares = [work[k::procs] for k in range(procs)]
     start_at = time.time() + 2.0  # every process starts sending at the same moment
+    meter = CpuMeter(server, server.db_url) if cpu is not None else None
     with multiprocessing.get_context("spawn").Pool(procs) as pool:
-        results = pool.starmap(_replay, [(server.url, share, start_at, seconds)
-                                         for share in shares if share])
+        pending = pool.starmap_async(_replay, [(server.url, share, start_at, seconds)
+                                               for share in shares if share])
+        if meter:
+            time.sleep(max(0.0, start_at - time.time()))
+            meter.start()
+        results = pending.get()
+        if meter:
+            cpu.update(meter.stop())
+    if cpu is not None:
+        cpu["clients"] = sum(r["cpu"] for r in results)
     latencies = [t for r in results for t in r["latencies"]]
     return len(latencies), latencies, sum(r["errors"] for r in results)
+
+
+def cpu_line(cpu: dict, rounds: int, seconds: float) -> str:
+    per = {k: v / max(rounds, 1) * 1000 for k, v in cpu.items()}
+    return (f"CPU per round: server {per['server']:.1f} ms, PostgreSQL {per['postgres']:.1f} "
+            f"ms, load generator {per['clients']:.1f} ms (cores busy: server "
+            f"{cpu['server'] / seconds:.2f}, PostgreSQL {cpu['postgres'] / seconds:.2f}, "
+            f"clients {cpu['clients'] / seconds:.2f})")
 
 
 def main() -> None:
@@ -154,8 +245,9 @@ def main() -> None:
         try:
             enrolled = enroll_devices(server, max(args.enrolled, args.devices))
             load_before = os.getloadavg()[0]
+            cpu: dict = {}
             rounds, latencies, errors = measure(server, enrolled[:args.devices], ids,
-                                                args.seconds, args.procs, args.rounds_cap)
+                                                args.seconds, args.procs, args.rounds_cap, cpu)
         finally:
             server.stop()
     latencies.sort()
@@ -167,6 +259,7 @@ def main() -> None:
           f"pull), median {median:.0f} ms, p95 {p95:.0f} ms, {errors} errors; load average "
           f"{load_before:.2f} before, {os.getloadavg()[0]:.2f} after "
           f"(target >= 300/s, p95 <= 200 ms, 0 errors)")
+    print("  " + cpu_line(cpu, rounds, args.seconds))
 
 
 if __name__ == "__main__":

@@ -1,13 +1,20 @@
 """Enrollment codes, device credentials and access tokens.
 
 Every secret has at least 128 random bits, so HQ stores a plain SHA-256 of it and a token check
-is one indexed lookup, not a slow key derivation per request. Nothing lives in process memory:
-any worker can check any token.
+is one indexed lookup, not a slow key derivation per request. Any worker can check any token.
+
+A push is checked twice and costs one transaction (issue 18 §3): before its body is read,
+against the token's last check in this worker (`recently_checked`, a few seconds old at most;
+a miss checks the database), and then, authoritatively, in the push's own writing transaction
+(`check_pushing`, the same statement that reads the device's sequence): a revoked or retired
+device, a deleted or expired token is refused there and nothing is applied. The memory is only
+what lets a known device's body be read without a transaction of its own.
 """
 
 import hashlib
 import logging
 import secrets
+import time
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -53,6 +60,9 @@ class DeviceIdentity:
     representative_id: str | None
     unit_id: str | None
     label: str
+    # The digest of the access token this identity was checked with, when it came from one:
+    # a push checks it again in its own transaction (`check_pushing`).
+    token_hash: str | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -66,11 +76,11 @@ def identify(conn: sa.Connection, who: "DeviceIdentity | Bearer") -> "DeviceIden
     return authenticate(conn, who.token) if isinstance(who, Bearer) else who
 
 
-def _identity(row) -> DeviceIdentity:
+def _identity(row, token_hash: str | None = None) -> DeviceIdentity:
     return DeviceIdentity(
         id=row.id, role=row.role, store_device_id=row.store_device_id or row.id,
         team_id=row.team_id, representative_id=row.representative_id, unit_id=row.unit_id,
-        label=row.label,
+        label=row.label, token_hash=token_hash,
     )
 
 
@@ -93,10 +103,11 @@ def issue_token(conn: sa.Connection, credential: str, ttl: timedelta = TOKEN_TTL
 
 
 def authenticate(conn: sa.Connection, token: str) -> DeviceIdentity:
+    token_hash = digest(token)
     row = conn.execute(
         sa.select(T.device, T.access_token.c.expires_at)
         .join(T.access_token, T.access_token.c.device_id == T.device.c.id)
-        .where(T.access_token.c.token_hash == digest(token))
+        .where(T.access_token.c.token_hash == token_hash)
     ).first()
     if row is None:
         raise not_authenticated("invalid", "The access token is not valid.")
@@ -105,4 +116,59 @@ def authenticate(conn: sa.Connection, token: str) -> DeviceIdentity:
         raise not_authenticated("revoked", "HQ has revoked this device.")
     if row.expires_at <= utcnow():
         raise not_authenticated("expired", "The access token has expired.")
-    return _identity(row)
+    identity = _identity(row, token_hash)
+    if len(_CHECKED) >= _CHECKED_MAX:
+        forget_checked()
+    _CHECKED[token_hash] = (identity, row.expires_at, time.monotonic())
+    return identity
+
+
+# --- the push's two checks ----------------------------------------------------------------------
+# token digest -> (identity, token's expiry, when this worker last found it valid)
+_CHECKED: dict[str, tuple[DeviceIdentity, object, float]] = {}
+RECHECK_AFTER = 5.0  # seconds: past this, the pre-check asks the database again
+_CHECKED_MAX = 20_000  # entries; a full memory is emptied (a few devices check again)
+
+
+def recently_checked(token: str) -> DeviceIdentity | None:
+    """The identity this worker found for `token` in the last RECHECK_AFTER seconds, if the
+    token has not expired since; None: check it in the database. Only for the check before a
+    push's body is read: the push checks again in its transaction (`check_pushing`)."""
+    hit = _CHECKED.get(digest(token))
+    if hit is None:
+        return None
+    identity, expires_at, checked_at = hit
+    if time.monotonic() - checked_at > RECHECK_AFTER or expires_at <= utcnow():
+        return None
+    return identity
+
+
+def forget_checked() -> None:
+    _CHECKED.clear()
+
+
+def check_pushing(conn: sa.Connection, device: DeviceIdentity):
+    """The pushing device's row (`last_seq`, `status`), read with the check that it may still
+    push: not revoked, and its token (when it came with one) still held by HQ and unexpired.
+    One statement, in the push's writing transaction, after the counter's lock (so it sees
+    what every push before it committed)."""
+    d, t = T.device.c, T.access_token.c
+    columns = [d.last_seq, d.status]
+    source = T.device
+    if device.token_hash is not None:
+        columns.append(t.expires_at)
+        source = source.outerjoin(T.access_token, sa.and_(
+            t.device_id == d.id, t.token_hash == device.token_hash))
+    query = sa.select(*columns).select_from(source).where(d.id == device.id)
+    row = conn.execute(query).one()
+    expires_at = row.expires_at if device.token_hash is not None else None
+    if row.status == "revoked":
+        _CHECKED.pop(device.token_hash, None)
+        raise not_authenticated("revoked", "HQ has revoked this device.")
+    if device.token_hash is not None:
+        if expires_at is None:  # deleted: the device was revoked or retired
+            _CHECKED.pop(device.token_hash, None)
+            raise not_authenticated("invalid", "The access token is not valid.")
+        if expires_at <= utcnow():
+            raise not_authenticated("expired", "The access token has expired.")
+    return row

@@ -141,8 +141,12 @@ def _open_postgres(database_url: str, blob_dir: Path, passphrase: str | None) ->
     if not passphrase:
         raise StoreLockedError(code="hq_attachments_locked")
     key = read_blob_key(blob_dir, passphrase)
+    # No ping before each checkout (one more round trip per transaction, 2-3 per sync round,
+    # issue 18 §3): a connection PostgreSQL dropped (a restart) fails its request as 503 `busy`,
+    # which the device retries, and SQLAlchemy then replaces every pooled connection older than
+    # that failure.
     engine = sa.create_engine(database_url, poolclass=sa.pool.QueuePool, pool_size=DB_THREADS,
-                              max_overflow=0, pool_timeout=POOL_TIMEOUT, pool_pre_ping=True)
+                              max_overflow=0, pool_timeout=POOL_TIMEOUT)
     try:
         with _pg_lock(engine):
             _migrate_both(engine)
@@ -241,7 +245,18 @@ class VersionClock:
         self.last += 1
         return self.last
 
-    def save(self) -> None:
-        if self.last != self.start:
-            self.conn.execute(T.counter.update().where(T.counter.c.id == 1)
-                              .values(value=self.last))
+    def save(self, along: sa.Update | None = None) -> None:
+        """Write the counter back. `along`: another UPDATE of this transaction, sent in the
+        same statement on PostgreSQL (a data-modifying WITH): while the counter is locked every
+        round trip counts, since all pushes wait for it (issue 18 §3)."""
+        if self.last == self.start:
+            if along is not None:
+                self.conn.execute(along)
+            return
+        stmt = T.counter.update().where(T.counter.c.id == 1).values(value=self.last)
+        if along is not None:
+            if self.conn.dialect.name == "postgresql":
+                stmt = stmt.add_cte(along.cte("along"))
+            else:
+                self.conn.execute(along)
+        self.conn.execute(stmt)

@@ -7,6 +7,10 @@ A route names what it needs by type, and FastAPI provides it:
   transaction (one transaction per request instead of two; pull and audit-head do this).
 * `CallingDevice`: the caller, checked in a transaction of its own: for requests whose body must
   not be read for a stranger (a push) and for the rarer calls.
+* `PushingDevice`: the caller of a push, checked before its body is read: against this worker's
+  memory of the token's last check (a few seconds), else in a transaction of its own; the push
+  checks it again, authoritatively, in its writing transaction (`auth.check_pushing`), so a
+  push costs one transaction, not two.
 * `HqOnly`: the caller, who must be an HQ device (a router's `dependencies=[HQ_ONLY]`).
 
 `check_schema` runs before all of them on every `/v1` route. Every refusal is a `ClientError`.
@@ -68,6 +72,14 @@ async def calling_device(db: Db, token: BearerToken) -> DeviceIdentity:
 
 
 CallingDevice = Annotated[DeviceIdentity, Depends(calling_device)]
+
+
+async def pushing_device(db: Db, token: BearerToken) -> DeviceIdentity:
+    known = auth.recently_checked(token.token)
+    return known if known is not None else await calling_device(db, token)
+
+
+PushingDevice = Annotated[DeviceIdentity, Depends(pushing_device)]
 
 
 def hq_only(who: CallingDevice) -> DeviceIdentity:

@@ -20,11 +20,11 @@ from sync.protocol import MAX_BATCH_ENTRIES, EntryOutcome, PushedEntry, PushResu
 from sync.server import replays
 from sync.server import tables as T
 from sync.server.audit_heads import AuditHeadReport, accept_in
-from sync.server.auth import DeviceIdentity
+from sync.server.auth import DeviceIdentity, check_pushing
 from sync.server.conflicts import answer_for
 from sync.server.context import ApplyContext
 from sync.server.db import ServerDB, VersionClock
-from sync.server.errors import ClientError, not_authenticated
+from sync.server.errors import ClientError
 from sync.server.forms import prefetch_numbers
 from sync.server.merge import apply_entries
 from sync.server.scope import load_scope
@@ -47,10 +47,8 @@ def push_batch(db: ServerDB, device: DeviceIdentity, entries: list[PushedEntry],
             raise bad_batch("entries must carry contiguous sequence numbers in order")
     with db.write() as conn:
         clock = VersionClock(conn)  # taken first: one writer at a time, in commit order
-        row = conn.execute(sa.select(T.device.c.last_seq, T.device.c.status)
-                           .where(T.device.c.id == device.id)).one()
-        if row.status == "revoked":
-            raise not_authenticated("revoked", "HQ has revoked this device.")
+        # the device's sequence, read with the authoritative check of its token (auth.py)
+        row = check_pushing(conn, device)
         last = row.last_seq if row.last_seq is not None else entries[0].seq - 1
         fresh = [e for e in entries if e.seq > last]
         if fresh and fresh[0].seq != last + 1:
@@ -62,9 +60,8 @@ def push_batch(db: ServerDB, device: DeviceIdentity, entries: list[PushedEntry],
         replayed = _stored_outcomes(conn, device.id, entries[0].seq, min(last, entries[-1].seq))
         outcomes = _apply(conn, device, clock, fresh) if fresh else []
         acked = max(last, entries[-1].seq)
-        conn.execute(T.device.update().where(T.device.c.id == device.id)
-                     .values(last_seq=acked, last_sync_at=utcnow()))
-        clock.save()
+        clock.save(along=T.device.update().where(T.device.c.id == device.id)
+                   .values(last_seq=acked, last_sync_at=utcnow()))
         answer = accept_in(conn, device, audit) if audit is not None else None
     _log_refusals(device, outcomes)
     return PushResult(acked_through=acked, outcomes=replayed + outcomes, audit=answer)

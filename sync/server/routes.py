@@ -1,5 +1,8 @@
 """HTTP routes of the HQ API (version 1). Database work runs in the thread pool."""
 
+import asyncio
+import weakref
+
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import StreamingResponse
@@ -29,7 +32,14 @@ from sync.protocol import (
 from sync.server import admin, attachments, audit_heads, auth, conflicts, retire
 from sync.server.audit_heads import RetireConfirm
 from sync.server.body_limit import BodyTooLarge
-from sync.server.deps import HQ_ONLY, BearerToken, CallingDevice, Db, check_schema
+from sync.server.deps import (
+    HQ_ONLY,
+    BearerToken,
+    CallingDevice,
+    Db,
+    PushingDevice,
+    check_schema,
+)
 from sync.server.errors import ClientError, not_authenticated
 from sync.server.pull import pull_page
 from sync.server.push import push_batch
@@ -99,17 +109,34 @@ _PUSH_BODY = {"requestBody": {"required": True, "content": {"application/json": 
 
 
 @router.post("/push", response_model=PushResult, openapi_extra=_PUSH_BODY)
-async def push(request: Request, db: Db, who: CallingDevice):
+async def push(request: Request, db: Db, who: PushingDevice):
     try:
         batch = parse_push_body(await _body(request, MAX_BODY_BYTES))
     except BadPush as exc:  # `entry`: which one, so a device can hold that one back
         details = {} if exc.entry is None else {"entry": exc.entry}
         raise ClientError(422, "invalid_request", str(exc), **details) from None
-    result = await run_in_threadpool(push_batch, db, who, batch.entries,
-                                     audit_heads.riding_report(batch.audit))
+    async with _push_gate():
+        result = await run_in_threadpool(push_batch, db, who, batch.entries,
+                                         audit_heads.riding_report(batch.audit))
     # No `audit` key when no report rode on the push: the answer stays as before for those.
     body = result.model_dump_json(exclude={"audit"} if result.audit is None else None)
     return Response(body, media_type="application/json")
+
+
+_PUSH_GATES: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock]" = \
+    weakref.WeakKeyDictionary()
+
+
+def _push_gate() -> asyncio.Lock:
+    """One push at a time per worker process, queued here without a thread or a connection.
+    Every push waits for the version counter's lock anyway (sync/server/db.py); queued in
+    PostgreSQL instead, a push per thread held every thread and connection of the worker (pulls
+    waited for a thread) and each commit woke every waiting backend (issue 18 §3)."""
+    loop = asyncio.get_running_loop()
+    gate = _PUSH_GATES.get(loop)
+    if gate is None:
+        gate = _PUSH_GATES[loop] = asyncio.Lock()
+    return gate
 
 
 @router.get("/pull", responses={200: {"model": PullPage}})

@@ -111,10 +111,11 @@ def run(data_dir: Path, given_url: str | None, host: str, port: int, workers: in
             database_url=url, passphrase=passphrase, blob_dir=attachments,
             tls_certfile=tls[0] if tls else None, tls_keyfile=tls[1] if tls else None).to_env())
         uvicorn.run("sync.server.asgi:app_from_env", factory=True, host=host, port=port,
-                    workers=workers, log_level="warning", **ssl_options)
+                    workers=workers, log_level="warning", access_log=False,
+                    **ssl_options)
         return 0
     from sync.server.app import create_app
 
     uvicorn.run(create_app(url, blob_dir=attachments, passphrase=passphrase), host=host, port=port,
-                log_level="warning", **ssl_options)
+                log_level="warning", access_log=False, **ssl_options)
     return 0
