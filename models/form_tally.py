@@ -43,8 +43,28 @@ def kept(conn: sa.Connection) -> bool:
 
 
 def covers(conn: sa.Connection, f: _Filters) -> bool:
-    """Whether the unit tallies answer the filters: no period, on a store that keeps them."""
-    return f.date_from is None and f.date_to is None and kept(conn)
+    """Whether the unit tallies answer the filters: no period, or one that holds every form's
+    date (as a period "from 2 January 2000"), on a store that keeps them."""
+    if f.date_from is None and f.date_to is None:
+        return kept(conn)
+    return kept_dated(conn) and _holds_every_day(conn, f)
+
+
+def _holds_every_day(conn: sa.Connection, f: _Filters) -> bool:
+    first, last = _first_and_last_day(conn)
+    if first is None:
+        return True  # no form: every period holds them all
+    return ((f.date_from is None or f.date_from.isoformat() <= first)
+            and (f.date_to is None or f.date_to.isoformat() >= last))
+
+
+def _first_and_last_day(conn: sa.Connection) -> tuple[str | None, str | None]:
+    """The first and last days of the valid forms, two steps along `dated_tally`'s key: the
+    first span is the first month, the day after it in key order its first day; the last span
+    is the last day."""
+    return conn.exec_driver_sql(
+        "SELECT (SELECT min(span) FROM dated_tally WHERE span > "
+        "(SELECT min(span) FROM dated_tally)), (SELECT max(span) FROM dated_tally)").one()
 
 
 def covers_months(conn: sa.Connection, f: _Filters) -> bool:
@@ -106,8 +126,7 @@ def spans(conn: sa.Connection, f: _Filters) -> tuple[list[str], list[tuple[str, 
     """The period of `f` as the months it holds whole ("YYYY-MM") and the runs of days at its
     ends ((first, last) "YYYY-MM-DD"), within the forms' first and last months (a period
     reaching beyond them holds those months whole)."""
-    first, last = conn.exec_driver_sql(  # apart, each is one step along the primary key
-        "SELECT (SELECT min(span) FROM dated_tally), (SELECT max(span) FROM dated_tally)").one()
+    first, last = _first_and_last_day(conn)
     if first is None:
         return [], []
     start = date.fromisoformat(first[:7] + "-01")
