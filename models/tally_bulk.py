@@ -67,7 +67,7 @@ def write_counted(conn: sa.Connection, names: Sequence[str], rows: Sequence[Sequ
     ids_json = orjson.dumps([r[at["id"]] for r in rows]).decode()
     numbers = {(r[at["form_no"]], r[at["campaign_id"]]) for r in rows if r[at["form_no"]]}
     if inserted:
-        before = Counter()
+        before: dict[str, Counter] = {}
     else:
         before = _stored_keys(conn, ids_json)
         numbers.update(tuple(k) for k in conn.exec_driver_sql(_NUMBERS, (ids_json,)) if k[0])
@@ -77,7 +77,8 @@ def write_counted(conn: sa.Connection, names: Sequence[str], rows: Sequence[Sequ
     finally:
         conn.exec_driver_sql("DELETE FROM tally_paused")
     after = _row_keys(at, rows)
-    after.subtract(before)
+    for table, counts in before.items():
+        after[table].subtract(counts)
     _merge(conn, after)
     if numbers:
         keys = orjson.dumps(sorted(numbers, key=str)).decode()
@@ -85,7 +86,7 @@ def write_counted(conn: sa.Connection, names: Sequence[str], rows: Sequence[Sequ
             conn.exec_driver_sql(statement, (keys,))
 
 
-def _row_keys(at: dict[str, int], rows: Sequence[Sequence]) -> Counter:
+def _row_keys(at: dict[str, int], rows: Sequence[Sequence]) -> dict[str, Counter]:
     grouped: Counter = Counter()
     keys = itemgetter(*(at[n] for n in (
         "unit_id", "campaign_id", "group", "level", "source", "evaluated_on", *CRITERIA)))
@@ -96,35 +97,40 @@ def _row_keys(at: dict[str, int], rows: Sequence[Sequence]) -> Counter:
     return _keys((*k[:5], str(k[5]), *k[6:], n) for k, n in grouped.items())
 
 
-def _stored_keys(conn: sa.Connection, ids_json: str) -> Counter:
+def _stored_keys(conn: sa.Connection, ids_json: str) -> dict[str, Counter]:
     return _keys(conn.exec_driver_sql(_GROUPED, (ids_json,)))
 
 
-def _keys(grouped: Iterable[tuple]) -> Counter:
-    """Per tally and key, the forms of the grouped rows (unit, campaign, group, level, source,
+def _keys(grouped: Iterable[tuple]) -> dict[str, Counter]:
+    """Per tally, the forms per key of the grouped rows (unit, campaign, group, level, source,
     day, the five criteria's levels, forms)."""
-    out: Counter = Counter()
+    forms, months, criteria = Counter(), Counter(), Counter()
+    dated, dated_criteria = Counter(), Counter()
     for unit, campaign, group, level, source, day, *levels, n in grouped:
         month = day[:7]
-        out["form_tally", unit, campaign, group, level] += n
-        out["month_tally", month, campaign, level, source] += n
-        for span in (day, month):
-            out["dated_tally", span, unit, campaign, group, level, source] += n
+        forms[unit, campaign, group, level] += n
+        months[month, campaign, level, source] += n
+        dated[day, unit, campaign, group, level, source] += n
+        dated[month, unit, campaign, group, level, source] += n
         for criterion, value in zip(CRITERIA, levels, strict=True):
             if value is not None:
-                out["criterion_tally", unit, campaign, criterion, value] += n
-                out["dated_criterion_tally", day, unit, campaign, criterion, value] += n
-                out["dated_criterion_tally", month, unit, campaign, criterion, value] += n
-    return out
+                criteria[unit, campaign, criterion, value] += n
+                dated_criteria[day, unit, campaign, criterion, value] += n
+                dated_criteria[month, unit, campaign, criterion, value] += n
+    return {"form_tally": forms, "month_tally": months, "criterion_tally": criteria,
+            "dated_tally": dated, "dated_criterion_tally": dated_criteria}
 
 
-def _merge(conn: sa.Connection, delta: Counter) -> None:
+def _merge(conn: sa.Connection, delta: dict[str, Counter]) -> None:
     for table, key in _MERGE.items():
-        rows = [(*k[1:], n) for k, n in delta.items() if k[0] == table and n]
+        rows = [(*k, n) for k, n in delta[table].items() if n]
         if not rows:
             continue
         marks = ", ".join("?" * (len(key) + 1))
         conn.exec_driver_sql(
             f"INSERT INTO {table} ({', '.join(key)}, forms) VALUES ({marks}) "
             f"ON CONFLICT DO UPDATE SET forms = forms + excluded.forms", rows)
-        conn.exec_driver_sql(f"DELETE FROM {table} WHERE forms <= 0")
+        emptied = [tuple(k) for *k, n in rows if n < 0]  # keys that may have lost their last form
+        if emptied:  # by key: the whole table's scan cost ~60 ms a page at 100,000 forms
+            match = " AND ".join(f"{c} = ?" for c in key)
+            conn.exec_driver_sql(f"DELETE FROM {table} WHERE {match} AND forms <= 0", emptied)
