@@ -53,7 +53,7 @@ def tallied_counts(conn: sa.Connection, f: Filters,
     has one); a unit whose forms scored no criterion is listed too, with none counted, as the
     scan lists it (`counts`: what models.stats.form_counts gave for the same filters, if it was
     read already)."""
-    dated = form_tally.covers_dated(conn, f)
+    dated = not form_tally.covers(conn, f)  # a period that does not hold every form
     if counts is None:  # models.stats.form_counts for the same filters
         counts = form_tally.dated_rows(conn, f) if dated else form_tally.form_rows(conn, f)
     out: dict[str, Tally] = {row[0]: {} for row in counts}
