@@ -1,7 +1,8 @@
 """The clerks' figures over N forms keyed twice (issue 15 §4, performance), against a raw scan
 of the same keying rows in the same run: `python bench/clerk_stats_bench.py 100000`.
 Rows are written with one executemany per table (500 forms a batch, 10 clerks, every form
-agreeing); then every batch's figures kept, as a verification keeps them, and read again.
+agreeing); then every batch's figures kept, as a verification keeps them, and read again; then
+kept at once as a pull's last page keeps them (HQ, sync.client.apply), and read again.
 A figure to print, not a test."""
 
 import os
@@ -83,6 +84,17 @@ def main(n: int) -> None:
             kept = clerk_stats.clerk_report(conn, "boss", "supervisor")
             print(f"clerk_report, every batch kept: {(time.perf_counter() - started) * 1000:.1f}"
                   f" ms ({len(kept.batches)} rows, same as computed: {kept == report})")
+    with store.write("admin") as w:  # as a pull's upserts forget them at HQ
+        w.conn.exec_driver_sql("DELETE FROM clerk_batch_kept")
+        started = time.perf_counter()
+        clerk_stats.keep_verified_batches(w.conn)  # as a pull's last page keeps them
+    print(f"a pull's last page keeping every verified batch at once: "
+          f"{(time.perf_counter() - started) * 1000:.0f} ms")
+    with store.read() as conn:
+        started = time.perf_counter()
+        pulled = clerk_stats.clerk_report(conn, "boss", "supervisor")
+        print(f"clerk_report at HQ after that pull: {(time.perf_counter() - started) * 1000:.1f}"
+              f" ms (same as computed: {pulled == report})")
     print(f"load average {os.getloadavg()[0]:.1f} (2 cores)")
 
 

@@ -189,6 +189,30 @@ def keep_batch_figures(conn: sa.Connection, batch_id: str) -> None:
     conn.execute(sa.insert(KEPT_BATCH).prefix_with("OR REPLACE"), {"batch_id": batch_id})
 
 
+def keep_verified_batches(conn: sa.Connection) -> list[str]:
+    """Keep the figures of every verified batch that has none kept, computed together in one
+    pass over their keyings; return their ids. A pull calls it once it has every page
+    (sync.client.apply): batches verified on another device reach HQ, and come back to the
+    device that verified them, through upserts that forget their figures (migration 0024)."""
+    b = EntryBatch.__table__
+    stale = list(conn.execute(sa.select(b.c.id).where(
+        b.c.verified_at.is_not(None), b.c.deleted_at.is_(None),
+        b.c.id.not_in(sa.select(KEPT_BATCH.c.batch_id)))).scalars())
+    if not stale:
+        return []
+    wanted = set(stale)
+    info = {x["id"]: (n, x) for n, x in enumerate(_batches(conn, None)) if x["id"] in wanted}
+    rows = _computed(conn, info, None, stale)
+    conn.execute(sa.delete(KEPT).where(KEPT.c.batch_id.in_(stale)))
+    if rows:
+        conn.execute(sa.insert(KEPT), [{"batch_id": f.batch_id, "clerk": f.clerk,
+                                        "keying": f.keying, **{c: getattr(f, c) for c in _COUNTS}}
+                                       for f in rows])
+    conn.execute(sa.insert(KEPT_BATCH).prefix_with("OR REPLACE"),
+                 [{"batch_id": batch_id} for batch_id in stale])
+    return stale
+
+
 def _seconds(later, earlier, conn: sa.Connection):
     """Seconds from `earlier` to `later` in SQL (SQLite stores UTC text; PostgreSQL times)."""
     if conn.dialect.name == "sqlite":

@@ -47,12 +47,19 @@ def form_counts_of(rows: list[tuple]) -> list[tuple]:
     return [(*key, n) for key, n in out.items()]
 
 
-def tallied_counts(conn: sa.Connection, f: Filters) -> dict[str, Tally]:
-    """`criteria_counts` from the counts kept on write (no period in `f`); a unit whose forms
-    scored no criterion is listed too, with none counted, as the scan lists it."""
-    out: dict[str, Tally] = {row[0]: {} for row in form_tally.form_rows(conn, f)}
+def tallied_counts(conn: sa.Connection, f: Filters,
+                   counts: list[tuple] | None = None) -> dict[str, Tally]:
+    """`criteria_counts` from the counts kept on write (of the period by day and month, if `f`
+    has one); a unit whose forms scored no criterion is listed too, with none counted, as the
+    scan lists it (`counts`: what models.stats.form_counts gave for the same filters, if it was
+    read already)."""
+    dated = not form_tally.covers(conn, f)  # a period that does not hold every form
+    if counts is None:  # models.stats.form_counts for the same filters
+        counts = form_tally.dated_rows(conn, f) if dated else form_tally.form_rows(conn, f)
+    out: dict[str, Tally] = {row[0]: {} for row in counts}
     criteria = {c.value: c for c in Criterion}
-    for unit_id, campaign_id, criterion, level, n in form_tally.criterion_rows(conn, f):
+    rows = (form_tally.dated_criterion_rows if dated else form_tally.criterion_rows)(conn, f)
+    for unit_id, campaign_id, criterion, level, n in rows:
         out.setdefault(unit_id, {})[campaign_id, criteria[criterion], level] = n
     return out
 
@@ -105,20 +112,22 @@ def township_of(units: dict[str, dict], unit_id: str) -> str | None:
     return None
 
 
-def criteria_stats(conn: sa.Connection, f: Filters, rows: list[tuple] | None = None) -> dict:
+def criteria_stats(conn: sa.Connection, f: Filters, rows: list[tuple] | None = None,
+                   counts: list[tuple] | None = None) -> dict:
     """`evaluations.criteria` of `stats --json` (the shape is in docs/foundation.md); `rows`:
     what `criteria_scan` gave for the same filters, if it was read already (else the counts
-    kept on write where they answer the filters, or the scan)."""
+    kept on write where they answer the filters, or the scan); `counts`: what
+    models.stats.form_counts gave, if it was read already."""
     weights = campaign_weights(conn)
-    if rows is None and form_tally.covers(conn, f):
-        counts = tallied_counts(conn, f)
+    if rows is None and (form_tally.covers(conn, f) or form_tally.covers_dated(conn, f)):
+        tallies = tallied_counts(conn, f, counts)
     else:
-        counts = criteria_counts(criteria_scan(conn, f) if rows is None else rows)
+        tallies = criteria_counts(criteria_scan(conn, f) if rows is None else rows)
     units = _units(conn)
     by_category: dict[str, list[Tally]] = defaultdict(list)
     by_township: dict[str, list[Tally]] = defaultdict(list)
     unit_rows = []
-    for unit_id, tally in counts.items():
+    for unit_id, tally in tallies.items():
         unit = units.get(unit_id, {})
         category = appraisal_category(unit.get("kind"), unit.get("category"))
         township = township_of(units, unit_id)
@@ -132,7 +141,7 @@ def criteria_stats(conn: sa.Connection, f: Filters, rows: list[tuple] | None = N
                           "criteria": figures_of([tally], weights)})
     unit_rows.sort(key=lambda r: (r["unit_name"], r["unit_id"]))
     return {
-        "county": figures_of(counts.values(), weights),
+        "county": figures_of(tallies.values(), weights),
         "by_category": {k: figures_of(v, weights) for k, v in sorted(by_category.items())},
         "by_township": sorted(
             ({"unit_id": t, "unit_name": units[t]["name"], "criteria": figures_of(v, weights)}

@@ -62,6 +62,9 @@ RESULT_DEFAULTS = dict(zip(RESULT_SETTINGS, (*DEFAULT_WEIGHTS, DEFAULT_MIN_SAMPL
 # only), so once the visit exists only HQ changes it.
 VISIT_ASSIGNMENT = ("team_id", "representative_ids")
 
+# K of the office settings until HQ sets it (models.reference.OfficeSettings, models.chase)
+DEFAULT_ACCOUNTABILITY_THRESHOLD = 3
+
 
 # The reply to the complainant (issue 14 §4): HQ alone records it; every other device reads it.
 REPLY_FIELDS = ("reply_method", "replied_on", "replied_by", "complainant_view")

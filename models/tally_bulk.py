@@ -1,5 +1,5 @@
-"""Keeping the counts of migration 0024 on the bulk paths with one grouped read per batch
-instead of the per-row triggers (issue 15, "Performance": the counts may add ≤ 10 % to an
+"""Keeping the counts of migrations 0024 and 0027 on the bulk paths with one grouped read per
+batch instead of the per-row triggers (issue 15, "Performance": the counts may add ≤ 10 % to an
 import or a pull).
 
 The triggers cost ~36 µs a form inserted (bench/tally_write_bench.py): 2.6x a bare
@@ -7,8 +7,10 @@ executemany. The import's executemany (WriteSession.create_many) and the sync ap
 a page (sync.client.apply) therefore pause them (a row in `tally_paused`, which every counting
 trigger's WHEN checks), write, and merge the difference the batch made: the batch's forms
 grouped by the tallies' keys after the write, less the same before it (nothing before an
-insert). Everything else (the window's edits, removals, settles, small batches) keeps the
-triggers. tests/models/test_form_tally.py checks both against a full scan.
+insert). The duplicated form numbers (`duplicate_form_no`) of the numbers the batch held before
+or holds after are counted again through the form-number index. Everything else (the window's
+edits, removals, settles, small batches) keeps the triggers. tests/models/test_form_tally.py
+checks both against a full scan.
 """
 
 from collections import Counter
@@ -20,16 +22,28 @@ import sqlalchemy as sa
 
 SMALL = 64  # fewer rows than this: the triggers (no grouped read to pay)
 CRITERIA = ("discipline", "law", "service", "integrity", "efficiency")
-_GROUPED = ('SELECT unit_id, campaign_id, "group", level, source, substr(evaluated_on, 1, 7), '
-            + ", ".join(CRITERIA) + ", count(*) FROM evaluation WHERE id IN "
-            "(SELECT value FROM json_each(?)) AND voided = 0 AND deleted_at IS NULL "
-            "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11")
+_IDS = "SELECT value FROM json_each(?)"
+_GROUPED = ('SELECT unit_id, campaign_id, "group", level, source, evaluated_on, '
+            + ", ".join(CRITERIA) + f", count(*) FROM evaluation WHERE id IN ({_IDS}) "
+            "AND voided = 0 AND deleted_at IS NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11")
+_NUMBERS = f"SELECT DISTINCT form_no, campaign_id FROM evaluation WHERE id IN ({_IDS})"
+_KEYS = ("SELECT DISTINCT json_extract(value, '$[0]') AS form_no, "
+         "json_extract(value, '$[1]') AS campaign_id FROM json_each(?)")
+_RECOUNT = (
+    f"DELETE FROM duplicate_form_no WHERE (form_no, campaign_id) IN ({_KEYS})",
+    "INSERT INTO duplicate_form_no (campaign_id, form_no, forms) "
+    f"SELECT e.campaign_id, e.form_no, count(*) FROM ({_KEYS}) AS k JOIN evaluation AS e "
+    "ON e.form_no = k.form_no AND e.campaign_id = k.campaign_id "
+    "WHERE e.voided = 0 AND e.deleted_at IS NULL GROUP BY e.campaign_id, e.form_no "
+    "HAVING count(*) > 1")
 NEEDED = frozenset(("id", "unit_id", "campaign_id", "group", "level", "source", "evaluated_on",
-                    "voided", "deleted_at", *CRITERIA))
+                    "voided", "deleted_at", "form_no", *CRITERIA))
 _MERGE = {
     "form_tally": ("unit_id", "campaign_id", '"group"', "level"),
     "month_tally": ("month", "campaign_id", "level", "source"),
     "criterion_tally": ("unit_id", "campaign_id", "criterion", "level"),
+    "dated_tally": ("span", "unit_id", "campaign_id", '"group"', "level", "source"),
+    "dated_criterion_tally": ("span", "unit_id", "campaign_id", "criterion", "level"),
 }
 
 
@@ -49,63 +63,74 @@ def write_counted(conn: sa.Connection, names: Sequence[str], rows: Sequence[Sequ
     if len(rows) < SMALL or not NEEDED.issubset(names) or not counted(conn):
         write()  # the triggers count it
         return
-    ids = [r[names.index("id")] for r in rows]
-    before = Counter() if inserted else _stored_keys(conn, orjson.dumps(ids).decode())
+    at = {n: list(names).index(n) for n in NEEDED}
+    ids_json = orjson.dumps([r[at["id"]] for r in rows]).decode()
+    numbers = {(r[at["form_no"]], r[at["campaign_id"]]) for r in rows if r[at["form_no"]]}
+    if inserted:
+        before: dict[str, Counter] = {}
+    else:
+        before = _stored_keys(conn, ids_json)
+        numbers.update(tuple(k) for k in conn.exec_driver_sql(_NUMBERS, (ids_json,)) if k[0])
     conn.exec_driver_sql("INSERT INTO tally_paused (paused) VALUES (1)")
     try:
         write()
     finally:
         conn.exec_driver_sql("DELETE FROM tally_paused")
-    after = _row_keys(names, rows)
-    after.subtract(before)
+    after = _row_keys(at, rows)
+    for table, counts in before.items():
+        after[table].subtract(counts)
     _merge(conn, after)
+    if numbers:
+        keys = orjson.dumps(sorted(numbers, key=str)).decode()
+        for statement in _RECOUNT:
+            conn.exec_driver_sql(statement, (keys,))
 
 
-def _row_keys(names: Sequence[str], rows: Sequence[Sequence]) -> Counter:
-    """`_keys` of the rows themselves, each tally counted by one `Counter` over an
-    `itemgetter` (C speed); only the distinct keys are visited in Python. Grouping a row at a
-    time by all eleven columns first cost ~6 % of a 26,300-form import."""
-    at = {n: list(names).index(n) for n in NEEDED}
+def _row_keys(at: dict[str, int], rows: Sequence[Sequence]) -> dict[str, Counter]:
+    grouped: Counter = Counter()
+    keys = itemgetter(*(at[n] for n in (
+        "unit_id", "campaign_id", "group", "level", "source", "evaluated_on", *CRITERIA)))
     voided, deleted = at["voided"], at["deleted_at"]
-    live = [row for row in rows if not row[voided] and row[deleted] is None]
-    unit, campaign, level = at["unit_id"], at["campaign_id"], at["level"]
-    out: Counter = Counter()
-    for key, n in Counter(map(itemgetter(unit, campaign, at["group"], level), live)).items():
-        out["form_tally", *key] += n
-    by_day = Counter(map(itemgetter(at["evaluated_on"], campaign, level, at["source"]), live))
-    for (day, *rest), n in by_day.items():
-        out["month_tally", str(day)[:7], *rest] += n
-    for criterion in CRITERIA:
-        counts = Counter(map(itemgetter(unit, campaign, at[criterion]), live))
-        for (unit_id, campaign_id, value), n in counts.items():
-            if value is not None:
-                out["criterion_tally", unit_id, campaign_id, criterion, value] += n
-    return out
+    for row in rows:
+        if not row[voided] and row[deleted] is None:
+            grouped[keys(row)] += 1
+    return _keys((*k[:5], str(k[5]), *k[6:], n) for k, n in grouped.items())
 
 
-def _stored_keys(conn: sa.Connection, ids_json: str) -> Counter:
+def _stored_keys(conn: sa.Connection, ids_json: str) -> dict[str, Counter]:
     return _keys(conn.exec_driver_sql(_GROUPED, (ids_json,)))
 
 
-def _keys(grouped: Iterable[tuple]) -> Counter:
-    """Per tally and key, the forms of the grouped rows (unit, campaign, group, level, source,
-    month, the five criteria's levels, forms)."""
-    out: Counter = Counter()
-    for unit, campaign, group, level, source, month, *levels, n in grouped:
-        out["form_tally", unit, campaign, group, level] += n
-        out["month_tally", month, campaign, level, source] += n
+def _keys(grouped: Iterable[tuple]) -> dict[str, Counter]:
+    """Per tally, the forms per key of the grouped rows (unit, campaign, group, level, source,
+    day, the five criteria's levels, forms)."""
+    forms, months, criteria = Counter(), Counter(), Counter()
+    dated, dated_criteria = Counter(), Counter()
+    for unit, campaign, group, level, source, day, *levels, n in grouped:
+        month = day[:7]
+        forms[unit, campaign, group, level] += n
+        months[month, campaign, level, source] += n
+        dated[day, unit, campaign, group, level, source] += n
+        dated[month, unit, campaign, group, level, source] += n
         for criterion, value in zip(CRITERIA, levels, strict=True):
             if value is not None:
-                out["criterion_tally", unit, campaign, criterion, value] += n
-    return out
+                criteria[unit, campaign, criterion, value] += n
+                dated_criteria[day, unit, campaign, criterion, value] += n
+                dated_criteria[month, unit, campaign, criterion, value] += n
+    return {"form_tally": forms, "month_tally": months, "criterion_tally": criteria,
+            "dated_tally": dated, "dated_criterion_tally": dated_criteria}
 
 
-def _merge(conn: sa.Connection, delta: Counter) -> None:
+def _merge(conn: sa.Connection, delta: dict[str, Counter]) -> None:
     for table, key in _MERGE.items():
-        rows = [(*k[1:], n) for k, n in delta.items() if k[0] == table and n]
+        rows = [(*k, n) for k, n in delta[table].items() if n]
         if not rows:
             continue
+        marks = ", ".join("?" * (len(key) + 1))
         conn.exec_driver_sql(
-            f"INSERT INTO {table} ({', '.join(key)}, forms) VALUES (?, ?, ?, ?, ?) "
+            f"INSERT INTO {table} ({', '.join(key)}, forms) VALUES ({marks}) "
             f"ON CONFLICT DO UPDATE SET forms = forms + excluded.forms", rows)
-        conn.exec_driver_sql(f"DELETE FROM {table} WHERE forms <= 0")
+        emptied = [tuple(k) for *k, n in rows if n < 0]  # keys that may have lost their last form
+        if emptied:  # by key: the whole table's scan cost ~60 ms a page at 100,000 forms
+            match = " AND ".join(f"{c} = ?" for c in key)
+            conn.exec_driver_sql(f"DELETE FROM {table} WHERE {match} AND forms <= 0", emptied)

@@ -60,10 +60,13 @@ def _rated(rows: Iterable[tuple], weights: dict) -> dict[str, _Rated]:
 def day_counts(conn: sa.Connection, f: Filters) -> list[tuple]:
     """(evaluated_on, campaign_id, level, source, count) of valid forms: the rows the
     breakdowns by month and by source come from. From the counts kept on write
-    (models.form_tally) where they answer the filters, with the month ("YYYY-MM") for the date;
-    else from the forms."""
+    (models.form_tally) where they answer the filters, with the month ("YYYY-MM") for the date
+    (the day for the days at the ends of a period that starts or ends mid-month); else from the
+    forms."""
     if form_tally.covers_months(conn, f):
         return form_tally.month_rows(conn, f)
+    if form_tally.covers_dated(conn, f):
+        return form_tally.dated_day_rows(conn, f)
     return day_counts_of_forms(conn, f)
 
 

@@ -43,7 +43,8 @@ from models.store.schema import HEAD, ensure_schema
 # The device's own rows, kept across a swap (copied from the old store).
 LOCAL_TABLES = ("store_meta", "audit_log", "outbox", "profile", "record_version", "sync_issue")
 # Kept from the synced rows by triggers and bulk paths: the file's own are right.
-DERIVED_TABLES = ("form_tally", "month_tally", "criterion_tally", "clerk_batch_figures",
+DERIVED_TABLES = ("form_tally", "month_tally", "criterion_tally", "dated_tally",
+                  "dated_criterion_tally", "duplicate_form_no", "clerk_batch_figures",
                   "clerk_batch_kept", "tally_paused")
 BUSY_MS = 2000  # how long the swap waits for the store's other connections to go
 

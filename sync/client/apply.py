@@ -14,12 +14,13 @@ import orjson
 import sqlalchemy as sa
 
 from models.base import UTCDateTime, sqlite_timestamp
+from models.clerk_stats import keep_verified_batches
 from models.enums import DeviceRole
 from models.security.audit import record_pulled_versions
 from models.store.database import write_transaction
 from models.store.store import Store, get_meta, set_meta
 from models.tables import SYNCED_TABLES
-from models.tally_bulk import write_counted
+from models.tally_bulk import counted, write_counted
 from sync.client.outbox import acked_seq, settle_in
 from sync.protocol import PulledPage, PushResult
 
@@ -56,6 +57,8 @@ def apply_page(store: Store, page: PulledPage, extra_meta: dict[str, str] | None
         _reapply_pending(conn, touched)
         record_pulled_versions(conn, kept_as_versions(conn, by_table))
         keep_conflicts(conn, page.conflicts)
+        if not page.more and counted(conn):  # the pull has every page: keep what it brought
+            keep_verified_batches(conn)
         set_meta(conn, CURSOR_KEY, str(page.cursor))
         for key, value in (extra_meta or {}).items():
             set_meta(conn, key, value)

@@ -2,10 +2,17 @@
 the keyings' scan, and forgotten the moment anything they were computed from changes: a
 supervisor never sees stale figures (issue 15, "Performance")."""
 
+import dataclasses
+
 import sqlalchemy as sa
 
 from models import batches, clerk_stats, services
 from models.enums import ProfileRole
+from models.profiles import create_profile
+from models.store.store import Store
+from sync.client.apply import apply_page
+from sync.protocol import PulledPage
+from tests.conftest import PASSPHRASE
 from tests.models.test_clerk_stats import FULL, _batch, _key_all, ref  # noqa: F401 (fixture)
 
 
@@ -54,3 +61,46 @@ def test_a_form_voided_after_verification_is_no_longer_counted(store, ref):  # n
     assert batch not in _kept(store)
     assert _figures(store) == [("clerkA", "entry", 10, 72, 0, 0),
                                ("clerkB", "verification", 10, 72, 0, 0)]
+
+
+def _pulled(store, tables=("evaluation", "entry_batch", "batch_keying")) -> PulledPage:
+    """Every row of the batch's tables as HQ sends them in a pull's last page."""
+    out = {}
+    with store.read() as conn:
+        for table in tables:
+            cur = conn.exec_driver_sql(f"SELECT * FROM {table}")
+            out[table] = {"columns": [c[0] for c in cur.cursor.description],
+                          "rows": [list(r) for r in cur]}
+    return PulledPage(cursor=1, more=False, tables=out, removals=[], conflicts=[])
+
+
+def test_a_batch_verified_elsewhere_arrives_at_hq_with_its_figures_kept(store, ref, tmp_path):  # noqa: F811
+    """HQ reads the clerks' figures of a pulled batch from the kept rows, the same figures
+    its keyings give, and so does the device that verified it once HQ sends it back."""
+    batch = _verified_batch(store, ref)
+    page = _pulled(store)
+    hq = Store.open(tmp_path / "hq", PASSPHRASE)
+    create_profile(hq, "boss", ProfileRole.SUPERVISOR)
+    try:
+        apply_page(hq, page)
+        assert _kept(hq) == {batch}
+        kept = _figures(hq)
+        with hq.write("boss") as w:
+            w.conn.execute(sa.text("DELETE FROM clerk_batch_kept"))
+        assert kept == _figures(hq) == [("clerkA", "entry", 10, 80, 1, 0),
+                                        ("clerkB", "verification", 10, 80, 0, 0)]
+    finally:
+        hq.close()
+    apply_page(store, page)  # the echo from HQ: upserts that forget, then kept again
+    assert _kept(store) == {batch}
+
+
+def test_a_pull_with_more_pages_to_come_keeps_nothing_yet(store, ref, tmp_path):  # noqa: F811
+    _verified_batch(store, ref)
+    page = _pulled(store)
+    hq = Store.open(tmp_path / "hq", PASSPHRASE)
+    try:
+        apply_page(hq, dataclasses.replace(page, more=True))
+        assert _kept(hq) == set()
+    finally:
+        hq.close()

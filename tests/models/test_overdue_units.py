@@ -4,6 +4,7 @@ settings."""
 
 import pytest
 
+from models.chase import candidates_with_threshold
 from models.office_settings import read_office_settings, save_office_settings
 from models.stats import Filters, accountability_candidates, county_stats
 from tests.models.helpers import seed_overdue
@@ -15,10 +16,14 @@ def chased(store, tmp_path):
 
 
 def _candidates(store, ids) -> list[tuple[str, str, int]]:
+    """The dashboard's list (models.chase, K read without the table classes), which K of the
+    office settings as the Settings page reads them decides."""
     with store.read() as conn:
         k = read_office_settings(conn)["accountability_threshold"]
-        rows = accountability_candidates(conn, Filters(), ids["today"], k)
-    return [(r["unit_name"], r["campaign_id"], r["overdue"]) for r in rows]
+        listed = candidates_with_threshold(conn, Filters(), ids["today"])
+        assert listed["threshold"] == k
+        assert listed["units"] == accountability_candidates(conn, Filters(), ids["today"], k)
+    return [(r["unit_name"], r["campaign_id"], r["overdue"]) for r in listed["units"]]
 
 
 def test_overdue_problems_are_counted_by_unit_most_first(chased):
