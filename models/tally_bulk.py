@@ -31,10 +31,13 @@ _KEYS = ("SELECT DISTINCT json_extract(value, '$[0]') AS form_no, "
          "json_extract(value, '$[1]') AS campaign_id FROM json_each(?)")
 _RECOUNT = (
     f"DELETE FROM duplicate_form_no WHERE (form_no, campaign_id) IN ({_KEYS})",
+    # An IN list, not a join: through the form-number index where there is one, and one scan
+    # of the forms where there is none yet (a snapshot file builds its indexes after the rows;
+    # the join probed the whole table once per number there).
     "INSERT INTO duplicate_form_no (campaign_id, form_no, forms) "
-    f"SELECT e.campaign_id, e.form_no, count(*) FROM ({_KEYS}) AS k JOIN evaluation AS e "
-    "ON e.form_no = k.form_no AND e.campaign_id = k.campaign_id "
-    "WHERE e.voided = 0 AND e.deleted_at IS NULL GROUP BY e.campaign_id, e.form_no "
+    "SELECT campaign_id, form_no, count(*) FROM evaluation WHERE voided = 0 "
+    "AND deleted_at IS NULL AND (form_no, campaign_id) IN "
+    f"(SELECT form_no, campaign_id FROM ({_KEYS})) GROUP BY campaign_id, form_no "
     "HAVING count(*) > 1")
 NEEDED = frozenset(("id", "unit_id", "campaign_id", "group", "level", "source", "evaluated_on",
                     "voided", "deleted_at", "form_no", *CRITERIA))
