@@ -42,6 +42,7 @@ def register(sub) -> None:
 
 def import_command(ctx, args) -> int:
     from models.imports import run_import
+    from models.imports.common import cyclic_gc_paused
 
     if args.rejects and not args.skip_invalid:
         say(messages.text("import_rejects_needs_skip"))
@@ -51,9 +52,10 @@ def import_command(ctx, args) -> int:
         return 2
     store = ctx.store()
     try:
-        report = run_import(store, args.kind, args.file, profile=ctx.profile(),
-                            skip_invalid=args.skip_invalid, rejects_path=args.rejects,
-                            source=args.source)
+        with cyclic_gc_paused():  # this command's one thread (see cyclic_gc_paused)
+            report = run_import(store, args.kind, args.file, profile=ctx.profile(),
+                                skip_invalid=args.skip_invalid, rejects_path=args.rejects,
+                                source=args.source)
     except ValidationError as exc:
         _print_problems(args.kind, exc.problems, getattr(exc, "headers", ()))
         say(messages.text("import_nothing_imported", {"count": len(exc.problems)}))

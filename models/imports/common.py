@@ -195,7 +195,12 @@ def cyclic_gc_paused():
     parsed forms and the statements' parameters are millions of fresh containers, each
     allocation burst setting off collections that walk them and every module's objects again
     (~15 % of a 26,300-form import's CPU, docs/sync.md "The import"). None of them forms a
-    cycle: reference counting frees them; a cycle made meanwhile is collected after."""
+    cycle: reference counting frees them; a cycle made meanwhile is collected after.
+
+    The collector is the whole process's: only a headless command (one thread) pauses it
+    (`desktop/cli/data_commands.py`), never `run_import` itself. Paused from the window's
+    import thread it stopped collection for the window too, and the Qt objects' cycles were
+    then collected from whichever thread came next (a worker crashed in Qt's event loop)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -214,10 +219,9 @@ def run_import(store, kind: str, path, *, profile: str, skip_invalid: bool = Fal
     online, kiosk; evaluations only)."""
     importer = _importer(kind)
     options = {"source": parse_enum(EvaluationSource, source).value} if source else {}
-    with cyclic_gc_paused():
-        report = importer.import_file(store, Path(path), profile=profile,
-                                      skip_invalid=skip_invalid or dry_run, dry_run=dry_run,
-                                      progress=progress, **options)
+    report = importer.import_file(store, Path(path), profile=profile,
+                                  skip_invalid=skip_invalid or dry_run, dry_run=dry_run,
+                                  progress=progress, **options)
     if rejects_path and report.rejected_rows and not dry_run:
         write_rejects(Path(rejects_path), report.headers, report)
     return report

@@ -171,3 +171,21 @@ def test_dates_as_excel_and_forms_write_them_in_china(units, tmp_path):
     bad = [["9", CAMPAIGN, "patient", "卫生院", "satisfied", "", "", "2024/13/3"]]
     with pytest.raises(ValidationError, match="YYYY-MM-DD"):
         run_import(units, "evaluations", _forms(tmp_path, bad), profile="c")
+
+
+def test_an_import_in_the_windows_thread_leaves_the_collector_on(units, tmp_path):
+    """The cycle collector is the whole process's: an import on the window's worker thread
+    must not turn it off for the window (Qt objects' cycles then went uncollected and were
+    freed later from another thread; a test worker crashed in Qt's event loop)."""
+    import gc
+    import threading
+
+    path = _forms(tmp_path, [["0001", CAMPAIGN, "parent", "白泥镇/第一小学", "satisfied", "",
+                              "", "2024-05-01"]])
+    seen = []
+    worker = threading.Thread(target=lambda: run_import(
+        units, "evaluations", path, profile="clerk",
+        progress=lambda *_args: seen.append(gc.isenabled())))
+    worker.start()
+    worker.join()
+    assert seen and all(seen) and gc.isenabled()
