@@ -16,8 +16,15 @@ import sqlalchemy as sa
 
 from models import form_tally
 from models.enums import Criterion, Level, UnitKind
-from models.rules import appraisal_category
-from models.stats import EV, UNIT, Filters, campaign_weights, level_figures, valid_forms
+from models.rules import DEFAULT_WEIGHTS, appraisal_category
+from models.stats import (
+    EV,
+    UNIT,
+    Filters,
+    campaign_weights,
+    level_figures,
+    valid_forms,
+)
 
 # (campaign_id, criterion, level) -> forms, per unit: what every criteria figure sums.
 Tally = dict[tuple[str, Criterion, Level], int]
@@ -112,39 +119,132 @@ def township_of(units: dict[str, dict], unit_id: str) -> str | None:
     return None
 
 
+def level_rows_of_scan(rows: list[tuple]) -> tuple[set[str], list[tuple]]:
+    """The units of the rows of `criteria_scan` and their (unit_id, campaign_id, criterion,
+    forms at each level in Level's order) rows, as models.form_tally.criterion_level_rows gives
+    them from the counts kept on write."""
+    cells: dict[tuple, list[int]] = {}
+    criteria = tuple(c.value for c in Criterion)
+    for unit_id, campaign_id, _group, _level, *levels, n in rows:
+        for criterion, level in zip(criteria, levels, strict=True):
+            if level is not None:
+                key = (unit_id, campaign_id, criterion)
+                cell = cells.get(key)
+                if cell is None:
+                    cell = cells[key] = [0, 0, 0, 0]
+                cell[_LEVEL_AT[level]] += n
+    return {row[0] for row in rows}, [(*key, *cell) for key, cell in cells.items()]
+
+
+_LEVEL_AT = {level.value: i for i, level in enumerate(Level)}
+
+
+def _add(acc: dict, key: tuple, levels: list) -> None:
+    """Adds a row's four level counts to `acc[key]`."""
+    cell = acc.get(key)
+    if cell is None:
+        acc[key] = list(levels)
+    else:
+        cell[0] += levels[0]
+        cell[1] += levels[1]
+        cell[2] += levels[2]
+        cell[3] += levels[3]
+
+
+def _figures(cells: dict[str, list[tuple]], weights: dict) -> dict[str, dict]:
+    """{criterion: {forms, satisfaction_rate, weighted_score}} from {criterion: [(campaign_id,
+    forms at each level)]}: models.stats.level_figures of the same cells (each campaign's
+    levels in Level's order)."""
+    out = {}
+    for criterion in _CRITERIA:
+        forms = pleased = 0
+        points = 0.0
+        for campaign_id, (s, f, b, d) in cells.get(criterion, ()):
+            w = weights[campaign_id]
+            n = s + f + b + d
+            forms += n
+            pleased += n - d
+            points += s * w[0]
+            points += f * w[1]
+            points += b * w[2]
+            points += d * w[3]
+        out[criterion] = {"forms": forms, "satisfaction_rate": pleased / forms if forms else None,
+                          "weighted_score": points / forms if forms else None}
+    return out
+
+
+def _nested(acc: dict[tuple, list]) -> dict:
+    """{(owner, criterion, campaign_id): counts} as {owner: {criterion: [(campaign_id,
+    counts)]}}."""
+    out: dict = {}
+    for (owner, criterion, campaign_id), counts in acc.items():
+        out.setdefault(owner, {}).setdefault(criterion, []).append((campaign_id, counts))
+    return out
+
+
+_CRITERIA = tuple(c.value for c in Criterion)
+
+
+class _Weights(dict):
+    """A campaign's four weights in Level's order (the defaults for an unknown campaign)."""
+
+    def __init__(self, weights: dict) -> None:
+        super().__init__({cid: tuple(w[level] for level in Level) for cid, w in weights.items()})
+
+    def __missing__(self, campaign_id: str) -> tuple:
+        return DEFAULT_WEIGHTS
+
+
 def criteria_stats(conn: sa.Connection, f: Filters, rows: list[tuple] | None = None,
                    counts: list[tuple] | None = None) -> dict:
     """`evaluations.criteria` of `stats --json` (the shape is in docs/foundation.md); `rows`:
     what `criteria_scan` gave for the same filters, if it was read already (else the counts
     kept on write where they answer the filters, or the scan); `counts`: what
-    models.stats.form_counts gave, if it was read already."""
-    weights = campaign_weights(conn)
+    models.stats.form_counts gave, if it was read already.
+
+    Read as one row per unit, campaign and criterion with the forms at each level (summed by
+    SQLite from the counts kept on write); a unit's, category's, township's and the county's
+    figures are sums of those rows' counts, weighed per campaign and level at the end."""
+    weights = _Weights(campaign_weights(conn))
     if rows is None and (form_tally.covers(conn, f) or form_tally.covers_dated(conn, f)):
-        tallies = tallied_counts(conn, f, counts)
+        dated = not form_tally.covers(conn, f)  # a period that does not hold every form
+        if counts is None:  # models.stats.form_counts for the same filters
+            counts = form_tally.dated_rows(conn, f) if dated else form_tally.form_rows(conn, f)
+        unit_ids = {row[0] for row in counts}
+        cells = (form_tally.dated_criterion_level_rows if dated
+                 else form_tally.criterion_level_rows)(conn, f)
     else:
-        tallies = criteria_counts(criteria_scan(conn, f) if rows is None else rows)
+        unit_ids, cells = level_rows_of_scan(criteria_scan(conn, f) if rows is None else rows)
     units = _units(conn)
-    by_category: dict[str, list[Tally]] = defaultdict(list)
-    by_township: dict[str, list[Tally]] = defaultdict(list)
-    unit_rows = []
-    for unit_id, tally in tallies.items():
+    place: dict[str, tuple] = {}  # unit id -> (category, township)
+    for unit_id in unit_ids.union(row[0] for row in cells):
         unit = units.get(unit_id, {})
         category = appraisal_category(unit.get("kind"), unit.get("category"))
-        township = township_of(units, unit_id)
+        place[unit_id] = (category.value if category else None, township_of(units, unit_id))
+    units_acc: dict[tuple, list] = {}
+    groups_acc: dict[tuple, list] = {}  # (("category", c) | ("township", id) | (), ...)
+    for unit_id, campaign_id, criterion, *levels in cells:
+        category, township = place[unit_id]
+        _add(units_acc, (unit_id, criterion, campaign_id), levels)
+        _add(groups_acc, ((), criterion, campaign_id), levels)
         if category:
-            by_category[category.value].append(tally)
+            _add(groups_acc, (("category", category), criterion, campaign_id), levels)
         if township:
-            by_township[township].append(tally)
-        unit_rows.append({"unit_id": unit_id, "unit_name": unit.get("name", ""),
-                          "category": category.value if category else None,
-                          "township_id": township,
-                          "criteria": figures_of([tally], weights)})
+            _add(groups_acc, (("township", township), criterion, campaign_id), levels)
+    by_unit = _nested(units_acc)
+    groups = _nested(groups_acc)
+    by_category = {c: groups.get(("category", c), {}) for c, _t in place.values() if c}
+    by_township = {t: groups.get(("township", t), {}) for _c, t in place.values() if t}
+    unit_rows = [{"unit_id": unit_id, "unit_name": units.get(unit_id, {}).get("name", ""),
+                  "category": category, "township_id": township,
+                  "criteria": _figures(by_unit.get(unit_id, {}), weights)}
+                 for unit_id, (category, township) in place.items()]
     unit_rows.sort(key=lambda r: (r["unit_name"], r["unit_id"]))
     return {
-        "county": figures_of(tallies.values(), weights),
-        "by_category": {k: figures_of(v, weights) for k, v in sorted(by_category.items())},
+        "county": _figures(groups.get((), {}), weights),
+        "by_category": {k: _figures(v, weights) for k, v in sorted(by_category.items())},
         "by_township": sorted(
-            ({"unit_id": t, "unit_name": units[t]["name"], "criteria": figures_of(v, weights)}
+            ({"unit_id": t, "unit_name": units[t]["name"], "criteria": _figures(v, weights)}
              for t, v in by_township.items()), key=lambda r: (r["unit_name"], r["unit_id"])),
         "by_unit": unit_rows,
     }
