@@ -87,9 +87,9 @@ class DashboardPage(ReloadingPage):
             1, QHeaderView.ResizeMode.Stretch)
         for column, width in ((0, 40), (2, 50), (3, 90), (4, 85)):
             self.ranking_view.setColumnWidth(column, width)  # room for "学校（乡镇）"
-        for column in (5, 6):  # the category and the band, whole in either language
-            self.ranking_view.horizontalHeader().setSectionResizeMode(
-                column, QHeaderView.ResizeMode.ResizeToContents)
+        # The category and the band, whole in either language: sized to their contents once
+        # the rows are in (show_figures), not kept so (ResizeToContents measured all 354 units'
+        # cells at each layout pass: ~18,000 calls to the model at the first drawing).
         self.ranking_view.setToolTip(self.tr("Double-click a unit to open its figures."))
         self.ranking_view.doubleClicked.connect(lambda index: self.open_unit(index.row()))
         self.criteria_panel = CriteriaPanel()
@@ -250,6 +250,8 @@ class DashboardPage(ReloadingPage):
         labels = self.session.reference.unit_labels()
         self.ranking_model.labels = labels
         self.ranking_model.set_rows(ranking)
+        for column in (5, 6):
+            self.ranking_view.resizeColumnToContents(column)
         self.chart.set_rows(ranking, labels)
         campaigns = {c["id"]: c["name"] for c in self.session.reference.campaigns}
         self.overdue_panel.set_data(pr.get("overdue_units", []), self.candidates, labels,
