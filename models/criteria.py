@@ -139,27 +139,16 @@ def level_rows_of_scan(rows: list[tuple]) -> tuple[set[str], list[tuple]]:
 _LEVEL_AT = {level.value: i for i, level in enumerate(Level)}
 
 
-def _add(acc: dict, key: tuple, levels: list) -> None:
-    """Adds a row's four level counts to `acc[key]`."""
-    cell = acc.get(key)
-    if cell is None:
-        acc[key] = list(levels)
-    else:
-        cell[0] += levels[0]
-        cell[1] += levels[1]
-        cell[2] += levels[2]
-        cell[3] += levels[3]
-
-
-def _figures(cells: dict[str, list[tuple]], weights: dict) -> dict[str, dict]:
-    """{criterion: {forms, satisfaction_rate, weighted_score}} from {criterion: [(campaign_id,
-    forms at each level)]}: models.stats.level_figures of the same cells (each campaign's
-    levels in Level's order)."""
+def _figures(per_campaign: dict[str, list[int]], weights: dict) -> dict[str, dict]:
+    """{criterion: {forms, satisfaction_rate, weighted_score}} from {campaign_id: forms at each
+    criterion's four levels}: models.stats.level_figures of the same cells (campaign after
+    campaign, each's levels in Level's order)."""
     out = {}
-    for criterion in _CRITERIA:
+    for criterion, at in _AT.items():
         forms = pleased = 0
         points = 0.0
-        for campaign_id, (s, f, b, d) in cells.get(criterion, ()):
+        for campaign_id in sorted(per_campaign):
+            s, f, b, d = per_campaign[campaign_id][at:at + 4]
             w = weights[campaign_id]
             n = s + f + b + d
             forms += n
@@ -173,16 +162,8 @@ def _figures(cells: dict[str, list[tuple]], weights: dict) -> dict[str, dict]:
     return out
 
 
-def _nested(acc: dict[tuple, list]) -> dict:
-    """{(owner, criterion, campaign_id): counts} as {owner: {criterion: [(campaign_id,
-    counts)]}}."""
-    out: dict = {}
-    for (owner, criterion, campaign_id), counts in acc.items():
-        out.setdefault(owner, {}).setdefault(criterion, []).append((campaign_id, counts))
-    return out
-
-
 _CRITERIA = tuple(c.value for c in Criterion)
+_AT = {c: 4 * i for i, c in enumerate(_CRITERIA)}  # a criterion's first level in a vector
 
 
 class _Weights(dict):
@@ -193,6 +174,16 @@ class _Weights(dict):
 
     def __missing__(self, campaign_id: str) -> tuple:
         return DEFAULT_WEIGHTS
+
+
+def _summed(parts: list[dict[str, list[int]]]) -> dict[str, list[int]]:
+    """The units' vectors of a category, a township or the county added up, per campaign."""
+    by_campaign: dict[str, list[list[int]]] = {}
+    for per_campaign in parts:
+        for campaign_id, vector in per_campaign.items():
+            by_campaign.setdefault(campaign_id, []).append(vector)
+    return {cid: list(map(sum, zip(*vectors, strict=True)))
+            for cid, vectors in by_campaign.items()}
 
 
 def criteria_stats(conn: sa.Connection, f: Filters, rows: list[tuple] | None = None,
@@ -216,36 +207,44 @@ def criteria_stats(conn: sa.Connection, f: Filters, rows: list[tuple] | None = N
     else:
         unit_ids, cells = level_rows_of_scan(criteria_scan(conn, f) if rows is None else rows)
     units = _units(conn)
-    place: dict[str, tuple] = {}  # unit id -> (category, township)
-    for unit_id in unit_ids.union(row[0] for row in cells):
+    # Per unit and campaign, a vector of the forms at each criterion's four levels; each
+    # category's, township's and the county's vectors are sums of their units'.
+    by_unit: dict[str, dict[str, list[int]]] = {unit_id: {} for unit_id in unit_ids}
+    for unit_id, campaign_id, criterion, satisfied, fairly, basically, dissatisfied in cells:
+        per_campaign = by_unit.get(unit_id)
+        if per_campaign is None:
+            per_campaign = by_unit[unit_id] = {}
+        vector = per_campaign.get(campaign_id)
+        if vector is None:
+            vector = per_campaign[campaign_id] = [0] * (4 * len(_CRITERIA))
+        at = _AT[criterion]
+        vector[at] += satisfied
+        vector[at + 1] += fairly
+        vector[at + 2] += basically
+        vector[at + 3] += dissatisfied
+    by_category: dict[str, list] = {}
+    by_township: dict[str, list] = {}
+    unit_rows = []
+    for unit_id, per_campaign in by_unit.items():
         unit = units.get(unit_id, {})
         category = appraisal_category(unit.get("kind"), unit.get("category"))
-        place[unit_id] = (category.value if category else None, township_of(units, unit_id))
-    units_acc: dict[tuple, list] = {}
-    groups_acc: dict[tuple, list] = {}  # (("category", c) | ("township", id) | (), ...)
-    for unit_id, campaign_id, criterion, *levels in cells:
-        category, township = place[unit_id]
-        _add(units_acc, (unit_id, criterion, campaign_id), levels)
-        _add(groups_acc, ((), criterion, campaign_id), levels)
+        category = category.value if category else None
+        township = township_of(units, unit_id)
         if category:
-            _add(groups_acc, (("category", category), criterion, campaign_id), levels)
+            by_category.setdefault(category, []).append(per_campaign)
         if township:
-            _add(groups_acc, (("township", township), criterion, campaign_id), levels)
-    by_unit = _nested(units_acc)
-    groups = _nested(groups_acc)
-    by_category = {c: groups.get(("category", c), {}) for c, _t in place.values() if c}
-    by_township = {t: groups.get(("township", t), {}) for _c, t in place.values() if t}
-    unit_rows = [{"unit_id": unit_id, "unit_name": units.get(unit_id, {}).get("name", ""),
-                  "category": category, "township_id": township,
-                  "criteria": _figures(by_unit.get(unit_id, {}), weights)}
-                 for unit_id, (category, township) in place.items()]
+            by_township.setdefault(township, []).append(per_campaign)
+        unit_rows.append({"unit_id": unit_id, "unit_name": unit.get("name", ""),
+                          "category": category, "township_id": township,
+                          "criteria": _figures(per_campaign, weights)})
     unit_rows.sort(key=lambda r: (r["unit_name"], r["unit_id"]))
     return {
-        "county": _figures(groups.get((), {}), weights),
-        "by_category": {k: _figures(v, weights) for k, v in sorted(by_category.items())},
+        "county": _figures(_summed(list(by_unit.values())), weights),
+        "by_category": {k: _figures(_summed(v), weights) for k, v in sorted(by_category.items())},
         "by_township": sorted(
-            ({"unit_id": t, "unit_name": units[t]["name"], "criteria": _figures(v, weights)}
-             for t, v in by_township.items()), key=lambda r: (r["unit_name"], r["unit_id"])),
+            ({"unit_id": t, "unit_name": units[t]["name"],
+              "criteria": _figures(_summed(v), weights)} for t, v in by_township.items()),
+            key=lambda r: (r["unit_name"], r["unit_id"])),
         "by_unit": unit_rows,
     }
 
