@@ -1,6 +1,8 @@
 """The county's figures as the report gives them, and the per-unit ranking."""
 
+import logging
 import time
+from functools import partial
 
 import shiboken6
 from PySide6.QtCore import QDate, Qt, Signal
@@ -19,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.data.dashboard import load_dashboard
+from desktop.data.dashboard import keep_figures, load_dashboard
 from desktop.errors import show_error
 from desktop.labels import label_of
-from desktop.operations import Op, store_op
+from desktop.operations import Op, store_call, store_op
 from desktop.pages.base import ReloadingPage
 from desktop.widgets.criteria_panel import CriteriaPanel
 from desktop.widgets.date_edit import DateEdit
@@ -30,6 +32,8 @@ from desktop.widgets.overdue_panel import OverduePanel
 from desktop.widgets.ranking import RankingChartView, RankingTableModel, pct, score
 from desktop.widgets.slots import widget_slot
 from models.enums import DeviceRole, RespondentGroup, Sanction
+
+log = logging.getLogger(__name__)
 
 
 class FigureCard(QFrame):
@@ -199,7 +203,7 @@ class DashboardPage(ReloadingPage):
             self.status.clear()
             show_error(self, exc)
 
-        await Op(self, self.session, lambda t: t.store(load_dashboard, store, filters),
+        await Op(self, self.session, lambda t: t.store(load_dashboard, store, filters, True),
                  success=lambda result: self._loaded(filters, started, result),
                  failure=failed).run()
 
@@ -213,6 +217,11 @@ class DashboardPage(ReloadingPage):
         self.candidates = result.get("candidates")
         self.show_figures(result["stats"], result["ranking"])
         self.status.clear()
+        if result.get("to_keep"):  # drawn first, kept for the next start after
+            store_call(self, self.session, partial(keep_figures, self.session.store,
+                                                   result["to_keep"]),
+                       failure=lambda exc: log.warning("dashboard figures not kept: %r", exc)
+                       ).run()
 
     def show_figures(self, figures: dict, ranking: list[dict]) -> None:
         self.figures = figures
