@@ -4,10 +4,12 @@ weighted score defined exactly as the overall ones (models.stats.level_figures: 
 dissatisfied on that criterion / forms that scored it; the mean of the campaign's level
 weights), with the count of forms that scored it.
 
-Every figure comes from one grouped scan of the covering index ix_evaluation_unit_counts (the
-criteria added in migration 0012, so the table itself is never read): per unit and campaign, the
-forms at each level on each criterion. Categories, townships and the county are
-sums of the units' rows, done here in Python over a few hundred rows.
+Every figure is summed from one row per unit, campaign and criterion with the forms at each of
+the four levels: on a device, SQLite sums them from the counts kept on write
+(models.form_tally: criterion_tally, or dated_criterion_tally for a period); elsewhere (HQ's
+server database) from one grouped scan of the covering index ix_evaluation_unit_counts
+(`criteria_scan`). A category's, township's and the county's counts are the sums of their
+units', weighed per campaign and level only at the end.
 """
 
 from collections import defaultdict
