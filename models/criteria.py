@@ -4,10 +4,12 @@ weighted score defined exactly as the overall ones (models.stats.level_figures: 
 dissatisfied on that criterion / forms that scored it; the mean of the campaign's level
 weights), with the count of forms that scored it.
 
-Every figure comes from one grouped scan of the covering index ix_evaluation_unit_counts (the
-criteria added in migration 0012, so the table itself is never read): per unit and campaign, the
-forms at each level on each criterion. Categories, townships and the county are
-sums of the units' rows, done here in Python over a few hundred rows.
+Every figure is summed from one row per unit, campaign and criterion with the forms at each of
+the four levels: on a device, SQLite sums them from the counts kept on write
+(models.form_tally: criterion_tally, or dated_criterion_tally for a period); elsewhere (HQ's
+server database) from one grouped scan of the covering index ix_evaluation_unit_counts
+(`criteria_scan`). A category's, township's and the county's counts are the sums of their
+units', weighed per campaign and level only at the end.
 """
 
 from collections import defaultdict
@@ -16,8 +18,15 @@ import sqlalchemy as sa
 
 from models import form_tally
 from models.enums import Criterion, Level, UnitKind
-from models.rules import appraisal_category
-from models.stats import EV, UNIT, Filters, campaign_weights, level_figures, valid_forms
+from models.rules import DEFAULT_WEIGHTS, appraisal_category
+from models.stats import (
+    EV,
+    UNIT,
+    Filters,
+    campaign_weights,
+    level_figures,
+    valid_forms,
+)
 
 # (campaign_id, criterion, level) -> forms, per unit: what every criteria figure sums.
 Tally = dict[tuple[str, Criterion, Level], int]
@@ -112,40 +121,132 @@ def township_of(units: dict[str, dict], unit_id: str) -> str | None:
     return None
 
 
+def level_rows_of_scan(rows: list[tuple]) -> tuple[set[str], list[tuple]]:
+    """The units of the rows of `criteria_scan` and their (unit_id, campaign_id, criterion,
+    forms at each level in Level's order) rows, as models.form_tally.criterion_level_rows gives
+    them from the counts kept on write."""
+    cells: dict[tuple, list[int]] = {}
+    criteria = tuple(c.value for c in Criterion)
+    for unit_id, campaign_id, _group, _level, *levels, n in rows:
+        for criterion, level in zip(criteria, levels, strict=True):
+            if level is not None:
+                key = (unit_id, campaign_id, criterion)
+                cell = cells.get(key)
+                if cell is None:
+                    cell = cells[key] = [0, 0, 0, 0]
+                cell[_LEVEL_AT[level]] += n
+    return {row[0] for row in rows}, [(*key, *cell) for key, cell in cells.items()]
+
+
+_LEVEL_AT = {level.value: i for i, level in enumerate(Level)}
+
+
+def _figures(per_campaign: dict[str, list[int]], weights: dict) -> dict[str, dict]:
+    """{criterion: {forms, satisfaction_rate, weighted_score}} from {campaign_id: forms at each
+    criterion's four levels}: models.stats.level_figures of the same cells (campaign after
+    campaign, each's levels in Level's order)."""
+    out = {}
+    for criterion, at in _AT.items():
+        forms = pleased = 0
+        points = 0.0
+        for campaign_id in sorted(per_campaign):
+            s, f, b, d = per_campaign[campaign_id][at:at + 4]
+            w = weights[campaign_id]
+            n = s + f + b + d
+            forms += n
+            pleased += n - d
+            points += s * w[0]
+            points += f * w[1]
+            points += b * w[2]
+            points += d * w[3]
+        out[criterion] = {"forms": forms, "satisfaction_rate": pleased / forms if forms else None,
+                          "weighted_score": points / forms if forms else None}
+    return out
+
+
+_CRITERIA = tuple(c.value for c in Criterion)
+_AT = {c: 4 * i for i, c in enumerate(_CRITERIA)}  # a criterion's first level in a vector
+
+
+class _Weights(dict):
+    """A campaign's four weights in Level's order (the defaults for an unknown campaign)."""
+
+    def __init__(self, weights: dict) -> None:
+        super().__init__({cid: tuple(w[level] for level in Level) for cid, w in weights.items()})
+
+    def __missing__(self, campaign_id: str) -> tuple:
+        return DEFAULT_WEIGHTS
+
+
+def _summed(parts: list[dict[str, list[int]]]) -> dict[str, list[int]]:
+    """The units' vectors of a category, a township or the county added up, per campaign."""
+    by_campaign: dict[str, list[list[int]]] = {}
+    for per_campaign in parts:
+        for campaign_id, vector in per_campaign.items():
+            by_campaign.setdefault(campaign_id, []).append(vector)
+    return {cid: list(map(sum, zip(*vectors, strict=True)))
+            for cid, vectors in by_campaign.items()}
+
+
 def criteria_stats(conn: sa.Connection, f: Filters, rows: list[tuple] | None = None,
                    counts: list[tuple] | None = None) -> dict:
     """`evaluations.criteria` of `stats --json` (the shape is in docs/foundation.md); `rows`:
     what `criteria_scan` gave for the same filters, if it was read already (else the counts
     kept on write where they answer the filters, or the scan); `counts`: what
-    models.stats.form_counts gave, if it was read already."""
-    weights = campaign_weights(conn)
+    models.stats.form_counts gave, if it was read already.
+
+    Read as one row per unit, campaign and criterion with the forms at each level (summed by
+    SQLite from the counts kept on write); a unit's, category's, township's and the county's
+    figures are sums of those rows' counts, weighed per campaign and level at the end."""
+    weights = _Weights(campaign_weights(conn))
     if rows is None and (form_tally.covers(conn, f) or form_tally.covers_dated(conn, f)):
-        tallies = tallied_counts(conn, f, counts)
+        dated = not form_tally.covers(conn, f)  # a period that does not hold every form
+        if counts is None:  # models.stats.form_counts for the same filters
+            counts = form_tally.dated_rows(conn, f) if dated else form_tally.form_rows(conn, f)
+        unit_ids = {row[0] for row in counts}
+        cells = (form_tally.dated_criterion_level_rows if dated
+                 else form_tally.criterion_level_rows)(conn, f)
     else:
-        tallies = criteria_counts(criteria_scan(conn, f) if rows is None else rows)
+        unit_ids, cells = level_rows_of_scan(criteria_scan(conn, f) if rows is None else rows)
     units = _units(conn)
-    by_category: dict[str, list[Tally]] = defaultdict(list)
-    by_township: dict[str, list[Tally]] = defaultdict(list)
+    # Per unit and campaign, a vector of the forms at each criterion's four levels; each
+    # category's, township's and the county's vectors are sums of their units'.
+    by_unit: dict[str, dict[str, list[int]]] = {unit_id: {} for unit_id in unit_ids}
+    for unit_id, campaign_id, criterion, satisfied, fairly, basically, dissatisfied in cells:
+        per_campaign = by_unit.get(unit_id)
+        if per_campaign is None:
+            per_campaign = by_unit[unit_id] = {}
+        vector = per_campaign.get(campaign_id)
+        if vector is None:
+            vector = per_campaign[campaign_id] = [0] * (4 * len(_CRITERIA))
+        at = _AT[criterion]
+        vector[at] += satisfied
+        vector[at + 1] += fairly
+        vector[at + 2] += basically
+        vector[at + 3] += dissatisfied
+    by_category: dict[str, list] = {}
+    by_township: dict[str, list] = {}
     unit_rows = []
-    for unit_id, tally in tallies.items():
+    for unit_id, per_campaign in by_unit.items():
         unit = units.get(unit_id, {})
         category = appraisal_category(unit.get("kind"), unit.get("category"))
+        category = category.value if category else None
         township = township_of(units, unit_id)
         if category:
-            by_category[category.value].append(tally)
+            by_category.setdefault(category, []).append(per_campaign)
         if township:
-            by_township[township].append(tally)
+            by_township.setdefault(township, []).append(per_campaign)
         unit_rows.append({"unit_id": unit_id, "unit_name": unit.get("name", ""),
-                          "category": category.value if category else None,
-                          "township_id": township,
-                          "criteria": figures_of([tally], weights)})
+                          "category": category, "township_id": township,
+                          "criteria": _figures(per_campaign, weights)})
     unit_rows.sort(key=lambda r: (r["unit_name"], r["unit_id"]))
     return {
-        "county": figures_of(tallies.values(), weights),
-        "by_category": {k: figures_of(v, weights) for k, v in sorted(by_category.items())},
+        "county": _figures(_summed(list(by_unit.values())), weights),
+        "by_category": {k: _figures(_summed(v), weights) for k, v in sorted(by_category.items())},
         "by_township": sorted(
-            ({"unit_id": t, "unit_name": units[t]["name"], "criteria": figures_of(v, weights)}
-             for t, v in by_township.items()), key=lambda r: (r["unit_name"], r["unit_id"])),
+            ({"unit_id": t, "unit_name": units[t]["name"],
+              "criteria": _figures(_summed(v), weights)} for t, v in by_township.items()),
+            key=lambda r: (r["unit_name"], r["unit_id"])),
         "by_unit": unit_rows,
     }
 

@@ -93,6 +93,25 @@ def criterion_rows(conn: sa.Connection, f: _Filters) -> list[tuple]:
                         .where(*_campaign(CRITERIA, f))).all()
 
 
+LEVELS = ("satisfied", "fairly_satisfied", "basically_satisfied", "dissatisfied")  # Level
+
+
+def _by_level(forms: sa.ColumnClause, level: sa.ColumnClause) -> list:
+    """The forms at each level (in LEVELS' order) as four sums: one row per unit, campaign and
+    criterion instead of one per level."""
+    return [sa.func.sum(sa.case((level == sa.literal_column(f"'{v}'"), forms), else_=0))
+            for v in LEVELS]
+
+
+def criterion_level_rows(conn: sa.Connection, f: _Filters) -> list[tuple]:
+    """(unit_id, campaign_id, criterion, forms satisfied, fairly, basically, dissatisfied):
+    `criterion_rows` with a unit's four levels on one row, summed in the table's key order."""
+    t = CRITERIA.c
+    keys = (t.unit_id, t.campaign_id, t.criterion)
+    return conn.execute(sa.select(*keys, *_by_level(t.forms, t.level))
+                        .where(*_campaign(CRITERIA, f)).group_by(*keys)).all()
+
+
 def month_rows(conn: sa.Connection, f: _Filters) -> list[tuple]:
     """("YYYY-MM", campaign_id, level, source, forms): models.trends.day_counts by month (the
     breakdowns by month and by source read no finer date)."""
@@ -175,6 +194,17 @@ def dated_criterion_rows(conn: sa.Connection, f: _Filters) -> list[tuple]:
     t = DATED_CRITERIA.c
     keys = (t.unit_id, t.campaign_id, t.criterion, t.level)
     return conn.execute(sa.select(*keys, sa.func.sum(t.forms)).where(
+        _in_spans(t.span, months, days), *_campaign(DATED_CRITERIA, f)).group_by(*keys)).all()
+
+
+def dated_criterion_level_rows(conn: sa.Connection, f: _Filters) -> list[tuple]:
+    """`criterion_level_rows` of a period."""
+    months, days = spans(conn, f)
+    if not months and not days:
+        return []
+    t = DATED_CRITERIA.c
+    keys = (t.unit_id, t.campaign_id, t.criterion)
+    return conn.execute(sa.select(*keys, *_by_level(t.forms, t.level)).where(
         _in_spans(t.span, months, days), *_campaign(DATED_CRITERIA, f)).group_by(*keys)).all()
 
 

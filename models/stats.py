@@ -116,8 +116,11 @@ def campaign_weights(conn: sa.Connection) -> dict[str, dict[str, float]]:
     return {r[0]: dict(zip(Level, r[1:])) for r in rows}
 
 
+_DEFAULT_WEIGHTS = dict(zip(Level, DEFAULT_WEIGHTS))
+
+
 def _weights_for(weights: dict, campaign_id: str) -> dict[str, float]:
-    return weights.get(campaign_id) or dict(zip(Level, DEFAULT_WEIGHTS))
+    return weights.get(campaign_id) or _DEFAULT_WEIGHTS
 
 
 # --- evaluation forms ------------------------------------------------------------------------
@@ -145,9 +148,9 @@ def evaluation_stats(conn: sa.Connection, f: Filters, counts: list[tuple] | None
     weights = campaign_weights(conn)
     by_group = dict.fromkeys(RespondentGroup, 0)
     by_level = dict.fromkeys(Level, 0)
-    for _unit, _campaign_id, group, level, n in counts:
-        by_group[RespondentGroup(group)] += n
-        by_level[Level(level)] += n
+    for _unit, _campaign_id, group, level, n in counts:  # a StrEnum key is found by its text
+        by_group[group] += n
+        by_level[level] += n
     figures = level_figures(((c, level, n) for _u, c, _g, level, n in counts), weights)
     return {
         "total": figures["forms"],
@@ -231,11 +234,11 @@ def ranking_from_counts(conn: sa.Connection, counts: list[tuple],
     """`unit_ranking` from the rows `form_counts` gave (for the same filters)."""
     weights = campaign_weights(conn)
     acc: dict[str, list[float]] = defaultdict(lambda: [0, 0, 0.0])  # forms, not dissat., points
-    for unit_id, cid, _group, level, n in counts:
+    for unit_id, cid, _group, level, n in counts:  # a StrEnum key is found by its text
         a = acc[unit_id]
         a[0] += n
         a[1] += 0 if level == Level.DISSATISFIED else n
-        a[2] += n * _weights_for(weights, cid)[Level(level)]
+        a[2] += n * (weights.get(cid) or _DEFAULT_WEIGHTS)[level]
     names = dict(conn.execute(sa.select(UNIT.c.id, UNIT.c.name)).all())
     units = [
         {"unit_id": uid, "unit_name": names.get(uid, ""), "forms": a[0],

@@ -1,7 +1,9 @@
 """`bench/anki_compare.py` is an optional benchmark: without the `anki` package (the
 `bench-anki` extra) its --help still works and a run says how to install the extra and exits 2.
-Run with `python -S`, which leaves site-packages (and so anki) out."""
+Run with `python -S`, which leaves site-packages (and so anki) out. `bench/desktop_bench.py`
+builds its store where --store names a folder without one."""
 
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
@@ -24,3 +26,28 @@ def test_anki_compare_without_anki_names_the_extra_and_exits_2():
     done = run_without_site_packages("--records", "10")
     assert done.returncode == 2
     assert "bench-anki" in done.stderr
+
+
+def _desktop_bench():
+    spec = importlib.util.spec_from_file_location("desktop_bench", ROOT / "bench" / "desktop_bench.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_desktop_bench_builds_the_store_a_missing_store_folder_names(tmp_path, monkeypatch):
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")  # what the script sets on import
+    bench = _desktop_bench()
+    built = []
+
+    def build(data_dir, forms):
+        built.append((data_dir, forms))
+        data_dir.mkdir(parents=True)
+        (data_dir / "fieldinspect.db").write_bytes(b"")
+
+    monkeypatch.setattr(bench, "build_store", build)
+    missing = tmp_path / "new"
+    assert bench.prepared_store(missing, 500) == missing
+    assert built == [(missing, 500)]  # benched before on an empty store of 0 forms
+    assert bench.prepared_store(missing, 500) == missing
+    assert built == [(missing, 500)]  # an existing store is used as it is

@@ -10,8 +10,7 @@ it), the pull cursor (every change from HQ moves it) and today's date (what is o
 on it). Any change, and the figures are computed again - so is the first start of each day.
 """
 
-import json
-
+import orjson
 import sqlalchemy as sa
 
 from models.store.database import write_transaction
@@ -45,21 +44,39 @@ def compute(conn: sa.Connection, filters: dict) -> dict:
             "candidates": candidates_with_threshold(conn, Filters(**filters), today)}
 
 
-def load_dashboard(store, filters: dict) -> dict:
+def load_dashboard(store, filters: dict, keep_later: bool = False) -> dict:
     """The figures for `filters`; the county-wide view (no filter) from the kept copy when
-    nothing changed. `cached` in the result says which."""
+    nothing changed. `cached` in the result says which. `keep_later`: a copy to keep is not
+    written here but returned as `to_keep`, for `keep_figures` once the figures are drawn (the
+    write's commit waits for the disk: ~30 ms on the bench machine)."""
     keep = not any(filters.values())
     with store.read() as conn:
         stamp = data_stamp(conn)
         if keep:
             raw = get_meta(conn, CACHE_KEY)
-            doc = json.loads(raw) if raw else {}
+            doc = orjson.loads(raw) if raw else {}
             if doc.get("stamp") == stamp:
                 return {**doc["figures"], "cached": True}
         figures = compute(conn, filters)
-    if keep:
-        text = json.dumps({"stamp": stamp, "figures": figures}, default=str)
-        with write_transaction(store.engine) as conn:
-            set_meta(conn, CACHE_KEY, text)
-        figures = json.loads(text)["figures"]  # the same values a kept copy gives
+    if not keep:
+        return {**figures, "cached": False}
+    text = _json({"stamp": stamp, "figures": figures})
+    figures = orjson.loads(text)["figures"]  # the same values a kept copy gives
+    if keep_later:
+        return {**figures, "cached": False, "to_keep": text}
+    keep_figures(store, text)
     return {**figures, "cached": False}
+
+
+def _json(doc: dict) -> str:
+    """As json.dumps(doc, default=str), in a sixth of the time: dates and times by str() too
+    ("2026-12-02 10:00:00"), keys that are not text (enums) by their text."""
+    return orjson.dumps(doc, default=str, option=orjson.OPT_PASSTHROUGH_DATETIME
+                        | orjson.OPT_NON_STR_KEYS).decode()
+
+
+def keep_figures(store, text: str) -> None:
+    """Keep the copy `load_dashboard` made (its stamp says which data it is of: a change
+    since, and it is not used)."""
+    with write_transaction(store.engine) as conn:
+        set_meta(conn, CACHE_KEY, text)

@@ -1,6 +1,8 @@
 """The county's figures as the report gives them, and the per-unit ranking."""
 
+import logging
 import time
+from functools import partial
 
 import shiboken6
 from PySide6.QtCore import QDate, Qt, Signal
@@ -19,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.data.dashboard import load_dashboard
+from desktop.data.dashboard import keep_figures, load_dashboard
 from desktop.errors import show_error
 from desktop.labels import label_of
-from desktop.operations import Op, store_op
+from desktop.operations import Op, store_call, store_op
 from desktop.pages.base import ReloadingPage
 from desktop.widgets.criteria_panel import CriteriaPanel
 from desktop.widgets.date_edit import DateEdit
@@ -30,6 +32,8 @@ from desktop.widgets.overdue_panel import OverduePanel
 from desktop.widgets.ranking import RankingChartView, RankingTableModel, pct, score
 from desktop.widgets.slots import widget_slot
 from models.enums import DeviceRole, RespondentGroup, Sanction
+
+log = logging.getLogger(__name__)
 
 
 class FigureCard(QFrame):
@@ -87,9 +91,9 @@ class DashboardPage(ReloadingPage):
             1, QHeaderView.ResizeMode.Stretch)
         for column, width in ((0, 40), (2, 50), (3, 90), (4, 85)):
             self.ranking_view.setColumnWidth(column, width)  # room for "学校（乡镇）"
-        for column in (5, 6):  # the category and the band, whole in either language
-            self.ranking_view.horizontalHeader().setSectionResizeMode(
-                column, QHeaderView.ResizeMode.ResizeToContents)
+        # The category and the band, whole in either language: sized to their contents once
+        # the rows are in (show_figures), not kept so (ResizeToContents measured all 354 units'
+        # cells at each layout pass: ~18,000 calls to the model at the first drawing).
         self.ranking_view.setToolTip(self.tr("Double-click a unit to open its figures."))
         self.ranking_view.doubleClicked.connect(lambda index: self.open_unit(index.row()))
         self.criteria_panel = CriteriaPanel()
@@ -199,7 +203,7 @@ class DashboardPage(ReloadingPage):
             self.status.clear()
             show_error(self, exc)
 
-        await Op(self, self.session, lambda t: t.store(load_dashboard, store, filters),
+        await Op(self, self.session, lambda t: t.store(load_dashboard, store, filters, True),
                  success=lambda result: self._loaded(filters, started, result),
                  failure=failed).run()
 
@@ -213,6 +217,11 @@ class DashboardPage(ReloadingPage):
         self.candidates = result.get("candidates")
         self.show_figures(result["stats"], result["ranking"])
         self.status.clear()
+        if result.get("to_keep"):  # drawn first, kept for the next start after
+            store_call(self, self.session, partial(keep_figures, self.session.store,
+                                                   result["to_keep"]),
+                       failure=lambda exc: log.warning("dashboard figures not kept: %r", exc)
+                       ).run()
 
     def show_figures(self, figures: dict, ranking: list[dict]) -> None:
         self.figures = figures
@@ -250,6 +259,8 @@ class DashboardPage(ReloadingPage):
         labels = self.session.reference.unit_labels()
         self.ranking_model.labels = labels
         self.ranking_model.set_rows(ranking)
+        for column in (5, 6):
+            self.ranking_view.resizeColumnToContents(column)
         self.chart.set_rows(ranking, labels)
         campaigns = {c["id"]: c["name"] for c in self.session.reference.campaigns}
         self.overdue_panel.set_data(pr.get("overdue_units", []), self.candidates, labels,

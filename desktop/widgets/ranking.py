@@ -20,6 +20,9 @@ UNDER_SAMPLE_BRUSH = QBrush(QColor("#8a8a8a"))
 LAST_BAND_BRUSH = QBrush(QColor("#b03a2e"))
 COLUMNS = 7
 CHART_UNITS = 15
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
 
 
 def pct(value: float | None) -> str:
@@ -38,11 +41,25 @@ class RankingTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[dict] = []
         self.paths: dict[str, str] = {}  # unit id → path, to tell same-named schools apart
-        self.labels: dict[str, str] = {}  # unit id → "第二小学（白泥镇）" (Reference.unit_label)
+        self._labels: dict[str, str] = {}  # unit id → "第二小学（白泥镇）" (Reference.unit_label)
+        # Each row's seven cells as shown, made at its first paint: the view sizes the category
+        # and band columns to their contents, asking every row's cells several times (~18,000
+        # calls for 354 units at the dashboard's first drawing).
+        self._shown: list[list[str] | None] = []
+
+    @property
+    def labels(self) -> dict[str, str]:
+        return self._labels
+
+    @labels.setter
+    def labels(self, labels: dict[str, str]) -> None:
+        self._labels = labels
+        self._shown = [None] * len(self.rows)
 
     def set_rows(self, rows: list[dict]) -> None:
         self.beginResetModel()
         self.rows = list(rows)
+        self._shown = [None] * len(self.rows)
         self.endResetModel()
 
     def headers(self) -> list[str]:
@@ -72,26 +89,34 @@ class RankingTableModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == _DISPLAY:
+            if not index.isValid() or not 0 <= index.row() < len(self.rows):
+                return None
+            shown = self._shown[index.row()]
+            if shown is None:
+                shown = self._shown[index.row()] = self._cells(self.rows[index.row()])
+            return shown[index.column()]
+        if role not in (_FOREGROUND, _TOOLTIP):
+            return None
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
         row = self.rows[index.row()]
-        if role == Qt.ItemDataRole.ForegroundRole and row["rank"] is None:
-            return UNDER_SAMPLE_BRUSH
-        if role == Qt.ItemDataRole.ForegroundRole and row.get("band") == "last":
-            return LAST_BAND_BRUSH
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if index.column() == 1:
-                return self.paths.get(row["unit_id"], row["unit_name"])
+        if role == _FOREGROUND:
             if row["rank"] is None:
-                return self.tr("Under the minimum sample: not ranked")
-            return None
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
+                return UNDER_SAMPLE_BRUSH
+            return LAST_BAND_BRUSH if row.get("band") == "last" else None
+        if index.column() == 1:
+            return self.paths.get(row["unit_id"], row["unit_name"])
+        if row["rank"] is None:
+            return self.tr("Under the minimum sample: not ranked")
+        return None
+
+    def _cells(self, row: dict) -> list[str]:
         rank = str(row["rank"]) if row["rank"] is not None else self.tr("unranked")
-        name = self.labels.get(row["unit_id"]) or row["unit_name"]
+        name = self._labels.get(row["unit_id"]) or row["unit_name"]
         return [rank, name, str(row["forms"]), pct(row["satisfaction_rate"]),
                 score(row["weighted_score"]), label_of(AppraisalCategory, row.get("category")),
-                self.band_text(row.get("band"))][index.column()]
+                self.band_text(row.get("band"))]
 
 
 class RankingChartView(QChartView):

@@ -86,6 +86,26 @@ def test_kept_figures_are_used_only_while_nothing_changed(store, small, worker):
     assert not filtered["cached"]
 
 
+def test_computed_figures_are_drawn_then_kept_for_the_next_start(qtbot, ready, run, session):
+    from desktop.data.dashboard import CACHE_KEY
+    from desktop.pages.dashboard import DashboardPage
+    from models.store.store import get_meta
+
+    def kept() -> bool:
+        with session.store.read() as conn:
+            return get_meta(conn, CACHE_KEY) is not None
+
+    first = DashboardPage(session)
+    qtbot.addWidget(first)
+    ready(first)
+    assert not first.from_cache  # computed: nothing was kept yet
+    run(until(kept))  # written after the figures were drawn
+    second = DashboardPage(session)
+    qtbot.addWidget(second)
+    ready(second)
+    assert second.from_cache and second.figures == first.figures
+
+
 def _chase_page(qtbot, ready, store, worker, device_role):
     from desktop.pages.dashboard import DashboardPage
     from tests.desktop.conftest import make_session
