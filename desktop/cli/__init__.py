@@ -29,7 +29,8 @@ COMMAND_MODULES = (
 # Which module registers each command. A command's run registers (and imports) only its own
 # module: building every parser imported the report, sync and security commands' modules too,
 # about a tenth of a second of `import evaluations` (docs/sync.md, "The import"). The help, a
-# usage error and anything unrecognised build them all. tests/test_cli.py checks the table.
+# usage error and anything unrecognised build them all; the window (no command) builds none.
+# tests/test_cli.py checks the table.
 COMMAND_OF = {
     **dict.fromkeys(("import", "stats", "demo-data"), "desktop.cli.data_commands"),
     "report": "desktop.cli.report_commands",
@@ -90,10 +91,21 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     parser = _Parser(prog="fieldinspect", description=messages.text("help_description"))
     add_global_options(parser)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
-    module = COMMAND_OF.get(_command_word(argv)) if argv is not None else None
-    for name in (module,) if module else COMMAND_MODULES:
+    for name in _modules_to_register(argv):
         importlib.import_module(name).register(sub)
     return parser
+
+
+def _modules_to_register(argv: list[str] | None) -> tuple[str, ...]:
+    """A command's own module; none for the window (no command word: only global options);
+    every one for the help, a usage error or an unknown word."""
+    if argv is None:
+        return COMMAND_MODULES
+    word = _command_word(argv)
+    if word is None:
+        return ()  # the window: building every command's parser cost its start ~0.3 s
+    module = COMMAND_OF.get(word)
+    return (module,) if module else COMMAND_MODULES
 
 
 def _command_word(argv: list[str]) -> str | None:
