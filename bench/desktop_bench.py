@@ -67,41 +67,40 @@ def prepared_store(data_dir: Path | None, forms: int) -> Path:
 
 
 def child_startup(data_dir: str) -> None:
-    """One cold start: open the store, build the window, wait for the dashboard's figures."""
+    """One cold start as `fieldinspect` starts the window (desktop.app.run: the passphrase
+    from FIELDINSPECT_PASSPHRASE, the warm-up imports beside the store's opening, the one
+    profile chosen without a dialog), timed until the dashboard's figures are drawn."""
     t0 = time.perf_counter()
     import asyncio
 
     from qasync import QEventLoop
 
-    from desktop.app import make_application, make_session
-    from desktop.main_window import MainWindow
-    from desktop.worker import DbWorker
-    from models.profiles import acting_profile, list_profiles
-    from models.store.store import Store
+    from desktop import app as desktop_app
 
-    app = make_application()
-    loop = QEventLoop(app)
+    os.environ["FIELDINSPECT_PASSPHRASE"] = PASSPHRASE
+    qt_app = desktop_app.make_application()
+    desktop_app.collect_on_the_gui_thread(qt_app)
+    loop = QEventLoop(qt_app)
     asyncio.set_event_loop(loop)
+    started = desktop_app.DesktopApp(qt_app, data_dir, None)
+    show_window = started.show_window
 
-    async def start():
-        worker = DbWorker()
-        store = await worker.run(Store.open, Path(data_dir), PASSPHRASE)
-        await worker.run(acting_profile, store, None)
-        profile = (await worker.run(list_profiles, store))[0]
-        session = await make_session(worker, store, profile)
-        window = MainWindow(session, "en")
-        window.show()
+    def show_and_time(geometry=None):
+        show_window(geometry)
+        asyncio.ensure_future(drawn(started.window))
+
+    async def drawn(window):
         page = window.page("dashboard")
         while not page.is_ready():
             await asyncio.sleep(0.005)
-        app.processEvents()
-        elapsed = time.perf_counter() - t0
-        rss = peak_rss_mb()
-        print(f"{elapsed} {rss} {int(page.from_cache)}")
-        worker.shutdown()
+        qt_app.processEvents()
+        print(f"{time.perf_counter() - t0} {time.process_time()} {peak_rss_mb()} "
+              f"{int(page.from_cache)}", flush=True)
+        window.close()
 
+    started.show_window = show_and_time
     with loop:
-        loop.run_until_complete(start())
+        loop.run_until_complete(started.main())
 
 
 def peak_rss_mb() -> float:
@@ -183,15 +182,15 @@ def main() -> int:
             forget_figures(data_dir)
         out = subprocess.run([sys.executable, __file__, "--child-startup", str(data_dir)],
                              capture_output=True, text=True, env=env, check=True).stdout
-        elapsed, rss, cached = out.split()[-3:]
-        starts[int(cached)].append((float(elapsed), float(rss)))
+        elapsed, cpu, rss, cached = out.split()[-4:]
+        starts[int(cached)].append((float(elapsed), float(cpu), float(rss)))
     print(f"bare PySide6 window:            {bare * 1000:7.0f} ms")
     for cached, label in ((1, "restart, figures kept"), (0, "after a change, computed")):
         if starts[cached]:
             best = min(starts[cached])
-            print(f"cold start to dashboard drawn ({label}): {best[0] * 1000:5.0f} ms  "
-                  f"(ratio {best[0] / bare:.1f}x bare; target <= 1000 ms); "
-                  f"max RSS {best[1]:.0f} MB (target <= 300 MB)")
+            print(f"cold start to dashboard drawn ({label}): {best[0] * 1000:5.0f} ms, "
+                  f"CPU {best[1] * 1000:5.0f} ms  (ratio {best[0] / bare:.1f}x bare; "
+                  f"target <= 600 ms); max RSS {best[2]:.0f} MB (target <= 300 MB)")
     for label, (shown, ms, rows) in list_times(data_dir).items():
         print(f"evaluations list, {label:<26} first rows {shown:5.0f} ms, all {rows:,} rows "
               f"counted {ms:5.0f} ms")
@@ -201,9 +200,11 @@ def main() -> int:
 def forget_figures(data_dir: Path) -> None:
     """Drop the dashboard's kept figures, as any change to the data would."""
     from desktop.data.dashboard import CACHE_KEY
+    from models.profiles import acting_profile
     from models.store.store import Store
 
     store = Store.open(data_dir, PASSPHRASE)
+    acting_profile(store, None)  # the device's one profile (made on first use), no dialog
     with store.engine.begin() as conn:
         conn.exec_driver_sql("DELETE FROM store_meta WHERE key = ?", (CACHE_KEY,))
     store.close()
