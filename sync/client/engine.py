@@ -183,7 +183,8 @@ class SyncEngine:
         be reached or refuses; what was done before stays done."""
         if self.store.wiped:
             raise DeviceRevoked("HQ has revoked this device; it no longer syncs.")
-        start = await self._db(round_start, self.store)  # one read for all the round needs
+        # One read for all the round needs, the first outbox batch with it.
+        start = await self._db(round_start, self.store, self.batch_entries, self.batch_bytes)
         if start.revoked:
             raise DeviceRevoked("HQ has revoked this device; it no longer syncs.")
         if start.reenroll:  # restored or copied: enroll again first
@@ -205,7 +206,9 @@ class SyncEngine:
                 # else on the first pull page: no request of their own (issue 18).
                 self._audit_answer = self._unremembered = None
                 riding, alone = (audit, None) if may_ride(audit) else (None, audit)
-                riding = await self._push(client, report, progress, riding)
+                # Records just queued (backfill, held back ones) come after the batch read.
+                riding = await self._push(client, report, progress, riding,
+                                          None if queued else start.batch)
                 await self._pull(client, report, progress, riding, start.cursor)
                 answer = await send_rest(client, self.store, self._db, self._audit_answer,
                                          alone)
@@ -225,13 +228,16 @@ class SyncEngine:
         return report
 
     async def _push(self, client: HqClient, report: SyncReport, progress,
-                    audit: dict | None = None) -> dict | None:
+                    audit: dict | None = None,
+                    first: tuple[list[dict], int] | None = None) -> dict | None:
         """Send the outbox in batches. The next batch is read while HQ applies the current
         one; HQ's answer to the last batch is settled in the first pull page's transaction
         (`self._unsettled`), which saves a commit per round. `audit` rides on the first
-        batch; it is returned when there was nothing to push (it rides on the pull then)."""
+        batch; it is returned when there was nothing to push (it rides on the pull then).
+        `first`: the first batch, when the round's start read it."""
         sent, total = 0, None
-        reading = self._db(read_batch, self.store, self.batch_entries, self.batch_bytes, None)
+        reading = _given(first) if first is not None else self._db(
+            read_batch, self.store, self.batch_entries, self.batch_bytes, None)
         while True:
             entries, remaining = await reading
             total = total if total is not None else remaining
@@ -410,6 +416,10 @@ def _sync_recorder(report: SyncReport, removed: int):
 
 async def _nothing() -> tuple[list, int]:
     return [], 0
+
+
+async def _given(batch: tuple[list[dict], int]) -> tuple[list[dict], int]:
+    return batch
 
 
 def _enroll_request(code: str, device_id: str, label: str,
