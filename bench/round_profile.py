@@ -12,7 +12,6 @@ worker threads: each such call runs under a profile of its own, all summed.
 """
 
 import argparse
-import asyncio
 import cProfile
 import os
 import pstats
