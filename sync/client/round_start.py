@@ -8,7 +8,7 @@ and BEGINs, ~0.1 ms of CPU each, for a round whose whole budget is a few millise
 
 from dataclasses import dataclass
 
-from models.store.identity import needs_enrollment
+from models.store.identity import NEEDS_ENROLLMENT_KEY
 from models.store.outbox import held_back
 from models.store.store import Store
 from sync.client.apply import CURSOR_KEY
@@ -35,10 +35,12 @@ def round_start(store: Store, batch_entries: int | None = None,
 
     with store.read() as conn:
         meta = dict(conn.exec_driver_sql(
-            "SELECT key, value FROM store_meta WHERE key IN (?, ?, ?, ?)",
-            ("sync_revoked", "server_url", BACKFILL_KEY, CURSOR_KEY)).all())
-        return RoundStart(
-            revoked=meta.get("sync_revoked") == "1", reenroll=needs_enrollment(conn),
+            "SELECT key, value FROM store_meta WHERE key IN (?, ?, ?, ?, ?)",
+            ("sync_revoked", "server_url", BACKFILL_KEY, CURSOR_KEY,
+             NEEDS_ENROLLMENT_KEY)).all())
+        return RoundStart(  # `reenroll`: as models.store.identity.needs_enrollment reads it
+            revoked=meta.get("sync_revoked") == "1",
+            reenroll=meta.get(NEEDS_ENROLLMENT_KEY) or "",
             server_url=meta.get("server_url") or None,
             backfill=meta.get(BACKFILL_KEY) != "1", held_back=bool(held_back(conn, ("too_large",))),
             cursor=int(meta.get(CURSOR_KEY) or 0), audit=audit.head_report(conn),
