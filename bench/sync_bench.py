@@ -16,7 +16,8 @@ one row with its commit) measured in the same run.
 
     .venv/bin/python bench/sync_bench.py [--pg postgresql+psycopg://...] [--records 100000]
         [--forms 26300] [--devices 50] [--seconds 20]
-        [--only pull,push,round,many,capacity,import]
+        [--only pull,push,round,ab,many,capacity,import] [--rounds 50]
+(`round` prints both one-record figures; `ab` only the A-then-B one, the issue's.)
 """
 
 import argparse
@@ -286,6 +287,7 @@ def main() -> None:
     parser.add_argument("--devices", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--only", default="pull,push,round,many,capacity,import")
+    parser.add_argument("--rounds", type=int, default=50, help="one-record rounds timed")
     args = parser.parse_args()
     only = set(args.only.split(","))
     print(f"cores: {os.cpu_count()}, load average: {os.getloadavg()[0]:.2f}")
@@ -299,8 +301,9 @@ def main() -> None:
         if "push" in only:
             bench_push(tmp, args.forms, args.pg)
         if "round" in only:
-            bench_round(tmp)
-            bench_a_to_b(tmp, args.records)
+            bench_round(tmp, args.rounds)
+        if only & {"round", "ab"}:
+            bench_a_to_b(tmp, args.records, args.rounds)
         if "many" in only:
             bench_many(tmp, args.pg, args.devices, args.seconds)
         if "capacity" in only:

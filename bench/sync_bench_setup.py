@@ -95,14 +95,18 @@ class Server:
 
 
 class BenchDevice:
+    """A device as its window runs it: every round on the device's one event loop, with the
+    engine keeping its HQ client between rounds (desktop/session.py)."""
+
     def __init__(self, store: Store, engine: SyncEngine):
         self.store, self.engine = store, engine
+        self.loop = asyncio.new_event_loop()
 
     def write(self, profile: str = "bench"):
         return self.store.write(profile)
 
     def sync(self):
-        return asyncio.run(self.engine.sync())
+        return self.loop.run_until_complete(self.engine.sync())
 
     async def push_only(self):
         from sync.client.engine import SyncReport
@@ -126,7 +130,7 @@ def code_for(db_url: str, role: str, **kw) -> str:
 def enroll(server: Server, data_dir: Path, role: str, code: str | None = None) -> BenchDevice:
     code = code or code_for(server.db_url, role)
     store = Store.open(data_dir, PASSPHRASE)
-    engine = SyncEngine(store)
+    engine = SyncEngine(store, keep_connection=True)
     asyncio.run(engine.enroll(server.url, code, data_dir.name))
     return BenchDevice(store, engine)
 

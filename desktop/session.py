@@ -33,10 +33,12 @@ class Session:
         if self._sync_engine is None:
             from sync.client.engine import SyncEngine
 
-            # Its store work runs on the window's database lane, the store's one thread.
+            # Its store work runs on the window's database lane, the store's one thread; its
+            # rounds run on the window's one loop, so it keeps its HQ client between them.
             self._sync_engine = SyncEngine(self.store, transport=self.sync_transport,
                                            retry=self.sync_retry,
-                                           db_executor=self.worker.executor)
+                                           db_executor=self.worker.executor,
+                                           keep_connection=True)
         return self._sync_engine
 
     def close_sync(self) -> None:

@@ -18,13 +18,15 @@ from models.clerk_stats import keep_verified_batches
 from models.enums import DeviceRole
 from models.security.audit import record_pulled_versions
 from models.store.database import write_transaction
-from models.store.store import Store, get_meta, set_meta
+from models.store.store import Store, get_meta
 from models.tables import SYNCED_TABLES
 from models.tally_bulk import counted, write_counted
 from sync.client.outbox import acked_seq, settle_in
 from sync.protocol import PulledPage, PushResult
 
 CURSOR_KEY = "sync_cursor"
+_SET_META = ("INSERT INTO store_meta (key, value) VALUES (?, ?) "
+             "ON CONFLICT(key) DO UPDATE SET value = excluded.value")  # models.store.set_meta's
 _LOCAL_COLUMNS = {name: [c.name for c in m.__table__.columns]
                   for name, m in SYNCED_TABLES.items()}
 
@@ -59,9 +61,9 @@ def apply_page(store: Store, page: PulledPage, extra_meta: dict[str, str] | None
         keep_conflicts(conn, page.conflicts)
         if not page.more and counted(conn):  # the pull has every page: keep what it brought
             keep_verified_batches(conn)
-        set_meta(conn, CURSOR_KEY, str(page.cursor))
-        for key, value in (extra_meta or {}).items():
-            set_meta(conn, key, value)
+        # The cursor and what rides along in one statement (one each: ~0.1 ms apiece)
+        conn.exec_driver_sql(_SET_META, [(CURSOR_KEY, str(page.cursor)),
+                                         *(extra_meta or {}).items()])
         if finish is not None:
             finish(conn, count)
     return count
@@ -107,7 +109,7 @@ def kept_as_versions(conn: sa.Connection, by_table: dict[str, set[str]]
     problems (it never edits one): a problem that became confidential after it reached the
     unit arrives with the assignment text in place of its description, and no earlier version
     may keep the old text; the versions such a device kept before are dropped with it."""
-    if get_meta(conn, "device_role") != DeviceRole.UNIT or not by_table.get("problem"):
+    if not by_table.get("problem") or get_meta(conn, "device_role") != DeviceRole.UNIT:
         return by_table
     ids = sorted(by_table["problem"])
     marks = ", ".join("?" for _ in ids)

@@ -38,6 +38,7 @@ from sync.client.credentials import CredentialStore
 from sync.client.failures import DeviceRevoked, HqRefused, NotEnrolled
 from sync.client.held_back import requeue_fitting
 from sync.client.hq_client import HqClient, RetryPolicy
+from sync.client.kept_client import ClientKeeper
 from sync.client.outbox import backfill, read_batch, settle
 from sync.client.reenroll import (
     ReenrollNeeded,
@@ -96,7 +97,7 @@ class SyncEngine:
                  on_progress: Callable[[SyncProgress], None] | None = None,
                  batch_entries: int = MAX_BATCH_ENTRIES, batch_bytes: int = BATCH_BYTES,
                  page_limit: int = DEFAULT_PULL_LIMIT,
-                 db_executor: Executor | None = None):
+                 db_executor: Executor | None = None, keep_connection: bool = False):
         self.store = store
         self.transport = transport
         self.retry = retry
@@ -109,6 +110,8 @@ class SyncEngine:
         self._unsettled: PushResult | None = None  # HQ's answer to the last batch, not stored
         self._audit_answer: dict | None = None  # HQ's answer to the round's audit head report
         self._unremembered: str | None = None  # the point HQ accepted, not stored yet
+        # `keep_connection`: rounds on one long-lived loop (the window's) keep one HQ client.
+        self._clients = ClientKeeper(keep_connection)
         # The store work of a round runs on one thread: the window's database lane when it
         # gives one (so the window's reads and the sync's writes never interleave), else a
         # thread of the engine's own (the command line).
@@ -129,8 +132,14 @@ class SyncEngine:
         self._cancelled = True
 
     def close(self) -> None:
+        self._clients.drop()
         if self._owns_worker:
             self._worker.shutdown(wait=True)
+
+    async def aclose(self) -> None:
+        """Close the HQ client kept between rounds (`keep_connection`), then `close`."""
+        await self._clients.aclose()
+        self.close()
 
     async def _db(self, fn, *args):
         return await asyncio.get_running_loop().run_in_executor(self._worker, fn, *args)
@@ -146,9 +155,10 @@ class SyncEngine:
 
     def _client_for(self, enrolled_url: str) -> HqClient:
         """The client for the HQ this device enrolled with (its URL as stored), with the
-        token kept from the last round."""
-        return HqClient(enrolled_url, credential=self.credentials.load, transport=self.transport,
-                        retry=self.retry, token=self._token)
+        token kept from the last round (the client kept from it, with `keep_connection`)."""
+        return self._clients.client(enrolled_url, lambda: HqClient(
+            enrolled_url, credential=self.credentials.load, transport=self.transport,
+            retry=self.retry, token=self._token))
 
     # --- enrollment -------------------------------------------------------------------------
     async def enroll(self, server_url: str, code: str, label: str = "") -> dict:
@@ -163,6 +173,7 @@ class SyncEngine:
             granted = (await client.enroll(request)).model_dump()
         self._token = None  # a token of an identity this store gave up is never used again
         # (until this enrollment, `check_identity` stops every round before any request)
+        self._clients.drop()  # nor a client kept with one
         await self._db(self._remember_enrollment, server_url, granted)
         return granted
 
@@ -183,7 +194,8 @@ class SyncEngine:
         be reached or refuses; what was done before stays done."""
         if self.store.wiped:
             raise DeviceRevoked("HQ has revoked this device; it no longer syncs.")
-        start = await self._db(round_start, self.store)  # one read for all the round needs
+        # One read for all the round needs, the first outbox batch with it.
+        start = await self._db(round_start, self.store, self.batch_entries, self.batch_bytes)
         if start.revoked:
             raise DeviceRevoked("HQ has revoked this device; it no longer syncs.")
         if start.reenroll:  # restored or copied: enroll again first
@@ -193,6 +205,7 @@ class SyncEngine:
         self._cancelled = False
         report = SyncReport()
         client = self._client_for(start.server_url)
+        keep = False
         try:
             try:
                 audit = start.audit
@@ -205,12 +218,15 @@ class SyncEngine:
                 # else on the first pull page: no request of their own (issue 18).
                 self._audit_answer = self._unremembered = None
                 riding, alone = (audit, None) if may_ride(audit) else (None, audit)
-                riding = await self._push(client, report, progress, riding)
+                # Records just queued (backfill, held back ones) come after the batch read.
+                riding = await self._push(client, report, progress, riding,
+                                          None if queued else start.batch)
                 await self._pull(client, report, progress, riding, start.cursor)
                 answer = await send_rest(client, self.store, self._db, self._audit_answer,
                                          alone)
                 await retire_if_asked(client, self.store, self._db,
                                       (answer or {}).get("status"))
+                keep = True  # a round that failed starts the next on a fresh client
             finally:
                 await self._settle_left()
         except DeviceRevoked:
@@ -220,18 +236,21 @@ class SyncEngine:
             raise
         finally:
             self._token = client.token
-            await client.aclose()
+            await self._clients.done(client, keep)
         self._emit(progress, SyncProgress("done", 1, 1), 1.0)
         return report
 
     async def _push(self, client: HqClient, report: SyncReport, progress,
-                    audit: dict | None = None) -> dict | None:
+                    audit: dict | None = None,
+                    first: tuple[list[dict], int] | None = None) -> dict | None:
         """Send the outbox in batches. The next batch is read while HQ applies the current
         one; HQ's answer to the last batch is settled in the first pull page's transaction
         (`self._unsettled`), which saves a commit per round. `audit` rides on the first
-        batch; it is returned when there was nothing to push (it rides on the pull then)."""
+        batch; it is returned when there was nothing to push (it rides on the pull then).
+        `first`: the first batch, when the round's start read it."""
         sent, total = 0, None
-        reading = self._db(read_batch, self.store, self.batch_entries, self.batch_bytes, None)
+        reading = _given(first) if first is not None else self._db(
+            read_batch, self.store, self.batch_entries, self.batch_bytes, None)
         while True:
             entries, remaining = await reading
             total = total if total is not None else remaining
@@ -410,6 +429,10 @@ def _sync_recorder(report: SyncReport, removed: int):
 
 async def _nothing() -> tuple[list, int]:
     return [], 0
+
+
+async def _given(batch: tuple[list[dict], int]) -> tuple[list[dict], int]:
+    return batch
 
 
 def _enroll_request(code: str, device_id: str, label: str,

@@ -11,8 +11,10 @@ circulated notices all go through here (docs/sync.md).
 
 import asyncio
 import functools
+import importlib.util
 import random
 import ssl
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -49,6 +51,14 @@ from sync.protocol import (
 
 __all__ = ["DeviceRevoked", "EnrollmentExpired", "HqClient", "HqRefused", "HqUnreachable",
            "HqUntrusted", "NeedsUpdate", "RetryPolicy"]
+
+# httpcore asks `import sniffio` on every request it sends, and httpx's ASGI transport on every
+# request it serves (which event loop is this?). Without the package (anyio no longer needs it)
+# each ask is a failed import that walks sys.path: ten per sync round, ~1 ms of the device's
+# CPU (cProfile, issue 18 §2). A `None` in sys.modules makes the same ImportError instant;
+# an installed sniffio is left alone.
+if importlib.util.find_spec("sniffio") is None:
+    sys.modules.setdefault("sniffio", None)
 
 RETRYABLE_STATUS = {502, 503, 504}
 _JSON = {"Content-Type": "application/json"}

@@ -1,17 +1,18 @@
 """What a sync round needs to know before its first request, read in ONE read transaction.
 
 A round used to open a connection for each fact (revoked? to enroll again? backfilled? records
-held back? where is HQ, the cursor, the audit head): about ten checkouts and BEGINs, ~0.1 ms of
-CPU each, for a round whose whole budget is a few milliseconds (issue 18 §2).
+held back? where is HQ, the cursor, the audit head, the first outbox batch): about ten checkouts
+and BEGINs, ~0.1 ms of CPU each, for a round whose whole budget is a few milliseconds
+(issue 18 §2).
 """
 
 from dataclasses import dataclass
 
-from models.store.identity import needs_enrollment
+from models.store.identity import NEEDS_ENROLLMENT_KEY
 from models.store.outbox import held_back
 from models.store.store import Store
 from sync.client.apply import CURSOR_KEY
-from sync.client.outbox import BACKFILL_KEY
+from sync.client.outbox import BACKFILL_KEY, read_batch_in
 
 
 @dataclass(frozen=True)
@@ -23,18 +24,26 @@ class RoundStart:
     held_back: bool  # creations held back as too large, perhaps sendable now
     cursor: int
     audit: dict  # the audit head report, as the chain stands (nothing logged)
+    batch: tuple[list[dict], int] | None  # the first outbox batch and how many are queued
 
 
-def round_start(store: Store) -> RoundStart:
+def round_start(store: Store, batch_entries: int | None = None,
+                batch_bytes: int | None = None) -> RoundStart:
+    """`batch_entries`, `batch_bytes`: the bounds of the first outbox batch to read too (none
+    is read without them)."""
     from models.security import audit
 
     with store.read() as conn:
         meta = dict(conn.exec_driver_sql(
-            "SELECT key, value FROM store_meta WHERE key IN (?, ?, ?, ?)",
-            ("sync_revoked", "server_url", BACKFILL_KEY, CURSOR_KEY)).all())
-        return RoundStart(
-            revoked=meta.get("sync_revoked") == "1", reenroll=needs_enrollment(conn),
+            "SELECT key, value FROM store_meta WHERE key IN (?, ?, ?, ?, ?)",
+            ("sync_revoked", "server_url", BACKFILL_KEY, CURSOR_KEY,
+             NEEDS_ENROLLMENT_KEY)).all())
+        return RoundStart(  # `reenroll`: as models.store.identity.needs_enrollment reads it
+            revoked=meta.get("sync_revoked") == "1",
+            reenroll=meta.get(NEEDS_ENROLLMENT_KEY) or "",
             server_url=meta.get("server_url") or None,
             backfill=meta.get(BACKFILL_KEY) != "1", held_back=bool(held_back(conn, ("too_large",))),
-            cursor=int(meta.get(CURSOR_KEY) or 0), audit=audit.head_report(conn))
+            cursor=int(meta.get(CURSOR_KEY) or 0), audit=audit.head_report(conn),
+            batch=None if batch_entries is None else read_batch_in(
+                conn, batch_entries, batch_bytes or 0))
 

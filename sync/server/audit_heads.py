@@ -52,17 +52,29 @@ class RetireConfirm(BaseModel):
     last_seq: int = Field(ge=0, le=2**62)
 
 
-def _points(conn: sa.Connection, device_id: str, first: int) -> dict[int, str]:
-    a = T.audit_anchor
-    return dict(conn.execute(sa.select(a.c.seq, a.c.hash).where(
-        a.c.device_id == device_id, a.c.seq >= first)).all())
-
-
 def _newest(conn: sa.Connection, device_id: str) -> tuple[int, str] | None:
     a = T.audit_anchor
     row = conn.execute(sa.select(a.c.seq, a.c.hash).where(a.c.device_id == device_id)
                        .order_by(a.c.seq.desc()).limit(1)).first()
     return (row.seq, row.hash) if row else None
+
+
+def _standing(conn: sa.Connection, device_id: str, first: int | None
+              ) -> tuple[str | None, dict[int, str]]:
+    """(the device's status, HQ's points of its chain from `first` on, and the newest point
+    whatever its seq) in ONE statement on the driver: a report rides on every round, and
+    three SQLAlchemy statements cost ~1 ms of HQ's CPU per round (issue 18 §2)."""
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    anchor, device = T.audit_anchor.name, T.device.name
+    points = (f"SELECT NULL, seq, hash FROM {anchor} WHERE device_id = {mark} AND seq >= "
+              f"{mark} UNION ALL " if first is not None else "")
+    rows = conn.exec_driver_sql(
+        f"SELECT status, NULL, NULL FROM {device} WHERE id = {mark} UNION ALL {points}"
+        f"SELECT NULL, seq, hash FROM (SELECT seq, hash FROM {anchor} WHERE device_id = "
+        f"{mark} ORDER BY seq DESC LIMIT 1) AS newest",
+        (device_id, *((device_id, first) if first is not None else ()), device_id)).all()
+    status = next((r[0] for r in rows if r[1] is None), None)
+    return status, {int(r[1]): r[2] for r in rows if r[1] is not None}
 
 
 class _Alarm(Exception):
@@ -77,10 +89,10 @@ class _Alarm(Exception):
                              "text": self.text}).decode()
 
 
-def _check(conn: sa.Connection, device_id: str, held: tuple[int, str],
+def _check(points: dict[int, str], held: tuple[int, str],
            report: AuditHeadReport) -> tuple[tuple[int, str], bool]:
     """(the point the report's entries lead to, whether HQ stores it anew), checked against
-    HQ's own points; _Alarm when the report does not hold."""
+    HQ's own points (from the report's anchor on); _Alarm when the report does not hold."""
     if report.seq < held[0]:
         raise _Alarm("audit_truncated", f"the audit log now ends at entry {report.seq}; HQ "
                      f"holds entry {held[0]}", seq=report.seq, held=held[0])
@@ -88,7 +100,6 @@ def _check(conn: sa.Connection, device_id: str, held: tuple[int, str],
         raise _Alarm("audit_unvouched", f"the device did not vouch for entry {held[0]}, which "
                      "HQ holds", held=held[0])
     start = report.anchor.seq
-    points = _points(conn, device_id, start)
     if start not in points:
         raise _Alarm("audit_unknown_anchor", f"the device started from entry {start}, which HQ "
                      "never accepted", seq=start)
@@ -126,12 +137,12 @@ def accept_head(db: ServerDB, who: DeviceIdentity | Bearer, report: AuditHeadRep
 def accept_in(conn: sa.Connection, who: DeviceIdentity, report: AuditHeadReport) -> dict:
     """`accept_head` inside a writing transaction the caller holds: a push's or a pull's, on
     which the report rode (one commit at HQ per round)."""
-    status = conn.execute(sa.select(T.device.c.status)
-                          .where(T.device.c.id == who.id)).scalar()
-    held = _newest(conn, who.id)
+    status, points = _standing(conn, who.id,
+                               report.anchor.seq if report.anchor is not None else None)
+    held = max(points.items()) if points else None
     try:
         point, new = ((report.seq, report.hash), True) if held is None else \
-            _check(conn, who.id, held, report)
+            _check(points, held, report)
     except _Alarm as alarm:
         set_meta(conn, f"audit_alarm:{who.id}", alarm.stored())
         log.warning("audit chain of device %s (%s): %s", who.id, who.label, alarm.text)

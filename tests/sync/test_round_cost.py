@@ -9,8 +9,11 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy import event
 
+from models.errors import SyncError
 from models.records import Evaluation
-from tests.sync.helpers import form, seed_reference
+from sync.client import engine as engine_module
+from sync.client.engine import SyncEngine
+from tests.sync.helpers import FAST_RETRY, form, run, seed_reference
 
 
 class Commits:
@@ -77,3 +80,50 @@ def test_a_one_record_round_is_one_push_one_pull_and_one_commit_each_side(hq, ro
     assert report.pulled == 1 and fid in b.rows("evaluation")
     assert _requests(b) == ["POST /v1/pull"]
     assert (at_b.take(), at_hq.take()) == (1, 1)
+
+
+def test_the_windows_rounds_share_one_hq_client_and_a_failed_round_lets_it_go(hq, monkeypatch):
+    """The window runs every round on its one loop and its engine keeps the HQ client (and
+    so the connection) from one round to the next; a round that failed starts the next on a
+    fresh client, and a round on another loop (a command's `asyncio.run`) makes its own."""
+    made = []
+
+    class Counted(engine_module.HqClient):
+        def __init__(self, *args, **kw):
+            super().__init__(*args, **kw)
+            made.append(self)
+
+    a = hq.device("office", name="a")
+    ids = seed_reference(a)
+    monkeypatch.setattr(engine_module, "HqClient", Counted)
+    window = SyncEngine(a.store, transport=a.transport, retry=FAST_RETRY, keep_connection=True)
+
+    async def rounds():
+        await window.sync()
+        for i in range(3):
+            with a.write() as w:
+                w.create(Evaluation, form(ids, f"K{i}"))
+            assert (await window.sync()).pushed == 1
+        assert len(made) == 1
+        a.transport.down = True
+        with pytest.raises(SyncError):
+            await window.sync()
+        a.transport.down = False
+        with a.write() as w:
+            w.create(Evaluation, form(ids, "K3"))
+        assert (await window.sync()).pushed == 1
+        await window.aclose()
+
+    run(rounds())
+    assert len(made) == 2 and all(c._http.is_closed for c in made)
+    assert {f"K{i}" for i in range(4)} <= {r["form_no"] for r in hq.rows("evaluation").values()}
+
+    command = SyncEngine(a.store, transport=a.transport, retry=FAST_RETRY, keep_connection=True)
+    try:
+        with a.write() as w:
+            w.create(Evaluation, form(ids, "K4"))
+        assert run(command.sync()).pushed == 1
+        assert run(command.sync()).pushed == 0  # another loop: a client of its own, working
+        assert len(made) == 4
+    finally:
+        command.close()
