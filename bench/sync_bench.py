@@ -265,8 +265,9 @@ def bench_capacity(tmp: Path, pg_url: str | None, devices: int, seconds: float) 
 
 def bench_import(tmp: Path) -> float:
     """`import evaluations` of the import bench's forms, the whole command; returns seconds."""
-    from bench.import_bench import FORMS, cli, raw_insert_seconds, write_files
+    from bench.import_bench import FORMS, cli, compile_sources, raw_insert_seconds, write_files
 
+    compile_sources()
     folder = tmp / "import"
     folder.mkdir()
     units_csv, forms_csv = write_files(folder)

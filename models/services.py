@@ -16,6 +16,7 @@ from models.campaigns import open_campaign_id
 from models.confidential import FLAG, judge_source, row_lookup, sources_of
 from models.enums import EvaluationSource, Level, OpinionSource, ProblemStatus
 from models.errors import DuplicateFormNumberError, Problem, ValidationError
+from models.form_opinion import opinion_from_form
 from models.ledger_numbers import next_ledger_no
 from models.records import (
     Evaluation,
@@ -236,14 +237,6 @@ def save_evaluation(w: WriteSession, row: dict[str, Any]) -> str:
     if (row.get("suggestion") or "").strip():
         w.create(Opinion, opinion_from_form(row, evaluation_id))
     return evaluation_id
-
-
-def opinion_from_form(row: dict[str, Any], evaluation_id: str) -> dict[str, Any]:
-    return {
-        "text": row["suggestion"].strip(), "unit_id": row["unit_id"],
-        "campaign_id": row["campaign_id"], "source": OpinionSource.FORM,
-        "source_id": evaluation_id, "received_on": row["evaluated_on"],
-    }
 
 
 def follow_suggestion(w: WriteSession, evaluation_id: str) -> None:

@@ -3,9 +3,10 @@ whether parents or patients may rate a unit (a class under a school, a ward unde
 
 import sqlalchemy as sa
 
-from models.reference import Unit
-
-_U = Unit.__table__
+# The unit table's columns read here, without its SQLModel class (models.reference.Unit):
+# `import evaluations` checks each form's group against its unit without loading the classes.
+_U = sa.table("unit", sa.column("id"), sa.column("kind"), sa.column("parent_id"),
+              sa.column("deleted_at"))
 
 
 def kinds_up_all(conn: sa.Connection) -> dict[str, frozenset[str]]:

@@ -1,5 +1,6 @@
 """The layers: models and sync never load Qt; headless commands start without it."""
 
+import json
 import os
 import subprocess
 import sys
@@ -62,3 +63,30 @@ def test_a_command_loads_only_what_it_needs(tmp_path):
     loaded = {m.split(".")[0] for m in mods} | {m.rsplit(".", 1)[0] for m in mods}
     assert not loaded & {"reports", "fastapi", "httpx", "openpyxl", "python_calamine",
                          "sync.client", "sync.server", "desktop.cli.report_commands"}
+
+
+def test_import_evaluations_writes_without_the_table_classes(tmp_path):
+    """`import evaluations` reads, checks and writes forms (with a suggestion's opinion and a
+    new campaign) without SQLModel, pydantic, the ORM or the table classes: a third of the
+    command's start-up (docs/imports.md)."""
+    units, forms = tmp_path / "units.csv", tmp_path / "forms.csv"
+    units.write_text("name,kind,parent\n白泥镇,township,\n", encoding="utf-8")
+    forms.write_text("form_no,campaign,group,unit,level,reason,suggestion,date\n"
+                     "000001,2026年评议,citizen,白泥镇,satisfied,,多修路,2026-03-02\n"
+                     "000002,2026年评议,citizen,白泥镇,dissatisfied,态度差,,2026-03-03\n",
+                     encoding="utf-8")
+    base = ["--data-dir", str(tmp_path / "dev"), "import"]
+    env = {**os.environ, "FIELDINSPECT_PASSPHRASE": "pw"}
+    subprocess.run([sys.executable, "-m", "desktop.cli", *base, "units", str(units)],
+                   check=True, env=env, capture_output=True)
+    code = ("from desktop.cli import main\n"
+            f"assert main({[*base, 'evaluations', str(forms)]!r}) == 0\n")
+    mods = _modules_after(code)
+    assert not mods & {"sqlmodel", "pydantic", "sqlalchemy.orm", "models.records",
+                       "models.reference", "models.services"}
+    stats = subprocess.run([sys.executable, "-m", "desktop.cli", "--data-dir",
+                            str(tmp_path / "dev"), "stats", "--json"],
+                           check=True, env=env, capture_output=True, text=True).stdout
+    figures = json.loads(stats)
+    assert figures["evaluations"]["total"] == 2
+    assert figures["opinions"]["total"] == 1

@@ -19,7 +19,7 @@ from models.enums import EvaluationSource, parse_enum
 from models.errors import AppError, ParseError, Problem, ValidationError
 from models.messages import english
 from models.output_folder import writing_file
-from models.reference import Unit
+from models.store.bulk_tables import BulkTable
 
 # progress(phase, done, total), phase "reading" or "writing"; it may raise ImportCancelled,
 # which rolls the one import transaction back.
@@ -108,10 +108,12 @@ def write_rejects(path: Path, headers: list[str], report: ImportReport) -> None:
 
 def column_limits(fields: dict[str, tuple], lookups: tuple[str, ...]) -> dict[str, int]:
     """{column: most characters} for an importer's columns: `fields` maps a column to the
-    (model, field) it fills; `lookups` are columns parsed or looked up (a unit, a level)."""
+    (model or its BulkTable, field) it fills; `lookups` are columns parsed or looked up (a
+    unit, a level)."""
     limits = dict.fromkeys(lookups, rules.LOOKUP_CHARS)
     for column, (model, name) in fields.items():
-        limits[column] = rules.text_limits(model)[name]
+        held = model.limits if isinstance(model, BulkTable) else rules.text_limits(model)
+        limits[column] = held[name]
     return limits
 
 
@@ -136,11 +138,17 @@ def long_cells(values: dict[str, str], limits: dict[str, int]) -> tuple[list[Pro
     return long, {k: ("" if k in cut else v) for k, v in values.items()}
 
 
+# The unit table's columns read here, without its SQLModel class (models.reference.Unit),
+# which `import evaluations` never loads (models/store/bulk_tables.py).
+_UNIT = sa.table("unit", sa.column("id"), sa.column("name"), sa.column("parent_id"),
+                 sa.column("deleted_at"))
+
+
 class UnitIndex:
     """Find a unit by its name or by a path of names (`白泥镇/第一小学`), as typed in a file."""
 
     def __init__(self, conn: sa.Connection):
-        t = Unit.__table__
+        t = _UNIT
         rows = conn.execute(
             sa.select(t.c.id, t.c.name, t.c.parent_id).where(t.c.deleted_at.is_(None))
         ).all()

@@ -10,8 +10,10 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from models import rules
+from models.coltypes import UTCDateTime
 from models.enums import Criterion, EvaluationSource, Level, RespondentGroup, parse_enum
 from models.errors import ParseError, Problem
+from models.form_opinion import opinion_from_form
 from models.ids import natural_id, new_id
 from models.imports.common import (
     ImportReport,
@@ -25,9 +27,7 @@ from models.imports.common import (
     tick,
 )
 from models.imports.reading import read_table
-from models.records import Evaluation, Opinion
-from models.reference import Campaign
-from models.services import opinion_from_form
+from models.store.bulk_tables import CAMPAIGN, EVALUATION, OPINION
 from models.timeutil import parse_date
 from models.unit_lineage import kinds_up_all
 
@@ -47,8 +47,8 @@ def parse_form_date(text: str) -> date:
     return parse_date(text)
 CRITERIA = tuple(c.value for c in Criterion)
 LIMITS = column_limits(
-    {"form_no": (Evaluation, "form_no"), "campaign": (Campaign, "name"),
-     "reason": (Evaluation, "reason"), "suggestion": (Evaluation, "suggestion")},
+    {"form_no": (EVALUATION, "form_no"), "campaign": (CAMPAIGN, "name"),
+     "reason": (EVALUATION, "reason"), "suggestion": (EVALUATION, "suggestion")},
     ("group", "unit", "level", "date", *CRITERIA))
 
 
@@ -114,8 +114,15 @@ def _check_groups(parsed, kinds: dict[str, frozenset[str]]) -> None:
             errors += rules.group_fit_problems(row["group"], kinds.get(row["unit_id"], ()))
 
 
+# The columns read here, without the table classes (models/store/bulk_tables.py).
+_FORMS = sa.table("evaluation", sa.column("campaign_id"), sa.column("form_no"),
+                  sa.column("created_at", UTCDateTime), sa.column("created_by"),
+                  sa.column("deleted_at", UTCDateTime), sa.column("voided", sa.Boolean))
+_CAMPAIGNS = sa.table("campaign", sa.column("id"))
+
+
 def _existing_numbers(conn: sa.Connection, campaign_ids: set[str]) -> dict:
-    t = Evaluation.__table__
+    t = _FORMS
     rows = conn.execute(
         sa.select(t.c.campaign_id, t.c.form_no, t.c.created_at, t.c.created_by).where(
             t.c.campaign_id.in_(campaign_ids), t.c.form_no.is_not(None),
@@ -148,7 +155,7 @@ def _campaigns_to_create(conn, parsed) -> list[dict]:
         names[row["campaign_id"]] = row["campaign"]
         if isinstance(row["evaluated_on"], date):
             years[row["campaign_id"]].add(row["evaluated_on"].year)
-    t = Campaign.__table__
+    t = _CAMPAIGNS
     known = set(conn.execute(sa.select(t.c.id).where(t.c.id.in_(names))).scalars())
     return [{"id": cid, "name": names[cid], "year": min(years[cid] or {date.today().year})}
             for cid in names if cid not in known]
@@ -208,7 +215,7 @@ def _write(store, profile: str, good: list[dict], campaigns: list[dict],
             opinions.append(opinion_from_form(row, row["id"]))
     with store.write(profile) as w:
         for campaign in campaigns:
-            w.create(Campaign, campaign)
-        create_chunked(w, Evaluation, forms, progress)
+            w.create(CAMPAIGN, campaign)
+        create_chunked(w, EVALUATION, forms, progress)
         if opinions:
-            w.create_many(Opinion, opinions)
+            w.create_many(OPINION, opinions)

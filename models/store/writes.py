@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cache
 from itertools import repeat
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
@@ -25,6 +26,7 @@ from models import rules
 from models.coltypes import META_COLUMNS, UTCDateTime, sqlite_timestamp
 from models.errors import NotFoundError, ValidationError
 from models.ids import new_id
+from models.store.bulk_tables import BOOL, DATE, JSON, TIMESTAMP, BulkTable
 from models.tally_bulk import write_counted
 from models.timeutil import utcnow
 
@@ -73,23 +75,45 @@ class _TimestampText:
         return self.text
 
 
-def _driver_converter(column: sa.Column) -> Callable[[Any], Any] | None:
+def _column_kind(column: sa.Column) -> str | None:
     """How a Python value goes to the SQLite driver for this column (bulk path); None when the
     driver takes it as it is (text, numbers, and our StrEnums, which are str)."""
     col_type = column.type
     if isinstance(col_type, UTCDateTime):
-        return _TimestampText()
+        return TIMESTAMP
     if isinstance(col_type, sa.Date):
-        return lambda v: v.isoformat() if isinstance(v, dt.date) else v
+        return DATE
     if isinstance(col_type, sa.JSON):
-        return lambda v: None if v is None else orjson.dumps(v).decode()
+        return JSON
     if isinstance(col_type, sa.Boolean):
-        return lambda v: None if v is None else int(bool(v))
+        return BOOL
     return None
 
 
-def _defaults(model: type[SQLModel]) -> tuple[dict[str, Any], dict[str, Callable[[], Any]]]:
-    """(plain defaults, default factories) of the fields a caller may leave out."""
+def _json_text(value: Any) -> Any:
+    return None if value is None else orjson.dumps(value).decode()
+
+
+def _date_text(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _bool_int(value: Any) -> Any:
+    return None if value is None else int(bool(value))
+
+
+def _converter(kind: str) -> Callable[[Any], Any]:
+    """A fresh converter of a column kind (a timestamp's remembers the last value it made)."""
+    if kind == TIMESTAMP:
+        return _TimestampText()
+    return {DATE: _date_text, JSON: _json_text, BOOL: _bool_int}[kind]
+
+
+@cache
+def bulk_table(model: type[SQLModel]) -> BulkTable:
+    """What `create_many` needs of a SQLModel table class (models/store/bulk_tables.py)."""
+    table: sa.Table = model.__table__
+    kinds = {c.name: kind for c in table.columns if (kind := _column_kind(c)) is not None}
     static, factories = {}, {}
     for name, info in model.model_fields.items():
         if name in META_COLUMNS:
@@ -99,7 +123,8 @@ def _defaults(model: type[SQLModel]) -> tuple[dict[str, Any], dict[str, Callable
         elif not info.is_required():
             # A plain str, not the StrEnum: the driver adapts a str subclass value by value.
             static[name] = info.default.value if isinstance(info.default, Enum) else info.default
-    return static, factories
+    return BulkTable(str(table.name), tuple(c.name for c in table.columns), kinds, static,
+                     factories, dict(rules.text_limits(model)))
 
 
 @dataclass
@@ -115,18 +140,16 @@ class WriteSession:
     def create(self, model: type[SQLModel], values: dict[str, Any]) -> str:
         return self.create_many(model, [values])[0]
 
-    def create_many(self, model: type[SQLModel], rows: Iterable[dict[str, Any]]) -> list[str]:
-        """Insert rows with one driver-level executemany (the import path's speed)."""
-        table: sa.Table = model.__table__
-        # SQLAlchemy's quoted_name is a str subclass the driver adapts slowly, row by row.
-        table_name = str(table.name)
-        names = [c.name for c in table.columns]
-        converters = [(i, conv) for i, c in enumerate(table.columns)
-                      if (conv := _driver_converter(c)) is not None]
-        static, factories = _defaults(model)
-        limits = rules.text_limits(model)
-        sized = [(i, n, limits[n]) for i, n in enumerate(names)
-                 if n in limits and n not in META_COLUMNS]
+    def create_many(self, model: type[SQLModel] | BulkTable,
+                    rows: Iterable[dict[str, Any]]) -> list[str]:
+        """Insert rows with one driver-level executemany (the import path's speed). `model`: a
+        SQLModel table class, or its `BulkTable` (models/store/bulk_tables.py)."""
+        spec = model if isinstance(model, BulkTable) else bulk_table(model)
+        table_name, names = spec.name, list(spec.columns)
+        converters = {i: _converter(spec.kinds[n]) for i, n in enumerate(names)
+                      if n in spec.kinds}
+        sized = [(i, n, spec.limits[n]) for i, n in enumerate(names)
+                 if n in spec.limits and n not in META_COLUMNS]
         now = utcnow()
         stamp = {
             "created_at": now, "updated_at": now, "created_device": self.device_id,
@@ -134,7 +157,7 @@ class WriteSession:
             "updated_by": self.profile, "deleted_at": None, "server_version": None,
         }
         rows = rows if isinstance(rows, list) else list(rows)
-        params = _row_tuples(names, rows, static, factories, stamp, dict(converters))
+        params = _row_tuples(names, rows, spec.static, spec.factories, stamp, converters)
         ids = [p[0] for p in params] if names[0] == "id" else [
             p[names.index("id")] for p in params]
         self.changes.extend(Change(table_name, row_id, "insert", {}, row=stored)
@@ -143,7 +166,7 @@ class WriteSession:
         self.columns[table_name] = names
         placeholders = ", ".join("?" for _ in names)
         columns = ", ".join(f'"{n}"' for n in names)
-        sql = f'INSERT INTO "{table.name}" ({columns}) VALUES ({placeholders})'
+        sql = f'INSERT INTO "{table_name}" ({columns}) VALUES ({placeholders})'
         if len(params) == 1:
             self.conn.exec_driver_sql(sql, params[0])
         elif params and table_name == "evaluation":  # counts merged per batch (0024)
