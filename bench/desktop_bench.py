@@ -172,6 +172,9 @@ def main() -> int:
         child_startup(args.child_startup)
         return 0
     data_dir = prepared_store(Path(args.store) if args.store else None, args.forms)
+    from bench.import_bench import compile_sources
+
+    compile_sources()  # the project's bytecode, as an installed program has it
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     bare = min(float(subprocess.run([sys.executable, "-c", BARE], capture_output=True,
                                     text=True, env=env, check=True).stdout)
