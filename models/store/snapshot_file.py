@@ -3,9 +3,9 @@ and swapped in whole on the device.
 
 Why a file and not rows: re-inserting 100,000 rows into an encrypted store costs more than a
 second on the device (every row through SQLCipher, every index page touched twice); HQ writes
-the rows into a file of the device's own schema once per scope, and the device only re-keys it
-(every page rewritten once, sequentially) and renames it over its store. docs/sync.md has the
-figures.
+the rows into a file of the device's own schema once per scope, and the device only encrypts
+its pages under its own key as it writes them (`models.store.sqlcipher_pages`) and renames it
+over its store. docs/sync.md has the figures.
 
 `new_store_file` writes such a file: the schema at this app's HEAD (tables and triggers made
 first, so the tallies and the batch figures come out as a device's own writes make them;
@@ -144,11 +144,12 @@ def new_store_file(path: Path, key: bytes) -> Iterator[sa.Connection]:
 
 def swap_in(store, new_file: Path, file_key: bytes,
             fill: Callable[[sa.Connection], None] | None = None) -> bool:
-    """Make `new_file` (from `new_store_file`, under `file_key`) the database of `store`:
-    re-keyed to the store's key, the store's local rows copied in, `fill(conn)` run in the
-    same transaction (its unqualified names are the new file's), then renamed over the store
-    file. False, and the file deleted, when the swap is refused (see the module's docstring).
-    The store's engine is disposed first; its next connection opens the new file."""
+    """Make `new_file` (from `new_store_file` or `sqlcipher_pages`, under `file_key`) the
+    database of `store`: re-keyed to the store's key unless already under it, the store's
+    local rows copied in, `fill(conn)` run in the same transaction (its unqualified names are
+    the new file's), then renamed over the store file. False, and the file deleted, when the
+    swap is refused (see the module's docstring). The store's engine is disposed first; its
+    next connection opens the new file."""
     store.changes.close()
     store.engine.dispose()
     target = store.data_dir / DB_FILE
@@ -161,7 +162,8 @@ def swap_in(store, new_file: Path, file_key: bytes,
             # meanwhile waits for the swap instead of making it refused.
             if not _hold_old(raw, target, store.data_key):
                 return False
-            raw.execute(f"PRAGMA rekey = {_key_sql(store.data_key)}")
+            if file_key != store.data_key:  # a snapshot's image comes under the store's key
+                raw.execute(f"PRAGMA rekey = {_key_sql(store.data_key)}")
             if raw.execute("SELECT version_num FROM alembic_version").fetchone() != (HEAD,):
                 return False
             raw.execute("BEGIN EXCLUSIVE")
