@@ -4,13 +4,12 @@ of the device's own schema, and the cursor to go on from (issue 18 §1).
 The rows are chosen, shaped and recorded in `sync_device_row` by the pull's own code
 (`pull.every_row`): a snapshot holds exactly what row-by-row pulls from zero would give, and a
 row that later leaves the device's scope is removed at its next pull as if pulled. They are
-written by the device's own apply code (`sync.client.apply.upsert_rows`) into a new file of the
-device schema (`models.store.snapshot_file.new_store_file`) under a random key of its own, so
-the counts and batch figures come out as a device's pull makes them. That file's pages are then
-decrypted in memory (`models.store.sqlcipher_pages.decrypt_image`), compressed (zlib, about a
-tenth) and sealed; the file goes. The device encrypts each page under its own key as it writes
-its new store: HQ never knows a key the device's store is under, and the answer is a tenth of
-the file. docs/sync.md says why a file and not a row stream, and why pages and not a re-key,
+written by the device's own apply code (`sync.client.apply.upsert_rows`) into a new database
+of the device schema built in memory (`models.store.snapshot_file.new_store_image`: never on
+disk, and no page encrypted only to be decrypted again), so the counts and batch figures come
+out as a device's pull makes them. Its bytes are compressed (zlib, about a tenth) and sealed.
+The device encrypts each page under its own key as it writes its new store: HQ never knows a
+key the device's store is under, and the answer is a tenth of the store. docs/sync.md says why a file and not a row stream, and why pages and not a re-key,
 with figures.
 
 The answer is `FIS1`, the length of a JSON header (4 bytes, big-endian), the header (`cursor`,
@@ -31,7 +30,6 @@ revoked.
 
 import contextlib
 import hashlib
-import secrets
 import struct
 import zlib
 from collections.abc import AsyncIterator
@@ -42,8 +40,8 @@ import sqlalchemy as sa
 from models.errors import NotFoundError
 from models.security.attachment_store import BlobCorruptError, BlobStore, derive_subkey
 from models.store.schema import HEAD
-from models.store.snapshot_file import new_store_file
-from models.store.sqlcipher_pages import IMAGE_FORM, decrypt_image
+from models.store.snapshot_file import new_store_image
+from models.store.sqlcipher_pages import IMAGE_FORM
 from models.timeutil import utcnow
 from sync.client.apply import upsert_rows
 from sync.protocol import SCHEMA_VERSION
@@ -56,7 +54,6 @@ from sync.server.rows import insert_ignore
 from sync.server.scope import Scope, load_scope
 
 SNAPSHOT_DIR = "snapshots"
-BUILD_DIR = "build"  # the file under its one-time key while it is built (encrypted)
 MAGIC = b"FIS1"
 CHUNK = 1 << 20  # the body goes out in pieces of 1 MiB
 # zlib's fastest level: 62 MB of image to 5.8 MB in 0.34 s CPU at the build (level 3: 5.6 MB
@@ -98,7 +95,7 @@ def snapshot_for(db: ServerDB, device: DeviceIdentity | Bearer, revision: str, f
         key = scope_key(scope, high_water(conn))
         found = _cached(conn, db, key)
         if found is None:
-            found = _keep(conn, db, key, device, write_body(db, build_snapshot(conn, scope)))
+            found = _keep(conn, db, key, device, write_body(build_snapshot(conn, scope)))
         else:
             _record_held(conn, device.id, found[2])
     header, body, _held = found
@@ -134,26 +131,18 @@ def build_snapshot(conn: sa.Connection, scope: Scope) -> tuple[dict, list, int, 
     return tables, conflicts, top, held
 
 
-def write_body(db: ServerDB, built: tuple[dict, list, int, dict]
+def write_body(built: tuple[dict, list, int, dict]
                ) -> tuple[dict, bytes, dict[str, list[str]]]:
-    """The snapshot's body (its database image, compressed), its header and the row-filtered
-    ids. The file is built under a one-time key (never in the clear on disk), read back into
-    memory as an image and deleted."""
+    """The snapshot's body (its database image, built in memory and compressed), its header
+    and the row-filtered ids."""
     tables, conflicts, top, held = built
-    folder = db.blob_dir / SNAPSHOT_DIR / BUILD_DIR
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    path, key, rows = folder / f".{secrets.token_hex(16)}.part", secrets.token_bytes(32), 0
-    try:
-        with new_store_file(path, key) as out:
-            for name, block in tables.items():
-                rows += upsert_rows(out, name, block["columns"], block["rows"])
-        image = decrypt_image(path.read_bytes(), key)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            path.unlink()
-    body = zlib.compress(image, ZLIB_LEVEL)
+    rows = 0
+    with new_store_image() as out:
+        for name, block in tables.items():
+            rows += upsert_rows(out.conn, name, block["columns"], block["rows"])
+    body = zlib.compress(out.image, ZLIB_LEVEL)
     header = {"cursor": top, "conflicts": conflicts, "rows": rows, "size": len(body),
-              "image": len(image), "revision": HEAD, "form": IMAGE_FORM}
+              "image": len(out.image), "revision": HEAD, "form": IMAGE_FORM}
     return header, body, held
 
 
