@@ -108,15 +108,15 @@ def main() -> None:
                 SPENT.clear()
                 cpu0 = server.cpu_seconds()
                 profile = cProfile.Profile() if args.cprofile and i == args.devices - 1 else None
-                t0 = time.perf_counter()
+                t0, c0 = time.perf_counter(), time.process_time()
                 if profile:
                     profile.enable()
                 report = device.sync()
                 if profile:
                     profile.disable()
-                total = time.perf_counter() - t0
-                print(f"cached #{i}: {report.pulled:,} rows in {total:.3f} s (HQ CPU "
-                      f"{server.cpu_seconds() - cpu0:.3f} s)")
+                total, cpu = time.perf_counter() - t0, time.process_time() - c0
+                print(f"cached #{i}: {report.pulled:,} rows in {total:.3f} s (device CPU "
+                      f"{cpu:.3f} s, HQ CPU {server.cpu_seconds() - cpu0:.3f} s)")
                 for label, times in SPENT.items():
                     print(f"    {label:<24} {sum(times) * 1000:8.1f} ms  x{len(times)}")
                 if args.keep and i == 0:

@@ -133,11 +133,12 @@ def install(store: Store, header: dict, body: bytes | memoryview) -> int:
 
 def write_image(key: bytes, body: bytes | memoryview, size: int, write) -> None:
     """Inflate `body` (zlib) a piece at a time and hand its pages, encrypted under `key`, to
-    `write`; NotAnImage unless it is whole and `size` bytes long."""
-    encryptor, inflate, view = PageEncryptor(key, write), zlib.decompressobj(), memoryview(body)
+    `write`; NotAnImage unless it is whole and `size` bytes long. The next piece inflates on
+    a thread while this one is encrypted, on two lanes (zlib and HMAC let go of the GIL)."""
+    encryptor, inflate, view = PageEncryptor(key, write, lanes=2), zlib.decompressobj(), \
+        memoryview(body)
     pieces = [view[at:at + INFLATE] for at in range(0, len(view), INFLATE)]
     try:
-        # zlib lets go of the GIL: the next piece inflates while this one is encrypted
         with ThreadPoolExecutor(1, thread_name_prefix="fi-inflate") as inflating:
             pending = inflating.submit(inflate.decompress, pieces[0]) if pieces else None
             for piece in pieces[1:]:
@@ -146,7 +147,9 @@ def write_image(key: bytes, body: bytes | memoryview, size: int, write) -> None:
                 encryptor.feed(image)
             if pending is not None:
                 encryptor.feed(pending.result())
+        if not inflate.eof or inflate.unused_data or encryptor.finish() * PAGE != size:
+            raise NotAnImage("the image is not whole")
     except zlib.error as exc:
         raise NotAnImage("the image does not inflate") from exc
-    if not inflate.eof or inflate.unused_data or encryptor.finish() * PAGE != size:
-        raise NotAnImage("the image is not whole")
+    finally:
+        encryptor.close()

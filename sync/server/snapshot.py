@@ -9,8 +9,8 @@ of the device schema built in memory (`models.store.snapshot_file.new_store_imag
 disk, and no page encrypted only to be decrypted again), so the counts and batch figures come
 out as a device's pull makes them. Its bytes are compressed (zlib, about a tenth) and sealed.
 The device encrypts each page under its own key as it writes its new store: HQ never knows a
-key the device's store is under, and the answer is a tenth of the store. docs/sync.md says why a file and not a row stream, and why pages and not a re-key,
-with figures.
+key the device's store is under, and the answer is a tenth of the store. docs/sync.md says
+why a file and not a row stream, and why pages and not a re-key, with figures.
 
 The answer is `FIS1`, the length of a JSON header (4 bytes, big-endian), the header (`cursor`,
 `conflicts`, `rows`, `size`: the body's length, `image`: the database image's, `revision`,
