@@ -3,13 +3,14 @@ and swapped in whole on the device.
 
 Why a file and not rows: re-inserting 100,000 rows into an encrypted store costs more than a
 second on the device (every row through SQLCipher, every index page touched twice); HQ writes
-the rows into a file of the device's own schema once per scope, and the device only re-keys it
-(every page rewritten once, sequentially) and renames it over its store. docs/sync.md has the
-figures.
+the rows into a file of the device's own schema once per scope, and the device only encrypts
+its pages under its own key as it writes them (`models.store.sqlcipher_pages`) and renames it
+over its store. docs/sync.md has the figures.
 
-`new_store_file` writes such a file: the schema at this app's HEAD (tables and triggers made
-first, so the tallies and the batch figures come out as a device's own writes make them;
-indexes built after the rows, which is cheaper than keeping them up to date row by row).
+`new_store_image` builds such a database in memory: the schema at this app's HEAD (tables and
+triggers made first, so the tallies and the batch figures come out as a device's own writes
+make them; indexes built after the rows, which is cheaper than keeping them up to date row by
+row).
 
 `swap_in` makes such a file the store's database. The store's tables fall into three kinds
 (a test checks every table of a fresh store is named in exactly one): the synced tables, whose
@@ -28,6 +29,7 @@ import contextlib
 import functools
 import os
 import secrets
+import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -111,15 +113,50 @@ def device_schema() -> DeviceSchema:
                         seeds=tuple(seeds))
 
 
+@functools.cache
+def blank_image() -> bytes:
+    """An empty database of one page in SQLCipher's page format, in the clear: its header
+    keeps the 80 bytes a page reserves for its IV and HMAC, so a database grown from it (in
+    memory) has pages a device encrypts as they are (`sqlcipher_pages`). Made by SQLCipher
+    itself, so the header is what the store's own files have."""
+    from models.store.sqlcipher_pages import decrypt_image
+
+    with tempfile.TemporaryDirectory(prefix="fi-blank-") as folder:
+        path, key = Path(folder) / "blank.db", secrets.token_bytes(32)
+        conn = sqlcipher3.dbapi2.connect(str(path), isolation_level=None)
+        try:
+            conn.execute(f"PRAGMA key = {_key_sql(key)}")
+            conn.execute("PRAGMA user_version = 1")  # writes the first page
+        finally:
+            conn.close()
+        image = bytearray(decrypt_image(path.read_bytes(), key))
+    image[60:64] = bytes(4)  # user_version back to 0, as a new store's
+    return bytes(image)
+
+
+class StoreImage:
+    """`new_store_image`'s block writes through `conn`; `image` is the database once it ends."""
+
+    conn: sa.Connection
+    image: bytes | None = None
+
+
 @contextlib.contextmanager
-def new_store_file(path: Path, key: bytes) -> Iterator[sa.Connection]:
-    """A new file at `path` of the device schema at HEAD under `key`; the block writes its rows
-    in one transaction (as a device's pull would: `sync.client.apply.upsert_rows`); indexes
-    are built when it ends. The caller deletes the file if the block raises."""
+def new_store_image() -> Iterator[StoreImage]:
+    """A new database of the device schema at HEAD, in memory (never on disk, so never in
+    the clear there) and without encryption (no page is encrypted to be decrypted again);
+    the block writes its rows in one transaction (as a device's pull would:
+    `sync.client.apply.upsert_rows`); indexes are built when it ends, then `image` holds the
+    database's bytes. The standard library's SQLite: sqlcipher3 cannot hand a database's bytes
+    out of memory."""
     schema = device_schema()
-    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))  # owner-only
-    raw = _raw(path, key)
-    engine = _sa(raw)
+    raw = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    raw.deserialize(blank_image())
+    for pragma in ("temp_store = MEMORY", "cache_size = -131072"):
+        raw.execute(f"PRAGMA {pragma}")
+    raw.create_collation("natural", natural_compare)
+    engine = sa.create_engine("sqlite://", creator=lambda: raw, poolclass=sa.pool.StaticPool)
+    built = StoreImage()
     try:
         with engine.connect() as conn:  # before BEGIN: SQLAlchemy's first checkout rolls back
             raw.execute("BEGIN")
@@ -131,10 +168,12 @@ def new_store_file(path: Path, key: bytes) -> Iterator[sa.Connection]:
                 cols = ", ".join(f'"{c}"' for c in columns)
                 raw.executemany(f'INSERT INTO "{name}" ({cols}) VALUES '
                                 f'({", ".join("?" for _ in columns)})', rows)
-            yield conn
+            built.conn = conn
+            yield built
             raw.execute("COMMIT")
         for sql in schema.indexes:
             raw.execute(sql)
+        built.image = raw.serialize()
     finally:
         if raw.in_transaction:
             raw.execute("ROLLBACK")
@@ -144,11 +183,12 @@ def new_store_file(path: Path, key: bytes) -> Iterator[sa.Connection]:
 
 def swap_in(store, new_file: Path, file_key: bytes,
             fill: Callable[[sa.Connection], None] | None = None) -> bool:
-    """Make `new_file` (from `new_store_file`, under `file_key`) the database of `store`:
-    re-keyed to the store's key, the store's local rows copied in, `fill(conn)` run in the
-    same transaction (its unqualified names are the new file's), then renamed over the store
-    file. False, and the file deleted, when the swap is refused (see the module's docstring).
-    The store's engine is disposed first; its next connection opens the new file."""
+    """Make `new_file` (written by `sqlcipher_pages`, or SQLCipher's, under `file_key`) the
+    database of `store`: re-keyed to the store's key unless already under it, the store's
+    local rows copied in, `fill(conn)` run in the same transaction (its unqualified names are
+    the new file's), then renamed over the store file. False, and the file deleted, when the
+    swap is refused (see the module's docstring). The store's engine is disposed first; its
+    next connection opens the new file."""
     store.changes.close()
     store.engine.dispose()
     target = store.data_dir / DB_FILE
@@ -161,7 +201,8 @@ def swap_in(store, new_file: Path, file_key: bytes,
             # meanwhile waits for the swap instead of making it refused.
             if not _hold_old(raw, target, store.data_key):
                 return False
-            raw.execute(f"PRAGMA rekey = {_key_sql(store.data_key)}")
+            if file_key != store.data_key:  # a snapshot's image comes under the store's key
+                raw.execute(f"PRAGMA rekey = {_key_sql(store.data_key)}")
             if raw.execute("SELECT version_num FROM alembic_version").fetchone() != (HEAD,):
                 return False
             raw.execute("BEGIN EXCLUSIVE")

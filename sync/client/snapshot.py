@@ -6,17 +6,21 @@ table (so nothing local can be overwritten or left unpushed). HQ refuses a devic
 pushed (409 `snapshot_not_new`) or of another schema (409 `snapshot_other_schema`), and an HQ
 older than snapshots has no route (404): all mean ordinary pulls, which give the same rows.
 
-The file arrives under a one-time key (in the answer's header, over the authenticated
-connection) and is written next to the store, so it is never on disk in the clear; it is
-re-keyed to the store's key, the store's own rows are copied in with the cursor, the history
-versions and HQ's conflicts (in the transaction that ends the swap), and it is renamed over the
-store file (`models.store.snapshot_file.swap_in`). Cut at any byte or killed at any moment, the
-old store stays as it was until that rename; a half-written file is deleted by the next try.
+The file arrives as a database image, zlib-compressed, over the authenticated connection (as
+pulled rows do); it is inflated and each page encrypted under the store's own key in memory as
+it is written next to the store (`models.store.sqlcipher_pages`), so it is never on disk in the
+clear and never under a key HQ knew. The store's own rows are copied in with the cursor, the
+history versions and HQ's conflicts (in the transaction that ends the swap), and it is renamed
+over the store file (`models.store.snapshot_file.swap_in`). Cut at any byte or killed at any
+moment, the old store stays as it was until that rename; a half-written file is deleted by the
+next try. The answer is read whole (a tenth of the store: 5.8 MB for 100,000 forms).
 """
 
 import os
 import struct
+import zlib
 from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import orjson
@@ -26,6 +30,7 @@ from models.security.audit import HISTORY_TABLES, record_pulled_versions
 from models.store.database import DB_FILE
 from models.store.schema import HEAD
 from models.store.snapshot_file import swap_in
+from models.store.sqlcipher_pages import IMAGE_FORM, PAGE, NotAnImage, PageEncryptor
 from models.store.store import Store, get_meta, set_meta
 from sync.client.apply import CURSOR_KEY, keep_conflicts, kept_as_versions
 from sync.client.failures import HqRefused, HqUnreachable
@@ -36,6 +41,7 @@ MAGIC = b"FIS1"
 # What HQ answers when a snapshot is not for this device: pull row by row instead.
 NOT_OFFERED = {404, 409}
 PART_SUFFIX = ".snapshot"  # the file as it arrives, beside the store (never in the clear)
+INFLATE = 1 << 18  # the body is inflated 256 KiB at a time (about 2.5 MB of image)
 
 
 def wants_snapshot(store: Store) -> bool:
@@ -66,7 +72,8 @@ async def take_snapshot(client: HqClient, store: Store,
     """Fetch and install the snapshot; how many rows it held (0 when HQ offers none or the
     store could not take it: the ordinary pulls then bring the same rows)."""
     try:
-        response = await client.call("GET", SNAPSHOT_PATH, params={"revision": HEAD})
+        response = await client.call("GET", SNAPSHOT_PATH,
+                                     params={"revision": HEAD, "form": IMAGE_FORM})
     except HqRefused as exc:
         if exc.status in NOT_OFFERED:
             return 0
@@ -75,7 +82,10 @@ async def take_snapshot(client: HqClient, store: Store,
         header, at = read_header(response.content)
     except ValueError as exc:  # cut short: the round fails as a cut pull does; asked again next
         raise HqUnreachable(client.url) from exc
-    return await on_db(install, store, header, memoryview(response.content)[at:])
+    try:
+        return await on_db(install, store, header, memoryview(response.content)[at:])
+    except NotAnImage as exc:  # damaged on the way: asked again next round, as a cut answer
+        raise HqUnreachable(client.url) from exc
 
 
 def read_header(body: bytes) -> tuple[dict, int]:
@@ -91,16 +101,23 @@ def read_header(body: bytes) -> tuple[dict, int]:
     return header, 8 + length
 
 
-def install(store: Store, header: dict, file: bytes | memoryview) -> int:
-    """Write the file beside the store and swap it in with the store's own rows, the cursor,
-    the versions and the conflicts; 0 if the store took rows of its own meanwhile (or is
-    held elsewhere): then the ordinary pulls bring the same rows."""
-    if header.get("revision") != HEAD or not wants_snapshot(store):
+def install(store: Store, header: dict, body: bytes | memoryview) -> int:
+    """Write the image beside the store, each page encrypted under the store's key, and swap
+    it in with the store's own rows, the cursor, the versions and the conflicts; 0 if the
+    store took rows of its own meanwhile (or is held elsewhere): then the ordinary pulls bring
+    the same rows. NotAnImage if the body is not a whole image (the file is deleted)."""
+    if header.get("revision") != HEAD or header.get("form") != IMAGE_FORM \
+            or not wants_snapshot(store):
         return 0
     path = part_path(store)
     path.unlink(missing_ok=True)  # a try cut or killed earlier
-    with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as out:
-        out.write(file)  # encrypted under the snapshot's key: never in the clear
+    try:
+        with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600),
+                       "wb") as out:
+            write_image(store.data_key, body, int(header["image"]), out.write)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
 
     def fill(conn: sa.Connection) -> None:
         keep_conflicts(conn, header["conflicts"])
@@ -109,6 +126,30 @@ def install(store: Store, header: dict, file: bytes | memoryview) -> int:
         record_pulled_versions(conn, kept_as_versions(conn, history))
         set_meta(conn, CURSOR_KEY, str(header["cursor"]))
 
-    if not swap_in(store, path, bytes.fromhex(header["key"]), fill):
+    if not swap_in(store, path, store.data_key, fill):
         return 0
     return int(header["rows"])
+
+
+def write_image(key: bytes, body: bytes | memoryview, size: int, write) -> None:
+    """Inflate `body` (zlib) a piece at a time and hand its pages, encrypted under `key`, to
+    `write`; NotAnImage unless it is whole and `size` bytes long. The next piece inflates on
+    a thread while this one is encrypted, on two lanes (zlib and HMAC let go of the GIL)."""
+    encryptor, inflate, view = PageEncryptor(key, write, lanes=2), zlib.decompressobj(), \
+        memoryview(body)
+    pieces = [view[at:at + INFLATE] for at in range(0, len(view), INFLATE)]
+    try:
+        with ThreadPoolExecutor(1, thread_name_prefix="fi-inflate") as inflating:
+            pending = inflating.submit(inflate.decompress, pieces[0]) if pieces else None
+            for piece in pieces[1:]:
+                image = pending.result()
+                pending = inflating.submit(inflate.decompress, piece)
+                encryptor.feed(image)
+            if pending is not None:
+                encryptor.feed(pending.result())
+        if not inflate.eof or inflate.unused_data or encryptor.finish() * PAGE != size:
+            raise NotAnImage("the image is not whole")
+    except zlib.error as exc:
+        raise NotAnImage("the image does not inflate") from exc
+    finally:
+        encryptor.close()

@@ -163,11 +163,13 @@ async def pull_reporting(body: PullRequest, db: Db, who: BearerToken):
 
 
 @router.get("/snapshot", responses={200: {"content": {"application/octet-stream": {}}}})
-async def snapshot(db: Db, who: BearerToken, revision: str = Query("", max_length=16)):
-    """A new device's first sync: its scope's rows as an SQLCipher file of the device schema
-    at `revision`, in one streamed response (sync/server/snapshot.py)."""
-    header, file, size = await run_in_threadpool(snapshot_for, db, who, revision)
-    return StreamingResponse(stream(header, file), media_type="application/octet-stream",
+async def snapshot(db: Db, who: BearerToken, revision: str = Query("", max_length=16),
+                   form: str = Query("", max_length=32)):
+    """A new device's first sync: its scope's rows as a database image of the device schema
+    at `revision`, in the image `form` it takes, in one streamed response
+    (sync/server/snapshot.py)."""
+    header, body, size = await run_in_threadpool(snapshot_for, db, who, revision, form)
+    return StreamingResponse(stream(header, body), media_type="application/octet-stream",
                              headers={"Content-Length": str(size)})
 
 
