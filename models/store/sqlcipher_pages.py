@@ -5,9 +5,9 @@ Why: a new device takes HQ's snapshot as a plaintext database image (compressed,
 authenticated connection) and encrypts each page once, under its own key, as it writes the file:
 the store is never under a key HQ knew, nothing is written in the clear, and the device pays one
 encryption per page instead of SQLCipher's `PRAGMA rekey` (a decryption and an encryption per
-page, 0.40 s CPU for 62 MB, after writing the file once under the one-time key). HQ decrypts the
-file it built under a one-time key once per build (`decrypt_image`). docs/sync.md has the
-figures.
+page, 0.40 s CPU for 62 MB, after writing the file once under the one-time key). HQ builds the
+image in memory from one blank page SQLCipher itself wrote and `decrypt_image` read
+(`snapshot_file.blank_image`, once per process). docs/sync.md has the figures.
 
 The format (SQLCipher 4 defaults, which the store uses: `models.store.database` sets only the
 raw key): pages of 4,096 bytes, each ending in 80 reserved bytes (a random 16-byte IV, then an
