@@ -455,13 +455,17 @@ def bulk_insert(conn: sa.Connection, table: sa.Table, rows: list[dict]) -> None:
         conn.execute(table.insert(), rows)
         return
     _, getter, procs, sql = plan
-    params = []
-    for r in rows:
-        values = list(getter(r))
-        for k, p in procs:
-            values[k] = p(values[k])
-        params.append(tuple(values))
-    conn.exec_driver_sql(sql, params)
+    columns = list(zip(*map(getter, rows)))  # the statement's values, column by column
+    n = len(rows)
+    for k, p in procs:
+        values = columns[k]
+        first = values[0]
+        # A column of one value (the batch's `now`, no deletion time, not voided) is
+        # converted once: equal values of one type bind alike (list.count and set(map(type))
+        # run in C, and an identical object compares without a call).
+        same = values.count(first) == n and len(set(map(type, values))) == 1
+        columns[k] = [p(first)] * n if same else list(map(p, values))
+    conn.exec_driver_sql(sql, list(zip(*columns)))
 
 
 def _fast_bind(col_type: Any, process: Callable[[Any], Any]) -> Callable[[Any], Any]:
