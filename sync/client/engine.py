@@ -243,11 +243,12 @@ class SyncEngine:
     async def _push(self, client: HqClient, report: SyncReport, progress,
                     audit: dict | None = None,
                     first: tuple[list[dict], int] | None = None) -> dict | None:
-        """Send the outbox in batches. The next batch is read while HQ applies the current
-        one; HQ's answer to the last batch is settled in the first pull page's transaction
-        (`self._unsettled`), which saves a commit per round. `audit` rides on the first
-        batch; it is returned when there was nothing to push (it rides on the pull then).
-        `first`: the first batch, when the round's start read it."""
+        """Send the outbox in batches. The next batch is read, and HQ's answer to the one
+        before stored, while HQ applies the current one; HQ's answer to the last batch is
+        settled in the first pull page's transaction (`self._unsettled`), which saves a commit
+        per round. `audit` rides on the first batch; it is returned when there was nothing to
+        push (it rides on the pull then). `first`: the first batch, when the round's start
+        read it."""
         sent, total = 0, None
         reading = _given(first) if first is not None else self._db(
             read_batch, self.store, self.batch_entries, self.batch_bytes, None)
@@ -263,17 +264,19 @@ class SyncEngine:
             reading = _nothing() if len(entries) >= remaining else asyncio.ensure_future(
                 self._db(read_batch, self.store, self.batch_entries, self.batch_bytes,
                          entries[-1]["seq"]))
+            # HQ's answer to the batch before is stored while HQ applies this one.
+            settling = asyncio.ensure_future(self._settle_left())
             try:
                 result, pushed = await self._post(client, entries, audit)
             except BaseException:
-                await asyncio.gather(reading, return_exceptions=True)
+                await asyncio.gather(reading, settling, return_exceptions=True)
                 raise
             if pushed[-1]["seq"] != entries[-1]["seq"]:  # HQ took a part: read on after it
                 await asyncio.gather(reading, return_exceptions=True)
                 reading = asyncio.ensure_future(self._db(
                     read_batch, self.store, self.batch_entries, self.batch_bytes,
                     pushed[-1]["seq"]))
-            await self._settle_left()
+            await settling
             if audit is not None:
                 self._took_audit_answer(result.audit)
                 audit = None

@@ -21,6 +21,7 @@ from sync.server import replays
 from sync.server import tables as T
 from sync.server.audit_heads import AuditHeadReport, accept_in
 from sync.server.auth import DeviceIdentity, check_pushing
+from sync.server.collector import collector_paused
 from sync.server.conflicts import answer_for
 from sync.server.context import ApplyContext
 from sync.server.db import ServerDB, VersionClock
@@ -84,10 +85,11 @@ def _refuse_copy(conn: sa.Connection, device: DeviceIdentity, entries: list[Push
 def _apply(conn: sa.Connection, device: DeviceIdentity, clock: VersionClock,
            entries: list) -> list[EntryOutcome]:
     ctx = ApplyContext(conn=conn, scope=load_scope(conn, device), clock=clock)
-    _prefetch(ctx, entries)
-    results = apply_entries(ctx, entries)
-    ctx.flush()
-    replays.keep_digests(conn, device.id, entries)
+    with collector_paused():  # the batch's rows are no cycles (sync/server/collector.py)
+        _prefetch(ctx, entries)
+        results = apply_entries(ctx, entries)
+        ctx.flush()
+        replays.keep_digests(conn, device.id, entries)
     refused = [answer_for(ctx.scope, o, ctx.lookup) for o in results if o is not None]
     if refused:
         conn.execute(T.outcome.insert(), [

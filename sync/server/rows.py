@@ -12,6 +12,7 @@ import types
 import typing
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import repeat
 from operator import itemgetter
 from typing import Any
 
@@ -283,19 +284,21 @@ def check_columns(spec: TableSpec, rows: list[dict[str, Any]]) -> list[dict[str,
         data = [n for n in names if n not in META_COLUMNS]
         if any(n not in columns for n in data) or spec.required - set(data):
             continue  # refused alone, with check_fields' message
+        group = [rows[k] for k in at]
+        given: list = []  # the group's values column by column, transposed in C
+        if data:
+            take = itemgetter(*data)
+            given = list(zip(*map(take, group))) if len(data) > 1 else [list(map(take, group))]
         failed: set[int] = set()
-        converted = []
-        for name in data:
-            values = [rows[k][name] for k in at]
-            done = _check_column(columns[name], values, failed)
-            converted.append(done)
-        defaults = [(n, make) for n, make in spec.defaults.items() if n not in data]
-        for j, row in enumerate(zip(*converted, strict=True)) if converted else \
-                enumerate([()] * len(at)):
+        converted = [_check_column(columns[name], values, failed)
+                     for name, values in zip(data, given, strict=True)]
+        made = [(n, make) for n, make in spec.defaults.items() if n not in data]
+        rebuilt = list(map(dict, map(zip, repeat(data), zip(*converted)))) if converted \
+            else [{} for _ in at]
+        for j, values in enumerate(rebuilt):
             if j in failed:
                 continue
-            values = dict(zip(data, row, strict=True))
-            for name, make in defaults:
+            for name, make in made:
                 values[name] = make()
             out[at[j]] = values
     return out
@@ -305,9 +308,8 @@ def _check_column(column: tuple, values: list, failed: set[int]) -> list:
     """One column's converted values; the positions of refused ones are added to `failed`."""
     checker, memo, nullable = column
     if memo is not None:
-        get = memo.get
         try:  # memo keys are str only: no other value can match one
-            found = [get(v, _MISS) for v in values]
+            found = list(map(memo.get, values, repeat(_MISS, len(values))))
         except TypeError:  # an unhashable value (a list where text belongs): one by one
             found = [_MISS] * len(values)
         if _MISS not in found:
@@ -453,13 +455,17 @@ def bulk_insert(conn: sa.Connection, table: sa.Table, rows: list[dict]) -> None:
         conn.execute(table.insert(), rows)
         return
     _, getter, procs, sql = plan
-    params = []
-    for r in rows:
-        values = list(getter(r))
-        for k, p in procs:
-            values[k] = p(values[k])
-        params.append(tuple(values))
-    conn.exec_driver_sql(sql, params)
+    columns = list(zip(*map(getter, rows)))  # the statement's values, column by column
+    n = len(rows)
+    for k, p in procs:
+        values = columns[k]
+        first = values[0]
+        # A column of one value (the batch's `now`, no deletion time, not voided) is
+        # converted once: equal values of one type bind alike (list.count and set(map(type))
+        # run in C, and an identical object compares without a call).
+        same = values.count(first) == n and len(set(map(type, values))) == 1
+        columns[k] = [p(first)] * n if same else list(map(p, values))
+    conn.exec_driver_sql(sql, list(zip(*columns)))
 
 
 def _fast_bind(col_type: Any, process: Callable[[Any], Any]) -> Callable[[Any], Any]:

@@ -99,6 +99,9 @@ def run(data_dir: Path, given_url: str | None, host: str, port: int, workers: in
         tls: tuple[Path, Path] | None = None) -> int:
     import uvicorn
 
+    from sync.server.collector import pause_during_pushes
+
+    pause_during_pushes()  # this process serves HQ only (sync/server/collector.py)
     url = database_url(data_dir, given_url)
     passphrase = server_passphrase(url)
     attachments = blob_dir(data_dir, url)

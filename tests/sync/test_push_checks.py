@@ -122,3 +122,28 @@ def test_created_at_in_storage_form_is_kept_as_text_only_when_valid():
             with pytest.raises(BadValue) as info:
                 stamp_insert({}, "r1", "dev", "p", 7, bad, keep_text=keep_text)
             assert str(info.value) == f"'{bad}' is not a timestamp"
+
+
+def test_a_batch_inserted_at_driver_level_holds_what_core_writes():
+    """bulk_insert converts a column of one value once (the batch's time, no deletion time):
+    the stored rows are those SQLAlchemy Core writes, whatever the mix in a column."""
+    from sync.server.rows import bulk_insert
+
+    now = dt.datetime(2026, 3, 2, 1, 2, 3, 456789, tzinfo=dt.UTC)
+    same_instant = dt.datetime(2026, 3, 2, 3, 2, 3, 456789,
+                               tzinfo=dt.timezone(dt.timedelta(hours=2)))
+    rows = []
+    for i, created in enumerate([now, "2026-03-01 10:00:00.000001", same_instant, now]):
+        values = check_fields(EV, {**FORM, "form_no": f"F{i}",
+                                   "voided": i == 2, "evaluated_on": f"2026-03-0{1 + i % 2}"},
+                              full=True)
+        rows.append(stamp_insert(values, f"r{i}", "dev", "p", i + 1, created, keep_text=True,
+                                 now=now if i else same_instant))
+    stored = []
+    for write in (bulk_insert, lambda conn, table, rows: conn.execute(table.insert(), rows)):
+        engine = sa.create_engine("sqlite://")
+        EV.table.create(engine)
+        with engine.begin() as conn:
+            write(conn, EV.table, rows)
+            stored.append(conn.exec_driver_sql("SELECT * FROM evaluation ORDER BY id").all())
+    assert stored[0] == stored[1] and len(stored[0]) == 4
