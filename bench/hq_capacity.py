@@ -166,18 +166,37 @@ async def _device_loop(http: httpx.AsyncClient, token: str, bodies: list[bytes],
             if pushed.status_code != 200 or pulled.status_code != 200 or \
                     orjson.loads(pushed.content)["outcomes"]:
                 out["errors"] += 1
+                bad = pushed if pushed.status_code != 200 or pulled.status_code == 200 else pulled
+                _count(out, f"{bad.request.method} {bad.request.url.path} {bad.status_code} "
+                            f"{_code(bad)}")
                 continue
             cursor = orjson.loads(pulled.content)["cursor"]
             out["latencies"].append(time.perf_counter() - t0)
-        except httpx.HTTPError:
+        except httpx.HTTPError as exc:
             out["errors"] += 1
+            _count(out, type(exc).__name__)
+
+
+def _code(response: httpx.Response) -> str:
+    """The refusal's code, or the first outcome's code of a push answered 200."""
+    try:
+        body = orjson.loads(response.content)
+    except orjson.JSONDecodeError:
+        return "?"
+    if response.status_code == 200:
+        return ",".join(o.get("code", "") for o in body.get("outcomes", [])[:1])
+    return str(body.get("code", "?"))
+
+
+def _count(out: dict, kind: str) -> None:
+    out["kinds"][kind] = out["kinds"].get(kind, 0) + 1
 
 
 def _replay(url: str, work: list[tuple[str, list[bytes]]], start_at: float,
             seconds: float) -> dict:
     """One client process: its devices' rounds, all concurrently, until the time is up."""
     async def run() -> dict:
-        out = {"latencies": [], "errors": 0, "cpu": 0.0}
+        out = {"latencies": [], "errors": 0, "cpu": 0.0, "kinds": {}}
         limits = httpx.Limits(max_connections=len(work), max_keepalive_connections=len(work))
         async with httpx.AsyncClient(base_url=url, headers=HEADERS, timeout=60,
                                      limits=limits) as http:
@@ -210,6 +229,11 @@ def measure(server, devices: list[dict], ids: dict, seconds: float, procs: int,
     if cpu is not None:
         cpu["clients"] = sum(r["cpu"] for r in results)
     latencies = [t for r in results for t in r["latencies"]]
+    if cpu is not None:  # what the errors were (`cpu` is the caller's out-parameter)
+        cpu["error_kinds"] = {}
+        for r in results:
+            for kind, n in r["kinds"].items():
+                cpu["error_kinds"][kind] = cpu["error_kinds"].get(kind, 0) + n
     return len(latencies), latencies, sum(r["errors"] for r in results)
 
 
@@ -259,7 +283,10 @@ def main() -> None:
           f"pull), median {median:.0f} ms, p95 {p95:.0f} ms, {errors} errors; load average "
           f"{load_before:.2f} before, {os.getloadavg()[0]:.2f} after "
           f"(target >= 300/s, p95 <= 200 ms, 0 errors)")
+    kinds = cpu.pop("error_kinds", {})
     print("  " + cpu_line(cpu, rounds, args.seconds))
+    if kinds:
+        print("  errors: " + "; ".join(f"{n} × {k}" for k, n in sorted(kinds.items())))
 
 
 if __name__ == "__main__":

@@ -150,8 +150,8 @@ def forget_checked() -> None:
 def check_pushing(conn: sa.Connection, device: DeviceIdentity):
     """The pushing device's row (`last_seq`, `status`), read with the check that it may still
     push: not revoked, and its token (when it came with one) still held by HQ and unexpired.
-    One statement, in the push's writing transaction, after the counter's lock (so it sees
-    what every push before it committed)."""
+    One statement, in the push's writing transaction, the device's row locked (so it sees
+    what every push of this device before it committed)."""
     d, t = T.device.c, T.access_token.c
     columns = [d.last_seq, d.status]
     source = T.device
@@ -159,7 +159,10 @@ def check_pushing(conn: sa.Connection, device: DeviceIdentity):
         columns.append(t.expires_at)
         source = source.outerjoin(T.access_token, sa.and_(
             t.device_id == d.id, t.token_hash == device.token_hash))
-    query = sa.select(*columns).select_from(source).where(d.id == device.id)
+    # The device's row locked to COMMIT: two pushes of one device (a retry racing the first
+    # attempt on another worker) take turns, and a revocation waits for a push under way.
+    query = sa.select(*columns).select_from(source).where(d.id == device.id) \
+        .with_for_update(of=T.device)
     row = conn.execute(query).one()
     expires_at = row.expires_at if device.token_hash is not None else None
     if row.status == "revoked":

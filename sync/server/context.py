@@ -13,7 +13,7 @@ from models.tables import SYNCED_TABLES
 from models.timeutil import utcnow
 from sync.protocol import EntryOutcome
 from sync.server import tables as T
-from sync.server.db import VersionClock
+from sync.server.db import DeferredClock, VersionClock
 from sync.server.rows import bulk_insert, existing_ids
 from sync.server.scope import Scope
 
@@ -28,7 +28,7 @@ def to_json_text(value: Any) -> str:
 class ApplyContext:
     conn: sa.Connection
     scope: Scope
-    clock: VersionClock
+    clock: VersionClock | DeferredClock
     rows: dict[tuple[str, str], dict | None] = field(default_factory=dict)
     buffers: dict[str, list[dict]] = field(default_factory=lambda: defaultdict(list))
     conflicts: int = 0

@@ -9,6 +9,7 @@ on open: the models' (data tables, table `alembic_version`) and HQ's own
 """
 
 import contextlib
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -223,6 +224,17 @@ def alembic_config(connection: sa.Connection | None = None):
     return cfg
 
 
+# PostgreSQL advisory locks of the writers (transaction-scoped). A push of new rows only
+# (`DeferredClock`) holds the writers' gate SHARED: such pushes run side by side and take the
+# counter only at their very end. Every other writer that hands out versions (`VersionClock`:
+# edits, deletes, big batches, administration) holds it EXCLUSIVE, so it still runs alone, as
+# every writer did before (merges read field versions, cascades and HQ's flags read other rows).
+WRITERS_GATE = 0x46495752
+# Paper form numbers (two-key advisory locks: this space, a hash of campaign and number): two
+# pushes of one number side by side take turns, the second sees the first's form (forms.py).
+FORM_NUMBER_LOCKS = 0x464E4F
+
+
 def lock_counter(conn: sa.Connection) -> int:
     """Take the counter row's lock (held until commit) and return the last version."""
     return conn.execute(
@@ -239,6 +251,8 @@ class VersionClock:
 
     def __init__(self, conn: sa.Connection):
         self.conn = conn
+        if conn.dialect.name == "postgresql":  # alone: no push of new rows runs beside it
+            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(%s)", (WRITERS_GATE,))
         self.start = self.last = lock_counter(conn)
 
     def next(self) -> int:
@@ -260,3 +274,53 @@ class VersionClock:
             else:
                 self.conn.execute(along)
         self.conn.execute(stmt)
+
+
+class DeferredClock:
+    """Versions taken at the END of a writing transaction (PostgreSQL, a push of new rows
+    only, issue 18 §3). The rows are written under provisional versions -1, -2, ... (never
+    committed: nobody else sees them); `save` then takes the counter and stamps the rows with
+    `start + k` in ONE statement, and the transaction commits. The counter's row lock is held
+    from that statement to COMMIT only, and versions still follow commit order: a pull that
+    reads the counter at `top` in its snapshot sees every row up to `top`, and any push that
+    commits later takes its versions above it. The writers' gate is held shared (see
+    WRITERS_GATE): pushes of new rows do not wait for each other, edits still run alone."""
+
+    def __init__(self, conn: sa.Connection):
+        self.conn = conn
+        self.taken = 0
+        conn.exec_driver_sql("SELECT pg_advisory_xact_lock_shared(%s)", (WRITERS_GATE,))
+
+    def next(self) -> int:
+        self.taken += 1
+        return -self.taken
+
+    def hold_numbers(self, keys: list[str]) -> None:
+        """Take the form numbers' locks (sorted: two pushes never wait for each other in a
+        circle), before their holders are read."""
+        hashes = sorted({zlib.crc32(k.encode()) - 2**31 for k in keys})
+        if hashes:
+            self.conn.exec_driver_sql(
+                "SELECT count(pg_advisory_xact_lock(%s, h)) FROM unnest(%s::int4[]) AS h",
+                (FORM_NUMBER_LOCKS, hashes))
+
+    def save(self, stamp: list[sa.Column], along: sa.Update | None = None) -> None:
+        """Take `taken` versions from the counter and give them to this transaction's rows
+        (`stamp`: the version columns written under provisional numbers), with `along` (the
+        device's sequence), in one statement."""
+        if not self.taken:
+            if along is not None:
+                self.conn.execute(along)
+            return
+        n = self.taken
+        c = T.counter.c
+        taken = (T.counter.update().where(c.id == 1).values(value=c.value + n)
+                 .returning((c.value - n).label("start")).cte("taken"))
+        start = sa.select(taken.c.start).scalar_subquery()
+        stmt = sa.select(taken.c.start)
+        for i, col in enumerate(stamp):
+            stmt = stmt.add_cte(col.table.update().where(col < 0)
+                                .values({col.name: start - col}).cte(f"stamp{i}"))
+        if along is not None:
+            stmt = stmt.add_cte(along.cte("along"))
+        self.conn.execute(stmt).scalar_one()

@@ -14,6 +14,8 @@ A route names what it needs by type, and FastAPI provides it:
 * `HqOnly`: the caller, who must be an HQ device (a router's `dependencies=[HQ_ONLY]`).
 
 `check_schema` runs before all of them on every `/v1` route. Every refusal is a `ClientError`.
+The dependencies that only look at the request are `async def`: FastAPI runs a plain `def`
+dependency on the thread pool, a thread hop each (three per push and per pull, issue 18 §3).
 """
 
 from typing import Annotated
@@ -28,7 +30,7 @@ from sync.server.db import ServerDB
 from sync.server.errors import ClientError, not_authenticated
 
 
-def check_schema(x_fieldinspect_schema: str | None = Header(default=None)) -> int:
+async def check_schema(x_fieldinspect_schema: str | None = Header(default=None)) -> int:
     """Every call names the app's schema; outside HQ's window nothing is read or written."""
     try:
         version = int(x_fieldinspect_schema or "")
@@ -46,14 +48,14 @@ def check_schema(x_fieldinspect_schema: str | None = Header(default=None)) -> in
     return version
 
 
-def get_db(request: Request) -> ServerDB:
+async def get_db(request: Request) -> ServerDB:
     return request.app.state.db
 
 
 Db = Annotated[ServerDB, Depends(get_db)]
 
 
-def bearer(authorization: str | None = Header(default=None)) -> auth.Bearer:
+async def bearer(authorization: str | None = Header(default=None)) -> auth.Bearer:
     scheme, _, token = (authorization or "").partition(" ")
     if scheme.lower() != "bearer" or not token:
         raise not_authenticated("invalid", "send an access token (Authorization: Bearer ...)")
@@ -82,7 +84,7 @@ async def pushing_device(db: Db, token: BearerToken) -> DeviceIdentity:
 PushingDevice = Annotated[DeviceIdentity, Depends(pushing_device)]
 
 
-def hq_only(who: CallingDevice) -> DeviceIdentity:
+async def hq_only(who: CallingDevice) -> DeviceIdentity:
     if who.role != "hq":
         raise ClientError(403, "forbidden", "only an HQ device may administer devices")
     return who

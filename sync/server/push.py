@@ -24,7 +24,7 @@ from sync.server.auth import DeviceIdentity, check_pushing
 from sync.server.collector import collector_paused
 from sync.server.conflicts import answer_for
 from sync.server.context import ApplyContext
-from sync.server.db import ServerDB, VersionClock
+from sync.server.db import DeferredClock, ServerDB, VersionClock
 from sync.server.errors import ClientError
 from sync.server.forms import prefetch_numbers
 from sync.server.merge import apply_entries
@@ -46,9 +46,13 @@ def push_batch(db: ServerDB, device: DeviceIdentity, entries: list[PushedEntry],
     for prev, nxt in zip(entries, entries[1:], strict=False):
         if nxt.seq != prev.seq + 1:
             raise bad_batch("entries must carry contiguous sequence numbers in order")
+    deferred = _new_rows_only(db, entries)
     with db.write() as conn:
-        clock = VersionClock(conn)  # taken first: one writer at a time, in commit order
-        # the device's sequence, read with the authoritative check of its token (auth.py)
+        # Edits, deletes, big batches: the counter taken first, one writer at a time. New rows
+        # only (PostgreSQL): side by side, versions taken at the end (db.DeferredClock).
+        clock = DeferredClock(conn) if deferred else VersionClock(conn)
+        # the device's sequence, read with the authoritative check of its token (auth.py);
+        # the device's row locked: two pushes of one device take turns
         row = check_pushing(conn, device)
         last = row.last_seq if row.last_seq is not None else entries[0].seq - 1
         fresh = [e for e in entries if e.seq > last]
@@ -59,11 +63,16 @@ def push_batch(db: ServerDB, device: DeviceIdentity, entries: list[PushedEntry],
         if clash:
             return _refuse_copy(conn, device, entries, clash)
         replayed = _stored_outcomes(conn, device.id, entries[0].seq, min(last, entries[-1].seq))
-        outcomes = _apply(conn, device, clock, fresh) if fresh else []
+        outcomes, conflicts = _apply(conn, device, clock, fresh) if fresh else ([], 0)
         acked = max(last, entries[-1].seq)
-        clock.save(along=T.device.update().where(T.device.c.id == device.id)
-                   .values(last_seq=acked, last_sync_at=utcnow()))
-        answer = accept_in(conn, device, audit) if audit is not None else None
+        along = T.device.update().where(T.device.c.id == device.id).values(
+            last_seq=acked, last_sync_at=utcnow())
+        if deferred:  # last: the counter is held from here to COMMIT only
+            answer = accept_in(conn, device, audit) if audit is not None else None
+            clock.save(_stamped(fresh, conflicts), along=along)
+        else:
+            clock.save(along=along)
+            answer = accept_in(conn, device, audit) if audit is not None else None
     _log_refusals(device, outcomes)
     return PushResult(acked_through=acked, outcomes=replayed + outcomes, audit=answer)
 
@@ -82,8 +91,29 @@ def _refuse_copy(conn: sa.Connection, device: DeviceIdentity, entries: list[Push
         conn, device.id, entries[0].seq, acked) + replays.refusals(entries, clash))
 
 
-def _apply(conn: sa.Connection, device: DeviceIdentity, clock: VersionClock,
-           entries: list) -> list[EntryOutcome]:
+# Tables whose new rows a push may write side by side with other pushes (PostgreSQL): rows
+# keyed by the device's own new ids, checked against rows only edits change (which run alone)
+# and, for forms, against the paper numbers, locked per number. A batch holding anything else
+# (an edit, a delete, a problem and its confidential flag, reference data keyed by a natural id)
+# runs alone as before.
+SIDE_BY_SIDE = frozenset({"evaluation"})
+SIDE_BY_SIDE_MAX = 100  # a bigger batch runs alone: stamping its rows costs more than waiting
+
+
+def _new_rows_only(db: ServerDB, entries: list[PushedEntry]) -> bool:
+    return not db.is_sqlite and len(entries) <= SIDE_BY_SIDE_MAX and all(
+        e.op == "insert" and e.table in SIDE_BY_SIDE for e in entries)
+
+
+def _stamped(entries: list[PushedEntry], conflicts: int) -> list[sa.Column]:
+    """The version columns a batch of new rows wrote under provisional numbers."""
+    tables = dict.fromkeys(e.table for e in entries)
+    columns = [SYNCED_TABLES[t].__table__.c.server_version for t in tables]
+    return columns + [T.conflict.c.version] if conflicts else columns
+
+
+def _apply(conn: sa.Connection, device: DeviceIdentity, clock: VersionClock | DeferredClock,
+           entries: list) -> tuple[list[EntryOutcome], int]:
     ctx = ApplyContext(conn=conn, scope=load_scope(conn, device), clock=clock)
     with collector_paused():  # the batch's rows are no cycles (sync/server/collector.py)
         _prefetch(ctx, entries)
@@ -96,7 +126,7 @@ def _apply(conn: sa.Connection, device: DeviceIdentity, clock: VersionClock,
             {"device_id": device.id, "seq": o.seq, "status": o.status, "code": o.code,
              "reason": o.reason, "table_name": o.table, "row_id": o.row_id,
              "details": _details_text(o.details)} for o in refused])
-    return refused
+    return refused, ctx.conflicts
 
 
 def _prefetch(ctx: ApplyContext, entries: list) -> None:
@@ -108,6 +138,9 @@ def _prefetch(ctx: ApplyContext, entries: list) -> None:
         if table in SYNCED_TABLES:
             ctx.prefetch(table, ids)
     forms = [e.fields for e in entries if e.table == "evaluation" and e.op == "insert"]
+    if forms and isinstance(ctx.clock, DeferredClock):
+        ctx.clock.hold_numbers([f"{f.get('campaign_id')}\x1f{f.get('form_no')}" for f in forms
+                                if isinstance(f.get("form_no"), str)])
     if forms:
         prefetch_numbers(ctx, forms)
 

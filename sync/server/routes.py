@@ -115,7 +115,7 @@ async def push(request: Request, db: Db, who: PushingDevice):
     except BadPush as exc:  # `entry`: which one, so a device can hold that one back
         details = {} if exc.entry is None else {"entry": exc.entry}
         raise ClientError(422, "invalid_request", str(exc), **details) from None
-    async with _push_gate():
+    async with _push_gate(1 if db.is_sqlite else PUSH_GATE_WIDTH):
         result = await run_in_threadpool(push_batch, db, who, batch.entries,
                                          audit_heads.riding_report(batch.audit))
     # No `audit` key when no report rode on the push: the answer stays as before for those.
@@ -123,19 +123,24 @@ async def push(request: Request, db: Db, who: PushingDevice):
     return Response(body, media_type="application/json")
 
 
-_PUSH_GATES: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock]" = \
+# Pushes of one worker process reaching the database at once (PostgreSQL; SQLite: one).
+PUSH_GATE_WIDTH = 4
+_PUSH_GATES: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore]" = \
     weakref.WeakKeyDictionary()
 
 
-def _push_gate() -> asyncio.Lock:
-    """One push at a time per worker process, queued here without a thread or a connection.
-    Every push waits for the version counter's lock anyway (sync/server/db.py); queued in
-    PostgreSQL instead, a push per thread held every thread and connection of the worker (pulls
-    waited for a thread) and each commit woke every waiting backend (issue 18 §3)."""
+def _push_gate(width: int) -> asyncio.Semaphore:
+    """At most `width` pushes at a time per worker process, the others queued here without a
+    thread or a connection. Before versions were taken at a push's end (db.DeferredClock),
+    every push waited for the version counter's lock: queued in PostgreSQL instead, a push per
+    thread held every thread and connection of the worker (pulls waited for a thread) and each
+    commit woke every waiting backend, so the gate let one through. Pushes of new rows now run
+    side by side and a few overlap their round trips; an edit still runs alone, waiting in
+    PostgreSQL for the writers' gate with at most `width - 1` others (issue 18 §3)."""
     loop = asyncio.get_running_loop()
     gate = _PUSH_GATES.get(loop)
     if gate is None:
-        gate = _PUSH_GATES[loop] = asyncio.Lock()
+        gate = _PUSH_GATES[loop] = asyncio.Semaphore(width)
     return gate
 
 

@@ -111,3 +111,26 @@ def test_a_one_record_pull_reads_only_the_table_that_changed(hq, office, monkeyp
     read.clear()
     again = http.get("/v1/pull", params={"cursor": page["cursor"]}).json()
     assert again["tables"] == {} and read == []
+
+
+def test_a_push_and_a_pull_each_take_one_trip_to_the_thread_pool(hq, office, monkeypatch):
+    """The header checks (schema, token's form, the database handle) run on the event loop:
+    each trip to the thread pool is a hand-over between threads that HQ pays per request."""
+    import anyio.to_thread
+
+    laptop, ids, http = office
+    seq = _next_seq(hq, laptop)
+    trips = []
+    run_sync = anyio.to_thread.run_sync
+
+    async def counted(func, *args, **kw):
+        trips.append(getattr(func, "__name__", repr(func)))
+        return await run_sync(func, *args, **kw)
+
+    monkeypatch.setattr(anyio.to_thread, "run_sync", counted)
+    pushed = _push_form(http, ids, seq, "T-1")
+    assert pushed.status_code == 200 and pushed.json()["outcomes"] == []
+    assert len(trips) == 1, trips  # the push itself
+    trips.clear()
+    assert http.get("/v1/pull").status_code == 200
+    assert len(trips) == 1, trips  # the page itself
