@@ -10,8 +10,9 @@ Text longer than its field holds (`models.rules`) is refused here too, whoever t
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache
@@ -27,7 +28,7 @@ from models.coltypes import META_COLUMNS, UTCDateTime, sqlite_timestamp
 from models.errors import NotFoundError, ValidationError
 from models.ids import new_id
 from models.store.bulk_tables import BOOL, DATE, JSON, TIMESTAMP, BulkTable
-from models.tally_bulk import write_counted
+from models.tally_bulk import Pending, merge_pending, write_counted
 from models.timeutil import utcnow
 
 if TYPE_CHECKING:  # type hints only: the store opens without SQLModel
@@ -135,6 +136,24 @@ class WriteSession:
     changes: list[Change] = field(default_factory=list)
     columns: dict[str, list[str]] = field(default_factory=dict)  # of each table inserted into
     hooks: tuple[WriteHook, ...] = ()  # run by `run_hooks`; `Store.write` passes the store's
+    # Set inside `counts_merged_once`: the forms' tally differences gathered, merged at its end.
+    tally_pending: Pending | None = None
+
+    @contextlib.contextmanager
+    def counts_merged_once(self) -> Iterator[None]:
+        """Forms created in several `create_many` calls inside this block are counted into the
+        tallies (models/tally_bulk.py) once, when the block ends, not per call. Nothing in the
+        block may read the tallies or `duplicate_form_no` (an import's chunks do not). When the
+        block raises, nothing is merged: the transaction is rolled back with its forms."""
+        if self.tally_pending is not None:  # already inside one: the outer block merges
+            yield
+            return
+        self.tally_pending = pending = Pending()
+        try:
+            yield
+        finally:
+            self.tally_pending = None
+        merge_pending(self.conn, pending)
 
     # --- creating -------------------------------------------------------------------------
     def create(self, model: type[SQLModel], values: dict[str, Any]) -> str:
@@ -171,7 +190,8 @@ class WriteSession:
             self.conn.exec_driver_sql(sql, params[0])
         elif params and table_name == "evaluation":  # counts merged per batch (0024)
             write_counted(self.conn, names, params,
-                          lambda: self.conn.exec_driver_sql(sql, params), inserted=True)
+                          lambda: self.conn.exec_driver_sql(sql, params), inserted=True,
+                          pending=self.tally_pending)
         elif params:
             self.conn.exec_driver_sql(sql, params)
         return ids
