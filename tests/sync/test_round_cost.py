@@ -140,6 +140,27 @@ def test_an_hq_that_does_not_know_the_riding_page_gets_the_push_and_the_pull_apa
     assert _requests(a) == ["POST /v1/push", "POST /v1/push", "GET /v1/pull"]
 
 
+def test_a_cursor_ahead_of_hq_gets_the_push_answered_and_the_pull_refused_as_before(hq):
+    """HQ restored from a backup: the page cannot ride (`resync`); the push is still answered
+    and settled, and the device's own pull meets the refusal."""
+    from sync.client.apply import CURSOR_KEY
+    from sync.client.failures import HqRefused
+
+    a = hq.device("office", name="a")
+    ids = seed_reference(a)
+    a.sync()
+    with a.write() as w:
+        fid = w.create(Evaluation, form(ids, "AHEAD"))
+    a.store.set_meta(CURSOR_KEY, str(10**9))
+    _requests(a)
+    with pytest.raises(HqRefused) as refused:
+        a.sync()
+    assert refused.value.hq_code == "resync" and fid in hq.rows("evaluation")
+    assert _requests(a) == ["POST /v1/push", "GET /v1/pull"]
+    with a.store.read() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM outbox").scalar() == 0
+
+
 def test_the_windows_rounds_share_one_hq_client_and_a_failed_round_lets_it_go(hq, monkeypatch):
     """The window runs every round on its one loop and its engine keeps the HQ client (and
     so the connection) from one round to the next; a round that failed starts the next on a
