@@ -121,6 +121,13 @@ class PushEntry(msgspec.Struct, forbid_unknown_fields=True):
     profile: Annotated[str, msgspec.Meta(max_length=80)] = ""
 
 
+class PullAsk(msgspec.Struct, forbid_unknown_fields=True):
+    """The first pull page asked for with a push batch (`PushBatch.pull`)."""
+
+    cursor: Annotated[int, msgspec.Meta(ge=0, le=MAX_SEQ)]
+    limit: Annotated[int, msgspec.Meta(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT
+
+
 class PushBatch(msgspec.Struct, forbid_unknown_fields=True):
     """`audit`: the device's audit-chain head report (sync/server/audit_heads.py's
     `AuditHeadReport`, checked there), riding on the push so that a one-record round needs no
@@ -129,6 +136,10 @@ class PushBatch(msgspec.Struct, forbid_unknown_fields=True):
     entries: Annotated[list[PushEntry],
                        msgspec.Meta(min_length=1, max_length=MAX_BATCH_ENTRIES)]
     audit: dict[str, Any] | None = None
+    # The round's first pull riding on its last push batch: HQ answers the page after
+    # `cursor` in `PushResult.page`, made once the push committed (as a pull sent after it
+    # would be), so a one-record round is one request (issue 18 §2).
+    pull: PullAsk | None = None
 
 
 # HQ applies the decoded entries as they are.
@@ -198,6 +209,9 @@ class PushResult(_Message):
     # HQ's answer to the audit head report that rode on the push (`accept_head`'s: accepted,
     # head, more, status...); None when none rode on it.
     audit: dict[str, Any] | None = None
+    # The pull page asked for with the push (`PushBatch.pull`), a `PullPage`; absent when
+    # none was asked for. The device reads it with `PulledPage.from_doc`.
+    page: dict[str, Any] | None = None
 
 
 # --- pull -----------------------------------------------------------------------------------
@@ -344,7 +358,11 @@ class PulledPage:
 
     @classmethod
     def from_json(cls, body: bytes) -> "PulledPage":
-        doc = orjson.loads(body)
+        return cls.from_doc(orjson.loads(body))
+
+    @classmethod
+    def from_doc(cls, doc: Any) -> "PulledPage":
+        """A page already decoded from JSON (one riding on a push answer)."""
         if not isinstance(doc, dict) or type(doc.get("cursor")) is not int or \
                 type(doc.get("more")) is not bool:
             raise ValueError("a pull page carries an integer cursor and a boolean 'more'")

@@ -55,6 +55,7 @@ from sync.protocol import (
     MAX_BATCH_ENTRIES,
     PHOTO_REFUSALS,
     EnrollRequest,
+    PulledPage,
     PushResult,
     skip_entry,
 )
@@ -108,6 +109,7 @@ class SyncEngine:
         self._cancelled = False
         self._token: str | None = None  # kept in memory only, between rounds
         self._unsettled: PushResult | None = None  # HQ's answer to the last batch, not stored
+        self._first_page: PulledPage | None = None  # the pull page that rode on the last one
         self._audit_answer: dict | None = None  # HQ's answer to the round's audit head report
         self._unremembered: str | None = None  # the point HQ accepted, not stored yet
         # `keep_connection`: rounds on one long-lived loop (the window's) keep one HQ client.
@@ -216,12 +218,16 @@ class SyncEngine:
                     audit = await self._db(report_to_send, self.store)
                 # The audit head report and the device's status ride on the first push batch,
                 # else on the first pull page: no request of their own (issue 18).
-                self._audit_answer = self._unremembered = None
+                self._audit_answer = self._unremembered = self._first_page = None
                 riding, alone = (audit, None) if may_ride(audit) else (None, audit)
                 # Records just queued (backfill, held back ones) come after the batch read.
+                # The first pull page rides on the last push batch (one request for a
+                # one-record round); a new device (no cursor yet) pulls on its own.
                 riding = await self._push(client, report, progress, riding,
-                                          None if queued else start.batch)
-                await self._pull(client, report, progress, riding, start.cursor)
+                                          None if queued else start.batch,
+                                          start.cursor or None)
+                first, self._first_page = self._first_page, None
+                await self._pull(client, report, progress, riding, start.cursor, first)
                 answer = await send_rest(client, self.store, self._db, self._audit_answer,
                                          alone)
                 await retire_if_asked(client, self.store, self._db,
@@ -242,13 +248,15 @@ class SyncEngine:
 
     async def _push(self, client: HqClient, report: SyncReport, progress,
                     audit: dict | None = None,
-                    first: tuple[list[dict], int] | None = None) -> dict | None:
+                    first: tuple[list[dict], int] | None = None,
+                    pull_cursor: int | None = None) -> dict | None:
         """Send the outbox in batches. The next batch is read, and HQ's answer to the one
         before stored, while HQ applies the current one; HQ's answer to the last batch is
         settled in the first pull page's transaction (`self._unsettled`), which saves a commit
         per round. `audit` rides on the first batch; it is returned when there was nothing to
         push (it rides on the pull then). `first`: the first batch, when the round's start
-        read it."""
+        read it. `pull_cursor`: the pull page after it rides on the last batch, kept in
+        `self._first_page` (only when HQ took that whole batch)."""
         sent, total = 0, None
         reading = _given(first) if first is not None else self._db(
             read_batch, self.store, self.batch_entries, self.batch_bytes, None)
@@ -261,16 +269,19 @@ class SyncEngine:
             uploaded, entries = await self._upload_blobs(client, entries)
             report.attachments += uploaded
             # Everything queued when it was read is in this batch: no further read needed.
-            reading = _nothing() if len(entries) >= remaining else asyncio.ensure_future(
+            last = len(entries) >= remaining
+            reading = _nothing() if last else asyncio.ensure_future(
                 self._db(read_batch, self.store, self.batch_entries, self.batch_bytes,
                          entries[-1]["seq"]))
             # HQ's answer to the batch before is stored while HQ applies this one.
             settling = asyncio.ensure_future(self._settle_left())
+            pull = (pull_cursor, self.page_limit) if last and pull_cursor else None
             try:
-                result, pushed = await self._post(client, entries, audit)
+                result, pushed = await self._post(client, entries, audit, pull)
             except BaseException:
                 await asyncio.gather(reading, settling, return_exceptions=True)
                 raise
+            page, result.page = result.page, None
             if pushed[-1]["seq"] != entries[-1]["seq"]:  # HQ took a part: read on after it
                 await asyncio.gather(reading, return_exceptions=True)
                 reading = asyncio.ensure_future(self._db(
@@ -284,6 +295,8 @@ class SyncEngine:
                 await asyncio.gather(reading, return_exceptions=True)
                 await self._give_up_identity(result)
             self._unsettled = result
+            if page is not None and pushed[-1]["seq"] == entries[-1]["seq"]:
+                self._first_page = PulledPage.from_doc(page)
             _count(report, result, len(pushed))
             sent += len(pushed)
             self._emit(progress, SyncProgress("push", sent, total),
@@ -295,15 +308,18 @@ class SyncEngine:
         await self._db(give_up_identity, self.store, result)
         raise ReenrollNeeded(SEQUENCE_REUSED, refused_as_reused(result))
 
-    async def _post(self, client: HqClient, entries: list[dict],
-                    audit: dict | None = None) -> tuple[PushResult, list]:
+    async def _post(self, client: HqClient, entries: list[dict], audit: dict | None = None,
+                    pull: tuple[int, int] | None = None) -> tuple[PushResult, list]:
         """Push a batch; (HQ's answer, the entries it covers). A batch HQ refuses as too large
         (413) is halved until the one entry at fault is alone; that entry, or one HQ's schema
         refuses by its index (422), is held back: a `skip` placeholder goes in its place."""
         while True:
             try:
-                return await client.push(entries, audit), entries
+                return await client.push(entries, audit, pull), entries
             except HqRefused as exc:
+                if pull is not None and exc.status == 422 and "entry" not in exc.details:
+                    pull = None  # an HQ older than the riding page refuses the key: the
+                    continue  # batch goes without it, the pull on its own
                 narrowed = _narrowed(entries, exc)
                 if narrowed is None:
                     raise
@@ -351,11 +367,12 @@ class SyncEngine:
         self._unremembered = accepted_point(answer)
 
     async def _pull(self, client: HqClient, report: SyncReport, progress,
-                    audit: dict | None = None, cursor: int | None = None) -> None:
+                    audit: dict | None = None, cursor: int | None = None,
+                    first: PulledPage | None = None) -> None:
         """Pull pages until HQ has no more; `audit` rides on the first. Each page's
         transaction also stores what is pending (HQ's answer to the last push batch, the audit
         point HQ accepted), and the last one logs the round in the audit chain: one commit for
-        a one-record round."""
+        a one-record round. `first`: the first page, when it rode on the last push batch."""
         pages = 0
         # `cursor`: as read at the round's start (nothing but a pull moves it)
         if not cursor and await self._db(wants_snapshot, self.store):  # a new device
@@ -365,7 +382,8 @@ class SyncEngine:
             self._check_cancel()
             if cursor is None:
                 cursor = int(await self._db(self.store.meta, CURSOR_KEY, "0"))
-            page = await client.pull(cursor, self.page_limit, audit)
+            page, first = (first, None) if first is not None else (
+                await client.pull(cursor, self.page_limit, audit), None)
             if audit is not None:
                 self._took_audit_answer(page.audit)
                 audit = None

@@ -114,14 +114,26 @@ class HqClient:
         return EnrollResponse.model_validate_json(response.content)
 
     # --- push and pull ----------------------------------------------------------------------
-    async def push(self, entries: list[dict], audit: dict | None = None) -> PushResult:
+    async def push(self, entries: list[dict], audit: dict | None = None,
+                   pull: tuple[int, int] | None = None) -> PushResult:
         """A batch of outbox entries (as `PushEntry`, serialised with orjson: a model per
         entry would cost a tenth of a 26,000-form push); `audit`: the audit head report to
-        ride on it (HQ's answer in `PushResult.audit`)."""
-        body = {"entries": entries} if audit is None else {"entries": entries, "audit": audit}
+        ride on it (HQ's answer in `PushResult.audit`); `pull`: (cursor, limit) of the pull
+        page to ride on it (HQ's answer in `PushResult.page`, the page's JSON as decoded)."""
+        body: dict = {"entries": entries}
+        if audit is not None:
+            body["audit"] = audit
+        if pull is not None:
+            body["pull"] = {"cursor": pull[0], "limit": pull[1]}
         response = await self.call("POST", "/v1/push", content=orjson.dumps(body),
                                    headers=_JSON)
-        return PushResult.model_validate_json(response.content)
+        if pull is None:
+            return PushResult.model_validate_json(response.content)
+        doc = orjson.loads(response.content)
+        page = doc.pop("page", None) if isinstance(doc, dict) else None
+        result = PushResult.model_validate(doc)  # the page's rows are not a model's
+        result.page = page if isinstance(page, dict) else None
+        return result
 
     async def pull(self, cursor: int, limit: int, audit: dict | None = None) -> PulledPage:
         """A page after `cursor`; with `audit`, the audit head report rides on it (a POST;

@@ -119,7 +119,18 @@ async def push(request: Request, db: Db, who: PushingDevice):
         result = await run_in_threadpool(push_batch, db, who, batch.entries,
                                          audit_heads.riding_report(batch.audit))
     # No `audit` key when no report rode on the push: the answer stays as before for those.
-    body = result.model_dump_json(exclude={"audit"} if result.audit is None else None)
+    body = result.model_dump_json(exclude={"audit", "page"} if result.audit is None else
+                                  {"page"}).encode()
+    ask = batch.pull
+    if ask is not None and result.acked_through >= batch.entries[-1].seq:
+        # The first pull page asked with it, made after the push committed (outside the
+        # gate, as a pull of its own would be); not for a batch refused as a copy's.
+        try:
+            page = await run_in_threadpool(pull_page, db, who, ask.cursor, ask.limit)
+        except ClientError:  # e.g. `resync`: the push is answered, the device's own pull
+            page = None  # meets the refusal as before
+        if page is not None:
+            body = b"".join((body[:-1], b',"page":', page, b"}"))
     return Response(body, media_type="application/json")
 
 

@@ -1,8 +1,9 @@
 """A one-record round costs one request each way and one commit on each side (issue 18 §2).
 
 Device A saves one form and syncs; device B syncs and has it. Each round is counted: the HTTP
-requests the device makes (its push and its pull; the audit head and the device's status ride
-on them), the transactions that wrote something on the device, and those at HQ.
+requests the device makes (its push, the first pull page riding on it, or its pull alone; the
+audit head and the device's status ride on them), the transactions that wrote something on the
+device, and those at HQ.
 """
 
 import pytest
@@ -58,7 +59,7 @@ def _requests(dev) -> list[str]:
 
 
 @pytest.mark.parametrize("role", ["hq", "office"])
-def test_a_one_record_round_is_one_push_one_pull_and_one_commit_each_side(hq, role):
+def test_a_one_record_round_is_one_request_and_one_commit_each_side(hq, role):
     a, b = hq.device(role, name="a"), hq.device(role, name="b")
     ids = seed_reference(a)
     a.sync()
@@ -73,13 +74,91 @@ def test_a_one_record_round_is_one_push_one_pull_and_one_commit_each_side(hq, ro
 
     report = a.sync()
     assert report.pushed == 1 and report.pulled == 1
-    assert _requests(a) == ["POST /v1/push", "GET /v1/pull"]
+    assert _requests(a) == ["POST /v1/push"]  # the pull page rides on the push's answer
     assert (at_a.take(), at_hq.take()) == (1, 1)
 
     report = b.sync()
     assert report.pulled == 1 and fid in b.rows("evaluation")
     assert _requests(b) == ["POST /v1/pull"]
     assert (at_b.take(), at_hq.take()) == (1, 1)
+
+
+def test_a_pushing_round_gets_what_other_devices_sent_in_the_pushs_answer(hq):
+    """The pull page riding on the push is made after the push committed: it brings another
+    device's form and HQ's own answer to the push, as a pull sent after it would; a round with
+    more than one page pulls the rest on its own."""
+    a, b = hq.device("office", name="a"), hq.device("office", name="b")
+    ids = seed_reference(a)
+    for dev in (a, b, a):
+        dev.sync()
+    with b.write() as w:
+        theirs = w.create(Evaluation, form(ids, "B1"))
+    b.sync()
+    _requests(a)
+    with a.write() as w:
+        mine = w.create(Evaluation, form(ids, "A1"))
+    report = a.sync()
+    assert report.pushed == 1 and report.pulled >= 1
+    assert {theirs, mine} <= set(a.rows("evaluation"))
+    assert _requests(a) == ["POST /v1/push"]
+    assert a.sync().pulled == 0  # nothing new: the riding page's cursor was kept
+
+    a.engine.page_limit = 1
+    with b.write() as w:
+        more = [w.create(Evaluation, form(ids, f"B{i}")) for i in (2, 3)]
+    b.sync()
+    with a.write() as w:
+        w.create(Evaluation, form(ids, "A2"))
+    _requests(a)
+    a.sync()
+    assert set(more) <= set(a.rows("evaluation"))
+    calls = _requests(a)
+    assert calls[0] == "POST /v1/push" and len(calls) >= 2
+    assert set(calls[1:]) == {"GET /v1/pull"}
+
+
+def test_an_hq_that_does_not_know_the_riding_page_gets_the_push_and_the_pull_apart(
+        hq, monkeypatch):
+    from sync.protocol import BadPush
+    from sync.server import routes
+
+    parse = routes.parse_push_body
+
+    def older_hq(body: bytes):
+        if b'"pull"' in body:
+            raise BadPush("Object contains unknown field `pull` - at `$`")
+        return parse(body)
+
+    a = hq.device("office", name="a")
+    ids = seed_reference(a)
+    a.sync()
+    monkeypatch.setattr(routes, "parse_push_body", older_hq)
+    with a.write() as w:
+        fid = w.create(Evaluation, form(ids, "OLD"))
+    _requests(a)
+    assert a.sync().pushed == 1 and fid in hq.rows("evaluation")
+    assert _requests(a) == ["POST /v1/push", "POST /v1/push", "GET /v1/pull"]
+
+
+def test_a_cursor_ahead_of_hq_gets_the_push_answered_and_the_pull_refused_as_before(hq):
+    """HQ restored from a backup: the page cannot ride (`resync`); the push is still answered
+    and settled, and the device's own pull meets the refusal."""
+    from sync.client.apply import CURSOR_KEY
+    from sync.client.failures import HqRefused
+
+    a = hq.device("office", name="a")
+    ids = seed_reference(a)
+    a.sync()
+    with a.write() as w:
+        fid = w.create(Evaluation, form(ids, "AHEAD"))
+    a.store.set_meta(CURSOR_KEY, str(10**9))
+    _requests(a)
+    with pytest.raises(HqRefused) as refused:
+        a.sync()
+    assert refused.value.hq_code == "resync" and fid in hq.rows("evaluation")
+    assert _requests(a) == ["POST /v1/push", "GET /v1/pull"]
+    with a.store.read() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM outbox").scalar() == 0
 
 
 def test_the_windows_rounds_share_one_hq_client_and_a_failed_round_lets_it_go(hq, monkeypatch):
