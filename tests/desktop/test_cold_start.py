@@ -1,6 +1,7 @@
 """The window's cold start (issue 15, Performance: the dashboard drawn within 0.6 s on 100,000
 forms; bench/desktop_bench.py measures it): what runs in which order, checked here."""
 
+import asyncio
 import subprocess
 import sys
 from pathlib import Path
@@ -106,3 +107,54 @@ def test_the_dashboard_is_read_before_the_sync_counts(run, worker, session, monk
     assert order[0] == "dashboard", order
     assert status.pending == worker.call_blocking(unsent) > 0
 
+
+def test_the_dashboard_shows_the_figures_asked_for_before_the_window(run, worker, session,
+                                                                      qapp, monkeypatch):
+    """The window's start asks for the dashboard's figures before building the window
+    (desktop.app.DesktopApp.start_first_load); the page shows those, read once, and a later
+    reload (another campaign) reads again."""
+    from desktop.app import DesktopApp
+    from desktop.data import dashboard as dashboard_data
+    from models.stats import county_stats
+
+    calls = []
+    real_load = dashboard_data.load_dashboard
+
+    def load(store, filters, keep_later=False):
+        calls.append(dict(filters))
+        return real_load(store, filters, keep_later)
+
+    monkeypatch.setattr("desktop.data.dashboard.load_dashboard", load)
+    monkeypatch.setattr("desktop.pages.dashboard.load_dashboard", load)
+    monkeypatch.setattr("desktop.app.preferred_language", lambda: "en")
+    app = DesktopApp(qapp, None, None)
+    app.worker.shutdown()
+    app.worker, app.session = worker, session
+    app._closed = None
+
+    async def go():
+        app.start_first_load()
+        assert calls or "dashboard" in session.first_loads  # asked before the window exists
+        app.show_window()
+        page = app.window.page("dashboard")
+        await until(page.is_ready)
+        shown = page.figures
+        page.figures = None
+        campaign_id = session.reference.campaigns[0]["id"]
+        page.campaign_box.setCurrentIndex(page.campaign_box.findData(campaign_id))
+        await until(page.is_ready)
+        return shown, campaign_id
+
+    try:
+        shown, campaign_id = run(go())
+        with session.store.read() as conn:
+            assert shown == county_stats(conn)
+            assert app.window.pages["dashboard"].figures == county_stats(
+                conn, campaign_id=campaign_id)
+        assert [c["campaign_id"] for c in calls] == [None, campaign_id]  # read once each
+        assert not session.first_loads
+    finally:
+        app.window.sync.timer.stop()
+        app.window.close()
+        run(asyncio.sleep(0.3))  # loads started by the window end before the store closes
+        worker.call_blocking(lambda: None)
