@@ -73,6 +73,7 @@ def child_startup(data_dir: str) -> None:
     t0 = time.perf_counter()
     import asyncio
 
+    from PySide6.QtCore import QTimer
     from qasync import QEventLoop
 
     from desktop import app as desktop_app
@@ -93,6 +94,11 @@ def child_startup(data_dir: str) -> None:
         page = window.page("dashboard")
         while not page.is_ready():
             await asyncio.sleep(0.005)
+        # Painted from a plain Qt callback: processEvents inside this task would run other
+        # tasks' wake-ups inside it (asyncio's "Cannot enter into task").
+        QTimer.singleShot(0, lambda: finish(window, page))
+
+    def finish(window, page):
         qt_app.processEvents()
         print(f"{time.perf_counter() - t0} {time.process_time()} {peak_rss_mb()} "
               f"{int(page.from_cache)}", flush=True)

@@ -27,6 +27,9 @@ class Session:
     # The window's desktop.change_hub.ChangeHub: pages reload on what it announces. Without
     # one (a page on its own, in tests), a page reloads itself after its own save.
     change_hub: object = field(default=None, repr=False)
+    # Loads started on the database lane before the first window was built (desktop.app), by
+    # page id: the page takes its own once, instead of starting the same read again.
+    first_loads: dict = field(default_factory=dict, repr=False)
 
     def sync_engine(self):
         """The Qt-free sync engine of this store, made on first use (keeps httpx off start-up)."""

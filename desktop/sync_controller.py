@@ -109,6 +109,11 @@ class SyncController(QObject):
                           error=error, issues=facts.issues)
 
     async def _facts(self) -> SyncFacts:
+        # One turn of the loop first: the page a new window opens on starts its load in the
+        # same turn as this read, one task later (desktop.operations.Op), and the database
+        # lane runs jobs in order; the outbox count is ~30-50 ms on 100,000 unsent forms, and
+        # the page's figures should not wait for it.
+        await asyncio.sleep(0)
         self.facts = await self.session.read(sync_facts)
         return self.facts
 

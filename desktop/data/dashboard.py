@@ -18,6 +18,8 @@ from models.store.store import get_meta, set_meta
 from models.timeutil import local_today
 
 CACHE_KEY = "dashboard_cache"
+# The dashboard's filters as a window opens: all campaigns, no period (the figures kept).
+NO_FILTERS = {"campaign_id": None, "date_from": None, "date_to": None}
 # 2: overdue by unit, accountability candidates; 3: their problem ids; 4: the five criteria;
 # 5: the ranking within each appraisal category, with bands
 CACHE_VERSION = 5

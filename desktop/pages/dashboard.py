@@ -1,5 +1,6 @@
 """The county's figures as the report gives them, and the per-unit ranking."""
 
+import asyncio
 import logging
 import time
 from functools import partial
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.data.dashboard import keep_figures, load_dashboard
+from desktop.data.dashboard import NO_FILTERS, keep_figures, load_dashboard
 from desktop.errors import show_error
 from desktop.labels import label_of
 from desktop.operations import Op, store_call, store_op
@@ -203,7 +204,15 @@ class DashboardPage(ReloadingPage):
             self.status.clear()
             show_error(self, exc)
 
-        await Op(self, self.session, lambda t: t.store(load_dashboard, store, filters, True),
+        early = self.session.first_loads.pop("dashboard", None)
+        if early is not None and filters == NO_FILTERS:  # started before the window was built
+            def work(_ticket):
+                return asyncio.wrap_future(early)
+        else:
+            def work(ticket):
+                return ticket.store(load_dashboard, store, filters, True)
+
+        await Op(self, self.session, work,
                  success=lambda result: self._loaded(filters, started, result),
                  failure=failed).run()
 

@@ -22,6 +22,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 # The errors live in models.errors (the window catches them without reaching into the store).
 from models.errors import DeviceKeyMissingError, StoreLockedError, WrongPassphraseError
 from models.security import keystore
+from models.security.lockout import UnlockGuard
 from models.settings import DEFAULT_KDF_LOG2N, device_settings
 
 KEY_FILE = "store.key.json"
@@ -130,3 +131,20 @@ def unwrap_key_file(path: Path, passphrase: str | None) -> bytes:
             nonce, wrapped, b"fieldinspect-store")
     except InvalidTag:
         raise WrongPassphraseError(code="wrong_passphrase") from None
+
+
+def unlock_key(data_dir: Path, key_path: Path, passphrase: str | None) -> bytes:
+    """Unwrap the data key under the attempt lockout; move a version-1 key file to version 2.
+    Needs neither SQLAlchemy nor the database: the scrypt derivation (~0.1 s, the GIL
+    released) can run while another thread imports them."""
+    guard = UnlockGuard(data_dir)
+    guard.check()
+    try:
+        key = unwrap_key_file(key_path, passphrase)
+    except WrongPassphraseError:
+        guard.failed()
+        raise
+    guard.succeeded()
+    if key_file_version(key_path) < KEY_FILE_VERSION:
+        write_key_file(key_path, key, passphrase)
+    return key

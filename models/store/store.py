@@ -18,17 +18,12 @@ import sqlalchemy as sa
 from models.ids import new_id
 from models.security import audit
 from models.security.attachment_store import BLOB_DIR, BlobStore
-from models.security.lockout import UnlockGuard
 from models.store.changes import ChangeWatch
 from models.store.database import DB_FILE, DEVICE_POOL, PoolSize, open_engine, write_transaction
 from models.store.keys import (
     KEY_FILE,
-    KEY_FILE_VERSION,
-    WrongPassphraseError,
     create_key_file,
-    key_file_version,
-    unwrap_key_file,
-    write_key_file,
+    unlock_key,
 )
 from models.store.outbox import append_to_outbox
 from models.store.schema import ensure_schema
@@ -68,12 +63,16 @@ class Store:
 
     @classmethod
     def open(cls, data_dir: Path, passphrase: str | None, *, create: bool = True,
-             pool: PoolSize = DEVICE_POOL) -> "Store":
+             pool: PoolSize = DEVICE_POOL, key: bytes | None = None) -> "Store":
         """Unlock the store in `data_dir`, creating it (with this passphrase) when absent.
-        `pool`: a device's by default; HQ's SQLite store sizes its own (sync/server/db.py)."""
+        `pool`: a device's by default; HQ's SQLite store sizes its own (sync/server/db.py).
+        `key`: the data key `models.store.keys.unlock_key` already unwrapped from this store's
+        key file (the window derives it while SQLAlchemy is still being imported)."""
         data_dir = Path(data_dir)
         key_path = data_dir / KEY_FILE
-        if key_path.exists():
+        if key is not None:
+            pass
+        elif key_path.exists():
             key = unlock_key(data_dir, key_path, passphrase)
         elif create:
             data_dir.mkdir(parents=True, exist_ok=True)
@@ -159,21 +158,6 @@ def set_meta(conn: sa.Connection, key: str, value: str) -> None:
     conn.execute(sa.text(
         "INSERT INTO store_meta (key, value) VALUES (:k, :v) "
         "ON CONFLICT(key) DO UPDATE SET value = excluded.value"), {"k": key, "v": value})
-
-
-def unlock_key(data_dir: Path, key_path: Path, passphrase: str | None) -> bytes:
-    """Unwrap the data key under the attempt lockout; move a version-1 key file to version 2."""
-    guard = UnlockGuard(data_dir)
-    guard.check()
-    try:
-        key = unwrap_key_file(key_path, passphrase)
-    except WrongPassphraseError:
-        guard.failed()
-        raise
-    guard.succeeded()
-    if key_file_version(key_path) < KEY_FILE_VERSION:
-        write_key_file(key_path, key, passphrase)
-    return key
 
 
 def _ensure_device_id(engine: sa.Engine) -> str:
