@@ -154,6 +154,7 @@ def test_the_dashboard_shows_the_figures_asked_for_before_the_window(run, worker
         assert [c["campaign_id"] for c in calls] == [None, campaign_id]  # read once each
         assert not session.first_loads
     finally:
+        app.translations.remove()  # the next test's window is in the source language again
         app.window.sync.timer.stop()
         app.window.close()
         run(asyncio.sleep(0.3))  # loads started by the window end before the store closes
