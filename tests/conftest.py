@@ -24,8 +24,10 @@ Rules for a test that must pass under xdist (every test must; `.ci/test` runs `-
 """
 
 import atexit
+import gc
 import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
@@ -55,6 +57,26 @@ if os.environ.get("FIELDINSPECT_TEST_REAL_MIGRATIONS") != "1":
     schema_template.install(setattr)
 
 PASSPHRASE = "correct horse"
+_DESKTOP_TESTS = Path(__file__).parent / "desktop"
+
+
+@pytest.fixture(autouse=True)
+def _qt_garbage_collected_before_other_threads_run(request):
+    """A worker that ran window tests holds Qt objects in reference cycles that become garbage
+    after their test's own collection (pytest drops its fixtures' references later). A test
+    outside tests/desktop that runs HQ or a sync on other threads allocates heavily there, and
+    a cycle collection started on such a thread would destroy those Qt objects off the GUI
+    thread, and Qt would crash in the next processEvents. That is the likeliest cause (not
+    proven) of the segfault in pytest-qt's `_process_events` seen in 3 of 5 clean-clone CI runs
+    across two sessions, each time in a worker that had run window tests. Collect on this, the
+    GUI, thread first, as tests/desktop/conftest.py does for its own tests and desktop.app does
+    every few seconds."""
+    if "PySide6.QtWidgets" in sys.modules and _DESKTOP_TESTS not in request.path.parents:
+        from PySide6.QtWidgets import QApplication
+
+        if QApplication.instance() is not None:
+            gc.collect()
+    yield
 
 
 @pytest.fixture
