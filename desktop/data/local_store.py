@@ -9,12 +9,26 @@ second on an old laptop, and the window imports it while the passphrase is being
 from pathlib import Path
 
 from models.store.changes import EVERYTHING as EVERYTHING  # announced: "another process wrote"
-from models.store.keys import KEY_FILE, unlock_key
+from models.store.keys import KEY_FILE, drop_started_derivation, start_derivation, unlock_key
 
 
 def store_exists(data_dir: Path) -> bool:
     """A store was created in `data_dir` (its key file is there); nothing is opened."""
     return (Path(data_dir) / KEY_FILE).exists()
+
+
+def start_unlocking(data_dir: Path, passphrase: str) -> None:
+    """Begin deriving an existing store's key from `passphrase` on a thread (scrypt, ~0.1 s):
+    a command calls it before importing what it needs, and `open_local_store` then finds the
+    derivation done or under way (models.store.keys.start_derivation). Nothing for a store
+    that does not exist yet."""
+    if store_exists(data_dir):
+        start_derivation(Path(data_dir) / KEY_FILE, passphrase)
+
+
+def stop_unlocking() -> None:
+    """Forget a derivation `start_unlocking` began that no store was opened with."""
+    drop_started_derivation()
 
 
 def open_local_store(data_dir: Path, passphrase: str | None):

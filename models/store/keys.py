@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import secrets
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +40,12 @@ class KdfParams:
     p: int = 1
 
     def derive(self, passphrase: str) -> bytes:
+        started = _take_started(self, passphrase)
+        if started is not None:
+            return started.result()
+        return self.scrypt(passphrase)
+
+    def scrypt(self, passphrase: str) -> bytes:
         return hashlib.scrypt(
             passphrase.encode("utf-8"),
             salt=self.salt,
@@ -48,6 +55,71 @@ class KdfParams:
             maxmem=2**self.log2n * self.r * 256,
             dklen=32,
         )
+
+
+class _Derivation:
+    """A passphrase's scrypt under a key file's parameters, running on a thread of its own
+    (hashlib releases the GIL for it)."""
+
+    def __init__(self, params: KdfParams, passphrase: str):
+        self.params, self.passphrase = params, passphrase
+        self._key: bytes | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="fieldinspect-kdf", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._key = self.params.scrypt(self.passphrase)
+        except BaseException as exc:  # raised where the key is asked for (MemoryError...)
+            self._error = exc
+
+    def result(self) -> bytes:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._key
+
+
+_started: _Derivation | None = None
+_started_lock = threading.Lock()
+
+
+def start_derivation(key_path: Path, passphrase: str) -> None:
+    """Begin the scrypt of `passphrase` under the key file's parameters on a thread: the
+    first `KdfParams.derive` of the same parameters and passphrase (`unlock_key`) takes its
+    result instead of deriving again. A headless command starts it before importing its
+    modules (SQLAlchemy ~0.2 s), so the two overlap instead of following each other.
+    Nothing is decided here: the attempt lockout, the unwrapping and the counting of a
+    wrong passphrase stay in `unlock_key`, which may never come (the derivation is then
+    dropped). A missing or unreadable key file starts nothing; `unlock_key` reports it."""
+    global _started
+    try:
+        doc = json.loads(Path(key_path).read_text(encoding="utf-8"))
+        params = KdfParams(salt=bytes.fromhex(doc["salt"]), log2n=int(doc["log2n"]),
+                           r=int(doc["r"]), p=int(doc["p"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return
+    with _started_lock:
+        _started = _Derivation(params, passphrase)
+
+
+def drop_started_derivation() -> None:
+    """Forget a derivation nobody took (a command that stopped before opening its store)."""
+    global _started
+    with _started_lock:
+        _started = None
+
+
+def _take_started(params: KdfParams, passphrase: str) -> "_Derivation | None":
+    """The derivation `start_derivation` began for these parameters and passphrase, once."""
+    global _started
+    with _started_lock:
+        started = _started
+        if started is None or started.params != params or started.passphrase != passphrase:
+            return None
+        _started = None
+        return started
 
 
 def _kdf_cost() -> int:

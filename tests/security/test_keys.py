@@ -147,3 +147,66 @@ def test_with_the_keyring_on_both_secrets_go_to_the_keyring(fake_keyring, data_d
     finally:
         store.close()
     assert len(fake_keyring.items) == 2
+
+
+def _counting_scrypt(monkeypatch) -> list[str]:
+    """hashlib.scrypt, each call's thread name recorded."""
+    import hashlib
+    import threading
+
+    calls, real = [], hashlib.scrypt
+
+    def scrypt(*args, **kwargs):
+        calls.append(threading.current_thread().name)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(hashlib, "scrypt", scrypt)
+    return calls
+
+
+def test_a_key_derivation_started_early_is_the_one_the_store_opens_with(store, data_dir,
+                                                                       monkeypatch):
+    """A command starts the scrypt while it imports its modules; opening the store takes that
+    result instead of deriving again, and a derivation of another passphrase is not used."""
+    from models.store.keys import KEY_FILE, start_derivation
+
+    store.close()
+    calls = _counting_scrypt(monkeypatch)
+    start_derivation(data_dir / KEY_FILE, PASSPHRASE)
+    Store.open(data_dir, PASSPHRASE).close()
+    assert calls == ["fieldinspect-kdf"]
+    start_derivation(data_dir / KEY_FILE, "guess")
+    Store.open(data_dir, PASSPHRASE).close()  # the right passphrase, derived again
+    assert calls == ["fieldinspect-kdf"] * 2 + ["MainThread"]
+
+
+def test_an_early_wrong_passphrase_is_refused_and_counted_once(store, data_dir, monkeypatch):
+    from models.security.lockout import UnlockGuard
+    from models.store.keys import KEY_FILE, start_derivation
+
+    store.close()
+    calls = _counting_scrypt(monkeypatch)
+    start_derivation(data_dir / KEY_FILE, "guess")
+    with pytest.raises(WrongPassphraseError):
+        Store.open(data_dir, "guess")
+    assert calls == ["fieldinspect-kdf"] and UnlockGuard(data_dir).state().failures == 1
+    start_derivation(data_dir / "missing.key.json", "guess")  # nothing to start: no error
+    assert len(calls) == 1
+
+
+def test_the_import_command_derives_the_key_while_it_imports(data_dir, tmp_path, monkeypatch):
+    """`fieldinspect import` (and `stats`) with the passphrase in the environment start the
+    key's derivation before their modules load; the store opens with it (one scrypt)."""
+    from tests.cli_runner import run_cli
+
+    env = {**os.environ, "FIELDINSPECT_PASSPHRASE": PASSPHRASE}
+    assert run_cli(["--data-dir", data_dir, "stats"], env).returncode == 0  # made here
+    units = tmp_path / "units.csv"
+    units.write_text("name,kind,parent\n卫生院,other,\n", encoding="utf-8")
+    calls = _counting_scrypt(monkeypatch)
+    res = run_cli(["--data-dir", data_dir, "import", "units", units], env)
+    assert res.returncode == 0, res.stderr
+    assert calls == ["fieldinspect-kdf"]
+    res = run_cli(["--data-dir", data_dir, "stats"], {**env, "FIELDINSPECT_PASSPHRASE": "no"})
+    assert res.returncode == 4 and "Wrong passphrase" in res.stderr
+    assert calls == ["fieldinspect-kdf"] * 2
