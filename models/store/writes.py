@@ -28,7 +28,7 @@ from models.coltypes import META_COLUMNS, UTCDateTime, sqlite_timestamp
 from models.errors import NotFoundError, ValidationError
 from models.ids import new_id
 from models.store.bulk_tables import BOOL, DATE, JSON, TIMESTAMP, BulkTable
-from models.tally_bulk import Pending, merge_pending, write_counted
+from models.tally_bulk import Pending, merge_pending, restore_triggers, write_counted
 from models.timeutil import utcnow
 
 if TYPE_CHECKING:  # type hints only: the store opens without SQLModel
@@ -153,6 +153,7 @@ class WriteSession:
             yield
         finally:
             self.tally_pending = None
+            restore_triggers(self.conn, pending)  # the insert triggers a chunk set aside
         merge_pending(self.conn, pending)
 
     # --- creating -------------------------------------------------------------------------

@@ -342,3 +342,55 @@ def test_an_import_refused_half_way_leaves_the_counts_as_they_were(store, monkey
     with store.read() as conn:
         assert sum(r[-1] for r in form_counts(conn, Filters())) == 6
     assert_tally_matches_scan(store, ids)
+
+
+def _schema(store: Store) -> list[tuple]:
+    with store.read() as conn:
+        return sorted(conn.exec_driver_sql(
+            "SELECT type, name, tbl_name, sql FROM sqlite_master").all())
+
+
+def test_an_import_sets_the_insert_triggers_aside_and_puts_them_back(store, monkeypatch):
+    """A file's chunks are written without the counting insert triggers (each still cost
+    every form its call), counted by the import itself, the last small chunk included; the
+    triggers come back word for word in the same transaction, so a form saved after is
+    counted by them, and a refused file leaves them and the counts as they were."""
+    from models.imports import common
+
+    monkeypatch.setattr(common, "CHUNK", 70)  # the last chunk (30) is below SMALL (64)
+    ids = _seed(store)
+    forms = [_values(ids, {
+        "unit": i % 3, "campaign": i % 2, "group": "citizen", "level": LEVELS[i % 4],
+        "discipline": LEVELS[(i + 2) % 4] if i % 4 else None,
+        "evaluated_on": date(2026, 1 + i % 3, 1 + i % 7), "form_no": f"T{i % 90}"})
+        for i in range(100)]
+    schema = _schema(store)
+    seen = []
+
+    def chunked(w):
+        original = w.create_many
+
+        def create_many(model, rows):
+            result = original(model, rows)
+            seen.append(w.conn.exec_driver_sql(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
+                "AND sql LIKE '%AFTER INSERT ON evaluation%'").scalar())
+            return result
+
+        w.create_many = create_many
+        common.create_chunked(w, Evaluation, forms, None)
+
+    with store.write("clerk") as w:
+        chunked(w)
+    assert seen == [0, 0]  # both chunks written with no insert trigger left
+    assert _schema(store) == schema
+    assert_tally_matches_scan(store, ids)
+    _apply(store, ids, ("save", {"unit": 1, "campaign": 0, "group": "citizen",
+                                 "level": LEVELS[0], "evaluated_on": date(2026, 3, 9),
+                                 "form_no": "T5"}))
+    assert_tally_matches_scan(store, ids)  # the triggers count the saved form again
+    bad = [*forms[:80], {**forms[0], "reason": "x" * 100_000}]
+    with pytest.raises(ValidationError), store.write("clerk") as w:
+        common.create_chunked(w, Evaluation, bad, None)
+    assert _schema(store) == schema
+    assert_tally_matches_scan(store, ids)
