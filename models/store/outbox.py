@@ -44,19 +44,23 @@ def _payload(fields: dict) -> str:
 
 
 def append_to_outbox(session: WriteSession, changes: list[Change]) -> None:
-    entries = [(c.table, c.row_id, c.op, _payload(c.fields), c.base_version) for c in changes]
     held = held_back(session.conn)
-    if held:
-        entries = _sending_held_back(session.conn, changes, held)
+    # Usually nothing is held back: one entry per change, built in one pass below. (Not
+    # `held` itself further down: _sending_held_back takes the records it settles out of it.)
+    held_entries = _sending_held_back(session.conn, changes, held) if held else None
+    entries = changes if held_entries is None else held_entries
     if not entries:
         return
     seq = _reserve(session.conn, len(entries))
-    now = sqlite_timestamp(utcnow())
+    now, profile = sqlite_timestamp(utcnow()), session.profile
+    if held_entries is not None:
+        rows = [(seq + i, *entry, profile, now) for i, entry in enumerate(held_entries)]
+    else:
+        rows = [(seq + i, c.table, c.row_id, c.op, _payload(c.fields) if c.fields else "",
+                 c.base_version, profile, now) for i, c in enumerate(changes)]
     session.conn.exec_driver_sql(
         "INSERT INTO outbox (seq, table_name, row_id, op, fields, base_version, profile,"
-        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [(seq + i, *entry, session.profile, now) for i, entry in enumerate(entries)],
-    )
+        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
 
 def held_back(conn: sa.Connection, codes: tuple[str, ...] = HELD_BACK_CODES
