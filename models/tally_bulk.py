@@ -107,6 +107,22 @@ def merge_pending(conn: sa.Connection, pending: Pending) -> None:
         _recount(conn, numbers)
 
 
+def merge_into_empty(conn: sa.Connection, pending: Pending) -> None:
+    """Merge what `pending` gathered into a store whose counts were empty before those writes
+    (a snapshot's image, built from nothing): the form numbers are counted again in one pass
+    over the forms, not through a list of every number the batches held (100,000 forms: 0.6 s
+    of a snapshot's build went to that list)."""
+    counts, pending.counts, pending.numbers = pending.counts, {}, set()
+    if counts:
+        _merge(conn, counts)
+    conn.exec_driver_sql("DELETE FROM duplicate_form_no")
+    conn.exec_driver_sql(
+        "INSERT INTO duplicate_form_no (campaign_id, form_no, forms) "
+        "SELECT campaign_id, form_no, count(*) FROM evaluation WHERE voided = 0 "
+        "AND deleted_at IS NULL AND form_no IS NOT NULL AND form_no != '' "
+        "GROUP BY form_no, campaign_id HAVING count(*) > 1")
+
+
 def counted(conn: sa.Connection) -> bool:
     """Whether this database keeps the counts (a device store; not HQ's server database)."""
     return conn.dialect.name == "sqlite" and conn.exec_driver_sql(

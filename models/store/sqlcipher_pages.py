@@ -114,25 +114,37 @@ class PageEncryptor:
             self._other.shutdown()
 
     def _encrypt(self, lane: _Lane, run: memoryview, number: int) -> bytes:
-        """The pages of `run` (the first one numbered `number`) encrypted on `lane`."""
-        out = bytearray(len(run))
+        """The pages of `run` (the first one numbered `number`) encrypted on `lane`. The
+        ciphertext goes straight into the output (`update_into`, which wants a block's room
+        past its end: the next page's bytes, or 16 spare bytes after the last page), and each
+        page's HMAC is a copy of one keyed HMAC fed the page in place: no page is copied to
+        be signed."""
+        out = bytearray(len(run) + IV)
+        view = memoryview(out)
         ivs = os.urandom(IV * (len(run) // PAGE))
-        digest, cbc, key, chain = hmac.digest, lane.cbc, self._mac_key, lane.chain
+        base, cbc, chain = hmac.new(self._mac_key, digestmod="sha512"), lane.cbc, lane.chain
+        into = cbc.update_into
         for at in range(0, len(run), PAGE):
-            start = SALT if number == 1 else 0
-            if start:
+            start = at + SALT if number == 1 else at
+            if start != at:
                 check_image_header(run[at:at + PAGE])
                 out[at:at + SALT] = self._salt
             iv = ivs[at // PAGE * IV:at // PAGE * IV + IV]
-            first = _xor(_xor(run[at + start:at + start + IV], iv), chain)
-            body = cbc.update(first) + cbc.update(run[at + start + IV:at + BODY])
-            chain = body[-IV:]
-            signed = body + iv
-            out[at + start:at + BODY + IV] = signed
-            out[at + BODY + IV:at + PAGE] = digest(
-                key, signed + number.to_bytes(4, "little"), "sha512")
+            first = (int.from_bytes(run[start:start + IV], "little")
+                     ^ int.from_bytes(iv, "little")
+                     ^ int.from_bytes(chain, "little")).to_bytes(IV, "little")
+            into(first, view[start:start + 2 * IV - 1])
+            into(run[start + IV:at + BODY], view[start + IV:at + BODY + IV - 1])
+            chain = bytes(view[at + BODY - IV:at + BODY])
+            view[at + BODY:at + BODY + IV] = iv
+            mac = base.copy()
+            mac.update(view[start:at + BODY + IV])
+            mac.update(number.to_bytes(4, "little"))
+            view[at + BODY + IV:at + PAGE] = mac.digest()
             number += 1
         lane.chain = chain
+        view.release()
+        del out[len(run):]
         return bytes(out)
 
 

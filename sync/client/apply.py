@@ -20,7 +20,7 @@ from models.security.audit import record_pulled_versions
 from models.store.database import write_transaction
 from models.store.store import Store, get_meta
 from models.tables import SYNCED_TABLES
-from models.tally_bulk import counted, write_counted
+from models.tally_bulk import Pending, counted, write_counted
 from sync.client.outbox import acked_seq, settle_in
 from sync.protocol import PulledPage, PushResult
 
@@ -118,7 +118,11 @@ def kept_as_versions(conn: sa.Connection, by_table: dict[str, set[str]]
     return {t: rows for t, rows in by_table.items() if t != "problem"}
 
 
-def upsert_rows(conn: sa.Connection, name: str, columns: list[str], rows: list[list]) -> int:
+def upsert_rows(conn: sa.Connection, name: str, columns: list[str], rows: list[list],
+                new: Pending | None = None) -> int:
+    """Write a pulled table's rows; how many. `new`: none of the forms is in the store yet (a
+    snapshot's empty image): their counts are gathered there, for the caller to merge once,
+    and no count is read back before the write."""
     local = _LOCAL_COLUMNS[name]
     keep = [i for i, c in enumerate(columns) if c in local]
     names = [columns[i] for i in keep]
@@ -133,7 +137,7 @@ def upsert_rows(conn: sa.Connection, name: str, columns: list[str], rows: list[l
         conn.connection.driver_connection.executemany(sql, rows)
 
     if name == "evaluation":  # the counts merged per page (migration 0024)
-        write_counted(conn, names, rows, write, inserted=False)
+        write_counted(conn, names, rows, write, inserted=new is not None, pending=new)
     else:
         write()
     return len(rows)

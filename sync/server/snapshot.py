@@ -42,6 +42,7 @@ from models.security.attachment_store import BlobCorruptError, BlobStore, derive
 from models.store.schema import HEAD
 from models.store.snapshot_file import new_store_image
 from models.store.sqlcipher_pages import IMAGE_FORM
+from models.tally_bulk import Pending, merge_into_empty
 from models.timeutil import utcnow
 from sync.client.apply import upsert_rows
 from sync.protocol import SCHEMA_VERSION
@@ -136,10 +137,11 @@ def write_body(built: tuple[dict, list, int, dict]
     """The snapshot's body (its database image, built in memory and compressed), its header
     and the row-filtered ids."""
     tables, conflicts, top, held = built
-    rows = 0
-    with new_store_image() as out:
+    rows, new = 0, Pending()
+    with new_store_image() as out:  # its tallies are empty: every form is new to them
         for name, block in tables.items():
-            rows += upsert_rows(out.conn, name, block["columns"], block["rows"])
+            rows += upsert_rows(out.conn, name, block["columns"], block["rows"], new)
+        merge_into_empty(out.conn, new)
     body = zlib.compress(out.image, ZLIB_LEVEL)
     header = {"cursor": top, "conflicts": conflicts, "rows": rows, "size": len(body),
               "image": len(out.image), "revision": HEAD, "form": IMAGE_FORM}

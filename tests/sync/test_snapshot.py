@@ -358,3 +358,34 @@ def test_a_file_left_by_a_killed_try_goes_once_the_store_no_longer_wants_a_snaps
     dev.sync()
     assert not part.exists()
     assert len(dev.rows("evaluation")) == 11 == len(hq.rows("evaluation"))
+
+
+def test_a_snapshot_store_shows_the_same_counts_as_row_by_row_pulls(hq, monkeypatch):
+    """The figures a new laptop shows (tallies by unit, day and month; form numbers keyed
+    twice) come out of a snapshot as out of ordinary pulls, with enough forms for the bulk
+    path (not the triggers) to count them."""
+    boss = hq.device("hq", name="hq")
+    ids = seed_reference(boss)
+    days = ["2026-03-01", "2026-03-17", "2026-04-02"]
+    with boss.write() as w:
+        w.create_many(Evaluation, [
+            form(ids, "D1" if i % 40 == 0 else "D2" if i % 55 == 1 else f"N{i}",
+                 evaluated_on=days[i % 3]) for i in range(150)])
+    boss.sync()
+    by_snapshot = hq.device("hq", name="laptop 1")
+    by_pulls = hq.device("hq", name="laptop 2")
+    by_snapshot.sync()
+    assert _asked(by_snapshot) == 1
+    monkeypatch.setattr(engine_module, "wants_snapshot", lambda _store: False)
+    by_pulls.engine.page_limit = 40
+    by_pulls.sync()
+
+    def derived(dev) -> dict[str, list]:
+        with dev.store.read() as conn:
+            return {name: sorted(map(tuple, conn.exec_driver_sql(f'SELECT * FROM "{name}"')),
+                                 key=repr) for name in snapshot_file.DERIVED_TABLES}
+
+    got, expected = derived(by_snapshot), derived(by_pulls)
+    assert got == expected
+    assert sorted(r[1:] for r in got["duplicate_form_no"]) == [("D1", 4), ("D2", 3)]
+    assert sum(r[-1] for r in got["form_tally"]) == 150
