@@ -189,15 +189,19 @@ def keep_batch_figures(conn: sa.Connection, batch_id: str) -> None:
     conn.execute(sa.insert(KEPT_BATCH).prefix_with("OR REPLACE"), {"batch_id": batch_id})
 
 
+_STALE_BATCHES = (
+    f"SELECT id FROM {EntryBatch.__table__.name} WHERE verified_at IS NOT NULL AND deleted_at "
+    f"IS NULL AND id NOT IN (SELECT batch_id FROM {KEPT_BATCH.name})")
+
+
 def keep_verified_batches(conn: sa.Connection) -> list[str]:
     """Keep the figures of every verified batch that has none kept, computed together in one
     pass over their keyings; return their ids. A pull calls it once it has every page
     (sync.client.apply): batches verified on another device reach HQ, and come back to the
     device that verified them, through upserts that forget their figures (migration 0024)."""
-    b = EntryBatch.__table__
-    stale = list(conn.execute(sa.select(b.c.id).where(
-        b.c.verified_at.is_not(None), b.c.deleted_at.is_(None),
-        b.c.id.not_in(sa.select(KEPT_BATCH.c.batch_id)))).scalars())
+    # A driver statement: it runs after every pull (a one-record round's two), and nearly
+    # always finds none; as a Core select it cost ~0.2 ms of the device's CPU a round.
+    stale = list(conn.exec_driver_sql(_STALE_BATCHES).scalars())
     if not stale:
         return []
     wanted = set(stale)

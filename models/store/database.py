@@ -116,10 +116,15 @@ def open_engine(path: Path, key: bytes, pool: PoolSize = DEVICE_POOL) -> sa.Engi
 
     Connections cross threads between checkouts (never during one): `check_same_thread=False`,
     and SQLCipher's builds are thread-safe (SQLITE_THREADSAFE=1)."""
+    # LIFO: a checkout gets the connection given back last. SQLite drops a connection's page
+    # cache when another connection has committed since its last transaction, and SQLCipher
+    # then decrypts every page it reads again; handed out in turn (FIFO), each transaction
+    # started cold. Measured on 100,000 forms: a one-row write and a read, with three idle
+    # connections, 4.19 ms of CPU in turn against 1.55 ms on the last one (issue 18 §2).
     engine = sa.create_engine(
         "sqlite://", creator=_connect_factory(path, key), module=sqlcipher3.dbapi2,
         poolclass=sa.pool.QueuePool, pool_size=pool.size, max_overflow=pool.overflow,
-        pool_timeout=pool.timeout,
+        pool_timeout=pool.timeout, pool_use_lifo=True,
     )
 
     event.listen(engine, "after_cursor_execute", keep_none_alive)

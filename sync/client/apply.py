@@ -21,7 +21,7 @@ from models.store.database import write_transaction
 from models.store.store import Store, get_meta
 from models.tables import SYNCED_TABLES
 from models.tally_bulk import Pending, counted, write_counted
-from sync.client.outbox import acked_seq, settle_in
+from sync.client.outbox import ACKED_KEY, settle_in
 from sync.protocol import PulledPage, PushResult
 
 CURSOR_KEY = "sync_cursor"
@@ -143,13 +143,16 @@ def upsert_rows(conn: sa.Connection, name: str, columns: list[str], rows: list[l
     return len(rows)
 
 
+# The entries HQ has not acknowledged, the acknowledged number read in the same statement.
+_PENDING = ("SELECT table_name, row_id, op, fields FROM outbox WHERE seq > coalesce((SELECT "
+            "CAST(value AS INTEGER) FROM store_meta WHERE key = ?), 0) ORDER BY seq")
+
+
 def _reapply_pending(conn: sa.Connection, touched: set[str]) -> None:
     """Local edits not yet acknowledged by HQ win locally until HQ has them."""
     if not touched:
         return
-    pending = conn.exec_driver_sql(
-        "SELECT table_name, row_id, op, fields FROM outbox WHERE seq > ? ORDER BY seq",
-        (acked_seq(conn),)).all()
+    pending = conn.exec_driver_sql(_PENDING, (ACKED_KEY,)).all()
     for table, row_id, op, fields in pending:
         if row_id not in touched or table not in SYNCED_TABLES:
             continue

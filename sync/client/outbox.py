@@ -142,8 +142,11 @@ def settle_in(conn: sa.Connection, store: Store, result: PushResult) -> None:
         "UPDATE sync_issue SET resolved_at = ? WHERE code = ? AND resolved_at IS NULL "
         "AND outbox_seq <= ?", (now, SEQUENCE_REUSED, result.acked_through))
     conn.exec_driver_sql("DELETE FROM outbox WHERE seq <= ?", (result.acked_through,))
-    if result.acked_through > acked_seq(conn):
-        set_meta(conn, ACKED_KEY, str(result.acked_through))
+    # Raised, never lowered (an older answer settled late), in one statement
+    conn.exec_driver_sql(
+        "INSERT INTO store_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET "
+        "value = excluded.value WHERE CAST(store_meta.value AS INTEGER) < "
+        "CAST(excluded.value AS INTEGER)", (ACKED_KEY, str(result.acked_through)))
 
 
 def _held_entries(conn: sa.Connection, seqs: list[int]) -> dict[int, dict]:

@@ -134,6 +134,9 @@ def accept_head(db: ServerDB, who: DeviceIdentity | Bearer, report: AuditHeadRep
         return accept_in(conn, identify(conn, who), report)
 
 
+_ANCHOR_INSERT = T.audit_anchor.insert()
+
+
 def accept_in(conn: sa.Connection, who: DeviceIdentity, report: AuditHeadReport) -> dict:
     """`accept_head` inside a writing transaction the caller holds: a push's or a pull's, on
     which the report rode (one commit at HQ per round)."""
@@ -148,9 +151,9 @@ def accept_in(conn: sa.Connection, who: DeviceIdentity, report: AuditHeadReport)
         log.warning("audit chain of device %s (%s): %s", who.id, who.label, alarm.text)
         return {"accepted": False, "problem": alarm.text, "code": alarm.code,
                 "head": f"{held[0]}:{held[1]}", "more": False, "status": status}
-    if new:
-        conn.execute(T.audit_anchor.insert().values(
-            device_id=who.id, seq=point[0], hash=point[1], accepted_at=utcnow()))
+    if new:  # one statement object, compiled once: `.values(...)` built anew cost ~0.2 ms
+        conn.execute(_ANCHOR_INSERT, {"device_id": who.id, "seq": point[0], "hash": point[1],
+                                      "accepted_at": utcnow()})
     return {"accepted": True, "problem": "", "head": f"{point[0]}:{point[1]}",
             "more": point[0] < report.seq, "status": status}
 

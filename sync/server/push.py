@@ -131,12 +131,15 @@ def _apply(conn: sa.Connection, device: DeviceIdentity, clock: VersionClock | De
 
 def _prefetch(ctx: ApplyContext, entries: list) -> None:
     by_table: dict[str, list[str]] = {}
+    edited: set[str] = set()
     for e in entries:
         if e.op != "skip":
             by_table.setdefault(e.table, []).append(e.row_id)
+            if e.op != "insert":
+                edited.add(e.table)
     for table, ids in by_table.items():
         if table in SYNCED_TABLES:
-            ctx.prefetch(table, ids)
+            ctx.prefetch(table, ids, new=table not in edited)
     forms = [e.fields for e in entries if e.table == "evaluation" and e.op == "insert"]
     if forms and isinstance(ctx.clock, DeferredClock):
         ctx.clock.hold_numbers([f"{f.get('campaign_id')}\x1f{f.get('form_no')}" for f in forms

@@ -282,3 +282,29 @@ def test_a_failed_settle_of_hqs_answer_is_logged_not_swallowed(monkeypatch, capl
         engine.close()
     assert "could not settle" in caplog.text and "RuntimeError" in caplog.text
     assert "张敏" not in caplog.text
+
+
+@HQ_ON_SQLITE_ONLY  # the client's own part
+def test_an_older_answer_settled_late_never_lowers_what_hq_acknowledged(hq):
+    """HQ's answer to an earlier batch, stored after the answer to a later one (a retried
+    round), leaves the device's acknowledged number where it was: the next round pushes only
+    what is new, and HQ takes it without a gap or a replay."""
+    from sync.client.outbox import ACKED_KEY, settle
+    from sync.protocol import PushResult
+
+    dev = hq.device("office")
+    ids = seed_reference(dev)
+    with dev.write() as w:
+        for i in range(3):
+            w.create(Evaluation, form(ids, f"LATE{i}"))
+    assert dev.sync().pushed > 3
+    acked = int(dev.store.meta(ACKED_KEY))
+    settle(dev.store, PushResult(acked_through=acked - 2, outcomes=[]))
+    assert int(dev.store.meta(ACKED_KEY)) == acked
+    with dev.write() as w:
+        w.create(Evaluation, form(ids, "LATE3"))
+    report = dev.sync()
+    assert (report.pushed, report.rejected) == (1, 0)
+    assert int(dev.store.meta(ACKED_KEY)) == acked + 1
+    assert {r["form_no"] for r in hq.rows("evaluation").values()} >= {
+        "LATE0", "LATE1", "LATE2", "LATE3"}
