@@ -147,13 +147,21 @@ def forget_checked() -> None:
     _CHECKED.clear()
 
 
-def check_pushing(conn: sa.Connection, device: DeviceIdentity):
+def check_pushing(conn: sa.Connection, device: DeviceIdentity, *, shared_gate: int = 0):
     """The pushing device's row (`last_seq`, `status`), read with the check that it may still
     push: not revoked, and its token (when it came with one) still held by HQ and unexpired.
     One statement, in the push's writing transaction, the device's row locked (so it sees
-    what every push of this device before it committed)."""
+    what every push of this device before it committed).
+
+    `shared_gate` (PostgreSQL): the writers' gate (`db.WRITERS_GATE`), taken shared by the
+    same statement, BEFORE the row lock (the function is evaluated below PostgreSQL's LockRows
+    step, as a statement of its own before this one was: the gate, then the device's row,
+    always in that order, so a queued edit cannot close a cycle): one round trip fewer."""
     d, t = T.device.c, T.access_token.c
     columns = [d.last_seq, d.status]
+    if shared_gate:
+        columns.append(sa.func.pg_advisory_xact_lock_shared(
+            sa.literal(shared_gate, sa.BigInteger)).label("gate"))
     source = T.device
     if device.token_hash is not None:
         columns.append(t.expires_at)
