@@ -52,9 +52,12 @@ def _same_entry(held: bytes, e: PushedEntry) -> bool:
 def keep_digests(conn: sa.Connection, device_id: str, entries: list[PushedEntry]) -> None:
     """The push's new entries (applied and refused alike: both advance the device's
     sequence), contiguous, in one row."""
-    conn.execute(T.entry_digest.insert().values(
-        device_id=device_id, first_seq=entries[0].seq, last_seq=entries[-1].seq,
-        digests=b"".join(entry_digest(e) for e in entries)))
+    conn.execute(_KEEP, {  # built once: built per push it cost ~0.2-0.4 ms of HQ's CPU
+        "device_id": device_id, "first_seq": entries[0].seq, "last_seq": entries[-1].seq,
+        "digests": b"".join(entry_digest(e) for e in entries)})
+
+
+_KEEP = T.entry_digest.insert()
 
 
 def reused(conn: sa.Connection, device_id: str, replayed: list[PushedEntry]) -> list[int]:
