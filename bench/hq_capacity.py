@@ -5,12 +5,15 @@ server, so on two cores it mostly measures the clients. Here the clients do noth
 every device is enrolled through HQ's own API (real one-time codes, real credentials, real
 access tokens), its one-record push bodies are built before the clock starts (one new form per
 round, contiguous sequence numbers, every row checked by HQ's rules as any push is), and
-separate processes (`--procs`, asyncio + httpx) replay "push one record, then pull from my
-cursor" rounds against `fieldinspect serve` on PostgreSQL with `--workers` processes, for a
-bounded time. Printed: rounds/s, median and p95 of a round, errors, the load average, and
-the CPU seconds per round of the server's processes, of PostgreSQL's backends serving it and of
-the load generator, read from /proc over the measured seconds (on a shared 2-core machine
-rounds/s follows the other users' load; CPU per round does much less).
+separate processes (`--procs`, one keep-alive HTTP/1.1 connection per device on asyncio's
+streams: real requests with the device's token, lighter than httpx) replay one-record rounds
+as a device sends them (the push with its first pull page riding on it; `--separate`: the push,
+then a pull from the device's cursor) against `fieldinspect serve` on PostgreSQL with
+`--workers` processes, for a bounded time. Printed: rounds/s, median and p95 of a round,
+errors, the load average, and the CPU seconds per round of the server's processes, of
+PostgreSQL's backends serving it and of the load generator, read from /proc over the measured
+seconds (on a shared 2-core machine rounds/s follows the other users' load; CPU per round does
+much less).
 
     .venv/bin/python bench/hq_capacity.py --pg postgresql+psycopg://... [--devices 50]
         [--enrolled 500] [--seconds 20] [--procs 2] [--workers 2]
