@@ -5,12 +5,15 @@ server, so on two cores it mostly measures the clients. Here the clients do noth
 every device is enrolled through HQ's own API (real one-time codes, real credentials, real
 access tokens), its one-record push bodies are built before the clock starts (one new form per
 round, contiguous sequence numbers, every row checked by HQ's rules as any push is), and
-separate processes (`--procs`, asyncio + httpx) replay "push one record, then pull from my
-cursor" rounds against `fieldinspect serve` on PostgreSQL with `--workers` processes, for a
-bounded time. Printed: rounds/s, median and p95 of a round, errors, the load average, and
-the CPU seconds per round of the server's processes, of PostgreSQL's backends serving it and of
-the load generator, read from /proc over the measured seconds (on a shared 2-core machine
-rounds/s follows the other users' load; CPU per round does much less).
+separate processes (`--procs`, one keep-alive HTTP/1.1 connection per device on asyncio's
+streams: real requests with the device's token, lighter than httpx) replay one-record rounds
+as a device sends them (the push with its first pull page riding on it; `--separate`: the push,
+then a pull from the device's cursor) against `fieldinspect serve` on PostgreSQL with
+`--workers` processes, for a bounded time. Printed: rounds/s, median and p95 of a round,
+errors, the load average, and the CPU seconds per round of the server's processes, of
+PostgreSQL's backends serving it and of the load generator, read from /proc over the measured
+seconds (on a shared 2-core machine rounds/s follows the other users' load; CPU per round does
+much less).
 
     .venv/bin/python bench/hq_capacity.py --pg postgresql+psycopg://... [--devices 50]
         [--enrolled 500] [--seconds 20] [--procs 2] [--workers 2]
@@ -67,8 +70,9 @@ def enroll_devices(server, count: int) -> list[dict]:
     return devices
 
 
-def push_bodies(ids: dict, rounds: int, device: int) -> list[bytes]:
-    """One new form per round, sequence numbers 1, 2, ...: what a device's outbox would send."""
+def push_bodies(ids: dict, rounds: int, device: int) -> list[tuple[bytes, bytes]]:
+    """One new form per round, sequence numbers 1, 2, ...: what a device's outbox would send,
+    as the body's two halves, so the round's pull cursor can ride between them."""
     bodies = []
     for seq in range(1, rounds + 1):
         row_id = new_id()
@@ -77,9 +81,10 @@ def push_bodies(ids: dict, rounds: int, device: int) -> list[bytes]:
                   "form_no": f"L{device}-{seq}", "source": "paper", "voided": False,
                   "reason": "", "suggestion": "", "void_reason": "",
                   "created_at": "2026-03-01 09:00:00.000000"}
-        bodies.append(orjson.dumps({"entries": [{
+        body = orjson.dumps({"entries": [{
             "seq": seq, "table": "evaluation", "row_id": row_id, "op": "insert",
-            "fields": fields, "base_version": None, "profile": "load"}]}))
+            "fields": fields, "base_version": None, "profile": "load"}]})
+        bodies.append((body[:-1], body[-1:]))
     return bodies
 
 
@@ -151,74 +156,146 @@ class CpuMeter:
                 for k in after}
 
 
-async def _device_loop(http: httpx.AsyncClient, token: str, bodies: list[bytes],
-                       stop_at: float, out: dict) -> None:
-    auth = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+class Connection:
+    """One device's keep-alive HTTP/1.1 connection to HQ, written on asyncio's streams: real
+    requests (method, path, headers, the device's bearer token, a JSON body) and real answers
+    (status line, headers, Content-Length or chunked body), without httpx's per-request CPU
+    (~2.5 ms per request here, more than HQ's own share of a round; issue 18 §3)."""
+
+    def __init__(self, host: str, port: int, token: str) -> None:
+        self.host, self.port = host, port
+        self.head = (f"Host: {host}:{port}\r\n{SCHEMA_HEADER}: {SCHEMA_VERSION}\r\n"
+                     f"Authorization: Bearer {token}\r\n").encode()
+        self.reader = self.writer = None
+
+    async def request(self, method: str, path: str, body: bytes | None = None
+                      ) -> tuple[int, bytes]:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        lines = [f"{method} {path} HTTP/1.1\r\n".encode(), self.head]
+        if body is not None:
+            lines.append(b"Content-Type: application/json\r\nContent-Length: %d\r\n"
+                         % len(body))
+        lines.append(b"\r\n")
+        if body is not None:
+            lines.append(body)
+        self.writer.write(b"".join(lines))
+        head = await self.reader.readuntil(b"\r\n\r\n")
+        status_line, *header_lines = head[:-4].split(b"\r\n")
+        status = int(status_line.split(b" ", 2)[1])
+        headers = {}
+        for line in header_lines:
+            name, _, value = line.partition(b":")
+            headers[name.strip().lower()] = value.strip()
+        if b"content-length" in headers:
+            content = await self.reader.readexactly(int(headers[b"content-length"]))
+        elif headers.get(b"transfer-encoding", b"").lower() == b"chunked":
+            parts = []
+            while True:
+                size = int((await self.reader.readuntil(b"\r\n"))[:-2].split(b";")[0], 16)
+                parts.append(await self.reader.readexactly(size + 2))
+                if size == 0:
+                    break
+            content = b"".join(p[:-2] for p in parts)
+        else:
+            raise ConnectionError("an answer without Content-Length or chunked body")
+        if headers.get(b"connection", b"").lower() == b"close":
+            self.close()
+        return status, content
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+            self.reader = self.writer = None
+
+
+async def _device_loop(conn: Connection, bodies: list[tuple[bytes, bytes]], stop_at: float,
+                       out: dict, separate: bool) -> None:
+    """Rounds of one device until the time is up. A round is what a device's one-record sync
+    sends: the push with its first pull page riding on it (`PushBatch.pull`, one request), or
+    with `separate` the push, then a GET /v1/pull from the device's cursor (two requests)."""
     cursor = 0
-    for body in bodies:
+    for head, tail in bodies:
         if time.perf_counter() >= stop_at:
-            return
+            break
         t0 = time.perf_counter()
         try:
-            pushed = await http.post("/v1/push", content=body, headers=auth)
-            pulled = await http.get("/v1/pull", params={"cursor": cursor}, headers=auth)
+            if separate:
+                status, content = await conn.request("POST", "/v1/push", head + tail)
+                pulled = await conn.request("GET", f"/v1/pull?cursor={cursor}")
+                if status != 200 or pulled[0] != 200:
+                    bad = ("POST /v1/push", status, content) if status != 200 else \
+                        ("GET /v1/pull", *pulled)
+                    _error(out, f"{bad[0]} {bad[1]} {_code(bad[2])}")
+                    continue
+                page = orjson.loads(pulled[1])
+            else:
+                status, content = await conn.request(
+                    "POST", "/v1/push", b"%s,\"pull\":{\"cursor\":%d}%s" % (head, cursor, tail))
+                if status != 200:
+                    _error(out, f"POST /v1/push {status} {_code(content)}")
+                    continue
+            pushed = orjson.loads(content)
             # A refused form (an outcome listed) is an error too: every round must apply.
-            if pushed.status_code != 200 or pulled.status_code != 200 or \
-                    orjson.loads(pushed.content)["outcomes"]:
-                out["errors"] += 1
-                bad = pushed if pushed.status_code != 200 or pulled.status_code == 200 else pulled
-                _count(out, f"{bad.request.method} {bad.request.url.path} {bad.status_code} "
-                            f"{_code(bad)}")
+            if pushed["outcomes"]:
+                _error(out, f"POST /v1/push 200 {pushed['outcomes'][0].get('code', '')}")
                 continue
-            cursor = orjson.loads(pulled.content)["cursor"]
+            if not separate:
+                page = pushed.get("page")
+                if page is None:
+                    _error(out, "POST /v1/push 200 without the page asked for")
+                    continue
+            cursor = page["cursor"]
             out["latencies"].append(time.perf_counter() - t0)
-        except httpx.HTTPError as exc:
-            out["errors"] += 1
-            _count(out, type(exc).__name__)
+        except (OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError,
+                ValueError) as exc:
+            conn.close()
+            _error(out, type(exc).__name__)
+    conn.close()
 
 
-def _code(response: httpx.Response) -> str:
-    """The refusal's code, or the first outcome's code of a push answered 200."""
+def _code(content: bytes) -> str:
+    """The refusal's code."""
     try:
-        body = orjson.loads(response.content)
-    except orjson.JSONDecodeError:
+        return str(orjson.loads(content).get("code", "?"))
+    except (orjson.JSONDecodeError, AttributeError):
         return "?"
-    if response.status_code == 200:
-        return ",".join(o.get("code", "") for o in body.get("outcomes", [])[:1])
-    return str(body.get("code", "?"))
 
 
-def _count(out: dict, kind: str) -> None:
+def _error(out: dict, kind: str) -> None:
+    out["errors"] += 1
     out["kinds"][kind] = out["kinds"].get(kind, 0) + 1
 
 
-def _replay(url: str, work: list[tuple[str, list[bytes]]], start_at: float,
-            seconds: float) -> dict:
+def _replay(url: str, work: list[tuple[str, list[tuple[bytes, bytes]]]], start_at: float,
+            seconds: float, separate: bool) -> dict:
     """One client process: its devices' rounds, all concurrently, until the time is up."""
+    host, port = url.removeprefix("http://").rsplit(":", 1)
+
     async def run() -> dict:
         out = {"latencies": [], "errors": 0, "cpu": 0.0, "kinds": {}}
-        limits = httpx.Limits(max_connections=len(work), max_keepalive_connections=len(work))
-        async with httpx.AsyncClient(base_url=url, headers=HEADERS, timeout=60,
-                                     limits=limits) as http:
-            await asyncio.sleep(max(0.0, start_at - time.time()))
-            stop_at = time.perf_counter() + seconds
-            cpu = time.process_time()
-            await asyncio.gather(*(_device_loop(http, token, bodies, stop_at, out)
-                                   for token, bodies in work))
-            out["cpu"] = time.process_time() - cpu
+        conns = [Connection(host, int(port), token) for token, _ in work]
+        await asyncio.sleep(max(0.0, start_at - time.time()))
+        stop_at = time.perf_counter() + seconds
+        cpu = time.process_time()
+        await asyncio.gather(*(_device_loop(conn, bodies, stop_at, out, separate)
+                               for conn, (_, bodies) in zip(conns, work)))
+        out["cpu"] = time.process_time() - cpu
         return out
     return asyncio.run(run())
 
 
 def measure(server, devices: list[dict], ids: dict, seconds: float, procs: int,
-            rounds_cap: int, cpu: dict | None = None) -> tuple[int, list[float], int]:
+            rounds_cap: int, cpu: dict | None = None, separate: bool = False
+            ) -> tuple[int, list[float], int]:
     """`cpu`, when given, receives the CPU seconds of "server", "postgres" and "clients"."""
     work = [(d["token"], push_bodies(ids, rounds_cap, i)) for i, d in enumerate(devices)]
     shares = [work[k::procs] for k in range(procs)]
     start_at = time.time() + 2.0  # every process starts sending at the same moment
     meter = CpuMeter(server, server.db_url) if cpu is not None else None
     with multiprocessing.get_context("spawn").Pool(procs) as pool:
-        pending = pool.starmap_async(_replay, [(server.url, share, start_at, seconds)
+        pending = pool.starmap_async(_replay, [(server.url, share, start_at, seconds,
+                                                separate)
                                                for share in shares if share])
         if meter:
             time.sleep(max(0.0, start_at - time.time()))
@@ -254,6 +331,8 @@ def main() -> None:
     parser.add_argument("--procs", type=int, default=2)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--rounds-cap", type=int, default=400, help="bodies built per device")
+    parser.add_argument("--separate", action="store_true",
+                        help="the pull as a request of its own (two requests per round)")
     args = parser.parse_args()
     if not args.pg:
         sys.exit("give --pg postgresql+psycopg://... (or FIELDINSPECT_TEST_PG_URL)")
@@ -271,7 +350,8 @@ def main() -> None:
             load_before = os.getloadavg()[0]
             cpu: dict = {}
             rounds, latencies, errors = measure(server, enrolled[:args.devices], ids,
-                                                args.seconds, args.procs, args.rounds_cap, cpu)
+                                                args.seconds, args.procs, args.rounds_cap, cpu,
+                                                args.separate)
         finally:
             server.stop()
     latencies.sort()
@@ -279,8 +359,9 @@ def main() -> None:
     median = statistics.median(latencies) * 1000 if latencies else float("nan")
     print(f"HQ capacity, PostgreSQL, {args.workers} server workers, {args.devices} devices "
           f"sending ({len(enrolled)} enrolled) from {args.procs} client processes, "
-          f"{args.seconds:.0f} s: {rounds / args.seconds:,.1f} one-record rounds/s (push + "
-          f"pull), median {median:.0f} ms, p95 {p95:.0f} ms, {errors} errors; load average "
+          f"{args.seconds:.0f} s: {rounds / args.seconds:,.1f} one-record rounds/s ("
+          f"{'push, then pull' if args.separate else 'push with its pull riding'}), "
+          f"median {median:.0f} ms, p95 {p95:.0f} ms, {errors} errors; load average "
           f"{load_before:.2f} before, {os.getloadavg()[0]:.2f} after "
           f"(target >= 300/s, p95 <= 200 ms, 0 errors)")
     kinds = cpu.pop("error_kinds", {})

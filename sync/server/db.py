@@ -9,9 +9,11 @@ on open: the models' (data tables, table `alembic_version`) and HQ's own
 """
 
 import contextlib
+import functools
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -286,10 +288,13 @@ class DeferredClock:
     commits later takes its versions above it. The writers' gate is held shared (see
     WRITERS_GATE): pushes of new rows do not wait for each other, edits still run alone."""
 
-    def __init__(self, conn: sa.Connection):
+    def __init__(self, conn: sa.Connection, *, take_gate: bool = True):
+        """`take_gate=False`: the caller's next statement takes the writers' gate (shared)
+        before anything else (`auth.check_pushing`, with the device's row: one round trip)."""
         self.conn = conn
         self.taken = 0
-        conn.exec_driver_sql("SELECT pg_advisory_xact_lock_shared(%s)", (WRITERS_GATE,))
+        if take_gate:
+            conn.exec_driver_sql("SELECT pg_advisory_xact_lock_shared(%s)", (WRITERS_GATE,))
 
     def next(self) -> int:
         self.taken += 1
@@ -304,10 +309,23 @@ class DeferredClock:
                 "SELECT count(pg_advisory_xact_lock(%s, h)) FROM unnest(%s::int4[]) AS h",
                 (FORM_NUMBER_LOCKS, hashes))
 
-    def save(self, stamp: list[sa.Column], along: sa.Update | None = None) -> None:
+    def save(self, stamp: list[sa.Column], along: sa.Update | None = None, *,
+             device_seq: tuple[str, int, datetime] | None = None) -> None:
         """Take `taken` versions from the counter and give them to this transaction's rows
-        (`stamp`: the version columns written under provisional numbers), with `along` (the
-        device's sequence), in one statement."""
+        (`stamp`: the version columns written under provisional numbers), with the device's
+        sequence in one statement: `device_seq` (device id, last sequence, sync time) or
+        `along` (any UPDATE). With `device_seq` the statement's text is made once per set of
+        tables (`_stamp_sql`): built with SQLAlchemy's constructs it cost more of HQ's CPU
+        than the push's own checks (issue 18 §3)."""
+        if device_seq is not None and self.taken:
+            self.conn.exec_driver_sql(_stamp_sql(tuple(
+                (c.table.name, c.name) for c in stamp)), {
+                "n": self.taken, "device": device_seq[0], "seq": device_seq[1],
+                "at": device_seq[2]}).scalar_one()
+            return
+        if device_seq is not None:
+            along = T.device.update().where(T.device.c.id == device_seq[0]).values(
+                last_seq=device_seq[1], last_sync_at=device_seq[2])
         if not self.taken:
             if along is not None:
                 self.conn.execute(along)
@@ -324,3 +342,16 @@ class DeferredClock:
         if along is not None:
             stmt = stmt.add_cte(along.cte("along"))
         self.conn.execute(stmt).scalar_one()
+
+
+@functools.cache
+def _stamp_sql(columns: tuple[tuple[str, str], ...]) -> str:
+    """`DeferredClock.save`'s statement (PostgreSQL) for these (table, version column)s: the
+    counter taken, the rows stamped, the device's sequence written, one statement."""
+    stamps = "".join(
+        f', stamp{i} AS (UPDATE "{table}" SET "{col}" = (SELECT start FROM taken) - "{col}" '
+        f'WHERE "{col}" < 0)' for i, (table, col) in enumerate(columns))
+    return (f"WITH taken AS (UPDATE {T.counter.name} SET value = value + %(n)s WHERE id = 1 "
+            f"RETURNING value - %(n)s AS start){stamps}, along AS (UPDATE {T.device.name} SET "
+            f"last_seq = %(seq)s, last_sync_at = %(at)s WHERE id = %(device)s) "
+            f"SELECT start FROM taken")

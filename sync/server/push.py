@@ -24,7 +24,7 @@ from sync.server.auth import DeviceIdentity, check_pushing
 from sync.server.collector import collector_paused
 from sync.server.conflicts import answer_for
 from sync.server.context import ApplyContext
-from sync.server.db import DeferredClock, ServerDB, VersionClock
+from sync.server.db import WRITERS_GATE, DeferredClock, ServerDB, VersionClock
 from sync.server.errors import ClientError
 from sync.server.forms import prefetch_numbers
 from sync.server.merge import apply_entries
@@ -50,10 +50,11 @@ def push_batch(db: ServerDB, device: DeviceIdentity, entries: list[PushedEntry],
     with db.write() as conn:
         # Edits, deletes, big batches: the counter taken first, one writer at a time. New rows
         # only (PostgreSQL): side by side, versions taken at the end (db.DeferredClock).
-        clock = DeferredClock(conn) if deferred else VersionClock(conn)
+        clock = DeferredClock(conn, take_gate=False) if deferred else VersionClock(conn)
         # the device's sequence, read with the authoritative check of its token (auth.py);
-        # the device's row locked: two pushes of one device take turns
-        row = check_pushing(conn, device)
+        # the device's row locked: two pushes of one device take turns (new rows only: the
+        # writers' gate taken shared by the same statement, before the row)
+        row = check_pushing(conn, device, shared_gate=WRITERS_GATE if deferred else 0)
         last = row.last_seq if row.last_seq is not None else entries[0].seq - 1
         fresh = [e for e in entries if e.seq > last]
         if fresh and fresh[0].seq != last + 1:
@@ -65,13 +66,12 @@ def push_batch(db: ServerDB, device: DeviceIdentity, entries: list[PushedEntry],
         replayed = _stored_outcomes(conn, device.id, entries[0].seq, min(last, entries[-1].seq))
         outcomes, conflicts = _apply(conn, device, clock, fresh) if fresh else ([], 0)
         acked = max(last, entries[-1].seq)
-        along = T.device.update().where(T.device.c.id == device.id).values(
-            last_seq=acked, last_sync_at=utcnow())
         if deferred:  # last: the counter is held from here to COMMIT only
             answer = accept_in(conn, device, audit) if audit is not None else None
-            clock.save(_stamped(fresh, conflicts), along=along)
+            clock.save(_stamped(fresh, conflicts), device_seq=(device.id, acked, utcnow()))
         else:
-            clock.save(along=along)
+            clock.save(along=T.device.update().where(T.device.c.id == device.id).values(
+                last_seq=acked, last_sync_at=utcnow()))
             answer = accept_in(conn, device, audit) if audit is not None else None
     _log_refusals(device, outcomes)
     return PushResult(acked_through=acked, outcomes=replayed + outcomes, audit=answer)

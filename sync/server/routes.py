@@ -115,22 +115,40 @@ async def push(request: Request, db: Db, who: PushingDevice):
     except BadPush as exc:  # `entry`: which one, so a device can hold that one back
         details = {} if exc.entry is None else {"entry": exc.entry}
         raise ClientError(422, "invalid_request", str(exc), **details) from None
-    async with _push_gate(1 if db.is_sqlite else PUSH_GATE_WIDTH):
-        result = await run_in_threadpool(push_batch, db, who, batch.entries,
-                                         audit_heads.riding_report(batch.audit))
+    gate = _push_gate(1 if db.is_sqlite else PUSH_GATE_WIDTH)
+    await gate.acquire()
+    loop = asyncio.get_running_loop()
+    started = False
+    ask = batch.pull
+
+    def push_then_page() -> tuple[PushResult, bytes | None]:
+        """The push, then the page riding on it, in ONE trip to the thread pool (a trip is
+        a hand-over between threads HQ pays per request, issue 18 §3). The gate is let go
+        as soon as the push is done: the page is made outside it, as a pull of its own."""
+        nonlocal started
+        started = True
+        try:
+            result = push_batch(db, who, batch.entries, audit_heads.riding_report(batch.audit))
+        finally:
+            loop.call_soon_threadsafe(gate.release)
+        if ask is None or result.acked_through < batch.entries[-1].seq:
+            return result, None  # none asked, or a batch refused as a copy's
+        # The first pull page asked with it, made after the push committed.
+        try:
+            return result, pull_page(db, who, ask.cursor, ask.limit)
+        except ClientError:  # e.g. `resync`: the push is answered, the device's own pull
+            return result, None  # meets the refusal as before
+
+    try:
+        result, page = await run_in_threadpool(push_then_page)
+    finally:
+        if not started:  # cancelled while waiting for a thread: the push never ran
+            gate.release()
     # No `audit` key when no report rode on the push: the answer stays as before for those.
     body = result.model_dump_json(exclude={"audit", "page"} if result.audit is None else
                                   {"page"}).encode()
-    ask = batch.pull
-    if ask is not None and result.acked_through >= batch.entries[-1].seq:
-        # The first pull page asked with it, made after the push committed (outside the
-        # gate, as a pull of its own would be); not for a batch refused as a copy's.
-        try:
-            page = await run_in_threadpool(pull_page, db, who, ask.cursor, ask.limit)
-        except ClientError:  # e.g. `resync`: the push is answered, the device's own pull
-            page = None  # meets the refusal as before
-        if page is not None:
-            body = b"".join((body[:-1], b',"page":', page, b"}"))
+    if page is not None:
+        body = b"".join((body[:-1], b',"page":', page, b"}"))
     return Response(body, media_type="application/json")
 
 

@@ -193,3 +193,33 @@ def test_an_edit_waits_for_a_push_of_new_forms_in_flight(county, monkeypatch):
     assert "error" not in slow_out and "error" not in edit_out
     versions = {r["form_no"]: r["server_version"] for r in hq.rows("evaluation").values()}
     assert hq.rows("campaign")[ids["campaign"]]["server_version"] > versions["E-1"]
+
+
+def test_a_push_of_one_new_form_takes_six_statements(county):
+    """Every round trip to PostgreSQL counts while pushes share the machine (issue 18 §3): the
+    writers' gate rides with the device's row and token check, the versions, the rows' stamps
+    and the device's sequence and sync time go in one statement. The six: gate with device row
+    and token, the row's prefetch, the paper number's lock, its holders, the entry's digest,
+    the stamping (the row itself goes by COPY). The device's sequence and last sync still land."""
+    hq, ids, a, _b, _c = county
+    who = hq.identity(a)
+    seq = _seq(hq, who)
+    sent: list[str] = []
+
+    def counted(_conn, _cursor, statement, *_args):
+        sent.append(statement)
+
+    sa.event.listen(hq.db.engine, "before_cursor_execute", counted)
+    try:
+        before = time.time()
+        result = push_batch(hq.db, who, [_entry(ids, seq, "S-1")])
+    finally:
+        sa.event.remove(hq.db.engine, "before_cursor_execute", counted)
+    assert result.outcomes == [] and result.acked_through == seq
+    assert len(sent) == 6, sent
+    assert not any(s.strip().startswith("SELECT pg_advisory_xact_lock_shared") for s in sent)
+    with hq.db.engine.connect() as conn:
+        device = conn.execute(sa.select(T.device).where(T.device.c.id == who.id)).mappings().one()
+    assert device["last_seq"] == seq
+    assert device["last_sync_at"].timestamp() >= before - 1
+    assert _form_nos(_pull(hq, who, 0)) >= {"S-1"}

@@ -134,3 +134,34 @@ def test_a_push_and_a_pull_each_take_one_trip_to_the_thread_pool(hq, office, mon
     trips.clear()
     assert http.get("/v1/pull").status_code == 200
     assert len(trips) == 1, trips  # the page itself
+
+
+def test_a_push_with_its_page_riding_takes_one_trip_to_the_thread_pool(hq, office, monkeypatch):
+    """A one-record round (the push, the first pull page riding on it) hands over to the
+    thread pool once, and still answers the page: the push's form is in it."""
+    import anyio.to_thread
+
+    laptop, ids, http = office
+    cursor = http.get("/v1/pull").json()["cursor"]
+    seq = _next_seq(hq, laptop)
+    trips = []
+    run_sync = anyio.to_thread.run_sync
+
+    async def counted(func, *args, **kw):
+        trips.append(getattr(func, "__name__", repr(func)))
+        return await run_sync(func, *args, **kw)
+
+    monkeypatch.setattr(anyio.to_thread, "run_sync", counted)
+    row_id = new_id()
+    fields = {**form(ids, "T-2"), "id": row_id, "source": "paper", "voided": False}
+    pushed = http.post("/v1/push", content=orjson.dumps({"entries": [{
+        "seq": seq, "table": "evaluation", "row_id": row_id, "op": "insert", "fields": fields,
+        "base_version": None, "profile": "clerk"}], "pull": {"cursor": cursor}}))
+    assert pushed.status_code == 200 and pushed.json()["outcomes"] == []
+    page = pushed.json()["page"]
+    table = page["tables"]["evaluation"]
+    assert [r[table["columns"].index("form_no")] for r in table["rows"]] == ["T-2"]
+    assert len(trips) == 1, trips
+    # the gate was let go: the next push goes through
+    again = _push_form(http, ids, seq + 1, "T-3")
+    assert again.status_code == 200 and again.json()["outcomes"] == []
