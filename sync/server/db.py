@@ -31,7 +31,7 @@ from sync.server.attachment_store import (
 )
 from sync.server.settings import server_settings
 
-SERVER_HEAD = "s0008"
+SERVER_HEAD = "s0009"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # Several workers may start at once against one PostgreSQL: migrations (and the making of the
 # attachment key) run under this lock.
@@ -127,7 +127,7 @@ def _open_sqlite(directory: Path, blob_dir: Path | None, passphrase: str | None)
 
     if not passphrase:
         raise StoreLockedError(code="hq_database_locked")
-    store = Store.open(directory, passphrase, pool=SQLITE_POOL)
+    store = Store.open(directory, passphrase, pool=SQLITE_POOL, device=False)
     migrate(store.engine)
     db = ServerDB(engine=store.engine, blob_dir=blob_dir or directory / "blobs",
                   blob_key=store.data_key)
