@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from models.errors import Problem, StoreLockedError, ValidationError
 from models.paths import resolve_data_dir
 from models.security.attachment_store import BlobStore
-from models.store.database import PoolSize
+from models.store.database import DB_FILE, PoolSize, open_engine
 from models.store.schema import ensure_schema
 from sync.server import tables as T
 from sync.server.attachment_store import (
@@ -29,6 +29,7 @@ from sync.server.attachment_store import (
     read_blob_key,
     seal_plain_files,
 )
+from sync.server.checkpoint import Checkpointer, no_autocheckpoint
 from sync.server.settings import server_settings
 
 SERVER_HEAD = "s0009"
@@ -69,6 +70,8 @@ class ServerDB:
     # The key that seals the attachments: the SQLite store's data key, or a PostgreSQL HQ's
     # own attachment key (blobs.key.json).
     blob_key: bytes = field(repr=False)
+    # A SQLite HQ's WAL checkpoints, off the committing requests (sync/server/checkpoint.py)
+    checkpointer: Checkpointer | None = None
 
     def __post_init__(self) -> None:
         self.blobs: BlobStore
@@ -86,6 +89,8 @@ class ServerDB:
         opts = {"immediate": True} if self.is_sqlite else {"isolation_level": "READ COMMITTED"}
         with self.engine.connect().execution_options(**opts) as conn, conn.begin():
             yield conn
+        if self.checkpointer is not None:
+            self.checkpointer.committed()
 
     @contextlib.contextmanager
     def read(self) -> Iterator[sa.Connection]:
@@ -95,6 +100,8 @@ class ServerDB:
             yield conn
 
     def close(self) -> None:
+        if self.checkpointer is not None:
+            self.checkpointer.close()
         self.engine.dispose()
 
 
@@ -129,9 +136,18 @@ def _open_sqlite(directory: Path, blob_dir: Path | None, passphrase: str | None)
         raise StoreLockedError(code="hq_database_locked")
     store = Store.open(directory, passphrase, pool=SQLITE_POOL, device=False)
     migrate(store.engine)
+    # Every request connection from here on leaves the checkpoints to the checkpointer.
+    sa.event.listen(store.engine, "connect", no_autocheckpoint)
+    store.engine.dispose()
+    checkpointer = Checkpointer(open_engine(directory / DB_FILE, store.data_key,
+                                            PoolSize(size=1, overflow=0)))
     db = ServerDB(engine=store.engine, blob_dir=blob_dir or directory / "blobs",
-                  blob_key=store.data_key)
-    _seal_earlier_blobs(db)
+                  blob_key=store.data_key, checkpointer=checkpointer)
+    try:
+        _seal_earlier_blobs(db)
+    except BaseException:
+        db.close()
+        raise
     return db
 
 

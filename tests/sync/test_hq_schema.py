@@ -3,6 +3,8 @@ s0009): no counting triggers or tallies on a SQLite HQ, and on the forms only th
 reads by. An HQ made before keeps its forms, loses the counts at its next open, and pushes
 and its statistics work as before."""
 
+import time
+
 import sqlalchemy as sa
 from alembic import command
 
@@ -65,3 +67,33 @@ def test_an_hq_made_before_loses_the_counts_and_pushes_on(tmp_path):
             assert duplicate_form_numbers(conn, Filters(campaign_id=ids["campaign"])) == 2
     finally:
         hq.close()
+
+
+def test_a_sqlite_hq_checkpoints_its_wal_off_the_pushing_request(tmp_path):
+    """The request's commit does not copy the WAL into the database (its automatic checkpoint
+    is off); HQ's checkpointer does it after the push, and every form is there after HQ is
+    closed and opened again."""
+    hq = Hq.start(f"sqlite:///{tmp_path / 'hq-server'}", tmp_path)
+    try:
+        with hq.db.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == 0
+        dev = hq.device("hq")
+        ids = seed_reference(dev)
+        with dev.write() as w:
+            w.create_many(Evaluation, [form(ids, f"W{i}") for i in range(2000)])
+        before = hq.db.checkpointer.done
+        run(dev.engine.sync())
+        deadline = time.monotonic() + 30
+        while hq.db.checkpointer.done == before and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert hq.db.checkpointer.done > before
+        with hq.db.engine.connect() as conn:  # nothing left to copy: the checkpointer did it
+            _busy, logged, copied = conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)").one()
+            assert logged == copied
+    finally:
+        hq.close()
+    again = Hq.start(f"sqlite:///{tmp_path / 'hq-server'}", tmp_path)
+    try:
+        assert len(again.rows("evaluation")) == 2000
+    finally:
+        again.close()
