@@ -5,14 +5,14 @@ crosses the mark: that request copies the WAL's pages into the database file and
 before HQ answers. A 26,300-form push writes several thousand pages, so nearly every one of its
 batches paid a checkpoint on top of its own commit. HQ's connections turn the automatic
 checkpoint off (`PRAGMA wal_autocheckpoint = 0`) and this thread checkpoints (PASSIVE: never
-waits for a reader or a writer) shortly after writes, on a connection of its own outside the
-request pool. The driver leaves the GIL while SQLite copies and syncs, so the requests' Python
-runs meanwhile.
+waits for a reader or a writer) shortly after a big write and within IDLE seconds of small
+ones, on a connection of its own outside the request pool. The driver leaves the GIL while
+SQLite copies and syncs, so the requests' Python runs meanwhile.
 
 Durability is the WAL's: a commit is on disk (synchronous=FULL) when it returns, whether or
 not its pages were checkpointed; a kill at any point leaves the WAL for the next open to
-replay, as before. If this thread cannot checkpoint (an error), it logs and tries again at the
-next write, so the WAL never grows past one burst of writes without a try.
+replay, as before. If this thread cannot checkpoint (an error), it logs and tries again after
+the next write, so the WAL never grows past one burst of writes without a try.
 """
 
 import logging
@@ -23,8 +23,14 @@ import sqlalchemy as sa
 
 log = logging.getLogger("fieldinspect.sync.checkpoint")
 
-# A burst of commits (a push's batches, several devices' rounds) is checkpointed together.
+# A burst of commits (a push's batches) is checkpointed together, this long after a big write.
 PAUSE = 0.05
+# Rows a write changed from which its pages are checkpointed soon (a push batch is ~3,800
+# forms); smaller writes (one-record rounds, pulls' records) wait up to IDLE seconds and are
+# checkpointed together, so a round does not pay a database fsync of its own in the background
+# (SQLite's automatic checkpoint came every 1,000 WAL pages, i.e. every ~50-100 such rounds).
+BIG = 500
+IDLE = 2.0
 
 
 def no_autocheckpoint(dbapi_connection, _record) -> None:
@@ -41,34 +47,44 @@ class Checkpointer:
         """`engine`: HQ's database on a pool of its own (one connection)."""
         self._engine = engine
         self._pause = pause
-        self._wake = threading.Event()
+        self._cond = threading.Condition()
+        self._pending = 0  # rows written since the last checkpoint began
         self._closing = False
         self.done = 0  # checkpoints run (for tests and benches)
         self._thread = threading.Thread(target=self._run, name="hq-wal-checkpoint",
                                         daemon=True)
         self._thread.start()
 
-    def committed(self) -> None:
-        """A write committed: checkpoint soon."""
-        self._wake.set()
+    def committed(self, rows: int) -> None:
+        """A write that changed `rows` rows committed."""
+        with self._cond:
+            self._pending += max(rows, 1)
+            self._cond.notify()
 
     def close(self) -> None:
-        self._closing = True
-        self._wake.set()
+        with self._cond:
+            self._closing = True
+            self._cond.notify()
         self._thread.join(timeout=10)
         self._engine.dispose()
 
+    def _due(self) -> bool:
+        """Wait until there is something to checkpoint; False when closing."""
+        with self._cond:
+            self._cond.wait_for(lambda: self._closing or self._pending > 0)
+            if self._pending < BIG:
+                self._cond.wait_for(lambda: self._closing or self._pending >= BIG,
+                                    timeout=IDLE)
+            self._pending = 0
+            return not self._closing
+
     def _run(self) -> None:
-        while not self._closing:
-            self._wake.wait()
-            if self._closing:
-                return
+        while self._due():
             time.sleep(self._pause)
-            self._wake.clear()
             try:
                 with self._engine.connect() as conn:
                     conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)").all()
                 self.done += 1
             except Exception:  # noqa: BLE001 - logged; the next write tries again
-                log.warning("WAL checkpoint failed; tried again at the next write",
+                log.warning("WAL checkpoint failed; tried again after the next write",
                             exc_info=True)

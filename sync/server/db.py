@@ -87,10 +87,17 @@ class ServerDB:
         """A writing transaction holding the version counter: writers run one at a time, so
         server versions are handed out in commit order."""
         opts = {"immediate": True} if self.is_sqlite else {"isolation_level": "READ COMMITTED"}
+        checkpointer = self.checkpointer
         with self.engine.connect().execution_options(**opts) as conn, conn.begin():
+            if checkpointer is None:
+                yield conn
+                return
+            # rows changed, so the checkpointer knows a push batch from a one-record round
+            driver = conn.connection.driver_connection
+            before = driver.total_changes
             yield conn
-        if self.checkpointer is not None:
-            self.checkpointer.committed()
+            changed = driver.total_changes - before
+        checkpointer.committed(changed)
 
     @contextlib.contextmanager
     def read(self) -> Iterator[sa.Connection]:
