@@ -11,6 +11,7 @@ from alembic import command
 from models.records import Evaluation
 from models.stats import Filters, county_stats, duplicate_form_numbers
 from models.store.store import Store
+from sync.server import checkpoint
 from sync.server import db as server_db
 from tests.sync.helpers import PASSPHRASE, Hq, form, run, seed_reference
 
@@ -97,3 +98,22 @@ def test_a_sqlite_hq_checkpoints_its_wal_off_the_pushing_request(tmp_path):
         assert len(again.rows("evaluation")) == 2000
     finally:
         again.close()
+
+
+def test_small_writes_wait_for_company_and_a_push_batch_is_checkpointed_at_once(
+        tmp_path, monkeypatch):
+    monkeypatch.setattr(checkpoint, "IDLE", 60.0)
+    store = Store.open(tmp_path / "store", PASSPHRASE)
+    checkpointer = checkpoint.Checkpointer(store.engine)
+    try:
+        checkpointer.committed(1)  # a one-record round
+        time.sleep(0.3)
+        assert checkpointer.done == 0
+        checkpointer.committed(checkpoint.BIG)  # a push batch
+        deadline = time.monotonic() + 30
+        while checkpointer.done == 0 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert checkpointer.done == 1
+    finally:
+        checkpointer.close()
+        store.close()
