@@ -23,6 +23,8 @@ REAL: dict[str, object] = {}  # the wrapped functions, for test_schema_template.
 class Template:
     objects: tuple[tuple[str, str, str], ...]  # (type, name, sql), tables first
     rows: tuple[tuple[str, tuple[tuple, ...]], ...]  # (table, its rows)
+    # What a later chain dropped of the first one's objects: (type, name), dropped first
+    dropped: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def of(cls, conn: sa.Connection) -> "Template":
@@ -40,15 +42,22 @@ class Template:
 
     def minus(self, before: "Template") -> "Template | None":
         """What a later chain added to `before` (its objects, and the rows of the tables it
-        made); None when it changed an object that was there."""
-        old = set(before.objects)
+        made) and dropped of it (HQ's s0009 drops two device indexes); None when it changed
+        an object that was there."""
+        old, new = set(before.objects), set(self.objects)
         added = tuple(o for o in self.objects if o not in old)
-        if len(self.objects) - len(added) != len(before.objects):
-            return None  # it altered or dropped an object of the first chain
+        gone = tuple((kind, name) for kind, name, _sql in before.objects
+                     if (kind, name, _sql) not in new)
+        names = {(kind, name) for kind, name, _sql in added}
+        if any(g in names for g in gone):
+            return None  # it altered an object of the first chain
         new_tables = {name for kind, name, _sql in added if kind == "table"}
-        return Template(added, tuple((t, r) for t, r in self.rows if t in new_tables))
+        return Template(added, tuple((t, r) for t, r in self.rows if t in new_tables),
+                        gone)
 
     def replay(self, conn: sa.Connection) -> None:
+        for kind, name in self.dropped:
+            conn.exec_driver_sql(f'DROP {kind.upper()} "{name}"')
         for sql in self.ddl:
             conn.exec_driver_sql(sql)
         for table, rows in self.rows:

@@ -63,11 +63,14 @@ class Store:
 
     @classmethod
     def open(cls, data_dir: Path, passphrase: str | None, *, create: bool = True,
-             pool: PoolSize = DEVICE_POOL, key: bytes | None = None) -> "Store":
+             pool: PoolSize = DEVICE_POOL, key: bytes | None = None,
+             device: bool = True) -> "Store":
         """Unlock the store in `data_dir`, creating it (with this passphrase) when absent.
         `pool`: a device's by default; HQ's SQLite store sizes its own (sync/server/db.py).
         `key`: the data key `models.store.keys.unlock_key` already unwrapped from this store's
-        key file (the window derives it while SQLAlchemy is still being imported)."""
+        key file (the window derives it while SQLAlchemy is still being imported).
+        `device=False`: HQ's SQLite store, made without the counts only a device keeps
+        (models.store.schema.ensure_schema)."""
         data_dir = Path(data_dir)
         key_path = data_dir / KEY_FILE
         if key is not None:
@@ -82,7 +85,7 @@ class Store:
         else:
             raise FileNotFoundError(f"No FieldInspect store in {data_dir}")
         engine = open_engine(data_dir / DB_FILE, key, pool)
-        ensure_schema(engine)
+        ensure_schema(engine, device=device)
         device_id = _ensure_device_id(engine)
         with write_transaction(engine) as conn:
             audit.record(conn, "unlock")

@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from models.errors import Problem, StoreLockedError, ValidationError
 from models.paths import resolve_data_dir
 from models.security.attachment_store import BlobStore
-from models.store.database import PoolSize
+from models.store.database import DB_FILE, PoolSize, open_engine
 from models.store.schema import ensure_schema
 from sync.server import tables as T
 from sync.server.attachment_store import (
@@ -31,9 +31,10 @@ from sync.server.attachment_store import (
     read_blob_key,
     seal_plain_files,
 )
+from sync.server.checkpoint import Checkpointer, no_autocheckpoint
 from sync.server.settings import server_settings
 
-SERVER_HEAD = "s0008"
+SERVER_HEAD = "s0009"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # Several workers may start at once against one PostgreSQL: migrations (and the making of the
 # attachment key) run under this lock.
@@ -71,6 +72,8 @@ class ServerDB:
     # The key that seals the attachments: the SQLite store's data key, or a PostgreSQL HQ's
     # own attachment key (blobs.key.json).
     blob_key: bytes = field(repr=False)
+    # A SQLite HQ's WAL checkpoints, off the committing requests (sync/server/checkpoint.py)
+    checkpointer: Checkpointer | None = None
 
     def __post_init__(self) -> None:
         self.blobs: BlobStore
@@ -86,8 +89,17 @@ class ServerDB:
         """A writing transaction holding the version counter: writers run one at a time, so
         server versions are handed out in commit order."""
         opts = {"immediate": True} if self.is_sqlite else {"isolation_level": "READ COMMITTED"}
+        checkpointer = self.checkpointer
         with self.engine.connect().execution_options(**opts) as conn, conn.begin():
+            if checkpointer is None:
+                yield conn
+                return
+            # rows changed, so the checkpointer knows a push batch from a one-record round
+            driver = conn.connection.driver_connection
+            before = driver.total_changes
             yield conn
+            changed = driver.total_changes - before
+        checkpointer.committed(changed)
 
     @contextlib.contextmanager
     def read(self) -> Iterator[sa.Connection]:
@@ -97,6 +109,8 @@ class ServerDB:
             yield conn
 
     def close(self) -> None:
+        if self.checkpointer is not None:
+            self.checkpointer.close()
         self.engine.dispose()
 
 
@@ -129,11 +143,20 @@ def _open_sqlite(directory: Path, blob_dir: Path | None, passphrase: str | None)
 
     if not passphrase:
         raise StoreLockedError(code="hq_database_locked")
-    store = Store.open(directory, passphrase, pool=SQLITE_POOL)
+    store = Store.open(directory, passphrase, pool=SQLITE_POOL, device=False)
     migrate(store.engine)
+    # Every request connection from here on leaves the checkpoints to the checkpointer.
+    sa.event.listen(store.engine, "connect", no_autocheckpoint)
+    store.engine.dispose()
+    checkpointer = Checkpointer(open_engine(directory / DB_FILE, store.data_key,
+                                            PoolSize(size=1, overflow=0)))
     db = ServerDB(engine=store.engine, blob_dir=blob_dir or directory / "blobs",
-                  blob_key=store.data_key)
-    _seal_earlier_blobs(db)
+                  blob_key=store.data_key, checkpointer=checkpointer)
+    try:
+        _seal_earlier_blobs(db)
+    except BaseException:
+        db.close()
+        raise
     return db
 
 
