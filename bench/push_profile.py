@@ -10,6 +10,7 @@ device reading its outbox, the HTTP body both ways, HQ's checks and inserts, and
 
 import argparse
 import asyncio
+import contextlib
 import cProfile
 import os
 import pstats
@@ -25,7 +26,7 @@ os.environ["FIELDINSPECT_KEYRING"] = "0"
 os.environ.setdefault("FIELDINSPECT_KEY_DIR", tempfile.mkdtemp(prefix="fi-prof-keys-"))
 os.environ["FIELDINSPECT_PASSPHRASE"] = "correct horse"
 
-from bench.sync_bench_setup import BenchDevice, fresh_pg  # noqa: E402
+from bench.sync_bench_setup import BenchDevice, throw_away_pg  # noqa: E402
 from models.records import Evaluation  # noqa: E402
 from sync.client import engine as client_engine  # noqa: E402
 from sync.server import routes  # noqa: E402
@@ -64,10 +65,11 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--out")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="fi-push-prof-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="fi-push-prof-") as tmp, \
+            contextlib.ExitStack() as stack:
         tmp = Path(tmp)
         os.environ["FIELDINSPECT_BLOB_DIR"] = str(tmp / "blobs")
-        url = fresh_pg(args.pg) if args.pg else f"sqlite:///{tmp / 'hq-server'}"
+        url = stack.enter_context(throw_away_pg(args.pg)) if args.pg else f"sqlite:///{tmp / 'hq-server'}"
         hq = Hq.start(url, tmp)
         try:
             dev = hq.device("hq")

@@ -22,6 +22,7 @@ one row with its commit) measured in the same run.
 
 import argparse
 import asyncio
+import contextlib
 import os
 import statistics
 import sys
@@ -41,12 +42,12 @@ os.environ["FIELDINSPECT_PASSPHRASE"] = PASSPHRASE = "bench"
 from bench.sync_bench_setup import (  # noqa: E402
     Server,
     enroll,
-    fresh_pg,
     raw_insert_rate,
     raw_one_row_ms,
     seed_forms_at_hq,
     seed_reference_at_hq,
     seed_rows_for_baseline,
+    throw_away_pg,
 )
 from models.records import Evaluation  # noqa: E402
 
@@ -84,10 +85,12 @@ def bench_push(tmp: Path, forms: int, pg_url: str | None) -> dict:
     """One device pushes `forms` new forms, to a SQLite HQ and a PostgreSQL one when a URL is
     given. Returns {HQ label: seconds}."""
     figures = {}
+    stack = contextlib.ExitStack()  # the throw-away PostgreSQL databases, dropped at the end
     for label, url in (("SQLite HQ", None), ("PostgreSQL HQ", pg_url)):
         if label.startswith("Postgre") and not url:
             continue
-        server = Server(tmp / f"push-hq-{uuid.uuid4().hex[:6]}", fresh_pg(url) if url else None)
+        pg = stack.enter_context(throw_away_pg(url)) if url else None
+        server = Server(tmp / f"push-hq-{uuid.uuid4().hex[:6]}", pg)
         server.migrate()
         server.start()
         try:
@@ -109,6 +112,7 @@ def bench_push(tmp: Path, forms: int, pg_url: str | None) -> dict:
         print(f"push of {forms:,} forms, {label}: {elapsed:.2f} s = {forms / elapsed:,.0f} "
               f"forms/s (target <= 0.6 s on SQLite, PostgreSQL <= 1.3 x SQLite); CPU: HQ's "
               f"process {hq_cpu:.2f} s, the device {dev_cpu:.2f} s")
+    stack.close()
     rows = seed_rows_for_baseline(forms)
     raw = raw_insert_rate(tmp / "push-raw", rows)
     print(f"  baseline in the same run: raw executemany of {forms:,} forms into an encrypted "
@@ -227,13 +231,15 @@ def bench_many(tmp: Path, pg_url: str | None, devices: int, seconds: float) -> N
     if not pg_url:
         print("many devices: skipped (give --pg URL)")
         return
-    server = Server(tmp / "many-hq", fresh_pg(pg_url), workers=2)
+    stack = contextlib.ExitStack()
+    server = Server(tmp / "many-hq", stack.enter_context(throw_away_pg(pg_url)), workers=2)
     server.migrate()
     server.start()
     try:
         rounds, latencies, errors = many_devices(server, tmp, devices, seconds)
     finally:
         server.stop()
+        stack.close()  # the throw-away database dropped
     latencies.sort()
     p95 = latencies[int(len(latencies) * 0.95)] * 1000 if latencies else float("nan")
     print(f"{devices} devices at once against PostgreSQL (2 server workers): "
@@ -247,7 +253,8 @@ def bench_capacity(tmp: Path, pg_url: str | None, devices: int, seconds: float) 
     if not pg_url:
         print("HQ capacity: skipped (give --pg URL)")
         return
-    server = Server(tmp / "capacity-hq", fresh_pg(pg_url), workers=2)
+    stack = contextlib.ExitStack()
+    server = Server(tmp / "capacity-hq", stack.enter_context(throw_away_pg(pg_url)), workers=2)
     server.migrate()
     ids = seed_reference_at_hq(server.db_url, server.data_dir)
     server.start()
@@ -256,6 +263,7 @@ def bench_capacity(tmp: Path, pg_url: str | None, devices: int, seconds: float) 
                                             seconds, 2, 400)
     finally:
         server.stop()
+        stack.close()  # the throw-away database dropped
     latencies.sort()
     p95 = latencies[int(len(latencies) * 0.95)] * 1000 if latencies else float("nan")
     print(f"HQ capacity ({devices} devices from 2 client processes, PostgreSQL, 2 workers): "
