@@ -17,12 +17,13 @@ import logging
 import secrets
 import time
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
 
 from models.timeutil import utcnow
 from sync.server import tables as T
+from sync.server.db import driver_mark
 from sync.server.errors import not_authenticated
 
 log = logging.getLogger("fieldinspect.sync.auth")
@@ -158,10 +159,12 @@ def check_pushing(conn: sa.Connection, device: DeviceIdentity, *, shared_gate: i
     same statement, BEFORE the row lock (the function is evaluated below PostgreSQL's LockRows
     step, as a statement of its own before this one was: the gate, then the device's row,
     always in that order, so a queued edit cannot close a cycle): one round trip fewer."""
-    query = _pushing_query(device.token_hash is not None, shared_gate)
-    row = conn.execute(query, {"device_id": device.id,
-                               "token_hash": device.token_hash}).one()
-    expires_at = row.expires_at if device.token_hash is not None else None
+    pg = conn.dialect.name == "postgresql"
+    sql = _pushing_sql(device.token_hash is not None, shared_gate if pg else 0, pg,
+                       driver_mark(conn))
+    params = (device.id,) if device.token_hash is None else (device.token_hash, device.id)
+    row = conn.exec_driver_sql(sql, params).one()
+    expires_at = _utc(row.expires_at) if device.token_hash is not None else None
     if row.status == "revoked":
         _CHECKED.pop(device.token_hash, None)
         raise not_authenticated("revoked", "HQ has revoked this device.")
@@ -174,22 +177,32 @@ def check_pushing(conn: sa.Connection, device: DeviceIdentity, *, shared_gate: i
     return row
 
 
+def _utc(value: "datetime | str | None") -> "datetime | None":
+    """A `UTCDateTime` column read by a driver statement (what the type gives through Core):
+    SQLite's stored text or psycopg's aware datetime, as an aware UTC datetime."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
 @functools.cache
-def _pushing_query(with_token: bool, shared_gate: int) -> sa.Select:
-    """`check_pushing`'s statement, built once (bound parameters `device_id`, `token_hash`):
-    SQLAlchemy memoizes a statement object's cache key, while one built per push cost ~0.1-0.3
-    ms of HQ's CPU in construction and keying alone (issue 18 §3)."""
-    d, t = T.device.c, T.access_token.c
-    columns = [d.last_seq, d.status]
+def _pushing_sql(with_token: bool, shared_gate: int, pg: bool, mark: str) -> str:
+    """`check_pushing`'s statement, its text made once per shape and dialect, run by the
+    driver (parameters: the token's digest when `with_token`, then the device's id): through
+    SQLAlchemy's constructs it cost HQ a compile-cache lookup and result processing per push
+    (issue 18 §3). The writers' gate (PostgreSQL) is a constant, written into the text."""
+    columns = "d.last_seq, d.status"
     if shared_gate:
-        columns.append(sa.func.pg_advisory_xact_lock_shared(
-            sa.literal(shared_gate, sa.BigInteger)).label("gate"))
-    source = T.device
+        columns += f", pg_advisory_xact_lock_shared({int(shared_gate)}::BIGINT) AS gate"
+    source = f"{T.device.name} AS d"
     if with_token:
-        columns.append(t.expires_at)
-        source = source.outerjoin(T.access_token, sa.and_(
-            t.device_id == d.id, t.token_hash == sa.bindparam("token_hash")))
-    # The device's row locked to COMMIT: two pushes of one device (a retry racing the first
-    # attempt on another worker) take turns, and a revocation waits for a push under way.
-    return sa.select(*columns).select_from(source).where(
-        d.id == sa.bindparam("device_id")).with_for_update(of=T.device)
+        columns += ", t.expires_at"
+        source += (f" LEFT OUTER JOIN {T.access_token.name} AS t ON t.device_id = d.id "
+                   f"AND t.token_hash = {mark}")
+    # The device's row locked to COMMIT (PostgreSQL; on SQLite the writing transaction is
+    # the only writer): two pushes of one device (a retry racing the first attempt on another
+    # worker) take turns, and a revocation waits for a push under way.
+    return (f"SELECT {columns} FROM {source} WHERE d.id = {mark}"
+            + (" FOR UPDATE OF d" if pg else ""))

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from models.coltypes import sqlite_timestamp
 from models.errors import Problem, StoreLockedError, ValidationError
 from models.paths import resolve_data_dir
 from models.security.attachment_store import BlobStore
@@ -261,10 +262,25 @@ FORM_NUMBER_LOCKS = 0x464E4F
 
 
 def lock_counter(conn: sa.Connection) -> int:
-    """Take the counter row's lock (held until commit) and return the last version."""
-    return conn.execute(
-        sa.select(T.counter.c.value).where(T.counter.c.id == 1).with_for_update()
-    ).scalar_one()
+    """Take the counter row's lock (held until commit) and return the last version. A driver
+    statement (every push and notice runs it: no compile, no cache key); on SQLite the
+    writing transaction (BEGIN IMMEDIATE) already holds the only writer's lock."""
+    return conn.exec_driver_sql(_LOCK_COUNTER[conn.dialect.name == "postgresql"]).scalar_one()
+
+
+_LOCK_COUNTER = (f"SELECT value FROM {T.counter.name} WHERE id = 1",
+                 f"SELECT value FROM {T.counter.name} WHERE id = 1 FOR UPDATE")
+
+
+def driver_mark(conn: sa.Connection) -> str:
+    """The driver's positional parameter mark: `?` (sqlite3), `%s` (psycopg)."""
+    return "?" if conn.dialect.paramstyle == "qmark" else "%s"
+
+
+def driver_time(conn: sa.Connection, value: datetime) -> datetime | str:
+    """A UTC timestamp as a driver parameter of a `UTCDateTime` column: the text SQLAlchemy
+    stores on SQLite, the aware datetime itself on PostgreSQL."""
+    return sqlite_timestamp(value) if conn.dialect.name == "sqlite" else value
 
 
 def high_water(conn: sa.Connection) -> int:
@@ -284,10 +300,26 @@ class VersionClock:
         self.last += 1
         return self.last
 
-    def save(self, along: sa.Update | None = None) -> None:
+    def save(self, along: sa.Update | None = None, *,
+             device_seq: tuple[str, int, datetime] | None = None) -> None:
         """Write the counter back. `along`: another UPDATE of this transaction, sent in the
         same statement on PostgreSQL (a data-modifying WITH): while the counter is locked every
-        round trip counts, since all pushes wait for it (issue 18 §3)."""
+        round trip counts, since all pushes wait for it (issue 18 §3). `device_seq` (device
+        id, last sequence, sync time): the pushing device's row, the same way but as driver
+        statements, their text made once per dialect (`_save_sql`): no construct built, no
+        compile or cache key per push."""
+        if device_seq is not None:
+            mark = driver_mark(self.conn)
+            device = (device_seq[1], driver_time(self.conn, device_seq[2]), device_seq[0])
+            pg = self.conn.dialect.name == "postgresql"
+            if self.last == self.start:
+                self.conn.exec_driver_sql(_save_sql(mark, False, False), device)
+            elif pg:  # one statement: the device's row in a data-modifying WITH
+                self.conn.exec_driver_sql(_save_sql(mark, True, True), (*device, self.last))
+            else:
+                self.conn.exec_driver_sql(_save_sql(mark, False, False), device)
+                self.conn.exec_driver_sql(_save_sql(mark, True, False), (self.last,))
+            return
         if self.last == self.start:
             if along is not None:
                 self.conn.execute(along)
@@ -365,6 +397,19 @@ class DeferredClock:
         if along is not None:
             stmt = stmt.add_cte(along.cte("along"))
         self.conn.execute(stmt).scalar_one()
+
+
+@functools.cache
+def _save_sql(mark: str, counter: bool, with_device: bool) -> str:
+    """`VersionClock.save`'s driver statements: the device's sequence and sync time
+    (parameters: sequence, time, device id), the counter (parameter: value), or both in one
+    (PostgreSQL: the device's parameters, then the counter's)."""
+    device = (f"UPDATE {T.device.name} SET last_seq = {mark}, last_sync_at = {mark} "
+              f"WHERE id = {mark}")
+    if not counter:
+        return device
+    update = f"UPDATE {T.counter.name} SET value = {mark} WHERE id = 1"
+    return f"WITH along AS ({device}) {update}" if with_device else update
 
 
 @functools.cache

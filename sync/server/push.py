@@ -70,8 +70,7 @@ def push_batch(db: ServerDB, device: DeviceIdentity, entries: list[PushedEntry],
             answer = accept_in(conn, device, audit) if audit is not None else None
             clock.save(_stamped(fresh, conflicts), device_seq=(device.id, acked, utcnow()))
         else:
-            clock.save(along=T.device.update().where(T.device.c.id == device.id).values(
-                last_seq=acked, last_sync_at=utcnow()))
+            clock.save(device_seq=(device.id, acked, utcnow()))
             answer = accept_in(conn, device, audit) if audit is not None else None
     _log_refusals(device, outcomes)
     return PushResult(acked_through=acked, outcomes=replayed + outcomes, audit=answer)
