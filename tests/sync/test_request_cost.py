@@ -165,3 +165,33 @@ def test_a_push_with_its_page_riding_takes_one_trip_to_the_thread_pool(hq, offic
     # the gate was let go: the next push goes through
     again = _push_form(http, ids, seq + 1, "T-3")
     assert again.status_code == 200 and again.json()["outcomes"] == []
+
+
+def test_a_one_form_push_checks_the_device_and_writes_its_sequence_without_compiling(hq, office):
+    """HQ's per-push statements (the device's row with its token check, the counter, the
+    device's sequence and sync time) go to the driver as text made once: none of them is
+    compiled by SQLAlchemy per push (issue 18 §2), and the push still lands with its
+    sequence and sync time."""
+    laptop, ids, http = office
+    seq = _next_seq(hq, laptop)
+    compiled: list[str] = []
+
+    def counted(conn, _cursor, statement, _params, context, _many):
+        if context is not None and context.compiled is not None:
+            compiled.append(statement.split()[0] + " " + " ".join(
+                w for w in statement.split() if w.startswith("sync_"))[:80])
+
+    before = utcnow()
+    sa.event.listen(hq.db.engine, "before_cursor_execute", counted)
+    try:
+        pushed = _push_form(http, ids, seq, "D-1")
+    finally:
+        sa.event.remove(hq.db.engine, "before_cursor_execute", counted)
+    assert pushed.status_code == 200 and pushed.json()["outcomes"] == []
+    assert not [s for s in compiled if "sync_device" in s or "sync_counter" in s], compiled
+    assert _forms_at_hq(hq, "D-1") == 1
+    with hq.db.engine.connect() as conn:
+        last_seq, last_sync_at = conn.execute(sa.select(
+            T.device.c.last_seq, T.device.c.last_sync_at).where(
+            T.device.c.store_device_id == laptop.store.device_id)).one()
+    assert last_seq == seq and last_sync_at >= before.replace(microsecond=0)
