@@ -24,7 +24,7 @@ from sync.server.body_limit import BodyLimitMiddleware, BodyTooLarge, too_large_
 from sync.server.db import DB_THREADS, ServerDB, open_server_db
 from sync.server.errors import ClientError
 from sync.server.notices import router as notices_router
-from sync.server.routes import router
+from sync.server.routes import router, sync_router
 
 log = logging.getLogger("fieldinspect.sync.server")
 
@@ -37,6 +37,7 @@ def create_app(database_url: str | None = None, *, db: ServerDB | None = None,
     app.state.db = db
     app.state.token_ttl = token_ttl
     app.include_router(router)
+    app.include_router(sync_router)  # the push and the pull: one dependency each
     app.include_router(notices_router)
     app.add_middleware(BodyLimitMiddleware)  # before any route reads a body
     _install_error_handlers(app)

@@ -1,6 +1,7 @@
 """HTTP routes of the HQ API (version 1). Database work runs in the thread pool."""
 
 import asyncio
+import copy
 import weakref
 
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
@@ -34,10 +35,12 @@ from sync.server.audit_heads import RetireConfirm
 from sync.server.body_limit import BodyTooLarge
 from sync.server.deps import (
     HQ_ONLY,
+    SYNC_HEADERS,
     BearerToken,
     CallingDevice,
     Db,
-    PushingDevice,
+    Puller,
+    Pusher,
     check_schema,
 )
 from sync.server.errors import ClientError, not_authenticated
@@ -46,6 +49,9 @@ from sync.server.push import push_batch
 from sync.server.snapshot import snapshot_for, stream
 
 router = APIRouter(prefix="/v1", dependencies=[Depends(check_schema)])
+# The push and the pull: every check of `router`'s routes in ONE dependency per route
+# (`deps.Pusher`, `deps.Puller`: the schema first, then the token), issue 18 §3.
+sync_router = APIRouter(prefix="/v1")
 # Device administration: HQ devices only, checked before anything else of the route runs.
 admin_router = APIRouter(prefix="/admin", dependencies=[HQ_ONLY])
 
@@ -108,8 +114,14 @@ _PUSH_BODY = {"requestBody": {"required": True, "content": {"application/json": 
     "schema": _inlined(push_body_schema())}}}}
 
 
-@router.post("/push", response_model=PushResult, openapi_extra=_PUSH_BODY)
-async def push(request: Request, db: Db, who: PushingDevice):
+def _documented(**extra) -> dict:
+    """A sync route's `openapi_extra`: the headers its one dependency reads, and `extra`."""
+    return copy.deepcopy({**SYNC_HEADERS, **extra})
+
+
+@sync_router.post("/push", response_model=PushResult, openapi_extra=_documented(**_PUSH_BODY))
+async def push(request: Request, caller: Pusher):
+    db, who = caller.db, caller.who
     try:
         batch = parse_push_body(await _body(request, MAX_BODY_BYTES))
     except BadPush as exc:  # `entry`: which one, so a device can hold that one back
@@ -173,10 +185,10 @@ def _push_gate(width: int) -> asyncio.Semaphore:
     return gate
 
 
-@router.get("/pull", responses={200: {"model": PullPage}})
-async def pull(db: Db, who: BearerToken, cursor: int = Query(0, ge=0),
+@sync_router.get("/pull", responses={200: {"model": PullPage}}, openapi_extra=_documented())
+async def pull(caller: Puller, cursor: int = Query(0, ge=0),
                limit: int = Query(DEFAULT_PULL_LIMIT, ge=1, le=MAX_PULL_LIMIT)):
-    body = await run_in_threadpool(pull_page, db, who, cursor, limit)
+    body = await run_in_threadpool(pull_page, caller.db, caller.who, cursor, limit)
     return Response(body, media_type="application/json")
 
 
@@ -190,9 +202,10 @@ class PullRequest(BaseModel):
     audit: audit_heads.AuditHeadReport | None = None
 
 
-@router.post("/pull", responses={200: {"model": PullPage}})
-async def pull_reporting(body: PullRequest, db: Db, who: BearerToken):
-    page = await run_in_threadpool(pull_page, db, who, body.cursor, body.limit, body.audit)
+@sync_router.post("/pull", responses={200: {"model": PullPage}}, openapi_extra=_documented())
+async def pull_reporting(body: PullRequest, caller: Puller):
+    page = await run_in_threadpool(pull_page, caller.db, caller.who, body.cursor, body.limit,
+                                   body.audit)
     return Response(page, media_type="application/json")
 
 

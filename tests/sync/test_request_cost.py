@@ -195,3 +195,75 @@ def test_a_one_form_push_checks_the_device_and_writes_its_sequence_without_compi
             T.device.c.last_seq, T.device.c.last_sync_at).where(
             T.device.c.store_device_id == laptop.store.device_id)).one()
     assert last_seq == seq and last_sync_at >= before.replace(microsecond=0)
+
+
+_SYNC_ROUTES = [("POST", "/v1/push"), ("GET", "/v1/pull"), ("POST", "/v1/pull")]
+
+
+def test_a_push_and_a_pull_each_resolve_one_dependency(hq, office, monkeypatch):
+    """FastAPI solves a route's dependency tree on the event loop for every request; for a
+    push that was nearly half of the loop's CPU (check_schema, get_db, bearer, pushing_device
+    and their two header parameters). The push and the pull now resolve ONE dependency that
+    reads the headers itself (the route, then it: two solves), and `/docs` still shows the
+    same two headers for them."""
+    import fastapi.dependencies.utils as fastapi_deps
+    import fastapi.routing as fastapi_routing
+
+    laptop, ids, http = office
+    cursor = http.get("/v1/pull").json()["cursor"]
+    solved = []
+    real = fastapi_deps.solve_dependencies
+
+    async def counted(*args, dependant, **kw):
+        solved.append(getattr(dependant.call, "__name__", repr(dependant.call)))
+        return await real(*args, dependant=dependant, **kw)
+
+    monkeypatch.setattr(fastapi_deps, "solve_dependencies", counted)
+    monkeypatch.setattr(fastapi_routing, "solve_dependencies", counted)
+    pushed = _push_form(http, ids, _next_seq(hq, laptop), "D-1")
+    assert pushed.status_code == 200 and pushed.json()["outcomes"] == []
+    assert solved == ["push", "pushing_caller"]
+    solved.clear()
+    page = http.get("/v1/pull", params={"cursor": cursor})
+    assert page.status_code == 200 and "evaluation" in page.json()["tables"]
+    assert solved == ["pull", "pulling_caller"]
+    solved.clear()
+    assert http.post("/v1/pull", json={"cursor": cursor}).status_code == 200
+    assert solved == ["pull_reporting", "pulling_caller"]
+    monkeypatch.undo()
+    paths = hq.app.openapi()["paths"]
+    for method, path in _SYNC_ROUTES:
+        documented = {(p["in"], p["name"]) for p in paths[path][method.lower()]["parameters"]}
+        assert {("header", "x-fieldinspect-schema"), ("header", "authorization")} <= documented
+
+
+@pytest.mark.parametrize(("method", "path"), _SYNC_ROUTES)
+def test_the_push_and_pull_checks_come_in_the_same_order(hq, office, method, path):
+    """The schema first (nothing read for an app outside HQ's window, whatever its token),
+    then the token's form, then the token itself; a refusal writes nothing."""
+    laptop, ids, http = office
+    seq = _next_seq(hq, laptop)
+    body = orjson.dumps({"entries": [{"seq": seq, "table": "evaluation", "row_id": new_id(),
+                                      "op": "insert", "fields": {}}]}) if path == "/v1/push" \
+        else b"{}"
+
+    def send(headers: dict) -> httpx.Response:
+        request = http.build_request(method, path, content=None if method == "GET" else body,
+                                     headers={"Content-Type": "application/json"})
+        for name, value in headers.items():
+            if value is None:
+                del request.headers[name]
+            else:
+                request.headers[name] = value
+        return http.send(request)
+
+    def refusal(headers: dict) -> tuple[int, str]:
+        answer = send(headers)
+        return answer.status_code, answer.json()["code"]
+
+    assert refusal({SCHEMA_HEADER: None, "Authorization": None}) == (400, "schema_missing")
+    assert refusal({SCHEMA_HEADER: "1", "Authorization": "Bearer nope"}) == (426, "update_app")
+    assert refusal({"Authorization": None}) == (401, "invalid")
+    assert refusal({"Authorization": "Basic abc"}) == (401, "invalid")
+    assert refusal({"Authorization": "Bearer not-a-token"}) == (401, "invalid")
+    assert _next_seq(hq, laptop) == seq
