@@ -113,13 +113,10 @@ def test_a_one_record_pull_reads_only_the_table_that_changed(hq, office, monkeyp
     assert again["tables"] == {} and read == []
 
 
-def test_a_push_and_a_pull_each_take_one_trip_to_the_thread_pool(hq, office, monkeypatch):
-    """The header checks (schema, token's form, the database handle) run on the event loop:
-    each trip to the thread pool is a hand-over between threads that HQ pays per request."""
+def _count_trips(monkeypatch) -> list[str]:
+    """The functions the requests hand over to the thread pool from now on, in order."""
     import anyio.to_thread
 
-    laptop, ids, http = office
-    seq = _next_seq(hq, laptop)
     trips = []
     run_sync = anyio.to_thread.run_sync
 
@@ -128,6 +125,15 @@ def test_a_push_and_a_pull_each_take_one_trip_to_the_thread_pool(hq, office, mon
         return await run_sync(func, *args, **kw)
 
     monkeypatch.setattr(anyio.to_thread, "run_sync", counted)
+    return trips
+
+
+def test_a_push_and_a_pull_each_take_one_trip_to_the_thread_pool(hq, office, monkeypatch):
+    """The header checks (schema, token's form, the database handle) run on the event loop:
+    each trip to the thread pool is a hand-over between threads that HQ pays per request."""
+    laptop, ids, http = office
+    seq = _next_seq(hq, laptop)
+    trips = _count_trips(monkeypatch)
     pushed = _push_form(http, ids, seq, "T-1")
     assert pushed.status_code == 200 and pushed.json()["outcomes"] == []
     assert len(trips) == 1, trips  # the push itself
@@ -139,19 +145,10 @@ def test_a_push_and_a_pull_each_take_one_trip_to_the_thread_pool(hq, office, mon
 def test_a_push_with_its_page_riding_takes_one_trip_to_the_thread_pool(hq, office, monkeypatch):
     """A one-record round (the push, the first pull page riding on it) hands over to the
     thread pool once, and still answers the page: the push's form is in it."""
-    import anyio.to_thread
-
     laptop, ids, http = office
     cursor = http.get("/v1/pull").json()["cursor"]
     seq = _next_seq(hq, laptop)
-    trips = []
-    run_sync = anyio.to_thread.run_sync
-
-    async def counted(func, *args, **kw):
-        trips.append(getattr(func, "__name__", repr(func)))
-        return await run_sync(func, *args, **kw)
-
-    monkeypatch.setattr(anyio.to_thread, "run_sync", counted)
+    trips = _count_trips(monkeypatch)
     row_id = new_id()
     fields = {**form(ids, "T-2"), "id": row_id, "source": "paper", "voided": False}
     pushed = http.post("/v1/push", content=orjson.dumps({"entries": [{
