@@ -110,6 +110,18 @@ def make_session(store, worker, role="supervisor", device_role="office", demo=Fa
     return session
 
 
+def desktop_app_on(qapp, worker, session):
+    """A DesktopApp running on the test's worker and session (its own worker shut down), not
+    yet shown: the window's start as `fieldinspect` runs it, on the test's store."""
+    from desktop.app import DesktopApp
+
+    app = DesktopApp(qapp, None, None)
+    app.worker.shutdown()
+    app.worker, app.session = worker, session
+    app._closed = None
+    return app
+
+
 @pytest.fixture
 def entry_ref(store):
     """A campaign and a unit: enough to open a batch on the Form entry page (`page`)."""

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from tests.conftest import PASSPHRASE
-from tests.desktop.conftest import until
+from tests.desktop.conftest import desktop_app_on, until
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -113,7 +113,6 @@ def test_the_dashboard_shows_the_figures_asked_for_before_the_window(run, worker
     """The window's start asks for the dashboard's figures before building the window
     (desktop.app.DesktopApp.start_first_load); the page shows those, read once, and a later
     reload (another campaign) reads again."""
-    from desktop.app import DesktopApp
     from desktop.data import dashboard as dashboard_data
     from models.stats import county_stats
 
@@ -127,10 +126,7 @@ def test_the_dashboard_shows_the_figures_asked_for_before_the_window(run, worker
     monkeypatch.setattr("desktop.data.dashboard.load_dashboard", load)
     monkeypatch.setattr("desktop.pages.dashboard.load_dashboard", load)
     monkeypatch.setattr("desktop.app.preferred_language", lambda: "en")
-    app = DesktopApp(qapp, None, None)
-    app.worker.shutdown()
-    app.worker, app.session = worker, session
-    app._closed = None
+    app = desktop_app_on(qapp, worker, session)
 
     async def go():
         app.start_first_load()

@@ -7,7 +7,7 @@ import pytest
 import shiboken6
 from PySide6.QtWidgets import QApplication, QLabel
 
-from tests.desktop.conftest import PASSPHRASE, make_session, until
+from tests.desktop.conftest import PASSPHRASE, desktop_app_on, make_session, until
 
 
 @pytest.fixture(autouse=True)
@@ -250,14 +250,10 @@ def test_the_last_supervisor_stays(store):
 
 def test_language_switch_rebuilds_the_window_in_chinese(run, worker, session, qapp,
                                                          monkeypatch):
-    from desktop.app import DesktopApp
 
     monkeypatch.setattr("desktop.app.save_language", lambda lang: None)
     monkeypatch.setattr("desktop.app.preferred_language", lambda: "en")
-    app = DesktopApp(qapp, None, None)
-    app.worker.shutdown()
-    app.worker, app.session = worker, session
-    app._closed = None
+    app = desktop_app_on(qapp, worker, session)
 
     async def go():
         app.show_window()
@@ -290,16 +286,12 @@ def test_language_switch_rebuilds_the_window_in_chinese(run, worker, session, qa
 
 def test_switching_user_rebuilds_the_window_for_the_new_profile(run, worker, session, qapp,
                                                                  monkeypatch, store):
-    from desktop.app import DesktopApp
     from models.enums import ProfileRole
     from models.profiles import create_profile
 
     monkeypatch.setattr("desktop.app.preferred_language", lambda: "en")
     create_profile(store, "王芳", ProfileRole.CLERK, pin="1357")
-    app = DesktopApp(qapp, None, None)
-    app.worker.shutdown()
-    app.worker, app.session = worker, session
-    app._closed = None
+    app = desktop_app_on(qapp, worker, session)
 
     async def go():
         app.show_window()
