@@ -305,6 +305,7 @@ def test_switching_user_rebuilds_the_window_for_the_new_profile(run, worker, ses
         assert "hq" not in app.window.page_ids  # a clerk's pages, without a restart
         assert "王芳" in app.window.findChild(QLabel, "profileLabel").text()
     finally:
+        app.translations.remove()  # the next test's window is in the source language again
         app.window.close()
         run(asyncio.sleep(0.5))
         worker.call_blocking(lambda: None)
