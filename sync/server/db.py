@@ -53,9 +53,14 @@ PG_BLOB_DIR = "hq-blobs"  # a PostgreSQL HQ's attachments, in the data directory
 #   (sleep and poll, unfair, "database is locked" after busy_timeout); each SQLCipher connection
 #   also keeps its own page cache (up to 64 MB);
 # - every PostgreSQL worker process holds its pool: 40 per worker passes PostgreSQL's default
-#   max_connections (100) at the third worker, 16 leaves room for five workers and the CLI;
-# - the work is Python under one GIL per process: more threads add no throughput here.
-DB_THREADS = 16
+#   max_connections (100) at the third worker, 8 leaves room for ten workers and the CLI;
+# - the work is Python under one GIL per process: more threads add no throughput, they queue
+#   for the GIL (5 ms switch interval) instead of in anyio's queue, and each wait costs thread
+#   switches: 50 devices syncing without a pause, 2 workers on PostgreSQL, 16 threads gave
+#   208-237 rounds/s at 3.4-4.0 ms of server CPU a round, 8 gave 296-381 at 2.6-2.8 ms, and 4
+#   about what 8 gave (bench/hq_capacity.py, alternating, load 6-10). 8 leaves room for a few
+#   long requests (a snapshot's build, an attachment) beside the short ones.
+DB_THREADS = 8
 # A checkout that still finds every connection lent (an app served without its start-up, e.g.
 # in-process over httpx's ASGITransport, keeps anyio's 40 threads) waits this long, then HQ
 # answers 503 `busy` and the device retries.
