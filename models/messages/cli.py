@@ -81,6 +81,8 @@ MESSAGES = {
     "cli_tls_needs_both": "HTTPS needs both a certificate and its key: give --certfile and "
                           "--keyfile (or FIELDINSPECT_TLS_CERTFILE and FIELDINSPECT_TLS_KEYFILE).",
     "cli_tls_file_missing": "The TLS file {path} cannot be read.",
+    "cli_port_taken": "HQ cannot listen on {host}:{port}: another program is using that port, "
+                      "or the address is not this computer's. Choose another --port or --host.",
     "cli_device_registered": "Device {name} ({role}) registered as {id}.",
     "cli_enrollment_code": "One-time enrollment code (expires {expires}):",
     "cli_column_label": "label",

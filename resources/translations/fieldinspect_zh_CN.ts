@@ -3202,6 +3202,11 @@ A networked county, in this order: 1. start the HQ server; 2. enroll HQ&apos;s o
     </message>
     <message>
         <location filename="../../models/messages/cli.py" line="1"/>
+        <source>HQ cannot listen on {host}:{port}: another program is using that port, or the address is not this computer&apos;s. Choose another --port or --host.</source>
+        <translation>总部服务无法在 {host}:{port} 上监听：该端口已被其他程序占用，或该地址不属于本机。请用 --port 或 --host 另选一个。</translation>
+    </message>
+    <message>
+        <location filename="../../models/messages/cli.py" line="1"/>
         <source>HTTPS needs both a certificate and its key: give --certfile and --keyfile (or FIELDINSPECT_TLS_CERTFILE and FIELDINSPECT_TLS_KEYFILE).</source>
         <translation>启用 HTTPS 需要证书及其私钥：请同时指定 --certfile 和 --keyfile（或 FIELDINSPECT_TLS_CERTFILE 和 FIELDINSPECT_TLS_KEYFILE）。</translation>
     </message>

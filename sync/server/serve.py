@@ -9,6 +9,7 @@ nothing heavy is imported until the command runs, so `fieldinspect --help` stays
 import argparse
 import getpass
 import os
+import socket
 import sys
 from pathlib import Path
 
@@ -79,6 +80,18 @@ def cmd_serve(ctx, args: argparse.Namespace) -> int:
     return run(ctx.path, args.database_url, args.host, args.port, args.workers, tls)
 
 
+def check_port(host: str, port: int) -> None:
+    """Refuse, in the user's language, an address HQ cannot listen on (another program holds
+    the port, or the host is not this computer's), before uvicorn would say it in English."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds it
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise AppError(code="cli_port_taken", params={"host": host, "port": port}) from exc
+
+
 def tls_files(certfile: Path | None, keyfile: Path | None) -> tuple[Path, Path] | None:
     """The certificate and key HQ answers https with: the options, else
     FIELDINSPECT_TLS_CERTFILE / _KEYFILE; None for plain http (behind a proxy, docs/tls.md)."""
@@ -105,6 +118,7 @@ def run(data_dir: Path, given_url: str | None, host: str, port: int, workers: in
     url = database_url(data_dir, given_url)
     passphrase = server_passphrase(url)
     attachments = blob_dir(data_dir, url)
+    check_port(host, port)  # a port in use is said now, in the user's language
     print(text("cli_serving_tls" if tls else "cli_serving", {"host": host, "port": port}),
           flush=True)
     ssl_options = {"ssl_certfile": str(tls[0]), "ssl_keyfile": str(tls[1])} if tls else {}
