@@ -127,9 +127,14 @@ def run(data_dir: Path, given_url: str | None, host: str, port: int, workers: in
         os.environ.update(ServerSettings(
             database_url=url, passphrase=passphrase, blob_dir=attachments,
             tls_certfile=tls[0] if tls else None, tls_keyfile=tls[1] if tls else None).to_env())
-        uvicorn.run("sync.server.asgi:app_from_env", factory=True, host=host, port=port,
-                    workers=workers, log_level="warning", access_log=False,
-                    **ssl_options)
+        from sync.server.workers import SPREADS, run_workers
+
+        options = dict(factory=True, host=host, port=port, workers=workers, log_level="warning",
+                       access_log=False, **ssl_options)
+        if SPREADS:  # each worker on a socket of its own: devices spread evenly over them
+            run_workers(uvicorn.Config("sync.server.asgi:app_from_env", **options))
+        else:
+            uvicorn.run("sync.server.asgi:app_from_env", **options)
         return 0
     from sync.server.app import create_app
 

@@ -1,0 +1,99 @@
+"""HQ's worker processes share the devices out between them (issue 18 §3,
+sync/server/workers.py): devices that connect together are not all taken by one worker."""
+
+import asyncio
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from sync.server import workers
+from tests.sync.load import HqProcess
+
+DEVICES = 100
+BURSTS = 3
+
+pytestmark = pytest.mark.skipif(not workers.SPREADS, reason="SO_REUSEPORT spreads on Linux only")
+
+
+def test_devices_connecting_together_are_spread_over_the_workers(pg_url, tmp_path):
+    """A hundred devices connecting within a few milliseconds, three times: each of the two
+    workers holds some of them and neither more than two thirds. With the shared socket the
+    worker scheduled first took most of a burst (42 of 50, 35 of 50)."""
+    hq = HqProcess(tmp_path / "hq", "hq passphrase", pg_url, workers=2)
+    hq.codes(1, "office")
+    hq.start()
+    splits = []
+    try:
+        _wait_for_listeners(hq.port, 2)  # the second worker may still be starting
+        for _ in range(BURSTS):
+            splits.append(asyncio.run(_burst(hq)))
+    finally:
+        hq.stop()
+    for held in splits:
+        assert len(held) == 2 and sum(held.values()) == DEVICES, splits
+        assert max(held.values()) <= DEVICES * 2 // 3, splits
+
+
+async def _burst(hq: HqProcess) -> dict[int, int]:
+    """Open DEVICES connections at once, have each answered, count them per worker."""
+    conns = await asyncio.gather(*(asyncio.open_connection("127.0.0.1", hq.port)
+                                   for _ in range(DEVICES)))
+    try:
+        for _reader, writer in conns:
+            writer.write(b"GET /docs HTTP/1.1\r\nHost: hq\r\n\r\n")
+        for reader, _writer in conns:  # every one answered: a worker accepted it
+            assert (await reader.readuntil(b"\r\n")).startswith(b"HTTP/1.1 200")
+        return _connections_per_worker(hq.proc.pid, hq.port)
+    finally:
+        for _reader, writer in conns:
+            writer.close()
+        await asyncio.sleep(0.5)  # the workers see the closes before the next burst
+
+
+def _connections_per_worker(supervisor: int, port: int) -> dict[int, int]:
+    inodes = _inodes(port, "01")
+    held = {}
+    for pid in _workers(supervisor):
+        count = 0
+        for fd in Path(f"/proc/{pid}/fd").iterdir():
+            try:
+                link = os.readlink(fd)
+            except OSError:
+                continue
+            count += link.startswith("socket:[") and link[8:-1] in inodes
+        held[pid] = count
+    return held
+
+
+def _workers(pid: int) -> list[int]:
+    """uvicorn's worker processes under its supervisor `pid` (not multiprocessing's tracker)."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        for child in (task / "children").read_text().split():
+            if b"spawn_main" in Path(f"/proc/{child}/cmdline").read_bytes():
+                found.append(int(child))
+    return found
+
+
+def _wait_for_listeners(port: int, count: int) -> None:
+    deadline = time.monotonic() + 60
+    while len(_inodes(port, "0A")) < count:
+        assert time.monotonic() < deadline, "the workers did not all start"
+        time.sleep(0.1)
+
+
+def _inodes(port: int, state: str) -> set[str]:
+    """Inodes of sockets on local `port` in TCP `state` (01 established, 0A listening)."""
+    found = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            fields = line.split()
+            if fields[3] == state and int(fields[1].rsplit(":", 1)[1], 16) == port:
+                found.add(fields[9])
+    return found
