@@ -24,6 +24,12 @@ insert ~20 % dearer (measured: 26,300 forms, thread CPU 0.47-0.56 s with the thr
 with one, 0.38-0.40 s with none). DDL is part of SQLite's transaction: a failure or a crash
 rolls it back with the forms, and no other connection can write meanwhile (the import holds
 the write lock); the block counts every chunk itself, small ones included.
+
+When the block is told it will insert at least as many forms as the table holds (an import
+into a new or small store), the forms' secondary indexes are set aside the same way and built
+again from their text after the last chunk: SQLite sorts the keys and writes each index in
+order instead of inserting every form into four B-trees at random places (26,300 forms into
+an empty table: the insert 0.41 s -> 0.29 s of thread CPU, the four builds 0.06 s).
 """
 
 import re
@@ -70,6 +76,11 @@ _INSERT_TRIGGERS = ("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' 
                     "AND tbl_name = 'evaluation' AND sql LIKE '%AFTER INSERT ON evaluation%' "
                     "AND sql LIKE '%tally_paused%' ORDER BY rowid")
 _CREATE_TRIGGER = re.compile(r"^\s*CREATE\s+TRIGGER\s+", re.IGNORECASE)
+# The forms' secondary indexes (not the key's, which SQLite makes and names itself; no unique
+# one: a set-aside index never refuses a row the table would have taken).
+_INDEXES = ("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'evaluation' "
+            "AND sql IS NOT NULL AND sql NOT LIKE '%UNIQUE%' ORDER BY rowid")
+_CREATE_INDEX = re.compile(r"^\s*CREATE\s+INDEX\s+", re.IGNORECASE)
 
 
 @dataclass
@@ -79,13 +90,21 @@ class Pending:
     counts: dict[str, Counter] = field(default_factory=dict)
     numbers: set[tuple] = field(default_factory=set)
     set_aside: list[tuple[str, str]] | None = None  # (name, sql); None: not looked for yet
+    # The forms the block is about to insert in all (0: not said): when they are at least as
+    # many as the table holds, its secondary indexes are set aside too (`indexes`).
+    expected: int = 0
+    indexes: list[tuple[str, str]] = field(default_factory=list)  # (name, sql) set aside
 
 
 def restore_triggers(conn: sa.Connection, pending: Pending) -> None:
-    """Create again the insert triggers `write_counted` set aside for `pending`'s block, from
-    their own text (sqlite_master then holds the same rows). IF NOT EXISTS: after a failure
-    SQLite may have rolled the transaction, and the drop with it, back already."""
+    """Create again the indexes and insert triggers `write_counted` set aside for `pending`'s
+    block, from their own text (sqlite_master then holds the same rows); the indexes first
+    (the form numbers' recount reads through one). IF NOT EXISTS: after a failure SQLite may
+    have rolled the transaction, and the drop with it, back already."""
     set_aside, pending.set_aside = pending.set_aside or [], None
+    indexes, pending.indexes = pending.indexes, []
+    for _, sql in indexes:
+        conn.exec_driver_sql(_CREATE_INDEX.sub("CREATE INDEX IF NOT EXISTS ", sql, 1))
     for _, sql in set_aside:
         conn.exec_driver_sql(_CREATE_TRIGGER.sub("CREATE TRIGGER IF NOT EXISTS ", sql, 1))
 
@@ -95,6 +114,11 @@ def _set_aside_insert_triggers(conn: sa.Connection, pending: Pending) -> None:
         pending.set_aside = [tuple(r) for r in conn.exec_driver_sql(_INSERT_TRIGGERS)]
         for name, _ in pending.set_aside:
             conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
+        held = conn.exec_driver_sql("SELECT max(rowid) FROM evaluation").scalar() or 0
+        if pending.expected >= max(held, 1):  # max(rowid): never fewer than the rows held
+            pending.indexes = [tuple(r) for r in conn.exec_driver_sql(_INDEXES)]
+            for name, _ in pending.indexes:
+                conn.exec_driver_sql(f'DROP INDEX "{name}"')
 
 
 def merge_pending(conn: sa.Connection, pending: Pending) -> None:

@@ -140,7 +140,7 @@ class WriteSession:
     tally_pending: Pending | None = None
 
     @contextlib.contextmanager
-    def counts_merged_once(self) -> Iterator[None]:
+    def counts_merged_once(self, expected: int = 0) -> Iterator[None]:
         """Forms created in several `create_many` calls inside this block are counted into the
         tallies (models/tally_bulk.py) once, when the block ends, not per call. Nothing in the
         block may read the tallies or `duplicate_form_no` (an import's chunks do not). When the
@@ -148,7 +148,7 @@ class WriteSession:
         if self.tally_pending is not None:  # already inside one: the outer block merges
             yield
             return
-        self.tally_pending = pending = Pending()
+        self.tally_pending = pending = Pending(expected=expected)
         try:
             yield
         finally:
