@@ -94,6 +94,7 @@ class Pending:
     # many as the table holds, its secondary indexes are set aside too (`indexes`).
     expected: int = 0
     indexes: list[tuple[str, str]] = field(default_factory=list)  # (name, sql) set aside
+    rebuilt: bool = False  # the indexes were set aside: the numbers are counted in one pass
 
 
 def restore_triggers(conn: sa.Connection, pending: Pending) -> None:
@@ -117,12 +118,16 @@ def _set_aside_insert_triggers(conn: sa.Connection, pending: Pending) -> None:
         held = conn.exec_driver_sql("SELECT max(rowid) FROM evaluation").scalar() or 0
         if pending.expected >= max(held, 1):  # max(rowid): never fewer than the rows held
             pending.indexes = [tuple(r) for r in conn.exec_driver_sql(_INDEXES)]
+            pending.rebuilt = True
             for name, _ in pending.indexes:
                 conn.exec_driver_sql(f'DROP INDEX "{name}"')
 
 
 def merge_pending(conn: sa.Connection, pending: Pending) -> None:
     """Merge what `pending` gathered, in the same transaction as the writes it came from."""
+    if pending.rebuilt:  # the file held at least as many forms as the table: one pass
+        merge_into_empty(conn, pending)
+        return
     counts, numbers = pending.counts, pending.numbers
     pending.counts, pending.numbers = {}, set()
     if counts:
@@ -133,10 +138,13 @@ def merge_pending(conn: sa.Connection, pending: Pending) -> None:
 
 def merge_into_empty(conn: sa.Connection, pending: Pending) -> None:
     """Merge what `pending` gathered into a store whose counts were empty before those writes
-    (a snapshot's image, built from nothing): the form numbers are counted again in one pass
-    over the forms, not through a list of every number the batches held (100,000 forms: 0.6 s
-    of a snapshot's build went to that list)."""
+    (a snapshot's image, built from nothing), or whose forms are at most as many as the
+    batches wrote (an import that rebuilt the indexes): the form numbers are counted again in
+    one pass over the forms' number index, not through a list of every number the batches
+    held (100,000 forms: 0.6 s of a snapshot's build went to that list; 26,300 imported
+    forms: 82 -> ~20 ms)."""
     counts, pending.counts, pending.numbers = pending.counts, {}, set()
+    pending.rebuilt = False
     if counts:
         _merge(conn, counts)
     conn.exec_driver_sql("DELETE FROM duplicate_form_no")
