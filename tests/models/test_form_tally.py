@@ -452,3 +452,28 @@ def test_a_file_larger_than_the_forms_held_builds_their_indexes_after_its_rows(
         common.create_chunked(w, Evaluation, bad, None)
     assert _schema(store) == schema
     assert_tally_matches_scan(store, ids)
+
+
+def test_a_batch_in_storage_form_is_counted_as_the_general_way_counts_it():
+    """The counting of a batch whose days are text (counted in C, models.tally_bulk
+    `_text_day_keys`) gives every tally the keys and counts of the general way (days as
+    dates), voided and deleted forms, criteria in some rows and none in others included."""
+    import random
+
+    from models import tally_bulk
+
+    names = ["id", "unit_id", "campaign_id", "group", "level", "source", "evaluated_on",
+             "voided", "deleted_at", "form_no", *CRITERIA]
+    at = {n: i for i, n in enumerate(names)}
+    rng = random.Random(5)
+    for trial in range(60):
+        rows = [(str(i), rng.choice("abc"), rng.choice("xy"), rng.choice(["citizen", "rep"]),
+                 rng.choice(LEVELS).value, rng.choice(["paper", "kiosk"]),
+                 date(2026, rng.randint(1, 3), rng.randint(1, 4)),
+                 trial % 2 == 1 and rng.random() < 0.2,
+                 None if trial % 3 == 0 or rng.random() < 0.8 else "2026-02-01 00:00:00",
+                 "n", *[rng.choice([None, *LEVELS]) if trial % 4 else None for _ in CRITERIA])
+                for i in range(rng.randint(1, 50))]
+        general = tally_bulk._row_keys(at, rows)
+        as_text = [(*r[:6], r[6].isoformat(), *r[7:]) for r in rows]
+        assert tally_bulk._row_keys(at, as_text) == general
