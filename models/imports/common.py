@@ -58,7 +58,7 @@ def create_chunked(w, model, rows: list[dict], progress: Progress | None,
                    done: int = 0, total: int | None = None) -> int:
     """Insert `rows` a chunk at a time inside the caller's transaction, reporting progress."""
     total = len(rows) if total is None else total
-    with w.counts_merged_once():  # a tally key the chunks share is upserted once
+    with w.counts_merged_once(len(rows)):  # a tally key the chunks share is upserted once
         for start in range(0, len(rows), CHUNK):
             w.create_many(model, rows[start:start + CHUNK])
             done += len(rows[start:start + CHUNK])

@@ -108,10 +108,18 @@ def _parse_row(values: dict, parsers, limits: dict[str, int],
 
 
 def _check_groups(parsed, kinds: dict[str, frozenset[str]]) -> None:
-    """A group that does not fit its unit is a row error, as in batch entry."""
+    """A group that does not fit its unit is a row error, as in batch entry. Each (group,
+    unit) pair is judged once (26,300 forms hold a few hundred); a row that does not fit gets
+    problems of its own (each is given its row number later)."""
+    fits: dict[tuple[str, str], bool] = {}
     for _, row, errors in parsed:
-        if row["group"] and row["unit_id"]:
-            errors += rules.group_fit_problems(row["group"], kinds.get(row["unit_id"], ()))
+        pair = (row["group"], row["unit_id"])
+        if pair[0] and pair[1]:
+            fit = fits.get(pair)
+            if fit is None:
+                fit = fits[pair] = not rules.group_fit_problems(pair[0], kinds.get(pair[1], ()))
+            if not fit:
+                errors += rules.group_fit_problems(pair[0], kinds.get(pair[1], ()))
 
 
 # The columns read here, without the table classes (models/store/bulk_tables.py).

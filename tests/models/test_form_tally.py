@@ -394,3 +394,86 @@ def test_an_import_sets_the_insert_triggers_aside_and_puts_them_back(store, monk
         common.create_chunked(w, Evaluation, bad, None)
     assert _schema(store) == schema
     assert_tally_matches_scan(store, ids)
+
+
+def test_a_file_larger_than_the_forms_held_builds_their_indexes_after_its_rows(
+        store, monkeypatch):
+    """A file with at least as many forms as the store holds is written without the forms'
+    secondary indexes, which are built again from their own text after its last chunk (a
+    sorted build instead of 26,300 inserts into each), in the same transaction: the schema is
+    the same after, the figures those of a scan; a smaller file keeps the indexes; a refused
+    file leaves schema and counts as they were."""
+    from models.imports import common
+
+    monkeypatch.setattr(common, "CHUNK", 30)
+    ids = _seed(store)
+    forms = [_values(ids, {
+        "unit": i % 3, "campaign": i % 2, "group": "citizen", "level": LEVELS[i % 4],
+        "evaluated_on": date(2026, 1 + i % 3, 1 + i % 7), "form_no": f"X{i % 50}"})
+        for i in range(80)]
+    schema = _schema(store)
+    indexes = ("SELECT count(*) FROM sqlite_master WHERE type = 'index' "
+               "AND tbl_name = 'evaluation' AND sql IS NOT NULL")
+    with store.read() as conn:
+        held = conn.exec_driver_sql(indexes).scalar()
+    assert held >= 4
+
+    def chunked(w, rows, seen):
+        original = w.create_many
+
+        def create_many(model, batch):
+            result = original(model, batch)
+            seen.append(w.conn.exec_driver_sql(indexes).scalar())
+            return result
+
+        w.create_many = create_many
+        common.create_chunked(w, Evaluation, rows, None)
+
+    seen: list[int] = []
+    with store.write("clerk") as w:
+        chunked(w, forms, seen)
+    assert seen == [0, 0, 0]  # an empty table: every chunk written with no index to keep
+    assert _schema(store) == schema
+    assert_tally_matches_scan(store, ids)
+    with store.read() as conn:  # the figures' queries read through the rebuilt indexes
+        plan = " ".join(r[-1] for r in conn.exec_driver_sql(
+            "EXPLAIN QUERY PLAN SELECT count(*) FROM evaluation WHERE form_no = 'X1'"))
+        assert "ix_evaluation_form_no" in plan
+
+    seen = []
+    with store.write("clerk") as w:  # 40 forms into 80: the indexes are kept up row by row
+        chunked(w, forms[:40], seen)
+    assert seen == [held, held]
+    assert _schema(store) == schema
+    assert_tally_matches_scan(store, ids)
+
+    bad = [*forms, *forms, {**forms[0], "reason": "x" * 100_000}]  # 161 forms, refused
+    with pytest.raises(ValidationError), store.write("clerk") as w:
+        common.create_chunked(w, Evaluation, bad, None)
+    assert _schema(store) == schema
+    assert_tally_matches_scan(store, ids)
+
+
+def test_a_batch_in_storage_form_is_counted_as_the_general_way_counts_it():
+    """The counting of a batch whose days are text (counted in C, models.tally_bulk
+    `_text_day_keys`) gives every tally the keys and counts of the general way (days as
+    dates), voided and deleted forms, criteria in some rows and none in others included."""
+    import random
+
+    from models import tally_bulk
+
+    names = ["id", "unit_id", "campaign_id", "group", "level", "source", "evaluated_on",
+             "voided", "deleted_at", "form_no", *CRITERIA]
+    at = {n: i for i, n in enumerate(names)}
+    rng = random.Random(5)
+    for trial in range(60):
+        rows = [(str(i), rng.choice("abc"), rng.choice("xy"), rng.choice(["citizen", "rep"]),
+                 rng.choice(LEVELS).value, rng.choice(["paper", "kiosk"]),
+                 date(2026, rng.randint(1, 3), rng.randint(1, 4)),
+                 trial % 2 == 1 and rng.random() < 0.2,
+                 None if trial % 3 == 0 or rng.random() < 0.8 else "2026-02-01 00:00:00",
+                 "n", *[rng.choice([None, *LEVELS]) if trial % 4 else None for _ in CRITERIA])
+                for i in range(rng.randint(1, 50))]
+        general = tally_bulk._row_keys(at, rows)
+        as_text = [(*r[:6], r[6].isoformat(), *r[7:]) for r in rows]
+        assert tally_bulk._row_keys(at, as_text) == general

@@ -91,3 +91,20 @@ def test_import_refuses_a_group_that_does_not_fit_its_unit(county, tmp_path):
         (5, "group", "parents_need_school"), (6, "group", "patients_need_hospital")]
     report = run_import(store, "evaluations", path, profile="clerk", skip_invalid=True)
     assert report.imported == 3 and count(store, "evaluation") == 3
+
+
+def test_each_row_of_a_repeated_misfit_gets_its_own_problem(county, tmp_path):
+    """The same group and unit that do not fit, on several rows: each row is named, with its
+    own problem (the pair is judged once, the problems are not shared)."""
+    store, _ = county
+    path = write_csv(tmp_path / "forms.csv", FORM_HEADER, [
+        ["1", CAMPAIGN, "家长", "卫生院", "满意", "", "", "2024-05-01"],
+        ["2", CAMPAIGN, "群众", "卫生院", "满意", "", "", "2024-05-01"],
+        ["3", CAMPAIGN, "家长", "卫生院", "满意", "", "", "2024-05-02"],
+    ])
+    with pytest.raises(ValidationError) as caught:
+        run_import(store, "evaluations", path, profile="clerk")
+    problems = caught.value.problems
+    assert [(p.row, p.field, p.code) for p in problems] == [
+        (2, "group", "parents_need_school"), (4, "group", "parents_need_school")]
+    assert problems[0] is not problems[1]

@@ -101,3 +101,34 @@ def test_a_write_made_outside_store_write_is_still_noticed_by_the_window(store):
     with write_transaction(store.engine) as conn:
         conn.exec_driver_sql("INSERT INTO store_meta (key, value) VALUES ('x', '1')")
     assert store.changes.changed_elsewhere()
+
+
+def test_a_batch_of_creations_leaves_one_outbox_entry_each_in_order(store):
+    """Creations only (an import's batch): one entry per row, numbered on, no base version
+    (written as the NULL literal, not bound row by row), the same as entries bound one by
+    one; a later edit still carries its base version."""
+    import sqlalchemy as sa
+
+    statements: list[str] = []
+    listener = lambda conn, cursor, statement, *_: statements.append(statement)  # noqa: E731
+    sa.event.listen(store.engine, "before_cursor_execute", listener)
+    try:
+        with store.write("clerk") as w:
+            ids = w.create_many(Unit, [{"name": f"第{i}组", "kind": "other"} for i in range(5)])
+    finally:
+        sa.event.remove(store.engine, "before_cursor_execute", listener)
+    assert any(s.startswith("INSERT INTO outbox") and "NULL" in s for s in statements)
+    with store.read() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT seq, table_name, row_id, op, fields, base_version, profile FROM outbox "
+            "ORDER BY seq").all()
+    seqs = [r[0] for r in rows]
+    assert seqs == list(range(seqs[0], seqs[0] + len(rows)))
+    assert [tuple(r[1:]) for r in rows[-5:]] == [
+        ("unit", i, "insert", "", None, "clerk") for i in ids]
+    with store.write("clerk") as w:
+        w.update(Unit, ids[0], {"name": "改名"})
+    with store.read() as conn:
+        assert conn.exec_driver_sql(
+            "SELECT op, fields FROM outbox ORDER BY seq DESC LIMIT 1").one() == (
+            "update", '{"name":"改名"}')
