@@ -7,7 +7,8 @@
 A variant is parts joined by "+": `base` (the device store as it opens), `paused` (the counting
 triggers paused, as HQ has none), `cacheN` (PRAGMA cache_size=-N, KiB), `memsec` / `nomemsec`
 (cipher_memory_security ON / OFF), `sorted` (rows in key order), `drop-NAME` (DROP INDEX
-ix_evaluation_NAME). Printed: the executemany's and the commit's wall and thread CPU.
+ix_evaluation_NAME), `none-default` (None bound through sqlcipher3's default path, without
+the store's adapter for None). Printed: the executemany's and the commit's wall and thread CPU.
 """
 
 import argparse
@@ -38,6 +39,10 @@ def run_variant(variant: str, forms: int, where: Path) -> str:
     shutil.rmtree(where, ignore_errors=True)
     store = Store.open(where, "bench")
     parts = variant.split("+")
+    if "none-default" in parts:
+        import sqlcipher3
+
+        del sqlcipher3.adapters[(type(None), sqlcipher3.PrepareProtocol)]
     with write_transaction(store.engine) as conn:
         raw = conn.connection.driver_connection
         for part in parts:

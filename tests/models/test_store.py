@@ -131,3 +131,17 @@ def test_store_opens_without_sqlmodel(store, data_dir):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          env=os.environ, check=True).stdout
     assert out.strip() == "[]"
+
+
+
+def test_absent_values_are_stored_as_null(store):
+    """None is bound through an adapter of its own (models/store/database.py, for speed): what
+    is stored is still NULL, never text or zero, in a bulk insert and a single one."""
+    with store.engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        raw.execute("CREATE TEMP TABLE absent (a, b, c)")
+        raw.executemany("INSERT INTO absent VALUES (?, ?, ?)", [(i, None, None) for i in range(500)])
+        raw.execute("INSERT INTO absent VALUES (?, ?, ?)", (500, None, 0))
+        kinds = raw.execute("SELECT typeof(b), typeof(c), count(*) FROM absent GROUP BY 1, 2 "
+                            "ORDER BY 3").fetchall()
+    assert kinds == [("null", "integer", 1), ("null", "null", 500)]
