@@ -60,6 +60,27 @@ def _requests(dev) -> list[str]:
     return [f"{method} {path}" for method, path in calls]
 
 
+def test_a_pulled_page_does_not_look_up_the_stores_schema_each_round(hq):
+    """Whether the store keeps the form counts is read once per connection, not twice per
+    pulled page: a one-record round reads nothing from sqlite_master on either device."""
+    a, b = hq.device("hq", name="a"), hq.device("hq", name="b")
+    ids = seed_reference(a)
+    for dev in (a, b, a, b):
+        dev.sync()
+    schema_reads = []
+    for dev in (a, b):
+        event.listen(dev.store.engine, "before_cursor_execute",
+                     lambda _c, _cur, statement, *_: schema_reads.append(statement)
+                     if "sqlite_master" in statement else None)
+    with a.write() as w:
+        fid = w.create(Evaluation, form(ids, "SCHEMA"))
+    assert a.sync().pushed == 1 and b.sync().pulled == 1
+    with b.store.read() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM evaluation WHERE id = ?",
+                                    (fid,)).scalar() == 1
+    assert schema_reads == []
+
+
 @pytest.mark.parametrize("role", ["hq", "office"])
 def test_a_one_record_round_is_one_request_and_one_commit_each_side(hq, role):
     a, b = hq.device(role, name="a"), hq.device(role, name="b")
