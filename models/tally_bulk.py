@@ -155,11 +155,26 @@ def merge_into_empty(conn: sa.Connection, pending: Pending) -> None:
         "GROUP BY form_no, campaign_id HAVING count(*) > 1")
 
 
+_COUNTED = "fieldinspect_tally_counted"  # in the pooled connection's `info`: it was seen
+
+
 def counted(conn: sa.Connection) -> bool:
-    """Whether this database keeps the counts (a device store; not HQ's server database)."""
-    return conn.dialect.name == "sqlite" and conn.exec_driver_sql(
+    """Whether this database keeps the counts (a device store; not HQ's server database).
+    A store that has the counts keeps them (migrations only add; an open store is never
+    downgraded), so a yes is remembered with the driver connection: a pull page asked twice
+    per page, two of a one-record round's ~18 statements on the device (issue 18 §2). A no is
+    asked again (a store may be upgraded meanwhile)."""
+    if conn.dialect.name != "sqlite":
+        return False
+    info = conn.connection.info
+    if info.get(_COUNTED):
+        return True
+    found = conn.exec_driver_sql(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'tally_paused'"
     ).first() is not None
+    if found:
+        info[_COUNTED] = True
+    return found
 
 
 def write_counted(conn: sa.Connection, names: Sequence[str], rows: Sequence[Sequence],

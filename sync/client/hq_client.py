@@ -34,6 +34,7 @@ from sync.client.failures import (
     NotEnrolled,
     refusal,
 )
+from sync.client.one_write import one_write_transport
 from sync.protocol import (
     SCHEMA_HEADER,
     SCHEMA_VERSION,
@@ -86,8 +87,10 @@ class HqClient:
         self.credential = credential
         self.retry = retry or RetryPolicy()
         self._token = token  # a still-valid token from an earlier round saves a request
-        self._http = httpx.AsyncClient(base_url=self.url, transport=transport,
-                                       timeout=timeout, verify=_tls_context(_ca_file(self.url)),
+        verify = _tls_context(_ca_file(self.url))
+        self._http = httpx.AsyncClient(base_url=self.url, transport=transport or
+                                       one_write_transport(verify), timeout=timeout,
+                                       verify=verify,
                                        headers={SCHEMA_HEADER: str(SCHEMA_VERSION)})
 
     @property

@@ -6,6 +6,8 @@ audit head and the device's status ride on them), the transactions that wrote so
 device, and those at HQ.
 """
 
+import asyncio
+
 import pytest
 import sqlalchemy as sa
 from sqlalchemy import event
@@ -56,6 +58,27 @@ class Commits:
 def _requests(dev) -> list[str]:
     calls, dev.transport.requests[:] = list(dev.transport.requests), []
     return [f"{method} {path}" for method, path in calls]
+
+
+def test_a_pulled_page_does_not_look_up_the_stores_schema_each_round(hq):
+    """Whether the store keeps the form counts is read once per connection, not twice per
+    pulled page: a one-record round reads nothing from sqlite_master on either device."""
+    a, b = hq.device("hq", name="a"), hq.device("hq", name="b")
+    ids = seed_reference(a)
+    for dev in (a, b, a, b):
+        dev.sync()
+    schema_reads = []
+    for dev in (a, b):
+        event.listen(dev.store.engine, "before_cursor_execute",
+                     lambda _c, _cur, statement, *_: schema_reads.append(statement)
+                     if "sqlite_master" in statement else None)
+    with a.write() as w:
+        fid = w.create(Evaluation, form(ids, "SCHEMA"))
+    assert a.sync().pushed == 1 and b.sync().pulled == 1
+    with b.store.read() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM evaluation WHERE id = ?",
+                                    (fid,)).scalar() == 1
+    assert schema_reads == []
 
 
 @pytest.mark.parametrize("role", ["hq", "office"])
@@ -206,3 +229,65 @@ def test_the_windows_rounds_share_one_hq_client_and_a_failed_round_lets_it_go(hq
         assert len(made) == 4
     finally:
         command.close()
+
+
+async def _answer_with_body_size(reader, writer, seen: list[int]) -> None:
+    """A stand-in HQ on a socket: reads each request whole (head, then Content-Length bytes)
+    and answers with the size of the body it got."""
+    try:
+        while True:
+            head = await reader.readuntil(b"\r\n\r\n")
+            length = next((int(line.split(b":", 1)[1]) for line in head.split(b"\r\n")
+                           if line.lower().startswith(b"content-length:")), 0)
+            seen.append(len(await reader.readexactly(length)))
+            body = b'{"size": %d}' % seen[-1]
+            writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                         b"Content-Length: %d\r\n\r\n%s" % (len(body), body))
+            await writer.drain()
+    except (asyncio.IncompleteReadError, ConnectionError):
+        writer.close()
+
+
+def test_a_request_leaves_the_device_in_one_socket_write(monkeypatch):
+    """Head and body of a push go in one `send` (HQ's worker is woken once, not twice); a
+    body too big to keep goes after its head, whole."""
+    import httpcore._backends.anyio as anyio_backend
+
+    from sync.client import one_write
+    from sync.client.hq_client import HqClient
+
+    writes: list[bytes] = []
+    real_write = anyio_backend.AnyIOStream.write
+
+    async def write(self, buffer, timeout=None):
+        writes.append(bytes(buffer))
+        await real_write(self, buffer, timeout)
+
+    monkeypatch.setattr(anyio_backend.AnyIOStream, "write", write)
+
+    async def go() -> list:
+        seen: list[int] = []
+        handlers: list[asyncio.Task] = []
+
+        def serve(reader, writer) -> None:
+            handlers.append(asyncio.ensure_future(_answer_with_body_size(reader, writer, seen)))
+
+        server = await asyncio.start_server(serve, "127.0.0.1", 0)
+        port = server.sockets[0].getsockname()[1]
+        answers = []
+        try:
+            async with HqClient(f"http://127.0.0.1:{port}", retry=FAST_RETRY) as client:
+                for size in (600, one_write.COALESCE_LIMIT + 1):
+                    answer = await client.call("POST", "/v1/push", auth=False,
+                                               content=b"x" * size)
+                    answers.append((answer.json()["size"], len(writes)))
+                    writes.clear()
+        finally:
+            server.close()
+            await asyncio.gather(*handlers)  # each ends when the client's connection closed
+            await server.wait_closed()
+        return answers
+
+    (small, small_writes), (big, big_writes) = asyncio.run(go())
+    assert (small, small_writes) == (600, 1)
+    assert (big, big_writes) == (one_write.COALESCE_LIMIT + 1, 2)
