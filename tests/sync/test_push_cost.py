@@ -5,6 +5,7 @@ import gc
 import threading
 
 import httpx
+import orjson
 
 from models.records import Evaluation
 from sync.client import engine as engine_module
@@ -82,36 +83,46 @@ def test_the_pause_is_counted_and_keeps_a_collector_left_off(monkeypatch):
         gc.enable()
 
 
-class _Watching(httpx.AsyncBaseTransport):
-    """Holds each push until HQ's answer to the batch before has begun to be stored (at most
-    a few seconds), and notes how many had begun when it went."""
+class _Pipelined(httpx.AsyncBaseTransport):
+    """Notes, for each batch's first sending, how many of HQ's answers to pushes the device
+    had received; hands an answer back only once the next batch has been sent (at most a few
+    seconds; the last of `batches` is handed back at once), so the order is the same at every
+    run whatever the machine's load."""
 
-    def __init__(self, inner: httpx.AsyncBaseTransport, settled: list, seen: list):
-        self.inner, self.settled, self.seen = inner, settled, seen
+    def __init__(self, inner: httpx.AsyncBaseTransport, batches: int):
+        self.inner, self.batches = inner, batches
+        self.sent: dict[int, int] = {}  # a batch's first sequence -> answers received then
+        self.answered = 0
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        if request.url.path == "/v1/push":
-            wanted = len(self.seen)  # the answers to every batch before this one
-            for _ in range(300):
-                if len(self.settled) >= wanted:
-                    break
-                await asyncio.sleep(0.01)
-            self.seen.append(len(self.settled))
-        return await self.inner.handle_async_request(request)
+        if request.url.path != "/v1/push":
+            return await self.inner.handle_async_request(request)
+        first = orjson.loads(request.content)["entries"][0]["seq"]
+        self.sent.setdefault(first, self.answered)
+        response = await self.inner.handle_async_request(request)
+        await response.aread()
+        for _ in range(300):
+            if len(self.sent) >= self.batches or max(self.sent) > first:
+                break
+            await asyncio.sleep(0.01)
+        self.answered += 1
+        return response
 
     async def aclose(self) -> None:
         await self.inner.aclose()
 
 
-def test_hq_answer_to_a_batch_is_stored_while_the_next_is_pushed(hq, monkeypatch):
-    """The device stores HQ's answer to batch k while batch k+1 is on its way and applied, not
-    in between (HQ waited for it), and every entry is pushed once and pruned."""
+def test_each_batch_is_sent_before_hq_answers_the_one_before(hq, monkeypatch):
+    """Pipelined push: batch k+1 is on its way while HQ applies batch k, and HQ's answer to
+    each batch is stored while the next is in flight (HQ never waits for the device); every
+    entry is pushed once and pruned, and a batch that overtook the one before at HQ (409
+    `sequence_gap`, nothing applied) went again after it."""
     laptop = hq.device("office")
     ids = seed_reference(laptop)
     laptop.sync()
     with laptop.write() as w:
         w.create_many(Evaluation, [form(ids, f"S-{i}") for i in range(8)])
-    settled, seen = [], []
+    settled = []
     store = engine_module.settle
 
     def noted(*args):
@@ -119,10 +130,13 @@ def test_hq_answer_to_a_batch_is_stored_while_the_next_is_pushed(hq, monkeypatch
         return store(*args)
 
     monkeypatch.setattr(engine_module, "settle", noted)
-    laptop.engine.transport = _Watching(laptop.engine.transport, settled, seen)
+    watching = _Pipelined(laptop.engine.transport, batches=4)
+    laptop.engine.transport = watching
     laptop.engine.batch_entries = 2
     report = laptop.sync()
-    assert seen == [0, 1, 2, 3]  # batch k went with the answer to batch k-1 being stored
+    # batch k went when the device held the answers to batches before k-1 only
+    assert list(watching.sent.values()) == [0, 0, 1, 2]
+    assert len(settled) == 3  # the fourth answer was stored with the first pull page
     assert report.pushed == 8 and len(hq.rows("evaluation")) == 8
     with laptop.store.read() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM outbox").scalar() == 0
