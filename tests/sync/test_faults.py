@@ -280,10 +280,11 @@ class _CutBatch(httpx.AsyncBaseTransport):
 
 @pytest.mark.parametrize("times", [1, FAST_RETRY.attempts], ids=["retried", "round-stops"])
 @pytest.mark.parametrize("how", ["before", "after", "at-a-byte"])
-def test_pipelined_push_cut_at_any_batch_has_every_entry_once(hq, how, times):
-    """Batch k+1 is on its way before HQ answers batch k; a cut in any batch, once (the
-    engine retries) or at every attempt (the round stops, the next one finishes), leaves
-    every form at HQ once and the one refusal on the device once."""
+def test_push_cut_at_any_batch_has_every_entry_once(hq, how, times):
+    """A push of five batches cut in any one of them, once (the engine retries) or at every
+    attempt (the round stops, the next one finishes), leaves every form at HQ once and the
+    one refusal on the device once (kept for a pipelined push: batch k+1 sent before HQ
+    answers batch k, docs/sync.md)."""
     a = hq.device("office")
     ids = seed_reference(a)
     a.sync()
