@@ -1,5 +1,7 @@
 """Cuts, replays, retries: a sync cut at any point loses nothing and doubles nothing."""
 
+import random
+
 import httpx
 import orjson
 import pytest
@@ -9,7 +11,7 @@ from models.errors import SyncError
 from models.records import Evaluation
 from sync.protocol import SCHEMA_HEADER, SCHEMA_VERSION
 from sync.server import tables as T
-from tests.sync.helpers import form, run, seed_reference
+from tests.sync.helpers import FAST_RETRY, form, run, seed_reference
 
 
 def _forms(dev, ids, n, prefix):
@@ -243,3 +245,67 @@ def test_replay_cut_into_other_batches_is_checked_entry_by_entry(hq):
     assert [(o["seq"], o["code"]) for o in answer["outcomes"]] == [
         (other[5]["seq"], "sequence_reused")]
     assert {i: r["server_version"] for i, r in hq.rows("evaluation").items()} == versions
+
+
+class _CutBatch(httpx.AsyncBaseTransport):
+    """Cuts the pushes of the batch that starts at `seq` (its first `times` sendings): before
+    HQ sees them, after HQ answered, or with HQ's answer cut at a random byte."""
+
+    def __init__(self, inner: httpx.AsyncBaseTransport, seq: int, how: str, times: int):
+        self.inner, self.seq, self.how, self.left = inner, seq, how, times
+        self.cut_at: list[tuple[int, int]] = []
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if (request.url.path != "/v1/push" or not self.left
+                or orjson.loads(request.content)["entries"][0]["seq"] != self.seq):
+            return await self.inner.handle_async_request(request)
+        self.left -= 1
+        if self.how == "before":
+            raise httpx.ConnectError("cut before the server", request=request)
+        response = await self.inner.handle_async_request(request)
+        body = await response.aread()
+        if self.how == "after":
+            raise httpx.ReadError("reply lost after the server committed", request=request)
+        at = random.randrange(0, len(body))
+        self.cut_at.append((at, len(body)))
+
+        class Cut(httpx.AsyncByteStream):
+            async def __aiter__(self):
+                yield body[:at]
+                raise httpx.RemoteProtocolError("peer closed the connection", request=request)
+
+        return httpx.Response(response.status_code, headers=response.headers, stream=Cut(),
+                              request=request)
+
+
+@pytest.mark.parametrize("times", [1, FAST_RETRY.attempts], ids=["retried", "round-stops"])
+@pytest.mark.parametrize("how", ["before", "after", "at-a-byte"])
+def test_push_cut_at_any_batch_has_every_entry_once(hq, how, times):
+    """A push of five batches cut in any one of them, once (the engine retries) or at every
+    attempt (the round stops, the next one finishes), leaves every form at HQ once and the
+    one refusal on the device once (kept for a pipelined push: batch k+1 sent before HQ
+    answers batch k, docs/sync.md)."""
+    a = hq.device("office")
+    ids = seed_reference(a)
+    a.sync()
+    _forms(a, ids, 9, "Q")
+    with a.write() as w:
+        w.create(Evaluation, form(ids, "bad", level="dissatisfied", reason=""))
+    with a.store.read() as conn:
+        seqs = conn.exec_driver_sql("SELECT seq FROM outbox ORDER BY seq").scalars().all()
+    a.engine.batch_entries = 2  # five batches
+    cutter = _CutBatch(a.engine.transport, random.choice(seqs[::2]), how, times)
+    a.engine.transport = cutter
+    if times == 1:
+        a.sync()
+    else:
+        with pytest.raises(SyncError):
+            a.sync()
+        a.sync()
+    assert not cutter.left, (cutter.seq, cutter.cut_at)
+    assert len(hq.rows("evaluation")) == 9
+    assert set(a.rows("evaluation")) >= set(hq.rows("evaluation"))
+    assert _outbox_size(a) == 0
+    with a.store.read() as conn:
+        assert conn.exec_driver_sql("SELECT kind FROM sync_issue").scalars().all() == [
+            "rejected"], (cutter.seq, cutter.cut_at)
