@@ -1,6 +1,7 @@
 """Helpers for sync tests: an in-process HQ, enrolled devices, a transport that can be cut."""
 
 import asyncio
+import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,6 +59,23 @@ class CuttableTransport(httpx.AsyncBaseTransport):
             await response.aread()
             raise httpx.ReadError("reply lost after the server committed", request=request)
         return response
+
+
+async def cut_at_a_random_byte(response: httpx.Response, request: httpx.Request
+                               ) -> tuple[httpx.Response, tuple[int, int]]:
+    """HQ's `response` as the device receives it when the connection drops at a random byte of
+    the body: the head whole, the body up to that byte, then the peer closes. Also (the byte,
+    the body's length)."""
+    body = await response.aread()
+    at = random.randrange(0, len(body))
+
+    class Cut(httpx.AsyncByteStream):
+        async def __aiter__(self):
+            yield body[:at]
+            raise httpx.RemoteProtocolError("peer closed the connection", request=request)
+
+    return (httpx.Response(response.status_code, headers=response.headers, stream=Cut(),
+                           request=request), (at, len(body)))
 
 
 @dataclass

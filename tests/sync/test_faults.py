@@ -11,7 +11,7 @@ from models.errors import SyncError
 from models.records import Evaluation
 from sync.protocol import SCHEMA_HEADER, SCHEMA_VERSION
 from sync.server import tables as T
-from tests.sync.helpers import FAST_RETRY, form, run, seed_reference
+from tests.sync.helpers import FAST_RETRY, cut_at_a_random_byte, form, run, seed_reference
 
 
 def _forms(dev, ids, n, prefix):
@@ -263,19 +263,12 @@ class _CutBatch(httpx.AsyncBaseTransport):
         if self.how == "before":
             raise httpx.ConnectError("cut before the server", request=request)
         response = await self.inner.handle_async_request(request)
-        body = await response.aread()
         if self.how == "after":
+            await response.aread()
             raise httpx.ReadError("reply lost after the server committed", request=request)
-        at = random.randrange(0, len(body))
-        self.cut_at.append((at, len(body)))
-
-        class Cut(httpx.AsyncByteStream):
-            async def __aiter__(self):
-                yield body[:at]
-                raise httpx.RemoteProtocolError("peer closed the connection", request=request)
-
-        return httpx.Response(response.status_code, headers=response.headers, stream=Cut(),
-                              request=request)
+        cut, at = await cut_at_a_random_byte(response, request)
+        self.cut_at.append(at)
+        return cut
 
 
 @pytest.mark.parametrize("times", [1, FAST_RETRY.attempts], ids=["retried", "round-stops"])

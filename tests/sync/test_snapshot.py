@@ -3,7 +3,6 @@ pulls give, cut or killed half-way without loss or doubles, never over rows stil
 built once per scope and dropped on revocation."""
 
 import contextlib
-import random
 import tempfile
 import time
 import uuid
@@ -22,7 +21,7 @@ from sync.client import snapshot as client_snapshot
 from sync.server import admin
 from sync.server import snapshot as server_snapshot
 from sync.server import tables as T
-from tests.sync.helpers import FAST_RETRY, form, seed_reference
+from tests.sync.helpers import FAST_RETRY, cut_at_a_random_byte, form, seed_reference
 
 SNAPSHOT = "/v1/snapshot"
 
@@ -157,17 +156,9 @@ class _CutStream(httpx.AsyncBaseTransport):
         if request.url.path != SNAPSHOT or not self.left:
             return response
         self.left -= 1
-        body = await response.aread()
-        at = random.randrange(0, len(body))
-        self.cut_at.append((at, len(body)))
-
-        class Cut(httpx.AsyncByteStream):
-            async def __aiter__(self):
-                yield body[:at]
-                raise httpx.RemoteProtocolError("peer closed the connection", request=request)
-
-        return httpx.Response(response.status_code, headers=response.headers, stream=Cut(),
-                              request=request)
+        cut, at = await cut_at_a_random_byte(response, request)
+        self.cut_at.append(at)
+        return cut
 
 
 def test_a_snapshot_stream_cut_at_a_random_byte_then_the_next_sync_has_every_row_once(hq):
