@@ -57,8 +57,8 @@ def append_to_outbox(session: WriteSession, changes: list[Change]) -> None:
         rows = [(seq + i, *entry, profile, now) for i, entry in enumerate(held_entries)]
     elif len(changes) > 1 and not any(c.base_version is not None for c in changes):
         # Creations only (an import): no base version, written as the NULL literal rather
-        # than bound per row (the driver binds a None ~1.2 µs dearer than a value;
-        # models/store/writes.py create_many). 26,300 entries: ~30 ms less.
+        # than bound per row (a None bound costs the driver an adapter call; as
+        # models/store/writes.py create_many does).
         session.conn.exec_driver_sql(
             "INSERT INTO outbox (seq, table_name, row_id, op, fields, base_version, profile,"
             " created_at) VALUES (?, ?, ?, ?, ?, NULL, ?, ?)",
