@@ -250,57 +250,127 @@ class SyncEngine:
                     audit: dict | None = None,
                     first: tuple[list[dict], int] | None = None,
                     pull_cursor: int | None = None) -> dict | None:
-        """Send the outbox in batches. The next batch is read, and HQ's answer to the one
-        before stored, while HQ applies the current one; HQ's answer to the last batch is
-        settled in the first pull page's transaction (`self._unsettled`), which saves a commit
-        per round. `audit` rides on the first batch; it is returned when there was nothing to
-        push (it rides on the pull then). `first`: the first batch, when the round's start
-        read it. `pull_cursor`: the pull page after it rides on the last batch, kept in
-        `self._first_page` (only when HQ took that whole batch)."""
-        sent, total = 0, None
-        reading = _given(first) if first is not None else self._db(
-            read_batch, self.store, self.batch_entries, self.batch_bytes, None)
-        while True:
-            entries, remaining = await reading
-            total = total if total is not None else remaining
-            if not entries:
-                return audit
-            self._check_cancel()
-            uploaded, entries = await self._upload_blobs(client, entries)
-            report.attachments += uploaded
-            # Everything queued when it was read is in this batch: no further read needed.
-            last = len(entries) >= remaining
-            reading = _nothing() if last else asyncio.ensure_future(
-                self._db(read_batch, self.store, self.batch_entries, self.batch_bytes,
-                         entries[-1]["seq"]))
-            # HQ's answer to the batch before is stored while HQ applies this one.
-            settling = asyncio.ensure_future(self._settle_left())
-            pull = (pull_cursor, self.page_limit) if last and pull_cursor else None
-            try:
-                result, pushed = await self._post(client, entries, audit, pull)
-            except BaseException:
-                await asyncio.gather(reading, settling, return_exceptions=True)
-                raise
-            page, result.page = result.page, None
-            if pushed[-1]["seq"] != entries[-1]["seq"]:  # HQ took a part: read on after it
-                await asyncio.gather(reading, return_exceptions=True)
-                reading = asyncio.ensure_future(self._db(
-                    read_batch, self.store, self.batch_entries, self.batch_bytes,
-                    pushed[-1]["seq"]))
-            await settling
-            if audit is not None:
-                self._took_audit_answer(result.audit)
+        """Send the outbox in batches, pipelined: batch k+1 is read and sent before HQ's
+        answer to batch k, so the device's reading and encoding and the HTTP overlap HQ's
+        apply and commit. HQ applies a device's batches one at a time, in sequence order; one
+        that overtakes the batch before gets 409 `sequence_gap`, changes nothing, and is sent
+        again once that answer is in (`_land`). When HQ took only a part of batch k (413/422
+        narrowing), batch k+1 is dropped unapplied and the outbox is read on after that part.
+        HQ's answer to a batch is stored while the next one is in flight; the answer to the
+        last batch is settled in the first pull page's transaction (`self._unsettled`), which
+        saves a commit per round. `audit` rides on the first batch; it is returned when there
+        was nothing to push (it rides on the pull then). `first`: the first batch, when the
+        round's start read it. `pull_cursor`: the pull page after it rides on the last batch,
+        kept in `self._first_page` (only when HQ took that whole batch)."""
+        tally = [0, None]  # entries sent, entries queued at the first read
+        reading = asyncio.ensure_future(_given(first) if first is not None else self._db(
+            read_batch, self.store, self.batch_entries, self.batch_bytes, None))
+        flight: _Flight | None = None  # the batch sent before, its answer not taken yet
+        sending: _Flight | None = None
+        settling: asyncio.Future | None = None
+        answered = False  # whether HQ answered a batch of this round yet
+        try:
+            while True:
+                entries, remaining = await reading
+                tally[1] = tally[1] if tally[1] is not None else remaining
+                if not entries or self._cancelled:
+                    if flight is not None:  # the last answer, left for the pull page
+                        landed, flight = flight, None
+                        pushed = await self._land(client, landed, settling, report, progress,
+                                                  tally)
+                        settling = None
+                        if pushed[-1]["seq"] != landed.entries[-1]["seq"] and not entries:
+                            reading = asyncio.ensure_future(self._db(  # HQ took a part
+                                read_batch, self.store, self.batch_entries, self.batch_bytes,
+                                pushed[-1]["seq"]))
+                            continue
+                    if entries:
+                        self._check_cancel()
+                    return audit
+                uploaded, entries = await self._upload_blobs(client, entries)
+                report.attachments += uploaded
+                # Everything queued when it was read is in this batch: no further read needed.
+                last = len(entries) >= remaining
+                reading = asyncio.ensure_future(_nothing()) if last else asyncio.ensure_future(
+                    self._db(read_batch, self.store, self.batch_entries, self.batch_bytes,
+                             entries[-1]["seq"]))
+                if flight is not None and not answered:
+                    # Until HQ has answered a batch of this round it may hold no sequence for
+                    # this device (a new identity takes whatever number comes first), so a
+                    # second batch that overtook the first would be taken as the queue's
+                    # start and the first then answered as a replay, never applied: the
+                    # first batch is answered before the second goes. From then on HQ's
+                    # sequence refuses any batch that overtakes (409 `sequence_gap`).
+                    pushed = await self._land(client, flight, settling, report, progress, tally)
+                    settling, answered = None, True
+                    if pushed[-1]["seq"] != flight.entries[-1]["seq"]:  # HQ took a part
+                        await asyncio.gather(reading, return_exceptions=True)
+                        flight = None
+                        reading = asyncio.ensure_future(self._db(
+                            read_batch, self.store, self.batch_entries, self.batch_bytes,
+                            pushed[-1]["seq"]))
+                        continue
+                    flight = None
+                pull = (pull_cursor, self.page_limit) if last and pull_cursor else None
+                sending = _Flight(asyncio.ensure_future(self._post(client, entries, audit, pull)),
+                                  entries, audit, pull, early=flight is not None)
                 audit = None
-            if refused_as_reused(result):
-                await asyncio.gather(reading, return_exceptions=True)
-                await self._give_up_identity(result)
-            self._unsettled = result
-            if page is not None and pushed[-1]["seq"] == entries[-1]["seq"]:
-                self._first_page = PulledPage.from_doc(page)
-            _count(report, result, len(pushed))
-            sent += len(pushed)
-            self._emit(progress, SyncProgress("push", sent, total),
-                       0.5 * sent / max(total, 1))
+                if flight is None and self._unsettled is not None:  # after a part HQ took
+                    settling = asyncio.ensure_future(self._settle_left())
+                if flight is not None:
+                    pushed = await self._land(client, flight, settling, report, progress, tally)
+                    settling, answered = None, True
+                    if pushed[-1]["seq"] != flight.entries[-1]["seq"]:
+                        # HQ took a part: the batch sent after it cannot be applied (409), nor
+                        # the read after it used; read on after that part.
+                        sending.task.cancel()
+                        await asyncio.gather(sending.task, reading, return_exceptions=True)
+                        flight = sending = None
+                        reading = asyncio.ensure_future(self._db(
+                            read_batch, self.store, self.batch_entries, self.batch_bytes,
+                            pushed[-1]["seq"]))
+                        continue
+                    # HQ's answer just taken is stored while the next batch is in flight.
+                    settling = asyncio.ensure_future(self._settle_left())
+                flight, sending = sending, None
+        except BaseException:
+            # Batches still in flight are dropped: what HQ applied of them is answered again,
+            # from the outcomes it stored, when they are sent next round.
+            posts = [f.task for f in (flight, sending) if f is not None]
+            for task in posts:
+                task.cancel()
+            await asyncio.gather(reading, *posts, *([settling] if settling else []),
+                                 return_exceptions=True)
+            raise
+
+    async def _land(self, client: HqClient, flight: "_Flight", settling, report: SyncReport,
+                    progress, tally: list) -> list[dict]:
+        """HQ's answer to a batch sent: taken in as the one to store next (after the answer
+        before it is stored); returns the entries it covers."""
+        try:
+            result, pushed = await flight.task
+        except HqRefused as exc:
+            if not (flight.early and exc.status == 409 and exc.hq_code == "sequence_gap"):
+                raise
+            # It overtook the batch before it at HQ (nothing applied): again, in order now.
+            result, pushed = await self._post(client, flight.entries, flight.audit,
+                                              flight.pull)
+        finally:
+            if settling is not None:
+                await settling
+        page, result.page = result.page, None
+        if flight.audit is not None:
+            self._took_audit_answer(result.audit)
+        if refused_as_reused(result):
+            await self._give_up_identity(result)
+        self._unsettled = result
+        if page is not None and pushed[-1]["seq"] == flight.entries[-1]["seq"]:
+            self._first_page = PulledPage.from_doc(page)
+        _count(report, result, len(pushed))
+        tally[0] += len(pushed)
+        self._emit(progress, SyncProgress("push", tally[0], tally[1]),
+                   0.5 * tally[0] / max(tally[1] or 0, 1))
+        return pushed
 
     async def _give_up_identity(self, result: PushResult) -> None:
         """HQ holds other entries under these numbers: this store is a copy. Keep the
@@ -446,6 +516,18 @@ def _sync_recorder(report: SyncReport, removed: int):
         if details["pushed"] or details["pulled"] or details["removed"]:
             record_sync(conn, details)
     return finish
+
+
+@dataclass
+class _Flight:
+    """A push batch sent, its answer awaited; `early`: sent before HQ answered the one before
+    it (it may overtake it: 409 `sequence_gap`, sent again)."""
+
+    task: asyncio.Future
+    entries: list[dict]
+    audit: dict | None
+    pull: tuple[int, int] | None
+    early: bool
 
 
 async def _nothing() -> tuple[list, int]:

@@ -5,6 +5,7 @@ import gc
 import threading
 
 import httpx
+import orjson
 
 from models.records import Evaluation
 from sync.client import engine as engine_module
@@ -82,36 +83,46 @@ def test_the_pause_is_counted_and_keeps_a_collector_left_off(monkeypatch):
         gc.enable()
 
 
-class _Watching(httpx.AsyncBaseTransport):
-    """Holds each push until HQ's answer to the batch before has begun to be stored (at most
-    a few seconds), and notes how many had begun when it went."""
+class _Pipelined(httpx.AsyncBaseTransport):
+    """Notes, at each batch's first sending, which batches' answers (HQ took them) the device
+    had received; hands such an answer back only once a later batch has been sent (at most a
+    few seconds; at once when all `batches` were), so the order does not hang on the load."""
 
-    def __init__(self, inner: httpx.AsyncBaseTransport, settled: list, seen: list):
-        self.inner, self.settled, self.seen = inner, settled, seen
+    def __init__(self, inner: httpx.AsyncBaseTransport, batches: int):
+        self.inner, self.batches = inner, batches
+        self.sent: dict[int, set[int]] = {}  # a batch's first sequence -> answers received
+        self.received: set[int] = set()
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        if request.url.path == "/v1/push":
-            wanted = len(self.seen)  # the answers to every batch before this one
+        if request.url.path != "/v1/push":
+            return await self.inner.handle_async_request(request)
+        first = orjson.loads(request.content)["entries"][0]["seq"]
+        self.sent.setdefault(first, set(self.received))
+        response = await self.inner.handle_async_request(request)
+        await response.aread()
+        if response.status_code == 200:
             for _ in range(300):
-                if len(self.settled) >= wanted:
+                if len(self.sent) >= self.batches or max(self.sent) > first:
                     break
                 await asyncio.sleep(0.01)
-            self.seen.append(len(self.settled))
-        return await self.inner.handle_async_request(request)
+            self.received.add(first)
+        return response
 
     async def aclose(self) -> None:
         await self.inner.aclose()
 
 
-def test_hq_answer_to_a_batch_is_stored_while_the_next_is_pushed(hq, monkeypatch):
-    """The device stores HQ's answer to batch k while batch k+1 is on its way and applied, not
-    in between (HQ waited for it), and every entry is pushed once and pruned."""
+def test_each_batch_is_sent_before_hq_answers_the_one_before(hq, monkeypatch):
+    """Pipelined push: from the round's second answer on, batch k+1 is on its way while HQ
+    applies batch k, and HQ's answer to each batch is stored while the next is in flight; every
+    entry is pushed once and pruned, and a batch that overtook the one before at HQ (409
+    `sequence_gap`, nothing applied) went again after it."""
     laptop = hq.device("office")
     ids = seed_reference(laptop)
     laptop.sync()
     with laptop.write() as w:
         w.create_many(Evaluation, [form(ids, f"S-{i}") for i in range(8)])
-    settled, seen = [], []
+    settled = []
     store = engine_module.settle
 
     def noted(*args):
@@ -119,10 +130,56 @@ def test_hq_answer_to_a_batch_is_stored_while_the_next_is_pushed(hq, monkeypatch
         return store(*args)
 
     monkeypatch.setattr(engine_module, "settle", noted)
-    laptop.engine.transport = _Watching(laptop.engine.transport, settled, seen)
+    watching = _Pipelined(laptop.engine.transport, batches=4)
+    laptop.engine.transport = watching
     laptop.engine.batch_entries = 2
     report = laptop.sync()
-    assert seen == [0, 1, 2, 3]  # batch k went with the answer to batch k-1 being stored
+    firsts = sorted(watching.sent)
+    assert len(firsts) == 4
+    assert firsts[0] in watching.sent[firsts[1]]  # the round's first answer came first
+    for before, batch in zip(firsts[1:], firsts[2:], strict=False):
+        assert before not in watching.sent[batch]  # sent before the answer to the one before
+    assert len(settled) == 3  # the fourth answer was stored with the first pull page
     assert report.pushed == 8 and len(hq.rows("evaluation")) == 8
+    with laptop.store.read() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM outbox").scalar() == 0
+
+
+class _FirstHeldBack(httpx.AsyncBaseTransport):
+    """Holds the round's first push back until a later one has reached HQ (at most a few
+    seconds), as a slow first connection would on a real network."""
+
+    def __init__(self, inner: httpx.AsyncBaseTransport):
+        self.inner, self.firsts = inner, []
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/v1/push":
+            self.firsts.append(orjson.loads(request.content)["entries"][0]["seq"])
+            if len(self.firsts) == 1:
+                for _ in range(200):
+                    if len(self.firsts) > 1:
+                        break
+                    await asyncio.sleep(0.01)
+        return await self.inner.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
+
+
+def test_a_new_devices_first_batch_held_back_on_the_way_loses_nothing(hq):
+    """A device that never pushed: HQ holds no sequence for it, so a second batch reaching HQ
+    before the first would be taken as the start of its queue and the first then answered as
+    a replay without being applied (forms pruned on the device, never at HQ). Every form
+    reaches HQ once and the outbox empties."""
+    laptop = hq.device("office")
+    ids = seed_reference(laptop)  # not pushed yet: the first push of this device is below
+    with laptop.write() as w:
+        w.create_many(Evaluation, [form(ids, f"N-{i}") for i in range(9)])
+    laptop.engine.transport = _FirstHeldBack(laptop.engine.transport)
+    laptop.engine.batch_entries = 4
+    report = laptop.sync()
+    assert report.pushed == 12
+    assert sorted(r["form_no"] for r in hq.rows("evaluation").values()) == sorted(
+        f"N-{i}" for i in range(9))
     with laptop.store.read() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM outbox").scalar() == 0
