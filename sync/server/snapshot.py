@@ -17,14 +17,17 @@ The answer is `FIS1`, the length of a JSON header (4 bytes, big-endian), the hea
 `form`), then the body: the zlib-compressed image (`sync/client/snapshot.py` takes it). A device
 asks with the image form it takes (`form`); another form is a 409, as another schema is.
 
-Built once per scope and data version: the cache key is a hash of every input of the scope rules
-(role, the team as HQ holds it now, the representative, the units, the store for a
-representative's own rows, HQ's schema and the device schema's revision) and the counter at the
-build. The header and the body are sealed like attachments (`snapshots/`, AES-GCM under a
-sub-key of HQ's key; the header names the body by its hash, the entry the header by its). A
-device whose key matches gets the body and the rows it carries are recorded for it. Any write at
-HQ moves the counter, so a snapshot is never served for a version it was not built at; an entry
-is replaced when its device's scope is built again, and dropped when a device of its scope is
+Built once per scope: the cache key is a hash of every input of the scope rules (role, the
+team as HQ holds it now, the representative, the units, the store for a representative's own
+rows, HQ's schema and the device schema's revision); the entry keeps the counter it was built
+at. The header and the body are sealed like attachments (`snapshots/`, AES-GCM under a sub-key
+of HQ's key; the header names the body by its hash, the entry the header by its). A device
+whose key matches gets the body and the rows it carries are recorded for it, and its pulls go
+on from the snapshot's cursor: a snapshot built before later writes at HQ is what a device that
+synced at that moment holds, and the pulls after it bring what changed since (rows, deletions,
+rows that left the scope, conflicts), exactly as for that device. So it is given while the
+versions since are few beside the rows it holds (`worth_giving`), and built again past that;
+an entry is replaced when its scope is built again, and dropped when a device of its scope is
 revoked.
 """
 
@@ -93,8 +96,8 @@ def snapshot_for(db: ServerDB, device: DeviceIdentity | Bearer, revision: str, f
             raise ClientError(409, "snapshot_other_schema", "a snapshot is made for another "
                               "version of the app; pull instead")
         scope = load_scope(conn, device)
-        key = scope_key(scope, high_water(conn))
-        found = _cached(conn, db, key)
+        key = scope_key(scope)
+        found = _cached(conn, db, key, high_water(conn))
         if found is None:
             found = _keep(conn, db, key, device, write_body(build_snapshot(conn, scope)))
         else:
@@ -112,12 +115,11 @@ def _check_new(conn: sa.Connection, device: DeviceIdentity) -> None:
                           "pushed nothing yet; pull instead")
 
 
-def scope_key(scope: Scope, version: int) -> str:
-    """A hash of every input of the scope rules (sync/server/scope.py), the schemas and the
-    version."""
+def scope_key(scope: Scope) -> str:
+    """A hash of every input of the scope rules (sync/server/scope.py) and the schemas."""
     device = scope.device
     own_rows = device.store_device_id if device.role == "representative" else None
-    inputs = [SCHEMA_VERSION, HEAD, version, device.role, scope.team_id,
+    inputs = [SCHEMA_VERSION, HEAD, device.role, scope.team_id,
               device.representative_id, device.unit_id, sorted(scope.unit_ids),
               sorted(scope.own_unit_ids), own_rows]
     return hashlib.sha256(orjson.dumps(inputs)).hexdigest()
@@ -148,19 +150,36 @@ def write_body(built: tuple[dict, list, int, dict]
     return header, body, held
 
 
-def _cached(conn: sa.Connection, db: ServerDB, key: str
+def _cached(conn: sa.Connection, db: ServerDB, key: str, top: int
             ) -> tuple[dict, bytes, dict] | None:
-    entry = conn.execute(sa.select(T.snapshot.c.sha256, T.snapshot.c.held).where(
+    """The scope's snapshot, while it is fresh enough (`worth_giving`)."""
+    entry = conn.execute(sa.select(T.snapshot.c.sha256, T.snapshot.c.held,
+                                   T.snapshot.c.version).where(
         T.snapshot.c.scope_key == key)).first()
-    if entry is None:
+    if entry is None or entry.version > top:  # ahead of HQ: a database restored from a backup
         return None
     store = snapshot_store(db)
     try:
         header = orjson.loads(store.get(entry.sha256))
+        if not worth_giving(header["rows"], top - entry.version):
+            return None
         body = store.get(header["body"])
     except (NotFoundError, BlobCorruptError, KeyError):  # gone or damaged: built again
         return None
     return header, body, orjson.loads(entry.held)
+
+
+def worth_giving(rows: int, behind: int) -> bool:
+    """Whether a snapshot of `rows` rows built `behind` versions ago is still given: at most
+    that many rows changed since, which the pulls after it bring (from its cursor, as for any
+    device that synced then), so it is given while they are few beside what it holds (a
+    quarter, or up to STALE_FLOOR in any case); past that a build costs less than the pulls."""
+    return behind <= max(rows // 4, STALE_FLOOR)
+
+
+# A snapshot at most this many versions behind HQ is given whatever its size: the pulls after
+# it bring at most that many rows (row-by-row pulls apply ~20,000 rows/s).
+STALE_FLOOR = 2_000
 
 
 def _keep(conn: sa.Connection, db: ServerDB, key: str, device: DeviceIdentity,

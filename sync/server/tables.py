@@ -174,9 +174,10 @@ audit_anchor = sa.Table(
     sa.Column("accepted_at", UTCDateTime, nullable=False),
 )
 
-# Snapshots built for a new device's first sync (issue 18 §1), reused while nothing changed: one
-# per scope (`scope_key`, a hash of every input of the scope rules and the data version it was
-# built at). The body is sealed in the blob directory (`snapshots/`) under `sha256`; `held`: the
+# Snapshots built for a new device's first sync (issue 18 §1), reused while few rows changed
+# since (`version`: the counter it was built at): one per scope (`scope_key`, a hash of every
+# input of the scope rules; before the eleventh session it held the version too). The body
+# is sealed in the blob directory (`snapshots/`) under `sha256`; `held`: the
 # ids of row-filtered rows it carries (JSON {table: [ids]}), recorded in `sync_device_row` for
 # every device it is given to. The enrolment fields say whose it is, to drop it on revocation.
 snapshot = sa.Table(

@@ -380,3 +380,80 @@ def test_a_snapshot_store_shows_the_same_counts_as_row_by_row_pulls(hq, monkeypa
     assert got == expected
     assert sorted(r[1:] for r in got["duplicate_form_no"]) == [("D1", 4), ("D2", 3)]
     assert sum(r[-1] for r in got["form_tally"]) == 150
+
+
+def _counting_builds(monkeypatch) -> list:
+    builds = []
+    real_build = server_snapshot.build_snapshot
+    monkeypatch.setattr(server_snapshot, "build_snapshot",
+                        lambda conn, scope: builds.append(1) or real_build(conn, scope))
+    return builds
+
+
+def test_a_snapshot_built_before_later_writes_is_given_and_the_pulls_bring_the_rest(
+        hq, monkeypatch):
+    """Office laptops enrolled through a morning of pushes: the second gets the first's
+    snapshot, built before forms were added, edited and deleted at HQ, and its pulls bring
+    those changes; it ends with exactly what row-by-row pulls give, at the same cursor."""
+    boss, ids = _world_of_forms(hq, 12)
+    builds = _counting_builds(monkeypatch)
+    hq.device("office", name="first").sync()
+    some = sorted(boss.rows("evaluation"))
+    with boss.write() as w:
+        w.create_many(Evaluation, [form(ids, f"LATER{i}") for i in range(3)])
+        w.update(Evaluation, some[0], {"suggestion": "edited after the build"})
+        w.delete(Evaluation, some[1])
+    boss.sync()
+    second = hq.device("office", name="second")
+    by_pulls = hq.device("office", name="by pulls")
+    second.sync()
+    assert builds == [1] and _asked(second) == 1
+    monkeypatch.setattr(engine_module, "wants_snapshot", lambda _store: False)
+    by_pulls.sync()
+    got, expected = _tables(second), _tables(by_pulls)
+    for name in SYNCED_TABLES:
+        assert got[name] == expected[name], name
+    assert len(second.rows("evaluation")) == 14
+    assert second.rows("evaluation")[some[0]]["suggestion"] == "edited after the build"
+    assert second.store.meta("sync_cursor") == by_pulls.store.meta("sync_cursor")
+
+
+def test_a_secret_visit_that_left_scope_after_the_build_is_gone_from_a_later_given_snapshot(
+        hq, monkeypatch):
+    """Li Wei's new laptop: its first snapshot is built and cached, the answer is cut, HQ
+    takes him off a secret visit the snapshot holds, and the next sync is given the cached
+    snapshot: the visit is removed by the pull after it, never left on the laptop."""
+    boss, _ids, mine = _hq_world(hq)
+    builds = _counting_builds(monkeypatch)
+    fresh = hq.device("representative", representative="Li Wei", team="Team 1")
+    fresh.transport.inner = _CutStream(fresh.transport.inner, times=FAST_RETRY.attempts)
+    with pytest.raises(SyncError):
+        fresh.sync()
+    with boss.write() as w:
+        w.update(Visit, mine, {"representative_ids": []})
+    boss.sync()
+    fresh.sync()
+    assert builds == [1] and _asked(fresh) == FAST_RETRY.attempts + 1
+    assert mine not in fresh.rows("visit", live_only=False)
+    assert len(fresh.rows("visit")) == 1 and len(fresh.rows("finding")) == 1
+
+
+def test_a_snapshot_far_behind_hq_is_built_again(hq, monkeypatch):
+    """Past a quarter of its rows changed since (and the floor), the pulls after it would cost
+    more than a build: the next new device gets a fresh one, and its cursor is HQ's."""
+    monkeypatch.setattr(server_snapshot, "STALE_FLOOR", 2)
+    boss, ids = _world_of_forms(hq, 8)
+    builds = _counting_builds(monkeypatch)
+    hq.device("office", name="first").sync()
+    with boss.write() as w:
+        w.create_many(Evaluation, [form(ids, f"MORE{i}") for i in range(2)])
+    boss.sync()
+    near = hq.device("office", name="near")
+    near.sync()
+    assert builds == [1] and len(near.rows("evaluation")) == 10  # 2 behind: given
+    with boss.write() as w:
+        w.create_many(Evaluation, [form(ids, f"FAR{i}") for i in range(3)])
+    boss.sync()
+    far = hq.device("office", name="far")
+    far.sync()
+    assert builds == [1, 1] and len(far.rows("evaluation")) == 13  # 5 behind 8 rows: built
