@@ -194,6 +194,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.self_test:
         return self_test()
     if rest:  # every global option goes on, or a command acts as the wrong person
+        if argv is None:  # the built program's own command line: it ends with the command
+            from desktop.cli import end_without_final_collection
+
+            end_without_final_collection()
         return cli_main(global_options_argv(args) + rest)
     return run(args.data_dir, args.user)
 

@@ -6,6 +6,8 @@ plain words, never as a traceback. Headless commands never import Qt.
 """
 
 import argparse
+import atexit
+import gc
 import importlib
 import os
 import sys
@@ -137,6 +139,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         return _launch_window(args)
     ctx = CommandContext(data_dir=args.data_dir, user=args.user)
+    if argv is None:  # the process's own command line: it ends when the command is done
+        end_without_final_collection()
     try:
         return ctx.run(args.handler, args)
     finally:
@@ -145,6 +149,15 @@ def main(argv: list[str] | None = None) -> int:
             from desktop.data.local_store import stop_unlocking
 
             stop_unlocking()
+
+
+def end_without_final_collection() -> None:
+    """For a process that ends when its command is done (never a test's, nor the window's):
+    at exit, the collector's objects are frozen, so that the interpreter's last collection
+    does not walk the hundred thousand objects SQLAlchemy and the app's modules made (~0.1 s
+    of CPU after a 26,300-form import, docs/imports.md). Exit handlers still run and the
+    standard streams are still flushed; the store was closed by the command itself."""
+    atexit.register(gc.freeze)
 
 
 def _lang_flag(argv: list[str] | None) -> str | None:
