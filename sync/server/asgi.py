@@ -16,10 +16,12 @@ from models.errors import ValidationError
 from sync.server.app import create_app
 from sync.server.collector import pause_during_pushes
 from sync.server.settings import server_settings
+from sync.server.workers import end_with_supervisor
 
 
 def app_from_env() -> FastAPI:
     pause_during_pushes()  # a worker process serves HQ only (sync/server/collector.py)
+    end_with_supervisor()  # a worker of `serve --workers N` does not outlive it
     url = server_settings().database_url
     if not url:
         raise ValidationError.single("FIELDINSPECT_DATABASE_URL", "set it to HQ's database "

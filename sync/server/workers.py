@@ -20,10 +20,39 @@ connections (Windows, macOS), uvicorn's shared socket is used as before.
 
 from __future__ import annotations
 
+import os
+import signal
 import socket
 import sys
+import threading
+import time
 
 SPREADS = sys.platform.startswith("linux") and hasattr(socket, "SO_REUSEPORT")
+# Set by `fieldinspect serve --workers N` for its workers: the supervisor's process id.
+SUPERVISOR_ENV = "FIELDINSPECT_SUPERVISOR_PID"
+
+
+def mark_supervisor() -> None:
+    """Called in the supervisor before its workers start (they inherit the environment)."""
+    os.environ[SUPERVISOR_ENV] = str(os.getpid())
+
+
+def end_with_supervisor(poll: float = 1.0) -> None:
+    """In a worker of `serve --workers N`: stop (as on SIGTERM: requests in hand are finished)
+    once the supervisor is gone. A supervisor killed outright (kill -9, the out-of-memory
+    killer) does not stop its workers, and they went on serving the port: a restarted HQ was
+    then refused its own port (`serve.check_port`) by processes nobody could see. Nothing is
+    watched in a process not started so (one process, or uvicorn run by hand)."""
+    supervisor = os.environ.get(SUPERVISOR_ENV)
+    if not supervisor or int(supervisor) == os.getpid():
+        return
+
+    def watch() -> None:
+        while os.getppid() == int(supervisor):
+            time.sleep(poll)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, name="supervisor-watch", daemon=True).start()
 
 
 def reuse_port_socket(host: str, port: int) -> socket.socket:

@@ -97,3 +97,33 @@ def _inodes(port: int, state: str) -> set[str]:
             if fields[3] == state and int(fields[1].rsplit(":", 1)[1], 16) == port:
                 found.add(fields[9])
     return found
+
+
+def test_workers_stop_when_their_supervisor_is_killed_outright(pg_url, tmp_path):
+    """`kill -9` of `serve --workers 2` (or the out-of-memory killer) leaves no worker serving
+    the port: they finish and exit within seconds, so HQ can be started on its port again.
+    Before, they went on serving it, and the restarted HQ was refused the port."""
+    hq = HqProcess(tmp_path / "hq", "hq passphrase", pg_url, workers=2)
+    hq.start()
+    try:
+        _wait_for_listeners(hq.port, 2)
+        children = _workers(hq.proc.pid)
+        assert len(children) == 2
+        hq.proc.kill()
+        hq.proc.wait()
+        deadline = time.monotonic() + 30
+        while any(_running(pid) for pid in children) or _inodes(hq.port, "0A"):
+            assert time.monotonic() < deadline, "a worker outlived its supervisor"
+            time.sleep(0.1)
+        hq.start()  # the same port, again
+        _wait_for_listeners(hq.port, 2)
+    finally:
+        hq.stop()
+
+
+def _running(pid: int) -> bool:
+    """Whether `pid` is a live process (a zombie waiting for its parent counts as gone)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
