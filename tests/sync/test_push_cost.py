@@ -183,3 +183,39 @@ def test_a_new_devices_first_batch_held_back_on_the_way_loses_nothing(hq):
         f"N-{i}" for i in range(9))
     with laptop.store.read() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM outbox").scalar() == 0
+
+
+class _Counting(httpx.AsyncBaseTransport):
+    def __init__(self, inner: httpx.AsyncBaseTransport):
+        self.inner, self.sizes = inner, []
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/v1/push":
+            self.sizes.append(len(orjson.loads(request.content)["entries"]))
+        return await self.inner.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
+
+
+def test_a_big_push_starts_with_a_small_batch_so_the_pipeline_starts_soon(hq, monkeypatch):
+    """The round's first batch goes alone (HQ answers it before the next goes): it is small,
+    and the batches after it are full; every form arrives once."""
+    monkeypatch.setattr(engine_module, "FIRST_BATCH_ENTRIES", 5)
+    laptop = hq.device("office")
+    ids = seed_reference(laptop)
+    laptop.sync()
+    with laptop.write() as w:
+        w.create_many(Evaluation, [form(ids, f"F-{i}") for i in range(25)])
+    counting = _Counting(laptop.engine.transport)
+    laptop.engine.transport = counting
+    laptop.engine.batch_entries = 10
+    report = laptop.sync()
+    assert counting.sizes == [5, 10, 10]
+    assert report.pushed == 25 and len(hq.rows("evaluation")) == 25
+    one = _Counting(laptop.engine.transport)
+    laptop.engine.transport = one
+    with laptop.write() as w:
+        w.create(Evaluation, form(ids, "ONE"))
+    laptop.sync()
+    assert one.sizes == [1]  # a one-record round: one batch, as before
