@@ -16,6 +16,7 @@ from itertools import repeat
 from operator import itemgetter
 from typing import Any
 
+import orjson
 import sqlalchemy as sa
 
 from models import rules
@@ -583,16 +584,16 @@ def _fast_bind(col_type: Any, process: Callable[[Any], Any]) -> Callable[[Any], 
 
 
 def existing_ids(conn: sa.Connection, table: str, ids: list[str]) -> set[str]:
-    """Which of `ids` are rows of `table`: one driver-level query per 500 ids on SQLite (its
-    bound on parameters), one in all on PostgreSQL (the ids as one array: a round trip per
-    batch, not ten)."""
+    """Which of `ids` are rows of `table`: one driver-level query on SQLite (up to 500 ids as
+    parameters, more as one JSON array), one on PostgreSQL (the ids as one array: a round
+    trip per batch, not ten)."""
     if conn.dialect.paramstyle != "qmark":
         return {r[0] for r in conn.exec_driver_sql(
             f'SELECT id FROM "{table}" WHERE id = ANY(%s::varchar[])', (list(ids),))}
-    found: set[str] = set()
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        marks = ", ".join("?" * len(chunk))
-        found.update(r[0] for r in conn.exec_driver_sql(
-            f'SELECT id FROM "{table}" WHERE id IN ({marks})', tuple(chunk)))
-    return found
+    if len(ids) > 500:  # the ids as one JSON parameter: one statement, not one per 500
+        return {r[0] for r in conn.exec_driver_sql(
+            f'SELECT id FROM "{table}" WHERE id IN (SELECT value FROM json_each(?))',
+            (orjson.dumps(ids).decode(),))}
+    marks = ", ".join("?" * len(ids))
+    return {r[0] for r in conn.exec_driver_sql(
+        f'SELECT id FROM "{table}" WHERE id IN ({marks})', tuple(ids))}
