@@ -44,13 +44,17 @@ from tests.sync.helpers import Hq, form, run, seed_reference  # noqa: E402
 STAGES: dict[str, float] = {}
 
 
+WALLS: dict[str, float] = {}
+
+
 def _timed(name: str, fn):
     def run(*args, **kw):
-        t0 = time.thread_time()
+        t0, w0 = time.thread_time(), time.perf_counter()
         try:
             return fn(*args, **kw)
         finally:
             STAGES[name] = STAGES.get(name, 0.0) + time.thread_time() - t0
+            WALLS[name] = WALLS.get(name, 0.0) + time.perf_counter() - w0
     return run
 
 
@@ -101,6 +105,7 @@ def one_run(url: str, tmp: Path, forms: int, profile: cProfile.Profile | None) -
         read_cpu = time.thread_time() - t0
         cpu = {"decode": 0.0, "push_batch": 0.0, "answer": 0.0}
         STAGES.update(dict.fromkeys(STAGES, 0.0))  # the device's own writes above not counted
+        WALLS.update(dict.fromkeys(STAGES, 0.0))
         wall = time.perf_counter()
         for body in bodies:
             if profile is not None:
@@ -157,7 +162,7 @@ def main() -> None:
               f"{f['decode']:.3f} + push_batch {f['push_batch']:.3f} + answer "
               f"{f['answer']:.3f}", flush=True)
         for name, cpu in STAGES.items():
-            print(f"    {name}: {cpu:.3f} s")
+            print(f"    {name}: CPU {cpu:.3f} s, wall {WALLS.get(name, 0.0):.3f} s")
     if profile is not None:
         stats = pstats.Stats(profile)
         stats.sort_stats("tottime").print_stats(args.top)

@@ -127,7 +127,10 @@ def _new_forms(ctx: ApplyContext, entries: list[PushedEntry]) -> list[EntryOutco
     if len(by_name) + len(_STAMPED) != len(spec.table.columns) or \
             {*by_name, *_STAMPED} != set(spec.table.columns.keys()):
         return None
-    problems = column_problems(spec.model, by_name)
+    # a refused row's values may be anything (a number where text belongs): the rules see
+    # None there, and the row is checked alone below
+    problems = column_problems(spec.model, by_name if not failed else {
+        n: [None if j in failed else v for j, v in enumerate(c)] for n, c in by_name.items()})
     if problems is None:
         return None
     out: list[EntryOutcome | None] = [APPLIED] * len(entries)

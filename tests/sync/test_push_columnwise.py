@@ -64,6 +64,7 @@ def _push(hq, who, ids, tag: str) -> tuple[str, list[tuple]]:
         (rid("none"), None, {}),
         (rid("unhashable"), f"{tag}-u", {"unit_id": ["x"]}),
         (rid("g3"), f"{tag}-4", {"reason": "slow", "level": "dissatisfied"}),
+        (rid("number"), f"{tag}-5", {"reason": 5, "level": "dissatisfied"}),
     ]
     seq = _next_seq(hq, who)
     result = push_batch(hq.db, who, [_entry(ids, seq + k, row_id, number, **kw)
@@ -115,5 +116,6 @@ def test_a_batch_of_new_forms_column_by_column_gives_what_entry_by_entry_gives(h
                      ("g2", "duplicate", "exists"),
                      ("held", "conflict", "duplicate_form_number"),
                      ("again", "conflict", "duplicate_form_number"),
-                     ("unhashable", "rejected", "invalid")]
+                     ("unhashable", "rejected", "invalid"),
+                     ("number", "rejected", "invalid")]
     assert len(columnwise[1]) == 9  # known, g1, g2, held, again, voided, iso, none, g3
