@@ -14,10 +14,12 @@ and the answer's JSON, each stage's thread CPU (`time.thread_time`) summed over 
 """
 
 import argparse
+import atexit
 import contextlib
 import cProfile
 import os
 import pstats
+import shutil
 import sys
 import tempfile
 import time
@@ -27,7 +29,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("FIELDINSPECT_KDF_LOG2N", "10")
 os.environ["FIELDINSPECT_KEYRING"] = "0"
-os.environ.setdefault("FIELDINSPECT_KEY_DIR", tempfile.mkdtemp(prefix="fi-replay-keys-"))
+if "FIELDINSPECT_KEY_DIR" not in os.environ:  # the throw-away stores' key parts, removed after
+    os.environ["FIELDINSPECT_KEY_DIR"] = tempfile.mkdtemp(prefix="fi-replay-keys-")
+    atexit.register(shutil.rmtree, os.environ["FIELDINSPECT_KEY_DIR"], True)
 os.environ["FIELDINSPECT_PASSPHRASE"] = "correct horse"
 
 import orjson  # noqa: E402
