@@ -42,6 +42,7 @@ from sync.server.rows import (
     check_column_lists,
     check_columns,
     check_fields,
+    created_column,
     created_value,
     insert_columns,
     stamp_insert,
@@ -151,14 +152,20 @@ def _new_forms(ctx: ApplyContext, entries: list[PushedEntry]) -> list[EntryOutco
                 "created_by": profiles[k], "updated_device": ctx.me,
                 "updated_by": profiles[k], "deleted_at": None, "server_version": versions[k]}
 
+    stated = [e.fields.get("created_at") for e in entries]
+    kept = created_column(stated, keep_text)  # the store's text, checked as a column
     for j, e in enumerate(entries):
         rid = e.row_id
-        plain = j not in failed and not problems[j] and known.get((table, rid)) is None
+        plain = (not failed or j not in failed) and not problems[j] and \
+            known.get((table, rid)) is None
         if plain and rid not in at:
-            try:
-                when = created_value(e.fields.get("created_at"), keep_text, now)
-            except BadValue:
-                plain = False
+            if kept is not None:
+                when = kept[j]
+            else:
+                try:
+                    when = created_value(stated[j], keep_text, now)
+                except BadValue:
+                    plain = False
         else:
             plain = False
         # the values of a refused row are not looked at (a column may hold anything there)

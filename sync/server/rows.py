@@ -411,6 +411,29 @@ def stamp_insert(values: dict[str, Any], row_id: str, device: str, profile: str,
             "server_version": version}
 
 
+def created_column(values: list, keep_text: bool) -> list | None:
+    """`created_value` of a whole column at once, when every value is the store's own text
+    (a device's new rows on SQLite): the values themselves, checked by one pattern over the
+    column, its first and last years, and a parse of each in C. None when any value is
+    otherwise: each then goes through `created_value`, with its own refusal."""
+    if not keep_text or not values or set(map(type, values)) != {str}:
+        return None
+    text = "\n".join(values)
+    if text.count("\n") != len(values) - 1 or not _STORAGE_COLUMN(text) or not \
+            _KEPT_YEARS[0] <= min(values)[:4] <= max(values)[:4] <= _KEPT_YEARS[1]:
+        return None
+    try:
+        list(map(dt.datetime.fromisoformat, values))  # each a real date and time
+    except ValueError:
+        return None
+    return values
+
+
+_STORAGE_COLUMN = re.compile(
+    r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}(?:\n\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6})*\Z",
+    re.ASCII).match
+
+
 def created_value(created_at: Any, keep_text: bool, now: dt.datetime) -> Any:
     """A new row's `created_at` as `stamp_insert` writes it (BadValue names the field)."""
     if not created_at:
