@@ -34,6 +34,7 @@ from sync.protocol import (
 from sync.server import admin, attachments, audit_heads, auth, conflicts, retire
 from sync.server.audit_heads import RetireConfirm
 from sync.server.body_limit import BodyTooLarge
+from sync.server.collector import collector_paused
 from sync.server.deps import (
     HQ_ONLY,
     SYNC_HEADERS,
@@ -129,8 +130,10 @@ _PUSH_DOCS["parameters"].append({
 @sync_router.post("/push", response_model=PushResult, openapi_extra=_PUSH_DOCS)
 async def push(request: Request, caller: Pusher):
     db, who = caller.db, caller.who
+    body = await _body(request, MAX_BODY_BYTES)
     try:
-        batch = parse_push_body(await _body(request, MAX_BODY_BYTES))
+        with collector_paused():  # a body's thousands of entries hold no cycle (collector.py)
+            batch = parse_push_body(body)
     except BadPush as exc:  # `entry`: which one, so a device can hold that one back
         details = {} if exc.entry is None else {"entry": exc.entry}
         raise ClientError(422, "invalid_request", str(exc), **details) from None
