@@ -99,6 +99,16 @@ def record_problems(model: type[SQLModel], row: dict[str, Any],
     return []
 
 
+def column_problems(model: type[SQLModel], columns: dict[str, list]) -> list[list[Problem]] | None:
+    """`record_problems(model, row, at_hq=True)` of each new row of a batch given column by
+    column (`columns`: field -> values, one per row), or None for a model whose rules need
+    the row whole (HQ then checks each row alone). The same rule functions, fed from the
+    columns: a batch of new forms is not turned into a dict per row to be checked."""
+    if model is Evaluation:
+        return list(map(rules.evaluation_problems, columns["level"], columns["reason"]))
+    return None
+
+
 def _reply_problems(row: dict, changed: set[str] | None,
                     lookup: Callable[[str, str | None], Any] | None) -> list[Problem]:
     """The reply rules, when a change touches the reply (`lookup` finds the source opinion)."""

@@ -21,6 +21,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from models.store.schema import HEAD
 
 SCHEMA_HEADER = "X-FieldInspect-Schema"
+# On a push sent before HQ answered the batch before it (a pipelined push): the sequence
+# number that batch ended at. HQ applies this one only once it holds that entry; else 409
+# `sequence_gap`, nothing changed (an HQ without it ignores the header).
+FOLLOWS_HEADER = "X-FieldInspect-Follows"
 SCHEMA_VERSION = int(HEAD)
 # The oldest app schema HQ still accepts; raise it when a migration is not additive.
 MIN_SCHEMA_VERSION = 2

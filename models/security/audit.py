@@ -272,25 +272,42 @@ def chain_report(conn: sa.Connection) -> dict:
     """The head; and for the point HQ acknowledged last, that entry's hash now and the entries
     after it (`links`: what each hash covers), so HQ recomputes the chain from its own copy of
     that point's hash instead of taking the device's word for it."""
-    seq, digest = head(conn)
-    sent = conn.exec_driver_sql(
-        "SELECT value FROM store_meta WHERE key = ?", (SENT_HEAD_META_KEY,)).scalar()
+    if not conn.in_transaction():  # one snapshot for its reads, as a statement through the
+        conn.begin()  # `Connection` would have begun (driver statements begin nothing)
+    cursor = conn.connection.driver_connection.cursor()
+    try:
+        sent = cursor.execute("SELECT value FROM store_meta WHERE key = ?",
+                              (SENT_HEAD_META_KEY,)).fetchone()
+        return _chain_report_on(cursor, sent[0] if sent else None)
+    finally:
+        cursor.close()
+
+
+def _chain_report_on(cursor, sent: str | None) -> dict:
+    """`chain_report` on a DBAPI cursor, given the acknowledged point ("seq:hash", None when
+    HQ acknowledged none). Driver statements (the head; the point's entry with the entries
+    after it): a report goes with every sync round, and its four SQLAlchemy statements cost
+    more than the rows they read (issue 18)."""
+    row = cursor.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+    seq, digest = (row[0], row[1]) if row else (0, GENESIS)
     if not sent or ":" not in sent:
         return {"seq": seq, "hash": digest, "anchor": None, "links": []}
     sent_seq = int(sent.partition(":")[0])
-    now = conn.exec_driver_sql(
-        "SELECT hash FROM audit_log WHERE seq = ?", (sent_seq,)).scalar()
+    # The point's own entry (its hash now) and up to MAX_LINKS after it, in one read.
+    rows = cursor.execute(
+        "SELECT seq, at, device_id, profile, event, table_name, row_id, content_hash, details, "
+        "hash FROM audit_log WHERE seq >= ? AND seq <= ? ORDER BY seq LIMIT ?",
+        (sent_seq, max(seq, sent_seq), MAX_LINKS + 1)).fetchall()
+    now = rows[0][9] if rows and rows[0][0] == sent_seq else None
     return {"seq": seq, "hash": digest, "anchor": {"seq": sent_seq, "hash": now or GENESIS},
-            "links": _links(conn, sent_seq, seq)}
+            "links": _links_of(r[1:9] for r in rows if r[0] > sent_seq)}
 
 
-def _links(conn: sa.Connection, after: int, upto: int) -> list[list[str]]:
-    rows = conn.exec_driver_sql(
-        "SELECT at, device_id, profile, event, table_name, row_id, content_hash, details "
-        "FROM audit_log WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?",
-        (after, upto, MAX_LINKS))
+def _links_of(rows: Iterable[Sequence[str]]) -> list[list[str]]:
     links, size = [], 0
     for row in rows:
+        if len(links) >= MAX_LINKS:
+            break
         size += sum(map(len, row)) + 80
         if links and size > LINK_BYTES:
             break

@@ -315,7 +315,9 @@ class SyncEngine:
                         continue
                     flight = None
                 pull = (pull_cursor, self.page_limit) if last and pull_cursor else None
-                sending = _Flight(asyncio.ensure_future(self._post(client, entries, audit, pull)),
+                follows = flight.entries[-1]["seq"] if flight is not None else None
+                sending = _Flight(asyncio.ensure_future(self._post(client, entries, audit, pull,
+                                                                   follows)),
                                   entries, audit, pull, early=flight is not None)
                 audit = None
                 if flight is None and self._unsettled is not None:  # after a part HQ took
@@ -386,13 +388,14 @@ class SyncEngine:
         raise ReenrollNeeded(SEQUENCE_REUSED, refused_as_reused(result))
 
     async def _post(self, client: HqClient, entries: list[dict], audit: dict | None = None,
-                    pull: tuple[int, int] | None = None) -> tuple[PushResult, list]:
+                    pull: tuple[int, int] | None = None,
+                    follows: int | None = None) -> tuple[PushResult, list]:
         """Push a batch; (HQ's answer, the entries it covers). A batch HQ refuses as too large
         (413) is halved until the one entry at fault is alone; that entry, or one HQ's schema
         refuses by its index (422), is held back: a `skip` placeholder goes in its place."""
         while True:
             try:
-                return await client.push(entries, audit, pull), entries
+                return await client.push(entries, audit, pull, follows), entries
             except HqRefused as exc:
                 if pull is not None and exc.status == 422 and "entry" not in exc.details:
                     pull = None  # an HQ older than the riding page refuses the key: the

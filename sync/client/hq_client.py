@@ -36,6 +36,7 @@ from sync.client.failures import (
 )
 from sync.client.one_write import one_write_transport
 from sync.protocol import (
+    FOLLOWS_HEADER,
     SCHEMA_HEADER,
     SCHEMA_VERSION,
     BlobStatus,
@@ -118,18 +119,22 @@ class HqClient:
 
     # --- push and pull ----------------------------------------------------------------------
     async def push(self, entries: list[dict], audit: dict | None = None,
-                   pull: tuple[int, int] | None = None) -> PushResult:
+                   pull: tuple[int, int] | None = None,
+                   follows: int | None = None) -> PushResult:
         """A batch of outbox entries (as `PushEntry`, serialised with orjson: a model per
         entry would cost a tenth of a 26,000-form push); `audit`: the audit head report to
         ride on it (HQ's answer in `PushResult.audit`); `pull`: (cursor, limit) of the pull
-        page to ride on it (HQ's answer in `PushResult.page`, the page's JSON as decoded)."""
+        page to ride on it (HQ's answer in `PushResult.page`, the page's JSON as decoded); `follows`: the
+        last entry of the batch sent before this one whose answer is not in yet (HQ applies
+        this one only after it)."""
         body: dict = {"entries": entries}
         if audit is not None:
             body["audit"] = audit
         if pull is not None:
             body["pull"] = {"cursor": pull[0], "limit": pull[1]}
+        headers = _JSON if follows is None else {**_JSON, FOLLOWS_HEADER: str(follows)}
         response = await self.call("POST", "/v1/push", content=orjson.dumps(body),
-                                   headers=_JSON)
+                                   headers=headers)
         if pull is None:
             return PushResult.model_validate_json(response.content)
         doc = orjson.loads(response.content)

@@ -5,6 +5,8 @@ never reused); refused entries and conflicts are kept in `sync_issue` for a pers
 never acknowledges an entry it refused as `sequence_reused` (sync/client/reenroll.py): it stays.
 """
 
+import functools
+
 import orjson
 import sqlalchemy as sa
 
@@ -39,7 +41,11 @@ def read_batch(store: Store, max_entries: int, max_bytes: int,
 def read_batch_in(conn: sa.Connection, max_entries: int, max_bytes: int,
                   sent_through: int | None = None) -> tuple[list[dict], int]:
     """`read_batch` in a read the caller holds (a round's first batch is read with the rest of
-    what the round needs before its first request: sync/client/round_start.py)."""
+    what the round needs before its first request: sync/client/round_start.py).
+    Each bulk read comes back as ONE row that SQLite builds (a JSON array, parsed by orjson):
+    the driver leaves the GIL at every row it steps, and taking it back once per row waited,
+    beside a busy thread of the device (the event loop sending the batch before), for that
+    thread's switch interval (docs/sync.md, bench/gil_fetch.py)."""
     # Straight on the DBAPI cursor: SQLAlchemy's row-by-row fetch was half of reading a
     # 5,000-entry batch (and its per-statement cost a third of a one-entry one).
     cursor = conn.connection.driver_connection.cursor()
@@ -51,30 +57,59 @@ def read_batch_in(conn: sa.Connection, max_entries: int, max_bytes: int,
             after = max(after, sent_through)
         remaining = cursor.execute(
             "SELECT count(*) FROM outbox WHERE seq > ?", (after,)).fetchone()[0]
-        rows = cursor.execute(
-            "SELECT seq, table_name, row_id, op, fields, base_version, profile, "
-            "length(CAST(fields AS BLOB)) FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?",
-            (after, max_entries)).fetchall()
-        current = inserted_rows(cursor, [(r[1], r[2]) for r in rows if r[3] == "insert"])
+        text = cursor.execute(_OUTBOX_SQL, (after, max_entries)).fetchone()[0]
+        columns = orjson.loads(text)  # a list per column: no container per entry
+        if columns[0] != sorted(columns[0]):  # in sequence order, whatever the aggregate did
+            order = sorted(range(len(columns[0])), key=columns[0].__getitem__)
+            columns = [[c[j] for j in order] for c in columns]
+        rows = zip(*columns, strict=True)
+        inserts = [(t, r) for t, r, op in zip(*columns[1:4], strict=True) if op == "insert"]
+        current: dict = {}
+        read = k = 0  # inserts whose rows are read (a thousand, then as the bytes allow),
+        entries, size = [], 0  # and the inserts met
+        for seq, table, row_id, op, fields, base, profile, stored in rows:
+            found = None
+            if op == "insert":
+                if k >= read:
+                    more = _FIRST_READ if not entries else \
+                        max(64, int((max_bytes - size) * len(entries) / max(size, 1)) + 64)
+                    current.update(inserted_rows(cursor, inserts[k:k + more]))
+                    read = k + more
+                k += 1
+                # An insert entry names the row; what HQ gets is the row as it is now.
+                found = current.get((table, row_id))
+                if found is None:  # the row is gone: the values the entry recorded
+                    fields = cursor.execute("SELECT fields FROM outbox WHERE seq = ?",
+                                            (seq,)).fetchone()[0]
+            values, weight = found if found is not None else (
+                orjson.loads(fields) if fields else {}, stored or 0)
+            entry = {"seq": seq, "table": table, "row_id": row_id, "op": op, "fields": values,
+                     "base_version": base, "profile": profile or ""}
+            weight = weight_of(values, weight)
+            if weight > MAX_ENTRY_BYTES and \
+                    (exact := len(orjson.dumps(entry))) > MAX_ENTRY_BYTES:
+                entry = skip_entry(entry, "too_large", exact)
+                weight = len(orjson.dumps(entry))
+            size += weight
+            if entries and size > max_bytes:
+                break
+            entries.append(entry)
     finally:
         cursor.close()
-    entries, size = [], 0
-    for seq, table, row_id, op, fields, base, profile, stored in rows:
-        # An insert entry names the row; what HQ gets is the row as it is now.
-        found = current.get((table, row_id)) if op == "insert" else None
-        values, weight = found if found is not None else (
-            orjson.loads(fields) if fields else {}, stored or 0)
-        entry = {"seq": seq, "table": table, "row_id": row_id, "op": op, "fields": values,
-                 "base_version": base, "profile": profile or ""}
-        weight = weight_of(values, weight)
-        if weight > MAX_ENTRY_BYTES and (exact := len(orjson.dumps(entry))) > MAX_ENTRY_BYTES:
-            entry = skip_entry(entry, "too_large", exact)
-            weight = len(orjson.dumps(entry))
-        size += weight
-        if entries and size > max_bytes:
-            break
-        entries.append(entry)
     return entries, remaining
+
+
+# Inserted rows read at the batch's start; then as many as the bytes left are likely to take.
+_FIRST_READ = 1000
+# The next entries as one JSON array of columns: seq, table, row id, op, fields (their stored
+# JSON text; not for an insert, which sends its row as it is now), base version, profile,
+# bytes of the fields' text.
+_OUTBOX_SQL = (
+    "SELECT json_array(json_group_array(seq), json_group_array(table_name), "
+    "json_group_array(row_id), json_group_array(op), json_group_array(CASE WHEN op = 'insert' "
+    "THEN NULL ELSE fields END), json_group_array(base_version), json_group_array(profile), "
+    "json_group_array(length(CAST(fields AS BLOB)))) FROM (SELECT * FROM outbox WHERE seq > ? "
+    "ORDER BY seq LIMIT ?)")
 
 
 def weight_of(values: dict, text_bytes: int) -> int:
@@ -85,36 +120,49 @@ def weight_of(values: dict, text_bytes: int) -> int:
 
 def inserted_rows(cursor, keys: list[tuple[str, str]]) -> dict:
     """(current values, bytes of their text) of rows created locally, read at driver level
-    (no ORM objects); SQLite measures the text, so no Python loop goes over the values."""
+    (no ORM objects) as one JSON row per table that SQLite builds (`_rows_sql`); SQLite
+    measures the text, so no Python loop goes over the values."""
     by_table: dict[str, list[str]] = {}
     for table, row_id in keys:
         if table in SYNCED_TABLES:
             by_table.setdefault(table, []).append(row_id)
     out = {}
     for table, ids in by_table.items():
-        columns = [c for c in SYNCED_TABLES[table].__table__.columns
-                   if c.name not in _NOT_PUSHED]
-        keys_ = [c.name for c in columns]
-        fixes = [(c.name, _FIX[type(c.type)]) for c in columns if type(c.type) in _FIX]
-        names = ", ".join(f'"{c.name}"' for c in columns)
-        weight = " + ".join(f'coalesce(length(CAST("{c.name}" AS BLOB)), 0)' for c in columns)
-        for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
-            marks = ", ".join("?" for _ in chunk)
-            for *row, size in cursor.execute(
-                    f'SELECT {names}, {weight} FROM "{table}" WHERE id IN ({marks})',
-                    tuple(chunk)):
-                values = dict(zip(keys_, row, strict=True))
-                for name, fix in fixes:
-                    if values[name] is not None:
-                        values[name] = fix(values[name])
-                out[(table, values["id"])] = (values, size)
+        text = cursor.execute(_rows_sql(table), (orjson.dumps(ids).decode(),)).fetchone()[0]
+        for values, size in orjson.loads(text) if text else ():
+            out[(table, values["id"])] = (values, size)
     return out
 
 
-# Columns HQ sets itself; and the two SQLite storage forms that differ from JSON values.
+@functools.cache
+def _rows_sql(table: str) -> str:
+    """The rows of `table` whose ids are given (one JSON array parameter) as ONE JSON array of
+    [values, bytes of their text], the values typed as the row-by-row read gave them: a
+    boolean column stored 0/1 as false/true, a JSON column as its JSON, NULL as null, text,
+    whole numbers and floats as themselves (SQLite writes a float's shortest round trip).
+    Synced tables hold no BLOB column (`tests/sync/test_outbox_read.py` checks every
+    column's type)."""
+    columns = [c for c in SYNCED_TABLES[table].__table__.columns if c.name not in _NOT_PUSHED]
+    pairs = ", ".join(f"'{c.name}', {_as_json(c)}" for c in columns)
+    weight = " + ".join(f'coalesce(length(CAST("{c.name}" AS BLOB)), 0)' for c in columns)
+    return (f'SELECT json_group_array(json_array(json_object({pairs}), {weight})) FROM '
+            f'"{table}" WHERE id IN (SELECT value FROM json_each(?))')
+
+
+def _as_json(column: sa.Column) -> str:
+    name = f'"{column.name}"'
+    if isinstance(column.type, sa.Boolean):
+        return f"CASE WHEN {name} IS NULL THEN NULL WHEN {name} THEN json('true') " \
+               "ELSE json('false') END"
+    if isinstance(column.type, sa.JSON):
+        return f"json({name})"
+    if isinstance(column.type, sa.LargeBinary):  # JSON holds no bytes: none is pushed so
+        raise TypeError(f"{column.table.name}.{column.name}: a BLOB column")
+    return name
+
+
+# Columns HQ sets itself.
 _NOT_PUSHED = {"server_version", "deleted_at", "updated_at", "updated_device", "updated_by"}
-_FIX = {sa.Boolean: bool, sa.JSON: orjson.loads}
 
 
 def settle(store: Store, result: PushResult) -> None:

@@ -9,7 +9,6 @@ and BEGINs, ~0.1 ms of CPU each, for a round whose whole budget is a few millise
 from dataclasses import dataclass
 
 from models.store.identity import NEEDS_ENROLLMENT_KEY
-from models.store.outbox import held_back
 from models.store.store import Store
 from sync.client.apply import CURSOR_KEY
 from sync.client.outbox import BACKFILL_KEY, read_batch_in
@@ -27,23 +26,33 @@ class RoundStart:
     batch: tuple[list[dict], int] | None  # the first outbox batch and how many are queued
 
 
+# store_meta's facts, and whether a creation is held back as too large, in ONE statement (the
+# NULL key: present when one is)
+_META_KEYS = ("sync_revoked", "server_url", BACKFILL_KEY, CURSOR_KEY, NEEDS_ENROLLMENT_KEY)
+_START_SQL = (f"SELECT key, value FROM store_meta WHERE key IN ({', '.join('?' * len(_META_KEYS))})"
+              " UNION ALL SELECT NULL, '1' WHERE EXISTS (SELECT 1 FROM sync_issue WHERE code = ?"
+              " AND resolved_at IS NULL)")
+
+
 def round_start(store: Store, batch_entries: int | None = None,
                 batch_bytes: int | None = None) -> RoundStart:
     """`batch_entries`, `batch_bytes`: the bounds of the first outbox batch to read too (none
-    is read without them)."""
+    is read without them). Its reads go straight to the driver: through SQLAlchemy's
+    `Connection` its six statements cost more than the rows they read (issue 18); the audit
+    head report is `audit.head_report`'s (driver statements too)."""
     from models.security import audit
 
-    with store.read() as conn:
-        meta = dict(conn.exec_driver_sql(
-            "SELECT key, value FROM store_meta WHERE key IN (?, ?, ?, ?, ?)",
-            ("sync_revoked", "server_url", BACKFILL_KEY, CURSOR_KEY,
-             NEEDS_ENROLLMENT_KEY)).all())
+    with store.read() as conn, conn.begin():  # one snapshot (driver statements begin none)
+        cursor = conn.connection.driver_connection.cursor()
+        try:
+            meta = dict(cursor.execute(_START_SQL, (*_META_KEYS, "too_large")).fetchall())
+        finally:
+            cursor.close()
         return RoundStart(  # `reenroll`: as models.store.identity.needs_enrollment reads it
             revoked=meta.get("sync_revoked") == "1",
             reenroll=meta.get(NEEDS_ENROLLMENT_KEY) or "",
             server_url=meta.get("server_url") or None,
-            backfill=meta.get(BACKFILL_KEY) != "1", held_back=bool(held_back(conn, ("too_large",))),
+            backfill=meta.get(BACKFILL_KEY) != "1", held_back=None in meta,
             cursor=int(meta.get(CURSOR_KEY) or 0), audit=audit.head_report(conn),
             batch=None if batch_entries is None else read_batch_in(
                 conn, batch_entries, batch_bytes or 0))
-

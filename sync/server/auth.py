@@ -105,24 +105,36 @@ def issue_token(conn: sa.Connection, credential: str, ttl: timedelta = TOKEN_TTL
 
 
 def authenticate(conn: sa.Connection, token: str) -> DeviceIdentity:
+    """The device holding `token`, checked: known, not revoked, the token unexpired. One
+    driver statement (every pull and every request but a push checks its token so): built
+    and compiled through SQLAlchemy's constructs it cost ~0.3 ms of HQ's CPU per request,
+    a tenth of a one-record pull (issue 18)."""
     token_hash = digest(token)
-    row = conn.execute(
-        sa.select(T.device, T.access_token.c.expires_at)
-        .join(T.access_token, T.access_token.c.device_id == T.device.c.id)
-        .where(T.access_token.c.token_hash == token_hash)
-    ).first()
+    row = conn.exec_driver_sql(_authenticate_sql(driver_mark(conn)), (token_hash,)).first()
     if row is None:
         raise not_authenticated("invalid", "The access token is not valid.")
     if row.status == "revoked":
         log.warning("revoked device %s (%s) called HQ: refused", row.label, row.id)
         raise not_authenticated("revoked", "HQ has revoked this device.")
-    if row.expires_at <= utcnow():
+    expires_at = _utc(row.expires_at)
+    if expires_at <= utcnow():
         raise not_authenticated("expired", "The access token has expired.")
     identity = _identity(row, token_hash)
     if len(_CHECKED) >= _CHECKED_MAX:
         forget_checked()
-    _CHECKED[token_hash] = (identity, row.expires_at, time.monotonic())
+    _CHECKED[token_hash] = (identity, expires_at, time.monotonic())
     return identity
+
+
+@functools.cache
+def _authenticate_sql(mark: str) -> str:
+    """`authenticate`'s statement, made once per driver mark: the columns `_identity` reads,
+    the device's status and the token's expiry (a `UTCDateTime`, read back with `_utc`)."""
+    columns = ", ".join(f"d.{c}" for c in ("id", "role", "store_device_id", "team_id",
+                                           "representative_id", "unit_id", "label", "status"))
+    return (f"SELECT {columns}, t.expires_at FROM {T.device.name} AS d "
+            f"JOIN {T.access_token.name} AS t ON t.device_id = d.id "
+            f"WHERE t.token_hash = {mark}")
 
 
 # --- the push's two checks ----------------------------------------------------------------------

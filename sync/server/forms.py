@@ -1,6 +1,8 @@
 """Paper form numbers keyed twice offline: both forms are kept and flagged for a supervisor."""
 
 
+import orjson
+
 from models.records import Evaluation
 from sync.server.context import ApplyContext
 
@@ -23,13 +25,12 @@ def prefetch_numbers(ctx: ApplyContext, rows: list[dict]) -> None:
     if not numbers:
         return
     if ctx.conn.dialect.paramstyle == "qmark":  # driver level: SQLAlchemy's expanding IN cost more
-        found = []
-        for start in range(0, len(numbers), 500):
-            chunk = numbers[start:start + 500]
-            found.extend(ctx.conn.exec_driver_sql(
-                f"SELECT id, campaign_id, form_no FROM evaluation WHERE form_no IN "
-                f"({', '.join('?' * len(chunk))}) AND voided IS 0 AND deleted_at IS NULL",
-                tuple(chunk)))
+        # the numbers as one JSON array: one statement per batch (each number looked up in
+        # ix_evaluation_form_no), not one per 500
+        found = ctx.conn.exec_driver_sql(
+            "SELECT id, campaign_id, form_no FROM evaluation WHERE form_no IN (SELECT value "
+            "FROM json_each(?)) AND voided IS 0 AND deleted_at IS NULL",
+            (orjson.dumps(numbers).decode(),))
     else:
         found = ctx.conn.exec_driver_sql(
             "SELECT e.id, e.campaign_id, n.form_no FROM unnest(%s::varchar[]) AS n(form_no) "

@@ -38,9 +38,11 @@ def bad_batch(message: str) -> ClientError:
 
 
 def push_batch(db: ServerDB, device: DeviceIdentity, entries: list[PushedEntry],
-               audit: AuditHeadReport | None = None) -> PushResult:
+               audit: AuditHeadReport | None = None, follows: int | None = None) -> PushResult:
     """`audit`: the device's audit head report riding on the push, checked in the same
-    transaction (one commit at HQ for both); never for a store caught as a copy."""
+    transaction (one commit at HQ for both); never for a store caught as a copy. `follows`:
+    the entry the device sent just before this batch, its answer not in yet (a pipelined push):
+    nothing is applied until HQ holds it."""
     if not 1 <= len(entries) <= MAX_BATCH_ENTRIES:  # the digests' lookup relies on the bound
         raise bad_batch(f"a push holds 1 to {MAX_BATCH_ENTRIES} entries")
     for prev, nxt in zip(entries, entries[1:], strict=False):
@@ -55,6 +57,12 @@ def push_batch(db: ServerDB, device: DeviceIdentity, entries: list[PushedEntry],
         # the device's row locked: two pushes of one device take turns (new rows only: the
         # writers' gate taken shared by the same statement, before the row)
         row = check_pushing(conn, device, shared_gate=WRITERS_GATE if deferred else 0)
+        if follows is not None and (row.last_seq is None or row.last_seq < follows):
+            # It overtook the batch before it. A device that never pushed has no sequence
+            # here yet, and its first number is taken as the queue's start: without this, the
+            # batch before, arriving after, was answered as a replay and never applied.
+            raise ClientError(409, "sequence_gap", f"entry {follows} is not here yet",
+                              expected=(row.last_seq or 0) + 1)
         last = row.last_seq if row.last_seq is not None else entries[0].seq - 1
         fresh = [e for e in entries if e.seq > last]
         if fresh and fresh[0].seq != last + 1:

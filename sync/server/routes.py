@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sync.protocol import (
     CHUNK_BODY_BYTES,
     DEFAULT_PULL_LIMIT,
+    FOLLOWS_HEADER,
     MAX_BODY_BYTES,
     MAX_PULL_LIMIT,
     MIN_SCHEMA_VERSION,
@@ -33,6 +34,7 @@ from sync.protocol import (
 from sync.server import admin, attachments, audit_heads, auth, conflicts, retire
 from sync.server.audit_heads import RetireConfirm
 from sync.server.body_limit import BodyTooLarge
+from sync.server.collector import collector_paused
 from sync.server.deps import (
     HQ_ONLY,
     SYNC_HEADERS,
@@ -119,14 +121,23 @@ def _documented(**extra) -> dict:
     return copy.deepcopy({**SYNC_HEADERS, **extra})
 
 
-@sync_router.post("/push", response_model=PushResult, openapi_extra=_documented(**_PUSH_BODY))
+_PUSH_DOCS = _documented(**_PUSH_BODY)
+_PUSH_DOCS["parameters"].append({
+    "in": "header", "name": FOLLOWS_HEADER.lower(), "required": False,
+    "schema": {"anyOf": [{"type": "string"}, {"type": "null"}], "title": FOLLOWS_HEADER}})
+
+
+@sync_router.post("/push", response_model=PushResult, openapi_extra=_PUSH_DOCS)
 async def push(request: Request, caller: Pusher):
     db, who = caller.db, caller.who
+    body = await _body(request, MAX_BODY_BYTES)
     try:
-        batch = parse_push_body(await _body(request, MAX_BODY_BYTES))
+        with collector_paused():  # a body's thousands of entries hold no cycle (collector.py)
+            batch = parse_push_body(body)
     except BadPush as exc:  # `entry`: which one, so a device can hold that one back
         details = {} if exc.entry is None else {"entry": exc.entry}
         raise ClientError(422, "invalid_request", str(exc), **details) from None
+    follows = _follows(request)
     gate = _push_gate(1 if db.is_sqlite else PUSH_GATE_WIDTH)
     await gate.acquire()
     loop = asyncio.get_running_loop()
@@ -140,7 +151,8 @@ async def push(request: Request, caller: Pusher):
         nonlocal started
         started = True
         try:
-            result = push_batch(db, who, batch.entries, audit_heads.riding_report(batch.audit))
+            result = push_batch(db, who, batch.entries, audit_heads.riding_report(batch.audit),
+                                follows)
         finally:
             loop.call_soon_threadsafe(gate.release)
         if ask is None or result.acked_through < batch.entries[-1].seq:
@@ -162,6 +174,17 @@ async def push(request: Request, caller: Pusher):
     if page is not None:
         body = b"".join((body[:-1], b',"page":', page, b"}"))
     return Response(body, media_type="application/json")
+
+
+def _follows(request: Request) -> int | None:
+    """The `FOLLOWS_HEADER` of a pipelined push (sync/protocol.py), if any."""
+    value = request.headers.get(FOLLOWS_HEADER)
+    if value is None:
+        return None
+    if not value.isascii() or not value.isdigit() or len(value) > 18:
+        raise ClientError(422, "invalid_request", f"{FOLLOWS_HEADER} must be an entry's "
+                          "sequence number")
+    return int(value)
 
 
 # Pushes of one worker process reaching the database at once (PostgreSQL; SQLite: one).

@@ -16,13 +16,14 @@ from itertools import repeat
 from operator import itemgetter
 from typing import Any
 
+import orjson
 import sqlalchemy as sa
 
 from models import rules
 from models.base import META_COLUMNS, UTCDateTime
 from models.tables import SYNCED_TABLES
 from models.timeutil import utcnow
-from sync.server.pg_copy import copy_rows, copy_supported
+from sync.server.pg_copy import copy_columns, copy_rows, copy_supported
 
 Checker = Callable[[Any], Any]
 
@@ -199,8 +200,11 @@ def _spec(name: str, model: type) -> TableSpec:
         else:
             defaults[column.name] = lambda d=info.default: d
     nullable = frozenset(c.name for c in table.columns if c.nullable)
-    columns = {c.name: (checkers[c.name], {} if _memoizable(c, model) else None,
-                        c.name in nullable) for c in table.columns}
+    # A nullable column's memo holds None from the start (a form's unset scores: a whole
+    # column of None, taken in one lookup each).
+    columns = {c.name: (checkers[c.name], ({None: None} if c.name in nullable else {})
+                        if _memoizable(c, model) else None, c.name in nullable)
+               for c in table.columns}
     return TableSpec(name, model, table, checkers, defaults, frozenset(required), nullable,
                      columns)
 
@@ -279,29 +283,55 @@ def check_columns(spec: TableSpec, rows: list[dict[str, Any]]) -> list[dict[str,
     groups: dict[tuple, list[int]] = {}
     for k, fields in enumerate(rows):  # rows with the same fields, in the same order
         groups.setdefault(tuple(fields), []).append(k)
-    columns = spec.columns
     for names, at in groups.items():
-        data = [n for n in names if n not in META_COLUMNS]
-        if any(n not in columns for n in data) or spec.required - set(data):
+        checked = _check_group(spec, names, [rows[k] for k in at])
+        if checked is None:
             continue  # refused alone, with check_fields' message
-        group = [rows[k] for k in at]
-        given: list = []  # the group's values column by column, transposed in C
-        if data:
-            take = itemgetter(*data)
-            given = list(zip(*map(take, group))) if len(data) > 1 else [list(map(take, group))]
-        failed: set[int] = set()
-        converted = [_check_column(columns[name], values, failed)
-                     for name, values in zip(data, given, strict=True)]
-        made = [(n, make) for n, make in spec.defaults.items() if n not in data]
+        data, converted, failed = checked
         rebuilt = list(map(dict, map(zip, repeat(data), zip(*converted)))) if converted \
             else [{} for _ in at]
         for j, values in enumerate(rebuilt):
-            if j in failed:
-                continue
-            for name, make in made:
-                values[name] = make()
-            out[at[j]] = values
+            if j not in failed:
+                out[at[j]] = values
     return out
+
+
+def check_column_lists(spec: TableSpec,
+                       rows: list[dict[str, Any]]) -> tuple[list[str], list[list], set[int]] | None:
+    """`check_columns` for a batch whose rows all carry the same fields in the same order (a
+    device's inserts of one table), given as columns: (names, their converted values column by
+    column, positions of the rows a column refused). No dict is built per row. None when the
+    rows differ in their fields, or when those are unknown or incomplete (`check_columns`
+    then)."""
+    if not rows:
+        return None
+    keys = rows[0].keys()  # the same names, in whatever order (columns are taken by name)
+    if not all(map(keys.__eq__, map(dict.keys, rows))):
+        return None
+    return _check_group(spec, tuple(keys), rows)
+
+
+def _check_group(spec: TableSpec, names: tuple, group: list[dict[str, Any]]
+                 ) -> tuple[list[str], list[list], set[int]] | None:
+    """The rows of one key order checked column by column, the missing columns' defaults
+    made per row: (names, columns, refused positions); None when a field is unknown or a
+    required one missing."""
+    columns = spec.columns
+    data = [n for n in names if n not in META_COLUMNS]
+    if any(n not in columns for n in data) or spec.required - set(data):
+        return None
+    given: list = []  # the group's values column by column, transposed in C
+    if data:
+        take = itemgetter(*data)
+        given = list(zip(*map(take, group))) if len(data) > 1 else [list(map(take, group))]
+    failed: set[int] = set()
+    converted = [_check_column(columns[name], values, failed)
+                 for name, values in zip(data, given, strict=True)]
+    for name, make in spec.defaults.items():
+        if name not in data:
+            data.append(name)
+            converted.append([make() for _ in group])
+    return data, converted, failed
 
 
 def _check_column(column: tuple, values: list, failed: set[int]) -> list:
@@ -314,9 +344,21 @@ def _check_column(column: tuple, values: list, failed: set[int]) -> list:
             found = [_MISS] * len(values)
         if _MISS not in found:
             return found
-        for j, v in enumerate(values):
-            if found[j] is not _MISS:
-                continue
+        missing = [j for j, f in enumerate(found) if f is _MISS]
+        passes = _PASSES.get(checker)
+        if passes is not None:  # unseen texts (form numbers, ids: all new) tested as a column
+            unseen = [values[j] for j in missing]
+            odd = passes(unseen)
+            taken = set(odd)
+            for i, j in enumerate(missing):
+                if i not in taken:
+                    found[j] = unseen[i]
+            if len(memo) < _MEMO_LIMIT:
+                memo.update((v, v) for i, v in enumerate(unseen[:_MEMO_LIMIT - len(memo)])
+                            if i not in taken)
+            missing = [missing[i] for i in odd]
+        for j in missing:
+            v = values[j]
             if v is None and nullable:
                 found[j] = None
                 continue
@@ -363,20 +405,47 @@ def stamp_insert(values: dict[str, Any], row_id: str, device: str, profile: str,
     formatting it again for SQLite would give. `now`: the push's time (one per batch, so the
     insert formats it once)."""
     now = now or utcnow()
+    return {**values, "id": row_id, "created_at": created_value(created_at, keep_text, now),
+            "updated_at": now, "created_device": device, "created_by": profile,
+            "updated_device": device, "updated_by": profile, "deleted_at": None,
+            "server_version": version}
+
+
+def created_column(values: list, keep_text: bool) -> list | None:
+    """`created_value` of a whole column at once, when every value is the store's own text
+    (a device's new rows on SQLite): the values themselves, checked by one pattern over the
+    column, its first and last years, and a parse of each in C. None when any value is
+    otherwise: each then goes through `created_value`, with its own refusal."""
+    if not keep_text or not values or set(map(type, values)) != {str}:
+        return None
+    text = "\n".join(values)
+    if text.count("\n") != len(values) - 1 or not _STORAGE_COLUMN(text) or not \
+            _KEPT_YEARS[0] <= min(values)[:4] <= max(values)[:4] <= _KEPT_YEARS[1]:
+        return None
+    try:
+        list(map(dt.datetime.fromisoformat, values))  # each a real date and time
+    except ValueError:
+        return None
+    return values
+
+
+_STORAGE_COLUMN = re.compile(
+    r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}(?:\n\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6})*\Z",
+    re.ASCII).match
+
+
+def created_value(created_at: Any, keep_text: bool, now: dt.datetime) -> Any:
+    """A new row's `created_at` as `stamp_insert` writes it (BadValue names the field)."""
     if not created_at:
-        created = now
-    elif keep_text and type(created_at) is str and _STORAGE_TEXT(created_at) and \
+        return now
+    if keep_text and type(created_at) is str and _STORAGE_TEXT(created_at) and \
             _KEPT_YEARS[0] <= created_at[:4] <= _KEPT_YEARS[1]:
         try:
             dt.datetime.fromisoformat(created_at)  # a real date and time
-            created = created_at
+            return created_at
         except ValueError:
-            created = _created(created_at)  # the same refusal as below
-    else:
-        created = _created(created_at)
-    return {**values, "id": row_id, "created_at": created, "updated_at": now,
-            "created_device": device, "created_by": profile, "updated_device": device,
-            "updated_by": profile, "deleted_at": None, "server_version": version}
+            pass  # the same refusal as below
+    return _created(created_at)
 
 
 def server_insert(conn: sa.Connection, clock, table: sa.Table, values: dict[str, Any],
@@ -431,7 +500,7 @@ def _insert_plan(dialect, table: sa.Table) -> tuple:
         procs = tuple((k, _fast_bind(by_name[n].type, p)) for k, n in enumerate(order)
                       if (p := by_name[n].type._cached_bind_processor(dialect)) is not None)
         ok = sorted(order) == sorted(names) and len(order) > 1
-        plan = (names, itemgetter(*order), procs, compiled.string) if ok else (None,)
+        plan = (names, itemgetter(*order), procs, compiled.string, order) if ok else (None,)
         _INSERT_PLANS[table.name] = plan
     return plan
 
@@ -454,9 +523,36 @@ def bulk_insert(conn: sa.Connection, table: sa.Table, rows: list[dict]) -> None:
             any(n not in rows[0] for n in names):
         conn.execute(table.insert(), rows)
         return
-    _, getter, procs, sql = plan
+    getter, procs, sql = plan[1:4]
     columns = list(zip(*map(getter, rows)))  # the statement's values, column by column
-    n = len(rows)
+    _bind_columns(columns, procs, len(rows))
+    conn.exec_driver_sql(sql, list(zip(*columns)))
+
+
+def insert_columns(conn: sa.Connection, table: sa.Table, columns: dict[str, list],
+                   n: int) -> None:
+    """`bulk_insert` of `n` full rows given column by column (`columns`: every column of the
+    table -> its values): the statement's parameters are made from the columns as they are,
+    with no dict per row. The same values reach the driver as `bulk_insert` gives it."""
+    if not n:
+        return
+    if conn.dialect.paramstyle == "qmark":
+        plan = _insert_plan(conn.dialect, table)
+        if plan[0] is not None and len(columns) == len(plan[0]):
+            procs, sql, order = plan[2:]
+            values = [columns[name] for name in order]
+            _bind_columns(values, procs, n)
+            conn.exec_driver_sql(sql, list(zip(*values)))
+            return
+    elif copy_supported(conn) and len(columns) == len(table.columns):
+        copy_columns(conn, table, columns)
+        return
+    names = list(columns)
+    bulk_insert(conn, table, [dict(zip(names, row)) for row in zip(*columns.values())])
+
+
+def _bind_columns(columns: list, procs: tuple, n: int) -> None:
+    """The bind processors applied column by column, in place."""
     for k, p in procs:
         values = columns[k]
         first = values[0]
@@ -465,7 +561,6 @@ def bulk_insert(conn: sa.Connection, table: sa.Table, rows: list[dict]) -> None:
         # run in C, and an identical object compares without a call).
         same = values.count(first) == n and len(set(map(type, values))) == 1
         columns[k] = [p(first)] * n if same else list(map(p, values))
-    conn.exec_driver_sql(sql, list(zip(*columns)))
 
 
 def _fast_bind(col_type: Any, process: Callable[[Any], Any]) -> Callable[[Any], Any]:
@@ -512,16 +607,16 @@ def _fast_bind(col_type: Any, process: Callable[[Any], Any]) -> Callable[[Any], 
 
 
 def existing_ids(conn: sa.Connection, table: str, ids: list[str]) -> set[str]:
-    """Which of `ids` are rows of `table`: one driver-level query per 500 ids on SQLite (its
-    bound on parameters), one in all on PostgreSQL (the ids as one array: a round trip per
-    batch, not ten)."""
+    """Which of `ids` are rows of `table`: one driver-level query on SQLite (up to 500 ids as
+    parameters, more as one JSON array), one on PostgreSQL (the ids as one array: a round
+    trip per batch, not ten)."""
     if conn.dialect.paramstyle != "qmark":
         return {r[0] for r in conn.exec_driver_sql(
             f'SELECT id FROM "{table}" WHERE id = ANY(%s::varchar[])', (list(ids),))}
-    found: set[str] = set()
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        marks = ", ".join("?" * len(chunk))
-        found.update(r[0] for r in conn.exec_driver_sql(
-            f'SELECT id FROM "{table}" WHERE id IN ({marks})', tuple(chunk)))
-    return found
+    if len(ids) > 500:  # the ids as one JSON parameter: one statement, not one per 500
+        return {r[0] for r in conn.exec_driver_sql(
+            f'SELECT id FROM "{table}" WHERE id IN (SELECT value FROM json_each(?))',
+            (orjson.dumps(ids).decode(),))}
+    marks = ", ".join("?" * len(ids))
+    return {r[0] for r in conn.exec_driver_sql(
+        f'SELECT id FROM "{table}" WHERE id IN ({marks})', tuple(ids))}

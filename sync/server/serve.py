@@ -126,10 +126,9 @@ def run(data_dir: Path, given_url: str | None, host: str, port: int, workers: in
         # The workers are fresh processes: they learn everything from the environment.
         os.environ.update(ServerSettings(
             database_url=url, passphrase=passphrase, blob_dir=attachments,
-            tls_certfile=tls[0] if tls else None, tls_keyfile=tls[1] if tls else None).to_env())
-        from sync.server.workers import SPREADS, mark_supervisor, run_workers
-
-        mark_supervisor()  # its workers stop when it is gone, however it went
+            tls_certfile=tls[0] if tls else None, tls_keyfile=tls[1] if tls else None,
+            supervisor_pid=os.getpid()).to_env())  # workers stop when it is gone, however
+        from sync.server.workers import SPREADS, run_workers
         options = dict(factory=True, host=host, port=port, workers=workers, log_level="warning",
                        access_log=False, **ssl_options)
         if SPREADS:  # each worker on a socket of its own: devices spread evenly over them

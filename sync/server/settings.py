@@ -22,6 +22,9 @@ class ServerSettings:
     data_dir: Path | None = None  # FIELDINSPECT_DATA_DIR (where `hq-blobs` goes by default)
     tls_certfile: Path | None = None  # FIELDINSPECT_TLS_CERTFILE (HQ answers on https)
     tls_keyfile: Path | None = None  # FIELDINSPECT_TLS_KEYFILE (that certificate's key)
+    # FIELDINSPECT_SUPERVISOR_PID: set by `serve --workers N` for its workers, which stop
+    # when that process is gone (sync/server/workers.py); never set by hand
+    supervisor_pid: int | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "ServerSettings":
@@ -33,6 +36,7 @@ class ServerSettings:
             data_dir=path_var(env, "FIELDINSPECT_DATA_DIR"),
             tls_certfile=path_var(env, "FIELDINSPECT_TLS_CERTFILE"),
             tls_keyfile=path_var(env, "FIELDINSPECT_TLS_KEYFILE"),
+            supervisor_pid=_pid(env.get("FIELDINSPECT_SUPERVISOR_PID")),
         )
 
     def to_env(self) -> dict[str, str]:
@@ -41,8 +45,13 @@ class ServerSettings:
                   "FIELDINSPECT_PASSPHRASE": self.passphrase,
                   "FIELDINSPECT_BLOB_DIR": self.blob_dir, "FIELDINSPECT_DATA_DIR": self.data_dir,
                   "FIELDINSPECT_TLS_CERTFILE": self.tls_certfile,
-                  "FIELDINSPECT_TLS_KEYFILE": self.tls_keyfile}
+                  "FIELDINSPECT_TLS_KEYFILE": self.tls_keyfile,
+                  "FIELDINSPECT_SUPERVISOR_PID": self.supervisor_pid}
         return {name: str(value) for name, value in values.items() if value is not None}
+
+
+def _pid(value: str | None) -> int | None:
+    return int(value) if value and value.isascii() and value.isdigit() else None
 
 
 def server_settings() -> ServerSettings:

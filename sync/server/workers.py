@@ -28,13 +28,6 @@ import threading
 import time
 
 SPREADS = sys.platform.startswith("linux") and hasattr(socket, "SO_REUSEPORT")
-# Set by `fieldinspect serve --workers N` for its workers: the supervisor's process id.
-SUPERVISOR_ENV = "FIELDINSPECT_SUPERVISOR_PID"
-
-
-def mark_supervisor() -> None:
-    """Called in the supervisor before its workers start (they inherit the environment)."""
-    os.environ[SUPERVISOR_ENV] = str(os.getpid())
 
 
 def end_with_supervisor(poll: float = 1.0) -> None:
@@ -42,13 +35,16 @@ def end_with_supervisor(poll: float = 1.0) -> None:
     once the supervisor is gone. A supervisor killed outright (kill -9, the out-of-memory
     killer) does not stop its workers, and they went on serving the port: a restarted HQ was
     then refused its own port (`serve.check_port`) by processes nobody could see. Nothing is
-    watched in a process not started so (one process, or uvicorn run by hand)."""
-    supervisor = os.environ.get(SUPERVISOR_ENV)
-    if not supervisor or int(supervisor) == os.getpid():
+    watched in a process not started so (one process, or uvicorn run by hand): the
+    supervisor names itself in its workers' environment (`ServerSettings.supervisor_pid`)."""
+    from sync.server.settings import server_settings
+
+    supervisor = server_settings().supervisor_pid
+    if supervisor is None or supervisor == os.getpid():
         return
 
     def watch() -> None:
-        while os.getppid() == int(supervisor):
+        while os.getppid() == supervisor:
             time.sleep(poll)
         os.kill(os.getpid(), signal.SIGTERM)
 

@@ -15,7 +15,7 @@ from sync.server.settings import ServerSettings
 ROOT = Path(__file__).resolve().parents[2]
 SETTINGS_MODULES = {"models/settings.py", "sync/server/settings.py"}
 SERVER_ONLY = ("FIELDINSPECT_DATABASE_URL", "FIELDINSPECT_BLOB_DIR", "FIELDINSPECT_TLS_CERTFILE",
-               "FIELDINSPECT_TLS_KEYFILE")
+               "FIELDINSPECT_TLS_KEYFILE", "FIELDINSPECT_SUPERVISOR_PID")
 
 
 @pytest.fixture

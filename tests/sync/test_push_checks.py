@@ -147,3 +147,21 @@ def test_a_batch_inserted_at_driver_level_holds_what_core_writes():
             write(conn, EV.table, rows)
             stored.append(conn.exec_driver_sql("SELECT * FROM evaluation ORDER BY id").all())
     assert stored[0] == stored[1] and len(stored[0]) == 4
+
+
+def test_created_at_checked_as_a_column_keeps_only_what_each_check_alone_keeps():
+    """`created_column` gives the column back only when `created_value` would keep every value
+    as it is; one value otherwise sends each row to its own check (and refusal)."""
+    from sync.server.rows import created_column, created_value
+
+    now = dt.datetime(2026, 3, 2, tzinfo=dt.UTC)
+    good = ["2026-11-25 22:10:52.895747", "1900-01-01 00:00:00.000000",
+            "2999-12-31 23:59:59.999999"]
+    assert created_column(good, True) == good
+    assert [created_value(v, True, now) for v in good] == good
+    assert created_column(good, False) is None  # PostgreSQL parses each one
+    for odd in ("2026-02-30 10:00:00.000000", "1899-12-31 23:59:59.999999",
+                "3000-01-01 00:00:00.000000", "2026-11-25T22:10:52.895747",
+                "2026-11-25 22:10:52.895747\n2026-11-25 22:10:52.895747", "", None, 7,
+                "2026-11-25 22:10:52.89574", "٢٠٢٦-11-25 22:10:52.895747"):
+        assert created_column([*good, odd], True) is None, odd

@@ -219,3 +219,31 @@ def test_a_big_push_starts_with_a_small_batch_so_the_pipeline_starts_soon(hq, mo
         w.create(Evaluation, form(ids, "ONE"))
     laptop.sync()
     assert one.sizes == [1]  # a one-record round: one batch, as before
+
+
+def test_hq_applies_a_pipelined_batch_only_after_the_one_it_follows(hq):
+    """A device that never pushed has no sequence at HQ: a batch naming the entry it follows
+    (sent before HQ answered that one) is refused, changing nothing, until HQ holds it; then
+    both are applied, each once."""
+    from sync.server.errors import ClientError
+    from sync.server.push import push_batch
+    from tests.sync.test_push_side_by_side import _entry
+
+    boss = hq.device("hq")
+    ids = seed_reference(boss)
+    boss.sync()
+    laptop = hq.device("office")
+    who = hq.identity(laptop)
+    first = [_entry(ids, 1, "P-1"), _entry(ids, 2, "P-2")]
+    second = [_entry(ids, 3, "P-3"), _entry(ids, 4, "P-4")]
+    try:
+        push_batch(hq.db, who, second, follows=2)
+    except ClientError as exc:
+        assert exc.status == 409 and exc.code == "sequence_gap"
+    else:
+        raise AssertionError("a batch that overtook the one it follows was applied")
+    assert hq.rows("evaluation") == {}
+    assert push_batch(hq.db, who, first).acked_through == 2
+    assert push_batch(hq.db, who, second, follows=2).acked_through == 4
+    assert sorted(r["form_no"] for r in hq.rows("evaluation").values()) == [
+        "P-1", "P-2", "P-3", "P-4"]

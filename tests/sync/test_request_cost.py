@@ -264,3 +264,27 @@ def test_the_push_and_pull_checks_come_in_the_same_order(hq, office, method, pat
     assert refusal({"Authorization": "Basic abc"}) == (401, "invalid")
     assert refusal({"Authorization": "Bearer not-a-token"}) == (401, "invalid")
     assert _next_seq(hq, laptop) == seq
+
+
+def test_a_pull_checks_its_token_without_compiling(hq, office):
+    """The token check of a pull (every pull, and every request but a push) goes to the
+    driver as text made once, as the push's does (issue 18): nothing touching the devices or
+    their tokens is compiled per pull; and a token HQ no longer holds is still refused."""
+    laptop, _ids, http = office
+    compiled: list[str] = []
+
+    def counted(conn, _cursor, statement, _params, context, _many):
+        if context is not None and context.compiled is not None:
+            compiled.append(statement)
+
+    sa.event.listen(hq.db.engine, "before_cursor_execute", counted)
+    try:
+        pulled = http.get("/v1/pull")
+    finally:
+        sa.event.remove(hq.db.engine, "before_cursor_execute", counted)
+    assert pulled.status_code == 200
+    assert not [s for s in compiled if T.device.name in s or T.access_token.name in s], compiled
+    with hq.db.engine.begin() as conn:
+        conn.execute(T.access_token.delete())
+    refused = http.get("/v1/pull")
+    assert refused.status_code == 401 and refused.json()["code"] == "invalid", refused.text

@@ -291,3 +291,42 @@ def test_a_request_leaves_the_device_in_one_socket_write(monkeypatch):
     (small, small_writes), (big, big_writes) = asyncio.run(go())
     assert (small, small_writes) == (600, 1)
     assert (big, big_writes) == (one_write.COALESCE_LIMIT + 1, 2)
+
+
+def test_a_rounds_start_reads_the_store_through_the_driver(hq):
+    """What a round needs before its first request (the device's standing, the cursor, a
+    record held back as too large, the audit head report, the first outbox batch) is read
+    in one read transaction with driver statements only: SQLAlchemy runs nothing but the
+    read's BEGIN (six statements more before, issue 18), and the facts read are the store's."""
+    from models.security import audit
+    from sync.client.round_start import round_start
+
+    a = hq.device("hq", name="a")
+    ids = seed_reference(a)
+    a.sync()
+    a.sync()  # HQ has acknowledged a point of the chain
+    with a.write() as w:
+        fid = w.create(Evaluation, form(ids, "START"))
+    statements: list[str] = []
+    event.listen(a.store.engine, "before_cursor_execute",
+                 lambda _c, _cur, statement, *_: statements.append(statement.split()[0]))
+    start = round_start(a.store, 100, 1 << 20)
+    assert statements == ["BEGIN"]
+    sent_seq = int(a.store.meta(audit.SENT_HEAD_META_KEY).partition(":")[0])
+    with a.store.read() as conn:
+        head_seq, head_hash = audit.head(conn)
+        anchor_hash = conn.exec_driver_sql("SELECT hash FROM audit_log WHERE seq = ?",
+                                           (sent_seq,)).scalar()
+    assert (start.audit["seq"], start.audit["hash"]) == (head_seq, head_hash)
+    assert start.audit["anchor"] == {"seq": sent_seq, "hash": anchor_hash}
+    assert len(start.audit["links"]) == head_seq - sent_seq > 0
+    assert start.cursor == int(a.store.meta("sync_cursor"))
+    assert [e["row_id"] for e in start.batch[0]] == [fid] and start.batch[1] == 1
+    assert not start.revoked and not start.reenroll and not start.held_back
+
+    with a.store.engine.begin() as conn:  # a creation held back as too large, not settled
+        conn.exec_driver_sql(
+            "INSERT INTO sync_issue (id, kind, code, table_name, row_id, reason, details, "
+            "created_at) VALUES ('big', 'rejected', 'too_large', 'evaluation', ?, '', '{}', "
+            "'2026-12-02 00:00:00.000000')", (fid,))
+    assert round_start(a.store).held_back

@@ -1,0 +1,121 @@
+"""A push batch of new forms goes column by column from the check to the insert
+(`merge._new_forms`): every outcome and every row HQ stores is what the general per-entry path
+gives, for plain forms and for every kind of form that path treats apart (refused by a column,
+by a domain rule or for its `created_at`, already held, twice in the batch, a paper number held
+at HQ or earlier in the batch, voided, no number, a `created_at` not in the store's form)."""
+
+import re
+
+import orjson
+import sqlalchemy as sa
+
+from models.ids import new_id
+from models.tables import SYNCED_TABLES
+from sync.protocol import PushEntry
+from sync.server import merge
+from sync.server import tables as T
+from sync.server.push import push_batch
+from tests.sync.helpers import form, seed_reference
+
+CREATED = "2026-03-01 09:00:00.000001"
+
+
+def _next_seq(hq, who) -> int:
+    with hq.db.engine.connect() as conn:
+        last = conn.execute(sa.select(T.device.c.last_seq).where(
+            T.device.c.id == who.id)).scalar()
+    return (last or 0) + 1
+
+
+def _entry(ids, seq: int, row_id: str, form_no: str | None, **kw) -> PushEntry:
+    fields = {**form(ids, form_no), "id": row_id, "source": "paper", "voided": False,
+              "created_at": CREATED, "reason": "", "suggestion": "", "void_reason": "",
+              "discipline": None, "law": None, "service": None, "integrity": None,
+              "efficiency": None, "created_by": "clerk", **kw}
+    return PushEntry(seq=seq, table="evaluation", row_id=row_id, op="insert", fields=fields,
+                     profile="clerk")
+
+
+def _push(hq, who, ids, tag: str) -> tuple[str, list[tuple]]:
+    """A batch of every kind of new form; HQ's answer and its rows, with the run's own ids
+    and numbers written as labels (the two runs differ only in those; `tag` starts with a
+    letter no id holds)."""
+    label: dict[str, str] = {}
+
+    def rid(name: str) -> str:
+        label[name] = new_id()
+        return label[name]
+
+    known = rid("known")
+    push_batch(hq.db, who, [_entry(ids, _next_seq(hq, who), known, f"{tag}-held")])
+    g2 = rid("g2")
+    kinds = [
+        (rid("g1"), f"{tag}-1", {}),
+        (rid("rule"), f"{tag}-r", {"level": "dissatisfied"}),  # a reason is required
+        (rid("column"), f"{tag}-c", {"level": "great"}),
+        (rid("created"), f"{tag}-t", {"created_at": "yesterday"}),
+        (known, f"{tag}-k", {}),  # HQ holds it
+        (g2, f"{tag}-2", {}),
+        (g2, f"{tag}-3", {}),  # twice in the batch
+        (rid("held"), f"{tag}-held", {}),  # the number of a form HQ holds
+        (rid("again"), f"{tag}-1", {}),  # the number of a form earlier in the batch
+        (rid("voided"), f"{tag}-1", {"voided": True, "void_reason": "torn"}),
+        (rid("iso"), f"{tag}-i", {"created_at": "2026-03-01T10:00:00+02:00"}),
+        (rid("none"), None, {}),
+        (rid("unhashable"), f"{tag}-u", {"unit_id": ["x"]}),
+        (rid("g3"), f"{tag}-4", {"reason": "slow", "level": "dissatisfied"}),
+        (rid("number"), f"{tag}-5", {"reason": 5, "level": "dissatisfied"}),
+    ]
+    seq = _next_seq(hq, who)
+    result = push_batch(hq.db, who, [_entry(ids, seq + k, row_id, number, **kw)
+                                     for k, (row_id, number, kw) in enumerate(kinds)])
+    ev = SYNCED_TABLES["evaluation"].__table__
+    with hq.db.engine.connect() as conn:
+        rows = conn.execute(sa.select(ev).where(ev.c.id.in_(list(label.values())))
+                            .order_by(ev.c.server_version)).mappings().all()
+
+    def labelled(text: str) -> str:
+        for name, row_id in label.items():
+            text = text.replace(row_id, name)
+        text = text.replace(f"{tag}-", "T-")
+        return re.sub(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "ID",
+                      text)
+
+    doc = orjson.loads(result.model_dump_json())  # numbers from the batch's first
+    doc["acked_through"] -= seq
+    for o in doc["outcomes"]:
+        o["seq"] -= seq
+    answer = labelled(orjson.dumps(doc).decode())
+    stored = [labelled(orjson.dumps({k: v for k, v in r.items()
+                                     if k not in ("updated_at", "server_version")},
+                                    default=str).decode()) for r in rows]
+    return answer, stored
+
+
+def test_a_batch_of_new_forms_column_by_column_gives_what_entry_by_entry_gives(hq,
+                                                                             monkeypatch):
+    dev = hq.device("office", name="a")
+    ids = seed_reference(dev)
+    dev.sync()
+    who = hq.identity(dev)
+    written: list[int] = []
+    insert_columns = merge.insert_columns
+    monkeypatch.setattr(merge, "insert_columns", lambda conn, table, columns, n: (
+        written.append(n), insert_columns(conn, table, columns, n)))
+    columnwise = _push(hq, who, ids, "xa")
+    assert written and written[-1] > 0  # the batch took the column-wise path
+    monkeypatch.setattr(merge, "_new_forms", lambda ctx, entries: None)
+    general = _push(hq, who, ids, "xb")
+    assert columnwise == general
+    answer = orjson.loads(columnwise[0])
+    codes = [(o["row_id"], o["status"], o["code"]) for o in answer["outcomes"]]
+    assert codes == [("rule", "rejected", "reason_required"),
+                     ("column", "rejected", "invalid"),
+                     ("created", "rejected", "invalid"),
+                     ("known", "duplicate", "exists"),
+                     ("g2", "duplicate", "exists"),
+                     ("held", "conflict", "duplicate_form_number"),
+                     ("again", "conflict", "duplicate_form_number"),
+                     ("unhashable", "rejected", "invalid"),
+                     ("number", "rejected", "invalid")]
+    assert len(columnwise[1]) == 9  # known, g1, g2, held, again, voided, iso, none, g3
