@@ -211,7 +211,8 @@ def test_a_big_push_starts_with_a_small_batch_so_the_pipeline_starts_soon(hq, mo
     laptop.engine.transport = counting
     laptop.engine.batch_entries = 10
     report = laptop.sync()
-    assert counting.sizes == [5, 10, 10]
+    # a batch that overtook the one before at HQ goes again (409 `sequence_gap`)
+    assert counting.sizes[0] == 5 and set(counting.sizes[1:]) == {10}
     assert report.pushed == 25 and len(hq.rows("evaluation")) == 25
     one = _Counting(laptop.engine.transport)
     laptop.engine.transport = one
