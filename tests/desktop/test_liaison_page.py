@@ -19,6 +19,14 @@ from tests.models.helpers import load_units
 TODAY = local_today()
 
 
+@pytest.fixture(autouse=True)
+def _today():
+    """Today as the test runs, not as the module was collected: a suite that runs across
+    midnight otherwise compared yesterday's date with the one the app wrote."""
+    global TODAY
+    TODAY = local_today()
+
+
 @pytest.fixture
 def liaison(store, tmp_path, worker):
     """A unit device for 白泥镇 holding four problems of its units (one overdue, one due within
