@@ -62,6 +62,9 @@ from sync.protocol import (
 
 log = logging.getLogger(__name__)
 BATCH_BYTES = 4 * 1024 * 1024
+# A round's first batch goes alone (`SyncEngine._push`): kept small, so that HQ answers it
+# soon and the batches after it go pipelined; a one-record round is one batch as before.
+FIRST_BATCH_ENTRIES = 500
 ENROLL_META = ("hq_device_id", "device_role", "team_id", "representative_id", "unit_id")
 
 
@@ -197,7 +200,7 @@ class SyncEngine:
         if self.store.wiped:
             raise DeviceRevoked("HQ has revoked this device; it no longer syncs.")
         # One read for all the round needs, the first outbox batch with it.
-        start = await self._db(round_start, self.store, self.batch_entries, self.batch_bytes)
+        start = await self._db(round_start, self.store, self._first_batch, self.batch_bytes)
         if start.revoked:
             raise DeviceRevoked("HQ has revoked this device; it no longer syncs.")
         if start.reenroll:  # restored or copied: enroll again first
@@ -264,7 +267,7 @@ class SyncEngine:
         kept in `self._first_page` (only when HQ took that whole batch)."""
         tally = [0, None]  # entries sent, entries queued at the first read
         reading = asyncio.ensure_future(_given(first) if first is not None else self._db(
-            read_batch, self.store, self.batch_entries, self.batch_bytes, None))
+            read_batch, self.store, self._first_batch, self.batch_bytes, None))
         flight: _Flight | None = None  # the batch sent before, its answer not taken yet
         sending: _Flight | None = None
         settling: asyncio.Future | None = None
@@ -373,6 +376,10 @@ class SyncEngine:
         self._emit(progress, SyncProgress("push", tally[0], tally[1]),
                    0.5 * tally[0] / max(tally[1] or 0, 1))
         return pushed
+
+    @property
+    def _first_batch(self) -> int:
+        return min(self.batch_entries, FIRST_BATCH_ENTRIES)
 
     async def _give_up_identity(self, result: PushResult) -> None:
         """HQ holds other entries under these numbers: this store is a copy. Keep the

@@ -185,6 +185,43 @@ def test_a_new_devices_first_batch_held_back_on_the_way_loses_nothing(hq):
         assert conn.exec_driver_sql("SELECT count(*) FROM outbox").scalar() == 0
 
 
+class _Counting(httpx.AsyncBaseTransport):
+    def __init__(self, inner: httpx.AsyncBaseTransport):
+        self.inner, self.sizes = inner, []
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/v1/push":
+            self.sizes.append(len(orjson.loads(request.content)["entries"]))
+        return await self.inner.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
+
+
+def test_a_big_push_starts_with_a_small_batch_so_the_pipeline_starts_soon(hq, monkeypatch):
+    """The round's first batch goes alone (HQ answers it before the next goes): it is small,
+    and the batches after it are full; every form arrives once."""
+    monkeypatch.setattr(engine_module, "FIRST_BATCH_ENTRIES", 5)
+    laptop = hq.device("office")
+    ids = seed_reference(laptop)
+    laptop.sync()
+    with laptop.write() as w:
+        w.create_many(Evaluation, [form(ids, f"F-{i}") for i in range(25)])
+    counting = _Counting(laptop.engine.transport)
+    laptop.engine.transport = counting
+    laptop.engine.batch_entries = 10
+    report = laptop.sync()
+    # a batch that overtook the one before at HQ goes again (409 `sequence_gap`)
+    assert counting.sizes[0] == 5 and set(counting.sizes[1:]) == {10}
+    assert report.pushed == 25 and len(hq.rows("evaluation")) == 25
+    one = _Counting(laptop.engine.transport)
+    laptop.engine.transport = one
+    with laptop.write() as w:
+        w.create(Evaluation, form(ids, "ONE"))
+    laptop.sync()
+    assert one.sizes == [1]  # a one-record round: one batch, as before
+
+
 def test_hq_applies_a_pipelined_batch_only_after_the_one_it_follows(hq):
     """A device that never pushed has no sequence at HQ: a batch naming the entry it follows
     (sent before HQ answered that one) is refused, changing nothing, until HQ holds it; then
