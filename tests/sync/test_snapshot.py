@@ -457,3 +457,33 @@ def test_a_snapshot_far_behind_hq_is_built_again(hq, monkeypatch):
     far = hq.device("office", name="far")
     far.sync()
     assert builds == [1, 1] and len(far.rows("evaluation")) == 13  # 5 behind 8 rows: built
+
+
+def test_a_visit_moved_to_another_team_after_the_build_leaves_with_its_finding(
+        hq, monkeypatch):
+    """The cached snapshot holds a visit of Li Wei's team with its finding and criticism; HQ
+    moves the visit to another team before the laptop's next try: the laptop ends with none
+    of the three, exactly as a laptop of his that pulled row by row."""
+    boss, _ids, _mine = _hq_world(hq)
+    visits = boss.rows("visit")
+    t1 = next(v["team_id"] for v in visits.values() if v["kind"] == "secret")
+    done = next(i for i, v in visits.items() if v["kind"] == "open" and v["team_id"] == t1)
+    t2 = next(v["team_id"] for v in visits.values() if v["team_id"] != t1)
+    builds = _counting_builds(monkeypatch)
+    fresh = hq.device("representative", representative="Li Wei", team="Team 1")
+    fresh.transport.inner = _CutStream(fresh.transport.inner, times=FAST_RETRY.attempts)
+    with pytest.raises(SyncError):
+        fresh.sync()  # built and cached, never installed
+    with boss.write() as w:
+        w.update(Visit, done, {"team_id": t2})
+    boss.sync()
+    fresh.sync()
+    assert builds == [1]
+    assert done not in fresh.rows("visit", live_only=False)
+    assert fresh.rows("finding", live_only=False) == {}
+    assert fresh.rows("personnel_criticism", live_only=False) == {}
+    by_pulls = hq.device("representative", representative="Li Wei", team="Team 1")
+    monkeypatch.setattr(engine_module, "wants_snapshot", lambda _store: False)
+    by_pulls.sync()
+    for name in ("visit", "finding", "personnel_criticism", "evaluation"):
+        assert set(fresh.rows(name)) == set(by_pulls.rows(name)), name
