@@ -124,9 +124,9 @@ class HqClient:
         """A batch of outbox entries (as `PushEntry`, serialised with orjson: a model per
         entry would cost a tenth of a 26,000-form push); `audit`: the audit head report to
         ride on it (HQ's answer in `PushResult.audit`); `pull`: (cursor, limit) of the pull
-        page to ride on it (HQ's answer in `PushResult.page`, the page's JSON as decoded); `follows`: the
-        last entry of the batch sent before this one whose answer is not in yet (HQ applies
-        this one only after it)."""
+        page to ride on it (HQ's answer in `PushResult.page`, the page's JSON as decoded);
+        `follows`: the last entry of the batch sent before this one whose answer is not in
+        yet (HQ applies this one only after it)."""
         body: dict = {"entries": entries}
         if audit is not None:
             body["audit"] = audit

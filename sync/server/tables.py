@@ -176,10 +176,10 @@ audit_anchor = sa.Table(
 
 # Snapshots built for a new device's first sync (issue 18 §1), reused while few rows changed
 # since (`version`: the counter it was built at): one per scope (`scope_key`, a hash of every
-# input of the scope rules; before the eleventh session it held the version too). The body
-# is sealed in the blob directory (`snapshots/`) under `sha256`; `held`: the
-# ids of row-filtered rows it carries (JSON {table: [ids]}), recorded in `sync_device_row` for
-# every device it is given to. The enrolment fields say whose it is, to drop it on revocation.
+# input of the scope rules). The body is sealed in the blob directory (`snapshots/`) under
+# `sha256`; `held`: the ids of row-filtered rows it carries (JSON {table: [ids]}), recorded in
+# `sync_device_row` for every device it is given to. The enrolment fields say whose it is,
+# to drop it on revocation.
 snapshot = sa.Table(
     "sync_snapshot", metadata,
     sa.Column("scope_key", sa.String(64), primary_key=True),

@@ -27,6 +27,8 @@ import sys
 import threading
 import time
 
+from sync.server.settings import server_settings
+
 SPREADS = sys.platform.startswith("linux") and hasattr(socket, "SO_REUSEPORT")
 
 
@@ -37,8 +39,6 @@ def end_with_supervisor(poll: float = 1.0) -> None:
     then refused its own port (`serve.check_port`) by processes nobody could see. Nothing is
     watched in a process not started so (one process, or uvicorn run by hand): the
     supervisor names itself in its workers' environment (`ServerSettings.supervisor_pid`)."""
-    from sync.server.settings import server_settings
-
     supervisor = server_settings().supervisor_pid
     if supervisor is None or supervisor == os.getpid():
         return
