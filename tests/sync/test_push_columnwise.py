@@ -36,7 +36,7 @@ def _entry(ids, seq: int, row_id: str, form_no: str | None, **kw) -> PushEntry:
                      profile="clerk")
 
 
-def _push(hq, who, ids, tag: str) -> tuple[str, list[tuple]]:
+def _push(hq, who, ids, tag: str, plain: bool = False) -> tuple[str, list[tuple]]:
     """A batch of every kind of new form; HQ's answer and its rows, with the run's own ids
     and numbers written as labels (the two runs differ only in those; `tag` starts with a
     letter no id holds)."""
@@ -66,6 +66,18 @@ def _push(hq, who, ids, tag: str) -> tuple[str, list[tuple]]:
         (rid("g3"), f"{tag}-4", {"reason": "slow", "level": "dissatisfied"}),
         (rid("number"), f"{tag}-5", {"reason": 5, "level": "dissatisfied"}),
     ]
+    if plain:  # only rows the column pass takes as they come
+        kinds = [
+            (rid("p1"), f"{tag}-1", {}),
+            (rid("p2"), f"{tag}-2", {"reason": "slow", "level": "dissatisfied"}),
+            (rid("v1"), f"{tag}-1", {"voided": True, "void_reason": "torn"}),
+            (rid("v2"), f"{tag}-1", {"voided": True, "void_reason": "wet"}),
+            (rid("v3"), f"{tag}-held", {"voided": True, "void_reason": "torn"}),
+            (rid("n1"), None, {}),
+            (rid("n2"), None, {}),
+            (rid("iso"), f"{tag}-i", {"created_at": "2026-03-01T10:00:00+02:00"}),
+            (rid("p3"), f"{tag}-3", {"created_at": None}),
+        ]
     seq = _next_seq(hq, who)
     result = push_batch(hq.db, who, [_entry(ids, seq + k, row_id, number, **kw)
                                      for k, (row_id, number, kw) in enumerate(kinds)])
@@ -86,7 +98,8 @@ def _push(hq, who, ids, tag: str) -> tuple[str, list[tuple]]:
     for o in doc["outcomes"]:
         o["seq"] -= seq
     answer = labelled(orjson.dumps(doc).decode())
-    stored = [labelled(orjson.dumps({k: v for k, v in r.items()
+    stored = [labelled(orjson.dumps({k: "the push's time" if k == "created_at" and
+                                     v == r["updated_at"] else v for k, v in r.items()
                                      if k not in ("updated_at", "server_version")},
                                     default=str).decode()) for r in rows]
     return answer, stored
@@ -119,3 +132,29 @@ def test_a_batch_of_new_forms_column_by_column_gives_what_entry_by_entry_gives(h
                      ("unhashable", "rejected", "invalid"),
                      ("number", "rejected", "invalid")]
     assert len(columnwise[1]) == 9  # known, g1, g2, held, again, voided, iso, none, g3
+
+
+def test_a_batch_of_plain_new_forms_taken_whole_gives_what_entry_by_entry_gives(hq,
+                                                                               monkeypatch):
+    """No row held, twice, refused or holding a taken number (voided forms sharing one, forms
+    without a number, a `created_at` in another form or none): the batch is written as it came,
+    with the same rows and answer as the loop row by row and the general path give."""
+    dev = hq.device("office", name="a")
+    ids = seed_reference(dev)
+    dev.sync()
+    who = hq.identity(dev)
+    whole: list[bool] = []
+    all_new = merge._all_new
+    monkeypatch.setattr(merge, "_all_new", lambda *a: whole.append(all_new(*a)) or whole[-1])
+    taken = _push(hq, who, ids, "xa", plain=True)
+    assert whole == [True, True]  # the known form's batch, then this one
+    monkeypatch.setattr(merge, "_all_new", lambda *a: False)  # the loop, row by row
+    looped = _push(hq, who, ids, "xb", plain=True)
+    monkeypatch.setattr(merge, "_new_forms", lambda ctx, entries: None)
+    general = _push(hq, who, ids, "xc", plain=True)
+    assert taken == looped == general
+    assert orjson.loads(taken[0])["outcomes"] == []
+    assert len(taken[1]) == 10  # the known form and the nine
+    stored = {r.split('"id":"')[1].split('"')[0]: r for r in taken[1]}
+    assert '"created_at":"2026-03-01T08:00:00+00:00"' in stored["iso"]
+    assert '"created_at":"the push\'s time"' in stored["p3"]
