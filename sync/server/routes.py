@@ -129,11 +129,17 @@ _PUSH_DOCS["parameters"].append({
 
 @sync_router.post("/push", response_model=PushResult, openapi_extra=_PUSH_DOCS)
 async def push(request: Request, caller: Pusher):
-    db, who = caller.db, caller.who
     body = await _body(request, MAX_BODY_BYTES)
+    # The cycle collector paused from the body's decoding until its thousands of entries are
+    # freed (`_push` returned): they hold no cycle (collector.py), and a collector resumed
+    # while they were alive walked them all once per batch.
+    with collector_paused():
+        return await _push(request, caller.db, caller.who, body)
+
+
+async def _push(request: Request, db, who, body: bytes) -> Response:
     try:
-        with collector_paused():  # a body's thousands of entries hold no cycle (collector.py)
-            batch = parse_push_body(body)
+        batch = parse_push_body(body)
     except BadPush as exc:  # `entry`: which one, so a device can hold that one back
         details = {} if exc.entry is None else {"entry": exc.entry}
         raise ClientError(422, "invalid_request", str(exc), **details) from None

@@ -49,6 +49,42 @@ def test_a_push_batch_is_applied_without_cycle_collections(hq, monkeypatch):
     assert runs == [] and gc.isenabled()
 
 
+def test_no_cycle_collection_from_a_push_bodys_decoding_to_its_answer(hq, monkeypatch):
+    """The collector stays paused until the batch's decoded entries are freed: resumed while
+    they were alive (after the apply, before the answer), it walked them all at every batch."""
+    from sync.server import routes
+
+    monkeypatch.setattr(collector, "_pausing", True)  # as `serve` sets it
+    laptop = hq.device("office")
+    ids = seed_reference(laptop)
+    laptop.sync()
+    with laptop.write() as w:
+        w.create_many(Evaluation, [form(ids, f"D-{i}") for i in range(3000)])
+    runs, serving = [], []
+    handle = routes._push
+
+    async def watched(*args):
+        serving.append(True)
+        try:
+            return await handle(*args)
+        finally:
+            serving.pop()
+
+    def seen(phase, info):
+        if phase == "start" and serving:
+            runs.append(info["generation"])
+
+    monkeypatch.setattr(routes, "_push", watched)
+    gc.collect()
+    gc.callbacks.append(seen)
+    try:
+        laptop.sync()
+    finally:
+        gc.callbacks.remove(seen)
+    assert len(hq.rows("evaluation")) == 3000
+    assert runs == [] and gc.isenabled()
+
+
 def test_a_process_that_is_not_only_hq_keeps_its_collector(monkeypatch):
     """Tests run HQ in a thread beside Qt windows: there the collector is never paused."""
     monkeypatch.setattr(collector, "_pausing", False)
