@@ -1,5 +1,6 @@
 """Paper form numbers keyed twice offline: both forms are kept and flagged for a supervisor."""
 
+from itertools import repeat
 
 import orjson
 
@@ -18,8 +19,10 @@ def prefetch_numbers(ctx: ApplyContext, rows: list[dict]) -> None:
     per 500 numbers there: psycopg prepares a statement run often, and the generic plan of a
     table pushed into without statistics yet scanned the campaign's valid forms and compared
     each with every number (2.5 of a 4.3 s push of 26,300 forms)."""
-    keys = {(r.get("campaign_id"), r.get("form_no")) for r in rows
-            if isinstance(r.get("form_no"), str) and isinstance(r.get("campaign_id"), str)}
+    # the pairs taken out in C (a map of dict.get per field), then kept when both are text
+    pairs = set(zip(map(dict.get, rows, repeat("campaign_id")),
+                    map(dict.get, rows, repeat("form_no"))))
+    keys = {k for k in pairs if isinstance(k[1], str) and isinstance(k[0], str)}
     ctx.form_numbers = {}
     numbers = sorted({k[1] for k in keys})
     if not numbers:

@@ -10,6 +10,7 @@ of the store (`sync.server.replays`): it is refused, and nothing of that batch i
 """
 
 import logging
+from operator import attrgetter
 
 import orjson
 import sqlalchemy as sa
@@ -136,7 +137,27 @@ def _apply(conn: sa.Connection, device: DeviceIdentity, clock: VersionClock | De
     return refused, ctx.conflicts
 
 
+_TABLE, _OP, _ROW_ID, _FIELDS = (attrgetter(n) for n in ("table", "op", "row_id", "fields"))
+
+
 def _prefetch(ctx: ApplyContext, entries: list) -> None:
+    tables = set(map(_TABLE, entries))
+    if len(tables) == 1 and set(map(_OP, entries)) == {"insert"}:  # a device's usual batch
+        (table,) = tables
+        if table in SYNCED_TABLES:
+            ctx.prefetch(table, list(map(_ROW_ID, entries)), new=True)
+        forms = list(map(_FIELDS, entries)) if table == "evaluation" else []
+    else:
+        forms = _prefetch_rows(ctx, entries)
+    if forms and isinstance(ctx.clock, DeferredClock):
+        ctx.clock.hold_numbers([f"{f.get('campaign_id')}\x1f{f.get('form_no')}" for f in forms
+                                if isinstance(f.get("form_no"), str)])
+    if forms:
+        prefetch_numbers(ctx, forms)
+
+
+def _prefetch_rows(ctx: ApplyContext, entries: list) -> list[dict]:
+    """The rows a mixed batch names, per table; the fields of its new forms."""
     by_table: dict[str, list[str]] = {}
     edited: set[str] = set()
     for e in entries:
@@ -147,12 +168,7 @@ def _prefetch(ctx: ApplyContext, entries: list) -> None:
     for table, ids in by_table.items():
         if table in SYNCED_TABLES:
             ctx.prefetch(table, ids, new=table not in edited)
-    forms = [e.fields for e in entries if e.table == "evaluation" and e.op == "insert"]
-    if forms and isinstance(ctx.clock, DeferredClock):
-        ctx.clock.hold_numbers([f"{f.get('campaign_id')}\x1f{f.get('form_no')}" for f in forms
-                                if isinstance(f.get("form_no"), str)])
-    if forms:
-        prefetch_numbers(ctx, forms)
+    return [e.fields for e in entries if e.table == "evaluation" and e.op == "insert"]
 
 
 def _stored_outcomes(conn: sa.Connection, device_id: str, first: int,
