@@ -129,15 +129,15 @@ def inserted_rows(cursor, keys: list[tuple[str, str]]) -> dict:
     out = {}
     for table, ids in by_table.items():
         text = cursor.execute(_rows_sql(table), (orjson.dumps(ids).decode(),)).fetchone()[0]
-        for values, size in orjson.loads(text) if text else ():
-            out[(table, values["id"])] = (values, size)
+        for values, size, row_id in orjson.loads(text) if text else ():
+            out[(table, row_id)] = (values, size)
     return out
 
 
 @functools.cache
 def _rows_sql(table: str) -> str:
     """The rows of `table` whose ids are given (one JSON array parameter) as ONE JSON array of
-    [values, bytes of their text], the values typed as the row-by-row read gave them: a
+    [values, bytes of their text, id], the values typed as the row-by-row read gave them: a
     boolean column stored 0/1 as false/true, a JSON column as its JSON, NULL as null, text,
     whole numbers and floats as themselves (SQLite writes a float's shortest round trip).
     Synced tables hold no BLOB column (`tests/sync/test_outbox_read.py` checks every
@@ -145,7 +145,7 @@ def _rows_sql(table: str) -> str:
     columns = [c for c in SYNCED_TABLES[table].__table__.columns if c.name not in _NOT_PUSHED]
     pairs = ", ".join(f"'{c.name}', {_as_json(c)}" for c in columns)
     weight = " + ".join(f'coalesce(length(CAST("{c.name}" AS BLOB)), 0)' for c in columns)
-    return (f'SELECT json_group_array(json_array(json_object({pairs}), {weight})) FROM '
+    return (f'SELECT json_group_array(json_array(json_object({pairs}), {weight}, id)) FROM '
             f'"{table}" WHERE id IN (SELECT value FROM json_each(?))')
 
 
@@ -161,8 +161,12 @@ def _as_json(column: sa.Column) -> str:
     return name
 
 
-# Columns HQ sets itself.
-_NOT_PUSHED = {"server_version", "deleted_at", "updated_at", "updated_device", "updated_by"}
+# Columns HQ sets itself: the versions and deletion, who changed it last, and who made it
+# (`rows.stamp_insert`: the id is the entry's `row_id`, `created_device` the device HQ
+# authenticated, `created_by` the entry's `profile`; HQ never read the pushed values of
+# these, and an older device still sending them is answered alike). `created_at` goes.
+_NOT_PUSHED = {"server_version", "deleted_at", "updated_at", "updated_device", "updated_by",
+               "id", "created_device", "created_by"}
 
 
 def settle(store: Store, result: PushResult) -> None:

@@ -117,7 +117,7 @@ def _new_forms(ctx: ApplyContext, entries: list[PushedEntry]) -> list[EntryOutco
     `apply_entry` in its turn, so its outcome is exactly the general path's. None: the batch
     is not one for this path."""
     table = "evaluation"
-    if any(e.table != table or e.op != "insert" for e in entries) or \
+    if set(map(_TABLE, entries)) != {table} or set(map(_OP, entries)) != {"insert"} or \
             ctx.form_numbers is None or role_refusal(ctx.scope, table, "insert") is not None \
             or row_rule(ctx.scope, table) is not None:
         return None
@@ -220,7 +220,7 @@ def _new_forms(ctx: ApplyContext, entries: list[PushedEntry]) -> list[EntryOutco
     return out
 
 
-_ROW_ID, _PROFILE = attrgetter("row_id"), attrgetter("profile")
+_ROW_ID, _PROFILE, _TABLE, _OP = (attrgetter(n) for n in ("row_id", "profile", "table", "op"))
 
 
 def _created_all(stated: list, keep_text: bool, now) -> list | None:

@@ -51,12 +51,12 @@ def _row_by_row(cursor, table: str, ids: list[str]) -> dict:
     names = ", ".join(f'"{c.name}"' for c in columns)
     weight = " + ".join(f'coalesce(length(CAST("{c.name}" AS BLOB)), 0)' for c in columns)
     out = {}
-    for *row, size in cursor.execute(
-            f'SELECT {names}, {weight} FROM "{table}" WHERE id IN '
+    for row_id, *row, size in cursor.execute(
+            f'SELECT id, {names}, {weight} FROM "{table}" WHERE id IN '
             f'({", ".join("?" for _ in ids)})', ids):
         values = {c.name: v if v is None or type(c.type) not in fixes else
                   fixes[type(c.type)](v) for c, v in zip(columns, row, strict=True)}
-        out[(table, values["id"])] = (values, size)
+        out[(table, row_id)] = (values, size)
     return out
 
 

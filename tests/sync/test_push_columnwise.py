@@ -158,3 +158,28 @@ def test_a_batch_of_plain_new_forms_taken_whole_gives_what_entry_by_entry_gives(
     stored = {r.split('"id":"')[1].split('"')[0]: r for r in taken[1]}
     assert '"created_at":"2026-03-01T08:00:00+00:00"' in stored["iso"]
     assert '"created_at":"the push\'s time"' in stored["p3"]
+
+
+def test_a_device_pushes_new_rows_without_the_fields_hq_stamps_and_hq_stores_them(hq):
+    """The id, the making device and profile are not in a pushed new row (HQ sets them from
+    the entry and the device it authenticated); HQ's row has them as before."""
+    from sync.client.outbox import read_batch
+
+    dev = hq.device("office", name="a")
+    ids = seed_reference(dev)
+    dev.sync()
+    with dev.write("clerk-7") as w:
+        w.create_many(SYNCED_TABLES["evaluation"], [form(ids, f"S-{i}") for i in range(3)])
+    entries, _ = read_batch(dev.store, 100, 10**6)
+    assert len(entries) == 3 and all(
+        not {"id", "created_device", "created_by"} & set(e["fields"]) and
+        e["fields"]["created_at"] for e in entries)
+    dev.sync()
+    mine = {e["row_id"]: e for e in entries}
+    held = {k: r for k, r in hq.rows("evaluation").items() if k in mine}
+    assert len(held) == 3 and all(
+        r["id"] == k and r["created_device"] == dev.store.device_id and
+        r["created_by"] == "clerk-7" for k, r in held.items())
+    local = dev.rows("evaluation")
+    assert all(str(held[k]["created_at"])[:19] == str(local[k]["created_at"])[:19]
+               for k in held)
