@@ -55,7 +55,14 @@ def copy_columns(conn: sa.Connection, table: sa.Table, columns: dict[str, list])
     sql, names, procs = _plan(conn.dialect, table)
     values = [columns[n] for n in names]
     for k, p in procs:
-        values[k] = list(map(p, values[k]))
+        column = values[k]
+        first = column[0]
+        # A column of one value (the batch's time, no deletion time, not voided) converted
+        # once, as `rows._bind_columns` does for SQLite: equal values of one type bind alike.
+        # (Not a container: [1] == [True], and a JSON column would write them alike.)
+        same = type(first) not in (dict, list) and column.count(first) == len(column) and \
+            len(set(map(type, column))) == 1
+        values[k] = [p(first)] * len(column) if same else list(map(p, column))
     cursor = conn.connection.dbapi_connection.cursor()
     try:
         with cursor.copy(sql) as copy:
