@@ -55,13 +55,20 @@ from sync.server.scope import Refusal, role_refusal, row_rule, write_refusal
 # Most entries simply apply: they get no outcome object (one per entry costs 20% of a push).
 APPLIED = None
 
+NOT_YET = object()  # `precheck` not made yet
+# `precheck`'s answer: the fields' names, the checked columns, the positions a column refused,
+# the columns by name, each row's domain-rule problems.
+Prechecked = tuple[list[str], list[list], set[int], dict[str, list], list[list]]
 
-def apply_entries(ctx: ApplyContext, entries: list[PushedEntry]) -> list[EntryOutcome | None]:
+
+def apply_entries(ctx: ApplyContext, entries: list[PushedEntry],
+                  pre: Prechecked | None | object = NOT_YET) -> list[EntryOutcome | None]:
     """Each entry's outcome (or APPLIED), in order. The fields of the batch's inserts are
     checked first, per table and column (`rows.check_columns`); an insert any column refuses
     is checked alone in `_insert`, so its refusal reads as before. A batch of new forms only
-    goes column by column from the check to the insert (`_new_forms`)."""
-    done = _new_forms(ctx, entries)
+    goes column by column from the check to the insert (`_new_forms`; `pre`: `precheck` of
+    these very entries, made before the push's transaction)."""
+    done = _new_forms(ctx, entries, pre)
     if done is not None:
         return done
     by_table: dict[str, list[int]] = {}
@@ -105,21 +112,13 @@ _STAMPED = ("id", "created_at", "updated_at", "created_device", "created_by", "u
             "updated_by", "deleted_at", "server_version")
 
 
-def _new_forms(ctx: ApplyContext, entries: list[PushedEntry]) -> list[EntryOutcome | None] | None:
-    """A batch of new forms and nothing else (a device's usual push), applied column by column:
-    the fields checked per column (`rows.check_column_lists`), the domain rules fed from the
-    columns (`services.column_problems`), the role asked once (forms have no row rule for any
-    role that may create them; a role with one goes the general way), and the rows written
-    from the columns (`rows.insert_columns`), with no dict per row. Per row in Python: the
-    existence and paper-number lookups, the version and `created_at`. A row that is anything
-    but plain (refused by a column or a rule, already held, twice in the batch, a `created_at`
-    not in the store's text form, a paper number another form holds) goes through
-    `apply_entry` in its turn, so its outcome is exactly the general path's. None: the batch
-    is not one for this path."""
+def precheck(entries: list[PushedEntry]) -> Prechecked | None:
+    """What `_new_forms` finds of a batch of new forms from the entries alone, reading nothing
+    of HQ's: the fields checked column by column and the domain rules. Made before the push's
+    transaction, so a batch that came in while the one before it is being written (PostgreSQL,
+    which writes in its own process) is checked meanwhile. None: not a batch for that path."""
     table = "evaluation"
-    if set(map(_TABLE, entries)) != {table} or set(map(_OP, entries)) != {"insert"} or \
-            ctx.form_numbers is None or role_refusal(ctx.scope, table, "insert") is not None \
-            or row_rule(ctx.scope, table) is not None:
+    if set(map(_TABLE, entries)) != {table} or set(map(_OP, entries)) != {"insert"}:
         return None
     spec = SPECS[table]
     checked = check_column_lists(spec, [e.fields for e in entries])
@@ -136,6 +135,32 @@ def _new_forms(ctx: ApplyContext, entries: list[PushedEntry]) -> list[EntryOutco
         n: [None if j in failed else v for j, v in enumerate(c)] for n, c in by_name.items()})
     if problems is None:
         return None
+    return names, columns, failed, by_name, problems
+
+
+def _new_forms(ctx: ApplyContext, entries: list[PushedEntry],
+               pre: Prechecked | None | object = NOT_YET) -> list[EntryOutcome | None] | None:
+    """A batch of new forms and nothing else (a device's usual push), applied column by column:
+    the fields checked per column (`rows.check_column_lists`), the domain rules fed from the
+    columns (`services.column_problems`), the role asked once (forms have no row rule for any
+    role that may create them; a role with one goes the general way), and the rows written
+    from the columns (`rows.insert_columns`), with no dict per row. Per row in Python: the
+    existence and paper-number lookups, the version and `created_at`. A row that is anything
+    but plain (refused by a column or a rule, already held, twice in the batch, a `created_at`
+    not in the store's text form, a paper number another form holds) goes through
+    `apply_entry` in its turn, so its outcome is exactly the general path's. None: the batch
+    is not one for this path."""
+    table = "evaluation"
+    if set(map(_TABLE, entries)) != {table} or set(map(_OP, entries)) != {"insert"} or \
+            ctx.form_numbers is None or role_refusal(ctx.scope, table, "insert") is not None \
+            or row_rule(ctx.scope, table) is not None:
+        return None
+    if pre is NOT_YET:
+        pre = precheck(entries)
+    if pre is None:
+        return None
+    names, columns, failed, by_name, problems = pre
+    spec = SPECS[table]
     out: list[EntryOutcome | None] = [APPLIED] * len(entries)
     known, numbers, clock, now = ctx.rows, ctx.form_numbers, ctx.clock, ctx.now
     keep_text = ctx.conn.dialect.paramstyle == "qmark"

@@ -28,7 +28,7 @@ from sync.server.context import ApplyContext
 from sync.server.db import WRITERS_GATE, DeferredClock, ServerDB, VersionClock
 from sync.server.errors import ClientError
 from sync.server.forms import prefetch_numbers
-from sync.server.merge import apply_entries
+from sync.server.merge import NOT_YET, apply_entries, precheck
 from sync.server.scope import load_scope
 
 log = logging.getLogger("fieldinspect.sync.push")
@@ -50,6 +50,8 @@ def push_batch(db: ServerDB, device: DeviceIdentity, entries: list[PushedEntry],
         if nxt.seq != prev.seq + 1:
             raise bad_batch("entries must carry contiguous sequence numbers in order")
     deferred = _new_rows_only(db, entries)
+    with collector_paused():  # read nothing of HQ's: checked before the transaction
+        pre = precheck(entries)
     with db.write() as conn:
         # Edits, deletes, big batches: the counter taken first, one writer at a time. New rows
         # only (PostgreSQL): side by side, versions taken at the end (db.DeferredClock).
@@ -73,7 +75,9 @@ def push_batch(db: ServerDB, device: DeviceIdentity, entries: list[PushedEntry],
         if clash:
             return _refuse_copy(conn, device, entries, clash)
         replayed = _stored_outcomes(conn, device.id, entries[0].seq, min(last, entries[-1].seq))
-        outcomes, conflicts = _apply(conn, device, clock, fresh) if fresh else ([], 0)
+        # (`pre` is of every entry: used only when every entry is fresh)
+        outcomes, conflicts = _apply(conn, device, clock, fresh, pre if len(fresh) ==
+                                     len(entries) else NOT_YET) if fresh else ([], 0)
         acked = max(last, entries[-1].seq)
         if deferred:  # last: the counter is held from here to COMMIT only
             answer = accept_in(conn, device, audit) if audit is not None else None
@@ -121,11 +125,11 @@ def _stamped(entries: list[PushedEntry], conflicts: int) -> list[sa.Column]:
 
 
 def _apply(conn: sa.Connection, device: DeviceIdentity, clock: VersionClock | DeferredClock,
-           entries: list) -> tuple[list[EntryOutcome], int]:
+           entries: list, pre=NOT_YET) -> tuple[list[EntryOutcome], int]:
     ctx = ApplyContext(conn=conn, scope=load_scope(conn, device), clock=clock)
     with collector_paused():  # the batch's rows are no cycles (sync/server/collector.py)
         _prefetch(ctx, entries)
-        results = apply_entries(ctx, entries)
+        results = apply_entries(ctx, entries, pre)
         ctx.flush()
         replays.keep_digests(conn, device.id, entries)
     refused = [answer_for(ctx.scope, o, ctx.lookup) for o in results if o is not None]

@@ -117,7 +117,7 @@ def test_a_batch_of_new_forms_column_by_column_gives_what_entry_by_entry_gives(h
         written.append(n), insert_columns(conn, table, columns, n)))
     columnwise = _push(hq, who, ids, "xa")
     assert written and written[-1] > 0  # the batch took the column-wise path
-    monkeypatch.setattr(merge, "_new_forms", lambda ctx, entries: None)
+    monkeypatch.setattr(merge, "_new_forms", lambda ctx, entries, pre=None: None)
     general = _push(hq, who, ids, "xb")
     assert columnwise == general
     answer = orjson.loads(columnwise[0])
@@ -150,7 +150,7 @@ def test_a_batch_of_plain_new_forms_taken_whole_gives_what_entry_by_entry_gives(
     assert whole == [True, True]  # the known form's batch, then this one
     monkeypatch.setattr(merge, "_all_new", lambda *a: False)  # the loop, row by row
     looped = _push(hq, who, ids, "xb", plain=True)
-    monkeypatch.setattr(merge, "_new_forms", lambda ctx, entries: None)
+    monkeypatch.setattr(merge, "_new_forms", lambda ctx, entries, pre=None: None)
     general = _push(hq, who, ids, "xc", plain=True)
     assert taken == looped == general
     assert orjson.loads(taken[0])["outcomes"] == []
