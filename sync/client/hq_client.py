@@ -34,7 +34,7 @@ from sync.client.failures import (
     NotEnrolled,
     refusal,
 )
-from sync.client.one_write import one_write_transport
+from sync.client.http11 import Http11Transport
 from sync.protocol import (
     FOLLOWS_HEADER,
     SCHEMA_HEADER,
@@ -90,7 +90,7 @@ class HqClient:
         self._token = token  # a still-valid token from an earlier round saves a request
         verify = _tls_context(_ca_file(self.url))
         self._http = httpx.AsyncClient(base_url=self.url, transport=transport or
-                                       one_write_transport(verify), timeout=timeout,
+                                       Http11Transport(verify), timeout=timeout,
                                        verify=verify,
                                        headers={SCHEMA_HEADER: str(SCHEMA_VERSION)})
 

@@ -3,9 +3,10 @@
 A new `HqClient` per round costs the device ~0.5 ms of CPU (httpx's client, its pool) and a new
 TCP connection, which costs HQ a connection's set-up too; a one-record round's whole budget is
 a few milliseconds. An engine whose rounds run on one long-lived event loop (the window's, qasync)
-keeps its client, and the client its connection, while the rounds go well. httpx's pool drops
-a connection HQ closed while idle (uvicorn keeps one 5 s) and opens another. A client is bound
-to its loop: a round on another loop (a command's `asyncio.run`) gets a client of its own.
+keeps its client, and the client its connection, while the rounds go well. The transport
+(`sync.client.http11`) drops a connection HQ closed while idle (uvicorn keeps one 5 s) and
+opens another. A client is bound to its loop: a round on another loop (a command's
+`asyncio.run`) gets a client of its own.
 """
 
 import asyncio

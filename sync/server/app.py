@@ -3,7 +3,9 @@
 No state lives in the process beyond the database engine: several workers (or hosts) can serve
 one PostgreSQL. Every client error is a 4xx with a code and a sentence (one type,
 `sync.server.errors.ClientError`, one handler); a 500 is always a bug.
-Every request body is capped before it is read (`sync.server.body_limit`).
+Every request body is capped before it is read (`sync.server.body_limit`). The push and the
+pull are served straight from the ASGI scope by the same work as their routes
+(`sync.server.fast_path`).
 """
 
 import contextlib
@@ -23,6 +25,7 @@ from sync.server.auth import TOKEN_TTL
 from sync.server.body_limit import BodyLimitMiddleware, BodyTooLarge, too_large_body
 from sync.server.db import DB_THREADS, ServerDB, open_server_db
 from sync.server.errors import ClientError
+from sync.server.fast_path import HqApp
 from sync.server.notices import router as notices_router
 from sync.server.routes import router, sync_router
 
@@ -33,7 +36,8 @@ def create_app(database_url: str | None = None, *, db: ServerDB | None = None,
                blob_dir: Path | None = None, passphrase: str | None = None,
                token_ttl: timedelta = TOKEN_TTL) -> FastAPI:
     db = db or open_server_db(database_url, blob_dir=blob_dir, passphrase=passphrase)
-    app = FastAPI(title="FieldInspect HQ", version=str(SCHEMA_VERSION), lifespan=_lifespan)
+    # FastAPI, with the push and the pull served without its per-request machinery
+    app = HqApp(title="FieldInspect HQ", version=str(SCHEMA_VERSION), lifespan=_lifespan)
     app.state.db = db
     app.state.token_ttl = token_ttl
     app.include_router(router)

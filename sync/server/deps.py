@@ -23,6 +23,7 @@ The dependencies that only look at the request are `async def`: FastAPI runs a p
 dependency on the thread pool, a thread hop each (three per push and per pull, issue 18 §3).
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -124,22 +125,29 @@ class Caller:
     who: DeviceIdentity | auth.Bearer
 
 
-def _sync_headers(request: Request) -> tuple[ServerDB, auth.Bearer]:
-    headers = request.headers
-    schema_version(headers.get(SCHEMA_HEADER))  # first, as `check_schema` on other routes
-    return request.app.state.db, bearer_of(headers.get("authorization"))
+def sync_token(headers: Mapping[str, str]) -> auth.Bearer:
+    """A push's or a pull's headers checked: the schema first, as `check_schema` on other
+    routes, then the token's form."""
+    schema_version(headers.get(SCHEMA_HEADER))
+    return bearer_of(headers.get("authorization"))
 
 
 async def pushing_caller(request: Request) -> Caller:
     """`check_schema`, `get_db`, `bearer` and `pushing_device`, in that order, as one."""
-    db, token = _sync_headers(request)
+    return await pusher(request.app.state.db, request.headers)
+
+
+async def pusher(db: ServerDB, headers: Mapping[str, str]) -> Caller:
+    """`pushing_caller` from HQ's database and the request's headers (shared with the
+    served fast path, `sync.server.fast_path`)."""
+    token = sync_token(headers)
     known = auth.recently_checked(token.token)
     return Caller(db, known if known is not None else await _checked(db, token))
 
 
 async def pulling_caller(request: Request) -> Caller:
     """`check_schema`, `get_db` and `bearer`, in that order, as one."""
-    return Caller(*_sync_headers(request))
+    return Caller(request.app.state.db, sync_token(request.headers))
 
 
 Pusher = Annotated[Caller, Depends(pushing_caller)]

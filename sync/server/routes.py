@@ -130,20 +130,29 @@ _PUSH_DOCS["parameters"].append({
 @sync_router.post("/push", response_model=PushResult, openapi_extra=_PUSH_DOCS)
 async def push(request: Request, caller: Pusher):
     body = await _body(request, MAX_BODY_BYTES)
-    # The cycle collector paused from the body's decoding until its thousands of entries are
-    # freed (`_push` returned): they hold no cycle (collector.py), and a collector resumed
-    # while they were alive walked them all once per batch.
+    return Response(await push_answer(caller.db, caller.who, body,
+                                      request.headers.get(FOLLOWS_HEADER)),
+                    media_type="application/json")
+
+
+async def push_answer(db, who, body: bytes, follows_header: str | None) -> bytes:
+    """A push's answer (JSON), the caller checked (`deps.Pusher`) and its body read: the
+    route's work, shared with its served fast path (`sync.server.fast_path`).
+
+    The cycle collector is paused from the body's decoding until its thousands of entries are
+    freed (`_push_answer` returned): they hold no cycle (collector.py), and a collector
+    resumed while they were alive walked them all once per batch."""
     with collector_paused():
-        return await _push(request, caller.db, caller.who, body)
+        return await _push_answer(db, who, body, follows_header)
 
 
-async def _push(request: Request, db, who, body: bytes) -> Response:
+async def _push_answer(db, who, body: bytes, follows_header: str | None) -> bytes:
     try:
         batch = parse_push_body(body)
     except BadPush as exc:  # `entry`: which one, so a device can hold that one back
         details = {} if exc.entry is None else {"entry": exc.entry}
         raise ClientError(422, "invalid_request", str(exc), **details) from None
-    follows = _follows(request)
+    follows = follows_of(follows_header)
     gate = _push_gate(1 if db.is_sqlite else PUSH_GATE_WIDTH)
     await gate.acquire()
     loop = asyncio.get_running_loop()
@@ -175,16 +184,15 @@ async def _push(request: Request, db, who, body: bytes) -> Response:
         if not started:  # cancelled while waiting for a thread: the push never ran
             gate.release()
     # No `audit` key when no report rode on the push: the answer stays as before for those.
-    body = result.model_dump_json(exclude={"audit", "page"} if result.audit is None else
-                                  {"page"}).encode()
+    answer = result.model_dump_json(exclude={"audit", "page"} if result.audit is None else
+                                    {"page"}).encode()
     if page is not None:
-        body = b"".join((body[:-1], b',"page":', page, b"}"))
-    return Response(body, media_type="application/json")
+        answer = b"".join((answer[:-1], b',"page":', page, b"}"))
+    return answer
 
 
-def _follows(request: Request) -> int | None:
+def follows_of(value: str | None) -> int | None:
     """The `FOLLOWS_HEADER` of a pipelined push (sync/protocol.py), if any."""
-    value = request.headers.get(FOLLOWS_HEADER)
     if value is None:
         return None
     if not value.isascii() or not value.isdigit() or len(value) > 18:
@@ -217,8 +225,15 @@ def _push_gate(width: int) -> asyncio.Semaphore:
 @sync_router.get("/pull", responses={200: {"model": PullPage}}, openapi_extra=_documented())
 async def pull(caller: Puller, cursor: int = Query(0, ge=0),
                limit: int = Query(DEFAULT_PULL_LIMIT, ge=1, le=MAX_PULL_LIMIT)):
-    body = await run_in_threadpool(pull_page, caller.db, caller.who, cursor, limit)
-    return Response(body, media_type="application/json")
+    return Response(await pull_answer(caller.db, caller.who, cursor, limit),
+                    media_type="application/json")
+
+
+async def pull_answer(db, who, cursor: int, limit: int,
+                      audit: audit_heads.AuditHeadReport | None = None) -> bytes:
+    """A pull page (JSON), the caller's headers checked (`deps.Puller`): the route's work,
+    shared with its served fast path (`sync.server.fast_path`)."""
+    return await run_in_threadpool(pull_page, db, who, cursor, limit, audit)
 
 
 class PullRequest(BaseModel):
@@ -233,9 +248,8 @@ class PullRequest(BaseModel):
 
 @sync_router.post("/pull", responses={200: {"model": PullPage}}, openapi_extra=_documented())
 async def pull_reporting(body: PullRequest, caller: Puller):
-    page = await run_in_threadpool(pull_page, caller.db, caller.who, body.cursor, body.limit,
-                                   body.audit)
-    return Response(page, media_type="application/json")
+    return Response(await pull_answer(caller.db, caller.who, body.cursor, body.limit,
+                                      body.audit), media_type="application/json")
 
 
 @router.get("/snapshot", responses={200: {"content": {"application/octet-stream": {}}}})

@@ -61,7 +61,7 @@ def test_no_cycle_collection_from_a_push_bodys_decoding_to_its_answer(hq, monkey
     with laptop.write() as w:
         w.create_many(Evaluation, [form(ids, f"D-{i}") for i in range(3000)])
     runs, serving = [], []
-    handle = routes._push
+    handle = routes._push_answer
 
     async def watched(*args):
         serving.append(True)
@@ -74,7 +74,7 @@ def test_no_cycle_collection_from_a_push_bodys_decoding_to_its_answer(hq, monkey
         if phase == "start" and serving:
             runs.append(info["generation"])
 
-    monkeypatch.setattr(routes, "_push", watched)
+    monkeypatch.setattr(routes, "_push_answer", watched)
     gc.collect()
     gc.callbacks.append(seen)
     try:

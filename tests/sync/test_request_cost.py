@@ -14,7 +14,7 @@ from models.ids import new_id
 from models.records import Evaluation
 from models.timeutil import utcnow
 from sync.protocol import SCHEMA_HEADER, SCHEMA_VERSION
-from sync.server import admin, pull
+from sync.server import admin, fast_path, pull
 from sync.server import tables as T
 from tests.sync.helpers import form, seed_reference
 from tests.sync.test_faults import _SyncASGI, _token
@@ -202,7 +202,7 @@ def test_a_push_and_a_pull_each_resolve_one_dependency(hq, office, monkeypatch):
     push that was nearly half of the loop's CPU (check_schema, get_db, bearer, pushing_device
     and their two header parameters). The push and the pull now resolve ONE dependency that
     reads the headers itself (the route, then it: two solves), and `/docs` still shows the
-    same two headers for them."""
+    same two headers for them. Served, they are answered from the ASGI scope and solve none."""
     import fastapi.dependencies.utils as fastapi_deps
     import fastapi.routing as fastapi_routing
 
@@ -217,7 +217,17 @@ def test_a_push_and_a_pull_each_resolve_one_dependency(hq, office, monkeypatch):
 
     monkeypatch.setattr(fastapi_deps, "solve_dependencies", counted)
     monkeypatch.setattr(fastapi_routing, "solve_dependencies", counted)
-    pushed = _push_form(http, ids, _next_seq(hq, laptop), "D-1")
+    # Served from the ASGI scope (sync/server/fast_path.py): no dependency solved at all.
+    seq = _next_seq(hq, laptop)
+    pushed = _push_form(http, ids, seq, "D-0")
+    assert pushed.status_code == 200 and pushed.json()["outcomes"] == []
+    page = http.get("/v1/pull", params={"cursor": cursor})
+    assert page.status_code == 200 and "evaluation" in page.json()["tables"]
+    assert http.post("/v1/pull", json={"cursor": cursor}).status_code == 200
+    assert solved == []
+    # Their FastAPI routes (what a request FastAPI must judge goes to): one dependency each.
+    monkeypatch.setattr(fast_path, "FAST", {})
+    pushed = _push_form(http, ids, seq + 1, "D-1")
     assert pushed.status_code == 200 and pushed.json()["outcomes"] == []
     assert solved == ["push", "pushing_caller"]
     solved.clear()
