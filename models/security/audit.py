@@ -12,6 +12,7 @@ in `record_version`, whose hash the chain commits to, so their history cannot be
 """
 
 import hashlib
+import operator
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -142,14 +143,33 @@ def _snapshots(conn: sa.Connection, wanted: dict[str, set[str]]) -> dict[tuple[s
     return out
 
 
+def _only_inserts(changes: list[Change]) -> bool:
+    return all(c.row is not None and c.op == "insert" and c.table not in HISTORY_TABLES
+               for c in changes)
+
+
+def _inserted_row_hashes(session: WriteSession, changes: list[Change]) -> tuple | None:
+    """`append_to_audit`'s work that needs no database: the content hashes of inserted rows,
+    with the changes they are of (`WriteSession.hooks_ahead` runs it beside SQLite's work)."""
+    if not _only_inserts(changes):
+        return None
+    columns = session.columns
+    return changes, [_row_hash(columns[c.table], c.row) for c in changes]
+
+
 def append_to_audit(session: WriteSession, changes: list[Change]) -> None:
     """The write hook: one chained entry per change, one version per history row."""
-    if all(c.row is not None and c.op == "insert" and c.table not in HISTORY_TABLES
-           for c in changes):  # an import's: each row hashed as written, in one pass
+    if _only_inserts(changes):  # an import's: each row hashed as written, in one pass
         at, device, profile, columns = (sqlite_timestamp(utcnow()), session.device_id,
                                         session.profile, session.columns)
-        _append(session.conn, [(at, device, profile, "insert", c.table, c.row_id,
-                                _row_hash(columns[c.table], c.row), "") for c in changes])
+        hashes: list[str] = []
+        done = session.ahead.pop(append_to_audit, None)
+        if done is not None and len(done[0]) <= len(changes) and all(
+                map(operator.is_, done[0], changes)):
+            hashes = done[1]  # the first changes' rows, hashed while SQLite built and counted
+        hashes += [_row_hash(columns[c.table], c.row) for c in changes[len(hashes):]]
+        _append(session.conn, [(at, device, profile, "insert", c.table, c.row_id, digest, "")
+                               for c, digest in zip(changes, hashes, strict=True)])
         return
     wanted: dict[str, set[str]] = defaultdict(set)
     last_change: dict[tuple[str, str], int] = {}
@@ -189,6 +209,9 @@ def append_to_audit(session: WriteSession, changes: list[Change]) -> None:
              for i, c, snap in versions],
         )
 
+
+
+append_to_audit.ahead = _inserted_row_hashes  # type: ignore[attr-defined]
 
 
 _NOT_A_CHANGE = frozenset({"server_version", "updated_at", "updated_device", "updated_by"})

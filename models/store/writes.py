@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
@@ -49,6 +51,12 @@ class Change:
 
 # Called with the session and its changes inside the transaction, before the commit.
 WriteHook = Callable[["WriteSession", list[Change]], None]
+
+# A hook may also carry an `ahead` function (the attribute): pure Python over the changes made
+# so far, with no database access, that `WriteSession.hooks_ahead` runs on a thread while
+# SQLite works with the interpreter's lock released; what it returns waits in
+# `WriteSession.ahead[hook]` for the hook, which must check it still fits the changes.
+AHEAD_SWITCH_INTERVAL = 0.0005  # s: the statements between SQLite's steps wait no longer
 
 
 def to_json_value(value: Any) -> Any:
@@ -138,6 +146,37 @@ class WriteSession:
     hooks: tuple[WriteHook, ...] = ()  # run by `run_hooks`; `Store.write` passes the store's
     # Set inside `counts_merged_once`: the forms' tally differences gathered, merged at its end.
     tally_pending: Pending | None = None
+    ahead: dict[Any, Any] = field(default_factory=dict)  # of `hooks_ahead`, by hook
+
+    @contextlib.contextmanager
+    def hooks_ahead(self) -> Iterator[None]:
+        """Run the hooks' `ahead` functions on a thread while the block runs SQL statements
+        that each take long in SQLite (index builds, counts by SQL: the driver releases the
+        interpreter's lock for a statement's steps, so the second core does the hooks' Python
+        meanwhile). The block must not run per-row statements (an `executemany` takes the lock
+        back at every row); the thread is joined when it ends. A failed `ahead` leaves nothing:
+        its hook does all the work itself."""
+        work = [(hook, ahead) for hook in self.hooks
+                if (ahead := getattr(hook, "ahead", None)) is not None]
+        if not work or not self.changes:
+            yield
+            return
+        changes = list(self.changes)
+
+        def run() -> None:
+            for hook, ahead in work:
+                with contextlib.suppress(Exception):  # the hook does the work itself
+                    self.ahead[hook] = ahead(self, changes)
+
+        thread = threading.Thread(target=run, name="write-hooks-ahead", daemon=True)
+        interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(interval, AHEAD_SWITCH_INTERVAL))
+        thread.start()
+        try:
+            yield
+        finally:
+            thread.join()
+            sys.setswitchinterval(interval)
 
     @contextlib.contextmanager
     def counts_merged_once(self, expected: int = 0) -> Iterator[None]:
@@ -151,10 +190,16 @@ class WriteSession:
         self.tally_pending = pending = Pending(expected=expected)
         try:
             yield
-        finally:
+        except BaseException:
             self.tally_pending = None
             restore_triggers(self.conn, pending)  # the insert triggers a chunk set aside
-        merge_pending(self.conn, pending)
+            raise
+        self.tally_pending = None
+        # Index builds and counts by SQL (an import into a new store): long single steps, so
+        # the hooks' Python (the audit chain's row hashes) runs beside them.
+        with self.hooks_ahead() if pending.floor is not None else contextlib.nullcontext():
+            restore_triggers(self.conn, pending)
+            merge_pending(self.conn, pending)
 
     # --- creating -------------------------------------------------------------------------
     def create(self, model: type[SQLModel], values: dict[str, Any]) -> str:
