@@ -1,5 +1,6 @@
-"""An import's audit entries are the same whether the rows' content hashes were taken while
-SQLite built the forms' indexes (`WriteSession.hooks_ahead`) or by the hook itself."""
+"""An import's audit entries are the same whether they were hashed and chained while SQLite
+built the forms' indexes and counted them (`WriteSession.hooks_ahead`) or by the hook itself:
+each row's content hash is that of the row as stored, and the chain verifies."""
 
 from datetime import date
 
@@ -41,11 +42,11 @@ def test_an_import_hashes_its_rows_beside_the_index_builds_and_the_chain_holds(
     monkeypatch.setattr(common, "CHUNK", 30)
     forms = _forms(store, 90)
     used = []
-    original = audit._inserted_row_hashes
+    original = audit._chained_ahead
 
-    def ahead(session, changes):
-        done = original(session, changes)
-        used.append(len(done[1]))
+    def ahead(session, changes, read):
+        done = original(session, changes, read)
+        used.append(len(done[-1]))
         return done
 
     monkeypatch.setattr(audit.append_to_audit, "ahead", ahead)
@@ -64,20 +65,26 @@ def test_a_failed_or_unfit_ahead_leaves_the_hook_to_hash_every_row(store, monkey
     monkeypatch.setattr(common, "CHUNK", 30)
     forms = _forms(store, 60)
 
-    def broken(session, changes):
+    def broken(session, changes, read):
         raise RuntimeError("no")
 
     monkeypatch.setattr(audit.append_to_audit, "ahead", broken)
     with store.write("clerk") as w:
         common.create_chunked(w, Evaluation, forms, None)
         assert audit.append_to_audit not in w.ahead
-    monkeypatch.setattr(audit.append_to_audit, "ahead",
-                        lambda session, changes: (changes[::-1], ["0" * 64] * len(changes)))
-    with store.write("clerk") as w:
+    monkeypatch.setattr(audit.append_to_audit, "ahead", lambda session, changes, read: (
+        changes[::-1], read, "2000-01-01 00:00:00", [(0, "x")] * len(changes)))
+    with store.write("clerk") as w:  # made for other changes: not used
         common.create_chunked(w, Evaluation, forms[:40] + forms[:40], None)
+    monkeypatch.undo()
+    monkeypatch.setattr(common, "CHUNK", 30)
+    with store.write("clerk") as w:  # an entry chained after the head it was made from
+        common.create_chunked(w, Evaluation, forms * 4, None)
+        audit.record(w.conn, "export", profile="clerk")
+        assert audit.append_to_audit in w.ahead
     held = _content_hashes(store)
     entries = _entries(store)
-    assert len(entries) == 140
+    assert len(entries) == 380
     assert all(held[row_id] == digest for _, row_id, digest in entries)
     with store.read() as conn:
         assert verify_chain(conn).ok
