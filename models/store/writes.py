@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -59,6 +60,18 @@ WriteHook = Callable[["WriteSession", list[Change]], None]
 # What it returns waits in `WriteSession.ahead[hook]` for the hook, which must check it
 # still fits the changes and the database.
 AHEAD_SWITCH_INTERVAL = 0.0005  # s: the statements between SQLite's steps wait no longer
+
+
+def core_free() -> bool:
+    """Whether a second core is likely idle for `hooks_ahead`'s thread: the 1-minute load
+    average at most the cores this process may use less one. On a busy machine the thread
+    holding the interpreter's lock is often descheduled, and the statements waiting for it
+    lost more than the overlap gained (26,300 forms at load 6-9: the index builds and counts
+    ~0.4 s slower in wall clock). Where the system does not say (Windows): yes."""
+    try:
+        return os.getloadavg()[0] <= len(os.sched_getaffinity(0)) - 1
+    except (AttributeError, OSError):
+        return True
 
 
 def to_json_value(value: Any) -> Any:
@@ -168,12 +181,12 @@ class WriteSession:
         """Run the hooks' `ahead` functions on a thread while the block runs SQL statements
         that each take long in SQLite (index builds, counts by SQL: the driver releases the
         interpreter's lock for a statement's steps, so the second core does the hooks' Python
-        meanwhile). The block must not run per-row statements (an `executemany` takes the lock
-        back at every row); the thread is joined when it ends. A failed `ahead` leaves nothing:
-        its hook does all the work itself."""
+        meanwhile), when a core is free (`core_free`). The block must not run per-row
+        statements (an `executemany` takes the lock back at every row); the thread is joined
+        when it ends. A failed `ahead` leaves nothing: its hook does all the work itself."""
         work = [(hook, ahead) for hook in self.hooks
                 if (ahead := getattr(hook, "ahead", None)) is not None]
-        if not work or not self.changes:
+        if not work or not self.changes or not core_free():
             yield
             return
         changes = list(self.changes)

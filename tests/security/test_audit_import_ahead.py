@@ -40,6 +40,7 @@ def _content_hashes(store) -> dict[str, str]:
 def test_an_import_hashes_its_rows_beside_the_index_builds_and_the_chain_holds(
         store, monkeypatch):
     monkeypatch.setattr(common, "CHUNK", 30)
+    monkeypatch.setattr(writes, "core_free", lambda: True)
     forms = _forms(store, 90)
     used = []
     original = audit._chained_ahead
@@ -63,6 +64,7 @@ def test_an_import_hashes_its_rows_beside_the_index_builds_and_the_chain_holds(
 
 def test_a_failed_or_unfit_ahead_leaves_the_hook_to_hash_every_row(store, monkeypatch):
     monkeypatch.setattr(common, "CHUNK", 30)
+    monkeypatch.setattr(writes, "core_free", lambda: True)
     forms = _forms(store, 60)
 
     def broken(session, changes, read):
@@ -78,6 +80,7 @@ def test_a_failed_or_unfit_ahead_leaves_the_hook_to_hash_every_row(store, monkey
         common.create_chunked(w, Evaluation, forms[:40] + forms[:40], None)
     monkeypatch.undo()
     monkeypatch.setattr(common, "CHUNK", 30)
+    monkeypatch.setattr(writes, "core_free", lambda: True)
     with store.write("clerk") as w:  # an entry chained after the head it was made from
         common.create_chunked(w, Evaluation, forms * 4, None)
         audit.record(w.conn, "export", profile="clerk")
@@ -89,3 +92,19 @@ def test_a_failed_or_unfit_ahead_leaves_the_hook_to_hash_every_row(store, monkey
     with store.read() as conn:
         assert verify_chain(conn).ok
     assert writes.AHEAD_SWITCH_INTERVAL < 0.005
+
+
+def test_on_a_busy_machine_the_hook_does_its_work_itself(store, monkeypatch):
+    monkeypatch.setattr(common, "CHUNK", 30)
+    monkeypatch.setattr(writes, "core_free", lambda: False)
+    started = []
+    monkeypatch.setattr(audit.append_to_audit, "ahead",
+                        lambda *args: started.append(1))
+    forms = _forms(store, 60)
+    with store.write("clerk") as w:
+        common.create_chunked(w, Evaluation, forms, None)
+    assert started == []
+    held = _content_hashes(store)
+    assert all(held[row_id] == digest for _, row_id, digest in _entries(store))
+    with store.read() as conn:
+        assert verify_chain(conn).ok
