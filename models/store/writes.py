@@ -63,13 +63,24 @@ AHEAD_SWITCH_INTERVAL = 0.0005  # s: the statements between SQLite's steps wait 
 
 
 def core_free() -> bool:
-    """Whether a second core is likely idle for `hooks_ahead`'s thread: the 1-minute load
-    average at most the cores this process may use less one. On a busy machine the thread
-    holding the interpreter's lock is often descheduled, and the statements waiting for it
-    lost more than the overlap gained (26,300 forms at load 6-9: the index builds and counts
-    ~0.4 s slower in wall clock). Where the system does not say (Windows): yes."""
+    """Whether a second core is likely idle for `hooks_ahead`'s thread: no more threads
+    runnable now than the cores this process may use less one, this one included (Linux's
+    /proc/loadavg; elsewhere the 1-minute load average; where the system says neither, as on
+    Windows: yes). On a busy machine the thread holding the interpreter's lock is often
+    descheduled, and the statements waiting for it lost more than the overlap gained (26,300
+    forms at load 6-9: the index builds, counts and hooks ~0.5 s slower in wall clock)."""
     try:
-        return os.getloadavg()[0] <= len(os.sched_getaffinity(0)) - 1
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:
+        cores = os.cpu_count() or 1
+    try:
+        with open("/proc/loadavg", encoding="ascii") as fh:
+            runnable = int(fh.read().split()[3].split("/")[0])
+        return runnable <= cores - 1
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        return os.getloadavg()[0] <= cores - 1
     except (AttributeError, OSError):
         return True
 
