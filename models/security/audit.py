@@ -12,6 +12,7 @@ in `record_version`, whose hash the chain commits to, so their history cannot be
 """
 
 import hashlib
+import operator
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -80,7 +81,13 @@ def _device_id(conn: sa.Connection) -> str:
 def _append(conn: sa.Connection, entries: Iterable[tuple]) -> tuple[int, str]:
     """Chain and insert entries given as (at, device, profile, event, table, row, content_hash,
     details) in one pass and one executemany; move the local head anchor; return the new head."""
-    seq, prev = head(conn)
+    start = head(conn)
+    return _write_entries(conn, _chain(start, entries), start)
+
+
+def _chain(start: tuple[int, str], entries: Iterable[tuple]) -> list[tuple]:
+    """The audit_log rows of `entries` chained on from the head `start`."""
+    seq, prev = start
     params = []
     prev_bytes, dumps, sha256 = bytes.fromhex(prev), orjson.dumps, hashlib.sha256
     for entry in entries:  # entry_hash, inlined: the previous link kept as bytes
@@ -89,9 +96,15 @@ def _append(conn: sa.Connection, entries: Iterable[tuple]) -> tuple[int, str]:
         link = digest.hex()
         params.append((seq, *entry, prev, link))
         prev, prev_bytes = link, digest
+    return params
+
+
+def _write_entries(conn: sa.Connection, params: list[tuple], start: tuple[int, str]
+                   ) -> tuple[int, str]:
     if not params:
-        return seq, prev
+        return start
     conn.exec_driver_sql(_INSERT_SQL, params if len(params) > 1 else params[0])
+    seq, prev = params[-1][0], params[-1][-1]
     conn.exec_driver_sql(
         "INSERT INTO store_meta (key, value) VALUES (?, ?) "
         "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -142,14 +155,43 @@ def _snapshots(conn: sa.Connection, wanted: dict[str, set[str]]) -> dict[tuple[s
     return out
 
 
+def _only_inserts(changes: list[Change]) -> bool:
+    return all(c.row is not None and c.op == "insert" and c.table not in HISTORY_TABLES
+               for c in changes)
+
+
+def _import_entries(session: WriteSession, changes: list[Change], at: str) -> list[tuple]:
+    columns, device, profile = session.columns, session.device_id, session.profile
+    return [(at, device, profile, "insert", c.table, c.row_id,
+             _row_hash(columns[c.table], c.row), "") for c in changes]
+
+
+def _chained_ahead(session: WriteSession, changes: list[Change], start: tuple[int, str]
+                   ) -> tuple | None:
+    """`append_to_audit`'s work that needs no database, for `WriteSession.hooks_ahead` to run
+    beside SQLite's work: the entries of inserted rows (their content hashes) chained on from
+    the head `start` (read by `head` before), with the changes and head they are of."""
+    if not _only_inserts(changes):
+        return None
+    at = sqlite_timestamp(utcnow())
+    return changes, start, at, _chain(start, _import_entries(session, changes, at))
+
+
 def append_to_audit(session: WriteSession, changes: list[Change]) -> None:
     """The write hook: one chained entry per change, one version per history row."""
-    if all(c.row is not None and c.op == "insert" and c.table not in HISTORY_TABLES
-           for c in changes):  # an import's: each row hashed as written, in one pass
-        at, device, profile, columns = (sqlite_timestamp(utcnow()), session.device_id,
-                                        session.profile, session.columns)
-        _append(session.conn, [(at, device, profile, "insert", c.table, c.row_id,
-                                _row_hash(columns[c.table], c.row), "") for c in changes])
+    if _only_inserts(changes):  # an import's: each row hashed as written, in one pass
+        start = head(session.conn)
+        params: list[tuple] = []
+        at = None
+        done = session.ahead.pop(append_to_audit, None)
+        if done is not None and done[1] == start and len(done[0]) <= len(changes) and all(
+                map(operator.is_, done[0], changes)):
+            # the first changes' entries, made while SQLite built the indexes and counted
+            _, _, at, params = done
+        at = at or sqlite_timestamp(utcnow())
+        rest = _import_entries(session, changes[len(params):], at)
+        params += _chain((params[-1][0], params[-1][-1]) if params else start, rest)
+        _write_entries(session.conn, params, start)
         return
     wanted: dict[str, set[str]] = defaultdict(set)
     last_change: dict[tuple[str, str], int] = {}
@@ -189,6 +231,10 @@ def append_to_audit(session: WriteSession, changes: list[Change]) -> None:
              for i, c, snap in versions],
         )
 
+
+
+append_to_audit.ahead_reads = head  # type: ignore[attr-defined]
+append_to_audit.ahead = _chained_ahead  # type: ignore[attr-defined]
 
 
 _NOT_A_CHANGE = frozenset({"server_version", "updated_at", "updated_device", "updated_by"})

