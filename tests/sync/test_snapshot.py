@@ -534,3 +534,28 @@ def test_a_representatives_first_sync_takes_the_snapshot_built_when_his_code_was
         assert got[name] == expected[name], name
     assert mine not in got["finding"] and len(got["visit"]) == 2
     assert laptop.store.meta("sync_cursor") == by_pulls.store.meta("sync_cursor")
+
+
+def test_a_code_made_through_hqs_admin_route_has_its_snapshot_built_before_the_first_sync(
+        hq, monkeypatch):
+    """An HQ-role laptop makes an office laptop's code: HQ builds that scope's snapshot after
+    answering, and the office laptop's first sync takes it without a build."""
+    from sync.client.hq_client import HqClient
+    from sync.protocol import EnrollDeviceRequest
+    from tests.sync.helpers import run
+
+    boss, _ids = _world_of_forms(hq, 6)
+    _nothing_cached(hq)
+    builds = _counting_builds(monkeypatch)
+
+    async def make_code() -> str:
+        async with HqClient("http://hq.test", credential=boss.engine.credentials.load,
+                            transport=boss.transport, retry=FAST_RETRY) as client:
+            return (await client.enroll_device(EnrollDeviceRequest(role="office"))).code
+
+    code = run(make_code())
+    assert builds == [1] and hq.count(T.snapshot) == 1
+    monkeypatch.setattr(admin, "enroll_device", lambda _db, **_kw: {"code": code})
+    laptop = hq.device("office", name="office laptop")
+    laptop.sync()
+    assert builds == [1] and _asked(laptop) == 1 and len(laptop.rows("evaluation")) == 6
