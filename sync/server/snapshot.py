@@ -162,8 +162,8 @@ def build_ahead(db: ServerDB, device_id: str) -> bool:
         device = _identity(row)
         scope = load_scope(conn, device)
         key = scope_key(conn, scope)
-        if _cached(conn, db, key, high_water(conn)) is not None:
-            return False
+        if _cached(conn, db, key, high_water(conn), body=False) is not None:
+            return False  # the codes of fifty office laptops: one build
         _keep(conn, db, key, device, write_body(build_snapshot(conn, scope)))
     return True
 
@@ -193,9 +193,10 @@ def write_body(built: tuple[dict, list, int, dict]
     return header, body, held
 
 
-def _cached(conn: sa.Connection, db: ServerDB, key: str, top: int
-            ) -> tuple[dict, bytes, dict] | None:
-    """The scope's snapshot, while it is fresh enough (`worth_giving`)."""
+def _cached(conn: sa.Connection, db: ServerDB, key: str, top: int, body: bool = True
+            ) -> tuple[dict, bytes | None, dict] | None:
+    """The scope's snapshot, while it is fresh enough (`worth_giving`); without its body
+    (None) unless `body`."""
     entry = conn.execute(sa.select(T.snapshot.c.sha256, T.snapshot.c.held,
                                    T.snapshot.c.version).where(
         T.snapshot.c.scope_key == key)).first()
@@ -206,10 +207,12 @@ def _cached(conn: sa.Connection, db: ServerDB, key: str, top: int
         header = orjson.loads(store.get(entry.sha256))
         if not worth_giving(header["rows"], top - entry.version):
             return None
-        body = store.get(header["body"])
+        sealed = store.get(header["body"]) if body else None
+        if not body and not store.has(header["body"]):
+            return None
     except (NotFoundError, BlobCorruptError, KeyError):  # gone or damaged: built again
         return None
-    return header, body, orjson.loads(entry.held)
+    return header, sealed, orjson.loads(entry.held)
 
 
 def worth_giving(rows: int, behind: int) -> bool:

@@ -559,3 +559,12 @@ def test_a_code_made_through_hqs_admin_route_has_its_snapshot_built_before_the_f
     laptop = hq.device("office", name="office laptop")
     laptop.sync()
     assert builds == [1] and _asked(laptop) == 1 and len(laptop.rows("evaluation")) == 6
+
+
+def test_the_codes_of_many_office_laptops_cost_hq_one_build(hq, monkeypatch):
+    _world_of_forms(hq, 4)
+    _nothing_cached(hq)
+    builds = _counting_builds(monkeypatch)
+    made = [admin.prepare_first_sync(hq.db, admin.enroll_device(
+        hq.db, role="office")["hq_device_id"]) for _ in range(5)]
+    assert made == [True, False, False, False, False] and builds == [1]
