@@ -53,20 +53,41 @@ from models.records import Evaluation  # noqa: E402
 
 
 def bench_pull(tmp: Path, records: int) -> dict:
-    """A new device's first sync: by snapshot as HQ builds it, by the snapshot HQ cached for
-    the scope, and row by row (pull pages), each into a fresh store. Returns {label: seconds}."""
+    """A new device's first sync: by snapshot as HQ builds it at that sync, by the snapshot HQ
+    cached for the scope, by the snapshot HQ built when the device's code was made (as the
+    admin route and `hq enroll-device` do; the cache emptied first, so that build is this
+    device's own), and row by row (pull pages), each into a fresh store. Returns
+    {label: seconds}; "HQ's build when the code was made" is the time that build took at HQ
+    before the device enrolled (not part of the first sync)."""
     from sync.client import engine as engine_module
+    from sync.server import admin
+    from sync.server import tables as T
+    from sync.server.db import open_server_db
 
     server = Server(tmp / "pull-hq", None)
     ids = seed_reference_at_hq(server.db_url, server.data_dir)
     rows = seed_forms_at_hq(server.db_url, server.data_dir, ids, records)
     server.start()
-    figures = {}
+    figures, ahead = {}, None
     try:
-        for label in ("snapshot, built", "snapshot, cached", "row-by-row pulls"):
+        for label in ("snapshot, built", "snapshot, cached", "snapshot, built at its code",
+                      "row-by-row pulls"):
+            code = None
             if label.startswith("row"):
                 engine_module.wants_snapshot = lambda _store: False
-            device = enroll(server, tmp / f"pull-dev-{len(figures)}", "hq")
+            if label.endswith("at its code"):
+                db = open_server_db(server.db_url, passphrase=PASSPHRASE)
+                try:
+                    with db.write() as conn:  # nothing cached: the build is this device's
+                        conn.execute(T.snapshot.delete())
+                    granted = admin.enroll_device(db, role="hq")
+                    t0 = time.perf_counter()
+                    assert admin.prepare_first_sync(db, granted["hq_device_id"])
+                    ahead = time.perf_counter() - t0
+                    code = granted["code"]
+                finally:
+                    db.close()
+            device = enroll(server, tmp / f"pull-dev-{len(figures)}", "hq", code)
             t0 = time.perf_counter()
             report = device.sync()
             figures[label] = (report.pulled, time.perf_counter() - t0)
@@ -78,7 +99,12 @@ def bench_pull(tmp: Path, records: int) -> dict:
     for label, (pulled, elapsed) in figures.items():
         print(f"  {label}: {pulled:,} rows in {elapsed:.2f} s = {pulled / elapsed:,.0f} rows/s; "
               f"{elapsed / (records / raw):.2f} x the raw insert (target <= Anki's 0.41 s)")
-    return {label: elapsed for label, (_pulled, elapsed) in figures.items()}
+    out = {label: elapsed for label, (_pulled, elapsed) in figures.items()}
+    if ahead is not None:
+        print(f"  (HQ's build when that code was made, before the device enrolled: "
+              f"{ahead:.2f} s)")
+        out["HQ's build when the code was made"] = ahead
+    return out
 
 
 def bench_push(tmp: Path, forms: int, pg_url: str | None) -> dict:

@@ -59,20 +59,21 @@ def _register_hq(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_enroll_device(ctx, args) -> int:
-    from sync.server.admin import enroll_device
+    from sync.server.admin import enroll_device, prepare_first_sync
 
     db = open_hq_db(ctx.path, args.database_url)
     try:
         granted = enroll_device(db, role=args.role, team=args.team,
                                 representative=args.representative, unit=args.unit,
                                 label=args.name)
+        print(messages.text("cli_device_registered", {
+            "name": args.name or granted["hq_device_id"], "role": label(DeviceRole, args.role),
+            "id": granted["hq_device_id"]}))
+        print(messages.text("cli_enrollment_code", {"expires": granted["expires_at"]}))
+        print(granted["code"], flush=True)  # the LAST line: scripts read it
+        prepare_first_sync(db, granted["hq_device_id"])  # its first sync: from HQ's cache
     finally:
         db.close()
-    print(messages.text("cli_device_registered", {
-        "name": args.name or granted["hq_device_id"], "role": label(DeviceRole, args.role),
-        "id": granted["hq_device_id"]}))
-    print(messages.text("cli_enrollment_code", {"expires": granted["expires_at"]}))
-    print(granted["code"])  # the LAST line: scripts read it
     return 0
 
 

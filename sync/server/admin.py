@@ -3,6 +3,7 @@
 Used by the `hq` commands directly on the database and by the HQ API for HQ-role devices.
 """
 
+import logging
 from datetime import timedelta
 
 import sqlalchemy as sa
@@ -18,9 +19,10 @@ from sync.server.auth import CODE_TTL, digest, new_code, new_secret, normalise_c
 from sync.server.db import ServerDB, VersionClock
 from sync.server.errors import not_authenticated
 from sync.server.rows import server_insert
-from sync.server.snapshot import drop_for_revoked
+from sync.server.snapshot import build_ahead, drop_for_revoked
 
 HQ_DEVICE = "hq"
+log = logging.getLogger(__name__)
 
 
 def enroll_device(db: ServerDB, *, role: str, team: str | None = None,
@@ -49,6 +51,18 @@ def enroll_device(db: ServerDB, *, role: str, team: str | None = None,
             code_hash=digest(code), device_id=device_id, expires_at=now + ttl))
         clock.save()
     return {"hq_device_id": device_id, "code": code, "expires_at": (now + ttl).isoformat()}
+
+
+def prepare_first_sync(db: ServerDB, device_id: str) -> bool:
+    """Build the snapshot of a device's scope once its code is made (after the code is given
+    out: the route runs it after its answer, the command after printing the code), so the
+    device's first sync takes it from HQ's cache (`snapshot.build_ahead`). A failure only
+    leaves the build to that first sync."""
+    try:
+        return build_ahead(db, device_id)
+    except Exception:  # the code stands; the first sync builds the snapshot itself
+        log.warning("the snapshot for device %s was not built ahead", device_id, exc_info=True)
+        return False
 
 
 def redeem(db: ServerDB, code: str, store_device_id: str, label: str = "", *,

@@ -4,7 +4,7 @@ import asyncio
 import copy
 import weakref
 
-from fastapi import APIRouter, Depends, Header, Query, Request, Response
+from fastapi import APIRouter, BackgroundTasks, Depends, Header, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
@@ -318,10 +318,12 @@ def resolve_conflict(conflict_id: str, db: Db, who: CallingDevice):
 
 # --- administration for HQ-role devices ------------------------------------------------------
 @admin_router.post("/devices", response_model=EnrollDeviceResponse)
-def admin_enroll(body: EnrollDeviceRequest, db: Db):
-    return admin.enroll_device(db, role=body.role, team=body.team,
-                               representative=body.representative, unit=body.unit,
-                               label=body.label)
+def admin_enroll(body: EnrollDeviceRequest, db: Db, after: BackgroundTasks):
+    granted = admin.enroll_device(db, role=body.role, team=body.team,
+                                  representative=body.representative, unit=body.unit,
+                                  label=body.label)
+    after.add_task(admin.prepare_first_sync, db, granted["hq_device_id"])
+    return granted
 
 
 @admin_router.get("/devices", response_model=list[DeviceInfo])

@@ -19,8 +19,12 @@ asks with the image form it takes (`form`); another form is a 409, as another sc
 
 Built once per scope: the cache key is a hash of every input of the scope rules (role, the
 team as HQ holds it now, the representative, the units, the store for a representative's own
-rows, HQ's schema and the device schema's revision); the entry keeps the counter it was built
-at. The header and the body are sealed like attachments (`snapshots/`, AES-GCM under a sub-key
+rows if it made any at HQ, HQ's schema and the device schema's revision); the entry keeps the
+counter it was built at. It is built ahead when a device's enrolment code is made
+(`build_ahead`, run by the admin route after its answer and by `hq enroll-device` after the
+code is printed), so a new device's first sync, which comes after the code has been carried
+to it, takes it from the cache; a device whose scope has none cached builds it then. The
+header and the body are sealed like attachments (`snapshots/`, AES-GCM under a sub-key
 of HQ's key; the header names the body by its hash, the entry the header by its). A device
 whose key matches gets the body and the rows it carries are recorded for it, and its pulls go
 on from the snapshot's cursor: a snapshot built before later writes at HQ is what a device that
@@ -45,12 +49,13 @@ from models.security.attachment_store import BlobCorruptError, BlobStore, derive
 from models.store.schema import HEAD
 from models.store.snapshot_file import new_store_image
 from models.store.sqlcipher_pages import IMAGE_FORM
+from models.tables import SYNCED_TABLES
 from models.tally_bulk import Pending, merge_into_empty
 from models.timeutil import utcnow
 from sync.client.apply import upsert_rows
 from sync.protocol import SCHEMA_VERSION
 from sync.server import tables as T
-from sync.server.auth import Bearer, DeviceIdentity, identify
+from sync.server.auth import Bearer, DeviceIdentity, _identity, identify
 from sync.server.db import ServerDB, high_water
 from sync.server.errors import ClientError
 from sync.server.pull import every_row
@@ -96,7 +101,7 @@ def snapshot_for(db: ServerDB, device: DeviceIdentity | Bearer, revision: str, f
             raise ClientError(409, "snapshot_other_schema", "a snapshot is made for another "
                               "version of the app; pull instead")
         scope = load_scope(conn, device)
-        key = scope_key(scope)
+        key = scope_key(conn, scope)
         found = _cached(conn, db, key, high_water(conn))
         if found is None:
             found = _keep(conn, db, key, device, write_body(build_snapshot(conn, scope)))
@@ -115,14 +120,52 @@ def _check_new(conn: sa.Connection, device: DeviceIdentity) -> None:
                           "pushed nothing yet; pull instead")
 
 
-def scope_key(scope: Scope) -> str:
-    """A hash of every input of the scope rules (sync/server/scope.py) and the schemas."""
+def scope_key(conn: sa.Connection, scope: Scope) -> str:
+    """A hash of every input of the scope rules (sync/server/scope.py) and the schemas. A
+    representative's store decides only whether its own rows are given (`OWN_ROWS`): a store
+    that made none at HQ (every new device, one per representative in effect) sees what any
+    other such store of the same representative sees, so they share one key, and a snapshot
+    built ahead when the device's code was made (`build_ahead`) is its first pull's."""
     device = scope.device
-    own_rows = device.store_device_id if device.role == "representative" else None
+    own_rows = None
+    if device.role == "representative" and _made_rows(conn, device.store_device_id):
+        own_rows = device.store_device_id
     inputs = [SCHEMA_VERSION, HEAD, device.role, scope.team_id,
               device.representative_id, device.unit_id, sorted(scope.unit_ids),
               sorted(scope.own_unit_ids), own_rows]
     return hashlib.sha256(orjson.dumps(inputs)).hexdigest()
+
+
+# The tables whose rows a representative's device sees by the store that made them
+# (`scope._finding_readable`, `_criticism_readable`: a finding without a visit, a criticism
+# without a finding).
+OWN_ROWS = ("finding", "personnel_criticism")
+
+
+def _made_rows(conn: sa.Connection, store_device_id: str) -> bool:
+    """Whether HQ holds a row of `OWN_ROWS` made by this store."""
+    return any(conn.execute(sa.select(sa.exists().where(
+        SYNCED_TABLES[name].__table__.c.created_device == store_device_id))).scalar()
+        for name in OWN_ROWS)
+
+
+def build_ahead(db: ServerDB, device_id: str) -> bool:
+    """Build the snapshot of a pending device's scope (its enrolment code just made), unless
+    one fresh enough is cached: the device's first sync, minutes or days later, then takes it
+    from the cache instead of waiting for a build. The rows are recorded for this device, as
+    a build at its first sync would; whether a build was made."""
+    with (db.write if db.is_sqlite else db.read)() as conn:
+        row = conn.execute(sa.select(T.device).where(T.device.c.id == device_id)).first()
+        if row is None or row.status != "pending":
+            return False
+        # A pending device has no store yet: its HQ id stands for one that made nothing.
+        device = _identity(row)
+        scope = load_scope(conn, device)
+        key = scope_key(conn, scope)
+        if _cached(conn, db, key, high_water(conn), body=False) is not None:
+            return False  # the codes of fifty office laptops: one build
+        _keep(conn, db, key, device, write_body(build_snapshot(conn, scope)))
+    return True
 
 
 def build_snapshot(conn: sa.Connection, scope: Scope) -> tuple[dict, list, int, dict]:
@@ -150,9 +193,10 @@ def write_body(built: tuple[dict, list, int, dict]
     return header, body, held
 
 
-def _cached(conn: sa.Connection, db: ServerDB, key: str, top: int
-            ) -> tuple[dict, bytes, dict] | None:
-    """The scope's snapshot, while it is fresh enough (`worth_giving`)."""
+def _cached(conn: sa.Connection, db: ServerDB, key: str, top: int, body: bool = True
+            ) -> tuple[dict, bytes | None, dict] | None:
+    """The scope's snapshot, while it is fresh enough (`worth_giving`); without its body
+    (None) unless `body`."""
     entry = conn.execute(sa.select(T.snapshot.c.sha256, T.snapshot.c.held,
                                    T.snapshot.c.version).where(
         T.snapshot.c.scope_key == key)).first()
@@ -163,10 +207,12 @@ def _cached(conn: sa.Connection, db: ServerDB, key: str, top: int
         header = orjson.loads(store.get(entry.sha256))
         if not worth_giving(header["rows"], top - entry.version):
             return None
-        body = store.get(header["body"])
+        sealed = store.get(header["body"]) if body else None
+        if not body and not store.has(header["body"]):
+            return None
     except (NotFoundError, BlobCorruptError, KeyError):  # gone or damaged: built again
         return None
-    return header, body, orjson.loads(entry.held)
+    return header, sealed, orjson.loads(entry.held)
 
 
 def worth_giving(rows: int, behind: int) -> bool:

@@ -56,6 +56,13 @@ def _hq_world(hq):
     return boss, ids, mine
 
 
+def _nothing_cached(hq) -> None:
+    """Drop the snapshots cached so far (Li Wei's laptop of `_hq_world` took one before HQ had
+    its world, and a new laptop of his shares its scope): the next one is built."""
+    with hq.db.write() as conn:
+        conn.execute(T.snapshot.delete())
+
+
 def _tables(dev) -> dict[str, dict]:
     return {name: dev.rows(name, live_only=False) for name in SYNCED_TABLES}
 
@@ -424,6 +431,7 @@ def test_a_secret_visit_that_left_scope_after_the_build_is_gone_from_a_later_giv
     takes him off a secret visit the snapshot holds, and the next sync is given the cached
     snapshot: the visit is removed by the pull after it, never left on the laptop."""
     boss, _ids, mine = _hq_world(hq)
+    _nothing_cached(hq)
     builds = _counting_builds(monkeypatch)
     fresh = hq.device("representative", representative="Li Wei", team="Team 1")
     fresh.transport.inner = _CutStream(fresh.transport.inner, times=FAST_RETRY.attempts)
@@ -469,6 +477,7 @@ def test_a_visit_moved_to_another_team_after_the_build_leaves_with_its_finding(
     t1 = next(v["team_id"] for v in visits.values() if v["kind"] == "secret")
     done = next(i for i, v in visits.items() if v["kind"] == "open" and v["team_id"] == t1)
     t2 = next(v["team_id"] for v in visits.values() if v["team_id"] != t1)
+    _nothing_cached(hq)
     builds = _counting_builds(monkeypatch)
     fresh = hq.device("representative", representative="Li Wei", team="Team 1")
     fresh.transport.inner = _CutStream(fresh.transport.inner, times=FAST_RETRY.attempts)
@@ -487,3 +496,75 @@ def test_a_visit_moved_to_another_team_after_the_build_leaves_with_its_finding(
     by_pulls.sync()
     for name in ("visit", "finding", "personnel_criticism", "evaluation"):
         assert set(fresh.rows(name)) == set(by_pulls.rows(name)), name
+
+
+def test_a_representatives_first_sync_takes_the_snapshot_built_when_his_code_was_made(
+        hq, monkeypatch):
+    """HQ builds a device's snapshot once its code is made, so the representative's laptop,
+    enrolled later, gets its first sync from the cache; it holds exactly what row-by-row
+    pulls give, without the findings and criticisms Li Wei's other laptop made itself."""
+    _boss, ids, _mine = _hq_world(hq)
+    li = hq.devices[1]  # Li Wei's laptop of `_hq_world`
+    with li.write() as w:  # his own laptop's finding and criticism, seen by that laptop only
+        mine = w.create(Finding, {"description": "queue not called"})
+        w.create(PersonnelCriticism, {"person_name": "Zhao Liu", "unit_id": ids["window"]})
+    li.sync()
+    assert mine in hq.rows("finding")
+    _nothing_cached(hq)
+    builds = _counting_builds(monkeypatch)
+    made = []
+    real_enroll = admin.enroll_device
+
+    def enroll_and_build_ahead(db, **kw):  # what the admin route and `hq enroll-device` do
+        granted = real_enroll(db, **kw)
+        made.append(admin.prepare_first_sync(db, granted["hq_device_id"]))
+        return granted
+
+    monkeypatch.setattr(admin, "enroll_device", enroll_and_build_ahead)
+    laptop = hq.device("representative", representative="Li Wei", team="Team 1")
+    assert made == [True] and builds == [1]  # built when the code was made
+    laptop.sync()
+    assert builds == [1] and _asked(laptop) == 1  # the first sync took it from the cache
+    monkeypatch.setattr(admin, "enroll_device", real_enroll)
+    monkeypatch.setattr(engine_module, "wants_snapshot", lambda _store: False)
+    by_pulls = hq.device("representative", representative="Li Wei", team="Team 1")
+    by_pulls.sync()
+    got, expected = _tables(laptop), _tables(by_pulls)
+    for name in SYNCED_TABLES:
+        assert got[name] == expected[name], name
+    assert mine not in got["finding"] and len(got["visit"]) == 2
+    assert laptop.store.meta("sync_cursor") == by_pulls.store.meta("sync_cursor")
+
+
+def test_a_code_made_through_hqs_admin_route_has_its_snapshot_built_before_the_first_sync(
+        hq, monkeypatch):
+    """An HQ-role laptop makes an office laptop's code: HQ builds that scope's snapshot after
+    answering, and the office laptop's first sync takes it without a build."""
+    from sync.client.hq_client import HqClient
+    from sync.protocol import EnrollDeviceRequest
+    from tests.sync.helpers import run
+
+    boss, _ids = _world_of_forms(hq, 6)
+    _nothing_cached(hq)
+    builds = _counting_builds(monkeypatch)
+
+    async def make_code() -> str:
+        async with HqClient("http://hq.test", credential=boss.engine.credentials.load,
+                            transport=boss.transport, retry=FAST_RETRY) as client:
+            return (await client.enroll_device(EnrollDeviceRequest(role="office"))).code
+
+    code = run(make_code())
+    assert builds == [1] and hq.count(T.snapshot) == 1
+    monkeypatch.setattr(admin, "enroll_device", lambda _db, **_kw: {"code": code})
+    laptop = hq.device("office", name="office laptop")
+    laptop.sync()
+    assert builds == [1] and _asked(laptop) == 1 and len(laptop.rows("evaluation")) == 6
+
+
+def test_the_codes_of_many_office_laptops_cost_hq_one_build(hq, monkeypatch):
+    _world_of_forms(hq, 4)
+    _nothing_cached(hq)
+    builds = _counting_builds(monkeypatch)
+    made = [admin.prepare_first_sync(hq.db, admin.enroll_device(
+        hq.db, role="office")["hq_device_id"]) for _ in range(5)]
+    assert made == [True, False, False, False, False] and builds == [1]
