@@ -26,7 +26,9 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("FIELDINSPECT_KDF_LOG2N", "10")
 # No keyring: sync credentials in the store, device key parts in a temp folder.
 os.environ["FIELDINSPECT_KEYRING"] = "0"
-os.environ.setdefault("FIELDINSPECT_KEY_DIR", tempfile.mkdtemp(prefix="fi-bench-keys-"))
+from bench.key_dir import throwaway_key_dir  # noqa: E402
+
+throwaway_key_dir()
 os.environ["FIELDINSPECT_PASSPHRASE"] = PASSPHRASE = "bench"
 
 from bench.sync_bench_setup import throw_away_pg  # noqa: E402

@@ -37,9 +37,11 @@ from pathlib import Path
 
 # No keyring: device key parts in a temp folder, sync credentials in the store.
 os.environ["FIELDINSPECT_KEYRING"] = "0"
-os.environ.setdefault("FIELDINSPECT_KEY_DIR", tempfile.mkdtemp(prefix="fi-bench-keys-"))
 os.environ.setdefault("FIELDINSPECT_PASSPHRASE", "bench")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.key_dir import throwaway_key_dir  # noqa: E402
+
+throwaway_key_dir()
 
 import sqlcipher3  # noqa: E402
 
