@@ -25,6 +25,7 @@ from models.timeutil import utcnow
 from sync.server import tables as T
 from sync.server.db import driver_mark
 from sync.server.errors import not_authenticated
+from sync.server.pg_pipeline import pipelined
 
 log = logging.getLogger("fieldinspect.sync.auth")
 
@@ -175,7 +176,12 @@ def check_pushing(conn: sa.Connection, device: DeviceIdentity, *, shared_gate: i
     sql = _pushing_sql(device.token_hash is not None, shared_gate if pg else 0, pg,
                        driver_mark(conn))
     params = (device.id,) if device.token_hash is None else (device.token_hash, device.id)
-    row = conn.exec_driver_sql(sql, params).one()
+    if pg:  # the push's first statement: its BEGIN rides along (one round trip, not two)
+        row = pipelined(conn, [(sql, params)], named=True)[0].fetchone()
+        if row is None:
+            raise sa.exc.NoResultFound("the pushing device's row is gone")
+    else:
+        row = conn.exec_driver_sql(sql, params).one()
     expires_at = _utc(row.expires_at) if device.token_hash is not None else None
     if row.status == "revoked":
         _CHECKED.pop(device.token_hash, None)

@@ -33,6 +33,7 @@ from sync.server.attachment_store import (
     seal_plain_files,
 )
 from sync.server.checkpoint import Checkpointer, no_autocheckpoint
+from sync.server.pg_pipeline import pipelined
 from sync.server.settings import server_settings
 
 SERVER_HEAD = "s0009"
@@ -370,19 +371,30 @@ class DeferredClock:
                 (FORM_NUMBER_LOCKS, hashes))
 
     def save(self, stamp: list[sa.Column], along: sa.Update | None = None, *,
-             device_seq: tuple[str, int, datetime] | None = None) -> None:
+             device_seq: tuple[str, int, datetime] | None = None,
+             ahead: tuple[str, dict] | None = None, commit: bool = False) -> None:
         """Take `taken` versions from the counter and give them to this transaction's rows
         (`stamp`: the version columns written under provisional numbers), with the device's
         sequence in one statement: `device_seq` (device id, last sequence, sync time) or
         `along` (any UPDATE). With `device_seq` the statement's text is made once per set of
         tables (`_stamp_sql`): built with SQLAlchemy's constructs it cost more of HQ's CPU
-        than the push's own checks (issue 18 §3)."""
+        than the push's own checks (issue 18 §3). `ahead`: a driver statement (SQL, parameters)
+        of the caller's sent just before (the push's entry digests). `commit`: the
+        transaction ends here.
+
+        With `device_seq` and versions taken, `ahead`, the stamping statement and the
+        COMMIT go to PostgreSQL in ONE round trip (sync/server/pg_pipeline.py): the counter's
+        row lock, taken by the stamping statement, is let go by the COMMIT right behind it in
+        the same message, with no round trip to HQ's worker in between."""
         if device_seq is not None and self.taken:
-            self.conn.exec_driver_sql(_stamp_sql(tuple(
-                (c.table.name, c.name) for c in stamp)), {
+            statements = [] if ahead is None else [ahead]
+            statements.append((_stamp_sql(tuple((c.table.name, c.name) for c in stamp)), {
                 "n": self.taken, "device": device_seq[0], "seq": device_seq[1],
-                "at": device_seq[2]}).scalar_one()
+                "at": device_seq[2]}))
+            pipelined(self.conn, statements, commit=commit)
             return
+        if ahead is not None:
+            self.conn.exec_driver_sql(*ahead)
         if device_seq is not None:
             along = T.device.update().where(T.device.c.id == device_seq[0]).values(
                 last_seq=device_seq[1], last_sync_at=device_seq[2])

@@ -72,11 +72,15 @@ def push_batch(db: ServerDB, device: DeviceIdentity, entries: list[PushedEntry],
         if clash:
             return _refuse_copy(conn, device, entries, clash)
         replayed = _stored_outcomes(conn, device.id, entries[0].seq, min(last, entries[-1].seq))
-        outcomes, conflicts = _apply(conn, device, clock, fresh) if fresh else ([], 0)
+        outcomes, conflicts = _apply(conn, device, clock, fresh, keep=not deferred) \
+            if fresh else ([], 0)
         acked = max(last, entries[-1].seq)
         if deferred:  # last: the counter is held from here to COMMIT only
             answer = accept_in(conn, device, audit) if audit is not None else None
-            clock.save(_stamped(fresh, conflicts), device_seq=(device.id, acked, utcnow()))
+            # the entries' digests, the stamping statement and the COMMIT: one round trip
+            clock.save(_stamped(fresh, conflicts), device_seq=(device.id, acked, utcnow()),
+                       ahead=(replays.DIGESTS_SQL, replays.digests_row(device.id, fresh))
+                       if fresh else None, commit=True)
         else:
             clock.save(device_seq=(device.id, acked, utcnow()))
             answer = accept_in(conn, device, audit) if audit is not None else None
@@ -120,13 +124,16 @@ def _stamped(entries: list[PushedEntry], conflicts: int) -> list[sa.Column]:
 
 
 def _apply(conn: sa.Connection, device: DeviceIdentity, clock: VersionClock | DeferredClock,
-           entries: list) -> tuple[list[EntryOutcome], int]:
+           entries: list, keep: bool = True) -> tuple[list[EntryOutcome], int]:
+    """`keep`: the entries' digests written here (else by the caller, with its last
+    statement)."""
     ctx = ApplyContext(conn=conn, scope=load_scope(conn, device), clock=clock)
     with collector_paused():  # the batch's rows are no cycles (sync/server/collector.py)
         _prefetch(ctx, entries)
         results = apply_entries(ctx, entries)
         ctx.flush()
-        replays.keep_digests(conn, device.id, entries)
+        if keep:
+            replays.keep_digests(conn, device.id, entries)
     refused = [answer_for(ctx.scope, o, ctx.lookup) for o in results if o is not None]
     if refused:
         conn.execute(T.outcome.insert(), [
