@@ -296,10 +296,19 @@ def high_water(conn: sa.Connection) -> int:
 class VersionClock:
     """Hands out versions inside one writing transaction; `save` writes the counter back."""
 
-    def __init__(self, conn: sa.Connection):
+    # PostgreSQL: what opening a clock sends, the writers' gate taken exclusive (alone: no
+    # push of new rows runs beside it), then the counter's row locked and read.
+    OPENING = (("SELECT pg_advisory_xact_lock(%s)", (WRITERS_GATE,)), (_LOCK_COUNTER[1], None))
+
+    def __init__(self, conn: sa.Connection, *, counter: int | None = None):
+        """`counter`: the caller sent `OPENING` itself (PostgreSQL, in one round trip with
+        its own first statement, `pg_pipeline.pipelined`) and read the counter's value."""
         self.conn = conn
-        if conn.dialect.name == "postgresql":  # alone: no push of new rows runs beside it
-            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(%s)", (WRITERS_GATE,))
+        if counter is not None:
+            self.start = self.last = counter
+            return
+        if conn.dialect.name == "postgresql":
+            conn.exec_driver_sql(*self.OPENING[0])
         self.start = self.last = lock_counter(conn)
 
     def next(self) -> int:
@@ -307,13 +316,19 @@ class VersionClock:
         return self.last
 
     def save(self, along: sa.Update | None = None, *,
-             device_seq: tuple[str, int, datetime] | None = None) -> None:
+             device_seq: tuple[str, int, datetime] | None = None,
+             ahead: tuple[str, dict] | None = None, commit: bool = False) -> None:
         """Write the counter back. `along`: another UPDATE of this transaction, sent in the
         same statement on PostgreSQL (a data-modifying WITH): while the counter is locked every
         round trip counts, since all pushes wait for it (issue 18 §3). `device_seq` (device
         id, last sequence, sync time): the pushing device's row, the same way but as driver
         statements, their text made once per dialect (`_save_sql`): no construct built, no
-        compile or cache key per push."""
+        compile or cache key per push. `ahead` (a driver statement of the caller's, sent just
+        before) and `commit` as in `DeferredClock.save`: on PostgreSQL, with versions handed
+        out, the two statements and the COMMIT go in one round trip."""
+        if ahead is not None and (device_seq is None or self.last == self.start):
+            self.conn.exec_driver_sql(*ahead)
+            ahead = None
         if device_seq is not None:
             mark = driver_mark(self.conn)
             device = (device_seq[1], driver_time(self.conn, device_seq[2]), device_seq[0])
@@ -321,7 +336,8 @@ class VersionClock:
             if self.last == self.start:
                 self.conn.exec_driver_sql(_save_sql(mark, False, False), device)
             elif pg:  # one statement: the device's row in a data-modifying WITH
-                self.conn.exec_driver_sql(_save_sql(mark, True, True), (*device, self.last))
+                pipelined(self.conn, ([] if ahead is None else [ahead]) + [
+                    (_save_sql(mark, True, True), (*device, self.last))], commit=commit)
             else:
                 self.conn.exec_driver_sql(_save_sql(mark, False, False), device)
                 self.conn.exec_driver_sql(_save_sql(mark, True, False), (self.last,))

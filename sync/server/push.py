@@ -20,7 +20,7 @@ from sync.protocol import MAX_BATCH_ENTRIES, EntryOutcome, PushedEntry, PushResu
 from sync.server import replays
 from sync.server import tables as T
 from sync.server.audit_heads import AuditHeadReport, accept_in
-from sync.server.auth import DeviceIdentity, check_pushing
+from sync.server.auth import DeviceIdentity, check_pushing, checked_pushing, pushing_statement
 from sync.server.collector import collector_paused
 from sync.server.conflicts import answer_for
 from sync.server.context import ApplyContext
@@ -28,6 +28,7 @@ from sync.server.db import WRITERS_GATE, DeferredClock, ServerDB, VersionClock
 from sync.server.errors import ClientError
 from sync.server.forms import prefetch_numbers
 from sync.server.merge import apply_entries
+from sync.server.pg_pipeline import pipelined
 from sync.server.scope import load_scope
 
 log = logging.getLogger("fieldinspect.sync.push")
@@ -50,13 +51,7 @@ def push_batch(db: ServerDB, device: DeviceIdentity, entries: list[PushedEntry],
             raise bad_batch("entries must carry contiguous sequence numbers in order")
     deferred = _new_rows_only(db, entries)
     with db.write() as conn:
-        # Edits, deletes, big batches: the counter taken first, one writer at a time. New rows
-        # only (PostgreSQL): side by side, versions taken at the end (db.DeferredClock).
-        clock = DeferredClock(conn, take_gate=False) if deferred else VersionClock(conn)
-        # the device's sequence, read with the authoritative check of its token (auth.py);
-        # the device's row locked: two pushes of one device take turns (new rows only: the
-        # writers' gate taken shared by the same statement, before the row)
-        row = check_pushing(conn, device, shared_gate=WRITERS_GATE if deferred else 0)
+        clock, row = _open(conn, device, deferred)
         if follows is not None and (row.last_seq is None or row.last_seq < follows):
             # It overtook the batch before it. A device that never pushed has no sequence
             # here yet, and its first number is taken as the queue's start: without this, the
@@ -72,20 +67,40 @@ def push_batch(db: ServerDB, device: DeviceIdentity, entries: list[PushedEntry],
         if clash:
             return _refuse_copy(conn, device, entries, clash)
         replayed = _stored_outcomes(conn, device.id, entries[0].seq, min(last, entries[-1].seq))
-        outcomes, conflicts = _apply(conn, device, clock, fresh, keep=not deferred) \
+        outcomes, conflicts = _apply(conn, device, clock, fresh, keep=db.is_sqlite) \
             if fresh else ([], 0)
         acked = max(last, entries[-1].seq)
-        if deferred:  # last: the counter is held from here to COMMIT only
-            answer = accept_in(conn, device, audit) if audit is not None else None
-            # the entries' digests, the stamping statement and the COMMIT: one round trip
-            clock.save(_stamped(fresh, conflicts), device_seq=(device.id, acked, utcnow()),
-                       ahead=(replays.DIGESTS_SQL, replays.digests_row(device.id, fresh))
-                       if fresh else None, commit=True)
-        else:
+        if db.is_sqlite:
             clock.save(device_seq=(device.id, acked, utcnow()))
             answer = accept_in(conn, device, audit) if audit is not None else None
+        else:  # the entries' digests, the counter (or the stamps) and COMMIT: one round trip
+            answer = accept_in(conn, device, audit) if audit is not None else None
+            digests = (replays.DIGESTS_SQL, replays.digests_row(device.id, fresh)) \
+                if fresh else None
+            if deferred:  # last: the counter is held from here to COMMIT only
+                clock.save(_stamped(fresh, conflicts), device_seq=(device.id, acked, utcnow()),
+                           ahead=digests, commit=True)
+            else:
+                clock.save(device_seq=(device.id, acked, utcnow()), ahead=digests, commit=True)
     _log_refusals(device, outcomes)
     return PushResult(acked_through=acked, outcomes=replayed + outcomes, audit=answer)
+
+
+def _open(conn: sa.Connection, device: DeviceIdentity, deferred: bool):
+    """The push's clock and the device's row, read with the authoritative check of its token
+    (auth.py), the row locked: two pushes of one device take turns. Edits, deletes, big
+    batches: the writers' gate taken exclusive and the counter first, one writer at a time
+    (on PostgreSQL sent in one round trip with the device's check and the transaction's
+    BEGIN). New rows only (PostgreSQL): side by side, the writers' gate taken shared by the
+    device's statement, before the row, versions taken at the end (db.DeferredClock)."""
+    if deferred:
+        return DeferredClock(conn, take_gate=False), check_pushing(
+            conn, device, shared_gate=WRITERS_GATE)
+    if conn.dialect.name != "postgresql":
+        return VersionClock(conn), check_pushing(conn, device)
+    *_, counter, check = pipelined(conn, [*VersionClock.OPENING, pushing_statement(
+        conn, device)], named=True)
+    return VersionClock(conn, counter=counter.fetchone()[0]), checked_pushing(device, check)
 
 
 def _refuse_copy(conn: sa.Connection, device: DeviceIdentity, entries: list[PushedEntry],

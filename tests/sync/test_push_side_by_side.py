@@ -228,3 +228,24 @@ def test_a_push_of_one_new_form_takes_five_round_trips_and_a_copy(county, monkey
     assert device["last_seq"] == seq
     assert device["last_sync_at"].timestamp() >= before - 1
     assert _form_nos(_pull(hq, who, 0)) >= {"S-1"}
+
+
+def test_an_edit_holds_the_writers_gate_across_six_round_trips(county, monkeypatch):
+    """An edit runs alone (the writers' gate exclusive, the counter locked) from its first
+    statement to its COMMIT, so every round trip in between holds up every other writer
+    (issue 18 §3): the BEGIN, the gate, the counter and the device's check go together, then
+    the row, its field versions, the update and the field versions' write, then the digest,
+    the counter with the device's sequence and the COMMIT together. The edit lands."""
+    hq, ids, _a, b, _c = county
+    who = hq.identity(b)
+    campaign = hq.rows("campaign")[ids["campaign"]]
+    edit = PushEntry(seq=_seq(hq, who), table="campaign", row_id=ids["campaign"], op="update",
+                     fields={"name": "2026 drive (autumn)"},
+                     base_version=campaign["server_version"], profile="clerk")
+    trips = count_round_trips(monkeypatch)
+    result = push_batch(hq.db, who, [edit])
+    assert result.outcomes == [] and result.acked_through == edit.seq
+    assert trips == ["pipeline", "statement", "statement", "statement", "statement",
+                     "pipeline"], trips
+    monkeypatch.undo()
+    assert hq.rows("campaign")[ids["campaign"]]["name"] == "2026 drive (autumn)"
