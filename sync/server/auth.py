@@ -25,7 +25,7 @@ from models.timeutil import utcnow
 from sync.server import tables as T
 from sync.server.db import driver_mark
 from sync.server.errors import not_authenticated
-from sync.server.pg_pipeline import pipelined
+from sync.server.pg_together import together
 
 log = logging.getLogger("fieldinspect.sync.auth")
 
@@ -174,7 +174,7 @@ def check_pushing(conn: sa.Connection, device: DeviceIdentity, *, shared_gate: i
     always in that order, so a queued edit cannot close a cycle): one round trip fewer."""
     sql, params = pushing_statement(conn, device, shared_gate=shared_gate)
     if conn.dialect.name == "postgresql":  # its BEGIN rides along (one round trip, not two)
-        return checked_pushing(device, pipelined(conn, [(sql, params)], named=True)[0])
+        return checked_pushing(device, together(conn, [(sql, params)], named=True)[0])
     return checked_pushing(device, conn.exec_driver_sql(sql, params))
 
 

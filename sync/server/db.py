@@ -33,7 +33,7 @@ from sync.server.attachment_store import (
     seal_plain_files,
 )
 from sync.server.checkpoint import Checkpointer, no_autocheckpoint
-from sync.server.pg_pipeline import pipelined
+from sync.server.pg_together import psycopg_opens_transactions, together
 from sync.server.settings import server_settings
 
 SERVER_HEAD = "s0009"
@@ -180,6 +180,10 @@ def _open_postgres(database_url: str, blob_dir: Path, passphrase: str | None) ->
     # that failure.
     engine = sa.create_engine(database_url, poolclass=sa.pool.QueuePool, pool_size=DB_THREADS,
                               max_overflow=0, pool_timeout=POOL_TIMEOUT)
+    # A connection whose transaction `pg_together` opened goes back to the pool opening its
+    # own transactions again, whatever ended that transaction.
+    sa.event.listen(engine, "checkin", lambda driver, _record: driver is not None and
+                    psycopg_opens_transactions(driver))
     try:
         with _pg_lock(engine):
             _migrate_both(engine)
@@ -302,7 +306,7 @@ class VersionClock:
 
     def __init__(self, conn: sa.Connection, *, counter: int | None = None):
         """`counter`: the caller sent `OPENING` itself (PostgreSQL, in one round trip with
-        its own first statement, `pg_pipeline.pipelined`) and read the counter's value."""
+        its own first statement, `pg_together.together`) and read the counter's value."""
         self.conn = conn
         if counter is not None:
             self.start = self.last = counter
@@ -336,7 +340,7 @@ class VersionClock:
             if self.last == self.start:
                 self.conn.exec_driver_sql(_save_sql(mark, False, False), device)
             elif pg:  # one statement: the device's row in a data-modifying WITH
-                pipelined(self.conn, ([] if ahead is None else [ahead]) + [
+                together(self.conn, ([] if ahead is None else [ahead]) + [
                     (_save_sql(mark, True, True), (*device, self.last))], commit=commit)
             else:
                 self.conn.exec_driver_sql(_save_sql(mark, False, False), device)
@@ -380,10 +384,17 @@ class DeferredClock:
     def hold_numbers(self, keys: list[str]) -> None:
         """Take the form numbers' locks (sorted: two pushes never wait for each other in a
         circle), before their holders are read."""
+        statement = self.numbers_lock(keys)
+        if statement is not None:
+            self.conn.exec_driver_sql(*statement)
+
+    @staticmethod
+    def numbers_lock(keys: list[str]) -> tuple[str, tuple] | None:
+        """`hold_numbers`'s statement (None: no number to lock)."""
         hashes = sorted({zlib.crc32(k.encode()) - 2**31 for k in keys})
-        if hashes:
-            self.conn.exec_driver_sql(
-                "SELECT count(pg_advisory_xact_lock(%s, h)) FROM unnest(%s::int4[]) AS h",
+        if not hashes:
+            return None
+        return ("SELECT count(pg_advisory_xact_lock(%s, h)) FROM unnest(%s::int4[]) AS h",
                 (FORM_NUMBER_LOCKS, hashes))
 
     def save(self, stamp: list[sa.Column], along: sa.Update | None = None, *,
@@ -399,7 +410,7 @@ class DeferredClock:
         transaction ends here.
 
         With `device_seq` and versions taken, `ahead`, the stamping statement and the
-        COMMIT go to PostgreSQL in ONE round trip (sync/server/pg_pipeline.py): the counter's
+        COMMIT go to PostgreSQL in ONE round trip (sync/server/pg_together.py): the counter's
         row lock, taken by the stamping statement, is let go by the COMMIT right behind it in
         the same message, with no round trip to HQ's worker in between."""
         if device_seq is not None and self.taken:
@@ -407,7 +418,7 @@ class DeferredClock:
             statements.append((_stamp_sql(tuple((c.table.name, c.name) for c in stamp)), {
                 "n": self.taken, "device": device_seq[0], "seq": device_seq[1],
                 "at": device_seq[2]}))
-            pipelined(self.conn, statements, commit=commit)
+            together(self.conn, statements, commit=commit)
             return
         if ahead is not None:
             self.conn.exec_driver_sql(*ahead)

@@ -21,7 +21,7 @@ from sync.server.auth import Bearer, DeviceIdentity, identify
 from sync.server.conflicts import SETTLERS, conflicts_for
 from sync.server.db import ServerDB
 from sync.server.errors import ClientError
-from sync.server.pg_pipeline import pipelined
+from sync.server.pg_together import together
 from sync.server.projection import project_problems
 from sync.server.rows import insert_ignore
 from sync.server.scope import Scope, load_scope, row_visible
@@ -106,15 +106,15 @@ def _fetch_pg(conn: sa.Connection, scope: Scope, cursor: int, limit: int, confli
               last: bool) -> tuple[list[tuple], int, bool]:
     """`_fetch` on PostgreSQL in two round trips: the probe (its transaction's BEGIN riding
     with it when it is the first statement), then the changed tables' queries together, with
-    the COMMIT when nothing follows them (sync/server/pg_pipeline.py)."""
+    the COMMIT when nothing follows them (sync/server/pg_together.py)."""
     names = scope.pull_tables()
-    probe = pipelined(conn, [_probe_statement(names, cursor, "%s", conflicts)])[0]
+    probe = together(conn, [_probe_statement(names, cursor, "%s", conflicts)])[0]
     changed, top, conflicted = _probed(names, probe.fetchall())
     ends = last and not conflicted and not any(scope.row_filtered(n) for n in changed)
     plans = [_fetch_sql(name, "%s") for name in changed]
     found = []
     if plans or ends:
-        reads = pipelined(conn, [(sql, (cursor, limit)) for sql, _ in plans], commit=ends)
+        reads = together(conn, [(sql, (cursor, limit)) for sql, _ in plans], commit=ends)
         for name, (_, vpos), read in zip(changed, plans, reads, strict=True):
             found.extend((r[vpos], name, r) for r in read.fetchall())
     found.sort(key=lambda item: item[0])

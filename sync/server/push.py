@@ -26,9 +26,10 @@ from sync.server.conflicts import answer_for
 from sync.server.context import ApplyContext
 from sync.server.db import WRITERS_GATE, DeferredClock, ServerDB, VersionClock
 from sync.server.errors import ClientError
-from sync.server.forms import prefetch_numbers
+from sync.server.forms import numbers_statement, prefetch_numbers, take_numbers
 from sync.server.merge import apply_entries
-from sync.server.pg_pipeline import pipelined
+from sync.server.pg_together import together
+from sync.server.rows import existing_ids_statement
 from sync.server.scope import load_scope
 
 log = logging.getLogger("fieldinspect.sync.push")
@@ -98,7 +99,7 @@ def _open(conn: sa.Connection, device: DeviceIdentity, deferred: bool):
             conn, device, shared_gate=WRITERS_GATE)
     if conn.dialect.name != "postgresql":
         return VersionClock(conn), check_pushing(conn, device)
-    *_, counter, check = pipelined(conn, [*VersionClock.OPENING, pushing_statement(
+    *_, counter, check = together(conn, [*VersionClock.OPENING, pushing_statement(
         conn, device)], named=True)
     return VersionClock(conn, counter=counter.fetchone()[0]), checked_pushing(device, check)
 
@@ -166,6 +167,9 @@ def _prefetch(ctx: ApplyContext, entries: list) -> None:
             by_table.setdefault(e.table, []).append(e.row_id)
             if e.op != "insert":
                 edited.add(e.table)
+    if isinstance(ctx.clock, DeferredClock):
+        _prefetch_new(ctx, entries, by_table)
+        return
     for table, ids in by_table.items():
         if table in SYNCED_TABLES:
             ctx.prefetch(table, ids, new=table not in edited)
@@ -175,6 +179,22 @@ def _prefetch(ctx: ApplyContext, entries: list) -> None:
                                 if isinstance(f.get("form_no"), str)])
     if forms:
         prefetch_numbers(ctx, forms)
+
+
+def _prefetch_new(ctx: ApplyContext, entries: list, by_table: dict[str, list[str]]) -> None:
+    """`_prefetch` of a push of new forms only (PostgreSQL): which of its rows HQ holds
+    already, the paper numbers' locks and the forms holding those numbers, in ONE round trip,
+    in that order (the locks before the holders are read)."""
+    forms = [e.fields for e in entries]
+    keys, numbers = numbers_statement(forms, sqlite=False)
+    lock = DeferredClock.numbers_lock([f"{f.get('campaign_id')}\x1f{f.get('form_no')}"
+                                       for f in forms if isinstance(f.get("form_no"), str)])
+    tables = list(by_table.items())
+    answers = together(ctx.conn, [existing_ids_statement(t, ids) for t, ids in tables] + [
+        s for s in (lock, numbers) if s is not None])
+    for (table, ids), present in zip(tables, answers, strict=False):
+        ctx.prefetch(table, ids, new=True, present={r[0] for r in present})
+    take_numbers(ctx, keys, answers[-1] if numbers is not None else ())
 
 
 def _stored_outcomes(conn: sa.Connection, device_id: str, first: int,

@@ -57,7 +57,7 @@ def keep_digests(conn: sa.Connection, device_id: str, entries: list[PushedEntry]
 
 def digests_row(device_id: str, entries: list[PushedEntry]) -> dict:
     """`keep_digests`'s row, for `DIGESTS_SQL` (a push on PostgreSQL sends it with its
-    stamping statement and its COMMIT, sync/server/pg_pipeline.py)."""
+    stamping statement and its COMMIT, sync/server/pg_together.py)."""
     return {"device_id": device_id, "first_seq": entries[0].seq, "last_seq": entries[-1].seq,
             "digests": b"".join(entry_digest(e) for e in entries)}
 
