@@ -33,7 +33,7 @@ from sync.server.attachment_store import (
     seal_plain_files,
 )
 from sync.server.checkpoint import Checkpointer, no_autocheckpoint
-from sync.server.pg_together import psycopg_opens_transactions, together
+from sync.server.pg_together import together
 from sync.server.settings import server_settings
 
 SERVER_HEAD = "s0009"
@@ -180,10 +180,6 @@ def _open_postgres(database_url: str, blob_dir: Path, passphrase: str | None) ->
     # that failure.
     engine = sa.create_engine(database_url, poolclass=sa.pool.QueuePool, pool_size=DB_THREADS,
                               max_overflow=0, pool_timeout=POOL_TIMEOUT)
-    # A connection whose transaction `pg_together` opened goes back to the pool opening its
-    # own transactions again, whatever ended that transaction.
-    sa.event.listen(engine, "checkin", lambda driver, _record: driver is not None and
-                    psycopg_opens_transactions(driver))
     try:
         with _pg_lock(engine):
             _migrate_both(engine)

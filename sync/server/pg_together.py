@@ -1,16 +1,17 @@
-"""Statements sent to PostgreSQL together, in one round trip: one query string.
+"""Statements sent to PostgreSQL together, in one round trip (psycopg 3's pipeline mode).
 
 Each round trip a request waits on costs HQ's worker a thread switch and a fresh turn at the
 GIL beside the other requests' threads, and PostgreSQL a message exchange; a push holds the
 version counter's row lock (an edit: the writers' gate) across whatever round trips lie between
 its first locking statement and its COMMIT (issue 18 §3). psycopg sends a transaction's BEGIN
-as an exchange of its own before the first statement; `together` sends it in the same string.
+as an exchange of its own before the first statement; in pipeline mode it goes along with it.
 
-How: the statements' parameters are bound on HQ's side (psycopg's `ClientCursor.mogrify`,
-its own quoting of every value) and the string goes by PostgreSQL's simple query protocol,
-which runs several statements in order and answers each. psycopg's pipeline mode was measured
-first: the same two round trips per transaction cost ~175 µs of HQ's CPU against ~90 µs for
-four plain ones (its machinery is Python), ~80 µs this way (load ~13, 3,000 transactions).
+Also tried: the statements bound on HQ's side and sent as one string (PostgreSQL's simple
+query protocol, several statements per message). It costs HQ's process less CPU than the
+pipeline (~80 against ~175 µs for a transaction of two trips, measured at load ~13), but the
+statements are then parsed and planned on every use where psycopg prepares the ones a
+connection runs often: PostgreSQL's CPU per round rose from 2.1-2.2 to 3.1-3.3 ms and
+`bench/hq_capacity.py` fell from 274-288 to 161-223 rounds/s (alternating, load 11-16).
 """
 
 import sqlalchemy as sa
@@ -29,9 +30,9 @@ class Rows(list):
 def together(conn: sa.Connection, statements: list[tuple[str, object]], *,
              commit: bool = False, named: bool = False) -> list[Rows]:
     """`statements` (driver SQL in psycopg's style, parameters) sent in ONE round trip, each
-    one's rows returned (`named`: as named tuples). The transaction's BEGIN goes along when
-    none is open yet (with the isolation level SQLAlchemy set on the connection); `commit`:
-    the COMMIT goes along too (SQLAlchemy's own commit then finds nothing to do).
+    one's rows returned (`named`: as named tuples), with the transaction's BEGIN when none is
+    open yet; `commit`: the COMMIT goes along too (SQLAlchemy's own commit then finds nothing
+    to do).
 
     The server runs the statements in order; one failing, the rest (and the COMMIT) are not
     run and the error is raised as SQLAlchemy raises a driver's error (a lock timeout still
@@ -40,45 +41,19 @@ def together(conn: sa.Connection, statements: list[tuple[str, object]], *,
     from psycopg.rows import namedtuple_row, tuple_row
 
     driver = conn.connection.driver_connection
-    cursor = psycopg.ClientCursor(driver, row_factory=namedtuple_row if named else tuple_row)
-    opening = driver.pgconn.transaction_status == psycopg.pq.TransactionStatus.IDLE
-    parts = [_begin(driver)] if opening else []
-    parts.extend(cursor.mogrify(sql, params) for sql, params in statements)
-    if commit:
-        parts.append("COMMIT")
+    factory = namedtuple_row if named else tuple_row
+    cursors = [driver.cursor(row_factory=factory) for _ in statements]
     try:
-        if opening:  # the BEGIN is in the string: psycopg must not send one of its own
-            driver.autocommit = True
-        try:
-            cursor.execute("; ".join(parts))
-            answers = []
-            while True:
-                answers.append(Rows(cursor.fetchall() if cursor.description else ()))
-                if not cursor.nextset():
-                    break
-        finally:
-            psycopg_opens_transactions(driver)
+        with driver.pipeline():
+            for cursor, (sql, params) in zip(cursors, statements, strict=True):
+                cursor.execute(sql, params)
+            if commit:  # queued as a statement: psycopg's commit() would sync on its own
+                driver.cursor().execute("COMMIT")
+        return [Rows(c.fetchall() if c.description else ()) for c in cursors]
     except psycopg.Error as exc:
         raise sa.exc.DBAPIError.instance(
-            parts[0], None, exc, psycopg.Error,
+            statements[0][0] if statements else "COMMIT", None, exc, psycopg.Error,
             connection_invalidated=driver.closed) from exc
     finally:
-        cursor.close()
-    return answers[1 if opening else 0:len(answers) - (1 if commit else 0)]
-
-
-def _begin(driver) -> str:
-    level = driver.isolation_level
-    return "BEGIN" if level is None else f"BEGIN ISOLATION LEVEL {level.name.replace('_', ' ')}"
-
-
-def psycopg_opens_transactions(driver) -> None:
-    """psycopg sends BEGIN itself again from the next transaction on. It refuses the switch
-    inside a transaction: one that `together` opened and left open is finished by
-    SQLAlchemy's commit or rollback, and SQLAlchemy's reset of the connection's isolation
-    level when the request's connection goes back to the pool switches it (`db.py` makes
-    sure of it at check-in as well)."""
-    import psycopg
-
-    if driver.autocommit and driver.pgconn.transaction_status == psycopg.pq.TransactionStatus.IDLE:
-        driver.autocommit = False
+        for cursor in cursors:
+            cursor.close()

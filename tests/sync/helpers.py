@@ -174,9 +174,9 @@ def form(ids: dict, form_no: str | None = None, **kw) -> dict:
 
 def count_round_trips(monkeypatch) -> list[str]:
     """The exchanges with PostgreSQL that make a request wait from now on, in order: a
-    `statement` (or several sent as one string, sync/server/pg_together.py), with a `BEGIN`
-    of its own before it when psycopg opens a transaction for it, a COPY's start and end, a
-    COMMIT sent alone. Counted where psycopg waits for the server."""
+    `statement` sent alone (with a `BEGIN` of its own before it when psycopg opens a
+    transaction for it), `statements` sent together (sync/server/pg_together.py), a COPY's
+    start and end, a COMMIT sent alone. Counted where psycopg waits for the server."""
     import psycopg
 
     trips: list[str] = []
@@ -188,6 +188,8 @@ def count_round_trips(monkeypatch) -> list[str]:
         opening = self.pgconn.transaction_status == idle and not self.autocommit
         if name == "_execute_gen" and self._pipeline is None:
             trips.extend(["BEGIN", "statement"] if opening else ["statement"])
+        elif name == "_exit_gen":
+            trips.append("statements")
         elif name == "_commit_gen" and self.pgconn.transaction_status != idle:
             trips.append("COMMIT")
         elif name in ("_start_copy_gen", "copy_end"):
