@@ -25,6 +25,7 @@ from models.timeutil import utcnow
 from sync.server import tables as T
 from sync.server.db import driver_mark
 from sync.server.errors import not_authenticated
+from sync.server.pg_together import together
 
 log = logging.getLogger("fieldinspect.sync.auth")
 
@@ -171,11 +172,28 @@ def check_pushing(conn: sa.Connection, device: DeviceIdentity, *, shared_gate: i
     same statement, BEFORE the row lock (the function is evaluated below PostgreSQL's LockRows
     step, as a statement of its own before this one was: the gate, then the device's row,
     always in that order, so a queued edit cannot close a cycle): one round trip fewer."""
+    sql, params = pushing_statement(conn, device, shared_gate=shared_gate)
+    if conn.dialect.name == "postgresql":  # its BEGIN rides along (one round trip, not two)
+        return checked_pushing(device, together(conn, [(sql, params)], named=True)[0])
+    return checked_pushing(device, conn.exec_driver_sql(sql, params))
+
+
+def pushing_statement(conn: sa.Connection, device: DeviceIdentity, *,
+                      shared_gate: int = 0) -> tuple[str, tuple]:
+    """`check_pushing`'s statement and parameters (for a caller that sends it along with
+    statements of its own; `checked_pushing` then checks its row)."""
     pg = conn.dialect.name == "postgresql"
     sql = _pushing_sql(device.token_hash is not None, shared_gate if pg else 0, pg,
                        driver_mark(conn))
-    params = (device.id,) if device.token_hash is None else (device.token_hash, device.id)
-    row = conn.exec_driver_sql(sql, params).one()
+    return sql, (device.id,) if device.token_hash is None else (device.token_hash, device.id)
+
+
+def checked_pushing(device: DeviceIdentity, result):
+    """`check_pushing`'s checks of the row its statement read (`result`: a cursor or a
+    result giving rows with named columns)."""
+    row = result.fetchone()
+    if row is None:
+        raise sa.exc.NoResultFound("the pushing device's row is gone")
     expires_at = _utc(row.expires_at) if device.token_hash is not None else None
     if row.status == "revoked":
         _CHECKED.pop(device.token_hash, None)

@@ -52,15 +52,18 @@ class ApplyContext:
         return self.scope.device.store_device_id
 
     # --- reading ------------------------------------------------------------------------
-    def prefetch(self, table: str, ids: list[str], new: bool = False) -> None:
+    def prefetch(self, table: str, ids: list[str], new: bool = False,
+                 present: set[str] | None = None) -> None:
         """Load many rows in a few IN queries (a batch of 5,000 inserts checks existence once).
         `new`: rows pushed as inserts, which HQ nearly never holds: for one as for many, a
         driver-level id query first (a Core select of the whole row, finding nothing, cost
-        ~0.2 ms of a one-record push)."""
+        ~0.2 ms of a one-record push). `present`: that query's answer, when the caller sent
+        it (`rows.existing_ids_statement`) with statements of its own."""
         wanted = [i for i in dict.fromkeys(ids) if (table, i) not in self.rows]
-        if len(wanted) > 1 or (new and wanted):
+        if len(wanted) > 1 or (new and wanted) or present is not None:
             # Mostly new rows: find which exist with a cheap id query, read only those whole.
-            present = existing_ids(self.conn, table, wanted)
+            if present is None:
+                present = existing_ids(self.conn, table, wanted)
             for row_id in wanted:
                 if row_id not in present:
                     self.rows[(table, row_id)] = None

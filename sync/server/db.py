@@ -33,6 +33,7 @@ from sync.server.attachment_store import (
     seal_plain_files,
 )
 from sync.server.checkpoint import Checkpointer, no_autocheckpoint
+from sync.server.pg_together import together
 from sync.server.settings import server_settings
 
 SERVER_HEAD = "s0009"
@@ -295,10 +296,19 @@ def high_water(conn: sa.Connection) -> int:
 class VersionClock:
     """Hands out versions inside one writing transaction; `save` writes the counter back."""
 
-    def __init__(self, conn: sa.Connection):
+    # PostgreSQL: what opening a clock sends, the writers' gate taken exclusive (alone: no
+    # push of new rows runs beside it), then the counter's row locked and read.
+    OPENING = (("SELECT pg_advisory_xact_lock(%s)", (WRITERS_GATE,)), (_LOCK_COUNTER[1], None))
+
+    def __init__(self, conn: sa.Connection, *, counter: int | None = None):
+        """`counter`: the caller sent `OPENING` itself (PostgreSQL, in one round trip with
+        its own first statement, `pg_together.together`) and read the counter's value."""
         self.conn = conn
-        if conn.dialect.name == "postgresql":  # alone: no push of new rows runs beside it
-            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(%s)", (WRITERS_GATE,))
+        if counter is not None:
+            self.start = self.last = counter
+            return
+        if conn.dialect.name == "postgresql":
+            conn.exec_driver_sql(*self.OPENING[0])
         self.start = self.last = lock_counter(conn)
 
     def next(self) -> int:
@@ -306,13 +316,19 @@ class VersionClock:
         return self.last
 
     def save(self, along: sa.Update | None = None, *,
-             device_seq: tuple[str, int, datetime] | None = None) -> None:
+             device_seq: tuple[str, int, datetime] | None = None,
+             ahead: tuple[str, dict] | None = None, commit: bool = False) -> None:
         """Write the counter back. `along`: another UPDATE of this transaction, sent in the
         same statement on PostgreSQL (a data-modifying WITH): while the counter is locked every
         round trip counts, since all pushes wait for it (issue 18 §3). `device_seq` (device
         id, last sequence, sync time): the pushing device's row, the same way but as driver
         statements, their text made once per dialect (`_save_sql`): no construct built, no
-        compile or cache key per push."""
+        compile or cache key per push. `ahead` (a driver statement of the caller's, sent just
+        before) and `commit` as in `DeferredClock.save`: on PostgreSQL, with versions handed
+        out, the two statements and the COMMIT go in one round trip."""
+        if ahead is not None and (device_seq is None or self.last == self.start):
+            self.conn.exec_driver_sql(*ahead)
+            ahead = None
         if device_seq is not None:
             mark = driver_mark(self.conn)
             device = (device_seq[1], driver_time(self.conn, device_seq[2]), device_seq[0])
@@ -320,7 +336,8 @@ class VersionClock:
             if self.last == self.start:
                 self.conn.exec_driver_sql(_save_sql(mark, False, False), device)
             elif pg:  # one statement: the device's row in a data-modifying WITH
-                self.conn.exec_driver_sql(_save_sql(mark, True, True), (*device, self.last))
+                together(self.conn, ([] if ahead is None else [ahead]) + [
+                    (_save_sql(mark, True, True), (*device, self.last))], commit=commit)
             else:
                 self.conn.exec_driver_sql(_save_sql(mark, False, False), device)
                 self.conn.exec_driver_sql(_save_sql(mark, True, False), (self.last,))
@@ -363,26 +380,44 @@ class DeferredClock:
     def hold_numbers(self, keys: list[str]) -> None:
         """Take the form numbers' locks (sorted: two pushes never wait for each other in a
         circle), before their holders are read."""
+        statement = self.numbers_lock(keys)
+        if statement is not None:
+            self.conn.exec_driver_sql(*statement)
+
+    @staticmethod
+    def numbers_lock(keys: list[str]) -> tuple[str, tuple] | None:
+        """`hold_numbers`'s statement (None: no number to lock)."""
         hashes = sorted({zlib.crc32(k.encode()) - 2**31 for k in keys})
-        if hashes:
-            self.conn.exec_driver_sql(
-                "SELECT count(pg_advisory_xact_lock(%s, h)) FROM unnest(%s::int4[]) AS h",
+        if not hashes:
+            return None
+        return ("SELECT count(pg_advisory_xact_lock(%s, h)) FROM unnest(%s::int4[]) AS h",
                 (FORM_NUMBER_LOCKS, hashes))
 
     def save(self, stamp: list[sa.Column], along: sa.Update | None = None, *,
-             device_seq: tuple[str, int, datetime] | None = None) -> None:
+             device_seq: tuple[str, int, datetime] | None = None,
+             ahead: tuple[str, dict] | None = None, commit: bool = False) -> None:
         """Take `taken` versions from the counter and give them to this transaction's rows
         (`stamp`: the version columns written under provisional numbers), with the device's
         sequence in one statement: `device_seq` (device id, last sequence, sync time) or
         `along` (any UPDATE). With `device_seq` the statement's text is made once per set of
         tables (`_stamp_sql`): built with SQLAlchemy's constructs it cost more of HQ's CPU
-        than the push's own checks (issue 18 §3)."""
+        than the push's own checks (issue 18 §3). `ahead`: a driver statement (SQL, parameters)
+        of the caller's sent just before (the push's entry digests). `commit`: the
+        transaction ends here.
+
+        With `device_seq` and versions taken, `ahead`, the stamping statement and the
+        COMMIT go to PostgreSQL in ONE round trip (sync/server/pg_together.py): the counter's
+        row lock, taken by the stamping statement, is let go by the COMMIT right behind it in
+        the same message, with no round trip to HQ's worker in between."""
         if device_seq is not None and self.taken:
-            self.conn.exec_driver_sql(_stamp_sql(tuple(
-                (c.table.name, c.name) for c in stamp)), {
+            statements = [] if ahead is None else [ahead]
+            statements.append((_stamp_sql(tuple((c.table.name, c.name) for c in stamp)), {
                 "n": self.taken, "device": device_seq[0], "seq": device_seq[1],
-                "at": device_seq[2]}).scalar_one()
+                "at": device_seq[2]}))
+            together(self.conn, statements, commit=commit)
             return
+        if ahead is not None:
+            self.conn.exec_driver_sql(*ahead)
         if device_seq is not None:
             along = T.device.update().where(T.device.c.id == device_seq[0]).values(
                 last_seq=device_seq[1], last_sync_at=device_seq[2])

@@ -21,6 +21,7 @@ from sync.server.auth import Bearer, DeviceIdentity, identify
 from sync.server.conflicts import SETTLERS, conflicts_for
 from sync.server.db import ServerDB
 from sync.server.errors import ClientError
+from sync.server.pg_together import together
 from sync.server.projection import project_problems
 from sync.server.rows import insert_ignore
 from sync.server.scope import Scope, load_scope, row_visible
@@ -53,7 +54,8 @@ def _page(conn: sa.Connection, device: DeviceIdentity, cursor: int, limit: int,
           audit: AuditHeadReport | None) -> bytes:
     scope = load_scope(conn, device)
     settler = scope.role in SETTLERS
-    fetched, top, conflicted = _fetch(conn, scope, cursor, limit, settler)
+    fetched, top, conflicted = _fetch(conn, scope, cursor, limit, settler,
+                                      last=audit is None)
     if cursor > top:
         # Past HQ's counter: HQ's database was restored from a backup.
         raise ClientError(409, "resync", f"cursor {cursor} is ahead of HQ ({top}); push "
@@ -71,14 +73,20 @@ def _page(conn: sa.Connection, device: DeviceIdentity, cursor: int, limit: int,
 
 
 def _fetch(conn: sa.Connection, scope: Scope, cursor: int, limit: int,
-           conflicts: bool = False) -> tuple[list[tuple], int, bool]:
+           conflicts: bool = False, last: bool = False) -> tuple[list[tuple], int, bool]:
     """(version, table, row) of up to `limit` rows after `cursor`, merged across tables; HQ's
     counter read in the same snapshot; whether a conflict was recorded after `cursor` (asked
     only with `conflicts`).
 
     One query per table straight on the DBAPI cursor: a text query returns the driver's values
     unprocessed anyway, and SQLAlchemy's per-statement overhead (about 0.5 ms each, fifteen
-    tables) was most of the cost of a small pull."""
+    tables) was most of the cost of a small pull.
+
+    `last`: the page's transaction has nothing else to do once the rows are in hand unless
+    they need it (a removal to record, a conflict to read); PostgreSQL then ends it with
+    the tables' queries."""
+    if conn.dialect.name == "postgresql":
+        return _fetch_pg(conn, scope, cursor, limit, conflicts, last)
     found = []
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     dbapi = conn.connection.cursor()
@@ -94,12 +102,37 @@ def _fetch(conn: sa.Connection, scope: Scope, cursor: int, limit: int,
     return found, top, conflicted
 
 
+def _fetch_pg(conn: sa.Connection, scope: Scope, cursor: int, limit: int, conflicts: bool,
+              last: bool) -> tuple[list[tuple], int, bool]:
+    """`_fetch` on PostgreSQL in two round trips: the probe (its transaction's BEGIN riding
+    with it when it is the first statement), then the changed tables' queries together, with
+    the COMMIT when nothing follows them (sync/server/pg_together.py)."""
+    names = scope.pull_tables()
+    probe = together(conn, [_probe_statement(names, cursor, "%s", conflicts)])[0]
+    changed, top, conflicted = _probed(names, probe.fetchall())
+    ends = last and not conflicted and not any(scope.row_filtered(n) for n in changed)
+    plans = [_fetch_sql(name, "%s") for name in changed]
+    found = []
+    if plans or ends:
+        reads = together(conn, [(sql, (cursor, limit)) for sql, _ in plans], commit=ends)
+        for name, (_, vpos), read in zip(changed, plans, reads, strict=True):
+            found.extend((r[vpos], name, r) for r in read.fetchall())
+    found.sort(key=lambda item: item[0])
+    return found, top, conflicted
+
+
 def _probe(dbapi, names: list[str], cursor: int, mark: str, conflicts: bool
            ) -> tuple[list[str], int, bool]:
     """(the tables holding a row after `cursor`, HQ's counter, whether a conflict was recorded
     after `cursor`) in ONE query, an index probe per table: a one-record pull then reads one
     table, not all twenty-four, and makes no statement of its own for the counter or for
     conflicts (issue 18 §2; each statement costs ~0.3 ms of HQ's CPU)."""
+    dbapi.execute(*_probe_statement(names, cursor, mark, conflicts))
+    return _probed(names, dbapi.fetchall())
+
+
+def _probe_statement(names: list[str], cursor: int, mark: str, conflicts: bool
+                     ) -> tuple[str, tuple]:
     key = (tuple(names), mark, conflicts)
     if key not in _PROBE_SQL:
         parts = [f"SELECT -1, value FROM {T.counter.name} WHERE id = 1"]
@@ -109,8 +142,10 @@ def _probe(dbapi, names: list[str], cursor: int, mark: str, conflicts: bool
         parts.extend(f'SELECT {i}, 0 WHERE EXISTS (SELECT 1 FROM "{name}" WHERE '
                      f"server_version > {mark})" for i, name in enumerate(names))
         _PROBE_SQL[key] = " UNION ALL ".join(parts)
-    dbapi.execute(_PROBE_SQL[key], (cursor,) * (len(names) + conflicts))
-    rows = dbapi.fetchall()
+    return _PROBE_SQL[key], (cursor,) * (len(names) + conflicts)
+
+
+def _probed(names: list[str], rows: list) -> tuple[list[str], int, bool]:
     top = next(value for at, value in rows if at == -1)
     return [names[at] for at, _ in rows if at >= 0], top, any(at == -2 for at, _ in rows)
 

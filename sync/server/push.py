@@ -21,14 +21,16 @@ from sync.protocol import MAX_BATCH_ENTRIES, EntryOutcome, PushedEntry, PushResu
 from sync.server import replays
 from sync.server import tables as T
 from sync.server.audit_heads import AuditHeadReport, accept_in
-from sync.server.auth import DeviceIdentity, check_pushing
+from sync.server.auth import DeviceIdentity, check_pushing, checked_pushing, pushing_statement
 from sync.server.collector import collector_paused
 from sync.server.conflicts import answer_for
 from sync.server.context import ApplyContext
 from sync.server.db import WRITERS_GATE, DeferredClock, ServerDB, VersionClock
 from sync.server.errors import ClientError
-from sync.server.forms import prefetch_numbers
+from sync.server.forms import numbers_statement, prefetch_numbers, take_numbers
 from sync.server.merge import NOT_YET, apply_entries, precheck
+from sync.server.pg_together import together
+from sync.server.rows import existing_ids_statement
 from sync.server.scope import load_scope
 
 log = logging.getLogger("fieldinspect.sync.push")
@@ -53,13 +55,7 @@ def push_batch(db: ServerDB, device: DeviceIdentity, entries: list[PushedEntry],
     with collector_paused():  # read nothing of HQ's: checked before the transaction
         pre = precheck(entries)
     with db.write() as conn:
-        # Edits, deletes, big batches: the counter taken first, one writer at a time. New rows
-        # only (PostgreSQL): side by side, versions taken at the end (db.DeferredClock).
-        clock = DeferredClock(conn, take_gate=False) if deferred else VersionClock(conn)
-        # the device's sequence, read with the authoritative check of its token (auth.py);
-        # the device's row locked: two pushes of one device take turns (new rows only: the
-        # writers' gate taken shared by the same statement, before the row)
-        row = check_pushing(conn, device, shared_gate=WRITERS_GATE if deferred else 0)
+        clock, row = _open(conn, device, deferred)
         if follows is not None and (row.last_seq is None or row.last_seq < follows):
             # It overtook the batch before it. A device that never pushed has no sequence
             # here yet, and its first number is taken as the queue's start: without this, the
@@ -77,16 +73,40 @@ def push_batch(db: ServerDB, device: DeviceIdentity, entries: list[PushedEntry],
         replayed = _stored_outcomes(conn, device.id, entries[0].seq, min(last, entries[-1].seq))
         # (`pre` is of every entry: used only when every entry is fresh)
         outcomes, conflicts = _apply(conn, device, clock, fresh, pre if len(fresh) ==
-                                     len(entries) else NOT_YET) if fresh else ([], 0)
+                                     len(entries) else NOT_YET, keep=db.is_sqlite) \
+            if fresh else ([], 0)
         acked = max(last, entries[-1].seq)
-        if deferred:  # last: the counter is held from here to COMMIT only
-            answer = accept_in(conn, device, audit) if audit is not None else None
-            clock.save(_stamped(fresh, conflicts), device_seq=(device.id, acked, utcnow()))
-        else:
+        if db.is_sqlite:
             clock.save(device_seq=(device.id, acked, utcnow()))
             answer = accept_in(conn, device, audit) if audit is not None else None
+        else:  # the entries' digests, the counter (or the stamps) and COMMIT: one round trip
+            answer = accept_in(conn, device, audit) if audit is not None else None
+            digests = (replays.DIGESTS_SQL, replays.digests_row(device.id, fresh)) \
+                if fresh else None
+            if deferred:  # last: the counter is held from here to COMMIT only
+                clock.save(_stamped(fresh, conflicts), device_seq=(device.id, acked, utcnow()),
+                           ahead=digests, commit=True)
+            else:
+                clock.save(device_seq=(device.id, acked, utcnow()), ahead=digests, commit=True)
     _log_refusals(device, outcomes)
     return PushResult(acked_through=acked, outcomes=replayed + outcomes, audit=answer)
+
+
+def _open(conn: sa.Connection, device: DeviceIdentity, deferred: bool):
+    """The push's clock and the device's row, read with the authoritative check of its token
+    (auth.py), the row locked: two pushes of one device take turns. Edits, deletes, big
+    batches: the writers' gate taken exclusive and the counter first, one writer at a time
+    (on PostgreSQL sent in one round trip with the device's check and the transaction's
+    BEGIN). New rows only (PostgreSQL): side by side, the writers' gate taken shared by the
+    device's statement, before the row, versions taken at the end (db.DeferredClock)."""
+    if deferred:
+        return DeferredClock(conn, take_gate=False), check_pushing(
+            conn, device, shared_gate=WRITERS_GATE)
+    if conn.dialect.name != "postgresql":
+        return VersionClock(conn), check_pushing(conn, device)
+    *_, counter, check = together(conn, [*VersionClock.OPENING, pushing_statement(
+        conn, device)], named=True)
+    return VersionClock(conn, counter=counter.fetchone()[0]), checked_pushing(device, check)
 
 
 def _refuse_copy(conn: sa.Connection, device: DeviceIdentity, entries: list[PushedEntry],
@@ -125,13 +145,16 @@ def _stamped(entries: list[PushedEntry], conflicts: int) -> list[sa.Column]:
 
 
 def _apply(conn: sa.Connection, device: DeviceIdentity, clock: VersionClock | DeferredClock,
-           entries: list, pre=NOT_YET) -> tuple[list[EntryOutcome], int]:
+           entries: list, pre=NOT_YET, keep: bool = True) -> tuple[list[EntryOutcome], int]:
+    """`keep`: the entries' digests written here (else by the caller, with its last
+    statement)."""
     ctx = ApplyContext(conn=conn, scope=load_scope(conn, device), clock=clock)
     with collector_paused():  # the batch's rows are no cycles (sync/server/collector.py)
         _prefetch(ctx, entries)
         results = apply_entries(ctx, entries, pre)
         ctx.flush()
-        replays.keep_digests(conn, device.id, entries)
+        if keep:
+            replays.keep_digests(conn, device.id, entries)
     refused = [answer_for(ctx.scope, o, ctx.lookup) for o in results if o is not None]
     if refused:
         conn.execute(T.outcome.insert(), [
@@ -145,6 +168,9 @@ _TABLE, _OP, _ROW_ID, _FIELDS = (attrgetter(n) for n in ("table", "op", "row_id"
 
 
 def _prefetch(ctx: ApplyContext, entries: list) -> None:
+    if isinstance(ctx.clock, DeferredClock):  # new rows only (PostgreSQL): one round trip
+        _prefetch_new(ctx, entries, _named_rows(entries)[0])
+        return
     tables = set(map(_TABLE, entries))
     if len(tables) == 1 and set(map(_OP, entries)) == {"insert"}:  # a device's usual batch
         (table,) = tables
@@ -152,16 +178,17 @@ def _prefetch(ctx: ApplyContext, entries: list) -> None:
             ctx.prefetch(table, list(map(_ROW_ID, entries)), new=True)
         forms = list(map(_FIELDS, entries)) if table == "evaluation" else []
     else:
-        forms = _prefetch_rows(ctx, entries)
-    if forms and isinstance(ctx.clock, DeferredClock):
-        ctx.clock.hold_numbers([f"{f.get('campaign_id')}\x1f{f.get('form_no')}" for f in forms
-                                if isinstance(f.get("form_no"), str)])
+        by_table, edited = _named_rows(entries)
+        for table, ids in by_table.items():
+            if table in SYNCED_TABLES:
+                ctx.prefetch(table, ids, new=table not in edited)
+        forms = [e.fields for e in entries if e.table == "evaluation" and e.op == "insert"]
     if forms:
         prefetch_numbers(ctx, forms)
 
 
-def _prefetch_rows(ctx: ApplyContext, entries: list) -> list[dict]:
-    """The rows a mixed batch names, per table; the fields of its new forms."""
+def _named_rows(entries: list) -> tuple[dict[str, list[str]], set[str]]:
+    """The rows a batch names, per table, and the tables it edits or deletes in."""
     by_table: dict[str, list[str]] = {}
     edited: set[str] = set()
     for e in entries:
@@ -169,10 +196,23 @@ def _prefetch_rows(ctx: ApplyContext, entries: list) -> list[dict]:
             by_table.setdefault(e.table, []).append(e.row_id)
             if e.op != "insert":
                 edited.add(e.table)
-    for table, ids in by_table.items():
-        if table in SYNCED_TABLES:
-            ctx.prefetch(table, ids, new=table not in edited)
-    return [e.fields for e in entries if e.table == "evaluation" and e.op == "insert"]
+    return by_table, edited
+
+
+def _prefetch_new(ctx: ApplyContext, entries: list, by_table: dict[str, list[str]]) -> None:
+    """`_prefetch` of a push of new forms only (PostgreSQL): which of its rows HQ holds
+    already, the paper numbers' locks and the forms holding those numbers, in ONE round trip,
+    in that order (the locks before the holders are read)."""
+    forms = [e.fields for e in entries]
+    keys, numbers = numbers_statement(forms, sqlite=False)
+    lock = DeferredClock.numbers_lock([f"{f.get('campaign_id')}\x1f{f.get('form_no')}"
+                                       for f in forms if isinstance(f.get("form_no"), str)])
+    tables = list(by_table.items())
+    answers = together(ctx.conn, [existing_ids_statement(t, ids) for t, ids in tables] + [
+        s for s in (lock, numbers) if s is not None])
+    for (table, ids), present in zip(tables, answers, strict=False):
+        ctx.prefetch(table, ids, new=True, present={r[0] for r in present})
+    take_numbers(ctx, keys, answers[-1] if numbers is not None else ())
 
 
 def _stored_outcomes(conn: sa.Connection, device_id: str, first: int,

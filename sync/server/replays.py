@@ -52,12 +52,19 @@ def _same_entry(held: bytes, e: PushedEntry) -> bool:
 def keep_digests(conn: sa.Connection, device_id: str, entries: list[PushedEntry]) -> None:
     """The push's new entries (applied and refused alike: both advance the device's
     sequence), contiguous, in one row."""
-    conn.execute(_DIGESTS_INSERT, {  # compiled once (a new `.values(...)` cost ~0.2 ms)
-        "device_id": device_id, "first_seq": entries[0].seq, "last_seq": entries[-1].seq,
-        "digests": b"".join(entry_digest(e) for e in entries)})
+    conn.execute(_DIGESTS_INSERT, digests_row(device_id, entries))
 
 
-_DIGESTS_INSERT = T.entry_digest.insert()
+def digests_row(device_id: str, entries: list[PushedEntry]) -> dict:
+    """`keep_digests`'s row, for `DIGESTS_SQL` (a push on PostgreSQL sends it with its
+    stamping statement and its COMMIT, sync/server/pg_together.py)."""
+    return {"device_id": device_id, "first_seq": entries[0].seq, "last_seq": entries[-1].seq,
+            "digests": b"".join(entry_digest(e) for e in entries)}
+
+
+_DIGESTS_INSERT = T.entry_digest.insert()  # compiled once (a new `.values(...)` cost ~0.2 ms)
+DIGESTS_SQL = (f"INSERT INTO {T.entry_digest.name} (device_id, first_seq, last_seq, digests) "
+               "VALUES (%(device_id)s, %(first_seq)s, %(last_seq)s, %(digests)s)")
 
 
 def reused(conn: sa.Connection, device_id: str, replayed: list[PushedEntry]) -> list[int]:

@@ -611,8 +611,7 @@ def existing_ids(conn: sa.Connection, table: str, ids: list[str]) -> set[str]:
     parameters, more as one JSON array), one on PostgreSQL (the ids as one array: a round
     trip per batch, not ten)."""
     if conn.dialect.paramstyle != "qmark":
-        return {r[0] for r in conn.exec_driver_sql(
-            f'SELECT id FROM "{table}" WHERE id = ANY(%s::varchar[])', (list(ids),))}
+        return {r[0] for r in conn.exec_driver_sql(*existing_ids_statement(table, ids))}
     if len(ids) > 500:  # the ids as one JSON parameter: one statement, not one per 500
         return {r[0] for r in conn.exec_driver_sql(
             f'SELECT id FROM "{table}" WHERE id IN (SELECT value FROM json_each(?))',
@@ -620,3 +619,8 @@ def existing_ids(conn: sa.Connection, table: str, ids: list[str]) -> set[str]:
     marks = ", ".join("?" * len(ids))
     return {r[0] for r in conn.exec_driver_sql(
         f'SELECT id FROM "{table}" WHERE id IN ({marks})', tuple(ids))}
+
+
+def existing_ids_statement(table: str, ids: list[str]) -> tuple[str, tuple]:
+    """`existing_ids`'s statement on PostgreSQL (driver SQL, parameters)."""
+    return f'SELECT id FROM "{table}" WHERE id = ANY(%s::varchar[])', (list(ids),)

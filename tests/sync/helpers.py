@@ -170,3 +170,31 @@ def form(ids: dict, form_no: str | None = None, **kw) -> dict:
               "level": "satisfied", "evaluated_on": "2026-03-01", "form_no": form_no}
     values.update(kw)
     return values
+
+
+def count_round_trips(monkeypatch) -> list[str]:
+    """The exchanges with PostgreSQL that make a request wait from now on, in order: a
+    `statement` sent alone (with a `BEGIN` of its own before it when psycopg opens a
+    transaction for it), `statements` sent together (sync/server/pg_together.py), a COPY's
+    start and end, a COMMIT sent alone. Counted where psycopg waits for the server."""
+    import psycopg
+
+    trips: list[str] = []
+    real = psycopg.Connection.wait
+    idle = psycopg.pq.TransactionStatus.IDLE
+
+    def wait(self, gen, *args, **kw):
+        name = getattr(getattr(gen, "gi_code", None), "co_name", "")
+        opening = self.pgconn.transaction_status == idle and not self.autocommit
+        if name == "_execute_gen" and self._pipeline is None:
+            trips.extend(["BEGIN", "statement"] if opening else ["statement"])
+        elif name == "_exit_gen":
+            trips.append("statements")
+        elif name == "_commit_gen" and self.pgconn.transaction_status != idle:
+            trips.append("COMMIT")
+        elif name in ("_start_copy_gen", "copy_end"):
+            trips.append(name)
+        return real(self, gen, *args, **kw)
+
+    monkeypatch.setattr(psycopg.Connection, "wait", wait)
+    return trips

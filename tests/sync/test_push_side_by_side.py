@@ -17,7 +17,7 @@ from sync.server import push as push_module
 from sync.server import tables as T
 from sync.server.pull import pull_page
 from sync.server.push import push_batch
-from tests.sync.helpers import Hq, form, seed_reference
+from tests.sync.helpers import Hq, count_round_trips, form, seed_reference
 
 PAUSE = 15.0  # the longest a paused push waits to be let go (a hang fails, it never blocks CI)
 QUICK = 5.0  # a push that must not wait for the paused one finishes within this
@@ -43,19 +43,21 @@ def county(pg_hq):
 
 
 class Pause:
-    """Holds the push of one device after its rows are written, before its commit."""
+    """Holds the push of one device after its rows are written, before its commit (when its
+    entries' digests are made: the last thing before the push's closing statements)."""
 
     def __init__(self, monkeypatch, device_id: str):
         self.reached, self.go = threading.Event(), threading.Event()
-        keep = push_module.replays.keep_digests
+        make = push_module.replays.digests_row
 
-        def held(conn, dev_id, entries):
-            keep(conn, dev_id, entries)
+        def held(dev_id, entries):
+            row = make(dev_id, entries)
             if dev_id == device_id:
                 self.reached.set()
                 self.go.wait(PAUSE)
+            return row
 
-        monkeypatch.setattr(push_module.replays, "keep_digests", held)
+        monkeypatch.setattr(push_module.replays, "digests_row", held)
 
 
 def _seq(hq, who) -> int:
@@ -195,12 +197,13 @@ def test_an_edit_waits_for_a_push_of_new_forms_in_flight(county, monkeypatch):
     assert hq.rows("campaign")[ids["campaign"]]["server_version"] > versions["E-1"]
 
 
-def test_a_push_of_one_new_form_takes_six_statements(county):
+def test_a_push_of_one_new_form_takes_three_round_trips_and_a_copy(county, monkeypatch):
     """Every round trip to PostgreSQL counts while pushes share the machine (issue 18 §3): the
-    writers' gate rides with the device's row and token check, the versions, the rows' stamps
-    and the device's sequence and sync time go in one statement. The six: gate with device row
-    and token, the row's prefetch, the paper number's lock, its holders, the entry's digest,
-    the stamping (the row itself goes by COPY). The device's sequence and last sync still land."""
+    transaction's BEGIN and the writers' gate ride with the device's row and token check, the
+    row's prefetch, the paper number's lock and its holders go together, the row goes by
+    COPY, and the entry's digest, the stamping statement (versions, the rows' stamps, the
+    device's sequence and sync time) and the COMMIT go together (eight before). The device's
+    sequence and last sync still land."""
     hq, ids, a, _b, _c = county
     who = hq.identity(a)
     seq = _seq(hq, who)
@@ -209,6 +212,7 @@ def test_a_push_of_one_new_form_takes_six_statements(county):
     def counted(_conn, _cursor, statement, *_args):
         sent.append(statement)
 
+    trips = count_round_trips(monkeypatch)
     sa.event.listen(hq.db.engine, "before_cursor_execute", counted)
     try:
         before = time.time()
@@ -216,10 +220,31 @@ def test_a_push_of_one_new_form_takes_six_statements(county):
     finally:
         sa.event.remove(hq.db.engine, "before_cursor_execute", counted)
     assert result.outcomes == [] and result.acked_through == seq
-    assert len(sent) == 6, sent
+    assert trips == ["statements", "statements", "_start_copy_gen", "copy_end", "statements"], \
+        trips
     assert not any(s.strip().startswith("SELECT pg_advisory_xact_lock_shared") for s in sent)
     with hq.db.engine.connect() as conn:
         device = conn.execute(sa.select(T.device).where(T.device.c.id == who.id)).mappings().one()
     assert device["last_seq"] == seq
     assert device["last_sync_at"].timestamp() >= before - 1
     assert _form_nos(_pull(hq, who, 0)) >= {"S-1"}
+
+
+def test_an_edit_holds_the_writers_gate_across_six_round_trips(county, monkeypatch):
+    """An edit runs alone (the writers' gate exclusive, the counter locked) from its first
+    statement to its COMMIT, so every round trip in between holds up every other writer
+    (issue 18 §3): the BEGIN, the gate, the counter and the device's check go together, then
+    the row, its field versions, the update and the field versions' write, then the digest,
+    the counter with the device's sequence and the COMMIT together. The edit lands."""
+    hq, ids, _a, b, _c = county
+    who = hq.identity(b)
+    campaign = hq.rows("campaign")[ids["campaign"]]
+    edit = PushEntry(seq=_seq(hq, who), table="campaign", row_id=ids["campaign"], op="update",
+                     fields={"name": "2026 drive (autumn)"},
+                     base_version=campaign["server_version"], profile="clerk")
+    trips = count_round_trips(monkeypatch)
+    result = push_batch(hq.db, who, [edit])
+    assert result.outcomes == [] and result.acked_through == edit.seq
+    assert trips == ["statements"] + ["statement"] * 4 + ["statements"], trips
+    monkeypatch.undo()
+    assert hq.rows("campaign")[ids["campaign"]]["name"] == "2026 drive (autumn)"

@@ -16,7 +16,7 @@ from models.timeutil import utcnow
 from sync.protocol import SCHEMA_HEADER, SCHEMA_VERSION
 from sync.server import admin, fast_path, pull
 from sync.server import tables as T
-from tests.sync.helpers import form, seed_reference
+from tests.sync.helpers import count_round_trips, form, seed_reference
 from tests.sync.test_faults import _SyncASGI, _token
 
 
@@ -111,6 +111,32 @@ def test_a_one_record_pull_reads_only_the_table_that_changed(hq, office, monkeyp
     read.clear()
     again = http.get("/v1/pull", params={"cursor": page["cursor"]}).json()
     assert again["tables"] == {} and read == []
+
+
+def test_a_one_record_round_waits_on_postgresql_seven_times(hq, office, monkeypatch):
+    """A device's one-record round (a new form pushed, the first pull page riding on it)
+    against a PostgreSQL HQ: each exchange with the database makes the request wait and, under
+    load, costs HQ's worker a fresh turn at the GIL (issue 18 §3). The push: its BEGIN with
+    the device's check, the row's prefetch with the paper number's lock and holders, the
+    COPY's two, the digest with the stamping and the COMMIT; the page: its BEGIN with the
+    probe, the changed table's read with the COMMIT. Fourteen before. The device still gets
+    its form back in the page and HQ holds it once."""
+    if hq.db.is_sqlite:
+        pytest.skip("PostgreSQL's round trips")
+    laptop, ids, http = office
+    seq = _next_seq(hq, laptop)
+    cursor = http.get("/v1/pull").json()["cursor"]
+    trips = count_round_trips(monkeypatch)
+    row_id = new_id()
+    fields = {**form(ids, "R-1"), "id": row_id, "source": "paper", "voided": False}
+    answer = http.post("/v1/push", content=orjson.dumps({"entries": [{
+        "seq": seq, "table": "evaluation", "row_id": row_id, "op": "insert", "fields": fields,
+        "base_version": None, "profile": "clerk"}], "pull": {"cursor": cursor, "limit": 100}}))
+    assert answer.status_code == 200, answer.text
+    assert len(trips) == 7, " ".join(trips)
+    page = answer.json()["page"]["tables"]["evaluation"]
+    assert [r[page["columns"].index("id")] for r in page["rows"]] == [row_id]
+    assert _forms_at_hq(hq, "R-1") == 1
 
 
 def _count_trips(monkeypatch) -> list[str]:
