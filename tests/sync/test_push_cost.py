@@ -39,12 +39,7 @@ def test_a_push_batch_is_applied_without_cycle_collections(hq, monkeypatch):
 
     monkeypatch.setattr(push, "apply_entries", watched)
 
-    gc.collect()
-    gc.callbacks.append(seen)
-    try:
-        laptop.sync()
-    finally:
-        gc.callbacks.remove(seen)
+    _sync_watching_collections(laptop, seen)
     assert len(hq.rows("evaluation")) == 3000
     assert runs == [] and gc.isenabled()
 
@@ -75,14 +70,19 @@ def test_no_cycle_collection_from_a_push_bodys_decoding_to_its_answer(hq, monkey
             runs.append(info["generation"])
 
     monkeypatch.setattr(routes, "_push_answer", watched)
+    _sync_watching_collections(laptop, seen)
+    assert len(hq.rows("evaluation")) == 3000
+    assert runs == [] and gc.isenabled()
+
+
+def _sync_watching_collections(laptop, seen) -> None:
+    """The laptop's sync with `seen` told of every collection started meanwhile."""
     gc.collect()
     gc.callbacks.append(seen)
     try:
         laptop.sync()
     finally:
         gc.callbacks.remove(seen)
-    assert len(hq.rows("evaluation")) == 3000
-    assert runs == [] and gc.isenabled()
 
 
 def test_a_process_that_is_not_only_hq_keeps_its_collector(monkeypatch):
