@@ -24,6 +24,9 @@ FAST_RETRY = RetryPolicy(attempts=3, base_delay=0.001, max_delay=0.002)
 # For a test about the client or a document, where HQ's database plays no part: its `hq`
 # (through the `database_url` fixture) runs on SQLite only, not on PostgreSQL as well.
 HQ_ON_SQLITE_ONLY = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+# For a test of what only a PostgreSQL HQ does (its round trips): not on SQLite.
+HQ_ON_POSTGRESQL_ONLY = pytest.mark.parametrize(
+    "database_url", [pytest.param("pg", marks=pytest.mark.pg)], indirect=True)
 
 
 def run(coro):

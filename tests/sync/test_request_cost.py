@@ -16,7 +16,7 @@ from models.timeutil import utcnow
 from sync.protocol import SCHEMA_HEADER, SCHEMA_VERSION
 from sync.server import admin, fast_path, pull
 from sync.server import tables as T
-from tests.sync.helpers import count_round_trips, form, seed_reference
+from tests.sync.helpers import HQ_ON_POSTGRESQL_ONLY, count_round_trips, form, seed_reference
 from tests.sync.test_faults import _SyncASGI, _token
 
 
@@ -113,6 +113,7 @@ def test_a_one_record_pull_reads_only_the_table_that_changed(hq, office, monkeyp
     assert again["tables"] == {} and read == []
 
 
+@HQ_ON_POSTGRESQL_ONLY
 def test_a_one_record_round_waits_on_postgresql_seven_times(hq, office, monkeypatch):
     """A device's one-record round (a new form pushed, the first pull page riding on it)
     against a PostgreSQL HQ: each exchange with the database makes the request wait and, under
@@ -121,8 +122,6 @@ def test_a_one_record_round_waits_on_postgresql_seven_times(hq, office, monkeypa
     COPY's two, the digest with the stamping and the COMMIT; the page: its BEGIN with the
     probe, the changed table's read with the COMMIT. Fourteen before. The device still gets
     its form back in the page and HQ holds it once."""
-    if hq.db.is_sqlite:
-        pytest.skip("PostgreSQL's round trips")
     laptop, ids, http = office
     seq = _next_seq(hq, laptop)
     cursor = http.get("/v1/pull").json()["cursor"]
