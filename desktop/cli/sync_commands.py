@@ -71,7 +71,7 @@ def cmd_enroll_device(ctx, args) -> int:
             "id": granted["hq_device_id"]}))
         print(messages.text("cli_enrollment_code", {"expires": granted["expires_at"]}))
         print(granted["code"], flush=True)  # the LAST line: scripts read it
-        prepare_first_sync(db, granted["hq_device_id"])  # its first sync: from HQ's cache
+        prepare_first_sync(db, granted["hq_device_id"], quiet=True)  # first sync: cached
     finally:
         db.close()
     return 0

@@ -53,15 +53,18 @@ def enroll_device(db: ServerDB, *, role: str, team: str | None = None,
     return {"hq_device_id": device_id, "code": code, "expires_at": (now + ttl).isoformat()}
 
 
-def prepare_first_sync(db: ServerDB, device_id: str) -> bool:
+def prepare_first_sync(db: ServerDB, device_id: str, *, quiet: bool = False) -> bool:
     """Build the snapshot of a device's scope once its code is made (after the code is given
     out: the route runs it after its answer, the command after printing the code), so the
     device's first sync takes it from HQ's cache (`snapshot.build_ahead`). A failure only
-    leaves the build to that first sync."""
+    leaves the build to that first sync. `quiet`: the failure logged at DEBUG only (the
+    command line configures no logging, and Python's last resort would print a warning's
+    English and traceback on the clerk's screen; the code is valid either way)."""
     try:
         return build_ahead(db, device_id)
     except Exception:  # the code stands; the first sync builds the snapshot itself
-        log.warning("the snapshot for device %s was not built ahead", device_id, exc_info=True)
+        log.log(logging.DEBUG if quiet else logging.WARNING,
+                "the snapshot for device %s was not built ahead", device_id, exc_info=True)
         return False
 
 

@@ -568,3 +568,23 @@ def test_the_codes_of_many_office_laptops_cost_hq_one_build(hq, monkeypatch):
     made = [admin.prepare_first_sync(hq.db, admin.enroll_device(
         hq.db, role="office")["hq_device_id"]) for _ in range(5)]
     assert made == [True, False, False, False, False] and builds == [1]
+
+
+def test_a_failed_build_at_the_command_line_prints_nothing_english(hq, monkeypatch, caplog):
+    """`hq enroll-device` builds the snapshot after printing the code; if that build fails the
+    code still stands, and no English warning or traceback reaches the clerk's screen (the
+    command configures no logging: Python's last resort prints a WARNING and above)."""
+    import logging
+
+    from sync.server import admin
+
+    def broken(db, device_id):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(admin, "build_ahead", broken)
+    granted = admin.enroll_device(hq.db, role="office", team=None, representative=None,
+                                  unit=None, label="office laptop")
+    caplog.set_level(logging.DEBUG)
+    assert admin.prepare_first_sync(hq.db, granted["hq_device_id"], quiet=True) is False
+    assert [r.levelno for r in caplog.records if "not built ahead" in r.getMessage()] == [
+        logging.DEBUG]
