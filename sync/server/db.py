@@ -377,16 +377,11 @@ class DeferredClock:
         self.taken += 1
         return -self.taken
 
-    def hold_numbers(self, keys: list[str]) -> None:
-        """Take the form numbers' locks (sorted: two pushes never wait for each other in a
-        circle), before their holders are read."""
-        statement = self.numbers_lock(keys)
-        if statement is not None:
-            self.conn.exec_driver_sql(*statement)
-
     @staticmethod
     def numbers_lock(keys: list[str]) -> tuple[str, tuple] | None:
-        """`hold_numbers`'s statement (None: no number to lock)."""
+        """The statement taking the form numbers' locks (sorted: two pushes never wait for
+        each other in a circle), sent before their holders are read (None: no number to
+        lock)."""
         hashes = sorted({zlib.crc32(k.encode()) - 2**31 for k in keys})
         if not hashes:
             return None
