@@ -141,7 +141,7 @@ def inserted_texts(cursor, keys: list[tuple[str, str]], texts: dict, weights: di
     """`inserted_rows` in wire form, for a push batch: each row's values as the JSON text
     SQLite writes (`_texts_sql`, the same object `_rows_sql` gives, key for key) kept as an
     `orjson.Fragment`, so the batch's body is the rows' text as read, never decoded into dicts
-    and encoded again on the device (a third of reading a 26,300-form push, docs/sync.md).
+    and encoded again on the device (over half of reading a 26,300-form push, docs/sync.md).
     Added to `texts` and `weights` ({table: {row id: ...}}; no container per row, so a big
     batch sets off no cycle collection). An attachment's values are decoded: the engine reads
     its photo's hash and type before it sends the batch (`SyncEngine._upload_blobs`)."""
