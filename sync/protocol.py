@@ -186,7 +186,10 @@ def skip_entry(entry: dict, reason: str, size: int = 0, message: str = "") -> di
     """The `skip` placeholder a device sends in place of an entry HQ cannot take (an entry as
     `PushEntry`; `reason` a key of HELD_BACK_REASONS): it passes the schema whatever held the
     entry back, so it can never be refused in its turn."""
-    fields = entry["fields"] if isinstance(entry["fields"], dict) else {}
+    fields = entry["fields"]
+    if isinstance(fields, orjson.Fragment):  # a row read in wire form (sync.client.outbox)
+        fields = orjson.loads(orjson.dumps(fields))
+    fields = fields if isinstance(fields, dict) else {}
     return {"seq": entry["seq"], "table": str(entry["table"])[:40] or "?",
             "row_id": str(entry["row_id"])[:36] or "?", "op": "skip",
             "fields": {"reason": reason, "op": entry["op"], "bytes": size,

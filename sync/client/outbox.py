@@ -64,7 +64,8 @@ def read_batch_in(conn: sa.Connection, max_entries: int, max_bytes: int,
             columns = [[c[j] for j in order] for c in columns]
         rows = zip(*columns, strict=True)
         inserts = [(t, r) for t, r, op in zip(*columns[1:4], strict=True) if op == "insert"]
-        current: dict = {}
+        texts: dict[str, dict] = {}  # table: {row id: fields as wire text}
+        weights: dict[str, dict] = {}  # table: {row id: bytes of the row's text}
         read = k = 0  # inserts whose rows are read (a thousand, then as the bytes allow),
         entries, size = [], 0  # and the inserts met
         for seq, table, row_id, op, fields, base, profile, stored in rows:
@@ -73,19 +74,21 @@ def read_batch_in(conn: sa.Connection, max_entries: int, max_bytes: int,
                 if k >= read:
                     more = _FIRST_READ if not entries else \
                         max(64, int((max_bytes - size) * len(entries) / max(size, 1)) + 64)
-                    current.update(inserted_rows(cursor, inserts[k:k + more]))
+                    inserted_texts(cursor, inserts[k:k + more], texts, weights)
                     read = k + more
                 k += 1
                 # An insert entry names the row; what HQ gets is the row as it is now.
-                found = current.get((table, row_id))
+                found = texts.get(table, _NONE).get(row_id)
                 if found is None:  # the row is gone: the values the entry recorded
                     fields = cursor.execute("SELECT fields FROM outbox WHERE seq = ?",
                                             (seq,)).fetchone()[0]
-            values, weight = found if found is not None else (
-                orjson.loads(fields) if fields else {}, stored or 0)
+            if found is not None:
+                values, weight = found, weights[table][row_id] + _ENVELOPE[table]
+            else:
+                values = orjson.loads(fields) if fields else {}
+                weight = weight_of(values, stored or 0)
             entry = {"seq": seq, "table": table, "row_id": row_id, "op": op, "fields": values,
                      "base_version": base, "profile": profile or ""}
-            weight = weight_of(values, weight)
             if weight > MAX_ENTRY_BYTES and \
                     (exact := len(orjson.dumps(entry))) > MAX_ENTRY_BYTES:
                 entry = skip_entry(entry, "too_large", exact)
@@ -134,6 +137,68 @@ def inserted_rows(cursor, keys: list[tuple[str, str]]) -> dict:
     return out
 
 
+def inserted_texts(cursor, keys: list[tuple[str, str]], texts: dict, weights: dict) -> None:
+    """`inserted_rows` in wire form, for a push batch: each row's values as the JSON text
+    SQLite writes (`_texts_sql`, the same object `_rows_sql` gives, key for key) kept as an
+    `orjson.Fragment`, so the batch's body is the rows' text as read, never decoded into dicts
+    and encoded again on the device (over half of reading a 26,300-form push, docs/sync.md).
+    Added to `texts` and `weights` ({table: {row id: ...}}; no container per row, so a big
+    batch sets off no cycle collection). An attachment's values are decoded: the engine reads
+    its photo's hash and type before it sends the batch (`SyncEngine._upload_blobs`)."""
+    by_table: dict[str, list[str]] = {}
+    for table, row_id in keys:
+        if table in SYNCED_TABLES:
+            by_table.setdefault(table, []).append(row_id)
+    for table, ids in by_table.items():
+        found, sizes, text = cursor.execute(
+            _texts_sql(table), (orjson.dumps(ids).decode(),)).fetchone()
+        if not text:
+            continue
+        found = orjson.loads(found)
+        wire = text.split(_SEPARATOR)
+        if len(wire) != len(found):  # never: JSON text escapes every control character
+            raise ValueError(f"{table}: rows read {len(found)}, texts {len(wire)}")
+        wrap = orjson.loads if table in _DECODED else orjson.Fragment
+        texts.setdefault(table, {}).update(zip(found, map(wrap, wire)))
+        weights.setdefault(table, {}).update(zip(found, orjson.loads(sizes)))
+
+
+_NONE: dict = {}
+# Between two rows' texts: a control character, which JSON text never holds unescaped.
+_SEPARATOR = "\x1e"
+# Tables whose pushed values the device reads itself before sending them.
+_DECODED = {"attachment"}
+
+
+class _Envelope(dict):
+    """Room in a batch for an inserted row's names, quotes and entry (`weight_of`), by table."""
+
+    def __missing__(self, table: str) -> int:
+        self[table] = weight_of(dict.fromkeys(_pushed_columns(table)), 0)
+        return self[table]
+
+
+_ENVELOPE = _Envelope()
+
+
+@functools.cache
+def _pushed_columns(table: str) -> list[sa.Column]:
+    return [c for c in SYNCED_TABLES[table].__table__.columns if c.name not in _NOT_PUSHED]
+
+
+@functools.cache
+def _texts_sql(table: str) -> str:
+    """The rows of `table` whose ids are given: their ids (a JSON array), the bytes of their
+    text (a JSON array) and their values as `_rows_sql`'s JSON objects, joined by
+    `_SEPARATOR`, all three in the same order (one pass of one aggregate query)."""
+    columns = _pushed_columns(table)
+    pairs = ", ".join(f"'{c.name}', {_as_json(c)}" for c in columns)
+    weight = " + ".join(f'coalesce(length(CAST("{c.name}" AS BLOB)), 0)' for c in columns)
+    return (f"SELECT json_group_array(id), json_group_array({weight}), "
+            f"group_concat(json_object({pairs}), char(30)) FROM \"{table}\" "
+            f"WHERE id IN (SELECT value FROM json_each(?))")
+
+
 @functools.cache
 def _rows_sql(table: str) -> str:
     """The rows of `table` whose ids are given (one JSON array parameter) as ONE JSON array of
@@ -142,7 +207,7 @@ def _rows_sql(table: str) -> str:
     whole numbers and floats as themselves (SQLite writes a float's shortest round trip).
     Synced tables hold no BLOB column (`tests/sync/test_outbox_read.py` checks every
     column's type)."""
-    columns = [c for c in SYNCED_TABLES[table].__table__.columns if c.name not in _NOT_PUSHED]
+    columns = _pushed_columns(table)
     pairs = ", ".join(f"'{c.name}', {_as_json(c)}" for c in columns)
     weight = " + ".join(f'coalesce(length(CAST("{c.name}" AS BLOB)), 0)' for c in columns)
     return (f'SELECT json_group_array(json_array(json_object({pairs}), {weight}, id)) FROM '

@@ -85,6 +85,36 @@ def _sync_watching_collections(laptop, seen) -> None:
         gc.callbacks.remove(seen)
 
 
+def test_a_batch_is_applied_with_the_gil_handed_over_sooner_and_the_interval_set_back(
+        hq, monkeypatch):
+    """While HQ applies a batch its insert takes the GIL back at every row: another thread
+    holding it (the next body coming in) keeps it at most SWITCH_INTERVAL, not Python's 5 ms;
+    the process's interval is as it was once the push is answered."""
+    import sys
+
+    from sync.server import routes
+
+    monkeypatch.setattr(collector, "_pausing", True)  # as `serve` sets it
+    monkeypatch.setattr(collector, "_holders", 0)
+    laptop = hq.device("office")
+    ids = seed_reference(laptop)
+    laptop.sync()
+    with laptop.write() as w:
+        w.create_many(Evaluation, [form(ids, f"G-{i}") for i in range(1200)])
+    before, seen = sys.getswitchinterval(), []
+    applied = routes.push_batch
+
+    def watched(*args):
+        seen.append(sys.getswitchinterval())
+        return applied(*args)
+
+    monkeypatch.setattr(routes, "push_batch", watched)
+    laptop.sync()
+    assert len(hq.rows("evaluation")) == 1200
+    assert seen and max(seen) <= collector.SWITCH_INTERVAL < before
+    assert sys.getswitchinterval() == before
+
+
 def test_a_process_that_is_not_only_hq_keeps_its_collector(monkeypatch):
     """Tests run HQ in a thread beside Qt windows: there the collector is never paused."""
     monkeypatch.setattr(collector, "_pausing", False)
