@@ -24,6 +24,7 @@ much less).
 
 import argparse
 import asyncio
+import collections
 import multiprocessing
 import os
 import statistics
@@ -168,6 +169,7 @@ class Connection:
                      f"Authorization: Bearer {token}\r\n").encode()
         self.reader = self.writer = None
         self.timing: bytes | None = None  # the last answer's x-hq-timing (sync/server/timing)
+        self.closed_by_hq = 0
 
     async def request(self, method: str, path: str, body: bytes | None = None
                       ) -> tuple[int, bytes]:
@@ -202,7 +204,8 @@ class Connection:
             raise ConnectionError("an answer without Content-Length or chunked body")
         self.timing = headers.get(b"x-hq-timing")
         if headers.get(b"connection", b"").lower() == b"close":
-            self.close()
+            self.close()  # HQ evening out its workers (sync/server/workers.Balancer)
+            self.closed_by_hq += 1
         return status, content
 
     def close(self) -> None:
@@ -252,7 +255,8 @@ async def _device_loop(conn: Connection, bodies: list[tuple[bytes, bytes]], stop
             out["latencies"].append(seen)
             if conn.timing:  # pid, µs in the app, collector pauses, requests already inside
                 pid, took, gcs, gc_us, inside = conn.timing.split()
-                out["server"].append((int(pid), int(took) / 1e6, int(inside), seen))
+                out["server"].append((int(pid), int(took) / 1e6, int(inside), seen,
+                                      time.perf_counter()))
                 seen = (int(gcs), int(gc_us) / 1e6)
                 out["gc"].setdefault(int(pid), [seen, seen])[1] = seen
         except (OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError,
@@ -298,6 +302,7 @@ def _replay(url: str, work: list[tuple[str, list[tuple[bytes, bytes]]]], start_a
         await asyncio.gather(*(_device_loop(conn, bodies, stop_at, out, separate)
                                for conn, (_, bodies) in zip(conns, work)))
         await probe
+        out["reconnects"] = sum(conn.closed_by_hq for conn in conns)
         out["cpu"] = time.process_time() - cpu
         return out
     return asyncio.run(run())
@@ -326,7 +331,8 @@ def measure(server, devices: list[dict], ids: dict, seconds: float, procs: int,
     latencies = [t for r in results for t in r["latencies"]]
     if cpu is not None:  # what the errors were (`cpu` is the caller's out-parameter)
         cpu["timing"] = {"server": [t for r in results for t in r["server"]],
-                         "lag": [t for r in results for t in r["lag"]], "gc": {}}
+                         "lag": [t for r in results for t in r["lag"]], "gc": {},
+                         "reconnects": sum(r["reconnects"] for r in results)}
         for r in results:
             for pid, (first, last) in r["gc"].items():
                 was = cpu["timing"]["gc"].get(pid, (first, last))
@@ -362,7 +368,17 @@ def timing_lines(timing: dict) -> list[str]:
              f"p95 {_p([r[1] for r in rows], .95):.0f} ms (the clients saw median "
              f"{_p([r[3] for r in rows], .5):.0f} ms, p95 {_p([r[3] for r in rows], .95):.0f} "
              f"ms); load generator's loop late by median {_p(timing['lag'], .5):.1f} ms, p95 "
-             f"{_p(timing['lag'], .95):.1f} ms"]
+             f"{_p(timing['lag'], .95):.1f} ms; {timing['reconnects']} devices asked to "
+             f"reconnect"]
+    # The pace over the run: rounds done per half second, both workers together. A pace that
+    # swings while the same devices keep sending is the machine's CPU coming and going (every
+    # round in hand waits through a slow half second), not one request held up.
+    start = min(r[4] for r in rows)
+    windows = collections.Counter(int((r[4] - start) / 0.5) for r in rows)
+    paces = sorted(n for w, n in windows.items() if 0 < w < max(windows))  # whole ones
+    if paces:
+        lines.append(f"rounds done per half second: least {paces[0]}, median "
+                     f"{statistics.median(paces):.0f}, most {paces[-1]}")
     for pid in sorted({r[0] for r in rows}):
         mine = [r for r in rows if r[0] == pid]
         (n0, t0), (n1, t1) = timing["gc"].get(pid, ((0, 0.0), (0, 0.0)))
@@ -420,6 +436,8 @@ def main() -> None:
           f"(target >= 300/s, p95 <= 200 ms, 0 errors)")
     kinds = cpu.pop("error_kinds", {})
     timing = cpu.pop("timing")
+    if os.environ.get("HQ_CAPACITY_DUMP"):  # every round's timing, for a closer look
+        Path(os.environ["HQ_CAPACITY_DUMP"]).write_bytes(orjson.dumps(timing["server"]))
     print("  " + cpu_line(cpu, rounds, args.seconds))
     for line in timing_lines(timing):
         print("  " + line)

@@ -172,7 +172,7 @@ def test_a_worker_holding_more_than_its_share_asks_a_device_to_reconnect():
     assert len(crowded) == 12 and closes == 1, crowded
     assert table.add(0) == 0  # every request counted out again
 
-    other.add(5)
+    other.add(5)  # 7 and 7: even
     time.sleep(workers.Balancer.EVERY)
     even = _answer_headers(lambda app: workers.Balancer(app, table), 7)
     assert not any((b"connection", b"close") in headers for headers in even)
