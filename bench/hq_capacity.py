@@ -407,7 +407,7 @@ def main() -> None:
         sys.exit("give --pg postgresql+psycopg://... (or FIELDINSPECT_TEST_PG_URL)")
     from bench.sync_bench_setup import Server, seed_reference_at_hq, throw_away_pg
 
-    os.environ["FIELDINSPECT_HQ_TIMING"] = "1"  # the server's own times (sync/server/timing)
+    os.environ.setdefault("FIELDINSPECT_HQ_TIMING", "1")  # HQ's own times (sync/server/timing); 0: off
     with tempfile.TemporaryDirectory(prefix="fi-hq-capacity-") as tmp, \
             throw_away_pg(args.pg) as url:
         os.environ["FIELDINSPECT_BLOB_DIR"] = str(Path(tmp) / "hq-blobs")
