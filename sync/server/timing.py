@@ -40,7 +40,8 @@ class _Collector:
 
 
 def timed(app: ASGIApp) -> ASGIApp:
-    gc.callbacks.append(_Collector.watch)
+    if _Collector.watch not in gc.callbacks:
+        gc.callbacks.append(_Collector.watch)
     pid = os.getpid()
     inside = 0
 
