@@ -24,6 +24,7 @@ much less).
 
 import argparse
 import asyncio
+import collections
 import multiprocessing
 import os
 import statistics
@@ -167,6 +168,8 @@ class Connection:
         self.head = (f"Host: {host}:{port}\r\n{SCHEMA_HEADER}: {SCHEMA_VERSION}\r\n"
                      f"Authorization: Bearer {token}\r\n").encode()
         self.reader = self.writer = None
+        self.timing: bytes | None = None  # the last answer's x-hq-timing (sync/server/timing)
+        self.closed_by_hq = 0
 
     async def request(self, method: str, path: str, body: bytes | None = None
                       ) -> tuple[int, bytes]:
@@ -199,8 +202,10 @@ class Connection:
             content = b"".join(p[:-2] for p in parts)
         else:
             raise ConnectionError("an answer without Content-Length or chunked body")
+        self.timing = headers.get(b"x-hq-timing")
         if headers.get(b"connection", b"").lower() == b"close":
-            self.close()
+            self.close()  # HQ evening out its workers (sync/server/workers.Balancer)
+            self.closed_by_hq += 1
         return status, content
 
     def close(self) -> None:
@@ -246,7 +251,14 @@ async def _device_loop(conn: Connection, bodies: list[tuple[bytes, bytes]], stop
                     _error(out, "POST /v1/push 200 without the page asked for")
                     continue
             cursor = page["cursor"]
-            out["latencies"].append(time.perf_counter() - t0)
+            seen = time.perf_counter() - t0
+            out["latencies"].append(seen)
+            if conn.timing:  # pid, µs in the app, collector pauses, requests already inside
+                pid, took, gcs, gc_us, inside = conn.timing.split()
+                out["server"].append((int(pid), int(took) / 1e6, int(inside), seen,
+                                      time.perf_counter()))
+                seen = (int(gcs), int(gc_us) / 1e6)
+                out["gc"].setdefault(int(pid), [seen, seen])[1] = seen
         except (OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError,
                 ValueError) as exc:
             conn.close()
@@ -273,13 +285,24 @@ def _replay(url: str, work: list[tuple[str, list[tuple[bytes, bytes]]]], start_a
     host, port = url.removeprefix("http://").rsplit(":", 1)
 
     async def run() -> dict:
-        out = {"latencies": [], "errors": 0, "cpu": 0.0, "kinds": {}}
+        out = {"latencies": [], "errors": 0, "cpu": 0.0, "kinds": {}, "server": [], "gc": {},
+               "lag": []}
         conns = [Connection(host, int(port), token) for token, _ in work]
         await asyncio.sleep(max(0.0, start_at - time.time()))
         stop_at = time.perf_counter() + seconds
         cpu = time.process_time()
+
+        async def lag() -> None:
+            # how late this process's loop wakes: the generator's own share of a round's time
+            while time.perf_counter() < stop_at:
+                t = time.perf_counter()
+                await asyncio.sleep(0.005)
+                out["lag"].append(time.perf_counter() - t - 0.005)
+        probe = asyncio.ensure_future(lag())
         await asyncio.gather(*(_device_loop(conn, bodies, stop_at, out, separate)
                                for conn, (_, bodies) in zip(conns, work)))
+        await probe
+        out["reconnects"] = sum(conn.closed_by_hq for conn in conns)
         out["cpu"] = time.process_time() - cpu
         return out
     return asyncio.run(run())
@@ -307,6 +330,13 @@ def measure(server, devices: list[dict], ids: dict, seconds: float, procs: int,
         cpu["clients"] = sum(r["cpu"] for r in results)
     latencies = [t for r in results for t in r["latencies"]]
     if cpu is not None:  # what the errors were (`cpu` is the caller's out-parameter)
+        cpu["timing"] = {"server": [t for r in results for t in r["server"]],
+                         "lag": [t for r in results for t in r["lag"]], "gc": {},
+                         "reconnects": sum(r["reconnects"] for r in results)}
+        for r in results:
+            for pid, (first, last) in r["gc"].items():
+                was = cpu["timing"]["gc"].get(pid, (first, last))
+                cpu["timing"]["gc"][pid] = (min(was[0], first), max(was[1], last))
         cpu["error_kinds"] = {}
         for r in results:
             for kind, n in r["kinds"].items():
@@ -320,6 +350,45 @@ def cpu_line(cpu: dict, rounds: int, seconds: float) -> str:
             f"ms, load generator {per['clients']:.1f} ms (cores busy: server "
             f"{cpu['server'] / seconds:.2f}, PostgreSQL {cpu['postgres'] / seconds:.2f}, "
             f"clients {cpu['clients'] / seconds:.2f})")
+
+
+def _p(values: list[float], q: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(len(values) * q))] * 1000 if values else float("nan")
+
+
+def timing_lines(timing: dict) -> list[str]:
+    """Where the round's time went: HQ's own time per request (ASGI call to the answer, from
+    the x-hq-timing header, sync/server/timing.py) against what the clients saw, per worker,
+    with the collector's pauses and the load generator's own loop delay."""
+    rows = timing["server"]
+    if not rows:
+        return ["(no x-hq-timing header: the server's own times are unknown)"]
+    lines = [f"the server's own time per round: median {_p([r[1] for r in rows], .5):.0f} ms, "
+             f"p95 {_p([r[1] for r in rows], .95):.0f} ms (the clients saw median "
+             f"{_p([r[3] for r in rows], .5):.0f} ms, p95 {_p([r[3] for r in rows], .95):.0f} "
+             f"ms); load generator's loop late by median {_p(timing['lag'], .5):.1f} ms, p95 "
+             f"{_p(timing['lag'], .95):.1f} ms; {timing['reconnects']} devices asked to "
+             f"reconnect"]
+    # The pace over the run: rounds done per half second, both workers together. A pace that
+    # swings while the same devices keep sending is the machine's CPU coming and going (every
+    # round in hand waits through a slow half second), not one request held up.
+    start = min(r[4] for r in rows)
+    windows = collections.Counter(int((r[4] - start) / 0.5) for r in rows)
+    paces = sorted(n for w, n in windows.items() if 0 < w < max(windows))  # whole ones
+    if paces:
+        lines.append(f"rounds done per half second: least {paces[0]}, median "
+                     f"{statistics.median(paces):.0f}, most {paces[-1]}")
+    for pid in sorted({r[0] for r in rows}):
+        mine = [r for r in rows if r[0] == pid]
+        (n0, t0), (n1, t1) = timing["gc"].get(pid, ((0, 0.0), (0, 0.0)))
+        lines.append(
+            f"worker {pid}: {len(mine)} rounds, server median {_p([r[1] for r in mine], .5):.0f}"
+            f" / p95 {_p([r[1] for r in mine], .95):.0f} ms, clients median "
+            f"{_p([r[3] for r in mine], .5):.0f} / p95 {_p([r[3] for r in mine], .95):.0f} ms, "
+            f"requests already inside median {statistics.median(r[2] for r in mine):.0f}, "
+            f"collector {n1 - n0} pauses, {(t1 - t0) * 1000:.0f} ms in all")
+    return lines
 
 
 def main() -> None:
@@ -338,6 +407,7 @@ def main() -> None:
         sys.exit("give --pg postgresql+psycopg://... (or FIELDINSPECT_TEST_PG_URL)")
     from bench.sync_bench_setup import Server, seed_reference_at_hq, throw_away_pg
 
+    os.environ.setdefault("FIELDINSPECT_HQ_TIMING", "1")  # HQ's own times (sync/server/timing); 0: off
     with tempfile.TemporaryDirectory(prefix="fi-hq-capacity-") as tmp, \
             throw_away_pg(args.pg) as url:
         os.environ["FIELDINSPECT_BLOB_DIR"] = str(Path(tmp) / "hq-blobs")
@@ -365,7 +435,12 @@ def main() -> None:
           f"{load_before:.2f} before, {os.getloadavg()[0]:.2f} after "
           f"(target >= 300/s, p95 <= 200 ms, 0 errors)")
     kinds = cpu.pop("error_kinds", {})
+    timing = cpu.pop("timing")
+    if os.environ.get("HQ_CAPACITY_DUMP"):  # every round's timing, for a closer look
+        Path(os.environ["HQ_CAPACITY_DUMP"]).write_bytes(orjson.dumps(timing["server"]))
     print("  " + cpu_line(cpu, rounds, args.seconds))
+    for line in timing_lines(timing):
+        print("  " + line)
     if kinds:
         print("  errors: " + "; ".join(f"{n} × {k}" for k, n in sorted(kinds.items())))
 

@@ -11,19 +11,25 @@ FIELDINSPECT_BLOB_DIR the blob directory is `hq-blobs` in the data directory.
 """
 
 from fastapi import FastAPI
+from starlette.types import ASGIApp
 
 from models.errors import ValidationError
+from sync.server import workers
 from sync.server.app import create_app
 from sync.server.collector import pause_during_pushes
 from sync.server.settings import server_settings
+from sync.server.timing import enabled as timing_enabled
+from sync.server.timing import timed
 from sync.server.workers import end_with_supervisor
 
 
-def app_from_env() -> FastAPI:
+def app_from_env() -> FastAPI | ASGIApp:
     pause_during_pushes()  # a worker process serves HQ only (sync/server/collector.py)
     end_with_supervisor()  # a worker of `serve --workers N` does not outlive it
     url = server_settings().database_url
     if not url:
         raise ValidationError.single("FIELDINSPECT_DATABASE_URL", "set it to HQ's database "
                                      "(postgresql+psycopg://...)")
-    return create_app(url)
+    app = create_app(url)
+    served = workers.Balancer(app, workers.TABLE) if workers.TABLE is not None else app
+    return timed(served) if timing_enabled() else served  # timed: bench/hq_capacity.py only

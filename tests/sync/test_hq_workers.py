@@ -127,3 +127,65 @@ def _running(pid: int) -> bool:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
     except OSError:
         return False
+
+
+def _answer_headers(app, requests: int) -> list[list[tuple[bytes, bytes]]]:
+    """Headers of `requests` answers from `app` (ASGI), all of them in hand at once."""
+    release = asyncio.Event()
+    seen = []
+
+    async def slow(scope, receive, send):
+        await release.wait()
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"{}"})
+
+    async def one(balanced):
+        async def send(message):
+            if message["type"] == "http.response.start":
+                seen.append(message["headers"])
+        await balanced({"type": "http"}, None, send)
+
+    async def run():
+        balanced = app(slow)
+        tasks = [asyncio.ensure_future(one(balanced)) for _ in range(requests)]
+        await asyncio.sleep(0.01)  # every request in hand
+        release.set()
+        await asyncio.gather(*tasks)
+    asyncio.run(run())
+    return seen
+
+
+def test_a_worker_holding_more_than_its_share_asks_a_device_to_reconnect():
+    """A worker with 12 requests in hand while the other has 2 answers one of them with
+    `Connection: close` (its device's next connection is hashed to a worker afresh: a split of
+    33/17 devices left the fuller worker's devices waiting twice as long); with 7 and 7 it
+    closes none. At most one close per `Balancer.EVERY`, so a split evens out without a
+    stampede of reconnections."""
+    table = workers.LoadTable().seat()
+    other = workers.LoadTable(os.dup(table.fd))
+    other.slot = 1 - table.slot  # another live worker's slot (this process stands in for it)
+    workers.LoadTable._ENTRY.pack_into(other.map, other.slot * 16, os.getppid(), 0)
+
+    other.add(2)
+    crowded = _answer_headers(lambda app: workers.Balancer(app, table), 12)
+    closes = sum((b"connection", b"close") in headers for headers in crowded)
+    assert len(crowded) == 12 and closes == 1, crowded
+    assert table.add(0) == 0  # every request counted out again
+
+    other.add(5)  # 7 and 7: even
+    time.sleep(workers.Balancer.EVERY)
+    even = _answer_headers(lambda app: workers.Balancer(app, table), 7)
+    assert not any((b"connection", b"close") in headers for headers in even)
+
+
+def test_a_starting_worker_takes_the_seat_of_one_that_is_gone():
+    """A restarted worker (uvicorn's supervisor replaces one that died) takes the dead one's
+    slot, so the table holds only live workers' counts."""
+    table = workers.LoadTable()
+    dead = os.fork()
+    if dead == 0:
+        os._exit(0)
+    os.waitpid(dead, 0)
+    workers.LoadTable._ENTRY.pack_into(table.map, 0, dead, 30)
+    seated = workers.LoadTable(os.dup(table.fd)).seat()
+    assert seated.slot == 0 and seated.others() == []
