@@ -204,8 +204,8 @@ def _report(rounds: list, hq: list) -> None:
     n = len(rounds)
     totals.sort()
     print(f"A -> B wall: median {statistics.median(totals):.2f} ms, p95 "
-          f"{totals[int(n * .95)]:.2f} ms over {n} rounds; devices' thread CPU median "
-          f"{statistics.median(c for _l, c in rounds) * 1000:.2f} ms")
+          f"{totals[int(n * .95)]:.2f} ms over {n} rounds; the devices' event-loop thread's CPU "
+          f"median {statistics.median(c for _l, c in rounds) * 1000:.2f} ms")
     for key in order:
         values = sorted(spans[key])
         if len(values) < n // 2:
