@@ -65,6 +65,7 @@ if importlib.util.find_spec("sniffio") is None:
 RETRYABLE_STATUS = {502, 503, 504}
 _JSON = {"Content-Type": "application/json"}
 _CALL_OPTIONS = frozenset({"headers", "params", "content", "json"})  # `HqClient.call`'s
+_KEPT_URLS = 16  # parsed URLs a client keeps (a kept client lives as long as the window)
 
 
 @dataclass
@@ -258,7 +259,9 @@ class HqClient:
             headers.append(("Authorization", f"Bearer {await self._access_token()}"))
         url = self._urls.get(path)
         if url is None:
-            url = self._urls[path] = httpx.URL(self.url + path)
+            url = httpx.URL(self.url + path)
+            if len(self._urls) < _KEPT_URLS:  # the sync calls' few paths, not every blob's
+                self._urls[path] = url
         request = httpx.Request(method, url, params=kw.get("params"), headers=headers,
                                 content=kw.get("content"), json=kw.get("json"),
                                 extensions={"timeout": self._timeout})

@@ -195,3 +195,16 @@ def test_a_call_option_hq_client_does_not_send_is_refused():
 
     with pytest.raises(TypeError):
         _run(go())
+
+
+def test_a_kept_client_does_not_keep_a_parsed_url_for_every_blob_it_sent():
+    async def go():
+        async with _Server(lambda p: _sized(b"{}")) as hq:
+            async with HqClient(hq.url, retry=ONE_TRY, token="t") as client:
+                for i in range(100):
+                    await client.call("GET", f"/v1/blobs/{i:064x}")
+                again = (await client.call("GET", "/v1/blobs/" + "0" * 64)).status_code
+            return again, len(client._urls)
+
+    again, kept = _run(go())
+    assert again == 200 and kept <= 16
