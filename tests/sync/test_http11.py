@@ -4,9 +4,12 @@ however they are framed, requests in flight side by side on connections of their
 
 import asyncio
 
+import httpx
 import pytest
 
 from sync.client.hq_client import HqClient, HqUnreachable, RetryPolicy
+from sync.client.http11 import Http11Transport
+from sync.protocol import FOLLOWS_HEADER, SCHEMA_HEADER, SCHEMA_VERSION
 
 ONE_TRY = RetryPolicy(attempts=1)  # any transport error would end the call
 
@@ -17,6 +20,7 @@ class _Server:
 
     def __init__(self, answer):
         self.answer, self.connections, self.writers = answer, 0, []
+        self.received: list[tuple[bytes, bytes]] = []  # (head, body) of each request
         self.handlers: list[asyncio.Task] = []
 
     async def __aenter__(self):
@@ -35,7 +39,7 @@ class _Server:
                 head = await reader.readuntil(b"\r\n\r\n")
                 length = next((int(line.split(b":", 1)[1]) for line in head.split(b"\r\n")
                                if line.lower().startswith(b"content-length:")), 0)
-                await reader.readexactly(length)
+                self.received.append((head, await reader.readexactly(length)))
                 path = head.split(b" ", 2)[1].decode()
                 if path.startswith("/slow"):
                     await asyncio.sleep(0.05)
@@ -138,3 +142,69 @@ def test_hq_not_listening_is_unreachable():
 
     with pytest.raises(HqUnreachable):
         _run(go())
+
+
+def _head_fields(head: bytes) -> tuple[bytes, list[tuple[bytes, bytes]]]:
+    line, *fields = head[:-4].split(b"\r\n")
+    return line, sorted((n.strip().lower(), v.strip()) for n, _, v in
+                        (f.partition(b":") for f in fields))
+
+
+def test_hq_gets_each_request_as_httpx_s_client_would_send_it_without_its_client_layer(
+        monkeypatch):
+    """HqClient hands its requests straight to the transport (the client object's layer cost
+    more than the transport itself): HQ still gets the same request line, headers (the schema,
+    httpx's defaults, the body's type and length, the token) and body as httpx's client sent."""
+    async def via_httpx(url, method, path, **kw):
+        async with httpx.AsyncClient(base_url=url, transport=Http11Transport(),
+                                     headers={SCHEMA_HEADER: str(SCHEMA_VERSION)}) as http:
+            await http.request(method, path, **kw)
+
+    calls = [("POST", "/v1/push", {"content": b'{"entries": []}',
+                                   "headers": {"Content-Type": "application/json",
+                                               FOLLOWS_HEADER: "7"}}),
+             ("GET", "/v1/pull", {"params": {"cursor": 5, "limit": 100}}),
+             ("POST", "/v1/audit-head", {"json": {"seq": 1, "hash": "ab"}}),
+             ("PUT", "/v1/blobs/ab", {"params": {"offset": 0}, "content": b"\x00" * 10})]
+
+    async def go():
+        async with _Server(lambda p: _sized(b"{}")) as hq:
+            async with HqClient(hq.url, retry=ONE_TRY, token="t0k") as client:
+                with monkeypatch.context() as m:  # never through httpx's client layer
+                    m.setattr(httpx.AsyncClient, "send", None)
+                    for method, path, kw in calls:
+                        await client.call(method, path, **kw)
+            for method, path, kw in calls:
+                given = dict(kw.get("headers", {}), Authorization="Bearer t0k")
+                await via_httpx(hq.url, method, path, **{**kw, "headers": given})
+            return hq.received
+
+    received = _run(go())
+    ours, theirs = received[:len(calls)], received[len(calls):]
+    assert [(_head_fields(h), b) for h, b in ours] == [(_head_fields(h), b) for h, b in theirs]
+    line, fields = _head_fields(ours[0][0])
+    assert line == b"POST /v1/push HTTP/1.1"
+    assert (SCHEMA_HEADER.lower().encode(), str(SCHEMA_VERSION).encode()) in fields
+    assert (b"authorization", b"Bearer t0k") in fields and (FOLLOWS_HEADER.lower().encode(), b"7") in fields
+
+
+def test_a_call_option_hq_client_does_not_send_is_refused():
+    async def go():
+        async with HqClient("http://127.0.0.1:9", retry=ONE_TRY) as client:
+            await client.call("GET", "/v1/health", auth=False, cookies={"a": "b"})
+
+    with pytest.raises(TypeError):
+        _run(go())
+
+
+def test_a_kept_client_does_not_keep_a_parsed_url_for_every_blob_it_sent():
+    async def go():
+        async with _Server(lambda p: _sized(b"{}")) as hq:
+            async with HqClient(hq.url, retry=ONE_TRY, token="t") as client:
+                for i in range(100):
+                    await client.call("GET", f"/v1/blobs/{i:064x}")
+                again = (await client.call("GET", "/v1/blobs/" + "0" * 64)).status_code
+            return again, len(client._urls)
+
+    again, kept = _run(go())
+    assert again == 200 and kept <= 16
