@@ -92,6 +92,20 @@ _CRITERIA_ROWS = " UNION ALL ".join(f"SELECT '{c}' AS criterion" for c in CRITER
 _BY_CRITERION = (f"SELECT evaluated_on, unit_id, campaign_id, c.criterion AS criterion, "
                  f"{_CRITERION_LEVEL} AS level FROM evaluation NOT INDEXED, ({_CRITERIA_ROWS}) AS c "
                  f"WHERE {_LIVE}")
+
+
+def _days_and_months(rest: str, source: str) -> str:
+    """The rows of a dated tally (span, *rest, forms): the forms of `source` grouped by day in
+    one pass, and the months summed from those day groups, not from a second pass over the
+    forms (26,300 imported forms: one grouping of the forms less, ~10-20 ms)."""
+    width = rest.count(",") + 2
+    groups = ", ".join(str(i) for i in range(1, width + 1))
+    return (f"WITH d (span, {rest}, forms) AS MATERIALIZED "
+            f"(SELECT evaluated_on, {rest}, count(*) {source} GROUP BY {groups}) "
+            f"SELECT span, {rest}, forms FROM d UNION ALL "
+            f"SELECT substr(span, 1, 7), {rest}, sum(forms) FROM d GROUP BY {groups}")
+
+
 _ABOVE = {
     "form_tally": 'SELECT unit_id, campaign_id, "group", level, count(*) FROM evaluation '
                   f"WHERE {_LIVE} GROUP BY 1, 2, 3, 4",
@@ -99,14 +113,12 @@ _ABOVE = {
                    f"FROM evaluation NOT INDEXED WHERE {_LIVE} GROUP BY 1, 2, 3, 4",
     "criterion_tally": "SELECT unit_id, campaign_id, criterion, level, count(*) "
                        f"FROM ({_BY_CRITERION}) WHERE level IS NOT NULL GROUP BY 1, 2, 3, 4",
-    "dated_tally": " UNION ALL ".join(
-        f'SELECT {span}, unit_id, campaign_id, "group", level, source, count(*) '
-        f"FROM evaluation NOT INDEXED WHERE {_LIVE} GROUP BY 1, 2, 3, 4, 5, 6"
-        for span in ("evaluated_on", "substr(evaluated_on, 1, 7)")),
-    "dated_criterion_tally": " UNION ALL ".join(
-        f"SELECT {span}, unit_id, campaign_id, criterion, level, count(*) "
-        f"FROM ({_BY_CRITERION}) WHERE level IS NOT NULL GROUP BY 1, 2, 3, 4, 5"
-        for span in ("evaluated_on", "substr(evaluated_on, 1, 7)")),
+    "dated_tally": _days_and_months(
+        'unit_id, campaign_id, "group", level, source',
+        f"FROM evaluation NOT INDEXED WHERE {_LIVE}"),
+    "dated_criterion_tally": _days_and_months(
+        "unit_id, campaign_id, criterion, level",
+        f"FROM ({_BY_CRITERION}) WHERE level IS NOT NULL"),
 }
 
 
