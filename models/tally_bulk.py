@@ -92,21 +92,40 @@ _CRITERIA_ROWS = " UNION ALL ".join(f"SELECT '{c}' AS criterion" for c in CRITER
 _BY_CRITERION = (f"SELECT evaluated_on, unit_id, campaign_id, c.criterion AS criterion, "
                  f"{_CRITERION_LEVEL} AS level FROM evaluation NOT INDEXED, ({_CRITERIA_ROWS}) AS c "
                  f"WHERE {_LIVE}")
+
+
+def _days_and_months(rest: str, source: str) -> str:
+    """The rows of a dated tally (span, *rest, forms): the forms of `source` grouped by day in
+    one pass, and the months summed from those day groups, not from a second pass over the
+    forms (26,300 imported forms: one grouping of the forms less, ~10-20 ms)."""
+    width = rest.count(",") + 2
+    groups = ", ".join(str(i) for i in range(1, width + 1))
+    return (f"WITH d (span, {rest}, forms) AS MATERIALIZED "
+            f"(SELECT evaluated_on, {rest}, count(*) {source} GROUP BY {groups}) "
+            f"SELECT span, {rest}, forms FROM d UNION ALL "
+            f"SELECT substr(span, 1, 7), {rest}, sum(forms) FROM d GROUP BY {groups}")
+
+
+# The month tally's columns are all in the forms' day index (migration 0015): read there, the
+# new forms' entries are a quarter of their rows' bytes (26,300 forms: 18-25 -> 10-13 ms). The index is
+# rebuilt before the counts; a store without it is read through the rowid range.
+_DAY_INDEX = "ix_evaluation_evaluated_on"
+_MONTHS = ("SELECT substr(evaluated_on, 1, 7), campaign_id, level, source, count(*) "
+           f"FROM evaluation {{}} WHERE {_LIVE} GROUP BY 1, 2, 3, 4")
+
+
 _ABOVE = {
     "form_tally": 'SELECT unit_id, campaign_id, "group", level, count(*) FROM evaluation '
                   f"WHERE {_LIVE} GROUP BY 1, 2, 3, 4",
-    "month_tally": "SELECT substr(evaluated_on, 1, 7), campaign_id, level, source, count(*) "
-                   f"FROM evaluation NOT INDEXED WHERE {_LIVE} GROUP BY 1, 2, 3, 4",
+    "month_tally": _MONTHS.format(f"INDEXED BY {_DAY_INDEX}"),
     "criterion_tally": "SELECT unit_id, campaign_id, criterion, level, count(*) "
                        f"FROM ({_BY_CRITERION}) WHERE level IS NOT NULL GROUP BY 1, 2, 3, 4",
-    "dated_tally": " UNION ALL ".join(
-        f'SELECT {span}, unit_id, campaign_id, "group", level, source, count(*) '
-        f"FROM evaluation NOT INDEXED WHERE {_LIVE} GROUP BY 1, 2, 3, 4, 5, 6"
-        for span in ("evaluated_on", "substr(evaluated_on, 1, 7)")),
-    "dated_criterion_tally": " UNION ALL ".join(
-        f"SELECT {span}, unit_id, campaign_id, criterion, level, count(*) "
-        f"FROM ({_BY_CRITERION}) WHERE level IS NOT NULL GROUP BY 1, 2, 3, 4, 5"
-        for span in ("evaluated_on", "substr(evaluated_on, 1, 7)")),
+    "dated_tally": _days_and_months(
+        'unit_id, campaign_id, "group", level, source',
+        f"FROM evaluation NOT INDEXED WHERE {_LIVE}"),
+    "dated_criterion_tally": _days_and_months(
+        "unit_id, campaign_id, criterion, level",
+        f"FROM ({_BY_CRITERION}) WHERE level IS NOT NULL"),
 }
 
 
@@ -277,10 +296,17 @@ def _count_above(conn: sa.Connection, floor: int, criteria: bool) -> None:
         if not criteria and "criterion" in key:
             continue
         select = _ABOVE[table]
+        if table == "month_tally" and not _has_index(conn, _DAY_INDEX):
+            select = _MONTHS.format("NOT INDEXED")
         conn.exec_driver_sql(
             f"INSERT INTO {table} ({', '.join(key)}, forms) SELECT * FROM ({select}) WHERE true "
             "ON CONFLICT DO UPDATE SET forms = forms + excluded.forms",
             (floor,) * select.count("?"))
+
+
+def _has_index(conn: sa.Connection, name: str) -> bool:
+    return conn.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", (name,)).first() is not None
 
 
 def _recount(conn: sa.Connection, numbers: set[tuple]) -> None:

@@ -527,3 +527,22 @@ def test_a_file_larger_than_the_forms_held_is_counted_by_sql_over_its_new_rows(
     finally:
         sa.event.remove(store.engine, "before_cursor_execute", listen)
     assert_tally_matches_scan(store, ids)
+
+
+def test_a_file_counted_by_sql_in_a_store_without_the_day_index_counts_its_months(
+        store, monkeypatch):
+    """The month tally of an import is read from the forms' day index when the store has it;
+    a store without it (an index dropped by hand, a damaged schema repaired) still gets
+    every month counted, through the forms themselves."""
+    from models.imports import common
+
+    monkeypatch.setattr(common, "CHUNK", 25)
+    ids = _seed(store)
+    with store.write("clerk") as w:
+        w.conn.exec_driver_sql("DROP INDEX ix_evaluation_evaluated_on")
+    rows = [_values(ids, {"unit": i % 3, "campaign": i % 2, "group": "citizen",
+                          "level": LEVELS[i % 4], "evaluated_on": date(2026, 1 + i % 5, 1 + i % 9),
+                          "voided": i % 6 == 0, "form_no": f"M{i % 30}"}) for i in range(80)]
+    with store.write("clerk") as w:
+        common.create_chunked(w, Evaluation, rows, None)
+    assert_tally_matches_scan(store, ids)
