@@ -50,7 +50,7 @@ from models.store.schema import HEAD
 from models.store.snapshot_file import new_store_image
 from models.store.sqlcipher_pages import IMAGE_FORM
 from models.tables import SYNCED_TABLES
-from models.tally_bulk import Pending, merge_into_empty
+from models.tally_bulk import Pending, merge_into_empty, restore_triggers
 from models.timeutil import utcnow
 from sync.client.apply import upsert_rows
 from sync.protocol import SCHEMA_VERSION
@@ -187,6 +187,7 @@ def write_body(built: tuple[dict, list, int, dict]
         for name, block in tables.items():
             rows += upsert_rows(out.conn, name, block["columns"], block["rows"], new)
         merge_into_empty(out.conn, new)
+        restore_triggers(out.conn, new)  # the forms' counting triggers, for the device's own
     body = zlib.compress(out.image, ZLIB_LEVEL)
     header = {"cursor": top, "conflicts": conflicts, "rows": rows, "size": len(body),
               "image": len(out.image), "revision": HEAD, "form": IMAGE_FORM}

@@ -389,6 +389,37 @@ def test_a_snapshot_store_shows_the_same_counts_as_row_by_row_pulls(hq, monkeypa
     assert sum(r[-1] for r in got["form_tally"]) == 150
 
 
+def test_a_form_typed_on_a_laptop_after_its_snapshot_is_counted_as_after_row_by_row_pulls(
+        hq, monkeypatch):
+    """A form entered on the new laptop after its first sync shows in its figures (tallies,
+    a form number keyed twice) as on a laptop that pulled row by row: the snapshot's store
+    keeps counting its own new forms."""
+    boss = hq.device("hq", name="hq")
+    ids = seed_reference(boss)
+    with boss.write() as w:
+        w.create_many(Evaluation, [form(ids, "D1" if i == 0 else f"N{i}") for i in range(120)])
+    boss.sync()
+    by_snapshot = hq.device("hq", name="laptop 1")
+    by_pulls = hq.device("hq", name="laptop 2")
+    by_snapshot.sync()
+    assert _asked(by_snapshot) == 1
+    monkeypatch.setattr(engine_module, "wants_snapshot", lambda _store: False)
+    by_pulls.sync()
+    for dev in (by_snapshot, by_pulls):
+        with dev.write() as w:
+            w.create(Evaluation, form(ids, "D1"))
+
+    def derived(dev) -> dict[str, list]:
+        with dev.store.read() as conn:
+            return {name: sorted(map(tuple, conn.exec_driver_sql(f'SELECT * FROM "{name}"')),
+                                 key=repr) for name in snapshot_file.DERIVED_TABLES}
+
+    got, expected = derived(by_snapshot), derived(by_pulls)
+    assert sum(r[-1] for r in got["form_tally"]) == 121
+    assert [r[1:] for r in got["duplicate_form_no"]] == [("D1", 2)]
+    assert got == expected
+
+
 def _counting_builds(monkeypatch) -> list:
     builds = []
     real_build = server_snapshot.build_snapshot
