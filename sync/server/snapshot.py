@@ -40,6 +40,7 @@ import hashlib
 import struct
 import zlib
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import orjson
 import sqlalchemy as sa
@@ -47,10 +48,16 @@ import sqlalchemy as sa
 from models.errors import NotFoundError
 from models.security.attachment_store import BlobCorruptError, BlobStore, derive_subkey
 from models.store.schema import HEAD
-from models.store.snapshot_file import new_store_image
+from models.store.snapshot_file import new_store_file_image, new_store_image
 from models.store.sqlcipher_pages import IMAGE_FORM
 from models.tables import SYNCED_TABLES
-from models.tally_bulk import Pending, merge_into_empty, restore_triggers
+from models.tally_bulk import (
+    Pending,
+    count_every_form,
+    merge_into_empty,
+    restore_triggers,
+    write_counted,
+)
 from models.timeutil import utcnow
 from sync.client.apply import upsert_rows
 from sync.protocol import SCHEMA_VERSION
@@ -104,7 +111,7 @@ def snapshot_for(db: ServerDB, device: DeviceIdentity | Bearer, revision: str, f
         key = scope_key(conn, scope)
         found = _cached(conn, db, key, high_water(conn))
         if found is None:
-            found = _keep(conn, db, key, device, write_body(build_snapshot(conn, scope)))
+            found = _keep(conn, db, key, device, build(conn, db, scope))
         else:
             _record_held(conn, device.id, found[2])
     header, body, _held = found
@@ -164,8 +171,17 @@ def build_ahead(db: ServerDB, device_id: str) -> bool:
         key = scope_key(conn, scope)
         if _cached(conn, db, key, high_water(conn), body=False) is not None:
             return False  # the codes of fifty office laptops: one build
-        _keep(conn, db, key, device, write_body(build_snapshot(conn, scope)))
+        _keep(conn, db, key, device, build(conn, db, scope))
     return True
+
+
+def build(conn: sa.Connection, db: ServerDB, scope: Scope
+          ) -> tuple[dict, bytes, dict[str, list[str]]]:
+    """The scope's snapshot, built: from HQ's own file on SQLite (`build_from_file`), from the
+    rows `every_row` reads on PostgreSQL (`write_body`)."""
+    if db.is_sqlite:
+        return build_from_file(conn, db, scope)
+    return write_body(build_snapshot(conn, scope))
 
 
 def build_snapshot(conn: sa.Connection, scope: Scope) -> tuple[dict, list, int, dict]:
@@ -192,6 +208,61 @@ def write_body(built: tuple[dict, list, int, dict]
     header = {"cursor": top, "conflicts": conflicts, "rows": rows, "size": len(body),
               "image": len(out.image), "revision": HEAD, "form": IMAGE_FORM}
     return header, body, held
+
+
+def build_from_file(conn: sa.Connection, db: ServerDB, scope: Scope
+                    ) -> tuple[dict, bytes, dict[str, list[str]]]:
+    """`write_body(build_snapshot(...))` on a SQLite HQ, with the tables the scope gives whole
+    (every row of them, no row rule: `Scope.row_filtered`) copied by SQLCipher itself from
+    HQ's file attached (`new_store_file_image`: `INSERT … SELECT` of the same rows
+    `pull._fetch_sql` reads, `server_version > 0`, in the device apply's upsert; the forms'
+    counts as `upsert_rows` keeps them for an empty image), and the row-filtered tables' rows
+    chosen, shaped and recorded by the pull's code as before (`every_row(..., only=...)`).
+    `conn` holds HQ's write lock (`db.write`), so the attached file shows what `conn` does:
+    nothing commits meanwhile, and `conn` writes only `sync_device_row` before the copy."""
+    names = scope.pull_tables()
+    filtered = [n for n in names if scope.row_filtered(n)]
+    tables, conflicts, top = every_row(conn, scope, only=filtered)
+    held = {name: [row[block["columns"].index("id")] for row in block["rows"]]
+            for name, block in tables.items()}
+    source = Path(conn.exec_driver_sql("PRAGMA database_list").first()[2])
+    rows, new = 0, Pending(expected=1)  # the image holds no form: counted by SQL at the end
+    with new_store_file_image(source.parent, source, db.blob_key) as out:
+        for name in names:
+            if name not in filtered:
+                rows += copy_rows(out.conn, name, new)
+        for name, block in tables.items():
+            rows += upsert_rows(out.conn, name, block["columns"], block["rows"], new)
+        count_every_form(out.conn, new)
+        merge_into_empty(out.conn, new)
+        restore_triggers(out.conn, new)
+    body = zlib.compress(out.image, ZLIB_LEVEL)
+    header = {"cursor": top, "conflicts": conflicts, "rows": rows, "size": len(body),
+              "image": len(out.image), "revision": HEAD, "form": IMAGE_FORM}
+    return header, body, held
+
+
+def copy_rows(conn: sa.Connection, name: str, pending: Pending) -> int:
+    """Every row of HQ's table `name` (attached as `source`) the pull gives, upserted into the
+    image as `upsert_rows` writes a page (the forms with their counts gathered in
+    `pending`); how many."""
+    columns = [c.name for c in SYNCED_TABLES[name].__table__.columns]
+    cols = ", ".join(f'"{c}"' for c in columns)
+    updates = ", ".join(f'"{c}" = excluded."{c}"' for c in columns if c != "id")
+    sql = (f'INSERT INTO main."{name}" ({cols}) SELECT {cols} FROM source."{name}" '
+           f"WHERE server_version > 0 ON CONFLICT(id) DO UPDATE SET {updates}")
+    raw = conn.connection.driver_connection
+    done = []
+
+    def write() -> None:
+        done.append(raw.execute(sql).rowcount)
+
+    if name == "evaluation":
+        # No row in hand: the criteria's tallies are counted by SQL too (none without a level).
+        write_counted(conn, columns, [], write, inserted=True, pending=pending)
+    else:
+        write()
+    return done[0]
 
 
 def _cached(conn: sa.Connection, db: ServerDB, key: str, top: int, body: bool = True

@@ -211,13 +211,13 @@ def test_a_device_switched_off_just_before_the_swap_finishes_at_the_next_sync(
 def test_fifty_new_devices_of_one_scope_cost_hq_one_build(hq, monkeypatch):
     _world_of_forms(hq, 10)
     builds = []
-    real_build = server_snapshot.build_snapshot
+    real_build = server_snapshot.build
 
-    def counted(conn, scope):
+    def counted(conn, db, scope):
         builds.append(scope.device.id)
-        return real_build(conn, scope)
+        return real_build(conn, db, scope)
 
-    monkeypatch.setattr(server_snapshot, "build_snapshot", counted)
+    monkeypatch.setattr(server_snapshot, "build", counted)
     laptops = [hq.device("office", name=f"laptop {i}") for i in range(50)]
     for laptop in laptops:
         laptop.sync()
@@ -238,9 +238,9 @@ def test_revoking_a_device_drops_its_scope_cached_snapshot(hq, monkeypatch):
     assert not any(p.is_file() for p in (hq.db.blob_dir / server_snapshot.SNAPSHOT_DIR)
                    .rglob("*"))
     builds = []
-    real_build = server_snapshot.build_snapshot
-    monkeypatch.setattr(server_snapshot, "build_snapshot",
-                        lambda conn, scope: builds.append(1) or real_build(conn, scope))
+    real_build = server_snapshot.build
+    monkeypatch.setattr(server_snapshot, "build",
+                        lambda conn, db, scope: builds.append(1) or real_build(conn, db, scope))
     hq.device("office", name="second").sync()
     assert builds == [1]
 
@@ -274,9 +274,9 @@ def test_a_cached_snapshot_given_again_is_recorded_for_its_new_device(hq, monkey
     records its units for it, so a unit that leaves its scope is removed there too."""
     _world_of_forms(hq, 5)
     builds = []
-    real_build = server_snapshot.build_snapshot
-    monkeypatch.setattr(server_snapshot, "build_snapshot",
-                        lambda conn, scope: builds.append(1) or real_build(conn, scope))
+    real_build = server_snapshot.build
+    monkeypatch.setattr(server_snapshot, "build",
+                        lambda conn, db, scope: builds.append(1) or real_build(conn, db, scope))
     first = hq.device("kiosk", unit="County Hall/Window 1")
     second = hq.device("kiosk", unit="County Hall/Window 1")
     first.sync(), second.sync()
@@ -422,9 +422,9 @@ def test_a_form_typed_on_a_laptop_after_its_snapshot_is_counted_as_after_row_by_
 
 def _counting_builds(monkeypatch) -> list:
     builds = []
-    real_build = server_snapshot.build_snapshot
-    monkeypatch.setattr(server_snapshot, "build_snapshot",
-                        lambda conn, scope: builds.append(1) or real_build(conn, scope))
+    real_build = server_snapshot.build
+    monkeypatch.setattr(server_snapshot, "build",
+                        lambda conn, db, scope: builds.append(1) or real_build(conn, db, scope))
     return builds
 
 
