@@ -14,14 +14,20 @@ import sqlalchemy as sa
 
 from models.errors import SyncError
 from models.records import Evaluation, Finding, PersonnelCriticism, Visit
-from models.store import snapshot_file
+from models.store import snapshot_file, sqlcipher_pages
 from models.tables import SYNCED_TABLES
 from sync.client import engine as engine_module
 from sync.client import snapshot as client_snapshot
 from sync.server import admin
 from sync.server import snapshot as server_snapshot
 from sync.server import tables as T
-from tests.sync.helpers import FAST_RETRY, cut_at_a_random_byte, form, seed_reference
+from tests.sync.helpers import (
+    FAST_RETRY,
+    HQ_ON_SQLITE_ONLY,
+    cut_at_a_random_byte,
+    form,
+    seed_reference,
+)
 
 SNAPSHOT = "/v1/snapshot"
 
@@ -267,6 +273,38 @@ def test_nothing_of_a_snapshot_is_on_disk_in_the_clear(hq, tmp_path):
         if path.is_file():
             with contextlib.suppress(OSError):
                 assert marker.encode() not in path.read_bytes(), path
+
+
+@HQ_ON_SQLITE_ONLY
+def test_the_image_a_sqlite_hq_builds_in_sqlcipher_is_never_in_the_clear(hq, tmp_path,
+                                                                         monkeypatch):
+    """On a SQLite HQ the image is built by SQLCipher as a file: while it exists it is in a
+    folder only HQ's user may open, and under a key of its own (no SQLite header, no form's
+    text); once the build ends it is gone."""
+    boss, ids = _world_of_forms(hq, 5)
+    marker = f"marker-{uuid.uuid4().hex}"
+    with boss.write() as w:
+        w.create(Evaluation, form(ids, "BUILT", suggestion=marker))
+    boss.sync()
+    seen = []
+    real = sqlcipher_pages.decrypt_image
+
+    def looked_at(data, key):
+        for folder in tmp_path.rglob(".snapshot-build-*"):
+            assert folder.stat().st_mode & 0o077 == 0
+            for path in folder.iterdir():
+                held = path.read_bytes()
+                assert not held.startswith(b"SQLite format 3") and marker.encode() not in held
+                seen.append(path)
+        return real(data, key)
+
+    monkeypatch.setattr(sqlcipher_pages, "decrypt_image", looked_at)
+    dev = hq.device("office")
+    dev.sync()
+    assert _asked(dev) == 1 and any(r["suggestion"] == marker
+                                    for r in dev.rows("evaluation").values())
+    assert seen and not any(p.exists() for p in seen)
+    assert not list(tmp_path.rglob(".snapshot-build-*"))
 
 
 def test_a_cached_snapshot_given_again_is_recorded_for_its_new_device(hq, monkeypatch):
