@@ -187,22 +187,22 @@ def _filled(raw, conn: sa.Connection, built: StoreImage) -> Iterator[StoreImage]
 
 
 @contextlib.contextmanager
-def new_store_file_image(folder: Path, source: Path, source_key: bytes
-                         ) -> Iterator[StoreImage]:
+def new_store_file_image(folder: Path, source: Path, source_key: bytes,
+                         prefix: str = ".image-") -> Iterator[StoreImage]:
     """`new_store_image` built by SQLCipher itself, with the SQLCipher database `source`
     (under `source_key`) attached as `source`, so the block can copy whole tables by
     `INSERT … SELECT` (every row in C, never through Python). SQLCipher cannot hand a
-    database's bytes out of memory, so the image is a file in a folder of its own in `folder`,
-    under a one-time random key that is never written anywhere: its pages are encrypted as
-    SQLCipher writes them (temp data in memory), and nothing of it is ever in the clear on
-    disk. When the block ends its pages are decrypted in memory with that key
+    database's bytes out of memory, so the image is a file in a folder of its own (owner-only,
+    named `prefix`…) in `folder`, under a one-time random key that is never written anywhere:
+    its pages are encrypted as SQLCipher writes them (temp data in memory), and nothing of it
+    is ever in the clear on disk. When the block ends its pages are decrypted in memory with that key
     (`sqlcipher_pages.decrypt_image`, every page's HMAC checked) into `image`, and the file and
     its folder go. The block reads `source` in one read transaction: what it sees is what was
     committed when it first read it."""
     from models.store.sqlcipher_pages import decrypt_image
 
     key = secrets.token_bytes(32)
-    where = Path(tempfile.mkdtemp(prefix=".snapshot-build-", dir=folder))  # owner-only
+    where = Path(tempfile.mkdtemp(prefix=prefix, dir=folder))  # owner-only
     path = where / "image.db"
     raw = engine = None
     built = StoreImage()

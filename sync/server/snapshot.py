@@ -37,6 +37,7 @@ revoked.
 
 import contextlib
 import hashlib
+import shutil
 import struct
 import zlib
 from collections.abc import AsyncIterator
@@ -70,6 +71,7 @@ from sync.server.rows import insert_ignore
 from sync.server.scope import Scope, load_scope
 
 SNAPSHOT_DIR = "snapshots"
+BUILD_FOLDER = ".snapshot-build-"  # beside a SQLite HQ's file: the image as SQLCipher builds it
 MAGIC = b"FIS1"
 CHUNK = 1 << 20  # the body goes out in pieces of 1 MiB
 # zlib's fastest level: 62 MB of image to 5.8 MB in 0.34 s CPU at the build (level 3: 5.6 MB
@@ -226,8 +228,10 @@ def build_from_file(conn: sa.Connection, db: ServerDB, scope: Scope
     held = {name: [row[block["columns"].index("id")] for row in block["rows"]]
             for name, block in tables.items()}
     source = Path(conn.exec_driver_sql("PRAGMA database_list").first()[2])
+    for left in source.parent.glob(f"{BUILD_FOLDER}*"):  # a build cut short by a crash: no
+        shutil.rmtree(left, ignore_errors=True)  # other runs while `conn` holds the lock
     rows, new = 0, Pending(expected=1)  # the image holds no form: counted by SQL at the end
-    with new_store_file_image(source.parent, source, db.blob_key) as out:
+    with new_store_file_image(source.parent, source, db.blob_key, BUILD_FOLDER) as out:
         for name in names:
             if name not in filtered:
                 rows += copy_rows(out.conn, name, new)

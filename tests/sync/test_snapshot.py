@@ -3,6 +3,7 @@ pulls give, cut or killed half-way without loss or doubles, never over rows stil
 built once per scope and dropped on revocation."""
 
 import contextlib
+import os
 import tempfile
 import time
 import uuid
@@ -280,7 +281,7 @@ def test_the_image_a_sqlite_hq_builds_in_sqlcipher_is_never_in_the_clear(hq, tmp
                                                                          monkeypatch):
     """On a SQLite HQ the image is built by SQLCipher as a file: while it exists it is in a
     folder only HQ's user may open, and under a key of its own (no SQLite header, no form's
-    text); once the build ends it is gone."""
+    text); once the build ends it is gone, and so is one a build cut short left."""
     boss, ids = _world_of_forms(hq, 5)
     marker = f"marker-{uuid.uuid4().hex}"
     with boss.write() as w:
@@ -299,6 +300,9 @@ def test_the_image_a_sqlite_hq_builds_in_sqlcipher_is_never_in_the_clear(hq, tmp
         return real(data, key)
 
     monkeypatch.setattr(sqlcipher_pages, "decrypt_image", looked_at)
+    left = tmp_path / "hq-server" / f"{server_snapshot.BUILD_FOLDER}cut-short"
+    left.mkdir(mode=0o700)  # what a build cut short by a crash leaves
+    (left / "image.db").write_bytes(os.urandom(4096))
     dev = hq.device("office")
     dev.sync()
     assert _asked(dev) == 1 and any(r["suggestion"] == marker
