@@ -3,11 +3,16 @@ of the device's own schema, and the cursor to go on from (issue 18 §1).
 
 The rows are chosen, shaped and recorded in `sync_device_row` by the pull's own code
 (`pull.every_row`): a snapshot holds exactly what row-by-row pulls from zero would give, and a
-row that later leaves the device's scope is removed at its next pull as if pulled. They are
-written by the device's own apply code (`sync.client.apply.upsert_rows`) into a new database
-of the device schema built in memory (`models.store.snapshot_file.new_store_image`: never on
-disk, and no page encrypted only to be decrypted again), so the counts and batch figures come
-out as a device's pull makes them. Its bytes are compressed (zlib, about a tenth) and sealed.
+row that later leaves the device's scope is removed at its next pull as if pulled. On
+PostgreSQL they are written by the device's own apply code (`sync.client.apply.upsert_rows`)
+into a new database of the device schema built in memory
+(`models.store.snapshot_file.new_store_image`: never on disk), so the counts and batch figures
+come out as a device's pull makes them. On SQLite (`build_from_file`) the tables the scope
+gives whole are copied by SQLCipher itself from HQ's file (`INSERT … SELECT` of the rows a
+pull reads, in the apply's upsert: no row goes through Python) into the image built as a file
+under a one-time key (`new_store_file_image`: never in the clear), whose pages are then
+decrypted in memory; the row-filtered tables still go through `every_row` and `upsert_rows`.
+Its bytes are compressed (zlib, about a tenth) and sealed.
 The device encrypts each page under its own key as it writes its new store: HQ never knows a
 key the device's store is under, and the answer is a tenth of the store. docs/sync.md says
 why a file and not a row stream, and why pages and not a re-key, with figures.
