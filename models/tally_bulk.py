@@ -213,6 +213,25 @@ def merge_into_empty(conn: sa.Connection, pending: Pending) -> None:
         "GROUP BY form_no, campaign_id HAVING count(*) > 1")
 
 
+def count_every_form(conn: sa.Connection, pending: Pending) -> None:
+    """For a block whose forms are every form of the table (a snapshot's image, built from
+    nothing: `pending.floor` 0): their tallies gathered in `pending` by ONE grouped read of the
+    table, its few groups then keyed in Python (`_keys`), instead of `_count_above`'s
+    statement per tally, each its own sort of every form (100,000 forms: ~0.2 s of CPU against
+    ~0.6-0.9 s); `merge_into_empty` then merges them. Anything else is left to it."""
+    if pending.floor != 0:
+        return
+    pending.floor = None
+    grouped = conn.exec_driver_sql(_EVERY_GROUPED).fetchall()
+    for table, counts in _keys(grouped).items():
+        pending.counts.setdefault(table, Counter()).update(counts)
+
+
+_EVERY_GROUPED = ('SELECT unit_id, campaign_id, "group", level, source, evaluated_on, '
+                  + ", ".join(CRITERIA) + ", count(*) FROM evaluation "
+                  "WHERE voided = 0 AND deleted_at IS NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11")
+
+
 _COUNTED = "fieldinspect_tally_counted"  # in the pooled connection's `info`: it was seen
 
 

@@ -149,7 +149,6 @@ def new_store_image() -> Iterator[StoreImage]:
     `sync.client.apply.upsert_rows`); indexes are built when it ends, then `image` holds the
     database's bytes. The standard library's SQLite: sqlcipher3 cannot hand a database's bytes
     out of memory."""
-    schema = device_schema()
     raw = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
     raw.deserialize(blank_image())
     for pragma in ("temp_store = MEMORY", "cache_size = -131072"):
@@ -159,26 +158,73 @@ def new_store_image() -> Iterator[StoreImage]:
     built = StoreImage()
     try:
         with engine.connect() as conn:  # before BEGIN: SQLAlchemy's first checkout rolls back
-            raw.execute("BEGIN")
-            for sql in schema.tables:
-                raw.execute(sql)
-            raw.execute("INSERT INTO alembic_version (version_num) VALUES (?)",
-                        (schema.revision,))
-            for name, columns, rows in schema.seeds:
-                cols = ", ".join(f'"{c}"' for c in columns)
-                raw.executemany(f'INSERT INTO "{name}" ({cols}) VALUES '
-                                f'({", ".join("?" for _ in columns)})', rows)
-            built.conn = conn
-            yield built
-            raw.execute("COMMIT")
-        for sql in schema.indexes:
-            raw.execute(sql)
+            yield from _filled(raw, conn, built)
         built.image = raw.serialize()
     finally:
         if raw.in_transaction:
             raw.execute("ROLLBACK")
         engine.dispose()
         raw.close()
+
+
+def _filled(raw, conn: sa.Connection, built: StoreImage) -> Iterator[StoreImage]:
+    """The schema at HEAD and its seed rows, the caller's block (`built`, writing through
+    `conn`), then the indexes: one transaction."""
+    schema = device_schema()
+    raw.execute("BEGIN")
+    for sql in schema.tables:
+        raw.execute(sql)
+    raw.execute("INSERT INTO alembic_version (version_num) VALUES (?)", (schema.revision,))
+    for name, columns, rows in schema.seeds:
+        cols = ", ".join(f'"{c}"' for c in columns)
+        raw.executemany(f'INSERT INTO "{name}" ({cols}) VALUES '
+                        f'({", ".join("?" for _ in columns)})', rows)
+    built.conn = conn
+    yield built
+    for sql in schema.indexes:
+        raw.execute(sql)
+    raw.execute("COMMIT")
+
+
+@contextlib.contextmanager
+def new_store_file_image(folder: Path, source: Path, source_key: bytes,
+                         prefix: str = ".image-") -> Iterator[StoreImage]:
+    """`new_store_image` built by SQLCipher itself, with the SQLCipher database `source`
+    (under `source_key`) attached as `source`, so the block can copy whole tables by
+    `INSERT … SELECT` (every row in C, never through Python). SQLCipher cannot hand a
+    database's bytes out of memory, so the image is a file in a folder of its own (owner-only,
+    named `prefix`…) in `folder`, under a one-time random key that is never written anywhere:
+    its pages are encrypted as SQLCipher writes them (temp data in memory), and nothing of it
+    is ever in the clear on disk. When the block ends its pages are decrypted in memory with that key
+    (`sqlcipher_pages.decrypt_image`, every page's HMAC checked) into `image`, and the file and
+    its folder go. The block reads `source` in one read transaction: what it sees is what was
+    committed when it first read it."""
+    from models.store.sqlcipher_pages import decrypt_image
+
+    key = secrets.token_bytes(32)
+    where = Path(tempfile.mkdtemp(prefix=prefix, dir=folder))  # owner-only
+    path = where / "image.db"
+    raw = engine = None
+    built = StoreImage()
+    try:
+        raw = _raw(path, key)
+        raw.execute(f"ATTACH DATABASE ? AS source KEY {_key_sql(source_key)}", (str(source),))
+        engine = _sa(raw)
+        with engine.connect() as conn:  # before BEGIN: SQLAlchemy's first checkout rolls back
+            yield from _filled(raw, conn, built)
+        raw.execute("DETACH DATABASE source")
+        raw.close()
+        raw = None
+        built.image = decrypt_image(path.read_bytes(), key)
+    finally:
+        if raw is not None:
+            if raw.in_transaction:
+                raw.execute("ROLLBACK")
+            raw.close()
+        if engine is not None:
+            engine.dispose()
+        path.unlink(missing_ok=True)
+        where.rmdir()
 
 
 def swap_in(store, new_file: Path, file_key: bytes,

@@ -59,10 +59,6 @@ def check_image_header(first_page: bytes) -> None:
         raise NotAnImage("not a database image of SQLCipher's page format")
 
 
-def _xor(a: bytes | memoryview, b: bytes | memoryview) -> bytes:
-    return (int.from_bytes(a, "little") ^ int.from_bytes(b, "little")).to_bytes(IV, "little")
-
-
 class _Lane:
     """One CBC encryptor and the last ciphertext block it produced."""
 
@@ -160,26 +156,46 @@ def encrypt_pages(key: bytes, pieces: Iterable[bytes], write: Callable[[bytes], 
         encryptor.close()
 
 
-def decrypt_image(data: bytes, key: bytes) -> bytes:
-    """The plaintext image of an SQLCipher file `data` (whole) under the raw `key`; every
-    page's HMAC is checked (a wrong key or a damaged page: NotAnImage)."""
-    if not data or len(data) % PAGE:
+def decrypt_image(data: bytes | memoryview, key: bytes) -> bytearray:
+    """The plaintext image of an SQLCipher file `data` (whole) under the raw `key`, its reserved
+    bytes zero; every page's HMAC is checked (a wrong key or a damaged page: NotAnImage).
+
+    The whole file is decrypted as ONE CBC stream (one call, no cipher object or call per
+    page): inside a page each block's plaintext is its decryption XOR the ciphertext block
+    before it, as in the stream; only a page's first block is chained to its own IV (in the
+    page's reserve) instead of the bytes before it, and is corrected after. The HMACs are
+    checked on a thread meanwhile (OpenSSL lets go of the GIL for a page's 4 KiB)."""
+    view = memoryview(data)
+    if not len(view) or len(view) % PAGE:
         raise NotAnImage("not a whole number of pages")
-    mac_key = hmac_key(key, data[:SALT])
-    cbc = Cipher(algorithms.AES(key), modes.CBC(bytes(IV))).decryptor()
-    chain, out, view = bytes(IV), bytearray(len(data)), memoryview(data)
-    digest = hmac.digest
-    for number, at in enumerate(range(0, len(data), PAGE), start=1):
-        start = SALT if number == 1 else 0
-        signed = view[at + start:at + BODY + IV]
-        if not hmac.compare_digest(digest(mac_key, bytes(signed) + number.to_bytes(4, "little"),
-                                          "sha512"), view[at + BODY + IV:at + PAGE]):
-            raise NotAnImage(f"page {number} does not verify under the key")
-        iv = view[at + BODY:at + BODY + IV]
-        plain = cbc.update(view[at + start:at + BODY])
-        out[at + start:at + BODY] = plain
-        out[at + start:at + start + IV] = _xor(_xor(plain[:IV], chain), iv)
-        chain = view[at + BODY - IV:at + BODY]
-    out[:SALT] = SQLITE_MAGIC
+    with ThreadPoolExecutor(1, "fi-pages-check") as checking:
+        checked = checking.submit(_check_macs, view, hmac_key(key, bytes(view[:SALT])))
+        out = bytearray(len(view) + IV)
+        Cipher(algorithms.AES(key), modes.CBC(bytes(IV))).decryptor().update_into(view, out)
+        blank = bytes(RESERVE)
+        for at in range(0, len(view), PAGE):
+            start = at + SALT if at == 0 else at
+            fix = (int.from_bytes(view[start - IV:start], "little")
+                   ^ int.from_bytes(view[at + BODY:at + BODY + IV], "little"))
+            out[start:start + IV] = (int.from_bytes(out[start:start + IV], "little")
+                                     ^ fix).to_bytes(IV, "little")
+            out[at + BODY:at + PAGE] = blank
+        del out[len(view):]
+        out[:SALT] = SQLITE_MAGIC
+        bad = checked.result()
+    if bad:
+        raise NotAnImage(f"page {bad} does not verify under the key")
     check_image_header(out[:PAGE])
-    return bytes(out)
+    return out
+
+
+def _check_macs(view: memoryview, mac_key: bytes) -> int:
+    """The number of the first page whose HMAC does not verify, 0 if all do."""
+    base = hmac.new(mac_key, digestmod="sha512")
+    for number, at in enumerate(range(0, len(view), PAGE), start=1):
+        mac = base.copy()
+        mac.update(view[at + SALT if number == 1 else at:at + BODY + IV])
+        mac.update(number.to_bytes(4, "little"))
+        if not hmac.compare_digest(mac.digest(), view[at + BODY + IV:at + PAGE]):
+            return number
+    return 0

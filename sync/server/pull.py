@@ -258,9 +258,33 @@ def _json_text(value: Any) -> str:
 
 
 
-def every_row(conn: sa.Connection, scope: Scope) -> tuple[dict, list, int]:
+def every_row(conn: sa.Connection, scope: Scope, only: list[str] | None = None
+              ) -> tuple[dict, list, int]:
     """Every row the scope gives, shaped and recorded exactly as pull pages are, and the
-    counter read in the same transaction: what a snapshot carries (sync/server/snapshot.py)."""
-    fetched, top, _ = _fetch(conn, scope, 0, 2**62)
+    counter read in the same transaction: what a snapshot carries (sync/server/snapshot.py).
+    `only`: of these tables alone (the conflicts and the counter as ever)."""
+    if only is None:
+        fetched, top, _ = _fetch(conn, scope, 0, 2**62)
+    else:
+        fetched, top = _fetch_all(conn, only)
     tables, _removals = _shape(conn, scope, fetched)  # a device with nothing has nothing to lose
     return tables, conflicts_for(conn, scope, 0, top), top
+
+
+def _fetch_all(conn: sa.Connection, names: list[str]) -> tuple[list[tuple], int]:
+    """(version, table, row) of every row of `names` as `_fetch` reads them from zero, and
+    HQ's counter, in the caller's transaction."""
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    found = []
+    dbapi = conn.connection.cursor()
+    try:
+        dbapi.execute(f"SELECT value FROM {T.counter.name} WHERE id = 1")
+        top = dbapi.fetchone()[0]
+        for name in names:
+            sql, vpos = _fetch_sql(name, mark)
+            dbapi.execute(sql, (0, 2**62))
+            found.extend((r[vpos], name, r) for r in dbapi.fetchall())
+    finally:
+        dbapi.close()
+    found.sort(key=lambda item: item[0])
+    return found, top

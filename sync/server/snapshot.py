@@ -3,11 +3,16 @@ of the device's own schema, and the cursor to go on from (issue 18 §1).
 
 The rows are chosen, shaped and recorded in `sync_device_row` by the pull's own code
 (`pull.every_row`): a snapshot holds exactly what row-by-row pulls from zero would give, and a
-row that later leaves the device's scope is removed at its next pull as if pulled. They are
-written by the device's own apply code (`sync.client.apply.upsert_rows`) into a new database
-of the device schema built in memory (`models.store.snapshot_file.new_store_image`: never on
-disk, and no page encrypted only to be decrypted again), so the counts and batch figures come
-out as a device's pull makes them. Its bytes are compressed (zlib, about a tenth) and sealed.
+row that later leaves the device's scope is removed at its next pull as if pulled. On
+PostgreSQL they are written by the device's own apply code (`sync.client.apply.upsert_rows`)
+into a new database of the device schema built in memory
+(`models.store.snapshot_file.new_store_image`: never on disk), so the counts and batch figures
+come out as a device's pull makes them. On SQLite (`build_from_file`) the tables the scope
+gives whole are copied by SQLCipher itself from HQ's file (`INSERT … SELECT` of the rows a
+pull reads, in the apply's upsert: no row goes through Python) into the image built as a file
+under a one-time key (`new_store_file_image`: never in the clear), whose pages are then
+decrypted in memory; the row-filtered tables still go through `every_row` and `upsert_rows`.
+Its bytes are compressed (zlib, about a tenth) and sealed.
 The device encrypts each page under its own key as it writes its new store: HQ never knows a
 key the device's store is under, and the answer is a tenth of the store. docs/sync.md says
 why a file and not a row stream, and why pages and not a re-key, with figures.
@@ -37,9 +42,11 @@ revoked.
 
 import contextlib
 import hashlib
+import shutil
 import struct
 import zlib
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import orjson
 import sqlalchemy as sa
@@ -47,10 +54,16 @@ import sqlalchemy as sa
 from models.errors import NotFoundError
 from models.security.attachment_store import BlobCorruptError, BlobStore, derive_subkey
 from models.store.schema import HEAD
-from models.store.snapshot_file import new_store_image
+from models.store.snapshot_file import new_store_file_image, new_store_image
 from models.store.sqlcipher_pages import IMAGE_FORM
 from models.tables import SYNCED_TABLES
-from models.tally_bulk import Pending, merge_into_empty
+from models.tally_bulk import (
+    Pending,
+    count_every_form,
+    merge_into_empty,
+    restore_triggers,
+    write_counted,
+)
 from models.timeutil import utcnow
 from sync.client.apply import upsert_rows
 from sync.protocol import SCHEMA_VERSION
@@ -63,6 +76,7 @@ from sync.server.rows import insert_ignore
 from sync.server.scope import Scope, load_scope
 
 SNAPSHOT_DIR = "snapshots"
+BUILD_FOLDER = ".snapshot-build-"  # beside a SQLite HQ's file: the image as SQLCipher builds it
 MAGIC = b"FIS1"
 CHUNK = 1 << 20  # the body goes out in pieces of 1 MiB
 # zlib's fastest level: 62 MB of image to 5.8 MB in 0.34 s CPU at the build (level 3: 5.6 MB
@@ -104,7 +118,7 @@ def snapshot_for(db: ServerDB, device: DeviceIdentity | Bearer, revision: str, f
         key = scope_key(conn, scope)
         found = _cached(conn, db, key, high_water(conn))
         if found is None:
-            found = _keep(conn, db, key, device, write_body(build_snapshot(conn, scope)))
+            found = _keep(conn, db, key, device, build(conn, db, scope))
         else:
             _record_held(conn, device.id, found[2])
     header, body, _held = found
@@ -164,8 +178,17 @@ def build_ahead(db: ServerDB, device_id: str) -> bool:
         key = scope_key(conn, scope)
         if _cached(conn, db, key, high_water(conn), body=False) is not None:
             return False  # the codes of fifty office laptops: one build
-        _keep(conn, db, key, device, write_body(build_snapshot(conn, scope)))
+        _keep(conn, db, key, device, build(conn, db, scope))
     return True
+
+
+def build(conn: sa.Connection, db: ServerDB, scope: Scope
+          ) -> tuple[dict, bytes, dict[str, list[str]]]:
+    """The scope's snapshot, built: from HQ's own file on SQLite (`build_from_file`), from the
+    rows `every_row` reads on PostgreSQL (`write_body`)."""
+    if db.is_sqlite:
+        return build_from_file(conn, db, scope)
+    return write_body(build_snapshot(conn, scope))
 
 
 def build_snapshot(conn: sa.Connection, scope: Scope) -> tuple[dict, list, int, dict]:
@@ -187,10 +210,68 @@ def write_body(built: tuple[dict, list, int, dict]
         for name, block in tables.items():
             rows += upsert_rows(out.conn, name, block["columns"], block["rows"], new)
         merge_into_empty(out.conn, new)
+        restore_triggers(out.conn, new)  # the forms' counting triggers, for the device's own
     body = zlib.compress(out.image, ZLIB_LEVEL)
     header = {"cursor": top, "conflicts": conflicts, "rows": rows, "size": len(body),
               "image": len(out.image), "revision": HEAD, "form": IMAGE_FORM}
     return header, body, held
+
+
+def build_from_file(conn: sa.Connection, db: ServerDB, scope: Scope
+                    ) -> tuple[dict, bytes, dict[str, list[str]]]:
+    """`write_body(build_snapshot(...))` on a SQLite HQ, with the tables the scope gives whole
+    (every row of them, no row rule: `Scope.row_filtered`) copied by SQLCipher itself from
+    HQ's file attached (`new_store_file_image`: `INSERT … SELECT` of the same rows
+    `pull._fetch_sql` reads, `server_version > 0`, in the device apply's upsert; the forms'
+    counts as `upsert_rows` keeps them for an empty image), and the row-filtered tables' rows
+    chosen, shaped and recorded by the pull's code as before (`every_row(..., only=...)`).
+    `conn` holds HQ's write lock (`db.write`), so the attached file shows what `conn` does:
+    nothing commits meanwhile, and `conn` writes only `sync_device_row` before the copy."""
+    names = scope.pull_tables()
+    filtered = [n for n in names if scope.row_filtered(n)]
+    tables, conflicts, top = every_row(conn, scope, only=filtered)
+    held = {name: [row[block["columns"].index("id")] for row in block["rows"]]
+            for name, block in tables.items()}
+    source = Path(conn.exec_driver_sql("PRAGMA database_list").first()[2])
+    for left in source.parent.glob(f"{BUILD_FOLDER}*"):  # a build cut short by a crash: no
+        shutil.rmtree(left, ignore_errors=True)  # other runs while `conn` holds the lock
+    rows, new = 0, Pending(expected=1)  # the image holds no form: counted by SQL at the end
+    with new_store_file_image(source.parent, source, db.blob_key, BUILD_FOLDER) as out:
+        for name in names:
+            if name not in filtered:
+                rows += copy_rows(out.conn, name, new)
+        for name, block in tables.items():
+            rows += upsert_rows(out.conn, name, block["columns"], block["rows"], new)
+        count_every_form(out.conn, new)
+        merge_into_empty(out.conn, new)
+        restore_triggers(out.conn, new)
+    body = zlib.compress(out.image, ZLIB_LEVEL)
+    header = {"cursor": top, "conflicts": conflicts, "rows": rows, "size": len(body),
+              "image": len(out.image), "revision": HEAD, "form": IMAGE_FORM}
+    return header, body, held
+
+
+def copy_rows(conn: sa.Connection, name: str, pending: Pending) -> int:
+    """Every row of HQ's table `name` (attached as `source`) the pull gives, upserted into the
+    image as `upsert_rows` writes a page (the forms with their counts gathered in
+    `pending`); how many."""
+    columns = [c.name for c in SYNCED_TABLES[name].__table__.columns]
+    cols = ", ".join(f'"{c}"' for c in columns)
+    updates = ", ".join(f'"{c}" = excluded."{c}"' for c in columns if c != "id")
+    sql = (f'INSERT INTO main."{name}" ({cols}) SELECT {cols} FROM source."{name}" '
+           f"WHERE server_version > 0 ON CONFLICT(id) DO UPDATE SET {updates}")
+    raw = conn.connection.driver_connection
+    done = []
+
+    def write() -> None:
+        done.append(raw.execute(sql).rowcount)
+
+    if name == "evaluation":
+        # No row in hand: the criteria's tallies are counted by SQL too (none without a level).
+        write_counted(conn, columns, [], write, inserted=True, pending=pending)
+    else:
+        write()
+    return done[0]
 
 
 def _cached(conn: sa.Connection, db: ServerDB, key: str, top: int, body: bool = True

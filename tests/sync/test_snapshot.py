@@ -3,6 +3,7 @@ pulls give, cut or killed half-way without loss or doubles, never over rows stil
 built once per scope and dropped on revocation."""
 
 import contextlib
+import os
 import tempfile
 import time
 import uuid
@@ -14,14 +15,20 @@ import sqlalchemy as sa
 
 from models.errors import SyncError
 from models.records import Evaluation, Finding, PersonnelCriticism, Visit
-from models.store import snapshot_file
+from models.store import snapshot_file, sqlcipher_pages
 from models.tables import SYNCED_TABLES
 from sync.client import engine as engine_module
 from sync.client import snapshot as client_snapshot
 from sync.server import admin
 from sync.server import snapshot as server_snapshot
 from sync.server import tables as T
-from tests.sync.helpers import FAST_RETRY, cut_at_a_random_byte, form, seed_reference
+from tests.sync.helpers import (
+    FAST_RETRY,
+    HQ_ON_SQLITE_ONLY,
+    cut_at_a_random_byte,
+    form,
+    seed_reference,
+)
 
 SNAPSHOT = "/v1/snapshot"
 
@@ -211,13 +218,13 @@ def test_a_device_switched_off_just_before_the_swap_finishes_at_the_next_sync(
 def test_fifty_new_devices_of_one_scope_cost_hq_one_build(hq, monkeypatch):
     _world_of_forms(hq, 10)
     builds = []
-    real_build = server_snapshot.build_snapshot
+    real_build = server_snapshot.build
 
-    def counted(conn, scope):
+    def counted(conn, db, scope):
         builds.append(scope.device.id)
-        return real_build(conn, scope)
+        return real_build(conn, db, scope)
 
-    monkeypatch.setattr(server_snapshot, "build_snapshot", counted)
+    monkeypatch.setattr(server_snapshot, "build", counted)
     laptops = [hq.device("office", name=f"laptop {i}") for i in range(50)]
     for laptop in laptops:
         laptop.sync()
@@ -238,9 +245,9 @@ def test_revoking_a_device_drops_its_scope_cached_snapshot(hq, monkeypatch):
     assert not any(p.is_file() for p in (hq.db.blob_dir / server_snapshot.SNAPSHOT_DIR)
                    .rglob("*"))
     builds = []
-    real_build = server_snapshot.build_snapshot
-    monkeypatch.setattr(server_snapshot, "build_snapshot",
-                        lambda conn, scope: builds.append(1) or real_build(conn, scope))
+    real_build = server_snapshot.build
+    monkeypatch.setattr(server_snapshot, "build",
+                        lambda conn, db, scope: builds.append(1) or real_build(conn, db, scope))
     hq.device("office", name="second").sync()
     assert builds == [1]
 
@@ -269,14 +276,49 @@ def test_nothing_of_a_snapshot_is_on_disk_in_the_clear(hq, tmp_path):
                 assert marker.encode() not in path.read_bytes(), path
 
 
+@HQ_ON_SQLITE_ONLY
+def test_the_image_a_sqlite_hq_builds_in_sqlcipher_is_never_in_the_clear(hq, tmp_path,
+                                                                         monkeypatch):
+    """On a SQLite HQ the image is built by SQLCipher as a file: while it exists it is in a
+    folder only HQ's user may open, and under a key of its own (no SQLite header, no form's
+    text); once the build ends it is gone, and so is one a build cut short left."""
+    boss, ids = _world_of_forms(hq, 5)
+    marker = f"marker-{uuid.uuid4().hex}"
+    with boss.write() as w:
+        w.create(Evaluation, form(ids, "BUILT", suggestion=marker))
+    boss.sync()
+    seen = []
+    real = sqlcipher_pages.decrypt_image
+
+    def looked_at(data, key):
+        for folder in tmp_path.rglob(".snapshot-build-*"):
+            assert folder.stat().st_mode & 0o077 == 0
+            for path in folder.iterdir():
+                held = path.read_bytes()
+                assert not held.startswith(b"SQLite format 3") and marker.encode() not in held
+                seen.append(path)
+        return real(data, key)
+
+    monkeypatch.setattr(sqlcipher_pages, "decrypt_image", looked_at)
+    left = tmp_path / "hq-server" / f"{server_snapshot.BUILD_FOLDER}cut-short"
+    left.mkdir(mode=0o700)  # what a build cut short by a crash leaves
+    (left / "image.db").write_bytes(os.urandom(4096))
+    dev = hq.device("office")
+    dev.sync()
+    assert _asked(dev) == 1 and any(r["suggestion"] == marker
+                                    for r in dev.rows("evaluation").values())
+    assert seen and not any(p.exists() for p in seen)
+    assert not list(tmp_path.rglob(".snapshot-build-*"))
+
+
 def test_a_cached_snapshot_given_again_is_recorded_for_its_new_device(hq, monkeypatch):
     """Two kiosks of one window share a scope: the second gets the first's snapshot, and HQ
     records its units for it, so a unit that leaves its scope is removed there too."""
     _world_of_forms(hq, 5)
     builds = []
-    real_build = server_snapshot.build_snapshot
-    monkeypatch.setattr(server_snapshot, "build_snapshot",
-                        lambda conn, scope: builds.append(1) or real_build(conn, scope))
+    real_build = server_snapshot.build
+    monkeypatch.setattr(server_snapshot, "build",
+                        lambda conn, db, scope: builds.append(1) or real_build(conn, db, scope))
     first = hq.device("kiosk", unit="County Hall/Window 1")
     second = hq.device("kiosk", unit="County Hall/Window 1")
     first.sync(), second.sync()
@@ -389,11 +431,42 @@ def test_a_snapshot_store_shows_the_same_counts_as_row_by_row_pulls(hq, monkeypa
     assert sum(r[-1] for r in got["form_tally"]) == 150
 
 
+def test_a_form_typed_on_a_laptop_after_its_snapshot_is_counted_as_after_row_by_row_pulls(
+        hq, monkeypatch):
+    """A form entered on the new laptop after its first sync shows in its figures (tallies,
+    a form number keyed twice) as on a laptop that pulled row by row: the snapshot's store
+    keeps counting its own new forms."""
+    boss = hq.device("hq", name="hq")
+    ids = seed_reference(boss)
+    with boss.write() as w:
+        w.create_many(Evaluation, [form(ids, "D1" if i == 0 else f"N{i}") for i in range(120)])
+    boss.sync()
+    by_snapshot = hq.device("hq", name="laptop 1")
+    by_pulls = hq.device("hq", name="laptop 2")
+    by_snapshot.sync()
+    assert _asked(by_snapshot) == 1
+    monkeypatch.setattr(engine_module, "wants_snapshot", lambda _store: False)
+    by_pulls.sync()
+    for dev in (by_snapshot, by_pulls):
+        with dev.write() as w:
+            w.create(Evaluation, form(ids, "D1"))
+
+    def derived(dev) -> dict[str, list]:
+        with dev.store.read() as conn:
+            return {name: sorted(map(tuple, conn.exec_driver_sql(f'SELECT * FROM "{name}"')),
+                                 key=repr) for name in snapshot_file.DERIVED_TABLES}
+
+    got, expected = derived(by_snapshot), derived(by_pulls)
+    assert sum(r[-1] for r in got["form_tally"]) == 121
+    assert [r[1:] for r in got["duplicate_form_no"]] == [("D1", 2)]
+    assert got == expected
+
+
 def _counting_builds(monkeypatch) -> list:
     builds = []
-    real_build = server_snapshot.build_snapshot
-    monkeypatch.setattr(server_snapshot, "build_snapshot",
-                        lambda conn, scope: builds.append(1) or real_build(conn, scope))
+    real_build = server_snapshot.build
+    monkeypatch.setattr(server_snapshot, "build",
+                        lambda conn, db, scope: builds.append(1) or real_build(conn, db, scope))
     return builds
 
 
