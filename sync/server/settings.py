@@ -25,6 +25,9 @@ class ServerSettings:
     # FIELDINSPECT_SUPERVISOR_PID: set by `serve --workers N` for its workers, which stop
     # when that process is gone (sync/server/workers.py); never set by hand
     supervisor_pid: int | None = None
+    # FIELDINSPECT_HQ_TIMING=1: each answer carries HQ's own time (sync/server/timing.py), for
+    # bench/hq_capacity.py only
+    hq_timing: bool = False
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "ServerSettings":
@@ -37,6 +40,7 @@ class ServerSettings:
             tls_certfile=path_var(env, "FIELDINSPECT_TLS_CERTFILE"),
             tls_keyfile=path_var(env, "FIELDINSPECT_TLS_KEYFILE"),
             supervisor_pid=_pid(env.get("FIELDINSPECT_SUPERVISOR_PID")),
+            hq_timing=env.get("FIELDINSPECT_HQ_TIMING") == "1",
         )
 
     def to_env(self) -> dict[str, str]:
@@ -46,7 +50,8 @@ class ServerSettings:
                   "FIELDINSPECT_BLOB_DIR": self.blob_dir, "FIELDINSPECT_DATA_DIR": self.data_dir,
                   "FIELDINSPECT_TLS_CERTFILE": self.tls_certfile,
                   "FIELDINSPECT_TLS_KEYFILE": self.tls_keyfile,
-                  "FIELDINSPECT_SUPERVISOR_PID": self.supervisor_pid}
+                  "FIELDINSPECT_SUPERVISOR_PID": self.supervisor_pid,
+                  "FIELDINSPECT_HQ_TIMING": "1" if self.hq_timing else None}
         return {name: str(value) for name, value in values.items() if value is not None}
 
 

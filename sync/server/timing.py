@@ -16,11 +16,13 @@ import time
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from sync.server.settings import server_settings
+
 HEADER = b"x-hq-timing"
 
 
 def enabled() -> bool:
-    return os.environ.get("FIELDINSPECT_HQ_TIMING") == "1"
+    return server_settings().hq_timing
 
 
 class _Collector:
