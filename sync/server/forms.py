@@ -8,6 +8,7 @@ from models.records import Evaluation
 from sync.server.context import ApplyContext
 
 EV = Evaluation.__table__
+_TEXT = {str}
 
 
 def prefetch_numbers(ctx: ApplyContext, rows: list[dict]) -> None:
@@ -30,10 +31,15 @@ def numbers_statement(rows: list[dict], sqlite: bool) -> tuple[set, tuple[str, t
     """The batch's (campaign, number) keys and the driver statement reading the valid forms
     that hold any of its numbers (None: no number to look up)."""
     # the pairs taken out in C (a map of dict.get per field), then kept when both are text
-    pairs = set(zip(map(dict.get, rows, repeat("campaign_id")),
-                    map(dict.get, rows, repeat("form_no"))))
-    keys = {k for k in pairs if isinstance(k[1], str) and isinstance(k[0], str)}
-    numbers = sorted({k[1] for k in keys})
+    campaigns = list(map(dict.get, rows, repeat("campaign_id")))
+    form_nos = list(map(dict.get, rows, repeat("form_no")))
+    if set(map(type, campaigns)) == _TEXT == set(map(type, form_nos)):  # the usual batch
+        keys = set(zip(campaigns, form_nos))
+        numbers = sorted(set(form_nos))
+    else:
+        keys = {k for k in set(zip(campaigns, form_nos))
+                if isinstance(k[1], str) and isinstance(k[0], str)}
+        numbers = sorted({k[1] for k in keys})
     if not numbers:
         return keys, None
     if sqlite:  # driver level: SQLAlchemy's expanding IN cost more

@@ -12,8 +12,8 @@ import types
 import typing
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import repeat
-from operator import itemgetter
+from itertools import compress, count, repeat
+from operator import is_, itemgetter
 from typing import Any
 
 import orjson
@@ -70,10 +70,34 @@ def _enum_of(annotation: Any) -> type[enum.Enum] | None:
 # unchanged (`check_columns`); a value it does not pass goes through the checker itself.
 _PASSES: dict[Checker, Callable[[list], list[int]]] = {}
 
+_NONE = type(None)
+
+
+def _plain(values: list, kind: type) -> tuple[set, list[int]] | None:
+    """A column's distinct values other than None and the positions of its Nones, when every
+    value is of type `kind` or None (found in C: no Python step per value); None otherwise.
+    The column tests below judge the distinct values as a whole and fall back to their
+    per-value comprehension when any is in doubt, so the positions they give are the same."""
+    found = set(map(type, values))
+    if not found <= {kind, _NONE}:
+        return None
+    seen = set(values)
+    if _NONE not in found:
+        return seen, []
+    seen.discard(None)
+    return seen, list(compress(count(), map(is_, values, repeat(None))))
+
 
 def _str_checker(length: int | None, allowed: frozenset[str] | None) -> Checker:
     def passes(values: list) -> list[int]:
         """The positions of the values the checker would not return as they are."""
+        plain = _plain(values, str)
+        if plain is not None:  # the usual column: every text fits, one test over the set
+            seen, nones = plain
+            if (allowed is None or allowed.issuperset(seen)) and \
+                    (length is None or not seen or max(map(len, seen)) <= length) and \
+                    "\x00" not in "".join(seen):
+                return nones
         if allowed is not None:
             return [j for j, v in enumerate(values) if type(v) is not str or v not in allowed
                     or (length is not None and len(v) > length) or "\x00" in v]
@@ -107,8 +131,16 @@ def _check_int(v: Any) -> int:
     return v
 
 
-_PASSES[_check_int] = lambda values: [j for j, v in enumerate(values)
-                                      if type(v) is not int or not -2**62 <= v <= 2**62]
+def _int_passes(values: list) -> list[int]:
+    plain = _plain(values, int)  # bool is not int here: a true/false goes one by one
+    if plain is not None:
+        seen, nones = plain
+        if not seen or (min(seen) >= -2**62 and max(seen) <= 2**62):
+            return nones
+    return [j for j, v in enumerate(values) if type(v) is not int or not -2**62 <= v <= 2**62]
+
+
+_PASSES[_check_int] = _int_passes
 
 
 def _check_float(v: Any) -> float:
@@ -123,7 +155,14 @@ def _check_bool(v: Any) -> bool:
     return v
 
 
-_PASSES[_check_bool] = lambda values: [j for j, v in enumerate(values) if type(v) is not bool]
+def _bool_passes(values: list) -> list[int]:
+    plain = _plain(values, bool)
+    if plain is not None:
+        return plain[1]
+    return [j for j, v in enumerate(values) if type(v) is not bool]
+
+
+_PASSES[_check_bool] = _bool_passes
 
 
 def _check_date(v: Any) -> dt.date:
@@ -337,7 +376,10 @@ def _check_group(spec: TableSpec, names: tuple, group: list[dict[str, Any]]
 def _check_column(column: tuple, values: list, failed: set[int]) -> list:
     """One column's converted values; the positions of refused ones are added to `failed`."""
     checker, memo, nullable = column
-    if memo is not None:
+    passes = _PASSES.get(checker)
+    # A column test (text, whole numbers, true/false) judges the whole column in C, so the
+    # memo is for the others (dates, timestamps): a text the memo holds is the text itself.
+    if memo is not None and passes is None:
         try:  # memo keys are str only: no other value can match one
             found = list(map(memo.get, values, repeat(_MISS, len(values))))
         except TypeError:  # an unhashable value (a list where text belongs): one by one
@@ -345,18 +387,6 @@ def _check_column(column: tuple, values: list, failed: set[int]) -> list:
         if _MISS not in found:
             return found
         missing = [j for j, f in enumerate(found) if f is _MISS]
-        passes = _PASSES.get(checker)
-        if passes is not None:  # unseen texts (form numbers, ids: all new) tested as a column
-            unseen = [values[j] for j in missing]
-            odd = passes(unseen)
-            taken = set(odd)
-            for i, j in enumerate(missing):
-                if i not in taken:
-                    found[j] = unseen[i]
-            if len(memo) < _MEMO_LIMIT:
-                memo.update((v, v) for i, v in enumerate(unseen[:_MEMO_LIMIT - len(memo)])
-                            if i not in taken)
-            missing = [missing[i] for i in odd]
         for j in missing:
             v = values[j]
             if v is None and nullable:
@@ -370,7 +400,6 @@ def _check_column(column: tuple, values: list, failed: set[int]) -> list:
             if type(v) is str and len(memo) < _MEMO_LIMIT:
                 memo[v] = hit
         return found
-    passes = _PASSES.get(checker)
     out = list(values)
     for j in passes(values) if passes is not None else range(len(values)):
         v = values[j]

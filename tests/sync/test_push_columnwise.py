@@ -9,6 +9,7 @@ import re
 import orjson
 import sqlalchemy as sa
 
+from models import rules
 from models.ids import new_id
 from models.tables import SYNCED_TABLES
 from sync.protocol import PushEntry
@@ -65,6 +66,13 @@ def _push(hq, who, ids, tag: str, plain: bool = False) -> tuple[str, list[tuple]
         (rid("unhashable"), f"{tag}-u", {"unit_id": ["x"]}),
         (rid("g3"), f"{tag}-4", {"reason": "slow", "level": "dissatisfied"}),
         (rid("number"), f"{tag}-5", {"reason": 5, "level": "dissatisfied"}),
+        # each refused by a column tested as a whole: a NUL, too long, None where true/false
+        # belongs, a code outside its list in a column of unset scores, a number for text
+        (rid("nul"), f"{tag}-6", {"suggestion": "a\x00b"}),
+        (rid("long"), f"{tag}-7", {"suggestion": "x" * (rules.NOTE_CHARS + 1)}),
+        (rid("unset"), f"{tag}-8", {"voided": None}),
+        (rid("code"), f"{tag}-9", {"discipline": "great"}),
+        (rid("numeric"), 7, {}),
     ]
     if plain:  # only rows the column pass takes as they come
         kinds = [
@@ -77,6 +85,7 @@ def _push(hq, who, ids, tag: str, plain: bool = False) -> tuple[str, list[tuple]
             (rid("n2"), None, {}),
             (rid("iso"), f"{tag}-i", {"created_at": "2026-03-01T10:00:00+02:00"}),
             (rid("p3"), f"{tag}-3", {"created_at": None}),
+            (rid("p4"), f"{tag}-4", {"discipline": "satisfied"}),  # among unset scores
         ]
     seq = _next_seq(hq, who)
     result = push_batch(hq.db, who, [_entry(ids, seq + k, row_id, number, **kw)
@@ -130,7 +139,12 @@ def test_a_batch_of_new_forms_column_by_column_gives_what_entry_by_entry_gives(h
                      ("held", "conflict", "duplicate_form_number"),
                      ("again", "conflict", "duplicate_form_number"),
                      ("unhashable", "rejected", "invalid"),
-                     ("number", "rejected", "invalid")]
+                     ("number", "rejected", "invalid"),
+                     ("nul", "rejected", "invalid"),
+                     ("long", "rejected", "too_long"),
+                     ("unset", "rejected", "invalid"),
+                     ("code", "rejected", "invalid"),
+                     ("numeric", "rejected", "invalid")]
     assert len(columnwise[1]) == 9  # known, g1, g2, held, again, voided, iso, none, g3
 
 
@@ -154,7 +168,7 @@ def test_a_batch_of_plain_new_forms_taken_whole_gives_what_entry_by_entry_gives(
     general = _push(hq, who, ids, "xc", plain=True)
     assert taken == looped == general
     assert orjson.loads(taken[0])["outcomes"] == []
-    assert len(taken[1]) == 10  # the known form and the nine
+    assert len(taken[1]) == 11  # the known form and the ten
     stored = {r.split('"id":"')[1].split('"')[0]: r for r in taken[1]}
     assert '"created_at":"2026-03-01T08:00:00+00:00"' in stored["iso"]
     assert '"created_at":"the push\'s time"' in stored["p3"]
