@@ -118,12 +118,17 @@ def test_pages_encrypted_in_python_open_in_sqlcipher_and_a_wrong_key_is_refused(
     with pytest.raises(NotAnImage):
         decrypt_image(data, secrets.token_bytes(32))
     key = secrets.token_bytes(32)
-    target = tmp_path / "b.db"
-    with target.open("wb") as out:  # in uneven pieces, as an inflated body comes
-        pieces = [image[at:at + 10_000] for at in range(0, len(image), 10_000)]
-        assert encrypt_pages(key, pieces, out.write) == len(image) // PAGE
-    assert _opens_under(target, key) == 200
-    assert image[PAGE:2 * PAGE] not in target.read_bytes()
+    for lanes, size in ((1, 10_000), (2, 10_000), (2, 70_000), (2, 3_000)):
+        target = tmp_path / f"b{lanes}-{size}.db"
+        with target.open("wb") as out:  # in uneven pieces, as an inflated body comes
+            pieces = [image[at:at + size] for at in range(0, len(image), size)]
+            assert encrypt_pages(key, pieces, out.write, lanes) == len(image) // PAGE
+        assert _opens_under(target, key) == 200
+        written = target.read_bytes()
+        assert image[PAGE:2 * PAGE] not in written
+        assert decrypt_image(written, key) == image
+        ivs = {written[at + PAGE - 80:at + PAGE - 64] for at in range(0, len(written), PAGE)}
+        assert len(ivs) == len(image) // PAGE  # every page under an IV of its own
     with pytest.raises(NotAnImage):  # cut short of a page
         encrypt_pages(key, [image[:-100]], lambda _b: None)
 
