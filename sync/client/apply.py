@@ -170,8 +170,9 @@ def _write_changed(driver, upsert: str, names: list[str], rows: list[list]) -> N
         if old is None:
             inserts.append(row)
             continue
-        changed = tuple(i for i, (v, was) in enumerate(zip(row, old, strict=True))
-                        if i != at and (v != was or type(v) is not type(was)))
+        # HQ's JSON gives a flag as a bool, stored as 0/1: equal, the same stored value
+        changed = tuple(i for i, (v, was) in enumerate(zip(row, old, strict=True)) if i != at
+                        and (v != was or (type(v) is not type(was) and type(v) is not bool)))
         if changed:
             updates.setdefault(changed, []).append([*(row[i] for i in changed), row[at]])
     if inserts:

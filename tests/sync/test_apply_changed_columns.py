@@ -101,6 +101,8 @@ def test_a_pulled_form_unchanged_is_left_as_it_is(store):
         w.create(Evaluation, _values(ids, FORM))
     page = _page(store)
     apply_page(store, page)
+    columns = page.tables["evaluation"]["columns"]
+    page.tables["evaluation"]["rows"][0][columns.index("voided")] = False  # as HQ's JSON has it
 
     assert _statements(store, page) == []  # nothing written
     assert_tally_matches_scan(store, ids)
