@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 from models.errors import StoreTooNewError
 
-HEAD = "0031"
+HEAD = "0028"
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
 

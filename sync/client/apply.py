@@ -151,7 +151,7 @@ def upsert_rows(conn: sa.Connection, name: str, columns: list[str], rows: list[l
 def _write_changed(driver, upsert: str, names: list[str], rows: list[list]) -> None:
     """A few pulled forms (fewer than the bulk paths take): each stored one updated in the
     columns whose values differ only, the new ones upserted. The forms' update triggers name
-    the columns they watch (migration 0031): an UPDATE that sets none of them (a changed text,
+    the columns they watch (migration 0028): an UPDATE that sets none of them (a changed text,
     the server version, the times) runs none of them, where the upsert setting every column ran
     ten trigger programs a row for their WHEN to say no (~2/3 of a 49-form page's CPU).
     Unchanged forms are not written; what the store holds afterwards is the same."""

@@ -1,5 +1,5 @@
 """A few pulled forms are written in the columns that changed: the forms' update triggers
-(migration 0031 names the columns each watches) then run only when a column they count changed,
+(migration 0028 names the columns each watches) then run only when a column they count changed,
 and the counts and the forms stay what the full upsert left."""
 import re
 

@@ -1,7 +1,7 @@
 """The forms' update triggers name the columns they watch (AFTER UPDATE OF ...), so that an
-update that sets none of them codes none of them
+UPDATE that sets none of them runs none of them
 
-Revision ID: 0031
+Revision ID: 0028
 Revises: 0027
 Create Date: 2026-12-03 07:10:00
 
@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = '0031'
+revision: str = '0028'
 down_revision: str | None = '0027'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
