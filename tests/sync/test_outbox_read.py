@@ -112,19 +112,8 @@ def test_new_rows_read_as_one_json_row_keep_every_type_and_weight():
     engine = sa.create_engine("sqlite://", module=sqlcipher3)
     checked = 0
     with engine.begin() as conn:
-        for table, model in SYNCED_TABLES.items():
-            t = model.__table__
-            t.create(conn)
-            columns = list(t.columns)
-            choices = {c.name: _values(c) for c in columns}
-            rows = []
-            for k in range(max(map(len, choices.values()))):  # every value of every column
-                row = {name: values[k % len(values)] for name, values in choices.items()}
-                row["id"] = f"{table}-{k}"
-                rows.append(row)
-            conn.execute(t.insert(), rows)
-            raw = conn.connection.driver_connection.cursor()
-            ids = [r["id"] for r in rows]
+        raw = conn.connection.driver_connection.cursor()
+        for table, ids in _every_value_of_every_table(conn).items():
             got = inserted_rows(raw, [(table, i) for i in ids])
             want = _row_by_row(raw, table, ids)
             assert _typed(got) == _typed(want), table
