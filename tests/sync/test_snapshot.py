@@ -420,12 +420,7 @@ def test_a_snapshot_store_shows_the_same_counts_as_row_by_row_pulls(hq, monkeypa
     by_pulls.engine.page_limit = 40
     by_pulls.sync()
 
-    def derived(dev) -> dict[str, list]:
-        with dev.store.read() as conn:
-            return {name: sorted(map(tuple, conn.exec_driver_sql(f'SELECT * FROM "{name}"')),
-                                 key=repr) for name in snapshot_file.DERIVED_TABLES}
-
-    got, expected = derived(by_snapshot), derived(by_pulls)
+    got, expected = _derived(by_snapshot), _derived(by_pulls)
     assert got == expected
     assert sorted(r[1:] for r in got["duplicate_form_no"]) == [("D1", 4), ("D2", 3)]
     assert sum(r[-1] for r in got["form_tally"]) == 150
@@ -451,15 +446,17 @@ def test_a_form_typed_on_a_laptop_after_its_snapshot_is_counted_as_after_row_by_
         with dev.write() as w:
             w.create(Evaluation, form(ids, "D1"))
 
-    def derived(dev) -> dict[str, list]:
-        with dev.store.read() as conn:
-            return {name: sorted(map(tuple, conn.exec_driver_sql(f'SELECT * FROM "{name}"')),
-                                 key=repr) for name in snapshot_file.DERIVED_TABLES}
-
-    got, expected = derived(by_snapshot), derived(by_pulls)
+    got, expected = _derived(by_snapshot), _derived(by_pulls)
     assert sum(r[-1] for r in got["form_tally"]) == 121
     assert [r[1:] for r in got["duplicate_form_no"]] == [("D1", 2)]
     assert got == expected
+
+
+def _derived(dev) -> dict[str, list]:
+    """The counts a store keeps (tallies, duplicate form numbers), every row sorted."""
+    with dev.store.read() as conn:
+        return {name: sorted(map(tuple, conn.exec_driver_sql(f'SELECT * FROM "{name}"')),
+                             key=repr) for name in snapshot_file.DERIVED_TABLES}
 
 
 def _counting_builds(monkeypatch) -> list:
