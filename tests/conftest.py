@@ -61,22 +61,49 @@ _DESKTOP_TESTS = Path(__file__).parent / "desktop"
 
 
 @pytest.fixture(autouse=True)
-def _qt_garbage_collected_before_other_threads_run(request):
-    """A worker that ran window tests holds Qt objects in reference cycles that become garbage
-    after their test's own collection (pytest drops its fixtures' references later). A test
-    outside tests/desktop that runs HQ or a sync on other threads allocates heavily there, and
-    a cycle collection started on such a thread would destroy those Qt objects off the GUI
-    thread, and Qt would crash in the next processEvents. That is the likeliest cause (not
-    proven) of the segfault in pytest-qt's `_process_events` seen in 3 of 5 clean-clone CI runs
-    across two sessions, each time in a worker that had run window tests. Collect on this, the
-    GUI, thread first, as tests/desktop/conftest.py does for its own tests and desktop.app does
-    every few seconds."""
-    if "PySide6.QtWidgets" in sys.modules and _DESKTOP_TESTS not in request.path.parents:
-        from PySide6.QtWidgets import QApplication
+def _cycles_collected_on_the_gui_thread_only(request):
+    """In a test process that has loaded Qt, as in the window (`desktop.app`
+    `collect_on_the_gui_thread`, after Anki): no automatic cycle collection, one on this, the
+    GUI, thread before each test, and after each window test.
 
-        if QApplication.instance() is not None:
-            gc.collect()
+    Windows and pages hold reference cycles (signal lambdas). An automatic collection starts on
+    whichever thread allocates when the threshold trips: the DB worker importing a file, HQ or
+    a sync engine on threads of their own. Started there it destroyed Qt objects off the GUI
+    thread, and Qt crashed then or in the next processEvents (pytest-qt's `_process_events`
+    after a window test, in 3 of 5 clean-clone CI runs across two sessions). Collecting at
+    test boundaries only made it rarer: the collections inside a test were left to chance, and
+    a worker died again in `test_a_good_file_is_imported_whole` while the DB worker imported
+    (CI of 2026-12-03). A test about the collector's own state asks for `cycle_collector_on`."""
+    window_test = _DESKTOP_TESTS in request.path.parents
+    if not window_test and not _qt_application_made():
+        yield
+        return
+    gc.collect()
+    gc.disable()
     yield
+    if window_test:
+        gc.collect()
+
+
+def _qt_application_made() -> bool:
+    """Qt objects live in this process (a window test ran): every test module is imported
+    when tests are collected, so a loaded PySide6 alone says nothing."""
+    if "PySide6.QtWidgets" not in sys.modules:
+        return False
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() is not None
+
+
+@pytest.fixture
+def cycle_collector_on():
+    """Automatic cycle collection on for this test (it asserts what code does to the
+    collector), as it is in a process that never loaded Qt; as it was after."""
+    was = gc.isenabled()
+    gc.enable()
+    yield
+    if not was:
+        gc.disable()
 
 
 @pytest.fixture

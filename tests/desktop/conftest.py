@@ -2,7 +2,6 @@
 store shared read-only by the tests that only look)."""
 
 import asyncio
-import gc
 import os
 from datetime import date, timedelta
 
@@ -12,16 +11,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("FIELDINSPECT_KDF_LOG2N", "10")
 
 PASSPHRASE = "correct horse"
-
-
-@pytest.fixture(autouse=True)
-def _collect_on_the_gui_thread():
-    """Windows and pages hold reference cycles (signal lambdas). Collect them here, on the
-    GUI thread: a collection that happens to start on the DB worker or a sync thread would
-    destroy Qt objects there, which crashes Qt."""
-    gc.collect()
-    yield
-    gc.collect()
 
 
 @pytest.fixture(autouse=True)

@@ -173,7 +173,8 @@ def test_dates_as_excel_and_forms_write_them_in_china(units, tmp_path):
         run_import(units, "evaluations", _forms(tmp_path, bad), profile="c")
 
 
-def test_an_import_in_the_windows_thread_leaves_the_collector_on(units, tmp_path):
+def test_an_import_in_the_windows_thread_leaves_the_collector_on(units, tmp_path,
+                                                                 cycle_collector_on):
     """The cycle collector is the whole process's: an import on the window's worker thread
     must not turn it off for the window (Qt objects' cycles then went uncollected and were
     freed later from another thread; a test worker crashed in Qt's event loop)."""

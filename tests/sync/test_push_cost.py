@@ -6,12 +6,16 @@ import threading
 
 import httpx
 import orjson
+import pytest
 
 from models.records import Evaluation
 from sync.client import engine as engine_module
 from sync.server import collector, push
 from sync.server.collector import collector_paused
 from tests.sync.helpers import form, seed_reference
+
+# Each test asserts what HQ does to the collector, which is on in a process that only serves HQ.
+pytestmark = pytest.mark.usefixtures("cycle_collector_on")
 
 
 def test_a_push_batch_is_applied_without_cycle_collections(hq, monkeypatch):
