@@ -9,10 +9,12 @@ into a new database of the device schema built in memory
 (`models.store.snapshot_file.new_store_image`: never on disk), so the counts and batch figures
 come out as a device's pull makes them. On SQLite (`build_from_file`) the tables the scope
 gives whole are copied by SQLCipher itself from HQ's file (`INSERT … SELECT` of the rows a
-pull reads, in the apply's upsert: no row goes through Python) into the image built as a file
-under a one-time key (`new_store_file_image`: never in the clear), whose pages are then
-decrypted in memory; the row-filtered tables still go through `every_row` and `upsert_rows`.
-Its bytes are compressed (zlib, about a tenth) and sealed.
+pull reads, in the apply's upsert: no row goes through Python) into an image SQLCipher's
+library holds in memory (`new_store_memory_image`: SQLite's serialize and deserialize, no
+file at all; where they cannot be reached, `new_store_file_image`: a file under a one-time
+key, never in the clear, whose pages are then decrypted in memory); the row-filtered tables
+still go through `every_row` and `upsert_rows`. Its bytes are compressed (zlib, about a
+tenth, two pieces at once: `compress`) and sealed.
 The device encrypts each page under its own key as it writes its new store: HQ never knows a
 key the device's store is under, and the answer is a tenth of the store. docs/sync.md says
 why a file and not a row stream, and why pages and not a re-key, with figures.
@@ -276,6 +278,7 @@ def build_from_file(conn: sa.Connection, db: ServerDB, scope: Scope
                 rows += copy_rows(out.conn, name, new)
         for name, block in tables.items():
             rows += upsert_rows(out.conn, name, block["columns"], block["rows"], new)
+        out.index_now("evaluation")  # every form in: the counts and duplicates read its indexes
         count_every_form(out.conn, new)
         merge_into_empty(out.conn, new)
         restore_triggers(out.conn, new)
