@@ -37,6 +37,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--records", type=int, default=100_000)
     parser.add_argument("--top", type=int, default=30)
+    parser.add_argument("--file", action="store_true",
+                        help="build the image as a file under a one-time key (the fallback)")
     args = parser.parse_args()
     import sqlalchemy as sa
 
@@ -62,6 +64,11 @@ def main() -> None:
         try:
             with db.read() as conn:
                 row = conn.execute(sa.select(T.device).where(T.device.c.role == "hq")).first()
+            from models.store.snapshot_file import blank_image, device_schema
+
+            device_schema(), blank_image()  # as `fieldinspect serve` does at its start
+            if args.file:
+                snapshot.memory_images = lambda: False
             profile = cProfile.Profile()
             print(f"load average: {os.getloadavg()}", flush=True)
             t0, c0 = time.perf_counter(), time.process_time()

@@ -26,6 +26,7 @@ a whole, fsynced file) or the new one whole.
 """
 
 import contextlib
+import ctypes
 import functools
 import os
 import secrets
@@ -140,6 +141,18 @@ class StoreImage:
     conn: sa.Connection
     image: bytes | None = None
 
+    def __init__(self) -> None:
+        self._raw = None
+        self._indexed: set[str] = set()
+
+    def index_now(self, table: str) -> None:
+        """Build `table`'s indexes now, once its rows are all in (the block's grouped reads of
+        it then scan an index instead of sorting every row); the others come at the end."""
+        for sql in device_schema().indexes:
+            if f" ON {table} (" in sql and sql not in self._indexed:
+                self._raw.execute(sql)
+                self._indexed.add(sql)
+
 
 @contextlib.contextmanager
 def new_store_image() -> Iterator[StoreImage]:
@@ -179,10 +192,11 @@ def _filled(raw, conn: sa.Connection, built: StoreImage) -> Iterator[StoreImage]
         cols = ", ".join(f'"{c}"' for c in columns)
         raw.executemany(f'INSERT INTO "{name}" ({cols}) VALUES '
                         f'({", ".join("?" for _ in columns)})', rows)
-    built.conn = conn
+    built.conn, built._raw = conn, raw
     yield built
     for sql in schema.indexes:
-        raw.execute(sql)
+        if sql not in built._indexed:
+            raw.execute(sql)
     raw.execute("COMMIT")
 
 
@@ -225,6 +239,128 @@ def new_store_file_image(folder: Path, source: Path, source_key: bytes,
             engine.dispose()
         path.unlink(missing_ok=True)
         where.rmdir()
+
+
+class _Library:
+    """SQLite's serialize and deserialize in SQLCipher's own library (the C functions are in
+    sqlcipher3's extension, which does not offer them in Python), called by ctypes on a
+    sqlcipher3 connection's `sqlite3 *` (the first field after the object's head in
+    pysqlite's `Connection`, as in every release of it and of the standard library's)."""
+
+    def __init__(self) -> None:
+        from sqlcipher3 import _sqlite3
+
+        lib = ctypes.CDLL(_sqlite3.__file__)  # the library already loaded: the same SQLite
+        P = ctypes.c_void_p
+        lib.sqlite3_set_last_insert_rowid.argtypes = [P, ctypes.c_int64]
+        lib.sqlite3_set_last_insert_rowid.restype = None
+        lib.sqlite3_malloc64.argtypes = [ctypes.c_uint64]
+        lib.sqlite3_malloc64.restype = P
+        lib.sqlite3_deserialize.argtypes = [P, ctypes.c_char_p, P, ctypes.c_int64,
+                                            ctypes.c_int64, ctypes.c_uint]
+        lib.sqlite3_deserialize.restype = ctypes.c_int
+        lib.sqlite3_serialize.argtypes = [P, ctypes.c_char_p, ctypes.POINTER(ctypes.c_int64),
+                                          ctypes.c_uint]
+        lib.sqlite3_serialize.restype = P
+        lib.sqlite3_file_control.argtypes = [P, ctypes.c_char_p, ctypes.c_int, P]
+        lib.sqlite3_file_control.restype = ctypes.c_int
+        self.lib = lib
+
+    def handle(self, raw) -> int:
+        """`raw`'s `sqlite3 *`, checked to be it: a random rowid set through it is what
+        `last_insert_rowid()` then says on `raw` (a fresh connection, nothing inserted)."""
+        handle = ctypes.c_void_p.from_address(id(raw) + object.__basicsize__).value
+        mark = secrets.randbits(62) + 1
+        self.lib.sqlite3_set_last_insert_rowid(handle, mark)
+        if raw.execute("SELECT last_insert_rowid()").fetchone()[0] != mark:
+            raise RuntimeError("sqlcipher3's connection is not laid out as expected")
+        self.lib.sqlite3_set_last_insert_rowid(handle, 0)
+        return handle
+
+    def deserialize(self, handle: int, image: bytes) -> None:
+        """`image` as the connection's main database, in memory (SQLite's `memdb`; it frees
+        the copy and may grow it)."""
+        buffer = self.lib.sqlite3_malloc64(len(image))
+        if not buffer:
+            raise MemoryError
+        ctypes.memmove(buffer, image, len(image))
+        if self.lib.sqlite3_deserialize(handle, b"main", buffer, len(image), len(image),
+                                        _FREE_ON_CLOSE | _RESIZEABLE):
+            raise RuntimeError("sqlite3_deserialize failed")
+        limit = ctypes.c_int64(_NO_LIMIT)  # memdb stops at 1 GiB unless told
+        if self.lib.sqlite3_file_control(handle, b"main", _FCNTL_SIZE_LIMIT,
+                                         ctypes.byref(limit)) or limit.value < _NO_LIMIT:
+            raise RuntimeError("the in-memory database's size limit was not raised")
+
+    def serialize(self, handle: int) -> bytes:
+        """The main database's bytes (an in-memory database's own buffer, copied once)."""
+        size = ctypes.c_int64()
+        at = self.lib.sqlite3_serialize(handle, b"main", ctypes.byref(size), _NO_COPY)
+        if not at:
+            raise RuntimeError("sqlite3_serialize failed")
+        return ctypes.string_at(at, size.value)
+
+
+_FREE_ON_CLOSE, _RESIZEABLE, _NO_COPY = 1, 2, 1  # SQLITE_DESERIALIZE_*, SQLITE_SERIALIZE_NOCOPY
+_FCNTL_SIZE_LIMIT = 36  # SQLITE_FCNTL_SIZE_LIMIT
+_NO_LIMIT = 1 << 40  # as large as memory lets it grow (the image is held in memory anyway)
+
+
+@functools.cache
+def _library() -> _Library | None:
+    """The library, or None where a connection's handle cannot be reached (checked once)."""
+    try:
+        library = _Library()
+        raw = sqlcipher3.dbapi2.connect(":memory:", isolation_level=None)
+        try:
+            library.handle(raw)
+        finally:
+            raw.close()
+        return library
+    except (OSError, AttributeError, RuntimeError):
+        return None
+
+
+def memory_images() -> bool:
+    """Whether `new_store_memory_image` can be used here (else `new_store_file_image`)."""
+    return _library() is not None
+
+
+@contextlib.contextmanager
+def new_store_memory_image(source: Path, source_key: bytes) -> Iterator[StoreImage]:
+    """`new_store_file_image` with the image in memory: SQLCipher's library (the SQLCipher
+    database `source` attached under `source_key` as `source`, so the block can copy whole
+    tables by `INSERT … SELECT`, every row in C) builds an unencrypted database that exists
+    only in this process's memory (`sqlite3_deserialize` of `blank_image` into a connection
+    without a key: SQLite's `memdb`, no file, no journal, temp data in memory), and its bytes
+    are taken by `sqlite3_serialize` when the block ends. No file is made, so nothing is
+    encrypted, written, read back and decrypted. The block reads `source` in one read
+    transaction: what it sees is what was committed when it first read it."""
+    library = _library()
+    if library is None:
+        raise RuntimeError("SQLite's serialize is not reachable in sqlcipher3")
+    raw = sqlcipher3.dbapi2.connect(":memory:", check_same_thread=False, isolation_level=None)
+    engine = None
+    built = StoreImage()
+    try:
+        handle = library.handle(raw)
+        library.deserialize(handle, blank_image())
+        for pragma in ("journal_mode = OFF", "synchronous = OFF", "temp_store = MEMORY",
+                       "cache_size = -131072"):
+            raw.execute(f"PRAGMA {pragma}")
+        raw.create_collation("natural", natural_compare)
+        raw.execute(f"ATTACH DATABASE ? AS source KEY {_key_sql(source_key)}", (str(source),))
+        engine = _sa(raw)
+        with engine.connect() as conn:  # before BEGIN: SQLAlchemy's first checkout rolls back
+            yield from _filled(raw, conn, built)
+        raw.execute("DETACH DATABASE source")
+        built.image = library.serialize(handle)
+    finally:
+        if raw.in_transaction:
+            raw.execute("ROLLBACK")
+        if engine is not None:
+            engine.dispose()
+        raw.close()  # the in-memory database and its buffer go with it
 
 
 def swap_in(store, new_file: Path, file_key: bytes,

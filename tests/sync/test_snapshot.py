@@ -276,12 +276,60 @@ def test_nothing_of_a_snapshot_is_on_disk_in_the_clear(hq, tmp_path):
                 assert marker.encode() not in path.read_bytes(), path
 
 
+def _files(tmp_path: Path) -> set[Path]:
+    """Every file under the test's folder (HQ's and the device's), in /dev/shm, and SQLite's
+    own temporary files (`etilqs_…`) in the temporary folder (shared with other tests)."""
+    shm = Path("/dev/shm")
+    return {*(p for p in tmp_path.rglob("*") if not p.is_dir()),
+            *(shm.iterdir() if shm.is_dir() else ()),
+            *Path(tempfile.gettempdir()).glob("etilqs_*")}
+
+
+@HQ_ON_SQLITE_ONLY
+def test_a_sqlite_hq_builds_the_image_in_memory_without_any_file(hq, tmp_path, monkeypatch):
+    """On a SQLite HQ the image is built by SQLCipher's library in memory: from the build's
+    start to the copy's end no file appears (HQ's folder, the device's, /dev/shm, SQLite's
+    temporary files), a build folder an older version's crash left is removed, and the device gets
+    every row (the form's text included)."""
+    assert snapshot_file.memory_images()
+    boss, ids = _world_of_forms(hq, 5)
+    marker = f"marker-{uuid.uuid4().hex}"
+    with boss.write() as w:
+        w.create(Evaluation, form(ids, "BUILT", suggestion=marker))
+    boss.sync()
+    before, during = [], []
+    real_every_row, real_count = server_snapshot.every_row, server_snapshot.count_every_form
+
+    def every_row(*args, **kwargs):
+        before.append(_files(tmp_path))
+        return real_every_row(*args, **kwargs)
+
+    def count_every_form(conn, pending):  # the rows copied, the indexes still to come
+        during.append(_files(tmp_path))
+        return real_count(conn, pending)
+
+    monkeypatch.setattr(server_snapshot, "every_row", every_row)
+    monkeypatch.setattr(server_snapshot, "count_every_form", count_every_form)
+    left = tmp_path / "hq-server" / f"{server_snapshot.BUILD_FOLDER}cut-short"
+    left.mkdir(mode=0o700)  # what an older version's build cut short by a crash leaves
+    (left / "image.db").write_bytes(os.urandom(4096))
+    dev = hq.device("office")
+    dev.sync()
+    assert _asked(dev) == 1 and any(r["suggestion"] == marker
+                                    for r in dev.rows("evaluation").values())
+    assert before and during
+    assert during[0] - before[0] == set()
+    assert not list(tmp_path.rglob(".snapshot-build-*"))
+
+
 @HQ_ON_SQLITE_ONLY
 def test_the_image_a_sqlite_hq_builds_in_sqlcipher_is_never_in_the_clear(hq, tmp_path,
                                                                          monkeypatch):
-    """On a SQLite HQ the image is built by SQLCipher as a file: while it exists it is in a
-    folder only HQ's user may open, and under a key of its own (no SQLite header, no form's
-    text); once the build ends it is gone, and so is one a build cut short left."""
+    """Where SQLCipher's library cannot hand a database's bytes out of memory, a SQLite HQ
+    builds the image as a file: while it exists it is in a folder only HQ's user may open,
+    and under a key of its own (no SQLite header, no form's text); once the build ends it is
+    gone, and so is one a build cut short left."""
+    monkeypatch.setattr(server_snapshot, "memory_images", lambda: False)
     boss, ids = _world_of_forms(hq, 5)
     marker = f"marker-{uuid.uuid4().hex}"
     with boss.write() as w:

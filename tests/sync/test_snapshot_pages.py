@@ -2,7 +2,9 @@
 device's own key as it is written (issue 18 §1): HQ never knows the key of a device's store,
 the answer is a fraction of the store it becomes, and a damaged answer changes nothing."""
 
+import os
 import secrets
+import zlib
 
 import httpx
 import pytest
@@ -156,3 +158,19 @@ def test_the_swap_skips_the_re_key_of_a_file_already_under_the_stores_key(hq, mo
     dev.sync()
     assert len(dev.rows("evaluation")) == 20
     assert statements and not any("rekey" in s.lower() for s in statements)
+
+
+@pytest.mark.parametrize("parts", [1, 2, 3])
+def test_a_body_deflated_in_pieces_is_one_zlib_stream_of_the_image(parts):
+    """HQ deflates a large image in pieces at once; whatever the cut, the device's inflater
+    takes the body as one stream, whole, and gets the image byte for byte."""
+    from sync.server.snapshot import CHUNK, compress
+
+    image = b"".join(os.urandom(64) + bytes(900) + b"form text " * 300 for _ in range(1500))
+    assert len(image) > 2 * CHUNK
+    body = compress(image, parts)
+    inflate = zlib.decompressobj()
+    assert inflate.decompress(body) == image
+    assert inflate.eof and not inflate.unused_data
+    assert zlib.decompress(body) == image
+    assert len(body) < len(image) // 2
