@@ -402,11 +402,17 @@ def main() -> None:
     parser.add_argument("--rounds-cap", type=int, default=400, help="bodies built per device")
     parser.add_argument("--separate", action="store_true",
                         help="the pull as a request of its own (two requests per round)")
+    parser.add_argument("--profile", type=Path, default=None, metavar="FOLDER",
+                        help="each worker writes a cProfile of its threads to FOLDER "
+                             "(sync/server/profiling.py; slows HQ: figures are not comparable)")
     args = parser.parse_args()
     if not args.pg:
         sys.exit("give --pg postgresql+psycopg://... (or FIELDINSPECT_TEST_PG_URL)")
     from bench.sync_bench_setup import Server, seed_reference_at_hq, throw_away_pg
 
+    if args.profile is not None:
+        args.profile.mkdir(parents=True, exist_ok=True)
+        os.environ["FIELDINSPECT_HQ_PROFILE"] = str(args.profile.resolve())
     os.environ.setdefault("FIELDINSPECT_HQ_TIMING", "1")  # HQ's own times (sync/server/timing); 0: off
     with tempfile.TemporaryDirectory(prefix="fi-hq-capacity-") as tmp, \
             throw_away_pg(args.pg) as url:
@@ -443,6 +449,9 @@ def main() -> None:
         print("  " + line)
     if kinds:
         print("  errors: " + "; ".join(f"{n} × {k}" for k, n in sorted(kinds.items())))
+    if args.profile is not None:
+        written = sorted(str(p) for p in args.profile.glob("hq-*.prof"))
+        print(f"  profiles (pstats, one per worker): {', '.join(written)}")
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ from fastapi import FastAPI
 from starlette.types import ASGIApp
 
 from models.errors import ValidationError
-from sync.server import workers
+from sync.server import profiling, workers
 from sync.server.app import create_app
 from sync.server.collector import pause_during_pushes
 from sync.server.settings import server_settings
@@ -30,6 +30,9 @@ def app_from_env() -> FastAPI | ASGIApp:
     if not url:
         raise ValidationError.single("FIELDINSPECT_DATABASE_URL", "set it to HQ's database "
                                      "(postgresql+psycopg://...)")
+    profile_to = profiling.folder()
+    if profile_to is not None:  # bench/hq_capacity.py --profile only
+        profiling.install(profile_to)
     app = create_app(url)
     served = workers.Balancer(app, workers.TABLE) if workers.TABLE is not None else app
     return timed(served) if timing_enabled() else served  # timed: bench/hq_capacity.py only

@@ -370,12 +370,20 @@ class DeferredClock:
         before anything else (`auth.check_pushing`, with the device's row: one round trip)."""
         self.conn = conn
         self.taken = 0
+        self.riding: list[tuple[str, object]] = []  # statements sent with `save`'s (`ride`)
         if take_gate:
             conn.exec_driver_sql("SELECT pg_advisory_xact_lock_shared(%s)", (WRITERS_GATE,))
 
     def next(self) -> int:
         self.taken += 1
         return -self.taken
+
+    def ride(self, statement: tuple[str, object]) -> None:
+        """`statement` (driver SQL, parameters) sent with `save`'s closing statements, first
+        (a push's few new rows: their INSERT, `pg_copy.insert_statement`), rather than alone:
+        nothing in the transaction reads those rows before then, and a failing one fails the
+        transaction as it would have alone."""
+        self.riding.append(statement)
 
     @staticmethod
     def numbers_lock(keys: list[str]) -> tuple[str, tuple] | None:
@@ -404,13 +412,16 @@ class DeferredClock:
         COMMIT go to PostgreSQL in ONE round trip (sync/server/pg_together.py): the counter's
         row lock, taken by the stamping statement, is let go by the COMMIT right behind it in
         the same message, with no round trip to HQ's worker in between."""
+        riding, self.riding = self.riding, []
         if device_seq is not None and self.taken:
-            statements = [] if ahead is None else [ahead]
+            statements = [*riding] if ahead is None else [*riding, ahead]
             statements.append((_stamp_sql(tuple((c.table.name, c.name) for c in stamp)), {
                 "n": self.taken, "device": device_seq[0], "seq": device_seq[1],
                 "at": device_seq[2]}))
             together(self.conn, statements, commit=commit)
             return
+        for statement in riding:
+            self.conn.exec_driver_sql(*statement)
         if ahead is not None:
             self.conn.exec_driver_sql(*ahead)
         if device_seq is not None:

@@ -34,6 +34,31 @@ def _plan(dialect, table: sa.Table) -> tuple:
     return plan
 
 
+# A push of at most this many new rows sends them as one INSERT riding with its closing
+# statements (`insert_statement`, `db.DeferredClock.ride`) rather than a COPY of its own.
+RIDING_MAX = 8
+_INSERTS: dict[tuple[str, int], str] = {}
+
+
+def insert_statement(dialect, table: sa.Table, columns: dict[str, list], n: int
+                     ) -> tuple[str, list]:
+    """`n` full rows given column by column as ONE multi-row INSERT (driver SQL and its
+    parameters), the values converted as `copy_columns` converts them: the statement can
+    go to PostgreSQL together with others (sync/server/pg_together.py), where a COPY is two
+    round trips of its own (its start and its end)."""
+    _sql, names, procs = _plan(dialect, table)
+    sql = _INSERTS.get((table.name, n))
+    if sql is None:
+        row = "(" + ", ".join(["%s"] * len(names)) + ")"
+        cols = ", ".join(f'"{c}"' for c in names)
+        sql = _INSERTS[(table.name, n)] = (f'INSERT INTO "{table.name}" ({cols}) VALUES '
+                                           + ", ".join([row] * n))
+    values = [columns[c] for c in names]
+    for k, p in procs:
+        values[k] = list(map(p, values[k]))
+    return sql, [v for row in zip(*values) for v in row]
+
+
 def copy_rows(conn: sa.Connection, table: sa.Table, rows: list[dict]) -> None:
     """COPY full rows (every column present) into `table` inside the caller's transaction."""
     sql, names, procs = _plan(conn.dialect, table)

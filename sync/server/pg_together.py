@@ -38,7 +38,10 @@ def together(conn: sa.Connection, statements: list[tuple[str, object]], *,
     run and the error is raised as SQLAlchemy raises a driver's error (a lock timeout still
     answers 503 `busy`, a refused row 422); the transaction is then rolled back."""
     import psycopg  # a PostgreSQL HQ's driver: not loaded by a SQLite HQ or the CLI
+    from psycopg.pq import ExecStatus
     from psycopg.rows import namedtuple_row, tuple_row
+
+    TUPLES_OK = ExecStatus.TUPLES_OK
 
     driver = conn.connection.driver_connection
     factory = namedtuple_row if named else tuple_row
@@ -49,7 +52,10 @@ def together(conn: sa.Connection, statements: list[tuple[str, object]], *,
                 cursor.execute(sql, params)
             if commit:  # queued as a statement: psycopg's commit() would sync on its own
                 driver.cursor().execute("COMMIT")
-        return [Rows(c.fetchall() if c.description else ()) for c in cursors]
+        # rows where the statement gave some (a result's status, not `description`: that
+        # builds a column object per column, ~25 for a page of forms)
+        return [Rows(c.fetchall() if c.pgresult is not None and
+                     c.pgresult.status == TUPLES_OK else ()) for c in cursors]
     except psycopg.Error as exc:
         raise sa.exc.DBAPIError.instance(
             statements[0][0] if statements else "COMMIT", None, exc, psycopg.Error,

@@ -28,6 +28,9 @@ class ServerSettings:
     # FIELDINSPECT_HQ_TIMING=1: each answer carries HQ's own time (sync/server/timing.py), for
     # bench/hq_capacity.py only
     hq_timing: bool = False
+    # FIELDINSPECT_HQ_PROFILE=<folder>: each worker writes a cProfile of its threads there
+    # (sync/server/profiling.py), for bench/hq_capacity.py --profile only
+    hq_profile: Path | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "ServerSettings":
@@ -41,6 +44,7 @@ class ServerSettings:
             tls_keyfile=path_var(env, "FIELDINSPECT_TLS_KEYFILE"),
             supervisor_pid=_pid(env.get("FIELDINSPECT_SUPERVISOR_PID")),
             hq_timing=env.get("FIELDINSPECT_HQ_TIMING") == "1",
+            hq_profile=path_var(env, "FIELDINSPECT_HQ_PROFILE"),
         )
 
     def to_env(self) -> dict[str, str]:
@@ -51,7 +55,8 @@ class ServerSettings:
                   "FIELDINSPECT_TLS_CERTFILE": self.tls_certfile,
                   "FIELDINSPECT_TLS_KEYFILE": self.tls_keyfile,
                   "FIELDINSPECT_SUPERVISOR_PID": self.supervisor_pid,
-                  "FIELDINSPECT_HQ_TIMING": "1" if self.hq_timing else None}
+                  "FIELDINSPECT_HQ_TIMING": "1" if self.hq_timing else None,
+                  "FIELDINSPECT_HQ_PROFILE": self.hq_profile}
         return {name: str(value) for name, value in values.items() if value is not None}
 
 

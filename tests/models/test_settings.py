@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SETTINGS_MODULES = {"models/settings.py", "sync/server/settings.py"}
 SERVER_ONLY = ("FIELDINSPECT_DATABASE_URL", "FIELDINSPECT_BLOB_DIR", "FIELDINSPECT_TLS_CERTFILE",
                "FIELDINSPECT_TLS_KEYFILE", "FIELDINSPECT_SUPERVISOR_PID",
-               "FIELDINSPECT_HQ_TIMING")
+               "FIELDINSPECT_HQ_TIMING", "FIELDINSPECT_HQ_PROFILE")
 
 
 @pytest.fixture

@@ -114,14 +114,14 @@ def test_a_one_record_pull_reads_only_the_table_that_changed(hq, office, monkeyp
 
 
 @HQ_ON_POSTGRESQL_ONLY
-def test_a_one_record_round_waits_on_postgresql_seven_times(hq, office, monkeypatch):
+def test_a_one_record_round_waits_on_postgresql_five_times(hq, office, monkeypatch):
     """A device's one-record round (a new form pushed, the first pull page riding on it)
     against a PostgreSQL HQ: each exchange with the database makes the request wait and, under
     load, costs HQ's worker a fresh turn at the GIL (issue 18 §3). The push: its BEGIN with
     the device's check, the row's prefetch with the paper number's lock and holders, the
-    COPY's two, the digest with the stamping and the COMMIT; the page: its BEGIN with the
-    probe, the changed table's read with the COMMIT. Fourteen before. The device still gets
-    its form back in the page and HQ holds it once."""
+    row's INSERT with the digest, the stamping and the COMMIT; the page: its BEGIN with the
+    probe, the changed table's read with the COMMIT. Fourteen before, then seven (the row by
+    a COPY of two). The device still gets its form back in the page and HQ holds it once."""
     laptop, ids, http = office
     seq = _next_seq(hq, laptop)
     cursor = http.get("/v1/pull").json()["cursor"]
@@ -132,7 +132,7 @@ def test_a_one_record_round_waits_on_postgresql_seven_times(hq, office, monkeypa
         "seq": seq, "table": "evaluation", "row_id": row_id, "op": "insert", "fields": fields,
         "base_version": None, "profile": "clerk"}], "pull": {"cursor": cursor, "limit": 100}}))
     assert answer.status_code == 200, answer.text
-    assert len(trips) == 7, " ".join(trips)
+    assert len(trips) == 5, " ".join(trips)
     page = answer.json()["page"]["tables"]["evaluation"]
     assert [r[page["columns"].index("id")] for r in page["rows"]] == [row_id]
     assert _forms_at_hq(hq, "R-1") == 1
@@ -323,3 +323,50 @@ def test_a_pull_checks_its_token_without_compiling(hq, office):
         conn.execute(T.access_token.delete())
     refused = http.get("/v1/pull")
     assert refused.status_code == 401 and refused.json()["code"] == "invalid", refused.text
+
+
+def test_a_page_carries_each_timestamp_as_the_pushing_store_wrote_it(hq, office):
+    """A page's timestamps are the store's text to the microsecond, `.000000` included, on
+    both HQs: PostgreSQL hands them over as that text (`pull._fetch_sql`), not as datetimes
+    formatted back in Python (issue 18 §3)."""
+    laptop, ids, http = office
+    cursor = http.get("/v1/pull").json()["cursor"]
+    seq = _next_seq(hq, laptop)
+    written = {"U-1": "2026-03-01 09:00:00.000000", "U-2": "2026-03-01 23:59:59.123456"}
+    for i, (form_no, at) in enumerate(written.items()):
+        row_id = new_id()
+        fields = {**form(ids, form_no), "id": row_id, "source": "paper", "voided": False,
+                  "created_at": at}
+        answer = http.post("/v1/push", content=orjson.dumps({"entries": [{
+            "seq": seq + i, "table": "evaluation", "row_id": row_id, "op": "insert",
+            "fields": fields, "base_version": None, "profile": "clerk"}]}))
+        assert answer.status_code == 200 and answer.json()["outcomes"] == [], answer.text
+    page = http.get("/v1/pull", params={"cursor": cursor}).json()["tables"]["evaluation"]
+    cols = page["columns"]
+    got = {r[cols.index("form_no")]: r for r in page["rows"]}
+    assert {n: got[n][cols.index("created_at")] for n in written} == written
+    for row in got.values():  # HQ's own stamps in the same text
+        for name in ("updated_at", "created_at"):
+            assert len(row[cols.index(name)]) == 26 and row[cols.index(name)][19] == "."
+        assert row[cols.index("deleted_at")] is None
+
+
+@HQ_ON_POSTGRESQL_ONLY
+def test_a_page_from_postgresql_builds_no_column_descriptions(hq, office, monkeypatch):
+    """The statements sent together (`pg_together`) hand their rows back without building
+    psycopg's description of every column of every read (~25 objects for a page of forms,
+    each paid in HQ's CPU per round); the page still has its form."""
+    from psycopg import _column
+
+    laptop, ids, http = office
+    cursor = http.get("/v1/pull").json()["cursor"]
+    assert _push_form(http, ids, _next_seq(hq, laptop), "V-1").json()["outcomes"] == []
+    built = []
+    real = _column.Column.__init__
+    monkeypatch.setattr(_column.Column, "__init__",
+                        lambda self, *a, **k: built.append(1) or real(self, *a, **k))
+    page = http.get("/v1/pull", params={"cursor": cursor}).json()["tables"]["evaluation"]
+    assert [r[page["columns"].index("form_no")] for r in page["rows"]] == ["V-1"]
+    # the token's check and the scope (SQLAlchemy) describe their few columns; the forms'
+    # read none of its 25 (before: 25, and 2 for the probe)
+    assert 0 < len(built) < len(page["columns"])
