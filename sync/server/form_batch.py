@@ -30,6 +30,7 @@ from models import rules
 from models.base import META_COLUMNS, UTCDateTime
 from sync import protocol
 from sync.protocol import BadPush, PushBatch, PushEntry
+from sync.server.forms import NumberColumns
 from sync.server.rows import SPECS, TableSpec, _enum_of
 
 TABLE = "evaluation"  # the only table whose new rows go column by column (merge._new_forms)
@@ -52,11 +53,9 @@ class TypedForms(list):
             self._general = protocol.parse_push_body(self.body).entries
         return self._general
 
-    def number_rows(self) -> list[dict]:
-        """The entries' campaign and paper number, as `forms.numbers_statement` reads them."""
-        return [{"campaign_id": c, "form_no": n}
-                for c, n in zip(self.columns["campaign_id"], self.columns["form_no"],
-                                strict=True)]
+    def number_rows(self) -> NumberColumns:
+        """The entries' campaigns and paper numbers, for `forms.numbers_statement`."""
+        return NumberColumns((self.columns["campaign_id"], self.columns["form_no"]))
 
 
 def general(entries: list) -> list:

@@ -210,11 +210,17 @@ def _prefetch_new(ctx: ApplyContext, entries: list, by_table: dict[str, list[str
     """`_prefetch` of a push of new forms only (PostgreSQL): which of its rows HQ holds
     already, the paper numbers' locks and the forms holding those numbers, in ONE round trip,
     in that order (the locks before the holders are read)."""
-    forms = entries.number_rows() if isinstance(entries, TypedForms) else \
-        [e.fields for e in entries]
+    if isinstance(entries, TypedForms):
+        forms = entries.number_rows()
+        campaigns, form_nos = forms
+    else:
+        forms = [e.fields for e in entries]
+        campaigns = [f.get("campaign_id") for f in forms]
+        form_nos = [f.get("form_no") for f in forms]
     keys, numbers = numbers_statement(forms, sqlite=False)
-    lock = DeferredClock.numbers_lock([f"{f.get('campaign_id')}\x1f{f.get('form_no')}"
-                                       for f in forms if isinstance(f.get("form_no"), str)])
+    lock = DeferredClock.numbers_lock([f"{c}\x1f{no}" for c, no in zip(campaigns, form_nos,
+                                                                       strict=True)
+                                       if isinstance(no, str)])
     tables = list(by_table.items())
     answers = together(ctx.conn, [existing_ids_statement(t, ids) for t, ids in tables] + [
         s for s in (lock, numbers) if s is not None])
