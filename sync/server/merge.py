@@ -196,10 +196,9 @@ def _new_forms(ctx: ApplyContext, entries: list[PushedEntry],
         # Every row plain (the usual push): what the loop below finds row by row, found for
         # the batch as a whole: each row goes to the insert as it came.
         n = len(entries)
-        nxt = clock.next
         ids = list(map(_ROW_ID, entries))
         profiles = list(map(_PROFILE, entries))
-        versions = [nxt() for _ in entries]
+        versions = clock.take(n)
         me = ctx.me
         written = dict(zip(names, columns, strict=True))
         written.update(id=ids, created_at=whole, updated_at=[now] * n,
