@@ -5,7 +5,7 @@ figures; not a test).
 each one's waits land in the other's figures. Here the device reads its whole outbox into push
 bodies first (`read_batch`, as `SyncEngine._push` reads them; the read's thread CPU printed),
 and only then does HQ take them one after another in this thread, with nothing else running in
-the process: decode (`parse_push_body`, msgspec), `push_batch` (checks, apply, insert, commit)
+the process: decode (`form_batch.parse_push_body`, msgspec), `push_batch` (checks, apply, insert, commit)
 and the answer's JSON, each stage's thread CPU (`time.thread_time`) summed over the batches.
 `--profile` runs HQ's part under cProfile (its figures are then cProfile's, inflated).
 
@@ -40,8 +40,9 @@ from bench.sync_bench_setup import throw_away_pg  # noqa: E402
 from models.records import Evaluation  # noqa: E402
 from sync.client.engine import BATCH_BYTES  # noqa: E402
 from sync.client.outbox import read_batch  # noqa: E402
-from sync.protocol import MAX_BATCH_ENTRIES, parse_push_body  # noqa: E402
+from sync.protocol import MAX_BATCH_ENTRIES  # noqa: E402
 from sync.server.collector import collector_paused, pause_during_pushes  # noqa: E402
+from sync.server.form_batch import parse_push_body  # noqa: E402
 from sync.server.push import push_batch  # noqa: E402
 from tests.sync.helpers import Hq, form, run, seed_reference  # noqa: E402
 

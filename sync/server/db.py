@@ -315,6 +315,11 @@ class VersionClock:
         self.last += 1
         return self.last
 
+    def take(self, n: int) -> list[int]:
+        """`next()` `n` times over (a batch of new rows written whole)."""
+        self.last += n
+        return list(range(self.last - n + 1, self.last + 1))
+
     def save(self, along: sa.Update | None = None, *,
              device_seq: tuple[str, int, datetime] | None = None,
              ahead: tuple[str, dict] | None = None, commit: bool = False) -> None:
@@ -384,6 +389,11 @@ class DeferredClock:
         nothing in the transaction reads those rows before then, and a failing one fails the
         transaction as it would have alone."""
         self.riding.append(statement)
+
+    def take(self, n: int) -> list[int]:
+        """`next()` `n` times over."""
+        self.taken += n
+        return list(range(-(self.taken - n + 1), -self.taken - 1, -1))
 
     @staticmethod
     def numbers_lock(keys: list[str]) -> tuple[str, tuple] | None:

@@ -11,7 +11,7 @@ EV = Evaluation.__table__
 _TEXT = {str}
 
 
-def prefetch_numbers(ctx: ApplyContext, rows: list[dict]) -> None:
+def prefetch_numbers(ctx: ApplyContext, rows: "list[dict] | NumberColumns") -> None:
     """The valid forms holding any of the batch's numbers, in few queries (a 26,000-form push
     stays fast). PostgreSQL: one query per batch that looks each number up in
     ix_evaluation_form_no (a lateral join on the numbers' array; `OFFSET 0` keeps it a lookup
@@ -27,12 +27,20 @@ def prefetch_numbers(ctx: ApplyContext, rows: list[dict]) -> None:
     take_numbers(ctx, keys, ctx.conn.exec_driver_sql(*statement))
 
 
-def numbers_statement(rows: list[dict], sqlite: bool) -> tuple[set, tuple[str, tuple] | None]:
+class NumberColumns(tuple):
+    """A batch's campaign and paper-number columns (campaigns, numbers), given in place of
+    its rows (a batch decoded column by column, sync/server/form_batch.py)."""
+
+
+def numbers_statement(rows: "list[dict] | NumberColumns",
+                      sqlite: bool) -> tuple[set, tuple[str, tuple] | None]:
     """The batch's (campaign, number) keys and the driver statement reading the valid forms
     that hold any of its numbers (None: no number to look up)."""
-    # the pairs taken out in C (a map of dict.get per field), then kept when both are text
-    campaigns = list(map(dict.get, rows, repeat("campaign_id")))
-    form_nos = list(map(dict.get, rows, repeat("form_no")))
+    if isinstance(rows, NumberColumns):
+        campaigns, form_nos = rows
+    else:  # the pairs taken out in C (a map of dict.get per field), kept when both are text
+        campaigns = list(map(dict.get, rows, repeat("campaign_id")))
+        form_nos = list(map(dict.get, rows, repeat("form_no")))
     if set(map(type, campaigns)) == _TEXT == set(map(type, form_nos)):  # the usual batch
         keys = set(zip(campaigns, form_nos))
         numbers = sorted(set(form_nos))

@@ -38,6 +38,7 @@ from sync.server import tables as T
 from sync.server.cascade import touch_dependents
 from sync.server.context import ApplyContext, outcome
 from sync.server.db import DeferredClock
+from sync.server.form_batch import TypedForms, general
 from sync.server.forms import flag_duplicate_number
 from sync.server.pg_copy import RIDING_MAX, insert_statement
 from sync.server.rows import (
@@ -73,6 +74,7 @@ def apply_entries(ctx: ApplyContext, entries: list[PushedEntry],
     done = _new_forms(ctx, entries, pre)
     if done is not None:
         return done
+    entries = general(entries)  # fields as dicts from here on
     by_table: dict[str, list[int]] = {}
     for k, e in enumerate(entries):
         if e.op == "insert" and e.table in SPECS:
@@ -123,7 +125,10 @@ def precheck(entries: list[PushedEntry]) -> Prechecked | None:
     if set(map(_TABLE, entries)) != {table} or set(map(_OP, entries)) != {"insert"}:
         return None
     spec = SPECS[table]
-    checked = check_column_lists(spec, [e.fields for e in entries])
+    if isinstance(entries, TypedForms):  # checked while decoded (sync/server/form_batch.py)
+        checked = list(entries.columns), list(entries.columns.values()), set()
+    else:
+        checked = check_column_lists(spec, [e.fields for e in entries])
     if checked is None:
         return None
     names, columns, failed = checked
@@ -181,19 +186,21 @@ def _new_forms(ctx: ApplyContext, entries: list[PushedEntry],
                 "created_by": profiles[k], "updated_device": ctx.me,
                 "updated_by": profiles[k], "deleted_at": None, "server_version": versions[k]}
 
-    stated = [e.fields.get("created_at") for e in entries]
+    typed = isinstance(entries, TypedForms)
+    stated = entries.stated if typed else [e.fields.get("created_at") for e in entries]
     kept = created_column(stated, keep_text)  # the store's text, checked as a column
     whole = None
     if not failed and not any(problems) and _all_new(table, entries, known, by_name, numbers):
         whole = kept if kept is not None else _created_all(stated, keep_text, now)
+    if whole is None and typed:  # row by row below, each entry's fields as a dict
+        return _new_forms(ctx, entries.general())
     if whole is not None:
         # Every row plain (the usual push): what the loop below finds row by row, found for
         # the batch as a whole: each row goes to the insert as it came.
         n = len(entries)
-        nxt = clock.next
         ids = list(map(_ROW_ID, entries))
         profiles = list(map(_PROFILE, entries))
-        versions = [nxt() for _ in entries]
+        versions = clock.take(n)
         me = ctx.me
         written = dict(zip(names, columns, strict=True))
         written.update(id=ids, created_at=whole, updated_at=[now] * n,

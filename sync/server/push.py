@@ -27,6 +27,7 @@ from sync.server.conflicts import answer_for
 from sync.server.context import ApplyContext
 from sync.server.db import WRITERS_GATE, DeferredClock, ServerDB, VersionClock
 from sync.server.errors import ClientError
+from sync.server.form_batch import TypedForms
 from sync.server.forms import numbers_statement, prefetch_numbers, take_numbers
 from sync.server.merge import NOT_YET, apply_entries, precheck
 from sync.server.pg_together import together
@@ -64,6 +65,11 @@ def push_batch(db: ServerDB, device: DeviceIdentity, entries: list[PushedEntry],
                               expected=(row.last_seq or 0) + 1)
         last = row.last_seq if row.last_seq is not None else entries[0].seq - 1
         fresh = [e for e in entries if e.seq > last]
+        if len(fresh) == len(entries):
+            fresh = entries  # as they came (a batch decoded typed stays so)
+        elif isinstance(entries, TypedForms):  # some replayed: the general way, fields as dicts
+            entries = entries.general()
+            fresh = [e for e in entries if e.seq > last]
         if fresh and fresh[0].seq != last + 1:
             raise ClientError(409, "sequence_gap", f"expected outbox entry {last + 1}, got "
                               f"{fresh[0].seq}", expected=last + 1)
@@ -176,7 +182,8 @@ def _prefetch(ctx: ApplyContext, entries: list) -> None:
         (table,) = tables
         if table in SYNCED_TABLES:
             ctx.prefetch(table, list(map(_ROW_ID, entries)), new=True)
-        forms = list(map(_FIELDS, entries)) if table == "evaluation" else []
+        forms = entries.number_rows() if isinstance(entries, TypedForms) else \
+            list(map(_FIELDS, entries)) if table == "evaluation" else []
     else:
         by_table, edited = _named_rows(entries)
         for table, ids in by_table.items():
@@ -203,10 +210,17 @@ def _prefetch_new(ctx: ApplyContext, entries: list, by_table: dict[str, list[str
     """`_prefetch` of a push of new forms only (PostgreSQL): which of its rows HQ holds
     already, the paper numbers' locks and the forms holding those numbers, in ONE round trip,
     in that order (the locks before the holders are read)."""
-    forms = [e.fields for e in entries]
+    if isinstance(entries, TypedForms):
+        forms = entries.number_rows()
+        campaigns, form_nos = forms
+    else:
+        forms = [e.fields for e in entries]
+        campaigns = [f.get("campaign_id") for f in forms]
+        form_nos = [f.get("form_no") for f in forms]
     keys, numbers = numbers_statement(forms, sqlite=False)
-    lock = DeferredClock.numbers_lock([f"{f.get('campaign_id')}\x1f{f.get('form_no')}"
-                                       for f in forms if isinstance(f.get("form_no"), str)])
+    lock = DeferredClock.numbers_lock([f"{c}\x1f{no}" for c, no in zip(campaigns, form_nos,
+                                                                       strict=True)
+                                       if isinstance(no, str)])
     tables = list(by_table.items())
     answers = together(ctx.conn, [existing_ids_statement(t, ids) for t, ids in tables] + [
         s for s in (lock, numbers) if s is not None])

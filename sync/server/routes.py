@@ -28,7 +28,6 @@ from sync.protocol import (
     PullPage,
     PushResult,
     TokenResponse,
-    parse_push_body,
     push_body_schema,
 )
 from sync.server import admin, attachments, audit_heads, auth, conflicts, retire
@@ -46,6 +45,7 @@ from sync.server.deps import (
     check_schema,
 )
 from sync.server.errors import ClientError, not_authenticated
+from sync.server.form_batch import parse_push_body  # a batch of new forms decoded typed first
 from sync.server.pull import pull_page
 from sync.server.push import push_batch
 from sync.server.snapshot import snapshot_for, stream
@@ -110,8 +110,9 @@ def _inlined(schema: dict) -> dict:
     return walk(schema)
 
 
-# The body is decoded and checked by `parse_push_batch` (msgspec, `PushBatch`); the schema
-# that documents it, and that schemathesis fuzzes, is the same Struct's.
+# The body is decoded and checked by `parse_push_body` (msgspec, `PushBatch`; a batch of new
+# forms with types made from it, sync/server/form_batch.py); the schema that documents it, and
+# that schemathesis fuzzes, is `PushBatch`'s.
 _PUSH_BODY = {"requestBody": {"required": True, "content": {"application/json": {
     "schema": _inlined(push_body_schema())}}}}
 

@@ -37,10 +37,13 @@ def _entry(ids, seq: int, row_id: str, form_no: str | None, **kw) -> PushEntry:
                      profile="clerk")
 
 
-def _push(hq, who, ids, tag: str, plain: bool = False) -> tuple[str, list[tuple]]:
+def _push(hq, who, ids, tag: str, plain: bool = False,
+          typed: bool = False) -> tuple[str, list[tuple]]:
     """A batch of every kind of new form; HQ's answer and its rows, with the run's own ids
     and numbers written as labels (the two runs differ only in those; `tag` starts with a
-    letter no id holds)."""
+    letter no id holds). `plain`: only forms taken as they come; `typed`: only forms whose
+    every field has the right type, length and code (sync/server/form_batch.py decodes such
+    a batch typed), of every kind the loop treats apart."""
     label: dict[str, str] = {}
 
     def rid(name: str) -> str:
@@ -86,6 +89,20 @@ def _push(hq, who, ids, tag: str, plain: bool = False) -> tuple[str, list[tuple]
             (rid("iso"), f"{tag}-i", {"created_at": "2026-03-01T10:00:00+02:00"}),
             (rid("p3"), f"{tag}-3", {"created_at": None}),
             (rid("p4"), f"{tag}-4", {"discipline": "satisfied"}),  # among unset scores
+        ]
+    if typed:
+        kinds = [
+            (rid("g1"), f"{tag}-1", {}),
+            (rid("rule"), f"{tag}-r", {"level": "dissatisfied"}),  # a reason is required
+            (rid("created"), f"{tag}-t", {"created_at": "yesterday"}),
+            (known, f"{tag}-k", {}),  # HQ holds it
+            (g2, f"{tag}-2", {}),
+            (g2, f"{tag}-3", {}),  # twice in the batch
+            (rid("held"), f"{tag}-held", {}),  # the number of a form HQ holds
+            (rid("again"), f"{tag}-1", {}),  # the number of a form earlier in the batch
+            (rid("voided"), f"{tag}-1", {"voided": True, "void_reason": "torn"}),
+            (rid("iso"), f"{tag}-i", {"created_at": "2026-03-01T10:00:00+02:00"}),
+            (rid("none"), None, {}),
         ]
     seq = _next_seq(hq, who)
     result = push_batch(hq.db, who, [_entry(ids, seq + k, row_id, number, **kw)
