@@ -4,6 +4,7 @@ apart from models.base so the store opens without importing SQLModel (and pydant
 driver-level write path (models/store/driver.py) runs without SQLAlchemy.
 """
 
+import threading
 from datetime import UTC, datetime
 
 # Columns the write path manages itself: a caller never sets them (SyncedRow's fields; a test
@@ -41,9 +42,15 @@ def _utc_datetime_type():
     return UTCDateTime
 
 
+_MAKING = threading.Lock()
+
+
 def __getattr__(name: str):
     if name == "UTCDateTime":
-        made = globals()["UTCDateTime"] = _utc_datetime_type()  # one class, made once
+        with _MAKING:  # one class, made once, whichever thread asks first
+            made = globals().get("UTCDateTime")
+            if made is None:
+                made = globals()["UTCDateTime"] = _utc_datetime_type()
         return made
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
