@@ -1,13 +1,16 @@
 """The domain rules, in one place, used by every entry path (window, import, sync, server)."""
 
+from __future__ import annotations
+
 import json
 import re
 from collections.abc import Iterable
 from datetime import date
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import sqlalchemy as sa
+if TYPE_CHECKING:
+    import sqlalchemy as sa
 
 from models.enums import (
     PROBLEM_STATUS_ORDER,
@@ -344,6 +347,8 @@ def is_overdue(deadline: date | None, status: str, as_of: date) -> bool:
 
 def overdue_clause(deadline: Any, status: Any, as_of: date) -> sa.ColumnElement[bool]:
     """`is_overdue` as a SQL condition on a deadline and a status column."""
+    import sqlalchemy as sa
+
     return sa.and_(deadline.is_not(None), deadline < as_of,
                    status.in_([s.value for s in OPEN_STATUSES]))
 

@@ -32,14 +32,19 @@ order instead of inserting every form into four B-trees at random places (26,300
 an empty table: the insert 0.41 s -> 0.29 s of thread CPU, the four builds 0.06 s).
 """
 
+from __future__ import annotations
+
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
+from typing import TYPE_CHECKING
 
 import orjson
-import sqlalchemy as sa
+
+if TYPE_CHECKING:
+    import sqlalchemy as sa
 
 SMALL = 64  # fewer rows than this: the triggers (no grouped read to pay)
 CRITERIA = ("discipline", "law", "service", "integrity", "efficiency")

@@ -28,13 +28,16 @@ class CommandContext:
     def path(self):
         return resolve_data_dir(self.data_dir)
 
-    def store(self):
-        """The unlocked store (created on first use with the given passphrase)."""
+    def store(self, *, driver_only: bool = False):
+        """The unlocked store (created on first use with the given passphrase). `driver_only`
+        (when this call opens it): reached through the SQLite driver alone, for a command whose
+        path sends only driver SQL (`import evaluations`; desktop.data.local_store)."""
         if self._store is None:
             from desktop.data.local_store import open_local_store, store_exists
 
             creating = not store_exists(self.path)
-            self._store = open_local_store(self.path, self._passphrase(creating))
+            self._store = open_local_store(self.path, self._passphrase(creating),
+                                           driver_only=driver_only)
         return self._store
 
     def profile(self) -> str:

@@ -31,16 +31,18 @@ def stop_unlocking() -> None:
     drop_started_derivation()
 
 
-def open_local_store(data_dir: Path, passphrase: str | None):
+def open_local_store(data_dir: Path, passphrase: str | None, *, driver_only: bool = False):
     """`Store.open`: unlock the store in `data_dir`, creating it when absent.
 
     An existing store's data key is unwrapped first, before `models.store.store` is imported:
     the window's warm-up thread is importing SQLAlchemy meanwhile, and the scrypt derivation
     (~0.1 s) releases the GIL, so the two overlap instead of the derivation waiting for the
-    import's lock (~0.1 s off the start)."""
+    import's lock (~0.1 s off the start). `driver_only`: the store's connections are the SQLite
+    driver's alone, without SQLAlchemy (models/store/driver.py), for a headless command whose
+    path sends only driver SQL."""
     key = None
     if store_exists(data_dir):
         key = unlock_key(Path(data_dir), Path(data_dir) / KEY_FILE, passphrase)
     from models.store.store import Store
 
-    return Store.open(data_dir, passphrase, key=key)
+    return Store.open(data_dir, passphrase, key=key, driver_only=driver_only)

@@ -1,5 +1,7 @@
 """What every import shares: the report, unit lookup, and the all-or-nothing rule."""
 
+from __future__ import annotations
+
 import contextlib
 import csv
 import difflib
@@ -11,8 +13,10 @@ from dataclasses import dataclass, field
 from itertools import chain
 from operator import itemgetter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import sqlalchemy as sa
+if TYPE_CHECKING:
+    import sqlalchemy as sa
 
 from models import rules
 from models.cells import csv_text
@@ -143,21 +147,15 @@ def long_cells(values: dict[str, str], limits: dict[str, int]) -> tuple[list[Pro
     return long, {k: ("" if k in cut else v) for k, v in values.items()}
 
 
-# The unit table's columns read here, without its SQLModel class (models.reference.Unit),
-# which `import evaluations` never loads (models/store/bulk_tables.py).
-_UNIT = sa.table("unit", sa.column("id"), sa.column("name"), sa.column("parent_id"),
-                 sa.column("deleted_at"))
-
-
 class UnitIndex:
     """Find a unit by its name or by a path of names (`白泥镇/第一小学`), as typed in a file."""
 
     def __init__(self, conn: sa.Connection):
-        t = _UNIT
-        rows = conn.execute(
-            sa.select(t.c.id, t.c.name, t.c.parent_id).where(t.c.deleted_at.is_(None))
-        ).all()
-        self.units = {r.id: (r.name, r.parent_id) for r in rows}
+        # Driver SQL, without the unit's SQLModel class (models.reference.Unit), which `import
+        # evaluations` never loads (models/store/bulk_tables.py), or SQLAlchemy's statements.
+        rows = conn.exec_driver_sql(
+            "SELECT id, name, parent_id FROM unit WHERE deleted_at IS NULL").fetchall()
+        self.units = {unit_id: (name, parent_id) for unit_id, name, parent_id in rows}
         self._found: dict[str, str] = {}
         self.by_suffix: dict[str, list[str]] = defaultdict(list)
         for unit_id in self.units:

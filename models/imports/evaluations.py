@@ -2,15 +2,19 @@
 optional criteria columns, English or Chinese headers and values; paper forms by default, or
 forms collected online or on a kiosk elsewhere (`source=`, `import evaluations --source`)."""
 
+from __future__ import annotations
+
 import re
 from collections import defaultdict
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import sqlalchemy as sa
+if TYPE_CHECKING:
+    import sqlalchemy as sa
 
 from models import rules
-from models.coltypes import UTCDateTime
+from models.coltypes import utc_from_text
 from models.enums import Criterion, EvaluationSource, Level, RespondentGroup, parse_enum
 from models.errors import ParseError, Problem
 from models.form_opinion import opinion_from_form
@@ -130,21 +134,20 @@ def _check_groups(parsed, kinds: dict[str, frozenset[str]]) -> None:
                 errors += rules.group_fit_problems(pair[0], kinds.get(pair[1], ()))
 
 
-# The columns read here, without the table classes (models/store/bulk_tables.py).
-_FORMS = sa.table("evaluation", sa.column("campaign_id"), sa.column("form_no"),
-                  sa.column("created_at", UTCDateTime), sa.column("created_by"),
-                  sa.column("deleted_at", UTCDateTime), sa.column("voided", sa.Boolean))
-_CAMPAIGNS = sa.table("campaign", sa.column("id"))
-
-
 def _existing_numbers(conn: sa.Connection, campaign_ids: set[str]) -> dict:
-    t = _FORMS
-    rows = conn.execute(
-        sa.select(t.c.campaign_id, t.c.form_no, t.c.created_at, t.c.created_by).where(
-            t.c.campaign_id.in_(campaign_ids), t.c.form_no.is_not(None),
-            t.c.deleted_at.is_(None), t.c.voided.is_(False))
-    ).all()
-    return {(r.campaign_id, r.form_no): (r.created_at, r.created_by) for r in rows}
+    """{(campaign id, form number): (created at, created by)} of the live, unvoided forms
+    numbered in these campaigns. Driver SQL, without the table classes
+    (models/store/bulk_tables.py) or SQLAlchemy (models/store/driver.py); `created_at` as
+    the store keeps it (UTC text, models.coltypes) read back as a UTC datetime."""
+    if not campaign_ids:
+        return {}
+    ids = list(campaign_ids)
+    rows = conn.exec_driver_sql(
+        "SELECT campaign_id, form_no, created_at, created_by FROM evaluation "
+        f"WHERE campaign_id IN ({', '.join('?' for _ in ids)}) AND form_no IS NOT NULL "
+        "AND deleted_at IS NULL AND voided IS 0", tuple(ids)).fetchall()
+    return {(campaign_id, form_no): (utc_from_text(created_at), created_by)
+            for campaign_id, form_no, created_at, created_by in rows}
 
 
 def _check_numbers(parsed, existing, report: ImportReport, source: str) -> None:
@@ -171,8 +174,10 @@ def _campaigns_to_create(conn, parsed) -> list[dict]:
         names[row["campaign_id"]] = row["campaign"]
         if isinstance(row["evaluated_on"], date):
             years[row["campaign_id"]].add(row["evaluated_on"].year)
-    t = _CAMPAIGNS
-    known = set(conn.execute(sa.select(t.c.id).where(t.c.id.in_(names))).scalars())
+    ids = list(names)
+    known = set(conn.exec_driver_sql(
+        f"SELECT id FROM campaign WHERE id IN ({', '.join('?' for _ in ids)})",
+        tuple(ids)).scalars()) if ids else set()
     return [{"id": cid, "name": names[cid], "year": min(years[cid] or {date.today().year})}
             for cid in names if cid not in known]
 

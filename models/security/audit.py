@@ -11,14 +11,18 @@ transaction. Changes to criticisms, accountability cases and problems also keep 
 in `record_version`, whose hash the chain commits to, so their history cannot be quietly rewritten.
 """
 
+from __future__ import annotations
+
 import hashlib
 import operator
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
-import sqlalchemy as sa
+
+if TYPE_CHECKING:
+    import sqlalchemy as sa
 
 from models.coltypes import sqlite_timestamp
 from models.store.database import write_transaction

@@ -1,5 +1,9 @@
 """Opening the encrypted SQLite store: SQLCipher with a raw data key, WAL, synchronous=FULL,
-behind a connection pool chosen and sized here (never SQLAlchemy's default for the URL)."""
+behind a connection pool chosen and sized here (never SQLAlchemy's default for the URL).
+SQLAlchemy is imported when an engine is made: a headless command that opens the store through
+the driver alone (`models/store/driver.py`) never loads it."""
+
+from __future__ import annotations
 
 import contextlib
 import ctypes
@@ -7,13 +11,15 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import sqlalchemy as sa
 import sqlcipher3
-from sqlalchemy import event
 
 from models.errors import StoreLockedError
 from models.natural_sort import natural_compare
+
+if TYPE_CHECKING:
+    import sqlalchemy as sa
 
 DB_FILE = "fieldinspect.db"
 
@@ -114,7 +120,12 @@ def write_transaction(engine: sa.Engine) -> Iterator[sa.Connection]:
     write lock up front, waiting up to busy_timeout for another writer, instead of reading first
     and failing half-way when it tries to write. `Store.write` runs its hooks (outbox, audit)
     and announces the changed tables on top of it; a write made here directly is seen by the
-    window as a commit from elsewhere (`models/store/changes.py`)."""
+    window as a commit from elsewhere (`models/store/changes.py`). An engine of the driver
+    alone (`models/store/driver.py`) gives a transaction of its own, begun and ended the same."""
+    if getattr(engine, "driver_only", False):
+        with engine.write() as conn:
+            yield conn
+        return
     with engine.connect().execution_options(immediate=True) as conn, conn.begin():
         yield conn
 
@@ -129,6 +140,9 @@ def open_engine(path: Path, key: bytes, pool: PoolSize = DEVICE_POOL) -> sa.Engi
     # then decrypts every page it reads again; handed out in turn (FIFO), each transaction
     # started cold. Measured on 100,000 forms: a one-row write and a read, with three idle
     # connections, 4.19 ms of CPU in turn against 1.55 ms on the last one (issue 18 §2).
+    import sqlalchemy as sa
+    from sqlalchemy import event
+
     engine = sa.create_engine(
         "sqlite://", creator=_connect_factory(path, key), module=sqlcipher3.dbapi2,
         poolclass=sa.pool.QueuePool, pool_size=pool.size, max_overflow=pool.overflow,

@@ -11,11 +11,16 @@ fields plus the new ones, on its base version. A record deleted before HQ ever h
 nothing. The issue is then settled.
 """
 
+from __future__ import annotations
+
 from itertools import groupby
 from operator import attrgetter
+from typing import TYPE_CHECKING
 
 import orjson
-import sqlalchemy as sa
+
+if TYPE_CHECKING:
+    import sqlalchemy as sa
 
 from models.coltypes import sqlite_timestamp
 from models.store.writes import Change, WriteSession

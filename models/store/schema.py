@@ -5,11 +5,15 @@ it against Alembic's own view). A store at HEAD opens at once; an older one is m
 one whose revision this app does not know was written by a newer app and is refused.
 """
 
-from pathlib import Path
+from __future__ import annotations
 
-import sqlalchemy as sa
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from models.errors import StoreTooNewError
+
+if TYPE_CHECKING:
+    import sqlalchemy as sa
 
 HEAD = "0028"
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
@@ -18,10 +22,16 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 def current_revision(conn: sa.Connection) -> str | None:
     has_table = conn.exec_driver_sql(
         "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-    ).first() if conn.dialect.name == "sqlite" else sa.inspect(conn).has_table("alembic_version")
+    ).first() if conn.dialect.name == "sqlite" else _has_table(conn, "alembic_version")
     if not has_table:
         return None
     return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+
+
+def _has_table(conn: sa.Connection, name: str) -> bool:
+    import sqlalchemy as sa
+
+    return sa.inspect(conn).has_table(name)
 
 
 def alembic_config(connection: sa.Connection | None = None):
@@ -48,6 +58,8 @@ def ensure_schema(engine: sa.Engine, *, device: bool = True) -> None:
 def upgrade(engine: sa.Engine, revision: str, *, device: bool = True) -> None:
     from alembic import command
 
+    if getattr(engine, "driver_only", False):  # a store opened through the driver alone
+        engine = engine.full_engine()
     with engine.begin() as conn:
         cfg = alembic_config(conn)
         cfg.attributes["device"] = device

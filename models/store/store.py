@@ -3,8 +3,11 @@
 `Store.open()` unlocks (or creates) the store and attaches its write hooks (outbox, audit);
 `store.write(profile)` is the single write path; `store.read()` gives a read connection.
 Sessions never cross threads: each checkout takes a connection of its own from the engine's
-pool (`models/store/database.py` names it and its size).
+pool (`models/store/database.py` names it and its size). `Store.open(driver_only=True)`
+opens it through the SQLite driver alone (`models/store/driver.py`), without SQLAlchemy.
 """
+
+from __future__ import annotations
 
 import contextlib
 import logging
@@ -12,8 +15,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import sqlalchemy as sa
+from typing import TYPE_CHECKING
 
 from models.ids import new_id
 from models.security import audit
@@ -28,6 +30,9 @@ from models.store.keys import (
 from models.store.outbox import append_to_outbox
 from models.store.schema import ensure_schema
 from models.store.writes import WriteHook, WriteSession
+
+if TYPE_CHECKING:
+    import sqlalchemy as sa
 
 log = logging.getLogger(__name__)
 BLOBS_SEALED = "blobs_sealed"  # store_meta: attachments written in the clear were sealed
@@ -64,13 +69,16 @@ class Store:
     @classmethod
     def open(cls, data_dir: Path, passphrase: str | None, *, create: bool = True,
              pool: PoolSize = DEVICE_POOL, key: bytes | None = None,
-             device: bool = True) -> "Store":
+             device: bool = True, driver_only: bool = False) -> Store:
         """Unlock the store in `data_dir`, creating it (with this passphrase) when absent.
         `pool`: a device's by default; HQ's SQLite store sizes its own (sync/server/db.py).
         `key`: the data key `models.store.keys.unlock_key` already unwrapped from this store's
         key file (the window derives it while SQLAlchemy is still being imported).
         `device=False`: HQ's SQLite store, made without the counts only a device keeps
-        (models.store.schema.ensure_schema)."""
+        (models.store.schema.ensure_schema).
+        `driver_only`: connections of the SQLite driver alone (`models/store/driver.py`), for a
+        headless command whose path sends only driver SQL; SQLAlchemy is not imported unless
+        something asks the engine for more (its `full_engine`)."""
         data_dir = Path(data_dir)
         key_path = data_dir / KEY_FILE
         if key is not None:
@@ -84,7 +92,12 @@ class Store:
             key = create_key_file(key_path, passphrase or "")
         else:
             raise FileNotFoundError(f"No FieldInspect store in {data_dir}")
-        engine = open_engine(data_dir / DB_FILE, key, pool)
+        if driver_only:
+            from models.store.driver import DriverEngine
+
+            engine = DriverEngine(data_dir / DB_FILE, key, pool)
+        else:
+            engine = open_engine(data_dir / DB_FILE, key, pool)
         ensure_schema(engine, device=device)
         device_id = _ensure_device_id(engine)
         with write_transaction(engine) as conn:
@@ -139,6 +152,8 @@ class Store:
     def holds_records(self) -> bool:
         """Any record a person made or received; what ships with the app (the default
         checklists, no device as author) does not count."""
+        import sqlalchemy as sa
+
         from models.checklist_defaults import SHIPPED_TABLES
         from models.tables import SYNCED_TABLES
 
@@ -151,6 +166,12 @@ class Store:
 
 
 def get_meta(conn: sa.Connection, key: str, default: str | None = None) -> str | None:
+    if getattr(conn, "driver_only", False):
+        value = conn.exec_driver_sql("SELECT value FROM store_meta WHERE key = ?",
+                                     (key,)).scalar()
+        return default if value is None else value
+    import sqlalchemy as sa
+
     # Bound with sa.text (not "?"), so HQ's PostgreSQL database can use it too.
     value = conn.execute(sa.text("SELECT value FROM store_meta WHERE key = :k"),
                          {"k": key}).scalar()
@@ -158,6 +179,13 @@ def get_meta(conn: sa.Connection, key: str, default: str | None = None) -> str |
 
 
 def set_meta(conn: sa.Connection, key: str, value: str) -> None:
+    if getattr(conn, "driver_only", False):
+        conn.exec_driver_sql(
+            "INSERT INTO store_meta (key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+        return
+    import sqlalchemy as sa
+
     conn.execute(sa.text(
         "INSERT INTO store_meta (key, value) VALUES (:k, :v) "
         "ON CONFLICT(key) DO UPDATE SET value = excluded.value"), {"k": key, "v": value})

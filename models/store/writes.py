@@ -24,17 +24,17 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 import orjson
-import sqlalchemy as sa
 
 from models import rules
-from models.coltypes import META_COLUMNS, UTCDateTime, sqlite_timestamp
+from models.coltypes import META_COLUMNS, sqlite_timestamp
 from models.errors import NotFoundError, ValidationError
 from models.ids import new_id
 from models.store.bulk_tables import BOOL, DATE, JSON, TIMESTAMP, BulkTable
 from models.tally_bulk import Pending, merge_pending, restore_triggers, write_counted
 from models.timeutil import utcnow
 
-if TYPE_CHECKING:  # type hints only: the store opens without SQLModel
+if TYPE_CHECKING:  # type hints only: the store opens without SQLModel (or SQLAlchemy)
+    import sqlalchemy as sa
     from sqlmodel import SQLModel
 
 
@@ -113,6 +113,10 @@ class _TimestampText:
 def _column_kind(column: sa.Column) -> str | None:
     """How a Python value goes to the SQLite driver for this column (bulk path); None when the
     driver takes it as it is (text, numbers, and our StrEnums, which are str)."""
+    import sqlalchemy as sa
+
+    from models.coltypes import UTCDateTime
+
     col_type = column.type
     if isinstance(col_type, UTCDateTime):
         return TIMESTAMP
@@ -327,6 +331,8 @@ class WriteSession:
 
     def current(self, model: type[SQLModel] | sa.Table, row_id: str) -> dict:
         """The live row as it is in this transaction; NotFoundError for a missing or deleted one."""
+        import sqlalchemy as sa
+
         table = model if isinstance(model, sa.Table) else model.__table__
         row = self.conn.execute(
             sa.select(table).where(table.c.id == row_id, table.c.deleted_at.is_(None))
