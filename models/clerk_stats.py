@@ -199,9 +199,12 @@ def keep_verified_batches(conn: sa.Connection) -> list[str]:
     pass over their keyings; return their ids. A pull calls it once it has every page
     (sync.client.apply): batches verified on another device reach HQ, and come back to the
     device that verified them, through upserts that forget their figures (migration 0024)."""
-    # A driver statement: it runs after every pull (a one-record round's two), and nearly
-    # always finds none; as a Core select it cost ~0.2 ms of the device's CPU a round.
-    stale = list(conn.exec_driver_sql(_STALE_BATCHES).scalars())
+    # On the driver itself: it runs after every pull (a one-record round's two), and nearly
+    # always finds none; as a Core select it cost ~0.2 ms of the device's CPU a round, through
+    # the `Connection` as text ~40 µs more than the read.
+    if not conn.in_transaction():  # as a statement through the `Connection` would have begun
+        conn.begin()
+    stale = [row[0] for row in conn.connection.driver_connection.execute(_STALE_BATCHES)]
     if not stale:
         return []
     wanted = set(stale)

@@ -521,7 +521,8 @@ def _sync_recorder(report: SyncReport, removed: int):
     round that moved nothing adds nothing to the chain, so the head HQ holds stays the
     device's own); HQ gets the entry with the next round's report."""
     def finish(conn, count: int) -> None:
-        details = {**report.as_dict(), "pulled": report.pulled + count,
+        # the report's fields as `as_dict` gives them (numbers only: no deep copy needed)
+        details = {**vars(report), "pulled": report.pulled + count,
                    "removed": report.removed + removed}
         if details["pushed"] or details["pulled"] or details["removed"]:
             record_sync(conn, details)

@@ -55,6 +55,50 @@ def test_record_api_logs_unlock_export_and_sync(store):
     assert _verify(store).ok
 
 
+def test_an_event_is_logged_with_driver_statements_only_and_chains_on(store):
+    """`record` (every sync round logs one in its page's transaction) reads the device's id
+    and the head and writes the entry and the head anchor on the driver: SQLAlchemy runs no
+    statement of it; the entry is chained on from the head, the anchor moved, the chain
+    verifies, and a block that raises leaves neither behind."""
+    from sqlalchemy import event
+
+    statements: list[str] = []
+    event.listen(store.engine, "before_cursor_execute",
+                 lambda _c, _cur, statement, *_: statements.append(statement.split()[0]))
+    with store.engine.begin() as conn:
+        before = audit.head(conn)
+        statements.clear()
+        logged = audit.record(conn, "sync", details={"pushed": 1, "pulled": 2})
+        assert statements == []
+    with store.read() as conn:
+        row = conn.exec_driver_sql(
+            "SELECT seq, device_id, event, details, prev_hash, hash FROM audit_log "
+            "ORDER BY seq DESC LIMIT 1").one()
+        anchor = conn.exec_driver_sql(
+            "SELECT value FROM store_meta WHERE key = ?", (audit.HEAD_META_KEY,)).scalar()
+        device = conn.exec_driver_sql(
+            "SELECT value FROM store_meta WHERE key = 'device_id'").scalar()
+    assert row.seq == before[0] + 1 and row.prev_hash == before[1]
+    assert (row.seq, row.hash) == logged and anchor == f"{row.seq}:{row.hash}"
+    assert row.device_id == device and device and row.event == "sync"
+    assert row.details == '{"pulled":2,"pushed":1}'
+    assert _verify(store).ok
+    with pytest.raises(RuntimeError), store.engine.begin() as conn:
+        audit.record(conn, "export")
+        raise RuntimeError("half-way")
+    with store.read() as conn:
+        assert audit.head(conn) == logged
+
+
+def test_the_first_event_of_an_empty_log_starts_from_genesis(store):
+    _raw(store, "DELETE FROM audit_log")
+    with store.engine.begin() as conn:
+        seq, digest = audit.record(conn, "unlock")
+    with store.read() as conn:
+        prev = conn.exec_driver_sql("SELECT prev_hash FROM audit_log WHERE seq = 1").scalar()
+    assert seq == 1 and prev == audit.GENESIS and _verify(store).ok
+
+
 def test_edited_entry_is_reported(store):
     _some_changes(store)
     _raw(store, "UPDATE audit_log SET profile = 'someone else' WHERE seq = 3")

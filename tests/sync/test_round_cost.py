@@ -329,3 +329,35 @@ def test_a_rounds_start_reads_the_store_through_the_driver(hq):
             "created_at) VALUES ('big', 'rejected', 'too_large', 'evaluation', ?, '', '{}', "
             "'2026-12-02 00:00:00.000000')", (fid,))
     assert round_start(a.store).held_back
+
+
+def test_a_one_record_rounds_store_work_is_driver_statements_but_its_begins(hq):
+    """On both devices a one-record round sends nothing through SQLAlchemy's statement
+    machinery but its two BEGINs (the round's start read, the page's write): the outbox
+    pruning, the stale-batch check, the audit chain's `sync` entry and the cursor go to the
+    driver (issue 18 §2). What they do stays: A's outbox is empty, B has the form, both
+    chains verify and log the round."""
+    from models.security.audit_verify import verify_chain
+
+    a, b = hq.device("hq", name="a"), hq.device("hq", name="b")
+    ids = seed_reference(a)
+    for dev in (a, b, a, b):
+        dev.sync()
+    seen: dict[str, list[str]] = {"a": [], "b": []}
+    for name, dev in (("a", a), ("b", b)):
+        event.listen(dev.store.engine, "before_cursor_execute",
+                     lambda _c, _cur, statement, *_, name=name: seen[name].append(
+                         " ".join(statement.split()[:2])))
+    with a.write() as w:
+        fid = w.create(Evaluation, form(ids, "DRIVER"))
+    seen["a"].clear()
+    assert a.sync().pushed == 1 and b.sync().pulled == 1
+    assert seen == {"a": ["BEGIN", "BEGIN IMMEDIATE"], "b": ["BEGIN", "BEGIN IMMEDIATE"]}
+    assert fid in b.rows("evaluation")
+    with a.store.read() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM outbox").scalar() == 0
+    for dev in (a, b):
+        with dev.store.read() as conn:
+            assert conn.exec_driver_sql(
+                "SELECT event FROM audit_log ORDER BY seq DESC LIMIT 1").scalar() == "sync"
+            assert verify_chain(conn).ok
