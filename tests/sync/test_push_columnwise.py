@@ -90,20 +90,9 @@ def _push(hq, who, ids, tag: str, plain: bool = False,
             (rid("p3"), f"{tag}-3", {"created_at": None}),
             (rid("p4"), f"{tag}-4", {"discipline": "satisfied"}),  # among unset scores
         ]
-    if typed:
-        kinds = [
-            (rid("g1"), f"{tag}-1", {}),
-            (rid("rule"), f"{tag}-r", {"level": "dissatisfied"}),  # a reason is required
-            (rid("created"), f"{tag}-t", {"created_at": "yesterday"}),
-            (known, f"{tag}-k", {}),  # HQ holds it
-            (g2, f"{tag}-2", {}),
-            (g2, f"{tag}-3", {}),  # twice in the batch
-            (rid("held"), f"{tag}-held", {}),  # the number of a form HQ holds
-            (rid("again"), f"{tag}-1", {}),  # the number of a form earlier in the batch
-            (rid("voided"), f"{tag}-1", {"voided": True, "void_reason": "torn"}),
-            (rid("iso"), f"{tag}-i", {"created_at": "2026-03-01T10:00:00+02:00"}),
-            (rid("none"), None, {}),
-        ]
+    if typed:  # the kinds above up to "none" whose every value is well typed (not the code)
+        kinds = [k for k in kinds[:kinds.index((label["none"], None, {})) + 1]
+                 if k[0] != label["column"]]
     seq = _next_seq(hq, who)
     result = push_batch(hq.db, who, [_entry(ids, seq + k, row_id, number, **kw)
                                      for k, (row_id, number, kw) in enumerate(kinds)])
