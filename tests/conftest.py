@@ -39,7 +39,9 @@ os.environ.setdefault("FIELDINSPECT_KDF_LOG2N", "10")
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Device key parts go to a throw-away folder, never the real keyring or the user's config.
 os.environ.setdefault("FIELDINSPECT_KEYRING", "0")
-os.environ.setdefault("FIELDINSPECT_KEY_DIR", tempfile.mkdtemp(prefix="fieldinspect-keys-"))
+if "FIELDINSPECT_KEY_DIR" not in os.environ:  # removed at exit with the key parts in it
+    os.environ["FIELDINSPECT_KEY_DIR"] = tempfile.mkdtemp(prefix="fieldinspect-keys-")
+    atexit.register(shutil.rmtree, os.environ["FIELDINSPECT_KEY_DIR"], ignore_errors=True)
 
 # Each test process (the xdist controller and every worker imports this module) gets its own
 # config, cache, data and state folders, set before Qt or platformdirs read them: the window's

@@ -4,6 +4,7 @@ Bounded examples per operation so that CI stays quick.
 """
 
 import asyncio
+import atexit
 import shutil
 import tempfile
 from pathlib import Path
@@ -26,6 +27,7 @@ _ROLE_ARGS = {"representative": {"team": "第一督查组", "representative": "�
 
 # Schemathesis wants the schema when the module is collected, so HQ starts here.
 _ROOT = Path(tempfile.mkdtemp(prefix="fi-schemathesis-"))
+atexit.register(shutil.rmtree, _ROOT, ignore_errors=True)  # every process collecting it made one
 DB = open_server_db(f"sqlite:///{_ROOT / 'hq-server'}", blob_dir=_ROOT / "blobs",
                     passphrase=PASSPHRASE)
 APP = create_app(db=DB)
