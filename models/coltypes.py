@@ -28,15 +28,11 @@ def _utc_datetime_type():
         def process_bind_param(self, value, dialect):
             if value is None:
                 return None
-            if isinstance(value, str):
-                value = datetime.fromisoformat(value)
-            value = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+            value = as_utc(value)
             return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
 
         def process_result_value(self, value, dialect):
-            if value is None:
-                return None
-            return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+            return as_utc(value)
 
     UTCDateTime.__module__, UTCDateTime.__qualname__ = __name__, "UTCDateTime"
     return UTCDateTime
@@ -60,10 +56,12 @@ def sqlite_timestamp(value: datetime) -> str:
     return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
-def utc_from_text(value: str | None) -> datetime | None:
-    """A timestamp as the store keeps it (`sqlite_timestamp`'s text, UTC) as an aware UTC
-    datetime: what `UTCDateTime` reads back, for driver-level reads."""
+def as_utc(value: datetime | str | None) -> datetime | None:
+    """A timestamp as an aware UTC datetime: an aware or naive one (naive is UTC, as the store
+    keeps it), or its text (`sqlite_timestamp`'s, or ISO); what `UTCDateTime` reads back, for
+    driver-level reads too. None stays None."""
     if value is None:
         return None
-    parsed = datetime.fromisoformat(value)
-    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     import sqlalchemy as sa
 
 from models import rules
-from models.coltypes import utc_from_text
+from models.coltypes import as_utc
 from models.enums import Criterion, EvaluationSource, Level, RespondentGroup, parse_enum
 from models.errors import ParseError, Problem
 from models.form_opinion import opinion_from_form
@@ -146,7 +146,7 @@ def _existing_numbers(conn: sa.Connection, campaign_ids: set[str]) -> dict:
         "SELECT campaign_id, form_no, created_at, created_by FROM evaluation "
         f"WHERE campaign_id IN ({', '.join('?' for _ in ids)}) AND form_no IS NOT NULL "
         "AND deleted_at IS NULL AND voided IS 0", tuple(ids)).fetchall()
-    return {(campaign_id, form_no): (utc_from_text(created_at), created_by)
+    return {(campaign_id, form_no): (as_utc(created_at), created_by)
             for campaign_id, form_no, created_at, created_by in rows}
 
 

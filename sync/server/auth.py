@@ -17,10 +17,11 @@ import logging
 import secrets
 import time
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import sqlalchemy as sa
 
+from models.coltypes import as_utc
 from models.timeutil import utcnow
 from sync.server import tables as T
 from sync.server.db import driver_mark
@@ -117,7 +118,7 @@ def authenticate(conn: sa.Connection, token: str) -> DeviceIdentity:
     if row.status == "revoked":
         log.warning("revoked device %s (%s) called HQ: refused", row.label, row.id)
         raise not_authenticated("revoked", "HQ has revoked this device.")
-    expires_at = _utc(row.expires_at)
+    expires_at = as_utc(row.expires_at)
     if expires_at <= utcnow():
         raise not_authenticated("expired", "The access token has expired.")
     identity = _identity(row, token_hash)
@@ -194,7 +195,7 @@ def checked_pushing(device: DeviceIdentity, result):
     row = result.fetchone()
     if row is None:
         raise sa.exc.NoResultFound("the pushing device's row is gone")
-    expires_at = _utc(row.expires_at) if device.token_hash is not None else None
+    expires_at = as_utc(row.expires_at) if device.token_hash is not None else None
     if row.status == "revoked":
         _CHECKED.pop(device.token_hash, None)
         raise not_authenticated("revoked", "HQ has revoked this device.")
@@ -205,16 +206,6 @@ def checked_pushing(device: DeviceIdentity, result):
         if expires_at <= utcnow():
             raise not_authenticated("expired", "The access token has expired.")
     return row
-
-
-def _utc(value: "datetime | str | None") -> "datetime | None":
-    """A `UTCDateTime` column read by a driver statement (what the type gives through Core):
-    SQLite's stored text or psycopg's aware datetime, as an aware UTC datetime."""
-    if value is None:
-        return None
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 @functools.cache
