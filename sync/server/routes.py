@@ -15,6 +15,7 @@ from sync.protocol import (
     FOLLOWS_HEADER,
     MAX_BODY_BYTES,
     MAX_PULL_LIMIT,
+    MAX_SEQ,
     MIN_SCHEMA_VERSION,
     SCHEMA_VERSION,
     BadPush,
@@ -224,7 +225,7 @@ def _push_gate(width: int) -> asyncio.Semaphore:
 
 
 @sync_router.get("/pull", responses={200: {"model": PullPage}}, openapi_extra=_documented())
-async def pull(caller: Puller, cursor: int = Query(0, ge=0),
+async def pull(caller: Puller, cursor: int = Query(0, ge=0, le=MAX_SEQ),
                limit: int = Query(DEFAULT_PULL_LIMIT, ge=1, le=MAX_PULL_LIMIT)):
     return Response(await pull_answer(caller.db, caller.who, cursor, limit),
                     media_type="application/json")
@@ -242,7 +243,7 @@ class PullRequest(BaseModel):
     one request instead of a pull and an audit-head report)."""
 
     model_config = ConfigDict(extra="forbid")
-    cursor: int = Field(0, ge=0)
+    cursor: int = Field(0, ge=0, le=MAX_SEQ)
     limit: int = Field(DEFAULT_PULL_LIMIT, ge=1, le=MAX_PULL_LIMIT)
     audit: audit_heads.AuditHeadReport | None = None
 

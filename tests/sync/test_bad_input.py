@@ -90,6 +90,16 @@ def test_bad_tokens_and_pull_parameters(hq, http):
     assert r.status_code == 409 and r.json()["code"] == "resync"
 
 
+@pytest.mark.parametrize("cursor", [2**63, 2**64, 10**30])
+def test_a_pull_cursor_beyond_64_bits_is_refused_with_a_reason_not_a_server_error(http, cursor):
+    """Found by the schemathesis fuzzer: a cursor past SQLite's 64-bit integers reached the
+    database and came back as a 500. It is refused as out of range, in a query and in a body."""
+    for r in (http.get("/v1/pull", params={"cursor": cursor}),
+              http.post("/v1/pull", json={"cursor": cursor})):
+        assert r.status_code == 422, r.text
+        assert "cursor" in r.text
+
+
 def _next_seq(hq) -> int:
     import sqlalchemy as sa
 
