@@ -71,6 +71,7 @@ def instrument() -> None:
     from sync.client.hq_client import HqClient
 
     for owner, name in ((snapshot, "take_snapshot"), (snapshot, "install"),
+                        (snapshot, "wants_snapshot"), (snapshot, "write_image"),
                         (snapshot_file, "swap_in"), (snapshot_file, "_raw"),
                         (snapshot_file, "_hold_old"), (snapshot_file, "_old_holds_anything"),
                         (snapshot_file, "_copy_local"), (snapshot_file, "_fsync"),
@@ -79,6 +80,15 @@ def instrument() -> None:
     for name in ("pull", "push", "call"):
         timed(HqClient, name, f"HqClient.{name}")
     engine.take_snapshot = snapshot.take_snapshot  # imported by name
+    original_db = engine.SyncEngine._db
+
+    async def db(self, fn, *args):  # every store step of the round, by the function's name
+        t0 = time.perf_counter()
+        try:
+            return await original_db(self, fn, *args)
+        finally:
+            SPENT[f"_db {getattr(fn, '__name__', fn)}"].append(time.perf_counter() - t0)
+    engine.SyncEngine._db = db
     snapshot.swap_in = snapshot_file.swap_in
 
 
