@@ -41,7 +41,7 @@ MAGIC = b"FIS1"
 # What HQ answers when a snapshot is not for this device: pull row by row instead.
 NOT_OFFERED = {404, 409}
 PART_SUFFIX = ".snapshot"  # the file as it arrives, beside the store (never in the clear)
-INFLATE = 1 << 18  # the body is inflated 256 KiB at a time (about 2.5 MB of image)
+INFLATE = 1 << 16  # the body is inflated 64 KiB at a time (about 0.7 MB of image)
 
 
 def wants_snapshot(store: Store) -> bool:
