@@ -96,24 +96,40 @@ def compress(image: bytes | bytearray, parts: int = 2) -> bytes:
     """`zlib.compress(image, ZLIB_LEVEL)` in `parts` pieces at once (zlib lets go of the GIL),
     as one zlib stream any inflater takes whole: each piece raw deflate on its own (no history
     across a cut: a few hundred bytes more), all but the last ended by a sync flush (no
-    final block), between zlib's header and the whole image's Adler-32, as pigz does."""
+    final block), between zlib's header and the whole image's Adler-32, as pigz does. Each
+    piece's Adler-32 is taken on its own thread too and the sums combined (`adler32_combine`):
+    the whole image's, taken after the first piece, was 37 ms of CPU on one thread for 62 MB."""
     view = memoryview(image)
     if parts < 2 or len(view) < 2 * CHUNK:
         return zlib.compress(view, ZLIB_LEVEL)
     cuts = [len(view) * i // parts for i in range(parts + 1)]
 
-    def piece(i: int) -> bytes:
+    def piece(i: int) -> tuple[bytes, int]:
         deflate = zlib.compressobj(ZLIB_LEVEL, zlib.DEFLATED, -zlib.MAX_WBITS)
         out = deflate.compress(view[cuts[i]:cuts[i + 1]])
-        return out + deflate.flush(zlib.Z_FINISH if i == parts - 1 else zlib.Z_SYNC_FLUSH)
+        out += deflate.flush(zlib.Z_FINISH if i == parts - 1 else zlib.Z_SYNC_FLUSH)
+        return out, zlib.adler32(view[cuts[i]:cuts[i + 1]])
 
     with ThreadPoolExecutor(parts - 1, thread_name_prefix="fi-deflate") as others:
         rest = [others.submit(piece, i) for i in range(1, parts)]
-        first = piece(0)
-        checksum = zlib.adler32(view)
-        pieces = [first, *(r.result() for r in rest)]
+        pieces = [piece(0), *(r.result() for r in rest)]
+    checksum = pieces[0][1]
+    for i, (_out, sum_) in enumerate(pieces[1:], start=1):
+        checksum = adler32_combine(checksum, sum_, cuts[i + 1] - cuts[i])
     header = bytes((0x78, 0x01))  # deflate, 32 KiB window, the fastest level's flag, no dictionary
-    return b"".join([header, *pieces, checksum.to_bytes(4, "big")])
+    return b"".join([header, *(out for out, _sum in pieces), checksum.to_bytes(4, "big")])
+
+
+ADLER_BASE = 65521
+
+
+def adler32_combine(first: int, second: int, second_length: int) -> int:
+    """The Adler-32 of two pieces one after the other from each one's (zlib's
+    `adler32_combine`, which Python's zlib does not offer)."""
+    rem = second_length % ADLER_BASE
+    low = (first & 0xFFFF) + (second & 0xFFFF) + ADLER_BASE - 1
+    high = (rem * (first & 0xFFFF) + (first >> 16) + (second >> 16) + ADLER_BASE - rem)
+    return (low % ADLER_BASE) | ((high % ADLER_BASE) << 16)
 
 
 def snapshot_store(db: ServerDB) -> BlobStore:

@@ -174,3 +174,15 @@ def test_a_body_deflated_in_pieces_is_one_zlib_stream_of_the_image(parts):
     assert inflate.eof and not inflate.unused_data
     assert zlib.decompress(body) == image
     assert len(body) < len(image) // 2
+
+
+def test_the_adler32_of_two_pieces_combines_as_the_whole_ones():
+    """HQ sums each deflated piece on its own thread and combines the sums: the whole
+    image's Adler-32, whatever the lengths (empty, below and past the modulus, large)."""
+    from sync.server.snapshot import adler32_combine
+
+    data = os.urandom(300_000) + bytes(200_000) + b"\xff" * 70_000
+    for cut in (0, 1, 65_520, 65_521, 65_522, 131_043, 250_001, len(data) - 1, len(data)):
+        first, second = data[:cut], data[cut:]
+        assert adler32_combine(zlib.adler32(first), zlib.adler32(second),
+                               len(second)) == zlib.adler32(data), cut
