@@ -171,6 +171,7 @@ def _holds_records_sql() -> str:
     names = [model.__table__.name for model in SYNCED_TABLES.values()]
     return f"SELECT {' OR '.join(made(name) for name in names)}"
 
+
 def get_meta(conn: sa.Connection, key: str, default: str | None = None) -> str | None:
     if getattr(conn, "driver_only", False):
         value = conn.exec_driver_sql("SELECT value FROM store_meta WHERE key = ?",

@@ -303,8 +303,8 @@ def _made_here(conn: sa.Connection, device_id: str) -> set[str]:
     """The synced tables holding a row `backfill` may queue, in one driver statement: a new
     store holds none, and the SQLAlchemy select of each of the 24 tables cost it 0.1-0.3 s
     of compiling at its first sync (a new engine has a cold statement cache; issue 18)."""
-    names = [model.__table__.name for model in SYNCED_TABLES.values()]
-    return set(conn.exec_driver_sql(_made_here_sql(), (device_id,) * len(names)).scalars())
+    return set(conn.exec_driver_sql(_made_here_sql(),
+                                    (device_id,) * len(SYNCED_TABLES)).scalars())
 
 
 @functools.cache
