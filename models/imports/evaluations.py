@@ -234,7 +234,7 @@ def _write(store, profile: str, good: list[dict], campaigns: list[dict],
         forms.append(row)
         if row["suggestion"].strip():
             opinions.append(opinion_from_form(row, row["id"]))
-    with store.write(profile) as w:
+    with store.write(profile, bulk=True) as w:
         for campaign in campaigns:
             w.create(CAMPAIGN, campaign)
         create_chunked(w, EVALUATION, forms, progress)
