@@ -236,10 +236,10 @@ def _back_to_wal(raw, wait: float = database.BUSY_SECONDS) -> bool:
     opened it meanwhile may hold it for a moment (a switch that finds it locked fails at
     once, so it is tried again), up to `wait` seconds."""
     deadline = time.monotonic() + wait
+    raw.execute("PRAGMA synchronous = FULL")  # the switch's own write needs no folder fsync
     while True:
         try:
             if raw.execute("PRAGMA journal_mode = WAL").fetchone()[0] == "wal":
-                raw.execute("PRAGMA synchronous = FULL")
                 return True
         except sqlcipher3.dbapi2.OperationalError:
             pass
