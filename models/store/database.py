@@ -118,11 +118,16 @@ def _wal(conn) -> None:
         try:
             conn.execute("PRAGMA journal_mode = WAL")
             return
-        except sqlcipher3.dbapi2.OperationalError:
-            if time.monotonic() > deadline:
+        except sqlcipher3.dbapi2.OperationalError as exc:
+            if not is_locked(exc) or time.monotonic() > deadline:
                 conn.close()
                 raise
         time.sleep(0.005)
+
+
+def is_locked(exc: Exception) -> bool:
+    """Whether SQLite refused because another connection holds the store (SQLITE_BUSY)."""
+    return "locked" in str(exc) or "busy" in str(exc)
 
 
 def _inode(path: Path) -> int | None:

@@ -236,13 +236,15 @@ def _back_to_wal(raw, wait: float = database.BUSY_SECONDS) -> bool:
     opened it meanwhile may hold it for a moment (a switch that finds it locked fails at
     once, so it is tried again), up to `wait` seconds."""
     deadline = time.monotonic() + wait
-    raw.execute("PRAGMA synchronous = FULL")  # the switch's own write needs no folder fsync
     while True:
         try:
+            raw.execute("PRAGMA synchronous = FULL")  # the switch's write: no folder fsync
             if raw.execute("PRAGMA journal_mode = WAL").fetchone()[0] == "wal":
                 return True
-        except sqlcipher3.dbapi2.OperationalError:
-            pass
+        except sqlcipher3.dbapi2.Error as exc:
+            # Never raised: the transaction is over (committed or not) whatever happens here.
+            if not database.is_locked(exc):
+                return False  # the caller closes this connection; the next one restores WAL
         if time.monotonic() > deadline:
             return False
         time.sleep(0.005)
