@@ -225,9 +225,13 @@ def _rollback_journal(raw) -> bool:
     try:
         if raw.execute("PRAGMA journal_mode = DELETE").fetchone()[0] != "delete":
             return False
-    except sqlcipher3.dbapi2.OperationalError:  # another connection has the store open
+    except sqlcipher3.dbapi2.Error:  # another connection has the store open ("locked")
         return False
-    raw.execute("PRAGMA synchronous = EXTRA")
+    try:
+        raw.execute("PRAGMA synchronous = EXTRA")
+    except sqlcipher3.dbapi2.Error:
+        _back_to_wal(raw)
+        return False
     return True
 
 
