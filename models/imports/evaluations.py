@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from datetime import date
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,7 @@ from models.imports.common import (
 )
 from models.imports.reading import read_table
 from models.store.bulk_tables import CAMPAIGN, EVALUATION, OPINION
+from models.store.writes import Columns
 from models.timeutil import parse_date
 from models.unit_lineage import kinds_up_all
 
@@ -191,8 +193,21 @@ def import_file(store, path: Path, *, profile: str, skip_invalid: bool, dry_run:
     report.headers = headers
     with store.read() as conn:
         parsers = _parsers(UnitIndex(conn), set(rows[0][1]) if rows else set())
-        parsed, campaign_ids = [], {}
         limits = long_columns(rows, LIMITS)
+        tick(progress, "reading", 0, len(rows))
+        clean = None if limits or not rows else _clean_columns(conn, rows, parsers, source)
+        if clean is not None:  # no row has a problem: the forms stay columns
+            forms, campaigns = clean
+    if clean is not None:
+        tick(progress, "reading", len(rows), len(rows))
+        if not dry_run:
+            _write(store, profile, forms, campaigns, progress)
+        report.imported = len(forms)
+        report.created = [("import_created_campaign", {"name": c["name"], "year": c["year"]})
+                          for c in campaigns]
+        return report
+    with store.read() as conn:  # a row has a problem: each row's own, as the file has them
+        parsed, campaign_ids = [], {}
         for i, (number, values) in enumerate(rows):
             if i % 500 == 0:
                 tick(progress, "reading", i, len(rows))
@@ -225,16 +240,74 @@ def import_file(store, path: Path, *, profile: str, skip_invalid: bool, dry_run:
     return report
 
 
-def _write(store, profile: str, good: list[dict], campaigns: list[dict],
+def _clean_columns(conn, rows: list[tuple[int, dict]], parsers, source: str
+                   ) -> tuple[Columns, list[dict]] | None:
+    """The file's forms as `Columns` and the campaigns to create, when no row has a problem;
+    None when one has (then `import_file` checks the file row by row, for each row's own
+    problems with its row and field). The same checks as `_parse_row`, `_check_groups` and
+    `_check_numbers`, made over each column's distinct values: a text is parsed once, a
+    column read once in C, and no dict is made per form (26,300 forms: the rows' parse and
+    the driver's rows built from their dicts ~0.15 s of CPU at load 9)."""
+    cells = [values for _, values in rows]
+    count, header = len(cells), cells[0].keys()
+
+    def column(name: str) -> list[str]:
+        return list(map(itemgetter(name), cells)) if name in header else [""] * count
+
+    data: dict[str, list] = {"source": [source] * count}
+    for name, col, memo in parsers:
+        texts = column(col)
+        found = {text: memo[text] for text in set(texts)}
+        if any(error is not None for _, error in found.values()):
+            return None
+        data[name] = list(map({t: value for t, (value, _) in found.items()}.__getitem__, texts))
+    names = list(map(str.strip, column("campaign")))
+    reasons = column("reason")
+    if "" in names or any(rules.evaluation_problems(level, reason)
+                          for level, reason in dict.fromkeys(zip(data["level"], reasons))):
+        return None
+    ids = {name: natural_id("campaign", name) for name in dict.fromkeys(names)}
+    data["campaign_id"] = campaign_ids = list(map(ids.__getitem__, names))
+    kinds = kinds_up_all(conn)
+    if any(group and unit and rules.group_fit_problems(group, kinds.get(unit, ()))
+           for group, unit in set(zip(data["group"], data["unit_id"]))):
+        return None
+    numbers = [n or None for n in column("form_no")]
+    numbered = [key for key in zip(campaign_ids, numbers) if key[1] is not None]
+    existing = _existing_numbers(conn, set(campaign_ids))
+    if len(set(numbered)) != len(numbered) or not existing.keys().isdisjoint(numbered):
+        return None
+    data.update({"form_no": numbers, "reason": reasons, "suggestion": column("suggestion"),
+                 "voided": [False] * count, "void_reason": [""] * count})
+    for criterion in CRITERIA:
+        data.setdefault(criterion, [None] * count)
+    campaigns = _campaigns_to_create(conn, [
+        (None, {"campaign_id": cid, "campaign": name, "evaluated_on": day}, None)
+        for cid, name, day in dict.fromkeys(zip(campaign_ids, names, data["evaluated_on"]))])
+    return Columns(data, count), campaigns
+
+
+def _write(store, profile: str, good: list[dict] | Columns, campaigns: list[dict],
            progress: Progress | None = None) -> None:
-    forms, opinions = [], []
-    for row in good:
-        row["id"] = new_id()
-        row.pop("campaign")
-        forms.append(row)
-        if row["suggestion"].strip():
-            opinions.append(opinion_from_form(row, row["id"]))
-    with store.write(profile) as w:
+    if isinstance(good, Columns):
+        forms = good
+        data = forms.data
+        data["id"] = ids = [new_id() for _ in range(forms.count)]
+        opinions = [
+            opinion_from_form({"suggestion": text, "unit_id": unit, "campaign_id": cid,
+                               "evaluated_on": day}, form_id)
+            for text, unit, cid, day, form_id in zip(
+                data["suggestion"], data["unit_id"], data["campaign_id"], data["evaluated_on"],
+                ids) if text.strip()]
+    else:
+        forms, opinions = [], []
+        for row in good:
+            row["id"] = new_id()
+            row.pop("campaign")
+            forms.append(row)
+            if row["suggestion"].strip():
+                opinions.append(opinion_from_form(row, row["id"]))
+    with store.write(profile, bulk=True) as w:
         for campaign in campaigns:
             w.create(CAMPAIGN, campaign)
         create_chunked(w, EVALUATION, forms, progress)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import sys
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,6 +73,9 @@ class PoolSize:
 DEVICE_POOL = PoolSize(size=4, overflow=4)
 
 
+BUSY_SECONDS = 10  # how long a connection waits for another's lock (busy_timeout)
+
+
 def _connect_factory(path: Path, key: bytes):
     pragma_key = f"PRAGMA key = \"x'{key.hex()}'\""
 
@@ -83,7 +87,7 @@ def _connect_factory(path: Path, key: bytes):
             conn.execute(pragma_key)
             # Before the first read: a store held by a snapshot's swap (snapshot_file.swap_in)
             # is waited for, not taken for a wrong key.
-            conn.execute("PRAGMA busy_timeout = 10000")
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_SECONDS * 1000}")
             try:
                 conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             except sqlcipher3.dbapi2.DatabaseError as exc:
@@ -93,7 +97,7 @@ def _connect_factory(path: Path, key: bytes):
             if _inode(path) == before:
                 break
             conn.close()  # the file was replaced (a swap) while this opened the old one
-        conn.execute("PRAGMA journal_mode = WAL")
+        _wal(conn)
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA cache_size = -65536")  # 64 MB: bulk index inserts stay in memory
@@ -104,6 +108,28 @@ def _connect_factory(path: Path, key: bytes):
     return connect
 
 
+def _wal(conn) -> None:
+    """The store in WAL (a no-op when it is). A store that another process is importing into
+    through a rollback journal (`driver._rollback_journal`) refuses the switch at once while
+    that transaction holds it ("database is locked", without waiting for busy_timeout): it is
+    tried again until the import is done, up to `BUSY_SECONDS`."""
+    deadline = time.monotonic() + BUSY_SECONDS
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlcipher3.dbapi2.OperationalError as exc:
+            if not is_locked(exc) or time.monotonic() > deadline:
+                conn.close()
+                raise
+        time.sleep(0.005)
+
+
+def is_locked(exc: Exception) -> bool:
+    """Whether SQLite refused because another connection holds the store (SQLITE_BUSY)."""
+    return "locked" in str(exc) or "busy" in str(exc)
+
+
 def _inode(path: Path) -> int | None:
     try:
         return path.stat().st_ino
@@ -112,7 +138,7 @@ def _inode(path: Path) -> int | None:
 
 
 @contextlib.contextmanager
-def write_transaction(engine: sa.Engine) -> Iterator[sa.Connection]:
+def write_transaction(engine: sa.Engine, *, bulk: bool = False) -> Iterator[sa.Connection]:
     """The one way to write to a store: a connection of its own in one transaction, committed
     when the block ends and rolled back when it raises.
 
@@ -121,9 +147,10 @@ def write_transaction(engine: sa.Engine) -> Iterator[sa.Connection]:
     and failing half-way when it tries to write. `Store.write` runs its hooks (outbox, audit)
     and announces the changed tables on top of it; a write made here directly is seen by the
     window as a commit from elsewhere (`models/store/changes.py`). An engine of the driver
-    alone (`models/store/driver.py`) gives a transaction of its own, begun and ended the same."""
+    alone (`models/store/driver.py`) gives a transaction of its own, begun and ended the same;
+    `bulk` (an import's file) lets it commit through a rollback journal (`DriverEngine.write`)."""
     if getattr(engine, "driver_only", False):
-        with engine.write() as conn:
+        with engine.write(bulk=bulk) as conn:
             yield conn
         return
     with engine.connect().execution_options(immediate=True) as conn, conn.begin():

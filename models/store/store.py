@@ -128,9 +128,10 @@ class Store:
             yield conn
 
     @contextlib.contextmanager
-    def write(self, profile: str) -> Iterator[WriteSession]:
-        """One user action = one local transaction, with its outbox (and audit) entries."""
-        with write_transaction(self.engine) as conn:
+    def write(self, profile: str, *, bulk: bool = False) -> Iterator[WriteSession]:
+        """One user action = one local transaction, with its outbox (and audit) entries.
+        `bulk`: thousands of rows (an import's file): see `DriverEngine.write`."""
+        with write_transaction(self.engine, bulk=bulk) as conn:
             session = WriteSession(conn=conn, device_id=self.device_id, profile=profile,
                                    hooks=self.write_hooks)
             yield session

@@ -179,6 +179,25 @@ def bulk_table(model: type[SQLModel]) -> BulkTable:
                      factories, dict(rules.text_limits(model)))
 
 
+class Columns:
+    """Rows given column by column, {column: list of values, one per row}, for `create_many`:
+    an import that checked its file column by column hands its forms over without a dict per
+    row (models/imports/evaluations.py). A column absent takes its default (or its factory's
+    value, or a new id) in every row, as a field absent from a row dict does."""
+
+    __slots__ = ("data", "count")
+
+    def __init__(self, data: dict[str, list], count: int) -> None:
+        self.data, self.count = data, count
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __getitem__(self, rows: slice) -> Columns:
+        return Columns({k: v[rows] for k, v in self.data.items()},
+                       len(range(*rows.indices(self.count))))
+
+
 @dataclass
 class WriteSession:
     conn: sa.Connection
@@ -251,9 +270,10 @@ class WriteSession:
         return self.create_many(model, [values])[0]
 
     def create_many(self, model: type[SQLModel] | BulkTable,
-                    rows: Iterable[dict[str, Any]]) -> list[str]:
+                    rows: Iterable[dict[str, Any]] | Columns) -> list[str]:
         """Insert rows with one driver-level executemany (the import path's speed). `model`: a
-        SQLModel table class, or its `BulkTable` (models/store/bulk_tables.py)."""
+        SQLModel table class, or its `BulkTable` (models/store/bulk_tables.py); `rows`: dicts,
+        or `Columns`."""
         spec = model if isinstance(model, BulkTable) else bulk_table(model)
         table_name, names = spec.name, list(spec.columns)
         converters = {i: _converter(spec.kinds[n]) for i, n in enumerate(names)
@@ -266,7 +286,7 @@ class WriteSession:
             "updated_device": self.device_id, "created_by": self.profile,
             "updated_by": self.profile, "deleted_at": None, "server_version": None,
         }
-        rows = rows if isinstance(rows, list) else list(rows)
+        rows = rows if isinstance(rows, (list, Columns)) else list(rows)
         params, nulls = _row_tuples(names, rows, spec.static, spec.factories, stamp, converters)
         ids = [p[0] for p in params] if names[0] == "id" else [
             p[names.index("id")] for p in params]
@@ -347,7 +367,7 @@ class WriteSession:
                 hook(self, self.changes)
 
 
-def _row_tuples(names: list[str], rows: list[dict[str, Any]], static: dict[str, Any],
+def _row_tuples(names: list[str], rows: list[dict[str, Any]] | Columns, static: dict[str, Any],
                 factories: dict[str, Callable[[], Any]], stamp: dict[str, Any],
                 converters: dict[int, Callable[[Any], Any]]) -> tuple[list[tuple], set[int]]:
     """The rows as the driver takes them, built column by column: a column the session stamps
@@ -358,6 +378,7 @@ def _row_tuples(names: list[str], rows: list[dict[str, Any]], static: dict[str, 
     count = len(rows)
     columns: list[Any] = []
     nulls: set[int] = set()  # the columns None in every row
+    given = rows.data if isinstance(rows, Columns) else None
     for i, name in enumerate(names):
         conv = converters.get(i)
         if name in stamp:
@@ -367,7 +388,9 @@ def _row_tuples(names: list[str], rows: list[dict[str, Any]], static: dict[str, 
                 nulls.add(i)
             columns.append(repeat(value, count))
             continue
-        if name == "id":
+        if given is not None:
+            column = _given_column(name, given.get(name), count, static, factories)
+        elif name == "id":
             column = [values.get("id") or new_id() for values in rows]
         elif name in factories:
             make = factories[name]
@@ -380,6 +403,21 @@ def _row_tuples(names: list[str], rows: list[dict[str, Any]], static: dict[str, 
             nulls.add(i)
         columns.append(column)
     return list(zip(*columns)), nulls
+
+
+def _given_column(name: str, column: list | None, count: int, static: dict[str, Any],
+                  factories: dict[str, Callable[[], Any]]) -> list:
+    """A column of `Columns` as `_row_tuples` takes it from row dicts: as given, else every
+    row's default (a new id, the factory's value, the static default)."""
+    if name == "id":
+        return [v or new_id() for v in column] if column is not None else [
+            new_id() for _ in range(count)]
+    if column is not None:
+        return column
+    if name in factories:
+        make = factories[name]
+        return [make() for _ in range(count)]
+    return [static.get(name)] * count
 
 
 def _without(params: list[tuple], nulls: set[int], width: int) -> list[tuple]:
