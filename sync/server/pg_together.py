@@ -30,9 +30,9 @@ class Rows(list):
 def together(conn: sa.Connection, statements: list[tuple[str, object]], *,
              commit: bool = False, named: bool | tuple[bool, ...] = False) -> list[Rows]:
     """`statements` (driver SQL in psycopg's style, parameters) sent in ONE round trip, each
-    one's rows returned (`named`: as named tuples; a tuple: per statement), with the transaction's BEGIN when none is
-    open yet; `commit`: the COMMIT goes along too (SQLAlchemy's own commit then finds nothing
-    to do).
+    one's rows returned (`named`: as named tuples; a tuple of flags: per statement), with the
+    transaction's BEGIN when none is open yet; `commit`: the COMMIT goes along too
+    (SQLAlchemy's own commit then finds nothing to do).
 
     The server runs the statements in order; one failing, the rest (and the COMMIT) are not
     run and the error is raised as SQLAlchemy raises a driver's error (a lock timeout still
