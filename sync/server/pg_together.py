@@ -28,11 +28,11 @@ class Rows(list):
 
 
 def together(conn: sa.Connection, statements: list[tuple[str, object]], *,
-             commit: bool = False, named: bool = False) -> list[Rows]:
+             commit: bool = False, named: bool | tuple[bool, ...] = False) -> list[Rows]:
     """`statements` (driver SQL in psycopg's style, parameters) sent in ONE round trip, each
-    one's rows returned (`named`: as named tuples), with the transaction's BEGIN when none is
-    open yet; `commit`: the COMMIT goes along too (SQLAlchemy's own commit then finds nothing
-    to do).
+    one's rows returned (`named`: as named tuples; a tuple of flags: per statement), with the
+    transaction's BEGIN when none is open yet; `commit`: the COMMIT goes along too
+    (SQLAlchemy's own commit then finds nothing to do).
 
     The server runs the statements in order; one failing, the rest (and the COMMIT) are not
     run and the error is raised as SQLAlchemy raises a driver's error (a lock timeout still
@@ -44,8 +44,12 @@ def together(conn: sa.Connection, statements: list[tuple[str, object]], *,
     TUPLES_OK = ExecStatus.TUPLES_OK
 
     driver = conn.connection.driver_connection
-    factory = namedtuple_row if named else tuple_row
-    cursors = [driver.cursor(row_factory=factory) for _ in statements]
+    if isinstance(named, tuple):
+        cursors = [driver.cursor(row_factory=namedtuple_row if n else tuple_row)
+                   for n in named]
+    else:
+        factory = namedtuple_row if named else tuple_row
+        cursors = [driver.cursor(row_factory=factory) for _ in statements]
     try:
         with driver.pipeline():
             for cursor, (sql, params) in zip(cursors, statements, strict=True):

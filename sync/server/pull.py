@@ -106,10 +106,34 @@ def _fetch_pg(conn: sa.Connection, scope: Scope, cursor: int, limit: int, confli
               last: bool) -> tuple[list[tuple], int, bool]:
     """`_fetch` on PostgreSQL in two round trips: the probe (its transaction's BEGIN riding
     with it when it is the first statement), then the changed tables' queries together, with
-    the COMMIT when nothing follows them (sync/server/pg_together.py)."""
+    the COMMIT when nothing follows them (sync/server/pg_together.py).
+
+    `last`: in ONE round trip when the guess holds. With the probe go the reads of the tables
+    this process's last pages found changed (`_guessed`: the forms, in a one-record round) and
+    the COMMIT; the probe's answer then says whether that was all the page needs (no other
+    table changed, no conflict to read, no row to filter and record). If not, the page is made
+    again the two-trip way in a fresh snapshot: its counter and rows are read together again,
+    so the page is as consistent as ever. A guessed table that did not change reads nothing
+    (one index probe on PostgreSQL's side)."""
     names = scope.pull_tables()
+    guess = _guessed(names) if last else []
+    if guess and not any(scope.row_filtered(n) for n in guess):
+        plans = [_fetch_sql(name, "%s") for name in guess]
+        probe, *reads = together(conn, [_probe_statement(names, cursor, "%s", conflicts)] + [
+            (sql, (cursor, limit)) for sql, _ in plans], commit=True)
+        changed, top, conflicted = _probed(names, probe.fetchall())
+        _guessing(changed)
+        if not conflicted and set(changed) <= set(guess) and not any(
+                scope.row_filtered(n) for n in changed):
+            found = [(r[vpos], name, r) for name, (_, vpos), read in zip(
+                guess, plans, reads, strict=True) if name in changed for r in read]
+            found.sort(key=lambda item: item[0])
+            return found, top, conflicted
+        # (committed: the next statement opens a fresh transaction, as REPEATABLE READ)
     probe = together(conn, [_probe_statement(names, cursor, "%s", conflicts)])[0]
     changed, top, conflicted = _probed(names, probe.fetchall())
+    if last:
+        _guessing(changed)
     ends = last and not conflicted and not any(scope.row_filtered(n) for n in changed)
     plans = [_fetch_sql(name, "%s") for name in changed]
     found = []
@@ -119,6 +143,22 @@ def _fetch_pg(conn: sa.Connection, scope: Scope, cursor: int, limit: int, confli
             found.extend((r[vpos], name, r) for r in read.fetchall())
     found.sort(key=lambda item: item[0])
     return found, top, conflicted
+
+
+# The tables the last pages of this process found changed (a one-record round: the forms):
+# the guess `_fetch_pg` reads along with its probe. At most GUESSED of them.
+GUESSED = 2
+_GUESS: tuple[str, ...] = ()
+
+
+def _guessed(names: list[str]) -> list[str]:
+    return [n for n in _GUESS if n in names]
+
+
+def _guessing(changed: list[str]) -> None:
+    global _GUESS
+    if changed and len(changed) <= GUESSED:  # a page with nothing new changes no guess
+        _GUESS = tuple(changed)
 
 
 def _probe(dbapi, names: list[str], cursor: int, mark: str, conflicts: bool

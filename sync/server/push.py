@@ -11,6 +11,7 @@ of the store (`sync.server.replays`): it is refused, and nothing of that batch i
 
 import logging
 from operator import attrgetter
+from typing import NamedTuple
 
 import orjson
 import sqlalchemy as sa
@@ -55,8 +56,10 @@ def push_batch(db: ServerDB, device: DeviceIdentity, entries: list[PushedEntry],
     deferred = _new_rows_only(db, entries)
     with collector_paused():  # read nothing of HQ's: checked before the transaction
         pre = precheck(entries)
+    # New forms only (PostgreSQL): the rows' prefetch rides with the device's check
+    ahead = _prefetch_plan(entries) if deferred else None
     with db.write() as conn:
-        clock, row = _open(conn, device, deferred)
+        clock, row, fetched = _open(conn, device, deferred, ahead)
         if follows is not None and (row.last_seq is None or row.last_seq < follows):
             # It overtook the batch before it. A device that never pushed has no sequence
             # here yet, and its first number is taken as the queue's start: without this, the
@@ -78,8 +81,11 @@ def push_batch(db: ServerDB, device: DeviceIdentity, entries: list[PushedEntry],
             return _refuse_copy(conn, device, entries, clash)
         replayed = _stored_outcomes(conn, device.id, entries[0].seq, min(last, entries[-1].seq))
         # (`pre` is of every entry: used only when every entry is fresh)
+        # (the prefetch that rode with the check was of every entry: used when all are fresh)
         outcomes, conflicts = _apply(conn, device, clock, fresh, pre if len(fresh) ==
-                                     len(entries) else NOT_YET, keep=db.is_sqlite) \
+                                     len(entries) else NOT_YET, keep=db.is_sqlite,
+                                     fetched=(ahead, fetched) if fresh is entries and
+                                     ahead is not None else None) \
             if fresh else ([], 0)
         acked = max(last, entries[-1].seq)
         if db.is_sqlite:
@@ -98,21 +104,32 @@ def push_batch(db: ServerDB, device: DeviceIdentity, entries: list[PushedEntry],
     return PushResult(acked_through=acked, outcomes=replayed + outcomes, audit=answer)
 
 
-def _open(conn: sa.Connection, device: DeviceIdentity, deferred: bool):
-    """The push's clock and the device's row, read with the authoritative check of its token
-    (auth.py), the row locked: two pushes of one device take turns. Edits, deletes, big
-    batches: the writers' gate taken exclusive and the counter first, one writer at a time
-    (on PostgreSQL sent in one round trip with the device's check and the transaction's
-    BEGIN). New rows only (PostgreSQL): side by side, the writers' gate taken shared by the
-    device's statement, before the row, versions taken at the end (db.DeferredClock)."""
+def _open(conn: sa.Connection, device: DeviceIdentity, deferred: bool,
+          ahead: "_PrefetchPlan | None" = None):
+    """The push's clock, the device's row, read with the authoritative check of its token
+    (auth.py), the row locked: two pushes of one device take turns, and the answers of
+    `ahead` (else None). Edits, deletes, big batches: the writers' gate taken exclusive and
+    the counter first, one writer at a time (on PostgreSQL sent in one round trip with the
+    device's check and the transaction's BEGIN). New rows only (PostgreSQL): side by side, the
+    writers' gate taken shared by the device's statement, before the row, versions taken at
+    the end (db.DeferredClock); `ahead`, the rows' prefetch (`_prefetch_plan`), sent in the
+    same round trip right after the device's statement, so in the same order as before: the
+    gate, the device's row, the paper numbers' locks, their holders. A refused check rolls
+    back whatever the prefetch took (its reads and locks) with the transaction."""
     if deferred:
-        return DeferredClock(conn, take_gate=False), check_pushing(
-            conn, device, shared_gate=WRITERS_GATE)
+        clock = DeferredClock(conn, take_gate=False)
+        if ahead is None:
+            return clock, check_pushing(conn, device, shared_gate=WRITERS_GATE), None
+        check, *fetched = together(
+            conn, [pushing_statement(conn, device, shared_gate=WRITERS_GATE),
+                   *ahead.statements], named=(True,) + (False,) * len(ahead.statements))
+        return clock, checked_pushing(device, check), fetched
     if conn.dialect.name != "postgresql":
-        return VersionClock(conn), check_pushing(conn, device)
+        return VersionClock(conn), check_pushing(conn, device), None
     *_, counter, check = together(conn, [*VersionClock.OPENING, pushing_statement(
         conn, device)], named=True)
-    return VersionClock(conn, counter=counter.fetchone()[0]), checked_pushing(device, check)
+    return VersionClock(conn, counter=counter.fetchone()[0]), checked_pushing(device, check), \
+        None
 
 
 def _refuse_copy(conn: sa.Connection, device: DeviceIdentity, entries: list[PushedEntry],
@@ -151,12 +168,17 @@ def _stamped(entries: list[PushedEntry], conflicts: int) -> list[sa.Column]:
 
 
 def _apply(conn: sa.Connection, device: DeviceIdentity, clock: VersionClock | DeferredClock,
-           entries: list, pre=NOT_YET, keep: bool = True) -> tuple[list[EntryOutcome], int]:
+           entries: list, pre=NOT_YET, keep: bool = True,
+           fetched: "tuple[_PrefetchPlan, list] | None" = None
+           ) -> tuple[list[EntryOutcome], int]:
     """`keep`: the entries' digests written here (else by the caller, with its last
-    statement)."""
+    statement). `fetched`: `entries`' prefetch already made (its plan and answers)."""
     ctx = ApplyContext(conn=conn, scope=load_scope(conn, device), clock=clock)
     with collector_paused():  # the batch's rows are no cycles (sync/server/collector.py)
-        _prefetch(ctx, entries)
+        if fetched is not None and fetched[0].entries is entries:
+            _prefetched(ctx, *fetched)
+        else:
+            _prefetch(ctx, entries)
         results = apply_entries(ctx, entries, pre)
         ctx.flush()
         if keep:
@@ -209,7 +231,23 @@ def _named_rows(entries: list) -> tuple[dict[str, list[str]], set[str]]:
 def _prefetch_new(ctx: ApplyContext, entries: list, by_table: dict[str, list[str]]) -> None:
     """`_prefetch` of a push of new forms only (PostgreSQL): which of its rows HQ holds
     already, the paper numbers' locks and the forms holding those numbers, in ONE round trip,
-    in that order (the locks before the holders are read)."""
+    in that order (the locks before the holders are read). A push whose entries are all fresh
+    has sent these with the device's check already (`_open`)."""
+    plan = _prefetch_plan(entries, by_table)
+    _prefetched(ctx, plan, together(ctx.conn, plan.statements))
+
+
+class _PrefetchPlan(NamedTuple):
+    """`_prefetch_new`'s statements for a batch, made before its transaction opens."""
+    entries: list
+    tables: list[tuple[str, list[str]]]
+    keys: set
+    numbers: bool  # the last statement reads the numbers' holders
+    statements: list[tuple[str, object]]
+
+
+def _prefetch_plan(entries: list, by_table: dict[str, list[str]] | None = None
+                   ) -> _PrefetchPlan:
     if isinstance(entries, TypedForms):
         forms = entries.number_rows()
         campaigns, form_nos = forms
@@ -221,12 +259,17 @@ def _prefetch_new(ctx: ApplyContext, entries: list, by_table: dict[str, list[str
     lock = DeferredClock.numbers_lock([f"{c}\x1f{no}" for c, no in zip(campaigns, form_nos,
                                                                        strict=True)
                                        if isinstance(no, str)])
-    tables = list(by_table.items())
-    answers = together(ctx.conn, [existing_ids_statement(t, ids) for t, ids in tables] + [
+    tables = list((by_table if by_table is not None else _named_rows(entries)[0]).items())
+    return _PrefetchPlan(entries, tables, keys, numbers is not None, [
+        existing_ids_statement(t, ids) for t, ids in tables] + [
         s for s in (lock, numbers) if s is not None])
-    for (table, ids), present in zip(tables, answers, strict=False):
+
+
+def _prefetched(ctx: ApplyContext, plan: _PrefetchPlan, answers: list) -> None:
+    """`ctx`'s prefetch from the answers to `plan`'s statements."""
+    for (table, ids), present in zip(plan.tables, answers, strict=False):
         ctx.prefetch(table, ids, new=True, present={r[0] for r in present})
-    take_numbers(ctx, keys, answers[-1] if numbers is not None else ())
+    take_numbers(ctx, plan.keys, answers[-1] if plan.numbers else ())
 
 
 def _stored_outcomes(conn: sa.Connection, device_id: str, first: int,

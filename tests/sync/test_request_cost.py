@@ -12,6 +12,7 @@ import sqlalchemy as sa
 
 from models.ids import new_id
 from models.records import Evaluation
+from models.reference import Campaign
 from models.timeutil import utcnow
 from sync.protocol import SCHEMA_HEADER, SCHEMA_VERSION
 from sync.server import admin, fast_path, pull
@@ -94,6 +95,9 @@ def test_a_push_right_after_the_device_lost_its_right_applies_nothing(hq, office
 
 
 def test_a_one_record_pull_reads_only_the_table_that_changed(hq, office, monkeypatch):
+    # no table read on a guess (PostgreSQL; tested with the guess below)
+    monkeypatch.setattr(pull, "_guessing", lambda changed: None)
+    monkeypatch.setattr(pull, "_GUESS", ())
     laptop, ids, http = office
     cursor = http.get("/v1/pull").json()["cursor"]
     with laptop.write() as w:
@@ -114,17 +118,20 @@ def test_a_one_record_pull_reads_only_the_table_that_changed(hq, office, monkeyp
 
 
 @HQ_ON_POSTGRESQL_ONLY
-def test_a_one_record_round_waits_on_postgresql_five_times(hq, office, monkeypatch):
+def test_a_one_record_round_waits_on_postgresql_three_times(hq, office, monkeypatch):
     """A device's one-record round (a new form pushed, the first pull page riding on it)
     against a PostgreSQL HQ: each exchange with the database makes the request wait and, under
     load, costs HQ's worker a fresh turn at the GIL (issue 18 §3). The push: its BEGIN with
-    the device's check, the row's prefetch with the paper number's lock and holders, the
-    row's INSERT with the digest, the stamping and the COMMIT; the page: its BEGIN with the
-    probe, the changed table's read with the COMMIT. Fourteen before, then seven (the row by
-    a COPY of two). The device still gets its form back in the page and HQ holds it once."""
+    the device's check and, behind it, the row's prefetch with the paper number's lock and
+    holders; the row's INSERT with the digest, the stamping and the COMMIT; the page, the
+    forms being the guess (`pull._GUESS`, what this process's last pages found changed): its
+    BEGIN, the probe, the forms' read and the COMMIT. Fourteen before, then seven (the row by
+    a COPY of two), then five, then three. The device still gets its form back in the page
+    and HQ holds it once."""
     laptop, ids, http = office
     seq = _next_seq(hq, laptop)
     cursor = http.get("/v1/pull").json()["cursor"]
+    monkeypatch.setattr(pull, "_GUESS", ("evaluation",))
     trips = count_round_trips(monkeypatch)
     row_id = new_id()
     fields = {**form(ids, "R-1"), "id": row_id, "source": "paper", "voided": False}
@@ -132,10 +139,47 @@ def test_a_one_record_round_waits_on_postgresql_five_times(hq, office, monkeypat
         "seq": seq, "table": "evaluation", "row_id": row_id, "op": "insert", "fields": fields,
         "base_version": None, "profile": "clerk"}], "pull": {"cursor": cursor, "limit": 100}}))
     assert answer.status_code == 200, answer.text
-    assert len(trips) == 5, " ".join(trips)
+    assert len(trips) == 3, " ".join(trips)
     page = answer.json()["page"]["tables"]["evaluation"]
     assert [r[page["columns"].index("id")] for r in page["rows"]] == [row_id]
     assert _forms_at_hq(hq, "R-1") == 1
+
+
+@HQ_ON_POSTGRESQL_ONLY
+@pytest.mark.parametrize("guess", [("evaluation",), ("campaign",), ("unit", "evaluation")])
+def test_a_page_made_on_a_guess_holds_what_the_page_made_without_one_holds(hq, office,
+                                                                          monkeypatch, guess):
+    """A pull's page reads the guessed tables with its probe and commits (one round trip,
+    PostgreSQL); when the probe finds another table changed too, the page is made again the
+    two-trip way in a fresh snapshot. Either way it holds what the page made without a guess
+    holds: the same rows of every changed table, the same cursor."""
+    laptop, ids, http = office
+    cursor = http.get("/v1/pull").json()["cursor"]
+    with laptop.write() as w:
+        w.create(Evaluation, form(ids, "G-1"))
+        w.update(Campaign, ids["campaign"], {"name": "2026 drive (spring)"})
+        w.create(Evaluation, form(ids, "G-2"))
+    laptop.sync()
+    trips = count_round_trips(monkeypatch)  # (a pull's token check is a statement alone)
+    monkeypatch.setattr(pull, "_GUESS", ())
+    plain = http.get("/v1/pull", params={"cursor": cursor}).json()
+    assert set(plain["tables"]) == {"evaluation", "campaign"}
+    assert trips.count("statements") == 2, trips  # the probe, then the reads with the COMMIT
+    monkeypatch.setattr(pull, "_GUESS", guess)
+    trips.clear()
+    guessed = http.get("/v1/pull", params={"cursor": cursor}).json()
+    assert guessed == plain
+    assert trips.count("statements") == 3, trips  # missed: its trip, then the two as above
+    assert set(pull._GUESS) == {"evaluation", "campaign"}  # what the probe found, for the next
+    # a guess that holds: one trip, the same page
+    trips.clear()
+    assert http.get("/v1/pull", params={"cursor": cursor}).json() == plain
+    assert trips.count("statements") == 1, trips
+    # nothing new: the guessed tables read nothing, the page is empty, one trip
+    trips.clear()
+    empty = http.get("/v1/pull", params={"cursor": plain["cursor"]}).json()
+    assert (empty["tables"], empty["cursor"]) == ({}, plain["cursor"])
+    assert trips.count("statements") == 1, trips
 
 
 def _count_trips(monkeypatch) -> list[str]:
