@@ -6,6 +6,7 @@ import orjson
 
 from models.records import Evaluation
 from sync.server.context import ApplyContext
+from sync.server.db import on_driver
 
 EV = Evaluation.__table__
 _TEXT = {str}
@@ -24,7 +25,7 @@ def prefetch_numbers(ctx: ApplyContext, rows: "list[dict] | NumberColumns") -> N
     if statement is None:
         ctx.form_numbers = {}
         return
-    take_numbers(ctx, keys, ctx.conn.exec_driver_sql(*statement))
+    take_numbers(ctx, keys, on_driver(ctx.conn, *statement))
 
 
 class NumberColumns(tuple):

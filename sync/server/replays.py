@@ -22,6 +22,7 @@ import sqlalchemy as sa
 
 from sync.protocol import MAX_BATCH_ENTRIES, SEQUENCE_REUSED, EntryOutcome, PushedEntry
 from sync.server import tables as T
+from sync.server.db import driver_mark, on_driver
 
 _SORTED = orjson.OPT_SORT_KEYS
 SIZE = 8  # bytes per digest
@@ -51,8 +52,11 @@ def _same_entry(held: bytes, e: PushedEntry) -> bool:
 
 def keep_digests(conn: sa.Connection, device_id: str, entries: list[PushedEntry]) -> None:
     """The push's new entries (applied and refused alike: both advance the device's
-    sequence), contiguous, in one row."""
-    conn.execute(_DIGESTS_INSERT, digests_row(device_id, entries))
+    sequence), contiguous, in one row. Driver SQL: a compiled statement object still cost
+    ~40 µs of SQLAlchemy's execution machinery a push."""
+    row = digests_row(device_id, entries)
+    on_driver(conn, _DIGESTS_SQL[driver_mark(conn)],
+              (row["device_id"], row["first_seq"], row["last_seq"], row["digests"]))
 
 
 def digests_row(device_id: str, entries: list[PushedEntry]) -> dict:
@@ -62,9 +66,10 @@ def digests_row(device_id: str, entries: list[PushedEntry]) -> dict:
             "digests": b"".join(entry_digest(e) for e in entries)}
 
 
-_DIGESTS_INSERT = T.entry_digest.insert()  # compiled once (a new `.values(...)` cost ~0.2 ms)
 DIGESTS_SQL = (f"INSERT INTO {T.entry_digest.name} (device_id, first_seq, last_seq, digests) "
                "VALUES (%(device_id)s, %(first_seq)s, %(last_seq)s, %(digests)s)")
+_DIGESTS_SQL = {mark: f"INSERT INTO {T.entry_digest.name} (device_id, first_seq, last_seq, "
+                f"digests) VALUES ({', '.join([mark] * 4)})" for mark in ("?", "%s")}
 
 
 def reused(conn: sa.Connection, device_id: str, replayed: list[PushedEntry]) -> list[int]:

@@ -23,6 +23,7 @@ from models import rules
 from models.base import META_COLUMNS, UTCDateTime
 from models.tables import SYNCED_TABLES
 from models.timeutil import utcnow
+from sync.server.db import on_driver
 from sync.server.pg_copy import copy_columns, copy_rows, copy_supported
 
 Checker = Callable[[Any], Any]
@@ -555,7 +556,7 @@ def bulk_insert(conn: sa.Connection, table: sa.Table, rows: list[dict]) -> None:
     getter, procs, sql = plan[1:4]
     columns = list(zip(*map(getter, rows)))  # the statement's values, column by column
     _bind_columns(columns, procs, len(rows))
-    conn.exec_driver_sql(sql, list(zip(*columns)))
+    on_driver(conn, sql, list(zip(*columns)))
 
 
 def insert_columns(conn: sa.Connection, table: sa.Table, columns: dict[str, list],
@@ -571,7 +572,7 @@ def insert_columns(conn: sa.Connection, table: sa.Table, columns: dict[str, list
             procs, sql, order = plan[2:]
             values = [columns[name] for name in order]
             _bind_columns(values, procs, n)
-            conn.exec_driver_sql(sql, list(zip(*values)))
+            on_driver(conn, sql, list(zip(*values)))
             return
     elif copy_supported(conn) and len(columns) == len(table.columns):
         copy_columns(conn, table, columns)
@@ -642,12 +643,12 @@ def existing_ids(conn: sa.Connection, table: str, ids: list[str]) -> set[str]:
     if conn.dialect.paramstyle != "qmark":
         return {r[0] for r in conn.exec_driver_sql(*existing_ids_statement(table, ids))}
     if len(ids) > 500:  # the ids as one JSON parameter: one statement, not one per 500
-        return {r[0] for r in conn.exec_driver_sql(
+        return {r[0] for r in on_driver(conn,
             f'SELECT id FROM "{table}" WHERE id IN (SELECT value FROM json_each(?))',
             (orjson.dumps(ids).decode(),))}
     marks = ", ".join("?" * len(ids))
-    return {r[0] for r in conn.exec_driver_sql(
-        f'SELECT id FROM "{table}" WHERE id IN ({marks})', tuple(ids))}
+    return {r[0] for r in on_driver(
+        conn, f'SELECT id FROM "{table}" WHERE id IN ({marks})', tuple(ids))}
 
 
 def existing_ids_statement(table: str, ids: list[str]) -> tuple[str, tuple]:
