@@ -200,12 +200,7 @@ def import_file(store, path: Path, *, profile: str, skip_invalid: bool, dry_run:
             forms, campaigns = clean
     if clean is not None:
         tick(progress, "reading", len(rows), len(rows))
-        if not dry_run:
-            _write(store, profile, forms, campaigns, progress)
-        report.imported = len(forms)
-        report.created = [("import_created_campaign", {"name": c["name"], "year": c["year"]})
-                          for c in campaigns]
-        return report
+        return _written(store, profile, forms, campaigns, progress, dry_run, report)
     with store.read() as conn:  # a row has a problem: each row's own, as the file has them
         parsed, campaign_ids = [], {}
         for i, (number, values) in enumerate(rows):
@@ -232,9 +227,16 @@ def import_file(store, path: Path, *, profile: str, skip_invalid: bool, dry_run:
             good.append(row)
     refuse_if_invalid(report, skip_invalid)
     tick(progress, "reading", len(rows), len(rows))
+    return _written(store, profile, good, campaigns, progress, dry_run, report)
+
+
+def _written(store, profile: str, forms, campaigns: list[dict], progress: Progress | None,
+             dry_run: bool, report: ImportReport) -> ImportReport:
+    """The checked forms (`Columns` or rows) written with the campaigns they need, unless a
+    dry run, and the report told how many and which campaigns were made."""
     if not dry_run:
-        _write(store, profile, good, campaigns, progress)
-    report.imported = len(good)
+        _write(store, profile, forms, campaigns, progress)
+    report.imported = len(forms)
     report.created = [("import_created_campaign", {"name": c["name"], "year": c["year"]})
                       for c in campaigns]
     return report
