@@ -44,12 +44,8 @@ def together(conn: sa.Connection, statements: list[tuple[str, object]], *,
     TUPLES_OK = ExecStatus.TUPLES_OK
 
     driver = conn.connection.driver_connection
-    if isinstance(named, tuple):
-        cursors = [driver.cursor(row_factory=namedtuple_row if n else tuple_row)
-                   for n in named]
-    else:
-        factory = namedtuple_row if named else tuple_row
-        cursors = [driver.cursor(row_factory=factory) for _ in statements]
+    flags = named if isinstance(named, tuple) else (named,) * len(statements)
+    cursors = [driver.cursor(row_factory=namedtuple_row if n else tuple_row) for n in flags]
     try:
         with driver.pipeline():
             for cursor, (sql, params) in zip(cursors, statements, strict=True):
