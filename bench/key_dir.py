@@ -1,8 +1,12 @@
-"""A bench's device key parts in a throw-away folder, removed when the bench ends.
+"""A bench's device key parts and data directory in throw-away folders, removed when the bench
+ends.
 
 The benches run without a keyring, so each store's key parts go to `FIELDINSPECT_KEY_DIR`; a
 folder left behind in /tmp would keep the keys of stores that are gone (and of any a bench
-left). A folder named by the caller's environment is the caller's and is left alone."""
+left). The bench's own calls into a PostgreSQL HQ (its migration, its seeding) open HQ without
+a data directory, so HQ's attachment key (`hq-blobs/`) would go to the user's real data
+directory: `FIELDINSPECT_DATA_DIR` is a throw-away folder too. A folder named by the caller's
+environment is the caller's and is left alone."""
 
 import atexit
 import os
@@ -11,8 +15,10 @@ import tempfile
 
 
 def throwaway_key_dir() -> None:
-    if "FIELDINSPECT_KEY_DIR" in os.environ:
-        return
-    path = tempfile.mkdtemp(prefix="fi-bench-keys-")
-    os.environ["FIELDINSPECT_KEY_DIR"] = path
-    atexit.register(shutil.rmtree, path, True)
+    for variable, prefix in (("FIELDINSPECT_KEY_DIR", "fi-bench-keys-"),
+                             ("FIELDINSPECT_DATA_DIR", "fi-bench-data-")):
+        if variable in os.environ:
+            continue
+        path = tempfile.mkdtemp(prefix=prefix)
+        os.environ[variable] = path
+        atexit.register(shutil.rmtree, path, True)

@@ -4,6 +4,7 @@ Run with `python -S`, which leaves site-packages (and so anki) out. `bench/deskt
 builds its store where --store names a folder without one."""
 
 import importlib.util
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -51,3 +52,22 @@ def test_desktop_bench_builds_the_store_a_missing_store_folder_names(tmp_path, m
     assert built == [(missing, 500)]  # benched before on an empty store of 0 forms
     assert bench.prepared_store(missing, 500) == missing
     assert built == [(missing, 500)]  # an existing store is used as it is
+
+
+def test_a_bench_keeps_hqs_attachment_folder_out_of_the_users_data_directory(tmp_path):
+    """A bench's own opening of a PostgreSQL HQ (its migration, its seeding) names no data
+    directory: HQ's attachment key must land in the bench's throw-away folder, not in the
+    user's real one (~/.local/share/FieldInspect/hq-blobs), and the folder goes at exit."""
+    home = tmp_path / "home"
+    home.mkdir()
+    script = ("from bench.key_dir import throwaway_key_dir; throwaway_key_dir(); "
+              "from sync.server.db import default_pg_blob_dir; print(default_pg_blob_dir())")
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("FIELDINSPECT_DATA_DIR", "FIELDINSPECT_BLOB_DIR", "FIELDINSPECT_KEY_DIR",
+                        "XDG_DATA_HOME")}
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env={**env, "HOME": str(home)},
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    blob_dir = Path(done.stdout.strip())
+    assert home not in blob_dir.parents
+    assert blob_dir.name == "hq-blobs" and not blob_dir.parent.exists()
