@@ -6,12 +6,14 @@ and BEGINs, ~0.1 ms of CPU each, for a round whose whole budget is a few millise
 (issue 18 §2).
 """
 
+import contextlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from models.store.identity import NEEDS_ENROLLMENT_KEY
 from models.store.store import Store
 from sync.client.apply import CURSOR_KEY
-from sync.client.outbox import BACKFILL_KEY, read_batch_in
+from sync.client.outbox import BACKFILL_KEY, read_batch_on
 
 
 @dataclass(frozen=True)
@@ -37,13 +39,14 @@ _START_SQL = (f"SELECT key, value FROM store_meta WHERE key IN ({', '.join('?' *
 def round_start(store: Store, batch_entries: int | None = None,
                 batch_bytes: int | None = None) -> RoundStart:
     """`batch_entries`, `batch_bytes`: the bounds of the first outbox batch to read too (none
-    is read without them). Its reads go straight to the driver: through SQLAlchemy's
-    `Connection` its six statements cost more than the rows they read (issue 18); the audit
-    head report is `audit.head_report`'s (driver statements too)."""
+    is read without them). Its reads go straight to the driver, its read transaction too
+    (`_snapshot`): through SQLAlchemy's `Connection` its six statements, then its BEGIN and
+    the connection around it, cost more than the rows they read (issue 18); the audit head
+    report is `audit.chain_report_on`'s (driver statements too)."""
     from models.security import audit
 
-    with store.read() as conn, conn.begin():  # one snapshot (driver statements begin none)
-        cursor = conn.connection.driver_connection.cursor()
+    with _snapshot(store) as driver:
+        cursor = driver.cursor()
         try:
             meta = dict(cursor.execute(_START_SQL, (*_META_KEYS, "too_large")).fetchall())
         finally:
@@ -53,6 +56,30 @@ def round_start(store: Store, batch_entries: int | None = None,
             reenroll=meta.get(NEEDS_ENROLLMENT_KEY) or "",
             server_url=meta.get("server_url") or None,
             backfill=meta.get(BACKFILL_KEY) != "1", held_back=None in meta,
-            cursor=int(meta.get(CURSOR_KEY) or 0), audit=audit.head_report(conn),
-            batch=None if batch_entries is None else read_batch_in(
-                conn, batch_entries, batch_bytes or 0))
+            cursor=int(meta.get(CURSOR_KEY) or 0), audit=audit.chain_report_on(driver),
+            batch=None if batch_entries is None else read_batch_on(
+                driver, batch_entries, batch_bytes or 0))
+
+
+@contextlib.contextmanager
+def _snapshot(store: Store) -> Iterator:
+    """One read transaction on a pooled driver connection (the pool's last given back, as a
+    `Connection` would get), begun and ended on the driver: no `Connection`, no `begin`
+    listener, no statement through SQLAlchemy. The pool takes the connection back as it
+    takes every one (its reset rolls back whatever is left). A store opened through the
+    driver alone reads as before."""
+    if getattr(store.engine, "driver_only", False):
+        with store.read() as conn, conn.begin():
+            yield conn.connection.driver_connection
+        return
+    pooled = store.engine.raw_connection()
+    try:
+        driver = pooled.driver_connection
+        driver.execute("BEGIN")
+        try:
+            yield driver
+        finally:
+            if driver.in_transaction:  # a read: nothing to keep
+                driver.execute("ROLLBACK")
+    finally:
+        pooled.close()
