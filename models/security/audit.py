@@ -339,12 +339,7 @@ def chain_report(conn: sa.Connection) -> dict:
     that point's hash instead of taking the device's word for it."""
     if not conn.in_transaction():  # one snapshot for its reads, as a statement through the
         conn.begin()  # `Connection` would have begun (driver statements begin nothing)
-    return chain_report_on(conn.connection.driver_connection)
-
-
-def chain_report_on(driver) -> dict:
-    """`chain_report` on a DBAPI connection, in the transaction its caller began."""
-    cursor = driver.cursor()
+    cursor = conn.connection.driver_connection.cursor()
     try:
         sent = cursor.execute("SELECT value FROM store_meta WHERE key = ?",
                               (SENT_HEAD_META_KEY,)).fetchone()

@@ -48,14 +48,7 @@ def read_batch_in(conn: sa.Connection, max_entries: int, max_bytes: int,
     thread's switch interval (docs/sync.md, bench/gil_fetch.py)."""
     # Straight on the DBAPI cursor: SQLAlchemy's row-by-row fetch was half of reading a
     # 5,000-entry batch (and its per-statement cost a third of a one-entry one).
-    return read_batch_on(conn.connection.driver_connection, max_entries, max_bytes,
-                         sent_through)
-
-
-def read_batch_on(driver, max_entries: int, max_bytes: int,
-                  sent_through: int | None = None) -> tuple[list[dict], int]:
-    """`read_batch_in` on a DBAPI connection, in the read its caller began."""
-    cursor = driver.cursor()
+    cursor = conn.connection.driver_connection.cursor()
     try:
         row = cursor.execute("SELECT value FROM store_meta WHERE key = ?",
                              (ACKED_KEY,)).fetchone()

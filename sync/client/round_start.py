@@ -10,10 +10,11 @@ import contextlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from models.store.driver import DriverConnection
 from models.store.identity import NEEDS_ENROLLMENT_KEY
 from models.store.store import Store
 from sync.client.apply import CURSOR_KEY
-from sync.client.outbox import BACKFILL_KEY, read_batch_on
+from sync.client.outbox import BACKFILL_KEY, read_batch_in
 
 
 @dataclass(frozen=True)
@@ -42,11 +43,11 @@ def round_start(store: Store, batch_entries: int | None = None,
     is read without them). Its reads go straight to the driver, its read transaction too
     (`_snapshot`): through SQLAlchemy's `Connection` its six statements, then its BEGIN and
     the connection around it, cost more than the rows they read (issue 18); the audit head
-    report is `audit.chain_report_on`'s (driver statements too)."""
+    report is `audit.head_report`'s (driver statements too)."""
     from models.security import audit
 
-    with _snapshot(store) as driver:
-        cursor = driver.cursor()
+    with _snapshot(store) as conn:
+        cursor = conn.connection.driver_connection.cursor()
         try:
             meta = dict(cursor.execute(_START_SQL, (*_META_KEYS, "too_large")).fetchall())
         finally:
@@ -56,28 +57,29 @@ def round_start(store: Store, batch_entries: int | None = None,
             reenroll=meta.get(NEEDS_ENROLLMENT_KEY) or "",
             server_url=meta.get("server_url") or None,
             backfill=meta.get(BACKFILL_KEY) != "1", held_back=None in meta,
-            cursor=int(meta.get(CURSOR_KEY) or 0), audit=audit.chain_report_on(driver),
-            batch=None if batch_entries is None else read_batch_on(
-                driver, batch_entries, batch_bytes or 0))
+            cursor=int(meta.get(CURSOR_KEY) or 0), audit=audit.head_report(conn),
+            batch=None if batch_entries is None else read_batch_in(
+                conn, batch_entries, batch_bytes or 0))
 
 
 @contextlib.contextmanager
-def _snapshot(store: Store) -> Iterator:
+def _snapshot(store: Store) -> Iterator[DriverConnection]:
     """One read transaction on a pooled driver connection (the pool's last given back, as a
-    `Connection` would get), begun and ended on the driver: no `Connection`, no `begin`
-    listener, no statement through SQLAlchemy. The pool takes the connection back as it
-    takes every one (its reset rolls back whatever is left). A store opened through the
-    driver alone reads as before."""
+    `Connection` would get), begun and ended on the driver and read through
+    `DriverConnection` (the part of `Connection` the store's driver paths use): no
+    `Connection`, no `begin` listener, no statement through SQLAlchemy. The pool takes the
+    connection back as it takes every one (its reset rolls back whatever is left). A store
+    opened through the driver alone gives such a transaction itself."""
     if getattr(store.engine, "driver_only", False):
-        with store.read() as conn, conn.begin():
-            yield conn.connection.driver_connection
+        with store.read() as conn:
+            yield conn
         return
     pooled = store.engine.raw_connection()
     try:
         driver = pooled.driver_connection
         driver.execute("BEGIN")
         try:
-            yield driver
+            yield DriverConnection(pooled)
         finally:
             if driver.in_transaction:  # a read: nothing to keep
                 driver.execute("ROLLBACK")
