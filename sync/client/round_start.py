@@ -6,8 +6,11 @@ and BEGINs, ~0.1 ms of CPU each, for a round whose whole budget is a few millise
 (issue 18 §2).
 """
 
+import contextlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+from models.store.driver import DriverConnection
 from models.store.identity import NEEDS_ENROLLMENT_KEY
 from models.store.store import Store
 from sync.client.apply import CURSOR_KEY
@@ -37,12 +40,13 @@ _START_SQL = (f"SELECT key, value FROM store_meta WHERE key IN ({', '.join('?' *
 def round_start(store: Store, batch_entries: int | None = None,
                 batch_bytes: int | None = None) -> RoundStart:
     """`batch_entries`, `batch_bytes`: the bounds of the first outbox batch to read too (none
-    is read without them). Its reads go straight to the driver: through SQLAlchemy's
-    `Connection` its six statements cost more than the rows they read (issue 18); the audit
-    head report is `audit.head_report`'s (driver statements too)."""
+    is read without them). Its reads go straight to the driver, its read transaction too
+    (`_snapshot`): through SQLAlchemy's `Connection` its six statements, then its BEGIN and
+    the connection around it, cost more than the rows they read (issue 18); the audit head
+    report is `audit.head_report`'s (driver statements too)."""
     from models.security import audit
 
-    with store.read() as conn, conn.begin():  # one snapshot (driver statements begin none)
+    with _snapshot(store) as conn:
         cursor = conn.connection.driver_connection.cursor()
         try:
             meta = dict(cursor.execute(_START_SQL, (*_META_KEYS, "too_large")).fetchall())
@@ -56,3 +60,28 @@ def round_start(store: Store, batch_entries: int | None = None,
             cursor=int(meta.get(CURSOR_KEY) or 0), audit=audit.head_report(conn),
             batch=None if batch_entries is None else read_batch_in(
                 conn, batch_entries, batch_bytes or 0))
+
+
+@contextlib.contextmanager
+def _snapshot(store: Store) -> Iterator[DriverConnection]:
+    """One read transaction on a pooled driver connection (the pool's last given back, as a
+    `Connection` would get), begun and ended on the driver and read through
+    `DriverConnection` (the part of `Connection` the store's driver paths use): no
+    `Connection`, no `begin` listener, no statement through SQLAlchemy. The pool takes the
+    connection back as it takes every one (its reset rolls back whatever is left). A store
+    opened through the driver alone gives such a transaction itself."""
+    if getattr(store.engine, "driver_only", False):
+        with store.read() as conn:
+            yield conn
+        return
+    pooled = store.engine.raw_connection()
+    try:
+        driver = pooled.driver_connection
+        driver.execute("BEGIN")
+        try:
+            yield DriverConnection(pooled)
+        finally:
+            if driver.in_transaction:  # a read: nothing to keep
+                driver.execute("ROLLBACK")
+    finally:
+        pooled.close()

@@ -295,8 +295,9 @@ def test_a_request_leaves_the_device_in_one_socket_write(monkeypatch):
 def test_a_rounds_start_reads_the_store_through_the_driver(hq):
     """What a round needs before its first request (the device's standing, the cursor, a
     record held back as too large, the audit head report, the first outbox batch) is read
-    in one read transaction with driver statements only: SQLAlchemy runs nothing but the
-    read's BEGIN (six statements more before, issue 18), and the facts read are the store's."""
+    in one read transaction with driver statements only, begun and ended on the driver:
+    SQLAlchemy runs nothing (six statements and the BEGIN before, issue 18), and the facts
+    read are the store's."""
     from models.security import audit
     from sync.client.round_start import round_start
 
@@ -309,8 +310,18 @@ def test_a_rounds_start_reads_the_store_through_the_driver(hq):
     statements: list[str] = []
     event.listen(a.store.engine, "before_cursor_execute",
                  lambda _c, _cur, statement, *_: statements.append(statement.split()[0]))
+    driver_statements: list[str] = []
+
+    def trace(dbapi, *_) -> None:
+        dbapi.set_trace_callback(lambda sql: driver_statements.append(sql.split()[0]))
+
+    event.listen(a.store.engine, "checkout", trace)
     start = round_start(a.store, 100, 1 << 20)
-    assert statements == ["BEGIN"]
+    event.remove(a.store.engine, "checkout", trace)
+    assert statements == []
+    # ... its reads in ONE read transaction begun and ended on the driver
+    assert driver_statements[0] == "BEGIN" and driver_statements[-1] == "ROLLBACK"
+    assert set(driver_statements[1:-1]) == {"SELECT"}
     sent_seq = int(a.store.meta(audit.SENT_HEAD_META_KEY).partition(":")[0])
     with a.store.read() as conn:
         head_seq, head_hash = audit.head(conn)
@@ -352,7 +363,7 @@ def test_a_one_record_rounds_store_work_is_driver_statements_but_its_begins(hq):
         fid = w.create(Evaluation, form(ids, "DRIVER"))
     seen["a"].clear()
     assert a.sync().pushed == 1 and b.sync().pulled == 1
-    assert seen == {"a": ["BEGIN", "BEGIN IMMEDIATE"], "b": ["BEGIN", "BEGIN IMMEDIATE"]}
+    assert seen == {"a": ["BEGIN IMMEDIATE"], "b": ["BEGIN IMMEDIATE"]}
     assert fid in b.rows("evaluation")
     with a.store.read() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM outbox").scalar() == 0
