@@ -160,14 +160,12 @@ _ANCHOR_SQL = {mark: f"INSERT INTO {T.audit_anchor.name} (device_id, seq, hash, 
 
 
 def accept_in(conn: sa.Connection, who: DeviceIdentity, report: AuditHeadReport, *,
-              stood: list | None = None, keep: list | None = None) -> dict:
+              stood: list | None = None) -> dict:
     """`accept_head` inside a writing transaction the caller holds: a push's or a pull's, on
     which the report rode (one commit at HQ per round).
 
-    `stood`: the rows of `standing_statement` the caller read in this transaction already
-    (sent with statements of its own); `keep`: a list the point's INSERT (driver statement)
-    is appended to, for the caller to send with its closing statements, rather than sent
-    here (a PostgreSQL push: two round trips fewer, issue 18 §3)."""
+    `stood`: the rows of `standing_statement` the caller read in this transaction already,
+    sent with statements of its own (a PostgreSQL push: one round trip fewer, issue 18 §3)."""
     status, points = _stood(stood) if stood is not None else _standing(
         conn, who.id, report.anchor.seq if report.anchor is not None else None)
     held = max(points.items()) if points else None
@@ -180,12 +178,8 @@ def accept_in(conn: sa.Connection, who: DeviceIdentity, report: AuditHeadReport,
         return {"accepted": False, "problem": alarm.text, "code": alarm.code,
                 "head": f"{held[0]}:{held[1]}", "more": False, "status": status}
     if new:
-        insert = (_ANCHOR_SQL[driver_mark(conn)],
+        on_driver(conn, _ANCHOR_SQL[driver_mark(conn)],
                   (who.id, point[0], point[1], driver_time(conn, utcnow())))
-        if keep is None:
-            on_driver(conn, *insert)
-        else:
-            keep.append(insert)
     return {"accepted": True, "problem": "", "head": f"{point[0]}:{point[1]}",
             "more": point[0] < report.seq, "status": status}
 

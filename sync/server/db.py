@@ -343,19 +343,18 @@ class VersionClock:
 
     def save(self, along: sa.Update | None = None, *,
              device_seq: tuple[str, int, datetime] | None = None,
-             ahead: list[tuple[str, object]] = (), commit: bool = False) -> None:
+             ahead: tuple[str, dict] | None = None, commit: bool = False) -> None:
         """Write the counter back. `along`: another UPDATE of this transaction, sent in the
         same statement on PostgreSQL (a data-modifying WITH): while the counter is locked every
         round trip counts, since all pushes wait for it (issue 18 §3). `device_seq` (device
         id, last sequence, sync time): the pushing device's row, the same way but as driver
         statements, their text made once per dialect (`_save_sql`): no construct built, no
-        compile or cache key per push. `ahead` (driver statements of the caller's, sent just
+        compile or cache key per push. `ahead` (a driver statement of the caller's, sent just
         before) and `commit` as in `DeferredClock.save`: on PostgreSQL, with versions handed
-        out, those statements, the counter's and the COMMIT go in one round trip."""
-        if ahead and (device_seq is None or self.last == self.start):
-            for statement in ahead:
-                self.conn.exec_driver_sql(*statement)
-            ahead = ()
+        out, the two statements and the COMMIT go in one round trip."""
+        if ahead is not None and (device_seq is None or self.last == self.start):
+            self.conn.exec_driver_sql(*ahead)
+            ahead = None
         if device_seq is not None:
             mark = driver_mark(self.conn)
             device = (device_seq[1], driver_time(self.conn, device_seq[2]), device_seq[0])
@@ -363,8 +362,8 @@ class VersionClock:
             if self.last == self.start:
                 on_driver(self.conn, _save_sql(mark, False, False), device)
             elif pg:  # one statement: the device's row in a data-modifying WITH
-                together(self.conn, [*ahead, (_save_sql(mark, True, True),
-                                              (*device, self.last))], commit=commit)
+                together(self.conn, ([] if ahead is None else [ahead]) + [
+                    (_save_sql(mark, True, True), (*device, self.last))], commit=commit)
             else:
                 on_driver(self.conn, _save_sql(mark, False, False), device)
                 on_driver(self.conn, _save_sql(mark, True, False), (self.last,))
@@ -430,15 +429,15 @@ class DeferredClock:
 
     def save(self, stamp: list[sa.Column], along: sa.Update | None = None, *,
              device_seq: tuple[str, int, datetime] | None = None,
-             ahead: list[tuple[str, object]] = (), commit: bool = False) -> None:
+             ahead: tuple[str, dict] | None = None, commit: bool = False) -> None:
         """Take `taken` versions from the counter and give them to this transaction's rows
         (`stamp`: the version columns written under provisional numbers), with the device's
         sequence in one statement: `device_seq` (device id, last sequence, sync time) or
         `along` (any UPDATE). With `device_seq` the statement's text is made once per set of
         tables (`_stamp_sql`): built with SQLAlchemy's constructs it cost more of HQ's CPU
-        than the push's own checks (issue 18 §3). `ahead`: driver statements (SQL,
-        parameters) of the caller's sent just before (the push's entry digests, the audit
-        head's point). `commit`: the transaction ends here.
+        than the push's own checks (issue 18 §3). `ahead`: a driver statement (SQL, parameters)
+        of the caller's sent just before (the push's entry digests). `commit`: the
+        transaction ends here.
 
         With `device_seq` and versions taken, `ahead`, the stamping statement and the
         COMMIT go to PostgreSQL in ONE round trip (sync/server/pg_together.py): the counter's
@@ -446,14 +445,16 @@ class DeferredClock:
         the same message, with no round trip to HQ's worker in between."""
         riding, self.riding = self.riding, []
         if device_seq is not None and self.taken:
-            statements = [*riding, *ahead]
+            statements = [*riding] if ahead is None else [*riding, ahead]
             statements.append((_stamp_sql(tuple((c.table.name, c.name) for c in stamp)), {
                 "n": self.taken, "device": device_seq[0], "seq": device_seq[1],
                 "at": device_seq[2]}))
             together(self.conn, statements, commit=commit)
             return
-        for statement in (*riding, *ahead):
+        for statement in riding:
             self.conn.exec_driver_sql(*statement)
+        if ahead is not None:
+            self.conn.exec_driver_sql(*ahead)
         if device_seq is not None:
             along = T.device.update().where(T.device.c.id == device_seq[0]).values(
                 last_seq=device_seq[1], last_sync_at=device_seq[2])

@@ -94,17 +94,15 @@ def push_batch(db: ServerDB, device: DeviceIdentity, entries: list[PushedEntry],
         if db.is_sqlite:
             clock.save(device_seq=(device.id, acked, utcnow()))
             answer = accept_in(conn, device, audit) if audit is not None else None
-        else:  # the entries' digests, the audit head's point, the counter (or the stamps)
-            # and COMMIT: one round trip
-            closing = [(replays.DIGESTS_SQL, replays.digests_row(device.id, fresh))] \
-                if fresh else []
-            answer = accept_in(conn, device, audit, stood=stood, keep=closing) \
-                if audit is not None else None
+        else:  # the entries' digests, the counter (or the stamps) and COMMIT: one round trip
+            answer = accept_in(conn, device, audit, stood=stood) if audit is not None else None
+            digests = (replays.DIGESTS_SQL, replays.digests_row(device.id, fresh)) \
+                if fresh else None
             if deferred:  # last: the counter is held from here to COMMIT only
                 clock.save(_stamped(fresh, conflicts), device_seq=(device.id, acked, utcnow()),
-                           ahead=closing, commit=True)
+                           ahead=digests, commit=True)
             else:
-                clock.save(device_seq=(device.id, acked, utcnow()), ahead=closing, commit=True)
+                clock.save(device_seq=(device.id, acked, utcnow()), ahead=digests, commit=True)
     _log_refusals(device, outcomes)
     return PushResult(acked_through=acked, outcomes=replayed + outcomes, audit=answer)
 

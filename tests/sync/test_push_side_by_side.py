@@ -258,11 +258,11 @@ def test_an_edit_holds_the_writers_gate_across_six_round_trips(county, monkeypat
 
 def test_an_audit_report_riding_on_a_push_adds_no_round_trip(county, monkeypatch):
     """A device's audit head report rides on its push (every round of a device sends one):
-    HQ's read of the device's points goes with the device's check and the point it keeps
-    with the closing statements, not in round trips of their own (two more before, held
-    under the writers' gate for an edit). The report is still checked: a new point kept, an
-    answer with the device's status, and a report that contradicts HQ's points raises the
-    alarm while the push still applies."""
+    HQ's read of the device's points goes with the device's check, not in a round trip of
+    its own (held under the writers' gate for an edit); the point kept is a statement of its
+    own, as before. The report is still checked: a new point kept, an answer with the
+    device's status, and a report that contradicts HQ's points raises the alarm while the
+    push still applies."""
     from sync.server.audit_heads import AuditHeadReport
 
     hq, ids, _a, b, c = county
@@ -273,19 +273,19 @@ def test_an_audit_report_riding_on_a_push_adds_no_round_trip(county, monkeypatch
                      base_version=campaign["server_version"], profile="clerk")
     trips = count_round_trips(monkeypatch)
     result = push_batch(hq.db, who_b, [edit], AuditHeadReport(seq=7, hash="b" * 64))
-    assert trips == ["statements"] + ["statement"] * 4 + ["statements"], trips
+    assert trips == ["statements"] + ["statement"] * 5 + ["statements"], trips  # was 8
     assert result.outcomes == [] and result.audit["accepted"] is True
     assert result.audit["head"] == f"7:{'b' * 64}" and result.audit["status"] == "active"
     first = _entry(ids, _seq(hq, who_c), "AR-1")
     trips.clear()
     result = push_batch(hq.db, who_c, [first], AuditHeadReport(seq=3, hash="c" * 64))
-    assert trips == ["statements", "statements"], trips
+    assert trips == ["statements", "statement", "statements"], trips  # was 4
     assert result.outcomes == [] and result.audit["accepted"] is True
     # C now reports a chain shorter than the point HQ holds: the alarm, the form applied
     second = _entry(ids, _seq(hq, who_c), "AR-2")
     trips.clear()
     result = push_batch(hq.db, who_c, [second], AuditHeadReport(seq=2, hash="d" * 64))
-    assert trips == ["statements", "statement", "statements"], trips  # the alarm kept
+    assert trips == ["statements", "statement", "statements"], trips  # the alarm kept; was 4
     assert result.audit["accepted"] is False and result.audit["code"] == "audit_truncated"
     monkeypatch.undo()
     assert hq.rows("campaign")[ids["campaign"]]["name"] == "2026 drive (winter)"
