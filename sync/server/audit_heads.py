@@ -14,6 +14,7 @@ several reports (at most MAX_LINKS entries each): HQ keeps the point each one re
 answers `more`. The first report of a device is taken as it stands (nothing to compare with).
 """
 
+import functools
 import logging
 
 import orjson
@@ -64,15 +65,33 @@ def _standing(conn: sa.Connection, device_id: str, first: int | None
     """(the device's status, HQ's points of its chain from `first` on, and the newest point
     whatever its seq) in ONE statement on the driver: a report rides on every round, and
     three SQLAlchemy statements cost ~1 ms of HQ's CPU per round (issue 18 §2)."""
-    mark = driver_mark(conn)
+    return _stood(on_driver(conn, *_standing_statement(driver_mark(conn), device_id,
+                                                       first)).fetchall())
+
+
+def standing_statement(device_id: str, report: "AuditHeadReport") -> tuple[str, tuple]:
+    """`_standing`'s statement for `report` in psycopg's style (PostgreSQL), for a caller that
+    sends it with statements of its own and hands its rows to `accept_in` (`stood`)."""
+    return _standing_statement("%s", device_id, report.anchor.seq
+                               if report.anchor is not None else None)
+
+
+def _standing_statement(mark: str, device_id: str, first: int | None) -> tuple[str, tuple]:
+    return _standing_sql(mark, first is not None), (
+        device_id, *((device_id, first) if first is not None else ()), device_id)
+
+
+@functools.cache
+def _standing_sql(mark: str, points: bool) -> str:
     anchor, device = T.audit_anchor.name, T.device.name
-    points = (f"SELECT NULL, seq, hash FROM {anchor} WHERE device_id = {mark} AND seq >= "
-              f"{mark} UNION ALL " if first is not None else "")
-    rows = on_driver(
-        conn, f"SELECT status, NULL, NULL FROM {device} WHERE id = {mark} UNION ALL {points}"
-        f"SELECT NULL, seq, hash FROM (SELECT seq, hash FROM {anchor} WHERE device_id = "
-        f"{mark} ORDER BY seq DESC LIMIT 1) AS newest",
-        (device_id, *((device_id, first) if first is not None else ()), device_id)).fetchall()
+    from_first = (f"SELECT NULL, seq, hash FROM {anchor} WHERE device_id = {mark} AND seq >= "
+                  f"{mark} UNION ALL " if points else "")
+    return (f"SELECT status, NULL, NULL FROM {device} WHERE id = {mark} UNION ALL {from_first}"
+            f"SELECT NULL, seq, hash FROM (SELECT seq, hash FROM {anchor} WHERE device_id = "
+            f"{mark} ORDER BY seq DESC LIMIT 1) AS newest")
+
+
+def _stood(rows: list) -> tuple[str | None, dict[int, str]]:
     status = next((r[0] for r in rows if r[1] is None), None)
     return status, {int(r[1]): r[2] for r in rows if r[1] is not None}
 
@@ -140,11 +159,15 @@ _ANCHOR_SQL = {mark: f"INSERT INTO {T.audit_anchor.name} (device_id, seq, hash, 
                f"VALUES ({', '.join([mark] * 4)})" for mark in ("?", "%s")}
 
 
-def accept_in(conn: sa.Connection, who: DeviceIdentity, report: AuditHeadReport) -> dict:
+def accept_in(conn: sa.Connection, who: DeviceIdentity, report: AuditHeadReport, *,
+              stood: list | None = None) -> dict:
     """`accept_head` inside a writing transaction the caller holds: a push's or a pull's, on
-    which the report rode (one commit at HQ per round)."""
-    status, points = _standing(conn, who.id,
-                               report.anchor.seq if report.anchor is not None else None)
+    which the report rode (one commit at HQ per round).
+
+    `stood`: the rows of `standing_statement` the caller read in this transaction already,
+    sent with statements of its own (a PostgreSQL push: one round trip fewer, issue 18 §3)."""
+    status, points = _stood(stood) if stood is not None else _standing(
+        conn, who.id, report.anchor.seq if report.anchor is not None else None)
     held = max(points.items()) if points else None
     try:
         point, new = ((report.seq, report.hash), True) if held is None else \

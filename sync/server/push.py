@@ -21,7 +21,7 @@ from models.timeutil import utcnow
 from sync.protocol import MAX_BATCH_ENTRIES, EntryOutcome, PushedEntry, PushResult
 from sync.server import replays
 from sync.server import tables as T
-from sync.server.audit_heads import AuditHeadReport, accept_in
+from sync.server.audit_heads import AuditHeadReport, accept_in, standing_statement
 from sync.server.auth import DeviceIdentity, check_pushing, checked_pushing, pushing_statement
 from sync.server.collector import collector_paused
 from sync.server.conflicts import answer_for
@@ -58,8 +58,11 @@ def push_batch(db: ServerDB, device: DeviceIdentity, entries: list[PushedEntry],
         pre = precheck(entries)
     # New forms only (PostgreSQL): the rows' prefetch rides with the device's check
     ahead = _prefetch_plan(entries) if deferred else None
+    # PostgreSQL: the audit head's standing read rides with the device's check too
+    standing = standing_statement(device.id, audit) if audit is not None and \
+        not db.is_sqlite else None
     with db.write() as conn:
-        clock, row, fetched = _open(conn, device, deferred, ahead)
+        clock, row, fetched, stood = _open(conn, device, deferred, ahead, standing)
         if follows is not None and (row.last_seq is None or row.last_seq < follows):
             # It overtook the batch before it. A device that never pushed has no sequence
             # here yet, and its first number is taken as the queue's start: without this, the
@@ -92,7 +95,7 @@ def push_batch(db: ServerDB, device: DeviceIdentity, entries: list[PushedEntry],
             clock.save(device_seq=(device.id, acked, utcnow()))
             answer = accept_in(conn, device, audit) if audit is not None else None
         else:  # the entries' digests, the counter (or the stamps) and COMMIT: one round trip
-            answer = accept_in(conn, device, audit) if audit is not None else None
+            answer = accept_in(conn, device, audit, stood=stood) if audit is not None else None
             digests = (replays.DIGESTS_SQL, replays.digests_row(device.id, fresh)) \
                 if fresh else None
             if deferred:  # last: the counter is held from here to COMMIT only
@@ -105,31 +108,39 @@ def push_batch(db: ServerDB, device: DeviceIdentity, entries: list[PushedEntry],
 
 
 def _open(conn: sa.Connection, device: DeviceIdentity, deferred: bool,
-          ahead: "_PrefetchPlan | None" = None):
+          ahead: "_PrefetchPlan | None" = None, standing: tuple[str, tuple] | None = None):
     """The push's clock, the device's row, read with the authoritative check of its token
-    (auth.py), the row locked: two pushes of one device take turns, and the answers of
-    `ahead` (else None). Edits, deletes, big batches: the writers' gate taken exclusive and
-    the counter first, one writer at a time (on PostgreSQL sent in one round trip with the
-    device's check and the transaction's BEGIN). New rows only (PostgreSQL): side by side, the
-    writers' gate taken shared by the device's statement, before the row, versions taken at
-    the end (db.DeferredClock); `ahead`, the rows' prefetch (`_prefetch_plan`), sent in the
-    same round trip right after the device's statement, so in the same order as before: the
-    gate, the device's row, the paper numbers' locks, their holders. A refused check rolls
-    back whatever the prefetch took (its reads and locks) with the transaction."""
+    (auth.py), the row locked: two pushes of one device take turns, the answers of `ahead`
+    (else None) and the rows of `standing` (else None). Edits, deletes, big batches: the
+    writers' gate taken exclusive and the counter first, one writer at a time (on PostgreSQL
+    sent in one round trip with the device's check and the transaction's BEGIN). New rows
+    only (PostgreSQL): side by side, the writers' gate taken shared by the device's statement,
+    before the row, versions taken at the end (db.DeferredClock); `ahead`, the rows' prefetch
+    (`_prefetch_plan`), sent in the same round trip right after the device's statement, so in
+    the same order as before: the gate, the device's row, the paper numbers' locks, their
+    holders. `standing` (PostgreSQL): the audit head's read (`audit_heads.standing_statement`,
+    it takes no lock), sent last in the same round trip, once the device's row is locked. A
+    refused check rolls back whatever was read and locked with the transaction."""
+    extra = [] if standing is None else [standing]
     if deferred:
         clock = DeferredClock(conn, take_gate=False)
-        if ahead is None:
-            return clock, check_pushing(conn, device, shared_gate=WRITERS_GATE), None
+        if ahead is None and standing is None:
+            return clock, check_pushing(conn, device, shared_gate=WRITERS_GATE), None, None
+        plan = [] if ahead is None else ahead.statements
         check, *fetched = together(
-            conn, [pushing_statement(conn, device, shared_gate=WRITERS_GATE),
-                   *ahead.statements], named=(True,) + (False,) * len(ahead.statements))
-        return clock, checked_pushing(device, check), fetched
+            conn, [pushing_statement(conn, device, shared_gate=WRITERS_GATE), *plan, *extra],
+            named=(True,) + (False,) * (len(plan) + len(extra)))
+        stood = fetched.pop() if standing is not None else None
+        return clock, checked_pushing(device, check), \
+            fetched if ahead is not None else None, stood
     if conn.dialect.name != "postgresql":
-        return VersionClock(conn), check_pushing(conn, device), None
-    *_, counter, check = together(conn, [*VersionClock.OPENING, pushing_statement(
-        conn, device)], named=True)
+        return VersionClock(conn), check_pushing(conn, device), None, None
+    opening = len(VersionClock.OPENING)
+    answers = together(conn, [*VersionClock.OPENING, pushing_statement(conn, device), *extra],
+                       named=(True,) * (opening + 1) + (False,) * len(extra))
+    counter, check = answers[opening - 1], answers[opening]
     return VersionClock(conn, counter=counter.fetchone()[0]), checked_pushing(device, check), \
-        None
+        None, answers[-1] if standing is not None else None
 
 
 def _refuse_copy(conn: sa.Connection, device: DeviceIdentity, entries: list[PushedEntry],

@@ -254,3 +254,47 @@ def test_an_edit_holds_the_writers_gate_across_six_round_trips(county, monkeypat
     assert trips == ["statements"] + ["statement"] * 4 + ["statements"], trips
     monkeypatch.undo()
     assert hq.rows("campaign")[ids["campaign"]]["name"] == "2026 drive (autumn)"
+
+
+def test_an_audit_report_riding_on_a_push_adds_no_round_trip(county, monkeypatch):
+    """A device's audit head report rides on its push (every round of a device sends one):
+    HQ's read of the device's points goes with the device's check, not in a round trip of
+    its own (held under the writers' gate for an edit); the point kept is a statement of its
+    own, as before. The report is still checked: a new point kept, an answer with the
+    device's status, and a report that contradicts HQ's points raises the alarm while the
+    push still applies."""
+    from sync.server.audit_heads import AuditHeadReport
+
+    hq, ids, _a, b, c = county
+    who_b, who_c = hq.identity(b), hq.identity(c)
+    campaign = hq.rows("campaign")[ids["campaign"]]
+    edit = PushEntry(seq=_seq(hq, who_b), table="campaign", row_id=ids["campaign"],
+                     op="update", fields={"name": "2026 drive (winter)"},
+                     base_version=campaign["server_version"], profile="clerk")
+    trips = count_round_trips(monkeypatch)
+    result = push_batch(hq.db, who_b, [edit], AuditHeadReport(seq=7, hash="b" * 64))
+    assert trips == ["statements"] + ["statement"] * 5 + ["statements"], trips  # was 8
+    assert result.outcomes == [] and result.audit["accepted"] is True
+    assert result.audit["head"] == f"7:{'b' * 64}" and result.audit["status"] == "active"
+    first = _entry(ids, _seq(hq, who_c), "AR-1")
+    trips.clear()
+    result = push_batch(hq.db, who_c, [first], AuditHeadReport(seq=3, hash="c" * 64))
+    assert trips == ["statements", "statement", "statements"], trips  # was 4
+    assert result.outcomes == [] and result.audit["accepted"] is True
+    # C now reports a chain shorter than the point HQ holds: the alarm, the form applied
+    second = _entry(ids, _seq(hq, who_c), "AR-2")
+    trips.clear()
+    result = push_batch(hq.db, who_c, [second], AuditHeadReport(seq=2, hash="d" * 64))
+    assert trips == ["statements", "statement", "statements"], trips  # the alarm kept; was 4
+    assert result.audit["accepted"] is False and result.audit["code"] == "audit_truncated"
+    monkeypatch.undo()
+    assert hq.rows("campaign")[ids["campaign"]]["name"] == "2026 drive (winter)"
+    assert _form_nos(_pull(hq, who_b, 0)) >= {"AR-1", "AR-2"}
+    with hq.db.engine.connect() as conn:
+        points = conn.exec_driver_sql(
+            "SELECT device_id, seq, hash FROM sync_audit_anchor WHERE device_id IN "
+            f"('{who_b.id}', '{who_c.id}') ORDER BY seq").all()
+        alarm = conn.exec_driver_sql(
+            f"SELECT count(*) FROM store_meta WHERE key = 'audit_alarm:{who_c.id}'").scalar()
+    assert [tuple(p) for p in points] == [(who_c.id, 3, "c" * 64), (who_b.id, 7, "b" * 64)]
+    assert alarm == 1
