@@ -241,6 +241,22 @@ def new_store_file_image(folder: Path, source: Path, source_key: bytes,
         where.rmdir()
 
 
+def read_source(source: Path, key: bytes, sql: str) -> list[tuple]:
+    """`sql`'s rows read from the SQLCipher database `source` (under `key`) on a connection of
+    its own, read only, its temp data in memory (a grouped read's sort is never on disk in the
+    clear), so it can run on another thread beside a build that reads the same file (SQLite
+    lets go of the GIL while it steps). It sees what was committed when it reads: the caller
+    holds the file's write lock, so that is what the build's own connection sees."""
+    raw = sqlcipher3.dbapi2.connect(str(source), isolation_level=None, check_same_thread=False)
+    try:
+        raw.execute(f"PRAGMA key = {_key_sql(key)}")
+        for pragma in ("query_only = 1", "temp_store = MEMORY", "cache_size = -131072"):
+            raw.execute(f"PRAGMA {pragma}")
+        return raw.execute(sql).fetchall()
+    finally:
+        raw.close()
+
+
 class _Library:
     """SQLite's serialize and deserialize in SQLCipher's own library (the C functions are in
     sqlcipher3's extension, which does not offer them in Python), called by ctypes on a

@@ -62,10 +62,12 @@ from models.store.snapshot_file import (
     new_store_file_image,
     new_store_image,
     new_store_memory_image,
+    read_source,
 )
 from models.store.sqlcipher_pages import IMAGE_FORM
 from models.tables import SYNCED_TABLES
 from models.tally_bulk import (
+    EVERY_GROUPED_AT_HQ,
     Pending,
     count_every_form,
     merge_into_empty,
@@ -288,13 +290,19 @@ def build_from_file(conn: sa.Connection, db: ServerDB, scope: Scope
         image = new_store_memory_image(source, db.blob_key)
     else:  # a file under a one-time key, its pages decrypted after
         image = new_store_file_image(source.parent, source, db.blob_key, BUILD_FOLDER)
-    with image as out:
+    with ThreadPoolExecutor(1, thread_name_prefix="fi-tallies") as side, image as out:
+        # Every form the scope gives is HQ's whole table: their tallies' grouped read runs on
+        # HQ's file itself, on a second core, while the forms are copied and indexed.
+        grouped = (side.submit(read_source, source, db.blob_key, EVERY_GROUPED_AT_HQ)
+                   if "evaluation" in names and "evaluation" not in filtered else None)
         for name in names:
             if name not in filtered:
                 rows += copy_rows(out.conn, name, new)
         for name, block in tables.items():
             rows += upsert_rows(out.conn, name, block["columns"], block["rows"], new)
-        out.index_now("evaluation")  # every form in: the counts and duplicates read its indexes
+        out.index_now("evaluation")  # every form in: the duplicates read its indexes
+        if grouped is not None:
+            new.grouped = grouped.result()
         count_every_form(out.conn, new)
         merge_into_empty(out.conn, new)
         restore_triggers(out.conn, new)

@@ -5,6 +5,7 @@ built once per scope and dropped on revocation."""
 import contextlib
 import os
 import tempfile
+import threading
 import time
 import uuid
 from pathlib import Path
@@ -498,6 +499,41 @@ def test_a_form_typed_on_a_laptop_after_its_snapshot_is_counted_as_after_row_by_
     assert sum(r[-1] for r in got["form_tally"]) == 121
     assert [r[1:] for r in got["duplicate_form_no"]] == [("D1", 2)]
     assert got == expected
+
+
+def test_a_sqlite_hq_reads_the_forms_tallies_from_its_file_beside_the_build(hq, monkeypatch):
+    """A SQLite HQ's build takes the forms' tallies by one grouped read of its own file on a
+    second connection and thread, while the image's forms are copied and indexed (the
+    build's wall time on two cores); the counts are those of row-by-row pulls, forms voided
+    or deleted excepted."""
+    if not hq.db.is_sqlite:
+        pytest.skip("a PostgreSQL HQ writes the image from the rows it reads")
+    boss = hq.device("hq", name="hq")
+    ids = seed_reference(boss)
+    days = ["2026-03-01", "2026-04-02"]
+    with boss.write() as w:
+        made = w.create_many(Evaluation, [
+            form(ids, "D1" if i % 30 == 0 else f"N{i}", evaluated_on=days[i % 2],
+                 voided=i % 17 == 0, void_reason="typo" if i % 17 == 0 else "",
+                 discipline="satisfied" if i % 3 else None) for i in range(90)])
+    boss.sync()
+    with boss.write() as w:
+        w.delete(Evaluation, made[5])
+    boss.sync()
+    reads = []
+    real_read = server_snapshot.read_source
+    monkeypatch.setattr(server_snapshot, "read_source", lambda *args: reads.append(
+        threading.current_thread().name) or real_read(*args))
+    by_snapshot = hq.device("hq", name="laptop 1")
+    by_pulls = hq.device("hq", name="laptop 2")
+    by_snapshot.sync()
+    assert _asked(by_snapshot) == 1
+    assert len(reads) == 1 and reads[0].startswith("fi-tallies")
+    monkeypatch.setattr(engine_module, "wants_snapshot", lambda _store: False)
+    by_pulls.sync()
+    got = _derived(by_snapshot)
+    assert got == _derived(by_pulls)
+    assert sum(r[-1] for r in got["form_tally"]) == 90 - 6 - 1  # 6 voided, 1 deleted
 
 
 def _derived(dev) -> dict[str, list]:
