@@ -501,13 +501,12 @@ def test_a_form_typed_on_a_laptop_after_its_snapshot_is_counted_as_after_row_by_
     assert got == expected
 
 
+@HQ_ON_SQLITE_ONLY
 def test_a_sqlite_hq_reads_the_forms_tallies_from_its_file_beside_the_build(hq, monkeypatch):
     """A SQLite HQ's build takes the forms' tallies by one grouped read of its own file on a
     second connection and thread, while the image's forms are copied and indexed (the
     build's wall time on two cores); the counts are those of row-by-row pulls, forms voided
     or deleted excepted."""
-    if not hq.db.is_sqlite:
-        pytest.skip("a PostgreSQL HQ writes the image from the rows it reads")
     boss = hq.device("hq", name="hq")
     ids = seed_reference(boss)
     days = ["2026-03-01", "2026-04-02"]
