@@ -155,8 +155,13 @@ class StoreImage:
     def now(self) -> bytes | None:
         """A copy of the database's bytes as they are part-way through the block, where the
         image is built in memory by SQLCipher's library (`new_store_memory_image`); else
-        None."""
-        return None if self._now is None else self._now()
+        None (also if SQLite could not write its cache out: nothing is taken early then)."""
+        if self._now is None:
+            return None
+        try:
+            return self._now()
+        except RuntimeError:
+            return None
 
     def _done(self, data: bytes | memoryview) -> None:
         self.size = len(data)
