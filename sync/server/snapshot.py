@@ -14,7 +14,8 @@ library holds in memory (`new_store_memory_image`: SQLite's serialize and deseri
 file at all; where they cannot be reached, `new_store_file_image`: a file under a one-time
 key, never in the clear, whose pages are then decrypted in memory); the row-filtered tables
 still go through `every_row` and `upsert_rows`. Its bytes are compressed (zlib, about a
-tenth, two pieces at once: `compress`) and sealed.
+tenth, in pieces on two threads, those of the rows beside the indexes' build: `compress`,
+`Ahead`) and sealed.
 The device encrypts each page under its own key as it writes its new store: HQ never knows a
 key the device's store is under, and the answer is a tenth of the store. docs/sync.md says
 why a file and not a row stream, and why pages and not a re-key, with figures.
