@@ -46,6 +46,7 @@ revoked.
 import contextlib
 import functools
 import hashlib
+import os
 import shutil
 import struct
 import zlib
@@ -343,17 +344,19 @@ def build_from_file(conn: sa.Connection, db: ServerDB, scope: Scope
         image = new_store_memory_image(source, db.blob_key)
     else:  # a file under a one-time key, its pages decrypted after
         image = new_store_file_image(source.parent, source, db.blob_key, BUILD_FOLDER)
+    spare = spare_core()
     with ThreadPoolExecutor(1, thread_name_prefix="fi-tallies") as side, image as out:
         # Every form the scope gives is HQ's whole table: their tallies' grouped read runs on
         # HQ's file itself, on a second core, while the forms are copied and indexed.
         grouped = (side.submit(read_source, source, db.blob_key, EVERY_GROUPED_AT_HQ)
-                   if "evaluation" in names and "evaluation" not in filtered else None)
+                   if spare and "evaluation" in names and "evaluation" not in filtered
+                   else None)
         for name in names:
             if name not in filtered:
                 rows += copy_rows(out.conn, name, new)
         for name, block in tables.items():
             rows += upsert_rows(out.conn, name, block["columns"], block["rows"], new)
-        early = out.now()  # every row in: its pages deflated beside the indexes' build
+        early = out.now() if spare else None  # its row pages deflated beside the indexes
         ahead = None if early is None else Ahead(side, early)
         out.finish = functools.partial(compress, ahead=ahead)
         out.index_now("evaluation")  # every form in: the duplicates read its indexes
@@ -366,6 +369,19 @@ def build_from_file(conn: sa.Connection, db: ServerDB, scope: Scope
     header = {"cursor": top, "conflicts": conflicts, "rows": rows, "size": len(body),
               "image": out.size, "revision": HEAD, "form": IMAGE_FORM}
     return header, body, held
+
+
+def spare_core() -> bool:
+    """Whether HQ's machine seems to have a core to spare for a build's side work (the
+    tallies' read on HQ's file, the row pages deflated ahead): its 1-minute load average at
+    least half a core below its cores. That work shortens the build's wall time on an idle
+    core (100,000 forms, 2 cores, load ~2: ~1.1 -> ~0.85 s) but costs 0.1-0.2 s more CPU (HQ's
+    pages decrypted and the forms sorted a second time), a loss on a busy HQ."""
+    try:
+        load = os.getloadavg()[0]
+    except OSError:  # not offered here: as a busy machine
+        return False
+    return load <= (os.cpu_count() or 1) - 0.5
 
 
 def copy_rows(conn: sa.Connection, name: str, pending: Pending) -> int:
