@@ -538,6 +538,40 @@ def test_a_sqlite_hq_reads_the_forms_tallies_from_its_file_beside_the_build(hq, 
     assert sum(r[-1] for r in got["form_tally"]) == 90 - 6 - 1  # 6 voided, 1 deleted
 
 
+@HQ_ON_SQLITE_ONLY
+def test_a_body_deflated_partly_beside_the_indexes_build_installs_as_row_by_row_pulls(
+        hq, monkeypatch):
+    """The image's row pages deflated while its indexes are built (from its bytes written
+    out part-way), the rest from its own buffer at the end: the device installs one whole
+    image and holds what row-by-row pulls give, its counts too (pieces cut small here so a
+    small world has many)."""
+    from concurrent.futures import wait
+
+    monkeypatch.setattr(server_snapshot, "spare_core", lambda: True)
+    monkeypatch.setattr(server_snapshot, "CHUNK", 16 << 10)
+    monkeypatch.setattr(server_snapshot, "PIECE", 16 << 10)
+    found = []
+    real_taken = server_snapshot.Ahead.taken
+
+    def taken(self, image, cuts):
+        wait(self.pieces)
+        pieces = real_taken(self, image, cuts)
+        found.append((len(pieces), len(cuts) - 1))
+        return pieces
+
+    monkeypatch.setattr(server_snapshot.Ahead, "taken", taken)
+    boss, _ids = _world_of_forms(hq, 400)
+    by_snapshot = hq.device("hq", name="laptop 1")
+    by_pulls = hq.device("hq", name="laptop 2")
+    by_snapshot.sync()
+    assert _asked(by_snapshot) == 1
+    assert len(found) == 1 and 0 < found[0][0] < found[0][1]
+    monkeypatch.setattr(engine_module, "wants_snapshot", lambda _store: False)
+    by_pulls.sync()
+    assert _tables(by_snapshot) == _tables(by_pulls)
+    assert _derived(by_snapshot) == _derived(by_pulls)
+
+
 def _derived(dev) -> dict[str, list]:
     """The counts a store keeps (tallies, duplicate form numbers), every row sorted."""
     with dev.store.read() as conn:
