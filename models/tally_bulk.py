@@ -151,6 +151,10 @@ class Pending:
     # are counted there by SQL at the block's end (`_count_above`), not key by key in Python.
     floor: int | None = None
     criteria: bool = False  # with `floor`: a form of the block has a criterion's level
+    # `count_every_form`'s grouped read, taken elsewhere (a snapshot's build reads it from
+    # HQ's file on a connection of its own, `EVERY_GROUPED_AT_HQ`, while the image's forms
+    # are copied and indexed); None: read from the block's own table.
+    grouped: Sequence[tuple] | None = None
 
 
 def restore_triggers(conn: sa.Connection, pending: Pending) -> None:
@@ -221,13 +225,16 @@ def merge_into_empty(conn: sa.Connection, pending: Pending) -> None:
 def count_every_form(conn: sa.Connection, pending: Pending) -> None:
     """For a block whose forms are every form of the table (a snapshot's image, built from
     nothing: `pending.floor` 0): their tallies gathered in `pending` by ONE grouped read of the
-    table, its few groups then keyed in Python (`_keys`), instead of `_count_above`'s
-    statement per tally, each its own sort of every form (100,000 forms: ~0.2 s of CPU against
-    ~0.6-0.9 s); `merge_into_empty` then merges them. Anything else is left to it."""
+    table (or `pending.grouped`, that read's rows taken elsewhere), its few groups then keyed
+    in Python (`_keys`), instead of `_count_above`'s statement per tally, each its own sort of
+    every form (100,000 forms: ~0.2 s of CPU against ~0.6-0.9 s); `merge_into_empty` then
+    merges them. Anything else is left to it."""
     if pending.floor != 0:
         return
     pending.floor = None
-    grouped = conn.exec_driver_sql(_EVERY_GROUPED).fetchall()
+    grouped, pending.grouped = pending.grouped, None
+    if grouped is None:
+        grouped = conn.exec_driver_sql(_EVERY_GROUPED).fetchall()
     for table, counts in _keys(grouped).items():
         pending.counts.setdefault(table, Counter()).update(counts)
 
@@ -235,6 +242,9 @@ def count_every_form(conn: sa.Connection, pending: Pending) -> None:
 _EVERY_GROUPED = ('SELECT unit_id, campaign_id, "group", level, source, evaluated_on, '
                   + ", ".join(CRITERIA) + ", count(*) FROM evaluation "
                   "WHERE voided = 0 AND deleted_at IS NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11")
+# The same read of HQ's own table: the forms a pull gives (`server_version > 0`), which are
+# the forms a snapshot's image copies from it.
+EVERY_GROUPED_AT_HQ = _EVERY_GROUPED.replace(" WHERE ", " WHERE server_version > 0 AND ", 1)
 
 
 _COUNTED = "fieldinspect_tally_counted"  # in the pooled connection's `info`: it was seen

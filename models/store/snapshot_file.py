@@ -136,14 +136,39 @@ def blank_image() -> bytes:
 
 
 class StoreImage:
-    """`new_store_image`'s block writes through `conn`; `image` is the database once it ends."""
+    """`new_store_image`'s block writes through `conn`; `image` is the database once it ends
+    (`size` its length), unless the block set `finish`: then `finish` is called with the
+    database's bytes when it is done (an in-memory database's own buffer, valid only during
+    the call: no copy of it is made) and its result is `finished`."""
 
     conn: sa.Connection
     image: bytes | None = None
+    size: int = 0
+    finish: Callable[[bytes | memoryview], object] | None = None
+    finished: object = None
 
     def __init__(self) -> None:
         self._raw = None
         self._indexed: set[str] = set()
+        self._now: Callable[[], bytes] | None = None
+
+    def now(self) -> bytes | None:
+        """A copy of the database's bytes as they are part-way through the block, where the
+        image is built in memory by SQLCipher's library (`new_store_memory_image`); else
+        None (also if SQLite could not write its cache out: nothing is taken early then)."""
+        if self._now is None:
+            return None
+        try:
+            return self._now()
+        except RuntimeError:
+            return None
+
+    def _done(self, data: bytes | memoryview) -> None:
+        self.size = len(data)
+        if self.finish is not None:
+            self.finished = self.finish(data)
+        else:
+            self.image = data if isinstance(data, bytes) else bytes(data)
 
     def index_now(self, table: str) -> None:
         """Build `table`'s indexes now, once its rows are all in (the block's grouped reads of
@@ -172,7 +197,7 @@ def new_store_image() -> Iterator[StoreImage]:
     try:
         with engine.connect() as conn:  # before BEGIN: SQLAlchemy's first checkout rolls back
             yield from _filled(raw, conn, built)
-        built.image = raw.serialize()
+        built._done(raw.serialize())
     finally:
         if raw.in_transaction:
             raw.execute("ROLLBACK")
@@ -229,7 +254,7 @@ def new_store_file_image(folder: Path, source: Path, source_key: bytes,
         raw.execute("DETACH DATABASE source")
         raw.close()
         raw = None
-        built.image = decrypt_image(path.read_bytes(), key)
+        built._done(decrypt_image(path.read_bytes(), key))
     finally:
         if raw is not None:
             if raw.in_transaction:
@@ -239,6 +264,22 @@ def new_store_file_image(folder: Path, source: Path, source_key: bytes,
             engine.dispose()
         path.unlink(missing_ok=True)
         where.rmdir()
+
+
+def read_source(source: Path, key: bytes, sql: str) -> list[tuple]:
+    """`sql`'s rows read from the SQLCipher database `source` (under `key`) on a connection of
+    its own, read only, its temp data in memory (a grouped read's sort is never on disk in the
+    clear), so it can run on another thread beside a build that reads the same file (SQLite
+    lets go of the GIL while it steps). It sees what was committed when it reads: the caller
+    holds the file's write lock, so that is what the build's own connection sees."""
+    raw = sqlcipher3.dbapi2.connect(str(source), isolation_level=None, check_same_thread=False)
+    try:
+        raw.execute(f"PRAGMA key = {_key_sql(key)}")
+        for pragma in ("query_only = 1", "temp_store = MEMORY", "cache_size = -131072"):
+            raw.execute(f"PRAGMA {pragma}")
+        return raw.execute(sql).fetchall()
+    finally:
+        raw.close()
 
 
 class _Library:
@@ -264,6 +305,8 @@ class _Library:
         lib.sqlite3_serialize.restype = P
         lib.sqlite3_file_control.argtypes = [P, ctypes.c_char_p, ctypes.c_int, P]
         lib.sqlite3_file_control.restype = ctypes.c_int
+        lib.sqlite3_db_cacheflush.argtypes = [P]
+        lib.sqlite3_db_cacheflush.restype = ctypes.c_int
         self.lib = lib
 
     def handle(self, raw) -> int:
@@ -294,11 +337,24 @@ class _Library:
 
     def serialize(self, handle: int) -> bytes:
         """The main database's bytes (an in-memory database's own buffer, copied once)."""
+        return bytes(self.view(handle))
+
+    def view(self, handle: int) -> memoryview:
+        """The main database's bytes where they are (an in-memory database's own buffer, not
+        copied): valid only until the database is next written or closed."""
         size = ctypes.c_int64()
         at = self.lib.sqlite3_serialize(handle, b"main", ctypes.byref(size), _NO_COPY)
         if not at:
             raise RuntimeError("sqlite3_serialize failed")
-        return ctypes.string_at(at, size.value)
+        return memoryview((ctypes.c_char * size.value).from_address(at)).cast("B")
+
+    def flushed(self, handle: int) -> bytes:
+        """The main database's bytes part-way through a transaction: the pages the
+        connection holds changed in its cache written to the in-memory database first
+        (`sqlite3_db_cacheflush`; the commit would write them anyway), then copied."""
+        if self.lib.sqlite3_db_cacheflush(handle):
+            raise RuntimeError("sqlite3_db_cacheflush failed")
+        return self.serialize(handle)
 
 
 _FREE_ON_CLOSE, _RESIZEABLE, _NO_COPY = 1, 2, 1  # SQLITE_DESERIALIZE_*, SQLITE_SERIALIZE_NOCOPY
@@ -345,6 +401,7 @@ def new_store_memory_image(source: Path, source_key: bytes) -> Iterator[StoreIma
     try:
         handle = library.handle(raw)
         library.deserialize(handle, blank_image())
+        built._now = functools.partial(library.flushed, handle)
         for pragma in ("journal_mode = OFF", "synchronous = OFF", "temp_store = MEMORY",
                        "cache_size = -131072"):
             raw.execute(f"PRAGMA {pragma}")
@@ -354,7 +411,15 @@ def new_store_memory_image(source: Path, source_key: bytes) -> Iterator[StoreIma
         with engine.connect() as conn:  # before BEGIN: SQLAlchemy's first checkout rolls back
             yield from _filled(raw, conn, built)
         raw.execute("DETACH DATABASE source")
-        built.image = library.serialize(handle)
+        built._now = None
+        view = library.view(handle)  # the database's own buffer, while `raw` is open
+        try:
+            built._done(view)
+        except BaseException:
+            with contextlib.suppress(BufferError):  # a frame of the error may hold a part
+                view.release()
+            raise
+        view.release()  # no part of the buffer is left to be read once `raw` closes
     finally:
         if raw.in_transaction:
             raw.execute("ROLLBACK")

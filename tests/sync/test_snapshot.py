@@ -5,6 +5,7 @@ built once per scope and dropped on revocation."""
 import contextlib
 import os
 import tempfile
+import threading
 import time
 import uuid
 from pathlib import Path
@@ -498,6 +499,77 @@ def test_a_form_typed_on_a_laptop_after_its_snapshot_is_counted_as_after_row_by_
     assert sum(r[-1] for r in got["form_tally"]) == 121
     assert [r[1:] for r in got["duplicate_form_no"]] == [("D1", 2)]
     assert got == expected
+
+
+@HQ_ON_SQLITE_ONLY
+@pytest.mark.parametrize("spare", [True, False])
+def test_a_sqlite_hq_reads_the_forms_tallies_from_its_file_beside_the_build(hq, monkeypatch,
+                                                                           spare):
+    """A SQLite HQ with a core to spare takes the forms' tallies by one grouped read of its
+    own file on a second connection and thread, while the image's forms are copied and
+    indexed (the build's wall time on two cores); a busy one reads them from the image. The
+    counts are those of row-by-row pulls either way, forms voided or deleted excepted."""
+    monkeypatch.setattr(server_snapshot, "spare_core", lambda: spare)
+    boss = hq.device("hq", name="hq")
+    ids = seed_reference(boss)
+    days = ["2026-03-01", "2026-04-02"]
+    with boss.write() as w:
+        made = w.create_many(Evaluation, [
+            form(ids, "D1" if i % 30 == 0 else f"N{i}", evaluated_on=days[i % 2],
+                 voided=i % 17 == 0, void_reason="typo" if i % 17 == 0 else "",
+                 discipline="satisfied" if i % 3 else None) for i in range(90)])
+    boss.sync()
+    with boss.write() as w:
+        w.delete(Evaluation, made[5])
+    boss.sync()
+    reads = []
+    real_read = server_snapshot.read_source
+    monkeypatch.setattr(server_snapshot, "read_source", lambda *args: reads.append(
+        threading.current_thread().name) or real_read(*args))
+    by_snapshot = hq.device("hq", name="laptop 1")
+    by_pulls = hq.device("hq", name="laptop 2")
+    by_snapshot.sync()
+    assert _asked(by_snapshot) == 1
+    assert reads == [] if not spare else len(reads) == 1 and reads[0].startswith("fi-tallies")
+    monkeypatch.setattr(engine_module, "wants_snapshot", lambda _store: False)
+    by_pulls.sync()
+    got = _derived(by_snapshot)
+    assert got == _derived(by_pulls)
+    assert sum(r[-1] for r in got["form_tally"]) == 90 - 6 - 1  # 6 voided, 1 deleted
+
+
+@HQ_ON_SQLITE_ONLY
+def test_a_body_deflated_partly_beside_the_indexes_build_installs_as_row_by_row_pulls(
+        hq, monkeypatch):
+    """The image's row pages deflated while its indexes are built (from its bytes written
+    out part-way), the rest from its own buffer at the end: the device installs one whole
+    image and holds what row-by-row pulls give, its counts too (pieces cut small here so a
+    small world has many)."""
+    from concurrent.futures import wait
+
+    monkeypatch.setattr(server_snapshot, "spare_core", lambda: True)
+    monkeypatch.setattr(server_snapshot, "CHUNK", 16 << 10)
+    monkeypatch.setattr(server_snapshot, "PIECE", 16 << 10)
+    found = []
+    real_taken = server_snapshot.Ahead.taken
+
+    def taken(self, image, cuts):
+        wait(self.pieces)
+        pieces = real_taken(self, image, cuts)
+        found.append((len(pieces), len(cuts) - 1))
+        return pieces
+
+    monkeypatch.setattr(server_snapshot.Ahead, "taken", taken)
+    boss, _ids = _world_of_forms(hq, 400)
+    by_snapshot = hq.device("hq", name="laptop 1")
+    by_pulls = hq.device("hq", name="laptop 2")
+    by_snapshot.sync()
+    assert _asked(by_snapshot) == 1
+    assert len(found) == 1 and 0 < found[0][0] < found[0][1]
+    monkeypatch.setattr(engine_module, "wants_snapshot", lambda _store: False)
+    by_pulls.sync()
+    assert _tables(by_snapshot) == _tables(by_pulls)
+    assert _derived(by_snapshot) == _derived(by_pulls)
 
 
 def _derived(dev) -> dict[str, list]:

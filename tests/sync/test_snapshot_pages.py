@@ -176,6 +176,39 @@ def test_a_body_deflated_in_pieces_is_one_zlib_stream_of_the_image(parts):
     assert len(body) < len(image) // 2
 
 
+def test_pieces_deflated_while_the_image_was_built_are_taken_only_where_it_is_unchanged():
+    """HQ deflates the image's pieces from a copy taken part-way through its build, beside
+    the indexes' build; the body is still exactly the finished image: a piece whose bytes
+    changed since (or past the copy's end) is deflated again, the others are taken."""
+    from concurrent.futures import ThreadPoolExecutor, wait
+
+    from sync.server.snapshot import PIECE, Ahead, compress
+
+    final = bytearray(b"".join(os.urandom(64) + bytes(900) + b"form text " * 300
+                               for _ in range(8_000)))
+    early = bytes(final[:5 * PIECE + 1234])
+    final[10] ^= 1  # the header page, written again at the commit
+    final[3 * PIECE + 77] ^= 1  # a page changed later in the build
+    taken = []
+    with ThreadPoolExecutor(1) as pool:
+        ahead = Ahead(pool, early)
+        real_taken = ahead.taken
+
+        def seen(image, cuts):
+            found = real_taken(image, cuts)
+            taken.append(sorted(found))
+            return found
+
+        ahead.taken = seen
+        wait(ahead.pieces)  # the indexes' build took long enough for every piece
+        body = compress(memoryview(final), ahead=ahead)
+    assert taken == [[1, 2, 4]]
+    inflate = zlib.decompressobj()
+    assert inflate.decompress(body) == final
+    assert inflate.eof and not inflate.unused_data
+    assert len(body) < len(final) // 2
+
+
 def test_the_adler32_of_two_pieces_combines_as_the_whole_ones():
     """HQ sums each deflated piece on its own thread and combines the sums: the whole
     image's Adler-32, whatever the lengths (empty, below and past the modulus, large)."""
