@@ -71,6 +71,7 @@ def bench_pull(tmp: Path, records: int) -> dict:
     rows = seed_forms_at_hq(server.db_url, server.data_dir, ids, records)
     server.start()
     figures, ahead = {}, None
+    wants_snapshot = engine_module.wants_snapshot
     try:
         for label in ("snapshot, built", "snapshot, cached", "snapshot, built at its code",
                       "row-by-row pulls"):
@@ -94,6 +95,9 @@ def bench_pull(tmp: Path, records: int) -> dict:
             report = device.sync()
             figures[label] = (report.pulled, time.perf_counter() - t0)
     finally:
+        # the row-by-row run's switch undone: the benches after this one in the same process
+        # (anki_compare's A->B) start their devices from snapshots, as a new device does
+        engine_module.wants_snapshot = wants_snapshot
         server.stop()
     raw = raw_insert_rate(tmp / "raw", rows)
     print(f"first pull of {records:,} records; raw executemany into an encrypted store in the "

@@ -71,3 +71,20 @@ def test_a_bench_keeps_hqs_attachment_folder_out_of_the_users_data_directory(tmp
     blob_dir = Path(done.stdout.strip())
     assert home not in blob_dir.parents
     assert blob_dir.name == "hq-blobs" and not blob_dir.parent.exists()
+
+
+def test_the_first_pull_bench_leaves_new_devices_taking_snapshots_for_the_benches_after_it(
+        tmp_path):
+    """`bench_pull` times row-by-row pulls last by switching snapshots off; `anki_compare`
+    runs the A->B bench after it in the same process, whose devices must start as new devices
+    do (from a snapshot), not from 100,000 rows pulled one page at a time."""
+    script = (
+        "import sys; from pathlib import Path; from bench import sync_bench; "
+        "from sync.client import engine; before = engine.wants_snapshot; "
+        f"sync_bench.bench_pull(Path({str(tmp_path)!r}), 30); "
+        "print('same' if engine.wants_snapshot is before else 'changed')")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FIELDINSPECT_")}
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=240)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "same"
