@@ -25,7 +25,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("FIELDINSPECT_KDF_LOG2N", "10")
 os.environ["FIELDINSPECT_KEYRING"] = "0"
-os.environ.setdefault("FIELDINSPECT_KEY_DIR", tempfile.mkdtemp(prefix="fi-prof-keys-"))
+from bench.key_dir import throwaway_key_dir  # noqa: E402
+
+throwaway_key_dir()  # the stores' key parts (and HQ's data) in folders removed at exit
 os.environ["FIELDINSPECT_PASSPHRASE"] = "correct horse"
 
 from bench.push_profile import PROFILES, _profiled  # noqa: E402
