@@ -104,6 +104,7 @@ def install(monkeypatch_like) -> None:
             return None
         with engine.begin() as conn:
             made[key].replay(conn)
+        engine.dispose()  # as the real chain ends: no connection keeps the replay's statements
         return None
 
     def migrate_both(engine: sa.Engine) -> None:

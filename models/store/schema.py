@@ -64,3 +64,9 @@ def upgrade(engine: sa.Engine, revision: str, *, device: bool = True) -> None:
         cfg = alembic_config(conn)
         cfg.attributes["device"] = device
         command.upgrade(cfg, revision)
+    if engine.dialect.name == "sqlite":
+        # The migrations' connection holds their few hundred statements, each run once, in its
+        # statement cache (a new store: 272), which then throws out the statements the app
+        # runs again and again (`models.store.database.STATEMENT_CACHE`): it is closed, and
+        # the store's next checkout opens a connection with an empty cache.
+        engine.dispose()
