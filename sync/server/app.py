@@ -8,6 +8,7 @@ pull are served straight from the ASGI scope by the same work as their routes
 (`sync.server.fast_path`).
 """
 
+import asyncio
 import contextlib
 import logging
 from datetime import timedelta
@@ -49,16 +50,25 @@ def create_app(database_url: str | None = None, *, db: ServerDB | None = None,
 
 
 @contextlib.asynccontextmanager
-async def _lifespan(_app: FastAPI):
+async def _lifespan(app: FastAPI):
     """No more threads reach the database at once than its pool has connections (DB_THREADS,
     sync/server/db.py says why the thread pool is limited rather than the pool grown). The
     device schema a snapshot is built in is read before the first request: 0.9 s of migrating
-    a throw-away store, once per worker, paid at start and not by the day's first new device."""
+    a throw-away store, once per worker, paid at start and not by the day's first new device.
+    While HQ serves, the snapshots of the codes that are out are kept fresh enough to be given
+    (`snapshot_ahead.keep_ready`)."""
     anyio.to_thread.current_default_thread_limiter().total_tokens = DB_THREADS
     from models.store.snapshot_file import device_schema
+    from sync.server.snapshot_ahead import keep_ready
 
     await anyio.to_thread.run_sync(device_schema)
-    yield
+    refreshing = asyncio.create_task(keep_ready(app.state.db))
+    try:
+        yield
+    finally:
+        refreshing.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await refreshing
 
 
 def client_error_response(exc: ClientError) -> JSONResponse:

@@ -30,8 +30,10 @@ team as HQ holds it now, the representative, the units, the store for a represen
 rows if it made any at HQ, HQ's schema and the device schema's revision); the entry keeps the
 counter it was built at. It is built ahead when a device's enrolment code is made
 (`build_ahead`, run by the admin route after its answer and by `hq enroll-device` after the
-code is printed), so a new device's first sync, which comes after the code has been carried
-to it, takes it from the cache; a device whose scope has none cached builds it then. The
+code is printed), and built again while the code is out whenever it is half-way to too old
+to give (`snapshot_ahead`, every minute in a serving HQ), so a new device's first sync, which
+comes after the code has been carried to it, takes it from the cache; a device whose scope has
+none cached builds it then. The
 header and the body are sealed like attachments (`snapshots/`, AES-GCM under a sub-key
 of HQ's key; the header names the body by its hash, the entry the header by its). A device
 whose key matches gets the body and the rows it carries are recorded for it, and its pulls go
@@ -50,7 +52,7 @@ import os
 import shutil
 import struct
 import zlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -267,11 +269,13 @@ def _made_rows(conn: sa.Connection, store_device_id: str) -> bool:
         for name in OWN_ROWS)
 
 
-def build_ahead(db: ServerDB, device_id: str) -> bool:
+def build_ahead(db: ServerDB, device_id: str, *,
+                fresh_enough: Callable[[int, int], bool] | None = None) -> bool:
     """Build the snapshot of a pending device's scope (its enrolment code just made), unless
-    one fresh enough is cached: the device's first sync, minutes or days later, then takes it
-    from the cache instead of waiting for a build. The rows are recorded for this device, as
-    a build at its first sync would; whether a build was made."""
+    one fresh enough is cached (`fresh_enough(rows, behind)`, by default `worth_giving`): the
+    device's first sync, minutes or days later, then takes it from the cache instead of
+    waiting for a build. The rows are recorded for this device, as a build at its first sync
+    would; whether a build was made."""
     with (db.write if db.is_sqlite else db.read)() as conn:
         row = conn.execute(sa.select(T.device).where(T.device.c.id == device_id)).first()
         if row is None or row.status != "pending":
@@ -280,7 +284,8 @@ def build_ahead(db: ServerDB, device_id: str) -> bool:
         device = _identity(row)
         scope = load_scope(conn, device)
         key = scope_key(conn, scope)
-        if _cached(conn, db, key, high_water(conn), body=False) is not None:
+        if _cached(conn, db, key, high_water(conn), body=False,
+                   fresh_enough=fresh_enough or worth_giving) is not None:
             return False  # the codes of fifty office laptops: one build
         _keep(conn, db, key, device, build(conn, db, scope))
     return True
@@ -407,10 +412,11 @@ def copy_rows(conn: sa.Connection, name: str, pending: Pending) -> int:
     return done[0]
 
 
-def _cached(conn: sa.Connection, db: ServerDB, key: str, top: int, body: bool = True
+def _cached(conn: sa.Connection, db: ServerDB, key: str, top: int, body: bool = True,
+            fresh_enough: Callable[[int, int], bool] | None = None,
             ) -> tuple[dict, bytes | None, dict] | None:
-    """The scope's snapshot, while it is fresh enough (`worth_giving`); without its body
-    (None) unless `body`."""
+    """The scope's snapshot, while it is fresh enough (`fresh_enough(rows, behind)`, by
+    default `worth_giving`); without its body (None) unless `body`."""
     entry = conn.execute(sa.select(T.snapshot.c.sha256, T.snapshot.c.held,
                                    T.snapshot.c.version).where(
         T.snapshot.c.scope_key == key)).first()
@@ -419,7 +425,7 @@ def _cached(conn: sa.Connection, db: ServerDB, key: str, top: int, body: bool = 
     store = snapshot_store(db)
     try:
         header = orjson.loads(store.get(entry.sha256))
-        if not worth_giving(header["rows"], top - entry.version):
+        if not (fresh_enough or worth_giving)(header["rows"], top - entry.version):
             return None
         sealed = store.get(header["body"]) if body else None
         if not body and not store.has(header["body"]):

@@ -778,3 +778,94 @@ def test_a_failed_build_at_the_command_line_prints_nothing_english(hq, monkeypat
     assert admin.prepare_first_sync(hq.db, granted["hq_device_id"], quiet=True) is False
     assert [r.levelno for r in caplog.records if "not built ahead" in r.getMessage()] == [
         logging.DEBUG]
+
+
+def _stale_after(monkeypatch, versions: int) -> None:
+    """A cached snapshot is given while at most `versions` versions behind HQ."""
+    monkeypatch.setattr(server_snapshot, "worth_giving", lambda _rows, behind: behind <= versions)
+
+
+def _code_out(hq, monkeypatch, **kw) -> str:
+    """An office laptop's code made as the admin route makes it (its snapshot built ahead);
+    the next `hq.device(...)` redeems it."""
+    granted = admin.enroll_device(hq.db, role="office", **kw)
+    admin.prepare_first_sync(hq.db, granted["hq_device_id"])
+    monkeypatch.setattr(admin, "enroll_device", lambda _db, **_kw: {"code": granted["code"]})
+    return granted["hq_device_id"]
+
+
+def _more_forms(boss, ids, n: int, tag: str) -> None:
+    with boss.write() as w:
+        w.create_many(Evaluation, [form(ids, f"{tag}{i}") for i in range(n)])
+    boss.sync()
+
+
+def test_a_codes_snapshot_half_way_to_stale_is_built_again_before_its_device_comes(
+        hq, monkeypatch):
+    """An office laptop's code is made, then HQ takes forms for days: HQ builds that scope's
+    snapshot again once it is half-way to too old to give, so the laptop, coming after more
+    forms still, gets its first sync from the cache with every form, and no build waits."""
+    from sync.server.snapshot_ahead import refresh_ahead
+
+    _stale_after(monkeypatch, 4)
+    boss, ids = _world_of_forms(hq, 8)
+    _nothing_cached(hq)
+    builds = _counting_builds(monkeypatch)
+    _code_out(hq, monkeypatch)
+    assert builds == [1] and refresh_ahead(hq.db) == 0  # fresh: left as it is
+    _more_forms(boss, ids, 3, "MONDAY")  # 3 behind: still given, but half-way to stale
+    assert refresh_ahead(hq.db) == 1 and builds == [1, 1]
+    assert refresh_ahead(hq.db) == 0
+    _more_forms(boss, ids, 2, "TUESDAY")  # 5 behind the first build, 2 behind the second
+    laptop = hq.device("office", name="office laptop")
+    laptop.sync()
+    assert builds == [1, 1] and _asked(laptop) == 1  # from the cache, built before it came
+    assert len(laptop.rows("evaluation")) == 13
+    assert laptop.store.meta("sync_cursor") == boss.store.meta("sync_cursor")
+
+
+def test_only_codes_still_out_have_their_snapshots_kept_fresh(hq, monkeypatch):
+    """A code already redeemed, or expired, is nobody's next first sync: its stale snapshot is
+    not built again."""
+    from datetime import timedelta
+
+    from sync.server.snapshot_ahead import refresh_ahead
+
+    _stale_after(monkeypatch, 4)
+    boss, ids = _world_of_forms(hq, 8)
+    _nothing_cached(hq)
+    builds = _counting_builds(monkeypatch)
+    _code_out(hq, monkeypatch)
+    hq.device("office", name="redeemed").sync()
+    monkeypatch.undo()
+    _stale_after(monkeypatch, 4)
+    builds = _counting_builds(monkeypatch)
+    expired = admin.enroll_device(hq.db, role="kiosk", unit=ids["unit"],
+                                  ttl=timedelta(seconds=-1))
+    assert admin.prepare_first_sync(hq.db, expired["hq_device_id"]) and builds == [1]
+    _more_forms(boss, ids, 4, "LATER")
+    assert refresh_ahead(hq.db) == 0 and builds == [1]
+
+
+def test_hq_keeps_the_snapshots_of_codes_out_fresh_while_it_serves(hq, monkeypatch):
+    """The refresh runs by itself in a serving HQ (the app's lifespan), every few seconds here."""
+    import asyncio
+
+    from sync.server import snapshot_ahead
+
+    monkeypatch.setattr(snapshot_ahead, "REFRESH_EVERY", 0.05)
+    _stale_after(monkeypatch, 4)
+    boss, ids = _world_of_forms(hq, 8)
+    _nothing_cached(hq)
+    builds = _counting_builds(monkeypatch)
+    _code_out(hq, monkeypatch)
+    _more_forms(boss, ids, 3, "LATER")
+
+    async def serve_a_while() -> None:
+        async with hq.app.router.lifespan_context(hq.app):
+            deadline = time.monotonic() + 20
+            while builds == [1] and time.monotonic() < deadline:
+                await asyncio.sleep(0.05)
+
+    asyncio.run(serve_a_while())
+    assert builds == [1, 1]
