@@ -20,13 +20,13 @@ import contextlib
 import logging
 from collections.abc import Iterator
 
-import anyio
+import anyio.to_thread
 import sqlalchemy as sa
 
 from models.timeutil import utcnow
+from sync.server import snapshot
 from sync.server import tables as T
 from sync.server.db import ServerDB
-from sync.server import snapshot
 
 log = logging.getLogger("fieldinspect.sync.snapshot")
 
