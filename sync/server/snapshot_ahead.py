@@ -24,9 +24,9 @@ import anyio
 import sqlalchemy as sa
 
 from models.timeutil import utcnow
+from sync.server import snapshot
 from sync.server import tables as T
 from sync.server.db import ServerDB
-from sync.server import snapshot
 
 log = logging.getLogger("fieldinspect.sync.snapshot")
 
