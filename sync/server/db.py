@@ -492,10 +492,13 @@ def _save_sql(mark: str, counter: bool, with_device: bool) -> str:
 @functools.cache
 def _stamp_sql(columns: tuple[tuple[str, str], ...]) -> str:
     """`DeferredClock.save`'s statement (PostgreSQL) for these (table, version column)s: the
-    counter taken, the rows stamped, the device's sequence written, one statement."""
+    counter taken, the rows stamped, the device's sequence written, one statement. The rows
+    are found by their provisional versions' range (-n .. -1, `DeferredClock.take`): a bare
+    `< 0` was a sequential scan of the table, rows and all, wherever it had no statistics
+    yet (a new HQ, a table growing faster than autovacuum analyzes it)."""
     stamps = "".join(
         f', stamp{i} AS (UPDATE "{table}" SET "{col}" = (SELECT start FROM taken) - "{col}" '
-        f'WHERE "{col}" < 0)' for i, (table, col) in enumerate(columns))
+        f'WHERE "{col}" < 0 AND "{col}" >= -%(n)s)' for i, (table, col) in enumerate(columns))
     return (f"WITH taken AS (UPDATE {T.counter.name} SET value = value + %(n)s WHERE id = 1 "
             f"RETURNING value - %(n)s AS start){stamps}, along AS (UPDATE {T.device.name} SET "
             f"last_seq = %(seq)s, last_sync_at = %(at)s WHERE id = %(device)s) "
