@@ -11,8 +11,8 @@ scope is built more than once per half of its bound.
 
 One process at a time: on PostgreSQL the workers take turns through an advisory lock (a worker
 that finds it taken skips its turn); a SQLite HQ is one process, whose builds hold its write
-lock as a build at a sync would. A failed refresh is logged and tried again at the next turn;
-the device's first sync builds what is missing, as before.
+lock as a build at a sync would. A failed refresh is logged (at DEBUG) and tried again at the
+next turn; the device's first sync builds what is missing, as before.
 """
 
 import asyncio
@@ -87,6 +87,10 @@ async def keep_ready(db: ServerDB, every: float | None = None) -> None:
         await asyncio.sleep(REFRESH_EVERY if every is None else every)
         try:
             await anyio.to_thread.run_sync(refresh_ahead, db)
-        except Exception:  # noqa: BLE001 - logged; the device's first sync builds instead
-            log.warning("the snapshots of the codes that are out were not refreshed",
-                        exc_info=True)
+        except Exception:  # noqa: BLE001 - the device's first sync builds instead
+            # At DEBUG: `fieldinspect serve` configures no logging, and Python's last resort
+            # would print a warning's English and traceback on the operator's console every
+            # minute; a refresh that fails only leaves the build to the device's first sync,
+            # which reports its own failure to the device.
+            log.debug("the snapshots of the codes that are out were not refreshed",
+                      exc_info=True)

@@ -869,3 +869,34 @@ def test_hq_keeps_the_snapshots_of_codes_out_fresh_while_it_serves(hq, monkeypat
 
     asyncio.run(serve_a_while())
     assert builds == [1, 1]
+
+
+def test_a_refresh_that_fails_says_nothing_on_the_operators_console(hq, monkeypatch, caplog):
+    """`fieldinspect serve` configures no logging: a warning would reach the (Chinese) console
+    in English, with its traceback, every minute. A failed refresh is logged at DEBUG only
+    and tried again; the device's first sync builds what is missing."""
+    import asyncio
+    import logging
+
+    from sync.server import snapshot_ahead
+
+    tries = []
+
+    def broken(_db):
+        tries.append(1)
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(snapshot_ahead, "refresh_ahead", broken)
+    caplog.set_level(logging.DEBUG)
+
+    async def serve_a_while() -> None:
+        refreshing = asyncio.create_task(snapshot_ahead.keep_ready(hq.db, every=0.01))
+        while len(tries) < 3:
+            await asyncio.sleep(0.01)
+        refreshing.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await refreshing
+
+    asyncio.run(serve_a_while())
+    said = [r for r in caplog.records if r.name == snapshot_ahead.log.name]
+    assert len(said) >= 3 and {r.levelno for r in said} == {logging.DEBUG}
