@@ -33,16 +33,15 @@ counter it was built at. It is built ahead when a device's enrolment code is mad
 code is printed), and built again while the code is out whenever it is half-way to too old
 to give (`snapshot_ahead`, every minute in a serving HQ), so a new device's first sync, which
 comes after the code has been carried to it, takes it from the cache; a device whose scope has
-none cached builds it then. The
-header and the body are sealed like attachments (`snapshots/`, AES-GCM under a sub-key
-of HQ's key; the header names the body by its hash, the entry the header by its). A device
-whose key matches gets the body and the rows it carries are recorded for it, and its pulls go
-on from the snapshot's cursor: a snapshot built before later writes at HQ is what a device that
-synced at that moment holds, and the pulls after it bring what changed since (rows, deletions,
-rows that left the scope, conflicts), exactly as for that device. So it is given while the
-versions since are few beside the rows it holds (`worth_giving`), and built again past that;
-an entry is replaced when its scope is built again, and dropped when a device of its scope is
-revoked.
+none cached builds it then. The header and the body are sealed like attachments
+(`snapshots/`, AES-GCM under a sub-key of HQ's key; the header names the body by its hash, the
+entry the header by its). A device whose key matches gets the body and the rows it carries
+are recorded for it, and its pulls go on from the snapshot's cursor: a snapshot built before
+later writes at HQ is what a device that synced at that moment holds, and the pulls after it
+bring what changed since (rows, deletions, rows that left the scope, conflicts), exactly as
+for that device. So it is given while the versions since are few beside the rows it holds
+(`worth_giving`), and built again past that; an entry is replaced when its scope is built
+again, and dropped when a device of its scope is revoked.
 """
 
 import contextlib
@@ -285,7 +284,7 @@ def build_ahead(db: ServerDB, device_id: str, *,
         scope = load_scope(conn, device)
         key = scope_key(conn, scope)
         if _cached(conn, db, key, high_water(conn), body=False,
-                   fresh_enough=fresh_enough or worth_giving) is not None:
+                   fresh_enough=fresh_enough) is not None:
             return False  # the codes of fifty office laptops: one build
         _keep(conn, db, key, device, build(conn, db, scope))
     return True
