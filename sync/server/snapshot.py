@@ -283,11 +283,22 @@ def build_ahead(db: ServerDB, device_id: str, *,
         device = _identity(row)
         scope = load_scope(conn, device)
         key = scope_key(conn, scope)
+        if not db.is_sqlite and not conn.execute(
+                sa.text("SELECT pg_try_advisory_xact_lock(:k)"), {"k": building_lock(key)}
+        ).scalar():
+            return False  # another worker builds this scope now (SQLite: the write lock)
         if _cached(conn, db, key, high_water(conn), body=False,
                    fresh_enough=fresh_enough) is not None:
             return False  # the codes of fifty office laptops: one build
         _keep(conn, db, key, device, build(conn, db, scope))
     return True
+
+
+def building_lock(key: str) -> int:
+    """The PostgreSQL advisory lock a build ahead of a scope holds until it commits (60 bits
+    of its cache key): two workers (a code made on one, the minute's refresh on another) never
+    build the same scope at once."""
+    return int(key[:15], 16)
 
 
 def build(conn: sa.Connection, db: ServerDB, scope: Scope

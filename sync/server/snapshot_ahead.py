@@ -9,16 +9,15 @@ out (pending, the code unused and unexpired) and builds again each scope whose e
 half-way to that bound (`half_fresh`): the device finds one ready whenever it comes, and no
 scope is built more than once per half of its bound.
 
-One process at a time: on PostgreSQL the workers take turns through an advisory lock (a worker
-that finds it taken skips its turn); a SQLite HQ is one process, whose builds hold its write
-lock as a build at a sync would. A failed refresh is logged (at DEBUG) and tried again at the
-next turn; the device's first sync builds what is missing, as before.
+Every worker looks; a scope is built by one at a time (on PostgreSQL an advisory lock per
+scope, `snapshot.building_lock`: a worker that finds it taken leaves that scope to the other;
+a SQLite HQ's builds hold its write lock, as a build at a sync does). A failed refresh is
+logged (at DEBUG) and tried again at the next turn; the device's first sync builds what is
+missing, as before.
 """
 
 import asyncio
-import contextlib
 import logging
-from collections.abc import Iterator
 
 import anyio.to_thread
 import sqlalchemy as sa
@@ -31,7 +30,6 @@ from sync.server.db import ServerDB
 log = logging.getLogger("fieldinspect.sync.snapshot")
 
 REFRESH_EVERY = 60.0  # seconds between two looks at the codes that are out
-_PG_REFRESH_LOCK = 0x46495341  # one worker refreshes at a time (PostgreSQL)
 
 
 def half_fresh(rows: int, behind: int) -> bool:
@@ -43,14 +41,12 @@ def half_fresh(rows: int, behind: int) -> bool:
 def refresh_ahead(db: ServerDB) -> int:
     """Build again the snapshot of each scope whose code is out and whose entry is half-way
     to stale (or missing); how many were built."""
-    with _turn(db) as mine:
-        if not mine:
-            return 0
-        with db.read() as conn:
-            waiting = list(conn.execute(_codes_out()).scalars())
-        # one scope shared by many codes is built once: the others then find it fresh
-        return sum(snapshot.build_ahead(db, device_id, fresh_enough=half_fresh)
-                   for device_id in waiting)
+    with db.read() as conn:
+        waiting = list(conn.execute(_codes_out()).scalars())
+    # One scope shared by many codes is built once: the others then find it fresh. A scope
+    # another worker is building meanwhile is left to it (`snapshot.building_lock`).
+    return sum(snapshot.build_ahead(db, device_id, fresh_enough=half_fresh)
+               for device_id in waiting)
 
 
 def _codes_out() -> sa.Select:
@@ -58,26 +54,6 @@ def _codes_out() -> sa.Select:
     out = sa.select(c.device_id).where(c.device_id == d.id, c.used_at.is_(None),
                                        c.expires_at > utcnow())
     return sa.select(d.id).where(d.status == "pending", out.exists()).order_by(d.created_at)
-
-
-@contextlib.contextmanager
-def _turn(db: ServerDB) -> Iterator[bool]:
-    """Whether this process refreshes now: always on SQLite, on PostgreSQL if no other worker
-    holds the refresh lock (held on a connection of its own for the block)."""
-    if db.is_sqlite:
-        yield True
-        return
-    with db.engine.connect() as conn:
-        mine = conn.execute(sa.text("SELECT pg_try_advisory_lock(:k)"),
-                            {"k": _PG_REFRESH_LOCK}).scalar()
-        conn.commit()
-        try:
-            yield bool(mine)
-        finally:
-            if mine:
-                conn.execute(sa.text("SELECT pg_advisory_unlock(:k)"),
-                             {"k": _PG_REFRESH_LOCK})
-                conn.commit()
 
 
 async def keep_ready(db: ServerDB, every: float | None = None) -> None:

@@ -900,3 +900,29 @@ def test_a_refresh_that_fails_says_nothing_on_the_operators_console(hq, monkeypa
     asyncio.run(serve_a_while())
     said = [r for r in caplog.records if r.name == snapshot_ahead.log.name]
     assert len(said) >= 3 and {r.levelno for r in said} == {logging.DEBUG}
+
+
+def test_a_scope_another_worker_is_building_is_left_to_it(hq, monkeypatch):
+    """Two PostgreSQL workers (a code made on one, the minute's refresh on the other) never
+    build one scope at once: a worker finding the scope's build lock taken leaves it, and
+    builds it at a later turn if it is still wanted."""
+    from sync.server.auth import _identity
+    from sync.server.scope import load_scope
+    from sync.server.snapshot_ahead import refresh_ahead
+
+    if hq.db.is_sqlite:
+        pytest.skip("a SQLite HQ's builds hold its write lock: one at a time by themselves")
+    _world_of_forms(hq, 4)
+    _nothing_cached(hq)
+    device_id = admin.enroll_device(hq.db, role="office")["hq_device_id"]
+    builds = _counting_builds(monkeypatch)
+    with hq.db.read() as conn:
+        row = conn.execute(sa.select(T.device).where(T.device.c.id == device_id)).first()
+        key = server_snapshot.scope_key(conn, load_scope(conn, _identity(row)))
+    with hq.db.engine.connect() as other:  # the other worker, building this scope
+        other.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"),
+                      {"k": server_snapshot.building_lock(key)})
+        assert refresh_ahead(hq.db) == 0 and builds == []
+        assert admin.prepare_first_sync(hq.db, device_id) is False and builds == []
+        other.rollback()
+    assert refresh_ahead(hq.db) == 1 and builds == [1]
