@@ -902,6 +902,9 @@ def test_a_refresh_that_fails_says_nothing_on_the_operators_console(hq, monkeypa
     assert len(said) >= 3 and {r.levelno for r in said} == {logging.DEBUG}
 
 
+# PostgreSQL only: a SQLite HQ's builds hold its write lock, one at a time by themselves.
+@pytest.mark.parametrize("database_url", [pytest.param("pg", marks=pytest.mark.pg)],
+                         indirect=True)
 def test_a_scope_another_worker_is_building_is_left_to_it(hq, monkeypatch):
     """Two PostgreSQL workers (a code made on one, the minute's refresh on the other) never
     build one scope at once: a worker finding the scope's build lock taken leaves it, and
@@ -910,8 +913,6 @@ def test_a_scope_another_worker_is_building_is_left_to_it(hq, monkeypatch):
     from sync.server.scope import load_scope
     from sync.server.snapshot_ahead import refresh_ahead
 
-    if hq.db.is_sqlite:
-        pytest.skip("a SQLite HQ's builds hold its write lock: one at a time by themselves")
     _world_of_forms(hq, 4)
     _nothing_cached(hq)
     device_id = admin.enroll_device(hq.db, role="office")["hq_device_id"]
